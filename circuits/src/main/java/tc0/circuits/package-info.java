@@ -1,0 +1,2 @@
+/** Threshold circuits: storage, builder, analyses, evaluators, formats. */
+package tc0.circuits;

@@ -1,0 +1,32 @@
+package tc0.cli;
+
+import picocli.CommandLine;
+
+/** The exit codes every command shares, and the picocli set-up that maps errors onto them. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private ExitCodes() {}
+
+    /** A command line whose usage errors exit 2 and whose {@link UserError}s print one line and exit 2. */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("tc0: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof UserError u) {
+                cmd.getErr().println("tc0: " + u.getMessage());
+                return u.exitCode();
+            }
+            throw ex;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,2 @@
+/** From checked models to threshold circuits. */
+package tc0.compiler;

@@ -1,0 +1,2 @@
+/** The architecture language. */
+package tc0.dsl;

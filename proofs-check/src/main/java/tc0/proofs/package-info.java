@@ -1,0 +1,2 @@
+/** Lemma catalog and checks. */
+package tc0.proofs;
