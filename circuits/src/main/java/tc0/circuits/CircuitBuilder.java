@@ -1,0 +1,409 @@
+package tc0.circuits;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds a {@link Circuit} gate by gate. Every gate is first normalised (inverted fan-ins folded into
+ * weights, terms sorted by node and merged, weights divided by their gcd, polarity made canonical so a gate
+ * and its complement share one node), then constant gates and single-literal gates are folded away, and
+ * structural hashing returns the existing node for a gate built before. {@link #build()} drops the gates no
+ * output needs. All inputs come before the first gate.
+ *
+ * <p>Storage is growable primitive arrays and one open-addressing hash table of gate indices: about 12
+ * bytes per wire and 24 per gate while building, nothing per gate or wire on the heap as objects.
+ */
+public final class CircuitBuilder {
+    private static final int SMALL_SORT = 24;
+
+    private final boolean hashing;
+    private int inputs;
+    private int gates;
+    private int wires;
+    private int[] faninStart = new int[1025];
+    private int[] faninNode = new int[4096];
+    private long[] weight = new long[4096];
+    private long[] threshold = new long[1024];
+    private int[] region = new int[1024];
+    private int[] gateHash = new int[1024];
+    private int[] table = new int[2048];   // gate index + 1, 0 = empty
+    private final List<Bus> inputBuses = new ArrayList<>();
+    private final List<Bus> outputBuses = new ArrayList<>();
+    private final IntList outputs = new IntList();
+    private final Regions.Builder regions = new Regions.Builder();
+    private int currentRegion = Regions.ROOT;
+    private boolean built;
+
+    // Scratch for normalising one gate.
+    private int[] termNode = new int[64];
+    private long[] termWeight = new long[64];
+    private long[] sortKeys = new long[64];
+
+    private long[] ones = new long[0];
+
+    private long requested;
+    private long reused;
+    private long folded;
+
+    /** A builder with structural hashing. */
+    public CircuitBuilder() {
+        this(true);
+    }
+
+    /** A builder that may turn structural hashing off, to count gates exactly as requested. */
+    public CircuitBuilder(boolean hashing) {
+        this.hashing = hashing;
+    }
+
+    /** Adds an input bus of {@code width} bits; returns its literals, least significant first. */
+    public int[] inputBus(String name, int width) {
+        checkOpen();
+        if (gates > 0) throw new IllegalStateException("inputs must be declared before the first gate");
+        Bus bus = new Bus(name, inputs, width);
+        for (Bus b : inputBuses) if (b.name().equals(name)) throw new IllegalArgumentException("duplicate input bus " + name);
+        inputBuses.add(bus);
+        int[] lits = new int[width];
+        for (int i = 0; i < width; i++) lits[i] = Literal.of(1 + inputs + i, false);
+        inputs += width;
+        return lits;
+    }
+
+    /** Marks literals as the output bus {@code name}. */
+    public void outputBus(String name, int... literals) {
+        checkOpen();
+        for (Bus b : outputBuses) if (b.name().equals(name)) throw new IllegalArgumentException("duplicate output bus " + name);
+        for (int lit : literals) checkLiteral(lit);
+        outputBuses.add(new Bus(name, outputs.size(), literals.length));
+        for (int lit : literals) outputs.add(lit);
+    }
+
+    /** Enters the child region {@code name} of the current region until the returned scope is closed. */
+    public Scope region(String name) {
+        checkOpen();
+        int previous = currentRegion;
+        currentRegion = regions.child(previous, name);
+        return () -> currentRegion = previous;
+    }
+
+    /** The region new gates are tagged with. */
+    public int currentRegion() {
+        return currentRegion;
+    }
+
+    /** Restores the region current before {@link #region(String)}. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A gate that is 1 iff {@code sum weights[i] * lits[i] >= threshold}; returns its literal. */
+    public int gate(int[] lits, long[] weights, long threshold) {
+        if (lits.length != weights.length) throw new IllegalArgumentException("literals and weights differ in length");
+        return gate(lits, weights, lits.length, threshold);
+    }
+
+    /** As {@link #gate(int[], long[], long)} over the first {@code count} terms. */
+    public int gate(int[] lits, long[] weights, int count, long t) {
+        checkOpen();
+        requested++;
+        ensureScratch(count);
+        int terms = 0;
+        for (int i = 0; i < count; i++) {
+            int lit = lits[i];
+            long w = weights[i];
+            checkLiteral(lit);
+            if (w == 0) continue;
+            if (Literal.isNegated(lit)) { // w * (1 - x) = w - w * x
+                t = Math.subtractExact(t, w);
+                w = -w;
+            }
+            int node = Literal.node(lit);
+            if (node == 0) continue; // the constant false contributes nothing
+            termNode[terms] = node;
+            termWeight[terms] = w;
+            terms++;
+        }
+        terms = sortAndMerge(terms);
+        return finish(terms, t);
+    }
+
+    /** The conjunction of the literals (true when empty). */
+    public int and(int... lits) {
+        return gate(lits, ones(lits.length), lits.length, lits.length);
+    }
+
+    /** The disjunction of the literals (false when empty). */
+    public int or(int... lits) {
+        return gate(lits, ones(lits.length), lits.length, 1);
+    }
+
+    /** 1 iff at least {@code k} of the literals are 1. */
+    public int atLeast(int k, int... lits) {
+        return gate(lits, ones(lits.length), lits.length, k);
+    }
+
+    /** Strict majority of the literals. */
+    public int majority(int... lits) {
+        return atLeast(lits.length / 2 + 1, lits);
+    }
+
+    private int finish(int terms, long t) {
+        long maxSum = 0, minSum = 0;
+        for (int i = 0; i < terms; i++) {
+            long w = termWeight[i];
+            if (w > 0) maxSum = Math.addExact(maxSum, w);
+            else minSum = Math.addExact(minSum, w);
+        }
+        if (minSum >= t) { folded++; return Literal.TRUE; }
+        if (maxSum < t) { folded++; return Literal.FALSE; }
+        if (terms == 1) { // w > 0: the gate is x; w < 0: it is not x
+            folded++;
+            return Literal.of(termNode[0], termWeight[0] < 0);
+        }
+        long g = 0;
+        for (int i = 0; i < terms; i++) g = gcd(g, Math.abs(termWeight[i]));
+        if (g > 1) {
+            for (int i = 0; i < terms; i++) termWeight[i] /= g;
+            t = Math.ceilDiv(t, g);
+        }
+        boolean negated = false;
+        if (termWeight[0] < 0) { // not [sum w x >= t]  ==  [sum -w x >= 1 - t]
+            for (int i = 0; i < terms; i++) termWeight[i] = -termWeight[i];
+            t = Math.subtractExact(1, t);
+            negated = true;
+        }
+        int node = hashing ? findOrAdd(terms, t) : add(terms, t, 0);
+        return Literal.of(node, negated);
+    }
+
+    private int findOrAdd(int terms, long t) {
+        int h = hash(terms, t);
+        int mask = table.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = table[i];
+            if (slot == 0) {
+                int node = add(terms, t, h);
+                table[i] = gates; // index of the new gate + 1
+                if (gates * 2L > table.length) rehash();
+                return node;
+            }
+            int gIdx = slot - 1;
+            if (gateHash[gIdx] == h && sameGate(gIdx, terms, t)) {
+                reused++;
+                return 1 + inputs + gIdx;
+            }
+        }
+    }
+
+    private boolean sameGate(int gIdx, int terms, long t) {
+        if (threshold[gIdx] != t || faninStart[gIdx + 1] - faninStart[gIdx] != terms) return false;
+        int base = faninStart[gIdx];
+        for (int i = 0; i < terms; i++) {
+            if (faninNode[base + i] != termNode[i] || weight[base + i] != termWeight[i]) return false;
+        }
+        return true;
+    }
+
+    private int add(int terms, long t, int h) {
+        if (gates + 1 >= threshold.length) growGates();
+        if (wires + terms > faninNode.length) growWires(wires + terms);
+        System.arraycopy(termNode, 0, faninNode, wires, terms);
+        System.arraycopy(termWeight, 0, weight, wires, terms);
+        wires += terms;
+        threshold[gates] = t;
+        region[gates] = currentRegion;
+        gateHash[gates] = h;
+        gates++;
+        faninStart[gates] = wires;
+        return inputs + gates; // node id of the gate just added: 1 + inputs + (gates - 1)
+    }
+
+    private int hash(int terms, long t) {
+        long h = t * 0x9E3779B97F4A7C15L + terms;
+        for (int i = 0; i < terms; i++) {
+            h = (h ^ termNode[i]) * 0xC2B2AE3D27D4EB4FL;
+            h = (h ^ termWeight[i]) * 0x165667B19E3779F9L;
+        }
+        h ^= h >>> 29;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private void rehash() {
+        int[] next = new int[table.length * 2];
+        int mask = next.length - 1;
+        for (int g = 0; g < gates; g++) {
+            int i = gateHash[g] & mask;
+            while (next[i] != 0) i = (i + 1) & mask;
+            next[i] = g + 1;
+        }
+        table = next;
+    }
+
+    /** Sorts terms by node and merges repeated nodes; returns the new term count. */
+    private int sortAndMerge(int terms) {
+        if (terms > 1 && !sorted(terms)) {
+            if (terms <= SMALL_SORT) insertionSort(terms);
+            else keySort(terms);
+        }
+        int out = 0;
+        for (int i = 0; i < terms; i++) {
+            if (out > 0 && termNode[out - 1] == termNode[i]) {
+                termWeight[out - 1] = Math.addExact(termWeight[out - 1], termWeight[i]);
+                if (termWeight[out - 1] == 0) out--;
+            } else {
+                termNode[out] = termNode[i];
+                termWeight[out] = termWeight[i];
+                out++;
+            }
+        }
+        return out;
+    }
+
+    private boolean sorted(int terms) {
+        for (int i = 1; i < terms; i++) if (termNode[i - 1] > termNode[i]) return false;
+        return true;
+    }
+
+    private void insertionSort(int terms) {
+        for (int i = 1; i < terms; i++) {
+            int n = termNode[i];
+            long w = termWeight[i];
+            int j = i - 1;
+            while (j >= 0 && termNode[j] > n) {
+                termNode[j + 1] = termNode[j];
+                termWeight[j + 1] = termWeight[j];
+                j--;
+            }
+            termNode[j + 1] = n;
+            termWeight[j + 1] = w;
+        }
+    }
+
+    private void keySort(int terms) {
+        for (int i = 0; i < terms; i++) sortKeys[i] = ((long) termNode[i] << 32) | i;
+        Arrays.sort(sortKeys, 0, terms);
+        int[] nodes = new int[terms];
+        long[] ws = new long[terms];
+        for (int i = 0; i < terms; i++) {
+            int from = (int) sortKeys[i];
+            nodes[i] = termNode[from];
+            ws[i] = termWeight[from];
+        }
+        System.arraycopy(nodes, 0, termNode, 0, terms);
+        System.arraycopy(ws, 0, termWeight, 0, terms);
+    }
+
+    /**
+     * The circuit of everything built so far that an output needs. The builder cannot be used afterwards:
+     * its arrays become the circuit's, compacted in place.
+     */
+    public Circuit build() {
+        checkOpen();
+        built = true;
+        int firstGate = 1 + inputs;
+        long[] live = new long[(gates + 63) >>> 6];
+        for (int i = 0; i < outputs.size(); i++) markLive(live, Literal.node(outputs.get(i)) - firstGate);
+        for (int g = gates - 1; g >= 0; g--) {
+            if ((live[g >>> 6] & (1L << g)) == 0) continue;
+            for (int e = faninStart[g]; e < faninStart[g + 1]; e++) markLive(live, faninNode[e] - firstGate);
+        }
+        int[] newIndex = new int[gates]; // gate index -> compacted gate index
+        int kept = 0, keptWires = 0, start = 0;
+        for (int g = 0; g < gates; g++) {
+            int end = faninStart[g + 1];
+            if ((live[g >>> 6] & (1L << g)) != 0) {
+                faninStart[kept] = keptWires;
+                for (int e = start; e < end; e++) {
+                    int src = faninNode[e];
+                    faninNode[keptWires] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
+                    weight[keptWires] = weight[e];
+                    keptWires++;
+                }
+                threshold[kept] = threshold[g];
+                region[kept] = region[g];
+                newIndex[g] = kept++;
+            }
+            start = end;
+        }
+        faninStart[kept] = keptWires;
+        int[] outs = outputs.toArray();
+        for (int i = 0; i < outs.length; i++) {
+            int node = Literal.node(outs[i]);
+            if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
+        }
+        table = null;
+        gateHash = null;
+        return new Circuit(inputs, kept, faninStart, faninNode, weight, threshold, region, outs,
+                inputBuses, outputBuses, regions.build());
+    }
+
+    private static void markLive(long[] live, int g) {
+        if (g >= 0) live[g >>> 6] |= 1L << g;
+    }
+
+    /** Gates built so far (dead ones included). */
+    public int gateCount() { return gates; }
+
+    public int inputCount() { return inputs; }
+
+    public long wireCount() { return wires; }
+
+    /** What the builder did: gates requested, answered by an existing gate, folded to a literal or constant. */
+    public Stats stats() { return new Stats(requested, reused, folded, gates, wires); }
+
+    /** Builder counters. */
+    public record Stats(long requested, long reused, long folded, long gates, long wires) {}
+
+    private void checkLiteral(int lit) {
+        if (lit < 0 || Literal.node(lit) > inputs + gates) throw new IllegalArgumentException("literal " + lit + " names no node built yet");
+    }
+
+    private void checkOpen() {
+        if (built) throw new IllegalStateException("build() was called; this builder is spent");
+    }
+
+    private void ensureScratch(int count) {
+        if (termNode.length < count) {
+            int n = Math.max(count, termNode.length * 2);
+            termNode = new int[n];
+            termWeight = new long[n];
+            sortKeys = new long[n];
+        }
+    }
+
+    private void growGates() {
+        int n = grow(threshold.length);
+        threshold = Arrays.copyOf(threshold, n);
+        region = Arrays.copyOf(region, n);
+        gateHash = Arrays.copyOf(gateHash, n);
+        faninStart = Arrays.copyOf(faninStart, n + 1);
+    }
+
+    private void growWires(int needed) {
+        int n = Math.max(needed, grow(faninNode.length));
+        faninNode = Arrays.copyOf(faninNode, n);
+        weight = Arrays.copyOf(weight, n);
+    }
+
+    private static int grow(int length) {
+        long n = length + (length >> 1) + 16;
+        if (n > Integer.MAX_VALUE - 16) n = Integer.MAX_VALUE - 16;
+        if (n <= length) throw new IllegalStateException("circuit too large for int indices");
+        return (int) n;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) { long r = a % b; a = b; b = r; }
+        return a;
+    }
+
+    private long[] ones(int n) {
+        if (ones.length < n) {
+            ones = new long[Math.max(n, ones.length * 2)];
+            Arrays.fill(ones, 1L);
+        }
+        return ones;
+    }
+}

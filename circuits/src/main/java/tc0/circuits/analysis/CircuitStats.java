@@ -1,0 +1,43 @@
+package tc0.circuits.analysis;
+
+import tc0.circuits.Circuit;
+
+/**
+ * The headline figures of a circuit.
+ *
+ * @param inputs        primary inputs
+ * @param outputs       outputs
+ * @param gates         threshold gates (size)
+ * @param wires         fan-in edges
+ * @param depth         longest input-to-output path, in threshold gates
+ * @param width         most gates on one level
+ * @param maxFanin      largest fan-in of a gate
+ * @param maxWeightBits bits of the largest |weight| (0 when there are no wires)
+ * @param majoritySize  wires in the majority-gate model, where a weight w counts as |w| wires: the sum of
+ *                      |w| over all wires. TC0 needs it polynomial.
+ * @param levelProfile  gates per level, index = level (index 0: constant gates)
+ */
+public record CircuitStats(int inputs, int outputs, long gates, long wires, int depth, long width, int maxFanin,
+                           int maxWeightBits, long majoritySize, long[] levelProfile) {
+
+    public static CircuitStats of(Circuit c) {
+        Levels levels = Levels.of(c);
+        long[] profile = levels.profile(c);
+        long width = 0;
+        for (int l = 1; l < profile.length; l++) width = Math.max(width, profile[l]);
+        int maxFanin = 0;
+        long maxAbsWeight = 0;
+        long majority = 0;
+        for (int g = 0; g < c.gateCount(); g++) {
+            maxFanin = Math.max(maxFanin, c.fanin(g));
+            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
+                long a = Math.absExact(c.weight(e));
+                maxAbsWeight = Math.max(maxAbsWeight, a);
+                majority = Math.addExact(majority, a);
+            }
+        }
+        int bits = 64 - Long.numberOfLeadingZeros(maxAbsWeight);
+        return new CircuitStats(c.inputCount(), c.outputCount(), c.gateCount(), c.wireCount(), levels.depth(),
+                width, maxFanin, bits, majority, profile);
+    }
+}
