@@ -1,0 +1,58 @@
+package tc0.circuits.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import tc0.circuits.Circuit;
+
+/** Reading and writing circuit files by extension; writes go to a temporary file renamed into place. */
+public final class CircuitFiles {
+    private CircuitFiles() {}
+
+    /** Reads a circuit file in the format its extension names (.aag, .aig, .tc0c). */
+    public static Circuit read(Path file) throws IOException, CircuitFormatException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        Format format = Format.byFileName(name).filter(Format::readable).orElseThrow(() -> new CircuitFormatException(
+                file + ": unknown circuit file type; expected one of " + readableExtensions()));
+        if (Files.isDirectory(file)) throw new CircuitFormatException(file + ": is a directory, not a circuit file");
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return format.reader().read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new CircuitFormatException(file + ": no such file");
+        }
+    }
+
+    /** Writes {@code c} to {@code file} in {@code format}, atomically: a reader never sees half a file. */
+    public static void write(Circuit c, Path file, Format format) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                format.writer().write(c, out);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** ".aag, .aig, .tc0c". */
+    public static String readableExtensions() {
+        return Arrays.stream(Format.values()).filter(Format::readable).map(f -> "." + f.extension())
+                .collect(Collectors.joining(", "));
+    }
+}
