@@ -13,6 +13,7 @@ import tc0.circuits.Bus;
  * {@code base[0]}, {@code base[1]}, ... becomes the bus {@code base}; a name without an index becomes a bus
  * of width 1. When the names do not tile the positions that way (a position unnamed, a run not starting at
  * index 0, a bus name used twice), all positions form one bus named by the caller ({@code in} or {@code out}).
+ * EPFL's {@code opcode[0..4]} and {@code sign} become buses {@code opcode} (5 bits) and {@code sign} (1 bit).
  */
 final class SymbolBuses {
     private static final Pattern INDEXED = Pattern.compile("(.+)\\[([0-9]{1,9})]");
@@ -26,13 +27,17 @@ final class SymbolBuses {
         return buses != null ? buses : List.of(new Bus(fallback, 0, names.length));
     }
 
-    /** The symbol tc0 writes for bit {@code bit} of bus {@code bus}: always indexed, so it reads back as the same bus. */
-    static String bitName(String bus, int bit) {
+    /**
+     * The symbol tc0 writes for bit {@code bit} of a bus of {@code width} bits: {@code bus[bit]}, or the plain
+     * name for a 1-bit bus whose name does not itself look indexed. Either way it reads back as the same bus.
+     */
+    static String bitName(String bus, int width, int bit) {
         StringBuilder b = new StringBuilder(bus.length() + 8);
         for (int i = 0; i < bus.length(); i++) {
             char c = bus.charAt(i);
             b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '_' : c); // a symbol is one line
         }
+        if (width == 1 && !INDEXED.matcher(b).matches()) return b.toString();
         return b.append('[').append(bit).append(']').toString();
     }
 
