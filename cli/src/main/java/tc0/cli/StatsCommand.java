@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.Circuit;
 import tc0.circuits.analysis.CircuitStats;
+import tc0.circuits.analysis.RegionBreakdown;
 
 /** {@code tc0 stats}: the figures of a circuit. */
 @Command(name = "stats",
@@ -37,6 +38,9 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--levels", description = "also print the number of gates on every level")
     boolean levels;
 
+    @Option(names = "--by-region", description = "also print the figures of every region (layer, block, gadget) as an indented table")
+    boolean byRegion;
+
     @Override
     public Integer call() {
         Circuit c = CircuitLoader.load(file);
@@ -45,6 +49,7 @@ final class StatsCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> m = figures(s);
             if (levels) m.put("levelProfile", s.levelProfile());
+            if (byRegion) m.put("regions", RegionBreakdown.of(c).preorder());
             out.println(Json.write(m));
         } else {
             out.println(file);
@@ -53,6 +58,10 @@ final class StatsCommand implements Callable<Integer> {
                 out.println("  gates per level:");
                 long[] p = s.levelProfile();
                 for (int l = 1; l < p.length; l++) out.printf("    %6d  %,d%n", l, p[l]);
+            }
+            if (byRegion) {
+                out.println();
+                out.print(RegionBreakdown.of(c).table());
             }
         }
         out.flush();

@@ -12,9 +12,9 @@ import tc0.circuits.Circuit;
  * @param depth         longest input-to-output path, in threshold gates
  * @param width         most gates on one level
  * @param maxFanin      largest fan-in of a gate
- * @param maxWeightBits bits of the largest |weight| (0 when there are no wires)
+ * @param maxWeightBits bits of the largest |weight| (0 when there are no wires, 64 for Long.MIN_VALUE)
  * @param majoritySize  wires in the majority-gate model, where a weight w counts as |w| wires: the sum of
- *                      |w| over all wires. TC0 needs it polynomial.
+ *                      |w| over all wires, saturating at Long.MAX_VALUE. TC0 needs it polynomial.
  * @param levelProfile  gates per level, index = level (index 0: constant gates)
  */
 public record CircuitStats(int inputs, int outputs, long gates, long wires, int depth, long width, int maxFanin,
@@ -31,12 +31,12 @@ public record CircuitStats(int inputs, int outputs, long gates, long wires, int 
         for (int g = 0; g < c.gateCount(); g++) {
             maxFanin = Math.max(maxFanin, c.fanin(g));
             for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
-                long a = Math.absExact(c.weight(e));
-                maxAbsWeight = Math.max(maxAbsWeight, a);
-                majority = Math.addExact(majority, a);
+                long a = Magnitudes.abs(c.weight(e));
+                maxAbsWeight = Magnitudes.max(maxAbsWeight, a);
+                majority = Magnitudes.saturatingAdd(majority, a);
             }
         }
-        int bits = 64 - Long.numberOfLeadingZeros(maxAbsWeight);
+        int bits = Magnitudes.bits(maxAbsWeight);
         return new CircuitStats(c.inputCount(), c.outputCount(), c.gateCount(), c.wireCount(), levels.depth(),
                 width, maxFanin, bits, majority, profile);
     }

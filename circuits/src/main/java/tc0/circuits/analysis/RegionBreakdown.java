@@ -26,9 +26,9 @@ public record RegionBreakdown(RegionStats root) {
             wires[r] += c.fanin(g);
             maxFanin[r] = Math.max(maxFanin[r], c.fanin(g));
             for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
-                long m = Math.abs(c.weight(e)); // as unsigned: MIN_VALUE reads as 2^63
-                if (Long.compareUnsigned(m, maxWeight[r]) > 0) maxWeight[r] = m;
-                majority[r] = saturatingAdd(majority[r], m);
+                long m = Magnitudes.abs(c.weight(e));
+                maxWeight[r] = Magnitudes.max(maxWeight[r], m);
+                majority[r] = Magnitudes.saturatingAdd(majority[r], m);
             }
         }
         for (int r = n - 1; r > 0; r--) { // children have larger ids than their parents
@@ -36,18 +36,12 @@ public record RegionBreakdown(RegionStats root) {
             gates[p] += gates[r];
             wires[p] += wires[r];
             maxFanin[p] = Math.max(maxFanin[p], maxFanin[r]);
-            if (Long.compareUnsigned(maxWeight[r], maxWeight[p]) > 0) maxWeight[p] = maxWeight[r];
-            majority[p] = saturatingAdd(majority[p], majority[r]);
+            maxWeight[p] = Magnitudes.max(maxWeight[p], maxWeight[r]);
+            majority[p] = Magnitudes.saturatingAdd(majority[p], majority[r]);
         }
         RegionDepths dw = RegionDepths.of(c);
         RegionTree tree = RegionTree.of(c);
         return new RegionBreakdown(new Assembler(c, tree, dw, gates, wires, majority, maxWeight, maxFanin).stats(Regions.ROOT));
-    }
-
-    /** Sum of two unsigned magnitudes, capped at Long.MAX_VALUE. */
-    private static long saturatingAdd(long a, long b) {
-        long s = a + b;
-        return a < 0 || b < 0 || s < 0 ? Long.MAX_VALUE : s;
     }
 
     /** Every region of the tree, parents before children, children in order. */
@@ -77,7 +71,7 @@ public record RegionBreakdown(RegionStats root) {
         RegionStats stats(int r) {
             List<RegionStats> children = new ArrayList<>();
             for (int child : tree.children(r)) children.add(stats(child));
-            int bits = 64 - Long.numberOfLeadingZeros(maxWeight[r]);
+            int bits = Magnitudes.bits(maxWeight[r]);
             return new RegionStats(r, c.regions().path(r), c.regions().name(r), gates[r], wires[r], dw.depth[r],
                     dw.width[r], maxFanin[r], bits, majority[r], children);
         }
