@@ -81,7 +81,7 @@ public final class Dsl {
         Stmt.Precision precision = precisionChecker.check(model);
         unknownValues(model, values, d);
         ConcreteChecker concrete = new ConcreteChecker(d, shapes.bindings());
-        Map<String, Long> params = concrete.parameterValues(model, values);
+        Map<String, Long> params = d.hasErrors() ? null : concrete.parameterValues(model, values);
         Map<Stmt, Set<List<Long>>> concreteShapes = Map.of();
         if (params != null && !d.hasErrors()) {
             if (precision != null) {

@@ -163,6 +163,9 @@ public record Poly(Map<Map<String, Integer>, Long> terms) {
             m.forEach((a, k) -> factors.add(k == 1 ? a : a + "^" + k));
             parts.add(String.join("*", factors));
         });
+        if (terms.containsKey(Map.of()) && parts.size() > 1) {
+            parts.add(parts.removeFirst());
+        }
         return String.join(" + ", parts);
     }
 

@@ -93,7 +93,7 @@ public final class Resolver {
         }
         for (Decl.FnParam p : f.params()) {
             if (p instanceof Decl.FnParam.Tensor t) {
-                checkPattern(t.name(), t.pattern(), bound);
+                checkPattern("'" + t.name() + "'", t.pattern(), bound);
                 define(t.name(), new Entry(Kind.VALUE, "argument", t.pos()));
             }
         }
@@ -134,7 +134,7 @@ public final class Resolver {
         currentFunction = null;
         scopes.push(new LinkedHashMap<>());
         for (Decl.Param p : m.params()) {
-            p.defaultValue().ifPresent(v -> size(v, "the default of '" + p.name() + "'"));
+            p.defaultValue().ifPresent(v -> defaultValue(p, v, m));
             define(p.name(), new Entry(Kind.SIZE, "parameter", p.pos()));
         }
         block(m.body(), true);
@@ -142,6 +142,17 @@ public final class Resolver {
             diagnostics.error(m.pos(), "model '" + m.name() + "' has no output");
         }
         scopes.pop();
+    }
+
+    private void defaultValue(Decl.Param p, SizeExpr v, Decl.Model m) {
+        for (SizeExpr.Sym s : symbols(v, new ArrayList<>())) {
+            if (lookup(s.name()) == null && m.params().stream().anyMatch(q -> q.name().equals(s.name()))) {
+                diagnostics.error(s.pos(), "the default of '" + p.name() + "' uses '" + s.name()
+                        + "', which is not an earlier parameter");
+            } else {
+                size(s, "the default of '" + p.name() + "'");
+            }
+        }
     }
 
     private void block(List<Stmt> body, boolean modelTop) {

@@ -116,10 +116,12 @@ final class ParseTreeToAst {
         }
         SizeExpr intBits = null;
         SizeExpr fracBits = null;
+        boolean positional = false;
         for (Tc0Parser.ArgContext a : s.args() == null ? List.<Tc0Parser.ArgContext>of() : s.args().arg()) {
             String name = a.ID() == null ? null : a.ID().getText();
             if (name == null) {
                 diagnostics.error(pos(a.getStart()), "precision arguments are named: fixed(int: I, frac: F)");
+                positional = true;
             } else if (name.equals("int") && intBits == null) {
                 intBits = size(a.expr());
             } else if (name.equals("frac") && fracBits == null) {
@@ -129,7 +131,7 @@ final class ParseTreeToAst {
                         + ":' in precision; it takes int: and frac: once each");
             }
         }
-        if (intBits == null || fracBits == null) {
+        if ((intBits == null || fracBits == null) && !positional) {
             diagnostics.error(at, "precision needs " + (intBits == null ? "'int:'" : "'frac:'")
                     + ": write fixed(int: I, frac: F)");
         }

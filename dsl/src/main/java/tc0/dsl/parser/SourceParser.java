@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
 import tc0.dsl.Diagnostics;
 import tc0.dsl.ast.Pos;
 import tc0.dsl.ast.Program;
@@ -43,12 +44,21 @@ public final class SourceParser {
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                 String msg, RecognitionException e) {
-            diagnostics.error(new Pos(Math.max(1, line), charPositionInLine + 1), wording(recognizer, msg));
+            diagnostics.error(new Pos(Math.max(1, line), charPositionInLine + 1), wording(recognizer, offendingSymbol, msg));
         }
 
-        private static String wording(Recognizer<?, ?> recognizer, String msg) {
+        private static String wording(Recognizer<?, ?> recognizer, Object offending, String msg) {
+            if (offending instanceof Token t && t.getType() == Token.EOF) {
+                return "syntax error: unexpected end of file" + (msg.contains("'}'") ? "; a '}' is missing" : "");
+            }
+            if (offending instanceof Token t && msg.contains("expecting ID") && t.getText().matches("[a-z]+")) {
+                return "syntax error: '" + t.getText() + "' is a keyword and cannot be used as a name";
+            }
             String m = msg.replace("<EOF>", "end of file").replace("\n", "\\n").replace("\r", "\\r")
                     .replace("\t", "\\t");
+            if (recognizer instanceof Lexer && m.startsWith("token recognition error at: '\"")) {
+                return "unterminated string: a string ends with \" on the same line";
+            }
             if (recognizer instanceof Lexer && m.startsWith("token recognition error at: ")) {
                 return "unexpected character " + m.substring("token recognition error at: ".length());
             }
