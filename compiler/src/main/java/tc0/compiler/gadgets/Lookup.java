@@ -21,20 +21,38 @@ public final class Lookup {
     public static int[] build(Net net, int[] x, long[] table, int outWidth) {
         int w = x.length;
         if (table.length != 1L << w) throw new IllegalArgumentException("table of " + table.length + " entries for a " + w + "-bit input");
-        long min = -(1L << (w - 1));
-        int[] cmp = new int[table.length];
+        return build(net, new LinearForm().addWord(x, 1), -(1L << (w - 1)), table, outWidth);
+    }
+
+    /**
+     * {@code table[v - lo]} where {@code v} is the value of a linear form known to lie in
+     * {@code [lo, lo + table.length - 1]}: comparators {@code [v >= a]} (one gate each) at the breakpoints,
+     * then {@link #stepBits}. Depth 2.
+     */
+    public static int[] build(Net net, LinearForm v, long lo, long[] table, int outWidth) {
+        int[] ge = new int[table.length];
         for (int i = 1; i < table.length; i++) {
-            if (table[i] != table[i - 1]) cmp[i] = Compare.geqConst(net, x, min + i);
+            if (table[i] != table[i - 1]) ge[i] = v.atLeast(net, lo + i);
         }
+        return stepBits(net, ge, table, outWidth);
+    }
+
+    /**
+     * The bits of {@code values[c]} where {@code c = sum_i ge[i]} and {@code ge[i]} (i = 1..n) are monotone
+     * indicators ({@code ge[i] = [v >= lo + i]}): bit b is {@code [sum_i d_b(i) ge[i] >= 1 - base_b]} over
+     * the indices where bit b of {@code values} changes. One gate per bit that changes more than once.
+     * {@code ge[i]} is read only where {@code values} changes.
+     */
+    public static int[] stepBits(Net net, int[] ge, long[] values, int outWidth) {
         int[] out = new int[outWidth];
-        int[] lits = new int[table.length];
-        long[] wts = new long[table.length];
+        int[] lits = new int[values.length];
+        long[] wts = new long[values.length];
         for (int b = 0; b < outWidth; b++) {
-            long base = table[0] >>> b & 1;
+            long base = values[0] >>> b & 1;
             int k = 0;
-            for (int i = 1; i < table.length; i++) {
-                long d = (table[i] >>> b & 1) - (table[i - 1] >>> b & 1);
-                if (d != 0) { lits[k] = cmp[i]; wts[k] = d; k++; }
+            for (int i = 1; i < values.length; i++) {
+                long d = (values[i] >>> b & 1) - (values[i - 1] >>> b & 1);
+                if (d != 0) { lits[k] = ge[i]; wts[k] = d; k++; }
             }
             out[b] = k == 0 ? (base == 1 ? Literal.TRUE : Literal.FALSE) : net.gate(lits, wts, k, 1 - base);
         }

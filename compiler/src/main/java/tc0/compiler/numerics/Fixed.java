@@ -120,4 +120,70 @@ public final class Fixed {
     static void check(long code, FixedFormat f) {
         if (!f.contains(code)) throw new IllegalArgumentException("code " + code + " outside " + f);
     }
+
+    /**
+     * Softmax of a row, as the circuit computes it: {@code m = max_i x_i}; {@code d_i = x_i - m} exact in
+     * {@link #softmaxDiffFormat(FixedFormat)}; {@code e_i = EXP(d_i)} from the correctly rounded table into
+     * {@code fe}; {@code s = sum_j e_j} exact; {@code p_i = e_i / s} rounded once into {@code out}
+     * ({@link #div}; {@code s >= e_max = round(exp 0) > 0} whenever {@code fe} holds a positive code).
+     */
+    public static long[] softmax(long[] xs, FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        long m = max(xs);
+        FixedFormat fd = softmaxDiffFormat(fx);
+        long[] e = new long[xs.length];
+        long s = 0;
+        for (int i = 0; i < xs.length; i++) {
+            check(xs[i], fx);
+            e[i] = UnaryFunction.EXP.apply(xs[i] - m, fd, fe);
+            s = Math.addExact(s, e[i]);
+        }
+        long[] p = new long[xs.length];
+        for (int i = 0; i < xs.length; i++) p[i] = divCodes(e[i], s, out);
+        return p;
+    }
+
+    /** The format of {@code x_i - max x}: one more integer bit than {@code fx}. */
+    public static FixedFormat softmaxDiffFormat(FixedFormat fx) {
+        return FixedFormat.of(fx.intBits() + 1, fx.fracBits());
+    }
+
+    /** {@code (a / 2^f) / (b / 2^f)} = {@code a / b} into {@code out}, with {@link #div}'s rule for b = 0. */
+    static long divCodes(long a, long b, FixedFormat out) {
+        if (b == 0) return a >= 0 ? out.maxCode() : out.minCode();
+        return out.saturate(Rounding.divRound(BigInteger.valueOf(a).shiftLeft(out.fracBits()), BigInteger.valueOf(b)));
+    }
+
+    /**
+     * The RoPE coefficients of a pair at an angle: {@code {round(cos t), round(sin t)}} in {@code fc}, where
+     * {@code t} is given as a double and cos, sin are {@link StrictMath}'s (reproducible on every platform;
+     * a double converts to a code exactly by {@link FixedFormat#fromDouble}).
+     */
+    public static long[] ropeCoefficients(double angle, FixedFormat fc) {
+        return new long[] {fc.fromDouble(StrictMath.cos(angle)), fc.fromDouble(StrictMath.sin(angle))};
+    }
+
+    /** The standard RoPE angle of pair {@code i} (of {@code d/2}) at position {@code pos}: {@code pos * base^(-2i/d)}. */
+    public static double ropeAngle(int pos, int i, int d, double base) {
+        return pos * StrictMath.pow(base, -2.0 * i / d);
+    }
+
+    /**
+     * A RoPE rotation of the pair {@code (x, y)} by coefficients {@code (c, s)} (codes of {@code fc}):
+     * {@code (c x - s y, s x + c y)}, each exact then rounded once into {@code out}.
+     */
+    public static long[] rope(long x, long y, FixedFormat fx, long c, long s, FixedFormat fc, FixedFormat out) {
+        return new long[] {
+            dot(new long[] {c, -s}, fc, new long[] {x, y}, fx, out),
+            dot(new long[] {s, c}, fc, new long[] {x, y}, fx, out)};
+    }
+
+    /** Neighbour aggregation: {@code sum_j [adj_j] x_j}, exact, rounded once into {@code out}. */
+    public static long aggregate(boolean[] adj, long[] xs, FixedFormat fx, FixedFormat out) {
+        long s = 0;
+        for (int j = 0; j < xs.length; j++) {
+            check(xs[j], fx);
+            if (adj[j]) s = Math.addExact(s, xs[j]);
+        }
+        return Rounding.toFormat(s, fx.fracBits(), out);
+    }
 }
