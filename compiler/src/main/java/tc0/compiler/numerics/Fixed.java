@@ -1,0 +1,189 @@
+package tc0.compiler.numerics;
+
+import java.math.BigInteger;
+
+/**
+ * The exact semantics of tc0's arithmetic on fixed-point codes: every result is the exact mathematical value
+ * of the operation on the operands' values, rounded once (nearest, ties up: {@link Rounding}) to the output
+ * format's fraction bits and then saturated to its range. Sums and dot products of any length are exact
+ * before their one rounding. All methods are static and pure; codes are longs in their format's range.
+ */
+public final class Fixed {
+    private Fixed() {}
+
+    /** {@code x} converted to {@code out}: rounded, saturated. */
+    public static long convert(long x, FixedFormat fx, FixedFormat out) {
+        check(x, fx);
+        return Rounding.toFormat(x, fx.fracBits(), out);
+    }
+
+    /** {@code x + y}. */
+    public static long add(long x, FixedFormat fx, long y, FixedFormat fy, FixedFormat out) {
+        return linear(new long[] {1, 1}, 0, new long[] {x, y}, new FixedFormat[] {fx, fy}, out);
+    }
+
+    /** {@code x - y}. */
+    public static long sub(long x, FixedFormat fx, long y, FixedFormat fy, FixedFormat out) {
+        return linear(new long[] {1, -1}, 0, new long[] {x, y}, new FixedFormat[] {fx, fy}, out);
+    }
+
+    /** {@code -x}. */
+    public static long neg(long x, FixedFormat fx, FixedFormat out) {
+        check(x, fx);
+        return Rounding.toFormat(-x, fx.fracBits(), out);
+    }
+
+    /** {@code x * y}: the exact product (at {@code Fx + Fy} fraction bits), rounded once. */
+    public static long mul(long x, FixedFormat fx, long y, FixedFormat fy, FixedFormat out) {
+        check(x, fx);
+        check(y, fy);
+        return Rounding.toFormat(BigInteger.valueOf(x).multiply(BigInteger.valueOf(y)), fx.fracBits() + fy.fracBits(), out);
+    }
+
+    /** {@code sum_i x_i} of codes of one format, exact, then rounded and saturated once. */
+    public static long sum(long[] xs, FixedFormat f, FixedFormat out) {
+        BigInteger s = BigInteger.ZERO;
+        for (long x : xs) { check(x, f); s = s.add(BigInteger.valueOf(x)); }
+        return Rounding.toFormat(s, f.fracBits(), out);
+    }
+
+    /** {@code sum_i x_i * y_i}, exact (at {@code Fx + Fy}), then rounded and saturated once. */
+    public static long dot(long[] xs, FixedFormat fx, long[] ys, FixedFormat fy, FixedFormat out) {
+        return Rounding.toFormat(exactDot(xs, fx, ys, fy), fx.fracBits() + fy.fracBits(), out);
+    }
+
+    /** The exact integer {@code sum_i x_i * y_i} of the codes (its value is this over {@code 2^(Fx+Fy)}). */
+    public static BigInteger exactDot(long[] xs, FixedFormat fx, long[] ys, FixedFormat fy) {
+        if (xs.length != ys.length) throw new IllegalArgumentException("lengths differ: " + xs.length + " and " + ys.length);
+        BigInteger s = BigInteger.ZERO;
+        for (int i = 0; i < xs.length; i++) {
+            check(xs[i], fx);
+            check(ys[i], fy);
+            s = s.add(BigInteger.valueOf(xs[i]).multiply(BigInteger.valueOf(ys[i])));
+        }
+        return s;
+    }
+
+    /**
+     * A weighted sum with integer coefficients, {@code sum_i c_i * x_i + b}, where {@code x_i} is a code of {@code formats[i]} and {@code b} an integer code at the largest of those
+     * fraction counts. Exact, then one rounding and saturation. With all formats equal this is
+     * {@code round(sum c_i x_i + b)} on codes.
+     */
+    public static long linear(long[] coeffs, long bias, long[] xs, FixedFormat[] formats, FixedFormat out) {
+        int frac = 0;
+        for (FixedFormat f : formats) frac = Math.max(frac, f.fracBits());
+        BigInteger s = BigInteger.valueOf(bias);
+        for (int i = 0; i < xs.length; i++) {
+            check(xs[i], formats[i]);
+            s = s.add(BigInteger.valueOf(coeffs[i]).multiply(BigInteger.valueOf(xs[i])).shiftLeft(frac - formats[i].fracBits()));
+        }
+        return Rounding.toFormat(s, frac, out);
+    }
+
+    /**
+     * {@code x / y}: the exact rational, rounded once (nearest, ties up), saturated. Division by zero gives
+     * the format's largest code when {@code x >= 0} and its smallest when {@code x < 0} (the limit from
+     * {@code y -> 0+}).
+     */
+    public static long div(long x, FixedFormat fx, long y, FixedFormat fy, FixedFormat out) {
+        check(x, fx);
+        check(y, fy);
+        if (y == 0) return x >= 0 ? out.maxCode() : out.minCode();
+        // x/2^Fx / (y/2^Fy) * 2^Fo = x * 2^(Fy+Fo) / (y * 2^Fx)
+        BigInteger num = BigInteger.valueOf(x).shiftLeft(fy.fracBits() + out.fracBits());
+        BigInteger den = BigInteger.valueOf(y).shiftLeft(fx.fracBits());
+        return out.saturate(Rounding.divRound(num, den));
+    }
+
+    /** {@code f(x)}, correctly rounded and saturated: the entry of {@code f}'s table (see {@link UnaryFunction}). */
+    public static long apply(UnaryFunction f, long x, FixedFormat fx, FixedFormat out) {
+        check(x, fx);
+        return f.apply(x, fx, out);
+    }
+
+    /** The largest code (formats are equal, so codes compare as values). */
+    public static long max(long[] xs) {
+        if (xs.length == 0) throw new IllegalArgumentException("max of nothing");
+        long m = xs[0];
+        for (long x : xs) m = Math.max(m, x);
+        return m;
+    }
+
+    /** The first index of the largest code. */
+    public static int argmax(long[] xs) {
+        if (xs.length == 0) throw new IllegalArgumentException("argmax of nothing");
+        int best = 0;
+        for (int i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
+        return best;
+    }
+
+    static void check(long code, FixedFormat f) {
+        if (!f.contains(code)) throw new IllegalArgumentException("code " + code + " outside " + f);
+    }
+
+    /**
+     * Softmax of a row, as the circuit computes it: {@code m = max_i x_i}; {@code d_i = x_i - m} exact in
+     * {@link #softmaxDiffFormat(FixedFormat)}; {@code e_i = EXP(d_i)} from the correctly rounded table into
+     * {@code fe}; {@code s = sum_j e_j} exact; {@code p_i = e_i / s} rounded once into {@code out}
+     * ({@link #div}; {@code s >= e_max = round(exp 0) > 0} whenever {@code fe} holds a positive code).
+     */
+    public static long[] softmax(long[] xs, FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        long m = max(xs);
+        FixedFormat fd = softmaxDiffFormat(fx);
+        long[] e = new long[xs.length];
+        long s = 0;
+        for (int i = 0; i < xs.length; i++) {
+            check(xs[i], fx);
+            e[i] = UnaryFunction.EXP.apply(xs[i] - m, fd, fe);
+            s = Math.addExact(s, e[i]);
+        }
+        long[] p = new long[xs.length];
+        for (int i = 0; i < xs.length; i++) p[i] = divCodes(e[i], s, out);
+        return p;
+    }
+
+    /** The format of {@code x_i - max x}: one more integer bit than {@code fx}. */
+    public static FixedFormat softmaxDiffFormat(FixedFormat fx) {
+        return FixedFormat.of(fx.intBits() + 1, fx.fracBits());
+    }
+
+    /** {@code (a / 2^f) / (b / 2^f)} = {@code a / b} into {@code out}, with {@link #div}'s rule for b = 0. */
+    static long divCodes(long a, long b, FixedFormat out) {
+        if (b == 0) return a >= 0 ? out.maxCode() : out.minCode();
+        return out.saturate(Rounding.divRound(BigInteger.valueOf(a).shiftLeft(out.fracBits()), BigInteger.valueOf(b)));
+    }
+
+    /**
+     * The RoPE coefficients of a pair at an angle: {@code {round(cos t), round(sin t)}} in {@code fc}, where
+     * {@code t} is given as a double and cos, sin are {@link StrictMath}'s (reproducible on every platform;
+     * a double converts to a code exactly by {@link FixedFormat#fromDouble}).
+     */
+    public static long[] ropeCoefficients(double angle, FixedFormat fc) {
+        return new long[] {fc.fromDouble(StrictMath.cos(angle)), fc.fromDouble(StrictMath.sin(angle))};
+    }
+
+    /** The standard RoPE angle of pair {@code i} (of {@code d/2}) at position {@code pos}: {@code pos * base^(-2i/d)}. */
+    public static double ropeAngle(int pos, int i, int d, double base) {
+        return pos * StrictMath.pow(base, -2.0 * i / d);
+    }
+
+    /**
+     * A RoPE rotation of the pair {@code (x, y)} by coefficients {@code (c, s)} (codes of {@code fc}):
+     * {@code (c x - s y, s x + c y)}, each exact then rounded once into {@code out}.
+     */
+    public static long[] rope(long x, long y, FixedFormat fx, long c, long s, FixedFormat fc, FixedFormat out) {
+        return new long[] {
+            dot(new long[] {c, -s}, fc, new long[] {x, y}, fx, out),
+            dot(new long[] {s, c}, fc, new long[] {x, y}, fx, out)};
+    }
+
+    /** Neighbour aggregation: {@code sum_j [adj_j] x_j}, exact, rounded once into {@code out}. */
+    public static long aggregate(boolean[] adj, long[] xs, FixedFormat fx, FixedFormat out) {
+        long s = 0;
+        for (int j = 0; j < xs.length; j++) {
+            check(xs[j], fx);
+            if (adj[j]) s = Math.addExact(s, xs[j]);
+        }
+        return Rounding.toFormat(s, fx.fracBits(), out);
+    }
+}

@@ -1,0 +1,107 @@
+package tc0.compiler.numerics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+class UnaryFunctionTest {
+    static final FixedFormat IN = FixedFormat.of(5, 5);      // -16 .. 15.97, 1024 codes
+    static final FixedFormat FINE = FixedFormat.of(4, 9);
+    static final FixedFormat COARSE = FixedFormat.of(6, 2);  // fewer fraction bits than the input: ties occur
+
+    /** The rounding of a 60-digit evaluation: the definition, computed the slow way. */
+    static long slow(UnaryFunction f, long c, FixedFormat in, FixedFormat out) {
+        BigDecimal v = f.precise(in.exact(c), 60).multiply(BigDecimal.valueOf(2).pow(out.fracBits()));
+        return out.saturate(Rounding.roundHalfUp(v));
+    }
+
+    @Test
+    void transcendentalTableEntriesEqualTheSlowHighPrecisionRounding() {
+        checkAgainstSlow(7);
+    }
+
+    @Tag("heavy")
+    @Test
+    void everyTranscendentalTableEntryEqualsTheSlowHighPrecisionRounding() {
+        checkAgainstSlow(1);
+    }
+
+    private static void checkAgainstSlow(int stride) {
+        for (UnaryFunction f : UnaryFunction.values()) {
+            if (f.isExact()) continue;
+            for (FixedFormat out : new FixedFormat[] {FINE, COARSE}) {
+                for (long c = IN.minCode(); c <= IN.maxCode(); c += stride) {
+                    assertEquals(slow(f, c, IN, out), f.apply(c, IN, out), f + "(" + IN.toDouble(c) + ") to " + out);
+                }
+            }
+        }
+    }
+
+    @Test
+    void limitsApproachedFromOneSideRoundAwayFromTheTie() {
+        FixedFormat in = FixedFormat.of(8, 4), out = FixedFormat.of(8, 2);
+        long c = (long) (20.125 * 16); // 20.125 * 4 = 80.5: a rounding boundary of the output
+        assertEquals(81, UnaryFunction.RELU.apply(c, in, out));      // exactly the tie: up
+        assertEquals(80, UnaryFunction.GELU.apply(c, in, out));      // just below the tie: down
+        assertEquals(80, UnaryFunction.SILU.apply(c, in, out));
+        assertEquals(81, UnaryFunction.SOFTPLUS.apply(c, in, out));  // just above: up
+    }
+
+    @Test
+    void exactFunctionsMeetTheirDefiningInequalities() {
+        FixedFormat in = FixedFormat.of(6, 4), out = FixedFormat.of(6, 5);
+        BigDecimal scale = BigDecimal.valueOf(2).pow(out.fracBits());
+        for (long c = in.minCode(); c <= in.maxCode(); c++) {
+            BigDecimal x = in.exact(c);
+            long sq = UnaryFunction.SQRT.apply(c, in, out);
+            BigDecimal sqrtV = c <= 0 ? BigDecimal.ZERO : x.sqrt(BigMath.mc(60)).multiply(scale);
+            assertEquals(out.saturate(Rounding.roundHalfUp(sqrtV)), sq, "sqrt " + x);
+            long rs = UnaryFunction.RSQRT.apply(c, in, out);
+            if (c <= 0) assertEquals(out.maxCode(), rs);
+            else assertEquals(out.saturate(Rounding.roundHalfUp(BigDecimal.ONE.divide(x.sqrt(BigMath.mc(60)), BigMath.mc(60)).multiply(scale))), rs, "rsqrt " + x);
+            long rc = UnaryFunction.RECIPROCAL.apply(c, in, out);
+            if (c == 0) assertEquals(out.maxCode(), rc);
+            else assertEquals(out.saturate(Rounding.roundHalfUp(BigDecimal.ONE.divide(x, BigMath.mc(60)).multiply(scale))), rc, "1/" + x);
+            assertEquals(out.saturate(Rounding.shiftRound(Math.max(c, 0), in.fracBits() - out.fracBits())), UnaryFunction.RELU.apply(c, in, out));
+        }
+        // perfect squares: sqrt(2.25) = 1.5 exactly
+        assertEquals(48, UnaryFunction.SQRT.apply(36, in, out));
+    }
+
+    @Test
+    void tablesAreCachedAndIndexedFromTheSmallestCode() {
+        Table t = Table.of(UnaryFunction.EXP, FixedFormat.of(3, 3), FixedFormat.of(6, 4));
+        assertTrue(t == Table.of(UnaryFunction.EXP, FixedFormat.of(3, 3), FixedFormat.of(6, 4)));
+        assertEquals(16, t.at(0)); // exp(0) = 1
+        assertEquals(t.codes()[0], t.at(-32));
+        assertEquals(FixedFormat.of(6, 4).fromDouble(Math.exp(-4)), t.at(-32));
+    }
+
+    @Test
+    void highPrecisionHelpersMatchDoubleOnOrdinaryArguments() {
+        for (double x : new double[] {-3.7, -0.5, 0.25, 1, 2.5, 10, 100.125}) {
+            BigDecimal bx = new BigDecimal(x);
+            assertEquals(Math.exp(x), BigMath.exp(bx, 30).doubleValue(), Math.ulp(Math.exp(x)) * 2);
+            assertEquals(Math.sin(x), BigMath.sin(bx, 30).doubleValue(), 1e-15);
+            assertEquals(Math.cos(x), BigMath.cos(bx, 30).doubleValue(), 1e-15);
+        }
+        assertEquals(Math.PI, BigMath.pi(30).doubleValue());
+        assertEquals(Math.log1p(0.3), BigMath.log1p(new BigDecimal("0.3"), 30).doubleValue(), 1e-16);
+        assertEquals(0.8427007929497149, BigMath.erf(BigDecimal.ONE, 30).doubleValue(), 1e-16);
+        assertEquals(BigInteger.ZERO, Rounding.roundHalfUp(BigMath.erf(BigDecimal.ONE, 30).subtract(new BigDecimal("0.8427007929497148693412206350826"))));
+    }
+
+    @Test
+    void theDoubleNormalCdfIsAccurateEnoughForItsStatedBound() {
+        for (double x = -12; x <= 12; x += 0.0173) {
+            BigDecimal z = new BigDecimal(x).divide(BigMath.sqrt(BigDecimal.valueOf(2), 50), BigMath.mc(50));
+            double exact = BigDecimal.ONE.add(BigMath.erf(z, 50)).divide(BigDecimal.valueOf(2), BigMath.mc(50)).doubleValue();
+            double got = UnaryFunction.phi(x);
+            assertTrue(Math.abs(got - exact) <= Math.abs(exact) * 0x1p-40, "Phi(" + x + ") = " + got + " vs " + exact);
+        }
+    }
+}
