@@ -1,0 +1,226 @@
+package tc0.dsl.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import tc0.dsl.Diagnostics;
+import tc0.dsl.ast.ElemKind;
+import tc0.dsl.ast.Expr;
+import tc0.dsl.ast.Printer;
+import tc0.dsl.ast.Shape;
+import tc0.dsl.ast.SizeExpr;
+
+/** The type and shape rule of every built-in (argument counts were checked by the {@link Resolver}). */
+final class BuiltinTypes {
+    private final Diagnostics diagnostics;
+    private final ShapeChecker checker;
+
+    BuiltinTypes(Diagnostics diagnostics, ShapeChecker checker) {
+        this.diagnostics = diagnostics;
+        this.checker = checker;
+    }
+
+    Type type(Builtin b, Expr.Call c) {
+        if (c.args().size() < b.minArgs() || c.args().size() > b.maxArgs()) {
+            return Type.UNKNOWN;
+        }
+        return switch (b) {
+            case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, ABS -> unary(c);
+            case LOG2 -> sizeFunction(b, c);
+            case MIN, MAX -> c.args().size() == 2 ? sizeFunction(b, c) : reduce(b, c);
+            case SUM, MEAN -> reduce(b, c);
+            case SOFTMAX -> same(b, c, true);
+            case LAYERNORM, ROPE -> same(b, c, false);
+            case TRANSPOSE -> transpose(b, c);
+            case SCAN -> scan(b, c);
+            case ROWKRON, COLKRON -> kron(b, c);
+            case CONCAT -> concat(b, c);
+            case RESHAPE -> reshape(b, c);
+            case UPSAMPLE, DOWNSAMPLE -> resample(b, c);
+            case ZEROS, ONES -> shapeArg(b, c, 0) instanceof Shape s ? new Type.Tensor(s, ElemKind.FIXED) : Type.UNKNOWN;
+            case RANDOM, LOAD -> checker.error(c, "'" + b.text() + "' only initialises a weight: weight W: [d, d] = "
+                    + b.signature() + ";");
+        };
+    }
+
+    private Type unary(Expr.Call c) {
+        Type t = checker.typeOf(c.args().getFirst());
+        return t instanceof Type.Tensor v ? new Type.Tensor(v.shape(), ElemKind.FIXED) : t;
+    }
+
+    private Type sizeFunction(Builtin b, Expr.Call c) {
+        if (c.namedArg("axis").isPresent()) {
+            return checker.error(c, "'" + b.text() + "' of two sizes takes no axis; for a tensor write "
+                    + b.text() + "(X, axis: k)");
+        }
+        for (Expr a : c.args()) {
+            Type t = checker.typeOf(a);
+            if (t instanceof Type.Tensor) {
+                return checker.error(a, "'" + b.text() + "(" + (b == Builtin.LOG2 ? "s" : "a, b")
+                        + ")' works on sizes; got a tensor" + (b == Builtin.LOG2 ? "" : "; for a tensor write "
+                        + b.text() + "(X, axis: k)"));
+            }
+        }
+        return Type.SCALAR;
+    }
+
+    /** The tensor argument at {@code index}, or null (an error was reported unless the argument had one already). */
+    private Type.Tensor tensor(Builtin b, Expr.Call c, int index) {
+        Type t = checker.typeOf(c.args().get(index));
+        if (t instanceof Type.Scalar) {
+            checker.error(c.args().get(index), "'" + b.text() + "' needs a tensor here; got a scalar (" + b.signature() + ")");
+        }
+        return t instanceof Type.Tensor v ? v : null;
+    }
+
+    private Type.Tensor matrix(Builtin b, Expr.Call c, int index) {
+        Type.Tensor t = tensor(b, c, index);
+        if (t != null && t.shape().rank() != 2) {
+            checker.error(c.args().get(index), "'" + b.text() + "' needs a matrix (rank 2); got " + t.shape());
+            return null;
+        }
+        return t;
+    }
+
+    /** The axis: the named argument (an integer literal from 0 to rank-1), by default the last axis; -1 on error. */
+    private int axis(Builtin b, Expr.Call c, Shape s) {
+        Expr a = c.namedArg("axis").orElse(null);
+        if (a == null) {
+            return s.rank() - 1;
+        }
+        if (a instanceof Expr.Num n && n.value().scale() <= 0 && n.value().signum() >= 0
+                && n.value().compareTo(java.math.BigDecimal.valueOf(s.rank())) < 0) {
+            return n.value().intValue();
+        }
+        checker.error(a, "'" + b.text() + "' axis must be an integer from 0 to " + (s.rank() - 1) + " for shape " + s
+                + "; got '" + Printer.expr(a) + "'");
+        return -1;
+    }
+
+    private Type reduce(Builtin b, Expr.Call c) {
+        Type.Tensor t = tensor(b, c, 0);
+        if (t == null) {
+            return Type.UNKNOWN;
+        }
+        int axis = axis(b, c, t.shape());
+        return axis < 0 ? Type.UNKNOWN
+                : new Type.Tensor(Shapes.withAxis(t.shape(), axis, new SizeExpr.Lit(1, c.pos())), ElemKind.FIXED);
+    }
+
+    private Type same(Builtin b, Expr.Call c, boolean hasAxis) {
+        Type.Tensor t = b == Builtin.ROPE ? matrix(b, c, 0) : tensor(b, c, 0);
+        if (t == null || hasAxis && axis(b, c, t.shape()) < 0) {
+            return Type.UNKNOWN;
+        }
+        if (b == Builtin.ROPE) {
+            Long cols = Shapes.constant(t.shape().dims().get(1));
+            if (cols != null && cols % 2 != 0) {
+                return checker.error(c, "'rope' rotates pairs of columns; the number of columns must be even, got " + cols);
+            }
+        }
+        return new Type.Tensor(t.shape(), ElemKind.FIXED);
+    }
+
+    private Type transpose(Builtin b, Expr.Call c) {
+        Type.Tensor t = matrix(b, c, 0);
+        return t == null ? Type.UNKNOWN
+                : new Type.Tensor(new Shape(List.of(t.shape().dims().get(1), t.shape().dims().get(0)), t.shape().pos()), t.kind());
+    }
+
+    private Type scan(Builtin b, Expr.Call c) {
+        Type.Tensor a = tensor(b, c, 0);
+        Type.Tensor x = tensor(b, c, 1);
+        if (a == null || x == null) {
+            return Type.UNKNOWN;
+        }
+        if (!Shapes.same(a.shape(), x.shape())) {
+            return checker.error(c, "'scan' needs A and B of the same shape; got " + a.shape() + " and " + x.shape());
+        }
+        return new Type.Tensor(a.shape(), ElemKind.FIXED);
+    }
+
+    private Type kron(Builtin b, Expr.Call c) {
+        Type.Tensor x = matrix(b, c, 0);
+        Type.Tensor y = matrix(b, c, 1);
+        if (x == null || y == null) {
+            return Type.UNKNOWN;
+        }
+        List<SizeExpr> p = x.shape().dims();
+        List<SizeExpr> q = y.shape().dims();
+        boolean rows = b == Builtin.ROWKRON;
+        int keep = rows ? 0 : 1;
+        if (!Shapes.same(p.get(keep), q.get(keep))) {
+            return checker.error(c, "'" + b.text() + "' needs the same number of " + (rows ? "rows" : "columns")
+                    + "; got " + x.shape() + " and " + y.shape());
+        }
+        SizeExpr product = Shapes.mul(p.get(1 - keep), q.get(1 - keep));
+        List<SizeExpr> dims = rows ? List.of(p.get(0), product) : List.of(product, p.get(1));
+        return new Type.Tensor(new Shape(dims, x.shape().pos()), ElemKind.FIXED);
+    }
+
+    private Type concat(Builtin b, Expr.Call c) {
+        Type.Tensor x = tensor(b, c, 0);
+        Type.Tensor y = tensor(b, c, 1);
+        if (x == null || y == null || c.namedArg("axis").isEmpty()) {
+            return Type.UNKNOWN;
+        }
+        int axis = axis(b, c, x.shape());
+        if (axis < 0) {
+            return Type.UNKNOWN;
+        }
+        Shape joined = Shapes.withAxis(x.shape(), axis, Shapes.add(x.shape().dims().get(axis),
+                y.shape().rank() == x.shape().rank() ? y.shape().dims().get(axis) : x.shape().dims().get(axis)));
+        if (y.shape().rank() != x.shape().rank()
+                || !Shapes.same(Shapes.withAxis(x.shape(), axis, joined.dims().get(axis)),
+                        Shapes.withAxis(y.shape(), axis, joined.dims().get(axis)))) {
+            return checker.error(c, "'concat' along axis " + axis + " needs the other axes equal; got "
+                    + x.shape() + " and " + y.shape());
+        }
+        return new Type.Tensor(joined, ElemKind.FIXED);
+    }
+
+    private Shape shapeArg(Builtin b, Expr.Call c, int index) {
+        Expr a = c.args().get(index);
+        if (a instanceof Expr.ShapeLit s) {
+            return s.shape();
+        }
+        checker.error(a, "'" + b.text() + "' needs a shape such as [n, d] here (" + b.signature() + ")");
+        return null;
+    }
+
+    private Type reshape(Builtin b, Expr.Call c) {
+        Type.Tensor t = tensor(b, c, 0);
+        Shape to = shapeArg(b, c, 1);
+        if (t == null || to == null) {
+            return Type.UNKNOWN;
+        }
+        if (!Shapes.same(Shapes.product(t.shape()), Shapes.product(to))) {
+            return checker.error(c, "'reshape' from " + t.shape() + " to " + to + " changes the number of elements ("
+                    + Poly.describe(Shapes.product(t.shape())) + " vs " + Poly.describe(Shapes.product(to)) + ")");
+        }
+        return new Type.Tensor(to, t.kind());
+    }
+
+    private Type resample(Builtin b, Expr.Call c) {
+        Type.Tensor t = tensor(b, c, 0);
+        Expr toArg = c.namedArg("to").orElse(null);
+        Expr mode = c.namedArg("mode").orElse(null);
+        if (mode != null && !(mode instanceof Expr.Ref r && Builtin.MODES.contains(r.name()))) {
+            checker.error(mode, "'" + b.text() + "' mode must be nearest or bilinear; got '" + Printer.expr(mode) + "'");
+        }
+        if (t == null || toArg == null || mode == null) {
+            return Type.UNKNOWN;
+        }
+        if (!(toArg instanceof Expr.ShapeLit to) || to.shape().rank() != 2) {
+            return checker.error(toArg, "'" + b.text() + "' needs to: [h, w], the new height and width");
+        }
+        int rank = t.shape().rank();
+        if (rank != 2 && rank != 3) {
+            return checker.error(c.args().getFirst(), "'" + b.text() + "' needs a map [h, w] or [h, w, c]; got " + t.shape());
+        }
+        List<SizeExpr> dims = new ArrayList<>(to.shape().dims());
+        if (rank == 3) {
+            dims.add(t.shape().dims().get(2));
+        }
+        return new Type.Tensor(new Shape(dims, t.shape().pos()), ElemKind.FIXED);
+    }
+}
