@@ -111,6 +111,30 @@ final class TestCircuits {
         return b.build();
     }
 
+    /**
+     * An AND circuit of {@code depth} levels of equal width, shaped like EPFL's hyp (214k gates, depth
+     * 24801): each gate reads its twin on the level below (so every gate is live) and a random signal
+     * from the last few levels.
+     */
+    static Circuit levelled(SplittableRandom rnd, int inputs, int gates, int depth, int outputs) {
+        CircuitBuilder b = new CircuitBuilder(false);
+        int[] x = b.inputBus("x", inputs);
+        int width = Math.max(1, gates / depth);
+        int[] all = new int[inputs + gates];
+        System.arraycopy(x, 0, all, 0, inputs);
+        for (int i = 0; i < gates; i++) {
+            int level = i / width;
+            int below = level == 0 ? x[rnd.nextInt(inputs)] : all[i - width];
+            int recent = Math.min(inputs + level * width, 8 * width);
+            int other = rnd.nextInt(16) == 0 ? x[rnd.nextInt(inputs)] : all[inputs + level * width - 1 - rnd.nextInt(Math.max(1, recent))];
+            all[inputs + i] = b.and(below ^ (rnd.nextBoolean() ? 1 : 0), other ^ (rnd.nextBoolean() ? 1 : 0));
+        }
+        int[] taps = new int[outputs];
+        for (int o = 0; o < outputs; o++) taps[o] = all[inputs + gates - 1 - (o % width)] ^ (o / width & 1);
+        b.outputBus("y", taps);
+        return b.build();
+    }
+
     /** Random two-input ANDs over a growing pool of signals: an AIG of the given size, moderate depth. */
     static Circuit randomAig(SplittableRandom rnd, int inputs, int gates, int outputs) {
         CircuitBuilder b = new CircuitBuilder(false);
