@@ -11,8 +11,8 @@ import tc0.circuits.Circuit;
  * slots back. Equal to {@link ScalarEvaluator} bit for bit, whatever the thread count.
  */
 public final class BitParallelEvaluator implements Evaluator {
-    /** Longs per signal per block: 1024 patterns, enough to pay the per-gate dispatch many times over. */
-    public static final int DEFAULT_BLOCK_WORDS = 16;
+    /** Longs per signal per block: 2048 patterns, enough to pay the per-gate dispatch many times over. */
+    public static final int DEFAULT_BLOCK_WORDS = 32;
     /** Cap on one thread's value buffer (256 MiB): very wide circuits get shorter blocks instead. */
     private static final long MAX_BUFFER_LONGS = 1L << 25;
 

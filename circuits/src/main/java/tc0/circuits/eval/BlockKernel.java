@@ -10,12 +10,16 @@ final class BlockKernel {
     private final long[] constants;
     private final int block;
     private final long[] counter;   // bit-sliced counter: maxWidth planes of block words
+    private final long[] pend;      // a pending plane per counter plane (carry-save)
+    private final long[] carry;     // one plane in flight between columns
 
     BlockKernel(BitProgram program, int block) {
         this.code = program.code();
         this.constants = program.constants();
         this.block = block;
         this.counter = new long[Math.max(1, program.maxWidth()) * block];
+        this.pend = new long[counter.length];
+        this.carry = new long[block];
     }
 
     /** Runs every instruction over the values in {@code v}, whose input slots are already loaded. */
@@ -70,34 +74,36 @@ final class BlockKernel {
 
     /**
      * Adds each operand times its weight into a vertical counter (plane j holds bit j of the 64 sums of a
-     * word), one ripple-carry add per set bit of the weight, stopping when the carry dies out; then
-     * compares the counter with the threshold from the top bit down.
+     * word), then compares it with the threshold from the top bit down. Each column keeps one pending
+     * plane besides its sum plane, so adding a bit is a copy or one full adder whose carry goes to the
+     * next column: carry-save, no data-dependent branch, about one full adder per operand bit.
      */
     private void sliced(long[] v, int d, int[] code, int args, int n, int width, int k) {
         final int b = block;
-        final long[] cnt = counter;
-        java.util.Arrays.fill(cnt, 0, width * b, 0L);
+        java.util.Arrays.fill(counter, 0, width * b, 0L);
+        long pending = 0; // bit j set: column j's pending plane holds a value
         for (int j = 0; j < n; j++) {
             int op = code[args + j];
-            int p = (op >>> 1) * b;
-            long m = -(op & 1);
             for (long w = constants[k + 1 + j]; w != 0; w &= w - 1) {
-                int bit = Long.numberOfTrailingZeros(w);
-                for (int i = 0; i < b; i++) {
-                    long carry = v[p + i] ^ m;
-                    for (int q = bit * b + i; carry != 0; q += b) { // the sum fits the width: no carry out
-                        long next = cnt[q] & carry;
-                        cnt[q] ^= carry;
-                        carry = next;
-                    }
-                }
+                pending = add(pending, Long.numberOfTrailingZeros(w), width, v, (op >>> 1) * b, -(op & 1));
             }
+        }
+        for (int q = 0; q < width; q++) { // fold each pending plane in with a half adder
+            if ((pending >>> q & 1) == 0) continue;
+            pending &= ~(1L << q);
+            int base = q * b;
+            for (int i = 0; i < b; i++) {
+                long s = counter[base + i], p = pend[base + i];
+                counter[base + i] = s ^ p;
+                carry[i] = s & p;
+            }
+            pending = add(pending, q + 1, width, carry, 0, 0);
         }
         long t = constants[k];
         for (int i = 0; i < b; i++) {
             long greater = 0, equal = -1L;
             for (int q = width - 1; q >= 0; q--) {
-                long s = cnt[q * b + i];
+                long s = counter[q * b + i];
                 if ((t >>> q & 1) != 0) {
                     equal &= s;
                 } else {
@@ -107,6 +113,28 @@ final class BlockKernel {
             }
             v[d + i] = greater | equal;
         }
+    }
+
+    /** Adds the plane {@code src[off..off+block) ^ mask} at column {@code q}; returns the new pending set. */
+    private long add(long pending, int q, int width, long[] src, int off, long mask) {
+        final int b = block;
+        for (; q < width; q++) { // the sum fits the width, so nothing carries out of it
+            int base = q * b;
+            if ((pending >>> q & 1) == 0) {
+                for (int i = 0; i < b; i++) pend[base + i] = src[off + i] ^ mask;
+                return pending | 1L << q;
+            }
+            for (int i = 0; i < b; i++) {
+                long y = src[off + i] ^ mask, s = counter[base + i], p = pend[base + i], x = s ^ p;
+                counter[base + i] = x ^ y;
+                carry[i] = (s & p) | (x & y);
+            }
+            pending &= ~(1L << q);
+            src = carry;
+            off = 0;
+            mask = 0;
+        }
+        return pending;
     }
 
     /** One pattern at a time, exact: sums in 128 bits (hi, lo) never overflow for fewer than 2^63 fan-ins. */
