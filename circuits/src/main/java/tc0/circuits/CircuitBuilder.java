@@ -11,8 +11,8 @@ import java.util.List;
  * structural hashing returns the existing node for a gate built before. {@link #build()} drops the gates no
  * output needs. All inputs come before the first gate.
  *
- * <p>Storage is growable primitive arrays and one open-addressing hash table of gate indices: about 12
- * bytes per wire and 24 per gate while building, nothing per gate or wire on the heap as objects.
+ * <p>Storage is growable primitive arrays and one open-addressing hash table: about 12 bytes per wire and
+ * 36 per gate while building (arrays grow by half), nothing per gate or wire on the heap as objects.
  */
 public final class CircuitBuilder {
     private static final int SMALL_SORT = 24;
@@ -26,8 +26,8 @@ public final class CircuitBuilder {
     private long[] weight = new long[4096];
     private long[] threshold = new long[1024];
     private int[] region = new int[1024];
-    private int[] gateHash = new int[1024];
-    private int[] table = new int[2048];   // gate index + 1, 0 = empty
+    // Open addressing; a slot holds (hash << 32) | (gate index + 1), 0 = empty, so a probe reads one array.
+    private long[] table = new long[2048];
     private final List<Bus> inputBuses = new ArrayList<>();
     private final List<Bus> outputBuses = new ArrayList<>();
     private final IntList outputs = new IntList();
@@ -174,7 +174,7 @@ public final class CircuitBuilder {
             t = Math.subtractExact(1, t);
             negated = true;
         }
-        int node = hashing ? findOrAdd(terms, t) : add(terms, t, 0);
+        int node = hashing ? findOrAdd(terms, t) : add(terms, t);
         return Literal.of(node, negated);
     }
 
@@ -182,15 +182,15 @@ public final class CircuitBuilder {
         int h = hash(terms, t);
         int mask = table.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
-            int slot = table[i];
+            long slot = table[i];
             if (slot == 0) {
-                int node = add(terms, t, h);
-                table[i] = gates; // index of the new gate + 1
+                int node = add(terms, t);
+                table[i] = ((long) h << 32) | gates; // index of the new gate + 1
                 if (gates * 2L > table.length) rehash();
                 return node;
             }
-            int gIdx = slot - 1;
-            if (gateHash[gIdx] == h && sameGate(gIdx, terms, t)) {
+            int gIdx = (int) slot - 1;
+            if ((int) (slot >>> 32) == h && sameGate(gIdx, terms, t)) {
                 reused++;
                 return 1 + inputs + gIdx;
             }
@@ -206,7 +206,7 @@ public final class CircuitBuilder {
         return true;
     }
 
-    private int add(int terms, long t, int h) {
+    private int add(int terms, long t) {
         if (gates + 1 >= threshold.length) growGates();
         if (wires + terms > faninNode.length) growWires(wires + terms);
         System.arraycopy(termNode, 0, faninNode, wires, terms);
@@ -214,7 +214,6 @@ public final class CircuitBuilder {
         wires += terms;
         threshold[gates] = t;
         region[gates] = currentRegion;
-        gateHash[gates] = h;
         gates++;
         faninStart[gates] = wires;
         return inputs + gates; // node id of the gate just added: 1 + inputs + (gates - 1)
@@ -226,17 +225,22 @@ public final class CircuitBuilder {
             h = (h ^ termNode[i]) * 0xC2B2AE3D27D4EB4FL;
             h = (h ^ termWeight[i]) * 0x165667B19E3779F9L;
         }
-        h ^= h >>> 29;
-        return (int) (h ^ (h >>> 32));
+        h ^= h >>> 33; // murmur3's fmix64: every input bit reaches the low bits the table index uses
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     private void rehash() {
-        int[] next = new int[table.length * 2];
+        long[] next = new long[table.length * 2];
         int mask = next.length - 1;
-        for (int g = 0; g < gates; g++) {
-            int i = gateHash[g] & mask;
+        for (long slot : table) {
+            if (slot == 0) continue;
+            int i = (int) (slot >>> 32) & mask;
             while (next[i] != 0) i = (i + 1) & mask;
-            next[i] = g + 1;
+            next[i] = slot;
         }
         table = next;
     }
@@ -334,7 +338,6 @@ public final class CircuitBuilder {
             if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
         }
         table = null;
-        gateHash = null;
         return new Circuit(inputs, kept, faninStart, faninNode, weight, threshold, region, outs,
                 inputBuses, outputBuses, regions.build());
     }
@@ -377,7 +380,6 @@ public final class CircuitBuilder {
         int n = grow(threshold.length);
         threshold = Arrays.copyOf(threshold, n);
         region = Arrays.copyOf(region, n);
-        gateHash = Arrays.copyOf(gateHash, n);
         faninStart = Arrays.copyOf(faninStart, n + 1);
     }
 
@@ -387,8 +389,9 @@ public final class CircuitBuilder {
         weight = Arrays.copyOf(weight, n);
     }
 
+    /** Grows by half while small, by a quarter past 16M entries: the copy's old + new peak stays near 2.25x. */
     private static int grow(int length) {
-        long n = length + (length >> 1) + 16;
+        long n = length + (length > (1 << 24) ? length >> 2 : length >> 1) + 16;
         if (n > Integer.MAX_VALUE - 16) n = Integer.MAX_VALUE - 16;
         if (n <= length) throw new IllegalStateException("circuit too large for int indices");
         return (int) n;

@@ -1,14 +1,150 @@
 package tc0.circuits.io.graph;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.OutputStream;
+import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
+import tc0.circuits.Literal;
+import tc0.circuits.Regions;
+import tc0.circuits.graph.NodeKind;
 import tc0.circuits.io.CircuitWriter;
 
-/** Placeholder until the writer lands. */
+/**
+ * JSON for scripts and web viewers, streamed with Jackson's generator (memory stays flat however large the
+ * circuit). JGraphT's JSONExporter writes only node and edge lists; this format adds the input and output
+ * buses, the output literals and the region table, which a reader needs to make sense of the graph. The
+ * {@code nodes} and {@code edges} arrays use JGraphT's field names ({@code id}, {@code source},
+ * {@code target}), so JGraphT's JSONImporter reads the graph part back. Weights and thresholds are JSON
+ * integers written exactly; JavaScript readers lose precision beyond 2^53. Layout: docs/EXPORTS.md.
+ */
 public final class JsonExporter implements CircuitWriter {
+    /** The value of the top-level {@code format} field. */
+    public static final String FORMAT = "tc0-circuit";
+    /** The value of the top-level {@code version} field; bumped on incompatible changes. */
+    public static final int VERSION = 1;
+
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
-    public void write(Circuit c, OutputStream out) {
-        throw new UnsupportedOperationException("JsonExporter is not implemented yet");
+    public void write(Circuit c, OutputStream out) throws IOException {
+        NodeFacts f = NodeFacts.of(c);
+        try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out), JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(new OneElementPerLine());
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeNumberField("inputs", c.inputCount());
+            g.writeNumberField("gates", c.gateCount());
+            g.writeNumberField("wires", c.wireCount());
+            g.writeNumberField("outputs", c.outputCount());
+            inputBuses(c, g);
+            outputBuses(c, g);
+            regions(c, g);
+            nodes(f, g);
+            edges(c, g);
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void inputBuses(Circuit c, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("inputBuses");
+        for (Bus b : c.inputBuses()) {
+            g.writeStartObject();
+            g.writeStringField("name", b.name());
+            g.writeNumberField("offset", b.offset());
+            g.writeNumberField("width", b.width());
+            g.writeNumberField("firstNode", 1 + b.offset());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void outputBuses(Circuit c, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("outputBuses");
+        for (Bus b : c.outputBuses()) {
+            g.writeStartObject();
+            g.writeStringField("name", b.name());
+            g.writeNumberField("offset", b.offset());
+            g.writeNumberField("width", b.width());
+            g.writeArrayFieldStart("bits"); // one literal per bit, least significant first
+            for (int k = 0; k < b.width(); k++) {
+                int lit = c.output(b.offset() + k);
+                g.writeStartObject();
+                g.writeNumberField("node", Literal.node(lit));
+                g.writeBooleanField("negated", Literal.isNegated(lit));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void regions(Circuit c, JsonGenerator g) throws IOException {
+        Regions regions = c.regions();
+        g.writeArrayFieldStart("regions");
+        for (int r = 0; r < regions.size(); r++) {
+            g.writeStartObject();
+            g.writeNumberField("id", r);
+            g.writeNumberField("parent", regions.parent(r));
+            g.writeStringField("name", regions.name(r));
+            g.writeStringField("path", regions.path(r));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void nodes(NodeFacts f, JsonGenerator g) throws IOException {
+        Circuit c = f.circuit();
+        g.writeArrayFieldStart("nodes");
+        for (int v = 0; v < c.nodeCount(); v++) {
+            g.writeStartObject();
+            g.writeNumberField("id", v);
+            g.writeStringField("kind", f.kind(v).exportName());
+            g.writeStringField("label", f.name(v));
+            g.writeNumberField("level", f.level(v));
+            if (f.kind(v) == NodeKind.GATE) {
+                g.writeNumberField("threshold", f.threshold(v));
+                g.writeNumberField("region", c.region(v - c.firstGate()));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void edges(Circuit c, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("edges");
+        for (int gate = 0; gate < c.gateCount(); gate++) {
+            for (int e = c.faninStart(gate), end = c.faninEnd(gate); e < end; e++) {
+                g.writeStartObject();
+                g.writeNumberField("id", e);
+                g.writeNumberField("source", c.faninNode(e));
+                g.writeNumberField("target", c.firstGate() + gate);
+                g.writeNumberField("weight", c.weight(e));
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+    }
+
+    /** The caller owns the stream: closing the generator must flush it, not close it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

@@ -1,0 +1,68 @@
+package tc0.circuits.io.binary;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable byte buffer with the encodings {@code .tc0c} uses: little-endian fixed width, LEB128, zigzag. */
+final class ByteSink {
+    private byte[] bytes = new byte[1 << 12];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    byte[] array() {
+        return bytes;
+    }
+
+    void write(int b) throws IOException {
+        ensure(1);
+        bytes[size++] = (byte) b;
+    }
+
+    void write(byte[] b, int off, int len) throws IOException {
+        ensure(len);
+        System.arraycopy(b, off, bytes, size, len);
+        size += len;
+    }
+
+    void writeLittleEndian(long value, int byteCount) throws IOException {
+        ensure(byteCount);
+        for (int i = 0; i < byteCount; i++) bytes[size++] = (byte) (value >>> (8 * i));
+    }
+
+    /** Unsigned LEB128: 7 bits a byte, least significant group first, high bit set on all but the last. */
+    void writeVarint(long value) throws IOException {
+        ensure(10);
+        while ((value & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        bytes[size++] = (byte) value;
+    }
+
+    /** Zigzag then LEB128, so small negative numbers stay short. */
+    void writeSignedVarint(long value) throws IOException {
+        writeVarint((value << 1) ^ (value >> 63));
+    }
+
+    void writeString(String s) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        writeVarint(utf8.length);
+        write(utf8, 0, utf8.length);
+    }
+
+    private void ensure(int more) throws IOException {
+        if (size + (long) more <= bytes.length) return;
+        long wanted = Math.max(size + (long) more, bytes.length * 2L);
+        if (wanted > Tc0cLayout.MAX_BODY_BYTES + Tc0cLayout.HEADER_BYTES) {
+            if (size + (long) more > Tc0cLayout.MAX_BODY_BYTES + Tc0cLayout.HEADER_BYTES) {
+                throw new IOException("circuit too large for .tc0c version " + Tc0cLayout.VERSION + " (over 2 GiB of body)");
+            }
+            wanted = Tc0cLayout.MAX_BODY_BYTES + Tc0cLayout.HEADER_BYTES;
+        }
+        bytes = Arrays.copyOf(bytes, (int) wanted);
+    }
+}

@@ -1,0 +1,30 @@
+package tc0.circuits.io.binary;
+
+/**
+ * The constants of the {@code .tc0c} layout (see docs/FORMATS.md): a 20-byte header (magic, version, body
+ * length), the body as a sequence of sections, and a CRC32C trailer over everything before it.
+ */
+final class Tc0cLayout {
+    /** "\x89TC0C\r\n\x1a": the high byte and the CR LF / Ctrl-Z catch text-mode transfers, as in PNG. */
+    static final byte[] MAGIC = {(byte) 0x89, 'T', 'C', '0', 'C', '\r', '\n', 0x1a};
+    static final int VERSION = 1;
+    static final int VERSION_OFFSET = 8;
+    static final int LENGTH_OFFSET = 12;
+    static final int HEADER_BYTES = 20;
+    static final int CHECKSUM_BYTES = 4;
+    /** Bodies stay below 2 GiB in version 1, so one byte array holds them. */
+    static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 64;
+    /** Literals are {@code node * 2 + negated} in an int, so node ids stay below 2^30. */
+    static final long MAX_NODES = 1L << 30;
+
+    /** Section ids, in the order version 1 requires them. */
+    static final int COUNTS = 1;
+    static final int REGIONS = 2;
+    static final int INPUT_BUSES = 3;
+    static final int OUTPUT_BUSES = 4;
+    static final int GATES = 5;
+    static final int OUTPUTS = 6;
+    static final String[] SECTION_NAMES = {"", "counts", "regions", "input buses", "output buses", "gates", "outputs"};
+
+    private Tc0cLayout() {}
+}

@@ -1,0 +1,170 @@
+package tc0.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tc0.circuits.Circuit;
+import tc0.circuits.CircuitBuilder;
+import tc0.circuits.Literal;
+
+/**
+ * {@code tc0 bench-builder}: how fast the hashing builder takes gates and how much memory a built circuit
+ * holds per wire, on a generated circuit of random threshold gates.
+ */
+@Command(name = "bench-builder",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the hashing circuit builder on a generated circuit: GATES random threshold gates with",
+            "FANIN inputs each (sources drawn from the last WINDOW nodes, weights in [-8, 8]); prints",
+            "gates per second through CircuitBuilder.gate (normalise, fold, hash), the build (dead-gate",
+            "removal) time, and bytes per wire: retained by the built circuit and the heap's peak.",
+            "Run it in a fresh JVM for a clean peak figure; give the JVM enough heap (TC0_JAVA_OPTS=-Xmx20g).",
+            "",
+            "Example:  tc0 bench-builder --gates 10000000 --fanin 10      (a 100-million-wire circuit)"})
+final class BenchBuilderCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--gates", defaultValue = "2000000", description = "gates to request (default ${DEFAULT-VALUE})")
+    int gates;
+
+    @Option(names = "--fanin", defaultValue = "10", description = "fan-in of every gate (default ${DEFAULT-VALUE})")
+    int fanin;
+
+    @Option(names = "--inputs", defaultValue = "1024", description = "primary inputs (default ${DEFAULT-VALUE})")
+    int inputs;
+
+    @Option(names = "--window", defaultValue = "4096", description = "sources come from this many latest nodes (default ${DEFAULT-VALUE})")
+    int window;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (gates < 1 || fanin < 2 || inputs < fanin || window < fanin) {
+            throw new UserError("need --gates >= 1, --fanin >= 2, --inputs and --window >= fanin");
+        }
+        warmUp();
+        long heapBefore = usedHeapAfterGc();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] lits = new int[fanin];
+        long[] w = new long[fanin];
+        CircuitBuilder b = new CircuitBuilder();
+        int[] in = b.inputBus("x", inputs);
+        int[] recent = new int[window];
+        for (int i = 0; i < window; i++) recent[i] = in[i % inputs];
+        long genSeconds = generate(new SplittableRandom(seed), null, new int[window], lits, w);
+        long t0 = System.nanoTime();
+        generate(rnd, b, recent, lits, w);
+        long t1 = System.nanoTime();
+        int[] outs = new int[Math.min(window, gates)];
+        for (int i = 0; i < outs.length; i++) outs[i] = recent[i];
+        b.outputBus("y", outs);
+        CircuitBuilder.Stats st = b.stats();
+        Circuit c = b.build();
+        long t2 = System.nanoTime();
+        long retained = usedHeapAfterGc() - heapBefore;
+        long peak = peakHeap() - heapBefore;
+        double addSeconds = (t1 - t0) / 1e9;
+        double builderSeconds = Math.max(1e-9, addSeconds - genSeconds / 1e9);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requested", st.requested());
+        m.put("gatesBuilt", st.gates());
+        m.put("reused", st.reused());
+        m.put("folded", st.folded());
+        m.put("wiresBuilt", st.wires());
+        m.put("gatesKept", (long) c.gateCount());
+        m.put("wiresKept", c.wireCount());
+        m.put("addSeconds", addSeconds);
+        m.put("generatorSeconds", genSeconds / 1e9);
+        m.put("gatesPerSecond", st.requested() / addSeconds);
+        m.put("builderGatesPerSecond", st.requested() / builderSeconds);
+        m.put("buildSeconds", (t2 - t1) / 1e9);
+        m.put("retainedBytesPerWire", (double) retained / Math.max(1, c.wireCount()));
+        m.put("peakBytesPerWire", (double) peak / Math.max(1, st.wires()));
+        m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(m));
+        } else {
+            m.forEach((k, v) -> out.println(v instanceof Double d ? String.format("%-22s %,.2f", k, d) : String.format("%-22s %,d", k, (Long) v)));
+        }
+        out.flush();
+        if (c.gateCount() == 0 || Literal.node(c.output(0)) < 0) throw new IllegalStateException();
+        return ExitCodes.OK;
+    }
+
+    /** Runs the same loop on throwaway builders so the timed run measures compiled code, not the JIT. */
+    private void warmUp() {
+        int saved = gates;
+        gates = Math.min(gates, 300_000);
+        for (int round = 0; round < 5; round++) {
+            CircuitBuilder b = new CircuitBuilder();
+            int[] in = b.inputBus("x", inputs);
+            int[] recent = new int[window];
+            for (int i = 0; i < window; i++) recent[i] = in[i % inputs];
+            generate(new SplittableRandom(seed + 1 + round), b, recent, new int[fanin], new long[fanin]);
+            generate(new SplittableRandom(seed), null, new int[window], new int[fanin], new long[fanin]);
+        }
+        gates = saved;
+    }
+
+    /**
+     * Makes the random gates; with {@code b == null} it only draws them (the generator's own cost, timed
+     * as the baseline). Thresholds lie strictly inside the reachable range, so no gate is a constant.
+     * Returns the nanoseconds it took.
+     */
+    private long generate(SplittableRandom rnd, CircuitBuilder b, int[] recent, int[] lits, long[] w) {
+        int mask = Integer.highestOneBit(window) - 1;
+        long sink = 0;
+        long t0 = System.nanoTime();
+        for (int g = 0; g < gates; g++) {
+            long pos = 0, neg = 0;
+            for (int i = 0; i < fanin; i++) {
+                long r = rnd.nextLong();
+                lits[i] = recent[(int) r & mask] ^ (int) ((r >>> 32) & 1);
+                long mag = 1 + ((r >>> 33) & 7);
+                w[i] = ((r >>> 36) & 3) == 0 ? -mag : mag;
+                if (w[i] > 0) pos += mag; else neg -= mag;
+            }
+            long t = neg + 1 + Math.floorMod(rnd.nextLong(), pos - neg);
+            int lit = b == null ? (int) (t ^ lits[0]) : b.gate(lits, w, fanin, t);
+            sink += lit;
+            recent[g & mask] = b == null ? recent[g & mask] : lit;
+        }
+        long elapsed = System.nanoTime() - t0;
+        if (sink == 42) System.out.print("");
+        return elapsed;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) System.gc();
+        long used = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) used += p.getUsage().getUsed();
+        }
+        return used;
+    }
+
+    /** Sum of the heap pools' peaks since the JVM started: an upper bound on the true peak. */
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+        }
+        return peak;
+    }
+}

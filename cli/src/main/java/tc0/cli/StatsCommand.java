@@ -1,0 +1,76 @@
+package tc0.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tc0.circuits.Circuit;
+import tc0.circuits.analysis.CircuitStats;
+
+/** {@code tc0 stats}: the figures of a circuit. */
+@Command(name = "stats",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the size figures of a circuit: inputs, outputs, gates (threshold gates), wires, depth",
+            "(longest path in threshold gates; inversions are free), width (most gates on one level),",
+            "largest fan-in, largest |weight| in bits, and the size in the majority-gate model",
+            "(a weight w counts as |w| wires).",
+            "",
+            "Example:  tc0 stats examples/circuits/full_adder.aag",
+            "          tc0 stats ../shared/data/epfl/hyp.aig --json"})
+final class StatsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a circuit file: .aag, .aig or .tc0c")
+    Path file;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    boolean json;
+
+    @Option(names = "--levels", description = "also print the number of gates on every level")
+    boolean levels;
+
+    @Override
+    public Integer call() {
+        Circuit c = CircuitLoader.load(file);
+        CircuitStats s = CircuitStats.of(c);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = figures(s);
+            if (levels) m.put("levelProfile", s.levelProfile());
+            out.println(Json.write(m));
+        } else {
+            out.println(file);
+            figures(s).forEach((k, v) -> out.printf("  %-14s %,d%n", k, ((Number) v).longValue()));
+            if (levels) {
+                out.println("  gates per level:");
+                long[] p = s.levelProfile();
+                for (int l = 1; l < p.length; l++) out.printf("    %6d  %,d%n", l, p[l]);
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The figures every front end shows, in a fixed order. */
+    static Map<String, Object> figures(CircuitStats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("inputs", s.inputs());
+        m.put("outputs", s.outputs());
+        m.put("gates", s.gates());
+        m.put("wires", s.wires());
+        m.put("depth", s.depth());
+        m.put("width", s.width());
+        m.put("maxFanin", s.maxFanin());
+        m.put("maxWeightBits", s.maxWeightBits());
+        m.put("majoritySize", s.majoritySize());
+        return m;
+    }
+}
