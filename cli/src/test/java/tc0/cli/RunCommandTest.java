@@ -105,6 +105,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aRealAigerFileIsReadAndEvaluated() throws Exception {
+        Path aag = Files.writeString(dir.resolve("and.aag"), "aag 3 2 0 2 1\n2\n4\n6\n7\n6 2 4\n");
+        Path f = Files.writeString(dir.resolve("p.txt"), "00\n10\n01\n11\n");
+        Outcome o = run(new RunCommand(), aag.toString(), "--inputs", f.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("01\n01\n01\n10\n", o.out().replace("\r\n", "\n"));
+    }
+
+    @Test
     void aMissingInputsFileIsNamed() {
         Outcome o = runSmall("c.aag", "--inputs", dir.resolve("none.txt").toString());
         assertEquals(2, o.code());
