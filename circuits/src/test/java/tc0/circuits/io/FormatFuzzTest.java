@@ -40,7 +40,7 @@ class FormatFuzzTest {
     @Timeout(300) // a hang guard, generous on a loaded machine; the loop takes a few seconds
     void thousandsOfMutatedFilesAreReadOrRefusedWithOneLine() throws Exception {
         Tally aiger = new Tally(), tc0c = new Tally();
-        fuzz(20_260_101L, 4_000, aiger, tc0c);
+        fuzz(20_260_101L, 10_000, aiger, tc0c);
         // Not a vacuous run: some mutants must pass and most must fail, for both readers.
         assertTrue(aiger.accepted > 0 && aiger.refused > aiger.accepted, "AIGER accepted " + aiger.accepted + ", refused " + aiger.refused);
         assertTrue(tc0c.accepted > 0 && tc0c.refused > tc0c.accepted, ".tc0c accepted " + tc0c.accepted + ", refused " + tc0c.refused);
