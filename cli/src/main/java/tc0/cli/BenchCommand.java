@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     private final RunCommand.Loader loader;
 
     public BenchCommand() {
-        this(RunCommand::read);
+        this(CircuitLoader::load);
     }
 
     BenchCommand(RunCommand.Loader loader) {

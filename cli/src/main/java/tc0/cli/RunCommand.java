@@ -20,8 +20,6 @@ import tc0.circuits.eval.BitParallelEvaluator;
 import tc0.circuits.eval.Evaluator;
 import tc0.circuits.eval.PatternText;
 import tc0.circuits.eval.ScalarEvaluator;
-import tc0.circuits.io.CircuitFiles;
-import tc0.circuits.io.CircuitFormatException;
 
 /** {@code tc0 run}: evaluates a circuit on given or random input patterns. */
 @Command(name = "run",
@@ -77,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     private final Loader loader;
 
     public RunCommand() {
-        this(RunCommand::read);
+        this(CircuitLoader::load);
     }
 
     RunCommand(Loader loader) {
@@ -124,19 +122,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         } catch (NoSuchFileException e) {
             throw new UserError(f + ": no such file");
-        }
-    }
-
-    /** Reads a circuit file; every way it can fail becomes a one-line {@link UserError}. */
-    static Circuit read(Path file) {
-        try {
-            return CircuitFiles.read(file);
-        } catch (CircuitFormatException e) {
-            throw new UserError(e.getMessage());
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
-        } catch (OutOfMemoryError e) {
-            throw new UserError(file + ": the circuit does not fit in memory; raise -Xmx through TC0_JAVA_OPTS");
         }
     }
 }
