@@ -100,8 +100,8 @@ class CircuitBuilderTest {
         var b = new CircuitBuilder();
         int[] x = b.inputBus("x", 4);
         int inner;
-        try (var layer = b.region("layer[0]")) {
-            try (var att = b.region("attention")) {
+        try (var _ = b.region("layer[0]")) {
+            try (var _ = b.region("attention")) {
                 inner = b.and(x[0], x[1]);
             }
         }

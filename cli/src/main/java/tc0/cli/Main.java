@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "tc0 0.1.0",
         description = "Compile neural architectures into threshold circuits, count and check them.",
-        subcommands = {StatsCommand.class, ExportCommand.class, BenchBuilderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseCommand.class, StatsCommand.class, ExportCommand.class, RunCommand.class, BenchCommand.class, BenchBuilderCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -106,8 +106,10 @@ final class AigBuilder {
     }
 
     private int add(int a, int b) {
+        if (inputs + ands + 1L > AigerHeader.MAX_VAR) {
+            throw new IllegalStateException("more than " + AigerHeader.MAX_VAR + " AIGER variables");
+        }
         if (ands == rhs0.length) {
-            if (inputs + 2L * ands > AigerHeader.MAX_VAR) throw new IllegalStateException("AIG too large for AIGER literals");
             rhs0 = Arrays.copyOf(rhs0, 2 * ands);
             rhs1 = Arrays.copyOf(rhs1, 2 * ands);
         }

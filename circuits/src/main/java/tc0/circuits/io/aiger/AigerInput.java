@@ -52,17 +52,22 @@ final class AigerInput {
         return b;
     }
 
-    /** The next line without its end ('\n', an optional '\r' before it), or null at the end of the file. */
+    /**
+     * The next line without its end ('\n', an optional '\r' before it), or null at the end of the file. Every
+     * line must end in '\n': a file cut inside a line would otherwise pass ("6 2 14" cut to "6 2 1").
+     */
     String readLine() throws IOException, CircuitFormatException {
         if (peek() < 0) return null;
         byte[] buf = new byte[64];
         int n = 0;
         int startLine = line;
-        for (int b = read(); b >= 0 && b != '\n'; b = read()) {
+        int b;
+        for (b = read(); b >= 0 && b != '\n'; b = read()) {
             if (n == MAX_LINE) throw errorAtLine(startLine, "line longer than " + MAX_LINE + " bytes (binary data where text was expected?)");
             if (n == buf.length) buf = Arrays.copyOf(buf, n * 2);
             buf[n++] = (byte) b;
         }
+        if (b < 0) throw errorAtLine(startLine, "truncated: the file ends inside this line (no line end)");
         if (n > 0 && buf[n - 1] == '\r') n--;
         return new String(buf, 0, n, StandardCharsets.UTF_8);
     }

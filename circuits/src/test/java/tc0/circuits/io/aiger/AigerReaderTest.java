@@ -151,6 +151,8 @@ class AigerReaderTest {
                 Arguments.of("symbol without position", bytes(and + "i a\n"), "t.aag: line 6: symbol 'i a' does not start with 'i' and a position"),
                 Arguments.of("symbol without name", bytes(and + "o0\n"), "t.aag: line 6: symbol for output 0 has no name"),
                 Arguments.of("symbol twice", bytes(and + "i0 a\ni0 b\n"), "t.aag: line 7: input 0 is named twice"),
+                Arguments.of("cut inside a line", bytes("aag 3 2 0 1 1\n2\n4\n6\n6 2 4"), "t.aag: line 5: truncated: the file ends inside this line"),
+                Arguments.of("cut inside a symbol", bytes(and + "i0 long_na"), "t.aag: line 6: truncated: the file ends inside this line"),
                 Arguments.of("binary blob where text belongs", concat("aag 3 2 0 1 1\n", new byte[70000]), "t.aag: line 2: line longer than 65536 bytes"));
     }
 

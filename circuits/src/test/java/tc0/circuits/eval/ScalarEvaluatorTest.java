@@ -1,0 +1,8 @@
+package tc0.circuits.eval;
+
+class ScalarEvaluatorTest extends EvaluatorContract {
+    @Override
+    protected Evaluator evaluator(int threads) {
+        return new ScalarEvaluator();
+    }
+}

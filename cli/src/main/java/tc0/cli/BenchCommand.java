@@ -1,0 +1,122 @@
+package tc0.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tc0.circuits.Circuit;
+import tc0.circuits.eval.EvalBenchmark;
+
+/** {@code tc0 bench}: how fast the bit-parallel evaluator runs a circuit, against the scalar reference. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Time the bit-parallel evaluator on random patterns. Loading and compiling are not timed;",
+            "after a warm-up, the median of several evaluations of all patterns is reported, as seconds",
+            "and as gate evaluations per second (gates x patterns / seconds). For comparison the scalar",
+            "reference runs on the first patterns (extrapolated; all of them with --baseline) and must",
+            "give the same outputs: if it does not, the exit code is 1.",
+            "",
+            "Examples:",
+            "  tc0 bench hyp.aig --patterns 102400 --threads 1",
+            "  tc0 bench hyp.aig --json",
+            ""})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a circuit file: .aag, .aig or .tc0c")
+    Path file;
+
+    @Option(names = "--patterns", paramLabel = "N", defaultValue = "102400", description = "random patterns per evaluation (default: ${DEFAULT-VALUE})")
+    int patterns;
+
+    @Option(names = "--threads", paramLabel = "K", description = "threads (default: all processors)")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the random patterns (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    boolean json;
+
+    @Option(names = "--baseline", description = "time the scalar reference on all N patterns, not a subset (slow)")
+    boolean baseline;
+
+    private final RunCommand.Loader loader;
+
+    public BenchCommand() {
+        this(CircuitLoader::load);
+    }
+
+    BenchCommand(RunCommand.Loader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        if (patterns < 1) throw new UserError("--patterns must be at least 1, not " + patterns);
+        int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (k < 1) throw new UserError("--threads must be at least 1, not " + k);
+        Circuit c = loader.load(file);
+        EvalBenchmark.Result r = EvalBenchmark.run(c, new EvalBenchmark.Params(patterns, k, seed, baseline));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.println(new ObjectMapper().writeValueAsString(figures(r)));
+        else table(out, r);
+        out.flush();
+        if (!r.agree()) {
+            spec.commandLine().getErr().println("tc0: the bit-parallel and scalar evaluators disagree: please report this circuit");
+            return ExitCodes.CHECK_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<String, Object> figures(EvalBenchmark.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file.toString());
+        m.put("evaluator", r.evaluator());
+        m.put("gates", r.gates());
+        m.put("wires", r.wires());
+        m.put("depth", r.depth());
+        m.put("patterns", r.patterns());
+        m.put("threads", r.threads());
+        m.put("compileSeconds", r.compileSeconds());
+        m.put("runs", r.runs());
+        m.put("seconds", r.seconds());
+        m.put("gateEvalsPerSecond", r.gateEvalsPerSecond());
+        m.put("scalarPatterns", r.scalarPatterns());
+        m.put("scalarSeconds", r.scalarSeconds());
+        m.put("scalarGateEvalsPerSecond", r.scalarGateEvalsPerSecond());
+        m.put("speedup", r.speedup());
+        m.put("agree", r.agree());
+        m.put("program", r.program());
+        return m;
+    }
+
+    private void table(PrintWriter out, EvalBenchmark.Result r) {
+        out.println(file);
+        out.printf("  %-14s %,d%n", "gates", r.gates());
+        out.printf("  %-14s %,d%n", "wires", r.wires());
+        out.printf("  %-14s %,d%n", "depth", r.depth());
+        out.printf("  %-14s %,d%n", "patterns", r.patterns());
+        out.printf("  %-14s %d%n", "threads", r.threads());
+        out.printf("  %-14s %.4f s (median of %d runs; compile %.3f s, not counted)%n", "seconds", r.seconds(), r.runs(), r.compileSeconds());
+        out.printf("  %-14s %.3g gate evaluations/s (%s)%n", "rate", r.gateEvalsPerSecond(), r.evaluator());
+        out.printf("  %-14s %.3g gate evaluations/s (scalar, %,d patterns in %.3f s%s)%n", "reference",
+                r.scalarGateEvalsPerSecond(), r.scalarPatterns(), r.scalarSeconds(),
+                r.scalarPatterns() < r.patterns() ? ", extrapolated" : "");
+        out.printf("  %-14s %.1fx%n", "speedup", r.speedup());
+        var p = r.program();
+        out.printf("  %-14s %,d and, %,d or, %,d sliced, %,d per-pattern, %,d constant, %,d dead; %,d slots%n", "compiled",
+                p.and(), p.or(), p.sliced(), p.lanes(), p.constant(), p.dead(), p.slots());
+    }
+}

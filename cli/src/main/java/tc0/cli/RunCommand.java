@@ -1,0 +1,127 @@
+package tc0.cli;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tc0.circuits.Circuit;
+import tc0.circuits.eval.BitMatrix;
+import tc0.circuits.eval.BitParallelEvaluator;
+import tc0.circuits.eval.Evaluator;
+import tc0.circuits.eval.PatternText;
+import tc0.circuits.eval.ScalarEvaluator;
+
+/** {@code tc0 run}: evaluates a circuit on given or random input patterns. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluate a circuit on input patterns and print its outputs: one line per pattern, one",
+            "character 0 or 1 per output, output 0 first. Patterns come from --inputs (a text file,",
+            "one pattern per line, input 0 first; spaces and _ are ignored, # starts a comment) or",
+            "are random (--random N --seed S). With neither, one random pattern (seed 1).",
+            "",
+            "Examples:",
+            "  tc0 run adder.aag --inputs patterns.txt     where patterns.txt holds lines like",
+            "                                              0110_1001  # a=6 b=9, input 0 first",
+            "  tc0 run hyp.aig --random 102400 --seed 7 --hash",
+            "      prints the SHA-256 of all outputs: the same on every backend and machine",
+            ""})
+public final class RunCommand implements Callable<Integer> {
+
+    /** How FILE becomes a circuit: the hook where compiling a .tc0 spec can be plugged in later. */
+    @FunctionalInterface
+    public interface Loader {
+        Circuit load(Path file);
+    }
+
+    /** The evaluators a user can pick. */
+    enum Backend { cpu, scalar, gpu }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a circuit file: .aag, .aig or .tc0c")
+    Path file;
+
+    @Option(names = "--random", paramLabel = "N", description = "evaluate N random patterns")
+    Integer random;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the random patterns (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--inputs", paramLabel = "F", description = "read the patterns from text file F ('-' for standard input)")
+    Path inputs;
+
+    @Option(names = "--backend", paramLabel = "B", defaultValue = "cpu",
+            description = "cpu (bit-parallel, all cores; default), scalar (the one-pattern-at-a-time reference) or gpu")
+    Backend backend;
+
+    @Option(names = "--threads", paramLabel = "K", description = "threads of the cpu backend (default: all processors)")
+    Integer threads;
+
+    @Option(names = "--hash", description = "print one line, the SHA-256 of all outputs, instead of the bits")
+    boolean hash;
+
+    private final Loader loader;
+
+    public RunCommand() {
+        this(CircuitLoader::load);
+    }
+
+    RunCommand(Loader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (random != null && inputs != null) throw new UserError("give --random or --inputs, not both");
+        Evaluator evaluator = evaluator(backend, threads);
+        Circuit c = loader.load(file);
+        BitMatrix in = inputs != null ? readPatterns(inputs, c.inputCount()) : BitMatrix.random(c.inputCount(), patterns(), seed);
+        BitMatrix out = evaluator.evaluate(c, in);
+        PrintWriter w = spec.commandLine().getOut();
+        if (hash) {
+            w.println(out.sha256());
+        } else {
+            for (int p = 0; p < out.patterns(); p++) w.println(PatternText.line(out, p));
+        }
+        w.flush();
+        return ExitCodes.OK;
+    }
+
+    private int patterns() {
+        if (random == null) return 1;
+        if (random < 1) throw new UserError("--random must be at least 1, not " + random);
+        return random;
+    }
+
+    static Evaluator evaluator(Backend backend, Integer threads) {
+        if (threads != null && threads < 1) throw new UserError("--threads must be at least 1, not " + threads);
+        return switch (backend) {
+            case cpu -> threads == null ? new BitParallelEvaluator() : new BitParallelEvaluator(threads);
+            case scalar -> new ScalarEvaluator();
+            case gpu -> throw new UserError("no GPU backend in this build; use --backend cpu");
+        };
+    }
+
+    private static BitMatrix readPatterns(Path f, int width) throws IOException {
+        boolean stdin = f.toString().equals("-");
+        try (Reader r = stdin ? new InputStreamReader(System.in, StandardCharsets.UTF_8) : Files.newBufferedReader(f)) {
+            return PatternText.read(r, stdin ? "<stdin>" : f.toString(), width);
+        } catch (PatternText.FormatException e) {
+            throw new UserError(e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new UserError(f + ": no such file");
+        }
+    }
+}
