@@ -21,6 +21,7 @@ import tc0.circuits.Literal;
  * holds per wire, on a generated circuit of random threshold gates.
  */
 @Command(name = "bench-builder",
+        header = "Time the hashing circuit builder and measure its memory per wire.",
         mixinStandardHelpOptions = true,
         description = {
             "Measure the hashing circuit builder on a generated circuit: GATES random threshold gates with",
