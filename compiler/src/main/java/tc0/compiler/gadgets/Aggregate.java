@@ -28,4 +28,15 @@ public final class Aggregate {
         sum(n, n.input(m), n.inputs(m, fx.width()), fx, out, rounds);
         return n.cost();
     }
+
+    /**
+     * Closed form of {@link #cost}: {@code m w} ANDs (level 1) plus the closed {@link WeightedSum} of m words
+     * made of them. Time O(rounds top^2), whatever m.
+     */
+    public static Cost closedCost(long m, FixedFormat fx, FixedFormat out, int rounds) {
+        long[] sh = WeightedSum.toFormatShift(fx.fracBits(), out);
+        int w = fx.width();
+        SumShape s = new SumShape().addWords(m, w, sh[1], 1);
+        return Multiply.plus(Multiply.ands(m * w), WeightedSum.closedCost(s, (int) sh[0], out.width(), true, rounds));
+    }
 }

@@ -51,4 +51,10 @@ public final class Compare {
         eq(n, n.input(wx), n.input(wy));
         return n.cost();
     }
+
+    /** Closed form of {@link #costGeq}: {@code (1, 1, wx + wy)}. */
+    public static Cost closedCostGeq(int wx, int wy) { return new Cost(1, 1, wx + wy); }
+
+    /** Closed form of {@link #costEq}: {@code (2, 3, 2(wx + wy) + 2)}. */
+    public static Cost closedCostEq(int wx, int wy) { return new Cost(2, 3, 2L * (wx + wy) + 2); }
 }

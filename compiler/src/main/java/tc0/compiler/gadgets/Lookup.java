@@ -74,4 +74,28 @@ public final class Lookup {
     public static Cost cost(UnaryFunction f, FixedFormat in, FixedFormat out) {
         return cost(Table.of(f, in, out).codes(), in.width(), out.width());
     }
+
+    /**
+     * Closed form of {@link #cost(long[], int, int)}, exact, from the table (time O(2^w Wo), no gate made):
+     * one comparator of fan-in w per breakpoint (none for w = 1: the comparator is the bit itself), and per
+     * output bit changing {@code k >= 2} times one gate of fan-in k.
+     */
+    public static Cost closedCost(long[] table, int inWidth, int outWidth) {
+        long gates = 0, wires = 0;
+        int depth = 0;
+        for (int i = 1; i < table.length; i++) {
+            if (table[i] != table[i - 1] && inWidth >= 2) { gates++; wires += inWidth; depth = 1; }
+        }
+        int cmpLevel = inWidth >= 2 ? 1 : 0;
+        for (int b = 0; b < outWidth; b++) {
+            long k = 0;
+            for (int i = 1; i < table.length; i++) if ((table[i] >>> b & 1) != (table[i - 1] >>> b & 1)) k++;
+            if (k >= 2) { gates++; wires += k; depth = Math.max(depth, cmpLevel + 1); }
+        }
+        return new Cost(depth, gates, wires);
+    }
+
+    public static Cost closedCost(UnaryFunction f, FixedFormat in, FixedFormat out) {
+        return closedCost(Table.of(f, in, out).codes(), in.width(), out.width());
+    }
 }

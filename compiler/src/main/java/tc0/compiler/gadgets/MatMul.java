@@ -55,4 +55,25 @@ public final class MatMul {
         variable(net, a, fa, b, fb, out, rounds);
         return net.cost();
     }
+
+    /** Closed form of {@link #costVariable}: {@code n p} times {@link Multiply#closedCostDot}{@code (d)}; time independent of n, d, p. */
+    public static Cost closedCostVariable(long n, long d, long p, FixedFormat fa, FixedFormat fb, FixedFormat out, int rounds) {
+        return Multiply.times(Multiply.closedCostDot(d, fa, fb, out, rounds), Math.multiplyExact(n, p));
+    }
+
+    /**
+     * Closed form of {@link #costConstant}, exact: per row the closed {@link WeightedSum} of the shape its
+     * constants give (a coefficient that is not a power of two puts each bit of x in several columns: those
+     * bits are tracked one by one). Time O(entries * width * 64) (it reads every constant), no gate made.
+     */
+    public static Cost closedCostConstant(long[][] w, FixedFormat fw, FixedFormat fx, FixedFormat out, int rounds) {
+        long[] sh = WeightedSum.toFormatShift(fw.fracBits() + fx.fracBits(), out);
+        Cost total = new Cost(0, 0, 0);
+        for (long[] row : w) {
+            SumShape s = new SumShape();
+            for (long c : row) s.addWords(1, fx.width(), Math.multiplyExact(c, sh[1]), 0);
+            total = Multiply.plus(total, WeightedSum.closedCost(s, (int) sh[0], out.width(), true, rounds));
+        }
+        return total;
+    }
 }

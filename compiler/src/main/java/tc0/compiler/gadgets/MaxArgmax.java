@@ -95,4 +95,45 @@ public final class MaxArgmax {
         argmaxIndex(n, n.inputs(m, w));
         return n.cost();
     }
+
+    /** Comparators: {@code m(m-1)/2} gates of fan-in {@code 2w}. */
+    private static long pairs(long m) { return m * (m - 1) / 2; }
+
+    /**
+     * Closed form of {@link #costMax}: m = 1 costs nothing; otherwise {@code (3, m(m-1)/2 + m w + w,
+     * m(m-1) w + m^2 w + m w)} (comparators; per bit one AND of fan-in m per word and one OR of fan-in m).
+     */
+    public static Cost closedCostMax(long m, int w) {
+        if (m == 1) return new Cost(0, 0, 0);
+        return new Cost(3, pairs(m) + m * w + w, 2 * pairs(m) * w + m * m * w + m * w);
+    }
+
+    /**
+     * Closed form of {@link #costArgmaxOneHot}: m = 1 nothing; m = 2 the comparator alone {@code (1, 1, 2w)};
+     * otherwise {@code (2, m(m-1)/2 + m, m(m-1) w + m(m-1))}.
+     */
+    public static Cost closedCostArgmaxOneHot(long m, int w) {
+        if (m == 1) return new Cost(0, 0, 0);
+        if (m == 2) return new Cost(1, 1, 2L * w);
+        return new Cost(2, pairs(m) + m, 2 * pairs(m) * w + m * (m - 1));
+    }
+
+    /**
+     * Closed form of {@link #costArgmaxIndex}: m = 1 nothing, m = 2 the comparator; otherwise comparators,
+     * {@code m - 1} ANDs of fan-in {@code m - 1} (word 0 sets no bit), and for each of the
+     * {@code ceil(log2 m)} index bits b an OR over the {@code c_b} words in 1..m-1 with bit b (a gate when
+     * {@code c_b >= 2}), {@code c_b = floor(m / 2^(b+1)) 2^b + max(0, m mod 2^(b+1) - 2^b)}.
+     */
+    public static Cost closedCostArgmaxIndex(long m, int w) {
+        if (m == 1) return new Cost(0, 0, 0);
+        if (m == 2) return new Cost(1, 1, 2L * w);
+        int bits = 64 - Long.numberOfLeadingZeros(m - 1);
+        long gates = pairs(m) + (m - 1), wires = 2 * pairs(m) * w + (m - 1) * (m - 1);
+        int depth = 2;
+        for (int b = 0; b < bits; b++) {
+            long c = (m >> (b + 1) << b) + Math.max(0, (m & ((2L << b) - 1)) - (1L << b));
+            if (c >= 2) { gates++; wires += c; depth = 3; }
+        }
+        return new Cost(depth, gates, wires);
+    }
 }

@@ -50,4 +50,39 @@ public final class Multiply {
         dot(n, n.inputs(d, fx.width()), fx, n.inputs(d, fy.width()), fy, out, rounds);
         return n.cost();
     }
+
+    /** The form of a dot product of d pairs: the ANDs at level {@code level + 1}, scaled by {@code factor}. */
+    static SumShape dotShape(long d, int wx, int wy, long factor, int level) {
+        SumShape s = new SumShape();
+        for (int i = 0; i < wx; i++) {
+            for (int j = 0; j < wy; j++) {
+                long w = Math.multiplyExact(factor, 1L << (i + j));
+                s.add(d, (i == wx - 1) != (j == wy - 1) ? -w : w, level + 1);
+            }
+        }
+        return s;
+    }
+
+    /** Gates and wires of {@code count} ANDs of two inputs at level 1. */
+    static Cost ands(long count) { return new Cost(count > 0 ? 1 : 0, count, 2 * count); }
+
+    static Cost plus(Cost a, Cost b) { return new Cost(Math.max(a.depth(), b.depth()), a.gates() + b.gates(), a.wires() + b.wires()); }
+
+    static Cost times(Cost a, long n) { return n == 0 ? new Cost(0, 0, 0) : new Cost(a.depth(), Math.multiplyExact(a.gates(), n), Math.multiplyExact(a.wires(), n)); }
+
+    /**
+     * Closed form of {@link #costDot}: {@code d wx wy} ANDs (fan-in 2, level 1) plus the closed
+     * {@link WeightedSum} of their partial products (weights {@code ±2^(i+j)}, each column {@code j} holding
+     * {@code d * #{(a, b): a + b = j}} bits). Time O(wx wy + rounds top^2), whatever d.
+     */
+    public static Cost closedCostDot(long d, FixedFormat fx, FixedFormat fy, FixedFormat out, int rounds) {
+        long[] sh = WeightedSum.toFormatShift(fx.fracBits() + fy.fracBits(), out);
+        Cost sum = WeightedSum.closedCost(dotShape(d, fx.width(), fy.width(), sh[1], 0), (int) sh[0], out.width(), true, rounds);
+        return plus(ands(Math.multiplyExact(d, (long) fx.width() * fy.width())), sum);
+    }
+
+    /** Closed form of {@link #costFixed} (a dot product of one pair). */
+    public static Cost closedCostFixed(FixedFormat fx, FixedFormat fy, FixedFormat out, int rounds) {
+        return closedCostDot(1, fx, fy, out, rounds);
+    }
 }

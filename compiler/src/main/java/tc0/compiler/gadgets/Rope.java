@@ -38,4 +38,24 @@ public final class Rope {
         apply(n, n.inputs(d, fx.width()), pos, base, fx, fc, out, rounds);
         return n.cost();
     }
+
+    /**
+     * Closed form of {@link #cost}: per pair two closed {@link WeightedSum}s of the shapes its coefficients
+     * give. Exact; time O(d w 64) (the coefficients differ per pair), no gate made.
+     */
+    public static Cost closedCost(int d, int pos, double base, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {
+        if (d % 2 != 0) throw new IllegalArgumentException("RoPE needs an even dimension, got " + d);
+        long[] sh = WeightedSum.toFormatShift(fx.fracBits() + fc.fracBits(), out);
+        int w = fx.width();
+        Cost total = new Cost(0, 0, 0);
+        for (int i = 0; i < d / 2; i++) {
+            long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(pos, i, d, base), fc);
+            long c = cs[0] * sh[1], s = cs[1] * sh[1];
+            SumShape a = new SumShape().addWords(1, w, c, 0).addWords(1, w, -s, 0);
+            SumShape b = new SumShape().addWords(1, w, s, 0).addWords(1, w, c, 0);
+            total = Multiply.plus(total, WeightedSum.closedCost(a, (int) sh[0], out.width(), true, rounds));
+            total = Multiply.plus(total, WeightedSum.closedCost(b, (int) sh[0], out.width(), true, rounds));
+        }
+        return total;
+    }
 }

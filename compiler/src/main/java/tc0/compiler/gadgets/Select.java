@@ -44,4 +44,13 @@ public final class Select {
         oneHot(n, n.input(m), n.inputs(m, w));
         return n.cost();
     }
+
+    /** Closed form of {@link #costMux}: {@code (2, 3w, 6w)}. */
+    public static Cost closedCostMux(int w) { return new Cost(2, 3L * w, 6L * w); }
+
+    /** Closed form of {@link #costOneHot}: {@code (2, (m+1) w, 3 m w)}; for m = 1 the OR is its one AND: {@code (1, w, 2w)}. */
+    public static Cost closedCostOneHot(long m, int w) {
+        if (m == 1) return new Cost(1, w, 2L * w);
+        return new Cost(2, (m + 1) * w, 3 * m * w);
+    }
 }

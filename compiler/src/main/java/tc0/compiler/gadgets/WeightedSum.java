@@ -113,6 +113,34 @@ public final class WeightedSum {
         return net.cost();
     }
 
+    /**
+     * The exact cost of {@link #build} for a form of this shape, computed over column heights (no gate is
+     * made): equal to what a {@link CountingNet} counts, in time independent of the number of terms when the
+     * weights are powers of two (see {@link SumShape}).
+     */
+    public static Cost closedCost(SumShape shape, int shift, int width, boolean saturate, int rounds) {
+        return SumCount.of(shape, shift, width, saturate, rounds).cost();
+    }
+
+    /** {@link #cost(long[], long, int, int, boolean, int)} in closed form (time linear in the number of weights). */
+    public static Cost closedCost(long[] weights, long constant, int shift, int width, boolean saturate, int rounds) {
+        SumShape s = new SumShape();
+        for (long w : weights) s.add(1, w, 0);
+        return closedCost(s.addConstant(constant), shift, width, saturate, rounds);
+    }
+
+    /** {@link #costOfWordSum} in closed form: time O(rounds w^2), whatever m. */
+    public static Cost closedCostOfWordSum(long m, int w, int rounds) {
+        long lo = Math.multiplyExact(m, -(1L << (w - 1))), hi = Math.multiplyExact(m, (1L << (w - 1)) - 1);
+        return closedCost(new SumShape().addWords(m, w, 1, 0), 0, exactWidth(lo, hi), false, rounds);
+    }
+
+    /** The shift and scale {@link #toFormat} uses: {@code {shift, factor}} (the form is multiplied by factor). */
+    static long[] toFormatShift(int frac, FixedFormat out) {
+        int shift = frac - out.fracBits();
+        return shift < 0 ? new long[] {0, 1L << -shift} : new long[] {shift, 1};
+    }
+
     private static List<IntList> compress(Net net, List<IntList> cols, int roundsLeft) {
         int top = cols.size();
         List<IntList> next = new ArrayList<>();

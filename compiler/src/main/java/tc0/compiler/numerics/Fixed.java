@@ -186,4 +186,97 @@ public final class Fixed {
         }
         return Rounding.toFormat(s, fx.fracBits(), out);
     }
+
+    /**
+     * Layer norm of a row (no affine part: a learned scale and shift are a separate constant-weight
+     * {@link #linear}), as the circuit computes it, from exact integer sums of the codes {@code x_i}
+     * ({@code m} of them, {@code F = fx.fracBits()}):
+     * <ol>
+     *   <li>{@code S = sum x_i}, {@code Q = m sum x_i^2 - S^2} (exact integers; the mean is {@code S / (m 2^F)}
+     *       and the variance {@code v = Q / (m^2 2^(2F))}, both exact);</li>
+     *   <li>{@code rho = 1 / (m sqrt(v + eps))}, correctly rounded from the exact value to
+     *       {@code Fr + L} fraction bits ({@code L = ceil(log2 m)}, {@code Fr = fr.fracBits()}) and saturated at
+     *       the code {@code fr.maxCode()}; {@code v + eps = 0} gives that code ({@link #layerNormScale});</li>
+     *   <li>{@code y_i = (m x_i - S) rho}, i.e. {@code (x_i - mean) / sqrt(v + eps)} with the rounded scale,
+     *       exact, then rounded once into {@code out}.</li>
+     * </ol>
+     * Two roundings in all. For a power-of-two {@code m} the code of rho is exactly the code of
+     * {@code RSQRT(v + eps)} correctly rounded into {@code fr} (while below saturation), and {@code y_i =
+     * round((x_i - mean) r)}; for other {@code m} rho carries the factor {@code 1/m} at {@code L} extra
+     * fraction bits, so no division by m is ever rounded. {@code eps} is a nonnegative code of {@code feps}.
+     */
+    public static long[] layerNorm(long[] xs, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr, FixedFormat out) {
+        int m = xs.length;
+        if (m == 0) throw new IllegalArgumentException("layer norm of nothing");
+        BigInteger s = BigInteger.ZERO, t = BigInteger.ZERO;
+        for (long x : xs) {
+            check(x, fx);
+            BigInteger b = BigInteger.valueOf(x);
+            s = s.add(b);
+            t = t.add(b.multiply(b));
+        }
+        BigInteger q = t.multiply(BigInteger.valueOf(m)).subtract(s.multiply(s));
+        long rho = layerNormScale(q, m, fx, eps, feps, fr);
+        int frac = fx.fracBits() + layerNormScaleFracBits(m, fr);
+        long[] y = new long[m];
+        BigInteger r = BigInteger.valueOf(rho), mm = BigInteger.valueOf(m);
+        for (int i = 0; i < m; i++) y[i] = Rounding.toFormat(BigInteger.valueOf(xs[i]).multiply(mm).subtract(s).multiply(r), frac, out);
+        return y;
+    }
+
+    /** {@code ceil(log2 m)}: the extra fraction bits of layer norm's scale for a row of {@code m}. */
+    public static int layerNormExtraBits(int m) {
+        if (m < 1) throw new IllegalArgumentException("row length " + m);
+        return 32 - Integer.numberOfLeadingZeros(m - 1);
+    }
+
+    /** Fraction bits of layer norm's scale rho: {@code fr.fracBits() + ceil(log2 m)}. */
+    public static int layerNormScaleFracBits(int m, FixedFormat fr) {
+        return fr.fracBits() + layerNormExtraBits(m);
+    }
+
+    /**
+     * Layer norm's scale: the code (at {@link #layerNormScaleFracBits} fraction bits) of
+     * {@code rho = 1 / (m sqrt(v + eps))} with {@code v = q / (m^2 2^(2F))}, {@code q = m sum x^2 - (sum x)^2 >= 0}:
+     * with {@code num = q 2^Fe + eps m^2 2^(2F)} ({@code = m^2 2^(2F+Fe) (v + eps)}) and
+     * {@code N = 2^(2(Fr+L) + 2F + Fe + 2)}, rounding to nearest (ties up) gives
+     * {@code floor((isqrt(floor(N / num)) + 1) / 2)}, then saturated at {@code fr.maxCode()};
+     * {@code num = 0} gives {@code fr.maxCode()}. Nonincreasing in q.
+     */
+    public static long layerNormScale(BigInteger q, int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        if (q.signum() < 0) throw new IllegalArgumentException("negative q " + q);
+        if (eps < 0) throw new IllegalArgumentException("negative eps " + eps);
+        check(eps, feps);
+        int f = fx.fracBits(), fe = feps.fracBits(), frho = layerNormScaleFracBits(m, fr);
+        BigInteger mm = BigInteger.valueOf(m);
+        BigInteger num = q.shiftLeft(fe).add(BigInteger.valueOf(eps).multiply(mm).multiply(mm).shiftLeft(2 * f));
+        if (num.signum() == 0) return fr.maxCode();
+        BigInteger n = BigInteger.ONE.shiftLeft(2 * frho + 2 * f + fe + 2).divide(num);
+        BigInteger k = n.sqrt().add(BigInteger.ONE).shiftRight(1);
+        return k.compareTo(BigInteger.valueOf(fr.maxCode())) >= 0 ? fr.maxCode() : k.longValueExact();
+    }
+
+    /**
+     * The largest q with {@code layerNormScale(q) >= t} for a code {@code 1 <= t <= fr.maxCode()}, or -1 if none:
+     * {@code floor((floor(N / (2t-1)^2) - eps m^2 2^(2F)) / 2^Fe)} (the breakpoints of the scale's table).
+     */
+    public static BigInteger layerNormScaleLimit(long t, int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        if (t < 1 || t > fr.maxCode()) throw new IllegalArgumentException("code " + t + " outside 1.." + fr.maxCode());
+        int f = fx.fracBits(), fe = feps.fracBits(), frho = layerNormScaleFracBits(m, fr);
+        BigInteger mm = BigInteger.valueOf(m);
+        BigInteger odd = BigInteger.valueOf(2 * t - 1);
+        BigInteger lim = BigInteger.ONE.shiftLeft(2 * frho + 2 * f + fe + 2).divide(odd.multiply(odd))
+                .subtract(BigInteger.valueOf(eps).multiply(mm).multiply(mm).shiftLeft(2 * f));
+        if (lim.signum() < 0) return BigInteger.ONE.negate();
+        return lim.shiftRight(fe);
+    }
+
+    /**
+     * The largest {@code q = m sum x^2 - (sum x)^2} over rows of m codes of {@code fx}:
+     * {@code floor(m/2) ceil(m/2) (2^w - 1)^2} (half the row at each end of the range).
+     */
+    public static BigInteger layerNormMaxQ(int m, FixedFormat fx) {
+        BigInteger d = BigInteger.valueOf(fx.maxCode() - fx.minCode());
+        return BigInteger.valueOf((long) (m / 2) * (m - m / 2)).multiply(d).multiply(d);
+    }
 }

@@ -1,0 +1,142 @@
+package tc0.compiler.gadgets;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import tc0.circuits.Literal;
+import tc0.compiler.numerics.Fixed;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * Layer norm of a row exactly as {@link Fixed#layerNorm}, one constant-depth block whatever the row length
+ * m ({@code k} = compression rounds of the {@link WeightedSum}s):
+ * <ol>
+ *   <li>{@code S = sum x_i} as an exact word (depth {@code 2k + 2}); in parallel {@code T = sum x_i^2} as an
+ *       exact word from the ANDs {@code x_ia x_ib} (depth {@code 2k + 3});</li>
+ *   <li>the ANDs {@code S_a S_b} (depth {@code 2k + 3}), then one comparator per breakpoint {@code a} of the
+ *       scale, {@code [Q >= a]} with {@code Q = m T - S^2}, ONE gate over the bits of T and the S-ANDs
+ *       (depth {@code 2k + 4}; Q is never built), and the bits of rho from them ({@link Lookup#stepBits},
+ *       depth {@code 2k + 5});</li>
+ *   <li>{@code y_i = (m x_i - S) rho}: the ANDs {@code x_ia rho_c} and {@code S_b rho_c} (the latter shared by
+ *       the row), one {@link WeightedSum} per element with weights {@code m 2^(a+c)} and {@code -2^(b+c)},
+ *       rounded once: depth {@code 4k + 8}.</li>
+ * </ol>
+ * Breakpoints: at most {@code fr.maxCode()} (fewer with a positive eps: rho then never exceeds
+ * {@code 2^Fr / sqrt(eps)}), each of fan-in {@code |T| + |S|(|S|+1)/2}, independent of m.
+ */
+public final class LayerNorm {
+    private LayerNorm() {}
+
+    /** The row normalised; {@code eps} a nonnegative code of {@code feps}; rho at {@code fr} (see {@link Fixed#layerNorm}). */
+    public static int[][] build(Net net, int[][] xs, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr, FixedFormat out, int rounds) {
+        int m = xs.length, w = fx.width();
+        for (int[] x : xs) if (x.length != w) throw new IllegalArgumentException("word of " + x.length + " bits for " + fx);
+        Scale sc = scale(m, fx, eps, feps, fr);
+        int rw = fr.width() - 1; // rho is nonnegative: its magnitude bits
+        // S and, when rho depends on the row, T and the comparators.
+        int[] s = null;
+        boolean needS = sc.values.length > 1 || sc.values[0] != 0;
+        if (needS) {
+            LinearForm sf = new LinearForm();
+            for (int[] x : xs) sf.addWord(x, 1);
+            s = WeightedSum.exact(net, sf, rounds);
+        }
+        int[] rho;
+        if (sc.values.length == 1) {
+            rho = constantWord(sc.values[0], rw);
+        } else {
+            LinearForm tf = new LinearForm();
+            for (int[] x : xs) addSquare(net, tf, x, 1);
+            int[] t = WeightedSum.exact(net, tf, rounds);
+            LinearForm q = new LinearForm().addWord(t, m);
+            addSquare(net, q, s, -1);
+            int[] ge = new int[sc.values.length];
+            for (int i = 1; i < ge.length; i++) ge[i] = q.atLeast(net, sc.breaks[i]);
+            rho = Lookup.stepBits(net, ge, sc.values, rw);
+        }
+        int frac = fx.fracBits() + Fixed.layerNormScaleFracBits(m, fr);
+        int[][] y = new int[m][];
+        if (s == null) { // rho = 0: every output is 0
+            for (int i = 0; i < m; i++) y[i] = WeightedSum.toFormat(net, new LinearForm(), frac, out, rounds);
+            return y;
+        }
+        // The shared part -S rho.
+        LinearForm shared = new LinearForm();
+        int ws = s.length;
+        for (int b = 0; b < ws; b++) {
+            for (int c = 0; c < rw; c++) {
+                long wt = 1L << (b + c);
+                shared.add(net.and(s[b], rho[c]), b == ws - 1 ? wt : -wt);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            LinearForm f = new LinearForm();
+            for (int a = 0; a < w; a++) {
+                for (int c = 0; c < rw; c++) {
+                    long wt = Math.multiplyExact((long) m, 1L << (a + c));
+                    f.add(net.and(xs[i][a], rho[c]), a == w - 1 ? -wt : wt);
+                }
+            }
+            f.addAll(shared);
+            y[i] = WeightedSum.toFormat(net, f, frac, out, rounds);
+        }
+        return y;
+    }
+
+    /** Adds {@code sign * x^2} for a signed word: the bits {@code x_a} (a = b) and the ANDs {@code x_a x_b} (a < b). */
+    static void addSquare(Net net, LinearForm f, int[] x, long sign) {
+        int w = x.length;
+        for (int a = 0; a < w; a++) {
+            f.add(x[a], sign * (1L << (2 * a)));
+            for (int b = a + 1; b < w; b++) {
+                long wt = sign * (2L << (a + b));
+                f.add(net.and(x[a], x[b]), b == w - 1 ? -wt : wt);
+            }
+        }
+    }
+
+    private static int[] constantWord(long v, int width) {
+        int[] r = new int[width];
+        for (int c = 0; c < width; c++) r[c] = ((v >>> c) & 1) != 0 ? Literal.TRUE : Literal.FALSE;
+        return r;
+    }
+
+    /**
+     * The scale as a step function of Q over {@code [0, maxQ]}: {@code values[0]} at Q = 0 and
+     * {@code values[i]} from {@code Q >= breaks[i]} on ({@code i >= 1}, breaks increasing, values decreasing).
+     */
+    record Scale(long[] breaks, long[] values) {}
+
+    static Scale scale(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        BigInteger maxQ = Fixed.layerNormMaxQ(m, fx);
+        long top = Fixed.layerNormScale(BigInteger.ZERO, m, fx, eps, feps, fr);
+        long bottom = Fixed.layerNormScale(maxQ, m, fx, eps, feps, fr);
+        List<Long> breaks = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        breaks.add(0L);
+        values.add(top);
+        for (long t = top; t > bottom; t--) {
+            // rho < t from Q = limit + 1 on
+            long a = Fixed.layerNormScaleLimit(t, m, fx, eps, feps, fr).add(BigInteger.ONE).longValueExact();
+            if (a > breaks.get(breaks.size() - 1)) {
+                breaks.add(a);
+                values.add(Fixed.layerNormScale(BigInteger.valueOf(a), m, fx, eps, feps, fr));
+            }
+        }
+        long[] b = new long[breaks.size()], v = new long[values.size()];
+        for (int i = 0; i < b.length; i++) { b[i] = breaks.get(i); v[i] = values.get(i); }
+        return new Scale(b, v);
+    }
+
+    /** Number of comparators {@code [Q >= a]} (breakpoints of the scale) for these parameters. */
+    public static int breakpoints(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        return scale(m, fx, eps, feps, fr).breaks.length - 1;
+    }
+
+    /** The cost of {@link #build} for a row of m words (counted on a {@link CountingNet}). */
+    public static Cost cost(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr, FixedFormat out, int rounds) {
+        CountingNet n = new CountingNet();
+        build(n, n.inputs(m, fx.width()), fx, eps, feps, fr, out, rounds);
+        return n.cost();
+    }
+}

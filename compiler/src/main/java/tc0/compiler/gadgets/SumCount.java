@@ -1,0 +1,233 @@
+package tc0.compiler.gadgets;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tc0.compiler.gadgets.SumShape.Run;
+
+/**
+ * The exact cost of {@link WeightedSum#build} computed over column heights instead of gates: the same
+ * compression rounds, group sizes and final stage, with the column contents kept as runs
+ * ({@link SumShape}). Time: O(rounds * top^2 * runs per column) plus the identified literals, independent of
+ * the number of terms for forms whose weights are powers of two. Also reports, per output bit, whether it is
+ * a constant and the level of its node, so gadgets can compose.
+ */
+final class SumCount {
+    long gates;
+    long wires;
+    int depth;
+    /** Per output bit: -1 a constant, else the level of its node (0 for an input literal). */
+    int[] bitLevel;
+
+    private SumCount() {}
+
+    static SumCount of(SumShape shape, int shift, int width, boolean saturate, int rounds) {
+        if (shift < 0 || width < 1 || rounds < 0) throw new IllegalArgumentException("shift " + shift + ", width " + width + ", rounds " + rounds);
+        int top = shift + width;
+        if (top > 61) throw new IllegalArgumentException("shift + width = " + top + " exceeds 61 bits");
+        SumCount r = new SumCount();
+        if (shape.distinct <= 1) return r.simulateSole(shape, shift, width, saturate, rounds);
+        long c = shape.constant;
+        long half = shift > 0 ? 1L << (shift - 1) : 0;
+        long constant = Math.floorMod(Math.addExact(c, half), 1L << top);
+        // Saturation gates over the whole form: a gate unless constant (two or more distinct literals).
+        int hiKind = 0, loKind = 0; // -1 false, 1 true, 2 gate (lo already inverted)
+        int satLevel = shape.maxLevel + 1;
+        if (saturate) {
+            long bound = 1L << (width - 1 + shift);
+            hiKind = r.satGate(shape, Math.subtractExact(Math.subtractExact(bound, c), half));
+            int g = r.satGate(shape, Math.subtractExact(Math.subtractExact(-bound, c), half));
+            loKind = g == 2 ? 2 : -g;
+        }
+        List<List<Run>> cols = new ArrayList<>();
+        for (int j = 0; j < top; j++) {
+            List<Run> col = new ArrayList<>();
+            if (j < shape.cols.size()) for (Run run : shape.cols.get(j)) col.add(new Run(run.count, run.level, run.id));
+            cols.add(col);
+        }
+        for (int k = 0; k < rounds; k++) cols = r.compress(cols, rounds - k, top);
+        r.finalStage(cols, shift, width, constant, hiKind, loKind, satLevel);
+        return r;
+    }
+
+    Cost cost() { return new Cost(depth, gates, wires); }
+
+    private void gate(long count, long fanIn, int level) {
+        if (count == 0) return;
+        gates = Math.addExact(gates, count);
+        wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+        depth = Math.max(depth, level);
+    }
+
+    private int satGate(SumShape shape, long thr) {
+        if (0 >= thr) return 1;
+        if (shape.umax < thr) return -1;
+        gate(1, shape.distinct, shape.maxLevel + 1);
+        return 2;
+    }
+
+    private List<List<Run>> compress(List<List<Run>> cols, int roundsLeft, int top) {
+        List<List<Run>> next = new ArrayList<>();
+        for (int j = 0; j < top; j++) next.add(new ArrayList<>());
+        for (int j = 0; j < top; j++) {
+            List<Run> col = cols.get(j);
+            long h = 0;
+            for (Run run : col) h += run.count;
+            if (h <= 1) { for (Run run : col) SumShape.append(next.get(j), run.count, run.level, run.id); continue; }
+            if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
+            int hi = (int) h;
+            int g = Math.min(hi, Math.max(2, (int) Math.ceil(Math.pow(hi, 1.0 / roundsLeft) - 1e-9)));
+            int groups = (hi + g - 1) / g;
+            int base = hi / groups, extra = hi % groups;
+            Cursor cur = new Cursor(col);
+            groupSegment(cur, base + 1, extra, j, top, next);
+            groupSegment(cur, base, groups - extra, j, top, next);
+        }
+        return next;
+    }
+
+    /** A read position in a column's runs. */
+    private static final class Cursor {
+        final List<Run> runs;
+        int ri;
+        long off;
+
+        Cursor(List<Run> runs) { this.runs = runs; }
+
+        long left() { return runs.get(ri).count - off; }
+
+        void advance(long n) {
+            off += n;
+            while (ri < runs.size() && off == runs.get(ri).count) { ri++; off = 0; }
+        }
+    }
+
+    private void groupSegment(Cursor cur, int s, long n, int j, int top, List<List<Run>> next) {
+        while (n > 0) {
+            Run run = cur.runs.get(cur.ri);
+            long left = cur.left();
+            if (s == 1) {
+                long q = Math.min(n, left);
+                SumShape.append(next.get(j), q, run.level, run.id);
+                cur.advance(q);
+                n -= q;
+            } else if (left >= s) {
+                long q = Math.min(n, left / s);
+                emitGroups(q, s, run.level, j, top, next);
+                cur.advance(q * s);
+                n -= q;
+            } else {
+                int level = 0;
+                long need = s;
+                while (need > 0) {
+                    Run x = cur.runs.get(cur.ri);
+                    long take = Math.min(need, cur.left());
+                    level = Math.max(level, x.level);
+                    cur.advance(take);
+                    need -= take;
+                }
+                emitGroups(1, s, level, j, top, next);
+                n -= 1;
+            }
+        }
+    }
+
+    /** q groups of s >= 2 bits at input level L: the s gates [count >= t], then one gate per bit that changes more than once. */
+    private void emitGroups(long q, int s, int level, int j, int top, List<List<Run>> next) {
+        gate(q * s, s, level + 1);
+        int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
+        for (int l = 0; l < nb; l++) {
+            int changes = s >> l;
+            if (changes >= 2) {
+                gate(q, changes, level + 2);
+                SumShape.append(next.get(j + l), q, level + 2, SumShape.ANON);
+            } else {
+                SumShape.append(next.get(j + l), q, level + 1, SumShape.ANON);
+            }
+        }
+    }
+
+    private void finalStage(List<List<Run>> cols, int shift, int width, long constant, int hiKind, int loKind, int satLevel) {
+        bitLevel = new int[width];
+        long anon = 0, vmax = 0;
+        int maxLevel = 0, soleLevel = 0;
+        Set<Integer> seen = new HashSet<>();
+        for (int j = 0; j < shift + width; j++) {
+            List<Run> col = cols.get(j);
+            long h = 0;
+            for (Run run : col) {
+                h += run.count;
+                maxLevel = Math.max(maxLevel, run.level);
+                if (run.id == SumShape.ANON) anon += run.count; else seen.add(run.id);
+                soleLevel = run.level;
+            }
+            vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
+            if (j < shift) continue;
+            long n = anon + seen.size();
+            long k = constant & ((1L << (j + 1)) - 1);
+            long unit = 1L << j;
+            long m = Math.addExact(vmax, k) / unit;
+            long t0 = Math.min(m, k / unit);
+            boolean signBit = j - shift == width - 1;
+            // Terms of the combining gate: (count, weight, level) groups.
+            long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
+            long plus = 0, minus = 0, termCount = 0;
+            int termLevel = 0;
+            long rest = m - t0; // comparators t = t0+1 .. m
+            long odd = (m + 1) / 2 - (t0 + 1) / 2; // odd t in (t0, m]: weight +1
+            long even = rest - odd;
+            if (n >= 2) {
+                gate(rest, n, maxLevel + 1);
+                plus += odd;
+                minus -= even;
+                termCount += rest;
+                if (rest > 0) termLevel = maxLevel + 1;
+            } else if (n == 1 && rest > 0) {
+                long w = odd - even;
+                if (w != 0) {
+                    termCount++;
+                    if (w > 0) plus += w; else minus += w;
+                    termLevel = soleLevel;
+                }
+            }
+            long wh = signBit ? -2 : 2, wl = -wh;
+            if (hiKind == 1) thr -= wh;
+            else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
+            if (loKind == 1) thr -= wl;
+            else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
+            int b = j - shift;
+            if (minus >= thr || plus < thr) bitLevel[b] = -1;
+            else if (termCount == 1) bitLevel[b] = termLevel;
+            else {
+                gate(1, termCount, termLevel + 1);
+                bitLevel[b] = termLevel + 1;
+            }
+        }
+    }
+
+    /** A form with at most one distinct literal: count it on a CountingNet (a handful of gates). */
+    private SumCount simulateSole(SumShape shape, int shift, int width, boolean saturate, int rounds) {
+        CountingNet net = new CountingNet();
+        LinearForm f = new LinearForm();
+        long c = shape.constant;
+        if (shape.distinct == 1) {
+            int x = net.input(1)[0];
+            long w = shape.soleWeight;
+            f.add(x, w);
+            if (w < 0) c -= w; // the shape's constant already holds the inversion's share
+        }
+        f.addConstant(c);
+        int[] out = WeightedSum.build(net, f, shift, width, saturate, rounds);
+        Cost k = net.cost();
+        gates = k.gates();
+        wires = k.wires();
+        depth = k.depth() == 0 ? 0 : k.depth() + (shape.distinct == 1 ? shape.soleLevel : 0);
+        bitLevel = new int[width];
+        for (int i = 0; i < width; i++) {
+            int lit = out[i];
+            bitLevel[i] = tc0.circuits.Literal.isConstant(lit) ? -1 : net.level(lit) + (shape.distinct == 1 ? shape.soleLevel : 0);
+        }
+        return this;
+    }
+}
