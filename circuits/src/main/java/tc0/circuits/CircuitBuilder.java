@@ -163,7 +163,7 @@ public final class CircuitBuilder {
             return Literal.of(termNode[0], termWeight[0] < 0);
         }
         long g = 0;
-        for (int i = 0; i < terms; i++) g = gcd(g, Math.abs(termWeight[i]));
+        for (int i = 0; i < terms && g != 1; i++) g = gcd(g, Math.abs(termWeight[i]));
         if (g > 1) {
             for (int i = 0; i < terms; i++) termWeight[i] /= g;
             t = Math.ceilDiv(t, g);
@@ -209,8 +209,10 @@ public final class CircuitBuilder {
     private int add(int terms, long t) {
         if (gates + 1 >= threshold.length) growGates();
         if (wires + terms > faninNode.length) growWires(wires + terms);
-        System.arraycopy(termNode, 0, faninNode, wires, terms);
-        System.arraycopy(termWeight, 0, weight, wires, terms);
+        for (int i = 0; i < terms; i++) { // short: a loop beats arraycopy's call
+            faninNode[wires + i] = termNode[i];
+            weight[wires + i] = termWeight[i];
+        }
         wires += terms;
         threshold[gates] = t;
         region[gates] = currentRegion;

@@ -17,6 +17,7 @@ import tc0.circuits.eval.EvalBenchmark;
 
 /** {@code tc0 bench}: how fast the bit-parallel evaluator runs a circuit, against the scalar reference. */
 @Command(name = "bench",
+        header = "Time the bit-parallel evaluator against the scalar reference.",
         mixinStandardHelpOptions = true,
         description = {
             "Time the bit-parallel evaluator on random patterns. Loading and compiling are not timed;",

@@ -13,6 +13,7 @@ public final class ExitCodes {
     /** A command line whose usage errors exit 2 and whose {@link UserError}s print one line and exit 2. */
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
+        cl.setUsageHelpWidth(100);
         cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();

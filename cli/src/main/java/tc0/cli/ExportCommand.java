@@ -18,6 +18,7 @@ import tc0.circuits.io.Format;
 
 /** {@code tc0 export}: write a circuit in another format. */
 @Command(name = "export",
+        header = "Write a circuit as AIGER, .tc0c, Verilog, DOT, GraphML or JSON.",
         mixinStandardHelpOptions = true,
         description = {
             "Write a circuit in another format: a circuit format tc0 reads back (aag, aig, tc0c) or an",

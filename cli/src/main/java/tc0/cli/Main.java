@@ -7,7 +7,17 @@ import picocli.CommandLine.Command;
 @Command(name = "tc0",
         mixinStandardHelpOptions = true,
         version = "tc0 0.1.0",
-        description = "Compile neural architectures into threshold circuits, count and check them.",
+        header = "Compile neural architectures into threshold circuits, count and check them.",
+        description = {
+            "",
+            "Start here:",
+            "  tc0 parse examples/rope_transformer.tc0 --set n=8    check a spec, see every shape",
+            "  tc0 stats examples/circuits/full_adder.aag            a circuit's depth, size, width",
+            "  tc0 run ../shared/data/epfl/ctrl.aig --random 4       evaluate it",
+            "",
+            "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.",
+            ""},
+        commandListHeading = "%nCommands:%n",
         subcommands = {ParseCommand.class, StatsCommand.class, ExportCommand.class, RunCommand.class, BenchCommand.class, BenchBuilderCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

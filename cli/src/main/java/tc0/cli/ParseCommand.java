@@ -29,6 +29,7 @@ import tc0.dsl.check.Type;
 
 /** {@code tc0 parse FILE... [--set n=8]}: checks architecture specs and prints each checked model. */
 @Command(name = "parse",
+        header = "Parse and check architecture specs (.tc0); print the checked model.",
         mixinStandardHelpOptions = true,
         description = {
             "Parse and check architecture specs (.tc0) and print each checked model: its parameters and their "

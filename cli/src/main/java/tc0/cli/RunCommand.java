@@ -23,6 +23,7 @@ import tc0.circuits.eval.ScalarEvaluator;
 
 /** {@code tc0 run}: evaluates a circuit on given or random input patterns. */
 @Command(name = "run",
+        header = "Evaluate a circuit on given or random input patterns.",
         mixinStandardHelpOptions = true,
         description = {
             "Evaluate a circuit on input patterns and print its outputs: one line per pattern, one",

@@ -16,6 +16,7 @@ import tc0.circuits.analysis.RegionBreakdown;
 
 /** {@code tc0 stats}: the figures of a circuit. */
 @Command(name = "stats",
+        header = "Print a circuit's figures: gates, wires, depth, width, fan-in, weights.",
         mixinStandardHelpOptions = true,
         description = {
             "Print the size figures of a circuit: inputs, outputs, gates (threshold gates), wires, depth",

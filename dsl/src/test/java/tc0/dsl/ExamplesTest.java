@@ -59,6 +59,22 @@ class ExamplesTest {
     }
 
     @Test
+    void contrastSpecsCheckRoundTripAndClaimNoConstantDepth() throws Exception {
+        List<Path> contrast;
+        try (Stream<Path> s = java.nio.file.Files.list(TestFiles.examplesDir().resolve("contrast"))) {
+            contrast = s.filter(p -> p.toString().endsWith(".tc0")).sorted().toList();
+        }
+        assertFalse(contrast.isEmpty(), "no contrast specs in examples/contrast");
+        for (Path file : contrast) {
+            CheckResult r = Dsl.check(file);
+            assertTrue(r.ok(), r.render());
+            assertTrue(r.orElseThrow().asserts().stream().noneMatch(a -> a.metric() == Metric.DEPTH),
+                    file + ": a contrast spec's depth grows with n; it must not assert a depth bound");
+            assertRoundTrip(TestFiles.read(file));
+        }
+    }
+
+    @Test
     void printingThePreludeAndParsingItAgainGivesTheSameTree() {
         assertRoundTrip(Prelude.get().source());
     }

@@ -18,7 +18,10 @@ final class AigerInput {
     private final String file;
     private long offset;
     private int line = 1;
-    private int peeked = -2; // -2: nothing peeked
+    // Our own buffer: a read() per byte on a (locking) BufferedInputStream cost more than the parse.
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
 
     AigerInput(InputStream in, String file) {
         this.in = in;
@@ -38,18 +41,24 @@ final class AigerInput {
     }
 
     int peek() throws IOException {
-        if (peeked == -2) peeked = in.read();
-        return peeked;
+        if (pos == limit && !fill()) return -1;
+        return buf[pos] & 0xFF;
     }
 
     int read() throws IOException {
-        int b = peek();
-        peeked = -2;
-        if (b >= 0) {
-            offset++;
-            if (b == '\n') line++;
-        }
+        if (pos == limit && !fill()) return -1;
+        int b = buf[pos++] & 0xFF;
+        offset++;
+        if (b == '\n') line++;
         return b;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) return false;
+        pos = 0;
+        limit = n;
+        return true;
     }
 
     /**
@@ -58,18 +67,18 @@ final class AigerInput {
      */
     String readLine() throws IOException, CircuitFormatException {
         if (peek() < 0) return null;
-        byte[] buf = new byte[64];
+        byte[] text = new byte[64];
         int n = 0;
         int startLine = line;
         int b;
         for (b = read(); b >= 0 && b != '\n'; b = read()) {
             if (n == MAX_LINE) throw errorAtLine(startLine, "line longer than " + MAX_LINE + " bytes (binary data where text was expected?)");
-            if (n == buf.length) buf = Arrays.copyOf(buf, n * 2);
-            buf[n++] = (byte) b;
+            if (n == text.length) text = Arrays.copyOf(text, n * 2);
+            text[n++] = (byte) b;
         }
         if (b < 0) throw errorAtLine(startLine, "truncated: the file ends inside this line (no line end)");
-        if (n > 0 && buf[n - 1] == '\r') n--;
-        return new String(buf, 0, n, StandardCharsets.UTF_8);
+        if (n > 0 && text[n - 1] == '\r') n--;
+        return new String(text, 0, n, StandardCharsets.UTF_8);
     }
 
     /** A line that must be there: its absence means the file was cut short. */

@@ -20,6 +20,7 @@ final class AigerToCircuit {
     private final int inputs;
     private final int ands;
     private long[] byVariable; // (variable << 32 | definition), sorted; definition k < I: input k, else AND k - I
+    private boolean dense;     // variables are exactly 1..I+A: a variable's entry is at index variable - 1
 
     private AigerToCircuit(AigerModel m, AigerInput in) {
         this.m = m;
@@ -66,6 +67,8 @@ final class AigerToCircuit {
         for (int k = 0; k < inputs; k++) byVariable[k] = (long) (m.inputs()[k] >>> 1) << 32 | k;
         for (int k = 0; k < ands; k++) byVariable[inputs + k] = (long) (m.ands()[3 * k] >>> 1) << 32 | (inputs + k);
         Arrays.sort(byVariable);
+        dense = true;
+        for (int i = 0; i < byVariable.length && dense; i++) dense = byVariable[i] >>> 32 == i + 1;
         for (int i = 1; i < byVariable.length; i++) {
             if (byVariable[i] >>> 32 == byVariable[i - 1] >>> 32) {
                 int first = (int) byVariable[i - 1], second = (int) byVariable[i];
@@ -76,6 +79,7 @@ final class AigerToCircuit {
 
     /** Definition index of a variable, or -1 if nothing defines it. */
     private int definition(int var) {
+        if (dense) return var >= 1 && var <= byVariable.length ? (int) byVariable[var - 1] : -1;
         int lo = 0, hi = byVariable.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
@@ -102,6 +106,11 @@ final class AigerToCircuit {
 
     /** ANDs in an order where each comes after the ANDs it reads: iterative depth-first search, no recursion. */
     private int[] topologicalOrder() throws CircuitFormatException {
+        if (inFileOrderAlready()) {
+            int[] order = new int[ands];
+            for (int k = 0; k < ands; k++) order[k] = k;
+            return order;
+        }
         byte[] state = new byte[ands]; // 0 new, 1 on the stack, 2 done
         int[] order = new int[ands];
         int[] stack = new int[ands];
@@ -135,6 +144,17 @@ final class AigerToCircuit {
             }
         }
         return order;
+    }
+
+    /** True if every AND reads only variables below its own and the ANDs come in increasing order (binary AIGER always). */
+    private boolean inFileOrderAlready() {
+        int[] a = m.ands();
+        for (int k = 0; k < ands; k++) {
+            int lhs = a[3 * k] >>> 1;
+            if ((a[3 * k + 1] >>> 1) >= lhs || (a[3 * k + 2] >>> 1) >= lhs) return false;
+            if (k > 0 && (a[3 * k - 3] >>> 1) >= lhs) return false;
+        }
+        return true;
     }
 
     /** The file line of a definition (ASCII); binary AIGER never gets here with an error. */

@@ -1,0 +1,59 @@
+package tc0.proofs.structural;
+
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * How a figure grows with n over a sweep: the exponent k of the best fit value ~ c * n^k (least squares
+ * on log value against log n, over the larger half of the points, where the leading term dominates), the
+ * exponents between neighbouring points, and whether the figure is the same at every n.
+ *
+ * <p>What it shows and what it does not: a fitted degree is evidence about the instances swept, not a
+ * proof for all n; the symbolic bound (Z3 over the cost formulas) is the proof.
+ *
+ * @param degree      fitted exponent k over the larger half of the points
+ * @param localDegree exponent between each pair of neighbouring points (one fewer than the points)
+ * @param constant    true if the figure has the same value at every point
+ */
+public record Growth(double degree, List<Double> localDegree, boolean constant) {
+
+    public Growth {
+        localDegree = List.copyOf(localDegree);
+    }
+
+    /** The growth of one figure of the points, which must have distinct n in increasing order. */
+    public static Growth of(List<SweepPoint> points, ToLongFunction<SweepPoint> figure) {
+        if (points.size() < 2) throw new IllegalArgumentException("a growth needs at least two points");
+        int m = points.size();
+        double[] x = new double[m];
+        double[] y = new double[m];
+        boolean constant = true;
+        long first = figure.applyAsLong(points.getFirst());
+        for (int i = 0; i < m; i++) {
+            SweepPoint p = points.get(i);
+            if (i > 0 && p.n() <= points.get(i - 1).n()) throw new IllegalArgumentException("n must increase: " + p.n());
+            long v = figure.applyAsLong(p);
+            constant &= v == first;
+            x[i] = Math.log(p.n());
+            y[i] = Math.log(Math.max(1, v));
+        }
+        Double[] local = new Double[m - 1];
+        for (int i = 1; i < m; i++) local[i - 1] = (y[i] - y[i - 1]) / (x[i] - x[i - 1]);
+        return new Growth(slope(x, y, Math.min(m / 2, m - 2)), List.of(local), constant);
+    }
+
+    /** Least-squares slope of y against x over indices from..end. */
+    private static double slope(double[] x, double[] y, int from) {
+        int k = x.length - from;
+        double mx = 0, my = 0;
+        for (int i = from; i < x.length; i++) { mx += x[i]; my += y[i]; }
+        mx /= k;
+        my /= k;
+        double sxy = 0, sxx = 0;
+        for (int i = from; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxy / sxx;
+    }
+}
