@@ -1,0 +1,193 @@
+package tc0.compiler.elaborate;
+
+import java.util.ArrayList;
+import java.util.List;
+import tc0.compiler.ir.Op;
+import tc0.compiler.numerics.FixedFormat;
+import tc0.dsl.ast.Expr;
+import tc0.dsl.ast.Pos;
+import tc0.dsl.check.Builtin;
+
+/**
+ * The built-in calls to IR nodes. Internal formats: softmax's exp step, layer norm's scale and its eps
+ * are in the model's format (eps = one unit of the last place, {@code 2^-F}); RoPE's cos/sin coefficients in
+ * {@code fixed(2, F)}; the RoPE base is 10000.
+ */
+final class BuiltinsToIr {
+    static final double ROPE_BASE = 10000;
+
+    private final AstToTensorIr e;
+
+    BuiltinsToIr(AstToTensorIr e) {
+        this.e = e;
+    }
+
+    Val call(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
+        if (bi.isElementwise()) return unary(bi, c, fr);
+        return switch (bi) {
+            case LOG2 -> new Val.Scalar(log2(scalar(c, 0, fr), c.pos(), fr));
+            case MIN, MAX -> c.args().size() == 2
+                    ? new Val.Scalar(bi == Builtin.MIN ? Math.min(scalar(c, 0, fr), scalar(c, 1, fr))
+                            : Math.max(scalar(c, 0, fr), scalar(c, 1, fr)))
+                    : reduce(bi == Builtin.MIN ? Op.Reduction.MIN : Op.Reduction.MAX, c, fr);
+            case SUM -> reduce(Op.Reduction.SUM, c, fr);
+            case MEAN -> reduce(Op.Reduction.MEAN, c, fr);
+            case SOFTMAX -> {
+                int x = arg(c, 0, fr);
+                yield same(new Op.Softmax(x, axis(c, x), e.precision), x, fr);
+            }
+            case LAYERNORM -> {
+                int x = arg(c, 0, fr);
+                yield same(new Op.LayerNorm(x, 1, e.precision, e.precision), x, fr);
+            }
+            case TRANSPOSE -> {
+                int x = arg(c, 0, fr);
+                List<Long> s = e.node(x).shape();
+                if (s.size() != 2) throw err(c.pos(), fr, "transpose needs [a, b]; got " + s);
+                yield tensor(new Op.Transpose(x), List.of(s.get(1), s.get(0)), fr, true, x);
+            }
+            case ROPE -> {
+                int x = arg(c, 0, fr);
+                List<Long> s = e.node(x).shape();
+                if (s.size() != 2 || s.get(1) % 2 != 0) throw err(c.pos(), fr, "rope needs [m, k] with k even; got " + s);
+                yield same(new Op.Rope(x, ROPE_BASE, FixedFormat.of(2, e.precision.fracBits())), x, fr);
+            }
+            case SCAN -> {
+                int a = arg(c, 0, fr), b = arg(c, 1, fr);
+                if (!e.node(a).shape().equals(e.node(b).shape())) throw err(c.pos(), fr, "scan needs equal shapes");
+                yield same(new Op.Scan(a, b), a, fr);
+            }
+            case ROWKRON, COLKRON -> kron(bi == Builtin.ROWKRON ? Op.KronKind.ROW : Op.KronKind.COL, c, fr);
+            case CONCAT -> concat(c, fr);
+            case RESHAPE -> {
+                int x = arg(c, 0, fr);
+                List<Long> to = shapeArg(c.args().get(1), fr);
+                if (!sizeOf(to).equals(sizeOf(e.node(x).shape()))) {
+                    throw err(c.pos(), fr, "reshape of " + e.node(x).shape() + " to " + to + " changes the element count");
+                }
+                yield tensor(new Op.Reshape(x), to, fr, true, x);
+            }
+            case UPSAMPLE, DOWNSAMPLE -> resample(bi == Builtin.UPSAMPLE, c, fr);
+            case ZEROS, ONES -> new Val.Tensor(e.fill(bi == Builtin.ZEROS ? 0 : 1, shapeArg(c.args().get(0), fr), fr));
+            case RANDOM, LOAD -> throw err(c.pos(), fr, "'" + bi.text() + "' only initialises a weight");
+            case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, ABS ->
+                    throw new IllegalStateException("elementwise " + bi);
+        };
+    }
+
+    private Val unary(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
+        Op.Function f = Op.Function.valueOf(bi.name());
+        Val v = e.expr(c.args().getFirst(), fr);
+        return switch (v) {
+            case Val.Scalar s -> new Val.Scalar(scalarFunction(f, s.value()));
+            case Val.Tensor t -> new Val.Tensor(e.b.add(new Op.Unary(f, t.node()), e.node(t).shape(), e.word,
+                    fr.region(f.name().toLowerCase())));
+        };
+    }
+
+    /** A function of a scalar constant: StrictMath where it has the function (reproducible everywhere). */
+    static double scalarFunction(Op.Function f, double x) {
+        return switch (f) {
+            case EXP -> StrictMath.exp(x);
+            case SQRT -> StrictMath.sqrt(Math.max(x, 0));
+            case RSQRT -> 1 / StrictMath.sqrt(x);
+            case RECIP -> 1 / x;
+            case SIN -> StrictMath.sin(x);
+            case COS -> StrictMath.cos(x);
+            case TANH -> StrictMath.tanh(x);
+            case ABS -> Math.abs(x);
+            case RELU -> Math.max(x, 0);
+            case GELU, SILU, SOFTPLUS, SIGMOID -> f.numerics().reference(x);
+        };
+    }
+
+    private Val reduce(Op.Reduction r, Expr.Call c, AstToTensorIr.Frame fr) {
+        int x = arg(c, 0, fr);
+        int axis = axis(c, x);
+        List<Long> s = new ArrayList<>(e.node(x).shape());
+        s.set(axis, 1L);
+        return tensor(new Op.Reduce(r, axis, x), s, fr, false, x);
+    }
+
+    private Val kron(Op.KronKind kind, Expr.Call c, AstToTensorIr.Frame fr) {
+        int a = arg(c, 0, fr), b = arg(c, 1, fr);
+        List<Long> sa = e.node(a).shape(), sb = e.node(b).shape();
+        boolean row = kind == Op.KronKind.ROW;
+        if (sa.size() != 2 || sb.size() != 2 || !sa.get(row ? 0 : 1).equals(sb.get(row ? 0 : 1))) {
+            throw err(c.pos(), fr, c.callee() + " shapes " + sa + " and " + sb + " do not fit");
+        }
+        List<Long> out = row ? List.of(sa.get(0), sa.get(1) * sb.get(1)) : List.of(sa.get(0) * sb.get(0), sa.get(1));
+        return tensor(new Op.Kron(kind, a, b), out, fr, false, a);
+    }
+
+    private Val concat(Expr.Call c, AstToTensorIr.Frame fr) {
+        int a = arg(c, 0, fr), b = arg(c, 1, fr);
+        int axis = axis(c, a);
+        List<Long> sa = e.node(a).shape(), sb = e.node(b).shape();
+        List<Long> out = new ArrayList<>(sa);
+        out.set(axis, sa.get(axis) + sb.get(axis));
+        List<Long> check = new ArrayList<>(sb);
+        check.set(axis, sa.get(axis));
+        if (!check.equals(sa)) throw err(c.pos(), fr, "concat of " + sa + " and " + sb + " on axis " + axis);
+        boolean bits = e.node(a).elem().equals(e.node(b).elem());
+        return tensor(new Op.Concat(axis, a, b), out, fr, bits, a);
+    }
+
+    private Val resample(boolean up, Expr.Call c, AstToTensorIr.Frame fr) {
+        int x = arg(c, 0, fr);
+        List<Long> to = shapeArg(c.namedArg("to").orElseThrow(), fr);
+        Expr.Ref m = (Expr.Ref) c.namedArg("mode").orElseThrow();
+        Op.Interpolation mode = Op.Interpolation.valueOf(m.name().toUpperCase());
+        List<Long> out = new ArrayList<>(e.node(x).shape());
+        out.set(0, to.get(0));
+        out.set(1, to.get(1));
+        Op op = up ? new Op.Upsample(x, mode) : new Op.Downsample(x, mode);
+        return tensor(op, out, fr, false, x);
+    }
+
+    /** A node of the operand's shape and the model's format. */
+    private Val same(Op op, int x, AstToTensorIr.Frame fr) {
+        return tensor(op, e.node(x).shape(), fr, false, x);
+    }
+
+    /** A node; {@code keepElem}: wiring ops keep the operand's element type (bits stay bits). */
+    private Val tensor(Op op, List<Long> shape, AstToTensorIr.Frame fr, boolean keepElem, int x) {
+        return new Val.Tensor(e.b.add(op, shape, keepElem ? e.node(x).elem() : e.word, fr.region(op.label())));
+    }
+
+    private int arg(Expr.Call c, int i, AstToTensorIr.Frame fr) {
+        Expr a = c.args().get(i);
+        return e.tensor(e.expr(a, fr), a.pos(), fr, "argument " + (i + 1) + " of '" + c.callee() + "'");
+    }
+
+    private double scalar(Expr.Call c, int i, AstToTensorIr.Frame fr) {
+        Expr a = c.args().get(i);
+        return switch (e.expr(a, fr)) {
+            case Val.Scalar s -> s.value();
+            case Val.Tensor t -> throw err(a.pos(), fr, "'" + c.callee() + "' needs a scalar here");
+        };
+    }
+
+    private int axis(Expr.Call c, int x) {
+        return c.namedArg("axis").map(a -> ((Expr.Num) a).value().intValueExact()).orElse(e.node(x).rank() - 1);
+    }
+
+    private List<Long> shapeArg(Expr a, AstToTensorIr.Frame fr) {
+        if (!(a instanceof Expr.ShapeLit s)) throw err(a.pos(), fr, "a shape [d0, d1, ...] is needed here");
+        return e.shape(s.shape(), fr);
+    }
+
+    private static double log2(double v, Pos pos, AstToTensorIr.Frame fr) {
+        if (v != Math.rint(v) || v < 1) throw AstToTensorIr.error(fr.file(), pos, "log2 needs an integer >= 1; got " + v);
+        long x = (long) v;
+        return 64 - Long.numberOfLeadingZeros(x - 1);
+    }
+
+    private static Long sizeOf(List<Long> s) {
+        return tc0.compiler.ir.Shapes.size(s);
+    }
+
+    private static ElaborationException err(Pos pos, AstToTensorIr.Frame fr, String message) {
+        return AstToTensorIr.error(fr.file(), pos, message);
+    }
+}

@@ -1,0 +1,43 @@
+package tc0.compiler.elaborate;
+
+import java.util.Map;
+import tc0.compiler.ir.TensorProgram;
+import tc0.dsl.CheckedModel;
+import tc0.dsl.Diagnostic;
+import tc0.dsl.ast.SizeEvalException;
+
+/**
+ * The public entry point of elaboration: a checked model and parameter values ({@code --set n=8}) to a
+ * {@link TensorProgram}. Same model, same values: the same program, node for node and code for code.
+ */
+public final class Elaborator {
+    private Elaborator() {}
+
+    /**
+     * Elaborates {@code model} with {@code params} overriding the parameters' defaults.
+     *
+     * @throws ElaborationException with a positioned diagnostic: an unknown parameter, a parameter without
+     *     value, a size that cannot be evaluated or is below 1, an unreadable or mismatched {@code .npy} file
+     */
+    public static TensorProgram elaborate(CheckedModel model, Map<String, Long> params) {
+        Map<String, Long> values;
+        try {
+            values = model.resolveParameters(params);
+        } catch (IllegalArgumentException e) {
+            throw at(model, e.getMessage());
+        } catch (SizeEvalException e) {
+            throw AstToTensorIr.error(model.file(), e.pos(), e.getMessage());
+        }
+        return AstToTensorIr.run(model, values);
+    }
+
+    /** With the parameters' defaults. */
+    public static TensorProgram elaborate(CheckedModel model) {
+        return elaborate(model, Map.of());
+    }
+
+    private static ElaborationException at(CheckedModel model, String message) {
+        var pos = model.model().pos();
+        return new ElaborationException(new Diagnostic(model.file(), Math.max(1, pos.line()), Math.max(1, pos.col()), message));
+    }
+}

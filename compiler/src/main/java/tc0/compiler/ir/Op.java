@@ -1,0 +1,271 @@
+package tc0.compiler.ir;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.numerics.UnaryFunction;
+
+/**
+ * The operation of a {@link Node}. Operands are ids of earlier nodes. The node's shape and element type are
+ * the result's; every op's exact semantics is in docs/COMPILER.md and in
+ * {@code tc0.compiler.interp.ReferenceInterpreter}, built from {@code tc0.compiler.numerics}: exact
+ * arithmetic, then one rounding into the node's format, then saturation.
+ */
+public sealed interface Op {
+    /** The ids of the operands, in order. */
+    List<Integer> operands();
+
+    /** A short lower-case name ({@code matmul}, {@code softmax}): the last segment of a node's region. */
+    String label();
+
+    /** A model input, given as codes at run time. */
+    record Input(String name) implements Op {
+        public Input {
+            Objects.requireNonNull(name);
+        }
+
+        public List<Integer> operands() { return List.of(); }
+
+        public String label() { return "input"; }
+    }
+
+    /**
+     * A weight: concrete codes of the node's format (row-major), fixed at elaboration and folded into gate
+     * weights by the lowering. {@code name} is its instance path ({@code l[0]/attention/Wq}).
+     */
+    record Constant(String name, long[] codes) implements Op {
+        public Constant {
+            Objects.requireNonNull(name);
+            codes = codes.clone();
+        }
+
+        /** A copy of the codes. */
+        @Override
+        public long[] codes() { return codes.clone(); }
+
+        /** The code at a flat index (no copy). */
+        public long code(int i) { return codes[i]; }
+
+        public int length() { return codes.length; }
+
+        public List<Integer> operands() { return List.of(); }
+
+        public String label() { return "weight"; }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Constant c && c.name.equals(name) && Arrays.equals(c.codes, codes);
+        }
+
+        @Override
+        public int hashCode() { return 31 * name.hashCode() + Arrays.hashCode(codes); }
+
+        @Override
+        public String toString() { return "Constant[" + name + ", " + codes.length + " codes, hash " + Arrays.hashCode(codes) + "]"; }
+    }
+
+    /** Every element the same code ({@code zeros}, {@code ones}, a scalar in an elementwise operation). */
+    record Fill(long code) implements Op {
+        public List<Integer> operands() { return List.of(); }
+
+        public String label() { return "fill"; }
+    }
+
+    /** {@code [a, b] @ [b, c]}: each entry an exact dot product, one rounding. Either side may be a constant. */
+    record MatMul(int left, int right) implements Op {
+        public List<Integer> operands() { return List.of(left, right); }
+
+        public String label() { return "matmul"; }
+    }
+
+    /** The elementwise arithmetic operations. */
+    enum Arith { ADD, SUB, MUL }
+
+    /** Elementwise {@code + - *} of two operands of the node's shape (broadcasting made explicit by {@link Broadcast}). */
+    record Elementwise(Arith arith, int left, int right) implements Op {
+        public Elementwise {
+            Objects.requireNonNull(arith);
+        }
+
+        public List<Integer> operands() { return List.of(left, right); }
+
+        public String label() { return arith.name().toLowerCase(); }
+    }
+
+    /** The operand (same rank) with each axis of size 1 repeated to the node's size: wiring only. */
+    record Broadcast(int operand) implements Op {
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "broadcast"; }
+    }
+
+    /**
+     * Multiplication by a constant scalar: {@code coefficient} is a code of {@code coefficientFormat} (the
+     * scalar {@code value} rounded), the product exact, then one rounding. {@code value} is the unrounded
+     * scalar, for the float64 interpreter.
+     */
+    record ScaleByConstant(int operand, long coefficient, FixedFormat coefficientFormat, double value) implements Op {
+        public ScaleByConstant {
+            Objects.requireNonNull(coefficientFormat);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "scale"; }
+    }
+
+    /** The elementwise functions: correctly rounded tables ({@link UnaryFunction}), and ABS (exact). */
+    enum Function {
+        EXP(UnaryFunction.EXP), RELU(UnaryFunction.RELU), GELU(UnaryFunction.GELU), SILU(UnaryFunction.SILU),
+        SOFTPLUS(UnaryFunction.SOFTPLUS), SIGMOID(UnaryFunction.SIGMOID), TANH(UnaryFunction.TANH),
+        SQRT(UnaryFunction.SQRT), RECIP(UnaryFunction.RECIPROCAL), SIN(UnaryFunction.SIN), COS(UnaryFunction.COS),
+        RSQRT(UnaryFunction.RSQRT), ABS(null);
+
+        private final UnaryFunction numerics;
+
+        Function(UnaryFunction numerics) {
+            this.numerics = numerics;
+        }
+
+        /** The numerics' function, or null for ABS (not in the numerics package: |x| exactly, saturated). */
+        public UnaryFunction numerics() { return numerics; }
+    }
+
+    /** An elementwise function. */
+    record Unary(Function function, int operand) implements Op {
+        public Unary {
+            Objects.requireNonNull(function);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return function.name().toLowerCase(); }
+    }
+
+    /** The reductions over an axis. */
+    enum Reduction { SUM, MEAN, MAX, MIN }
+
+    /** A reduction over {@code axis}, which becomes size 1. */
+    record Reduce(Reduction reduction, int axis, int operand) implements Op {
+        public Reduce {
+            Objects.requireNonNull(reduction);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return reduction.name().toLowerCase(); }
+    }
+
+    /** Softmax along {@code axis} ({@code Fixed.softmax}), the exp step rounded into {@code expFormat}. */
+    record Softmax(int operand, int axis, FixedFormat expFormat) implements Op {
+        public Softmax {
+            Objects.requireNonNull(expFormat);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "softmax"; }
+    }
+
+    /** Layer norm along the last axis, no affine part ({@code Fixed.layerNorm}). */
+    record LayerNorm(int operand, long eps, FixedFormat epsFormat, FixedFormat scaleFormat) implements Op {
+        public LayerNorm {
+            Objects.requireNonNull(epsFormat);
+            Objects.requireNonNull(scaleFormat);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "layernorm"; }
+    }
+
+    /** RoPE on {@code [m, k]}: row i, pair (2j, 2j+1) rotated by {@code i * base^(-2j/k)} ({@code Fixed.rope}). */
+    record Rope(int operand, double base, FixedFormat coefficientFormat) implements Op {
+        public Rope {
+            Objects.requireNonNull(coefficientFormat);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "rope"; }
+    }
+
+    /** {@code H[0] = B[0], H[t] = A[t] H[t-1] + B[t]} along axis 0, as the unrolled sum of products, one rounding. */
+    record Scan(int a, int b) implements Op {
+        public List<Integer> operands() { return List.of(a, b); }
+
+        public String label() { return "scan"; }
+    }
+
+    /** Which Kronecker-style product. */
+    enum KronKind { ROW, COL }
+
+    /** {@code rowkron}: [m,p],[m,q] -> [m,p*q]; {@code colkron}: [p,k],[q,k] -> [p*q,k]; each entry one product. */
+    record Kron(KronKind kind, int left, int right) implements Op {
+        public Kron {
+            Objects.requireNonNull(kind);
+        }
+
+        public List<Integer> operands() { return List.of(left, right); }
+
+        public String label() { return kind == KronKind.ROW ? "rowkron" : "colkron"; }
+    }
+
+    /** Interpolation modes. */
+    enum Interpolation { NEAREST, BILINEAR }
+
+    /** Resampling of the first two axes ({@code [h, w]} or {@code [h, w, c]}) to the node's size. */
+    record Upsample(int operand, Interpolation mode) implements Op {
+        public Upsample {
+            Objects.requireNonNull(mode);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "upsample"; }
+    }
+
+    /** As {@link Upsample}, to a smaller size (same formula). */
+    record Downsample(int operand, Interpolation mode) implements Op {
+        public Downsample {
+            Objects.requireNonNull(mode);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "downsample"; }
+    }
+
+    /** Concatenation along {@code axis}. */
+    record Concat(int axis, int left, int right) implements Op {
+        public List<Integer> operands() { return List.of(left, right); }
+
+        public String label() { return "concat"; }
+    }
+
+    /** The block of the operand starting at {@code start}, of the node's shape. */
+    record Slice(int operand, List<Long> start) implements Op {
+        public Slice {
+            start = List.copyOf(start);
+        }
+
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "slice"; }
+    }
+
+    /** The same elements in row-major order, the node's shape. */
+    record Reshape(int operand) implements Op {
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "reshape"; }
+    }
+
+    /** {@code [a, b] -> [b, a]}. */
+    record Transpose(int operand) implements Op {
+        public List<Integer> operands() { return List.of(operand); }
+
+        public String label() { return "transpose"; }
+    }
+}
