@@ -102,4 +102,17 @@ class ElaborationTest {
         assertEquals(ws.size(), ws.stream().map(Op.Constant::name).distinct().count());
         assertNotEquals(Arrays.hashCode(ws.get(0).codes()), Arrays.hashCode(ws.get(ws.size() - 2).codes()));
     }
+
+    @Test
+    void elaborationForCountingScalesToNOf4096() {
+        for (String ex : List.of("rope_transformer", "rope_tensor_attention", "gcn", "mamba")) {
+            long t0 = System.nanoTime();
+            // the checker rejects n = 4096 (the asserted size bound overflows a long): check with the defaults
+            var m = Specs.check(Specs.examples().resolve(ex + ".tc0"), Map.of());
+            TensorProgram p = Elaborator.elaborate(m, Map.of("n", 4096L));
+            double s = (System.nanoTime() - t0) / 1e9;
+            assertEquals(4096L, p.node(p.inputs().getFirst().node()).dim(0), ex);
+            assertTrue(s < 5, ex + " took " + s + " s");
+        }
+    }
 }
