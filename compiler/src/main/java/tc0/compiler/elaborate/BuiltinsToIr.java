@@ -129,8 +129,11 @@ final class BuiltinsToIr {
         List<Long> check = new ArrayList<>(sb);
         check.set(axis, sa.get(axis));
         if (!check.equals(sa)) throw err(c.pos(), fr, "concat of " + sa + " and " + sb + " on axis " + axis);
-        boolean bits = e.node(a).elem().equals(e.node(b).elem());
-        return tensor(new Op.Concat(axis, a, b), out, fr, bits, a);
+        if (!e.node(a).elem().equals(e.node(b).elem())) { // bits joined with words: bits become words first
+            a = e.node(a).elem().equals(e.word) ? a : e.scale(a, 1, fr);
+            b = e.node(b).elem().equals(e.word) ? b : e.scale(b, 1, fr);
+        }
+        return tensor(new Op.Concat(axis, a, b), out, fr, true, a);
     }
 
     private Val resample(boolean up, Expr.Call c, AstToTensorIr.Frame fr) {

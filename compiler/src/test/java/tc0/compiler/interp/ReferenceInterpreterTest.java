@@ -101,6 +101,12 @@ class ReferenceInterpreterTest {
     }
 
     @Test
+    void concatenatingBitsWithWordsReadsTheBitsAsZeroAndOne() {
+        assertArrayEquals(new long[] {4, 0, 3, 5}, run("input A: [1, 2] bit; input X: [1, 2]; output Y = concat(A, X, axis: 1);",
+                Map.of("A", new long[] {1, 0}, "X", new long[] {3, 5})));
+    }
+
+    @Test
     void badInputsAreRejected() {
         TensorProgram p = Specs.elaborate(HEAD + "input X: [1, 2]; output Y = X; }");
         assertThrows(IllegalArgumentException.class, () -> ReferenceInterpreter.run(p, Map.of()));
