@@ -22,6 +22,7 @@ import tc0.dsl.CheckedModel;
 import tc0.dsl.Dsl;
 import tc0.dsl.ast.Printer;
 import tc0.dsl.ast.SizeEvalException;
+import tc0.dsl.ast.SizeExprs;
 import tc0.dsl.ast.SizeExpr;
 import tc0.dsl.ast.Stmt;
 import tc0.dsl.check.Binding;
@@ -162,7 +163,7 @@ public final class ParseCommand implements Callable<Integer> {
         out.println("  asserts:");
         for (Stmt.Assert a : m.asserts()) {
             out.println("    " + a.metric().text() + " <= " + Printer.size(a.bound())
-                    + (v.isEmpty() ? "" : " = " + value(a.bound(), v)));
+                    + (v.isEmpty() ? "" : " = " + boundValue(a.bound(), v)));
         }
     }
 
@@ -172,6 +173,15 @@ public final class ParseCommand implements Callable<Integer> {
 
     private static String shape(Type t) {
         return t.toString();
+    }
+
+    private static String boundValue(SizeExpr e, Map<String, Long> v) {
+        try {
+            long b = SizeExprs.evalBound(e, v);
+            return b == Long.MAX_VALUE ? "beyond 2^63 (no count reaches it)" : Long.toString(b);
+        } catch (SizeEvalException ex) {
+            return "? (" + ex.getMessage() + ")";
+        }
     }
 
     private static String value(SizeExpr e, Map<String, Long> v) {

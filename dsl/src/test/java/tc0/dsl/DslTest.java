@@ -46,6 +46,23 @@ class DslTest {
     }
 
     @Test
+    void aSizeBoundPastSixtyFourBitsHoldsTriviallyButAShapePastThemIsAnError() {
+        String spec = """
+                model big(n = 4) {
+                    precision fixed(int: 4, frac: 4);
+                    input X: [n, 2];
+                    output Y = X;
+                    assert size <= 100000 * n^4;
+                }
+                """;
+        CheckResult bound = Dsl.check(spec, "big.tc0", Map.of("n", 4096L));
+        assertTrue(bound.ok(), bound.render());
+        CheckResult shape = Dsl.check(spec.replace("[n, 2]", "[n^6, 2]"), "big.tc0", Map.of("n", 4096L));
+        assertFalse(shape.ok());
+        assertTrue(shape.render().contains("overflows 64-bit integers"), shape.render());
+    }
+
+    @Test
     void givenValuesCompleteTheParametersAndGiveConcreteShapes() {
         CheckedModel m = Dsl.check(SMALL, "small.tc0", Map.of("n", 8L)).orElseThrow();
         assertEquals(Map.of("n", 8L, "d", 8L, "layers", 2L), m.parameterValues());
