@@ -38,7 +38,11 @@ class TensorIrToCircuitTest {
 
     /** Lowers and checks every output code against the reference interpreter on every input set. */
     static Lowered assertExact(TensorProgram p) {
-        Lowered l = TensorIrToCircuit.lower(p);
+        return assertExact(p, tc0.compiler.gadgets.WeightedSum.DEFAULT_ROUNDS);
+    }
+
+    static Lowered assertExact(TensorProgram p, int rounds) {
+        Lowered l = TensorIrToCircuit.lower(p, rounds);
         List<Map<String, long[]>> sets = inputSets(p);
         BitMatrix out = new BitParallelEvaluator(1).evaluate(l.circuit(), l.encode(sets));
         assertEquals(sets.size(), out.patterns());
@@ -122,6 +126,32 @@ class TensorIrToCircuitTest {
         Lowered l = assertExact(program("input X: [4, 4]; weight W: [4, 4] = random(seed: 5); output Y = X @ W;"));
         int depth = tc0.circuits.analysis.Levels.of(l.circuit()).depth();
         assertTrue(depth <= 2 * tc0.compiler.gadgets.WeightedSum.DEFAULT_ROUNDS + 2, "depth " + depth);
+        System.out.println("X[4,4] @ W[4,4] fixed(4,3): " + l.circuit().gateCount() + " gates, " + l.circuit().wireCount()
+                + " wires, depth " + depth);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void otherRoundCounts(int rounds) {
+        Lowered l = assertExact(program("input X: [2, 4]; input Y: [4, 2]; weight W: [4, 2] = random(seed: 7);"
+                + " output A = X @ W; output B = X @ Y; output S = sum(X, axis: 1);"), rounds);
+        int depth = tc0.circuits.analysis.Levels.of(l.circuit()).depth();
+        assertTrue(depth <= 2 * rounds + 3, "depth " + depth);
+    }
+
+    @Test
+    void aComposedBlock() {
+        Lowered l = assertExact(program("input X: [3, 4]; weight W1: [4, 4] = random(seed: 8); weight W2: [4, 4] = random(seed: 9);"
+                + " let H = gelu(X @ W1); output Y = X + H @ W2; output Z = transpose(Y)[0:2, :] * 0.25;"));
+        System.out.println("composed block: " + l.circuit().gateCount() + " gates, " + l.circuit().wireCount() + " wires, depth "
+                + tc0.circuits.analysis.Levels.of(l.circuit()).depth());
+    }
+
+    @Test
+    void theGinExampleLowersBitExact() {
+        TensorProgram p = tc0.compiler.elaborate.Specs.example("gin", Map.of("n", 4L));
+        Lowered l = assertExact(p);
+        System.out.println("gin n=4: " + l.circuit().gateCount() + " gates, depth " + tc0.circuits.analysis.Levels.of(l.circuit()).depth());
     }
 
     @Test
