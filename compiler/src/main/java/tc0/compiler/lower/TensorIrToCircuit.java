@@ -8,6 +8,7 @@ import tc0.circuits.CircuitBuilder;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.LinearForm;
 import tc0.compiler.gadgets.Lookup;
+import tc0.compiler.gadgets.MaxArgmax;
 import tc0.compiler.gadgets.MatMul;
 import tc0.compiler.gadgets.Multiply;
 import tc0.compiler.gadgets.Net;
@@ -19,6 +20,7 @@ import tc0.compiler.ir.Shapes;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.Rounding;
+import java.math.BigInteger;
 
 /**
  * Lowers a {@link TensorProgram} to a threshold circuit that computes, bit for bit, what
@@ -28,7 +30,8 @@ import tc0.compiler.numerics.Rounding;
  * built inside the regions of its region path.
  *
  * <p>This slice lowers: Input, Constant, Fill, Broadcast, Transpose, Reshape, Slice, Concat (wiring),
- * Elementwise ADD/SUB/MUL, ScaleByConstant, MatMul (constant or variable operands), Unary and Reduce SUM.
+ * Elementwise ADD/SUB/MUL, ScaleByConstant, MatMul (constant or variable operands), Unary and Reduce
+ * (SUM, MEAN for small tables, MAX, MIN).
  * Any other op throws {@link UnsupportedOperationException}.
  */
 public final class TensorIrToCircuit {
@@ -120,7 +123,7 @@ public final class TensorIrToCircuit {
             }
             case Op.MatMul m -> matmul(m, n, out);
             case Op.Unary u -> unary(u, size, out);
-            case Op.Reduce r when r.reduction() == Op.Reduction.SUM -> sum(r, n, out);
+            case Op.Reduce r -> reduce(r, n, out);
             default -> throw new UnsupportedOperationException("lowering of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
         };
@@ -284,22 +287,68 @@ public final class TensorIrToCircuit {
         return r;
     }
 
-    /** Reduce SUM: {@code Fixed.sum} per line, exact then one rounding. */
-    private int[][] sum(Op.Reduce r, Node n, FixedFormat out) {
+    /** The largest mean table {@link #reduce} builds (entries): beyond it MEAN is not lowered yet. */
+    static final long MAX_MEAN_TABLE = 1 << 16;
+
+    /**
+     * Reduce per line (as the reference interpreter): SUM {@code Fixed.sum}, exact then one rounding; MEAN
+     * {@code round(S / m)} as a table over the exact sum {@code S} (depth 2); MAX by all-pairs comparison,
+     * MIN as the bitwise complement of the maximum of the complements ({@code ~x = -x - 1} reverses the
+     * order), both then {@code Fixed.convert}.
+     */
+    private int[][] reduce(Op.Reduce r, Node n, FixedFormat out) {
         Node src = p.node(r.operand());
         FixedFormat fx = fmt(r.operand());
         List<Long> shape = src.shape();
         int[][] res = new int[Math.toIntExact(n.size())][];
         int len = (int) (long) shape.get(r.axis());
+        long[] meanTable = null;
+        if (r.reduction() == Op.Reduction.MEAN) {
+            long lo = len * fx.minCode(), hi = len * fx.maxCode();
+            if (hi - lo + 1 > MAX_MEAN_TABLE) {
+                throw new UnsupportedOperationException("lowering of mean is not built yet for " + len + " terms of " + fx
+                        + " (node " + n.id() + ", region " + n.region() + ")");
+            }
+            meanTable = new long[(int) (hi - lo + 1)];
+            BigInteger den = BigInteger.valueOf(len).shiftLeft(fx.fracBits());
+            for (long v = lo; v <= hi; v++) {
+                meanTable[(int) (v - lo)] = out.saturate(Rounding.divRound(BigInteger.valueOf(v).shiftLeft(out.fracBits()), den));
+            }
+        }
         for (int f = 0; f < res.length; f++) {
             long[] ix = Shapes.unflatten(f, n.shape());
-            LinearForm form = new LinearForm();
+            int[][] xs = new int[len][];
             for (int t = 0; t < len; t++) {
                 ix[r.axis()] = t;
-                form.addWord(word(r.operand(), (int) Shapes.flatten(ix, shape)), 1);
+                xs[t] = word(r.operand(), (int) Shapes.flatten(ix, shape));
             }
-            res[f] = WeightedSum.toFormat(net, form, fx.fracBits(), out, rounds);
+            res[f] = switch (r.reduction()) {
+                case SUM, MEAN -> {
+                    LinearForm form = new LinearForm();
+                    for (int[] x : xs) form.addWord(x, 1);
+                    yield r.reduction() == Op.Reduction.SUM ? WeightedSum.toFormat(net, form, fx.fracBits(), out, rounds)
+                            : Lookup.build(net, form, len * fx.minCode(), meanTable, out.width());
+                }
+                case MAX -> convert(MaxArgmax.max(net, xs), fx, out);
+                case MIN -> {
+                    int[][] inv = new int[len][];
+                    for (int t = 0; t < len; t++) inv[t] = not(xs[t]);
+                    yield convert(not(MaxArgmax.max(net, inv)), fx, out);
+                }
+            };
         }
         return res;
+    }
+
+    private static int[] not(int[] w) {
+        int[] r = new int[w.length];
+        for (int k = 0; k < w.length; k++) r[k] = Literal.not(w[k]);
+        return r;
+    }
+
+    /** {@code Fixed.convert}: the word itself when the formats agree, else one rounding and saturation. */
+    private int[] convert(int[] w, FixedFormat fx, FixedFormat out) {
+        if (fx.equals(out)) return w;
+        return WeightedSum.toFormat(net, new LinearForm().addWord(w, 1), fx.fracBits(), out, rounds);
     }
 }
