@@ -159,11 +159,12 @@ class TensorIrToCircuitTest {
                 + tc0.circuits.analysis.Levels.of(l.circuit()).depth());
     }
 
-    @Test
-    void theGinExampleLowersBitExact() {
-        TensorProgram p = tc0.compiler.elaborate.Specs.example("gin", Map.of("n", 4L));
+    @ParameterizedTest
+    @ValueSource(strings = {"gin", "gcn"})
+    void graphExamplesLowerBitExact(String name) {
+        TensorProgram p = tc0.compiler.elaborate.Specs.example(name, Map.of("n", 4L));
         Lowered l = assertExact(p);
-        System.out.println("gin n=4: " + l.circuit().gateCount() + " gates, depth " + tc0.circuits.analysis.Levels.of(l.circuit()).depth());
+        System.out.println(name + " n=4: " + l.circuit().gateCount() + " gates, depth " + tc0.circuits.analysis.Levels.of(l.circuit()).depth());
     }
 
     @Test
