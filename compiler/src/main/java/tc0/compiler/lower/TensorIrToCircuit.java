@@ -1,0 +1,354 @@
+package tc0.compiler.lower;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import tc0.circuits.Circuit;
+import tc0.circuits.CircuitBuilder;
+import tc0.circuits.Literal;
+import tc0.compiler.gadgets.LinearForm;
+import tc0.compiler.gadgets.Lookup;
+import tc0.compiler.gadgets.MaxArgmax;
+import tc0.compiler.gadgets.MatMul;
+import tc0.compiler.gadgets.Multiply;
+import tc0.compiler.gadgets.Net;
+import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.ir.Elem;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.ir.Shapes;
+import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.numerics.Rounding;
+import java.math.BigInteger;
+
+/**
+ * Lowers a {@link TensorProgram} to a threshold circuit that computes, bit for bit, what
+ * {@link tc0.compiler.interp.ReferenceInterpreter} computes. Nodes are lowered in order; each keeps its
+ * elements' words ({@code int[][]}: literals per element, least significant first, two's complement, the
+ * width of the node's format; one literal per element for {@code bit} tensors). Every node's gates are
+ * built inside the regions of its region path.
+ *
+ * <p>This slice lowers: Input, Constant, Fill, Broadcast, Transpose, Reshape, Slice, Concat (wiring),
+ * Elementwise ADD/SUB/MUL, ScaleByConstant, MatMul (constant or variable operands), Unary and Reduce
+ * (SUM, MEAN for small tables, MAX, MIN).
+ * Any other op throws {@link UnsupportedOperationException}.
+ */
+public final class TensorIrToCircuit {
+    private final TensorProgram p;
+    private final int rounds;
+    private final CircuitBuilder b = new CircuitBuilder();
+    private final Net net = Net.of(b);
+    private final int[][][] words;
+
+    private TensorIrToCircuit(TensorProgram p, int rounds) {
+        this.p = p;
+        this.rounds = rounds;
+        this.words = new int[p.nodes().size()][][];
+    }
+
+    /** Lowers {@code p} with {@link WeightedSum#DEFAULT_ROUNDS} compression rounds per sum. */
+    public static Lowered lower(TensorProgram p) {
+        return lower(p, WeightedSum.DEFAULT_ROUNDS);
+    }
+
+    /** Lowers {@code p}; every weighted sum uses {@code rounds} compression rounds. */
+    public static Lowered lower(TensorProgram p, int rounds) {
+        if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+        TensorIrToCircuit t = new TensorIrToCircuit(p, rounds);
+        return new Lowered(t.run(), p);
+    }
+
+    private Circuit run() {
+        // Inputs first: the builder wants every input bus before the first gate.
+        for (TensorProgram.Port in : p.inputs()) {
+            Node n = p.node(in.node());
+            int w = Lowered.width(n);
+            int size = Math.toIntExact(n.size());
+            int[] bus = b.inputBus(in.name(), size * w);
+            int[][] ws = new int[size][w];
+            for (int e = 0; e < size; e++) System.arraycopy(bus, e * w, ws[e], 0, w);
+            words[n.id()] = ws;
+        }
+        for (Node n : p.nodes()) {
+            if (n.op() instanceof Op.Input) continue;
+            Deque<CircuitBuilder.Scope> scopes = new ArrayDeque<>();
+            try {
+                for (String seg : n.region().split("/")) scopes.push(b.region(seg));
+                words[n.id()] = lowerNode(n);
+            } finally {
+                while (!scopes.isEmpty()) scopes.pop().close();
+            }
+        }
+        for (TensorProgram.Port out : p.outputs()) {
+            int[][] ws = words[out.node()];
+            int w = Lowered.width(p.node(out.node()));
+            int[] lits = new int[ws.length * w];
+            for (int e = 0; e < ws.length; e++) System.arraycopy(ws[e], 0, lits, e * w, w);
+            b.outputBus(out.name(), lits);
+        }
+        return b.build();
+    }
+
+    private int[][] lowerNode(Node n) {
+        FixedFormat out = n.elem().asFixed();
+        int size = Math.toIntExact(n.size());
+        return switch (n.op()) {
+            case Op.Input in -> throw new IllegalStateException("input " + in.name() + " is lowered first");
+            case Op.Constant c -> {
+                if (c.length() != size) throw new IllegalArgumentException("constant " + c.name() + " has " + c.length() + " codes for " + size);
+                int[][] r = new int[size][];
+                for (int i = 0; i < size; i++) r[i] = constantWord(c.code(i), Lowered.width(n));
+                yield r;
+            }
+            case Op.Fill f -> {
+                int[][] r = new int[size][];
+                for (int i = 0; i < size; i++) r[i] = constantWord(f.code(), Lowered.width(n));
+                yield r;
+            }
+            case Op.Broadcast x -> gather(n);
+            case Op.Transpose x -> gather(n);
+            case Op.Reshape x -> gather(n);
+            case Op.Slice x -> gather(n);
+            case Op.Concat x -> gather(n);
+            case Op.Elementwise e -> elementwise(e, size, out);
+            case Op.ScaleByConstant s -> {
+                FixedFormat fx = fmt(s.operand());
+                int[][] r = new int[size][];
+                for (int i = 0; i < size; i++) {
+                    LinearForm f = new LinearForm().addWord(word(s.operand(), i), s.coefficient());
+                    r[i] = WeightedSum.toFormat(net, f, fx.fracBits() + s.coefficientFormat().fracBits(), out, rounds);
+                }
+                yield r;
+            }
+            case Op.MatMul m -> matmul(m, n, out);
+            case Op.Unary u -> unary(u, size, out);
+            case Op.Reduce r -> reduce(r, n, out);
+            default -> throw new UnsupportedOperationException("lowering of " + n.op().label() + " is not built yet (node "
+                    + n.id() + ", region " + n.region() + ")");
+        };
+    }
+
+    private FixedFormat fmt(int id) {
+        return p.node(id).elem().asFixed();
+    }
+
+    /** Element {@code i} of node {@code id} as a word of its fixed format (a bit becomes a code of fixed(2, 0)). */
+    private int[] word(int id, int i) {
+        int[] w = words[id][i];
+        if (p.node(id).elem() instanceof Elem.Bit) return new int[] {w[0], Literal.FALSE};
+        return w;
+    }
+
+    private static int[] constantWord(long code, int width) {
+        int[] w = new int[width];
+        for (int k = 0; k < width; k++) w[k] = ((code >> k) & 1) != 0 ? Literal.TRUE : Literal.FALSE;
+        return w;
+    }
+
+    /** The codes of node {@code id} if every literal of it is a constant, else null. */
+    private long[] constantCodes(int id) {
+        int[][] ws = words[id];
+        FixedFormat f = fmt(id);
+        long[] codes = new long[ws.length];
+        for (int i = 0; i < ws.length; i++) {
+            int[] w = word(id, i);
+            long c = 0;
+            for (int k = 0; k < w.length; k++) {
+                if (!Literal.isConstant(w[k])) return null;
+                if (w[k] == Literal.TRUE) c |= 1L << k;
+            }
+            int width = f.width();
+            codes[i] = width < 64 ? (c << (64 - width)) >> (64 - width) : c;
+        }
+        return codes;
+    }
+
+    /** Wiring: each output element is an operand's element, unchanged (as {@code Layout.gather}). */
+    private int[][] gather(Node n) {
+        int size = Math.toIntExact(n.size());
+        Op op = n.op();
+        int first = op.operands().getFirst();
+        List<Long> outShape = n.shape(), in = p.node(first).shape();
+        boolean bit = n.elem() instanceof Elem.Bit;
+        int[][] r = new int[size][];
+        for (int f = 0; f < size; f++) {
+            long[] ix = Shapes.unflatten(f, outShape);
+            int src = first, at;
+            switch (op) {
+                case Op.Reshape x -> at = f;
+                case Op.Broadcast x -> {
+                    for (int a = 0; a < ix.length; a++) if (in.get(a) == 1) ix[a] = 0;
+                    at = (int) Shapes.flatten(ix, in);
+                }
+                case Op.Transpose x -> at = (int) Shapes.flatten(new long[] {ix[1], ix[0]}, in);
+                case Op.Slice s -> {
+                    for (int a = 0; a < ix.length; a++) ix[a] += s.start().get(a);
+                    at = (int) Shapes.flatten(ix, in);
+                }
+                case Op.Concat c -> {
+                    long left = in.get(c.axis());
+                    if (ix[c.axis()] < left) {
+                        at = (int) Shapes.flatten(ix, in);
+                    } else {
+                        ix[c.axis()] -= left;
+                        src = c.right();
+                        at = (int) Shapes.flatten(ix, p.node(c.right()).shape());
+                    }
+                }
+                default -> throw new IllegalArgumentException("not a wiring op: " + op);
+            }
+            r[f] = bit ? words[src][at] : convertWord(src, at, n.elem().asFixed());
+        }
+        return r;
+    }
+
+    /**
+     * Element {@code at} of {@code src} as a word of {@code out}'s width, its code unchanged (wiring moves
+     * codes, as the reference interpreter does): sign-extended or cut to the width.
+     */
+    private int[] convertWord(int src, int at, FixedFormat out) {
+        int[] w = word(src, at);
+        if (w.length == out.width()) return w;
+        int[] r = new int[out.width()];
+        for (int k = 0; k < r.length; k++) r[k] = w[Math.min(k, w.length - 1)];
+        return r;
+    }
+
+    private int[][] elementwise(Op.Elementwise e, int size, FixedFormat out) {
+        FixedFormat fx = fmt(e.left()), fy = fmt(e.right());
+        int frac = Math.max(fx.fracBits(), fy.fracBits());
+        long cx = 1L << (frac - fx.fracBits()), cy = 1L << (frac - fy.fracBits());
+        int[][] r = new int[size][];
+        for (int i = 0; i < size; i++) {
+            int[] x = word(e.left(), i), y = word(e.right(), i);
+            r[i] = switch (e.arith()) {
+                case ADD -> WeightedSum.toFormat(net, new LinearForm().addWord(x, cx).addWord(y, cy), frac, out, rounds);
+                case SUB -> WeightedSum.toFormat(net, new LinearForm().addWord(x, cx).addWord(y, -cy), frac, out, rounds);
+                case MUL -> Multiply.fixed(net, x, fx, y, fy, out, rounds);
+            };
+        }
+        return r;
+    }
+
+    /** Each entry {@code Fixed.dot} of a row and a column; a constant side folds into the sum's weights. */
+    private int[][] matmul(Op.MatMul m, Node n, FixedFormat out) {
+        List<Long> ls = p.node(m.left()).shape();
+        int rows = (int) (long) ls.get(0), inner = (int) (long) ls.get(1), cols = (int) n.dim(1);
+        FixedFormat fa = fmt(m.left()), fb = fmt(m.right());
+        long[] ca = constantCodes(m.left()), cb = constantCodes(m.right());
+        int[][] r = new int[rows * cols][];
+        if (cb != null) {
+            // Row i of A times the constant B: W[j][k] = B[k][j].
+            long[][] w = new long[cols][inner];
+            for (int k = 0; k < inner; k++) for (int j = 0; j < cols; j++) w[j][k] = cb[k * cols + j];
+            for (int i = 0; i < rows; i++) {
+                int[][] x = new int[inner][];
+                for (int k = 0; k < inner; k++) x[k] = word(m.left(), i * inner + k);
+                int[][] y = MatMul.constant(net, w, fb, x, fa, out, rounds);
+                for (int j = 0; j < cols; j++) r[i * cols + j] = y[j];
+            }
+        } else if (ca != null) {
+            // The constant A times column j of B.
+            long[][] w = new long[rows][inner];
+            for (int i = 0; i < rows; i++) for (int k = 0; k < inner; k++) w[i][k] = ca[i * inner + k];
+            for (int j = 0; j < cols; j++) {
+                int[][] x = new int[inner][];
+                for (int k = 0; k < inner; k++) x[k] = word(m.right(), k * cols + j);
+                int[][] y = MatMul.constant(net, w, fa, x, fb, out, rounds);
+                for (int i = 0; i < rows; i++) r[i * cols + j] = y[i];
+            }
+        } else {
+            int[][][] a = new int[rows][inner][], bm = new int[inner][cols][];
+            for (int i = 0; i < rows; i++) for (int k = 0; k < inner; k++) a[i][k] = word(m.left(), i * inner + k);
+            for (int k = 0; k < inner; k++) for (int j = 0; j < cols; j++) bm[k][j] = word(m.right(), k * cols + j);
+            int[][][] c = MatMul.variable(net, a, fa, bm, fb, out, rounds);
+            for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) r[i * cols + j] = c[i][j];
+        }
+        return r;
+    }
+
+    /** A table per element: {@code Fixed.apply}; ABS is {@code |x|} rounded into the output and saturated. */
+    private int[][] unary(Op.Unary u, int size, FixedFormat out) {
+        FixedFormat fx = fmt(u.operand());
+        long[] absTable = null;
+        if (u.function().numerics() == null) {
+            absTable = new long[Math.toIntExact(fx.size())];
+            for (long c = fx.minCode(); c <= fx.maxCode(); c++) {
+                absTable[(int) (c - fx.minCode())] = Rounding.toFormat(Math.abs(c), fx.fracBits(), out);
+            }
+        }
+        int[][] r = new int[size][];
+        for (int i = 0; i < size; i++) {
+            int[] x = word(u.operand(), i);
+            r[i] = absTable != null ? Lookup.build(net, x, absTable, out.width())
+                    : Lookup.function(net, x, u.function().numerics(), fx, out);
+        }
+        return r;
+    }
+
+    /** The largest mean table {@link #reduce} builds (entries): beyond it MEAN is not lowered yet. */
+    static final long MAX_MEAN_TABLE = 1 << 16;
+
+    /**
+     * Reduce per line (as the reference interpreter): SUM {@code Fixed.sum}, exact then one rounding; MEAN
+     * {@code round(S / m)} as a table over the exact sum {@code S} (depth 2); MAX by all-pairs comparison,
+     * MIN as the bitwise complement of the maximum of the complements ({@code ~x = -x - 1} reverses the
+     * order), both then {@code Fixed.convert}.
+     */
+    private int[][] reduce(Op.Reduce r, Node n, FixedFormat out) {
+        Node src = p.node(r.operand());
+        FixedFormat fx = fmt(r.operand());
+        List<Long> shape = src.shape();
+        int[][] res = new int[Math.toIntExact(n.size())][];
+        int len = (int) (long) shape.get(r.axis());
+        long[] meanTable = null;
+        if (r.reduction() == Op.Reduction.MEAN) {
+            long lo = len * fx.minCode(), hi = len * fx.maxCode();
+            if (hi - lo + 1 > MAX_MEAN_TABLE) {
+                throw new UnsupportedOperationException("lowering of mean is not built yet for " + len + " terms of " + fx
+                        + " (node " + n.id() + ", region " + n.region() + ")");
+            }
+            meanTable = new long[(int) (hi - lo + 1)];
+            BigInteger den = BigInteger.valueOf(len).shiftLeft(fx.fracBits());
+            for (long v = lo; v <= hi; v++) {
+                meanTable[(int) (v - lo)] = out.saturate(Rounding.divRound(BigInteger.valueOf(v).shiftLeft(out.fracBits()), den));
+            }
+        }
+        for (int f = 0; f < res.length; f++) {
+            long[] ix = Shapes.unflatten(f, n.shape());
+            int[][] xs = new int[len][];
+            for (int t = 0; t < len; t++) {
+                ix[r.axis()] = t;
+                xs[t] = word(r.operand(), (int) Shapes.flatten(ix, shape));
+            }
+            res[f] = switch (r.reduction()) {
+                case SUM, MEAN -> {
+                    LinearForm form = new LinearForm();
+                    for (int[] x : xs) form.addWord(x, 1);
+                    yield r.reduction() == Op.Reduction.SUM ? WeightedSum.toFormat(net, form, fx.fracBits(), out, rounds)
+                            : Lookup.build(net, form, len * fx.minCode(), meanTable, out.width());
+                }
+                case MAX -> convert(MaxArgmax.max(net, xs), fx, out);
+                case MIN -> {
+                    int[][] inv = new int[len][];
+                    for (int t = 0; t < len; t++) inv[t] = not(xs[t]);
+                    yield convert(not(MaxArgmax.max(net, inv)), fx, out);
+                }
+            };
+        }
+        return res;
+    }
+
+    private static int[] not(int[] w) {
+        int[] r = new int[w.length];
+        for (int k = 0; k < w.length; k++) r[k] = Literal.not(w[k]);
+        return r;
+    }
+
+    /** {@code Fixed.convert}: the word itself when the formats agree, else one rounding and saturation. */
+    private int[] convert(int[] w, FixedFormat fx, FixedFormat out) {
+        if (fx.equals(out)) return w;
+        return WeightedSum.toFormat(net, new LinearForm().addWord(w, 1), fx.fracBits(), out, rounds);
+    }
+}

@@ -1,0 +1,2 @@
+/** Lowering: the tensor IR to a threshold circuit, bit-exact with the reference interpreter. */
+package tc0.compiler.lower;
