@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.",
             ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {ParseCommand.class, StatsCommand.class, ExportCommand.class, RunCommand.class, BenchCommand.class, BenchBuilderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseCommand.class, CompileCommand.class, VerifyCommand.class, StatsCommand.class, ExportCommand.class, RunCommand.class, BenchCommand.class, BenchBuilderCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

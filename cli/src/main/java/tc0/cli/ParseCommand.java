@@ -84,7 +84,7 @@ public final class ParseCommand implements Callable<Integer> {
         return failed ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 
-    private static CheckResult check(String source, String name, Map<String, Long> values) {
+    static CheckResult check(String source, String name, Map<String, Long> values) {
         CheckResult plain = Dsl.check(source, name);
         if (!plain.ok() || values.isEmpty()) {
             return plain;

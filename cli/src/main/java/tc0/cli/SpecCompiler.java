@@ -1,0 +1,61 @@
+package tc0.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import tc0.compiler.elaborate.ElaborationException;
+import tc0.compiler.elaborate.Elaborator;
+import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.lower.Lowered;
+import tc0.compiler.lower.TensorIrToCircuit;
+import tc0.dsl.CheckResult;
+
+/**
+ * A spec file through the stages, in the README's order: parse and check, elaborate for the parameter
+ * values, lower to a circuit. Every way a stage can refuse becomes one {@link UserError} (exit 2).
+ */
+final class SpecCompiler {
+    private SpecCompiler() {}
+
+    static boolean isSpec(Path file) {
+        return file.toString().endsWith(".tc0");
+    }
+
+    /** The checked, elaborated program. */
+    static TensorProgram elaborate(Path spec, Map<String, Long> values) {
+        String source = read(spec);
+        CheckResult r = ParseCommand.check(source, spec.toString(), values);
+        if (!r.ok()) throw new UserError(r.render().strip());
+        try {
+            return Elaborator.elaborate(r.orElseThrow(), values);
+        } catch (ElaborationException e) {
+            throw new UserError(e.diagnostic().render(source).strip());
+        }
+    }
+
+    /** The program and its circuit. */
+    static Lowered compile(Path spec, Map<String, Long> values) {
+        TensorProgram p = elaborate(spec, values);
+        try {
+            return TensorIrToCircuit.lower(p);
+        } catch (UnsupportedOperationException e) {
+            throw new UserError(spec + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new UserError(spec + ": the circuit does not fit in memory; try a smaller n, or raise -Xmx through TC0_JAVA_OPTS");
+        }
+    }
+
+    private static String read(Path spec) {
+        if (Files.isDirectory(spec)) throw new UserError(spec + ": is a directory, not a spec file");
+        try {
+            return Files.readString(spec, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserError(spec + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(spec + ": cannot read: " + e.getMessage());
+        }
+    }
+}
