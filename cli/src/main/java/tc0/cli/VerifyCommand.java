@@ -1,7 +1,6 @@
 package tc0.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.eval.BitMatrix;
@@ -34,11 +33,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SPEC", description = "the spec file (.tc0)")
-    Path file;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a model parameter's value (repeatable)")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SpecOptions specOptions;
 
     @Option(names = "--samples", defaultValue = "1000", description = "random inputs (default ${DEFAULT-VALUE})")
     int samples;
@@ -49,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (samples < 0) throw new UserError("--samples must be >= 0");
-        Lowered l = SpecCompiler.compile(file, ParseCommand.values(sets));
+        Lowered l = specOptions.compile();
         List<String> names = new ArrayList<>();
         List<Map<String, long[]>> inputs = new ArrayList<>();
         for (InputGenerator.Kind k : InputGenerator.Kind.values()) {
@@ -80,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         w.printf("%s: %d inputs (%d edge, %d random): every output equals the reference bit for bit%n",
-                file, inputs.size(), inputs.size() - samples, samples);
+                specOptions.file, inputs.size(), inputs.size() - samples, samples);
         for (ApproximationError a : ApproximationError.measure(l.program(),
                 InputGenerator.generate(l.program(), InputGenerator.Kind.RANDOM_UNIT, seed))) {
             w.printf("  error against float64, output %s: max |error| %.3g (%.2f units in the last place)%n",

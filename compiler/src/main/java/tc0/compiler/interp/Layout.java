@@ -6,15 +6,18 @@ import tc0.compiler.ir.Op;
 import tc0.compiler.ir.Shapes;
 import tc0.compiler.ir.TensorProgram;
 
-/** Index arithmetic shared by the interpreters: wiring ops as gathers, lines along an axis, interpolation taps. */
-final class Layout {
+/**
+ * Index arithmetic shared by the interpreters and the lowering: wiring ops as gathers, lines along an axis,
+ * interpolation taps. One definition, so the circuit and the reference move elements the same way.
+ */
+public final class Layout {
     private Layout() {}
 
     /**
      * For a wiring op (broadcast, reshape, transpose, slice, concat), the source of each output element: an
      * index into the first operand, or for concat {@code -(i + 1)} for index i of the second.
      */
-    static int[] gather(TensorProgram p, Node n) {
+    public static int[] gather(TensorProgram p, Node n) {
         int size = Math.toIntExact(n.size());
         int[] g = new int[size];
         List<Long> out = n.shape();

@@ -1,5 +1,6 @@
 package tc0.compiler.lower;
 
+import tc0.compiler.interp.Layout;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -164,40 +165,17 @@ public final class TensorIrToCircuit {
         return codes;
     }
 
-    /** Wiring: each output element is an operand's element, unchanged (as {@code Layout.gather}). */
+    /** Wiring: each output element is an operand's element, unchanged, where {@link Layout#gather} says. */
     private int[][] gather(Node n) {
-        int size = Math.toIntExact(n.size());
+        int[] g = Layout.gather(p, n);
         Op op = n.op();
         int first = op.operands().getFirst();
-        List<Long> outShape = n.shape(), in = p.node(first).shape();
         boolean bit = n.elem() instanceof Elem.Bit;
-        int[][] r = new int[size][];
-        for (int f = 0; f < size; f++) {
-            long[] ix = Shapes.unflatten(f, outShape);
-            int src = first, at;
-            switch (op) {
-                case Op.Reshape x -> at = f;
-                case Op.Broadcast x -> {
-                    for (int a = 0; a < ix.length; a++) if (in.get(a) == 1) ix[a] = 0;
-                    at = (int) Shapes.flatten(ix, in);
-                }
-                case Op.Transpose x -> at = (int) Shapes.flatten(new long[] {ix[1], ix[0]}, in);
-                case Op.Slice s -> {
-                    for (int a = 0; a < ix.length; a++) ix[a] += s.start().get(a);
-                    at = (int) Shapes.flatten(ix, in);
-                }
-                case Op.Concat c -> {
-                    long left = in.get(c.axis());
-                    if (ix[c.axis()] < left) {
-                        at = (int) Shapes.flatten(ix, in);
-                    } else {
-                        ix[c.axis()] -= left;
-                        src = c.right();
-                        at = (int) Shapes.flatten(ix, p.node(c.right()).shape());
-                    }
-                }
-                default -> throw new IllegalArgumentException("not a wiring op: " + op);
-            }
+        int[][] r = new int[g.length][];
+        for (int f = 0; f < g.length; f++) {
+            // concat's right operand comes as -(i + 1)
+            int src = g[f] >= 0 ? first : ((Op.Concat) op).right();
+            int at = g[f] >= 0 ? g[f] : -g[f] - 1;
             r[f] = bit ? words[src][at] : convertWord(src, at, n.elem().asFixed());
         }
         return r;
