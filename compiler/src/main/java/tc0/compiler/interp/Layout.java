@@ -95,9 +95,10 @@ public final class Layout {
     }
 
     /** For each output element of a resampling node: source flat indices, weights, and denominator. */
-    record Stencil(int[] index, long[] weight, long denominator) {}
+    public record Stencil(int[] index, long[] weight, long denominator) {}
 
-    static Stencil[] stencils(Node out, Node in, Op.Interpolation mode) {
+    /** The stencil of every output element of resampling node {@code out} (operand {@code in}), row-major. */
+    public static Stencil[] stencils(Node out, Node in, Op.Interpolation mode) {
         List<Long> os = out.shape(), is = in.shape();
         long ch = os.size() == 3 ? os.get(2) : 1;
         Stencil[] st = new Stencil[Math.toIntExact(out.size())];

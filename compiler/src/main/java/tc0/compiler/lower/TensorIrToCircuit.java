@@ -8,6 +8,7 @@ import tc0.circuits.Circuit;
 import tc0.circuits.CircuitBuilder;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.LayerNorm;
+import tc0.compiler.gadgets.DivideByConstant;
 import tc0.compiler.gadgets.LinearForm;
 import tc0.compiler.gadgets.Lookup;
 import tc0.compiler.gadgets.MaxArgmax;
@@ -35,9 +36,9 @@ import java.math.BigInteger;
  * built inside the regions of its region path.
  *
  * <p>This slice lowers: Input, Constant, Fill, Broadcast, Transpose, Reshape, Slice, Concat (wiring),
- * Elementwise ADD/SUB/MUL, ScaleByConstant, MatMul (constant or variable operands), Unary and Reduce
- * (SUM, MEAN for small tables, MAX, MIN), Softmax and LayerNorm (per line), Rope, Kron (ROW, COL; a constant
- * factor folds into a weighted sum or into wiring).
+ * Elementwise ADD/SUB/MUL, ScaleByConstant, MatMul (constant or variable operands), Unary, Reduce
+ * (SUM, MEAN, MAX, MIN), Softmax and LayerNorm (per line), Rope, Kron (ROW, COL; a constant factor folds
+ * into a weighted sum or into wiring), Upsample and Downsample (NEAREST, BILINEAR).
  * Any other op throws {@link UnsupportedOperationException}.
  */
 public final class TensorIrToCircuit {
@@ -136,6 +137,8 @@ public final class TensorIrToCircuit {
                     xs -> LayerNorm.build(net, xs, fmt(l.operand()), l.eps(), l.epsFormat(), l.scaleFormat(), out, rounds));
             case Op.Rope r -> rope(r, n, out);
             case Op.Kron k -> kron(k, n, out);
+            case Op.Upsample u -> resample(n, u.operand(), u.mode(), out);
+            case Op.Downsample d -> resample(n, d.operand(), d.mode(), out);
             default -> throw new UnsupportedOperationException("lowering of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
         };
@@ -276,14 +279,11 @@ public final class TensorIrToCircuit {
         return r;
     }
 
-    /** The largest mean table {@link #reduce} builds (entries): beyond it MEAN is not lowered yet. */
-    static final long MAX_MEAN_TABLE = 1 << 16;
-
     /**
      * Reduce per line (as the reference interpreter): SUM {@code Fixed.sum}, exact then one rounding; MEAN
-     * {@code round(S / m)} as a table over the exact sum {@code S} (depth 2); MAX by all-pairs comparison,
-     * MIN as the bitwise complement of the maximum of the complements ({@code ~x = -x - 1} reverses the
-     * order), both then {@code Fixed.convert}.
+     * {@code round(S / m)} of the exact sum {@code S}, one rounding ({@link DivideByConstant}, its route
+     * chosen once per node); MAX by all-pairs comparison, MIN as the bitwise complement of the maximum of the
+     * complements ({@code ~x = -x - 1} reverses the order), both then {@code Fixed.convert}.
      */
     private int[][] reduce(Op.Reduce r, Node n, FixedFormat out) {
         Node src = p.node(r.operand());
@@ -291,19 +291,7 @@ public final class TensorIrToCircuit {
         List<Long> shape = src.shape();
         int[][] res = new int[Math.toIntExact(n.size())][];
         int len = (int) (long) shape.get(r.axis());
-        long[] meanTable = null;
-        if (r.reduction() == Op.Reduction.MEAN) {
-            long lo = len * fx.minCode(), hi = len * fx.maxCode();
-            if (hi - lo + 1 > MAX_MEAN_TABLE) {
-                throw new UnsupportedOperationException("lowering of mean is not built yet for " + len + " terms of " + fx
-                        + " (node " + n.id() + ", region " + n.region() + ")");
-            }
-            meanTable = new long[(int) (hi - lo + 1)];
-            BigInteger den = BigInteger.valueOf(len).shiftLeft(fx.fracBits());
-            for (long v = lo; v <= hi; v++) {
-                meanTable[(int) (v - lo)] = out.saturate(Rounding.divRound(BigInteger.valueOf(v).shiftLeft(out.fracBits()), den));
-            }
-        }
+        DivideByConstant.Route meanRoute = null;
         for (int f = 0; f < res.length; f++) {
             long[] ix = Shapes.unflatten(f, n.shape());
             int[][] xs = new int[len][];
@@ -312,11 +300,18 @@ public final class TensorIrToCircuit {
                 xs[t] = word(r.operand(), (int) Shapes.flatten(ix, shape));
             }
             res[f] = switch (r.reduction()) {
-                case SUM, MEAN -> {
+                case SUM -> {
                     LinearForm form = new LinearForm();
                     for (int[] x : xs) form.addWord(x, 1);
-                    yield r.reduction() == Op.Reduction.SUM ? WeightedSum.toFormat(net, form, fx.fracBits(), out, rounds)
-                            : Lookup.build(net, form, len * fx.minCode(), meanTable, out.width());
+                    yield WeightedSum.toFormat(net, form, fx.fracBits(), out, rounds);
+                }
+                case MEAN -> {
+                    if (len == 1) yield convert(xs[0], fx, out);
+                    LinearForm form = new LinearForm();
+                    for (int[] x : xs) form.addWord(x, 1);
+                    long den = meanDenominator(len, fx, n);
+                    if (meanRoute == null) meanRoute = route(form, out.fracBits(), den, out);
+                    yield DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, meanRoute);
                 }
                 case MAX -> convert(MaxArgmax.max(net, xs), fx, out);
                 case MIN -> {
@@ -425,5 +420,55 @@ public final class TensorIrToCircuit {
             if (w[k] == Literal.TRUE) c |= 1L << k;
         }
         return w.length < 64 ? (c << (64 - w.length)) >> (64 - w.length) : c;
+    }
+
+    // ---- division by a constant: mean and resampling ----
+
+    /** {@code m 2^Fx}, the mean's denominator (the exact sum is over codes of {@code fx}). */
+    private static long meanDenominator(int len, FixedFormat fx, Node n) {
+        if (Long.numberOfLeadingZeros(len) <= fx.fracBits() + 1) {
+            throw new UnsupportedOperationException("mean of " + len + " terms of " + fx + " needs a denominator beyond 63 bits (node "
+                    + n.id() + ", region " + n.region() + ")");
+        }
+        return (long) len << fx.fracBits();
+    }
+
+    /** The cheapest {@link DivideByConstant} route for forms shaped as {@code form} (same weights). */
+    private DivideByConstant.Route route(LinearForm form, int a, long den, FixedFormat out) {
+        long[] w = new long[form.size()];
+        for (int i = 0; i < w.length; i++) w[i] = form.weight(i);
+        return DivideByConstant.choose(w, form.constant(), a, den, out, rounds);
+    }
+
+    /**
+     * Upsample and downsample, as {@code ReferenceInterpreter.resample}: per output element the stencil's
+     * exact weighted sum of inputs ({@link Layout#stencils}) divided by {@code D 2^Fx}, rounded once and
+     * saturated ({@link DivideByConstant}). A single tap of weight D is wiring (a format change at most).
+     * Routes are chosen once per distinct stencil weighting (a few per node: the interior and the borders).
+     */
+    private int[][] resample(Node n, int operand, Op.Interpolation mode, FixedFormat out) {
+        FixedFormat fx = fmt(operand);
+        Layout.Stencil[] st = Layout.stencils(n, p.node(operand), mode);
+        java.util.Map<String, DivideByConstant.Route> routes = new java.util.HashMap<>();
+        int[][] r = new int[st.length][];
+        for (int f = 0; f < st.length; f++) {
+            Layout.Stencil s = st[f];
+            if (s.index().length == 1 && s.weight()[0] == s.denominator()) {
+                r[f] = convert(word(operand, s.index()[0]), fx, out);
+                continue;
+            }
+            LinearForm form = new LinearForm();
+            for (int t = 0; t < s.index().length; t++) form.addWord(word(operand, s.index()[t]), s.weight()[t]);
+            if (Long.numberOfLeadingZeros(s.denominator()) <= fx.fracBits() + 1) {
+                throw new UnsupportedOperationException("resampling denominator " + s.denominator() + " of " + fx + " needs more than 63 bits (node "
+                        + n.id() + ", region " + n.region() + ")");
+            }
+            long den = s.denominator() << fx.fracBits();
+            String key = java.util.Arrays.toString(s.weight()) + "/" + s.denominator();
+            DivideByConstant.Route rt = routes.get(key);
+            if (rt == null) { rt = route(form, out.fracBits(), den, out); routes.put(key, rt); }
+            r[f] = DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, rt);
+        }
+        return r;
     }
 }

@@ -1,0 +1,339 @@
+package tc0.compiler.gadgets;
+
+import java.math.BigInteger;
+import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.numerics.Rounding;
+
+/**
+ * Division by a constant: the code {@code y = saturate(divRound(V 2^a, D))} ({@link Rounding#divRound}:
+ * nearest, ties up, for every sign) of the value {@code V} of a {@link LinearForm} (constant integer weights
+ * over literals), {@code D > 0} and {@code a >= 0} constants, saturated to {@code out}. Reduce MEAN and
+ * resampling are this with {@code V} the exact weighted sum of the inputs. Four constructions, all of
+ * constant depth whatever the number of terms; {@link #build} takes the one with the fewest wires, or a
+ * shallower one within 1/8 of them ({@link #choose}, by {@link #closedCost}):
+ * <ul>
+ *   <li>{@link Route#STEP}, depth 2: {@code y} is a monotone step function of {@code V}. With the fraction
+ *       reduced ({@code 2^a / D = p / q}), {@code y >= t} iff {@code 2pV >= q(2t - 1)}, so the smallest
+ *       {@code V} with {@code y >= t} is {@code ceil(q(2t - 1) / 2p)} in closed form (then lifted onto the
+ *       values the form can take: {@code min + g Z}, {@code g} the gcd of its weights). One comparator
+ *       {@code [V >= b]} (one gate over the form's literals) per distinct breakpoint, then
+ *       {@link Lookup#stepBits}. Breakpoints: at most the output codes reachable, and at most the form's
+ *       values. Cost: {@code B} gates of fan-in {@code n} (the form's literals) plus one gate per output bit
+ *       that changes twice or more. Best for few output codes.</li>
+ *   <li>{@link Route#WORD}, depth {@code 2k + 4} at most: the exact sum as a word first
+ *       ({@link WeightedSum#exact}), then STEP over its bits: the same breakpoints, each comparator of fan-in
+ *       the word's width instead of {@code n}. Best for many terms and a moderate number of codes.</li>
+ *   <li>{@link Route#MULTIPLY}, depth {@code 2k + 2}: division as multiplication (Granlund and Montgomery).
+ *       {@code y = floor(N / d)} with {@code N = 2pV + q}, {@code d = 2q}; shifted by {@code K d} to be
+ *       nonnegative, {@code floor(N' / d) = floor(N' c / 2^s)} for {@code c = ceil(2^s / d)} whenever
+ *       {@code (c d - 2^s) N'max < 2^s} (the error {@code N' (c d - 2^s) / (d 2^s)} stays below
+ *       {@code 1/d}), {@code s} the smallest such. So {@code y} is ONE {@link WeightedSum} of the form with
+ *       weights {@code 2pc w_i}, shift {@code s}, saturated: polynomial in the widths, not in the number of
+ *       codes. When {@code d} is a power of two it is the plain rounded shift. Available when
+ *       {@code s + width <= 61} (after cancelling common powers of two).</li>
+ *   <li>{@link Route#WORD_MULTIPLY}, depth {@code 4k + 4} at most: MULTIPLY over the exact sum's bits
+ *       ({@code c}'s digits multiply the word's width, not the number of terms). Best for many terms and
+ *       many codes.</li>
+ * </ul>
+ * Exactness does not depend on the route; only the cost does. Costs assume the form's literals are distinct
+ * nodes (as in the lowering; repeated ones make the build no larger).
+ */
+public final class DivideByConstant {
+    private DivideByConstant() {}
+
+    /** The most breakpoints STEP and WORD enumerate (each is a gate). */
+    static final int MAX_BREAKPOINTS = 1 << 24;
+
+    /** The constructions; see the class comment. */
+    public enum Route { STEP, WORD, MULTIPLY, WORD_MULTIPLY }
+
+    /** The reference: {@code out.saturate(divRound(v 2^a, d))}. */
+    public static long eval(long v, int a, long d, FixedFormat out) {
+        return out.saturate(Rounding.divRound(BigInteger.valueOf(v).shiftLeft(a), BigInteger.valueOf(d)));
+    }
+
+    /** {@code y} by the cheapest route ({@link #choose}). */
+    public static int[] build(Net net, LinearForm v, int a, long d, FixedFormat out, int rounds) {
+        return build(net, v, a, d, out, rounds, choose(weights(v), v.constant(), a, d, out, rounds));
+    }
+
+    /** {@code y} by {@code route}; throws {@link IllegalArgumentException} if the route is not available. */
+    public static int[] build(Net net, LinearForm v, int a, long d, FixedFormat out, int rounds, Route route) {
+        Quotient q = new Quotient(a, d, out);
+        long vmin = v.min(), vmax = v.max();
+        if ((route == Route.WORD || route == Route.WORD_MULTIPLY) && v.size() < 2) {
+            throw new IllegalArgumentException("the word routes need two or more literals");
+        }
+        // the word routes read the exact sum's bits; its value is V, so V's range and lattice still hold
+        LinearForm u = route == Route.WORD || route == Route.WORD_MULTIPLY
+                ? new LinearForm().addWord(WeightedSum.exact(net, v, rounds), 1) : v;
+        return switch (route) {
+            case STEP, WORD -> step(net, u, q, vmin, vmax, lattice(weights(v)));
+            case MULTIPLY, WORD_MULTIPLY -> {
+                Mul m = Mul.of(weights(u), u.constant(), q, vmin, vmax);
+                if (m == null) throw new IllegalArgumentException("the multiply route needs more than 61 bits here");
+                LinearForm f = new LinearForm().addConstant(m.constant);
+                for (int i = 0; i < u.size(); i++) f.add(u.lit(i), m.weights[i]);
+                yield WeightedSum.build(net, f, m.shift, out.width(), true, rounds);
+            }
+        };
+    }
+
+    /**
+     * The route to build, by {@link #closedCost}: the fewest wires, except that a route within 1/8 of the
+     * fewest wires and shallower wins (a few wires are not worth four levels); then fewer gates. Time: about
+     * the chosen route's size, never more (counting STEP's breakpoints stops once it is dearer).
+     */
+    public static Route choose(long[] weights, long constant, int a, long d, FixedFormat out, int rounds) {
+        Cost[] costs = new Cost[Route.values().length];
+        long fewest = Long.MAX_VALUE;
+        for (Route r : new Route[] {Route.MULTIPLY, Route.WORD_MULTIPLY, Route.WORD, Route.STEP}) {
+            long bound = fewest == Long.MAX_VALUE ? Long.MAX_VALUE : fewest + fewest / 8;
+            costs[r.ordinal()] = closedCost(weights, constant, a, d, out, rounds, r, bound);
+            if (costs[r.ordinal()] != null) fewest = Math.min(fewest, costs[r.ordinal()].wires());
+        }
+        Route best = null;
+        for (Route r : Route.values()) {
+            Cost c = costs[r.ordinal()];
+            if (c == null || c.wires() > fewest + fewest / 8) continue;
+            if (best == null || better(c, costs[best.ordinal()])) best = r;
+        }
+        if (best == null) throw new IllegalArgumentException("no construction for this division (too many output codes and too wide)");
+        return best;
+    }
+
+    private static boolean better(Cost c, Cost o) {
+        if (c.depth() != o.depth()) return c.depth() < o.depth();
+        if (c.wires() != o.wires()) return c.wires() < o.wires();
+        return c.gates() < o.gates();
+    }
+
+    /**
+     * The exact cost of {@code build(..., route)} over distinct literals with these weights, without making
+     * gates; null if the route is not available. (The word routes: exact unless two bits of the exact word
+     * are the same input literal, which needs a single literal alone in the form's low columns.)
+     */
+    public static Cost closedCost(long[] weights, long constant, int a, long d, FixedFormat out, int rounds, Route route) {
+        return closedCost(weights, constant, a, d, out, rounds, route, Long.MAX_VALUE);
+    }
+
+    /** The cost of {@code build(..., route)} counted on a {@link CountingNet} over fresh literals. */
+    public static Cost cost(long[] weights, long constant, int a, long d, FixedFormat out, int rounds, Route route) {
+        CountingNet n = new CountingNet();
+        int[] x = n.input(weights.length);
+        LinearForm f = new LinearForm().addConstant(constant);
+        for (int i = 0; i < weights.length; i++) f.add(x[i], weights[i]);
+        build(n, f, a, d, out, rounds, route);
+        return n.cost();
+    }
+
+    /** As the public closedCost; null also when the comparators alone would exceed {@code bound} wires (counting stops there). */
+    private static Cost closedCost(long[] w, long constant, int a, long d, FixedFormat out, int rounds, Route route, long bound) {
+        Quotient q = new Quotient(a, d, out);
+        long vmin = constant, vmax = constant;
+        for (long x : w) { if (x < 0) vmin = Math.addExact(vmin, x); else vmax = Math.addExact(vmax, x); }
+        int n = 0;
+        for (long x : w) if (x != 0) n++;
+        return switch (route) {
+            case MULTIPLY -> {
+                Mul m = Mul.of(w, constant, q, vmin, vmax);
+                yield m == null ? null : WeightedSum.closedCost(m.weights, m.constant, m.shift, out.width(), true, rounds);
+            }
+            case STEP -> {
+                Steps s = Steps.of(q, vmin, vmax, lattice(w), n >= 2 ? bound / n + 1 : Long.MAX_VALUE);
+                yield s == null ? null : s.cost(n >= 2 ? n : 0, n >= 2 ? 0 : -1, new Cost(0, 0, 0));
+            }
+            case WORD, WORD_MULTIPLY -> {
+                if (n < 2) yield null;
+                int ws = WeightedSum.exactWidth(vmin, vmax);
+                SumShape shape = new SumShape();
+                for (long x : w) shape.add(1, x, 0);
+                shape.addConstant(constant);
+                SumCount sum = SumCount.of(shape, 0, ws, false, rounds);
+                // the word's bits as a form: a constant bit is the bit of every value, so of vmin
+                long[] uw = new long[ws];
+                int[] ul = new int[ws];
+                int bits = 0, level = -1;
+                long uc = 0;
+                for (int j = 0; j < ws; j++) {
+                    long bw = j == ws - 1 ? -(1L << j) : 1L << j;
+                    if (sum.bitLevel[j] < 0) { if ((vmin >>> j & 1) != 0) uc += bw; continue; }
+                    uw[bits] = bw;
+                    ul[bits++] = sum.bitLevel[j];
+                    level = Math.max(level, sum.bitLevel[j]);
+                }
+                Cost before = sum.cost();
+                if (route == Route.WORD) {
+                    long left = bound - before.wires();
+                    if (left <= 0) yield null;
+                    Steps s = Steps.of(q, vmin, vmax, lattice(w), bits >= 2 ? left / bits + 1 : Long.MAX_VALUE);
+                    yield s == null ? null : s.cost(bits >= 2 ? bits : 0, level, before);
+                }
+                Mul m = Mul.of(java.util.Arrays.copyOf(uw, bits), uc, q, vmin, vmax);
+                if (m == null) yield null;
+                SumShape mul = new SumShape();
+                for (int i = 0; i < bits; i++) mul.add(1, m.weights[i], ul[i]);
+                Cost after = WeightedSum.closedCost(mul.addConstant(m.constant), m.shift, out.width(), true, rounds);
+                yield new Cost(Math.max(before.depth(), after.depth()), before.gates() + after.gates(), before.wires() + after.wires());
+            }
+        };
+    }
+
+    private static long[] weights(LinearForm v) {
+        long[] w = new long[v.size()];
+        for (int i = 0; i < w.length; i++) w[i] = v.weight(i);
+        return w;
+    }
+
+    /** The gcd of the weights: the form's values lie on {@code min + g Z} (0 for a constant form). */
+    private static long lattice(long[] w) {
+        long g = 0;
+        for (long x : w) g = gcd(g, Math.abs(x));
+        return g;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) { long t = a % b; a = b; b = t; }
+        return a;
+    }
+
+    /** STEP over {@code u}, whose value equals V and lies in [vmin, vmax] on the lattice vmin + g Z. */
+    private static int[] step(Net net, LinearForm u, Quotient q, long vmin, long vmax, long g) {
+        Steps s = Steps.of(q, vmin, vmax, g, Long.MAX_VALUE);
+        if (s == null) throw new IllegalArgumentException("more than " + MAX_BREAKPOINTS + " breakpoints: use the multiply route");
+        int[] ge = new int[s.count + 1];
+        for (int i = 1; i <= s.count; i++) ge[i] = u.atLeast(net, s.breaks[i]);
+        return Lookup.stepBits(net, ge, java.util.Arrays.copyOf(s.values, s.count + 1), q.out.width());
+    }
+
+    /** {@code y(V) = saturate(floor((2pV + q) / 2q))} with {@code 2^a / D = p / q} in lowest terms. */
+    private static final class Quotient {
+        final BigInteger p, q;
+        final FixedFormat out;
+
+        Quotient(int a, long d, FixedFormat out) {
+            if (d <= 0) throw new IllegalArgumentException("divisor " + d + " is not positive");
+            if (a < 0) throw new IllegalArgumentException("negative exponent " + a);
+            int tz = Math.min(a, Long.numberOfTrailingZeros(d));
+            this.p = BigInteger.ONE.shiftLeft(a - tz);
+            this.q = BigInteger.valueOf(d >> tz);
+            this.out = out;
+        }
+
+        long y(long v) {
+            BigInteger twoQ = q.shiftLeft(1);
+            return out.saturate(floorDiv(p.shiftLeft(1).multiply(BigInteger.valueOf(v)).add(q), twoQ));
+        }
+
+        /** The smallest integer V with y(V) >= t (before saturation): {@code ceil(q(2t-1) / 2p)}. */
+        BigInteger firstAtLeast(long t) {
+            return ceilDiv(q.multiply(BigInteger.valueOf(t).shiftLeft(1).subtract(BigInteger.ONE)), p.shiftLeft(1));
+        }
+    }
+
+    /** The breakpoints of y over [vmin, vmax] on the lattice: {@code breaks[i]} (i >= 1), codes {@code values[i]}. */
+    private static final class Steps {
+        long[] breaks = new long[8];
+        long[] values = new long[8];
+        int count;
+
+        /** Null once {@code limit} (or {@link #MAX_BREAKPOINTS}) breakpoints are found and more remain. */
+        static Steps of(Quotient q, long vmin, long vmax, long g, long limit) {
+            limit = Math.min(limit, MAX_BREAKPOINTS);
+            Steps s = new Steps();
+            long lo = q.y(vmin), hi = q.y(vmax);
+            s.values[0] = lo;
+            BigInteger base = BigInteger.valueOf(vmin), step = BigInteger.valueOf(Math.max(g, 1));
+            for (long t = lo + 1; t <= hi; ) {
+                if (s.count >= limit) return null;
+                // lift onto the values the form takes: the first lattice point at or above the breakpoint
+                BigInteger b = q.firstAtLeast(t);
+                long v = base.add(ceilDiv(b.subtract(base), step).multiply(step)).longValueExact();
+                long y = q.y(v);
+                s.add(v, y);
+                t = y + 1;
+            }
+            return s;
+        }
+
+        private void add(long b, long v) {
+            count++;
+            if (count == breaks.length) {
+                breaks = java.util.Arrays.copyOf(breaks, count * 2);
+                values = java.util.Arrays.copyOf(values, count * 2);
+            }
+            breaks[count] = b;
+            values[count] = v;
+        }
+
+        /**
+         * The comparators over {@code fanIn} literals (0: they fold to a literal) at level {@code level + 1}
+         * ({@code level} the inputs' highest, -1 for none), then the step bits; added to {@code before}.
+         */
+        Cost cost(int fanIn, int level, Cost before) {
+            long gates = before.gates(), wires = before.wires();
+            int depth = before.depth();
+            int cmp = level;
+            if (fanIn >= 2 && count > 0) {
+                gates += count;
+                wires = Math.addExact(wires, Math.multiplyExact((long) count, fanIn));
+                cmp = level + 1;
+                depth = Math.max(depth, cmp);
+            }
+            for (int b = 0; b < 64; b++) {
+                long k = 0;
+                for (int i = 1; i <= count; i++) if ((values[i] >>> b & 1) != (values[i - 1] >>> b & 1)) k++;
+                if (k >= 2) { gates++; wires += k; depth = Math.max(depth, cmp + 1); }
+            }
+            return new Cost(depth, gates, wires);
+        }
+    }
+
+    /** MULTIPLY's WeightedSum: {@code y = saturate(round((sum weights_i x_i + constant) / 2^shift))}. */
+    private record Mul(long[] weights, long constant, int shift) {
+        static Mul of(long[] w, long constant, Quotient qt, long vmin, long vmax) {
+            BigInteger p2 = qt.p.shiftLeft(1), q = qt.q, d = q.shiftLeft(1);
+            BigInteger nmin = p2.multiply(BigInteger.valueOf(vmin)).add(q), nmax = p2.multiply(BigInteger.valueOf(vmax)).add(q);
+            BigInteger k = nmin.signum() < 0 ? ceilDiv(nmin.negate(), d) : BigInteger.ZERO;
+            BigInteger top = nmax.add(k.multiply(d));
+            int s = 1;
+            BigInteger c;
+            while (true) {
+                BigInteger two = BigInteger.ONE.shiftLeft(s);
+                c = ceilDiv(two, d);
+                if (c.multiply(d).subtract(two).multiply(top).compareTo(two) < 0) break;
+                s++;
+            }
+            // y = floor((sum A_i x_i + C) / 2^s): A_i = 2pc w_i, C = c (2p c0 + q + k d) - k 2^s
+            BigInteger mul = p2.multiply(c);
+            BigInteger cc = c.multiply(p2.multiply(BigInteger.valueOf(constant)).add(q).add(k.multiply(d))).subtract(k.shiftLeft(s));
+            int j = s;
+            BigInteger[] a = new BigInteger[w.length];
+            for (int i = 0; i < w.length; i++) {
+                a[i] = mul.multiply(BigInteger.valueOf(w[i]));
+                if (a[i].signum() != 0) j = Math.min(j, a[i].getLowestSetBit());
+            }
+            int shift = s - j; // common powers of two cancel: floor((2^j W + C) / 2^s) = floor((W + floor(C / 2^j)) / 2^(s-j))
+            BigInteger k2 = cc.shiftRight(j).subtract(shift > 0 ? BigInteger.ONE.shiftLeft(shift - 1) : BigInteger.ZERO);
+            if (shift + qt.out.width() > 61) return null;
+            long[] ws = new long[w.length];
+            BigInteger total = k2.abs();
+            for (int i = 0; i < w.length; i++) {
+                BigInteger x = a[i].shiftRight(j);
+                total = total.add(x.abs());
+                ws[i] = x.longValue();
+            }
+            if (total.bitLength() > 62) return null;
+            return new Mul(ws, k2.longValueExact(), shift);
+        }
+    }
+
+    private static BigInteger floorDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    private static BigInteger ceilDiv(BigInteger a, BigInteger b) {
+        return floorDiv(a.negate(), b).negate();
+    }
+}

@@ -1,0 +1,92 @@
+package tc0.compiler.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tc0.circuits.analysis.Levels;
+import tc0.compiler.elaborate.Elaborator;
+import tc0.compiler.ir.TensorProgram;
+import tc0.dsl.Dsl;
+
+/**
+ * Mean, upsample and downsample lowered through division by a constant, checked bit for bit against the
+ * reference interpreter on random and edge inputs ({@link TensorIrToCircuitTest#assertExact}: zeros, max,
+ * min, alternating, random codes).
+ */
+class TensorIrToCircuitResampleTest {
+
+    static TensorProgram program(String precision, String body) {
+        return Elaborator.elaborate(Dsl.check("model m() { precision " + precision + "; " + body + " }", "t.tc0").orElseThrow(), Map.of());
+    }
+
+    static int depth(Lowered l) {
+        return Levels.of(l.circuit()).depth();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fixed(int: 4, frac: 3)", "fixed(int: 3, frac: 5)", "fixed(int: 6, frac: 1)"})
+    void meansOverLongAndOddLines(String precision) {
+        Lowered l = TensorIrToCircuitTest.assertExact(program(precision, "input X: [2, 40]; input Y: [5, 3];"
+                + " output A = mean(X, axis: 1); output B = mean(transpose(X), axis: 0); output C = mean(Y, axis: 0);"
+                + " output D = mean(Y, axis: 1); output E = mean(X[:, 0:1], axis: 1);"));
+        System.out.println("means over 40, 5, 3, 1 terms of " + precision + ": " + l.circuit().gateCount() + " gates, "
+                + l.circuit().wireCount() + " wires, depth " + depth(l));
+    }
+
+    @Test
+    void meansOfBitsAndOfPowersOfTwo() {
+        TensorIrToCircuitTest.assertExact(program("fixed(int: 4, frac: 3)", "input A: [3, 7] bit; input X: [8, 2];"
+                + " output M = mean(A, axis: 1); output N = mean(X, axis: 0);"));
+    }
+
+    @Test
+    void meanDepthIsTheSameForTenAndFortyTerms() {
+        String p = "fixed(int: 4, frac: 3)";
+        int d10 = depth(TensorIrToCircuit.lower(program(p, "input X: [1, 10]; output A = mean(X, axis: 1);")));
+        int d40 = depth(TensorIrToCircuit.lower(program(p, "input X: [1, 40]; output A = mean(X, axis: 1);")));
+        assertEquals(d10, d40);
+        assertTrue(d10 <= 4 * tc0.compiler.gadgets.WeightedSum.DEFAULT_ROUNDS + 4, "depth " + d10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nearest", "bilinear"})
+    void upsampleAndDownsampleOfMatrices(String mode) {
+        for (String precision : new String[] {"fixed(int: 4, frac: 3)", "fixed(int: 3, frac: 4)"}) {
+            Lowered l = TensorIrToCircuitTest.assertExact(program(precision, "input X: [3, 4]; input Y: [6, 5];"
+                    + " output U = upsample(X, to: [5, 7], mode: " + mode + "); output V = upsample(X, to: [6, 8], mode: " + mode + ");"
+                    + " output D = downsample(Y, to: [4, 3], mode: " + mode + "); output E = downsample(Y, to: [3, 5], mode: " + mode + ");"));
+            System.out.println(mode + " resampling of matrices, " + precision + ": " + l.circuit().gateCount() + " gates, depth " + depth(l));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nearest", "bilinear"})
+    void upsampleAndDownsampleWithChannels(String mode) {
+        TensorIrToCircuitTest.assertExact(program("fixed(int: 4, frac: 3)", "input X: [3, 3, 2]; input Y: [5, 5, 2];"
+                + " output U = upsample(X, to: [5, 4], mode: " + mode + "); output D = downsample(Y, to: [2, 3], mode: " + mode + ");"
+                + " output S = upsample(X[0:1, 0:1, :], to: [3, 3], mode: " + mode + ");"));
+    }
+
+    @Test
+    void nearestResamplingAndSingleTapsAreWiring() {
+        Lowered l = TensorIrToCircuitTest.assertExact(program("fixed(int: 4, frac: 3)", "input X: [3, 4, 2]; input R: [1, 1, 2];"
+                + " output U = upsample(X, to: [7, 9], mode: nearest); output D = downsample(X, to: [2, 2], mode: nearest);"
+                + " output B = upsample(R, to: [4, 4], mode: bilinear);"));
+        assertEquals(0, l.circuit().gateCount());
+    }
+
+    /** The route may change with the stencil (STEP at depth 2 for small ones), but never past 4k + 4. */
+    @Test
+    void bilinearDepthIsBoundedAtEveryScale() {
+        String p = "fixed(int: 4, frac: 3)";
+        for (int[] s : new int[][] {{3, 5}, {7, 13}, {5, 16}}) {
+            int d = depth(TensorIrToCircuit.lower(program(p, "input X: [" + s[0] + ", " + s[0] + "]; output U = upsample(X, to: ["
+                    + s[1] + ", " + s[1] + "], mode: bilinear);")));
+            assertTrue(d >= 1 && d <= 4 * tc0.compiler.gadgets.WeightedSum.DEFAULT_ROUNDS + 4, s[0] + " -> " + s[1] + ": depth " + d);
+        }
+    }
+}
