@@ -69,6 +69,16 @@ final class Engine {
         return r;
     }
 
+    /** A result computed in closed form (no gadget run), memoised under {@code key}. */
+    Instance.Result closed(Object key, java.util.function.Supplier<Instance.Result> f) {
+        Instance.Result r = memo.get(key);
+        if (r == null) {
+            r = f.get();
+            memo.put(key, r);
+        }
+        return r;
+    }
+
     /**
      * Counts {@code times} copies of an instance and records which operand slots it read, for ops where each
      * operand element is read by one instance ({@code operandNodes[i] < 0}: not recorded).

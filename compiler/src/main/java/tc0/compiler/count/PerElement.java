@@ -65,17 +65,30 @@ final class PerElement {
         return single(e, n, op.operand(), List.of("scale", c, frac, out, rounds), g);
     }
 
+    /** A table per element ({@code Lookup.function}; ABS a table of {@code |x|}), counted in closed form ({@link LookupCount}). */
     static Summary unary(Engine e, Node n, Op.Unary op) {
         FixedFormat fx = e.fmt(op.operand()), out = n.elem().asFixed();
-        Instance.Gadget g;
-        if (op.function().numerics() == null) {
-            long[] abs = new long[Math.toIntExact(fx.size())];
-            for (long c = fx.minCode(); c <= fx.maxCode(); c++) abs[(int) (c - fx.minCode())] = Rounding.toFormat(Math.abs(c), fx.fracBits(), out);
-            g = (net, in) -> new int[][] {Lookup.build(net, in[0], abs, out.width())};
-        } else {
-            g = (net, in) -> new int[][] {Lookup.function(net, in[0], op.function().numerics(), fx, out)};
-        }
-        return single(e, n, op.operand(), List.of("unary", op.function(), fx, out), g);
+        java.util.function.Supplier<TableStats> stats = op.function().numerics() != null
+                ? () -> TableStats.of(op.function().numerics(), fx, out)
+                : () -> TableStats.ofAbs(fx, out);
+        int[] operands = {op.operand()};
+        Flags f = new Flags();
+        ClassMap m = new Zip(e.sum(op.operand()).words()).map((cls, mult) -> {
+            Instance.Result res = e.closed(List.of("unary", op.function(), fx, out, cls[0].id), () -> lookup(cls[0], stats.get(), fx));
+            e.add(res, mult, operands, cls);
+            return f.take(res);
+        });
+        return e.computed(n, m, f.passthrough, f.disjoint, op.operand());
+    }
+
+    /** {@code Lookup.build} of one word over the table of its format, in closed form. */
+    static Instance.Result lookup(ElemClass x, TableStats t, FixedFormat fx) {
+        FormSummary form = new FormSummary().addWord(x, 1, 0).done();
+        Profile p = new Profile();
+        boolean[] through = {false};
+        ElemClass out = LookupCount.count(form, t, fx.minCode(), p, through);
+        long used = p.gates() > 0 || through[0] ? form.slotMask0 : 0;
+        return new Instance.Result(p, new ElemClass[] {out}, new long[] {used}, through[0], true);
     }
 
     private static Summary single(Engine e, Node n, int operand, Object key, Instance.Gadget g) {
