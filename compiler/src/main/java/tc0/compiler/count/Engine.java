@@ -28,6 +28,7 @@ final class Engine {
     private final Map<Object, Instance.Result> memo = new HashMap<>();
     /** The most elements a non-uniform tensor may have where counting expands it element by element. */
     static final long EXPAND_LIMIT = 1L << 22;
+    private static final boolean TRACE = Boolean.getBoolean("tc0.count.trace");
 
     Engine(TensorProgram p, int rounds) {
         this.p = p;
@@ -39,7 +40,10 @@ final class Engine {
         boolean[] live = liveNodes();
         for (Node n : p.nodes()) {
             if (!live[n.id()]) continue;
+            long t0 = System.nanoTime();
             sums[n.id()] = summarise(n);
+            if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms, %d combos%n", n.id(), n.op().label(), n.shape(), (System.nanoTime() - t0) / 1e6,
+                    sums[n.id()].classes().combos());
             usage.commit();
         }
         checkNoDeadGates(live);

@@ -21,6 +21,8 @@ final class Profile {
         depth = Math.max(depth, level);
     }
 
+    void addWires(long w) { wires = Math.addExact(wires, w); }
+
     /** Adds {@code times} copies of {@code o}. */
     void add(Profile o, long times) {
         if (times == 0) return;

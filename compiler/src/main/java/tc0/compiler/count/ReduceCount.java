@@ -32,13 +32,41 @@ final class ReduceCount {
         boolean[] flags = {false, true};
         int[] at = {0};
         Lines.forEach(m, op.axis(), (combo, line, mult) -> {
-            Instance.Result r = e.instance(key, g, line, Instance.distinct(len));
+            Instance.Result r = op.reduction() == Op.Reduction.SUM ? closedSum(e, key, line, fx, out, g) : null;
+            if (r == null) r = e.instance(key, g, line, Instance.distinct(len));
             e.add(r, mult, nodes, line);
             flags[0] |= r.passthrough();
             flags[1] &= r.disjoint();
             table[at[0]++] = r.out()[0].id;
         });
         return e.computed(n, Lines.reduced(m, op.axis(), table), flags[0], flags[1], op.operand());
+    }
+
+    /** SUM in closed form ({@link SumForm}), memoised by the line's classes; null where it does not apply. */
+    private static Instance.Result closedSum(Engine e, Object key, ElemClass[] line, FixedFormat fx, FixedFormat out, Instance.Gadget g) {
+        int[] ids = new int[line.length];
+        for (int i = 0; i < ids.length; i++) ids[i] = line[i].id;
+        Object k = java.util.List.of(key, "closed", new Engine.IntsKey(ids));
+        Instance.Result[] r = {null};
+        try {
+            r[0] = e.closed(k, () -> {
+                long[] sh = SumForm.toFormat(fx.fracBits(), out);
+                SumForm f = new SumForm();
+                long[] used = new long[line.length];
+                int i = 0;
+                while (i < line.length) { // runs of one class go in bulk
+                    int j = i;
+                    while (j < line.length && line[j] == line[i]) j++;
+                    f.addWords(line[i], sh[1], i, j - i);
+                    for (int t = i; t < j; t++) used[t] = SumForm.variableSlots(line[t]);
+                    i = j;
+                }
+                return f.close((int) sh[0], out.width(), true, e.rounds, used);
+            });
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+        return r[0];
     }
 
     private static Instance.Gadget gadget(Op.Reduction red, int len, FixedFormat fx, FixedFormat out, int rounds, Node n) {
