@@ -20,6 +20,26 @@ final class MatMulCount {
 
     private static final int[] NONE = new int[0];
 
+    /** A dot product in closed form ({@link SumForm#addDot}); usage as the instance's: row slots, then column slots. Null where it does not apply. */
+    private static Instance.Result closedDot(Engine e, ElemClass[] row, ElemClass[] col, FixedFormat fa, FixedFormat fb, FixedFormat out) {
+        int d = row.length;
+        int[] ids = new int[2 * d];
+        for (int k = 0; k < d; k++) { ids[k] = row[k].id; ids[d + k] = col[k].id; }
+        try {
+            return e.closed(List.of("dot-closed", fa, fb, out, e.rounds, new Engine.IntsKey(ids)), () -> {
+                long[] sh = SumForm.toFormat(fa.fracBits() + fb.fracBits(), out);
+                long[] ux = new long[d], uy = new long[d];
+                SumForm f = new SumForm().addDot(row, col, sh[1], ux, uy);
+                long[] used = new long[2 * d];
+                System.arraycopy(ux, 0, used, 0, d);
+                System.arraycopy(uy, 0, used, d, d);
+                return f.close((int) sh[0], out.width(), true, e.rounds, used);
+            });
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+    }
+
     static Summary count(Engine e, Node n, Op.MatMul op) {
         Summary sa = e.sum(op.left()), sb = e.sum(op.right());
         ClassMap a = sa.words(), b = sb.words();
@@ -70,7 +90,8 @@ final class MatMulCount {
                         int[][] xs = java.util.Arrays.copyOfRange(in, 0, inner), ys = java.util.Arrays.copyOfRange(in, inner, 2 * inner);
                         return new int[][] {Multiply.dot(net, xs, fa, ys, fb, out, rounds)};
                     };
-                    r = e.instance(List.of("matmul-var", fa, fb, out, rounds), g, both, Instance.distinct(2 * inner));
+                    r = closedDot(e, row, col, fa, fb, out);
+                    if (r == null) r = e.instance(List.of("matmul-var", fa, fb, out, rounds), g, both, Instance.distinct(2 * inner));
                     e.add(r, mult, NONE, both);
                     for (int k = 0; k < inner; k++) { readA[gi][k] |= r.usedSlots()[k]; readB[gj][k] |= r.usedSlots()[inner + k]; }
                 }

@@ -54,6 +54,68 @@ final class SumForm {
         return this;
     }
 
+    /**
+     * Adds {@code scale * sum_t x_t y_t} as {@code Multiply.dot} builds it: per pair and bit pair the AND of the
+     * two bits (a fresh gate of fan-in 2 unless a bit is constant: then nothing, the other bit itself, or a
+     * constant), weight {@code ±2^(i+j)}. Fills {@code usedX[t]}, {@code usedY[t]} with the slots read.
+     * Pairs with the same classes as the first go in bulk when no bit passes through unchanged.
+     */
+    SumForm addDot(ElemClass[] xs, ElemClass[] ys, long scale, long[] usedX, long[] usedY) {
+        int d = xs.length;
+        boolean uniform = true;
+        for (int t = 1; t < d && uniform; t++) uniform = xs[t] == xs[0] && ys[t] == ys[0];
+        if (uniform && !passes(xs[0]) && !passes(ys[0]) && columnLevelsUniform(xs[0], ys[0])) {
+            pair(xs[0], ys[0], scale, 0, d, usedX, usedY);
+            for (int t = 1; t < d; t++) { usedX[t] = usedX[0]; usedY[t] = usedY[0]; }
+            return this;
+        }
+        for (int t = 0; t < d; t++) pair(xs[t], ys[t], scale, t, 1, usedX, usedY);
+        return this;
+    }
+
+    /** Whether some bit is constant 1 (an AND with it passes the other bit on, as the same node). */
+    private static boolean passes(ElemClass c) {
+        for (int k = 0; k < c.width(); k++) if (c.bit(k) == ElemClass.TRUE) return true;
+        return false;
+    }
+
+    /** Whether the ANDs landing in each column share one level (then adding pairs in bulk keeps the columns' order of levels). */
+    private static boolean columnLevelsUniform(ElemClass x, ElemClass y) {
+        int wx = x.width(), wy = y.width();
+        int[] lv = new int[wx + wy];
+        java.util.Arrays.fill(lv, -1);
+        for (int i = 0; i < wx; i++) {
+            for (int j = 0; j < wy; j++) {
+                if (x.bit(i) < 0 || y.bit(j) < 0) continue;
+                int l = Math.max(x.slotLevel(x.bit(i) >> 1), y.slotLevel(y.bit(j) >> 1)) + 1;
+                if (lv[i + j] >= 0 && lv[i + j] != l) return false;
+                lv[i + j] = l;
+            }
+        }
+        return true;
+    }
+
+    /** {@code count} pairs of classes (x, y) from pair {@code t} on. */
+    private void pair(ElemClass x, ElemClass y, long scale, int t, long count, long[] usedX, long[] usedY) {
+        int wx = x.width(), wy = y.width();
+        for (int i = 0; i < wx; i++) {
+            for (int j = 0; j < wy; j++) {
+                long w = Math.multiplyExact(scale, 1L << (i + j));
+                if ((i == wx - 1) != (j == wy - 1)) w = -w;
+                int a = x.bit(i), b = y.bit(j);
+                if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
+                if (a == ElemClass.TRUE && b == ElemClass.TRUE) { shape.addConstant(Math.multiplyExact(w, count)); continue; }
+                if (a == ElemClass.TRUE) { usedY[t] |= 1L << (b >> 1); identified(2L * t + 1, b >> 1, (b & 1) != 0, w, y.slotLevel(b >> 1)); continue; }
+                if (b == ElemClass.TRUE) { usedX[t] |= 1L << (a >> 1); identified(2L * t, a >> 1, (a & 1) != 0, w, x.slotLevel(a >> 1)); continue; }
+                usedX[t] |= 1L << (a >> 1);
+                usedY[t] |= 1L << (b >> 1);
+                int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
+                extra.gates(count, 2, lv);
+                shape.add(count, w, lv);
+            }
+        }
+    }
+
     /** Adds {@code weight * lit}, lit being slot {@code slot} of element {@code element} (negated or not), as an identified literal. */
     void identified(long element, int slot, boolean negated, long weight, int level) {
         long id = element * 64 + slot;
@@ -106,7 +168,9 @@ final class SumForm {
             }
         }
         ElemClass out = ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
-        return new Instance.Result(p, new ElemClass[] {out}, usedSlots, false, true);
+        // No gate at all: the output is constant and nothing reads the inputs.
+        long[] used = p.gates() == 0 ? new long[usedSlots.length] : usedSlots;
+        return new Instance.Result(p, new ElemClass[] {out}, used, false, true);
     }
 
     /** {@code WeightedSum.toFormat}'s shift and the factor the form is scaled by: {@code {shift, factor}}. */

@@ -17,7 +17,9 @@ class SumFormTest {
         try {
             SumForm f = new SumForm();
             for (int i = 0; i < xs.length; i++) f.addWord(xs[i], coeff[i] * sh[1], i);
-            return f.close((int) sh[0], out.width(), true, rounds, new long[xs.length]);
+            long[] used = new long[xs.length];
+            for (int i = 0; i < xs.length; i++) used[i] = coeff[i] == 0 ? 0 : SumForm.variableSlots(xs[i]);
+            return f.close((int) sh[0], out.width(), true, rounds, used);
         } catch (SumForm.Unmodelled u) {
             return null;
         }
@@ -53,6 +55,51 @@ class SumFormTest {
             String what = "form " + t;
             ClassSamples.assertSameProfile(b.profile(), c.profile(), what);
             assertEquals(b.out()[0], c.out()[0], what);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b.usedSlots(), c.usedSlots(), what);
+        }
+        assertTrue(closedCount > total / 5, "closed form applied to only " + closedCount + " of " + total);
+    }
+
+    @Test
+    void dotProductsOfRandomClasses() {
+        Random r = new Random(5);
+        int closedCount = 0, total = 300;
+        for (int t = 0; t < total; t++) {
+            int d = 1 + r.nextInt(r.nextBoolean() ? 4 : 40), wx = 2 + r.nextInt(4), wy = 2 + r.nextInt(4), rounds = 1 + r.nextInt(3);
+            FixedFormat fx = FixedFormat.of(1 + r.nextInt(wx), 0), fy = FixedFormat.of(1 + r.nextInt(wy), 0);
+            fx = FixedFormat.of(fx.intBits(), wx - fx.intBits());
+            fy = FixedFormat.of(fy.intBits(), wy - fy.intBits());
+            FixedFormat out = FixedFormat.of(2 + r.nextInt(5), r.nextInt(5));
+            ElemClass[] xs = new ElemClass[d], ys = new ElemClass[d];
+            ElemClass cx = ClassSamples.random(r, wx), cy = ClassSamples.random(r, wy);
+            boolean uniform = r.nextBoolean();
+            for (int k = 0; k < d; k++) {
+                xs[k] = uniform ? cx : ClassSamples.random(r, wx);
+                ys[k] = uniform ? cy : ClassSamples.random(r, wy);
+            }
+            long[] sh = SumForm.toFormat(fx.fracBits() + fy.fracBits(), out);
+            Instance.Result c;
+            long[] ux = new long[d], uy = new long[d];
+            try {
+                SumForm f = new SumForm().addDot(xs, ys, sh[1], ux, uy);
+                long[] used = new long[2 * d];
+                System.arraycopy(ux, 0, used, 0, d);
+                System.arraycopy(uy, 0, used, d, d);
+                c = f.close((int) sh[0], out.width(), true, rounds, used);
+            } catch (SumForm.Unmodelled u) {
+                continue;
+            }
+            closedCount++;
+            ElemClass[] both = new ElemClass[2 * d];
+            System.arraycopy(xs, 0, both, 0, d);
+            System.arraycopy(ys, 0, both, d, d);
+            FixedFormat ffx = fx, ffy = fy;
+            Instance.Result b = Instance.run((net, in) -> new int[][] {tc0.compiler.gadgets.Multiply.dot(net,
+                    java.util.Arrays.copyOfRange(in, 0, d), ffx, java.util.Arrays.copyOfRange(in, d, 2 * d), ffy, out, rounds)},
+                    both, Instance.distinct(2 * d));
+            ClassSamples.assertSameProfile(b.profile(), c.profile(), "dot " + t);
+            assertEquals(b.out()[0], c.out()[0], "dot " + t);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b.usedSlots(), c.usedSlots(), "dot " + t);
         }
         assertTrue(closedCount > total / 5, "closed form applied to only " + closedCount + " of " + total);
     }
