@@ -59,14 +59,26 @@ final class TableStats {
                 Table t = Table.of(f, in, out);
                 return new TableStats(in.size(), out.width(), i -> t.at(min + i));
             }
+            LongUnaryOperator fast = fastValues(f, in, out);
+            if (fast != null) return new TableStats(in.size(), out.width(), i -> fast.applyAsLong(min + i));
             return new TableStats(in.size(), out.width(), i -> f.apply(min + i, in, out));
         });
+    }
+
+    /**
+     * Codes computed without the general evaluation where the definition is a plain integer formula: RELU
+     * into the same format is {@code max(c, 0)}. Null otherwise. (Pinned against {@code f.apply} in tests.)
+     */
+    static LongUnaryOperator fastValues(UnaryFunction f, FixedFormat in, FixedFormat out) {
+        if (f == UnaryFunction.RELU && in.equals(out)) return c -> Math.max(c, 0);
+        return null;
     }
 
     /** The lowering's ABS table: {@code |x|} rounded into {@code out} and saturated, cached. */
     static TableStats ofAbs(FixedFormat in, FixedFormat out) {
         return CACHE.computeIfAbsent(java.util.List.of("abs", in, out), k -> {
             long min = in.minCode();
+            if (in.equals(out)) return new TableStats(in.size(), out.width(), i -> Math.min(Math.abs(min + i), out.maxCode()));
             return new TableStats(in.size(), out.width(), i -> tc0.compiler.numerics.Rounding.toFormat(Math.abs(min + i), in.fracBits(), out));
         });
     }

@@ -78,4 +78,15 @@ class LookupCountTest {
             assertEquals(run.out()[0], out);
         }
     }
+
+    @Test
+    void fastValuesAgreeWithTheNumerics() {
+        for (FixedFormat f : new FixedFormat[] {FixedFormat.of(3, 4), FixedFormat.of(8, 6), FixedFormat.of(2, 9)}) {
+            var relu = TableStats.fastValues(UnaryFunction.RELU, f, f);
+            for (long c = f.minCode(); c <= f.maxCode(); c++) {
+                assertEquals(UnaryFunction.RELU.apply(c, f, f), relu.applyAsLong(c), "relu " + c);
+                assertEquals(tc0.compiler.numerics.Rounding.toFormat(Math.abs(c), f.fracBits(), f), TableStats.ofAbs(f, f).value(c - f.minCode()), "abs " + c);
+            }
+        }
+    }
 }
