@@ -125,6 +125,10 @@ final class Engine {
             case Op.Unary u -> PerElement.unary(this, n, u);
             case Op.MatMul m -> MatMulCount.count(this, n, m);
             case Op.Reduce r -> ReduceCount.count(this, n, r);
+            case Op.Softmax s -> LineOps.softmax(this, n, s);
+            case Op.LayerNorm l -> LineOps.layerNorm(this, n, l);
+            case Op.Rope r -> RopeCount.count(this, n, r);
+            case Op.Kron k -> KronCount.count(this, n, k);
             default -> throw new UnsupportedOperationException("counting of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
         };
