@@ -30,9 +30,19 @@ final class LookupCount {
             return ElemClass.of(bits, lv);
         }
         long from = Math.max(ilo, 0), to = Math.min(ihi, last);
-        int cmpLevel = f.level + 1;
-        into.gates(t.breaks(from, to), f.terms, cmpLevel);
-        long base = t.value(clamp(ilo, last));
+        return steps(t, from, to, f.level + 1, f.terms, into);
+    }
+
+    /**
+     * {@code Lookup.stepBits} over indicators {@code ge[i]} that are constant 1 for {@code i <= from}, constant 0
+     * for {@code i > to}, and otherwise gates (fan-in {@code fanIn}, level {@code cmpLevel}) built only at the
+     * table's breakpoints: counts those gates and the bits' gates; returns the output word's class.
+     */
+    static ElemClass steps(TableStats t, long from, long to, int cmpLevel, long fanIn, Profile into) {
+        int w = t.outWidth();
+        int[] bits = new int[w];
+        into.gates(t.breaks(from, to), fanIn, cmpLevel);
+        long base = t.value(clamp(from, t.length - 1));
         int[] levels = new int[w];
         java.util.Map<Long, Integer> slotOfBreak = new java.util.HashMap<>();
         int slots = 0;

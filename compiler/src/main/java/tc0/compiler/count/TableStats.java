@@ -83,6 +83,22 @@ final class TableStats {
         });
     }
 
+    /** Softmax's exp values {@code EXP(lo + i)} from {@code fd} into {@code fe}, {@code i = 0 .. -lo}, cached. */
+    static TableStats ofSoftmaxExp(FixedFormat fd, FixedFormat fe, long lo) {
+        return CACHE.computeIfAbsent(java.util.List.of("softmax-exp", fd, fe, lo), k -> {
+            if (fd.width() <= Table.MAX_INPUT_WIDTH) {
+                Table t = Table.of(UnaryFunction.EXP, fd, fe);
+                return new TableStats(-lo + 1, fe.width(), i -> t.at(lo + i));
+            }
+            return new TableStats(-lo + 1, fe.width(), i -> UnaryFunction.EXP.apply(lo + i, fd, fe));
+        });
+    }
+
+    /** The ramp {@code 0, 1, .., top} (softmax's output codes), cached. */
+    static TableStats ramp(long top, int outWidth) {
+        return CACHE.computeIfAbsent(java.util.List.of("ramp", top, outWidth), k -> new TableStats(top + 1, outWidth, i -> i));
+    }
+
     /** The value at index i. */
     long value(long i) { return value.applyAsLong(i); }
 
