@@ -28,7 +28,7 @@ final class Engine {
     private final Map<Object, Instance.Result> memo = new HashMap<>();
     /** The most elements a non-uniform tensor may have where counting expands it element by element. */
     static final long EXPAND_LIMIT = 1L << 22;
-    private static final boolean TRACE = Boolean.getBoolean("tc0.count.trace");
+    static final boolean TRACE = Boolean.getBoolean("tc0.count.trace");
 
     Engine(TensorProgram p, int rounds) {
         this.p = p;

@@ -56,6 +56,21 @@ final class FormSummary {
 
     private long lo, hi; // variable part's range, summed over addWords
 
+    /** The summary of a form over a Tape's literals (merged per node, as one gate sees them). */
+    static FormSummary of(tc0.compiler.gadgets.LinearForm f, java.util.function.IntUnaryOperator levelOfNode) {
+        FormSummary s = new FormSummary();
+        s.constant = f.constant();
+        for (int i = 0; i < f.size(); i++) {
+            int lit = f.lit(i);
+            long wt = f.weight(i);
+            if (tc0.circuits.Literal.isNegated(lit)) { s.constant = Math.addExact(s.constant, wt); wt = -wt; }
+            long node = tc0.circuits.Literal.node(lit);
+            s.pending.merge(node, wt, Math::addExact);
+            s.pendingLevel.put(node, levelOfNode.applyAsInt((int) node));
+        }
+        return s.done();
+    }
+
     /** Closes the pending terms: the counts and range are then final. */
     FormSummary done() {
         for (Map.Entry<Long, Long> e : pending.entrySet()) {

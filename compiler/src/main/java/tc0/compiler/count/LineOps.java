@@ -22,12 +22,20 @@ final class LineOps {
                 g, line -> SoftmaxCount.count(line, fx, fe, out));
     }
 
+    /** Layer norm of a row: the gadget on a Tape, its scale comparators in closed form ({@link LayerNormCount}). */
     static Summary layerNorm(Engine e, Node n, Op.LayerNorm op) {
         FixedFormat fx = e.fmt(op.operand()), out = n.elem().asFixed();
         int rounds = e.rounds;
         Instance.Gadget g = (net, xs) -> LayerNorm.build(net, xs, fx, op.eps(), op.epsFormat(), op.scaleFormat(), out, rounds);
+        Closed closed = line -> {
+            Profile side = new Profile();
+            Instance.Result r = Instance.run(LayerNormCount.gadget(fx, op.eps(), op.epsFormat(), op.scaleFormat(), out, rounds, side),
+                    line, Instance.distinct(line.length));
+            r.profile().add(side, 1);
+            return r;
+        };
         return perLine(e, n, op.operand(), n.rank() - 1, List.of("layernorm", fx, op.eps(), op.epsFormat(), op.scaleFormat(), out, rounds),
-                g, null);
+                g, closed);
     }
 
     /** A closed count of one line, or null where it does not apply (then the gadget runs). */
@@ -53,6 +61,7 @@ final class LineOps {
                 try {
                     r = e.closed(List.of(key, "closed", new Engine.IntsKey(ids)), () -> closed.count(line));
                 } catch (SumForm.Unmodelled u) {
+                    if (Engine.TRACE) System.err.println("count: " + n.op().label() + " of node " + n.id() + " runs the gadget: " + u.getMessage());
                     r = null;
                 }
             }

@@ -19,6 +19,7 @@ final class Tape implements Net {
     private int[] start = new int[257]; // per gate: first fan-in index; start[g + 1] its end
     private int[] fanin = new int[1024];
     private int gates;
+    private boolean[] opaque = new boolean[256];
     private int[] termNode = new int[64];
     private long[] termWeight = new long[64];
     private long[] keys = new long[64];
@@ -77,8 +78,25 @@ final class Tape implements Net {
         int at = start[gates];
         if (at + terms > fanin.length) fanin = Arrays.copyOf(fanin, Math.max(at + terms, fanin.length * 2));
         for (int i = 0; i < terms; i++) fanin[at + i] = termNode[i];
+        if (gates >= opaque.length) opaque = java.util.Arrays.copyOf(opaque, opaque.length * 2);
         start[++gates] = at + terms;
         return Literal.of(newNode(lv + 1), false);
+    }
+
+    /**
+     * A node counted elsewhere (a part of a gadget counted in closed form) at {@code lv}, reading the nodes
+     * {@code reads}: it is not counted here, but keeps what it reads live when it is.
+     */
+    int opaque(int lv, int[] reads) {
+        if (firstGate < 0) firstGate = nodes;
+        if (gates + 2 > start.length) start = java.util.Arrays.copyOf(start, start.length * 2);
+        if (gates >= opaque.length) opaque = java.util.Arrays.copyOf(opaque, opaque.length * 2);
+        int at = start[gates];
+        if (at + reads.length > fanin.length) fanin = java.util.Arrays.copyOf(fanin, Math.max(at + reads.length, fanin.length * 2));
+        System.arraycopy(reads, 0, fanin, at, reads.length);
+        opaque[gates] = true;
+        start[++gates] = at + reads.length;
+        return newNode(lv);
     }
 
     /**
@@ -91,7 +109,7 @@ final class Tape implements Net {
         for (int g = gates - 1; g >= 0; g--) {
             int node = firstGate + g;
             if (!live[node]) continue;
-            into.gates(1, start[g + 1] - start[g], level[node]);
+            if (g >= opaque.length || !opaque[g]) into.gates(1, start[g + 1] - start[g], level[node]);
             for (int e = start[g]; e < start[g + 1]; e++) live[fanin[e]] = true;
         }
         int inputsEnd = firstGate < 0 ? nodes : firstGate;

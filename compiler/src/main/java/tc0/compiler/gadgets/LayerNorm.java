@@ -128,6 +128,15 @@ public final class LayerNorm {
         return new Scale(b, v);
     }
 
+    /**
+     * The scale's steps: {@code {breaks, values}} ({@code values[0]} at Q = 0, {@code values[i]} from
+     * {@code Q >= breaks[i]} on), as {@link #build} uses them; for counting without building.
+     */
+    public static long[][] scaleSteps(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        Scale s = scale(m, fx, eps, feps, fr);
+        return new long[][] {s.breaks.clone(), s.values.clone()};
+    }
+
     /** Number of comparators {@code [Q >= a]} (breakpoints of the scale) for these parameters. */
     public static int breakpoints(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
         return scale(m, fx, eps, feps, fr).breaks.length - 1;
