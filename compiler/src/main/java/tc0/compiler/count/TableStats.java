@@ -1,5 +1,6 @@
 package tc0.compiler.count;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongUnaryOperator;
@@ -11,8 +12,9 @@ import tc0.compiler.numerics.UnaryFunction;
 /**
  * Where a table's value changes, which is all a lookup's cost depends on: the breakpoints (indices i >= 1
  * with {@code value(i) != value(i - 1)}) and, per output bit, the indices where that bit changes, as bit
- * sets with range counts. Made from a table array, or for a function over an input wider than
- * {@link Table#MAX_INPUT_WIDTH} bits by evaluating every code once (no array of values is kept).
+ * sets with range counts. Made from a table array, or for a function by evaluating codes (no array of values
+ * is kept), over {@link TablePieces}: where the function is known monotone, only near its changes
+ * (galloping), and where moreover {@code value - code} is monotone, only where that difference changes.
  */
 final class TableStats {
     private static final Map<Object, TableStats> CACHE = new ConcurrentHashMap<>();
@@ -22,28 +24,23 @@ final class TableStats {
     private final long[][] changes;
     private final LongUnaryOperator value;
 
-    private TableStats(long length, int outWidth, LongUnaryOperator value) {
+    private TableStats(long length, int outWidth, LongUnaryOperator value, List<TablePieces.Piece> pieces) {
         this.length = length;
         this.value = value;
         int words = Math.toIntExact((length + 63) >>> 6);
         this.breaks = new long[words];
         this.changes = new long[outWidth][words];
-        // Chunks of 64 indices, in parallel: each word of every set is written by one task.
-        IntStream.range(0, words).parallel().forEach(wd -> {
-            long from = Math.max(1, (long) wd << 6), to = Math.min(length, ((long) wd + 1) << 6);
-            if (from >= to) return;
-            long prev = value.applyAsLong(from - 1);
-            for (long i = from; i < to; i++) {
-                long v = value.applyAsLong(i);
-                long diff = v ^ prev;
-                if (diff != 0) {
-                    long bit = 1L << (i & 63);
-                    breaks[wd] |= bit;
-                    for (int b = 0; b < outWidth; b++) if ((diff >>> b & 1) != 0) changes[b][wd] |= bit;
-                }
-                prev = v;
+        for (TablePieces.Piece p : pieces) {
+            switch (p.kind()) {
+                case LINEAR -> scanLinear(p.from(), p.to());
+                case MONOTONE -> scanMonotone(p.from(), p.to());
+                case UNIT_STEPS -> scanUnitSteps(p.from(), p.to(), p.offset());
             }
-        });
+        }
+    }
+
+    private TableStats(long length, int outWidth, LongUnaryOperator value) {
+        this(length, outWidth, value, List.of(new TablePieces.Piece(TablePieces.Kind.LINEAR, 0, length - 1, 0)));
     }
 
     /** The stats of a table array (entry i for input index i). */
@@ -53,16 +50,21 @@ final class TableStats {
 
     /** The stats of {@code f} from {@code in} to {@code out}, cached. */
     static TableStats of(UnaryFunction f, FixedFormat in, FixedFormat out) {
-        return CACHE.computeIfAbsent(java.util.List.of(f, in, out), k -> {
-            long min = in.minCode();
-            if (in.width() <= Table.MAX_INPUT_WIDTH) {
-                Table t = Table.of(f, in, out);
-                return new TableStats(in.size(), out.width(), i -> t.at(min + i));
-            }
-            LongUnaryOperator fast = fastValues(f, in, out);
-            if (fast != null) return new TableStats(in.size(), out.width(), i -> fast.applyAsLong(min + i));
-            return new TableStats(in.size(), out.width(), i -> f.apply(min + i, in, out));
-        });
+        return CACHE.computeIfAbsent(List.of(f, in, out), k -> of(f, in, out, true));
+    }
+
+    /** Uncached; {@code pieces} false scans every code (for tests). */
+    static TableStats of(UnaryFunction f, FixedFormat in, FixedFormat out, boolean pieces) {
+        long min = in.minCode();
+        LongUnaryOperator v;
+        LongUnaryOperator fast = fastValues(f, in, out);
+        if (fast != null) v = i -> fast.applyAsLong(min + i);
+        else if (in.width() <= Table.MAX_INPUT_WIDTH) {
+            Table t = Table.of(f, in, out);
+            v = i -> t.at(min + i);
+        } else v = i -> f.apply(min + i, in, out);
+        if (!pieces || fast != null) return new TableStats(in.size(), out.width(), v);
+        return new TableStats(in.size(), out.width(), v, TablePieces.of(f, in, out));
     }
 
     /**
@@ -76,27 +78,29 @@ final class TableStats {
 
     /** The lowering's ABS table: {@code |x|} rounded into {@code out} and saturated, cached. */
     static TableStats ofAbs(FixedFormat in, FixedFormat out) {
-        return CACHE.computeIfAbsent(java.util.List.of("abs", in, out), k -> {
+        return CACHE.computeIfAbsent(List.of("abs", in, out), k -> {
             long min = in.minCode();
             if (in.equals(out)) return new TableStats(in.size(), out.width(), i -> Math.min(Math.abs(min + i), out.maxCode()));
             return new TableStats(in.size(), out.width(), i -> tc0.compiler.numerics.Rounding.toFormat(Math.abs(min + i), in.fracBits(), out));
         });
     }
 
-    /** Softmax's exp values {@code EXP(lo + i)} from {@code fd} into {@code fe}, {@code i = 0 .. -lo}, cached. */
+    /** Softmax's exp values {@code EXP(lo + i)} from {@code fd} into {@code fe}, {@code i = 0 .. -lo}, cached (monotone). */
     static TableStats ofSoftmaxExp(FixedFormat fd, FixedFormat fe, long lo) {
-        return CACHE.computeIfAbsent(java.util.List.of("softmax-exp", fd, fe, lo), k -> {
+        return CACHE.computeIfAbsent(List.of("softmax-exp", fd, fe, lo), k -> {
+            LongUnaryOperator v;
             if (fd.width() <= Table.MAX_INPUT_WIDTH) {
                 Table t = Table.of(UnaryFunction.EXP, fd, fe);
-                return new TableStats(-lo + 1, fe.width(), i -> t.at(lo + i));
-            }
-            return new TableStats(-lo + 1, fe.width(), i -> UnaryFunction.EXP.apply(lo + i, fd, fe));
+                v = i -> t.at(lo + i);
+            } else v = i -> UnaryFunction.EXP.apply(lo + i, fd, fe);
+            return new TableStats(-lo + 1, fe.width(), v, List.of(new TablePieces.Piece(TablePieces.Kind.MONOTONE, 0, -lo, 0)));
         });
     }
 
     /** The ramp {@code 0, 1, .., top} (softmax's output codes), cached. */
     static TableStats ramp(long top, int outWidth) {
-        return CACHE.computeIfAbsent(java.util.List.of("ramp", top, outWidth), k -> new TableStats(top + 1, outWidth, i -> i));
+        return CACHE.computeIfAbsent(List.of("ramp", top, outWidth), k -> new TableStats(top + 1, outWidth, i -> i,
+                List.of(new TablePieces.Piece(TablePieces.Kind.UNIT_STEPS, 0, top, 0))));
     }
 
     /** The value at index i. */
@@ -107,6 +111,13 @@ final class TableStats {
 
     /** Changes of bit b in {@code (from, to]}. */
     long changes(int b, long from, long to) { return count(changes[b], from, to); }
+
+    /** Whether the two stats agree everywhere (tests). */
+    boolean sameAs(TableStats o) {
+        if (o.length != length || !java.util.Arrays.equals(breaks, o.breaks)) return false;
+        for (int b = 0; b < changes.length; b++) if (!java.util.Arrays.equals(changes[b], o.changes[b])) return false;
+        return true;
+    }
 
     /** The first change of bit b after {@code from} (assumes one exists). */
     long firstChange(int b, long from) {
@@ -121,6 +132,103 @@ final class TableStats {
     }
 
     int outWidth() { return changes.length; }
+
+    private void record(long i, long diff) {
+        if (diff == 0) return;
+        int wd = (int) (i >>> 6);
+        long bit = 1L << (i & 63);
+        breaks[wd] |= bit;
+        for (int b = 0; b < changes.length; b++) if ((diff >>> b & 1) != 0) changes[b][wd] |= bit;
+    }
+
+    /** Every index in {@code (from, to]}, in parallel chunks of 64 (each word written by one task). */
+    private void scanLinear(long from, long to) {
+        int w0 = (int) ((from + 1) >>> 6), w1 = (int) (to >>> 6);
+        if (to <= from) return;
+        IntStream.rangeClosed(w0, w1).parallel().forEach(wd -> {
+            long a = Math.max(from + 1, (long) wd << 6), z = Math.min(to, ((long) wd << 6) + 63);
+            if (a > z) return;
+            long prev = value.applyAsLong(a - 1);
+            for (long i = a; i <= z; i++) {
+                long v = value.applyAsLong(i);
+                if (v != prev) {
+                    long diff = v ^ prev, bit = 1L << (i & 63);
+                    breaks[wd] |= bit;
+                    for (int b = 0; b < changes.length; b++) if ((diff >>> b & 1) != 0) changes[b][wd] |= bit;
+                }
+                prev = v;
+            }
+        });
+    }
+
+    /** {@code (from, to]} where the value is monotone: from each change, the next by galloping. */
+    private void scanMonotone(long from, long to) {
+        long i = from, v = value(from);
+        while (i < to) {
+            long v1 = value(i + 1);
+            if (v1 != v) { record(i + 1, v ^ v1); i++; v = v1; continue; }
+            long lo = i + 1, step = 2, hi = -1, vh = 0;
+            while (true) {
+                long j = Math.min(i + step, to);
+                long vj = value(j);
+                if (vj != v) { hi = j; vh = vj; break; }
+                if (j == to) break;
+                lo = j;
+                step <<= 1;
+            }
+            if (hi < 0) return;
+            while (hi - lo > 1) {
+                long mid = (lo + hi) >>> 1, vm = value(mid);
+                if (vm != v) { hi = mid; vh = vm; } else lo = mid;
+            }
+            record(hi, v ^ vh);
+            i = hi;
+            v = vh;
+        }
+    }
+
+    /**
+     * {@code (from, to]} where {@code g(i) = value(i) - i - offset} is monotone: runs of constant g are steps of +1
+     * (every index a change, bit b where the value is a multiple of 2^b); the run ends found by galloping on g.
+     */
+    private void scanUnitSteps(long from, long to, long offset) {
+        LongUnaryOperator g = i -> value(i) - i - offset;
+        long i = from, gi = g.applyAsLong(from);
+        while (i < to) {
+            // The end of the run of gi: the last index with g == gi.
+            long lo = i, hi = -1, step = 1;
+            while (true) {
+                long j = Math.min(i + step, to);
+                if (g.applyAsLong(j) != gi) { hi = j; break; }
+                lo = j;
+                if (j == to) break;
+                step <<= 1;
+            }
+            if (hi >= 0) {
+                while (hi - lo > 1) {
+                    long mid = (lo + hi) >>> 1;
+                    if (g.applyAsLong(mid) != gi) hi = mid; else lo = mid;
+                }
+            }
+            unitRun(i, lo, gi + offset);
+            if (hi < 0) return;
+            long vPrev = lo + gi + offset, vNext = value(hi);
+            record(hi, vPrev ^ vNext);
+            i = hi;
+            gi = vNext - hi - offset;
+        }
+    }
+
+    /** Indices {@code (a, b]} with value {@code i + base}: each a change; bit k changes where the value is a multiple of 2^k. */
+    private void unitRun(long a, long b, long base) {
+        if (b <= a) return;
+        for (long i = a + 1; i <= b; i++) breaks[(int) (i >>> 6)] |= 1L << (i & 63);
+        for (int k = 0; k < changes.length; k++) {
+            long step = 1L << k;
+            long first = a + 1 + Math.floorMod(-(a + 1 + base), step); // value(first) = first + base = 0 mod 2^k
+            for (long i = first; i <= b; i += step) changes[k][(int) (i >>> 6)] |= 1L << (i & 63);
+        }
+    }
 
     private static long count(long[] set, long from, long to) {
         from = Math.max(from, 0);
