@@ -15,6 +15,21 @@ import tc0.compiler.numerics.FixedFormat;
 final class RopeCount {
     private RopeCount() {}
 
+    /** {@code Rope.rotate}'s two weighted sums {@code c x - s y}, {@code s x + c y} in closed form ({@link SumForm}). */
+    static Instance.Result closed(ElemClass[] pair, long c, long s, int frac, FixedFormat out, int rounds) {
+        long[] sh = SumForm.toFormat(frac, out);
+        long[] used = {c == 0 && s == 0 ? 0 : Usage.all(pair[0]), c == 0 && s == 0 ? 0 : Usage.all(pair[1])};
+        Instance.Result a = new SumForm().addWord(pair[0], c * sh[1], 0).addWord(pair[1], -s * sh[1], 1)
+                .close((int) sh[0], out.width(), true, rounds, used);
+        Instance.Result b = new SumForm().addWord(pair[0], s * sh[1], 0).addWord(pair[1], c * sh[1], 1)
+                .close((int) sh[0], out.width(), true, rounds, used);
+        Profile p = new Profile();
+        p.add(a.profile(), 1);
+        p.add(b.profile(), 1);
+        long[] u = {a.usedSlots()[0] | b.usedSlots()[0], a.usedSlots()[1] | b.usedSlots()[1]};
+        return new Instance.Result(p, new ElemClass[] {a.out()[0], b.out()[0]}, u, false, true);
+    }
+
     static Summary count(Engine e, Node n, Op.Rope op) {
         Summary s = e.sum(op.operand());
         ClassMap m = s.words();
@@ -31,7 +46,13 @@ final class RopeCount {
                 long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(i, j, k, op.base()), fc);
                 ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
                 Instance.Gadget g = (net, in) -> Rope.rotate(net, in[0], in[1], fx, cs[0], cs[1], fc, out, rounds);
-                Instance.Result r = e.instance(List.of("rope", fx, fc, out, rounds, cs[0], cs[1]), g, pair, new int[] {0, 1});
+                Object key = List.of("rope", fx, fc, out, rounds, cs[0], cs[1]);
+                Instance.Result r;
+                try {
+                    r = e.closed(List.of(key, pair[0].id, pair[1].id), () -> closed(pair, cs[0], cs[1], fx.fracBits() + fc.fracBits(), out, rounds));
+                } catch (SumForm.Unmodelled u) {
+                    r = e.instance(key, g, pair, new int[] {0, 1});
+                }
                 e.add(r, 1, nodes, pair);
                 passthrough |= r.passthrough();
                 disjoint &= r.disjoint();

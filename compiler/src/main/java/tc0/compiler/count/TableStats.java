@@ -59,6 +59,7 @@ final class TableStats {
         LongUnaryOperator v;
         LongUnaryOperator fast = fastValues(f, in, out);
         if (fast != null) v = i -> fast.applyAsLong(min + i);
+        else if (pieces) v = i -> f.apply(min + i, in, out); // few codes are evaluated: no full table
         else if (in.width() <= Table.MAX_INPUT_WIDTH) {
             Table t = Table.of(f, in, out);
             v = i -> t.at(min + i);
@@ -88,11 +89,7 @@ final class TableStats {
     /** Softmax's exp values {@code EXP(lo + i)} from {@code fd} into {@code fe}, {@code i = 0 .. -lo}, cached (monotone). */
     static TableStats ofSoftmaxExp(FixedFormat fd, FixedFormat fe, long lo) {
         return CACHE.computeIfAbsent(List.of("softmax-exp", fd, fe, lo), k -> {
-            LongUnaryOperator v;
-            if (fd.width() <= Table.MAX_INPUT_WIDTH) {
-                Table t = Table.of(UnaryFunction.EXP, fd, fe);
-                v = i -> t.at(lo + i);
-            } else v = i -> UnaryFunction.EXP.apply(lo + i, fd, fe);
+            LongUnaryOperator v = i -> UnaryFunction.EXP.apply(lo + i, fd, fe);
             return new TableStats(-lo + 1, fe.width(), v, List.of(new TablePieces.Piece(TablePieces.Kind.MONOTONE, 0, -lo, 0)));
         });
     }

@@ -29,4 +29,31 @@ class LayerNormCountTest {
             assertArrayEquals(run.usedSlots(), counted.usedSlots(), what);
         }
     }
+
+    /** The scale's steps as first defined: every t from the top value down, a step where rho first drops below t. */
+    private static long[][] stepsByEveryT(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        java.math.BigInteger maxQ = tc0.compiler.numerics.Fixed.layerNormMaxQ(m, fx);
+        long top = tc0.compiler.numerics.Fixed.layerNormScale(java.math.BigInteger.ZERO, m, fx, eps, feps, fr);
+        long bottom = tc0.compiler.numerics.Fixed.layerNormScale(maxQ, m, fx, eps, feps, fr);
+        java.util.List<Long> b = new java.util.ArrayList<>(java.util.List.of(0L)), v = new java.util.ArrayList<>(java.util.List.of(top));
+        for (long t = top; t > bottom; t--) {
+            long a = tc0.compiler.numerics.Fixed.layerNormScaleLimit(t, m, fx, eps, feps, fr).add(java.math.BigInteger.ONE).longValueExact();
+            if (a > b.get(b.size() - 1)) { b.add(a); v.add(tc0.compiler.numerics.Fixed.layerNormScale(java.math.BigInteger.valueOf(a), m, fx, eps, feps, fr)); }
+        }
+        return new long[][] {b.stream().mapToLong(Long::longValue).toArray(), v.stream().mapToLong(Long::longValue).toArray()};
+    }
+
+    @org.junit.jupiter.api.Test
+    void theScaleStepsJumpStraightToTheNextValue() {
+        FixedFormat[] fs = {FixedFormat.of(3, 3), FixedFormat.of(4, 6), FixedFormat.of(8, 6)};
+        for (FixedFormat f : fs) {
+            for (int m = 1; m <= 5; m++) {
+                for (long eps : new long[] {0, 1, 5}) {
+                    long[][] want = stepsByEveryT(m, f, eps, f, f), got = LayerNorm.scaleSteps(m, f, eps, f, f);
+                    assertArrayEquals(want[0], got[0], f + " m=" + m + " eps=" + eps);
+                    assertArrayEquals(want[1], got[1], f + " m=" + m + " eps=" + eps);
+                }
+            }
+        }
+    }
 }

@@ -105,6 +105,32 @@ class SumFormTest {
     }
 
     @Test
+    void ropePairsAgainstTheGadget() {
+        Random r = new Random(13);
+        FixedFormat fx = FixedFormat.of(4, 4), fc = FixedFormat.of(2, 6), out = FixedFormat.of(4, 4);
+        int closedCount = 0;
+        for (int t = 0; t < 120; t++) {
+            long c = switch (t % 4) { case 0 -> 0; case 1 -> 64; default -> r.nextInt(129) - 64; };
+            long s = t % 5 == 0 ? 0 : r.nextInt(129) - 64;
+            ElemClass[] pair = {r.nextBoolean() ? ElemClass.fresh(8, 2) : ClassSamples.random(r, 8), ClassSamples.random(r, 8)};
+            Instance.Result closed;
+            try {
+                closed = RopeCount.closed(pair, c, s, fx.fracBits() + fc.fracBits(), out, 2);
+            } catch (SumForm.Unmodelled u) {
+                continue;
+            }
+            closedCount++;
+            Instance.Result run = Instance.run((net, in) -> tc0.compiler.gadgets.Rope.rotate(net, in[0], in[1], fx, c, s, fc, out, 2),
+                    pair, new int[] {0, 1});
+            String what = "c " + c + " s " + s + " " + java.util.Arrays.toString(pair);
+            ClassSamples.assertSameProfile(run.profile(), closed.profile(), what);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(run.out(), closed.out(), what);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(run.usedSlots(), closed.usedSlots(), what);
+        }
+        assertTrue(closedCount > 30, "closed form applied to " + closedCount + " of 120");
+    }
+
+    @Test
     void longSumsOfUniformWords() {
         for (int m : new int[] {5, 33, 100, 257}) {
             for (ElemClass c : new ElemClass[] {ElemClass.fresh(6, 3), ClassSamples.random(new Random(m), 6)}) {
