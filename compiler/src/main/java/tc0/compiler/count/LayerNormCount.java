@@ -1,7 +1,5 @@
 package tc0.compiler.count;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.LayerNorm;
 import tc0.compiler.gadgets.LinearForm;
@@ -21,39 +19,34 @@ import tc0.compiler.numerics.FixedFormat;
 final class LayerNormCount {
     private LayerNormCount() {}
 
-    private static final Map<Object, long[][]> STEPS = new ConcurrentHashMap<>();
 
     /** The gadget for a line of m words; {@code side} receives the closed part's gates. */
     static Instance.Gadget gadget(FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr, FixedFormat out, int rounds, Profile side) {
         return (net, xs) -> build((Tape) net, xs, fx, eps, feps, fr, out, rounds, side);
     }
 
-    static long[][] steps(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
-        return STEPS.computeIfAbsent(java.util.List.of(m, fx, eps, feps, fr), k -> LayerNorm.scaleSteps(m, fx, eps, feps, fr));
-    }
 
     static int[][] build(Tape net, int[][] xs, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr, FixedFormat out, int rounds, Profile side) {
         int m = xs.length, w = fx.width();
-        long[][] sc = steps(m, fx, eps, feps, fr);
-        long[] breaks = sc[0], values = sc[1];
+        ScaleSteps sc = ScaleSteps.of(m, fx, eps, feps, fr);
         int rw = fr.width() - 1;
         int[] s = null;
-        boolean needS = values.length > 1 || values[0] != 0;
+        boolean needS = sc.length() > 1 || sc.value(0) != 0;
         if (needS) {
             LinearForm sf = new LinearForm();
             for (int[] x : xs) sf.addWord(x, 1);
             s = WeightedSum.exact(net, sf, rounds);
         }
         int[] rho;
-        if (values.length == 1) {
-            rho = constantWord(values[0], rw);
+        if (sc.length() == 1) {
+            rho = constantWord(sc.value(0), rw);
         } else {
             LinearForm tf = new LinearForm();
             for (int[] x : xs) addSquare(net, tf, x, 1);
             int[] t = WeightedSum.exact(net, tf, rounds);
             LinearForm q = new LinearForm().addWord(t, m);
             addSquare(net, q, s, -1);
-            rho = scaleBits(net, q, breaks, values, rw, side);
+            rho = scaleBits(net, q, sc, rw, side, m, fx, eps, feps, fr);
         }
         int frac = fx.fracBits() + Fixed.layerNormScaleFracBits(m, fr);
         int[][] y = new int[m][];
@@ -87,20 +80,18 @@ final class LayerNormCount {
      * {@code ge[i] = q.atLeast(breaks[i])}, then {@code Lookup.stepBits(ge, values, rw)}, in closed form: the
      * comparators folded by Q's range, the rest counted into {@code side}; rho's bits as opaque nodes.
      */
-    private static int[] scaleBits(Tape net, LinearForm q, long[] breaks, long[] values, int rw, Profile side) {
+    private static int[] scaleBits(Tape net, LinearForm q, ScaleSteps sc, int rw, Profile side,
+            int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
         FormSummary f = FormSummary.of(q, net::level);
         if (f.terms < 2) { // tiny: build it as the gadget does
-            int[] ge = new int[values.length];
-            for (int i = 1; i < ge.length; i++) ge[i] = q.atLeast(net, breaks[i]);
-            return Lookup.stepBits(net, ge, values, rw);
+            long[][] steps = LayerNorm.scaleSteps(m, fx, eps, feps, fr);
+            int[] ge = new int[steps[1].length];
+            for (int i = 1; i < ge.length; i++) ge[i] = q.atLeast(net, steps[0][i]);
+            return Lookup.stepBits(net, ge, steps[1], rw);
         }
-        // ge[i] is 1 for breaks[i] <= min, 0 for breaks[i] > max.
-        long from = 0, to = 0;
-        for (int i = 1; i < breaks.length; i++) {
-            if (breaks[i] <= f.min) from = i;
-            if (breaks[i] <= f.max) to = i;
-        }
-        TableStats st = TableStats.of(values, rw);
+        // ge[i] is 1 for breaks[i] <= min, 0 for breaks[i] > max: the steps holding min and max.
+        long from = sc.indexOf(f.min), to = sc.indexOf(f.max);
+        TableStats st = sc.stats(rw);
         Profile part = new Profile();
         ElemClass rho = LookupCount.steps(st, from, to, f.level + 1, f.terms, part);
         side.add(part, 1);

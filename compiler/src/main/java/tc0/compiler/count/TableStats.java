@@ -100,6 +100,30 @@ final class TableStats {
                 List.of(new TablePieces.Piece(TablePieces.Kind.UNIT_STEPS, 0, top, 0))));
     }
 
+    /**
+     * A table whose values are {@code head[i]} for {@code i < head.length}, then fall by one per index from
+     * {@code head[head.length - 1]} for {@code tail} more indices (layer norm's scale, {@link ScaleSteps}).
+     */
+    static TableStats headAndFall(long[] head, long tail, int outWidth) {
+        int h = head.length;
+        long last = head[h - 1];
+        LongUnaryOperator v = i -> i < h ? head[(int) i] : last - (i - (h - 1));
+        TableStats t = new TableStats(h + tail, outWidth, v, List.of(new TablePieces.Piece(TablePieces.Kind.LINEAR, 0, h - 1, 0)));
+        t.fallingRun(h - 1, h - 1 + tail, last + (h - 1));
+        return t;
+    }
+
+    /** Indices {@code (a, b]} with value {@code base - i}: each a change; bit k changes where the value before is a multiple of 2^k. */
+    private void fallingRun(long a, long b, long base) {
+        if (b <= a) return;
+        for (long i = a + 1; i <= b; i++) breaks[(int) (i >>> 6)] |= 1L << (i & 63);
+        for (int k = 0; k < changes.length; k++) {
+            long step = 1L << k;
+            long first = a + 1 + Math.floorMod(base - (a + 1) + 1, step); // value(first - 1) = base - first + 1 = 0 mod 2^k
+            for (long i = first; i <= b; i += step) changes[k][(int) (i >>> 6)] |= 1L << (i & 63);
+        }
+    }
+
     /** The value at index i. */
     long value(long i) { return value.applyAsLong(i); }
 

@@ -56,4 +56,32 @@ class LayerNormCountTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void scaleStepsWithAFallingTailAreTheGadgetsSteps() {
+        Random r = new Random(4);
+        FixedFormat[] fs = {FixedFormat.of(3, 3), FixedFormat.of(4, 6), FixedFormat.of(8, 6), FixedFormat.of(8, 9)};
+        long tails = 0;
+        for (FixedFormat f : fs) {
+            for (int m = 1; m <= 5; m++) {
+                for (long eps : new long[] {0, 1, 5}) {
+                    ScaleSteps sc = ScaleSteps.of(m, f, eps, f, f);
+                    tails += sc.tail;
+                    long[][] want = LayerNorm.scaleSteps(m, f, eps, f, f), got = sc.explicit();
+                    String what = f + " m=" + m + " eps=" + eps;
+                    assertArrayEquals(want[0], got[0], what);
+                    assertArrayEquals(want[1], got[1], what);
+                    org.junit.jupiter.api.Assertions.assertTrue(TableStats.of(want[1], f.width() - 1).sameAs(sc.stats(f.width() - 1)), what);
+                    long maxQ = want[0][want[0].length - 1] * 2 + 3;
+                    for (int k = 0; k < 200; k++) {
+                        long q = k < 20 ? k - 2 : (long) (r.nextDouble() * maxQ);
+                        int idx = 0;
+                        for (int i = 1; i < want[0].length; i++) if (want[0][i] <= q) idx = i;
+                        org.junit.jupiter.api.Assertions.assertEquals(idx, sc.indexOf(q), what + " q=" + q);
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(tails > 1000, "falling tails " + tails);
+    }
 }
