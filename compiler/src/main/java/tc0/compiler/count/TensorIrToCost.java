@@ -29,6 +29,8 @@ public final class TensorIrToCost {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         try {
             return new Engine(p, rounds).run();
+        } catch (ArithmeticException e) {
+            throw new UnsupportedOperationException("counting: a count of model " + p.model() + " exceeds 2^63 - 1 (" + e.getMessage() + ")");
         } catch (NeedsLiterals e) {
             long elements = 0;
             for (var n : p.nodes()) elements += n.size();
