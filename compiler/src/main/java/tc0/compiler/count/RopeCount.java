@@ -40,18 +40,30 @@ final class RopeCount {
         int[] table = new int[rows * k];
         boolean passthrough = false, disjoint = true;
         int[] nodes = {op.operand(), op.operand()};
-        for (int i = 0; i < rows; i++) {
+        // Rows differ by position: the closed sums of every row, in parallel; the gadget where they do not apply.
+        int pairs = k / 2;
+        Instance.Result[] res = new Instance.Result[rows * pairs];
+        java.util.stream.IntStream.range(0, rows).parallel().forEach(i -> {
             int rg = m.group(0, i);
-            for (int j = 0; j < k / 2; j++) {
+            for (int j = 0; j < pairs; j++) {
                 long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(i, j, k, op.base()), fc);
                 ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
-                Instance.Gadget g = (net, in) -> Rope.rotate(net, in[0], in[1], fx, cs[0], cs[1], fc, out, rounds);
-                Object key = List.of("rope", fx, fc, out, rounds, cs[0], cs[1]);
-                Instance.Result r;
                 try {
-                    r = e.closed(List.of(key, pair[0].id, pair[1].id), () -> closed(pair, cs[0], cs[1], fx.fracBits() + fc.fracBits(), out, rounds));
+                    res[i * pairs + j] = closed(pair, cs[0], cs[1], fx.fracBits() + fc.fracBits(), out, rounds);
                 } catch (SumForm.Unmodelled u) {
-                    r = e.instance(key, g, pair, new int[] {0, 1});
+                    res[i * pairs + j] = null;
+                }
+            }
+        });
+        for (int i = 0; i < rows; i++) {
+            int rg = m.group(0, i);
+            for (int j = 0; j < pairs; j++) {
+                ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
+                Instance.Result r = res[i * pairs + j];
+                if (r == null) {
+                    long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(i, j, k, op.base()), fc);
+                    Instance.Gadget g = (net, in) -> Rope.rotate(net, in[0], in[1], fx, cs[0], cs[1], fc, out, rounds);
+                    r = e.instance(List.of("rope", fx, fc, out, rounds, cs[0], cs[1]), g, pair, new int[] {0, 1});
                 }
                 e.add(r, 1, nodes, pair);
                 passthrough |= r.passthrough();
