@@ -1,6 +1,5 @@
 package tc0.compiler.count;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tc0.compiler.count.CountAsserts.assertCounted;
 
@@ -20,6 +19,9 @@ import tc0.compiler.lower.TensorIrToCircuit;
  * An example the lowering refuses, counting refuses too (same op, same message).
  */
 class ExamplesCountTest {
+    /** Ops counted here before the lowering on this branch builds them. */
+    private static final java.util.Set<String> COUNTED_AHEAD = java.util.Set.of("softmax", "layernorm", "rope", "rowkron", "colkron");
+
     static Stream<Arguments> examples() {
         Stream<Arguments> at4 = Specs.exampleFiles().stream().map(f -> Arguments.of(f, 4L));
         return Stream.concat(at4, Stream.of(Arguments.of(Specs.examples().resolve("gin.tc0"), 8L)));
@@ -44,10 +46,16 @@ class ExamplesCountTest {
             CountedCost c = assertCounted(p);
             System.out.println(file.getFileName() + " n=" + n + ": " + c);
         } else {
+            // Counting may be ahead of the lowering (the row ops are counted as the rows branch lowers them);
+            // otherwise it refuses an op it does not count either.
             String why = refused.getMessage();
-            UnsupportedOperationException mine = assertThrows(UnsupportedOperationException.class, () -> TensorIrToCost.count(p, 2));
             String op = why.substring(0, why.indexOf(" is not built yet")).replace("lowering of ", "");
-            assertTrue(mine.getMessage().contains(op), "lowering: " + why + "; counting: " + mine.getMessage());
+            try {
+                TensorIrToCost.count(p, 2);
+                assertTrue(COUNTED_AHEAD.contains(op), "counted although the lowering refuses " + op);
+            } catch (UnsupportedOperationException mine) {
+                assertTrue(mine.getMessage().contains(" is not built yet"), "lowering: " + why + "; counting: " + mine.getMessage());
+            }
         }
     }
 }
