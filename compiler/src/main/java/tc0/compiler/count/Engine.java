@@ -26,6 +26,8 @@ final class Engine {
     final Usage usage = new Usage();
     private final Summary[] sums;
     private final Map<Object, Instance.Result> memo = new HashMap<>();
+    /** Results computed in parallel (RoPE's rows), shared by the nodes of one count. */
+    final Map<Object, Instance.Result> shared = new java.util.concurrent.ConcurrentHashMap<>();
     /** The most elements a non-uniform tensor may have where counting expands it element by element. */
     static final long EXPAND_LIMIT = 1L << 22;
     static final boolean TRACE = Boolean.getBoolean("tc0.count.trace");

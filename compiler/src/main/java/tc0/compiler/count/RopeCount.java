@@ -48,11 +48,17 @@ final class RopeCount {
             for (int j = 0; j < pairs; j++) {
                 long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(i, j, k, op.base()), fc);
                 ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
-                try {
-                    res[i * pairs + j] = closed(pair, cs[0], cs[1], fx.fracBits() + fc.fracBits(), out, rounds);
-                } catch (SumForm.Unmodelled u) {
-                    res[i * pairs + j] = null;
+                Object key = List.of(cs[0], cs[1], pair[0].id, pair[1].id, fx, fc, out, rounds);
+                Instance.Result r = e.shared.get(key);
+                if (r == null) {
+                    try {
+                        r = closed(pair, cs[0], cs[1], fx.fracBits() + fc.fracBits(), out, rounds);
+                        e.shared.put(key, r);
+                    } catch (SumForm.Unmodelled u) {
+                        r = null;
+                    }
                 }
+                res[i * pairs + j] = r;
             }
         });
         for (int i = 0; i < rows; i++) {
@@ -61,6 +67,7 @@ final class RopeCount {
                 ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
                 Instance.Result r = res[i * pairs + j];
                 if (r == null) {
+                    if (Engine.TRACE) System.err.println("count: rope row " + i + " pair " + j + " runs the gadget");
                     long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(i, j, k, op.base()), fc);
                     Instance.Gadget g = (net, in) -> Rope.rotate(net, in[0], in[1], fx, cs[0], cs[1], fc, out, rounds);
                     r = e.instance(List.of("rope", fx, fc, out, rounds, cs[0], cs[1]), g, pair, new int[] {0, 1});

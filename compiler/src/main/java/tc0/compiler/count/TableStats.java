@@ -33,10 +33,22 @@ final class TableStats {
         for (TablePieces.Piece p : pieces) {
             switch (p.kind()) {
                 case LINEAR -> scanLinear(p.from(), p.to());
-                case MONOTONE -> scanMonotone(p.from(), p.to());
-                case UNIT_STEPS -> scanUnitSteps(p.from(), p.to(), p.offset());
+                case MONOTONE -> inChunks(p.from(), p.to(), this::scanMonotone);
+                case UNIT_STEPS -> inChunks(p.from(), p.to(), (a, b) -> scanUnitSteps(a, b, p.offset()));
             }
         }
+    }
+
+    /** A scan of {@code (from, to]} split into chunks that own whole words of the bit sets, run in parallel. */
+    private static void inChunks(long from, long to, java.util.function.BiConsumer<Long, Long> scan) {
+        long span = to - from;
+        if (span < 1 << 12) { scan.accept(from, to); return; }
+        int parts = (int) Math.min(span >>> 10, 32L * Runtime.getRuntime().availableProcessors());
+        long[] cut = new long[parts + 1];
+        cut[0] = from;
+        cut[parts] = to;
+        for (int k = 1; k < parts; k++) cut[k] = Math.max(cut[k - 1], Math.min(to, ((from + span * k / parts) | 63))); // ends a word
+        IntStream.range(0, parts).parallel().forEach(k -> { if (cut[k + 1] > cut[k]) scan.accept(cut[k], cut[k + 1]); });
     }
 
     private TableStats(long length, int outWidth, LongUnaryOperator value) {
