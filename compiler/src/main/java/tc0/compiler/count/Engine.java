@@ -30,6 +30,7 @@ final class Engine {
     final Map<Object, Instance.Result> shared = new java.util.concurrent.ConcurrentHashMap<>();
     /** The most elements a non-uniform tensor may have where counting expands it element by element. */
     static final long EXPAND_LIMIT = 1L << 22;
+    /** {@code -Dtc0.count.trace=true}: each node's time and class variety, and where a gadget runs instead of a closed form, on stderr. */
     static final boolean TRACE = Boolean.getBoolean("tc0.count.trace");
 
     Engine(TensorProgram p, int rounds) {
