@@ -115,17 +115,27 @@ public final class LayerNorm {
         List<Long> values = new ArrayList<>();
         breaks.add(0L);
         values.add(top);
-        for (long t = top; t > bottom; t--) {
-            // rho < t from Q = limit + 1 on
-            long a = Fixed.layerNormScaleLimit(t, m, fx, eps, feps, fr).add(BigInteger.ONE).longValueExact();
-            if (a > breaks.get(breaks.size() - 1)) {
-                breaks.add(a);
-                values.add(Fixed.layerNormScale(BigInteger.valueOf(a), m, fx, eps, feps, fr));
-            }
+        // From each value v, the next step is where rho first drops below v: one limit and one scale per step
+        // (the same steps as trying every t from top down to bottom, without the t that change nothing).
+        for (long v = top; v > bottom; ) {
+            long a = Fixed.layerNormScaleLimit(v, m, fx, eps, feps, fr).add(BigInteger.ONE).longValueExact();
+            if (a <= breaks.get(breaks.size() - 1)) throw new IllegalStateException("layer norm scale not decreasing at " + a);
+            v = Fixed.layerNormScale(BigInteger.valueOf(a), m, fx, eps, feps, fr);
+            breaks.add(a);
+            values.add(v);
         }
         long[] b = new long[breaks.size()], v = new long[values.size()];
         for (int i = 0; i < b.length; i++) { b[i] = breaks.get(i); v[i] = values.get(i); }
         return new Scale(b, v);
+    }
+
+    /**
+     * The scale's steps: {@code {breaks, values}} ({@code values[0]} at Q = 0, {@code values[i]} from
+     * {@code Q >= breaks[i]} on), as {@link #build} uses them; for counting without building.
+     */
+    public static long[][] scaleSteps(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        Scale s = scale(m, fx, eps, feps, fr);
+        return new long[][] {s.breaks.clone(), s.values.clone()};
     }
 
     /** Number of comparators {@code [Q >= a]} (breakpoints of the scale) for these parameters. */

@@ -19,6 +19,17 @@ final class SumCount {
     int depth;
     /** Per output bit: -1 a constant, else the level of its node (0 for an input literal). */
     int[] bitLevel;
+    /** Gates per level. */
+    long[] perLevel = new long[8];
+    /** Per output bit: what it is ({@link ClosedSum.Kind}), and whether that node enters inverted. */
+    ClosedSum.Kind[] bitKind;
+    boolean[] bitNegated;
+    /**
+     * False where the builder would drop some counted gate (a combining gate that folds over comparators, a
+     * column no comparator reads) or the form has at most one literal: then the count here is not claimed
+     * equal to the live circuit.
+     */
+    boolean modelled = true;
 
     private SumCount() {}
 
@@ -55,6 +66,8 @@ final class SumCount {
 
     private void gate(long count, long fanIn, int level) {
         if (count == 0) return;
+        if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
+        perLevel[level] = Math.addExact(perLevel[level], count);
         gates = Math.addExact(gates, count);
         wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
         depth = Math.max(depth, level);
@@ -135,6 +148,7 @@ final class SumCount {
 
     /** q groups of s >= 2 bits at input level L: the s gates [count >= t], then one gate per bit that changes more than once. */
     private void emitGroups(long q, int s, int level, int j, int top, List<List<Run>> next) {
+        anyGroupGates = true;
         gate(q * s, s, level + 1);
         int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
         for (int l = 0; l < nb; l++) {
@@ -150,6 +164,11 @@ final class SumCount {
 
     private void finalStage(List<List<Run>> cols, int shift, int width, long constant, int hiKind, int loKind, int satLevel) {
         bitLevel = new int[width];
+        bitKind = new ClosedSum.Kind[width];
+        bitNegated = new boolean[width];
+        int lastNonEmpty = -1;
+        for (int j = 0; j < shift + width; j++) if (!cols.get(j).isEmpty()) lastNonEmpty = j;
+        int lastRead = -1; // columns <= lastRead are read by some comparator
         long anon = 0, vmax = 0;
         int maxLevel = 0, soleLevel = 0;
         Set<Integer> seen = new HashSet<>();
@@ -177,6 +196,7 @@ final class SumCount {
             long rest = m - t0; // comparators t = t0+1 .. m
             long odd = (m + 1) / 2 - (t0 + 1) / 2; // odd t in (t0, m]: weight +1
             long even = rest - odd;
+            if (n >= 2 && rest > 0) lastRead = j;
             if (n >= 2) {
                 gate(rest, n, maxLevel + 1);
                 plus += odd;
@@ -197,17 +217,31 @@ final class SumCount {
             if (loKind == 1) thr -= wl;
             else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
             int b = j - shift;
-            if (minus >= thr || plus < thr) bitLevel[b] = -1;
-            else if (termCount == 1) bitLevel[b] = termLevel;
-            else {
+            if (minus >= thr || plus < thr) {
+                bitLevel[b] = -1;
+                bitKind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
+                if (termCount > 0) modelled = false; // its comparators (or hi, lo) may be dead
+            } else if (termCount == 1) {
+                bitLevel[b] = termLevel;
+                if (n >= 2 && rest == 1) { bitKind[b] = ClosedSum.Kind.COMPARATOR; bitNegated[b] = plus == 0; }
+                else if (hiKind == 2) { bitKind[b] = ClosedSum.Kind.HI; bitNegated[b] = wh < 0; }
+                else if (loKind == 2) { bitKind[b] = ClosedSum.Kind.LO; bitNegated[b] = wl > 0; }
+                else { bitKind[b] = ClosedSum.Kind.SOLE; modelled = false; }
+            } else {
                 gate(1, termCount, termLevel + 1);
                 bitLevel[b] = termLevel + 1;
+                bitKind[b] = ClosedSum.Kind.GATE;
             }
         }
+        if (lastNonEmpty > lastRead && anyGroupGates) modelled = false;
     }
+
+    /** Whether compression made any gate (whose outputs the final stage must read). */
+    private boolean anyGroupGates;
 
     /** A form with at most one distinct literal: count it on a CountingNet (a handful of gates). */
     private SumCount simulateSole(SumShape shape, int shift, int width, boolean saturate, int rounds) {
+        modelled = false;
         CountingNet net = new CountingNet();
         LinearForm f = new LinearForm();
         long c = shape.constant;

@@ -122,6 +122,16 @@ public final class WeightedSum {
         return SumCount.of(shape, shift, width, saturate, rounds).cost();
     }
 
+    /**
+     * {@link #closedCost(SumShape, int, int, boolean, int)} with gates per level and what each output bit is
+     * (for counting whole programs: see {@link ClosedSum}).
+     */
+    public static ClosedSum closedSum(SumShape shape, int shift, int width, boolean saturate, int rounds) {
+        SumCount c = SumCount.of(shape, shift, width, saturate, rounds);
+        if (c.bitKind == null) return new ClosedSum(c.perLevel, c.wires, new ClosedSum.Kind[width], c.bitLevel, new boolean[width], false);
+        return new ClosedSum(c.perLevel.clone(), c.wires, c.bitKind.clone(), c.bitLevel.clone(), c.bitNegated.clone(), c.modelled);
+    }
+
     /** {@link #cost(long[], long, int, int, boolean, int)} in closed form (time linear in the number of weights). */
     public static Cost closedCost(long[] weights, long constant, int shift, int width, boolean saturate, int rounds) {
         SumShape s = new SumShape();

@@ -44,13 +44,15 @@ import java.math.BigInteger;
 public final class TensorIrToCircuit {
     private final TensorProgram p;
     private final int rounds;
-    private final CircuitBuilder b = new CircuitBuilder();
-    private final Net net = Net.of(b);
+    private final CircuitBuilder b;
+    private final Net net;
     private final int[][][] words;
 
-    private TensorIrToCircuit(TensorProgram p, int rounds) {
+    private TensorIrToCircuit(TensorProgram p, int rounds, boolean hashing) {
         this.p = p;
         this.rounds = rounds;
+        this.b = new CircuitBuilder(hashing);
+        this.net = Net.of(b);
         this.words = new int[p.nodes().size()][][];
     }
 
@@ -61,8 +63,16 @@ public final class TensorIrToCircuit {
 
     /** Lowers {@code p}; every weighted sum uses {@code rounds} compression rounds. */
     public static Lowered lower(TensorProgram p, int rounds) {
+        return lower(p, rounds, true);
+    }
+
+    /**
+     * Lowers {@code p} with or without structural hashing: without it the circuit is exactly what
+     * {@link tc0.compiler.count.TensorIrToCost} counts.
+     */
+    public static Lowered lower(TensorProgram p, int rounds, boolean hashing) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
-        TensorIrToCircuit t = new TensorIrToCircuit(p, rounds);
+        TensorIrToCircuit t = new TensorIrToCircuit(p, rounds, hashing);
         return new Lowered(t.run(), p);
     }
 

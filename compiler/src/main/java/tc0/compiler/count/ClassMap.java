@@ -1,0 +1,283 @@
+package tc0.compiler.count;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The element classes of a tensor in product form: along each axis the positions fall into groups, and the
+ * class of an element is a table entry indexed by the groups of its coordinates. A uniform tensor is one
+ * group per axis; a small weight may be one group per position. Kept compressed: two groups of an axis
+ * whose slices of the table agree are one group, so the table stays as small as the tensor's variety allows
+ * (RoPE output: a few row groups, not n). Immutable.
+ */
+final class ClassMap {
+    final long[] shape;
+    private final int[][] ids;   // per axis: group of each position; null when the axis has one group
+    private final int[] groups;  // groups per axis
+    private final long[][] counts; // per axis and group: positions in it
+    private final int[] table;   // class ids, row-major over groups
+
+    private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table) {
+        this.shape = shape;
+        this.ids = ids;
+        this.groups = groups;
+        this.table = table;
+        this.counts = new long[shape.length][];
+        for (int a = 0; a < shape.length; a++) {
+            counts[a] = new long[groups[a]];
+            if (ids[a] == null) counts[a][0] = shape[a];
+            else for (int g : ids[a]) counts[a][g]++;
+        }
+    }
+
+    static ClassMap uniform(long[] shape, ElemClass c) {
+        int[][] ids = new int[shape.length][];
+        int[] groups = new int[shape.length];
+        Arrays.fill(groups, 1);
+        return new ClassMap(shape.clone(), ids, groups, new int[] {c.id});
+    }
+
+    /** One class per element (row-major): for small tensors. */
+    static ClassMap explicit(long[] shape, int[] classIds) {
+        int[][] ids = new int[shape.length][];
+        int[] groups = new int[shape.length];
+        for (int a = 0; a < shape.length; a++) {
+            int d = Math.toIntExact(shape[a]);
+            ids[a] = new int[d];
+            for (int i = 0; i < d; i++) ids[a][i] = i;
+            groups[a] = d;
+        }
+        return of(shape, ids, groups, classIds);
+    }
+
+    /** A map from groups and a table (not yet compressed; ids may leave groups empty). */
+    static ClassMap of(long[] shape, int[][] ids, int[] groups, int[] table) {
+        int[][] own = new int[shape.length][];
+        for (int a = 0; a < shape.length; a++) own[a] = ids[a] == null ? null : ids[a].clone();
+        return new ClassMap(shape.clone(), own, groups.clone(), table.clone()).compress();
+    }
+
+    int rank() { return shape.length; }
+
+    int groups(int axis) { return groups[axis]; }
+
+    /** The group of position {@code i} on {@code axis}. */
+    int group(int axis, long i) { return ids[axis] == null ? 0 : ids[axis][(int) i]; }
+
+    /** Positions of {@code axis} in group {@code g}. */
+    long count(int axis, int g) { return counts[axis][g]; }
+
+    /** The groups of every position of an axis (a fresh array). */
+    int[] axisGroups(int axis) {
+        int d = Math.toIntExact(shape[axis]);
+        return ids[axis] == null ? new int[d] : ids[axis].clone();
+    }
+
+    /** The class at a combination of groups, one per axis. */
+    ElemClass at(int[] g) { return ElemClass.byId(table[flat(g)]); }
+
+    /** The class of an element. */
+    ElemClass element(long[] ix) {
+        int[] g = new int[ix.length];
+        for (int a = 0; a < ix.length; a++) g[a] = group(a, ix[a]);
+        return at(g);
+    }
+
+    /** Table size: the number of group combinations. */
+    int combos() { return table.length; }
+
+    /** The group combination of table index {@code t}. */
+    int[] combo(int t) {
+        int[] g = new int[groups.length];
+        for (int a = groups.length - 1; a >= 0; a--) { g[a] = t % groups[a]; t /= groups[a]; }
+        return g;
+    }
+
+    /** The number of elements in a group combination. */
+    long multiplicity(int[] g) {
+        long m = 1;
+        for (int a = 0; a < g.length; a++) m = Math.multiplyExact(m, counts[a][g[a]]);
+        return m;
+    }
+
+    boolean isUniform() { return table.length == 1; }
+
+    /** Whether every class is a constant. */
+    boolean allConstant() {
+        for (int c : table) if (!ElemClass.byId(c).isConstant()) return false;
+        return true;
+    }
+
+    /** Whether some class has a variable bit. */
+    boolean anyVariable() { return !allConstant(); }
+
+    /** The same map with every class replaced by {@code f(class)}. */
+    ClassMap mapClasses(java.util.function.UnaryOperator<ElemClass> f) {
+        int[] t = new int[table.length];
+        for (int i = 0; i < t.length; i++) t[i] = f.apply(ElemClass.byId(table[i])).id;
+        return of(shape, ids, groups, t);
+    }
+
+    int flat(int[] g) {
+        int f = 0;
+        for (int a = 0; a < groups.length; a++) f = f * groups[a] + g[a];
+        return f;
+    }
+
+    // Transforms of wiring.
+
+    ClassMap transpose() {
+        int[] t = new int[table.length];
+        for (int i = 0; i < groups[0]; i++) for (int j = 0; j < groups[1]; j++) t[j * groups[0] + i] = table[i * groups[1] + j];
+        return of(new long[] {shape[1], shape[0]}, new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
+    }
+
+    /** Axes of size 1 repeated to {@code to}. */
+    ClassMap broadcast(long[] to) {
+        return new ClassMap(to.clone(), ids.clone(), groups.clone(), table);
+    }
+
+    ClassMap slice(long[] start, long[] size) {
+        int[][] n = new int[shape.length][];
+        for (int a = 0; a < shape.length; a++) {
+            if (ids[a] != null) n[a] = Arrays.copyOfRange(ids[a], (int) start[a], (int) (start[a] + size[a]));
+        }
+        return of(size, n, groups, table);
+    }
+
+    /** {@code this} then {@code right} along {@code axis}. */
+    ClassMap concat(int axis, ClassMap right) {
+        int r = shape.length;
+        long[] sh = shape.clone();
+        sh[axis] += right.shape[axis];
+        int[][] n = new int[r][];
+        int[] gs = new int[r];
+        int[][] leftOf = new int[r][], rightOf = new int[r][];
+        for (int a = 0; a < r; a++) {
+            if (a == axis) {
+                int d = Math.toIntExact(sh[a]);
+                n[a] = new int[d];
+                int ld = (int) shape[a];
+                for (int i = 0; i < d; i++) n[a][i] = i < ld ? group(a, i) : groups[a] + right.group(a, i - ld);
+                gs[a] = groups[a] + right.groups[a];
+                continue;
+            }
+            // Joint groups: pairs (left group, right group) along the axis.
+            Map<Long, Integer> pairs = new HashMap<>();
+            int d = Math.toIntExact(sh[a]);
+            n[a] = new int[d];
+            for (int i = 0; i < d; i++) {
+                long key = ((long) group(a, i) << 32) | right.group(a, i);
+                n[a][i] = pairs.computeIfAbsent(key, k -> pairs.size());
+            }
+            gs[a] = pairs.size();
+            leftOf[a] = new int[gs[a]];
+            rightOf[a] = new int[gs[a]];
+            for (Map.Entry<Long, Integer> e : pairs.entrySet()) {
+                leftOf[a][e.getValue()] = (int) (e.getKey() >>> 32);
+                rightOf[a][e.getValue()] = (int) (long) e.getKey();
+            }
+        }
+        int size = 1;
+        for (int g : gs) size = Math.multiplyExact(size, g);
+        int[] t = new int[size];
+        int[] g = new int[r], lg = new int[r], rg = new int[r];
+        for (int f = 0; f < size; f++) {
+            int rest = f;
+            for (int a = r - 1; a >= 0; a--) { g[a] = rest % gs[a]; rest /= gs[a]; }
+            boolean left = g[axis] < groups[axis];
+            for (int a = 0; a < r; a++) {
+                if (a == axis) { lg[a] = g[a]; rg[a] = g[a] - groups[axis]; }
+                else { lg[a] = leftOf[a][g[a]]; rg[a] = rightOf[a][g[a]]; }
+            }
+            t[f] = left ? table[flat(lg)] : right.table[right.flat(rg)];
+        }
+        return of(sh, n, gs, t);
+    }
+
+    /** The same elements in row-major order, shape {@code to}: through one class per element (small tensors) unless uniform. */
+    ClassMap reshape(long[] to, long limit) {
+        if (isUniform()) return uniform(to, ElemClass.byId(table[0]));
+        long size = 1;
+        for (long d : shape) size *= d;
+        if (size > limit) throw new UnsupportedOperationException("counting: reshape of a tensor of " + size + " elements with " + table.length + " element classes");
+        int[] per = new int[(int) size];
+        long[] ix = new long[shape.length];
+        for (int f = 0; f < size; f++) {
+            per[f] = table[flatOf(ix)];
+            for (int a = shape.length - 1; a >= 0; a--) { if (++ix[a] < shape[a]) break; ix[a] = 0; }
+        }
+        return explicit(to, per);
+    }
+
+    private int flatOf(long[] ix) {
+        int f = 0;
+        for (int a = 0; a < groups.length; a++) f = f * groups[a] + group(a, ix[a]);
+        return f;
+    }
+
+    /** Merges the groups of each axis whose table slices agree, and drops empty groups, until stable. */
+    private ClassMap compress() {
+        ClassMap m = this;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int a = 0; a < m.rank(); a++) {
+                ClassMap n = m.compressAxis(a);
+                if (n != m) { m = n; changed = true; }
+            }
+        }
+        return m;
+    }
+
+    private ClassMap compressAxis(int axis) {
+        int ga = groups[axis];
+        if (ga == 1 && ids[axis] == null) return this;
+        // The slice of each group, as a key.
+        int inner = 1, outer = 1;
+        for (int a = axis + 1; a < groups.length; a++) inner *= groups[a];
+        for (int a = 0; a < axis; a++) outer *= groups[a];
+        Map<SliceKey, Integer> seen = new HashMap<>();
+        int[] remap = new int[ga];
+        Arrays.fill(remap, -1);
+        int[] first = new int[ga];
+        for (int g = 0; g < ga; g++) {
+            if (counts[axis][g] == 0) continue;
+            int[] s = new int[outer * inner];
+            for (int o = 0; o < outer; o++) for (int i = 0; i < inner; i++) s[o * inner + i] = table[(o * ga + g) * inner + i];
+            int id = seen.computeIfAbsent(new SliceKey(s), k -> seen.size());
+            if (remap[g] < 0) remap[g] = id;
+            if (id == seen.size() - 1 && first[id] == 0) first[id] = g + 1;
+        }
+        int ng = seen.size();
+        if (ng == ga) {
+            if (ga == 1 && ids[axis] != null) {
+                int[][] n = ids.clone();
+                n[axis] = null;
+                return new ClassMap(shape, n, groups, table);
+            }
+            return this;
+        }
+        int[] t = new int[outer * ng * inner];
+        for (int id = 0; id < ng; id++) {
+            int g = first[id] - 1;
+            for (int o = 0; o < outer; o++) for (int i = 0; i < inner; i++) t[(o * ng + id) * inner + i] = table[(o * ga + g) * inner + i];
+        }
+        int[][] n = ids.clone();
+        if (ng == 1) n[axis] = null;
+        else {
+            n[axis] = new int[ids[axis].length];
+            for (int i = 0; i < n[axis].length; i++) n[axis][i] = remap[ids[axis][i]];
+        }
+        int[] gs = groups.clone();
+        gs[axis] = ng;
+        return new ClassMap(shape, n, gs, t);
+    }
+
+    private record SliceKey(int[] s) {
+        @Override public boolean equals(Object o) { return o instanceof SliceKey k && Arrays.equals(s, k.s); }
+
+        @Override public int hashCode() { return Arrays.hashCode(s); }
+    }
+}

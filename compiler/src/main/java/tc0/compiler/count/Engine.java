@@ -1,0 +1,179 @@
+package tc0.compiler.count;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tc0.compiler.ir.Elem;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.lower.Lowered;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * The counting pass: nodes in order, each summarised ({@link Summary}) from its operands' summaries, each
+ * op's gates added to one {@link Profile} by the op's counter (one small class per op family). Nodes no
+ * output needs are skipped (the builder drops their gates); afterwards {@link Usage} checks that no counted
+ * gate is dead.
+ */
+final class Engine {
+    final TensorProgram p;
+    final int rounds;
+    final Profile total = new Profile();
+    final Usage usage = new Usage();
+    private final Summary[] sums;
+    private final Map<Object, Instance.Result> memo = new HashMap<>();
+    /** Results computed in parallel (RoPE's rows), shared by the nodes of one count. */
+    final Map<Object, Instance.Result> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The most elements a non-uniform tensor may have where counting expands it element by element. */
+    static final long EXPAND_LIMIT = 1L << 22;
+    /** {@code -Dtc0.count.trace=true}: each node's time and class variety, and where a gadget runs instead of a closed form, on stderr. */
+    static final boolean TRACE = Boolean.getBoolean("tc0.count.trace");
+
+    Engine(TensorProgram p, int rounds) {
+        this.p = p;
+        this.rounds = rounds;
+        this.sums = new Summary[p.nodes().size()];
+    }
+
+    CountedCost run() {
+        boolean[] live = liveNodes();
+        for (Node n : p.nodes()) {
+            if (!live[n.id()]) continue;
+            long t0 = System.nanoTime();
+            sums[n.id()] = summarise(n);
+            if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms, %d combos%n", n.id(), n.op().label(), n.shape(), (System.nanoTime() - t0) / 1e6,
+                    sums[n.id()].classes().combos());
+            usage.commit();
+        }
+        checkNoDeadGates(live);
+        return total.cost();
+    }
+
+    Summary sum(int id) { return sums[id]; }
+
+    FixedFormat fmt(int id) { return p.node(id).elem().asFixed(); }
+
+    static long[] shape(Node n) {
+        long[] s = new long[n.rank()];
+        for (int a = 0; a < s.length; a++) s[a] = n.dim(a);
+        return s;
+    }
+
+    /** Runs (or recalls) one instance; {@code key} must name the gadget and its parameters. */
+    Instance.Result instance(Object key, Instance.Gadget g, ElemClass[] in, int[] identity) {
+        int[] ids = new int[in.length];
+        for (int i = 0; i < in.length; i++) ids[i] = in[i].id;
+        Object k = List.of(key, new IntsKey(ids), new IntsKey(identity));
+        Instance.Result r = memo.get(k);
+        if (r == null) {
+            r = Instance.run(g, in, identity);
+            memo.put(k, r);
+        }
+        return r;
+    }
+
+    /** A result computed in closed form (no gadget run), memoised under {@code key}. */
+    Instance.Result closed(Object key, java.util.function.Supplier<Instance.Result> f) {
+        Instance.Result r = memo.get(key);
+        if (r == null) {
+            r = f.get();
+            memo.put(key, r);
+        }
+        return r;
+    }
+
+    /**
+     * Counts {@code times} copies of an instance and records which operand slots it read, for ops where each
+     * operand element is read by one instance ({@code operandNodes[i] < 0}: not recorded).
+     */
+    void add(Instance.Result r, long times, int[] operandNodes, ElemClass[] in) {
+        total.add(r.profile(), times);
+        for (int i = 0; i < operandNodes.length; i++) if (operandNodes[i] >= 0) read(operandNodes[i], in[i], r.usedSlots()[i]);
+    }
+
+    /** Some elements of {@code node} of class {@code cls} (as read: a bit node's as words) have only slots {@code mask} read. */
+    void read(int node, ElemClass cls, long mask) {
+        usage.read(node, sums[node].bit() ? Summary.asBit(cls) : cls, mask);
+    }
+
+    /** The summary of a computed node (its own gates are a new base). */
+    Summary computed(Node n, ClassMap classes, boolean passthrough, boolean disjoint, int... operands) {
+        Set<Integer> bases = new HashSet<>();
+        bases.add(n.id());
+        boolean distinct = disjoint;
+        if (passthrough) {
+            for (int o : operands) { bases.addAll(sums[o].bases()); distinct &= sums[o].distinct(); }
+        }
+        return new Summary(classes, Set.copyOf(bases), Summary.all(n.rank(), distinct), n.elem() instanceof Elem.Bit);
+    }
+
+    private Summary summarise(Node n) {
+        return switch (n.op()) {
+            case Op.Input in -> new Summary(ClassMap.uniform(shape(n), ElemClass.fresh(Lowered.width(n), 0)), Set.of(n.id()), Summary.all(n.rank(), true),
+                    n.elem() instanceof Elem.Bit);
+            case Op.Constant c -> Wiring.constant(this, n, c);
+            case Op.Fill f -> new Summary(ClassMap.uniform(shape(n), ElemClass.constant(f.code(), Lowered.width(n))), Set.of(), Summary.all(n.rank(), true),
+                    n.elem() instanceof Elem.Bit);
+            case Op.Broadcast x -> Wiring.broadcast(this, n, x);
+            case Op.Transpose x -> Wiring.transpose(this, n, x);
+            case Op.Reshape x -> Wiring.reshape(this, n, x);
+            case Op.Slice x -> Wiring.slice(this, n, x);
+            case Op.Concat x -> Wiring.concat(this, n, x);
+            case Op.Elementwise e -> PerElement.elementwise(this, n, e);
+            case Op.ScaleByConstant s -> PerElement.scale(this, n, s);
+            case Op.Unary u -> PerElement.unary(this, n, u);
+            case Op.MatMul m -> MatMulCount.count(this, n, m);
+            case Op.Reduce r -> ReduceCount.count(this, n, r);
+            case Op.Softmax s -> LineOps.softmax(this, n, s);
+            case Op.LayerNorm l -> LineOps.layerNorm(this, n, l);
+            case Op.Rope r -> RopeCount.count(this, n, r);
+            case Op.Kron k -> KronCount.count(this, n, k);
+            default -> throw new UnsupportedOperationException("counting of " + n.op().label() + " is not built yet (node "
+                    + n.id() + ", region " + n.region() + ")");
+        };
+    }
+
+    /** Nodes an output needs, through operands. */
+    private boolean[] liveNodes() {
+        boolean[] live = new boolean[p.nodes().size()];
+        for (TensorProgram.Port o : p.outputs()) live[o.node()] = true;
+        for (int i = live.length - 1; i >= 0; i--) {
+            if (!live[i]) continue;
+            for (int o : p.node(i).op().operands()) live[o] = true;
+        }
+        // Inputs are buses: always there, but they are not gates.
+        return live;
+    }
+
+    private void checkNoDeadGates(boolean[] live) {
+        Set<Integer> outputs = new HashSet<>();
+        for (TensorProgram.Port o : p.outputs()) outputs.add(o.node());
+        boolean[] fullyRead = Wiring.fullyRead(this, live, outputs);
+        for (int i = sums.length - 1; i >= 0; i--) {
+            if (!live[i]) continue;
+            Node n = p.node(i);
+            if (Wiring.isWiring(n.op())) { Wiring.forwardUsage(this, n); continue; }
+            if (n.op() instanceof Op.Input || outputs.contains(i) || !sums[i].classes().anyVariable()) continue;
+            if (!fullyRead[i]) throw new NeedsLiterals("node " + i + " (" + n.region() + ") is read only in part: its other elements' gates are dead");
+            ClassMap m = sums[i].classes();
+            for (int t = 0; t < m.combos(); t++) {
+                ElemClass c = m.at(m.combo(t));
+                long need = Usage.all(c), got = usage.covered(i, c);
+                if ((need & ~got) != 0) {
+                    throw new NeedsLiterals("node " + i + " (" + n.region() + "): a bit of class " + c + " is read by no consumer in every instance");
+                }
+            }
+        }
+    }
+
+    /** An int[] with value equality, for keys. */
+    record IntsKey(int[] a) {
+        @Override public boolean equals(Object o) { return o instanceof IntsKey k && Arrays.equals(a, k.a); }
+
+        @Override public int hashCode() { return Arrays.hashCode(a); }
+    }
+}

@@ -1,0 +1,124 @@
+package tc0.compiler.count;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc0.circuits.Literal;
+import tc0.compiler.gadgets.LinearForm;
+import tc0.compiler.gadgets.Multiply;
+import tc0.compiler.gadgets.Net;
+import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.numerics.Fixed;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * Row and column Kronecker products, one product per entry as the lowering builds it ({@code product}: a
+ * constant factor folds into a weighted sum, or into wiring for an exact power of two). Entry (i, j) pairs
+ * left (i, j / q) with right (i, j mod q) (row) or left (i / q, j) with right (i mod q, j) (column); the
+ * output's groups along the paired axis are the pairs of the operands' groups.
+ */
+final class KronCount {
+    private KronCount() {}
+
+    static Summary count(Engine e, Node n, Op.Kron op) {
+        Summary sl = e.sum(op.left()), sr = e.sum(op.right());
+        if (!sl.disjoint(sr)) throw new NeedsLiterals("node " + n.id() + ": the factors of " + op.label() + " share literals");
+        ClassMap a = sl.words(), b = sr.words();
+        FixedFormat fa = e.fmt(op.left()), fb = e.fmt(op.right()), out = n.elem().asFixed();
+        int rounds = e.rounds;
+        boolean row = op.kind() == Op.KronKind.ROW;
+        int pa = row ? 1 : 0; // the paired axis
+        int other = 1 - pa;
+        int q = Math.toIntExact(b.shape[pa]);
+        int size = Math.toIntExact(n.dim(pa));
+        // Joint groups along the other axis: (left group, right group); along the paired axis: (left, right) of j / q, j mod q.
+        int[][] ids = new int[2][];
+        int[] groups = new int[2];
+        List<int[]> otherParts = new java.util.ArrayList<>(), pairParts = new java.util.ArrayList<>();
+        ids[other] = joint(a.axisGroups(other), b.axisGroups(other), otherParts);
+        int[] la = a.axisGroups(pa), rb = b.axisGroups(pa);
+        int[] lp = new int[size], rp = new int[size];
+        for (int j = 0; j < size; j++) { lp[j] = la[j / q]; rp[j] = rb[j % q]; }
+        ids[pa] = joint(lp, rp, pairParts);
+        groups[other] = otherParts.size();
+        groups[pa] = pairParts.size();
+        int[] table = new int[groups[0] * groups[1]];
+        boolean passthrough = false, disjoint = true;
+        Map<ElemClass, Long> readA = new HashMap<>(), readB = new HashMap<>();
+        for (int g0 = 0; g0 < groups[0]; g0++) {
+            for (int g1 = 0; g1 < groups[1]; g1++) {
+                int[] go = otherParts.get(other == 0 ? g0 : g1), gp = pairParts.get(pa == 0 ? g0 : g1);
+                int[] ga = new int[2], gb = new int[2];
+                ga[other] = go[0]; gb[other] = go[1];
+                ga[pa] = gp[0]; gb[pa] = gp[1];
+                ElemClass[] in = {a.at(ga), b.at(gb)};
+                long mult = count(ids[0], g0) * count(ids[1], g1);
+                Instance.Gadget g = (net, w) -> new int[][] {product(net, w[0], fa, w[1], fb, out, rounds)};
+                Instance.Result r = e.instance(List.of("kron", fa, fb, out, rounds), g, in, new int[] {0, 1});
+                e.add(r, mult, NONE, in);
+                readA.merge(in[0], r.usedSlots()[0], (x, y) -> x | y);
+                readB.merge(in[1], r.usedSlots()[1], (x, y) -> x | y);
+                passthrough |= r.passthrough();
+                disjoint &= r.disjoint();
+                table[g0 * groups[1] + g1] = r.out()[0].id;
+            }
+        }
+        // Each operand element is read by several entries: what entries of its class read together counts.
+        readA.forEach((c, mask) -> e.read(op.left(), c, mask));
+        readB.forEach((c, mask) -> e.read(op.right(), c, mask));
+        // A factor wired through (a power of two) repeats its elements along the paired axis.
+        return e.computed(n, ClassMap.of(Engine.shape(n), ids, groups, table), passthrough, disjoint && !passthrough, op.left(), op.right());
+    }
+
+    private static final int[] NONE = new int[0];
+
+    private static long count(int[] ids, int g) {
+        long c = 0;
+        for (int x : ids) if (x == g) c++;
+        return c;
+    }
+
+    private static int[] joint(int[] x, int[] y, List<int[]> parts) {
+        Map<Long, Integer> seen = new HashMap<>();
+        int[] r = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int[] part = {x[i], y[i]};
+            r[i] = seen.computeIfAbsent(((long) part[0] << 32) | part[1], k -> { parts.add(part); return parts.size() - 1; });
+        }
+        return r;
+    }
+
+    /** The lowering's {@code product}: {@code Fixed.mul(x, y)} into {@code out}, a constant factor folded. */
+    static int[] product(Net net, int[] x, FixedFormat fx, int[] y, FixedFormat fy, FixedFormat out, int rounds) {
+        Long cx = constantCode(x), cy = constantCode(y);
+        if (cx != null && cy != null) return constantWord(Fixed.mul(cx, fx, cy, fy, out), out.width());
+        if (cx != null) return product(net, y, fy, x, fx, out, rounds);
+        if (cy == null) return Multiply.fixed(net, x, fx, y, fy, out, rounds);
+        long c = cy;
+        if (c == 0) return constantWord(0, out.width());
+        int t = Long.numberOfTrailingZeros(c) + out.fracBits() - fx.fracBits() - fy.fracBits();
+        if (c > 0 && Long.bitCount(c) == 1 && t >= 0 && x.length + t <= out.width()) {
+            int[] r = new int[out.width()];
+            for (int k = 0; k < r.length; k++) r[k] = k < t ? Literal.FALSE : x[Math.min(k - t, x.length - 1)];
+            return r;
+        }
+        return WeightedSum.toFormat(net, new LinearForm().addWord(x, c), fx.fracBits() + fy.fracBits(), out, rounds);
+    }
+
+    private static Long constantCode(int[] w) {
+        long c = 0;
+        for (int k = 0; k < w.length; k++) {
+            if (!Literal.isConstant(w[k])) return null;
+            if (w[k] == Literal.TRUE) c |= 1L << k;
+        }
+        return w.length < 64 ? (c << (64 - w.length)) >> (64 - w.length) : c;
+    }
+
+    private static int[] constantWord(long code, int width) {
+        int[] w = new int[width];
+        for (int k = 0; k < width; k++) w[k] = ((code >> k) & 1) != 0 ? Literal.TRUE : Literal.FALSE;
+        return w;
+    }
+}

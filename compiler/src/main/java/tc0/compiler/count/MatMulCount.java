@@ -1,0 +1,108 @@
+package tc0.compiler.count;
+
+import java.util.ArrayList;
+import java.util.List;
+import tc0.compiler.gadgets.LinearForm;
+import tc0.compiler.gadgets.Multiply;
+import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * Matrix products as the lowering builds them: with a constant side (every literal constant) one weighted
+ * sum per entry, the constants folded into its weights; else one dot product per entry. An entry's instance
+ * is the row of A (its classes) and the column of B (its classes, or its codes): entries in the same row
+ * group of A and column group of B cost the same.
+ */
+final class MatMulCount {
+    private MatMulCount() {}
+
+    private static final int[] NONE = new int[0];
+
+    /** A dot product in closed form ({@link SumForm#addDot}); usage as the instance's: row slots, then column slots. Null where it does not apply. */
+    private static Instance.Result closedDot(Engine e, ElemClass[] row, ElemClass[] col, FixedFormat fa, FixedFormat fb, FixedFormat out) {
+        int d = row.length;
+        int[] ids = new int[2 * d];
+        for (int k = 0; k < d; k++) { ids[k] = row[k].id; ids[d + k] = col[k].id; }
+        try {
+            return e.closed(List.of("dot-closed", fa, fb, out, e.rounds, new Engine.IntsKey(ids)), () -> {
+                long[] sh = SumForm.toFormat(fa.fracBits() + fb.fracBits(), out);
+                long[] ux = new long[d], uy = new long[d];
+                SumForm f = new SumForm().addDot(row, col, sh[1], ux, uy);
+                long[] used = new long[2 * d];
+                System.arraycopy(ux, 0, used, 0, d);
+                System.arraycopy(uy, 0, used, d, d);
+                return f.close((int) sh[0], out.width(), true, e.rounds, used);
+            });
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+    }
+
+    static Summary count(Engine e, Node n, Op.MatMul op) {
+        Summary sa = e.sum(op.left()), sb = e.sum(op.right());
+        ClassMap a = sa.words(), b = sb.words();
+        FixedFormat fa = e.fmt(op.left()), fb = e.fmt(op.right()), out = n.elem().asFixed();
+        int inner = Math.toIntExact(a.shape[1]);
+        int rounds = e.rounds;
+        boolean constB = b.allConstant(), constA = !constB && a.allConstant();
+        if (constB && !sa.distinct(1)) throw new NeedsLiterals("node " + n.id() + ": a row of the variable factor repeats literals");
+        if (constA && !sb.distinct(0)) throw new NeedsLiterals("node " + n.id() + ": a column of the variable factor repeats literals");
+        if (!constA && !constB && (!sa.distinct(1) || !sb.distinct(0) || !sa.disjoint(sb))) {
+            throw new NeedsLiterals("node " + n.id() + ": the factors of a variable product share literals");
+        }
+        int ra = a.groups(0), cb = b.groups(1);
+        int[] table = new int[ra * cb];
+        boolean passthrough = false, disjoint = true;
+        int[] posA = a.axisGroups(1), posB = b.axisGroups(0);
+        // Slots read per element, OR over the instances that read it (an element of A is read by every column).
+        long[][] readA = new long[ra][inner], readB = new long[cb][inner];
+        for (int gi = 0; gi < ra; gi++) {
+            for (int gj = 0; gj < cb; gj++) {
+                ElemClass[] row = new ElemClass[inner], col = new ElemClass[inner];
+                for (int k = 0; k < inner; k++) {
+                    row[k] = a.at(new int[] {gi, posA[k]});
+                    col[k] = b.at(new int[] {posB[k], gj});
+                }
+                long mult = Math.multiplyExact(a.count(0, gi), b.count(1, gj));
+                Instance.Result r;
+                if (constB || constA) {
+                    ElemClass[] x = constB ? row : col, w = constB ? col : row;
+                    long[] codes = new long[inner];
+                    List<Long> key = new ArrayList<>();
+                    for (int k = 0; k < inner; k++) { codes[k] = w[k].code(); key.add(codes[k]); }
+                    int frac = fa.fracBits() + fb.fracBits();
+                    Instance.Gadget g = (net, in) -> {
+                        LinearForm f = new LinearForm();
+                        for (int k = 0; k < in.length; k++) f.addWord(in[k], codes[k]);
+                        return new int[][] {WeightedSum.toFormat(net, f, frac, out, rounds)};
+                    };
+                    r = e.instance(List.of("matmul-const", frac, out, rounds, key), g, x, Instance.distinct(inner));
+                    e.add(r, mult, NONE, x);
+                    long[] read = constB ? readA[gi] : readB[gj];
+                    for (int k = 0; k < inner; k++) read[k] |= r.usedSlots()[k];
+                } else {
+                    ElemClass[] both = new ElemClass[2 * inner];
+                    System.arraycopy(row, 0, both, 0, inner);
+                    System.arraycopy(col, 0, both, inner, inner);
+                    Instance.Gadget g = (net, in) -> {
+                        int[][] xs = java.util.Arrays.copyOfRange(in, 0, inner), ys = java.util.Arrays.copyOfRange(in, inner, 2 * inner);
+                        return new int[][] {Multiply.dot(net, xs, fa, ys, fb, out, rounds)};
+                    };
+                    r = closedDot(e, row, col, fa, fb, out);
+                    if (r == null) r = e.instance(List.of("matmul-var", fa, fb, out, rounds), g, both, Instance.distinct(2 * inner));
+                    e.add(r, mult, NONE, both);
+                    for (int k = 0; k < inner; k++) { readA[gi][k] |= r.usedSlots()[k]; readB[gj][k] |= r.usedSlots()[inner + k]; }
+                }
+                passthrough |= r.passthrough();
+                disjoint &= r.disjoint();
+                table[gi * cb + gj] = r.out()[0].id;
+            }
+        }
+        if (!constA) for (int gi = 0; gi < ra; gi++) for (int k = 0; k < inner; k++) e.read(op.left(), a.at(new int[] {gi, posA[k]}), readA[gi][k]);
+        if (!constB) for (int gj = 0; gj < cb; gj++) for (int k = 0; k < inner; k++) e.read(op.right(), b.at(new int[] {posB[k], gj}), readB[gj][k]);
+        ClassMap m = ClassMap.of(Engine.shape(n), new int[][] {a.axisGroups(0), b.axisGroups(1)}, new int[] {ra, cb}, table);
+        return e.computed(n, m, passthrough, disjoint, op.left(), op.right());
+    }
+}

@@ -1,0 +1,119 @@
+package tc0.compiler.count;
+
+import java.math.BigInteger;
+import java.util.List;
+import tc0.circuits.Literal;
+import tc0.compiler.gadgets.LinearForm;
+import tc0.compiler.gadgets.Lookup;
+import tc0.compiler.gadgets.MaxArgmax;
+import tc0.compiler.gadgets.Net;
+import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.numerics.Rounding;
+
+/** Reductions along an axis, one gadget per line as the lowering builds them (SUM, MEAN by table, MAX, MIN). */
+final class ReduceCount {
+    private ReduceCount() {}
+
+    static Summary count(Engine e, Node n, Op.Reduce op) {
+        Summary s = e.sum(op.operand());
+        if (!s.distinct(op.axis())) throw new NeedsLiterals("node " + n.id() + ": a reduced line repeats literals");
+        ClassMap m = s.words();
+        FixedFormat fx = e.fmt(op.operand()), out = n.elem().asFixed();
+        int len = Math.toIntExact(m.shape[op.axis()]);
+        int rounds = e.rounds;
+        Instance.Gadget g = gadget(op.reduction(), len, fx, out, rounds, n);
+        Object key = List.of("reduce", op.reduction(), len, fx, out, rounds);
+        int[] table = new int[Lines.combos(m, op.axis())];
+        int[] nodes = new int[len];
+        java.util.Arrays.fill(nodes, op.operand());
+        boolean[] flags = {false, true};
+        int[] at = {0};
+        Lines.forEach(m, op.axis(), (combo, line, mult) -> {
+            Instance.Result r = op.reduction() == Op.Reduction.SUM ? closedSum(e, key, line, fx, out, g) : null;
+            if (r == null) r = e.instance(key, g, line, Instance.distinct(len));
+            e.add(r, mult, nodes, line);
+            flags[0] |= r.passthrough();
+            flags[1] &= r.disjoint();
+            table[at[0]++] = r.out()[0].id;
+        });
+        return e.computed(n, Lines.reduced(m, op.axis(), table), flags[0], flags[1], op.operand());
+    }
+
+    /** SUM in closed form ({@link SumForm}), memoised by the line's classes; null where it does not apply. */
+    private static Instance.Result closedSum(Engine e, Object key, ElemClass[] line, FixedFormat fx, FixedFormat out, Instance.Gadget g) {
+        int[] ids = new int[line.length];
+        for (int i = 0; i < ids.length; i++) ids[i] = line[i].id;
+        Object k = java.util.List.of(key, "closed", new Engine.IntsKey(ids));
+        Instance.Result[] r = {null};
+        try {
+            r[0] = e.closed(k, () -> {
+                long[] sh = SumForm.toFormat(fx.fracBits(), out);
+                SumForm f = new SumForm();
+                long[] used = new long[line.length];
+                int i = 0;
+                while (i < line.length) { // runs of one class go in bulk
+                    int j = i;
+                    while (j < line.length && line[j] == line[i]) j++;
+                    f.addWords(line[i], sh[1], i, j - i);
+                    for (int t = i; t < j; t++) used[t] = SumForm.variableSlots(line[t]);
+                    i = j;
+                }
+                return f.close((int) sh[0], out.width(), true, e.rounds, used);
+            });
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+        return r[0];
+    }
+
+    private static Instance.Gadget gadget(Op.Reduction red, int len, FixedFormat fx, FixedFormat out, int rounds, Node n) {
+        return switch (red) {
+            case SUM -> (net, xs) -> {
+                LinearForm f = new LinearForm();
+                for (int[] x : xs) f.addWord(x, 1);
+                return new int[][] {WeightedSum.toFormat(net, f, fx.fracBits(), out, rounds)};
+            };
+            case MEAN -> {
+                long[] table = meanTable(len, fx, out, n);
+                yield (net, xs) -> {
+                    LinearForm f = new LinearForm();
+                    for (int[] x : xs) f.addWord(x, 1);
+                    return new int[][] {Lookup.build(net, f, len * fx.minCode(), table, out.width())};
+                };
+            }
+            case MAX -> (net, xs) -> new int[][] {convert(net, MaxArgmax.max(net, xs), fx, out, rounds)};
+            case MIN -> (net, xs) -> {
+                int[][] inv = new int[xs.length][];
+                for (int t = 0; t < xs.length; t++) inv[t] = not(xs[t]);
+                return new int[][] {convert(net, not(MaxArgmax.max(net, inv)), fx, out, rounds)};
+            };
+        };
+    }
+
+    /** The lowering's mean table over the exact sum (same limit: 2^16 entries). */
+    private static long[] meanTable(int len, FixedFormat fx, FixedFormat out, Node n) {
+        long lo = len * fx.minCode(), hi = len * fx.maxCode();
+        if (hi - lo + 1 > 1 << 16) {
+            throw new UnsupportedOperationException("lowering of mean is not built yet for " + len + " terms of " + fx
+                    + " (node " + n.id() + ", region " + n.region() + ")");
+        }
+        long[] t = new long[(int) (hi - lo + 1)];
+        BigInteger den = BigInteger.valueOf(len).shiftLeft(fx.fracBits());
+        for (long v = lo; v <= hi; v++) t[(int) (v - lo)] = out.saturate(Rounding.divRound(BigInteger.valueOf(v).shiftLeft(out.fracBits()), den));
+        return t;
+    }
+
+    private static int[] not(int[] w) {
+        int[] r = new int[w.length];
+        for (int k = 0; k < w.length; k++) r[k] = Literal.not(w[k]);
+        return r;
+    }
+
+    private static int[] convert(Net net, int[] w, FixedFormat fx, FixedFormat out, int rounds) {
+        if (fx.equals(out)) return w;
+        return WeightedSum.toFormat(net, new LinearForm().addWord(w, 1), fx.fracBits(), out, rounds);
+    }
+}

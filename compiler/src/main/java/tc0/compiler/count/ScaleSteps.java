@@ -1,0 +1,106 @@
+package tc0.compiler.count;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tc0.compiler.gadgets.LayerNorm;
+import tc0.compiler.numerics.Fixed;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * Layer norm's scale {@code rho(Q)} as steps ({@code LayerNorm.scaleSteps}: {@code values[i]} from
+ * {@code Q >= breaks[i]} on), without listing every step. {@code rho} is the correctly rounded value of a
+ * convex decreasing function of Q ({@code A / sqrt(B Q + C)}), so once it stays on one value for two
+ * consecutive Q below saturation its real fall per unit of Q is under one, and from there on it takes every
+ * value down to the bottom: a head of explicit steps, then a tail that falls by one per step. Counting only
+ * needs the values by index and the index of the step holding a given Q. Pinned against the explicit steps.
+ */
+final class ScaleSteps {
+    private static final Map<Object, ScaleSteps> CACHE = new ConcurrentHashMap<>();
+
+    private final int m;
+    private final FixedFormat fx, feps, fr;
+    private final long eps;
+    private final long[] headBreaks, headValues;
+    /** Steps after the head, each one value lower. */
+    final long tail;
+    private final BigInteger maxQ;
+
+    private ScaleSteps(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        this.m = m;
+        this.fx = fx;
+        this.eps = eps;
+        this.feps = feps;
+        this.fr = fr;
+        this.maxQ = Fixed.layerNormMaxQ(m, fx);
+        long top = rho(BigInteger.ZERO), bottom = rho(maxQ);
+        List<Long> b = new ArrayList<>(List.of(0L)), v = new ArrayList<>(List.of(top));
+        long rest = 0;
+        for (long cur = top; cur > bottom; ) {
+            long a = Fixed.layerNormScaleLimit(cur, m, fx, eps, feps, fr).add(BigInteger.ONE).longValueExact();
+            if (b.size() >= 2 && a - b.get(b.size() - 1) >= 2) { rest = cur - bottom; break; } // dense from cur on
+            cur = rho(BigInteger.valueOf(a));
+            b.add(a);
+            v.add(cur);
+        }
+        this.tail = rest;
+        this.headBreaks = b.stream().mapToLong(Long::longValue).toArray();
+        this.headValues = v.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    static ScaleSteps of(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        return CACHE.computeIfAbsent(List.of(m, fx, eps, feps, fr), k -> new ScaleSteps(m, fx, eps, feps, fr));
+    }
+
+    private long rho(BigInteger q) {
+        return Fixed.layerNormScale(q, m, fx, eps, feps, fr);
+    }
+
+    /** Number of steps ({@code breaks.length}). */
+    long length() { return headValues.length + tail; }
+
+    /** The value of step i. */
+    long value(long i) {
+        int h = headValues.length;
+        return i < h ? headValues[(int) i] : headValues[h - 1] - (i - (h - 1));
+    }
+
+    /** The index of the step holding Q ({@code 0} for Q below the first break, the last for Q beyond the range). */
+    long indexOf(long q) {
+        if (q <= 0) return 0;
+        int h = headBreaks.length;
+        if (tail == 0 || q < headBreaks[h - 1]) {
+            int lo = 0, hi = h - 1;
+            while (lo < hi) { int mid = (lo + hi + 1) >>> 1; if (headBreaks[mid] <= q) lo = mid; else hi = mid - 1; }
+            return lo;
+        }
+        BigInteger bq = BigInteger.valueOf(q).min(maxQ);
+        return (h - 1) + (headValues[h - 1] - rho(bq));
+    }
+
+    /** Change points of the values over the steps, for {@link LookupCount#steps}. */
+    TableStats stats(int width) {
+        return stats.computeIfAbsent(width, w -> TableStats.headAndFall(headValues, tail, w));
+    }
+
+    private final Map<Integer, TableStats> stats = new ConcurrentHashMap<>();
+
+    /** Every step, explicitly (tests: must equal {@code LayerNorm.scaleSteps}). */
+    long[][] explicit() {
+        long n = length();
+        long[] b = new long[(int) n], v = new long[(int) n];
+        for (int i = 0; i < n; i++) {
+            v[i] = value(i);
+            b[i] = i < headBreaks.length ? headBreaks[i]
+                    : Fixed.layerNormScaleLimit(v[i - 1], m, fx, eps, feps, fr).add(BigInteger.ONE).longValueExact();
+        }
+        return new long[][] {b, v};
+    }
+
+    /** For tests: the gadget's own steps. */
+    static long[][] gadgetSteps(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
+        return LayerNorm.scaleSteps(m, fx, eps, feps, fr);
+    }
+}

@@ -1,0 +1,186 @@
+package tc0.compiler.count;
+
+import java.util.HashMap;
+import java.util.Map;
+import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.SumShape;
+import tc0.compiler.gadgets.WeightedSum;
+
+/**
+ * A weighted sum's form built from element classes instead of literals, for {@link WeightedSum#closedSum}:
+ * each bit of a word lands in the {@link SumShape} as a fresh literal (a slot that occurs once in its word),
+ * an identified literal (a slot that occurs several times), or a constant. Where the shape cannot model the
+ * form (a slot with weights of both signs, as a sign-extended word has; one node twice in a column), or the
+ * closed count is not claimed exact, {@link Unmodelled} is thrown and the caller runs the gadget instead.
+ */
+final class SumForm {
+    /** The closed form does not apply: count by running the gadget. */
+    static final class Unmodelled extends RuntimeException {
+        Unmodelled(String why) { super(why, null, false, false); }
+    }
+
+    final SumShape shape = new SumShape();
+    /** Gates made before the sum (the ANDs of a dot product). */
+    final Profile extra = new Profile();
+
+    /** Adds {@code coeff * word}, the word of class {@code c}; {@code element} names it (distinct elements: distinct nodes). */
+    SumForm addWord(ElemClass c, long coeff, long element) {
+        return addWords(c, coeff, element, 1);
+    }
+
+    /**
+     * Adds {@code count} words of class {@code c}, each its own element, in order. Plain words (no slot twice)
+     * go in bulk; others one by one from element {@code first}.
+     */
+    SumForm addWords(ElemClass c, long coeff, long first, long count) {
+        if (count > 1 && Long.bitCount(Math.abs(coeff)) > 1) {
+            // A coefficient that is not a power of two puts a bit in several columns: keep the words' order.
+            for (long e = 0; e < count; e++) addWords(c, coeff, first + e, 1);
+            return this;
+        }
+        int w = c.width();
+        int[] uses = new int[c.slots()];
+        for (int k = 0; k < w; k++) if (c.bit(k) >= 0) uses[c.bit(k) >> 1]++;
+        for (int k = 0; k < w; k++) {
+            long bit = Math.multiplyExact(coeff, 1L << k);
+            long wt = k == w - 1 ? Math.negateExact(bit) : bit;
+            int x = c.bit(k);
+            if (x == ElemClass.FALSE) continue;
+            if (x == ElemClass.TRUE) { shape.addConstant(Math.multiplyExact(wt, count)); continue; }
+            int s = x >> 1;
+            if (uses[s] == 1) { shape.add(count, wt, c.slotLevel(s)); continue; }
+            for (long e = 0; e < count; e++) identified(first + e, s, (x & 1) != 0, wt, c.slotLevel(s));
+        }
+        return this;
+    }
+
+    /**
+     * Adds {@code scale * sum_t x_t y_t} as {@code Multiply.dot} builds it: per pair and bit pair the AND of the
+     * two bits (a fresh gate of fan-in 2 unless a bit is constant: then nothing, the other bit itself, or a
+     * constant), weight {@code ±2^(i+j)}. Fills {@code usedX[t]}, {@code usedY[t]} with the slots read.
+     * Pairs with the same classes as the first go in bulk when no bit passes through unchanged.
+     */
+    SumForm addDot(ElemClass[] xs, ElemClass[] ys, long scale, long[] usedX, long[] usedY) {
+        int d = xs.length;
+        boolean uniform = true;
+        for (int t = 1; t < d && uniform; t++) uniform = xs[t] == xs[0] && ys[t] == ys[0];
+        if (uniform && !passes(xs[0]) && !passes(ys[0]) && columnLevelsUniform(xs[0], ys[0])) {
+            pair(xs[0], ys[0], scale, 0, d, usedX, usedY);
+            for (int t = 1; t < d; t++) { usedX[t] = usedX[0]; usedY[t] = usedY[0]; }
+            return this;
+        }
+        for (int t = 0; t < d; t++) pair(xs[t], ys[t], scale, t, 1, usedX, usedY);
+        return this;
+    }
+
+    /** Whether some bit is constant 1 (an AND with it passes the other bit on, as the same node). */
+    private static boolean passes(ElemClass c) {
+        for (int k = 0; k < c.width(); k++) if (c.bit(k) == ElemClass.TRUE) return true;
+        return false;
+    }
+
+    /** Whether the ANDs landing in each column share one level (then adding pairs in bulk keeps the columns' order of levels). */
+    private static boolean columnLevelsUniform(ElemClass x, ElemClass y) {
+        int wx = x.width(), wy = y.width();
+        int[] lv = new int[wx + wy];
+        java.util.Arrays.fill(lv, -1);
+        for (int i = 0; i < wx; i++) {
+            for (int j = 0; j < wy; j++) {
+                if (x.bit(i) < 0 || y.bit(j) < 0) continue;
+                int l = Math.max(x.slotLevel(x.bit(i) >> 1), y.slotLevel(y.bit(j) >> 1)) + 1;
+                if (lv[i + j] >= 0 && lv[i + j] != l) return false;
+                lv[i + j] = l;
+            }
+        }
+        return true;
+    }
+
+    /** {@code count} pairs of classes (x, y) from pair {@code t} on. */
+    private void pair(ElemClass x, ElemClass y, long scale, int t, long count, long[] usedX, long[] usedY) {
+        int wx = x.width(), wy = y.width();
+        for (int i = 0; i < wx; i++) {
+            for (int j = 0; j < wy; j++) {
+                long w = Math.multiplyExact(scale, 1L << (i + j));
+                if ((i == wx - 1) != (j == wy - 1)) w = -w;
+                int a = x.bit(i), b = y.bit(j);
+                if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
+                if (a == ElemClass.TRUE && b == ElemClass.TRUE) { shape.addConstant(Math.multiplyExact(w, count)); continue; }
+                if (a == ElemClass.TRUE) { usedY[t] |= 1L << (b >> 1); identified(2L * t + 1, b >> 1, (b & 1) != 0, w, y.slotLevel(b >> 1)); continue; }
+                if (b == ElemClass.TRUE) { usedX[t] |= 1L << (a >> 1); identified(2L * t, a >> 1, (a & 1) != 0, w, x.slotLevel(a >> 1)); continue; }
+                usedX[t] |= 1L << (a >> 1);
+                usedY[t] |= 1L << (b >> 1);
+                int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
+                extra.gates(count, 2, lv);
+                shape.add(count, w, lv);
+            }
+        }
+    }
+
+    /** Adds {@code weight * lit}, lit being slot {@code slot} of element {@code element} (negated or not), as an identified literal. */
+    void identified(long element, int slot, boolean negated, long weight, int level) {
+        long id = element * 64 + slot;
+        if (id >= 1 << 30) throw new Unmodelled("too many identified literals");
+        if (negated) { shape.addConstant(weight); weight = -weight; } // w (1 - x) = w - w x
+        try {
+            shape.addLiteral((int) id, weight, level);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new Unmodelled(e.getMessage());
+        }
+    }
+
+    /** The sum's count and output class ({@code toFormat} shift and width, saturating, {@code rounds}). */
+    Instance.Result close(int shift, int width, boolean saturate, int rounds, long[] usedSlots) {
+        ClosedSum cs;
+        try {
+            cs = WeightedSum.closedSum(shape, shift, width, saturate, rounds);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new Unmodelled(e.getMessage());
+        }
+        if (!cs.modelled()) throw new Unmodelled("the closed sum is not claimed exact here");
+        Profile p = new Profile();
+        p.add(extra, 1);
+        long[] perLevel = cs.gatesPerLevel();
+        long gates = 0;
+        for (long g : perLevel) gates += g;
+        // Wires spread over levels do not matter for the totals: put them with the first gate level.
+        boolean first = true;
+        for (int l = 1; l < perLevel.length; l++) {
+            if (perLevel[l] == 0) continue;
+            p.gates(perLevel[l], 0, l);
+            if (first) { p.addWires(cs.wires()); first = false; }
+        }
+        int[] bits = new int[width];
+        int[] levels = new int[width];
+        Map<ClosedSum.Kind, Integer> shared = new HashMap<>();
+        int slots = 0;
+        for (int b = 0; b < width; b++) {
+            ClosedSum.Kind k = cs.bitKind()[b];
+            switch (k) {
+                case FALSE -> bits[b] = ElemClass.FALSE;
+                case TRUE -> bits[b] = ElemClass.TRUE;
+                case GATE, COMPARATOR -> { levels[slots] = cs.bitLevel()[b]; bits[b] = slots++ << 1 | (cs.bitNegated()[b] ? 1 : 0); }
+                case HI, LO -> {
+                    Integer s = shared.get(k);
+                    if (s == null) { s = slots++; shared.put(k, s); levels[s] = cs.bitLevel()[b]; }
+                    bits[b] = s << 1 | (cs.bitNegated()[b] ? 1 : 0);
+                }
+                case SOLE -> throw new Unmodelled("an output bit is the form's only literal");
+            }
+        }
+        ElemClass out = ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
+        // No gate at all: the output is constant and nothing reads the inputs.
+        long[] used = p.gates() == 0 ? new long[usedSlots.length] : usedSlots;
+        return new Instance.Result(p, new ElemClass[] {out}, used, false, true);
+    }
+
+    /** {@code WeightedSum.toFormat}'s shift and the factor the form is scaled by: {@code {shift, factor}}. */
+    static long[] toFormat(int frac, tc0.compiler.numerics.FixedFormat out) {
+        int shift = frac - out.fracBits();
+        return shift < 0 ? new long[] {0, 1L << -shift} : new long[] {shift, 1};
+    }
+
+    /** The slots of a word that a sum over it reads: every variable slot (the saturation gates read them all). */
+    static long variableSlots(ElemClass c) {
+        return Usage.all(c);
+    }
+}

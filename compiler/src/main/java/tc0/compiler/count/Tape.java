@@ -1,0 +1,144 @@
+package tc0.compiler.count;
+
+import java.util.Arrays;
+import tc0.circuits.CircuitBuilder;
+import tc0.circuits.Literal;
+import tc0.compiler.gadgets.Net;
+
+/**
+ * A {@link Net} that records one gadget instance: it normalises each gate exactly as
+ * {@link CircuitBuilder} does without hashing (inverted fan-ins folded into weights, terms merged per node,
+ * zero weights dropped, constant and single-literal gates answered without a gate) and keeps the gate's
+ * fan-in nodes and level, so that the gates the instance's outputs need can be counted, as
+ * {@link CircuitBuilder#build()} keeps only those. Inputs come first, each at a given level.
+ */
+final class Tape implements Net {
+    private int nodes = 1; // node 0 is the constant
+    private int firstGate = -1;
+    private int[] level = new int[256];
+    private int[] start = new int[257]; // per gate: first fan-in index; start[g + 1] its end
+    private int[] fanin = new int[1024];
+    private int gates;
+    private boolean[] opaque = new boolean[256];
+    private int[] termNode = new int[64];
+    private long[] termWeight = new long[64];
+    private long[] keys = new long[64];
+
+    /** A fresh input node at {@code lv}; returns its node id. All inputs before the first gate. */
+    int input(int lv) {
+        if (firstGate >= 0) throw new IllegalStateException("inputs must come before the first gate");
+        return newNode(lv);
+    }
+
+    int level(int node) { return level[node]; }
+
+    boolean isGate(int node) { return firstGate >= 0 && node >= firstGate; }
+
+    boolean isInput(int node) { return node >= 1 && !isGate(node); }
+
+    int nodeCount() { return nodes; }
+
+    @Override
+    public CircuitBuilder.Scope region(String name) { return () -> {}; }
+
+    @Override
+    public int gate(int[] lits, long[] weights, int count, long t) {
+        if (firstGate < 0) firstGate = nodes;
+        if (termNode.length < count) {
+            int n = Math.max(count, termNode.length * 2);
+            termNode = new int[n];
+            termWeight = new long[n];
+            keys = new long[n];
+        }
+        int terms = 0;
+        for (int i = 0; i < count; i++) {
+            int lit = lits[i];
+            long w = weights[i];
+            if (lit < 0 || Literal.node(lit) >= nodes) throw new IllegalArgumentException("literal " + lit + " names no node");
+            if (w == 0) continue;
+            if (Literal.isNegated(lit)) { t = Math.subtractExact(t, w); w = -w; }
+            int node = Literal.node(lit);
+            if (node == 0) continue;
+            termNode[terms] = node;
+            termWeight[terms] = w;
+            terms++;
+        }
+        terms = sortAndMerge(terms);
+        long maxSum = 0, minSum = 0;
+        int lv = 0;
+        for (int i = 0; i < terms; i++) {
+            long w = termWeight[i];
+            if (w > 0) maxSum = Math.addExact(maxSum, w); else minSum = Math.addExact(minSum, w);
+            lv = Math.max(lv, level[termNode[i]]);
+        }
+        if (minSum >= t) return Literal.TRUE;
+        if (maxSum < t) return Literal.FALSE;
+        if (terms == 1) return Literal.of(termNode[0], termWeight[0] < 0);
+        if (gates + 2 > start.length) start = Arrays.copyOf(start, start.length * 2);
+        int at = start[gates];
+        if (at + terms > fanin.length) fanin = Arrays.copyOf(fanin, Math.max(at + terms, fanin.length * 2));
+        for (int i = 0; i < terms; i++) fanin[at + i] = termNode[i];
+        if (gates >= opaque.length) opaque = java.util.Arrays.copyOf(opaque, opaque.length * 2);
+        start[++gates] = at + terms;
+        return Literal.of(newNode(lv + 1), false);
+    }
+
+    /**
+     * A node counted elsewhere (a part of a gadget counted in closed form) at {@code lv}, reading the nodes
+     * {@code reads}: it is not counted here, but keeps what it reads live when it is.
+     */
+    int opaque(int lv, int[] reads) {
+        if (firstGate < 0) firstGate = nodes;
+        if (gates + 2 > start.length) start = java.util.Arrays.copyOf(start, start.length * 2);
+        if (gates >= opaque.length) opaque = java.util.Arrays.copyOf(opaque, opaque.length * 2);
+        int at = start[gates];
+        if (at + reads.length > fanin.length) fanin = java.util.Arrays.copyOf(fanin, Math.max(at + reads.length, fanin.length * 2));
+        System.arraycopy(reads, 0, fanin, at, reads.length);
+        opaque[gates] = true;
+        start[++gates] = at + reads.length;
+        return newNode(lv);
+    }
+
+    /**
+     * Counts the gates that the given output literals need (what {@code build()} keeps) into {@code into};
+     * marks in {@code usedInput} (indexed by node) the inputs those gates or outputs read.
+     */
+    void countLive(int[] outputs, Profile into, boolean[] usedInput) {
+        boolean[] live = new boolean[nodes];
+        for (int lit : outputs) live[Literal.node(lit)] = true;
+        for (int g = gates - 1; g >= 0; g--) {
+            int node = firstGate + g;
+            if (!live[node]) continue;
+            if (g >= opaque.length || !opaque[g]) into.gates(1, start[g + 1] - start[g], level[node]);
+            for (int e = start[g]; e < start[g + 1]; e++) live[fanin[e]] = true;
+        }
+        int inputsEnd = firstGate < 0 ? nodes : firstGate;
+        for (int v = 1; v < inputsEnd; v++) if (live[v]) usedInput[v] = true;
+    }
+
+    private int newNode(int lv) {
+        if (nodes == level.length) level = Arrays.copyOf(level, nodes * 2);
+        level[nodes] = lv;
+        return nodes++;
+    }
+
+    private int sortAndMerge(int terms) {
+        for (int i = 0; i < terms; i++) keys[i] = ((long) termNode[i] << 32) | i;
+        Arrays.sort(keys, 0, terms);
+        int[] n = new int[terms];
+        long[] w = new long[terms];
+        for (int i = 0; i < terms; i++) { int from = (int) keys[i]; n[i] = termNode[from]; w[i] = termWeight[from]; }
+        int out = 0;
+        for (int i = 0; i < terms; i++) {
+            if (out > 0 && termNode[out - 1] == n[i]) {
+                termWeight[out - 1] = Math.addExact(termWeight[out - 1], w[i]);
+                if (termWeight[out - 1] == 0) out--;
+            } else {
+                termNode[out] = n[i];
+                termWeight[out] = w[i];
+                out++;
+            }
+        }
+        return out;
+    }
+}

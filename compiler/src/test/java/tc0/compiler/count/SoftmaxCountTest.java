@@ -1,0 +1,52 @@
+package tc0.compiler.count;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import tc0.compiler.gadgets.Softmax;
+import tc0.compiler.numerics.FixedFormat;
+
+/** Softmax of a line in closed form against {@code Softmax.build} on a Tape: uniform and mixed lines, several lengths. */
+class SoftmaxCountTest {
+    private static boolean check(ElemClass[] line, FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        Instance.Result closed;
+        try {
+            closed = SoftmaxCount.count(line, fx, fe, out);
+        } catch (SumForm.Unmodelled u) {
+            return false;
+        }
+        Instance.Result run = Instance.run((net, xs) -> Softmax.build(net, xs, fx, fe, out), line, Instance.distinct(line.length));
+        String what = line.length + " words " + java.util.Arrays.toString(line);
+        ClassSamples.assertSameProfile(run.profile(), closed.profile(), what);
+        assertArrayEquals(run.out(), closed.out(), what);
+        assertArrayEquals(run.usedSlots(), closed.usedSlots(), what);
+        return true;
+    }
+
+    @Test
+    void uniformLinesOfFreshWords() {
+        FixedFormat fx = FixedFormat.of(3, 2), fe = FixedFormat.of(2, 4), out = FixedFormat.of(2, 4);
+        for (int m : new int[] {3, 4, 7, 16}) {
+            ElemClass[] line = new ElemClass[m];
+            java.util.Arrays.fill(line, ElemClass.fresh(fx.width(), 3));
+            assertTrue(check(line, fx, fe, out), "m = " + m);
+        }
+    }
+
+    @Test
+    void mixedLinesOfRandomClasses() {
+        Random r = new Random(9);
+        FixedFormat fx = FixedFormat.of(2, 2), fe = FixedFormat.of(2, 3), out = FixedFormat.of(2, 3);
+        int closed = 0;
+        for (int t = 0; t < 60; t++) {
+            int m = 3 + r.nextInt(5);
+            ElemClass[] line = new ElemClass[m];
+            ElemClass a = ClassSamples.random(r, fx.width()), b = ClassSamples.random(r, fx.width());
+            for (int i = 0; i < m; i++) line[i] = r.nextInt(3) == 0 ? b : a;
+            if (check(line, fx, fe, out)) closed++;
+        }
+        assertTrue(closed > 10, "closed form applied to " + closed + " of 60");
+    }
+}
