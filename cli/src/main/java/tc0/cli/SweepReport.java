@@ -29,7 +29,7 @@ record SweepReport(Path spec, String model, boolean counted, int rounds) {
     static final String TABLE_HEADER = String.format("%8s %7s %16s %18s %14s %9s", "n", "depth", "gates", "wires", "width", "seconds");
 
     String heading() {
-        return spec + ": model " + model + ", " + mode() + ", " + rounds + " compression rounds per sum";
+        return spec + ": model " + model + ", " + mode() + ", " + rounds + " compression round" + (rounds == 1 ? "" : "s") + " per sum";
     }
 
     String title() {

@@ -99,6 +99,19 @@ class SweepCommandTest {
     }
 
     @Test
+    void theRoundsOptionReachesTheLowering() throws Exception {
+        JsonNode one = new ObjectMapper().readTree(Cli.run("sweep", GIN, "--n", "2,4", "--rounds", "1", "--json").out());
+        JsonNode two = new ObjectMapper().readTree(Cli.run("sweep", GIN, "--n", "2,4", "--json").out());
+        assertEquals(1, one.get("rounds").asInt());
+        assertEquals(2, two.get("rounds").asInt());
+        // fewer compression rounds: shallower sums (wider final adders)
+        assertTrue(one.get("points").get(0).get("depth").asLong() < two.get("points").get(0).get("depth").asLong(), one + "\n" + two);
+        Cli zero = Cli.run("sweep", GIN, "--n", "2,4", "--rounds", "0");
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("--rounds must be at least 1"), zero.err());
+    }
+
+    @Test
     void badValuesOfNAreOneLineAndExitTwo() {
         for (String[] c : new String[][] {
             {"", "--n is empty"},
