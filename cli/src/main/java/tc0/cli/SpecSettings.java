@@ -17,11 +17,11 @@ final class SpecSettings {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a model parameter's value, for a spec (repeatable)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--max-gates", paramLabel = "N", description = {
-        "for a spec: refuse to build a circuit counted above N gates (counted first, in a second, without",
-        "building). Default: the JVM heap / " + SizeGuard.PEAK_BYTES_PER_GATE + " bytes, the measured peak heap of a built gate",
-        "(~28 bytes a wire, ~17 wires a gate): ~12 million gates in the default heap (a quarter",
-        "of memory) of a 24 GiB machine, ~40 million with TC0_JAVA_OPTS=-Xmx20g."})
+    @Option(names = "--max-gates", paramLabel = "N", description =
+        "refuse to build a spec counted above N gates (counted first, in a second, without building;"
+        + " nothing is written). Default: the JVM heap / " + SizeGuard.PEAK_BYTES_PER_GATE + " bytes, the measured peak"
+        + " heap of a built gate (~28 bytes a wire, ~17 wires a gate): ~12 million gates in the default heap"
+        + " (a quarter of memory) of a 24 GiB machine, ~40 million with TC0_JAVA_OPTS=-Xmx20g.")
     Long maxGates;
 
     /** The {@code --set} values, parsed. */
