@@ -1,6 +1,5 @@
 package tc0.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.analysis.CircuitStats;
-import tc0.circuits.io.CircuitFiles;
 import tc0.circuits.io.Format;
 import tc0.compiler.lower.Lowered;
 
@@ -18,11 +16,12 @@ import tc0.compiler.lower.Lowered;
         header = "Compile a spec (.tc0) for given parameter values into a threshold circuit file.",
         mixinStandardHelpOptions = true,
         description = {
-            "Check the spec, elaborate it for the parameter values (defaults unless --set), lower every",
+            "Check the spec, elaborate it for the parameter values (defaults unless --set), count its size",
+            "(refused above --max-gates: nothing is built or written), lower every",
             "tensor operation through the gadget library, and write the circuit (default format: .tc0c,",
             "tc0's own; any format of 'tc0 export' by the extension of -o). Prints the circuit's figures.",
             "Not every operation lowers yet: softmax, layer norm, RoPE, scan, Kronecker products and",
-            "resampling say so and exit 2. The gcn and gin examples compile at n = 4 (gin also at 8).",
+            "resampling say so and exit 2. The gcn and gin examples compile at n = 2 and 4 (gin also at 8).",
             "",
             "Example:  tc0 compile examples/gcn.tc0 --set n=4 -o gcn4.tc0c"})
 final class CompileCommand implements Callable<Integer> {
@@ -36,10 +35,11 @@ final class CompileCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Format f = Format.byFileName(output.toString()).orElse(Format.TC0C);
+        OutputFiles.checkWritable(output);
         Lowered l = specOptions.compile();
-        CircuitFiles.write(l.circuit(), output, f);
+        OutputFiles.write(l.circuit(), output, f);
         CircuitStats s = CircuitStats.of(l.circuit());
         spec.commandLine().getOut().printf("%s: %,d gates, %,d wires, depth %d, width %,d -> %s (%s)%n",
                 specOptions.file, s.gates(), s.wires(), s.depth(), s.width(), output, f.userName());

@@ -14,11 +14,13 @@ import picocli.CommandLine.Command;
             "  tc0 parse examples/rope_transformer.tc0 --set n=8    check a spec, see every shape",
             "  tc0 stats examples/circuits/full_adder.aag            a circuit's depth, size, width",
             "  tc0 run ../shared/data/epfl/ctrl.aig --random 4       evaluate it",
+            "  tc0 stats examples/gin.tc0 --set n=4                  compile a spec in memory, its figures",
+            "  tc0 sweep examples/gin.tc0 --n 2,4,8                  how depth and size grow with n",
             "",
             "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.",
             ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {ParseCommand.class, CompileCommand.class, VerifyCommand.class, StatsCommand.class, ExportCommand.class, RunCommand.class, BenchCommand.class, BenchBuilderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseCommand.class, CompileCommand.class, VerifyCommand.class, StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, BenchCommand.class, BenchBuilderCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

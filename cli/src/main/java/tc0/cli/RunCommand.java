@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,23 +24,28 @@ import tc0.circuits.eval.ScalarEvaluator;
 
 /** {@code tc0 run}: evaluates a circuit on given or random input patterns. */
 @Command(name = "run",
-        header = "Evaluate a circuit on given or random input patterns.",
+        header = "Evaluate a circuit (or a compiled spec) on given or random input patterns.",
         mixinStandardHelpOptions = true,
         description = {
             "Evaluate a circuit on input patterns and print its outputs: one line per pattern, one",
             "character 0 or 1 per output, output 0 first. Patterns come from --inputs (a text file,",
             "one pattern per line, input 0 first; spaces and _ are ignored, # starts a comment) or",
             "are random (--random N --seed S). With neither, one random pattern (seed 1).",
+            "A spec (.tc0) is compiled in memory first, for the --set values, as 'tc0 compile' does. Its",
+            "circuit's inputs are the spec's inputs in declaration order, each input's elements in",
+            "row-major order, each element's bits least significant first (two's complement words of the",
+            "spec's precision; one bit per element of a bit tensor); its outputs are laid out alike.",
             "",
             "Examples:",
             "  tc0 run adder.aag --inputs patterns.txt     where patterns.txt holds lines like",
             "                                              0110_1001  # a=6 b=9, input 0 first",
             "  tc0 run hyp.aig --random 102400 --seed 7 --hash",
             "      prints the SHA-256 of all outputs: the same on every backend and machine",
+            "  tc0 run examples/gcn.tc0 --set n=4 --random 1000 --hash",
             ""})
 public final class RunCommand implements Callable<Integer> {
 
-    /** How FILE becomes a circuit: the hook where compiling a .tc0 spec can be plugged in later. */
+    /** How FILE becomes a circuit, when a test replaces reading and compiling. */
     @FunctionalInterface
     public interface Loader {
         Circuit load(Path file);
@@ -51,8 +57,11 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "a circuit file: .aag, .aig or .tc0c")
+    @Parameters(paramLabel = "FILE", description = "a circuit file (.aag, .aig, .tc0c) or a spec (.tc0)")
     Path file;
+
+    @Mixin
+    SpecSettings settings;
 
     @Option(names = "--random", paramLabel = "N", description = "evaluate N random patterns")
     Integer random;
@@ -75,8 +84,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private final Loader loader;
 
+    /** Reads circuit files and compiles specs. */
     public RunCommand() {
-        this(CircuitLoader::load);
+        this.loader = null;
     }
 
     RunCommand(Loader loader) {
@@ -87,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (random != null && inputs != null) throw new UserError("give --random or --inputs, not both");
         Evaluator evaluator = evaluator(backend, threads);
-        Circuit c = loader.load(file);
+        Circuit c = loader != null ? loader.load(file) : settings.load(file);
         BitMatrix in = inputs != null ? readPatterns(inputs, c.inputCount()) : BitMatrix.random(c.inputCount(), patterns(), seed);
         BitMatrix out = evaluator.evaluate(c, in);
         PrintWriter w = spec.commandLine().getOut();

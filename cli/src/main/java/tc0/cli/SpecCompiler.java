@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Collectors;
 import tc0.compiler.elaborate.ElaborationException;
 import tc0.compiler.elaborate.Elaborator;
+import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.lower.Lowered;
 import tc0.compiler.lower.TensorIrToCircuit;
@@ -15,7 +17,8 @@ import tc0.dsl.CheckResult;
 
 /**
  * A spec file through the stages, in the README's order: parse and check, elaborate for the parameter
- * values, lower to a circuit. Every way a stage can refuse becomes one {@link UserError} (exit 2).
+ * values, count against the size guard, lower to a circuit. Every way a stage can refuse becomes one
+ * {@link UserError} (exit 2).
  */
 final class SpecCompiler {
     private SpecCompiler() {}
@@ -36,16 +39,28 @@ final class SpecCompiler {
         }
     }
 
-    /** The program and its circuit. */
-    static Lowered compile(Path spec, Map<String, Long> values) {
-        TensorProgram p = elaborate(spec, values);
+    /** The program and its circuit, with the default compression rounds. */
+    static Lowered compile(Path spec, Map<String, Long> values, SizeGuard guard) {
+        return lower(spec, elaborate(spec, values), WeightedSum.DEFAULT_ROUNDS, guard);
+    }
+
+    /** The circuit of an elaborated program, once the guard has counted it. */
+    static Lowered lower(Path spec, TensorProgram p, int rounds, SizeGuard guard) {
+        guard.check(describe(spec, p), p, rounds);
         try {
-            return TensorIrToCircuit.lower(p);
+            return TensorIrToCircuit.lower(p, rounds);
         } catch (UnsupportedOperationException e) {
             throw new UserError(spec + ": " + e.getMessage());
         } catch (OutOfMemoryError e) {
             throw new UserError(spec + ": the circuit does not fit in memory; try a smaller n, or raise -Xmx through TC0_JAVA_OPTS");
         }
+    }
+
+    /** "examples/gin.tc0 (n=8, d=4, layers=2)": the spec and every parameter's value. */
+    static String describe(Path spec, TensorProgram p) {
+        if (p.parameters().isEmpty()) return spec.toString();
+        return spec + p.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 
     private static String read(Path spec) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,22 +17,27 @@ import tc0.circuits.analysis.RegionBreakdown;
 
 /** {@code tc0 stats}: the figures of a circuit. */
 @Command(name = "stats",
-        header = "Print a circuit's figures: gates, wires, depth, width, fan-in, weights.",
+        header = "Print a circuit's (or a compiled spec's) figures: gates, wires, depth, width, fan-in, weights.",
         mixinStandardHelpOptions = true,
         description = {
             "Print the size figures of a circuit: inputs, outputs, gates (threshold gates), wires, depth",
             "(longest path in threshold gates; inversions are free), width (most gates on one level),",
             "largest fan-in, largest |weight| in bits, and the size in the majority-gate model",
-            "(a weight w counts as |w| wires).",
+            "(a weight w counts as |w| wires). A spec (.tc0) is compiled in memory first, for the",
+            "--set values, as 'tc0 compile' does; --by-region then shows every layer, block and gadget.",
             "",
-            "Example:  tc0 stats examples/circuits/full_adder.aag",
-            "          tc0 stats ../shared/data/epfl/hyp.aig --json"})
+            "Examples:  tc0 stats examples/circuits/full_adder.aag",
+            "           tc0 stats ../shared/data/epfl/hyp.aig --json",
+            "           tc0 stats examples/gin.tc0 --set n=8 --by-region"})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "a circuit file: .aag, .aig or .tc0c")
+    @Parameters(paramLabel = "FILE", description = "a circuit file (.aag, .aig, .tc0c) or a spec (.tc0)")
     Path file;
+
+    @Mixin
+    SpecSettings settings;
 
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
@@ -44,7 +50,8 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Circuit c = CircuitLoader.load(file);
+        SpecSettings.Opened opened = settings.open(file);
+        Circuit c = opened.circuit();
         CircuitStats s = CircuitStats.of(c);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -53,7 +60,7 @@ final class StatsCommand implements Callable<Integer> {
             if (byRegion) m.put("regions", RegionBreakdown.of(c).preorder());
             out.println(Json.write(m));
         } else {
-            out.println(file);
+            out.println(opened.title());
             figures(s).forEach((k, v) -> out.printf("  %-14s %,d%n", k, ((Number) v).longValue()));
             if (levels) {
                 out.println("  gates per level:");

@@ -1,0 +1,92 @@
+package tc0.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import tc0.circuits.Circuit;
+import tc0.circuits.io.CircuitFiles;
+import tc0.circuits.io.Format;
+
+/**
+ * Files the commands write: checked before the (possibly long) work that fills them, then written to a
+ * temporary file in the same folder and renamed into place, so a reader never sees half a file. Every
+ * failure is one {@link UserError}.
+ */
+final class OutputFiles {
+    /** Writes a file's bytes. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private OutputFiles() {}
+
+    /** Refuses a path that cannot be written: its folder is a file, or it is a folder itself. */
+    static void checkWritable(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) throw new UserError("cannot write " + file + ": it is a directory");
+        for (Path dir = abs.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir)) {
+                if (!Files.isWritable(dir)) throw new UserError("cannot write " + file + ": " + dir + " is not writable");
+                return;
+            }
+            if (Files.exists(dir)) throw new UserError("cannot write " + file + ": " + dir + " is not a directory");
+        }
+    }
+
+    /** Writes {@code body} to {@code file} atomically, creating its folder if needed. */
+    static void write(Path file, Body body) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            readableByAll(tmp);
+            try {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    body.writeTo(out);
+                }
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + reason(e));
+        }
+    }
+
+    /** A circuit written atomically ({@link CircuitFiles#write}), every failure one {@link UserError}. */
+    static void write(Circuit c, Path file, Format format) {
+        try {
+            CircuitFiles.write(c, file, format);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + reason(e));
+        } catch (OutOfMemoryError e) {
+            throw new UserError("cannot write " + file + ": out of memory; raise -Xmx through TC0_JAVA_OPTS");
+        }
+    }
+
+    /** A temporary file is created owner-only; the file it becomes is an ordinary one (rw-r--r--). */
+    private static void readableByAll(Path tmp) throws IOException {
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static String reason(IOException e) {
+        return switch (e) {
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.nio.file.NotDirectoryException x -> "a folder on its path is a file";
+            case java.nio.file.FileAlreadyExistsException x -> "a folder on its path is a file";
+            case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package tc0.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tc0.proofs.structural.Growth;
+import tc0.proofs.structural.SweepCsv;
+import tc0.proofs.structural.SweepPoint;
+
+/**
+ * What {@code tc0 sweep} prints and writes: the table row by row, the summary (fitted size degree, constant
+ * depth) from {@link Growth}, the JSON object and the CSV.
+ *
+ * @param spec    the spec file
+ * @param model   the model's name
+ * @param counted whether the points were counted (not built)
+ * @param rounds  compression rounds of every weighted sum
+ */
+record SweepReport(Path spec, String model, boolean counted, int rounds) {
+    static final String TABLE_HEADER = String.format("%8s %7s %16s %18s %14s %9s", "n", "depth", "gates", "wires", "width", "seconds");
+
+    String heading() {
+        return spec + ": model " + model + ", " + mode() + ", " + rounds + " compression round" + (rounds == 1 ? "" : "s") + " per sum";
+    }
+
+    String title() {
+        return model + " (" + (counted ? "counted" : "built") + ")";
+    }
+
+    private String mode() {
+        return counted ? "counted without building (no structural hashing: sizes an upper bound on the built ones)" : "built";
+    }
+
+    static String row(SweepPoint p, double seconds) {
+        return String.format(Locale.ROOT, "%8d %7d %,16d %,18d %,14d %9.2f", p.n(), p.depth(), p.gates(), p.wires(), p.width(), seconds);
+    }
+
+    /** The lines after the table: how size and depth grow. */
+    List<String> summary(List<SweepPoint> points) {
+        Growth gates = Growth.of(points, SweepPoint::gates);
+        Growth wires = Growth.of(points, SweepPoint::wires);
+        Growth depth = Growth.of(points, SweepPoint::depth);
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "size: gates grow like n^%.2f, wires like n^%.2f (least squares over the larger half of n)",
+                gates.degree(), wires.degree()));
+        out.add("  gates' exponent between neighbouring n: " + exponents(gates));
+        String depths = points.stream().map(p -> Long.toString(p.depth())).collect(Collectors.joining(", "));
+        out.add(depth.constant()
+                ? "depth: constant in n (" + points.getFirst().depth() + " at every n)"
+                : "depth: NOT constant over these n (" + depths + ")");
+        return out;
+    }
+
+    /** The whole sweep as one JSON object. */
+    Map<String, Object> json(List<SweepPoint> points, Map<String, Long> set) {
+        Growth gates = Growth.of(points, SweepPoint::gates);
+        Growth wires = Growth.of(points, SweepPoint::wires);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spec", spec.toString());
+        m.put("model", model);
+        m.put("mode", counted ? "counted" : "built");
+        m.put("rounds", rounds);
+        m.put("set", set);
+        m.put("points", points);
+        m.put("gatesDegree", gates.degree());
+        m.put("gatesLocalDegree", gates.localDegree());
+        m.put("wiresDegree", wires.degree());
+        m.put("depthConstant", Growth.of(points, SweepPoint::depth).constant());
+        return m;
+    }
+
+    static void csv(List<SweepPoint> points, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        SweepCsv.write(points, w);
+        w.flush();
+    }
+
+    private static String exponents(Growth g) {
+        return g.localDegree().stream().map(d -> String.format(Locale.ROOT, "%.2f", d)).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,61 @@
+package tc0.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** tc0 sweep --count-only: the figures without building, never below the built ones. */
+class SweepCountOnlyTest {
+    static final String GIN = "../examples/gin.tc0";
+
+    static JsonNode sweep(String... extra) throws Exception {
+        String[] args = new String[4 + extra.length];
+        System.arraycopy(new String[] {"sweep", GIN, "--n", "2,4"}, 0, args, 0, 4);
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        Cli r = Cli.run(args);
+        assertEquals(0, r.exitCode(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void countedFiguresBoundTheBuiltOnesAndDepthAgrees() throws Exception {
+        JsonNode counted = sweep("--count-only", "--json");
+        JsonNode built = sweep("--json");
+        assertEquals("counted", counted.get("mode").asText());
+        for (int i = 0; i < 2; i++) {
+            JsonNode c = counted.get("points").get(i), b = built.get("points").get(i);
+            assertEquals(b.get("n"), c.get("n"));
+            assertTrue(c.get("gates").asLong() >= b.get("gates").asLong(), c + " vs " + b);
+            assertTrue(c.get("wires").asLong() >= b.get("wires").asLong(), c + " vs " + b);
+            assertTrue(c.get("depth").asLong() >= b.get("depth").asLong(), c + " vs " + b);
+        }
+        assertEquals(built.get("depthConstant"), counted.get("depthConstant"));
+    }
+
+    @Test
+    void countOnlyReachesNTooLargeToBuildInASecond() throws Exception {
+        long start = System.nanoTime();
+        Cli r = Cli.run("sweep", GIN, "--n", "8,16,32,64", "--count-only", "--json");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode p = j.get("points");
+        assertEquals(4, p.size());
+        assertEquals(64, p.get(3).get("n").asInt());
+        assertTrue(p.get(3).get("gates").asLong() > 100_000_000L, "n = 64 is far beyond what a build fits: " + p.get(3));
+        for (int i = 0; i < 4; i++) assertTrue(p.get(i).get("depth").asLong() <= 40 * 2 + 30, "the spec's own depth bound: " + p.get(i));
+        assertTrue(j.get("gatesDegree").asDouble() > 1 && j.get("gatesDegree").asDouble() < 4, j.toString());
+        assertTrue(seconds < 30, seconds + " s");
+    }
+
+    @Test
+    void theRoundsOptionChangesTheCount() throws Exception {
+        JsonNode two = sweep("--count-only", "--json", "--rounds", "2");
+        JsonNode one = sweep("--count-only", "--json", "--rounds", "1");
+        assertEquals(1, one.get("rounds").asInt());
+        assertTrue(!one.get("points").equals(two.get("points")), "rounds reach the counted lowering");
+    }
+}
