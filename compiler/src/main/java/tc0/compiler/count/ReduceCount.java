@@ -3,6 +3,7 @@ package tc0.compiler.count;
 import java.math.BigInteger;
 import java.util.List;
 import tc0.circuits.Literal;
+import tc0.compiler.gadgets.DivideByConstant;
 import tc0.compiler.gadgets.LinearForm;
 import tc0.compiler.gadgets.Lookup;
 import tc0.compiler.gadgets.MaxArgmax;
@@ -13,7 +14,7 @@ import tc0.compiler.ir.Op;
 import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.Rounding;
 
-/** Reductions along an axis, one gadget per line as the lowering builds them (SUM, MEAN by table, MAX, MIN). */
+/** Reductions along an axis, one gadget per line as the lowering builds them (SUM, MEAN by division by a constant, MAX, MIN). */
 final class ReduceCount {
     private ReduceCount() {}
 
@@ -77,11 +78,19 @@ final class ReduceCount {
                 return new int[][] {WeightedSum.toFormat(net, f, fx.fracBits(), out, rounds)};
             };
             case MEAN -> {
-                long[] table = meanTable(len, fx, out, n);
-                yield (net, xs) -> {
+                if (len == 1) yield (net, xs) -> new int[][] {convert(net, xs[0], fx, out, rounds)};
+                if (Long.numberOfLeadingZeros(len) <= fx.fracBits() + 1) {
+                    throw new UnsupportedOperationException("mean of " + len + " terms of " + fx + " needs a denominator beyond 63 bits (node "
+                            + n.id() + ", region " + n.region() + ")");
+                }
+                long den = (long) len << fx.fracBits();
+                yield (net, xs) -> { // as the lowering: the route the form's weights choose, then the division
                     LinearForm f = new LinearForm();
                     for (int[] x : xs) f.addWord(x, 1);
-                    return new int[][] {Lookup.build(net, f, len * fx.minCode(), table, out.width())};
+                    long[] w = new long[f.size()];
+                    for (int i = 0; i < w.length; i++) w[i] = f.weight(i);
+                    DivideByConstant.Route route = DivideByConstant.choose(w, f.constant(), out.fracBits(), den, out, rounds);
+                    return new int[][] {DivideByConstant.build(net, f, out.fracBits(), den, out, rounds, route)};
                 };
             }
             case MAX -> (net, xs) -> new int[][] {convert(net, MaxArgmax.max(net, xs), fx, out, rounds)};
@@ -93,18 +102,6 @@ final class ReduceCount {
         };
     }
 
-    /** The lowering's mean table over the exact sum (same limit: 2^16 entries). */
-    private static long[] meanTable(int len, FixedFormat fx, FixedFormat out, Node n) {
-        long lo = len * fx.minCode(), hi = len * fx.maxCode();
-        if (hi - lo + 1 > 1 << 16) {
-            throw new UnsupportedOperationException("lowering of mean is not built yet for " + len + " terms of " + fx
-                    + " (node " + n.id() + ", region " + n.region() + ")");
-        }
-        long[] t = new long[(int) (hi - lo + 1)];
-        BigInteger den = BigInteger.valueOf(len).shiftLeft(fx.fracBits());
-        for (long v = lo; v <= hi; v++) t[(int) (v - lo)] = out.saturate(Rounding.divRound(BigInteger.valueOf(v).shiftLeft(out.fracBits()), den));
-        return t;
-    }
 
     private static int[] not(int[] w) {
         int[] r = new int[w.length];
