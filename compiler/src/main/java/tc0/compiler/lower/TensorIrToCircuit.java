@@ -125,6 +125,7 @@ public final class TensorIrToCircuit {
             case Op.MatMul m -> matmul(m, n, out);
             case Op.Unary u -> unary(u, size, out);
             case Op.Reduce r -> reduce(r, n, out);
+            case Op.ScanExp s -> scanExp(s, n, out);
             default -> throw new UnsupportedOperationException("lowering of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
         };
@@ -328,5 +329,18 @@ public final class TensorIrToCircuit {
     private int[] convert(int[] w, FixedFormat fx, FixedFormat out) {
         if (fx.equals(out)) return w;
         return WeightedSum.toFormat(net, new LinearForm().addWord(w, 1), fx.fracBits(), out, rounds);
+    }
+
+    /** {@link tc0.compiler.gadgets.Scan} per line along axis 0 (column c of {@code [m, ...]}: flat t * cols + c). */
+    private int[][] scanExp(Op.ScanExp s, Node n, FixedFormat out) {
+        int m = (int) n.dim(0), size = Math.toIntExact(n.size()), cols = size / m;
+        int[][] r = new int[size][];
+        for (int c = 0; c < cols; c++) {
+            int[][] z = new int[m][], x = new int[m][];
+            for (int t = 0; t < m; t++) { z[t] = word(s.z(), t * cols + c); x[t] = word(s.b(), t * cols + c); }
+            int[][] h = tc0.compiler.gadgets.Scan.build(net, z, fmt(s.z()), x, fmt(s.b()), s.expFormat(), out, rounds);
+            for (int t = 0; t < m; t++) r[t * cols + c] = h[t];
+        }
+        return r;
     }
 }
