@@ -23,7 +23,7 @@ import tc0.compiler.numerics.SelectiveScan;
  * </ol>
  * Cost per line: {@code sum_(L=1..n-1) (n - L) B_L} comparators of fan-in {@code L wz} ({@code B_L} =
  * breakpoints of E in S's range: at most the number of codes of fe that E reaches, about
- * {@code 2^Fe (1 + ln 2^(Ie-1))} for nonnegative outputs, independent of n), plus per pair at most
+ * {@code 2^Fe + (Ie - 1) ln 2 * 2^Fz} when {@code Fz <= Fe}, independent of n), plus per pair at most
  * {@code we} step gates and {@code (we - 1) wb} ANDs, plus n weighted sums of {@code t (we - 1) wb + wb}
  * terms. Wires grow as {@code n^3} per line (the comparators' fan-in), gates as {@code n^2}.
  */
