@@ -29,7 +29,7 @@ public final class SelectiveScan {
         if (Math.abs(s) > MAX_SUM) throw new IllegalArgumentException("exponent code " + s + " beyond 2^53");
         if (frac < 0 || frac > FixedFormat.MAX_WIDTH) throw new IllegalArgumentException("fraction bits " + frac);
         // e^x >= e^I > 2^(I-1) > every value of fe: saturated (spares the evaluation of a huge exp).
-        if ((frac >= 63 ? (s < 0 ? -1 : 0) : s >> frac) >= fe.intBits()) return fe.maxCode();
+        if (s >> frac >= fe.intBits()) return fe.maxCode();
         FixedFormat in = frac >= 54 ? FixedFormat.of(0, frac) : FixedFormat.of(54 - frac, frac);
         return UnaryFunction.EXP.apply(s, in, fe);
     }
