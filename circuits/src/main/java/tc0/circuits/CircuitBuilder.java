@@ -11,8 +11,11 @@ import java.util.List;
  * structural hashing returns the existing node for a gate built before. {@link #build()} drops the gates no
  * output needs. All inputs come before the first gate.
  *
- * <p>Storage is growable primitive arrays and one open-addressing hash table: about 12 bytes per wire and
- * 36 per gate while building (arrays grow by half), nothing per gate or wire on the heap as objects.
+ * <p>Storage is primitive arrays and one open-addressing hash table: 12 bytes per wire and about 36 per gate
+ * while building, nothing per gate or wire on the heap as objects. Wires live in chunks of
+ * {@value #CHUNK} entries that are never copied while building (growing one big array by copying was
+ * half of a compile's time); {@link #build()} compacts them once into the circuit's arrays, releasing
+ * each chunk as it is consumed.
  */
 public final class CircuitBuilder {
     private static final int SMALL_SORT = 24;
@@ -22,8 +25,14 @@ public final class CircuitBuilder {
     private int gates;
     private int wires;
     private int[] faninStart = new int[1025];
-    private int[] faninNode = new int[4096];
-    private long[] weight = new long[4096];
+    // Wire e is at [e >>> CHUNK_BITS][e & CHUNK_MASK]. Chunk 0 starts small and grows by copying up to
+    // CHUNK entries (small circuits stay small); from then on whole chunks are added, never copied.
+    static final int CHUNK_BITS = 20;
+    static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int CHUNK_MASK = CHUNK - 1;
+    private int[][] nodeChunks = {new int[4096]};
+    private long[][] weightChunks = {new long[4096]};
+    private long wireCapacity = 4096;
     private long[] threshold = new long[1024];
     private int[] region = new int[1024];
     // Open addressing; a slot holds (hash << 32) | (gate index + 1), 0 = empty, so a probe reads one array.
@@ -201,17 +210,28 @@ public final class CircuitBuilder {
         if (threshold[gIdx] != t || faninStart[gIdx + 1] - faninStart[gIdx] != terms) return false;
         int base = faninStart[gIdx];
         for (int i = 0; i < terms; i++) {
-            if (faninNode[base + i] != termNode[i] || weight[base + i] != termWeight[i]) return false;
+            int e = base + i;
+            if (nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termNode[i]
+                    || weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termWeight[i]) return false;
         }
         return true;
     }
 
     private int add(int terms, long t) {
         if (gates + 1 >= threshold.length) growGates();
-        if (wires + terms > faninNode.length) growWires(wires + terms);
+        if (wires + (long) terms > wireCapacity) growWires(wires + (long) terms);
+        int c = wires >>> CHUNK_BITS, at = wires & CHUNK_MASK;
+        int[] nodes = nodeChunks[c];
+        long[] ws = weightChunks[c];
         for (int i = 0; i < terms; i++) { // short: a loop beats arraycopy's call
-            faninNode[wires + i] = termNode[i];
-            weight[wires + i] = termWeight[i];
+            if (at == CHUNK) { // the gate runs on into the next chunk
+                nodes = nodeChunks[++c];
+                ws = weightChunks[c];
+                at = 0;
+            }
+            nodes[at] = termNode[i];
+            ws[at] = termWeight[i];
+            at++;
         }
         wires += terms;
         threshold[gates] = t;
@@ -311,10 +331,18 @@ public final class CircuitBuilder {
         int firstGate = 1 + inputs;
         long[] live = new long[(gates + 63) >>> 6];
         for (int i = 0; i < outputs.size(); i++) markLive(live, Literal.node(outputs.get(i)) - firstGate);
+        int liveWires = 0;
         for (int g = gates - 1; g >= 0; g--) {
             if ((live[g >>> 6] & (1L << g)) == 0) continue;
-            for (int e = faninStart[g]; e < faninStart[g + 1]; e++) markLive(live, faninNode[e] - firstGate);
+            for (int e = faninStart[g]; e < faninStart[g + 1]; e++) {
+                markLive(live, nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] - firstGate);
+            }
+            liveWires += faninStart[g + 1] - faninStart[g];
         }
+        // One copy into arrays of the exact size; each chunk is released once the copy has passed it, so
+        // the peak stays near one copy of the wires, not two.
+        int[] faninNode = new int[liveWires];
+        long[] weight = new long[liveWires];
         int[] newIndex = new int[gates]; // gate index -> compacted gate index
         int kept = 0, keptWires = 0, start = 0;
         for (int g = 0; g < gates; g++) {
@@ -322,18 +350,24 @@ public final class CircuitBuilder {
             if ((live[g >>> 6] & (1L << g)) != 0) {
                 faninStart[kept] = keptWires;
                 for (int e = start; e < end; e++) {
-                    int src = faninNode[e];
+                    int src = nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
                     faninNode[keptWires] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
-                    weight[keptWires] = weight[e];
+                    weight[keptWires] = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
                     keptWires++;
                 }
                 threshold[kept] = threshold[g];
                 region[kept] = region[g];
                 newIndex[g] = kept++;
             }
+            for (int c = start >>> CHUNK_BITS; c < end >>> CHUNK_BITS; c++) {
+                nodeChunks[c] = null;
+                weightChunks[c] = null;
+            }
             start = end;
         }
         faninStart[kept] = keptWires;
+        nodeChunks = null;
+        weightChunks = null;
         int[] outs = outputs.toArray();
         for (int i = 0; i < outs.length; i++) {
             int node = Literal.node(outs[i]);
@@ -385,10 +419,22 @@ public final class CircuitBuilder {
         faninStart = Arrays.copyOf(faninStart, n + 1);
     }
 
-    private void growWires(int needed) {
-        int n = Math.max(needed, grow(faninNode.length));
-        faninNode = Arrays.copyOf(faninNode, n);
-        weight = Arrays.copyOf(weight, n);
+    private void growWires(long needed) {
+        if (needed > Integer.MAX_VALUE - 16) throw new IllegalStateException("circuit too large for int indices");
+        if (nodeChunks.length == 1 && nodeChunks[0].length < CHUNK) {
+            int n = (int) Math.min(CHUNK, Math.max(needed, 2L * nodeChunks[0].length));
+            nodeChunks[0] = Arrays.copyOf(nodeChunks[0], n);
+            weightChunks[0] = Arrays.copyOf(weightChunks[0], n);
+            wireCapacity = n;
+        }
+        while (wireCapacity < needed) {
+            int c = nodeChunks.length;
+            nodeChunks = Arrays.copyOf(nodeChunks, c + 1); // an array of references: cheap
+            weightChunks = Arrays.copyOf(weightChunks, c + 1);
+            nodeChunks[c] = new int[CHUNK];
+            weightChunks[c] = new long[CHUNK];
+            wireCapacity += CHUNK;
+        }
     }
 
     /** Grows by half while small, by a quarter past 16M entries: the copy's old + new peak stays near 2.25x. */

@@ -56,7 +56,7 @@ public final class Layout {
     }
 
     /** The flat indices of every line along {@code axis}: {@code lines[l][i]}. */
-    static int[][] lines(List<Long> shape, int axis) {
+    public static int[][] lines(List<Long> shape, int axis) {
         long[] st = Shapes.strides(shape);
         int len = Math.toIntExact(shape.get(axis));
         int total = Math.toIntExact(Shapes.size(shape));

@@ -7,18 +7,22 @@ import java.util.List;
 import tc0.circuits.Circuit;
 import tc0.circuits.CircuitBuilder;
 import tc0.circuits.Literal;
+import tc0.compiler.gadgets.LayerNorm;
 import tc0.compiler.gadgets.LinearForm;
 import tc0.compiler.gadgets.Lookup;
 import tc0.compiler.gadgets.MaxArgmax;
 import tc0.compiler.gadgets.MatMul;
 import tc0.compiler.gadgets.Multiply;
 import tc0.compiler.gadgets.Net;
+import tc0.compiler.gadgets.Rope;
+import tc0.compiler.gadgets.Softmax;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.Elem;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
 import tc0.compiler.ir.Shapes;
 import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.numerics.Fixed;
 import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.Rounding;
 import java.math.BigInteger;
@@ -32,7 +36,8 @@ import java.math.BigInteger;
  *
  * <p>This slice lowers: Input, Constant, Fill, Broadcast, Transpose, Reshape, Slice, Concat (wiring),
  * Elementwise ADD/SUB/MUL, ScaleByConstant, MatMul (constant or variable operands), Unary and Reduce
- * (SUM, MEAN for small tables, MAX, MIN).
+ * (SUM, MEAN for small tables, MAX, MIN), Softmax and LayerNorm (per line), Rope, Kron (ROW, COL; a constant
+ * factor folds into a weighted sum or into wiring).
  * Any other op throws {@link UnsupportedOperationException}.
  */
 public final class TensorIrToCircuit {
@@ -125,6 +130,12 @@ public final class TensorIrToCircuit {
             case Op.MatMul m -> matmul(m, n, out);
             case Op.Unary u -> unary(u, size, out);
             case Op.Reduce r -> reduce(r, n, out);
+            case Op.Softmax s -> perLine(s.operand(), s.axis(), size,
+                    xs -> Softmax.build(net, xs, fmt(s.operand()), s.expFormat(), out));
+            case Op.LayerNorm l -> perLine(l.operand(), n.rank() - 1, size,
+                    xs -> LayerNorm.build(net, xs, fmt(l.operand()), l.eps(), l.epsFormat(), l.scaleFormat(), out, rounds));
+            case Op.Rope r -> rope(r, n, out);
+            case Op.Kron k -> kron(k, n, out);
             case Op.ScanExp s -> scanExp(s, n, out);
             default -> throw new UnsupportedOperationException("lowering of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
@@ -329,6 +340,92 @@ public final class TensorIrToCircuit {
     private int[] convert(int[] w, FixedFormat fx, FixedFormat out) {
         if (fx.equals(out)) return w;
         return WeightedSum.toFormat(net, new LinearForm().addWord(w, 1), fx.fracBits(), out, rounds);
+    }
+
+    // Row ops: softmax, layer norm, RoPE, Kronecker products.
+
+    private interface LineFn {
+        int[][] apply(int[][] xs);
+    }
+
+    /** A gadget per line along {@code axis} ({@link Layout#lines}, as the reference interpreter goes). */
+    private int[][] perLine(int operand, int axis, int size, LineFn f) {
+        int[][] r = new int[size][];
+        for (int[] line : Layout.lines(p.node(operand).shape(), axis)) {
+            int[][] xs = new int[line.length][];
+            for (int i = 0; i < line.length; i++) xs[i] = word(operand, line[i]);
+            int[][] y = f.apply(xs);
+            for (int i = 0; i < line.length; i++) r[line[i]] = y[i];
+        }
+        return r;
+    }
+
+    /** Row i rotated at position i ({@link Rope#apply}): constant coefficients, two weighted sums per pair. */
+    private int[][] rope(Op.Rope op, Node n, FixedFormat out) {
+        int m = (int) n.dim(0), k = (int) n.dim(1);
+        int[][] r = new int[m * k][];
+        for (int i = 0; i < m; i++) {
+            int[][] v = new int[k][];
+            for (int j = 0; j < k; j++) v[j] = word(op.operand(), i * k + j);
+            int[][] y = Rope.apply(net, v, i, op.base(), fmt(op.operand()), op.coefficientFormat(), out, rounds);
+            System.arraycopy(y, 0, r, i * k, k);
+        }
+        return r;
+    }
+
+    /** Each entry one product {@code Fixed.mul} of the operands' entries the reference interpreter pairs. */
+    private int[][] kron(Op.Kron op, Node n, FixedFormat out) {
+        List<Long> sa = p.node(op.left()).shape(), sb = p.node(op.right()).shape();
+        FixedFormat fa = fmt(op.left()), fb = fmt(op.right());
+        int rows = (int) n.dim(0), cols = (int) n.dim(1);
+        int[][] r = new int[rows * cols][];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int ia, ib;
+                if (op.kind() == Op.KronKind.ROW) {
+                    int q = (int) (long) sb.get(1);
+                    ia = i * (int) (long) sa.get(1) + j / q;
+                    ib = i * q + j % q;
+                } else {
+                    int q = (int) (long) sb.get(0);
+                    ia = (i / q) * cols + j;
+                    ib = (i % q) * cols + j;
+                }
+                r[i * cols + j] = product(word(op.left(), ia), fa, word(op.right(), ib), fb, out);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * {@code Fixed.mul(x, y)} into {@code out}. When a factor is a constant word, no partial product is made:
+     * {@code c x} is one weighted sum, and when {@code c = 2^s} lands {@code x} in {@code out} exactly (a
+     * left shift by {@code t >= 0} that cannot overflow) the product is wiring, no gate.
+     */
+    private int[] product(int[] x, FixedFormat fx, int[] y, FixedFormat fy, FixedFormat out) {
+        Long cx = constantCode(x), cy = constantCode(y);
+        if (cx != null && cy != null) return constantWord(Fixed.mul(cx, fx, cy, fy, out), out.width());
+        if (cx != null) return product(y, fy, x, fx, out);
+        if (cy == null) return Multiply.fixed(net, x, fx, y, fy, out, rounds);
+        long c = cy;
+        if (c == 0) return constantWord(0, out.width());
+        int t = Long.numberOfTrailingZeros(c) + out.fracBits() - fx.fracBits() - fy.fracBits();
+        if (c > 0 && Long.bitCount(c) == 1 && t >= 0 && x.length + t <= out.width()) {
+            int[] r = new int[out.width()];
+            for (int k = 0; k < r.length; k++) r[k] = k < t ? Literal.FALSE : x[Math.min(k - t, x.length - 1)];
+            return r;
+        }
+        return WeightedSum.toFormat(net, new LinearForm().addWord(x, c), fx.fracBits() + fy.fracBits(), out, rounds);
+    }
+
+    /** The two's complement code of a word whose every literal is a constant, else null. */
+    private static Long constantCode(int[] w) {
+        long c = 0;
+        for (int k = 0; k < w.length; k++) {
+            if (!Literal.isConstant(w[k])) return null;
+            if (w[k] == Literal.TRUE) c |= 1L << k;
+        }
+        return w.length < 64 ? (c << (64 - w.length)) >> (64 - w.length) : c;
     }
 
     /** {@link tc0.compiler.gadgets.Scan} per line along axis 0 (column c of {@code [m, ...]}: flat t * cols + c). */
