@@ -51,16 +51,6 @@ class CompileVerifyCommandTest {
     }
 
     @Test
-    void anOperationThatDoesNotLowerYetIsOneLineAndNoFile() throws Exception {
-        Path s = spec(SMALL.replace("relu(X @ W)", "scan(X @ W, X @ W)"));
-        Path out = dir.resolve("x.tc0c");
-        Cli r = Cli.run("compile", s.toString(), "-o", out.toString());
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("not built yet"), r.err());
-        assertFalse(Files.exists(out));
-    }
-
-    @Test
     void specErrorsArePositionedAndExitTwo() throws Exception {
         Cli r = Cli.run("verify", spec(SMALL.replace("X @ W", "X @ Q")).toString());
         assertEquals(2, r.exitCode());

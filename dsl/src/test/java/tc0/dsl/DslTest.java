@@ -46,6 +46,23 @@ class DslTest {
     }
 
     @Test
+    void theRetiredNameScanIsFreeForAFunctionOfOnesOwn() {
+        String spec = """
+                fn scan(A: [m, k], B: [m, k]) -> [m, k] {
+                    return scanexp(-(A * A), B);
+                }
+                model m(n = 4) {
+                    precision fixed(int: 4, frac: 4);
+                    input A: [n, 2];
+                    input B: [n, 2];
+                    output Y = scan(A, B);
+                }
+                """;
+        CheckResult r = Dsl.check(spec, "own_scan.tc0");
+        assertTrue(r.ok(), r.render());
+    }
+
+    @Test
     void aSizeBoundPastSixtyFourBitsHoldsTriviallyButAShapePastThemIsAnError() {
         String spec = """
                 model big(n = 4) {

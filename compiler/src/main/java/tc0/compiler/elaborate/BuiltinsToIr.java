@@ -9,9 +9,9 @@ import tc0.dsl.ast.Pos;
 import tc0.dsl.check.Builtin;
 
 /**
- * The built-in calls to IR nodes. Internal formats: softmax's exp step, layer norm's scale and its eps
- * are in the model's format (eps = one unit of the last place, {@code 2^-F}); RoPE's cos/sin coefficients in
- * {@code fixed(2, F)}; the RoPE base is 10000.
+ * The built-in calls to IR nodes. Internal formats: softmax's exp step, scanexp's decays, layer norm's
+ * scale and its eps are in the model's format (eps = one unit of the last place, {@code 2^-F}); RoPE's
+ * cos/sin coefficients in {@code fixed(2, F)}; the RoPE base is 10000.
  */
 final class BuiltinsToIr {
     static final double ROPE_BASE = 10000;
@@ -52,10 +52,10 @@ final class BuiltinsToIr {
                 if (s.size() != 2 || s.get(1) % 2 != 0) throw err(c.pos(), fr, "rope needs [m, k] with k even; got " + s);
                 yield same(new Op.Rope(x, ROPE_BASE, FixedFormat.of(2, e.precision.fracBits())), x, fr);
             }
-            case SCAN -> {
-                int a = arg(c, 0, fr), b = arg(c, 1, fr);
-                if (!e.node(a).shape().equals(e.node(b).shape())) throw err(c.pos(), fr, "scan needs equal shapes");
-                yield same(new Op.Scan(a, b), a, fr);
+            case SCANEXP -> {
+                int z = arg(c, 0, fr), b = arg(c, 1, fr);
+                if (!e.node(z).shape().equals(e.node(b).shape())) throw err(c.pos(), fr, "scanexp needs equal shapes");
+                yield same(new Op.ScanExp(z, b, e.precision), z, fr);
             }
             case ROWKRON, COLKRON -> kron(bi == Builtin.ROWKRON ? Op.KronKind.ROW : Op.KronKind.COL, c, fr);
             case CONCAT -> concat(c, fr);

@@ -79,7 +79,7 @@ public final class Float64Interpreter {
                 yield perLine(l.operand(), n.rank() - 1, size, xs -> layerNorm(xs, eps));
             }
             case Op.Rope r -> rope(r, n);
-            case Op.Scan s -> scan(s, n);
+            case Op.ScanExp s -> scanExp(s, n);
             case Op.Kron k -> kron(k, n);
             case Op.Upsample u -> resample(n, u.operand(), u.mode());
             case Op.Downsample d -> resample(n, d.operand(), d.mode());
@@ -184,11 +184,12 @@ public final class Float64Interpreter {
         return r;
     }
 
-    private double[] scan(Op.Scan op, Node n) {
-        double[] a = values[op.a()], b = values[op.b()], r = new double[Math.toIntExact(n.size())];
+    /** The real recurrence {@code h_t = exp(z_t) h_(t-1) + b_t} (equal to the unrolled sum in exact arithmetic). */
+    private double[] scanExp(Op.ScanExp op, Node n) {
+        double[] z = values[op.z()], b = values[op.b()], r = new double[Math.toIntExact(n.size())];
         for (int[] line : Layout.lines(n.shape(), 0)) {
             double h = 0;
-            for (int at : line) r[at] = h = a[at] * h + b[at];
+            for (int at : line) r[at] = h = Math.exp(z[at]) * h + b[at];
         }
         return r;
     }

@@ -12,6 +12,7 @@ import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.numerics.Fixed;
 import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.Rounding;
+import tc0.compiler.numerics.SelectiveScan;
 import tc0.compiler.numerics.UnaryFunction;
 
 /**
@@ -79,7 +80,7 @@ public final class ReferenceInterpreter {
             case Op.LayerNorm l -> perLine(l.operand(), n.rank() - 1, size,
                     xs -> Fixed.layerNorm(xs, fmt(l.operand()), l.eps(), l.epsFormat(), l.scaleFormat(), out));
             case Op.Rope r -> rope(r, n, out);
-            case Op.Scan s -> scan(s, n, out);
+            case Op.ScanExp s -> scanExp(s, n, out);
             case Op.Kron k -> kron(k, n, out);
             case Op.Upsample u -> resample(n, u.operand(), u.mode(), out);
             case Op.Downsample d -> resample(n, d.operand(), d.mode(), out);
@@ -197,20 +198,13 @@ public final class ReferenceInterpreter {
         return r;
     }
 
-    /**
-     * {@code h_t = sum_(j <= t) (prod_(i = j+1..t) a_i) b_j}, exact, one rounding per {@code h_t}. The exact
-     * sum at {@code t Fa + Fb} fraction bits is {@code S_t = a_t S_(t-1) + b_t 2^(t Fa)}.
-     */
-    private long[] scan(Op.Scan op, Node n, FixedFormat out) {
-        FixedFormat fa = fmt(op.a()), fb = fmt(op.b());
-        long[] a = values[op.a()], b = values[op.b()], r = new long[Math.toIntExact(n.size())];
+    /** {@link SelectiveScan#line} along axis 0, each line (column) separately. */
+    private long[] scanExp(Op.ScanExp op, Node n, FixedFormat out) {
+        FixedFormat fz = fmt(op.z()), fb = fmt(op.b());
+        long[] z = values[op.z()], b = values[op.b()], r = new long[Math.toIntExact(n.size())];
         for (int[] line : Layout.lines(n.shape(), 0)) {
-            BigInteger s = BigInteger.ZERO;
-            for (int t = 0; t < line.length; t++) {
-                int at = line[t];
-                s = s.multiply(BigInteger.valueOf(a[at])).add(BigInteger.valueOf(b[at]).shiftLeft(t * fa.fracBits()));
-                r[at] = Rounding.toFormat(s, t * fa.fracBits() + fb.fracBits(), out);
-            }
+            long[] h = SelectiveScan.line(pick(z, line), fz, pick(b, line), fb, op.expFormat(), out);
+            for (int t = 0; t < line.length; t++) r[line[t]] = h[t];
         }
         return r;
     }

@@ -49,7 +49,7 @@ public final class IrPrinter {
             case Op.Softmax s -> " axis " + s.axis() + " exp " + s.expFormat();
             case Op.LayerNorm l -> " eps " + l.eps() + " scale " + l.scaleFormat();
             case Op.Rope r -> " base " + r.base() + " coeff " + r.coefficientFormat();
-            case Op.Scan s -> "";
+            case Op.ScanExp s -> " exp " + s.expFormat();
             case Op.Kron k -> "";
             case Op.Upsample u -> " " + u.mode().name().toLowerCase();
             case Op.Downsample d -> " " + d.mode().name().toLowerCase();

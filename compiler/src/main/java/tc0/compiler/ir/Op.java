@@ -191,11 +191,20 @@ public sealed interface Op {
         public String label() { return "rope"; }
     }
 
-    /** {@code H[0] = B[0], H[t] = A[t] H[t-1] + B[t]} along axis 0, as the unrolled sum of products, one rounding. */
-    record Scan(int a, int b) implements Op {
-        public List<Integer> operands() { return List.of(a, b); }
+    /**
+     * The selective scan on log-decays along axis 0 ({@code SelectiveScan.line} per line): {@code h_t =
+     * sum_(j<=t) E_(j,t) b_j}, {@code E_(j,t) = exp(z_(j+1) + ... + z_t)} (the exact sum) correctly rounded
+     * into {@code expFormat}, the sum of products exact, one rounding. Equals {@code h_t = exp(z_t) h_(t-1) +
+     * b_t} in exact arithmetic.
+     */
+    record ScanExp(int z, int b, FixedFormat expFormat) implements Op {
+        public ScanExp {
+            Objects.requireNonNull(expFormat);
+        }
 
-        public String label() { return "scan"; }
+        public List<Integer> operands() { return List.of(z, b); }
+
+        public String label() { return "scanexp"; }
     }
 
     /** Which Kronecker-style product. */

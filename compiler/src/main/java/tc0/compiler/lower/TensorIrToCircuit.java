@@ -149,6 +149,7 @@ public final class TensorIrToCircuit {
             case Op.Kron k -> kron(k, n, out);
             case Op.Upsample u -> resample(n, u.operand(), u.mode(), out);
             case Op.Downsample d -> resample(n, d.operand(), d.mode(), out);
+            case Op.ScanExp s -> scanExp(s, n, out);
             default -> throw new UnsupportedOperationException("lowering of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
         };
@@ -478,6 +479,19 @@ public final class TensorIrToCircuit {
             DivideByConstant.Route rt = routes.get(key);
             if (rt == null) { rt = route(form, out.fracBits(), den, out); routes.put(key, rt); }
             r[f] = DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, rt);
+        }
+        return r;
+    }
+
+    /** {@link tc0.compiler.gadgets.Scan} per line along axis 0 (column c of {@code [m, ...]}: flat t * cols + c). */
+    private int[][] scanExp(Op.ScanExp s, Node n, FixedFormat out) {
+        int m = (int) n.dim(0), size = Math.toIntExact(n.size()), cols = size / m;
+        int[][] r = new int[size][];
+        for (int c = 0; c < cols; c++) {
+            int[][] z = new int[m][], x = new int[m][];
+            for (int t = 0; t < m; t++) { z[t] = word(s.z(), t * cols + c); x[t] = word(s.b(), t * cols + c); }
+            int[][] h = tc0.compiler.gadgets.Scan.build(net, z, fmt(s.z()), x, fmt(s.b()), s.expFormat(), out, rounds);
+            for (int t = 0; t < m; t++) r[t * cols + c] = h[t];
         }
         return r;
     }

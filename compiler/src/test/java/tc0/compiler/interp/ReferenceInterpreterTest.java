@@ -72,15 +72,17 @@ class ReferenceInterpreterTest {
     }
 
     @Test
-    void scanIsTheUnrolledSumOfProductsRoundedOncePerStep() {
-        // a = 0.5, b = 1: h = 1, 1.5, 1.75
-        long[] y = run("input A: [3, 1]; input B: [3, 1]; output Y = scan(A, B);",
-                Map.of("A", new long[] {2, 2, 2}, "B", new long[] {4, 4, 4}));
-        assertArrayEquals(new long[] {4, 6, 7}, y);
-        // a = 0.25, b = 0.25: exact h_2 = 0.328125 = 1.3125 quarters -> 1, never rounded in between
-        long[] z = run("input A: [3, 1]; input B: [3, 1]; output Y = scan(A, B);",
-                Map.of("A", new long[] {1, 1, 1}, "B", new long[] {1, 1, 1}));
-        assertArrayEquals(new long[] {1, 1, 1}, z);
+    void scanexpRoundsExpOfEachExactSumOfLogDecaysThenSumsExactly() {
+        // z = 0 (decay 1), b = 1: h = 1, 2, 3
+        assertArrayEquals(new long[] {4, 8, 12}, run("input Z: [3, 1]; input B: [3, 1]; output Y = scanexp(Z, B);",
+                Map.of("Z", new long[] {0, 0, 0}, "B", new long[] {4, 4, 4})));
+        // z = -1, b = 1: E = round(4 e^-1) = 1 and round(4 e^-2) = round(0.54) = 1 quarter, each from its own
+        // exact sum (not 0.25 * 0.25): h_2 = 1 + 0.25 + 0.25 = 1.5
+        assertArrayEquals(new long[] {4, 5, 6}, run("input Z: [3, 1]; input B: [3, 1]; output Y = scanexp(Z, B);",
+                Map.of("Z", new long[] {-4, -4, -4}, "B", new long[] {4, 4, 4})));
+        // e^7.75 saturates at 7.75: h_1 = 0.25 + 7.75 * 0.25 = 2.1875 (8.75 quarters) -> 9; two columns, two recurrences
+        assertArrayEquals(new long[] {1, 0, 9, 4}, run("input Z: [2, 2]; input B: [2, 2]; output Y = scanexp(Z, B);",
+                Map.of("Z", new long[] {0, 0, 31, -32}, "B", new long[] {1, 0, 1, 4})));
     }
 
     @Test

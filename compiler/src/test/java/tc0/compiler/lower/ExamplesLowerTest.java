@@ -20,7 +20,7 @@ import tc0.compiler.ir.TensorProgram;
 /**
  * The example specs (examples/*.tc0) elaborated, lowered and checked against the reference interpreter bit
  * for bit on edge and random inputs; and their depth the same at n = 4 and n = 8 (depth constant in n).
- * The Hopfield models take about a second; the transformers and tensor attention are heavy.
+ * The Hopfield models take about a second; the transformers, tensor attention and Mamba are heavy.
  */
 class ExamplesLowerTest {
     static Lowered lower(String name, long n) {
@@ -71,5 +71,12 @@ class ExamplesLowerTest {
     @ValueSource(strings = {"softmax_transformer", "rope_transformer", "rope_tensor_attention"})
     void attentionModelsLowerBitExactWithDepthConstantInN(String name) {
         bitExactAndDepthConstant(name);
+    }
+
+    /** Mamba: layer norms, softplus and SiLU tables, and the scan on log-decays (about 30 s on two cores). */
+    @Tag("heavy")
+    @org.junit.jupiter.api.Test
+    void mambaLowersBitExactWithDepthConstantInN() {
+        bitExactAndDepthConstant("mamba");
     }
 }

@@ -22,7 +22,7 @@ public enum Builtin {
     LAYERNORM("layernorm", "layernorm(X)", 1, 1),
     TRANSPOSE("transpose", "transpose(X)", 1, 1),
     ROPE("rope", "rope(X)", 1, 1),
-    SCAN("scan", "scan(A, B)", 2, 2),
+    SCANEXP("scanexp", "scanexp(Z, B)", 2, 2),
     ROWKRON("rowkron", "rowkron(A, B)", 2, 2),
     COLKRON("colkron", "colkron(A, B)", 2, 2),
     CONCAT("concat", "concat(A, B, axis: k)", 2, 2, named("axis", true, ArgKind.AXIS)),
@@ -86,6 +86,17 @@ public enum Builtin {
     /** Whether this is one of the elementwise functions of one argument. */
     public boolean isElementwise() {
         return ordinal() <= ABS.ordinal();
+    }
+
+    /**
+     * Why a name that once was a built-in is gone and what replaces it, or null: the message for a call of
+     * it (the name is free for a function of the model's own).
+     */
+    public static String retired(String name) {
+        return name.equals("scan")
+                ? "'scan(A, B)' was replaced by 'scanexp(Z, B)', which takes log-decays (A = exp(Z)): an exact product"
+                        + " of n decays has no practical constant-depth circuit, a sum of log-decays does"
+                : null;
     }
 
     /** The built-in called {@code name}, or null. */

@@ -31,7 +31,7 @@ final class BuiltinTypes {
             case SOFTMAX -> same(b, c, true);
             case LAYERNORM, ROPE -> same(b, c, false);
             case TRANSPOSE -> transpose(b, c);
-            case SCAN -> scan(b, c);
+            case SCANEXP -> scanExp(b, c);
             case ROWKRON, COLKRON -> kron(b, c);
             case CONCAT -> concat(b, c);
             case RESHAPE -> reshape(b, c);
@@ -126,14 +126,14 @@ final class BuiltinTypes {
                 : new Type.Tensor(new Shape(List.of(t.shape().dims().get(1), t.shape().dims().get(0)), t.shape().pos()), t.kind());
     }
 
-    private Type scan(Builtin b, Expr.Call c) {
+    private Type scanExp(Builtin b, Expr.Call c) {
         Type.Tensor a = tensor(b, c, 0);
         Type.Tensor x = tensor(b, c, 1);
         if (a == null || x == null) {
             return Type.UNKNOWN;
         }
         if (!Shapes.same(a.shape(), x.shape())) {
-            return checker.error(c, "'scan' needs A and B of the same shape; got " + a.shape() + " and " + x.shape());
+            return checker.error(c, "'scanexp' needs Z and B of the same shape; got " + a.shape() + " and " + x.shape());
         }
         return new Type.Tensor(a.shape(), ElemKind.FIXED);
     }

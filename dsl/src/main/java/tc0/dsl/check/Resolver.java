@@ -341,7 +341,8 @@ public final class Resolver {
         c.args().forEach(this::expr);
         c.named().forEach(a -> expr(a.value()));
         if (f == null) {
-            diagnostics.error(c.pos(), "unknown function '" + c.callee() + "'");
+            String retired = Builtin.retired(c.callee());
+            diagnostics.error(c.pos(), retired != null ? retired : "unknown function '" + c.callee() + "'");
             return;
         }
         if (currentFunction != null) {
