@@ -27,7 +27,7 @@ public final class CircuitBuilder {
     private int[] faninStart = new int[1025];
     // Wire e is at [e >>> CHUNK_BITS][e & CHUNK_MASK]. Chunk 0 starts small and grows by copying up to
     // CHUNK entries (small circuits stay small); from then on whole chunks are added, never copied.
-    static final int CHUNK_BITS = 20;
+    static final int CHUNK_BITS = 16; // 256 KiB and 512 KiB arrays: below G1's humongous size, which would waste up to half of each
     static final int CHUNK = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK - 1;
     private int[][] nodeChunks = {new int[4096]};
@@ -328,6 +328,7 @@ public final class CircuitBuilder {
     public Circuit build() {
         checkOpen();
         built = true;
+        table = null; // no more lookups: free it before the copies
         int firstGate = 1 + inputs;
         long[] live = new long[(gates + 63) >>> 6];
         for (int i = 0; i < outputs.size(); i++) markLive(live, Literal.node(outputs.get(i)) - firstGate);
@@ -339,41 +340,48 @@ public final class CircuitBuilder {
             }
             liveWires += faninStart[g + 1] - faninStart[g];
         }
-        // One copy into arrays of the exact size; each chunk is released once the copy has passed it, so
-        // the peak stays near one copy of the wires, not two.
+        // One copy into arrays of the exact size, sources first and weights second, each chunk released
+        // once the copy has passed it: the peak holds all chunks plus the new sources (16 bytes a wire),
+        // never both copies of everything (24).
         int[] faninNode = new int[liveWires];
-        long[] weight = new long[liveWires];
         int[] newIndex = new int[gates]; // gate index -> compacted gate index
         int kept = 0, keptWires = 0, start = 0;
         for (int g = 0; g < gates; g++) {
             int end = faninStart[g + 1];
             if ((live[g >>> 6] & (1L << g)) != 0) {
-                faninStart[kept] = keptWires;
                 for (int e = start; e < end; e++) {
                     int src = nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
-                    faninNode[keptWires] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
-                    weight[keptWires] = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
-                    keptWires++;
+                    faninNode[keptWires++] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
                 }
-                threshold[kept] = threshold[g];
-                region[kept] = region[g];
                 newIndex[g] = kept++;
             }
-            for (int c = start >>> CHUNK_BITS; c < end >>> CHUNK_BITS; c++) {
-                nodeChunks[c] = null;
-                weightChunks[c] = null;
+            for (int c = start >>> CHUNK_BITS; c < end >>> CHUNK_BITS; c++) nodeChunks[c] = null;
+            start = end;
+        }
+        nodeChunks = null;
+        long[] weight = new long[liveWires];
+        kept = 0;
+        keptWires = 0;
+        start = 0;
+        for (int g = 0; g < gates; g++) {
+            int end = faninStart[g + 1];
+            if ((live[g >>> 6] & (1L << g)) != 0) {
+                faninStart[kept] = keptWires;
+                for (int e = start; e < end; e++) weight[keptWires++] = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
+                threshold[kept] = threshold[g];
+                region[kept] = region[g];
+                kept++;
             }
+            for (int c = start >>> CHUNK_BITS; c < end >>> CHUNK_BITS; c++) weightChunks[c] = null;
             start = end;
         }
         faninStart[kept] = keptWires;
-        nodeChunks = null;
         weightChunks = null;
         int[] outs = outputs.toArray();
         for (int i = 0; i < outs.length; i++) {
             int node = Literal.node(outs[i]);
             if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
         }
-        table = null;
         return new Circuit(inputs, kept, faninStart, faninNode, weight, threshold, region, outs,
                 inputBuses, outputBuses, regions.build());
     }
