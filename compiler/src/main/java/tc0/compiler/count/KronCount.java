@@ -4,10 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tc0.circuits.Literal;
-import tc0.compiler.gadgets.LinearForm;
 import tc0.compiler.gadgets.Multiply;
 import tc0.compiler.gadgets.Net;
-import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
 import tc0.compiler.numerics.Fixed;
@@ -90,35 +88,8 @@ final class KronCount {
         return r;
     }
 
-    /** The lowering's {@code product}: {@code Fixed.mul(x, y)} into {@code out}, a constant factor folded. */
+    /** The lowering's product: {@link Multiply#folding}. */
     static int[] product(Net net, int[] x, FixedFormat fx, int[] y, FixedFormat fy, FixedFormat out, int rounds) {
-        Long cx = constantCode(x), cy = constantCode(y);
-        if (cx != null && cy != null) return constantWord(Fixed.mul(cx, fx, cy, fy, out), out.width());
-        if (cx != null) return product(net, y, fy, x, fx, out, rounds);
-        if (cy == null) return Multiply.fixed(net, x, fx, y, fy, out, rounds);
-        long c = cy;
-        if (c == 0) return constantWord(0, out.width());
-        int t = Long.numberOfTrailingZeros(c) + out.fracBits() - fx.fracBits() - fy.fracBits();
-        if (c > 0 && Long.bitCount(c) == 1 && t >= 0 && x.length + t <= out.width()) {
-            int[] r = new int[out.width()];
-            for (int k = 0; k < r.length; k++) r[k] = k < t ? Literal.FALSE : x[Math.min(k - t, x.length - 1)];
-            return r;
-        }
-        return WeightedSum.toFormat(net, new LinearForm().addWord(x, c), fx.fracBits() + fy.fracBits(), out, rounds);
-    }
-
-    private static Long constantCode(int[] w) {
-        long c = 0;
-        for (int k = 0; k < w.length; k++) {
-            if (!Literal.isConstant(w[k])) return null;
-            if (w[k] == Literal.TRUE) c |= 1L << k;
-        }
-        return w.length < 64 ? (c << (64 - w.length)) >> (64 - w.length) : c;
-    }
-
-    private static int[] constantWord(long code, int width) {
-        int[] w = new int[width];
-        for (int k = 0; k < width; k++) w[k] = ((code >> k) & 1) != 0 ? Literal.TRUE : Literal.FALSE;
-        return w;
+        return Multiply.folding(net, x, fx, y, fy, out, rounds);
     }
 }

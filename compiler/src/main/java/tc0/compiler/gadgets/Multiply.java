@@ -1,5 +1,6 @@
 package tc0.compiler.gadgets;
 
+import tc0.compiler.numerics.Fixed;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
@@ -84,5 +85,42 @@ public final class Multiply {
     /** Closed form of {@link #costFixed} (a dot product of one pair). */
     public static Cost closedCostFixed(FixedFormat fx, FixedFormat fy, FixedFormat out, int rounds) {
         return closedCostDot(1, fx, fy, out, rounds);
+    }
+
+    /**
+     * {@code Fixed.mul(x, y)} into {@code out}. When a factor is a constant word, no partial product is made:
+     * {@code c x} is one weighted sum, and when {@code c = 2^s} lands {@code x} in {@code out} exactly (a
+     * left shift by {@code t >= 0} that cannot overflow) the product is wiring, no gate.
+     */
+    public static int[] folding(Net net, int[] x, FixedFormat fx, int[] y, FixedFormat fy, FixedFormat out, int rounds) {
+        Long cx = constantCode(x), cy = constantCode(y);
+        if (cx != null && cy != null) return constantCodeWord(Fixed.mul(cx, fx, cy, fy, out), out.width());
+        if (cx != null) return folding(net, y, fy, x, fx, out, rounds);
+        if (cy == null) return fixed(net, x, fx, y, fy, out, rounds);
+        long c = cy;
+        if (c == 0) return constantCodeWord(0, out.width());
+        int t = Long.numberOfTrailingZeros(c) + out.fracBits() - fx.fracBits() - fy.fracBits();
+        if (c > 0 && Long.bitCount(c) == 1 && t >= 0 && x.length + t <= out.width()) {
+            int[] r = new int[out.width()];
+            for (int k = 0; k < r.length; k++) r[k] = k < t ? tc0.circuits.Literal.FALSE : x[Math.min(k - t, x.length - 1)];
+            return r;
+        }
+        return WeightedSum.toFormat(net, new LinearForm().addWord(x, c), fx.fracBits() + fy.fracBits(), out, rounds);
+    }
+
+    /** The two's complement code of a word whose every literal is a constant, else null. */
+    private static Long constantCode(int[] w) {
+        long c = 0;
+        for (int k = 0; k < w.length; k++) {
+            if (!tc0.circuits.Literal.isConstant(w[k])) return null;
+            if (w[k] == tc0.circuits.Literal.TRUE) c |= 1L << k;
+        }
+        return w.length < 64 ? (c << (64 - w.length)) >> (64 - w.length) : c;
+    }
+
+    private static int[] constantCodeWord(long code, int width) {
+        int[] w = new int[width];
+        for (int k = 0; k < width; k++) w[k] = ((code >> k) & 1) != 0 ? tc0.circuits.Literal.TRUE : tc0.circuits.Literal.FALSE;
+        return w;
     }
 }

@@ -396,41 +396,10 @@ public final class TensorIrToCircuit {
                     ia = (i / q) * cols + j;
                     ib = (i % q) * cols + j;
                 }
-                r[i * cols + j] = product(word(op.left(), ia), fa, word(op.right(), ib), fb, out);
+                r[i * cols + j] = Multiply.folding(net, word(op.left(), ia), fa, word(op.right(), ib), fb, out, rounds);
             }
         }
         return r;
-    }
-
-    /**
-     * {@code Fixed.mul(x, y)} into {@code out}. When a factor is a constant word, no partial product is made:
-     * {@code c x} is one weighted sum, and when {@code c = 2^s} lands {@code x} in {@code out} exactly (a
-     * left shift by {@code t >= 0} that cannot overflow) the product is wiring, no gate.
-     */
-    private int[] product(int[] x, FixedFormat fx, int[] y, FixedFormat fy, FixedFormat out) {
-        Long cx = constantCode(x), cy = constantCode(y);
-        if (cx != null && cy != null) return constantWord(Fixed.mul(cx, fx, cy, fy, out), out.width());
-        if (cx != null) return product(y, fy, x, fx, out);
-        if (cy == null) return Multiply.fixed(net, x, fx, y, fy, out, rounds);
-        long c = cy;
-        if (c == 0) return constantWord(0, out.width());
-        int t = Long.numberOfTrailingZeros(c) + out.fracBits() - fx.fracBits() - fy.fracBits();
-        if (c > 0 && Long.bitCount(c) == 1 && t >= 0 && x.length + t <= out.width()) {
-            int[] r = new int[out.width()];
-            for (int k = 0; k < r.length; k++) r[k] = k < t ? Literal.FALSE : x[Math.min(k - t, x.length - 1)];
-            return r;
-        }
-        return WeightedSum.toFormat(net, new LinearForm().addWord(x, c), fx.fracBits() + fy.fracBits(), out, rounds);
-    }
-
-    /** The two's complement code of a word whose every literal is a constant, else null. */
-    private static Long constantCode(int[] w) {
-        long c = 0;
-        for (int k = 0; k < w.length; k++) {
-            if (!Literal.isConstant(w[k])) return null;
-            if (w[k] == Literal.TRUE) c |= 1L << k;
-        }
-        return w.length < 64 ? (c << (64 - w.length)) >> (64 - w.length) : c;
     }
 
     // ---- division by a constant: mean and resampling ----
