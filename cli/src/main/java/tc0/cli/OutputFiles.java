@@ -1,12 +1,9 @@
 package tc0.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import tc0.circuits.Circuit;
 import tc0.circuits.io.CircuitFiles;
 import tc0.circuits.io.Format;
@@ -38,25 +35,10 @@ final class OutputFiles {
         }
     }
 
-    /** Writes {@code body} to {@code file} atomically, creating its folder if needed. */
+    /** Writes {@code body} to {@code file} atomically ({@link CircuitFiles#writeAtomically}). */
     static void write(Path file, Body body) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            readableByAll(tmp);
-            try {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    body.writeTo(out);
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            CircuitFiles.writeAtomically(file, body::writeTo);
         } catch (IOException e) {
             throw new UserError("cannot write " + file + ": " + reason(e));
         }
@@ -74,12 +56,6 @@ final class OutputFiles {
     }
 
     /** A temporary file is created owner-only; the file it becomes is an ordinary one (rw-r--r--). */
-    private static void readableByAll(Path tmp) throws IOException {
-        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
     private static String reason(IOException e) {
         return switch (e) {
             case java.nio.file.AccessDeniedException x -> "permission denied";

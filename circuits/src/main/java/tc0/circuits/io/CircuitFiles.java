@@ -33,12 +33,30 @@ public final class CircuitFiles {
 
     /** Writes {@code c} to {@code file} in {@code format}, atomically: a reader never sees half a file. */
     public static void write(Circuit c, Path file, Format format) throws IOException {
+        writeAtomically(file, out -> format.writer().write(c, out));
+    }
+
+    /** What {@link #writeAtomically} writes: the whole content, to a buffered stream. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code body} to a temporary file beside {@code file} (readable by all, as a plain new file
+     * would be), then renames it over {@code file}: a reader never sees half a file, and a failure leaves
+     * the old one. Creates the folder if needed.
+     */
+    public static void writeAtomically(Path file, Body body) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) { // createTempFile makes it rw-------
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                format.writer().write(c, out);
+                body.writeTo(out);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
