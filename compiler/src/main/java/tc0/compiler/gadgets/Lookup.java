@@ -17,10 +17,16 @@ import tc0.compiler.numerics.UnaryFunction;
 public final class Lookup {
     private Lookup() {}
 
-    /** {@code table[code - minCode]} of the signed word {@code x}, as a word of {@code outWidth} bits. */
+    /**
+     * {@code table[code - minCode]} of the signed word {@code x}, as a word of {@code outWidth} bits; a table
+     * that is the identity from some code up (RELU, GELU, ...) is built as a {@link TailLookup} when the
+     * word's bits are distinct variables (constant or repeated bits fold the comparators: a plain lookup).
+     */
     public static int[] build(Net net, int[] x, long[] table, int outWidth) {
         int w = x.length;
         if (table.length != 1L << w) throw new IllegalArgumentException("table of " + table.length + " entries for a " + w + "-bit input");
+        int h = TailLookup.start(table, w, outWidth);
+        if (TailLookup.pays(table.length, h) && TailLookup.distinctVariables(x)) return TailLookup.build(net, x, table, h, outWidth);
         return build(net, new LinearForm().addWord(x, 1), -(1L << (w - 1)), table, outWidth);
     }
 
@@ -81,6 +87,8 @@ public final class Lookup {
      * output bit changing {@code k >= 2} times one gate of fan-in k.
      */
     public static Cost closedCost(long[] table, int inWidth, int outWidth) {
+        int h = TailLookup.start(table, inWidth, outWidth);
+        if (TailLookup.pays(table.length, h)) return TailLookup.closedCost(table, h, inWidth);
         long gates = 0, wires = 0;
         int depth = 0;
         for (int i = 1; i < table.length; i++) {

@@ -1,0 +1,119 @@
+package tc0.compiler.gadgets;
+
+import tc0.circuits.Literal;
+
+/**
+ * A table lookup whose table is the identity from some code up: RELU from 0, and GELU, SiLU and softplus
+ * from where the function rounds to {@code x}. A plain {@link Lookup} spends a comparator on every code of
+ * that tail (each step changes bit 0), {@code 2^(w-1)} of them for RELU; here the tail's codes are the
+ * input's own bits, gated by one comparator {@code g = [x >= h]} ({@code g} is the negated sign bit, no gate,
+ * when {@code h = 0}). Depth 2, as {@link Lookup}.
+ *
+ * <p>Let {@code L} be the table below {@code h} and 0 from {@code h} up. Level 1: the comparators at
+ * {@code L}'s breakpoints below {@code h}, and {@code g}. Level 2, per output bit b: where bit b is the same
+ * on the whole tail, the step function of {@code L} with the tail's bit at {@code h}, as {@link Lookup#stepBits};
+ * otherwise {@code [g + x_b + 2 L_b >= 2]}, where {@code L_b = base_b + sum_i d_b(i) [x >= lo + i]} is the
+ * 0/1 step sum of {@code L}'s bit b (zero where {@code g} is 1): one gate of fan-in 2 plus {@code L_b}'s changes.
+ */
+public final class TailLookup {
+    /** The shortest tail worth its comparator: below it a plain lookup is as cheap. */
+    static final int MIN_TAIL = 3;
+
+    private TailLookup() {}
+
+    /**
+     * The first index {@code h} with {@code table[i] == lo + i} for every {@code i >= h}, where the table is
+     * indexed by {@code code - lo} of a {@code w}-bit signed word ({@code lo = -2^(w-1)}); {@code table.length}
+     * when the last entry is not its code or the output is not {@code w} bits wide.
+     */
+    public static int start(long[] table, int inWidth, int outWidth) {
+        if (outWidth != inWidth) return table.length;
+        long lo = -(1L << (inWidth - 1));
+        int h = table.length;
+        while (h > 0 && table[h - 1] == lo + h - 1) h--;
+        return h;
+    }
+
+    /** Whether a tail from {@code h} is used for a table of {@code length} entries. */
+    public static boolean pays(long length, long h) {
+        return length - h >= MIN_TAIL;
+    }
+
+    /** Whether no bit of {@code x} is a constant or the same node as another bit. */
+    public static boolean distinctVariables(int[] x) {
+        java.util.HashSet<Integer> nodes = new java.util.HashSet<>();
+        for (int l : x) if (Literal.isConstant(l) || !nodes.add(Literal.node(l))) return false;
+        return true;
+    }
+
+    /** {@code table[code - lo]} of the signed word {@code x}, whose entries from {@code h} on are their codes. */
+    static int[] build(Net net, int[] x, long[] table, int h, int outWidth) {
+        int w = x.length;
+        if (outWidth != w) throw new IllegalArgumentException("a tail lookup maps " + w + " bits to " + w + ", not " + outWidth);
+        if (h == 0) return x.clone();
+        long lo = -(1L << (w - 1)), tailLo = lo + h, tailHi = -lo - 1;
+        LinearForm v = new LinearForm().addWord(x, 1);
+        int[] ge = new int[h + 1];
+        for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) ge[i] = v.atLeast(net, lo + i);
+        ge[h] = gate(net, v, x, tailLo);
+        int[] out = new int[w];
+        int[] lits = new int[h + 2];
+        long[] wts = new long[h + 2];
+        for (int b = 0; b < w; b++) {
+            long base = table[0] >>> b & 1;
+            boolean varies = tailLo >> b != tailHi >> b;
+            long atH = varies ? 0 : tailLo >>> b & 1; // L's bit at h, or the tail's constant bit
+            int k = 0;
+            boolean changesAtH = false;
+            for (int i = 1; i <= h; i++) {
+                long d = (i < h ? table[i] >>> b & 1 : atH) - (table[i - 1] >>> b & 1);
+                if (d != 0) { lits[k] = ge[i]; wts[k] = d; k++; changesAtH = i == h; }
+            }
+            if (!varies) {
+                out[b] = k == 0 ? (base == 1 ? Literal.TRUE : Literal.FALSE) : net.gate(lits, wts, k, 1 - base);
+                continue;
+            }
+            for (int j = 0; j < k; j++) wts[j] *= 2;
+            int n = k;
+            if (changesAtH) wts[k - 1] += 1; // g is also L's last change (at h)
+            else { lits[n] = ge[h]; wts[n] = 1; n++; }
+            lits[n] = x[b];
+            wts[n] = 1;
+            n++;
+            out[b] = net.gate(lits, wts, n, 2 - 2 * base);
+        }
+        return out;
+    }
+
+    /** {@code [x >= c]}: the negated sign bit for {@code c = 0}, else a comparator. */
+    private static int gate(Net net, LinearForm v, int[] x, long c) {
+        return c == 0 ? Literal.not(x[x.length - 1]) : v.atLeast(net, c);
+    }
+
+    /** The exact cost of {@link #build} for a {@code w}-bit input word ({@code w >= 2}), from the table, no gate made. */
+    static Cost closedCost(long[] table, int h, int w) {
+        if (h == 0) return new Cost(0, 0, 0);
+        long lo = -(1L << (w - 1)), tailLo = lo + h, tailHi = -lo - 1;
+        long gates = 0, wires = 0;
+        for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) { gates++; wires += w; }
+        boolean gIsGate = tailLo != 0;
+        if (gIsGate) { gates++; wires += w; }
+        int depth = gates > 0 ? 1 : 0;
+        for (int b = 0; b < w; b++) {
+            boolean varies = tailLo >> b != tailHi >> b;
+            long atH = varies ? 0 : tailLo >>> b & 1;
+            long k = 0;
+            boolean changesAtH = false, readsComparator = false;
+            for (int i = 1; i <= h; i++) {
+                long d = (i < h ? table[i] >>> b & 1 : atH) - (table[i - 1] >>> b & 1);
+                if (d != 0) { k++; changesAtH = i == h; readsComparator |= i < h || gIsGate; }
+            }
+            if (!varies && k < 2) continue; // a constant or one comparator's literal
+            long fanIn = varies ? k + (changesAtH ? 0 : 1) + 1 : k;
+            gates++;
+            wires += fanIn;
+            depth = Math.max(depth, readsComparator || varies && gIsGate ? 2 : 1);
+        }
+        return new Cost(depth, gates, wires);
+    }
+}
