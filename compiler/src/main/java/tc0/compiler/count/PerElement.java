@@ -83,6 +83,10 @@ final class PerElement {
 
     /** {@code Lookup.build} of one word over the table of its format, in closed form. */
     static Instance.Result lookup(ElemClass x, TableStats t, FixedFormat fx) {
+        if (TailCount.applies(x)) {
+            long h = t.identityFrom();
+            if (tc0.compiler.gadgets.TailLookup.pays(t.length, h)) return TailCount.count(x, t, h);
+        }
         FormSummary form = new FormSummary().addWord(x, 1, 0).done();
         Profile p = new Profile();
         boolean[] through = {false};

@@ -166,6 +166,43 @@ final class TableStats {
 
     int outWidth() { return changes.length; }
 
+    /**
+     * For a table of a {@code w}-bit signed word into {@code w} bits ({@code length = 2^w}): the first index h
+     * with {@code value(i) = lo + i} (its own code) for every {@code i >= h}, as {@code TailLookup.start};
+     * {@code length} if the last value is not its code. From the change sets, a word at a time: on the tail
+     * bit b changes exactly where {@code i} is a multiple of {@code 2^b} (lo is a multiple of 2^b).
+     */
+    long identityFrom() {
+        int w = changes.length;
+        if (length != 1L << w) return length;
+        long lo = -(1L << (w - 1));
+        if (value(length - 1) != lo + length - 1) return length;
+        long h = 0;
+        for (int b = 0; b < w; b++) {
+            long[] s = changes[b];
+            for (int wd = s.length - 1; wd >= 0; wd--) {
+                long want = expectedChanges(wd, b);
+                if (wd == 0) want &= ~1L; // index 0 has no predecessor
+                if (((long) wd << 6) + 64 > length) want &= -1L >>> (64 - (length - ((long) wd << 6))); // past the table
+                long bad = s[wd] ^ want;
+                if (bad != 0) { h = Math.max(h, ((long) wd << 6) + 63 - Long.numberOfLeadingZeros(bad)); break; }
+                if (((long) wd << 6) < h) break;
+            }
+        }
+        return h;
+    }
+
+    /** The word {@code wd} of the set of indices that are multiples of {@code 2^b}. */
+    private static long expectedChanges(int wd, int b) {
+        if (b == 0) return -1L;
+        if (b < 6) {
+            long m = 0;
+            for (int j = 0; j < 64; j += 1 << b) m |= 1L << j;
+            return m;
+        }
+        return ((long) wd << 6) % (1L << b) == 0 ? 1L : 0L;
+    }
+
     private void record(long i, long diff) {
         if (diff == 0) return;
         int wd = (int) (i >>> 6);
