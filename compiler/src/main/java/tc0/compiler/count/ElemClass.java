@@ -100,6 +100,12 @@ final class ElemClass {
         return w < 64 ? (c << (64 - w)) >> (64 - w) : c;
     }
 
+    /** Whether some bit is a constant. */
+    boolean hasConstantBit() {
+        for (int x : bits) if (x < 0) return true;
+        return false;
+    }
+
     /** Whether every variable bit is its own slot, unnegated, and no slot repeats (no aliasing in the word). */
     boolean plain() {
         int seen = 0;

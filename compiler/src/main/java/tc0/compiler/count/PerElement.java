@@ -83,7 +83,7 @@ final class PerElement {
 
     /** {@code Lookup.build} of one word over the table of its format, in closed form. */
     static Instance.Result lookup(ElemClass x, TableStats t, FixedFormat fx) {
-        if (TailCount.applies(x)) {
+        if (!x.hasConstantBit()) {
             long h = t.identityFrom();
             if (tc0.compiler.gadgets.TailLookup.pays(t.length, h)) return TailCount.count(x, t, h);
         }

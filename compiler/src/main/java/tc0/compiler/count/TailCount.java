@@ -1,24 +1,24 @@
 package tc0.compiler.count;
 
 /**
- * The exact cost of {@code TailLookup.build} (a table that is the identity from index h up, over a word of
- * distinct variable bits) from the table's stats, without making a gate: comparators at the breakpoints below
- * h (fan-in w) and {@code g = [x >= lo + h]} (a comparator, or the negated sign bit when {@code lo + h = 0});
- * per output bit, a constant, one comparator's literal, or one gate: the step sum of the bit over the
- * comparators (a bit constant on the tail), or {@code [g + x_b + 2 L_b >= 2]} (a bit that varies there).
+ * The exact cost of {@code TailLookup.build} (a table that is the identity from index h up) from the table's
+ * stats, no gate made, for a word of distinct variable bits: comparators at the breakpoints below h (fan-in
+ * w) and {@code g = [x >= lo + h]} (a comparator, or the negated sign bit when {@code lo + h = 0}); per
+ * output bit, a constant, one comparator's literal, or one gate: the step sum of the bit over the comparators
+ * (a bit constant on the tail), or {@code [g + x_b + 2 L_b >= 2]} (a bit that varies there). A word with
+ * repeated bits (a sign extension) is run on a Tape instead.
  */
 final class TailCount {
     private TailCount() {}
 
-    /** Whether {@code x} has no constant bit and no slot twice: the words {@code TailLookup} is used for. */
-    static boolean applies(ElemClass x) {
-        return x.slots() == x.width();
-    }
+    /** The widest word with repeated bits whose tail lookup is run on a Tape (a table of 2^w entries). */
+    static final int RUN_LIMIT = 16;
 
-    /** One instance over {@code x} (distinct variable bits, slot k = bit k), table stats {@code t}, tail from {@code h}. */
+    /** One instance over {@code x} (no constant bit), table stats {@code t}, tail from {@code h}. */
     static Instance.Result count(ElemClass x, TableStats t, long h) {
         if (h == 0) return new Instance.Result(new Profile(), new ElemClass[] {x}, new long[] {Usage.all(x)}, true, true); // the identity: x itself
         int w = x.width();
+        if (x.slots() != w) return repeated(x, t, w);
         long lo = -(1L << (w - 1)), tailLo = lo + h, tailHi = -lo - 1;
         int cmpLevel = x.maxLevel() + 1;
         boolean gIsSign = tailLo == 0;
@@ -75,5 +75,13 @@ final class TailCount {
         }
         ElemClass out = ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
         return new Instance.Result(p, new ElemClass[] {out}, new long[] {used}, false, true);
+    }
+
+    /** A word with a repeated bit (a sign extension): the gadget run on a Tape, for widths up to {@link #RUN_LIMIT}. */
+    private static Instance.Result repeated(ElemClass x, TableStats t, int w) {
+        if (w > RUN_LIMIT) throw new NeedsLiterals("a tail lookup over a " + w + "-bit word with repeated bits");
+        long[] table = new long[1 << w];
+        for (int i = 0; i < table.length; i++) table[i] = t.value(i);
+        return Instance.run((net, in) -> new int[][] {tc0.compiler.gadgets.Lookup.build(net, in[0], table, w)}, new ElemClass[] {x}, new int[] {0});
     }
 }

@@ -19,14 +19,14 @@ public final class Lookup {
 
     /**
      * {@code table[code - minCode]} of the signed word {@code x}, as a word of {@code outWidth} bits; a table
-     * that is the identity from some code up (RELU, GELU, ...) is built as a {@link TailLookup} when the
-     * word's bits are distinct variables (constant or repeated bits fold the comparators: a plain lookup).
+     * that is the identity from some code up (RELU, GELU, ...) is built as a {@link TailLookup} when no bit
+     * of the word is a constant.
      */
     public static int[] build(Net net, int[] x, long[] table, int outWidth) {
         int w = x.length;
         if (table.length != 1L << w) throw new IllegalArgumentException("table of " + table.length + " entries for a " + w + "-bit input");
         int h = TailLookup.start(table, w, outWidth);
-        if (TailLookup.pays(table.length, h) && TailLookup.distinctVariables(x)) return TailLookup.build(net, x, table, h, outWidth);
+        if (TailLookup.pays(table.length, h) && TailLookup.noConstantBits(x)) return TailLookup.build(net, x, table, h, outWidth);
         return build(net, new LinearForm().addWord(x, 1), -(1L << (w - 1)), table, outWidth);
     }
 

@@ -39,10 +39,12 @@ public final class TailLookup {
         return length - h >= MIN_TAIL;
     }
 
-    /** Whether no bit of {@code x} is a constant or the same node as another bit. */
-    public static boolean distinctVariables(int[] x) {
-        java.util.HashSet<Integer> nodes = new java.util.HashSet<>();
-        for (int l : x) if (Literal.isConstant(l) || !nodes.add(Literal.node(l))) return false;
+    /**
+     * Whether no bit of {@code x} is a constant (a constant folds comparators away: a plain lookup is as
+     * cheap). Repeated nodes (a sign-extended word, or bits that hashing merged) are fine: the gates merge them.
+     */
+    public static boolean noConstantBits(int[] x) {
+        for (int l : x) if (Literal.isConstant(l)) return false;
         return true;
     }
 

@@ -61,7 +61,7 @@ class TailCountTest {
                 assertTrue(TailLookup.pays(table.length, TailLookup.start(table, fx.width(), fx.width())), f + " " + fx + " has a tail");
                 check(ElemClass.fresh(fx.width(), 0), table, fx);
                 for (int i = 0; i < 15; i++) check(distinct(r, fx.width()), table, fx);
-                for (int i = 0; i < 15; i++) check(ClassSamples.random(r, fx.width()), table, fx); // constants, repeats: plain
+                for (int i = 0; i < 15; i++) check(ClassSamples.random(r, fx.width()), table, fx); // constants (plain), repeats (run)
             }
         }
     }

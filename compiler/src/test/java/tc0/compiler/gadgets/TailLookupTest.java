@@ -100,4 +100,24 @@ class TailLookupTest {
             assertEquals(DirectEval.signExtend(table[(int) (seen - fx.minCode())], w), ev.run(code).signed("y"), "code " + code);
         }
     }
+
+    @Test
+    void aSignExtendedWordRepeatsItsSignAndStaysExact() {
+        FixedFormat fx = FixedFormat.of(4, 3);
+        int w = fx.width();
+        for (UnaryFunction f : new UnaryFunction[] {UnaryFunction.RELU, UnaryFunction.GELU}) {
+            long[] table = Table.of(f, fx, fx).codes();
+            Circuit c = GadgetAsserts.build(b -> {
+                int[] low = b.inputBus("x", w - 2);
+                int[] x = java.util.Arrays.copyOf(low, w);
+                x[w - 2] = low[w - 3];
+                x[w - 1] = low[w - 3]; // the top three bits are one node
+                b.outputBus("y", Lookup.build(Net.of(b), x, table, w));
+            });
+            DirectEval ev = new DirectEval(c);
+            for (long code = -(1L << (w - 3)); code < 1L << (w - 3); code++) {
+                assertEquals(DirectEval.signExtend(table[(int) (code - fx.minCode())], w), ev.run(code).signed("y"), f + " code " + code);
+            }
+        }
+    }
 }
