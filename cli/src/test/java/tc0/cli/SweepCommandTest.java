@@ -30,14 +30,14 @@ class SweepCommandTest {
     @Test
     void builtSweepOfGinWritesTheCsvAndSvgOfTheCircuitsItBuilds() throws Exception {
         Path csv = dir.resolve("out/gin.csv"), svg = dir.resolve("out/gin.svg");
-        Cli r = Cli.run("sweep", GIN, "--n", "4,2", "--csv", csv.toString(), "--plot", svg.toString());
+        Cli r = Cli.run("sweep", GIN, "--n", "8,4", "--csv", csv.toString(), "--plot", svg.toString());
         assertEquals(0, r.exitCode(), r.err());
 
         List<String> rows = Files.readAllLines(csv);
         assertEquals(SweepCsv.HEADER, rows.getFirst());
         assertEquals(3, rows.size(), rows.toString());
         for (int i = 0; i < 2; i++) {
-            long n = 2L << i;   // the values of n sorted
+            long n = 4L << i;   // the values of n sorted
             CircuitStats s = CircuitStats.of(SpecCompiler.compile(Path.of(GIN), Map.of("n", n), SizeGuard.of(null, "")).circuit());
             assertEquals(n + "," + s.depth() + "," + s.gates() + "," + s.wires() + "," + s.width(), rows.get(i + 1));
             // the table printed the same point as it went

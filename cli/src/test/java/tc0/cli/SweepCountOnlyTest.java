@@ -38,14 +38,14 @@ class SweepCountOnlyTest {
     @Test
     void countOnlyReachesNTooLargeToBuildInASecond() throws Exception {
         long start = System.nanoTime();
-        Cli r = Cli.run("sweep", GIN, "--n", "8,16,32,64", "--count-only", "--json");
+        Cli r = Cli.run("sweep", GIN, "--n", "8,64,256,1024", "--count-only", "--json");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         JsonNode p = j.get("points");
         assertEquals(4, p.size());
-        assertEquals(64, p.get(3).get("n").asInt());
-        assertTrue(p.get(3).get("gates").asLong() > 100_000_000L, "n = 64 is far beyond what a build fits: " + p.get(3));
+        assertEquals(1024, p.get(3).get("n").asInt());
+        assertTrue(p.get(3).get("gates").asLong() > 100_000_000L, "n = 1024 is far beyond what a build fits: " + p.get(3));
         for (int i = 0; i < 4; i++) assertTrue(p.get(i).get("depth").asLong() <= 40 * 2 + 30, "the spec's own depth bound: " + p.get(i));
         assertTrue(j.get("gatesDegree").asDouble() > 1 && j.get("gatesDegree").asDouble() < 4, j.toString());
         assertTrue(seconds < 30, seconds + " s");
