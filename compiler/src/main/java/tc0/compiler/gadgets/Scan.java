@@ -86,7 +86,7 @@ public final class Scan {
     /**
      * {@code E(S)} as a step function on {@code [lo, hi]}: {@code values[0] = E(lo)}, and {@code values[i]}
      * from {@code S >= breaks[i]} on ({@code i >= 1}; breaks increasing, values increasing; {@code breaks[0]
-     * = lo}). Public for counting ({@code tc0.compiler.count.ScanCount}); the arrays are shared: do not modify.
+     * = lo}). Public for counting ({@code tc0.compiler.count.ScanSteps}); the arrays are shared: do not modify.
      */
     public record Steps(long[] breaks, long[] values) {
         /** The same function on {@code [from, to]}, a subrange of this one's. */
