@@ -86,9 +86,9 @@ public final class Scan {
     /**
      * {@code E(S)} as a step function on {@code [lo, hi]}: {@code values[0] = E(lo)}, and {@code values[i]}
      * from {@code S >= breaks[i]} on ({@code i >= 1}; breaks increasing, values increasing; {@code breaks[0]
-     * = lo}).
+     * = lo}). Public for counting ({@code tc0.compiler.count.ScanSteps}); the arrays are shared: do not modify.
      */
-    record Steps(long[] breaks, long[] values) {
+    public record Steps(long[] breaks, long[] values) {
         /** The same function on {@code [from, to]}, a subrange of this one's. */
         Steps restrict(long from, long to) {
             int a = upper(from), c = upper(to); // a: the step holding from; c: the step holding to
@@ -109,12 +109,15 @@ public final class Scan {
     private static final Map<Key, Steps> STEPS = new ConcurrentHashMap<>();
 
     /** The steps of E over the sums of up to {@code len} codes of fz (cached: every line and layer shares them). */
-    static Steps steps(FixedFormat fz, int len, FixedFormat fe) {
+    public static Steps steps(FixedFormat fz, int len, FixedFormat fe) {
         long lo = Math.multiplyExact((long) len, fz.minCode()), hi = Math.multiplyExact((long) len, fz.maxCode());
         return STEPS.computeIfAbsent(new Key(fz.fracBits(), fe, lo, hi), k -> find(k.frac, fe, lo, hi));
     }
 
-    /** Walks the steps: from each break, a binary search for the first S where E rises. */
+    /**
+     * Walks the steps: from each break, the first S where E rises, by a galloping search (steps are mostly
+     * short: a few evaluations each, not one per bit of the range) then a binary search.
+     */
     static Steps find(int frac, FixedFormat fe, long lo, long hi) {
         long[] br = new long[16], v = new long[16];
         int k = 0;
@@ -123,6 +126,11 @@ public final class Scan {
         v[k++] = cur;
         while (cur != last) {
             long a = s + 1, c = hi; // the first S in [a, c] with E(S) > cur: E(c) > cur
+            for (long step = 1; a + step - 1 < c; step *= 2) { // [a, a + step - 1] has no rise: skip it
+                long probe = a + step - 1;
+                if (SelectiveScan.exp(probe, frac, fe) > cur) { c = probe; break; }
+                a = probe + 1;
+            }
             while (a < c) {
                 long mid = a + (c - a) / 2;
                 if (SelectiveScan.exp(mid, frac, fe) > cur) c = mid; else a = mid + 1;
