@@ -1,6 +1,7 @@
 package tc0.cli;
 
 import java.util.Optional;
+import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.count.TensorIrToCost;
 import tc0.compiler.ir.TensorProgram;
@@ -38,18 +39,22 @@ record SizeGuard(long maxGates, boolean given, String hint) {
     }
 
     /**
-     * Counts {@code p} and refuses it (a {@link UserError}) when it has more than {@link #maxGates} gates.
-     * Empty when the program cannot be counted: counting mode does not cover it (yet), and the build
-     * itself then either works or names what is missing.
+     * Counts {@code p} and refuses it (a {@link UserError}) when it has more than {@link #maxGates} gates
+     * (compared exactly: a count past 2^63 - 1 is refused, never wrapped), or when a number overflows while
+     * counting (a gadget's weights or value range past a long: the build would overflow the same way).
+     * Empty when the program cannot be counted otherwise: counting mode does not cover it (yet), and the
+     * build itself then either works or names what is missing.
      */
     Optional<CountedCost> check(String what, TensorProgram p, int rounds) {
         CountedCost c;
         try {
             c = TensorIrToCost.count(p, rounds);
+        } catch (CountOverflow e) {
+            throw new UserError(what + ": " + e.getMessage());
         } catch (UnsupportedOperationException e) {
             return Optional.empty();
         }
-        if (c.gates() > maxGates) {
+        if (c.gatesAbove(maxGates)) {
             throw new UserError(String.format("%s: counted %,d gates (%,d wires, depth %d), more than --max-gates %,d%s; %s",
                     what, c.gates(), c.wires(), c.depth(), maxGates,
                     given ? "" : " (the default for a heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MB)", hint));

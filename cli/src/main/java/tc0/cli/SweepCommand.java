@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.analysis.CircuitStats;
+import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.count.TensorIrToCost;
 import tc0.compiler.gadgets.WeightedSum;
@@ -128,6 +129,8 @@ final class SweepCommand implements Callable<Integer> {
         CountedCost c;
         try {
             c = TensorIrToCost.count(p, rounds);
+        } catch (CountOverflow e) {
+            throw new UserError(SpecCompiler.describe(file, p) + ": cannot count: " + e.getMessage()); // building would overflow too
         } catch (UnsupportedOperationException e) {
             throw new UserError(SpecCompiler.describe(file, p) + ": cannot count: " + e.getMessage() + "; leave out --count-only to build each circuit");
         }

@@ -26,7 +26,8 @@ import tc0.proofs.structural.SweepPoint;
  * @param rounds  compression rounds of every weighted sum
  */
 record SweepReport(Path spec, String model, boolean counted, int rounds) {
-    static final String TABLE_HEADER = String.format("%8s %7s %16s %18s %14s %9s", "n", "depth", "gates", "wires", "width", "seconds");
+    /** Columns wide enough for 10^15 gates and width and 10^21 wires (with commas); a larger figure widens its row. */
+    static final String TABLE_HEADER = String.format("%8s %7s %20s %28s %20s %9s", "n", "depth", "gates", "wires", "width", "seconds");
 
     String heading() {
         return spec + ": model " + model + ", " + mode() + ", " + rounds + " compression round" + (rounds == 1 ? "" : "s") + " per sum";
@@ -41,7 +42,7 @@ record SweepReport(Path spec, String model, boolean counted, int rounds) {
     }
 
     static String row(SweepPoint p, double seconds) {
-        return String.format(Locale.ROOT, "%8d %7d %,16d %,18d %,14d %9.2f", p.n(), p.depth(), p.gates(), p.wires(), p.width(), seconds);
+        return String.format(Locale.ROOT, "%8d %7d %,20d %,28d %,20d %9.2f", p.n(), p.depth(), p.gates(), p.wires(), p.width(), seconds);
     }
 
     /** The lines after the table: how size and depth grow. */

@@ -23,14 +23,15 @@ public final class TensorIrToCost {
     /**
      * As {@link #count(TensorProgram, int)}; where the summary cannot count exactly (see {@link #summaryOnly}),
      * a small program is built instead if {@code fallback}, else the reason is thrown as
-     * {@link UnsupportedOperationException}.
+     * {@link UnsupportedOperationException}. Totals are exact (past 2^63 - 1); where a number overflows, a
+     * {@link CountOverflow} says which and why.
      */
     public static CountedCost count(TensorProgram p, int rounds, boolean fallback) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         try {
             return new Engine(UnreadRows.apply(p), rounds).run();
         } catch (ArithmeticException e) {
-            throw new UnsupportedOperationException("counting: a count of model " + p.model() + " exceeds 2^63 - 1 (" + e.getMessage() + ")");
+            throw overflow(p.model(), e);
         } catch (NeedsLiterals e) {
             long elements = 0;
             for (var n : p.nodes()) elements += n.size();
@@ -38,8 +39,33 @@ public final class TensorIrToCost {
                 throw new UnsupportedOperationException("counting: " + e.getMessage() + " (the summary cannot count this exactly)");
             }
             CircuitStats s = CircuitStats.of(TensorIrToCircuit.lower(p, rounds, false).circuit());
-            return new CountedCost(s.depth(), s.gates(), s.wires(), s.width());
+            return CountedCost.of(s);
         }
+    }
+
+    /**
+     * What an overflow means. Totals are exact to 2^126 - 1 ({@link Profile}); any other overflow is in a
+     * number the circuit itself holds (a gadget's weight, threshold or value range, all longs in the builder,
+     * which overflows there too) or an element count, so the model cannot be built at these parameters. The
+     * message names where (the method that overflowed, and the counter that called it).
+     */
+    static CountOverflow overflow(String model, ArithmeticException e) {
+        String pkg = TensorIrToCost.class.getPackageName() + ".";
+        StackTraceElement first = null, counter = null;
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (first == null && f.getClassName().startsWith("tc0.")) first = f;
+            if (counter == null && f.getClassName().startsWith(pkg)) counter = f;
+        }
+        String where = first == null ? "" : " in " + name(first) + (counter == null || counter == first ? "" : " via " + name(counter));
+        if (first != null && first.getClassName().equals(Profile.class.getName())) {
+            return new CountOverflow("counting: a count of model " + model + " exceeds 2^126 - 1 (" + e.getMessage() + where + ")", e);
+        }
+        return new CountOverflow("counting: model " + model + ": a weight, value range or element count exceeds what a long holds (" + e.getMessage() + where
+                + "); the circuit builder's weights and thresholds are longs, so a gadget of this model cannot be built at these parameters", e);
+    }
+
+    private static String name(StackTraceElement f) {
+        return f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName();
     }
 
     /** Counts by summaries only: throws {@link UnsupportedOperationException} with the reason where they cannot. */

@@ -40,7 +40,7 @@ class TensorIrToCostTest {
     void wiringAloneCostsNothing() {
         CountedCost c = assertCounted(program("input X: [2, 3]; input Y: [2, 3]; output T = transpose(X);"
                 + " output C0 = concat(X, Y, axis: 0); output C1 = concat(X, Y, axis: 1); output R = reshape(X, [3, 2]);"));
-        assertEquals(new CountedCost(0, 0, 0, 0), c);
+        assertEquals(CountedCost.of(0, 0, 0, 0), c);
     }
 
     @Test

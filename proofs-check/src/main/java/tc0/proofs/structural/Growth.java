@@ -1,7 +1,8 @@
 package tc0.proofs.structural;
 
+import java.math.BigInteger;
 import java.util.List;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 
 /**
  * How a figure grows with n over a sweep: the exponent k of the best fit value ~ c * n^k (least squares
@@ -21,25 +22,40 @@ public record Growth(double degree, List<Double> localDegree, boolean constant) 
         localDegree = List.copyOf(localDegree);
     }
 
-    /** The growth of one figure of the points, which must have distinct n in increasing order. */
-    public static Growth of(List<SweepPoint> points, ToLongFunction<SweepPoint> figure) {
+    /**
+     * The growth of one figure of the points (a long or a {@link BigInteger}, e.g. {@code SweepPoint::depth},
+     * {@code SweepPoint::gates}), which must have distinct n in increasing order. Constancy is decided on the
+     * exact values, the fit on their logarithms.
+     */
+    public static Growth of(List<SweepPoint> points, Function<SweepPoint, ? extends Number> figure) {
         if (points.size() < 2) throw new IllegalArgumentException("a growth needs at least two points");
         int m = points.size();
         double[] x = new double[m];
         double[] y = new double[m];
         boolean constant = true;
-        long first = figure.applyAsLong(points.getFirst());
+        BigInteger first = exact(figure.apply(points.getFirst()));
         for (int i = 0; i < m; i++) {
             SweepPoint p = points.get(i);
             if (i > 0 && p.n() <= points.get(i - 1).n()) throw new IllegalArgumentException("n must increase: " + p.n());
-            long v = figure.applyAsLong(p);
-            constant &= v == first;
+            BigInteger v = exact(figure.apply(p));
+            constant &= v.equals(first);
             x[i] = Math.log(p.n());
-            y[i] = Math.log(Math.max(1, v));
+            y[i] = log(v);
         }
         Double[] local = new Double[m - 1];
         for (int i = 1; i < m; i++) local[i - 1] = (y[i] - y[i - 1]) / (x[i] - x[i - 1]);
         return new Growth(slope(x, y, Math.min(m / 2, m - 2)), List.of(local), constant);
+    }
+
+    private static BigInteger exact(Number v) {
+        return v instanceof BigInteger b ? b : BigInteger.valueOf(v.longValue());
+    }
+
+    /** The natural logarithm of {@code max(1, v)}, accurate to a double's precision however large v is. */
+    static double log(BigInteger v) {
+        if (v.signum() <= 0) return 0;
+        int shift = Math.max(0, v.bitLength() - 62);
+        return Math.log(v.shiftRight(shift).doubleValue()) + shift * Math.log(2);
     }
 
     /** Least-squares slope of y against x over indices from..end. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** A sweep as CSV: a header row {@code n,depth,gates,wires,width}, then one row per point. */
+/** A sweep as CSV: a header row {@code n,depth,gates,wires,width}, then one row per point, every figure a whole number in full. */
 public final class SweepCsv {
     public static final String HEADER = "n,depth,gates,wires,width";
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -43,12 +43,12 @@ public final class SweepPlot {
         }
     }
 
-    private static void add(XYChart chart, String name, List<SweepPoint> points, ToLongFunction<SweepPoint> figure) {
+    private static void add(XYChart chart, String name, List<SweepPoint> points, Function<SweepPoint, ? extends Number> figure) {
         double[] x = new double[points.size()];
         double[] y = new double[points.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = points.get(i).n();
-            y[i] = Math.max(1, figure.applyAsLong(points.get(i))); // log axes cannot show 0
+            y[i] = Math.max(1, figure.apply(points.get(i)).doubleValue()); // log axes cannot show 0; doubles reach 10^308
         }
         XYSeries s = chart.addSeries(name, x, y);
         s.setMarker(SeriesMarkers.CIRCLE);

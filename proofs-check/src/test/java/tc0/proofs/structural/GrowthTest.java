@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
@@ -42,6 +43,28 @@ class GrowthTest {
         Growth depth = Growth.of(points, SweepPoint::depth);
         assertFalse(depth.constant());
         assertTrue(depth.degree() > 0.05 && depth.degree() < 0.5, "degree " + depth.degree());
+    }
+
+    @Test
+    void sizesPastALongFitOnTheirLogarithmsAndCompareExactly() {
+        // c * n^5 with c = 10^5 reaches 10^23 at n = 4096 (the size of RoPE tensor attention); doubles would
+        // call 2^100 and 2^100 + 1 equal
+        BigInteger c = BigInteger.valueOf(100_000);
+        List<SweepPoint> points = new ArrayList<>();
+        for (long n = 256; n <= 4096; n *= 2) {
+            BigInteger g = c.multiply(BigInteger.valueOf(n).pow(5));
+            points.add(new SweepPoint(n, 120, g, g.shiftLeft(20), g));
+        }
+        assertTrue(points.getLast().wires().bitLength() > 90);
+        assertEquals(5.0, Growth.of(points, SweepPoint::gates).degree(), 1e-9);
+        assertEquals(5.0, Growth.of(points, SweepPoint::wires).degree(), 1e-9);
+        assertTrue(Growth.of(points, SweepPoint::depth).constant());
+        BigInteger big = BigInteger.ONE.shiftLeft(100);
+        List<SweepPoint> flat = List.of(new SweepPoint(4, 1, big, big, big), new SweepPoint(8, 1, big.add(BigInteger.ONE), big, big));
+        assertFalse(Growth.of(flat, SweepPoint::gates).constant());
+        assertTrue(Growth.of(flat, SweepPoint::wires).constant());
+        assertEquals(100 * Math.log(2), Growth.log(big), 1e-12);
+        assertEquals(0, Growth.log(BigInteger.ZERO));
     }
 
     @Test

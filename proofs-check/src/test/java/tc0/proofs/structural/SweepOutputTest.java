@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,17 @@ class SweepOutputTest {
         assertEquals("n,depth,gates,wires,width", lines[0]);
         assertArrayEquals(new String[] {"4", "12", "1000", "5000", "300"}, lines[1].split(","));
         assertEquals(4, lines.length);
+    }
+
+    @Test
+    void figuresPastALongArePrintedWhole() throws Exception {
+        BigInteger wires = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(30)).add(BigInteger.valueOf(7)); // > 2^67
+        BigInteger gates = BigInteger.ONE.shiftLeft(63);
+        StringWriter w = new StringWriter();
+        SweepCsv.write(List.of(POINTS.getFirst(), new SweepPoint(4096, 120, gates, wires, gates.shiftRight(3))), w);
+        String[] row = w.toString().split("\n")[2].split(",");
+        assertArrayEquals(new String[] {"4096", "120", "9223372036854775808", "276701161105643274217", "1152921504606846976"}, row);
+        assertEquals(wires, new BigInteger(row[3]));
     }
 
     @Test
