@@ -55,10 +55,27 @@ record SweepReport(Path spec, String model, boolean counted, int rounds) {
                 gates.degree(), wires.degree()));
         out.add("  gates' exponent between neighbouring n: " + exponents(gates));
         String depths = points.stream().map(p -> Long.toString(p.depth())).collect(Collectors.joining(", "));
-        out.add(depth.constant()
-                ? "depth: constant in n (" + points.getFirst().depth() + " at every n)"
-                : "depth: NOT constant over these n (" + depths + ")");
+        out.add(depthVerdict(points, depth, depths));
         return out;
+    }
+
+    /**
+     * Constant; settled (the same over the larger half of the points, different only at small n, e.g. where a
+     * weight rounds to a power of two at low precision and its product is a shift); growing (by so much per
+     * doubling of n, like c log n); or varying without a trend.
+     */
+    private static String depthVerdict(List<SweepPoint> points, Growth depth, String depths) {
+        if (depth.constant()) return "depth: constant in n (" + points.getFirst().depth() + " at every n)";
+        int from = Growth.settledFrom(points, SweepPoint::depth);
+        if (from <= points.size() / 2 && points.size() - from >= 2) {
+            return "depth: " + points.getLast().depth() + " at every n from " + points.get(from).n() + " on, different below (" + depths
+                    + "): not growing over these n";
+        }
+        double step = Growth.perDoubling(points, SweepPoint::depth);
+        if (step >= 0.5) {
+            return String.format(Locale.ROOT, "depth: NOT constant: grows by about %.1f per doubling of n (%s), like log n", step, depths);
+        }
+        return "depth: NOT constant over these n (" + depths + ")";
     }
 
     /** The whole sweep as one JSON object. */
@@ -76,6 +93,8 @@ record SweepReport(Path spec, String model, boolean counted, int rounds) {
         m.put("gatesLocalDegree", gates.localDegree());
         m.put("wiresDegree", wires.degree());
         m.put("depthConstant", Growth.of(points, SweepPoint::depth).constant());
+        m.put("depthSettledFromN", points.get(Growth.settledFrom(points, SweepPoint::depth)).n());
+        m.put("depthPerDoubling", Growth.perDoubling(points, SweepPoint::depth));
         return m;
     }
 

@@ -84,8 +84,11 @@ class SweepCommandTest {
         // a log-depth sum of n terms: size about linear in n
         assertTrue(Math.abs(j.get("gatesDegree").asDouble() - 1) < 0.25, j.toString());
 
+        assertTrue(j.get("depthPerDoubling").asDouble() > 1, j.toString());
+
         Cli text = Cli.run("sweep", TREE_SUM, "--n", "4,8");
-        assertTrue(text.out().contains("depth: NOT constant over these n"), text.out());
+        assertTrue(text.out().contains("depth: NOT constant: grows by about"), text.out());
+        assertTrue(text.out().contains("per doubling of n"), text.out());
     }
 
     @Test

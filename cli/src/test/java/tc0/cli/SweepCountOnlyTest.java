@@ -58,4 +58,12 @@ class SweepCountOnlyTest {
         assertEquals(1, one.get("rounds").asInt());
         assertTrue(!one.get("points").equals(two.get("points")), "rounds reach the counted lowering");
     }
+
+    @Test
+    void ginsDepthDiffersOnlyWhereEpsRoundsToAPowerOfTwoAndTheVerdictSaysItSettles() throws Exception {
+        // eps rounds to 1/8 at n = 4 and 8 (6 and 7 fraction bits): eps * H is a shift there, 4 levels less.
+        Cli r = Cli.run("sweep", GIN, "--n", "4,8,16,64", "--count-only");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("depth: 76 at every n from 16 on, different below (72, 72, 76, 76): not growing"), r.out());
+    }
 }

@@ -47,6 +47,34 @@ public record Growth(double degree, List<Double> localDegree, boolean constant) 
         return new Growth(slope(x, y, Math.min(m / 2, m - 2)), List.of(local), constant);
     }
 
+    /**
+     * The first index from which the figure has one value to the last point (0: constant; the last index:
+     * it changed at the last step). A figure that differs only at small n, then stays, settles; one that
+     * grows does not.
+     */
+    public static int settledFrom(List<SweepPoint> points, Function<SweepPoint, ? extends Number> figure) {
+        BigInteger last = exact(figure.apply(points.getLast()));
+        int i = points.size() - 1;
+        while (i > 0 && exact(figure.apply(points.get(i - 1))).equals(last)) i--;
+        return i;
+    }
+
+    /**
+     * The least-squares slope of the figure against log2 n over the larger half of the points: how much it
+     * grows per doubling of n (about 0 for a constant, c for a figure like c log2 n).
+     */
+    public static double perDoubling(List<SweepPoint> points, Function<SweepPoint, ? extends Number> figure) {
+        int m = points.size();
+        if (m < 2) throw new IllegalArgumentException("a growth needs at least two points");
+        double[] x = new double[m];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i] = Math.log(points.get(i).n()) / Math.log(2);
+            y[i] = exact(figure.apply(points.get(i))).doubleValue();
+        }
+        return slope(x, y, Math.min(m / 2, m - 2));
+    }
+
     private static BigInteger exact(Number v) {
         return v instanceof BigInteger b ? b : BigInteger.valueOf(v.longValue());
     }

@@ -73,4 +73,17 @@ class GrowthTest {
         assertThrows(IllegalArgumentException.class, () -> Growth.of(sweep(n -> 1, n -> n, 4), SweepPoint::gates));
         assertThrows(IllegalArgumentException.class, () -> Growth.of(sweep(n -> 1, n -> n, 8, 4), SweepPoint::gates));
     }
+
+    @Test
+    void aDepthThatDiffersOnlyAtSmallNSettlesAndALogDepthGrowsPerDoubling() {
+        var settles = sweep(n -> n <= 8 ? 72 : 76, n -> n * n, 4, 8, 16, 64, 256, 1024, 4096);
+        assertFalse(Growth.of(settles, SweepPoint::depth).constant());
+        assertEquals(2, Growth.settledFrom(settles, SweepPoint::depth), "the same from n = 16 on");
+        assertEquals(0.0, Growth.perDoubling(settles, SweepPoint::depth), 1e-9);
+
+        var tree = sweep(n -> 6 * (63 - Long.numberOfLeadingZeros(n)), n -> n, 4, 8, 16, 32, 64, 128);
+        assertEquals(5, Growth.settledFrom(tree, SweepPoint::depth), "it never settles: only the last point");
+        assertEquals(6.0, Growth.perDoubling(tree, SweepPoint::depth), 1e-9);
+        assertEquals(0, Growth.settledFrom(sweep(n -> 9, n -> n, 4, 8), SweepPoint::depth));
+    }
 }
