@@ -178,7 +178,7 @@ public final class ParseCommand implements Callable<Integer> {
     private static String boundValue(SizeExpr e, Map<String, Long> v) {
         try {
             long b = SizeExprs.evalBound(e, v);
-            return b == Long.MAX_VALUE ? "beyond 2^63 (no count reaches it)" : Long.toString(b);
+            return b == Long.MAX_VALUE ? "beyond 2^63" : Long.toString(b);
         } catch (SizeEvalException ex) {
             return "? (" + ex.getMessage() + ")";
         }
