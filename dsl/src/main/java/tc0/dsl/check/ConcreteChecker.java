@@ -138,7 +138,7 @@ public final class ConcreteChecker {
         shapes.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(List.copyOf(concrete));
     }
 
-    /** A bound past 64 bits is no error: no count reaches it (see SizeExprs.evalBound). */
+    /** A bound past 64 bits is no error (see SizeExprs.evalBound); a check against it must compare exactly. */
     private void evalBound(Stmt.Assert a, Map<String, Long> env) {
         try {
             SizeExprs.evalBound(a.bound(), env);
