@@ -43,14 +43,20 @@ final class Engine {
         boolean[] live = liveNodes();
         for (Node n : p.nodes()) {
             if (!live[n.id()]) continue;
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = TRACE ? cpuNanos() : 0;
             sums[n.id()] = summarise(n);
-            if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms, %d combos%n", n.id(), n.op().label(), n.shape(), (System.nanoTime() - t0) / 1e6,
-                    sums[n.id()].classes().combos());
+            if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms (process cpu %.1f ms), %d combos%n", n.id(), n.op().label(), n.shape(),
+                    (System.nanoTime() - t0) / 1e6, (cpuNanos() - c0) / 1e6, sums[n.id()].classes().combos());
             usage.commit();
         }
         checkNoDeadGates(live);
         return total.cost();
+    }
+
+    /** CPU time of the whole process (every thread, the JIT's and the collector's too), for the trace. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     Summary sum(int id) { return sums[id]; }

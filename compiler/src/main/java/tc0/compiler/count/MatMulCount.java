@@ -40,6 +40,29 @@ final class MatMulCount {
         }
     }
 
+    /**
+     * A weighted sum with constant weights ({@code codes}) in closed form ({@link SumForm}); usage: every slot of
+     * a word with a nonzero weight (the saturation gates read them all). Null where it does not apply.
+     */
+    private static Instance.Result closedConst(Engine e, ElemClass[] x, long[] codes, List<Long> key, int frac, FixedFormat out) {
+        int[] ids = new int[x.length];
+        for (int k = 0; k < x.length; k++) ids[k] = x[k].id;
+        try {
+            return e.closed(List.of("matmul-const-closed", frac, out, e.rounds, key, new Engine.IntsKey(ids)), () -> {
+                long[] sh = SumForm.toFormat(frac, out);
+                SumForm f = new SumForm();
+                long[] used = new long[x.length];
+                for (int k = 0; k < x.length; k++) {
+                    f.addWord(x[k], Math.multiplyExact(codes[k], sh[1]), k);
+                    used[k] = codes[k] == 0 ? 0 : SumForm.variableSlots(x[k]);
+                }
+                return f.close((int) sh[0], out.width(), true, e.rounds, used);
+            });
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+    }
+
     static Summary count(Engine e, Node n, Op.MatMul op) {
         Summary sa = e.sum(op.left()), sb = e.sum(op.right());
         ClassMap a = sa.words(), b = sb.words();
@@ -78,7 +101,8 @@ final class MatMulCount {
                         for (int k = 0; k < in.length; k++) f.addWord(in[k], codes[k]);
                         return new int[][] {WeightedSum.toFormat(net, f, frac, out, rounds)};
                     };
-                    r = e.instance(List.of("matmul-const", frac, out, rounds, key), g, x, Instance.distinct(inner));
+                    r = closedConst(e, x, codes, key, frac, out);
+                    if (r == null) r = e.instance(List.of("matmul-const", frac, out, rounds, key), g, x, Instance.distinct(inner));
                     e.add(r, mult, NONE, x);
                     long[] read = constB ? readA[gi] : readB[gj];
                     for (int k = 0; k < inner; k++) read[k] |= r.usedSlots()[k];
