@@ -69,17 +69,31 @@ final class Engine {
         return s;
     }
 
-    /** Runs (or recalls) one instance; {@code key} must name the gadget and its parameters. */
+    /**
+     * Runs (or recalls) one instance; {@code key} must name the gadget and its parameters. Inputs above level 0
+     * are counted moved down to it and the result moved back up ({@link Lift}), so layers share instances.
+     */
     Instance.Result instance(Object key, Instance.Gadget g, ElemClass[] in, int[] identity) {
         int[] ids = new int[in.length];
         for (int i = 0; i < in.length; i++) ids[i] = in[i].id;
         Object k = List.of(key, new IntsKey(ids), new IntsKey(identity));
         Instance.Result r = memo.get(k);
         if (r == null) {
-            r = Instance.run(g, in, identity);
+            int d = Lift.of(in);
+            r = d == 0 ? Instance.run(g, in, identity) : Lift.up(instance(key, g, Lift.down(in, d), identity), d);
             memo.put(k, r);
         }
         return r;
+    }
+
+    /** {@link #closed} of a count over {@code in}, made at level 0 and moved up ({@link Lift}); {@code f} counts given inputs. */
+    Instance.Result closedLifted(Object key, ElemClass[] in, java.util.function.Function<ElemClass[], Instance.Result> f) {
+        int[] ids = new int[in.length];
+        for (int i = 0; i < in.length; i++) ids[i] = in[i].id;
+        return closed(List.of(key, new IntsKey(ids)), () -> {
+            int d = Lift.of(in);
+            return d == 0 ? f.apply(in) : Lift.up(closedLifted(key, Lift.down(in, d), f), d);
+        });
     }
 
     /** A result computed in closed form (no gadget run), memoised under {@code key}. */

@@ -23,13 +23,15 @@ final class MatMulCount {
     /** A dot product in closed form ({@link SumForm#addDot}); usage as the instance's: row slots, then column slots. Null where it does not apply. */
     private static Instance.Result closedDot(Engine e, ElemClass[] row, ElemClass[] col, FixedFormat fa, FixedFormat fb, FixedFormat out) {
         int d = row.length;
-        int[] ids = new int[2 * d];
-        for (int k = 0; k < d; k++) { ids[k] = row[k].id; ids[d + k] = col[k].id; }
+        ElemClass[] both = new ElemClass[2 * d];
+        System.arraycopy(row, 0, both, 0, d);
+        System.arraycopy(col, 0, both, d, d);
         try {
-            return e.closed(List.of("dot-closed", fa, fb, out, e.rounds, new Engine.IntsKey(ids)), () -> {
+            return e.closedLifted(List.of("dot-closed", fa, fb, out, e.rounds), both, in -> {
+                ElemClass[] xs = java.util.Arrays.copyOfRange(in, 0, d), ys = java.util.Arrays.copyOfRange(in, d, 2 * d);
                 long[] sh = SumForm.toFormat(fa.fracBits() + fb.fracBits(), out);
                 long[] ux = new long[d], uy = new long[d];
-                SumForm f = new SumForm().addDot(row, col, sh[1], ux, uy);
+                SumForm f = new SumForm().addDot(xs, ys, sh[1], ux, uy);
                 long[] used = new long[2 * d];
                 System.arraycopy(ux, 0, used, 0, d);
                 System.arraycopy(uy, 0, used, d, d);
@@ -45,16 +47,14 @@ final class MatMulCount {
      * a word with a nonzero weight (the saturation gates read them all). Null where it does not apply.
      */
     private static Instance.Result closedConst(Engine e, ElemClass[] x, long[] codes, List<Long> key, int frac, FixedFormat out) {
-        int[] ids = new int[x.length];
-        for (int k = 0; k < x.length; k++) ids[k] = x[k].id;
         try {
-            return e.closed(List.of("matmul-const-closed", frac, out, e.rounds, key, new Engine.IntsKey(ids)), () -> {
+            return e.closedLifted(List.of("matmul-const-closed", frac, out, e.rounds, key), x, in -> {
                 long[] sh = SumForm.toFormat(frac, out);
                 SumForm f = new SumForm();
-                long[] used = new long[x.length];
-                for (int k = 0; k < x.length; k++) {
-                    f.addWord(x[k], Math.multiplyExact(codes[k], sh[1]), k);
-                    used[k] = codes[k] == 0 ? 0 : SumForm.variableSlots(x[k]);
+                long[] used = new long[in.length];
+                for (int k = 0; k < in.length; k++) {
+                    f.addWord(in[k], Math.multiplyExact(codes[k], sh[1]), k);
+                    used[k] = codes[k] == 0 ? 0 : SumForm.variableSlots(in[k]);
                 }
                 return f.close((int) sh[0], out.width(), true, e.rounds, used);
             });

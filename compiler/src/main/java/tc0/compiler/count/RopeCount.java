@@ -51,20 +51,6 @@ final class RopeCount {
     /** Stands for "no closed form" in the shared map (which takes no nulls). */
     private static final Instance.Result NONE = new Instance.Result(new Profile(), new ElemClass[0], new long[0], false, false);
 
-    /** The lowest slot level of a word, a constant's as high as can be (it does not bound the move). */
-    private static int low(ElemClass c) {
-        return c.isConstant() ? Integer.MAX_VALUE : c.minLevel();
-    }
-
-    /** A profile moved up {@code delta} levels. */
-    static Profile lifted(Profile q, int delta) {
-        if (delta == 0) return q;
-        Profile p = new Profile();
-        for (int l = 1; l <= q.depth(); l++) p.gates(q.at(l), 0, l + delta);
-        p.addWires(q.wires());
-        return p;
-    }
-
     private static final java.util.Map<Object, long[]> COEFFICIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The coefficient codes of every row and pair, {@code [(i * d/2 + j) * 2 + {0: cos, 1: sin}]}, cached (nodes and layers share them). */
@@ -106,9 +92,9 @@ final class RopeCount {
             for (int j = 0; j < pairs; j++) {
                 int g = rg * pairs + j;
                 ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
-                lift[g] = Math.max(0, Math.min(low(pair[0]), low(pair[1])));
+                lift[g] = Lift.of(pair);
                 pairOf[g] = pair;
-                baseOf[g] = new ElemClass[] {pair[0].lifted(-lift[g]), pair[1].lifted(-lift[g])};
+                baseOf[g] = Lift.down(pair, lift[g]);
             }
         }
         Instance.Result[] res = new Instance.Result[rows * pairs];
@@ -156,7 +142,7 @@ final class RopeCount {
         }
         for (int g = 0; g < sum.length; g++) {
             if (sum[g] == null) continue;
-            e.total.add(lifted(sum[g], lift[g]), 1);
+            e.total.add(Lift.up(sum[g], lift[g]), 1);
             for (int o = 0; o < 2; o++) e.read(op.operand(), pairOf[g][o], read[g][o]);
         }
         return e.computed(n, ClassMap.explicit(Engine.shape(n), table), passthrough, disjoint, op.operand());

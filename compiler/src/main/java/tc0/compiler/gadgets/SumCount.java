@@ -95,7 +95,7 @@ final class SumCount {
         for (int j = 0; j < top; j++) {
             Runs col = cols[j];
             long h = col.height();
-            if (h <= 1) { for (int q = 0; q < col.size; q++) next[j].append(col.count[q], col.level[q], col.id[q]); continue; }
+            if (h <= 1) { copy(col, 0, 0, h, next[j]); continue; }
             if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
             int hi = (int) h;
             int g = groupSize(hi, roundsLeft);
@@ -136,13 +136,25 @@ final class SumCount {
         while (ri < cur.size && off == cur.count[ri]) { ri++; off = 0; }
     }
 
+    /** {@code q} entries of run {@code r} from its entry {@code off} on, identities kept, appended to {@code to}. */
+    private static void copy(Runs from, int r, long off, long q, Runs to) {
+        while (q > 0) {
+            long take = Math.min(q, from.count[r] - off);
+            if (from.first[r] < 0) to.append(take, from.level[r], SumShape.ANON);
+            else to.appendIds(from.ids, from.first[r] + (int) off, (int) take, from.level[r]);
+            q -= take;
+            r++;
+            off = 0;
+        }
+    }
+
     private void groupSegment(int s, long n, int j, int top, Runs[] next) {
         Runs runs = cur;
         while (n > 0) {
             long left = left();
             if (s == 1) {
                 long q = Math.min(n, left);
-                next[j].append(q, runs.level[ri], runs.id[ri]);
+                copy(runs, ri, off, q, next[j]);
                 advance(q);
                 n -= q;
             } else if (left >= s) {
@@ -197,7 +209,8 @@ final class SumCount {
             for (int q = 0; q < col.size; q++) {
                 h += col.count[q];
                 maxLevel = Math.max(maxLevel, col.level[q]);
-                if (col.id[q] == SumShape.ANON) anon += col.count[q]; else seen.putIfAbsent(col.id[q], 1, 0);
+                if (col.first[q] < 0) anon += col.count[q];
+                else for (int k = 0; k < col.count[q]; k++) seen.putIfAbsent(col.ids[col.first[q] + k], 1, 0);
                 soleLevel = col.level[q];
             }
             vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
