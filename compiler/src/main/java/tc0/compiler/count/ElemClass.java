@@ -124,6 +124,25 @@ final class ElemClass {
         return m;
     }
 
+    /** The lowest slot level, or -1 for a constant. */
+    int minLevel() {
+        if (levels.length == 0) return -1;
+        int m = Integer.MAX_VALUE;
+        for (int l : levels) m = Math.min(m, l);
+        return m;
+    }
+
+    /** The same word with every slot's level moved by {@code delta} (levels stay >= 0). */
+    ElemClass lifted(int delta) {
+        if (delta == 0 || levels.length == 0) return this;
+        int[] lv = new int[levels.length];
+        for (int s = 0; s < lv.length; s++) {
+            lv[s] = levels[s] + delta;
+            if (lv[s] < 0) throw new IllegalArgumentException("level " + lv[s]);
+        }
+        return of(bits, lv);
+    }
+
     /** The literals of this word given the node of each slot. */
     int[] literals(int[] slotNode) {
         int[] w = new int[bits.length];

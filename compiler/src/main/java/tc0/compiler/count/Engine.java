@@ -43,14 +43,20 @@ final class Engine {
         boolean[] live = liveNodes();
         for (Node n : p.nodes()) {
             if (!live[n.id()]) continue;
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = TRACE ? cpuNanos() : 0;
             sums[n.id()] = summarise(n);
-            if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms, %d combos%n", n.id(), n.op().label(), n.shape(), (System.nanoTime() - t0) / 1e6,
-                    sums[n.id()].classes().combos());
+            if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms (process cpu %.1f ms), %d combos%n", n.id(), n.op().label(), n.shape(),
+                    (System.nanoTime() - t0) / 1e6, (cpuNanos() - c0) / 1e6, sums[n.id()].classes().combos());
             usage.commit();
         }
         checkNoDeadGates(live);
         return total.cost();
+    }
+
+    /** CPU time of the whole process (every thread, the JIT's and the collector's too), for the trace. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     Summary sum(int id) { return sums[id]; }
@@ -63,17 +69,31 @@ final class Engine {
         return s;
     }
 
-    /** Runs (or recalls) one instance; {@code key} must name the gadget and its parameters. */
+    /**
+     * Runs (or recalls) one instance; {@code key} must name the gadget and its parameters. Inputs above level 0
+     * are counted moved down to it and the result moved back up ({@link Lift}), so layers share instances.
+     */
     Instance.Result instance(Object key, Instance.Gadget g, ElemClass[] in, int[] identity) {
         int[] ids = new int[in.length];
         for (int i = 0; i < in.length; i++) ids[i] = in[i].id;
         Object k = List.of(key, new IntsKey(ids), new IntsKey(identity));
         Instance.Result r = memo.get(k);
         if (r == null) {
-            r = Instance.run(g, in, identity);
+            int d = Lift.of(in);
+            r = d == 0 ? Instance.run(g, in, identity) : Lift.up(instance(key, g, Lift.down(in, d), identity), d);
             memo.put(k, r);
         }
         return r;
+    }
+
+    /** {@link #closed} of a count over {@code in}, made at level 0 and moved up ({@link Lift}); {@code f} counts given inputs. */
+    Instance.Result closedLifted(Object key, ElemClass[] in, java.util.function.Function<ElemClass[], Instance.Result> f) {
+        int[] ids = new int[in.length];
+        for (int i = 0; i < in.length; i++) ids[i] = in[i].id;
+        return closed(List.of(key, new IntsKey(ids)), () -> {
+            int d = Lift.of(in);
+            return d == 0 ? f.apply(in) : Lift.up(closedLifted(key, Lift.down(in, d), f), d);
+        });
     }
 
     /** A result computed in closed form (no gadget run), memoised under {@code key}. */

@@ -56,10 +56,8 @@ final class LineOps {
         Lines.forEach(m, axis, (combo, line, mult) -> {
             Instance.Result r = null;
             if (closed != null) {
-                int[] ids = new int[len];
-                for (int i = 0; i < len; i++) ids[i] = line[i].id;
                 try {
-                    r = e.closed(List.of(key, "closed", new Engine.IntsKey(ids)), () -> closed.count(line));
+                    r = e.closedLifted(List.of(key, "closed"), line, closed::count);
                 } catch (SumForm.Unmodelled u) {
                     if (Engine.TRACE) System.err.println("count: " + n.op().label() + " of node " + n.id() + " runs the gadget: " + u.getMessage());
                     r = null;

@@ -23,16 +23,39 @@ final class MatMulCount {
     /** A dot product in closed form ({@link SumForm#addDot}); usage as the instance's: row slots, then column slots. Null where it does not apply. */
     private static Instance.Result closedDot(Engine e, ElemClass[] row, ElemClass[] col, FixedFormat fa, FixedFormat fb, FixedFormat out) {
         int d = row.length;
-        int[] ids = new int[2 * d];
-        for (int k = 0; k < d; k++) { ids[k] = row[k].id; ids[d + k] = col[k].id; }
+        ElemClass[] both = new ElemClass[2 * d];
+        System.arraycopy(row, 0, both, 0, d);
+        System.arraycopy(col, 0, both, d, d);
         try {
-            return e.closed(List.of("dot-closed", fa, fb, out, e.rounds, new Engine.IntsKey(ids)), () -> {
+            return e.closedLifted(List.of("dot-closed", fa, fb, out, e.rounds), both, in -> {
+                ElemClass[] xs = java.util.Arrays.copyOfRange(in, 0, d), ys = java.util.Arrays.copyOfRange(in, d, 2 * d);
                 long[] sh = SumForm.toFormat(fa.fracBits() + fb.fracBits(), out);
                 long[] ux = new long[d], uy = new long[d];
-                SumForm f = new SumForm().addDot(row, col, sh[1], ux, uy);
+                SumForm f = new SumForm().addDot(xs, ys, sh[1], ux, uy);
                 long[] used = new long[2 * d];
                 System.arraycopy(ux, 0, used, 0, d);
                 System.arraycopy(uy, 0, used, d, d);
+                return f.close((int) sh[0], out.width(), true, e.rounds, used);
+            });
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+    }
+
+    /**
+     * A weighted sum with constant weights ({@code codes}) in closed form ({@link SumForm}); usage: every slot of
+     * a word with a nonzero weight (the saturation gates read them all). Null where it does not apply.
+     */
+    private static Instance.Result closedConst(Engine e, ElemClass[] x, long[] codes, List<Long> key, int frac, FixedFormat out) {
+        try {
+            return e.closedLifted(List.of("matmul-const-closed", frac, out, e.rounds, key), x, in -> {
+                long[] sh = SumForm.toFormat(frac, out);
+                SumForm f = new SumForm();
+                long[] used = new long[in.length];
+                for (int k = 0; k < in.length; k++) {
+                    f.addWord(in[k], Math.multiplyExact(codes[k], sh[1]), k);
+                    used[k] = codes[k] == 0 ? 0 : SumForm.variableSlots(in[k]);
+                }
                 return f.close((int) sh[0], out.width(), true, e.rounds, used);
             });
         } catch (SumForm.Unmodelled u) {
@@ -78,7 +101,8 @@ final class MatMulCount {
                         for (int k = 0; k < in.length; k++) f.addWord(in[k], codes[k]);
                         return new int[][] {WeightedSum.toFormat(net, f, frac, out, rounds)};
                     };
-                    r = e.instance(List.of("matmul-const", frac, out, rounds, key), g, x, Instance.distinct(inner));
+                    r = closedConst(e, x, codes, key, frac, out);
+                    if (r == null) r = e.instance(List.of("matmul-const", frac, out, rounds, key), g, x, Instance.distinct(inner));
                     e.add(r, mult, NONE, x);
                     long[] read = constB ? readA[gi] : readB[gj];
                     for (int k = 0; k < inner; k++) read[k] |= r.usedSlots()[k];

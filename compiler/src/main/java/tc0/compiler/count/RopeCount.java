@@ -30,54 +30,120 @@ final class RopeCount {
         return new Instance.Result(p, new ElemClass[] {a.out()[0], b.out()[0]}, u, false, true);
     }
 
+    /**
+     * {@link #closed} of a pair already moved down to level 0 (see {@link #count}), shared by the nodes of a
+     * count. Null where the closed form does not apply.
+     */
+    static Instance.Result closedBase(Engine e, ElemClass[] base, long c, long s, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {
+        Object key = List.of("rope-base", c, s, base[0].id, base[1].id, fx, fc, out, rounds);
+        Instance.Result r = e.shared.get(key);
+        if (r == null) {
+            try {
+                r = closed(base, c, s, fx.fracBits() + fc.fracBits(), out, rounds);
+            } catch (SumForm.Unmodelled u) {
+                r = NONE;
+            }
+            e.shared.put(key, r);
+        }
+        return r == NONE ? null : r;
+    }
+
+    /** Stands for "no closed form" in the shared map (which takes no nulls). */
+    private static final Instance.Result NONE = new Instance.Result(new Profile(), new ElemClass[0], new long[0], false, false);
+
+    private static final java.util.Map<Object, long[]> COEFFICIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The coefficient codes of every row and pair, {@code [(i * d/2 + j) * 2 + {0: cos, 1: sin}]}, cached (nodes and layers share them). */
+    static long[] coefficients(int rows, int d, double base, FixedFormat fc) {
+        return COEFFICIENTS.computeIfAbsent(List.of(rows, d, base, fc), key -> {
+            int pairs = d / 2;
+            long[] cs = new long[rows * pairs * 2];
+            java.util.stream.IntStream.range(0, rows).parallel().forEach(i -> {
+                for (int j = 0; j < pairs; j++) {
+                    long[] c = Fixed.ropeCoefficients(Fixed.ropeAngle(i, j, d, base), fc);
+                    cs[(i * pairs + j) * 2] = c[0];
+                    cs[(i * pairs + j) * 2 + 1] = c[1];
+                }
+            });
+            return cs;
+        });
+    }
+
+    /**
+     * Every row's pairs: the classes of a pair depend on its row group and column, the coefficients on its row.
+     * A pair is counted from its classes moved down to level 0 (the sums' gates, levels and outputs are the
+     * same moved up: every level is a max of input levels or a step above one), so layers whose pairs differ
+     * only in level share the work; per (row group, pair) the rows' profiles are summed and moved up once.
+     * Rows where the closed form does not apply run the gadget.
+     */
     static Summary count(Engine e, Node n, Op.Rope op) {
         Summary s = e.sum(op.operand());
         ClassMap m = s.words();
         FixedFormat fx = e.fmt(op.operand()), fc = op.coefficientFormat(), out = n.elem().asFixed();
         int rows = Math.toIntExact(n.dim(0)), k = Math.toIntExact(n.dim(1));
         int rounds = e.rounds;
-        int[] colGroup = m.axisGroups(1);
-        int[] table = new int[rows * k];
-        boolean passthrough = false, disjoint = true;
-        int[] nodes = {op.operand(), op.operand()};
-        // Rows differ by position: the closed sums of every row, in parallel; the gadget where they do not apply.
         int pairs = k / 2;
+        int[] colGroup = m.axisGroups(1);
+        long[] coef = coefficients(rows, k, op.base(), fc);
+        int rgs = m.groups(0);
+        ElemClass[][] pairOf = new ElemClass[rgs * pairs][], baseOf = new ElemClass[rgs * pairs][];
+        int[] lift = new int[rgs * pairs];
+        for (int rg = 0; rg < rgs; rg++) {
+            for (int j = 0; j < pairs; j++) {
+                int g = rg * pairs + j;
+                ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
+                lift[g] = Lift.of(pair);
+                pairOf[g] = pair;
+                baseOf[g] = Lift.down(pair, lift[g]);
+            }
+        }
         Instance.Result[] res = new Instance.Result[rows * pairs];
         java.util.stream.IntStream.range(0, rows).parallel().forEach(i -> {
             int rg = m.group(0, i);
             for (int j = 0; j < pairs; j++) {
-                long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(i, j, k, op.base()), fc);
-                ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
-                Object key = List.of(cs[0], cs[1], pair[0].id, pair[1].id, fx, fc, out, rounds);
-                Instance.Result r = e.shared.get(key);
-                if (r == null) {
-                    try {
-                        r = closed(pair, cs[0], cs[1], fx.fracBits() + fc.fracBits(), out, rounds);
-                        e.shared.put(key, r);
-                    } catch (SumForm.Unmodelled u) {
-                        r = null;
-                    }
-                }
-                res[i * pairs + j] = r;
+                int at = i * pairs + j;
+                res[at] = closedBase(e, baseOf[rg * pairs + j], coef[2 * at], coef[2 * at + 1], fx, fc, out, rounds);
             }
         });
+        int[] table = new int[rows * k];
+        boolean passthrough = false, disjoint = true;
+        int[] nodes = {op.operand(), op.operand()};
+        Profile[] sum = new Profile[rgs * pairs];
+        long[][] read = new long[rgs * pairs][];
+        java.util.Map<Long, Integer> liftedOut = new java.util.HashMap<>();
         for (int i = 0; i < rows; i++) {
             int rg = m.group(0, i);
             for (int j = 0; j < pairs; j++) {
-                ElemClass[] pair = {m.at(new int[] {rg, colGroup[2 * j]}), m.at(new int[] {rg, colGroup[2 * j + 1]})};
-                Instance.Result r = res[i * pairs + j];
+                int g = rg * pairs + j, at = i * pairs + j;
+                ElemClass[] pair = pairOf[g];
+                Instance.Result r = res[at];
                 if (r == null) {
                     if (Engine.TRACE) System.err.println("count: rope row " + i + " pair " + j + " runs the gadget");
-                    long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(i, j, k, op.base()), fc);
-                    Instance.Gadget g = (net, in) -> Rope.rotate(net, in[0], in[1], fx, cs[0], cs[1], fc, out, rounds);
-                    r = e.instance(List.of("rope", fx, fc, out, rounds, cs[0], cs[1]), g, pair, new int[] {0, 1});
+                    long c = coef[2 * at], sn = coef[2 * at + 1];
+                    Instance.Gadget gd = (net, in) -> Rope.rotate(net, in[0], in[1], fx, c, sn, fc, out, rounds);
+                    r = e.instance(List.of("rope", fx, fc, out, rounds, c, sn), gd, pair, new int[] {0, 1});
+                    e.add(r, 1, nodes, pair);
+                    table[i * k + 2 * j] = r.out()[0].id;
+                    table[i * k + 2 * j + 1] = r.out()[1].id;
+                } else {
+                    if (sum[g] == null) { sum[g] = new Profile(); read[g] = new long[] {-1L, -1L}; }
+                    sum[g].add(r.profile(), 1);
+                    read[g][0] &= r.usedSlots()[0];
+                    read[g][1] &= r.usedSlots()[1];
+                    for (int o = 0; o < 2; o++) {
+                        int d = lift[g];
+                        ElemClass b = r.out()[o];
+                        table[i * k + 2 * j + o] = d == 0 ? b.id : liftedOut.computeIfAbsent((long) b.id << 32 | d, x -> b.lifted(d).id);
+                    }
                 }
-                e.add(r, 1, nodes, pair);
                 passthrough |= r.passthrough();
                 disjoint &= r.disjoint();
-                table[i * k + 2 * j] = r.out()[0].id;
-                table[i * k + 2 * j + 1] = r.out()[1].id;
             }
+        }
+        for (int g = 0; g < sum.length; g++) {
+            if (sum[g] == null) continue;
+            e.total.add(Lift.up(sum[g], lift[g]), 1);
+            for (int o = 0; o < 2; o++) e.read(op.operand(), pairOf[g][o], read[g][o]);
         }
         return e.computed(n, ClassMap.explicit(Engine.shape(n), table), passthrough, disjoint, op.operand());
     }

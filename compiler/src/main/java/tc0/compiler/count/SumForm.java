@@ -64,8 +64,9 @@ final class SumForm {
         int d = xs.length;
         boolean uniform = true;
         for (int t = 1; t < d && uniform; t++) uniform = xs[t] == xs[0] && ys[t] == ys[0];
-        if (uniform && !passes(xs[0]) && !passes(ys[0]) && columnLevelsUniform(xs[0], ys[0])) {
-            pair(xs[0], ys[0], scale, 0, d, usedX, usedY);
+        if (uniform && !passes(xs[0]) && !passes(ys[0])) {
+            if (d < 2 || columnLevelsUniform(xs[0], ys[0])) pair(xs[0], ys[0], scale, 0, d, usedX, usedY);
+            else repeatedPairs(xs[0], ys[0], scale, d, usedX, usedY);
             for (int t = 1; t < d; t++) { usedX[t] = usedX[0]; usedY[t] = usedY[0]; }
             return this;
         }
@@ -93,6 +94,44 @@ final class SumForm {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code d} pairs of classes (x, y), no bit constant 1, whose ANDs in some column differ in level: as
+     * {@link #pair} one pair at a time, but column by column (columns are separate lists, so only the order
+     * within a column matters): one pair's entries of the column, grouped where weight and level repeat, d times.
+     */
+    private void repeatedPairs(ElemClass x, ElemClass y, long scale, int d, long[] usedX, long[] usedY) {
+        int wx = x.width(), wy = y.width();
+        int cols = wx + wy - 1;
+        // Per column: groups of equal (weight, level) in the order pair() adds them, as {weight, level, count}.
+        java.util.List<java.util.List<long[]>> col = new java.util.ArrayList<>();
+        for (int c = 0; c < cols; c++) col.add(new java.util.ArrayList<>());
+        for (int i = 0; i < wx; i++) {
+            for (int j = 0; j < wy; j++) {
+                int a = x.bit(i), b = y.bit(j);
+                if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
+                long w = Math.multiplyExact(scale, 1L << (i + j));
+                if ((i == wx - 1) != (j == wy - 1)) w = -w;
+                usedX[0] |= 1L << (a >> 1);
+                usedY[0] |= 1L << (b >> 1);
+                int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
+                extra.gates(d, 2, lv);
+                java.util.List<long[]> g = col.get(i + j);
+                long[] last = g.isEmpty() ? null : g.get(g.size() - 1);
+                if (last != null && last[0] == w && last[1] == lv) last[2]++;
+                else g.add(new long[] {w, lv, 1});
+            }
+        }
+        for (java.util.List<long[]> g : col) {
+            boolean oneLevel = true;
+            for (long[] e : g) oneLevel &= e[1] == g.get(0)[1];
+            if (oneLevel) { // the column's entries merge into one run: add each group d times at once
+                for (long[] e : g) shape.add(Math.multiplyExact(e[2], d), e[0], (int) e[1]);
+                continue;
+            }
+            for (int t = 0; t < d; t++) for (long[] e : g) shape.add(e[2], e[0], (int) e[1]);
+        }
     }
 
     /** {@code count} pairs of classes (x, y) from pair {@code t} on. */
@@ -135,6 +174,8 @@ final class SumForm {
             cs = WeightedSum.closedSum(shape, shift, width, saturate, rounds);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new Unmodelled(e.getMessage());
+        } finally {
+            shape.release(); // a form is closed once
         }
         if (!cs.modelled()) throw new Unmodelled("the closed sum is not claimed exact here");
         Profile p = new Profile();

@@ -19,16 +19,22 @@ import tc0.compiler.numerics.UnaryFunction;
  *   <li>{@code GELU(x) - x = -x Phi(-x)} increasing for x >= 1 ({@code x phi(x) > Phi(-x)} there);
  *       {@code SILU(x) - x = -x sigma(-x)} increasing for x >= 2 ({@code x sigma(x) > 1});
  *       {@code SOFTPLUS(x) - x = ln(1 + e^-x)} decreasing everywhere;</li>
- *   <li>SIN, COS, RELU (by formula), anything else: every code.</li>
+ *   <li>RELU constant 0 up to 0, then non-decreasing, and {@code RELU(x) - x} constant there (saturating
+ *       where the output is narrower: non-increasing); {@code |x|} (the lowering's ABS table) likewise, falling
+ *       by one per code below 0 ({@code |x| + x} constant there);</li>
+ *   <li>SIN, COS, anything else: every code.</li>
  * </ul>
  * Tests compare the stats from the pieces with the stats from every code, for every function.
  */
 final class TablePieces {
     private TablePieces() {}
 
-    enum Kind { LINEAR, MONOTONE, UNIT_STEPS }
+    enum Kind { LINEAR, MONOTONE, UNIT_STEPS, UNIT_FALLS }
 
-    /** Changes at indices in {@code (from, to]}; for UNIT_STEPS {@code value - index - offset} is monotone. */
+    /**
+     * Changes at indices in {@code (from, to]}; for UNIT_STEPS {@code value - index - offset} is monotone, for
+     * UNIT_FALLS {@code value + index - offset}.
+     */
     record Piece(Kind kind, long from, long to, long offset) {}
 
     static List<Piece> of(UnaryFunction f, FixedFormat in, FixedFormat out) {
@@ -51,11 +57,25 @@ final class TablePieces {
                 p.add(new Piece(Kind.LINEAR, zero - 1, zero, 0));
                 p.add(new Piece(Kind.MONOTONE, zero, last, 0));
             }
+            case RELU -> {
+                long zero = -min;
+                p.add(new Piece(Kind.MONOTONE, 0, zero, 0));
+                p.add(unit ? new Piece(Kind.UNIT_STEPS, zero, last, min) : new Piece(Kind.MONOTONE, zero, last, 0));
+            }
             case GELU -> turning(p, in, -0.7517915, 1, unit);
             case SILU -> turning(p, in, -1.2784645, 2, unit);
             default -> p.add(new Piece(Kind.LINEAR, 0, last, 0));
         }
         return p;
+    }
+
+    /** The lowering's ABS table ({@code |x|} rounded into {@code out}): falling to 0, rising after. */
+    static List<Piece> ofAbs(FixedFormat in, FixedFormat out) {
+        long last = in.size() - 1, min = in.minCode(), zero = -min;
+        if (in.fracBits() == out.fracBits()) {
+            return List.of(new Piece(Kind.UNIT_FALLS, 0, zero, -min), new Piece(Kind.UNIT_STEPS, zero, last, min));
+        }
+        return List.of(new Piece(Kind.MONOTONE, 0, zero, 0), new Piece(Kind.MONOTONE, zero, last, 0));
     }
 
     /** Decreasing up to {@code xMin}, increasing after; {@code value - code} monotone from {@code xUnit} on. */

@@ -1,5 +1,6 @@
 package tc0.compiler.count;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,53 +12,79 @@ import tc0.compiler.numerics.UnaryFunction;
 
 /**
  * Where a table's value changes, which is all a lookup's cost depends on: the breakpoints (indices i >= 1
- * with {@code value(i) != value(i - 1)}) and, per output bit, the indices where that bit changes, as bit
- * sets with range counts. Made from a table array, or for a function by evaluating codes (no array of values
- * is kept), over {@link TablePieces}: where the function is known monotone, only near its changes
- * (galloping), and where moreover {@code value - code} is monotone, only where that difference changes.
+ * with {@code value(i) != value(i - 1)}) and, per output bit, the indices where that bit changes, kept as
+ * {@link TableChanges} (bit sets where every code was scanned, sorted lists where changes were found by
+ * galloping, runs where the value moves by one per index), never as an array of 2^width values. Made from a
+ * table array, or for a function by evaluating codes, over {@link TablePieces}: where the function is known
+ * monotone, only near its changes, and where moreover {@code value - code} is monotone, only where that
+ * difference changes. Galloping asks a double-precision guess of the function first ({@code reference}) and
+ * checks the guess with two exact evaluations (monotone: equal values at both ends of a stretch mean no change
+ * inside), so a change costs about two exact evaluations instead of about {@code 2 log2(gap)}.
  */
 final class TableStats {
     private static final Map<Object, TableStats> CACHE = new ConcurrentHashMap<>();
 
     final long length;
-    private final long[] breaks;
-    private final long[][] changes;
     private final LongUnaryOperator value;
+    private final int outWidth;
+    private final List<TableChanges.Dense> dense = new ArrayList<>();
+    private final TableChanges.Sparse sparse;
+    private final TableChanges.Runs runs;
 
-    private TableStats(long length, int outWidth, LongUnaryOperator value, List<TablePieces.Piece> pieces) {
+    /**
+     * Scans {@code pieces} (in order, covering {@code (0, length - 1]}); {@code guess}, where not null, a cheap
+     * approximation of {@code value} to gallop on.
+     */
+    private TableStats(long length, int outWidth, LongUnaryOperator value, LongUnaryOperator guess, List<TablePieces.Piece> pieces) {
         this.length = length;
         this.value = value;
-        int words = Math.toIntExact((length + 63) >>> 6);
-        this.breaks = new long[words];
-        this.changes = new long[outWidth][words];
+        this.outWidth = outWidth;
+        long t0 = System.nanoTime();
+        TableChanges.Sparse sp = new TableChanges.Sparse(outWidth);
+        TableChanges.Runs rn = new TableChanges.Runs();
         for (TablePieces.Piece p : pieces) {
-            switch (p.kind()) {
-                case LINEAR -> scanLinear(p.from(), p.to());
-                case MONOTONE -> inChunks(p.from(), p.to(), this::scanMonotone);
-                case UNIT_STEPS -> inChunks(p.from(), p.to(), (a, b) -> scanUnitSteps(a, b, p.offset()));
+            for (Scan s : inChunks(p, guess)) {
+                dense.addAll(s.dense);
+                sp.addAll(s.sparse);
+                rn.addAll(s.runs);
             }
         }
+        this.sparse = sp.seal();
+        this.runs = rn.seal();
+        if (Engine.TRACE) System.err.printf("count: table of %d entries: %d dense parts, %d sparse changes, %d runs, %.1f ms%n",
+                length, dense.size(), sparse.size(), runs.size(), (System.nanoTime() - t0) / 1e6);
     }
 
-    /** A scan of {@code (from, to]} split into chunks that own whole words of the bit sets, run in parallel. */
-    private static void inChunks(long from, long to, java.util.function.BiConsumer<Long, Long> scan) {
-        long span = to - from;
-        if (span < 1 << 12) { scan.accept(from, to); return; }
-        int parts = (int) Math.min(span >>> 10, 32L * Runtime.getRuntime().availableProcessors());
+    /** A piece scanned in chunks (in parallel when long), each into its own parts, in order. */
+    private List<Scan> inChunks(TablePieces.Piece p, LongUnaryOperator guess) {
+        long from = p.from(), to = p.to(), span = to - from;
+        if (span <= 0) return List.of();
+        int parts = span < 1 << 12 ? 1 : (int) Math.min(span >>> 10, 8L * Runtime.getRuntime().availableProcessors());
         long[] cut = new long[parts + 1];
-        cut[0] = from;
-        cut[parts] = to;
-        for (int k = 1; k < parts; k++) cut[k] = Math.max(cut[k - 1], Math.min(to, ((from + span * k / parts) | 63))); // ends a word
-        IntStream.range(0, parts).parallel().forEach(k -> { if (cut[k + 1] > cut[k]) scan.accept(cut[k], cut[k + 1]); });
-    }
-
-    private TableStats(long length, int outWidth, LongUnaryOperator value) {
-        this(length, outWidth, value, List.of(new TablePieces.Piece(TablePieces.Kind.LINEAR, 0, length - 1, 0)));
+        for (int k = 0; k <= parts; k++) cut[k] = from + span * k / parts;
+        Scan[] scans = new Scan[parts];
+        IntStream.range(0, parts).parallel().forEach(k -> {
+            Scan s = new Scan(guess);
+            if (cut[k + 1] > cut[k]) {
+                switch (p.kind()) {
+                    case LINEAR -> s.linear(cut[k], cut[k + 1]);
+                    case MONOTONE -> s.monotone(cut[k], cut[k + 1]);
+                    case UNIT_STEPS -> s.unitSteps(cut[k], cut[k + 1], p.offset(), 1);
+                    case UNIT_FALLS -> s.unitSteps(cut[k], cut[k + 1], p.offset(), -1);
+                }
+            }
+            scans[k] = s;
+        });
+        return List.of(scans);
     }
 
     /** The stats of a table array (entry i for input index i). */
     static TableStats of(long[] table, int outWidth) {
-        return new TableStats(table.length, outWidth, i -> table[(int) i]);
+        return new TableStats(table.length, outWidth, i -> table[(int) i], null, linear(table.length));
+    }
+
+    private static List<TablePieces.Piece> linear(long length) {
+        return List.of(new TablePieces.Piece(TablePieces.Kind.LINEAR, 0, length - 1, 0));
     }
 
     /** The stats of {@code f} from {@code in} to {@code out}, cached. */
@@ -71,13 +98,13 @@ final class TableStats {
         LongUnaryOperator v;
         LongUnaryOperator fast = fastValues(f, in, out);
         if (fast != null) v = i -> fast.applyAsLong(min + i);
-        else if (pieces) v = i -> f.apply(min + i, in, out); // few codes are evaluated: no full table
-        else if (in.width() <= Table.MAX_INPUT_WIDTH) {
+        else if (pieces || in.width() > Table.MAX_INPUT_WIDTH) v = i -> f.apply(min + i, in, out); // few codes are evaluated: no full table
+        else {
             Table t = Table.of(f, in, out);
             v = i -> t.at(min + i);
-        } else v = i -> f.apply(min + i, in, out);
-        if (!pieces || fast != null) return new TableStats(in.size(), out.width(), v);
-        return new TableStats(in.size(), out.width(), v, TablePieces.of(f, in, out));
+        }
+        if (!pieces) return new TableStats(in.size(), out.width(), v, null, linear(in.size()));
+        return new TableStats(in.size(), out.width(), v, fast != null ? null : guess(f, in, out), TablePieces.of(f, in, out));
     }
 
     /**
@@ -89,12 +116,26 @@ final class TableStats {
         return null;
     }
 
+    /** The function's code at index i in double precision, rounded and saturated: a guess only. */
+    static LongUnaryOperator guess(UnaryFunction f, FixedFormat in, FixedFormat out) {
+        long min = in.minCode(), lo = out.minCode(), hi = out.maxCode();
+        int fi = in.fracBits(), fo = out.fracBits();
+        return i -> {
+            double y = Math.scalb(f.reference(Math.scalb((double) (min + i), -fi)), fo);
+            if (Double.isNaN(y)) return Long.MIN_VALUE;
+            if (y >= hi) return hi;
+            if (y <= lo) return lo;
+            return (long) Math.floor(y + 0.5);
+        };
+    }
+
     /** The lowering's ABS table: {@code |x|} rounded into {@code out} and saturated, cached. */
     static TableStats ofAbs(FixedFormat in, FixedFormat out) {
         return CACHE.computeIfAbsent(List.of("abs", in, out), k -> {
             long min = in.minCode();
-            if (in.equals(out)) return new TableStats(in.size(), out.width(), i -> Math.min(Math.abs(min + i), out.maxCode()));
-            return new TableStats(in.size(), out.width(), i -> tc0.compiler.numerics.Rounding.toFormat(Math.abs(min + i), in.fracBits(), out));
+            LongUnaryOperator v = in.equals(out) ? i -> Math.min(Math.abs(min + i), out.maxCode())
+                    : i -> tc0.compiler.numerics.Rounding.toFormat(Math.abs(min + i), in.fracBits(), out);
+            return new TableStats(in.size(), out.width(), v, null, TablePieces.ofAbs(in, out));
         });
     }
 
@@ -102,13 +143,16 @@ final class TableStats {
     static TableStats ofSoftmaxExp(FixedFormat fd, FixedFormat fe, long lo) {
         return CACHE.computeIfAbsent(List.of("softmax-exp", fd, fe, lo), k -> {
             LongUnaryOperator v = i -> UnaryFunction.EXP.apply(lo + i, fd, fe);
-            return new TableStats(-lo + 1, fe.width(), v, List.of(new TablePieces.Piece(TablePieces.Kind.MONOTONE, 0, -lo, 0)));
+            LongUnaryOperator g = guess(UnaryFunction.EXP, fd, fe);
+            long shift = lo - fd.minCode(); // guess indices count from fd's smallest code
+            return new TableStats(-lo + 1, fe.width(), v, i -> g.applyAsLong(i + shift),
+                    List.of(new TablePieces.Piece(TablePieces.Kind.MONOTONE, 0, -lo, 0)));
         });
     }
 
     /** The ramp {@code 0, 1, .., top} (softmax's output codes), cached. */
     static TableStats ramp(long top, int outWidth) {
-        return CACHE.computeIfAbsent(List.of("ramp", top, outWidth), k -> new TableStats(top + 1, outWidth, i -> i,
+        return CACHE.computeIfAbsent(List.of("ramp", top, outWidth), k -> new TableStats(top + 1, outWidth, i -> i, null,
                 List.of(new TablePieces.Piece(TablePieces.Kind.UNIT_STEPS, 0, top, 0))));
     }
 
@@ -120,195 +164,187 @@ final class TableStats {
         int h = head.length;
         long last = head[h - 1];
         LongUnaryOperator v = i -> i < h ? head[(int) i] : last - (i - (h - 1));
-        TableStats t = new TableStats(h + tail, outWidth, v, List.of(new TablePieces.Piece(TablePieces.Kind.LINEAR, 0, h - 1, 0)));
-        t.fallingRun(h - 1, h - 1 + tail, last + (h - 1));
-        return t;
-    }
-
-    /** Indices {@code (a, b]} with value {@code base - i}: each a change; bit k changes where the value before is a multiple of 2^k. */
-    private void fallingRun(long a, long b, long base) {
-        if (b <= a) return;
-        for (long i = a + 1; i <= b; i++) breaks[(int) (i >>> 6)] |= 1L << (i & 63);
-        for (int k = 0; k < changes.length; k++) {
-            long step = 1L << k;
-            long first = a + 1 + Math.floorMod(base - (a + 1) + 1, step); // value(first - 1) = base - first + 1 = 0 mod 2^k
-            for (long i = first; i <= b; i += step) changes[k][(int) (i >>> 6)] |= 1L << (i & 63);
-        }
+        return new TableStats(h + tail, outWidth, v, null, List.of(new TablePieces.Piece(TablePieces.Kind.LINEAR, 0, h - 1, 0),
+                new TablePieces.Piece(TablePieces.Kind.UNIT_FALLS, h - 1, h - 1 + tail, last + h - 1)));
     }
 
     /** The value at index i. */
     long value(long i) { return value.applyAsLong(i); }
 
     /** Breakpoints in {@code (from, to]}. */
-    long breaks(long from, long to) { return count(breaks, from, to); }
+    long breaks(long from, long to) {
+        long c = sparse.breaks(from, to) + runs.breaks(from, to);
+        for (TableChanges.Dense d : dense) c += d.breaks(from, to);
+        return c;
+    }
 
     /** Changes of bit b in {@code (from, to]}. */
-    long changes(int b, long from, long to) { return count(changes[b], from, to); }
-
-    /** Whether the two stats agree everywhere (tests). */
-    boolean sameAs(TableStats o) {
-        if (o.length != length || !java.util.Arrays.equals(breaks, o.breaks)) return false;
-        for (int b = 0; b < changes.length; b++) if (!java.util.Arrays.equals(changes[b], o.changes[b])) return false;
-        return true;
+    long changes(int b, long from, long to) {
+        long c = sparse.changes(b, from, to) + runs.changes(b, from, to);
+        for (TableChanges.Dense d : dense) c += d.changes(b, from, to);
+        return c;
     }
 
     /** The first change of bit b after {@code from} (assumes one exists). */
     long firstChange(int b, long from) {
-        long[] s = changes[b];
-        for (long i = from + 1; i < length; i++) {
-            int wd = (int) (i >>> 6);
-            long m = s[wd] & (-1L << (i & 63));
-            if (m != 0) return ((long) wd << 6) + Long.numberOfTrailingZeros(m);
-            i = ((long) wd << 6) + 63;
+        long best = -1;
+        for (TableChanges.Part p : parts()) {
+            long i = p.firstChange(b, from);
+            if (i >= 0 && (best < 0 || i < best)) best = i;
         }
-        throw new IllegalStateException("no change of bit " + b + " after " + from);
+        if (best < 0) throw new IllegalStateException("no change of bit " + b + " after " + from);
+        return best;
     }
 
-    int outWidth() { return changes.length; }
+    private List<TableChanges.Part> parts() {
+        List<TableChanges.Part> all = new ArrayList<>(dense);
+        all.add(sparse);
+        all.add(runs);
+        return all;
+    }
 
     /**
      * For a table of a {@code w}-bit signed word into {@code w} bits ({@code length = 2^w}): the first index h
      * with {@code value(i) = lo + i} (its own code) for every {@code i >= h}, as {@code TailLookup.start};
-     * {@code length} if the last value is not its code. From the change sets, a word at a time: on the tail
-     * bit b changes exactly where {@code i} is a multiple of {@code 2^b} (lo is a multiple of 2^b).
+     * {@code length} if the last value is not its code. Walks down from the last index while each recorded
+     * diff is the code's own ({@code code(i) ^ code(i - 1)}), a whole rising run at a time.
      */
     long identityFrom() {
-        int w = changes.length;
+        int w = outWidth;
         if (length != 1L << w) return length;
         long lo = -(1L << (w - 1));
         if (value(length - 1) != lo + length - 1) return length;
-        long h = 0;
-        for (int b = 0; b < w; b++) {
-            long[] s = changes[b];
-            for (int wd = s.length - 1; wd >= 0; wd--) {
-                long want = expectedChanges(wd, b);
-                if (wd == 0) want &= ~1L; // index 0 has no predecessor
-                if (((long) wd << 6) + 64 > length) want &= -1L >>> (64 - (length - ((long) wd << 6))); // past the table
-                long bad = s[wd] ^ want;
-                if (bad != 0) { h = Math.max(h, ((long) wd << 6) + 63 - Long.numberOfLeadingZeros(bad)); break; }
-                if (((long) wd << 6) < h) break;
-            }
+        long i = length - 1; // value(i) is its code
+        while (i > 0) {
+            long a = runs.risingFrom(i);
+            if (a >= 0 && a < i) { i = a; continue; } // (a, i] rises by one per index: codes all the way
+            long code = lo + i;
+            if (diffAt(i) != ((code ^ (code - 1)) & ((1L << w) - 1))) return i;
+            i--;
         }
-        return h;
+        return 0;
     }
 
-    /** The word {@code wd} of the set of indices that are multiples of {@code 2^b}. */
-    private static long expectedChanges(int wd, int b) {
-        if (b == 0) return -1L;
-        if (b < 6) {
-            long m = 0;
-            for (int j = 0; j < 64; j += 1 << b) m |= 1L << j;
-            return m;
+    /** The diff {@code value(i) ^ value(i - 1)} as recorded (0: no change). */
+    long diffAt(long i) {
+        long d = 0;
+        for (TableChanges.Part p : parts()) d |= p.diffAt(i);
+        return d;
+    }
+
+    /** Whether the two stats record the same changes everywhere (tests; time linear in the length). */
+    boolean sameAs(TableStats o) {
+        if (o.length != length || o.outWidth != outWidth) return false;
+        long mask = outWidth >= 64 ? -1L : (1L << outWidth) - 1;
+        for (long i = 1; i < length; i++) {
+            long a = diffAt(i), b = o.diffAt(i);
+            if ((a != 0) != (b != 0) || ((a ^ b) & mask) != 0) return false;
         }
-        return ((long) wd << 6) % (1L << b) == 0 ? 1L : 0L;
+        return breaks(0, length - 1) == o.breaks(0, length - 1);
     }
 
-    private void record(long i, long diff) {
-        if (diff == 0) return;
-        int wd = (int) (i >>> 6);
-        long bit = 1L << (i & 63);
-        breaks[wd] |= bit;
-        for (int b = 0; b < changes.length; b++) if ((diff >>> b & 1) != 0) changes[b][wd] |= bit;
-    }
+    /** Parts of each form (tests: the construction used the cheap forms). */
+    int[] partSizes() { return new int[] {dense.size(), sparse.size(), runs.size()}; }
 
-    /** Every index in {@code (from, to]}, in parallel chunks of 64 (each word written by one task). */
-    private void scanLinear(long from, long to) {
-        int w0 = (int) ((from + 1) >>> 6), w1 = (int) (to >>> 6);
-        if (to <= from) return;
-        IntStream.rangeClosed(w0, w1).parallel().forEach(wd -> {
-            long a = Math.max(from + 1, (long) wd << 6), z = Math.min(to, ((long) wd << 6) + 63);
-            if (a > z) return;
-            long prev = value.applyAsLong(a - 1);
-            for (long i = a; i <= z; i++) {
-                long v = value.applyAsLong(i);
-                if (v != prev) {
-                    long diff = v ^ prev, bit = 1L << (i & 63);
-                    breaks[wd] |= bit;
-                    for (int b = 0; b < changes.length; b++) if ((diff >>> b & 1) != 0) changes[b][wd] |= bit;
-                }
+    int outWidth() { return outWidth; }
+
+    /** One chunk's scan: changes into its own parts, in index order. */
+    private final class Scan {
+        final List<TableChanges.Dense> dense = new ArrayList<>();
+        final TableChanges.Sparse sparse = new TableChanges.Sparse(outWidth);
+        final TableChanges.Runs runs = new TableChanges.Runs();
+        private final LongUnaryOperator guess;
+
+        Scan(LongUnaryOperator guess) { this.guess = guess; }
+
+        /** Every index in {@code (from, to]}. */
+        void linear(long from, long to) {
+            TableChanges.Dense d = new TableChanges.Dense(from, to, outWidth);
+            long prev = value(from);
+            for (long i = from + 1; i <= to; i++) {
+                long v = value(i);
+                if (v != prev) d.record(i, v ^ prev);
                 prev = v;
             }
-        });
-    }
+            dense.add(d);
+        }
 
-    /** {@code (from, to]} where the value is monotone: from each change, the next by galloping. */
-    private void scanMonotone(long from, long to) {
-        long i = from, v = value(from);
-        while (i < to) {
-            long v1 = value(i + 1);
-            if (v1 != v) { record(i + 1, v ^ v1); i++; v = v1; continue; }
-            long lo = i + 1, step = 2, hi = -1, vh = 0;
-            while (true) {
-                long j = Math.min(i + step, to);
-                long vj = value(j);
-                if (vj != v) { hi = j; vh = vj; break; }
-                if (j == to) break;
-                lo = j;
-                step <<= 1;
+        /** {@code (from, to]} where the value is monotone: from each change, the next. */
+        void monotone(long from, long to) {
+            long i = from, v = value(from);
+            long[] at = new long[1];
+            while (i < to) {
+                long j = next(value, guess, i, v, to, at);
+                if (j < 0) return;
+                long vj = at[0];
+                sparse.add(j, v ^ vj);
+                i = j;
+                v = vj;
             }
-            if (hi < 0) return;
-            while (hi - lo > 1) {
-                long mid = (lo + hi) >>> 1, vm = value(mid);
-                if (vm != v) { hi = mid; vh = vm; } else lo = mid;
+        }
+
+        /**
+         * {@code (from, to]} where {@code g(i) = value(i) - dir i - offset} is monotone ({@code dir} +1 or -1):
+         * a run of constant g moves by {@code dir} per index; its end is where g changes.
+         */
+        void unitSteps(long from, long to, long offset, int dir) {
+            LongUnaryOperator g = i -> value(i) - dir * i - offset;
+            LongUnaryOperator gg = guess == null ? null : i -> {
+                long p = guess.applyAsLong(i);
+                return p == Long.MIN_VALUE ? p : p - dir * i - offset;
+            };
+            long i = from, gi = g.applyAsLong(from);
+            long[] at = new long[1];
+            while (i < to) {
+                long j = next(g, gg, i, gi, to, at); // the first index with another g, or none
+                long end = j < 0 ? to : j - 1;
+                runs.add(i, end, gi + dir * i + offset, dir);
+                if (j < 0) return;
+                long vPrev = gi + dir * end + offset, vNext = at[0] + dir * j + offset;
+                if (vPrev != vNext) sparse.add(j, vPrev ^ vNext);
+                i = j;
+                gi = vNext - dir * j - offset;
             }
-            record(hi, v ^ vh);
-            i = hi;
-            v = vh;
         }
     }
 
     /**
-     * {@code (from, to]} where {@code g(i) = value(i) - i - offset} is monotone: runs of constant g are steps of +1
-     * (every index a change, bit b where the value is a multiple of 2^b); the run ends found by galloping on g.
+     * The first index in {@code (i, to]} where the monotone {@code f} differs from {@code fi = f(i)}, or -1:
+     * first where the guess says, checked by two evaluations of f (equal at both ends of a stretch: no change
+     * inside); where the guess is wrong, by galloping on f.
      */
-    private void scanUnitSteps(long from, long to, long offset) {
-        LongUnaryOperator g = i -> value(i) - i - offset;
-        long i = from, gi = g.applyAsLong(from);
-        while (i < to) {
-            // The end of the run of gi: the last index with g == gi.
-            long lo = i, hi = -1, step = 1;
-            while (true) {
-                long j = Math.min(i + step, to);
-                if (g.applyAsLong(j) != gi) { hi = j; break; }
-                lo = j;
-                if (j == to) break;
-                step <<= 1;
+    static long next(LongUnaryOperator f, LongUnaryOperator guess, long i, long fi, long to, long[] fAt) {
+        if (guess != null) {
+            long j = gallop(guess, i, fi, to, fAt);
+            if (j < 0) {
+                if (f.applyAsLong(to) == fi) return -1;
+            } else if (j - 1 == i || f.applyAsLong(j - 1) == fi) {
+                long fj = f.applyAsLong(j);
+                if (fj != fi) { fAt[0] = fj; return j; }
             }
-            if (hi >= 0) {
-                while (hi - lo > 1) {
-                    long mid = (lo + hi) >>> 1;
-                    if (g.applyAsLong(mid) != gi) hi = mid; else lo = mid;
-                }
-            }
-            unitRun(i, lo, gi + offset);
-            if (hi < 0) return;
-            long vPrev = lo + gi + offset, vNext = value(hi);
-            record(hi, vPrev ^ vNext);
-            i = hi;
-            gi = vNext - hi - offset;
         }
+        return gallop(f, i, fi, to, fAt);
     }
 
-    /** Indices {@code (a, b]} with value {@code i + base}: each a change; bit k changes where the value is a multiple of 2^k. */
-    private void unitRun(long a, long b, long base) {
-        if (b <= a) return;
-        for (long i = a + 1; i <= b; i++) breaks[(int) (i >>> 6)] |= 1L << (i & 63);
-        for (int k = 0; k < changes.length; k++) {
-            long step = 1L << k;
-            long first = a + 1 + Math.floorMod(-(a + 1 + base), step); // value(first) = first + base = 0 mod 2^k
-            for (long i = first; i <= b; i += step) changes[k][(int) (i >>> 6)] |= 1L << (i & 63);
+    /**
+     * The first index in {@code (i, to]} where {@code f} differs from {@code fi}, assuming f monotone there, with
+     * {@code f} there in {@code fAt[0]}; -1 if none.
+     */
+    static long gallop(LongUnaryOperator f, long i, long fi, long to, long[] fAt) {
+        long lo = i, hi, step = 1, fh;
+        while (true) {
+            long j = Math.min(i + step, to);
+            long fj = f.applyAsLong(j);
+            if (fj != fi) { hi = j; fh = fj; break; }
+            lo = j;
+            if (j == to) return -1;
+            step <<= 1;
         }
-    }
-
-    private static long count(long[] set, long from, long to) {
-        from = Math.max(from, 0);
-        to = Math.min(to, set.length * 64L - 1);
-        if (to <= from) return 0;
-        long lo = from + 1, hi = to; // inclusive
-        int a = (int) (lo >>> 6), z = (int) (hi >>> 6);
-        if (a == z) return Long.bitCount(set[a] & (-1L << (lo & 63)) & (-1L >>> (63 - (hi & 63))));
-        long c = Long.bitCount(set[a] & (-1L << (lo & 63))) + Long.bitCount(set[z] & (-1L >>> (63 - (hi & 63))));
-        for (int w = a + 1; w < z; w++) c += Long.bitCount(set[w]);
-        return c;
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1, fm = f.applyAsLong(mid);
+            if (fm != fi) { hi = mid; fh = fm; } else lo = mid;
+        }
+        fAt[0] = fh;
+        return hi;
     }
 }

@@ -122,23 +122,37 @@ final class Tape implements Net {
         return nodes++;
     }
 
+    /**
+     * Terms ordered by node (stable: equal nodes keep their order, as the builder's sort does) and merged,
+     * dropping merged weights that cancel; in place, without allocating (most gates' terms come in order).
+     */
     private int sortAndMerge(int terms) {
-        for (int i = 0; i < terms; i++) keys[i] = ((long) termNode[i] << 32) | i;
-        Arrays.sort(keys, 0, terms);
-        int[] n = new int[terms];
-        long[] w = new long[terms];
-        for (int i = 0; i < terms; i++) { int from = (int) keys[i]; n[i] = termNode[from]; w[i] = termWeight[from]; }
+        boolean sorted = true;
+        for (int i = 1; i < terms && sorted; i++) sorted = termNode[i - 1] <= termNode[i];
+        if (!sorted) {
+            for (int i = 0; i < terms; i++) keys[i] = ((long) termNode[i] << 32) | i;
+            Arrays.sort(keys, 0, terms);
+            if (sortNode.length < terms) { sortNode = new int[terms]; sortWeight = new long[terms]; }
+            for (int i = 0; i < terms; i++) { int from = (int) keys[i]; sortNode[i] = termNode[from]; sortWeight[i] = termWeight[from]; }
+            System.arraycopy(sortNode, 0, termNode, 0, terms);
+            System.arraycopy(sortWeight, 0, termWeight, 0, terms);
+        }
         int out = 0;
         for (int i = 0; i < terms; i++) {
-            if (out > 0 && termNode[out - 1] == n[i]) {
-                termWeight[out - 1] = Math.addExact(termWeight[out - 1], w[i]);
+            int n = termNode[i];
+            long w = termWeight[i];
+            if (out > 0 && termNode[out - 1] == n) {
+                termWeight[out - 1] = Math.addExact(termWeight[out - 1], w);
                 if (termWeight[out - 1] == 0) out--;
             } else {
-                termNode[out] = n[i];
-                termWeight[out] = w[i];
+                termNode[out] = n;
+                termWeight[out] = w;
                 out++;
             }
         }
         return out;
     }
+
+    private int[] sortNode = new int[64];
+    private long[] sortWeight = new long[64];
 }

@@ -1,11 +1,5 @@
 package tc0.compiler.gadgets;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import tc0.compiler.gadgets.SumShape.Run;
-
 /**
  * The exact cost of {@link WeightedSum#build} computed over column heights instead of gates: the same
  * compression rounds, group sizes and final stage, with the column contents kept as runs
@@ -51,16 +45,31 @@ final class SumCount {
             int g = r.satGate(shape, Math.subtractExact(Math.subtractExact(-bound, c), half));
             loKind = g == 2 ? 2 : -g;
         }
-        List<List<Run>> cols = new ArrayList<>();
-        for (int j = 0; j < top; j++) {
-            List<Run> col = new ArrayList<>();
-            if (j < shape.cols.size()) for (Run run : shape.cols.get(j)) col.add(new Run(run.count, run.level, run.id));
-            cols.add(col);
+        // Round 1 reads the shape's columns; later rounds alternate between two scratch sets.
+        Scratch sc = SCRATCH.get();
+        Runs[] cols = sc.shape;
+        for (int j = 0; j < top; j++) cols[j] = j < shape.ncols ? shape.cols[j] : Scratch.EMPTY;
+        for (int k = 0; k < rounds; k++) {
+            Runs[] next = cols == sc.a ? sc.b : sc.a;
+            r.compress(cols, next, rounds - k, top);
+            cols = next;
         }
-        for (int k = 0; k < rounds; k++) cols = r.compress(cols, rounds - k, top);
-        r.finalStage(cols, shift, width, constant, hiKind, loKind, satLevel);
+        r.finalStage(cols, shift, width, constant, hiKind, loKind, satLevel, sc.seen);
         return r;
     }
+
+    /** Per-thread columns for the compression rounds, reused so that counting many sums allocates nothing per run. */
+    private static final class Scratch {
+        static final Runs EMPTY = new Runs();
+        final Runs[] a = new Runs[64], b = new Runs[64], shape = new Runs[64];
+        final LongIntMap seen = new LongIntMap();
+
+        Scratch() {
+            for (int j = 0; j < 64; j++) { a[j] = new Runs(); b[j] = new Runs(); }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     Cost cost() { return new Cost(depth, gates, wires); }
 
@@ -80,64 +89,86 @@ final class SumCount {
         return 2;
     }
 
-    private List<List<Run>> compress(List<List<Run>> cols, int roundsLeft, int top) {
-        List<List<Run>> next = new ArrayList<>();
-        for (int j = 0; j < top; j++) next.add(new ArrayList<>());
+    /** One compression round from {@code cols} into {@code next} (cleared first). */
+    private void compress(Runs[] cols, Runs[] next, int roundsLeft, int top) {
+        for (int j = 0; j < top; j++) next[j].clear();
         for (int j = 0; j < top; j++) {
-            List<Run> col = cols.get(j);
-            long h = 0;
-            for (Run run : col) h += run.count;
-            if (h <= 1) { for (Run run : col) SumShape.append(next.get(j), run.count, run.level, run.id); continue; }
+            Runs col = cols[j];
+            long h = col.height();
+            if (h <= 1) { copy(col, 0, 0, h, next[j]); continue; }
             if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
             int hi = (int) h;
-            int g = Math.min(hi, Math.max(2, (int) Math.ceil(Math.pow(hi, 1.0 / roundsLeft) - 1e-9)));
+            int g = groupSize(hi, roundsLeft);
             int groups = (hi + g - 1) / g;
             int base = hi / groups, extra = hi % groups;
-            Cursor cur = new Cursor(col);
-            groupSegment(cur, base + 1, extra, j, top, next);
-            groupSegment(cur, base, groups - extra, j, top, next);
-        }
-        return next;
-    }
-
-    /** A read position in a column's runs. */
-    private static final class Cursor {
-        final List<Run> runs;
-        int ri;
-        long off;
-
-        Cursor(List<Run> runs) { this.runs = runs; }
-
-        long left() { return runs.get(ri).count - off; }
-
-        void advance(long n) {
-            off += n;
-            while (ri < runs.size() && off == runs.get(ri).count) { ri++; off = 0; }
+            cur = col;
+            ri = 0;
+            off = 0;
+            groupSegment(base + 1, extra, j, top, next);
+            groupSegment(base, groups - extra, j, top, next);
         }
     }
 
-    private void groupSegment(Cursor cur, int s, long n, int j, int top, List<List<Run>> next) {
+    /** {@link WeightedSum}'s group size for a column of h >= 2 bits with {@code roundsLeft} rounds to go (same expression), tabled for small h. */
+    static int groupSize(int h, int roundsLeft) {
+        if (h < GROUP_TABLE_H && roundsLeft < GROUP_TABLE_ROUNDS) {
+            int[] t = GROUP_TABLE[roundsLeft];
+            int g = t[h];
+            if (g == 0) t[h] = g = Math.min(h, Math.max(2, (int) Math.ceil(Math.pow(h, 1.0 / roundsLeft) - 1e-9)));
+            return g;
+        }
+        return Math.min(h, Math.max(2, (int) Math.ceil(Math.pow(h, 1.0 / roundsLeft) - 1e-9)));
+    }
+
+    private static final int GROUP_TABLE_H = 1 << 12, GROUP_TABLE_ROUNDS = 8;
+    /** Filled on first use (racy but idempotent: every thread writes the same value). */
+    private static final int[][] GROUP_TABLE = new int[GROUP_TABLE_ROUNDS][GROUP_TABLE_H];
+
+    /** The read position in the column being grouped: run {@code ri}, {@code off} entries of it taken. */
+    private Runs cur;
+    private int ri;
+    private long off;
+
+    private long left() { return cur.count[ri] - off; }
+
+    private void advance(long n) {
+        off += n;
+        while (ri < cur.size && off == cur.count[ri]) { ri++; off = 0; }
+    }
+
+    /** {@code q} entries of run {@code r} from its entry {@code off} on, identities kept, appended to {@code to}. */
+    private static void copy(Runs from, int r, long off, long q, Runs to) {
+        while (q > 0) {
+            long take = Math.min(q, from.count[r] - off);
+            if (from.first[r] < 0) to.append(take, from.level[r], SumShape.ANON);
+            else to.appendIds(from.ids, from.first[r] + (int) off, (int) take, from.level[r]);
+            q -= take;
+            r++;
+            off = 0;
+        }
+    }
+
+    private void groupSegment(int s, long n, int j, int top, Runs[] next) {
+        Runs runs = cur;
         while (n > 0) {
-            Run run = cur.runs.get(cur.ri);
-            long left = cur.left();
+            long left = left();
             if (s == 1) {
                 long q = Math.min(n, left);
-                SumShape.append(next.get(j), q, run.level, run.id);
-                cur.advance(q);
+                copy(runs, ri, off, q, next[j]);
+                advance(q);
                 n -= q;
             } else if (left >= s) {
                 long q = Math.min(n, left / s);
-                emitGroups(q, s, run.level, j, top, next);
-                cur.advance(q * s);
+                emitGroups(q, s, runs.level[ri], j, top, next);
+                advance(q * s);
                 n -= q;
             } else {
                 int level = 0;
                 long need = s;
                 while (need > 0) {
-                    Run x = cur.runs.get(cur.ri);
-                    long take = Math.min(need, cur.left());
-                    level = Math.max(level, x.level);
-                    cur.advance(take);
+                    long take = Math.min(need, left());
+                    level = Math.max(level, runs.level[ri]);
+                    advance(take);
                     need -= take;
                 }
                 emitGroups(1, s, level, j, top, next);
@@ -147,7 +178,7 @@ final class SumCount {
     }
 
     /** q groups of s >= 2 bits at input level L: the s gates [count >= t], then one gate per bit that changes more than once. */
-    private void emitGroups(long q, int s, int level, int j, int top, List<List<Run>> next) {
+    private void emitGroups(long q, int s, int level, int j, int top, Runs[] next) {
         anyGroupGates = true;
         gate(q * s, s, level + 1);
         int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
@@ -155,31 +186,32 @@ final class SumCount {
             int changes = s >> l;
             if (changes >= 2) {
                 gate(q, changes, level + 2);
-                SumShape.append(next.get(j + l), q, level + 2, SumShape.ANON);
+                next[j + l].append(q, level + 2, SumShape.ANON);
             } else {
-                SumShape.append(next.get(j + l), q, level + 1, SumShape.ANON);
+                next[j + l].append(q, level + 1, SumShape.ANON);
             }
         }
     }
 
-    private void finalStage(List<List<Run>> cols, int shift, int width, long constant, int hiKind, int loKind, int satLevel) {
+    private void finalStage(Runs[] cols, int shift, int width, long constant, int hiKind, int loKind, int satLevel, LongIntMap seen) {
         bitLevel = new int[width];
         bitKind = new ClosedSum.Kind[width];
         bitNegated = new boolean[width];
         int lastNonEmpty = -1;
-        for (int j = 0; j < shift + width; j++) if (!cols.get(j).isEmpty()) lastNonEmpty = j;
+        for (int j = 0; j < shift + width; j++) if (!cols[j].isEmpty()) lastNonEmpty = j;
         int lastRead = -1; // columns <= lastRead are read by some comparator
         long anon = 0, vmax = 0;
         int maxLevel = 0, soleLevel = 0;
-        Set<Integer> seen = new HashSet<>();
+        seen.clear();
         for (int j = 0; j < shift + width; j++) {
-            List<Run> col = cols.get(j);
+            Runs col = cols[j];
             long h = 0;
-            for (Run run : col) {
-                h += run.count;
-                maxLevel = Math.max(maxLevel, run.level);
-                if (run.id == SumShape.ANON) anon += run.count; else seen.add(run.id);
-                soleLevel = run.level;
+            for (int q = 0; q < col.size; q++) {
+                h += col.count[q];
+                maxLevel = Math.max(maxLevel, col.level[q]);
+                if (col.first[q] < 0) anon += col.count[q];
+                else for (int k = 0; k < col.count[q]; k++) seen.putIfAbsent(col.ids[col.first[q] + k], 1, 0);
+                soleLevel = col.level[q];
             }
             vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
             if (j < shift) continue;

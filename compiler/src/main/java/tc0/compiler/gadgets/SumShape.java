@@ -1,10 +1,5 @@
 package tc0.compiler.gadgets;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * What {@link WeightedSum#closedCost} needs to know about a linear form, without its literals: per bit column
  * the run-length list of what lands there (so many distinct fresh literals at a level), plus literals with
@@ -19,25 +14,20 @@ import java.util.Set;
 public final class SumShape {
     static final int ANON = -1;
     private static final int AUTO_ID = 1 << 30;
+    private static final int ABSENT = 0;
 
-    /** A run of {@code count} entries of one column at one level; {@code id >= 0}: one identified literal. */
-    static final class Run {
-        long count;
-        final int level;
-        final int id;
-
-        Run(long count, int level, int id) { this.count = count; this.level = level; this.id = id; }
-    }
-
-    final List<List<Run>> cols = new ArrayList<>();
+    /** Columns {@code 0 .. ncols - 1} as runs (read by {@link SumCount}, never written there). */
+    Runs[] cols = new Runs[8];
+    int ncols;
     long constant;
     long umax;
     long distinct;
     int maxLevel;
     private int nextAuto = AUTO_ID;
-    private final Set<Integer> ids = new HashSet<>();
-    private final Set<Long> placed = new HashSet<>();
-    private final java.util.Map<Integer, Integer> idSign = new java.util.HashMap<>();
+    /** Identified literals and their sign (+1, -1). */
+    private final LongIntMap idSign = new LongIntMap();
+    /** (column, identified literal) pairs placed, as {@code column << 32 | id}. */
+    private final LongIntMap placed = new LongIntMap();
     /** When the form has exactly one distinct literal: its signed weight and level (for the fallback). */
     long soleWeight;
     int soleLevel;
@@ -56,11 +46,11 @@ public final class SumShape {
         soleWeight = weight;
         soleLevel = level;
         if (Long.bitCount(a) == 1) {
-            append(col(Long.numberOfTrailingZeros(a)), count, level, ANON);
+            append(Long.numberOfTrailingZeros(a), count, level, ANON);
         } else {
             for (long i = 0; i < count; i++) {
                 int id = nextAuto++;
-                for (int j = 0; j < 63; j++) if ((a >>> j & 1) != 0) append(col(j), 1, level, id);
+                for (long rest = a & Long.MAX_VALUE; rest != 0; rest &= rest - 1) append(Long.numberOfTrailingZeros(rest), 1, level, id);
             }
         }
         return this;
@@ -71,19 +61,21 @@ public final class SumShape {
         if (id < 0 || id >= AUTO_ID) throw new IllegalArgumentException("id " + id);
         if (weight == 0) return this;
         int sign = Long.signum(weight);
-        Integer prev = idSign.putIfAbsent(id, sign);
-        if (prev != null && prev != sign) throw new IllegalArgumentException("literal " + id + " with both signs");
+        int prev = idSign.putIfAbsent(id, sign, ABSENT);
+        if (prev != ABSENT && prev != sign) throw new IllegalArgumentException("literal " + id + " with both signs");
         long a = Math.abs(weight);
         if (weight < 0) constant = Math.addExact(constant, weight);
         umax = Math.addExact(umax, a);
-        if (ids.add(id)) distinct++;
+        if (prev == ABSENT) distinct++;
         maxLevel = Math.max(maxLevel, level);
-        soleWeight = prev == null ? weight : Math.addExact(soleWeight, weight);
+        soleWeight = prev == ABSENT ? weight : Math.addExact(soleWeight, weight);
         soleLevel = level;
-        for (int j = 0; j < 63; j++) {
-            if ((a >>> j & 1) == 0) continue;
-            if (!placed.add(((long) j << 32) | id)) throw new UnsupportedOperationException("literal " + id + " twice in column " + j + ": not modelled");
-            append(col(j), 1, level, id);
+        for (long rest = a & Long.MAX_VALUE; rest != 0; rest &= rest - 1) { // columns 0 .. 62
+            int j = Long.numberOfTrailingZeros(rest);
+            if (placed.putIfAbsent(((long) j << 32) | id, 1, ABSENT) != ABSENT) {
+                throw new UnsupportedOperationException("literal " + id + " twice in column " + j + ": not modelled");
+            }
+            append(j, 1, level, id);
         }
         return this;
     }
@@ -108,17 +100,34 @@ public final class SumShape {
         return this;
     }
 
-    private List<Run> col(int j) {
-        while (cols.size() <= j) cols.add(new ArrayList<>());
-        return cols.get(j);
+    /** Appends a run to column j; an anonymous run at the level of an anonymous last run merges into it. */
+    private void append(int j, long count, int level, int id) {
+        if (j >= ncols) {
+            if (j >= cols.length) cols = java.util.Arrays.copyOf(cols, Math.max(j + 1, cols.length * 2));
+            java.util.ArrayDeque<Runs> pool = POOL.get();
+            while (ncols <= j) {
+                Runs r = pool.poll();
+                if (r == null) r = new Runs(); else r.clear();
+                cols[ncols++] = r;
+            }
+        }
+        cols[j].append(count, level, id);
     }
 
-    static void append(List<Run> col, long count, int level, int id) {
-        if (count == 0) return;
-        if (id == ANON && !col.isEmpty()) {
-            Run last = col.get(col.size() - 1);
-            if (last.id == ANON && last.level == level) { last.count += count; return; }
+    /**
+     * Hands the columns back for reuse by later shapes on this thread (counting makes one shape per weighted
+     * sum, tens of thousands per count, each with tens of columns); the shape must not be used afterwards.
+     */
+    public void release() {
+        java.util.ArrayDeque<Runs> pool = POOL.get();
+        for (int j = 0; j < ncols; j++) {
+            if (pool.size() < POOL_SIZE) pool.push(cols[j]);
+            cols[j] = null;
         }
-        col.add(new Run(count, level, id));
+        ncols = 0;
+        cols = new Runs[0];
     }
+
+    private static final int POOL_SIZE = 256;
+    private static final ThreadLocal<java.util.ArrayDeque<Runs>> POOL = ThreadLocal.withInitial(java.util.ArrayDeque::new);
 }

@@ -171,11 +171,12 @@ public enum UnaryFunction {
 
     private long transcendental(long c, FixedFormat in, FixedFormat out) {
         int fo = out.fracBits();
-        BigDecimal x = in.exact(c);
         if (c == 0 && atZero() != null) return out.saturate(Rounding.roundHalfUp(atZero().multiply(pow2(fo))));
-        double xd = x.doubleValue();
+        // The code's value as a double: exact below 2^53 (then equal to the BigDecimal's doubleValue), made without one.
+        double xd = Math.abs(c) < 1L << 53 ? Math.scalb((double) c, -in.fracBits()) : in.exact(c).doubleValue();
         Near near = near(xd);
         if (near != null && near.log2Bound() < -Math.max(in.fracBits(), fo + 1) - 1) {
+            if (near.limit().signum() == 0) return out.saturate(0); // the general steps below with scaled = 0
             BigDecimal scaled = near.limit().multiply(pow2(fo));
             BigInteger fl = BigMath.floor(scaled);
             boolean boundary = scaled.subtract(new BigDecimal(fl)).compareTo(new BigDecimal("0.5")) == 0;
@@ -192,6 +193,7 @@ public enum UnaryFunction {
                 if (Math.abs(s - (k - 0.5)) > tol && Math.abs(s - (k + 0.5)) > tol) return out.saturate((long) k);
             }
         }
+        BigDecimal x = in.exact(c);
         for (int digits = 40; digits <= MAX_DIGITS; digits *= 2) {
             BigDecimal v = precise(x, digits).multiply(pow2(fo));
             BigDecimal err = v.abs().add(BigDecimal.ONE).movePointLeft(digits - 3);
@@ -207,7 +209,14 @@ public enum UnaryFunction {
     }
 
     private static BigDecimal pow2(int e) {
-        return BigDecimal.valueOf(2).pow(e);
+        return e >= 0 && e < POW2.length ? POW2[e] : BigDecimal.valueOf(2).pow(e);
+    }
+
+    /** {@code 2^e} for small e (BigDecimal is immutable: shared). */
+    private static final BigDecimal[] POW2 = new BigDecimal[128];
+
+    static {
+        for (int e = 0; e < POW2.length; e++) POW2[e] = BigDecimal.valueOf(2).pow(e);
     }
 
     private static BigDecimal exactOf(double x) {

@@ -33,6 +33,13 @@ class RowOpsCountTest {
         assertCountedOrAhead(program(P5, "input X: [7, 6]; weight W: [6, 6] = random(seed: 2); output Y = rope(X @ W);"));
     }
 
+    /** Two layers of RoPE: the second's pairs sit higher (counted from the first's, moved up), rows at several positions. */
+    @Test
+    void ropeInTwoLayersAtDifferentLevels() {
+        assertCountedOrAhead(program(P5, "input X: [9, 4]; weight W: [4, 4] = random(seed: 5); weight V: [4, 4] = random(seed: 6);"
+                + " let A = rope(X @ W); output Y = rope(A @ V); output Z = rope(relu(A) @ W);"));
+    }
+
     @Test
     void kroneckerProducts() {
         assertCountedOrAhead(program("input A: [2, 3]; input B: [2, 2]; input C: [2, 3]; input D: [3, 3];"

@@ -104,6 +104,49 @@ class SumFormTest {
         assertTrue(closedCount > total / 5, "closed form applied to only " + closedCount + " of " + total);
     }
 
+    /** Many pairs of the same classes whose ANDs land in a column at different levels (one slot deeper): added column by column. */
+    @Test
+    void dotProductsOfUniformClassesWithMixedLevels() {
+        Random r = new Random(19);
+        int checked = 0;
+        for (int t = 0; t < 60; t++) {
+            int d = 2 + r.nextInt(t % 3 == 0 ? 60 : 6), w = 3 + r.nextInt(4), rounds = 1 + r.nextInt(3);
+            int[] bits = new int[w], levels = new int[w];
+            for (int k = 0; k < w; k++) { bits[k] = k << 1; levels[k] = 2 + r.nextInt(3); }
+            if (t % 2 == 0) bits[w - 1] = ElemClass.FALSE; // a constant-0 top bit, as softmax outputs have
+            ElemClass cx = ElemClass.of(bits, levels), cy = t % 4 == 1 ? ClassSamples.random(r, w) : ElemClass.fresh(w, r.nextInt(3));
+            if (cy.width() != w) continue;
+            FixedFormat fx = FixedFormat.of(2, w - 2), out = FixedFormat.of(3 + r.nextInt(3), r.nextInt(4));
+            ElemClass[] xs = new ElemClass[d], ys = new ElemClass[d];
+            java.util.Arrays.fill(xs, cx);
+            java.util.Arrays.fill(ys, cy);
+            long[] sh = SumForm.toFormat(2 * fx.fracBits(), out);
+            long[] ux = new long[d], uy = new long[d];
+            Instance.Result c;
+            try {
+                SumForm f = new SumForm().addDot(xs, ys, sh[1], ux, uy);
+                long[] used = new long[2 * d];
+                System.arraycopy(ux, 0, used, 0, d);
+                System.arraycopy(uy, 0, used, d, d);
+                c = f.close((int) sh[0], out.width(), true, rounds, used);
+            } catch (SumForm.Unmodelled u) {
+                continue;
+            }
+            ElemClass[] both = new ElemClass[2 * d];
+            System.arraycopy(xs, 0, both, 0, d);
+            System.arraycopy(ys, 0, both, d, d);
+            Instance.Result b = Instance.run((net, in) -> new int[][] {tc0.compiler.gadgets.Multiply.dot(net,
+                    java.util.Arrays.copyOfRange(in, 0, d), fx, java.util.Arrays.copyOfRange(in, d, 2 * d), fx, out, rounds)},
+                    both, Instance.distinct(2 * d));
+            String what = "d " + d + " " + cx + " x " + cy;
+            ClassSamples.assertSameProfile(b.profile(), c.profile(), what);
+            assertEquals(b.out()[0], c.out()[0], what);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b.usedSlots(), c.usedSlots(), what);
+            checked++;
+        }
+        assertTrue(checked > 20, "checked " + checked);
+    }
+
     @Test
     void ropePairsAgainstTheGadget() {
         Random r = new Random(13);

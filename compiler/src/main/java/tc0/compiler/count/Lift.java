@@ -1,0 +1,42 @@
+package tc0.compiler.count;
+
+/**
+ * Counting an instance at the lowest level: every level a gadget makes is an input's level, a maximum of
+ * levels, or one more than a maximum, so the instance over inputs moved up by d levels has the same gates,
+ * wires and outputs moved up by d. Layers repeat the same instances higher up; counted once at level 0 and
+ * moved up, they are counted once per count instead of once per layer.
+ */
+final class Lift {
+    private Lift() {}
+
+    /** How far the inputs can move down: their lowest slot level (0 when every input is constant). */
+    static int of(ElemClass[] in) {
+        int d = Integer.MAX_VALUE;
+        for (ElemClass c : in) if (!c.isConstant()) d = Math.min(d, c.minLevel());
+        return d == Integer.MAX_VALUE ? 0 : d;
+    }
+
+    /** The inputs moved down by {@code d}. */
+    static ElemClass[] down(ElemClass[] in, int d) {
+        ElemClass[] b = new ElemClass[in.length];
+        for (int i = 0; i < in.length; i++) b[i] = in[i].lifted(-d);
+        return b;
+    }
+
+    /** A result moved up by {@code d}: its profile and output classes. */
+    static Instance.Result up(Instance.Result r, int d) {
+        if (d == 0) return r;
+        ElemClass[] out = new ElemClass[r.out().length];
+        for (int i = 0; i < out.length; i++) out[i] = r.out()[i].lifted(d);
+        return new Instance.Result(up(r.profile(), d), out, r.usedSlots(), r.passthrough(), r.disjoint());
+    }
+
+    /** A profile moved up by {@code d} levels. */
+    static Profile up(Profile q, int d) {
+        if (d == 0) return q;
+        Profile p = new Profile();
+        for (int l = 1; l <= q.depth(); l++) p.gates(q.at(l), 0, l + d);
+        p.addWires(q.wires());
+        return p;
+    }
+}

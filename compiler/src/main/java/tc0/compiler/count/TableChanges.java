@@ -1,0 +1,271 @@
+package tc0.compiler.count;
+
+import java.util.Arrays;
+
+/**
+ * The change points of a table over some indices, in one of three forms, each answering counts over an
+ * index range {@code (from, to]} without listing the indices: {@link Dense} bit sets (a range scanned code by
+ * code), {@link Sparse} sorted lists (changes found by galloping, far apart) and {@link Runs} (ranges where
+ * the value moves by one per index, as {@code x -> x} or a saturated ramp does: every index a change, bit k
+ * changing where the value crosses a multiple of 2^k, counted by division). A change at index i is
+ * {@code value(i) != value(i - 1)}; its diff is {@code value(i) ^ value(i - 1)}.
+ */
+final class TableChanges {
+    private TableChanges() {}
+
+    /** What each form answers; indices outside the form's own count nothing. */
+    interface Part {
+        /** Changes at indices in {@code (from, to]}. */
+        long breaks(long from, long to);
+
+        /** Changes of bit b at indices in {@code (from, to]}. */
+        long changes(int b, long from, long to);
+
+        /** The first change of bit b after {@code from}, or -1. */
+        long firstChange(int b, long from);
+
+        /** The diff at index i (0: no change). */
+        long diffAt(long i);
+    }
+
+    /** Changes at indices {@code (lo, hi]} as bit sets: one for changes, one per output bit. */
+    static final class Dense implements Part {
+        final long lo, hi;
+        private final long[] breaks;
+        private final long[][] bits;
+
+        Dense(long lo, long hi, int outWidth) {
+            this.lo = lo;
+            this.hi = hi;
+            int words = Math.toIntExact((hi - lo + 63) >>> 6);
+            breaks = new long[words];
+            bits = new long[outWidth][words];
+        }
+
+        /** Index i in {@code (lo, hi]} changes by {@code diff != 0}. */
+        void record(long i, long diff) {
+            long p = i - lo - 1;
+            int wd = (int) (p >>> 6);
+            long bit = 1L << (p & 63);
+            breaks[wd] |= bit;
+            for (int b = 0; b < bits.length; b++) if ((diff >>> b & 1) != 0) bits[b][wd] |= bit;
+        }
+
+        @Override public long breaks(long from, long to) { return count(breaks, from, to); }
+
+        @Override public long changes(int b, long from, long to) { return count(bits[b], from, to); }
+
+        @Override public long firstChange(int b, long from) {
+            long[] s = bits[b];
+            for (long p = Math.max(from, lo) - lo; p < hi - lo; ) { // position p = index - lo - 1
+                int wd = (int) (p >>> 6);
+                long m = s[wd] & (-1L << (p & 63));
+                if (m != 0) return lo + 1 + ((long) wd << 6) + Long.numberOfTrailingZeros(m);
+                p = ((long) wd + 1) << 6;
+            }
+            return -1;
+        }
+
+        @Override public long diffAt(long i) {
+            if (i <= lo || i > hi) return 0;
+            long p = i - lo - 1;
+            long d = 0;
+            for (int b = 0; b < bits.length; b++) if ((bits[b][(int) (p >>> 6)] >>> (p & 63) & 1) != 0) d |= 1L << b;
+            return d;
+        }
+
+        /** Set positions for indices in {@code (from, to]} ∩ {@code (lo, hi]}. */
+        private long count(long[] set, long from, long to) {
+            long a = Math.max(from, lo) - lo, z = Math.min(to, hi) - lo - 1; // positions a .. z inclusive
+            if (z < a) return 0;
+            int wa = (int) (a >>> 6), wz = (int) (z >>> 6);
+            if (wa == wz) return Long.bitCount(set[wa] & (-1L << (a & 63)) & (-1L >>> (63 - (z & 63))));
+            long c = Long.bitCount(set[wa] & (-1L << (a & 63))) + Long.bitCount(set[wz] & (-1L >>> (63 - (z & 63))));
+            for (int w = wa + 1; w < wz; w++) c += Long.bitCount(set[w]);
+            return c;
+        }
+    }
+
+    /** Changes far apart: sorted indices with their diffs, and per output bit counts at every 64th entry. */
+    static final class Sparse implements Part {
+        private static final int BLOCK = 64;
+        private long[] index = new long[16], diff = new long[16];
+        private int n;
+        /** {@code prefix[b][k]}: entries among the first {@code k * BLOCK} whose diff has bit b. */
+        private long[][] prefix;
+        private final int outWidth;
+
+        Sparse(int outWidth) { this.outWidth = outWidth; }
+
+        /** Appends a change; indices must increase. */
+        void add(long i, long d) {
+            if (n == index.length) {
+                index = Arrays.copyOf(index, n * 2);
+                diff = Arrays.copyOf(diff, n * 2);
+            }
+            index[n] = i;
+            diff[n] = d;
+            n++;
+        }
+
+        /** Appends another list's changes (all after this one's). */
+        void addAll(Sparse o) {
+            for (int k = 0; k < o.n; k++) add(o.index[k], o.diff[k]);
+        }
+
+        /** Done adding: the per-bit block counts. */
+        Sparse seal() {
+            int blocks = n / BLOCK;
+            prefix = new long[outWidth][blocks + 1];
+            for (int b = 0; b < outWidth; b++) {
+                long c = 0;
+                for (int k = 0; k < blocks * BLOCK; k++) {
+                    c += diff[k] >>> b & 1;
+                    if ((k + 1) % BLOCK == 0) prefix[b][(k + 1) / BLOCK] = c;
+                }
+            }
+            return this;
+        }
+
+        int size() { return n; }
+
+        /** Entries with index <= i. */
+        private int rank(long i) {
+            int lo = 0, hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (index[mid] <= i) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        @Override public long breaks(long from, long to) { return to <= from ? 0 : rank(to) - rank(from); }
+
+        @Override public long changes(int b, long from, long to) {
+            if (to <= from) return 0;
+            return below(b, rank(to)) - below(b, rank(from));
+        }
+
+        /** Entries among the first k whose diff has bit b. */
+        private long below(int b, int k) {
+            int blk = k / BLOCK;
+            long c = prefix[b][blk];
+            for (int e = blk * BLOCK; e < k; e++) c += diff[e] >>> b & 1;
+            return c;
+        }
+
+        @Override public long firstChange(int b, long from) {
+            int e = rank(from);
+            while (e < n) {
+                if (e % BLOCK == 0 && e / BLOCK + 1 < prefix[b].length && prefix[b][e / BLOCK + 1] == prefix[b][e / BLOCK]) { e += BLOCK; continue; }
+                if ((diff[e] >>> b & 1) != 0) return index[e];
+                e++;
+            }
+            return -1;
+        }
+
+        @Override public long diffAt(long i) {
+            int k = rank(i) - 1;
+            return k >= 0 && index[k] == i ? diff[k] : 0;
+        }
+    }
+
+    /**
+     * Ranges {@code (a, b]} where {@code value(i) = v0 + step (i - a)}, step +1 or -1: every index a change; with
+     * step +1 bit k changes at i where {@code value(i)} is a multiple of 2^k, with step -1 where
+     * {@code value(i - 1)} is. Sorted, disjoint.
+     */
+    static final class Runs implements Part {
+        private long[] a = new long[8], b = new long[8], v0 = new long[8];
+        private int[] step = new int[8];
+        private int n;
+        /** Indices in the runs before run r. */
+        private long[] before;
+
+        /** Appends a run (after the last); an empty one is dropped. */
+        void add(long from, long to, long valueAtFrom, int st) {
+            if (to <= from) return;
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+                b = Arrays.copyOf(b, n * 2);
+                v0 = Arrays.copyOf(v0, n * 2);
+                step = Arrays.copyOf(step, n * 2);
+            }
+            a[n] = from;
+            b[n] = to;
+            v0[n] = valueAtFrom;
+            step[n] = st;
+            n++;
+        }
+
+        void addAll(Runs o) {
+            for (int r = 0; r < o.n; r++) add(o.a[r], o.b[r], o.v0[r], o.step[r]);
+        }
+
+        Runs seal() {
+            before = new long[n + 1];
+            for (int r = 0; r < n; r++) before[r + 1] = before[r] + (b[r] - a[r]);
+            return this;
+        }
+
+        int size() { return n; }
+
+        /** The first run ending after i. */
+        private int firstAfter(long i) {
+            int lo = 0, hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (b[mid] <= i) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        /** Indices of the runs at or below i. */
+        private long upTo(long i) {
+            int r = firstAfter(i);
+            return r < n && a[r] < i ? before[r] + (i - a[r]) : before[r];
+        }
+
+        @Override public long breaks(long from, long to) { return to <= from ? 0 : upTo(to) - upTo(from); }
+
+        @Override public long changes(int k, long from, long to) {
+            long c = 0, unit = 1L << k;
+            for (int r = firstAfter(from); r < n && a[r] < to; r++) {
+                long lo = Math.max(from, a[r]) + 1, hi = Math.min(to, b[r]);
+                if (hi < lo) continue;
+                // the values whose multiples of 2^k mark a change: value(i) (step +1) or value(i) + 1 (step -1)
+                long x = value(r, lo), y = value(r, hi);
+                if (step[r] < 0) { long t = x + 1; x = y + 1; y = t; }
+                c += Math.floorDiv(y, unit) - Math.floorDiv(x - 1, unit);
+            }
+            return c;
+        }
+
+        private long value(int r, long i) { return v0[r] + step[r] * (i - a[r]); }
+
+        /** The start a of the run with {@code i} in {@code (a, b]} if it rises by one per index, else -1. */
+        long risingFrom(long i) {
+            int r = firstAfter(i - 1);
+            return r < n && a[r] < i && i <= b[r] && step[r] > 0 ? a[r] : -1;
+        }
+
+        @Override public long firstChange(int k, long from) {
+            long unit = 1L << k;
+            for (int r = firstAfter(from); r < n; r++) {
+                long lo = Math.max(from, a[r]) + 1;
+                if (lo > b[r]) continue;
+                // step +1: the first i >= lo with value(i) = 0 mod 2^k; step -1: with value(i) + 1 = 0 mod 2^k
+                long x = step[r] > 0 ? value(r, lo) : value(r, lo) + 1;
+                long gap = step[r] > 0 ? Math.floorMod(-x, unit) : Math.floorMod(x, unit);
+                if (lo + gap <= b[r]) return lo + gap;
+            }
+            return -1;
+        }
+
+        @Override public long diffAt(long i) {
+            int r = firstAfter(i - 1);
+            if (r >= n || i <= a[r] || i > b[r]) return 0;
+            return value(r, i) ^ value(r, i - 1);
+        }
+    }
+}
