@@ -132,6 +132,7 @@ final class Engine {
             case Op.LayerNorm l -> LineOps.layerNorm(this, n, l);
             case Op.Rope r -> RopeCount.count(this, n, r);
             case Op.Kron k -> KronCount.count(this, n, k);
+            case Op.Upsample _, Op.Downsample _ -> ResampleCount.count(this, n);
             default -> throw new UnsupportedOperationException("counting of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
         };

@@ -28,7 +28,7 @@ public final class TensorIrToCost {
     public static CountedCost count(TensorProgram p, int rounds, boolean fallback) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         try {
-            return new Engine(p, rounds).run();
+            return new Engine(ConstantLines.fold(p), rounds).run();
         } catch (ArithmeticException e) {
             throw new UnsupportedOperationException("counting: a count of model " + p.model() + " exceeds 2^63 - 1 (" + e.getMessage() + ")");
         } catch (NeedsLiterals e) {
