@@ -55,36 +55,38 @@ final class ResampleCount {
         int c0 = rank3 ? m.group(2, 0) : 0;
         int ny = ax[0].size(), nx = ax[1].size();
         int[] table = new int[ny * nx * cgroups];
-        int dead = ElemClass.constant(0, out.width()).id;
-        Map<List<Long>, DivideByConstant.Route> routes = new HashMap<>();
+        Arrays.fill(table, ElemClass.constant(0, out.width()).id); // what no consumer reads
+        Map<Weighting, int[]> first = firstElements(n, fx, ax);
+        Map<Weighting, DivideByConstant.Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
         boolean copied = false, passthrough = false;
+        int[] nodes1 = {operand}, nodes = null;
         for (int gy = 0; gy < ny; gy++) {
+            if (!ax[0].live.get(gy)) continue;
+            int row = gy;
+            // The row's stencils in parallel: routes, and MULTIPLY's closed sums (null where they do not apply).
+            Weighting[] ks = new Weighting[nx];
+            DivideByConstant.Route[] rts = new DivideByConstant.Route[nx];
+            Instance.Result[] closed = new Instance.Result[nx * cgroups];
+            java.util.stream.IntStream.range(0, nx).parallel().forEach(gx -> {
+                Layout.Taps ty = ax[0].taps.get(row), tx = ax[1].taps.get(gx);
+                if (!ax[1].live.get(gx) || ty.index().length == 1 && tx.index().length == 1) return;
+                Weighting k = new Weighting(weights(ty, tx), ty.denominator() * tx.denominator());
+                long d = k.den << fx.fracBits();
+                DivideByConstant.Route route = routes.computeIfAbsent(k, x -> {
+                    int[] f = first.get(x);
+                    return route(tapClasses(m, ax, f[0], f[1], c0), x.w(), out, d, rounds);
+                });
+                ks[gx] = k;
+                rts[gx] = route;
+                if (route != DivideByConstant.Route.MULTIPLY || !distinct(identity(ax, row, gx, copies != null))) return;
+                for (int cg = 0; cg < cgroups; cg++) closed[gx * cgroups + cg] = closedDivide(tapClasses(m, ax, row, gx, cg), k, d, out, rounds);
+            });
             for (int gx = 0; gx < nx; gx++) {
-                Layout.Taps ty = ax[0].taps.get(gy), tx = ax[1].taps.get(gx);
-                boolean isLive = ax[0].live.get(gy) && ax[1].live.get(gx);
-                boolean single = ty.index().length == 1 && tx.index().length == 1;
-                long[] w = weights(ty, tx);
-                long den = ty.denominator() * tx.denominator();
-                List<Long> key = new ArrayList<>(w.length + 1);
-                DivideByConstant.Route route = null;
-                if (!single) {
-                    if (Long.numberOfLeadingZeros(den) <= fx.fracBits() + 1) {
-                        throw new UnsupportedOperationException("resampling denominator " + den + " of " + fx + " needs more than 63 bits (node "
-                                + n.id() + ", region " + n.region() + ")");
-                    }
-                    for (long x : w) key.add(x);
-                    key.add(den);
-                    // Groups are numbered by first position, so this is the first element with the weighting.
-                    route = routes.get(key);
-                    if (route == null) {
-                        route = route(tapClasses(m, ax, gy, gx, c0), w, out, den << fx.fracBits(), rounds);
-                        routes.put(key, route);
-                    }
-                }
+                if (!ax[1].live.get(gx)) continue;
+                boolean single = ks[gx] == null;
                 long mult = Math.multiplyExact(ax[0].count.get(gy), ax[1].count.get(gx));
                 for (int cg = 0; cg < cgroups; cg++) {
                     int at = (gy * nx + gx) * cgroups + cg;
-                    if (!isLive) { table[at] = dead; continue; }
                     long times = Math.multiplyExact(mult, rank3 ? m.count(2, cg) : 1);
                     ElemClass[] in = tapClasses(m, ax, gy, gx, cg);
                     if (single && fx.equals(out)) { // wiring: the source word itself
@@ -94,11 +96,10 @@ final class ResampleCount {
                         e.read(operand, in[0], Usage.all(in[0]));
                         continue;
                     }
-                    Instance.Result r = single ? convert(e, fx, out, in) : divide(e, fx, out, key, w, den << fx.fracBits(), route, in,
-                            identity(ax, gy, gx, copies != null));
-                    int[] nodes = new int[in.length];
-                    Arrays.fill(nodes, operand);
-                    e.add(r, times, nodes, in);
+                    Instance.Result r = single ? convert(e, fx, out, in) : closed[gx * cgroups + cg];
+                    if (r == null) r = divide(e, fx, out, ks[gx], rts[gx], in, identity(ax, gy, gx, copies != null));
+                    if (nodes == null || nodes.length != in.length) { nodes = new int[in.length]; Arrays.fill(nodes, operand); }
+                    e.add(r, times, single ? nodes1 : nodes, in);
                     passthrough |= r.passthrough();
                     table[at] = r.out()[0].id;
                 }
@@ -131,16 +132,60 @@ final class ResampleCount {
         return e.instance(List.of("resample-convert", fx, out, rounds), g, in, new int[] {0});
     }
 
-    /** The stencil's form divided by {@code d} by {@code route}. */
-    private static Instance.Result divide(Engine e, FixedFormat fx, FixedFormat out, List<Long> key, long[] w, long d, DivideByConstant.Route route,
-            ElemClass[] in, int[] identity) {
+    /** MULTIPLY over distinct elements in closed form ({@link SumForm} of its one weighted sum); null where that does not apply. */
+    private static Instance.Result closedDivide(ElemClass[] in, Weighting k, long d, FixedFormat out, int rounds) {
+        Form f = form(in, k.w());
+        try {
+            return closedMultiply(in, DivideByConstant.multiplyForm(f.weights(), f.constant(), out.fracBits(), d, out), out.width(), rounds);
+        } catch (SumForm.Unmodelled u) {
+            if (Engine.TRACE) System.err.println("count: resample runs the gadget: " + u.getMessage());
+            return null;
+        }
+    }
+
+    /** The stencil's form divided by {@code D 2^Fx} by {@code route}: the gadget, run once per classes and identities. */
+    private static Instance.Result divide(Engine e, FixedFormat fx, FixedFormat out, Weighting k, DivideByConstant.Route route, ElemClass[] in,
+            int[] identity) {
         int rounds = e.rounds;
+        long[] w = k.w();
+        long d = k.den() << fx.fracBits();
         Instance.Gadget g = (net, xs) -> {
             LinearForm f = new LinearForm();
             for (int t = 0; t < xs.length; t++) f.addWord(xs[t], w[t]);
             return new int[][] {DivideByConstant.build(net, f, out.fracBits(), d, out, rounds, route)};
         };
-        return e.instance(List.of("resample", key, fx, out, rounds, route), g, in, identity);
+        return e.instance(List.of("resample", k, fx, out, rounds, route), g, in, identity);
+    }
+
+    private static boolean distinct(int[] identity) {
+        for (int t = 0; t < identity.length; t++) if (identity[t] != t) return false;
+        return true;
+    }
+
+    /**
+     * MULTIPLY's weighted sum over the taps' words, in closed form: each variable bit with its weight from
+     * {@code mf} (in the form's order), fresh where its slot occurs once in the word, else identified.
+     */
+    static Instance.Result closedMultiply(ElemClass[] in, DivideByConstant.MultiplyForm mf, int width, int rounds) {
+        SumForm f = new SumForm();
+        long[] used = new long[in.length];
+        int i = 0;
+        for (int t = 0; t < in.length; t++) {
+            ElemClass c = in[t];
+            int[] uses = new int[c.slots()];
+            for (int b = 0; b < c.width(); b++) if (c.bit(b) >= 0) uses[c.bit(b) >> 1]++;
+            for (int b = 0; b < c.width(); b++) {
+                int x = c.bit(b);
+                if (x < 0) continue; // constant bits are in the form's constant
+                long a = mf.weights()[i++];
+                int slot = x >> 1;
+                if (uses[slot] == 1) f.shape.add(1, a, c.slotLevel(slot));
+                else f.identified(t, slot, (x & 1) != 0, a, c.slotLevel(slot));
+            }
+            used[t] = Usage.all(c);
+        }
+        f.shape.addConstant(mf.constant());
+        return f.close(mf.shift(), width, true, rounds, used);
     }
 
     /** The classes of the taps of a group combination, in stencil order (row taps outer, column taps inner). */
@@ -167,8 +212,10 @@ final class ResampleCount {
         return w;
     }
 
-    /** {@code DivideByConstant.choose} of the form the lowering builds over words of these classes (constant bits fold). */
-    private static DivideByConstant.Route route(ElemClass[] in, long[] w, FixedFormat out, long d, int rounds) {
+    /** The weights (one per variable bit, in the form's order) and constant of the form the lowering builds over words of these classes. */
+    private record Form(long[] weights, long constant) {}
+
+    private static Form form(ElemClass[] in, long[] w) {
         long[] weights = new long[64];
         int size = 0;
         long constant = 0;
@@ -180,12 +227,56 @@ final class ResampleCount {
                 long wt = k == width - 1 ? Math.negateExact(bit) : bit;
                 int x = c.bit(k);
                 if (x == ElemClass.FALSE) continue;
-                if (x == ElemClass.TRUE) { constant = Math.addExact(constant, wt); continue; }
+                if (x == ElemClass.TRUE) { constant = Math.addExact(constant, wt); continue; } // LinearForm folds constant literals
                 if (size == weights.length) weights = Arrays.copyOf(weights, size * 2);
                 weights[size++] = wt;
             }
         }
-        return DivideByConstant.choose(Arrays.copyOf(weights, size), constant, out.fracBits(), d, out, rounds);
+        return new Form(Arrays.copyOf(weights, size), constant);
+    }
+
+    /** {@code DivideByConstant.choose} of the form the lowering builds over words of these classes. */
+    private static DivideByConstant.Route route(ElemClass[] in, long[] w, FixedFormat out, long d, int rounds) {
+        Form f = form(in, w);
+        return DivideByConstant.choose(f.weights(), f.constant(), out.fracBits(), d, out, rounds);
+    }
+
+    /** A stencil weighting, the lowering's route key: weights in stencil order and the denominator. */
+    private record Weighting(long[] w, long den) {
+        @Override public boolean equals(Object o) { return o instanceof Weighting k && den == k.den && Arrays.equals(w, k.w); }
+
+        @Override public int hashCode() { return 31 * Arrays.hashCode(w) + Long.hashCode(den); }
+    }
+
+    /**
+     * For each weighting that some live element has, the group combination of its first element in row-major
+     * order, live or not (the lowering chooses the weighting's route there: groups are numbered by first
+     * position, so combinations in order visit first elements in order). Refuses a denominator beyond 63 bits
+     * anywhere, as the lowering does.
+     */
+    private static Map<Weighting, int[]> firstElements(Node n, FixedFormat fx, AxisGroups[] ax) {
+        Map<Weighting, int[]> first = new HashMap<>();
+        int ny = ax[0].size(), nx = ax[1].size();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int gy = 0; gy < ny; gy++) {
+                Layout.Taps ty = ax[0].taps.get(gy);
+                for (int gx = 0; gx < nx; gx++) {
+                    Layout.Taps tx = ax[1].taps.get(gx);
+                    if (ty.index().length == 1 && tx.index().length == 1) continue;
+                    boolean live = ax[0].live.get(gy) && ax[1].live.get(gx);
+                    if (pass == 0 && !live) continue;
+                    long den = ty.denominator() * tx.denominator();
+                    if (pass == 1 && Long.numberOfLeadingZeros(den) <= fx.fracBits() + 1) {
+                        throw new UnsupportedOperationException("resampling denominator " + den + " of " + fx + " needs more than 63 bits (node "
+                                + n.id() + ", region " + n.region() + ")");
+                    }
+                    Weighting k = new Weighting(weights(ty, tx), den);
+                    if (pass == 0) first.put(k, null);
+                    else if (first.containsKey(k) && first.get(k) == null) first.put(k, new int[] {gy, gx});
+                }
+            }
+        }
+        return first;
     }
 
     /** Tap identities: taps copying the same source element (through the operand's single taps) are one element. */
