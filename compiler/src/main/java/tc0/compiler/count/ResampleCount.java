@@ -134,11 +134,42 @@ final class ResampleCount {
 
     /** MULTIPLY over distinct elements in closed form ({@link SumForm} of its one weighted sum); null where that does not apply. */
     private static Instance.Result closedDivide(ElemClass[] in, Weighting k, long d, FixedFormat out, int rounds) {
-        Form f = form(in, k.w());
+        Instance.Result r = closedMultiply(in, k.w(), d, out, rounds);
+        if (r == null && Engine.TRACE) System.err.println("count: a resample stencil runs the gadget");
+        return r;
+    }
+
+    /**
+     * {@code DivideByConstant.build(form, out.fracBits(), d, out, rounds, MULTIPLY)} of the form {@code sum w_t x_t}
+     * over distinct words of these classes, in closed form: MULTIPLY's one weighted sum ({@link SumForm}), each
+     * variable bit with its weight in the form's order, fresh where its slot occurs once in the word, else
+     * identified. Null where MULTIPLY is not available or the closed sum does not apply.
+     */
+    static Instance.Result closedMultiply(ElemClass[] in, long[] w, long d, FixedFormat out, int rounds) {
+        Form form = form(in, w);
+        DivideByConstant.MultiplyForm mf = DivideByConstant.multiplyForm(form.weights(), form.constant(), out.fracBits(), d, out);
+        if (mf == null) return null;
+        SumForm f = new SumForm();
+        long[] used = new long[in.length];
+        int i = 0;
         try {
-            return closedMultiply(in, DivideByConstant.multiplyForm(f.weights(), f.constant(), out.fracBits(), d, out), out.width(), rounds);
+            for (int t = 0; t < in.length; t++) {
+                ElemClass c = in[t];
+                int[] uses = new int[c.slots()];
+                for (int b = 0; b < c.width(); b++) if (c.bit(b) >= 0) uses[c.bit(b) >> 1]++;
+                for (int b = 0; b < c.width(); b++) {
+                    int x = c.bit(b);
+                    if (x < 0) continue; // constant bits are in the form's constant
+                    long a = mf.weights()[i++];
+                    int slot = x >> 1;
+                    if (uses[slot] == 1) f.shape.add(1, a, c.slotLevel(slot));
+                    else f.identified(t, slot, (x & 1) != 0, a, c.slotLevel(slot));
+                }
+                used[t] = Usage.all(c);
+            }
+            f.shape.addConstant(mf.constant());
+            return f.close(mf.shift(), out.width(), true, rounds, used);
         } catch (SumForm.Unmodelled u) {
-            if (Engine.TRACE) System.err.println("count: resample runs the gadget: " + u.getMessage());
             return null;
         }
     }
@@ -160,32 +191,6 @@ final class ResampleCount {
     private static boolean distinct(int[] identity) {
         for (int t = 0; t < identity.length; t++) if (identity[t] != t) return false;
         return true;
-    }
-
-    /**
-     * MULTIPLY's weighted sum over the taps' words, in closed form: each variable bit with its weight from
-     * {@code mf} (in the form's order), fresh where its slot occurs once in the word, else identified.
-     */
-    static Instance.Result closedMultiply(ElemClass[] in, DivideByConstant.MultiplyForm mf, int width, int rounds) {
-        SumForm f = new SumForm();
-        long[] used = new long[in.length];
-        int i = 0;
-        for (int t = 0; t < in.length; t++) {
-            ElemClass c = in[t];
-            int[] uses = new int[c.slots()];
-            for (int b = 0; b < c.width(); b++) if (c.bit(b) >= 0) uses[c.bit(b) >> 1]++;
-            for (int b = 0; b < c.width(); b++) {
-                int x = c.bit(b);
-                if (x < 0) continue; // constant bits are in the form's constant
-                long a = mf.weights()[i++];
-                int slot = x >> 1;
-                if (uses[slot] == 1) f.shape.add(1, a, c.slotLevel(slot));
-                else f.identified(t, slot, (x & 1) != 0, a, c.slotLevel(slot));
-            }
-            used[t] = Usage.all(c);
-        }
-        f.shape.addConstant(mf.constant());
-        return f.close(mf.shift(), width, true, rounds, used);
     }
 
     /** The classes of the taps of a group combination, in stencil order (row taps outer, column taps inner). */
