@@ -153,6 +153,7 @@ final class Engine {
             case Op.Rope r -> RopeCount.count(this, n, r);
             case Op.Kron k -> KronCount.count(this, n, k);
             case Op.ScanExp s -> ScanCount.count(this, n, s);
+            case Op.Upsample _, Op.Downsample _ -> ResampleCount.count(this, n);
             default -> throw new UnsupportedOperationException("counting of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
         };

@@ -29,7 +29,7 @@ public final class TensorIrToCost {
     public static CountedCost count(TensorProgram p, int rounds, boolean fallback) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         try {
-            return new Engine(UnreadRows.apply(p), rounds).run();
+            return new Engine(UnreadRows.apply(ConstantLines.fold(p)), rounds).run();
         } catch (ArithmeticException e) {
             throw overflow(p.model(), e);
         } catch (NeedsLiterals e) {

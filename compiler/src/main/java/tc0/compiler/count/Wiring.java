@@ -68,7 +68,11 @@ final class Wiring {
         Summary s = e.sum(x.operand());
         ClassMap m = converted(e, n, x.operand()).reshape(Engine.shape(n), Engine.EXPAND_LIMIT);
         boolean d = s.distinct() || !s.classes().anyVariable();
-        return new Summary(m, s.bases(), Summary.all(n.rank(), d), n.elem() instanceof Elem.Bit);
+        boolean[] axes = Summary.all(n.rank(), d);
+        // A kept last axis keeps its lines: elements that differ only along it did so before.
+        Node src = e.p.node(x.operand());
+        if (n.rank() > 0 && src.rank() > 0 && n.dim(n.rank() - 1) == src.dim(src.rank() - 1)) axes[n.rank() - 1] |= s.distinct(src.rank() - 1);
+        return new Summary(m, s.bases(), axes, n.elem() instanceof Elem.Bit);
     }
 
     static Summary slice(Engine e, Node n, Op.Slice x) {

@@ -242,6 +242,10 @@ public final class DivideByConstant {
             limit = Math.min(limit, MAX_BREAKPOINTS);
             Steps s = new Steps();
             long lo = q.y(vmin), hi = q.y(vmax);
+            // A breakpoint raises the code by at most floor(g p / q) + 1 (one lattice step past the exact
+            // breakpoint): when even steps that long need more than the limit, stop before enumerating.
+            BigInteger jump = BigInteger.valueOf(Math.max(g, 1)).multiply(q.p).divide(q.q).add(BigInteger.ONE);
+            if (ceilDiv(BigInteger.valueOf(hi).subtract(BigInteger.valueOf(lo)), jump).compareTo(BigInteger.valueOf(limit)) > 0) return null;
             s.values[0] = lo;
             BigInteger base = BigInteger.valueOf(vmin), step = BigInteger.valueOf(Math.max(g, 1));
             for (long t = lo + 1; t <= hi; ) {
@@ -287,6 +291,20 @@ public final class DivideByConstant {
             }
             return new Cost(depth, gates, wires);
         }
+    }
+
+    /**
+     * The one weighted sum {@link Route#MULTIPLY} builds over the form's literals, in their order:
+     * {@code y = WeightedSum.build(sum weights_i lit_i + constant, shift, out.width(), saturated)}.
+     */
+    public record MultiplyForm(long[] weights, long constant, int shift) {}
+
+    /** {@link MultiplyForm} of a form with these weights (one per literal) and constant; null where MULTIPLY is not available. */
+    public static MultiplyForm multiplyForm(long[] w, long constant, int a, long d, FixedFormat out) {
+        long vmin = constant, vmax = constant;
+        for (long x : w) { if (x < 0) vmin = Math.addExact(vmin, x); else vmax = Math.addExact(vmax, x); }
+        Mul m = Mul.of(w, constant, new Quotient(a, d, out), vmin, vmax);
+        return m == null ? null : new MultiplyForm(m.weights.clone(), m.constant, m.shift);
     }
 
     /** MULTIPLY's WeightedSum: {@code y = saturate(round((sum weights_i x_i + constant) / 2^shift))}. */

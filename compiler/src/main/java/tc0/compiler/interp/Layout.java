@@ -73,14 +73,14 @@ public final class Layout {
     }
 
     /** Interpolation taps of output index {@code i}: source indices, integer weights, common denominator. */
-    record Taps(int[] index, long[] weight, long denominator) {}
+    public record Taps(int[] index, long[] weight, long denominator) {}
 
     /**
      * Nearest: source {@code floor(i src / dst)}. Bilinear (half-pixel centres, no antialiasing): source
      * coordinate {@code x = ((2i + 1) src - dst) / (2 dst)} clamped to {@code [0, src - 1]}, the two
      * neighbours weighted by {@code 1 - frac(x)} and {@code frac(x)} (exact rationals of denominator 2 dst).
      */
-    static Taps taps(long src, long dst, Op.Interpolation mode, long i) {
+    public static Taps taps(long src, long dst, Op.Interpolation mode, long i) {
         return switch (mode) {
             case NEAREST -> new Taps(new int[] {(int) (i * src / dst)}, new long[] {1}, 1);
             case BILINEAR -> {
