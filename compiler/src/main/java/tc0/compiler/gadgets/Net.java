@@ -10,8 +10,19 @@ import tc0.circuits.CircuitBuilder;
  * what the builder makes without hashing.
  */
 public interface Net {
-    /** A gate over the first {@code count} terms; returns its literal (perhaps an existing one, folded). */
+    /**
+     * A gate over the first {@code count} terms; returns its literal (perhaps an existing one, folded).
+     * The arrays are read during the call only: never kept, never changed, so callers may pass scratch.
+     */
     int gate(int[] lits, long[] weights, int count, long threshold);
+
+    /**
+     * {@code out[k] = gate(lits, weights, count, thresholds[k])} for {@code k < n}, in that order. A builder
+     * normalises the shared terms once ({@link CircuitBuilder#gates}); the result is the same either way.
+     */
+    default void gates(int[] lits, long[] weights, int count, long[] thresholds, int n, int[] out) {
+        for (int k = 0; k < n; k++) out[k] = gate(lits, weights, count, thresholds[k]);
+    }
 
     /** Enters a region until the scope is closed (a no-op when counting). */
     CircuitBuilder.Scope region(String name);
@@ -38,6 +49,9 @@ public interface Net {
         return new Net() {
             @Override public int gate(int[] lits, long[] weights, int count, long threshold) {
                 return b.gate(lits, weights, count, threshold);
+            }
+            @Override public void gates(int[] lits, long[] weights, int count, long[] thresholds, int n, int[] out) {
+                b.gates(lits, weights, count, thresholds, n, out);
             }
             @Override public CircuitBuilder.Scope region(String name) { return b.region(name); }
         };
