@@ -17,6 +17,13 @@ public final class LinearForm {
 
     public LinearForm() {}
 
+    /** Empties the form (no terms, constant 0), keeping its arrays for the next one. */
+    public LinearForm clear() {
+        size = 0;
+        constant = 0;
+        return this;
+    }
+
     /** Adds {@code weight * lit}. */
     public LinearForm add(int lit, long weight) {
         if (weight == 0 || lit == Literal.FALSE) return this;

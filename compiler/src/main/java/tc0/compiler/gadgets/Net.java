@@ -32,16 +32,14 @@ public interface Net {
         return gate(lits, weights, lits.length, threshold);
     }
 
-    default int and(int... lits) { return gate(lits, ones(lits.length), lits.length); }
+    default int and(int... lits) { return gate(lits, ones(lits.length), lits.length, lits.length); }
 
-    default int or(int... lits) { return gate(lits, ones(lits.length), 1); }
+    default int or(int... lits) { return gate(lits, ones(lits.length), lits.length, 1); }
 
-    default int atLeast(int k, int... lits) { return gate(lits, ones(lits.length), k); }
+    default int atLeast(int k, int... lits) { return gate(lits, ones(lits.length), lits.length, k); }
 
     private static long[] ones(int n) {
-        long[] w = new long[n];
-        java.util.Arrays.fill(w, 1);
-        return w;
+        return Ones.atLeast(n);
     }
 
     /** The net that builds into {@code b}. */
