@@ -15,7 +15,10 @@ import java.util.List;
  * while building, nothing per gate or wire on the heap as objects. Wires live in chunks of
  * {@value #CHUNK} entries that are never copied while building (growing one big array by copying was
  * half of a compile's time); {@link #build()} compacts them once into the circuit's arrays, releasing
- * each chunk as it is consumed.
+ * each chunk as it is consumed. A builder told its size beforehand ({@link #reserve}) keeps its wires in
+ * one array of that size instead, which {@link #build()} compacts in place and hands to the circuit: no
+ * second copy, and every array is allocated once (on a machine where fresh memory is slow to touch, the
+ * copies were most of a large compile).
  */
 public final class CircuitBuilder {
     private static final int SMALL_SORT = 24;
@@ -30,6 +33,10 @@ public final class CircuitBuilder {
     static final int CHUNK_BITS = 16; // 256 KiB and 512 KiB arrays: below G1's humongous size, which would waste up to half of each
     static final int CHUNK = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK - 1;
+    // After reserve(): one array, wire e at [0][e] (shift 31 and the full mask keep the same indexing).
+    private int wireShift = CHUNK_BITS;
+    private int wireMask = CHUNK_MASK;
+    private boolean flat;
     private int[][] nodeChunks = {new int[4096]};
     private long[][] weightChunks = {new long[4096]};
     private long wireCapacity = 4096;
@@ -48,6 +55,8 @@ public final class CircuitBuilder {
     private int[] termNode = new int[64];
     private long[] termWeight = new long[64];
     private long[] sortKeys = new long[64];
+    private int[] sortedNode = new int[64];
+    private long[] sortedWeight = new long[64];
 
     private long[] ones = new long[0];
 
@@ -63,6 +72,34 @@ public final class CircuitBuilder {
     /** A builder that may turn structural hashing off, to count gates exactly as requested. */
     public CircuitBuilder(boolean hashing) {
         this.hashing = hashing;
+    }
+
+    /**
+     * Sizes the builder for about {@code gates} gates of {@code wires} wires in all (a count made before
+     * building, such as the compiler's cost count): every array is allocated once at that size, wires go
+     * into one array that {@link #build()} compacts in place and hands to the circuit (no second copy),
+     * and the hash table never grows. Only where gates go in memory changes, never which gates are built;
+     * more gates than reserved still work (the arrays then grow by copying). Call before the first gate.
+     */
+    public void reserve(long gates, long wires) {
+        checkOpen();
+        if (this.gates > 0) throw new IllegalStateException("reserve before the first gate");
+        if (gates < 0 || wires < 0) throw new IllegalArgumentException("negative reservation " + gates + " gates, " + wires + " wires");
+        if (gates + 2 > threshold.length) {
+            int n = (int) Math.min(gates + 2, Integer.MAX_VALUE - 16);
+            threshold = new long[n];
+            region = new int[n];
+            faninStart = new int[n + 1];
+        }
+        if (wires > CHUNK && wires <= Integer.MAX_VALUE - 16) {
+            nodeChunks = new int[][] {new int[(int) wires]};
+            weightChunks = new long[][] {new long[(int) wires]};
+            wireCapacity = wires;
+            wireShift = 31;
+            wireMask = Integer.MAX_VALUE;
+            flat = true;
+        }
+        if (hashing && 2 * gates > table.length) table = new long[Integer.highestOneBit((int) Math.min(2 * gates, 1 << 30) - 1) << 1];
     }
 
     /** Adds an input bus of {@code width} bits; returns its literals, least significant first. */
@@ -113,7 +150,7 @@ public final class CircuitBuilder {
         return gate(lits, weights, lits.length, threshold);
     }
 
-    /** As {@link #gate(int[], long[], long)} over the first {@code count} terms. */
+    /** As {@link #gate(int[], long[], long)} over the first {@code count} terms; the arrays are only read. */
     public int gate(int[] lits, long[] weights, int count, long t) {
         checkOpen();
         requested++;
@@ -136,6 +173,76 @@ public final class CircuitBuilder {
         }
         terms = sortAndMerge(terms);
         return finish(terms, t);
+    }
+
+    /** Weights and thresholds this small cannot overflow in {@link #gate}'s arithmetic (see {@link #gates}). */
+    private static final long SAFE_WEIGHT = 1L << 40, SAFE_THRESHOLD = 1L << 61;
+    private static final int SAFE_COUNT = 1 << 20;
+
+    /**
+     * {@code out[k] = gate(lits, weights, count, thresholds[k])} for {@code k = 0 .. n-1}, in that order:
+     * the same gates, literals and {@link #stats()} as those {@code n} calls, but the terms are checked,
+     * sorted, merged and divided by their gcd once, not once per threshold (a table lookup asks for
+     * thousands of comparators {@code [x >= a]} on one word). Arrays other than {@code out} are only read.
+     */
+    public void gates(int[] lits, long[] weights, int count, long[] thresholds, int n, int[] out) {
+        if (n == 0) return;
+        checkOpen();
+        boolean small = count <= SAFE_COUNT;
+        for (int i = 0; i < count && small; i++) small = Math.abs(weights[i]) <= SAFE_WEIGHT;
+        for (int k = 0; k < n && small; k++) small = Math.abs(thresholds[k]) <= SAFE_THRESHOLD;
+        if (!small) { // where exact arithmetic could overflow, the one-gate path says where and how
+            for (int k = 0; k < n; k++) out[k] = gate(lits, weights, count, thresholds[k]);
+            return;
+        }
+        // As gate(): inverted literals fold into the threshold (-shift), the constant drops out. Below
+        // SAFE_* no sum overflows, so shifting every threshold at once equals gate()'s one-by-one subtraction.
+        ensureScratch(count);
+        int terms = 0;
+        long shift = 0;
+        for (int i = 0; i < count; i++) {
+            int lit = lits[i];
+            long w = weights[i];
+            checkLiteral(lit);
+            if (w == 0) continue;
+            if (Literal.isNegated(lit)) {
+                shift += w;
+                w = -w;
+            }
+            int node = Literal.node(lit);
+            if (node == 0) continue;
+            termNode[terms] = node;
+            termWeight[terms] = w;
+            terms++;
+        }
+        terms = sortAndMerge(terms);
+        // As finish(), with what does not depend on the threshold done once.
+        long maxSum = 0, minSum = 0;
+        for (int i = 0; i < terms; i++) {
+            if (termWeight[i] > 0) maxSum += termWeight[i];
+            else minSum += termWeight[i];
+        }
+        int single = terms == 1 ? Literal.of(termNode[0], termWeight[0] < 0) : -1;
+        long g = 0;
+        boolean negated = false;
+        if (terms > 1) {
+            for (int i = 0; i < terms && g != 1; i++) g = gcd(g, Math.abs(termWeight[i]));
+            if (g > 1) for (int i = 0; i < terms; i++) termWeight[i] /= g;
+            if (termWeight[0] < 0) {
+                for (int i = 0; i < terms; i++) termWeight[i] = -termWeight[i];
+                negated = true;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            requested++;
+            long t = thresholds[k] - shift;
+            if (minSum >= t) { folded++; out[k] = Literal.TRUE; continue; }
+            if (maxSum < t) { folded++; out[k] = Literal.FALSE; continue; }
+            if (single >= 0) { folded++; out[k] = single; continue; }
+            if (g > 1) t = Math.ceilDiv(t, g);
+            if (negated) t = 1 - t;
+            out[k] = Literal.of(hashing ? findOrAdd(terms, t) : add(terms, t), negated);
+        }
     }
 
     /** The conjunction of the literals (true when empty). */
@@ -208,11 +315,11 @@ public final class CircuitBuilder {
 
     private boolean sameGate(int gIdx, int terms, long t) {
         if (threshold[gIdx] != t || faninStart[gIdx + 1] - faninStart[gIdx] != terms) return false;
-        int base = faninStart[gIdx];
+        int base = faninStart[gIdx], shift = wireShift, mask = wireMask;
         for (int i = 0; i < terms; i++) {
             int e = base + i;
-            if (nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termNode[i]
-                    || weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termWeight[i]) return false;
+            if (nodeChunks[e >>> shift][e & mask] != termNode[i]
+                    || weightChunks[e >>> shift][e & mask] != termWeight[i]) return false;
         }
         return true;
     }
@@ -220,11 +327,11 @@ public final class CircuitBuilder {
     private int add(int terms, long t) {
         if (gates + 1 >= threshold.length) growGates();
         if (wires + (long) terms > wireCapacity) growWires(wires + (long) terms);
-        int c = wires >>> CHUNK_BITS, at = wires & CHUNK_MASK;
+        int c = wires >>> wireShift, at = wires & wireMask;
         int[] nodes = nodeChunks[c];
         long[] ws = weightChunks[c];
         for (int i = 0; i < terms; i++) { // short: a loop beats arraycopy's call
-            if (at == CHUNK) { // the gate runs on into the next chunk
+            if (at == nodes.length) { // the gate runs on into the next chunk (never when flat: capacity was ensured)
                 nodes = nodeChunks[++c];
                 ws = weightChunks[c];
                 at = 0;
@@ -310,15 +417,13 @@ public final class CircuitBuilder {
     private void keySort(int terms) {
         for (int i = 0; i < terms; i++) sortKeys[i] = ((long) termNode[i] << 32) | i;
         Arrays.sort(sortKeys, 0, terms);
-        int[] nodes = new int[terms];
-        long[] ws = new long[terms];
         for (int i = 0; i < terms; i++) {
             int from = (int) sortKeys[i];
-            nodes[i] = termNode[from];
-            ws[i] = termWeight[from];
+            sortedNode[i] = termNode[from];
+            sortedWeight[i] = termWeight[from];
         }
-        System.arraycopy(nodes, 0, termNode, 0, terms);
-        System.arraycopy(ws, 0, termWeight, 0, terms);
+        System.arraycopy(sortedNode, 0, termNode, 0, terms);
+        System.arraycopy(sortedWeight, 0, termWeight, 0, terms);
     }
 
     /**
@@ -332,14 +437,16 @@ public final class CircuitBuilder {
         int firstGate = 1 + inputs;
         long[] live = new long[(gates + 63) >>> 6];
         for (int i = 0; i < outputs.size(); i++) markLive(live, Literal.node(outputs.get(i)) - firstGate);
-        int liveWires = 0;
+        int liveWires = 0, liveGates = 0;
         for (int g = gates - 1; g >= 0; g--) {
             if ((live[g >>> 6] & (1L << g)) == 0) continue;
             for (int e = faninStart[g]; e < faninStart[g + 1]; e++) {
-                markLive(live, nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] - firstGate);
+                markLive(live, nodeChunks[e >>> wireShift][e & wireMask] - firstGate);
             }
             liveWires += faninStart[g + 1] - faninStart[g];
+            liveGates++;
         }
+        if (flat) return buildInPlace(live, liveGates);
         // One copy into arrays of the exact size, sources first and weights second, each chunk released
         // once the copy has passed it: the peak holds all chunks plus the new sources (16 bytes a wire),
         // never both copies of everything (24).
@@ -386,6 +493,46 @@ public final class CircuitBuilder {
                 inputBuses, outputBuses, regions.build());
     }
 
+    /**
+     * {@link #build()} for one flat wire array: the same compaction (same gates kept, same order, same
+     * renumbering), done in place, since a kept gate or wire never moves to a higher index. Nothing to do
+     * when every gate is live.
+     */
+    private Circuit buildInPlace(long[] live, int liveGates) {
+        int firstGate = 1 + inputs;
+        int[] nodes = nodeChunks[0];
+        long[] ws = weightChunks[0];
+        nodeChunks = null;
+        weightChunks = null;
+        int[] outs = outputs.toArray();
+        if (liveGates < gates) {
+            int[] newIndex = new int[gates]; // gate index -> compacted gate index
+            int kept = 0, keptWires = 0, start = 0;
+            for (int g = 0; g < gates; g++) {
+                int end = faninStart[g + 1];
+                if ((live[g >>> 6] & (1L << g)) != 0) {
+                    faninStart[kept] = keptWires;
+                    for (int e = start; e < end; e++) {
+                        int src = nodes[e];
+                        nodes[keptWires] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
+                        ws[keptWires++] = ws[e];
+                    }
+                    threshold[kept] = threshold[g];
+                    region[kept] = region[g];
+                    newIndex[g] = kept++;
+                }
+                start = end;
+            }
+            faninStart[kept] = keptWires;
+            for (int i = 0; i < outs.length; i++) {
+                int node = Literal.node(outs[i]);
+                if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
+            }
+        }
+        return new Circuit(inputs, liveGates, faninStart, nodes, ws, threshold, region, outs,
+                inputBuses, outputBuses, regions.build());
+    }
+
     private static void markLive(long[] live, int g) {
         if (g >= 0) live[g >>> 6] |= 1L << g;
     }
@@ -417,6 +564,8 @@ public final class CircuitBuilder {
             termNode = new int[n];
             termWeight = new long[n];
             sortKeys = new long[n];
+            sortedNode = new int[n];
+            sortedWeight = new long[n];
         }
     }
 
@@ -429,6 +578,13 @@ public final class CircuitBuilder {
 
     private void growWires(long needed) {
         if (needed > Integer.MAX_VALUE - 16) throw new IllegalStateException("circuit too large for int indices");
+        if (flat) { // more than reserved: one larger array
+            int n = Math.max((int) needed, grow(nodeChunks[0].length));
+            nodeChunks[0] = Arrays.copyOf(nodeChunks[0], n);
+            weightChunks[0] = Arrays.copyOf(weightChunks[0], n);
+            wireCapacity = n;
+            return;
+        }
         if (nodeChunks.length == 1 && nodeChunks[0].length < CHUNK) {
             int n = (int) Math.min(CHUNK, Math.max(needed, 2L * nodeChunks[0].length));
             nodeChunks[0] = Arrays.copyOf(nodeChunks[0], n);

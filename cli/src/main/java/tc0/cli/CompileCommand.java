@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import tc0.circuits.analysis.CircuitStats;
+import tc0.circuits.Circuit;
+import tc0.circuits.analysis.Levels;
 import tc0.circuits.io.Format;
 import tc0.compiler.lower.Lowered;
 
@@ -34,16 +35,28 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "the circuit file to write")
     Path output;
 
+    @Option(names = "--timings", description = "print the wall time and gates per second of each stage"
+            + " (check, elaborate, count, lower, write, stats) to stderr")
+    boolean timings;
+
     @Override
     public Integer call() {
         Format f = Format.byFileName(output.toString()).orElse(Format.TC0C);
         OutputFiles.checkWritable(output);
-        Lowered l = specOptions.compile();
+        Phases phases = new Phases(timings);
+        Lowered l = specOptions.compile(phases);
         OutputFiles.write(l.circuit(), output, f);
-        CircuitStats s = CircuitStats.of(l.circuit());
+        phases.mark("write");
+        Circuit c = l.circuit();
+        Levels levels = Levels.of(c); // depth and width only: CircuitStats would also pass over every weight
+        long width = 0;
+        long[] profile = levels.profile(c);
+        for (int lv = 1; lv < profile.length; lv++) width = Math.max(width, profile[lv]);
+        phases.mark("stats");
         spec.commandLine().getOut().printf("%s: %,d gates, %,d wires, depth %d, width %,d -> %s (%s)%n",
-                specOptions.file, s.gates(), s.wires(), s.depth(), s.width(), output, f.userName());
+                specOptions.file, c.gateCount(), c.wireCount(), levels.depth(), width, output, f.userName());
         spec.commandLine().getOut().flush();
+        phases.print(spec.commandLine().getErr(), c.gateCount());
         return ExitCodes.OK;
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import tc0.compiler.count.CountedCost;
 import tc0.compiler.elaborate.ElaborationException;
 import tc0.compiler.elaborate.Elaborator;
 import tc0.compiler.gadgets.WeightedSum;
@@ -29,11 +31,18 @@ final class SpecCompiler {
 
     /** The checked, elaborated program. */
     static TensorProgram elaborate(Path spec, Map<String, Long> values) {
+        return elaborate(spec, values, Phases.NONE);
+    }
+
+    private static TensorProgram elaborate(Path spec, Map<String, Long> values, Phases phases) {
         String source = read(spec);
         CheckResult r = ParseCommand.check(source, spec.toString(), values);
         if (!r.ok()) throw new UserError(r.render().strip());
+        phases.mark("check");
         try {
-            return Elaborator.elaborate(r.orElseThrow(), values);
+            TensorProgram p = Elaborator.elaborate(r.orElseThrow(), values);
+            phases.mark("elaborate");
+            return p;
         } catch (ElaborationException e) {
             throw new UserError(e.diagnostic().render(source).strip());
         }
@@ -41,14 +50,28 @@ final class SpecCompiler {
 
     /** The program and its circuit, with the default compression rounds. */
     static Lowered compile(Path spec, Map<String, Long> values, SizeGuard guard) {
-        return lower(spec, elaborate(spec, values), WeightedSum.DEFAULT_ROUNDS, guard);
+        return compile(spec, values, guard, Phases.NONE);
+    }
+
+    /** As {@link #compile(Path, Map, SizeGuard)}, marking check, elaborate, count and lower in {@code phases}. */
+    static Lowered compile(Path spec, Map<String, Long> values, SizeGuard guard, Phases phases) {
+        return lower(spec, elaborate(spec, values, phases), WeightedSum.DEFAULT_ROUNDS, guard, phases);
     }
 
     /** The circuit of an elaborated program, once the guard has counted it. */
     static Lowered lower(Path spec, TensorProgram p, int rounds, SizeGuard guard) {
-        guard.check(describe(spec, p), p, rounds);
+        return lower(spec, p, rounds, guard, Phases.NONE);
+    }
+
+    private static Lowered lower(Path spec, TensorProgram p, int rounds, SizeGuard guard, Phases phases) {
+        Optional<CountedCost> counted = guard.check(describe(spec, p), p, rounds);
+        phases.mark("count");
         try {
-            return TensorIrToCircuit.lower(p, rounds);
+            // The count sizes the builder: its arrays are allocated once, not grown and copied.
+            Lowered l = counted.isPresent() ? TensorIrToCircuit.lower(p, rounds, counted.get().gates(), counted.get().wires())
+                    : TensorIrToCircuit.lower(p, rounds);
+            phases.mark("lower");
+            return l;
         } catch (UnsupportedOperationException e) {
             throw new UserError(spec + ": " + e.getMessage());
         } catch (OutOfMemoryError e) {

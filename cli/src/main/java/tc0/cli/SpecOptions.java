@@ -17,4 +17,9 @@ final class SpecOptions {
     Lowered compile() {
         return settings.compile(file);
     }
+
+    /** As {@link #compile()}, marking the stages in {@code phases}. */
+    Lowered compile(Phases phases) {
+        return settings.compile(file, phases);
+    }
 }

@@ -36,7 +36,12 @@ final class SpecSettings {
 
     /** The spec checked, elaborated for the values, counted against the guard and lowered. */
     Lowered compile(Path spec) {
-        return SpecCompiler.compile(spec, values(), guard(SizeGuard.BUILD_HINT));
+        return compile(spec, Phases.NONE);
+    }
+
+    /** As {@link #compile(Path)}, marking the stages in {@code phases}. */
+    Lowered compile(Path spec, Phases phases) {
+        return SpecCompiler.compile(spec, values(), guard(SizeGuard.BUILD_HINT), phases);
     }
 
     /** A circuit and what to call it: the file's name, and for a spec every parameter's value. */

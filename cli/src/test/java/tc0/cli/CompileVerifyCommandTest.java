@@ -51,6 +51,20 @@ class CompileVerifyCommandTest {
     }
 
     @Test
+    void compileReportsTheWrittenCircuitsFiguresAndWithTimingsEveryStage() throws Exception {
+        Path out = dir.resolve("t.tc0c");
+        Cli r = Cli.run("compile", spec(SMALL).toString(), "--set", "n=5", "-o", out.toString(), "--timings");
+        assertEquals(0, r.exitCode(), r.err());
+        CircuitStats st = CircuitStats.of(CircuitFiles.read(out));
+        assertTrue(r.out().contains(String.format("%,d gates, %,d wires, depth %d, width %,d -> ", st.gates(), st.wires(), st.depth(), st.width())), r.out());
+        for (String stage : new String[] {"check", "elaborate", "count", "lower", "write", "stats", "total"}) {
+            assertTrue(r.err().lines().anyMatch(l -> l.matches("  " + stage + " +[0-9.]+ s +[0-9.]+ s +[0-9.]+ M")), stage + " in\n" + r.err());
+        }
+        Cli quiet = Cli.run("compile", spec(SMALL).toString(), "--set", "n=5", "-o", out.toString());
+        assertEquals("", quiet.err(), "no timings unless asked");
+    }
+
+    @Test
     void specErrorsArePositionedAndExitTwo() throws Exception {
         Cli r = Cli.run("verify", spec(SMALL.replace("X @ W", "X @ Q")).toString());
         assertEquals(2, r.exitCode());

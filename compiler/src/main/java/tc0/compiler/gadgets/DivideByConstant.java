@@ -202,7 +202,7 @@ public final class DivideByConstant {
         Steps s = Steps.of(q, vmin, vmax, g, Long.MAX_VALUE);
         if (s == null) throw new IllegalArgumentException("more than " + MAX_BREAKPOINTS + " breakpoints: use the multiply route");
         int[] ge = new int[s.count + 1];
-        for (int i = 1; i <= s.count; i++) ge[i] = u.atLeast(net, s.breaks[i]);
+        u.atLeastAll(net, s.breaks, 1, s.count + 1, ge);
         return Lookup.stepBits(net, ge, java.util.Arrays.copyOf(s.values, s.count + 1), q.out.width());
     }
 

@@ -51,7 +51,7 @@ public final class LayerNorm {
             LinearForm q = new LinearForm().addWord(t, m);
             addSquare(net, q, s, -1);
             int[] ge = new int[sc.values.length];
-            for (int i = 1; i < ge.length; i++) ge[i] = q.atLeast(net, sc.breaks[i]);
+            q.atLeastAll(net, sc.breaks, 1, ge.length, ge);
             rho = Lookup.stepBits(net, ge, sc.values, rw);
         }
         int frac = fx.fracBits() + Fixed.layerNormScaleFracBits(m, fr);

@@ -17,6 +17,13 @@ public final class LinearForm {
 
     public LinearForm() {}
 
+    /** Empties the form (no terms, constant 0), keeping its arrays for the next one. */
+    public LinearForm clear() {
+        size = 0;
+        constant = 0;
+        return this;
+    }
+
     /** Adds {@code weight * lit}. */
     public LinearForm add(int lit, long weight) {
         if (weight == 0 || lit == Literal.FALSE) return this;
@@ -92,8 +99,23 @@ public final class LinearForm {
         return s;
     }
 
+    /**
+     * {@code out[i] = atLeast(net, ts[i])} for {@code from <= i < to}, in that order: the same gates, built
+     * through {@link Net#gates} so a builder normalises the terms once, not once per threshold.
+     */
+    public void atLeastAll(Net net, long[] ts, int from, int to, int[] out) {
+        int n = to - from;
+        long[] shifted = new long[n];
+        for (int k = 0; k < n; k++) shifted[k] = Math.subtractExact(ts[from + k], constant);
+        int[] r = new int[n];
+        net.gates(lits, weights, size, shifted, n, r);
+        System.arraycopy(r, 0, out, from, n);
+    }
+
     /** A gate {@code [form >= t]}: one threshold gate. */
     public int atLeast(Net net, long t) {
-        return net.gate(Arrays.copyOf(lits, size), Arrays.copyOf(weights, size), size, Math.subtractExact(t, constant));
+        // No copies: a net neither keeps nor changes the arrays it is given (a table lookup asks for up to
+        // 2^w - 1 gates on one form, and copying each was most of a compile's garbage).
+        return net.gate(lits, weights, size, Math.subtractExact(t, constant));
     }
 }

@@ -36,11 +36,25 @@ public final class Lookup {
      * then {@link #stepBits}. Depth 2.
      */
     public static int[] build(Net net, LinearForm v, long lo, long[] table, int outWidth) {
+        int[] at = breakpoints(table);
+        int k = at.length;
+        long[] ts = new long[k];
+        for (int j = 0; j < k; j++) ts[j] = lo + at[j];
+        int[] cmp = new int[k];
+        v.atLeastAll(net, ts, 0, k, cmp); // in order of a: the gates atLeast would make one by one
         int[] ge = new int[table.length];
-        for (int i = 1; i < table.length; i++) {
-            if (table[i] != table[i - 1]) ge[i] = v.atLeast(net, lo + i);
-        }
-        return stepBits(net, ge, table, outWidth);
+        for (int j = 0; j < k; j++) ge[at[j]] = cmp[j];
+        return stepBits(net, ge, table, outWidth, at);
+    }
+
+    /** The indices {@code i >= 1} where {@code values[i] != values[i - 1]}, increasing. */
+    private static int[] breakpoints(long[] values) {
+        int k = 0;
+        for (int i = 1; i < values.length; i++) if (values[i] != values[i - 1]) k++;
+        int[] at = new int[k];
+        k = 0;
+        for (int i = 1; i < values.length; i++) if (values[i] != values[i - 1]) at[k++] = i;
+        return at;
     }
 
     /**
@@ -50,13 +64,18 @@ public final class Lookup {
      * {@code ge[i]} is read only where {@code values} changes.
      */
     public static int[] stepBits(Net net, int[] ge, long[] values, int outWidth) {
+        return stepBits(net, ge, values, outWidth, breakpoints(values));
+    }
+
+    /** {@link #stepBits(Net, int[], long[], int)} given the indices where {@code values} changes: only those are visited. */
+    private static int[] stepBits(Net net, int[] ge, long[] values, int outWidth, int[] at) {
         int[] out = new int[outWidth];
-        int[] lits = new int[values.length];
-        long[] wts = new long[values.length];
+        int[] lits = new int[at.length];
+        long[] wts = new long[at.length];
         for (int b = 0; b < outWidth; b++) {
             long base = values[0] >>> b & 1;
             int k = 0;
-            for (int i = 1; i < values.length; i++) {
+            for (int i : at) { // a bit can change only where the value does
                 long d = (values[i] >>> b & 1) - (values[i - 1] >>> b & 1);
                 if (d != 0) { lits[k] = ge[i]; wts[k] = d; k++; }
             }

@@ -52,7 +52,7 @@ public final class Scan {
                 for (int i = j + 1; i <= t; i++) s.addWord(z[i], 1);
                 Steps st = all.restrict((long) len * fz.minCode(), (long) len * fz.maxCode());
                 int[] ge = new int[st.values.length];
-                for (int i = 1; i < ge.length; i++) ge[i] = s.atLeast(net, st.breaks[i]);
+                s.atLeastAll(net, st.breaks, 1, ge.length, ge);
                 e[t][j] = Lookup.stepBits(net, ge, st.values, fe.width());
             }
         }

@@ -37,10 +37,11 @@ public final class Softmax {
         long[] ramp = new long[(int) top + 1];
         for (int t = 0; t <= top; t++) ramp[t] = t;
         int[][] p = new int[m][];
+        LinearForm f = new LinearForm(); // one form refilled per comparator: its arrays grow once, not per gate
         for (int i = 0; i < m; i++) {
             int[] ge = new int[(int) top + 1];
             for (int t = 1; t <= top; t++) {
-                LinearForm f = new LinearForm().addWord(e[i], 1L << (out.fracBits() + 1));
+                f.clear().addWord(e[i], 1L << (out.fracBits() + 1));
                 for (int j = 0; j < m; j++) f.addWord(e[j], -(2L * t - 1));
                 ge[t] = f.atLeast(net, 0);
             }

@@ -183,8 +183,12 @@ public final class WeightedSum {
         if (s == 1) return new int[] {bits[0]};
         long[] ones = new long[s];
         Arrays.fill(ones, 1);
-        int[] ge = new int[s + 1]; // ge[t] = [count >= t], t = 1..s
-        for (int t = 1; t <= s; t++) ge[t] = net.gate(bits, ones, s, t);
+        long[] ts = new long[s];
+        for (int k = 0; k < s; k++) ts[k] = k + 1;
+        int[] bank = new int[s]; // bank[t - 1] = [count >= t], t = 1..s: one form, built in order of t
+        net.gates(bits, ones, s, ts, s, bank);
+        int[] ge = new int[s + 1];
+        System.arraycopy(bank, 0, ge, 1, s);
         int nb = Math.min(keep, 64 - Long.numberOfLeadingZeros(s));
         int[] out = new int[nb];
         for (int l = 0; l < nb; l++) out[l] = stepBit(net, ge, s, l);
@@ -221,10 +225,12 @@ public final class WeightedSum {
             long m = Math.addExact(vmax, k) / unit;
             int[] comb = new int[(int) m + 2];
             long[] cw = new long[(int) m + 2];
+            long[] ts = new long[(int) m];
             for (int t = 1; t <= m; t++) {
-                comb[t - 1] = net.gate(lits, w, lits.length, Math.subtractExact(Math.multiplyExact(t, unit), k));
+                ts[t - 1] = Math.subtractExact(Math.multiplyExact(t, unit), k);
                 cw[t - 1] = (t % 2 == 1) ? 1 : -1;
             }
+            net.gates(lits, w, lits.length, ts, (int) m, comb); // [sum >= t unit - k], t = 1..m, in order
             boolean signBit = j - shift == width - 1;
             comb[(int) m] = hi;
             cw[(int) m] = signBit ? -2 : 2;

@@ -76,6 +76,18 @@ public final class TensorIrToCircuit {
         return new Lowered(t.run(), p);
     }
 
+    /**
+     * As {@link #lower(TensorProgram, int)}, for a program counted beforehand at {@code gates} gates and
+     * {@code wires} wires ({@link tc0.compiler.count.TensorIrToCost}): the builder allocates its arrays once
+     * at that size ({@link CircuitBuilder#reserve}). The circuit is the same; only memory traffic changes.
+     */
+    public static Lowered lower(TensorProgram p, int rounds, long gates, long wires) {
+        if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+        TensorIrToCircuit t = new TensorIrToCircuit(p, rounds, true);
+        t.b.reserve(gates, wires);
+        return new Lowered(t.run(), p);
+    }
+
     private Circuit run() {
         // Inputs first: the builder wants every input bus before the first gate.
         for (TensorProgram.Port in : p.inputs()) {

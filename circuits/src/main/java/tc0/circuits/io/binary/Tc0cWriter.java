@@ -5,7 +5,6 @@ import static tc0.circuits.io.binary.Tc0cLayout.*;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.zip.CRC32C;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
 import tc0.circuits.Regions;
@@ -14,33 +13,53 @@ import tc0.circuits.io.CircuitWriter;
 /**
  * Writes the {@code .tc0c} format (docs/FORMATS.md). The output depends on the circuit alone: the same
  * circuit always gives the same bytes, so files can be compared and cached by content.
+ *
+ * <p>The file is streamed: the gates section, nearly all of a file, is measured first (a pass that only
+ * adds varint lengths), so the header's body length and every section length are known before the first
+ * byte goes out, and the CRC32C is taken on the way. Memory stays one buffer whatever the circuit's size.
  */
 public final class Tc0cWriter implements CircuitWriter {
 
     @Override
     public void write(Circuit c, OutputStream out) throws IOException {
-        ByteSink file = new ByteSink();
+        ByteSink counts = counts(c), regions = regions(c.regions());
+        ByteSink inputBuses = buses(c.inputBuses()), outputBuses = buses(c.outputBuses()), outputs = outputs(c);
+        long gatesLength = gatesLength(c);
+        long bodyLength = framed(counts.size()) + framed(regions.size()) + framed(inputBuses.size())
+                + framed(outputBuses.size()) + framed(gatesLength) + framed(outputs.size());
+        if (bodyLength > MAX_BODY_BYTES) {
+            throw new IOException("circuit too large for .tc0c version " + VERSION + " (over 2 GiB of body)");
+        }
+        ChecksummedOut file = new ChecksummedOut(out);
         file.write(MAGIC, 0, MAGIC.length);
         file.writeLittleEndian(VERSION, 4);
-        file.writeLittleEndian(0, 8); // body length, patched below
-        writeSection(file, COUNTS, counts(c));
-        writeSection(file, REGIONS, regions(c.regions()));
-        writeSection(file, INPUT_BUSES, buses(c.inputBuses()));
-        writeSection(file, OUTPUT_BUSES, buses(c.outputBuses()));
-        writeSection(file, GATES, gates(c));
-        writeSection(file, OUTPUTS, outputs(c));
-        long bodyLength = file.size() - HEADER_BYTES;
-        byte[] bytes = file.array();
-        for (int i = 0; i < 8; i++) bytes[LENGTH_OFFSET + i] = (byte) (bodyLength >>> (8 * i));
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, file.size());
-        file.writeLittleEndian(crc.getValue(), CHECKSUM_BYTES);
-        out.write(file.array(), 0, file.size());
+        file.writeLittleEndian(bodyLength, 8);
+        writeSection(file, COUNTS, counts);
+        writeSection(file, REGIONS, regions);
+        writeSection(file, INPUT_BUSES, inputBuses);
+        writeSection(file, OUTPUT_BUSES, outputBuses);
+        sectionHead(file, GATES, gatesLength);
+        long before = file.count();
+        gates(c, file);
+        if (file.count() - before != gatesLength) throw new IllegalStateException("gates section measured wrong");
+        writeSection(file, OUTPUTS, outputs);
+        file.writeLittleEndian(file.checksum(), CHECKSUM_BYTES);
+        file.drain();
     }
 
-    private static void writeSection(ByteSink file, int id, ByteSink payload) throws IOException {
+    /** Bytes of a section in the body: id, varint length, payload. */
+    private static long framed(long payload) {
+        return 1 + ChecksummedOut.varintLength(payload) + payload;
+    }
+
+    private static void sectionHead(ChecksummedOut file, int id, long length) throws IOException {
         file.write(id);
-        file.writeVarint(payload.size());
+        file.room();
+        file.varint(length);
+    }
+
+    private static void writeSection(ChecksummedOut file, int id, ByteSink payload) throws IOException {
+        sectionHead(file, id, payload.size());
         file.write(payload.array(), 0, payload.size());
     }
 
@@ -74,19 +93,32 @@ public final class Tc0cWriter implements CircuitWriter {
         return s;
     }
 
-    private static ByteSink gates(Circuit c) throws IOException {
-        ByteSink s = new ByteSink();
-        for (int g = 0; g < c.gateCount(); g++) {
-            int node = c.firstGate() + g;
-            s.writeVarint(c.fanin(g));
-            s.writeSignedVarint(c.threshold(g));
-            s.writeVarint(c.region(g));
-            for (int e = c.faninStart(g); e < c.faninEnd(g); e++) {
-                s.writeVarint(node - c.faninNode(e)); // >= 1; fan-in is mostly recent, so deltas are short
-                s.writeSignedVarint(c.weight(e));
+    /** Per gate: fan-in, threshold (zigzag), region, then per wire the distance back to its source and its weight (zigzag). */
+    private static void gates(Circuit c, ChecksummedOut s) throws IOException {
+        for (int g = 0, node = c.firstGate(); g < c.gateCount(); g++, node++) {
+            s.room();
+            s.varint(c.fanin(g));
+            s.signedVarint(c.threshold(g));
+            s.varint(c.region(g));
+            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
+                s.room();
+                s.varint(node - c.faninNode(e)); // >= 1; fan-in is mostly recent, so deltas are short
+                s.signedVarint(c.weight(e));
             }
         }
-        return s;
+    }
+
+    /** The bytes {@link #gates} writes, without writing them. */
+    private static long gatesLength(Circuit c) {
+        long n = 0;
+        for (int g = 0, node = c.firstGate(); g < c.gateCount(); g++, node++) {
+            n += ChecksummedOut.varintLength(c.fanin(g)) + ChecksummedOut.signedVarintLength(c.threshold(g))
+                    + ChecksummedOut.varintLength(c.region(g));
+            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
+                n += ChecksummedOut.varintLength(node - c.faninNode(e)) + ChecksummedOut.signedVarintLength(c.weight(e));
+            }
+        }
+        return n;
     }
 
     private static ByteSink outputs(Circuit c) throws IOException {
