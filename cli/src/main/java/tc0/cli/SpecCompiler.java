@@ -68,7 +68,8 @@ final class SpecCompiler {
         phases.mark("count");
         try {
             // The count sizes the builder: its arrays are allocated once, not grown and copied.
-            Lowered l = counted.isPresent() ? TensorIrToCircuit.lower(p, rounds, counted.get().gates(), counted.get().wires())
+            Lowered l = counted.isPresent() && counted.get().fitsLong()
+                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact())
                     : TensorIrToCircuit.lower(p, rounds);
             phases.mark("lower");
             return l;
