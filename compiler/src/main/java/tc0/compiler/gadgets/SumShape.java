@@ -24,10 +24,10 @@ public final class SumShape {
     long distinct;
     int maxLevel;
     private int nextAuto = AUTO_ID;
-    /** Identified literals and their sign (+1, -1). */
-    private final LongIntMap idSign = new LongIntMap();
-    /** (column, identified literal) pairs placed, as {@code column << 32 | id}. */
-    private final LongIntMap placed = new LongIntMap();
+    /** Identified literals and their sign (+1, -1); made on the first one. */
+    private LongIntMap idSign;
+    /** (column, identified literal) pairs placed, as {@code column << 32 | id}; made on the first one. */
+    private LongIntMap placed;
     /** When the form has exactly one distinct literal: its signed weight and level (for the fallback). */
     long soleWeight;
     int soleLevel;
@@ -61,6 +61,7 @@ public final class SumShape {
         if (id < 0 || id >= AUTO_ID) throw new IllegalArgumentException("id " + id);
         if (weight == 0) return this;
         int sign = Long.signum(weight);
+        if (idSign == null) { idSign = new LongIntMap(); placed = new LongIntMap(); }
         int prev = idSign.putIfAbsent(id, sign, ABSENT);
         if (prev != ABSENT && prev != sign) throw new IllegalArgumentException("literal " + id + " with both signs");
         long a = Math.abs(weight);

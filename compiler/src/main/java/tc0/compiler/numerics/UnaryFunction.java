@@ -52,7 +52,7 @@ public enum UnaryFunction {
         @Override public double reference(double x) { return Math.exp(x); }
         @Override BigDecimal precise(BigDecimal x, int d) { return BigMath.exp(x, d); }
         @Override BigDecimal atZero() { return BigDecimal.ONE; }
-        @Override Near near(double x) { return x < 0 ? new Near(BigDecimal.ZERO, 1, x / LN2) : null; }
+        @Override Near near(double x) { return x < 0 ? new Near(0, 1, x / LN2) : null; }
     },
     SIGMOID(0x1p-48) {
         @Override public double reference(double x) { return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)); }
@@ -62,7 +62,7 @@ public enum UnaryFunction {
         }
         @Override BigDecimal atZero() { return new BigDecimal("0.5"); }
         @Override Near near(double x) {
-            return x > 0 ? new Near(BigDecimal.ONE, -1, -x / LN2) : new Near(BigDecimal.ZERO, 1, x / LN2);
+            return x > 0 ? new Near(1, -1, -x / LN2) : new Near(0, 1, x / LN2);
         }
     },
     TANH(0x1p-48) {
@@ -76,7 +76,7 @@ public enum UnaryFunction {
         @Override BigDecimal atZero() { return BigDecimal.ZERO; }
         @Override Near near(double x) {
             double gap = 1 - 2 * Math.abs(x) / LN2; // |r| <= 2 e^(-2|x|)
-            return x > 0 ? new Near(BigDecimal.ONE, -1, gap) : new Near(BigDecimal.ONE.negate(), 1, gap);
+            return x > 0 ? new Near(1, -1, gap) : new Near(-1, 1, gap);
         }
     },
     SILU(0x1p-48) {
@@ -85,7 +85,7 @@ public enum UnaryFunction {
         @Override BigDecimal atZero() { return BigDecimal.ZERO; }
         @Override Near near(double x) { // |r| <= |x| e^(-|x|), below the limit on both sides
             double gap = log2(Math.abs(x)) - Math.abs(x) / LN2;
-            return new Near(x > 0 ? exactOf(x) : BigDecimal.ZERO, -1, gap);
+            return new Near(x > 0 ? x : 0, -1, gap);
         }
     },
     GELU(0x1p-36) {
@@ -99,7 +99,7 @@ public enum UnaryFunction {
         @Override BigDecimal atZero() { return BigDecimal.ZERO; }
         @Override Near near(double x) { // |r| = |x| Phi(-|x|) <= |x| e^(-x^2/2) / 2, below the limit
             double gap = log2(Math.abs(x)) - 1 - x * x / 2 / LN2;
-            return new Near(x > 0 ? exactOf(x) : BigDecimal.ZERO, -1, gap);
+            return new Near(x > 0 ? x : 0, -1, gap);
         }
     },
     SOFTPLUS(0x1p-48) {
@@ -110,7 +110,7 @@ public enum UnaryFunction {
             return (x.signum() > 0 ? x.add(l) : l).round(BigMath.mc(d));
         }
         @Override Near near(double x) { // above the limit max(x, 0), by at most e^(-|x|)
-            return new Near(x > 0 ? exactOf(x) : BigDecimal.ZERO, 1, -Math.abs(x) / LN2);
+            return new Near(x > 0 ? x : 0, 1, -Math.abs(x) / LN2);
         }
     },
     SIN(0x1p-50) {
@@ -166,8 +166,8 @@ public enum UnaryFunction {
     /** An exactly representable limit f approaches at x, or null. */
     Near near(double x) { return null; }
 
-    /** f(x) = limit + r with sign(r) = side and |r| <= 2^log2Bound. */
-    record Near(BigDecimal limit, int side, double log2Bound) {}
+    /** f(x) = limit + r with sign(r) = side and |r| <= 2^log2Bound; the limit a double (0, 1, -1 or x itself: exact). */
+    record Near(double limit, int side, double log2Bound) {}
 
     private long transcendental(long c, FixedFormat in, FixedFormat out) {
         int fo = out.fracBits();
@@ -176,8 +176,13 @@ public enum UnaryFunction {
         double xd = Math.abs(c) < 1L << 53 ? Math.scalb((double) c, -in.fracBits()) : in.exact(c).doubleValue();
         Near near = near(xd);
         if (near != null && near.log2Bound() < -Math.max(in.fracBits(), fo + 1) - 1) {
-            if (near.limit().signum() == 0) return out.saturate(0); // the general steps below with scaled = 0
-            BigDecimal scaled = near.limit().multiply(pow2(fo));
+            double sd = Math.scalb(near.limit(), fo); // exact: a double times a power of two
+            if (Math.abs(sd) < 0x1p52) { // the steps below in doubles, each exact
+                double fl = Math.floor(sd), frac = sd - fl;
+                if (frac == 0.5) return out.saturate(near.side() > 0 ? (long) fl + 1 : (long) fl);
+                return out.saturate(frac > 0.5 ? (long) fl + 1 : (long) fl);
+            }
+            BigDecimal scaled = new BigDecimal(near.limit()).multiply(pow2(fo));
             BigInteger fl = BigMath.floor(scaled);
             boolean boundary = scaled.subtract(new BigDecimal(fl)).compareTo(new BigDecimal("0.5")) == 0;
             if (boundary) return out.saturate(near.side() > 0 ? fl.add(BigInteger.ONE) : fl);
@@ -217,10 +222,6 @@ public enum UnaryFunction {
 
     static {
         for (int e = 0; e < POW2.length; e++) POW2[e] = BigDecimal.valueOf(2).pow(e);
-    }
-
-    private static BigDecimal exactOf(double x) {
-        return new BigDecimal(x);
     }
 
     private static double log2(double v) {
