@@ -27,7 +27,12 @@ public enum UnaryFunction {
         @Override long exactCode(long c, FixedFormat in, FixedFormat out) {
             if (c <= 0) return out.saturate(0);
             // k = floor(sqrt(v) 2^Fo + 1/2) = floor((isqrt(floor(4 v 2^(2Fo))) + 1) / 2), v = c / 2^Fi
-            BigInteger n = shift(BigInteger.valueOf(c), 2 * out.fracBits() + 2 - in.fracBits());
+            int left = 2 * out.fracBits() + 2 - in.fracBits();
+            if (left < 0 ? left > -63 : 63 - Long.numberOfLeadingZeros(c) + left < 62) { // the same steps in longs
+                long n = left < 0 ? c >> -left : c << left;
+                return out.saturate((isqrt(n) + 1) >> 1);
+            }
+            BigInteger n = shift(BigInteger.valueOf(c), left);
             return out.saturate(n.sqrt().add(BigInteger.ONE).shiftRight(1));
         }
         @Override public double reference(double x) { return Math.sqrt(Math.max(x, 0)); }
@@ -36,6 +41,8 @@ public enum UnaryFunction {
         @Override long exactCode(long c, FixedFormat in, FixedFormat out) {
             if (c <= 0) return out.maxCode();
             // k = floor(2^Fo / sqrt(v) + 1/2) = floor((isqrt(floor(2^(2Fo+2+Fi) / c)) + 1) / 2)
+            int e = 2 * out.fracBits() + 2 + in.fracBits();
+            if (e < 62) return out.saturate((isqrt((1L << e) / c) + 1) >> 1); // the same steps in longs
             BigInteger n = BigInteger.ONE.shiftLeft(2 * out.fracBits() + 2 + in.fracBits()).divide(BigInteger.valueOf(c));
             return out.saturate(n.sqrt().add(BigInteger.ONE).shiftRight(1));
         }
@@ -44,7 +51,12 @@ public enum UnaryFunction {
     RECIPROCAL(0) {
         @Override long exactCode(long c, FixedFormat in, FixedFormat out) {
             if (c == 0) return out.maxCode();
-            return out.saturate(Rounding.divRound(BigInteger.ONE.shiftLeft(in.fracBits() + out.fracBits()), BigInteger.valueOf(c)));
+            int e = in.fracBits() + out.fracBits();
+            if (e < 60 && Math.abs(c) < 1L << 60) { // divRound in longs: floor((2 num + den) / (2 den)), den > 0
+                long num = c < 0 ? -(1L << e) : 1L << e, den = Math.abs(c);
+                return out.saturate(Math.floorDiv(2 * num + den, 2 * den));
+            }
+            return out.saturate(Rounding.divRound(BigInteger.ONE.shiftLeft(e), BigInteger.valueOf(c)));
         }
         @Override public double reference(double x) { return 1 / x; }
     },
@@ -226,6 +238,14 @@ public enum UnaryFunction {
 
     private static double log2(double v) {
         return Math.log(v) / LN2;
+    }
+
+    /** floor(sqrt(n)) for {@code n >= 0}: the double's root, corrected. */
+    static long isqrt(long n) {
+        long r = (long) Math.sqrt((double) n);
+        while (r * r > n) r--;
+        while ((r + 1) * (r + 1) <= n) r++;
+        return r;
     }
 
     private static BigInteger shift(BigInteger v, int left) {
