@@ -132,7 +132,7 @@ final class SumForm {
             long[] w = new long[n], c = new long[n];
             int[] lv = new int[n];
             for (int k = 0; k < n; k++) { w[k] = g.get(k)[0]; lv[k] = (int) g.get(k)[1]; c[k] = g.get(k)[2]; }
-            for (int t = 0; t < d; t++) for (int k = 0; k < n; k++) shape.add(c[k], w[k], lv[k]);
+            shape.addRepeated(w, lv, c, d); // as d times shape.add(c[k], w[k], lv[k]) for each k
         }
     }
 
