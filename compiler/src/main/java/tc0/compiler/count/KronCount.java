@@ -45,6 +45,7 @@ final class KronCount {
         int[] table = new int[groups[0] * groups[1]];
         boolean passthrough = false, disjoint = true;
         Map<ElemClass, Long> readA = new HashMap<>(), readB = new HashMap<>();
+        long[][] inGroup = {counts(ids[0], groups[0]), counts(ids[1], groups[1])};
         for (int g0 = 0; g0 < groups[0]; g0++) {
             for (int g1 = 0; g1 < groups[1]; g1++) {
                 int[] go = otherParts.get(other == 0 ? g0 : g1), gp = pairParts.get(pa == 0 ? g0 : g1);
@@ -52,7 +53,7 @@ final class KronCount {
                 ga[other] = go[0]; gb[other] = go[1];
                 ga[pa] = gp[0]; gb[pa] = gp[1];
                 ElemClass[] in = {a.at(ga), b.at(gb)};
-                long mult = count(ids[0], g0) * count(ids[1], g1);
+                long mult = inGroup[0][g0] * inGroup[1][g1];
                 Instance.Gadget g = (net, w) -> new int[][] {product(net, w[0], fa, w[1], fb, out, rounds)};
                 Instance.Result r = e.instance(List.of("kron", fa, fb, out, rounds), g, in, new int[] {0, 1});
                 e.add(r, mult, NONE, in);
@@ -72,18 +73,26 @@ final class KronCount {
 
     private static final int[] NONE = new int[0];
 
-    private static long count(int[] ids, int g) {
-        long c = 0;
-        for (int x : ids) if (x == g) c++;
+    /** Positions in each group (once per axis, not once per group pair). */
+    private static long[] counts(int[] ids, int groups) {
+        long[] c = new long[groups];
+        for (int x : ids) c[x]++;
         return c;
     }
 
     private static int[] joint(int[] x, int[] y, List<int[]> parts) {
         Map<Long, Integer> seen = new HashMap<>();
         int[] r = new int[x.length];
+        long lastKey = -1;
+        int last = -1;
         for (int i = 0; i < x.length; i++) {
-            int[] part = {x[i], y[i]};
-            r[i] = seen.computeIfAbsent(((long) part[0] << 32) | part[1], k -> { parts.add(part); return parts.size() - 1; });
+            long key = ((long) x[i] << 32) | y[i];
+            if (key != lastKey) { // neighbours mostly repeat the pair
+                int xi = x[i], yi = y[i];
+                last = seen.computeIfAbsent(key, k -> { parts.add(new int[] {xi, yi}); return parts.size() - 1; });
+                lastKey = key;
+            }
+            r[i] = last;
         }
         return r;
     }

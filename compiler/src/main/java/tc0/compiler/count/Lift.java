@@ -18,17 +18,21 @@ final class Lift {
 
     /** The inputs moved down by {@code d}. */
     static ElemClass[] down(ElemClass[] in, int d) {
-        ElemClass[] b = new ElemClass[in.length];
-        for (int i = 0; i < in.length; i++) b[i] = in[i].lifted(-d);
-        return b;
+        return moved(in, -d);
     }
 
     /** A result moved up by {@code d}: its profile and output classes. */
     static Instance.Result up(Instance.Result r, int d) {
         if (d == 0) return r;
-        ElemClass[] out = new ElemClass[r.out().length];
-        for (int i = 0; i < out.length; i++) out[i] = r.out()[i].lifted(d);
-        return new Instance.Result(up(r.profile(), d), out, r.usedSlots(), r.passthrough(), r.disjoint());
+        return new Instance.Result(up(r.profile(), d), moved(r.out(), d), r.usedSlots(), r.passthrough(), r.disjoint());
+    }
+
+    /** Each class moved by {@code d}; a long line has few distinct classes, each moved once. */
+    private static ElemClass[] moved(ElemClass[] in, int d) {
+        ElemClass[] b = new ElemClass[in.length];
+        java.util.Map<ElemClass, ElemClass> done = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < in.length; i++) b[i] = done.computeIfAbsent(in[i], c -> c.lifted(d));
+        return b;
     }
 
     /** A profile moved up by {@code d} levels. */

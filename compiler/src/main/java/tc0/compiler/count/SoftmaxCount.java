@@ -90,19 +90,27 @@ final class SoftmaxCount {
     /** The maximum's gates (see the class comment) into {@code p}; returns the class of the maximum word. */
     private static ElemClass max(ElemClass[] line, Map<ElemClass, Long> mult, Profile p) {
         int m = line.length;
-        // Comparators, per ordered pair of classes (i < j), counted over positions.
-        Map<ElemClass, Long> before = new HashMap<>();
-        Map<java.util.List<ElemClass>, Long> pairs = new HashMap<>();
+        // Comparators, per ordered pair of classes (i < j), counted over positions: pairs[b][c] = #{i < j: line[i] = b, line[j] = c}.
+        ElemClass[] kinds = mult.keySet().toArray(new ElemClass[0]);
+        int k = kinds.length;
+        java.util.Map<ElemClass, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < k; i++) index.put(kinds[i], i);
+        long[] before = new long[k];
+        long[][] pairs = new long[k][k];
         for (ElemClass c : line) {
-            for (Map.Entry<ElemClass, Long> b : before.entrySet()) pairs.merge(java.util.List.of(b.getKey(), c), b.getValue(), Long::sum);
-            before.merge(c, 1L, Long::sum);
+            int ci = index.get(c);
+            for (int b = 0; b < k; b++) pairs[b][ci] += before[b];
+            before[ci]++;
         }
         int lmax = -1;
-        for (Map.Entry<java.util.List<ElemClass>, Long> en : pairs.entrySet()) {
-            FormSummary f = new FormSummary().addWord(en.getKey().get(0), 1, 0).addWord(en.getKey().get(1), -1, 1).done();
-            if (f.terms < 2 || f.min >= 0 || f.max < 0) throw new SumForm.Unmodelled("a comparator that folds");
-            p.gates(en.getValue(), f.terms, f.level + 1);
-            lmax = Math.max(lmax, f.level);
+        for (int b = 0; b < k; b++) {
+            for (int c = 0; c < k; c++) {
+                if (pairs[b][c] == 0) continue;
+                FormSummary f = new FormSummary().addWord(kinds[b], 1, 0).addWord(kinds[c], -1, 1).done();
+                if (f.terms < 2 || f.min >= 0 || f.max < 0) throw new SumForm.Unmodelled("a comparator that folds");
+                p.gates(pairs[b][c], f.terms, f.level + 1);
+                lmax = Math.max(lmax, f.level);
+            }
         }
         int andLevel = lmax + 2;
         int w = line[0].width();

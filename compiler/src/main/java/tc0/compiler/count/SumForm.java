@@ -1,7 +1,5 @@
 package tc0.compiler.count;
 
-import java.util.HashMap;
-import java.util.Map;
 import tc0.compiler.gadgets.ClosedSum;
 import tc0.compiler.gadgets.SumShape;
 import tc0.compiler.gadgets.WeightedSum;
@@ -130,7 +128,11 @@ final class SumForm {
                 for (long[] e : g) shape.add(Math.multiplyExact(e[2], d), e[0], (int) e[1]);
                 continue;
             }
-            for (int t = 0; t < d; t++) for (long[] e : g) shape.add(e[2], e[0], (int) e[1]);
+            int n = g.size();
+            long[] w = new long[n], c = new long[n];
+            int[] lv = new int[n];
+            for (int k = 0; k < n; k++) { w[k] = g.get(k)[0]; lv[k] = (int) g.get(k)[1]; c[k] = g.get(k)[2]; }
+            shape.addRepeated(w, lv, c, d); // as d times shape.add(c[k], w[k], lv[k]) for each k
         }
     }
 
@@ -192,7 +194,7 @@ final class SumForm {
         }
         int[] bits = new int[width];
         int[] levels = new int[width];
-        Map<ClosedSum.Kind, Integer> shared = new HashMap<>();
+        int hiSlot = -1, loSlot = -1; // the slots of the shared saturation gates, once used
         int slots = 0;
         for (int b = 0; b < width; b++) {
             ClosedSum.Kind k = cs.bitKind()[b];
@@ -201,8 +203,12 @@ final class SumForm {
                 case TRUE -> bits[b] = ElemClass.TRUE;
                 case GATE, COMPARATOR -> { levels[slots] = cs.bitLevel()[b]; bits[b] = slots++ << 1 | (cs.bitNegated()[b] ? 1 : 0); }
                 case HI, LO -> {
-                    Integer s = shared.get(k);
-                    if (s == null) { s = slots++; shared.put(k, s); levels[s] = cs.bitLevel()[b]; }
+                    int s = k == ClosedSum.Kind.HI ? hiSlot : loSlot;
+                    if (s < 0) {
+                        s = slots++;
+                        levels[s] = cs.bitLevel()[b];
+                        if (k == ClosedSum.Kind.HI) hiSlot = s; else loSlot = s;
+                    }
                     bits[b] = s << 1 | (cs.bitNegated()[b] ? 1 : 0);
                 }
                 case SOLE -> throw new Unmodelled("an output bit is the form's only literal");

@@ -3,12 +3,14 @@ package tc0.compiler.count;
 import java.util.Arrays;
 
 /**
- * The change points of a table over some indices, in one of three forms, each answering counts over an
+ * The change points of a table over some indices, in one of four forms, each answering counts over an
  * index range {@code (from, to]} without listing the indices: {@link Dense} bit sets (a range scanned code by
- * code), {@link Sparse} sorted lists (changes found by galloping, far apart) and {@link Runs} (ranges where
+ * code), {@link Sparse} sorted lists (changes found by galloping, far apart), {@link Runs} (ranges where
  * the value moves by one per index, as {@code x -> x} or a saturated ramp does: every index a change, bit k
- * changing where the value crosses a multiple of 2^k, counted by division). A change at index i is
- * {@code value(i) != value(i - 1)}; its diff is {@code value(i) ^ value(i - 1)}.
+ * changing where the value crosses a multiple of 2^k, counted by division) and {@link Steps} (ranges where a
+ * monotone value moves by at most one per index, as a function whose slope is below one output unit per
+ * input code does: the changes are the values passed, so counts come from the values at the ends). A change
+ * at index i is {@code value(i) != value(i - 1)}; its diff is {@code value(i) ^ value(i - 1)}.
  */
 final class TableChanges {
     private TableChanges() {}
@@ -266,6 +268,56 @@ final class TableChanges {
             int r = firstAfter(i - 1);
             if (r >= n || i <= a[r] || i > b[r]) return 0;
             return value(r, i) ^ value(r, i - 1);
+        }
+    }
+
+    /**
+     * A range {@code (lo, hi]} where the value is monotone and moves by at most one per index: the changes in
+     * {@code (a, b]} are the values passed, {@code |v(b) - v(a)|} of them, and bit k changes once per multiple
+     * of 2^k passed (rising: on reaching it; falling: on leaving it), so every count takes two evaluations and
+     * the first change of a bit a binary search. Nothing is listed.
+     */
+    static final class Steps implements Part {
+        final long lo, hi;
+        private final java.util.function.LongUnaryOperator value;
+
+        Steps(long lo, long hi, java.util.function.LongUnaryOperator value) {
+            this.lo = lo;
+            this.hi = hi;
+            this.value = value;
+        }
+
+        @Override public long breaks(long from, long to) {
+            long a = Math.max(from, lo), b = Math.min(to, hi);
+            return b <= a ? 0 : Math.abs(value.applyAsLong(b) - value.applyAsLong(a));
+        }
+
+        @Override public long changes(int k, long from, long to) {
+            long a = Math.max(from, lo), b = Math.min(to, hi);
+            if (b <= a) return 0;
+            long unit = 1L << k;
+            return Math.abs(Math.floorDiv(value.applyAsLong(b), unit) - Math.floorDiv(value.applyAsLong(a), unit));
+        }
+
+        @Override public long firstChange(int k, long from) {
+            long a = Math.max(from, lo);
+            if (a >= hi) return -1;
+            long unit = 1L << k, va = value.applyAsLong(a), vh = value.applyAsLong(hi);
+            // rising: the first index reaching the next multiple above va; falling: the first below the multiple at or under va
+            boolean up = vh >= va;
+            long target = up ? (Math.floorDiv(va, unit) + 1) * unit : Math.floorDiv(va, unit) * unit - 1;
+            if (up ? vh < target : vh > target) return -1;
+            long l = a, h = hi; // value(l) short of the target, value(h) past it
+            while (h - l > 1) {
+                long mid = (l + h) >>> 1, vm = value.applyAsLong(mid);
+                if (up ? vm >= target : vm <= target) h = mid; else l = mid;
+            }
+            return h;
+        }
+
+        @Override public long diffAt(long i) {
+            if (i <= lo || i > hi) return 0;
+            return value.applyAsLong(i) ^ value.applyAsLong(i - 1);
         }
     }
 }

@@ -29,11 +29,11 @@ import tc0.compiler.numerics.UnaryFunction;
 final class TablePieces {
     private TablePieces() {}
 
-    enum Kind { LINEAR, MONOTONE, UNIT_STEPS, UNIT_FALLS }
+    enum Kind { LINEAR, MONOTONE, UNIT_STEPS, UNIT_FALLS, STEPS }
 
     /**
      * Changes at indices in {@code (from, to]}; for UNIT_STEPS {@code value - index - offset} is monotone, for
-     * UNIT_FALLS {@code value + index - offset}.
+     * UNIT_FALLS {@code value + index - offset}; for STEPS the value is monotone and moves by at most one per index.
      */
     record Piece(Kind kind, long from, long to, long offset) {}
 
@@ -41,31 +41,81 @@ final class TablePieces {
         long last = in.size() - 1;
         long min = in.minCode();
         boolean unit = in.fracBits() == out.fracBits();
+        // K: output units per input code at slope 1. Where |f'| <= 1/K the value moves by at most one per code.
+        double k = Math.scalb(1.0, out.fracBits() - in.fracBits());
+        double all = Double.POSITIVE_INFINITY, none = Double.NEGATIVE_INFINITY;
+        Steps st = new Steps(in, min);
         List<Piece> p = new ArrayList<>();
         switch (f) {
-            case EXP, SIGMOID, TANH, SQRT, RSQRT -> p.add(new Piece(Kind.MONOTONE, 0, last, 0));
-            case SOFTPLUS -> {
-                long zero = -min;
-                if (unit) {
-                    p.add(new Piece(Kind.MONOTONE, 0, zero, 0));
-                    p.add(new Piece(Kind.UNIT_STEPS, zero, last, min));
-                } else p.add(new Piece(Kind.MONOTONE, 0, last, 0));
+            case EXP -> st.monotone(p, 0, last, none, -Math.log(k)); // f' = e^x
+            case SIGMOID -> st.monotone(p, 0, last, none, k <= 4 ? all : none); // f' <= 1/4
+            case TANH -> { // f' = 1 - tanh^2 <= 1/K for |x| >= atanh(sqrt(1 - 1/K))
+                double a = k <= 1 ? 0 : atanh(Math.sqrt(1 - 1 / k));
+                st.monotone(p, 0, -min, none, -a);
+                st.monotone(p, -min, last, a, all);
             }
-            case RECIPROCAL -> {
+            case SQRT -> st.monotone(p, 0, last, k * k / 4, all); // f' = 1 / (2 sqrt x)
+            case RSQRT -> st.monotone(p, 0, last, Math.pow(k / 2, 2.0 / 3), all); // |f'| = x^-1.5 / 2
+            case SOFTPLUS -> { // f' = sigmoid(x) <= 1/K for x <= -ln(K - 1)
                 long zero = -min;
-                p.add(new Piece(Kind.MONOTONE, 0, zero - 1, 0));
+                double x1 = k <= 1 ? all : -Math.log(k - 1);
+                if (unit) {
+                    st.monotone(p, 0, zero, none, x1);
+                    p.add(new Piece(Kind.UNIT_STEPS, zero, last, min));
+                } else st.monotone(p, 0, last, none, x1);
+            }
+            case RECIPROCAL -> { // |f'| = 1/x^2 <= 1/K for |x| >= sqrt K
+                long zero = -min;
+                double a = Math.sqrt(k);
+                st.monotone(p, 0, zero - 1, none, -a);
                 p.add(new Piece(Kind.LINEAR, zero - 1, zero, 0));
-                p.add(new Piece(Kind.MONOTONE, zero, last, 0));
+                st.monotone(p, zero, last, a, all);
             }
             case RELU -> {
                 long zero = -min;
                 p.add(new Piece(Kind.MONOTONE, 0, zero, 0));
                 p.add(unit ? new Piece(Kind.UNIT_STEPS, zero, last, min) : new Piece(Kind.MONOTONE, zero, last, 0));
             }
-            case GELU -> turning(p, in, -0.7517915, 1, unit);
-            case SILU -> turning(p, in, -1.2784645, 2, unit);
+            // |f'| <= 0.129 below the minimum (largest at -sqrt 2); above it f' rises (f'' > 0 up to sqrt 2): 0.5 at 0, 0.977 at 0.7
+            case GELU -> turning(p, in, -0.7517915, 1, unit, st, k <= 4, k <= 1 ? 0.7 : k <= 2 ? 0 : none);
+            // |f'| <= 0.1 below the minimum (largest near -2.4); above it f' rises: 0.5 at 0, 0.982 at 1.2
+            case SILU -> turning(p, in, -1.2784645, 2, unit, st, k <= 4, k <= 1 ? 1.2 : k <= 2 ? 0 : none);
             default -> p.add(new Piece(Kind.LINEAR, 0, last, 0));
         }
+        return p;
+    }
+
+    private static double atanh(double y) {
+        return 0.5 * Math.log((1 + y) / (1 - y));
+    }
+
+    /**
+     * Where a monotone piece's slope is at most one output unit per input code, the rounded value moves by at
+     * most one per index (rounding is monotone: {@code round(y + d) <= round(y) + 1} for {@code d <= 1}): a
+     * STEPS piece. The bounds are the slope's, in the input's value; two codes are given up at each finite
+     * end for the doubles they are computed in.
+     */
+    private record Steps(FixedFormat in, long base) {
+        /**
+         * Monotone {@code (from, to]} (indices: codes less {@code base}); STEPS where the code's value lies in
+         * {@code [x0, x1]}, MONOTONE elsewhere.
+         */
+        void monotone(List<Piece> p, long from, long to, double x0, double x1) {
+            long min = base, last = in.maxCode() - base;
+            long a = index(Math.ceil(Math.scalb(x0, in.fracBits())) + 2, min, last), b = index(Math.floor(Math.scalb(x1, in.fracBits())) - 2, min, last);
+            long lo = Math.max(from, a), hi = Math.min(to, b);
+            if (hi <= lo) { p.add(new Piece(Kind.MONOTONE, from, to, 0)); return; }
+            if (lo > from) p.add(new Piece(Kind.MONOTONE, from, lo, 0));
+            p.add(new Piece(Kind.STEPS, lo, hi, 0));
+            if (to > hi) p.add(new Piece(Kind.MONOTONE, hi, to, 0));
+        }
+    }
+
+    /** Softmax's exp values {@code EXP(lo + i)} from {@code fd} into {@code fe}, {@code i = 0 .. -lo}: monotone, steps where e^x <= 1/K. */
+    static List<Piece> ofSoftmaxExp(FixedFormat fd, FixedFormat fe, long lo) {
+        double k = Math.scalb(1.0, fe.fracBits() - fd.fracBits());
+        List<Piece> p = new ArrayList<>();
+        new Steps(fd, lo).monotone(p, 0, -lo, Double.NEGATIVE_INFINITY, -Math.log(k));
         return p;
     }
 
@@ -78,18 +128,29 @@ final class TablePieces {
         return List.of(new Piece(Kind.MONOTONE, 0, zero, 0), new Piece(Kind.MONOTONE, zero, last, 0));
     }
 
-    /** Decreasing up to {@code xMin}, increasing after; {@code value - code} monotone from {@code xUnit} on. */
-    private static void turning(List<Piece> p, FixedFormat in, double xMin, double xUnit, boolean unit) {
+    /**
+     * Decreasing up to {@code xMin}, increasing after; {@code value - code} monotone from {@code xUnit} on; steps
+     * of at most one below the minimum where {@code stepsBelow}, and from the minimum up to {@code stepsTo}.
+     */
+    private static void turning(List<Piece> p, FixedFormat in, double xMin, double xUnit, boolean unit, Steps st,
+            boolean stepsBelow, double stepsTo) {
         long last = in.size() - 1, min = in.minCode();
         long c = (long) Math.floor(Math.scalb(xMin, in.fracBits()));
         long a = clamp(c - 64 - min, last), b = clamp(c + 64 - min, last);
         long u = clamp((long) Math.ceil(Math.scalb(xUnit, in.fracBits())) - min, last);
-        p.add(new Piece(Kind.MONOTONE, 0, a, 0));
+        st.monotone(p, 0, a, Double.NEGATIVE_INFINITY, stepsBelow ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
         p.add(new Piece(Kind.LINEAR, a, b, 0));
         if (unit && u > b) {
-            p.add(new Piece(Kind.MONOTONE, b, u, 0));
+            st.monotone(p, b, u, Double.NEGATIVE_INFINITY, stepsTo);
             p.add(new Piece(Kind.UNIT_STEPS, u, last, min));
-        } else p.add(new Piece(Kind.MONOTONE, b, last, 0));
+        } else st.monotone(p, b, last, Double.NEGATIVE_INFINITY, stepsTo);
+    }
+
+    /** The index of a code given as a double (infinite or beyond the range: clamped to -1 .. last + 1). */
+    private static long index(double code, long min, long last) {
+        if (code <= min - 1.0) return -1;
+        if (code >= min + last + 1.0) return last + 1;
+        return (long) code - min;
     }
 
     private static long clamp(long i, long last) {

@@ -28,6 +28,7 @@ final class TableStats {
     private final LongUnaryOperator value;
     private final int outWidth;
     private final List<TableChanges.Dense> dense = new ArrayList<>();
+    private final List<TableChanges.Steps> steps = new ArrayList<>();
     private final TableChanges.Sparse sparse;
     private final TableChanges.Runs runs;
 
@@ -43,6 +44,10 @@ final class TableStats {
         TableChanges.Sparse sp = new TableChanges.Sparse(outWidth);
         TableChanges.Runs rn = new TableChanges.Runs();
         for (TablePieces.Piece p : pieces) {
+            if (p.kind() == TablePieces.Kind.STEPS) { // nothing to scan: counts come from the values at the ends
+                if (p.to() > p.from()) steps.add(new TableChanges.Steps(p.from(), p.to(), value));
+                continue;
+            }
             for (Scan s : inChunks(p, guess)) {
                 dense.addAll(s.dense);
                 sp.addAll(s.sparse);
@@ -51,8 +56,8 @@ final class TableStats {
         }
         this.sparse = sp.seal();
         this.runs = rn.seal();
-        if (Engine.TRACE) System.err.printf("count: table of %d entries: %d dense parts, %d sparse changes, %d runs, %.1f ms%n",
-                length, dense.size(), sparse.size(), runs.size(), (System.nanoTime() - t0) / 1e6);
+        if (Engine.TRACE) System.err.printf("count: table of %d entries: %d dense parts, %d sparse changes, %d runs, %d step ranges, %.1f ms%n",
+                length, dense.size(), sparse.size(), runs.size(), steps.size(), (System.nanoTime() - t0) / 1e6);
     }
 
     /** A piece scanned in chunks (in parallel when long), each into its own parts, in order. */
@@ -71,6 +76,7 @@ final class TableStats {
                     case MONOTONE -> s.monotone(cut[k], cut[k + 1]);
                     case UNIT_STEPS -> s.unitSteps(cut[k], cut[k + 1], p.offset(), 1);
                     case UNIT_FALLS -> s.unitSteps(cut[k], cut[k + 1], p.offset(), -1);
+                    case STEPS -> throw new AssertionError("steps are not scanned");
                 }
             }
             scans[k] = s;
@@ -145,8 +151,7 @@ final class TableStats {
             LongUnaryOperator v = i -> UnaryFunction.EXP.apply(lo + i, fd, fe);
             LongUnaryOperator g = guess(UnaryFunction.EXP, fd, fe);
             long shift = lo - fd.minCode(); // guess indices count from fd's smallest code
-            return new TableStats(-lo + 1, fe.width(), v, i -> g.applyAsLong(i + shift),
-                    List.of(new TablePieces.Piece(TablePieces.Kind.MONOTONE, 0, -lo, 0)));
+            return new TableStats(-lo + 1, fe.width(), v, i -> g.applyAsLong(i + shift), TablePieces.ofSoftmaxExp(fd, fe, lo));
         });
     }
 
@@ -175,6 +180,7 @@ final class TableStats {
     long breaks(long from, long to) {
         long c = sparse.breaks(from, to) + runs.breaks(from, to);
         for (TableChanges.Dense d : dense) c += d.breaks(from, to);
+        for (TableChanges.Steps st : steps) c += st.breaks(from, to);
         return c;
     }
 
@@ -182,6 +188,7 @@ final class TableStats {
     long changes(int b, long from, long to) {
         long c = sparse.changes(b, from, to) + runs.changes(b, from, to);
         for (TableChanges.Dense d : dense) c += d.changes(b, from, to);
+        for (TableChanges.Steps st : steps) c += st.changes(b, from, to);
         return c;
     }
 
@@ -198,6 +205,7 @@ final class TableStats {
 
     private List<TableChanges.Part> parts() {
         List<TableChanges.Part> all = new ArrayList<>(dense);
+        all.addAll(steps);
         all.add(sparse);
         all.add(runs);
         return all;
@@ -243,8 +251,8 @@ final class TableStats {
         return breaks(0, length - 1) == o.breaks(0, length - 1);
     }
 
-    /** Parts of each form (tests: the construction used the cheap forms). */
-    int[] partSizes() { return new int[] {dense.size(), sparse.size(), runs.size()}; }
+    /** Parts of each form (tests: the construction used the cheap forms): dense ranges, sparse changes, runs, step ranges. */
+    int[] partSizes() { return new int[] {dense.size(), sparse.size(), runs.size(), steps.size()}; }
 
     int outWidth() { return outWidth; }
 

@@ -55,6 +55,14 @@ final class Runs {
         size++;
     }
 
+    /** Appends every run of {@code o}, identities kept. */
+    void copyFrom(Runs o) {
+        for (int r = 0; r < o.size; r++) {
+            if (o.first[r] < 0) append(o.count[r], o.level[r], SumShape.ANON);
+            else appendIds(o.ids, o.first[r], (int) o.count[r], o.level[r]);
+        }
+    }
+
     /** The number of entries (the column's height). */
     long height() {
         long h = 0;

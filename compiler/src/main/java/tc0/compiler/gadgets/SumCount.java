@@ -48,7 +48,7 @@ final class SumCount {
         // Round 1 reads the shape's columns; later rounds alternate between two scratch sets.
         Scratch sc = SCRATCH.get();
         Runs[] cols = sc.shape;
-        for (int j = 0; j < top; j++) cols[j] = j < shape.ncols ? shape.cols[j] : Scratch.EMPTY;
+        for (int j = 0; j < top; j++) cols[j] = j < shape.ncols ? shape.column(j, rounds, sc.pending[j]) : Scratch.EMPTY;
         for (int k = 0; k < rounds; k++) {
             Runs[] next = cols == sc.a ? sc.b : sc.a;
             r.compress(cols, next, rounds - k, top);
@@ -61,11 +61,11 @@ final class SumCount {
     /** Per-thread columns for the compression rounds, reused so that counting many sums allocates nothing per run. */
     private static final class Scratch {
         static final Runs EMPTY = new Runs();
-        final Runs[] a = new Runs[64], b = new Runs[64], shape = new Runs[64];
+        final Runs[] a = new Runs[64], b = new Runs[64], shape = new Runs[64], pending = new Runs[64];
         final LongIntMap seen = new LongIntMap();
 
         Scratch() {
-            for (int j = 0; j < 64; j++) { a[j] = new Runs(); b[j] = new Runs(); }
+            for (int j = 0; j < 64; j++) { a[j] = new Runs(); b[j] = new Runs(); pending[j] = new Runs(); }
         }
     }
 

@@ -24,10 +24,10 @@ public final class SumShape {
     long distinct;
     int maxLevel;
     private int nextAuto = AUTO_ID;
-    /** Identified literals and their sign (+1, -1). */
-    private final LongIntMap idSign = new LongIntMap();
-    /** (column, identified literal) pairs placed, as {@code column << 32 | id}. */
-    private final LongIntMap placed = new LongIntMap();
+    /** Identified literals and their sign (+1, -1); made on the first one. */
+    private LongIntMap idSign;
+    /** (column, identified literal) pairs placed, as {@code column << 32 | id}; made on the first one. */
+    private LongIntMap placed;
     /** When the form has exactly one distinct literal: its signed weight and level (for the fallback). */
     long soleWeight;
     int soleLevel;
@@ -61,6 +61,7 @@ public final class SumShape {
         if (id < 0 || id >= AUTO_ID) throw new IllegalArgumentException("id " + id);
         if (weight == 0) return this;
         int sign = Long.signum(weight);
+        if (idSign == null) { idSign = new LongIntMap(); placed = new LongIntMap(); }
         int prev = idSign.putIfAbsent(id, sign, ABSENT);
         if (prev != ABSENT && prev != sign) throw new IllegalArgumentException("literal " + id + " with both signs");
         long a = Math.abs(weight);
@@ -100,8 +101,95 @@ public final class SumShape {
         return this;
     }
 
+    /**
+     * Adds {@code times} repetitions of the entries {@code counts[k]} fresh literals of weight {@code weights[k]}
+     * at {@code levels[k]} (in order), all in one column: as {@link #add} would, one repetition after another
+     * (a dot product of many equal pairs whose ANDs in a column differ in level). Kept as the pattern until the
+     * column is read: when counted, a column that is only this repetition, where every group the first
+     * compression round makes holds an entry of the highest level, is one run at that level (the groups, their
+     * levels and so the count are the same); otherwise, or when the column gets more entries, it is written out.
+     */
+    public SumShape addRepeated(long[] weights, int[] levels, long[] counts, long times) {
+        int n = weights.length;
+        if (n == 0 || times <= 0) return this;
+        long a = Math.abs(weights[0]);
+        if (Long.bitCount(a) != 1) throw new IllegalArgumentException("weight " + weights[0] + " is not a power of two");
+        int j = Long.numberOfTrailingZeros(a);
+        long[] cs = new long[n];
+        int[] ls = new int[n];
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            if (Math.abs(weights[k]) != a) throw new IllegalArgumentException("weights in several columns");
+            if (counts[k] <= 0) continue;
+            long total = Math.multiplyExact(counts[k], times);
+            if (weights[k] < 0) constant = Math.addExact(constant, Math.multiplyExact(weights[k], total));
+            umax = Math.addExact(umax, Math.multiplyExact(a, total));
+            distinct += total;
+            maxLevel = Math.max(maxLevel, levels[k]);
+            soleWeight = weights[k];
+            soleLevel = levels[k];
+            if (m > 0 && ls[m - 1] == levels[k]) { cs[m - 1] += counts[k]; continue; }
+            ls[m] = levels[k];
+            cs[m++] = counts[k];
+        }
+        if (m == 0) return this;
+        append(j, 0, 0, ANON); // the column exists (and an earlier repetition there is written out)
+        if (repeats == null) repeats = new java.util.HashMap<>();
+        repeats.put(j, new Repeat(java.util.Arrays.copyOf(ls, m), java.util.Arrays.copyOf(cs, m), times));
+        return this;
+    }
+
+    /** A column's pending repetition: runs {@code counts[k]} at {@code levels[k]} (neighbours differ in level), {@code times} times. */
+    private record Repeat(int[] levels, long[] counts, long times) {
+        long height() {
+            long h = 0;
+            for (long c : counts) h += c;
+            return Math.multiplyExact(h, times);
+        }
+
+        void writeTo(Runs to) {
+            for (long t = 0; t < times; t++) for (int k = 0; k < levels.length; k++) to.append(counts[k], levels[k], ANON);
+        }
+
+        /** Whether every group of the first of {@code rounds} rounds over a column of only this holds an entry of the highest level. */
+        boolean groupsReachTheTop(int rounds) {
+            int top = 0;
+            for (int l : levels) top = Math.max(top, l);
+            long longest = 0, run = 0, head = -1; // the longest stretch below the top, the stretch before the first top
+            for (int k = 0; k < levels.length; k++) {
+                if (levels[k] == top) { if (head < 0) head = run; longest = Math.max(longest, run); run = 0; } else run += counts[k];
+            }
+            longest = Math.max(longest, times > 1 ? run + head : run); // the last stretch runs on into the next repetition's first
+            long h = height();
+            if (rounds == 0) return true;
+            if (h > Integer.MAX_VALUE) return false;
+            int g = SumCount.groupSize((int) h, rounds);
+            long groups = (h + g - 1) / g, base = h / groups;
+            return base > longest;
+        }
+    }
+
+    private java.util.Map<Integer, Repeat> repeats;
+
+    /** Column j as a count of {@code rounds} rounds reads it: the stored runs, or with a pending repetition in {@code scratch}. */
+    Runs column(int j, int rounds, Runs scratch) {
+        Repeat r = repeats == null ? null : repeats.get(j);
+        if (r == null) return cols[j];
+        scratch.clear();
+        if (cols[j].isEmpty() && r.groupsReachTheTop(rounds)) {
+            int top = 0;
+            for (int l : r.levels) top = Math.max(top, l);
+            scratch.append(r.height(), top, ANON);
+            return scratch;
+        }
+        scratch.copyFrom(cols[j]);
+        r.writeTo(scratch);
+        return scratch;
+    }
+
     /** Appends a run to column j; an anonymous run at the level of an anonymous last run merges into it. */
     private void append(int j, long count, int level, int id) {
+        if (repeats != null && repeats.containsKey(j)) repeats.remove(j).writeTo(cols[j]);
         if (j >= ncols) {
             if (j >= cols.length) cols = java.util.Arrays.copyOf(cols, Math.max(j + 1, cols.length * 2));
             java.util.ArrayDeque<Runs> pool = POOL.get();
@@ -126,6 +214,7 @@ public final class SumShape {
         }
         ncols = 0;
         cols = new Runs[0];
+        repeats = null;
     }
 
     private static final int POOL_SIZE = 256;

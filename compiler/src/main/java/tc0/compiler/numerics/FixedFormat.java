@@ -66,6 +66,11 @@ public record FixedFormat(int intBits, int fracBits) {
         if (Double.isNaN(v)) throw new IllegalArgumentException("NaN has no fixed-point code");
         if (v == Double.POSITIVE_INFINITY) return maxCode();
         if (v == Double.NEGATIVE_INFINITY) return minCode();
+        double s = Math.scalb(v, fracBits); // exact: scaling up by a power of two
+        if (fracBits >= 0 && Math.abs(s) < 0x1p52) { // floor(s + 1/2) from floor(s) and the exact fraction
+            double fl = Math.floor(s);
+            return saturate((long) fl + (s - fl >= 0.5 ? 1 : 0));
+        }
         return saturate(Rounding.roundHalfUp(new BigDecimal(v).multiply(BigDecimal.valueOf(2).pow(fracBits))));
     }
 

@@ -27,7 +27,12 @@ public enum UnaryFunction {
         @Override long exactCode(long c, FixedFormat in, FixedFormat out) {
             if (c <= 0) return out.saturate(0);
             // k = floor(sqrt(v) 2^Fo + 1/2) = floor((isqrt(floor(4 v 2^(2Fo))) + 1) / 2), v = c / 2^Fi
-            BigInteger n = shift(BigInteger.valueOf(c), 2 * out.fracBits() + 2 - in.fracBits());
+            int left = 2 * out.fracBits() + 2 - in.fracBits();
+            if (left < 0 ? left > -63 : 63 - Long.numberOfLeadingZeros(c) + left < 62) { // the same steps in longs
+                long n = left < 0 ? c >> -left : c << left;
+                return out.saturate((isqrt(n) + 1) >> 1);
+            }
+            BigInteger n = shift(BigInteger.valueOf(c), left);
             return out.saturate(n.sqrt().add(BigInteger.ONE).shiftRight(1));
         }
         @Override public double reference(double x) { return Math.sqrt(Math.max(x, 0)); }
@@ -36,6 +41,8 @@ public enum UnaryFunction {
         @Override long exactCode(long c, FixedFormat in, FixedFormat out) {
             if (c <= 0) return out.maxCode();
             // k = floor(2^Fo / sqrt(v) + 1/2) = floor((isqrt(floor(2^(2Fo+2+Fi) / c)) + 1) / 2)
+            int e = 2 * out.fracBits() + 2 + in.fracBits();
+            if (e < 62) return out.saturate((isqrt((1L << e) / c) + 1) >> 1); // the same steps in longs
             BigInteger n = BigInteger.ONE.shiftLeft(2 * out.fracBits() + 2 + in.fracBits()).divide(BigInteger.valueOf(c));
             return out.saturate(n.sqrt().add(BigInteger.ONE).shiftRight(1));
         }
@@ -44,7 +51,12 @@ public enum UnaryFunction {
     RECIPROCAL(0) {
         @Override long exactCode(long c, FixedFormat in, FixedFormat out) {
             if (c == 0) return out.maxCode();
-            return out.saturate(Rounding.divRound(BigInteger.ONE.shiftLeft(in.fracBits() + out.fracBits()), BigInteger.valueOf(c)));
+            int e = in.fracBits() + out.fracBits();
+            if (e < 60 && Math.abs(c) < 1L << 60) { // divRound in longs: floor((2 num + den) / (2 den)), den > 0
+                long num = c < 0 ? -(1L << e) : 1L << e, den = Math.abs(c);
+                return out.saturate(Math.floorDiv(2 * num + den, 2 * den));
+            }
+            return out.saturate(Rounding.divRound(BigInteger.ONE.shiftLeft(e), BigInteger.valueOf(c)));
         }
         @Override public double reference(double x) { return 1 / x; }
     },
@@ -52,7 +64,7 @@ public enum UnaryFunction {
         @Override public double reference(double x) { return Math.exp(x); }
         @Override BigDecimal precise(BigDecimal x, int d) { return BigMath.exp(x, d); }
         @Override BigDecimal atZero() { return BigDecimal.ONE; }
-        @Override Near near(double x) { return x < 0 ? new Near(BigDecimal.ZERO, 1, x / LN2) : null; }
+        @Override Near near(double x) { return x < 0 ? new Near(0, 1, x / LN2) : null; }
     },
     SIGMOID(0x1p-48) {
         @Override public double reference(double x) { return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)); }
@@ -62,7 +74,7 @@ public enum UnaryFunction {
         }
         @Override BigDecimal atZero() { return new BigDecimal("0.5"); }
         @Override Near near(double x) {
-            return x > 0 ? new Near(BigDecimal.ONE, -1, -x / LN2) : new Near(BigDecimal.ZERO, 1, x / LN2);
+            return x > 0 ? new Near(1, -1, -x / LN2) : new Near(0, 1, x / LN2);
         }
     },
     TANH(0x1p-48) {
@@ -76,7 +88,7 @@ public enum UnaryFunction {
         @Override BigDecimal atZero() { return BigDecimal.ZERO; }
         @Override Near near(double x) {
             double gap = 1 - 2 * Math.abs(x) / LN2; // |r| <= 2 e^(-2|x|)
-            return x > 0 ? new Near(BigDecimal.ONE, -1, gap) : new Near(BigDecimal.ONE.negate(), 1, gap);
+            return x > 0 ? new Near(1, -1, gap) : new Near(-1, 1, gap);
         }
     },
     SILU(0x1p-48) {
@@ -85,7 +97,7 @@ public enum UnaryFunction {
         @Override BigDecimal atZero() { return BigDecimal.ZERO; }
         @Override Near near(double x) { // |r| <= |x| e^(-|x|), below the limit on both sides
             double gap = log2(Math.abs(x)) - Math.abs(x) / LN2;
-            return new Near(x > 0 ? exactOf(x) : BigDecimal.ZERO, -1, gap);
+            return new Near(x > 0 ? x : 0, -1, gap);
         }
     },
     GELU(0x1p-36) {
@@ -99,7 +111,7 @@ public enum UnaryFunction {
         @Override BigDecimal atZero() { return BigDecimal.ZERO; }
         @Override Near near(double x) { // |r| = |x| Phi(-|x|) <= |x| e^(-x^2/2) / 2, below the limit
             double gap = log2(Math.abs(x)) - 1 - x * x / 2 / LN2;
-            return new Near(x > 0 ? exactOf(x) : BigDecimal.ZERO, -1, gap);
+            return new Near(x > 0 ? x : 0, -1, gap);
         }
     },
     SOFTPLUS(0x1p-48) {
@@ -110,7 +122,7 @@ public enum UnaryFunction {
             return (x.signum() > 0 ? x.add(l) : l).round(BigMath.mc(d));
         }
         @Override Near near(double x) { // above the limit max(x, 0), by at most e^(-|x|)
-            return new Near(x > 0 ? exactOf(x) : BigDecimal.ZERO, 1, -Math.abs(x) / LN2);
+            return new Near(x > 0 ? x : 0, 1, -Math.abs(x) / LN2);
         }
     },
     SIN(0x1p-50) {
@@ -166,8 +178,8 @@ public enum UnaryFunction {
     /** An exactly representable limit f approaches at x, or null. */
     Near near(double x) { return null; }
 
-    /** f(x) = limit + r with sign(r) = side and |r| <= 2^log2Bound. */
-    record Near(BigDecimal limit, int side, double log2Bound) {}
+    /** f(x) = limit + r with sign(r) = side and |r| <= 2^log2Bound; the limit a double (0, 1, -1 or x itself: exact). */
+    record Near(double limit, int side, double log2Bound) {}
 
     private long transcendental(long c, FixedFormat in, FixedFormat out) {
         int fo = out.fracBits();
@@ -176,8 +188,13 @@ public enum UnaryFunction {
         double xd = Math.abs(c) < 1L << 53 ? Math.scalb((double) c, -in.fracBits()) : in.exact(c).doubleValue();
         Near near = near(xd);
         if (near != null && near.log2Bound() < -Math.max(in.fracBits(), fo + 1) - 1) {
-            if (near.limit().signum() == 0) return out.saturate(0); // the general steps below with scaled = 0
-            BigDecimal scaled = near.limit().multiply(pow2(fo));
+            double sd = Math.scalb(near.limit(), fo); // exact: a double times a power of two
+            if (Math.abs(sd) < 0x1p52) { // the steps below in doubles, each exact
+                double fl = Math.floor(sd), frac = sd - fl;
+                if (frac == 0.5) return out.saturate(near.side() > 0 ? (long) fl + 1 : (long) fl);
+                return out.saturate(frac > 0.5 ? (long) fl + 1 : (long) fl);
+            }
+            BigDecimal scaled = new BigDecimal(near.limit()).multiply(pow2(fo));
             BigInteger fl = BigMath.floor(scaled);
             boolean boundary = scaled.subtract(new BigDecimal(fl)).compareTo(new BigDecimal("0.5")) == 0;
             if (boundary) return out.saturate(near.side() > 0 ? fl.add(BigInteger.ONE) : fl);
@@ -219,12 +236,16 @@ public enum UnaryFunction {
         for (int e = 0; e < POW2.length; e++) POW2[e] = BigDecimal.valueOf(2).pow(e);
     }
 
-    private static BigDecimal exactOf(double x) {
-        return new BigDecimal(x);
-    }
-
     private static double log2(double v) {
         return Math.log(v) / LN2;
+    }
+
+    /** floor(sqrt(n)) for {@code n >= 0}: the double's root, corrected. */
+    static long isqrt(long n) {
+        long r = (long) Math.sqrt((double) n);
+        while (r * r > n) r--;
+        while ((r + 1) * (r + 1) <= n) r++;
+        return r;
     }
 
     private static BigInteger shift(BigInteger v, int left) {

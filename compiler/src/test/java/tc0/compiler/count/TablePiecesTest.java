@@ -18,11 +18,52 @@ class TablePiecesTest {
             {FixedFormat.of(3, 11), FixedFormat.of(3, 11)},
             {FixedFormat.of(5, 7), FixedFormat.of(3, 9)},
             {FixedFormat.of(6, 6), FixedFormat.of(8, 4)},
+            // slopes in output units per input code: x2, x1/2, x1 wider, x16, x1/64
+            {FixedFormat.of(6, 8), FixedFormat.of(6, 9)},
+            {FixedFormat.of(7, 9), FixedFormat.of(5, 8)},
+            {FixedFormat.of(5, 10), FixedFormat.of(5, 10)},
+            {FixedFormat.of(4, 6), FixedFormat.of(2, 10)},
+            {FixedFormat.of(4, 10), FixedFormat.of(8, 4)},
         };
         for (FixedFormat[] io : formats) {
             TableStats all = TableStats.of(f, io[0], io[1], false), pieces = TableStats.of(f, io[0], io[1], true);
             assertTrue(all.sameAs(pieces), f + " " + io[0] + " -> " + io[1]);
         }
+    }
+
+    /** Counts over ranges and first changes, as lookups ask them, agree with the stats of every code. */
+    @ParameterizedTest
+    @EnumSource(UnaryFunction.class)
+    void rangeQueriesAgreeWithEveryCode(UnaryFunction f) {
+        java.util.Random r = new java.util.Random(f.ordinal());
+        FixedFormat[][] formats = {{FixedFormat.of(5, 9), FixedFormat.of(5, 9)}, {FixedFormat.of(6, 8), FixedFormat.of(6, 9)}, {FixedFormat.of(7, 9), FixedFormat.of(5, 8)}};
+        for (FixedFormat[] io : formats) {
+            TableStats all = TableStats.of(f, io[0], io[1], false), pieces = TableStats.of(f, io[0], io[1], true);
+            long n = all.length;
+            for (int t = 0; t < 300; t++) {
+                long from = t % 5 == 0 ? 0 : (long) (r.nextDouble() * n), to = t % 7 == 0 ? n - 1 : from + (long) (r.nextDouble() * (n - from));
+                String what = f + " " + io[0] + " -> " + io[1] + " (" + from + ", " + to + "]";
+                org.junit.jupiter.api.Assertions.assertEquals(all.breaks(from, to), pieces.breaks(from, to), what);
+                for (int b = 0; b < all.outWidth(); b++) {
+                    long c = all.changes(b, from, to);
+                    org.junit.jupiter.api.Assertions.assertEquals(c, pieces.changes(b, from, to), what + " bit " + b);
+                    if (c > 0) org.junit.jupiter.api.Assertions.assertEquals(all.firstChange(b, from), pieces.firstChange(b, from), what + " first of bit " + b);
+                }
+            }
+        }
+    }
+
+    /** Where the slope is below one output unit per code, nothing is scanned: the counts come from the ends. */
+    @org.junit.jupiter.api.Test
+    void flatStretchesAreStepRanges() {
+        FixedFormat f = FixedFormat.of(8, 16);
+        for (UnaryFunction fn : new UnaryFunction[] {UnaryFunction.EXP, UnaryFunction.SIGMOID, UnaryFunction.TANH, UnaryFunction.SQRT,
+                UnaryFunction.RSQRT, UnaryFunction.RECIPROCAL, UnaryFunction.SOFTPLUS, UnaryFunction.GELU, UnaryFunction.SILU}) {
+            assertTrue(TableStats.of(fn, f, f, true).partSizes()[3] >= 1, fn + " has no step range");
+        }
+        FixedFormat fd = FixedFormat.of(9, 16);
+        int[] sizes = TableStats.ofSoftmaxExp(fd, f, -(1L << 24) + 1).partSizes();
+        assertTrue(sizes[3] == 1 && sizes[1] < 1000, java.util.Arrays.toString(sizes));
     }
 
     /** The lowering's ABS table: falling runs below 0, rising after (same fraction bits), else monotone pieces. */

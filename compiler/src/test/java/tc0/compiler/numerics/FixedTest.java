@@ -23,6 +23,25 @@ class FixedTest {
         assertThrows(IllegalArgumentException.class, () -> FixedFormat.of(40, 30));
     }
 
+    /** The double fast path of fromDouble equals the exact BigDecimal rounding, ties and large values included. */
+    @Test
+    void conversionFromDoubleEqualsTheExactRounding() {
+        java.util.Random r = new java.util.Random(12);
+        FixedFormat[] fs = {Q44, FixedFormat.of(2, 16), FixedFormat.of(2, 40), FixedFormat.of(20, 30), FixedFormat.of(1, 0)};
+        for (FixedFormat f : fs) {
+            for (int k = 0; k < 20000; k++) {
+                double v = switch (k % 4) {
+                    case 0 -> r.nextDouble() * 2 - 1;
+                    case 1 -> Math.scalb((double) (r.nextInt(1 << 20) - (1 << 19)) + 0.5, -f.fracBits()); // a tie
+                    case 2 -> Math.scalb(r.nextGaussian(), r.nextInt(80) - 40);
+                    default -> Math.cos(r.nextDouble() * 1000);
+                };
+                long want = f.saturate(Rounding.roundHalfUp(new BigDecimal(v).multiply(BigDecimal.valueOf(2).pow(f.fracBits()))));
+                assertEquals(want, f.fromDouble(v), f + " " + v);
+            }
+        }
+    }
+
     @Test
     void conversionFromDoubleRoundsHalfUpAndSaturates() {
         assertEquals(1, Q44.fromDouble(1.0 / 32));    // 0.5 code -> 1

@@ -88,6 +88,34 @@ class UnaryFunctionTest {
         assertEquals(48, UnaryFunction.SQRT.apply(36, in, out));
     }
 
+    /** The exact functions' long arithmetic equals their BigInteger definitions, at widths where both apply and beyond. */
+    @Test
+    void exactFunctionsInLongsEqualTheirBigIntegerSteps() {
+        java.util.Random r = new java.util.Random(8);
+        FixedFormat[][] fs = {{FixedFormat.of(8, 16), FixedFormat.of(8, 16)}, {FixedFormat.of(12, 20), FixedFormat.of(4, 24)},
+            {FixedFormat.of(3, 30), FixedFormat.of(20, 2)}, {FixedFormat.of(6, 4), FixedFormat.of(10, 28)}, {FixedFormat.of(2, 1), FixedFormat.of(30, 30)}};
+        for (FixedFormat[] io : fs) {
+            FixedFormat in = io[0], out = io[1];
+            for (int k = 0; k < 4000; k++) {
+                long c = k < 40 ? in.minCode() + k : k < 80 ? in.maxCode() - (k - 40) : in.minCode() + (long) (r.nextDouble() * in.size());
+                c = Math.max(in.minCode(), Math.min(in.maxCode(), c));
+                BigInteger bc = BigInteger.valueOf(c);
+                long sq = c <= 0 ? out.saturate(0) : out.saturate(shiftBig(bc, 2 * out.fracBits() + 2 - in.fracBits()).sqrt().add(BigInteger.ONE).shiftRight(1));
+                long rs = c <= 0 ? out.maxCode()
+                        : out.saturate(BigInteger.ONE.shiftLeft(2 * out.fracBits() + 2 + in.fracBits()).divide(bc).sqrt().add(BigInteger.ONE).shiftRight(1));
+                long rc = c == 0 ? out.maxCode() : out.saturate(Rounding.divRound(BigInteger.ONE.shiftLeft(in.fracBits() + out.fracBits()), bc));
+                String what = in + " -> " + out + " code " + c;
+                assertEquals(sq, UnaryFunction.SQRT.apply(c, in, out), "sqrt " + what);
+                assertEquals(rs, UnaryFunction.RSQRT.apply(c, in, out), "rsqrt " + what);
+                assertEquals(rc, UnaryFunction.RECIPROCAL.apply(c, in, out), "reciprocal " + what);
+            }
+        }
+    }
+
+    private static BigInteger shiftBig(BigInteger v, int left) {
+        return left >= 0 ? v.shiftLeft(left) : v.shiftRight(-left);
+    }
+
     @Test
     void tablesAreCachedAndIndexedFromTheSmallestCode() {
         Table t = Table.of(UnaryFunction.EXP, FixedFormat.of(3, 3), FixedFormat.of(6, 4));
