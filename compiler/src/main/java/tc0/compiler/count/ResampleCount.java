@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tc0.compiler.gadgets.DivideByConstant;
 import tc0.compiler.gadgets.LinearForm;
@@ -58,6 +59,7 @@ final class ResampleCount {
         Arrays.fill(table, ElemClass.constant(0, out.width()).id); // what no consumer reads
         Map<Weighting, int[]> first = firstElements(n, fx, ax);
         Map<Weighting, DivideByConstant.Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
+        Symmetric sym = new Symmetric(out, fx, rounds);
         boolean copied = false, passthrough = false;
         int[] nodes1 = {operand}, nodes = null;
         for (int gy = 0; gy < ny; gy++) {
@@ -74,12 +76,12 @@ final class ResampleCount {
                 long d = k.den << fx.fracBits();
                 DivideByConstant.Route route = routes.computeIfAbsent(k, x -> {
                     int[] f = first.get(x);
-                    return route(tapClasses(m, ax, f[0], f[1], c0), x.w(), out, d, rounds);
+                    return sym.route(tapClasses(m, ax, f[0], f[1], c0), x);
                 });
                 ks[gx] = k;
                 rts[gx] = route;
                 if (route != DivideByConstant.Route.MULTIPLY || !distinct(identity(ax, row, gx, copies != null))) return;
-                for (int cg = 0; cg < cgroups; cg++) closed[gx * cgroups + cg] = closedDivide(tapClasses(m, ax, row, gx, cg), k, d, out, rounds);
+                for (int cg = 0; cg < cgroups; cg++) closed[gx * cgroups + cg] = sym.closed(tapClasses(m, ax, row, gx, cg), k, route);
             });
             for (int gx = 0; gx < nx; gx++) {
                 if (!ax[1].live.get(gx)) continue;
@@ -132,11 +134,61 @@ final class ResampleCount {
         return e.instance(List.of("resample-convert", fx, out, rounds), g, in, new int[] {0});
     }
 
-    /** MULTIPLY over distinct elements in closed form ({@link SumForm} of its one weighted sum); null where that does not apply. */
-    private static Instance.Result closedDivide(ElemClass[] in, Weighting k, long d, FixedFormat out, int rounds) {
-        Instance.Result r = closedMultiply(in, k.w(), d, out, rounds);
-        if (r == null && Engine.TRACE) System.err.println("count: a resample stencil runs the gadget");
-        return r;
+    /**
+     * Routes and MULTIPLY's closed sums, shared by stencils that are the same up to the order of their taps.
+     * Where every tap has one class, a route depends only on the multiset of the weights ({@code choose}
+     * costs the routes over fresh literals at one level, where the order of the terms changes nothing).
+     * Where that class is also plain (no slot twice) at one level, so does the weighted sum: a column then
+     * holds distinct literals at one level, so its groups cost the same whatever the order, and a group of
+     * one always shares its column with another group's bit, so no literal reaches the final stage by the
+     * order (a sign-extended word's slot twice in one column would merge in a group: not shared). So
+     * bilinear weightings mirrored or transposed ({@code (a, b) x (c, d)} against {@code (b, a) x (c, d)},
+     * {@code (c, d) x (a, b)}) are counted once.
+     */
+    private static final class Symmetric {
+        private final FixedFormat out, fx;
+        private final int rounds;
+        private final Map<List<Object>, DivideByConstant.Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<List<Object>, Optional<Instance.Result>> sums = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Symmetric(FixedFormat out, FixedFormat fx, int rounds) {
+            this.out = out;
+            this.fx = fx;
+            this.rounds = rounds;
+        }
+
+        /** The lowering's route for weighting {@code k} chosen at an element with taps of these classes. */
+        DivideByConstant.Route route(ElemClass[] in, Weighting k) {
+            long d = k.den() << fx.fracBits();
+            if (!oneClass(in)) return ResampleCount.route(in, k.w(), out, d, rounds);
+            Weighting sorted = k.sorted();
+            return routes.computeIfAbsent(List.of(sorted, in[0].id), x -> ResampleCount.route(in, sorted.w(), out, d, rounds));
+        }
+
+        /** MULTIPLY over distinct taps in closed form; null where that does not apply (another route, or the closed sum does not). */
+        Instance.Result closed(ElemClass[] in, Weighting k, DivideByConstant.Route route) {
+            long d = k.den() << fx.fracBits();
+            if (route != DivideByConstant.Route.MULTIPLY) return null;
+            if (!oneClass(in) || !in[0].plain() || !oneLevel(in[0])) return traced(closedMultiply(in, k.w(), d, out, rounds));
+            Weighting sorted = k.sorted();
+            return sums.computeIfAbsent(List.of(sorted, in[0].id), x -> Optional.ofNullable(traced(closedMultiply(in, sorted.w(), d, out, rounds))))
+                    .orElse(null);
+        }
+
+        private static Instance.Result traced(Instance.Result r) {
+            if (r == null && Engine.TRACE) System.err.println("count: a resample stencil runs the gadget");
+            return r;
+        }
+
+        private static boolean oneClass(ElemClass[] in) {
+            for (ElemClass c : in) if (c != in[0]) return false;
+            return true;
+        }
+
+        private static boolean oneLevel(ElemClass c) {
+            for (int s = 1; s < c.slots(); s++) if (c.slotLevel(s) != c.slotLevel(0)) return false;
+            return true;
+        }
     }
 
     /**
@@ -248,6 +300,12 @@ final class ResampleCount {
 
     /** A stencil weighting, the lowering's route key: weights in stencil order and the denominator. */
     private record Weighting(long[] w, long den) {
+        Weighting sorted() {
+            long[] s = w.clone();
+            Arrays.sort(s);
+            return new Weighting(s, den);
+        }
+
         @Override public boolean equals(Object o) { return o instanceof Weighting k && den == k.den && Arrays.equals(w, k.w); }
 
         @Override public int hashCode() { return 31 * Arrays.hashCode(w) + Long.hashCode(den); }

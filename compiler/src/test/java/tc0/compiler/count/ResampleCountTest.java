@@ -133,4 +133,66 @@ class ResampleCountTest {
         }
         assertTrue(compared >= 200, "compared " + compared);
     }
+
+    @Test
+    void stencilsInAnotherTapOrderCostTheSameWhereTheTapsShareOnePlainClassAtOneLevel() {
+        // What lets counting share mirrored and transposed bilinear stencils: where the taps share one class the
+        // route (from the multiset of the form's weights) does not depend on their order, and where that class
+        // is also plain at one level neither does the gadget's count (per level, output class).
+        Random r = new Random(5);
+        for (int t = 0; t < 120; t++) {
+            FixedFormat fx = FixedFormat.of(2 + r.nextInt(4), r.nextInt(5)), out = FixedFormat.of(2 + r.nextInt(4), r.nextInt(5));
+            long dy = 2L * (2 + r.nextInt(6)), dx = 2L * (2 + r.nextInt(6));
+            long a = 1 + r.nextInt((int) dy - 1), c = 1 + r.nextInt((int) dx - 1);
+            long[] w = {(dy - a) * (dx - c), (dy - a) * c, a * (dx - c), a * c};
+            long[][] orders = {w, {w[2], w[3], w[0], w[1]}, {w[0], w[2], w[1], w[3]}, {w[3], w[1], w[2], w[0]}};
+            long d = dy * dx << fx.fracBits();
+            ElemClass cls = switch (t % 3) {
+                case 0 -> ElemClass.fresh(fx.width(), r.nextInt(4));
+                case 1 -> withConstantLowBit(fx.width(), r.nextInt(4)); // plain, one level
+                default -> ClassSamples.random(r, fx.width()); // any: the route only (the count where plain at one level)
+            };
+            ElemClass[] in = {cls, cls, cls, cls};
+            Instance.Result first = null;
+            DivideByConstant.Route route = null;
+            for (long[] o : orders) {
+                LinearForm probe = new LinearForm();
+                int[] lits = new int[fx.width()];
+                for (int i = 0; i < o.length; i++) {
+                    for (int b = 0; b < lits.length; b++) lits[b] = cls.bit(b) == ElemClass.FALSE ? tc0.circuits.Literal.FALSE
+                            : cls.bit(b) == ElemClass.TRUE ? tc0.circuits.Literal.TRUE : tc0.circuits.Literal.of(1 + b, false);
+                    probe.addWord(lits, o[i]);
+                }
+                long[] form = new long[probe.size()];
+                for (int i = 0; i < form.length; i++) form[i] = probe.weight(i);
+                DivideByConstant.Route rt = DivideByConstant.choose(form, probe.constant(), out.fracBits(), d, out, 2);
+                if (route == null) route = rt;
+                assertEquals(route, rt, "route of " + java.util.Arrays.toString(o));
+                if (!cls.plain() || !oneLevel(cls)) continue; // mixed levels: groups' levels depend on the order
+                DivideByConstant.Route use = route;
+                Instance.Result res = Instance.run((net, xs) -> {
+                    LinearForm f = new LinearForm();
+                    for (int i = 0; i < xs.length; i++) f.addWord(xs[i], o[i]);
+                    return new int[][] {DivideByConstant.build(net, f, out.fracBits(), d, out, 2, use)};
+                }, in, Instance.distinct(4));
+                if (first == null) first = res;
+                ClassSamples.assertSameProfile(first.profile(), res.profile(), cls + " " + java.util.Arrays.toString(o));
+                assertEquals(first.out()[0], res.out()[0]);
+            }
+        }
+    }
+
+    private static boolean oneLevel(ElemClass c) {
+        for (int s = 1; s < c.slots(); s++) if (c.slotLevel(s) != c.slotLevel(0)) return false;
+        return true;
+    }
+
+    /** A plain word whose bit 0 is constant 0, its other bits fresh at one level. */
+    private static ElemClass withConstantLowBit(int width, int level) {
+        int[] bits = new int[width];
+        int[] lv = new int[width - 1];
+        bits[0] = ElemClass.FALSE;
+        for (int k = 1; k < width; k++) { bits[k] = (k - 1) << 1; lv[k - 1] = level; }
+        return ElemClass.of(bits, lv);
+    }
 }
