@@ -24,6 +24,9 @@ import tc0.compiler.numerics.UnaryFunction;
  *       by one per code below 0 ({@code |x| + x} constant there);</li>
  *   <li>SIN, COS, anything else: every code.</li>
  * </ul>
+ * Within monotone pieces, STEPS where the slope is at most one output unit per input code (bounds of the
+ * real derivative, listed at each function below; two codes given up at each finite end), so the rounded
+ * value moves by at most one per code and its changes are the values it passes.
  * Tests compare the stats from the pieces with the stats from every code, for every function.
  */
 final class TablePieces {

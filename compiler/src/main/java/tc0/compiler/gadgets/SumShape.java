@@ -5,8 +5,9 @@ package tc0.compiler.gadgets;
  * the run-length list of what lands there (so many distinct fresh literals at a level), plus literals with
  * an identity where one node lands in several columns (a weight that is not a power of two) or appears
  * twice. Built in the order the form's terms are added (the order decides which entries end up alone in a
- * group, which matters only for identified literals). Size: one run per (column, class), not per literal,
- * except identified literals (one run per occurrence and column).
+ * group, which matters only for identified literals). Size: one run per (column, class), not per literal;
+ * identified literals keep one id per occurrence and column, those landing next to each other at one level
+ * in one run ({@link Runs}).
  *
  * <p>Assumption, checked where it can be: an identified literal occurs with one sign only; fresh literals
  * ({@link #add}) are distinct nodes that occur nowhere else in the form.
