@@ -1,9 +1,6 @@
 package tc0.compiler.count;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import tc0.circuits.Literal;
 
@@ -18,8 +15,11 @@ final class ElemClass {
     static final int FALSE = -1;
     static final int TRUE = -2;
 
-    private static final Map<Key, ElemClass> INTERN = new HashMap<>();
-    private static final List<ElemClass> BY_ID = new ArrayList<>();
+    // Looked up without a lock (counting runs RoPE's rows in parallel); a new class is numbered under the lock,
+    // stored in BY_ID before it is published in INTERN, so whoever finds it can look its id up.
+    private static final Map<Key, ElemClass> INTERN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile ElemClass[] BY_ID = new ElemClass[1024];
+    private static int count;
 
     final int id;
     private final int[] bits;
@@ -40,7 +40,7 @@ final class ElemClass {
     }
 
     /** The class with these bits ({@link #FALSE}, {@link #TRUE} or {@code slot * 2 + negated}) and slot levels, renumbered canonically. */
-    static synchronized ElemClass of(int[] bits, int[] levels) {
+    static ElemClass of(int[] bits, int[] levels) {
         int[] map = new int[levels.length];
         Arrays.fill(map, -1);
         int[] b = new int[bits.length];
@@ -55,11 +55,18 @@ final class ElemClass {
         }
         Key key = new Key(b, Arrays.copyOf(lv, slots));
         ElemClass c = INTERN.get(key);
-        if (c == null) {
-            c = new ElemClass(BY_ID.size(), key.bits, key.levels);
-            BY_ID.add(c);
-            INTERN.put(key, c);
-        }
+        return c != null ? c : intern(key);
+    }
+
+    private static synchronized ElemClass intern(Key key) {
+        ElemClass c = INTERN.get(key);
+        if (c != null) return c;
+        c = new ElemClass(count, key.bits, key.levels);
+        ElemClass[] all = BY_ID;
+        if (count == all.length) all = Arrays.copyOf(all, count * 2);
+        all[count++] = c;
+        BY_ID = all;
+        INTERN.put(key, c);
         return c;
     }
 
@@ -78,7 +85,7 @@ final class ElemClass {
         return of(b, lv);
     }
 
-    static synchronized ElemClass byId(int id) { return BY_ID.get(id); }
+    static ElemClass byId(int id) { return BY_ID[id]; }
 
     int width() { return bits.length; }
 

@@ -35,7 +35,7 @@ final class RopeCount {
      * count. Null where the closed form does not apply.
      */
     static Instance.Result closedBase(Engine e, ElemClass[] base, long c, long s, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {
-        Object key = List.of("rope-base", c, s, base[0].id, base[1].id, fx, fc, out, rounds);
+        Object key = new PairKey(c, s, base[0].id, base[1].id, fx, fc, out, rounds);
         Instance.Result r = e.shared.get(key);
         if (r == null) {
             try {
@@ -47,6 +47,9 @@ final class RopeCount {
         }
         return r == NONE ? null : r;
     }
+
+    /** A base pair's key in the shared map: coefficients, classes, formats, rounds. */
+    private record PairKey(long c, long s, int x, int y, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {}
 
     /** Stands for "no closed form" in the shared map (which takes no nulls). */
     private static final Instance.Result NONE = new Instance.Result(new Profile(), new ElemClass[0], new long[0], false, false);

@@ -16,8 +16,9 @@ import tc0.compiler.numerics.UnaryFunction;
  *       largest code); RECIPROCAL non-increasing for x < 0 and for x >= 0 (the largest code at 0);</li>
  *   <li>GELU decreasing below its minimum at -0.7517915, increasing above; SILU likewise at -1.2784645 (64
  *       codes either side of the turning point are scanned code by code);</li>
- *   <li>{@code GELU(x) - x = -x Phi(-x)} increasing for x >= 1 ({@code x phi(x) > Phi(-x)} there);
- *       {@code SILU(x) - x = -x sigma(-x)} increasing for x >= 2 ({@code x sigma(x) > 1});
+ *   <li>{@code GELU(x) - x = -x Phi(-x)} increasing for x >= 0.76 ({@code x phi(x) > Phi(-x)} there: from
+ *       0.7518, the mirror of GELU's minimum); {@code SILU(x) - x = -x sigma(-x)} increasing for x >= 1.3
+ *       ({@code x sigma(x) > 1}: from 1.2785, the mirror of SILU's minimum);
  *       {@code SOFTPLUS(x) - x = ln(1 + e^-x)} decreasing everywhere;</li>
  *   <li>RELU constant 0 up to 0, then non-decreasing, and {@code RELU(x) - x} constant there (saturating
  *       where the output is narrower: non-increasing); {@code |x|} (the lowering's ABS table) likewise, falling
@@ -80,9 +81,9 @@ final class TablePieces {
                 p.add(unit ? new Piece(Kind.UNIT_STEPS, zero, last, min) : new Piece(Kind.MONOTONE, zero, last, 0));
             }
             // |f'| <= 0.129 below the minimum (largest at -sqrt 2); above it f' rises (f'' > 0 up to sqrt 2): 0.5 at 0, 0.977 at 0.7
-            case GELU -> turning(p, in, -0.7517915, 1, unit, st, k <= 4, k <= 1 ? 0.7 : k <= 2 ? 0 : none);
+            case GELU -> turning(p, in, -0.7517915, 0.76, unit, st, k <= 4, k <= 1 ? 0.7 : k <= 2 ? 0 : none);
             // |f'| <= 0.1 below the minimum (largest near -2.4); above it f' rises: 0.5 at 0, 0.982 at 1.2
-            case SILU -> turning(p, in, -1.2784645, 2, unit, st, k <= 4, k <= 1 ? 1.2 : k <= 2 ? 0 : none);
+            case SILU -> turning(p, in, -1.2784645, 1.3, unit, st, k <= 4, k <= 1 ? 1.2 : k <= 2 ? 0 : none);
             default -> p.add(new Piece(Kind.LINEAR, 0, last, 0));
         }
         return p;
