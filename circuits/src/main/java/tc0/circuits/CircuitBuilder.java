@@ -21,7 +21,6 @@ import java.util.List;
  * copies were most of a large compile).
  */
 public final class CircuitBuilder {
-    private static final int SMALL_SORT = 24;
 
     private final boolean hashing;
     private int inputs;
@@ -51,12 +50,10 @@ public final class CircuitBuilder {
     private int currentRegion = Regions.ROOT;
     private boolean built;
 
-    // Scratch for normalising one gate.
-    private int[] termNode = new int[64];
-    private long[] termWeight = new long[64];
-    private long[] sortKeys = new long[64];
-    private int[] sortedNode = new int[64];
-    private long[] sortedWeight = new long[64];
+    // One gate's normalised terms; termNode and termWeight are its arrays (refreshed after each load).
+    private final GateTerms scratch = new GateTerms();
+    private int[] termNode;
+    private long[] termWeight;
 
     private long[] ones = new long[0];
 
@@ -154,25 +151,8 @@ public final class CircuitBuilder {
     public int gate(int[] lits, long[] weights, int count, long t) {
         checkOpen();
         requested++;
-        ensureScratch(count);
-        int terms = 0;
-        for (int i = 0; i < count; i++) {
-            int lit = lits[i];
-            long w = weights[i];
-            checkLiteral(lit);
-            if (w == 0) continue;
-            if (Literal.isNegated(lit)) { // w * (1 - x) = w - w * x
-                t = Math.subtractExact(t, w);
-                w = -w;
-            }
-            int node = Literal.node(lit);
-            if (node == 0) continue; // the constant false contributes nothing
-            termNode[terms] = node;
-            termWeight[terms] = w;
-            terms++;
-        }
-        terms = sortAndMerge(terms);
-        return finish(terms, t);
+        t = load(lits, weights, count, t);
+        return finish(scratch.size(), t);
     }
 
     /** Weights and thresholds this small cannot overflow in {@link #gate}'s arithmetic (see {@link #gates}). */
@@ -197,25 +177,8 @@ public final class CircuitBuilder {
         }
         // As gate(): inverted literals fold into the threshold (-shift), the constant drops out. Below
         // SAFE_* no sum overflows, so shifting every threshold at once equals gate()'s one-by-one subtraction.
-        ensureScratch(count);
-        int terms = 0;
-        long shift = 0;
-        for (int i = 0; i < count; i++) {
-            int lit = lits[i];
-            long w = weights[i];
-            checkLiteral(lit);
-            if (w == 0) continue;
-            if (Literal.isNegated(lit)) {
-                shift += w;
-                w = -w;
-            }
-            int node = Literal.node(lit);
-            if (node == 0) continue;
-            termNode[terms] = node;
-            termWeight[terms] = w;
-            terms++;
-        }
-        terms = sortAndMerge(terms);
+        long shift = -load(lits, weights, count, 0);
+        int terms = scratch.size();
         // As finish(), with what does not depend on the threshold done once.
         long maxSum = 0, minSum = 0;
         for (int i = 0; i < terms; i++) {
@@ -263,6 +226,14 @@ public final class CircuitBuilder {
     /** Strict majority of the literals. */
     public int majority(int... lits) {
         return atLeast(lits.length / 2 + 1, lits);
+    }
+
+    /** Normalises a gate's terms into the scratch ({@link GateTerms}); returns the shifted threshold. */
+    private long load(int[] lits, long[] weights, int count, long t) {
+        t = scratch.load(lits, weights, count, t, (long) inputs + gates + 1);
+        termNode = scratch.nodes();
+        termWeight = scratch.weights();
+        return t;
     }
 
     private int finish(int terms, long t) {
@@ -372,58 +343,6 @@ public final class CircuitBuilder {
             next[i] = slot;
         }
         table = next;
-    }
-
-    /** Sorts terms by node and merges repeated nodes; returns the new term count. */
-    private int sortAndMerge(int terms) {
-        if (terms > 1 && !sorted(terms)) {
-            if (terms <= SMALL_SORT) insertionSort(terms);
-            else keySort(terms);
-        }
-        int out = 0;
-        for (int i = 0; i < terms; i++) {
-            if (out > 0 && termNode[out - 1] == termNode[i]) {
-                termWeight[out - 1] = Math.addExact(termWeight[out - 1], termWeight[i]);
-                if (termWeight[out - 1] == 0) out--;
-            } else {
-                termNode[out] = termNode[i];
-                termWeight[out] = termWeight[i];
-                out++;
-            }
-        }
-        return out;
-    }
-
-    private boolean sorted(int terms) {
-        for (int i = 1; i < terms; i++) if (termNode[i - 1] > termNode[i]) return false;
-        return true;
-    }
-
-    private void insertionSort(int terms) {
-        for (int i = 1; i < terms; i++) {
-            int n = termNode[i];
-            long w = termWeight[i];
-            int j = i - 1;
-            while (j >= 0 && termNode[j] > n) {
-                termNode[j + 1] = termNode[j];
-                termWeight[j + 1] = termWeight[j];
-                j--;
-            }
-            termNode[j + 1] = n;
-            termWeight[j + 1] = w;
-        }
-    }
-
-    private void keySort(int terms) {
-        for (int i = 0; i < terms; i++) sortKeys[i] = ((long) termNode[i] << 32) | i;
-        Arrays.sort(sortKeys, 0, terms);
-        for (int i = 0; i < terms; i++) {
-            int from = (int) sortKeys[i];
-            sortedNode[i] = termNode[from];
-            sortedWeight[i] = termWeight[from];
-        }
-        System.arraycopy(sortedNode, 0, termNode, 0, terms);
-        System.arraycopy(sortedWeight, 0, termWeight, 0, terms);
     }
 
     /**
@@ -556,17 +475,6 @@ public final class CircuitBuilder {
 
     private void checkOpen() {
         if (built) throw new IllegalStateException("build() was called; this builder is spent");
-    }
-
-    private void ensureScratch(int count) {
-        if (termNode.length < count) {
-            int n = Math.max(count, termNode.length * 2);
-            termNode = new int[n];
-            termWeight = new long[n];
-            sortKeys = new long[n];
-            sortedNode = new int[n];
-            sortedWeight = new long[n];
-        }
     }
 
     private void growGates() {

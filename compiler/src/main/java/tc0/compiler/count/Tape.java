@@ -2,6 +2,7 @@ package tc0.compiler.count;
 
 import java.util.Arrays;
 import tc0.circuits.CircuitBuilder;
+import tc0.circuits.GateTerms;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.Net;
 
@@ -20,9 +21,7 @@ final class Tape implements Net {
     private int[] fanin = new int[1024];
     private int gates;
     private boolean[] opaque = new boolean[256];
-    private int[] termNode = new int[64];
-    private long[] termWeight = new long[64];
-    private long[] keys = new long[64];
+    private final GateTerms terms = new GateTerms();
 
     /** A fresh input node at {@code lv}; returns its node id. All inputs before the first gate. */
     int input(int lv) {
@@ -44,26 +43,10 @@ final class Tape implements Net {
     @Override
     public int gate(int[] lits, long[] weights, int count, long t) {
         if (firstGate < 0) firstGate = nodes;
-        if (termNode.length < count) {
-            int n = Math.max(count, termNode.length * 2);
-            termNode = new int[n];
-            termWeight = new long[n];
-            keys = new long[n];
-        }
-        int terms = 0;
-        for (int i = 0; i < count; i++) {
-            int lit = lits[i];
-            long w = weights[i];
-            if (lit < 0 || Literal.node(lit) >= nodes) throw new IllegalArgumentException("literal " + lit + " names no node");
-            if (w == 0) continue;
-            if (Literal.isNegated(lit)) { t = Math.subtractExact(t, w); w = -w; }
-            int node = Literal.node(lit);
-            if (node == 0) continue;
-            termNode[terms] = node;
-            termWeight[terms] = w;
-            terms++;
-        }
-        terms = sortAndMerge(terms);
+        t = this.terms.load(lits, weights, count, t, nodes);
+        int terms = this.terms.size();
+        int[] termNode = this.terms.nodes();
+        long[] termWeight = this.terms.weights();
         long maxSum = 0, minSum = 0;
         int lv = 0;
         for (int i = 0; i < terms; i++) {
@@ -121,38 +104,4 @@ final class Tape implements Net {
         level[nodes] = lv;
         return nodes++;
     }
-
-    /**
-     * Terms ordered by node (stable: equal nodes keep their order, as the builder's sort does) and merged,
-     * dropping merged weights that cancel; in place, without allocating (most gates' terms come in order).
-     */
-    private int sortAndMerge(int terms) {
-        boolean sorted = true;
-        for (int i = 1; i < terms && sorted; i++) sorted = termNode[i - 1] <= termNode[i];
-        if (!sorted) {
-            for (int i = 0; i < terms; i++) keys[i] = ((long) termNode[i] << 32) | i;
-            Arrays.sort(keys, 0, terms);
-            if (sortNode.length < terms) { sortNode = new int[terms]; sortWeight = new long[terms]; }
-            for (int i = 0; i < terms; i++) { int from = (int) keys[i]; sortNode[i] = termNode[from]; sortWeight[i] = termWeight[from]; }
-            System.arraycopy(sortNode, 0, termNode, 0, terms);
-            System.arraycopy(sortWeight, 0, termWeight, 0, terms);
-        }
-        int out = 0;
-        for (int i = 0; i < terms; i++) {
-            int n = termNode[i];
-            long w = termWeight[i];
-            if (out > 0 && termNode[out - 1] == n) {
-                termWeight[out - 1] = Math.addExact(termWeight[out - 1], w);
-                if (termWeight[out - 1] == 0) out--;
-            } else {
-                termNode[out] = n;
-                termWeight[out] = w;
-                out++;
-            }
-        }
-        return out;
-    }
-
-    private int[] sortNode = new int[64];
-    private long[] sortWeight = new long[64];
 }
