@@ -219,6 +219,25 @@ public sealed interface Op {
         public List<Integer> operands() { return List.of(left, right); }
 
         public String label() { return kind == KronKind.ROW ? "rowkron" : "colkron"; }
+
+        /**
+         * The row-major index of the left operand's element that output element (i, j) multiplies, for operand
+         * shapes {@code a}, {@code b} and an output of {@code cols} columns: row kron, left (i, j / q) with q
+         * b's columns; column kron, left (i / q, j) with q b's rows.
+         */
+        public int leftIndex(int i, int j, int cols, List<Long> a, List<Long> b) {
+            if (kind == KronKind.ROW) return i * (int) (long) a.get(1) + j / (int) (long) b.get(1);
+            return (i / (int) (long) b.get(0)) * cols + j;
+        }
+
+        /** As {@link #leftIndex}, the right operand's: row kron (i, j mod q), column kron (i mod q, j). */
+        public int rightIndex(int i, int j, int cols, List<Long> b) {
+            if (kind == KronKind.ROW) {
+                int q = (int) (long) b.get(1);
+                return i * q + j % q;
+            }
+            return (i % (int) (long) b.get(0)) * cols + j;
+        }
     }
 
     /** Interpolation modes. */

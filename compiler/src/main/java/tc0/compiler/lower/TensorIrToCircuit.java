@@ -398,16 +398,7 @@ public final class TensorIrToCircuit {
         int[][] r = new int[rows * cols][];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                int ia, ib;
-                if (op.kind() == Op.KronKind.ROW) {
-                    int q = (int) (long) sb.get(1);
-                    ia = i * (int) (long) sa.get(1) + j / q;
-                    ib = i * q + j % q;
-                } else {
-                    int q = (int) (long) sb.get(0);
-                    ia = (i / q) * cols + j;
-                    ib = (i % q) * cols + j;
-                }
+                int ia = op.leftIndex(i, j, cols, sa, sb), ib = op.rightIndex(i, j, cols, sb);
                 r[i * cols + j] = Multiply.folding(net, word(op.left(), ia), fa, word(op.right(), ib), fb, out, rounds);
             }
         }
