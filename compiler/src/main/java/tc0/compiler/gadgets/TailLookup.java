@@ -55,9 +55,20 @@ public final class TailLookup {
         if (h == 0) return x.clone();
         long lo = -(1L << (w - 1)), tailLo = lo + h, tailHi = -lo - 1;
         LinearForm v = new LinearForm().addWord(x, 1);
+        // One bank of comparators, in the order one-by-one gates would come: the breakpoints below h, then g.
+        int nb = 0;
+        for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) nb++;
+        boolean gIsGate = tailLo != 0;
+        int[] at = new int[nb];
+        long[] ts = new long[nb + 1];
+        nb = 0;
+        for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) { at[nb] = i; ts[nb++] = lo + i; }
+        if (gIsGate) ts[nb] = tailLo;
+        int[] cmp = new int[nb + 1];
+        v.atLeastAll(net, ts, 0, gIsGate ? nb + 1 : nb, cmp);
         int[] ge = new int[h + 1];
-        for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) ge[i] = v.atLeast(net, lo + i);
-        ge[h] = gate(net, v, x, tailLo);
+        for (int j = 0; j < nb; j++) ge[at[j]] = cmp[j];
+        ge[h] = gIsGate ? cmp[nb] : Literal.not(x[w - 1]); // [x >= 0] is the negated sign bit
         int[] out = new int[w];
         int[] lits = new int[h + 2];
         long[] wts = new long[h + 2];
@@ -85,11 +96,6 @@ public final class TailLookup {
             out[b] = net.gate(lits, wts, n, 2 - 2 * base);
         }
         return out;
-    }
-
-    /** {@code [x >= c]}: the negated sign bit for {@code c = 0}, else a comparator. */
-    private static int gate(Net net, LinearForm v, int[] x, long c) {
-        return c == 0 ? Literal.not(x[x.length - 1]) : v.atLeast(net, c);
     }
 
     /** The exact cost of {@link #build} for a {@code w}-bit input word ({@code w >= 2}), from the table, no gate made. */
