@@ -58,7 +58,6 @@ final class ResampleCount {
         int[] table = new int[ny * nx * cgroups];
         Arrays.fill(table, ElemClass.constant(0, out.width()).id); // what no consumer reads
         Map<Weighting, int[]> first = firstElements(n, fx, ax);
-        Map<Weighting, DivideByConstant.Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
         Symmetric sym = new Symmetric(out, fx, rounds);
         boolean copied = false, passthrough = false;
         int[] nodes1 = {operand}, nodes = null;
@@ -74,10 +73,8 @@ final class ResampleCount {
                 if (!ax[1].live.get(gx) || ty.index().length == 1 && tx.index().length == 1) return;
                 Weighting k = new Weighting(weights(ty, tx), ty.denominator() * tx.denominator());
                 long d = k.den << fx.fracBits();
-                DivideByConstant.Route route = routes.computeIfAbsent(k, x -> {
-                    int[] f = first.get(x);
-                    return sym.route(tapClasses(m, ax, f[0], f[1], c0), x);
-                });
+                int[] f = first.get(k);
+                DivideByConstant.Route route = sym.route(tapClasses(m, ax, f[0], f[1], c0), k);
                 ks[gx] = k;
                 rts[gx] = route;
                 if (route != DivideByConstant.Route.MULTIPLY || !distinct(identity(ax, row, gx, copies != null))) return;
@@ -157,10 +154,14 @@ final class ResampleCount {
             this.rounds = rounds;
         }
 
-        /** The lowering's route for weighting {@code k} chosen at an element with taps of these classes. */
+        /** The lowering's route for weighting {@code k}, chosen at its first element (taps of these classes). */
         DivideByConstant.Route route(ElemClass[] in, Weighting k) {
             long d = k.den() << fx.fracBits();
-            if (!oneClass(in)) return ResampleCount.route(in, k.w(), out, d, rounds);
+            if (!oneClass(in)) {
+                int[] ids = new int[in.length];
+                for (int t = 0; t < ids.length; t++) ids[t] = in[t].id;
+                return routes.computeIfAbsent(List.of(k, new Engine.IntsKey(ids)), x -> ResampleCount.route(in, k.w(), out, d, rounds));
+            }
             Weighting sorted = k.sorted();
             return routes.computeIfAbsent(List.of(sorted, in[0].id), x -> ResampleCount.route(in, sorted.w(), out, d, rounds));
         }
