@@ -118,7 +118,7 @@ class ResampleCountTest {
             ElemClass[] in = new ElemClass[w.length];
             for (int i = 0; i < in.length; i++) in[i] = t % 3 == 0 ? ElemClass.fresh(fx.width(), r.nextInt(4)) : ClassSamples.random(r, fx.width());
             int rounds = 1 + r.nextInt(2);
-            Instance.Result closed = ResampleCount.closedMultiply(in, w, d, out, rounds);
+            Instance.Result closed = ResampleStencils.closedMultiply(in, w, d, out, rounds);
             if (closed == null) continue;
             Instance.Result built = Instance.run((net, xs) -> {
                 LinearForm f = new LinearForm();

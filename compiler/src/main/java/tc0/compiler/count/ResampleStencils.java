@@ -1,0 +1,156 @@
+package tc0.compiler.count;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tc0.compiler.gadgets.DivideByConstant;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * One resampling stencil's division ({@link ResampleCount}): its weighting (the lowering's route key), the
+ * form the lowering builds over words of given classes, the route {@code choose} gives it, and MULTIPLY's
+ * one weighted sum counted in closed form; {@link Shared} shares routes and sums among stencils that are
+ * the same up to the order of their taps.
+ */
+final class ResampleStencils {
+    private ResampleStencils() {}
+
+    /** The weights (one per variable bit, in the form's order) and constant of the form the lowering builds over words of these classes. */
+    private record Form(long[] weights, long constant) {}
+
+    private static Form form(ElemClass[] in, long[] w) {
+        long[] weights = new long[64];
+        int size = 0;
+        long constant = 0;
+        for (int t = 0; t < in.length; t++) {
+            ElemClass c = in[t];
+            int width = c.width();
+            for (int k = 0; k < width; k++) {
+                long bit = Math.multiplyExact(w[t], 1L << k);
+                long wt = k == width - 1 ? Math.negateExact(bit) : bit;
+                int x = c.bit(k);
+                if (x == ElemClass.FALSE) continue;
+                if (x == ElemClass.TRUE) { constant = Math.addExact(constant, wt); continue; } // LinearForm folds constant literals
+                if (size == weights.length) weights = Arrays.copyOf(weights, size * 2);
+                weights[size++] = wt;
+            }
+        }
+        return new Form(Arrays.copyOf(weights, size), constant);
+    }
+
+    /** {@code DivideByConstant.choose} of the form the lowering builds over words of these classes. */
+    static DivideByConstant.Route route(ElemClass[] in, long[] w, FixedFormat out, long d, int rounds) {
+        Form f = form(in, w);
+        return DivideByConstant.choose(f.weights(), f.constant(), out.fracBits(), d, out, rounds);
+    }
+
+    /** A stencil weighting, the lowering's route key: weights in stencil order and the denominator. */
+    record Weighting(long[] w, long den) {
+        Weighting sorted() {
+            long[] s = w.clone();
+            Arrays.sort(s);
+            return new Weighting(s, den);
+        }
+
+        @Override public boolean equals(Object o) { return o instanceof Weighting k && den == k.den && Arrays.equals(w, k.w); }
+
+        @Override public int hashCode() { return 31 * Arrays.hashCode(w) + Long.hashCode(den); }
+    }
+
+    /**
+     * Routes and MULTIPLY's closed sums, shared by stencils that are the same up to the order of their taps.
+     * Where every tap has one class, a route depends only on the multiset of the weights ({@code choose}
+     * costs the routes over fresh literals at one level, where the order of the terms changes nothing).
+     * Where that class is also plain (no slot twice) at one level, so does the weighted sum: a column then
+     * holds distinct literals at one level, so its groups cost the same whatever the order, and a group of
+     * one always shares its column with another group's bit, so no literal reaches the final stage by the
+     * order (a sign-extended word's slot twice in one column would merge in a group: not shared). So
+     * bilinear weightings mirrored or transposed ({@code (a, b) x (c, d)} against {@code (b, a) x (c, d)},
+     * {@code (c, d) x (a, b)}) are counted once.
+     */
+    static final class Shared {
+        private final FixedFormat out, fx;
+        private final int rounds;
+        private final Map<List<Object>, DivideByConstant.Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<List<Object>, Optional<Instance.Result>> sums = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Shared(FixedFormat out, FixedFormat fx, int rounds) {
+            this.out = out;
+            this.fx = fx;
+            this.rounds = rounds;
+        }
+
+        /** The lowering's route for weighting {@code k}, chosen at its first element (taps of these classes). */
+        DivideByConstant.Route route(ElemClass[] in, Weighting k) {
+            long d = k.den() << fx.fracBits();
+            if (!oneClass(in)) {
+                int[] ids = new int[in.length];
+                for (int t = 0; t < ids.length; t++) ids[t] = in[t].id;
+                return routes.computeIfAbsent(List.of(k, new Engine.IntsKey(ids)), x -> ResampleStencils.route(in, k.w(), out, d, rounds));
+            }
+            Weighting sorted = k.sorted();
+            return routes.computeIfAbsent(List.of(sorted, in[0].id), x -> ResampleStencils.route(in, sorted.w(), out, d, rounds));
+        }
+
+        /** MULTIPLY over distinct taps in closed form; null where that does not apply (another route, or the closed sum does not). */
+        Instance.Result closed(ElemClass[] in, Weighting k, DivideByConstant.Route route) {
+            long d = k.den() << fx.fracBits();
+            if (route != DivideByConstant.Route.MULTIPLY) return null;
+            if (!oneClass(in) || !in[0].plain() || !oneLevel(in[0])) return traced(closedMultiply(in, k.w(), d, out, rounds));
+            Weighting sorted = k.sorted();
+            return sums.computeIfAbsent(List.of(sorted, in[0].id), x -> Optional.ofNullable(traced(closedMultiply(in, sorted.w(), d, out, rounds))))
+                    .orElse(null);
+        }
+
+        private static Instance.Result traced(Instance.Result r) {
+            if (r == null && Engine.TRACE) System.err.println("count: a resample stencil runs the gadget");
+            return r;
+        }
+
+        private static boolean oneClass(ElemClass[] in) {
+            for (ElemClass c : in) if (c != in[0]) return false;
+            return true;
+        }
+
+        private static boolean oneLevel(ElemClass c) {
+            for (int s = 1; s < c.slots(); s++) if (c.slotLevel(s) != c.slotLevel(0)) return false;
+            return true;
+        }
+    }
+
+    /**
+     * {@code DivideByConstant.build(form, out.fracBits(), d, out, rounds, MULTIPLY)} of the form {@code sum w_t x_t}
+     * over distinct words of these classes, in closed form: MULTIPLY's one weighted sum ({@link SumForm}), each
+     * variable bit with its weight in the form's order, fresh where its slot occurs once in the word, else
+     * identified. Null where MULTIPLY is not available or the closed sum does not apply.
+     */
+    static Instance.Result closedMultiply(ElemClass[] in, long[] w, long d, FixedFormat out, int rounds) {
+        Form form = form(in, w);
+        DivideByConstant.MultiplyForm mf = DivideByConstant.multiplyForm(form.weights(), form.constant(), out.fracBits(), d, out);
+        if (mf == null) return null;
+        SumForm f = new SumForm();
+        long[] used = new long[in.length];
+        int i = 0;
+        try {
+            for (int t = 0; t < in.length; t++) {
+                ElemClass c = in[t];
+                int[] uses = new int[c.slots()];
+                for (int b = 0; b < c.width(); b++) if (c.bit(b) >= 0) uses[c.bit(b) >> 1]++;
+                for (int b = 0; b < c.width(); b++) {
+                    int x = c.bit(b);
+                    if (x < 0) continue; // constant bits are in the form's constant
+                    long a = mf.weights()[i++];
+                    int slot = x >> 1;
+                    if (uses[slot] == 1) f.shape.add(1, a, c.slotLevel(slot));
+                    else f.identified(t, slot, (x & 1) != 0, a, c.slotLevel(slot));
+                }
+                used[t] = Usage.all(c);
+            }
+            f.shape.addConstant(mf.constant());
+            return f.close(mf.shift(), out.width(), true, rounds, used);
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+    }
+}
