@@ -37,10 +37,6 @@ final class Lift {
 
     /** A profile moved up by {@code d} levels. */
     static Profile up(Profile q, int d) {
-        if (d == 0) return q;
-        Profile p = new Profile();
-        for (int l = 1; l <= q.depth(); l++) p.gates(q.at(l), 0, l + d);
-        p.addWires(q.wires());
-        return p;
+        return d == 0 ? q : q.movedUp(d);
     }
 }

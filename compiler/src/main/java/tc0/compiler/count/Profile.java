@@ -62,6 +62,19 @@ final class Profile {
         if (o.depth > 0) depth = Math.max(depth, o.depth); // a profile with depth has gates: gates(0, ...) adds nothing
     }
 
+    /** This profile moved up by {@code d >= 0} levels: the same gates and wires, exactly. */
+    Profile movedUp(int d) {
+        if (d < 0) throw new IllegalArgumentException("move down by " + -d);
+        Profile p = new Profile();
+        p.grow(depth + d);
+        System.arraycopy(lo, 0, p.lo, d, depth + 1);
+        System.arraycopy(hi, 0, p.hi, d, depth + 1);
+        p.wiresHi = wiresHi;
+        p.wiresLo = wiresLo;
+        p.depth = depth == 0 ? 0 : depth + d;
+        return p;
+    }
+
     /** All gates, if they fit a long (parts of a circuit do; totals: {@link #cost}). */
     long gates() {
         long g = 0;

@@ -25,8 +25,8 @@ public final class Lookup {
     public static int[] build(Net net, int[] x, long[] table, int outWidth) {
         int w = x.length;
         if (table.length != 1L << w) throw new IllegalArgumentException("table of " + table.length + " entries for a " + w + "-bit input");
-        int h = TailLookup.start(table, w, outWidth);
-        if (TailLookup.pays(table.length, h) && TailLookup.noConstantBits(x)) return TailLookup.build(net, x, table, h, outWidth);
+        TailLookup.Plan tail = TailLookup.PLANS.of(table, outWidth);
+        if (tail.pays() && TailLookup.noConstantBits(x)) return TailLookup.build(net, x, tail);
         return build(net, new LinearForm().addWord(x, 1), -(1L << (w - 1)), table, outWidth);
     }
 
@@ -36,25 +36,61 @@ public final class Lookup {
      * then {@link #stepBits}. Depth 2.
      */
     public static int[] build(Net net, LinearForm v, long lo, long[] table, int outWidth) {
-        int[] at = breakpoints(table);
-        int k = at.length;
+        Steps steps = STEPS.of(table, outWidth);
+        int k = steps.at.length;
         long[] ts = new long[k];
-        for (int j = 0; j < k; j++) ts[j] = lo + at[j];
+        for (int j = 0; j < k; j++) ts[j] = lo + steps.at[j];
         int[] cmp = new int[k];
         v.atLeastAll(net, ts, 0, k, cmp); // in order of a: the gates atLeast would make one by one
-        int[] ge = new int[table.length];
-        for (int j = 0; j < k; j++) ge[at[j]] = cmp[j];
-        return stepBits(net, ge, table, outWidth, at);
+        return steps.bits(net, cmp);
     }
 
-    /** The indices {@code i >= 1} where {@code values[i] != values[i - 1]}, increasing. */
-    private static int[] breakpoints(long[] values) {
-        int k = 0;
-        for (int i = 1; i < values.length; i++) if (values[i] != values[i - 1]) k++;
-        int[] at = new int[k];
-        k = 0;
-        for (int i = 1; i < values.length; i++) if (values[i] != values[i - 1]) at[k++] = i;
-        return at;
+    private static final TablePlans<Steps> STEPS = new TablePlans<>((t, w) -> Steps.of((long[]) t, w));
+    private static final TablePlans<long[]> CODES = new TablePlans<>((t, w) -> ((Table) t).codes());
+
+    /**
+     * Where a table changes ({@code at}: the indices {@code i >= 1} with {@code values[i] != values[i - 1]},
+     * increasing) and, per output bit b, the step sum that makes it: {@code [sum_j weights[b][j] cmp[reads[b][j]]
+     * >= 1 - base_b]} over the changes of bit b ({@code cmp[j]} the comparator at {@code at[j]}). Worked out once
+     * per table ({@link TablePlans}).
+     */
+    private record Steps(int[] at, int[][] reads, long[][] weights, long[] base) {
+        static Steps of(long[] values, int outWidth) {
+            int n = 0;
+            for (int i = 1; i < values.length; i++) if (values[i] != values[i - 1]) n++;
+            int[] at = new int[n];
+            n = 0;
+            for (int i = 1; i < values.length; i++) if (values[i] != values[i - 1]) at[n++] = i;
+            int[][] reads = new int[outWidth][];
+            long[][] weights = new long[outWidth][];
+            long[] base = new long[outWidth];
+            int[] r = new int[at.length];
+            long[] d = new long[at.length];
+            for (int b = 0; b < outWidth; b++) {
+                base[b] = values[0] >>> b & 1;
+                int k = 0;
+                for (int j = 0; j < at.length; j++) { // a bit can change only where the value does
+                    int i = at[j];
+                    long dj = (values[i] >>> b & 1) - (values[i - 1] >>> b & 1);
+                    if (dj != 0) { r[k] = j; d[k] = dj; k++; }
+                }
+                reads[b] = java.util.Arrays.copyOf(r, k);
+                weights[b] = java.util.Arrays.copyOf(d, k);
+            }
+            return new Steps(at, reads, weights, base);
+        }
+
+        /** The output bits, given the comparator {@code cmp[j]} at each change {@code at[j]}. */
+        int[] bits(Net net, int[] cmp) {
+            int[] out = new int[reads.length];
+            int[] lits = new int[at.length];
+            for (int b = 0; b < out.length; b++) {
+                int[] rb = reads[b];
+                for (int j = 0; j < rb.length; j++) lits[j] = cmp[rb[j]];
+                out[b] = rb.length == 0 ? (base[b] == 1 ? Literal.TRUE : Literal.FALSE) : net.gate(lits, weights[b], rb.length, 1 - base[b]);
+            }
+            return out;
+        }
     }
 
     /**
@@ -64,30 +100,16 @@ public final class Lookup {
      * {@code ge[i]} is read only where {@code values} changes.
      */
     public static int[] stepBits(Net net, int[] ge, long[] values, int outWidth) {
-        return stepBits(net, ge, values, outWidth, breakpoints(values));
-    }
-
-    /** {@link #stepBits(Net, int[], long[], int)} given the indices where {@code values} changes: only those are visited. */
-    private static int[] stepBits(Net net, int[] ge, long[] values, int outWidth, int[] at) {
-        int[] out = new int[outWidth];
-        int[] lits = new int[at.length];
-        long[] wts = new long[at.length];
-        for (int b = 0; b < outWidth; b++) {
-            long base = values[0] >>> b & 1;
-            int k = 0;
-            for (int i : at) { // a bit can change only where the value does
-                long d = (values[i] >>> b & 1) - (values[i - 1] >>> b & 1);
-                if (d != 0) { lits[k] = ge[i]; wts[k] = d; k++; }
-            }
-            out[b] = k == 0 ? (base == 1 ? Literal.TRUE : Literal.FALSE) : net.gate(lits, wts, k, 1 - base);
-        }
-        return out;
+        Steps steps = STEPS.of(values, outWidth);
+        int[] cmp = new int[steps.at.length];
+        for (int j = 0; j < cmp.length; j++) cmp[j] = ge[steps.at[j]];
+        return steps.bits(net, cmp);
     }
 
     /** {@code f(x)} correctly rounded from {@code in} to {@code out} ({@link Table}). */
     public static int[] function(Net net, int[] x, UnaryFunction f, FixedFormat in, FixedFormat out) {
         if (x.length != in.width()) throw new IllegalArgumentException("word of " + x.length + " bits for " + in);
-        return build(net, x, Table.of(f, in, out).codes(), out.width());
+        return build(net, x, CODES.of(Table.of(f, in, out), 0), out.width()); // one array per table: its plans are kept
     }
 
     public static Cost cost(long[] table, int inWidth, int outWidth) {

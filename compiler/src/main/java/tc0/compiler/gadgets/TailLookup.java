@@ -48,52 +48,83 @@ public final class TailLookup {
         return true;
     }
 
-    /** {@code table[code - lo]} of the signed word {@code x}, whose entries from {@code h} on are their codes. */
-    static int[] build(Net net, int[] x, long[] table, int h, int outWidth) {
+    /** Plans by table: {@link Lookup} asks once per element of a tensor, the table is the same for all. */
+    static final TablePlans<Plan> PLANS = new TablePlans<>((t, outWidth) -> Plan.of((long[]) t, outWidth));
+
+    /**
+     * What {@link #build} makes for one table, worked out once: the comparators' thresholds {@code ts} (the
+     * table's breakpoints below {@code h}, then {@code g} when it is a gate), and per output bit b either a
+     * constant ({@code reads[b] == null}) or one gate {@code [sum_j weights[b][j] s_j >= threshold[b]]} over
+     * sources {@code reads[b][j]}: comparator j, {@link #G} for {@code g}, {@link #X} for the input's bit b.
+     */
+    record Plan(int h, boolean pays, long[] ts, boolean gIsGate, int[][] reads, long[][] weights, long[] threshold, long[] constant) {
+        static final int G = -1, X = -2;
+
+        static Plan of(long[] table, int outWidth) {
+            int w = Integer.numberOfTrailingZeros(table.length);
+            int h = start(table, w, outWidth);
+            if (!TailLookup.pays(table.length, h) || h == 0) return new Plan(h, TailLookup.pays(table.length, h), null, false, null, null, null, null);
+            long lo = -(1L << (w - 1)), tailLo = lo + h, tailHi = -lo - 1;
+            int nb = 0;
+            for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) nb++;
+            boolean gIsGate = tailLo != 0;
+            long[] ts = new long[gIsGate ? nb + 1 : nb];
+            int[] slot = new int[h + 1]; // the source of [x >= lo + i]: its comparator, or g at h
+            nb = 0;
+            for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) { slot[i] = nb; ts[nb++] = lo + i; }
+            if (gIsGate) ts[nb] = tailLo;
+            slot[h] = G;
+            int[][] reads = new int[w][];
+            long[][] weights = new long[w][];
+            long[] threshold = new long[w], constant = new long[w];
+            int[] r = new int[h + 2];
+            long[] d = new long[h + 2];
+            for (int b = 0; b < w; b++) {
+                long base = table[0] >>> b & 1;
+                boolean varies = tailLo >> b != tailHi >> b;
+                long atH = varies ? 0 : tailLo >>> b & 1; // L's bit at h, or the tail's constant bit
+                int k = 0;
+                boolean changesAtH = false;
+                for (int i = 1; i <= h; i++) {
+                    long di = (i < h ? table[i] >>> b & 1 : atH) - (table[i - 1] >>> b & 1);
+                    if (di != 0) { r[k] = slot[i]; d[k] = di; k++; changesAtH = i == h; }
+                }
+                if (!varies) {
+                    if (k == 0) constant[b] = base;
+                    else { reads[b] = java.util.Arrays.copyOf(r, k); weights[b] = java.util.Arrays.copyOf(d, k); threshold[b] = 1 - base; }
+                    continue;
+                }
+                for (int j = 0; j < k; j++) d[j] *= 2;
+                int n = k;
+                if (changesAtH) d[k - 1] += 1; // g is also L's last change (at h)
+                else { r[n] = G; d[n] = 1; n++; }
+                r[n] = X;
+                d[n] = 1;
+                n++;
+                reads[b] = java.util.Arrays.copyOf(r, n);
+                weights[b] = java.util.Arrays.copyOf(d, n);
+                threshold[b] = 2 - 2 * base;
+            }
+            return new Plan(h, true, ts, gIsGate, reads, weights, threshold, constant);
+        }
+    }
+
+    /** {@code table[code - lo]} of the signed word {@code x}, by the table's plan (its entries from {@code h} on are their codes). */
+    static int[] build(Net net, int[] x, Plan p) {
         int w = x.length;
-        if (outWidth != w) throw new IllegalArgumentException("a tail lookup maps " + w + " bits to " + w + ", not " + outWidth);
-        if (h == 0) return x.clone();
-        long lo = -(1L << (w - 1)), tailLo = lo + h, tailHi = -lo - 1;
+        if (p.h() == 0) return x.clone();
         LinearForm v = new LinearForm().addWord(x, 1);
         // One bank of comparators, in the order one-by-one gates would come: the breakpoints below h, then g.
-        int nb = 0;
-        for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) nb++;
-        boolean gIsGate = tailLo != 0;
-        int[] at = new int[nb];
-        long[] ts = new long[nb + 1];
-        nb = 0;
-        for (int i = 1; i < h; i++) if (table[i] != table[i - 1]) { at[nb] = i; ts[nb++] = lo + i; }
-        if (gIsGate) ts[nb] = tailLo;
-        int[] cmp = new int[nb + 1];
-        v.atLeastAll(net, ts, 0, gIsGate ? nb + 1 : nb, cmp);
-        int[] ge = new int[h + 1];
-        for (int j = 0; j < nb; j++) ge[at[j]] = cmp[j];
-        ge[h] = gIsGate ? cmp[nb] : Literal.not(x[w - 1]); // [x >= 0] is the negated sign bit
+        int[] cmp = new int[p.ts().length];
+        v.atLeastAll(net, p.ts(), 0, cmp.length, cmp);
+        int g = p.gIsGate() ? cmp[cmp.length - 1] : Literal.not(x[w - 1]); // [x >= 0] is the negated sign bit
         int[] out = new int[w];
-        int[] lits = new int[h + 2];
-        long[] wts = new long[h + 2];
+        int[] lits = new int[p.h() + 2];
         for (int b = 0; b < w; b++) {
-            long base = table[0] >>> b & 1;
-            boolean varies = tailLo >> b != tailHi >> b;
-            long atH = varies ? 0 : tailLo >>> b & 1; // L's bit at h, or the tail's constant bit
-            int k = 0;
-            boolean changesAtH = false;
-            for (int i = 1; i <= h; i++) {
-                long d = (i < h ? table[i] >>> b & 1 : atH) - (table[i - 1] >>> b & 1);
-                if (d != 0) { lits[k] = ge[i]; wts[k] = d; k++; changesAtH = i == h; }
-            }
-            if (!varies) {
-                out[b] = k == 0 ? (base == 1 ? Literal.TRUE : Literal.FALSE) : net.gate(lits, wts, k, 1 - base);
-                continue;
-            }
-            for (int j = 0; j < k; j++) wts[j] *= 2;
-            int n = k;
-            if (changesAtH) wts[k - 1] += 1; // g is also L's last change (at h)
-            else { lits[n] = ge[h]; wts[n] = 1; n++; }
-            lits[n] = x[b];
-            wts[n] = 1;
-            n++;
-            out[b] = net.gate(lits, wts, n, 2 - 2 * base);
+            int[] rb = p.reads()[b];
+            if (rb == null) { out[b] = p.constant()[b] == 1 ? Literal.TRUE : Literal.FALSE; continue; }
+            for (int j = 0; j < rb.length; j++) lits[j] = rb[j] >= 0 ? cmp[rb[j]] : rb[j] == Plan.G ? g : x[b];
+            out[b] = net.gate(lits, p.weights()[b], rb.length, p.threshold()[b]);
         }
         return out;
     }

@@ -148,6 +148,23 @@ class ProfileTest {
     }
 
     @Test
+    void movingUpKeepsFiguresPast2To63() {
+        Shadow big = new Shadow();
+        big.gates(MAX, 4, 1);                   // with the copies below, gates and wires past a long
+        big.gates(5, 2, 3);
+        Shadow copies = new Shadow();
+        copies.add(big, 3);
+        Profile up = copies.p.movedUp(4);
+        assertEquals(copies.depth + 4, up.depth());
+        assertEquals(copies.p.cost().wires(), up.cost().wires());
+        assertEquals(copies.p.cost().gates(), up.cost().gates());
+        for (int l = 1; l < copies.level.length; l++) assertEquals(copies.level[l], up.exactAt(l + 4), "level " + l);
+        for (int l = 1; l <= 4; l++) assertEquals(BigInteger.ZERO, up.exactAt(l), "below the move, level " + l);
+        assertEquals(0, new Profile().movedUp(3).depth(), "nothing moved up is still nothing");
+        assertThrows(IllegalArgumentException.class, () -> copies.p.movedUp(-1));
+    }
+
+    @Test
     void emptyPartsAddNothingAndNegativeCountsAreRefused() {
         Profile p = new Profile();
         p.add(new Profile(), MAX);
