@@ -196,17 +196,44 @@ public final class CircuitBuilder {
                 negated = true;
             }
         }
-        for (int k = 0; k < n; k++) {
-            requested++;
-            long t = thresholds[k] - shift;
-            if (minSum >= t) { folded++; out[k] = Literal.TRUE; continue; }
-            if (maxSum < t) { folded++; out[k] = Literal.FALSE; continue; }
-            if (single >= 0) { folded++; out[k] = single; continue; }
-            if (g > 1) t = Math.ceilDiv(t, g);
-            if (negated) t = 1 - t;
-            out[k] = Literal.of(hashing ? findOrAdd(terms, t) : add(terms, t), negated);
+        long termsHash = hashing ? termsHash(terms) : 0;
+        int[] ts = bankHashes; // per block: the gate's threshold index k, then its hash
+        for (int from = 0; from < n; from += BANK_BLOCK) {
+            int to = Math.min(n, from + BANK_BLOCK), m = 0;
+            long[] bt = bankThresholds;
+            for (int k = from; k < to; k++) {
+                requested++;
+                long t = thresholds[k] - shift;
+                if (minSum >= t) { folded++; out[k] = Literal.TRUE; continue; }
+                if (maxSum < t) { folded++; out[k] = Literal.FALSE; continue; }
+                if (single >= 0) { folded++; out[k] = single; continue; }
+                if (g > 1) t = Math.ceilDiv(t, g);
+                if (negated) t = 1 - t;
+                if (!hashing) { out[k] = Literal.of(add(terms, t), negated); continue; }
+                ts[m] = k;
+                bt[m] = t;
+                m++;
+            }
+            // Hash the block's gates and read their first slots before any is looked up: the reads are
+            // independent, so their cache misses overlap instead of coming one after another.
+            long touched = 0;
+            int mask = table.length - 1;
+            for (int j = 0; j < m; j++) {
+                int h = finishHash(termsHash, bt[j]);
+                ts[BANK_BLOCK + j] = h;
+                touched += table[h & mask];
+            }
+            bankTouched += touched;
+            for (int j = 0; j < m; j++) out[ts[j]] = Literal.of(findOrAdd(terms, bt[j], ts[BANK_BLOCK + j]), negated);
         }
     }
+
+    /** Gates of a bank looked up together (see {@link #gates}). */
+    private static final int BANK_BLOCK = 16;
+    private final int[] bankHashes = new int[2 * BANK_BLOCK];
+    private final long[] bankThresholds = new long[BANK_BLOCK];
+    /** Sum of the slots read ahead: kept so the reads are not optimised away. */
+    private long bankTouched;
 
     /** The conjunction of the literals (true when empty). */
     public int and(int... lits) {
@@ -261,12 +288,11 @@ public final class CircuitBuilder {
             t = Math.subtractExact(1, t);
             negated = true;
         }
-        int node = hashing ? findOrAdd(terms, t) : add(terms, t);
+        int node = hashing ? findOrAdd(terms, t, finishHash(termsHash(terms), t)) : add(terms, t);
         return Literal.of(node, negated);
     }
 
-    private int findOrAdd(int terms, long t) {
-        int h = hash(terms, t);
+    private int findOrAdd(int terms, long t, int h) {
         int mask = table.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             long slot = table[i];
@@ -319,12 +345,19 @@ public final class CircuitBuilder {
         return inputs + gates; // node id of the gate just added: 1 + inputs + (gates - 1)
     }
 
-    private int hash(int terms, long t) {
-        long h = t * 0x9E3779B97F4A7C15L + terms;
+    /** The terms' part of a gate's hash (a bank's gates share it). */
+    private long termsHash(int terms) {
+        long h = terms;
         for (int i = 0; i < terms; i++) {
             h = (h ^ termNode[i]) * 0xC2B2AE3D27D4EB4FL;
             h = (h ^ termWeight[i]) * 0x165667B19E3779F9L;
         }
+        return h;
+    }
+
+    /** A gate's hash from its terms' part and its threshold. */
+    private static int finishHash(long termsHash, long t) {
+        long h = termsHash ^ t * 0x9E3779B97F4A7C15L;
         h ^= h >>> 33; // murmur3's fmix64: every input bit reaches the low bits the table index uses
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
