@@ -1,10 +1,8 @@
 package tc0.compiler.count;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tc0.compiler.count.ResampleStencils.Weighting;
 import tc0.compiler.gadgets.DivideByConstant;
@@ -18,9 +16,9 @@ import tc0.compiler.numerics.FixedFormat;
 
 /**
  * Upsample and downsample as the lowering builds them ({@code TensorIrToCircuit.resample}): per output
- * element the stencil's weighted sum divided by {@code D 2^Fx} ({@link DivideByConstant}, its route chosen
- * once per stencil weighting, from the first element in row-major order that has it); a single tap of
- * weight D is a format change, wiring when the formats agree. Stencils are separable ({@link Layout#taps}
+ * element the stencil's weighted sum divided by {@code D 2^Fx} ({@link DivideByConstant}, by the route its
+ * own form chooses: its taps' classes and weights); a single tap of weight D is a format change, wiring when
+ * the formats agree. Stencils are separable ({@link Layout#taps}
  * per axis), so each axis's output positions fall into groups with the same taps' weights, source class
  * groups, copies and liveness: one instance per combination of groups (and channel group), multiplied.
  * Elements no consumer reads ({@link ResampleLive#liveAlong}) are not counted (the builder drops them) and
@@ -52,11 +50,10 @@ final class ResampleCount {
 
         boolean rank3 = n.rank() == 3;
         int cgroups = rank3 ? m.groups(2) : 1;
-        int c0 = rank3 ? m.group(2, 0) : 0;
         int ny = ax[0].size(), nx = ax[1].size();
         int[] table = new int[ny * nx * cgroups];
         Arrays.fill(table, ElemClass.constant(0, out.width()).id); // what no consumer reads
-        Map<Weighting, int[]> first = firstElements(n, fx, ax);
+        checkDenominators(n, fx, ax);
         ResampleStencils.Shared sym = new ResampleStencils.Shared(out, fx, rounds);
         boolean copied = false, passthrough = false;
         int[] nodes1 = {operand}, nodes = null;
@@ -65,19 +62,20 @@ final class ResampleCount {
             int row = gy;
             // The row's stencils in parallel: routes, and MULTIPLY's closed sums (null where they do not apply).
             Weighting[] ks = new Weighting[nx];
-            DivideByConstant.Route[] rts = new DivideByConstant.Route[nx];
+            DivideByConstant.Route[] rts = new DivideByConstant.Route[nx * cgroups];
             Instance.Result[] closed = new Instance.Result[nx * cgroups];
             java.util.stream.IntStream.range(0, nx).parallel().forEach(gx -> {
                 Layout.Taps ty = ax[0].taps.get(row), tx = ax[1].taps.get(gx);
                 if (!ax[1].live.get(gx) || ty.index().length == 1 && tx.index().length == 1) return;
                 Weighting k = new Weighting(weights(ty, tx), ty.denominator() * tx.denominator());
-                long d = k.den() << fx.fracBits();
-                int[] f = first.get(k);
-                DivideByConstant.Route route = sym.route(tapClasses(m, ax, f[0], f[1], c0), k);
                 ks[gx] = k;
-                rts[gx] = route;
-                if (route != DivideByConstant.Route.MULTIPLY || !distinct(identity(ax, row, gx, copies != null))) return;
-                for (int cg = 0; cg < cgroups; cg++) closed[gx * cgroups + cg] = sym.closed(tapClasses(m, ax, row, gx, cg), k, route);
+                boolean distinct = distinct(identity(ax, row, gx, copies != null));
+                for (int cg = 0; cg < cgroups; cg++) {
+                    ElemClass[] in = tapClasses(m, ax, row, gx, cg);
+                    DivideByConstant.Route route = sym.route(in, k);
+                    rts[gx * cgroups + cg] = route;
+                    if (route == DivideByConstant.Route.MULTIPLY && distinct) closed[gx * cgroups + cg] = sym.closed(in, k, route);
+                }
             });
             for (int gx = 0; gx < nx; gx++) {
                 if (!ax[1].live.get(gx)) continue;
@@ -95,7 +93,7 @@ final class ResampleCount {
                         continue;
                     }
                     Instance.Result r = single ? convert(e, fx, out, in) : closed[gx * cgroups + cg];
-                    if (r == null) r = divide(e, fx, out, ks[gx], rts[gx], in, identity(ax, gy, gx, copies != null));
+                    if (r == null) r = divide(e, fx, out, ks[gx], rts[gx * cgroups + cg], in, identity(ax, gy, gx, copies != null));
                     if (nodes == null || nodes.length != in.length) { nodes = new int[in.length]; Arrays.fill(nodes, operand); }
                     e.add(r, times, single ? nodes1 : nodes, in);
                     passthrough |= r.passthrough();
@@ -173,35 +171,20 @@ final class ResampleCount {
         return w;
     }
 
-    /**
-     * For each weighting that some live element has, the group combination of its first element in row-major
-     * order, live or not (the lowering chooses the weighting's route there: groups are numbered by first
-     * position, so combinations in order visit first elements in order). Refuses a denominator beyond 63 bits
-     * anywhere, as the lowering does.
-     */
-    private static Map<Weighting, int[]> firstElements(Node n, FixedFormat fx, ResampleAxis[] ax) {
-        Map<Weighting, int[]> first = new HashMap<>();
-        int ny = ax[0].size(), nx = ax[1].size();
-        for (int pass = 0; pass < 2; pass++) {
-            for (int gy = 0; gy < ny; gy++) {
-                Layout.Taps ty = ax[0].taps.get(gy);
-                for (int gx = 0; gx < nx; gx++) {
-                    Layout.Taps tx = ax[1].taps.get(gx);
-                    if (ty.index().length == 1 && tx.index().length == 1) continue;
-                    boolean live = ax[0].live.get(gy) && ax[1].live.get(gx);
-                    if (pass == 0 && !live) continue;
-                    long den = ty.denominator() * tx.denominator();
-                    if (pass == 1 && Long.numberOfLeadingZeros(den) <= fx.fracBits() + 1) {
-                        throw new UnsupportedOperationException("resampling denominator " + den + " of " + fx + " needs more than 63 bits (node "
-                                + n.id() + ", region " + n.region() + ")");
-                    }
-                    Weighting k = new Weighting(weights(ty, tx), den);
-                    if (pass == 0) first.put(k, null);
-                    else if (first.containsKey(k) && first.get(k) == null) first.put(k, new int[] {gy, gx});
+    /** Refuses a denominator beyond 63 bits at any element, live or not, as the lowering does. */
+    private static void checkDenominators(Node n, FixedFormat fx, ResampleAxis[] ax) {
+        for (int gy = 0; gy < ax[0].size(); gy++) {
+            Layout.Taps ty = ax[0].taps.get(gy);
+            for (int gx = 0; gx < ax[1].size(); gx++) {
+                Layout.Taps tx = ax[1].taps.get(gx);
+                if (ty.index().length == 1 && tx.index().length == 1) continue;
+                long den = ty.denominator() * tx.denominator();
+                if (Long.numberOfLeadingZeros(den) <= fx.fracBits() + 1) {
+                    throw new UnsupportedOperationException("resampling denominator " + den + " of " + fx + " needs more than 63 bits (node "
+                            + n.id() + ", region " + n.region() + ")");
                 }
             }
         }
-        return first;
     }
 
     /** Tap identities: taps copying the same source element (through the operand's single taps) are one element. */

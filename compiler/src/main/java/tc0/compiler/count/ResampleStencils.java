@@ -8,8 +8,8 @@ import tc0.compiler.gadgets.DivideByConstant;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
- * One resampling stencil's division ({@link ResampleCount}): its weighting (the lowering's route key), the
- * form the lowering builds over words of given classes, the route {@code choose} gives it, and MULTIPLY's
+ * One resampling stencil's division ({@link ResampleCount}): its weighting, the form the lowering builds
+ * over words of given classes, the route {@code choose} gives that form (the lowering's route), and MULTIPLY's
  * one weighted sum counted in closed form; {@link Shared} shares routes and sums among stencils that are
  * the same up to the order of their taps.
  */
@@ -45,7 +45,7 @@ final class ResampleStencils {
         return DivideByConstant.choose(f.weights(), f.constant(), out.fracBits(), d, out, rounds);
     }
 
-    /** A stencil weighting, the lowering's route key: weights in stencil order and the denominator. */
+    /** A stencil weighting: weights in stencil order and the denominator. */
     record Weighting(long[] w, long den) {
         Weighting sorted() {
             long[] s = w.clone();
@@ -81,7 +81,7 @@ final class ResampleStencils {
             this.rounds = rounds;
         }
 
-        /** The lowering's route for weighting {@code k}, chosen at its first element (taps of these classes). */
+        /** The lowering's route for a stencil of weighting {@code k} over taps of these classes (its form's own route). */
         DivideByConstant.Route route(ElemClass[] in, Weighting k) {
             long d = k.den() << fx.fracBits();
             if (!oneClass(in)) {

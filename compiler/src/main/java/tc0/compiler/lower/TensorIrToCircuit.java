@@ -304,8 +304,8 @@ public final class TensorIrToCircuit {
 
     /**
      * Reduce per line (as the reference interpreter): SUM {@code Fixed.sum}, exact then one rounding; MEAN
-     * {@code round(S / m)} of the exact sum {@code S}, one rounding ({@link DivideByConstant}, its route
-     * chosen once per node); MAX by all-pairs comparison, MIN as the bitwise complement of the maximum of the
+     * {@code round(S / m)} of the exact sum {@code S}, one rounding ({@link DivideByConstant}, each line by its
+     * own form's route); MAX by all-pairs comparison, MIN as the bitwise complement of the maximum of the
      * complements ({@code ~x = -x - 1} reverses the order), both then {@code Fixed.convert}.
      */
     private int[][] reduce(Op.Reduce r, Node n, FixedFormat out) {
@@ -314,7 +314,7 @@ public final class TensorIrToCircuit {
         List<Long> shape = src.shape();
         int[][] res = new int[Math.toIntExact(n.size())][];
         int len = (int) (long) shape.get(r.axis());
-        DivideByConstant.Route meanRoute = null;
+        java.util.Map<FormShape, DivideByConstant.Route> meanRoutes = new java.util.HashMap<>();
         for (int f = 0; f < res.length; f++) {
             long[] ix = Shapes.unflatten(f, n.shape());
             int[][] xs = new int[len][];
@@ -333,8 +333,7 @@ public final class TensorIrToCircuit {
                     LinearForm form = new LinearForm();
                     for (int[] x : xs) form.addWord(x, 1);
                     long den = meanDenominator(len, fx, n);
-                    if (meanRoute == null) meanRoute = route(form, out.fracBits(), den, out);
-                    yield DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, meanRoute);
+                    yield DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, route(meanRoutes, form, den, out));
                 }
                 case MAX -> convert(MaxArgmax.max(net, xs), fx, out);
                 case MIN -> {
@@ -416,6 +415,33 @@ public final class TensorIrToCircuit {
         return (long) len << fx.fracBits();
     }
 
+    /**
+     * A division's form (weights and constant) and denominator: what {@link DivideByConstant#choose} reads, so
+     * divisions of one shape share a route.
+     */
+    private record FormShape(long[] weights, long constant, long den) {
+        static FormShape of(LinearForm form, long den) {
+            long[] w = new long[form.size()];
+            for (int i = 0; i < w.length; i++) w[i] = form.weight(i);
+            return new FormShape(w, form.constant(), den);
+        }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof FormShape f && constant == f.constant && den == f.den && java.util.Arrays.equals(weights, f.weights);
+        }
+
+        @Override public int hashCode() { return (31 * java.util.Arrays.hashCode(weights) + Long.hashCode(constant)) * 31 + Long.hashCode(den); }
+    }
+
+    /**
+     * The route of one division, chosen once per form shape in {@code routes}: per line or element, not per node
+     * or weighting, since elements differ (a zero line or border, bits beside words) and a word route chosen
+     * at one element cannot build a division with fewer than two literals.
+     */
+    private DivideByConstant.Route route(java.util.Map<FormShape, DivideByConstant.Route> routes, LinearForm form, long den, FixedFormat out) {
+        return routes.computeIfAbsent(FormShape.of(form, den), k -> route(form, out.fracBits(), den, out));
+    }
+
     /** The cheapest {@link DivideByConstant} route for forms shaped as {@code form} (same weights). */
     private DivideByConstant.Route route(LinearForm form, int a, long den, FixedFormat out) {
         long[] w = new long[form.size()];
@@ -427,12 +453,13 @@ public final class TensorIrToCircuit {
      * Upsample and downsample, as {@code ReferenceInterpreter.resample}: per output element the stencil's
      * exact weighted sum of inputs ({@link Layout#stencils}) divided by {@code D 2^Fx}, rounded once and
      * saturated ({@link DivideByConstant}). A single tap of weight D is wiring (a format change at most).
-     * Routes are chosen once per distinct stencil weighting (a few per node: the interior and the borders).
+     * Routes are chosen once per distinct form shape (a few per node: the interior and the borders, times the
+     * source's kinds of elements).
      */
     private int[][] resample(Node n, int operand, Op.Interpolation mode, FixedFormat out) {
         FixedFormat fx = fmt(operand);
         Layout.Stencil[] st = Layout.stencils(n, p.node(operand), mode);
-        java.util.Map<String, DivideByConstant.Route> routes = new java.util.HashMap<>();
+        java.util.Map<FormShape, DivideByConstant.Route> routes = new java.util.HashMap<>();
         int[][] r = new int[st.length][];
         for (int f = 0; f < st.length; f++) {
             Layout.Stencil s = st[f];
@@ -447,10 +474,7 @@ public final class TensorIrToCircuit {
                         + n.id() + ", region " + n.region() + ")");
             }
             long den = s.denominator() << fx.fracBits();
-            String key = java.util.Arrays.toString(s.weight()) + "/" + s.denominator();
-            DivideByConstant.Route rt = routes.get(key);
-            if (rt == null) { rt = route(form, out.fracBits(), den, out); routes.put(key, rt); }
-            r[f] = DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, rt);
+            r[f] = DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, route(routes, form, den, out));
         }
         return r;
     }

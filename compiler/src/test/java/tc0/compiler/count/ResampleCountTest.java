@@ -44,6 +44,19 @@ class ResampleCountTest {
                 + " output Y = downsample(A, to: [4, 3], mode: " + mode + ") + 1; output Z = A;"));
     }
 
+    /**
+     * Stencils of one weighting over different classes (input words, a zero border): each takes its own form's
+     * route, as built. With one route per weighting (its first element's), the zero stencils below were given
+     * a word route they cannot take, and counting and the lowering both threw.
+     */
+    @Test
+    void stencilsOfOneWeightingOverDifferentClasses() {
+        assertCounted(program("input X: [2, 2]; output Y = upsample(concat(X, zeros([2, 2]), axis: 1), to: [6, 4], mode: bilinear);"));
+        assertCounted(program("input X: [3, 2]; output Y = upsample(concat(X, zeros([3, 2]), axis: 1), to: [5, 8], mode: bilinear);"));
+        assertCounted(program("input X: [2, 2]; output Y = upsample(concat(zeros([2, 2]), X, axis: 1), to: [6, 4], mode: bilinear);"));
+        assertCounted(program("input X: [4, 3, 2]; output Y = downsample(concat(X, zeros([4, 3, 2]), axis: 2), to: [3, 2], mode: bilinear);"));
+    }
+
     @Test
     void aComputedValueReadOnlyInPartIsRefusedBySummariesAndBuiltWhenSmall() {
         // Nearest downsampling skips rows of the product: their gates are dead, which the summary does not model.

@@ -96,6 +96,15 @@ class TensorIrToCostTest {
                 + " output N = max(A, axis: 0); output O = min(A, axis: 1); output P = max(X, axis: 0) + 1;"));
     }
 
+    /** A mean whose lines have different forms (a zero line, zero words, bits beside words): each line's own division route, as built. */
+    @Test
+    void meansWhoseLinesDiffer() {
+        assertCounted(program("input X: [1, 4]; output Y = mean(concat(zeros([1, 4]), X, axis: 0), axis: 1);"));
+        assertCounted(program("input X: [3, 2, 4]; output Y = mean(concat(X, zeros([3, 2, 4]), axis: 1), axis: 0);"));
+        assertCounted(program("input X: [1, 4]; input B: [1, 4] bit; output Y = mean(concat(B, X, axis: 0), axis: 1);"));
+        assertCounted(program("input X: [4, 3]; output Y = mean(concat(zeros([1, 4]), transpose(X), axis: 0), axis: 1);"));
+    }
+
     @Test
     void aComposedBlock() {
         assertCounted(program("input X: [3, 4]; weight W1: [4, 4] = random(seed: 8); weight W2: [4, 4] = random(seed: 9);"

@@ -43,6 +43,33 @@ class TensorIrToCircuitResampleTest {
                 + " output M = mean(A, axis: 1); output N = mean(X, axis: 0);"));
     }
 
+    /**
+     * Lines of one mean with different forms: a zero line, zero words beside input words, bits beside words.
+     * Each line takes its own form's division route; with one route per node (the first line's) a zero first
+     * line made every line a STEP over all breakpoints (5 times the wires), and a first line of three words
+     * chose a word route that a zero line cannot take (the lowering threw).
+     */
+    @Test
+    void meansWhoseLinesDiffer() {
+        String p = "fixed(int: 4, frac: 3)";
+        Lowered zeroFirst = TensorIrToCircuitTest.assertExact(program(p, "input X: [1, 4]; output Y = mean(concat(zeros([1, 4]), X, axis: 0), axis: 1);"));
+        Lowered zeroLast = TensorIrToCircuitTest.assertExact(program(p, "input X: [1, 4]; output Y = mean(concat(X, zeros([1, 4]), axis: 0), axis: 1);"));
+        assertEquals(zeroLast.circuit().wireCount(), zeroFirst.circuit().wireCount(), "the order of the lines changes nothing");
+        TensorIrToCircuitTest.assertExact(program(p, "input X: [3, 4]; output Y = mean(concat(X, zeros([3, 4]), axis: 1), axis: 0);"));
+        TensorIrToCircuitTest.assertExact(program(p, "input X: [1, 4]; input B: [1, 4] bit; output Y = mean(concat(B, X, axis: 0), axis: 1);"));
+    }
+
+    /** Stencils of one weighting over input words and over a zero border: each its own route (one per weighting threw here). */
+    @Test
+    void resamplingBesideAZeroBorder() {
+        for (String precision : new String[] {"fixed(int: 4, frac: 3)", "fixed(int: 2, frac: 6)"}) {
+            TensorIrToCircuitTest.assertExact(program(precision, "input X: [2, 2]; input Y: [3, 3];"
+                    + " output U = upsample(concat(X, zeros([2, 2]), axis: 1), to: [6, 4], mode: bilinear);"
+                    + " output V = upsample(concat(zeros([2, 2]), X, axis: 1), to: [6, 9], mode: bilinear);"
+                    + " output W = downsample(concat(Y, zeros([3, 3]), axis: 1), to: [2, 4], mode: bilinear);"));
+        }
+    }
+
     @Test
     void meanDepthIsTheSameForTenAndFortyTerms() {
         String p = "fixed(int: 4, frac: 3)";
