@@ -32,6 +32,8 @@ final class Engine {
     static final long EXPAND_LIMIT = 1L << 22;
     /** {@code -Dtc0.count.trace=true}: each node's time and class variety, and where a gadget runs instead of a closed form, on stderr. */
     static final boolean TRACE = Boolean.getBoolean("tc0.count.trace");
+    /** The first node whose gadgets hold a number past a long ({@link CountedCost#wide}), null while none. */
+    String wideAt;
 
     Engine(TensorProgram p, int rounds) {
         this.p = p;
@@ -48,6 +50,7 @@ final class Engine {
             if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms (process cpu %.1f ms), %d combos%n", n.id(), n.op().label(), n.shape(),
                     (System.nanoTime() - t0) / 1e6, (cpuNanos() - c0) / 1e6, sums[n.id()].classes().combos());
             usage.commit();
+            if (wideAt == null && total.wide()) wideAt = "node " + n.id() + " (" + n.op().label() + ", region " + n.region() + ")";
         }
         checkNoDeadGates(live);
         return total.cost();

@@ -27,9 +27,31 @@ public final class TensorIrToCost {
      * {@link CountOverflow} says which and why.
      */
     public static CountedCost count(TensorProgram p, int rounds, boolean fallback) {
+        return count(p, rounds, fallback, false);
+    }
+
+    /**
+     * As {@link #count(TensorProgram, int)}, but a program whose weighted sums hold a constant, a sum of
+     * weights or a saturation threshold past a long is counted too (the gates, their fan-ins and levels do not
+     * depend on those numbers): exactly, as a builder with unbounded weights would build it, the cost marked
+     * {@link CountedCost#wide}. tc0's builder cannot build such a program; {@link #count(TensorProgram, int)}
+     * refuses it as a {@link CountOverflow}.
+     */
+    public static CountedCost countWide(TensorProgram p, int rounds) {
+        return count(p, rounds, true, true);
+    }
+
+    private static CountedCost count(TensorProgram p, int rounds, boolean fallback, boolean wide) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         try {
-            return new Engine(UnreadRows.apply(ConstantLines.fold(p)), rounds).run();
+            Engine engine = new Engine(UnreadRows.apply(ConstantLines.fold(p)), rounds);
+            CountedCost c = engine.run();
+            if (c.wide() && !wide) {
+                throw new CountOverflow("counting: model " + p.model() + ": a weighted sum's constant, sum of weights or saturation threshold exceeds "
+                        + "what a long holds (first at " + engine.wideAt + "); the circuit builder's weights and thresholds are longs, so a gadget of "
+                        + "this model cannot be built at these parameters", null);
+            }
+            return c;
         } catch (ArithmeticException e) {
             throw overflow(p.model(), e);
         } catch (NeedsLiterals e) {
