@@ -49,6 +49,7 @@ class BigCountTest {
         assertTrue(e.getMessage().contains("cannot be built at these parameters"), e.getMessage());
         assertTrue(e.getMessage().contains("the weight 2^63 of the partial product") && e.getMessage().contains("in Multiply.partialWeight via SumForm.pair"),
                 e.getMessage());
+        assertTrue(e.getMessage().matches(".* at node \\d+ \\(matmul, region .*"), "names the node and its region: " + e.getMessage());
         assertThrows(ArithmeticException.class, () -> tc0.compiler.lower.TensorIrToCircuit.lower(p, 2, false), "the build overflows as well");
     }
 
