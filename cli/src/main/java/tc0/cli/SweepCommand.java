@@ -101,11 +101,12 @@ final class SweepCommand implements Callable<Integer> {
                 rows.println(SweepReport.TABLE_HEADER);
                 rows.flush();
             }
-            boolean[] wide = new boolean[1];
-            SweepPoint point = countOnly ? counted(p, n, wide) : built(p, n, guard);
+            CountedCost c = countOnly ? counted(p) : null;
+            SweepPoint point = c != null ? new SweepPoint(n, c.depth(), c.gates(), c.wires(), c.width()) : built(p, n, guard);
+            boolean wide = c != null && c.wide();
             points.add(point);
-            if (wide[0]) wideN.add(n);
-            rows.println(SweepReport.row(point, (System.nanoTime() - start) / 1e9, wide[0]));
+            if (wide) wideN.add(n);
+            rows.println(SweepReport.row(point, (System.nanoTime() - start) / 1e9, wide));
             rows.flush();
         }
 
@@ -131,18 +132,15 @@ final class SweepCommand implements Callable<Integer> {
         return new SweepPoint(n, s.depth(), s.gates(), s.wires(), s.width());
     }
 
-    /** Counts {@code p}; {@code wide[0]}: whether its weights pass a long (counted, but tc0 cannot build it). */
-    private SweepPoint counted(TensorProgram p, long n, boolean[] wide) {
-        CountedCost c;
+    /** Counts {@code p}, also where its weights pass a long ({@link CountedCost#wide}: counted, but tc0 cannot build it). */
+    private CountedCost counted(TensorProgram p) {
         try {
-            c = TensorIrToCost.countWide(p, rounds);
+            return TensorIrToCost.countWide(p, rounds);
         } catch (CountOverflow e) {
             throw new UserError(SpecCompiler.describe(file, p) + ": cannot count: " + e.getMessage()); // building would overflow too
         } catch (UnsupportedOperationException e) {
             throw new UserError(SpecCompiler.describe(file, p) + ": cannot count: " + e.getMessage() + "; leave out --count-only to build each circuit");
         }
-        wide[0] = c.wide();
-        return new SweepPoint(n, c.depth(), c.gates(), c.wires(), c.width());
     }
 
     /** "4,8,16": the values of n, increasing; at least two, each at least 1, no repeats. */

@@ -41,11 +41,7 @@ record SweepReport(Path spec, String model, boolean counted, int rounds) {
         return counted ? "counted without building (no structural hashing: sizes an upper bound on the built ones)" : "built";
     }
 
-    static String row(SweepPoint p, double seconds) {
-        return row(p, seconds, false);
-    }
-
-    /** A row; {@code wide}: marked {@link #WIDE_MARK} (see {@link #WIDE_NOTE}). */
+    /** A row of the table; {@code wide}: marked {@link #WIDE_MARK} (see {@link #WIDE_NOTE}). */
     static String row(SweepPoint p, double seconds, boolean wide) {
         return String.format(Locale.ROOT, "%8d %7d %,20d %,28d %,20d %9.2f", p.n(), p.depth(), p.gates(), p.wires(), p.width(), seconds)
                 + (wide ? " " + WIDE_MARK : "");
