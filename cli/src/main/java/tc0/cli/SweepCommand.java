@@ -37,6 +37,8 @@ import tc0.proofs.structural.SweepPoint;
             "squares on log-log over the larger half of n) and whether depth is the same at every n - the",
             "TC0 claim is constant depth and polynomial size. A sweep is evidence about the n swept, not a",
             "proof for all n. Built mode counts each n first and stops at one above --max-gates.",
+            "A counted row marked * is of a circuit whose weights or thresholds pass 63 bits: counted exactly",
+            "(its gates do not depend on them) but tc0's builder, with 64-bit weights, cannot build it.",
             "",
             "Examples:",
             "  tc0 sweep examples/gin.tc0 --n 2,4,8 --csv gin.csv --plot gin.svg",
@@ -87,6 +89,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter rows = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         SweepReport report = null;
         List<SweepPoint> points = new ArrayList<>();
+        List<Long> wideN = new ArrayList<>(); // counted n whose circuits hold weights past a long
         for (long n : nValues) {
             Map<String, Long> at = new LinkedHashMap<>(values);
             at.put("n", n);
@@ -98,9 +101,12 @@ final class SweepCommand implements Callable<Integer> {
                 rows.println(SweepReport.TABLE_HEADER);
                 rows.flush();
             }
-            SweepPoint point = countOnly ? counted(p, n) : built(p, n, guard);
+            CountedCost c = countOnly ? counted(p) : null;
+            SweepPoint point = c != null ? new SweepPoint(n, c.depth(), c.gates(), c.wires(), c.width()) : built(p, n, guard);
+            boolean wide = c != null && c.wide();
             points.add(point);
-            rows.println(SweepReport.row(point, (System.nanoTime() - start) / 1e9));
+            if (wide) wideN.add(n);
+            rows.println(SweepReport.row(point, (System.nanoTime() - start) / 1e9, wide));
             rows.flush();
         }
 
@@ -109,8 +115,9 @@ final class SweepCommand implements Callable<Integer> {
         if (plot != null) OutputFiles.write(plot, out -> SweepPlot.write(title, points, plotFormat, out));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(report.json(points, values)));
+            out.println(Json.write(report.json(points, values, wideN)));
         } else {
+            if (!wideN.isEmpty()) out.println(SweepReport.WIDE_NOTE);
             report.summary(points).forEach(out::println);
             if (csv != null) out.println("wrote " + csv);
             if (plot != null) out.println("wrote " + plot);
@@ -125,16 +132,15 @@ final class SweepCommand implements Callable<Integer> {
         return new SweepPoint(n, s.depth(), s.gates(), s.wires(), s.width());
     }
 
-    private SweepPoint counted(TensorProgram p, long n) {
-        CountedCost c;
+    /** Counts {@code p}, also where its weights pass a long ({@link CountedCost#wide}: counted, but tc0 cannot build it). */
+    private CountedCost counted(TensorProgram p) {
         try {
-            c = TensorIrToCost.count(p, rounds);
+            return TensorIrToCost.countWide(p, rounds);
         } catch (CountOverflow e) {
             throw new UserError(SpecCompiler.describe(file, p) + ": cannot count: " + e.getMessage()); // building would overflow too
         } catch (UnsupportedOperationException e) {
             throw new UserError(SpecCompiler.describe(file, p) + ": cannot count: " + e.getMessage() + "; leave out --count-only to build each circuit");
         }
-        return new SweepPoint(n, c.depth(), c.gates(), c.wires(), c.width());
     }
 
     /** "4,8,16": the values of n, increasing; at least two, each at least 1, no repeats. */

@@ -41,9 +41,18 @@ record SweepReport(Path spec, String model, boolean counted, int rounds) {
         return counted ? "counted without building (no structural hashing: sizes an upper bound on the built ones)" : "built";
     }
 
-    static String row(SweepPoint p, double seconds) {
-        return String.format(Locale.ROOT, "%8d %7d %,20d %,28d %,20d %9.2f", p.n(), p.depth(), p.gates(), p.wires(), p.width(), seconds);
+    /** A row of the table; {@code wide}: marked {@link #WIDE_MARK} (see {@link #WIDE_NOTE}). */
+    static String row(SweepPoint p, double seconds, boolean wide) {
+        return String.format(Locale.ROOT, "%8d %7d %,20d %,28d %,20d %9.2f", p.n(), p.depth(), p.gates(), p.wires(), p.width(), seconds)
+                + (wide ? " " + WIDE_MARK : "");
     }
+
+    /** What marks a counted row whose circuit holds weights or thresholds past a long. */
+    static final String WIDE_MARK = "*";
+
+    /** The footnote to rows marked {@link #WIDE_MARK}. */
+    static final String WIDE_NOTE = WIDE_MARK + " weights past 63 bits: counted, not buildable here (the figures are exact, those of the same "
+            + "construction with unbounded weights; tc0's builder has 64-bit weights and thresholds)";
 
     /** The lines after the table: how size and depth grow. */
     List<String> summary(List<SweepPoint> points) {
@@ -78,8 +87,11 @@ record SweepReport(Path spec, String model, boolean counted, int rounds) {
         return "depth: NOT constant over these n (" + depths + ")";
     }
 
-    /** The whole sweep as one JSON object. */
-    Map<String, Object> json(List<SweepPoint> points, Map<String, Long> set) {
+    /**
+     * The whole sweep as one JSON object; {@code wideN}: the n whose counted circuits hold weights or
+     * thresholds past 63 bits (field {@code weightsPast63BitsAtN}: counted exactly, not buildable by tc0).
+     */
+    Map<String, Object> json(List<SweepPoint> points, Map<String, Long> set, List<Long> wideN) {
         Growth gates = Growth.of(points, SweepPoint::gates);
         Growth wires = Growth.of(points, SweepPoint::wires);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -95,6 +107,7 @@ record SweepReport(Path spec, String model, boolean counted, int rounds) {
         m.put("depthConstant", Growth.of(points, SweepPoint::depth).constant());
         m.put("depthSettledFromN", points.get(Growth.settledFrom(points, SweepPoint::depth)).n());
         m.put("depthPerDoubling", Growth.perDoubling(points, SweepPoint::depth));
+        if (counted) m.put("weightsPast63BitsAtN", wideN);
         return m;
     }
 

@@ -74,6 +74,35 @@ class BigCountCliTest {
         Cli compile = Cli.run("compile", wide.toString(), "-o", dir.resolve("w.tc0c").toString());
         assertEquals(2, compile.exitCode(), compile.err());
         assertTrue(compile.saysOneLineError(), "the guard refuses it before the build overflows: " + compile.err());
-        assertTrue(compile.err().contains("SumShape.add"), compile.err());
+        assertTrue(compile.err().contains("the weight 2^63 of the partial product"), compile.err());
+    }
+
+    /** A dot product of 30-bit words: partial products up to 2^58, so 16 pairs sum past 2^63 (2 pairs do not). */
+    static final String WIDE30 = "model wide30(n = 2) {\n    precision fixed(int: 20, frac: 10);\n    input A: [1, n];\n    input B: [n, 1];\n"
+            + "    output C = A @ B;\n}\n";
+
+    @Test
+    void aSumPastALongIsCountedAndMarkedNotBuildable() throws Exception {
+        Path wide = spec("wide30.tc0", WIDE30);
+        Cli sweep = Cli.run("sweep", wide.toString(), "--n", "2,16", "--count-only");
+        assertEquals(0, sweep.exitCode(), sweep.err());
+        List<String> lines = sweep.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+16\\s+\\d+\\s+[0-9,]+\\s+[0-9,]+\\s+[0-9,]+\\s+[0-9.]+ \\*")), "n = 16 marked: " + sweep.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+2\\s+\\d+\\s+[0-9,]+\\s+[0-9,]+\\s+[0-9,]+\\s+[0-9.]+")), "n = 2 not marked: " + sweep.out());
+        assertTrue(sweep.out().contains("* weights past 63 bits: counted, not buildable here"), sweep.out());
+
+        Cli json = Cli.run("sweep", wide.toString(), "--n", "2,16", "--count-only", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals(List.of(16L), List.of(j.get("weightsPast63BitsAtN").get(0).asLong()));
+        assertEquals(1, j.get("weightsPast63BitsAtN").size());
+
+        Cli compile = Cli.run("compile", wide.toString(), "--set", "n=16", "-o", dir.resolve("w30.tc0c").toString());
+        assertEquals(2, compile.exitCode(), compile.err());
+        assertTrue(compile.saysOneLineError(), compile.err());
+        assertTrue(compile.err().contains("cannot be built at these parameters"), compile.err());
+        assertFalse(Files.exists(dir.resolve("w30.tc0c")));
+        Cli small = Cli.run("compile", wide.toString(), "--set", "n=2", "-o", dir.resolve("w2.tc0c").toString());
+        assertEquals(0, small.exitCode(), "2 pairs build: " + small.err());
     }
 }

@@ -13,13 +13,24 @@ import tc0.circuits.analysis.CircuitStats;
  * built (RoPE tensor attention at n = 1024 has 2.8 x 10^20 wires). Compare with a built circuit's
  * {@link CircuitStats} through {@link #of(CircuitStats)} or {@link #atMost(CountedCost)}, with a long limit
  * through {@link #gatesAbove(long)}.
+ *
+ * @param wide whether some gadget of the circuit holds a weight, threshold or value range past a long (a
+ *             weighted sum's constant, the sum of its weights, a saturation threshold): the figures are
+ *             still exact, those of the construction built with unbounded weights (the gates, their fan-ins
+ *             and levels do not depend on those numbers), but tc0's builder, whose weights and thresholds
+ *             are longs, cannot build it. Only {@link TensorIrToCost#countWide} returns such a cost.
  */
-public record CountedCost(int depth, BigInteger gates, BigInteger wires, BigInteger width) {
+public record CountedCost(int depth, BigInteger gates, BigInteger wires, BigInteger width, boolean wide) {
     public CountedCost {
         Objects.requireNonNull(gates, "gates");
         Objects.requireNonNull(wires, "wires");
         Objects.requireNonNull(width, "width");
         if (depth < 0 || gates.signum() < 0 || wires.signum() < 0 || width.signum() < 0) throw new IllegalArgumentException("negative cost");
+    }
+
+    /** A cost of a circuit tc0 can build (no number past a long). */
+    public CountedCost(int depth, BigInteger gates, BigInteger wires, BigInteger width) {
+        this(depth, gates, wires, width, false);
     }
 
     /** A cost from long figures. */

@@ -32,6 +32,15 @@ final class Engine {
     static final long EXPAND_LIMIT = 1L << 22;
     /** {@code -Dtc0.count.trace=true}: each node's time and class variety, and where a gadget runs instead of a closed form, on stderr. */
     static final boolean TRACE = Boolean.getBoolean("tc0.count.trace");
+    /** The first node whose gadgets hold a number past a long ({@link CountedCost#wide}), described; null while none. */
+    String wideAt;
+    /** The node being counted (for messages), null before and after. */
+    Node at;
+
+    /** "node 27 (matmul, region l[0]/attention/matmul)": where, in a message. */
+    static String describe(Node n) {
+        return "node " + n.id() + " (" + n.op().label() + ", region " + n.region() + ")";
+    }
 
     Engine(TensorProgram p, int rounds) {
         this.p = p;
@@ -44,11 +53,14 @@ final class Engine {
         for (Node n : p.nodes()) {
             if (!live[n.id()]) continue;
             long t0 = System.nanoTime(), c0 = TRACE ? cpuNanos() : 0;
+            at = n;
             sums[n.id()] = summarise(n);
             if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms (process cpu %.1f ms), %d combos%n", n.id(), n.op().label(), n.shape(),
                     (System.nanoTime() - t0) / 1e6, (cpuNanos() - c0) / 1e6, sums[n.id()].classes().combos());
             usage.commit();
+            if (wideAt == null && total.wide()) wideAt = describe(n);
         }
+        at = null;
         checkNoDeadGates(live);
         return total.cost();
     }

@@ -21,6 +21,13 @@ final class Profile {
     private long[] hi = new long[8], lo = new long[8];
     private long wiresHi, wiresLo;
     private int depth;
+    /** Whether some gadget counted here holds a number past a long (see {@link CountedCost#wide}). */
+    private boolean wide;
+
+    /** Marks this part as holding a weight, threshold or value range past a long: counted, not buildable by tc0. */
+    void markWide() { wide = true; }
+
+    boolean wide() { return wide; }
 
     /** Adds {@code count} gates of fan-in {@code fanIn} at {@code level >= 1}. */
     void gates(long count, long fanIn, int level) {
@@ -46,6 +53,7 @@ final class Profile {
     void add(Profile o, long times) {
         if (times == 0) return;
         if (times < 0) throw new IllegalArgumentException("negative times " + times);
+        wide |= o.wide;
         if (o.depth >= lo.length) grow(o.depth);
         for (int l = 1; l <= o.depth; l++) {
             long a = o.lo[l], b = o.hi[l];
@@ -72,6 +80,7 @@ final class Profile {
         p.wiresHi = wiresHi;
         p.wiresLo = wiresLo;
         p.depth = depth == 0 ? 0 : depth + d;
+        p.wide = wide;
         return p;
     }
 
@@ -108,7 +117,7 @@ final class Profile {
             gates = gates.add(g);
             width = width.max(g);
         }
-        return new CountedCost(depth, gates, big(wiresHi, wiresLo), width);
+        return new CountedCost(depth, gates, big(wiresHi, wiresLo), width, wide);
     }
 
     /** Adds {@code h * 2^63 + l}, {@code 0 <= l < 2^63}, to the wires. */

@@ -1,6 +1,7 @@
 package tc0.compiler.count;
 
 import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.Multiply;
 import tc0.compiler.gadgets.SumShape;
 import tc0.compiler.gadgets.WeightedSum;
 
@@ -44,7 +45,7 @@ final class SumForm {
             long wt = k == w - 1 ? Math.negateExact(bit) : bit;
             int x = c.bit(k);
             if (x == ElemClass.FALSE) continue;
-            if (x == ElemClass.TRUE) { shape.addConstant(Math.multiplyExact(wt, count)); continue; }
+            if (x == ElemClass.TRUE) { shape.addConstant(wt, count); continue; }
             int s = x >> 1;
             if (uses[s] == 1) { shape.add(count, wt, c.slotLevel(s)); continue; }
             for (long e = 0; e < count; e++) identified(first + e, s, (x & 1) != 0, wt, c.slotLevel(s));
@@ -109,8 +110,7 @@ final class SumForm {
             for (int j = 0; j < wy; j++) {
                 int a = x.bit(i), b = y.bit(j);
                 if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
-                long w = Math.multiplyExact(scale, 1L << (i + j));
-                if ((i == wx - 1) != (j == wy - 1)) w = -w;
+                long w = Multiply.partialWeight(scale, i, j, wx, wy);
                 usedX[0] |= 1L << (a >> 1);
                 usedY[0] |= 1L << (b >> 1);
                 int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
@@ -141,11 +141,10 @@ final class SumForm {
         int wx = x.width(), wy = y.width();
         for (int i = 0; i < wx; i++) {
             for (int j = 0; j < wy; j++) {
-                long w = Math.multiplyExact(scale, 1L << (i + j));
-                if ((i == wx - 1) != (j == wy - 1)) w = -w;
+                long w = Multiply.partialWeight(scale, i, j, wx, wy);
                 int a = x.bit(i), b = y.bit(j);
                 if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
-                if (a == ElemClass.TRUE && b == ElemClass.TRUE) { shape.addConstant(Math.multiplyExact(w, count)); continue; }
+                if (a == ElemClass.TRUE && b == ElemClass.TRUE) { shape.addConstant(w, count); continue; }
                 if (a == ElemClass.TRUE) { usedY[t] |= 1L << (b >> 1); identified(2L * t + 1, b >> 1, (b & 1) != 0, w, y.slotLevel(b >> 1)); continue; }
                 if (b == ElemClass.TRUE) { usedX[t] |= 1L << (a >> 1); identified(2L * t, a >> 1, (a & 1) != 0, w, x.slotLevel(a >> 1)); continue; }
                 usedX[t] |= 1L << (a >> 1);
@@ -182,6 +181,7 @@ final class SumForm {
         if (!cs.modelled()) throw new Unmodelled("the closed sum is not claimed exact here");
         Profile p = new Profile();
         p.add(extra, 1);
+        if (cs.wide()) p.markWide();
         long[] perLevel = cs.gatesPerLevel();
         long gates = 0;
         for (long g : perLevel) gates += g;

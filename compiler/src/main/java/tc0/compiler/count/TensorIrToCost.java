@@ -27,19 +27,45 @@ public final class TensorIrToCost {
      * {@link CountOverflow} says which and why.
      */
     public static CountedCost count(TensorProgram p, int rounds, boolean fallback) {
+        return count(p, rounds, fallback, false);
+    }
+
+    /**
+     * As {@link #count(TensorProgram, int)}, but a program whose weighted sums hold a constant, a sum of
+     * weights or a saturation threshold past a long is counted too (the gates, their fan-ins and levels do not
+     * depend on those numbers): exactly, as a builder with unbounded weights would build it, the cost marked
+     * {@link CountedCost#wide}. tc0's builder cannot build such a program; {@link #count(TensorProgram, int)}
+     * refuses it as a {@link CountOverflow}.
+     */
+    public static CountedCost countWide(TensorProgram p, int rounds) {
+        return count(p, rounds, true, true);
+    }
+
+    private static CountedCost count(TensorProgram p, int rounds, boolean fallback, boolean wide) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+        Engine engine = null;
         try {
-            return new Engine(UnreadRows.apply(ConstantLines.fold(p)), rounds).run();
+            engine = new Engine(UnreadRows.apply(ConstantLines.fold(p)), rounds);
+            CountedCost c = engine.run();
+            if (c.wide() && !wide) {
+                throw new CountOverflow("counting: model " + p.model() + ": a weighted sum's constant, sum of weights or saturation threshold exceeds "
+                        + "what a long holds (first at " + engine.wideAt + "); the circuit builder's weights and thresholds are longs, so a gadget of "
+                        + "this model cannot be built at these parameters", null);
+            }
+            return c;
         } catch (ArithmeticException e) {
-            throw overflow(p.model(), e);
+            throw overflow(p.model(), e, engine == null ? null : engine.at);
         } catch (NeedsLiterals e) {
             long elements = 0;
             for (var n : p.nodes()) elements += n.size();
             if (!fallback || elements > FALLBACK_LIMIT) {
                 throw new UnsupportedOperationException("counting: " + e.getMessage() + " (the summary cannot count this exactly)");
             }
-            CircuitStats s = CircuitStats.of(TensorIrToCircuit.lower(p, rounds, false).circuit());
-            return CountedCost.of(s);
+            try {
+                return CountedCost.of(CircuitStats.of(TensorIrToCircuit.lower(p, rounds, false).circuit()));
+            } catch (ArithmeticException o) { // the builder overflows where the summary could not count
+                throw overflow(p.model(), o, null);
+            }
         }
     }
 
@@ -47,16 +73,18 @@ public final class TensorIrToCost {
      * What an overflow means. Totals are exact to 2^126 - 1 ({@link Profile}); any other overflow is in a
      * number the circuit itself holds (a gadget's weight, threshold or value range, all longs in the builder,
      * which overflows there too) or an element count, so the model cannot be built at these parameters. The
-     * message names where (the method that overflowed, and the counter that called it).
+     * message names where (the method that overflowed, the counter that called it, and the node, op and
+     * region being counted, {@code node} when known).
      */
-    static CountOverflow overflow(String model, ArithmeticException e) {
+    static CountOverflow overflow(String model, ArithmeticException e, tc0.compiler.ir.Node node) {
         String pkg = TensorIrToCost.class.getPackageName() + ".";
         StackTraceElement first = null, counter = null;
         for (StackTraceElement f : e.getStackTrace()) {
             if (first == null && f.getClassName().startsWith("tc0.")) first = f;
             if (counter == null && f.getClassName().startsWith(pkg)) counter = f;
         }
-        String where = first == null ? "" : " in " + name(first) + (counter == null || counter == first ? "" : " via " + name(counter));
+        String where = (first == null ? "" : " in " + name(first) + (counter == null || counter == first ? "" : " via " + name(counter)))
+                + (node == null ? "" : " at " + Engine.describe(node));
         if (first != null && first.getClassName().equals(Profile.class.getName())) {
             return new CountOverflow("counting: a count of model " + model + " exceeds 2^126 - 1 (" + e.getMessage() + where + ")", e);
         }

@@ -12,8 +12,11 @@ package tc0.compiler.gadgets;
  * @param bitNegated    per output bit: whether it is that node inverted
  * @param modelled      false where the count may include gates the builder drops, or the form has at most
  *                      one literal: then build the sum instead
+ * @param wide          whether the form's constant, its weights' sum or a saturation threshold passes a long:
+ *                      the figures are still exact (the gates do not depend on those numbers), but tc0's
+ *                      builder, whose weights and thresholds are longs, cannot build this sum
  */
-public record ClosedSum(long[] gatesPerLevel, long wires, Kind[] bitKind, int[] bitLevel, boolean[] bitNegated, boolean modelled) {
+public record ClosedSum(long[] gatesPerLevel, long wires, Kind[] bitKind, int[] bitLevel, boolean[] bitNegated, boolean modelled, boolean wide) {
     /** What an output bit is. */
     public enum Kind {
         /** Constant 0 or 1. */

@@ -17,13 +17,24 @@ public final class Multiply {
     public static LinearForm addProduct(Net net, LinearForm f, int[] x, int[] y, long coeff) {
         int wx = x.length, wy = y.length;
         for (int i = 0; i < wx; i++) {
-            for (int j = 0; j < wy; j++) {
-                long w = Math.multiplyExact(coeff, 1L << (i + j));
-                if ((i == wx - 1) != (j == wy - 1)) w = -w;
-                f.add(net.and(x[i], y[j]), w);
-            }
+            for (int j = 0; j < wy; j++) f.add(net.and(x[i], y[j]), partialWeight(coeff, i, j, wx, wy));
         }
         return f;
+    }
+
+    /**
+     * The weight of the partial product {@code x_i AND y_j} in {@code coeff * x * y} for words of {@code wx}
+     * and {@code wy} bits: {@code ±coeff 2^(i+j)}, negative when exactly one of the two bits is a sign bit.
+     * Throws {@link ArithmeticException} naming the bits where it does not fit a long ({@code 1L << (i + j)}
+     * would wrap silently from {@code i + j = 63} on).
+     */
+    public static long partialWeight(long coeff, int i, int j, int wx, int wy) {
+        if (i + j > 62) {
+            throw new ArithmeticException("the weight 2^" + (i + j) + " of the partial product of bits " + i + " and " + j + " (words of "
+                    + wx + " and " + wy + " bits) exceeds what a long holds");
+        }
+        long w = Math.multiplyExact(coeff, 1L << (i + j));
+        return (i == wx - 1) != (j == wy - 1) ? Math.negateExact(w) : w;
     }
 
     /** {@code x * y} in {@code out}: exact product, one rounding, saturation ({@link tc0.compiler.numerics.Fixed#mul}). */
@@ -56,10 +67,7 @@ public final class Multiply {
     static SumShape dotShape(long d, int wx, int wy, long factor, int level) {
         SumShape s = new SumShape();
         for (int i = 0; i < wx; i++) {
-            for (int j = 0; j < wy; j++) {
-                long w = Math.multiplyExact(factor, 1L << (i + j));
-                s.add(d, (i == wx - 1) != (j == wy - 1) ? -w : w, level + 1);
-            }
+            for (int j = 0; j < wy; j++) s.add(d, partialWeight(factor, i, j, wx, wy), level + 1);
         }
         return s;
     }

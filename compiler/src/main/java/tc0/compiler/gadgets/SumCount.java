@@ -1,5 +1,7 @@
 package tc0.compiler.gadgets;
 
+import java.math.BigInteger;
+
 /**
  * The exact cost of {@link WeightedSum#build} computed over column heights instead of gates: the same
  * compression rounds, group sizes and final stage, with the column contents kept as runs
@@ -24,6 +26,11 @@ final class SumCount {
      * equal to the live circuit.
      */
     boolean modelled = true;
+    /**
+     * Whether the form's constant, the sum of its weights or a saturation threshold passes a long: counted
+     * exactly all the same (the gates do not depend on it), but tc0's builder cannot build this sum.
+     */
+    boolean wide;
 
     private SumCount() {}
 
@@ -33,17 +40,44 @@ final class SumCount {
         if (top > 61) throw new IllegalArgumentException("shift + width = " + top + " exceeds 61 bits");
         SumCount r = new SumCount();
         if (shape.distinct <= 1) return r.simulateSole(shape, shift, width, saturate, rounds);
-        long c = shape.constant;
         long half = shift > 0 ? 1L << (shift - 1) : 0;
-        long constant = Math.floorMod(Math.addExact(c, half), 1L << top);
+        long constant;
         // Saturation gates over the whole form: a gate unless constant (two or more distinct literals).
         int hiKind = 0, loKind = 0; // -1 false, 1 true, 2 gate (lo already inverted)
         int satLevel = shape.maxLevel + 1;
-        if (saturate) {
-            long bound = 1L << (width - 1 + shift);
-            hiKind = r.satGate(shape, Math.subtractExact(Math.subtractExact(bound, c), half));
-            int g = r.satGate(shape, Math.subtractExact(Math.subtractExact(-bound, c), half));
-            loKind = g == 2 ? 2 : -g;
+        long bound = 1L << (width - 1 + shift);
+        long c = shape.constant, hiThr = 0, loThr = 0;
+        r.wide = shape.wide();
+        boolean longs = shape.longs();
+        if (longs) { // the common case: every number fits a long, as in the builder
+            try {
+                Math.addExact(c, half);
+                if (saturate) {
+                    hiThr = Math.subtractExact(Math.subtractExact(bound, c), half);
+                    loThr = Math.subtractExact(Math.subtractExact(-bound, c), half);
+                }
+            } catch (ArithmeticException e) {
+                longs = false;
+            }
+        }
+        if (longs) {
+            constant = Math.floorMod(c + half, 1L << top);
+            if (saturate) {
+                hiKind = r.satGate(shape, hiThr);
+                int g = r.satGate(shape, loThr);
+                loKind = g == 2 ? 2 : -g;
+            }
+        } else { // the same decisions over exact values; wide where the builder's c + half or a threshold (or its first step) passes a long
+            BigInteger cb = shape.constantExact(), hb = BigInteger.valueOf(half), bb = BigInteger.valueOf(bound);
+            BigInteger hiStep = bb.subtract(cb), loStep = bb.negate().subtract(cb), hiThrB = hiStep.subtract(hb), loThrB = loStep.subtract(hb);
+            if (cb.add(hb).bitLength() > 63) r.wide = true;
+            if (saturate && Math.max(Math.max(hiStep.bitLength(), loStep.bitLength()), Math.max(hiThrB.bitLength(), loThrB.bitLength())) > 63) r.wide = true;
+            constant = cb.add(hb).mod(BigInteger.ONE.shiftLeft(top)).longValueExact();
+            if (saturate) {
+                hiKind = r.satGate(shape, hiThrB);
+                int g = r.satGate(shape, loThrB);
+                loKind = g == 2 ? 2 : -g;
+            }
         }
         // Round 1 reads the shape's columns; later rounds alternate between two scratch sets.
         Scratch sc = SCRATCH.get();
@@ -85,6 +119,14 @@ final class SumCount {
     private int satGate(SumShape shape, long thr) {
         if (0 >= thr) return 1;
         if (shape.umax < thr) return -1;
+        gate(1, shape.distinct, shape.maxLevel + 1);
+        return 2;
+    }
+
+    /** {@link #satGate(SumShape, long)} over exact values. */
+    private int satGate(SumShape shape, BigInteger thr) {
+        if (thr.signum() <= 0) return 1;
+        if (shape.umaxExact().compareTo(thr) < 0) return -1;
         gate(1, shape.distinct, shape.maxLevel + 1);
         return 2;
     }
@@ -274,6 +316,7 @@ final class SumCount {
     /** A form with at most one distinct literal: count it on a CountingNet (a handful of gates). */
     private SumCount simulateSole(SumShape shape, int shift, int width, boolean saturate, int rounds) {
         modelled = false;
+        if (!shape.longs() || shape.soleOverflow) throw new ArithmeticException("a weighted sum with one literal whose weight or constant passes a long");
         CountingNet net = new CountingNet();
         LinearForm f = new LinearForm();
         long c = shape.constant;

@@ -20,8 +20,18 @@ public final class SumShape {
     /** Columns {@code 0 .. ncols - 1} as runs (read by {@link SumCount}, never written there). */
     Runs[] cols = new Runs[8];
     int ncols;
+    /**
+     * The form's constant plus its negative weights ({@code c}), and the sum of all weights' magnitudes
+     * ({@code umax}): exact as longs until one passes a long, then exact in {@link #bigConstant} /
+     * {@link #bigUmax} (non-null from then on, the long stale). The structure of the sum (columns, gates)
+     * does not depend on these; only the saturation thresholds and the constant's low bits do.
+     */
     long constant;
     long umax;
+    java.math.BigInteger bigConstant, bigUmax;
+    /** The magnitude of the negative weights' sum, exact likewise (with {@code umax}: the positive weights' sum). */
+    long neg;
+    java.math.BigInteger bigNeg;
     long distinct;
     int maxLevel;
     private int nextAuto = AUTO_ID;
@@ -32,6 +42,8 @@ public final class SumShape {
     /** When the form has exactly one distinct literal: its signed weight and level (for the fallback). */
     long soleWeight;
     int soleLevel;
+    /** Whether some literal's merged weight passed a long (only matters when it is the form's only literal). */
+    boolean soleOverflow;
 
     public SumShape() {}
 
@@ -39,9 +51,10 @@ public final class SumShape {
     public SumShape add(long count, long weight, int level) {
         if (count < 0) throw new IllegalArgumentException("count " + count);
         if (count == 0 || weight == 0) return this;
+        if (weight == Long.MIN_VALUE) throw new ArithmeticException("weight -2^63 exceeds what a long holds");
         long a = Math.abs(weight);
-        if (weight < 0) constant = Math.addExact(constant, Math.multiplyExact(weight, count));
-        umax = Math.addExact(umax, Math.multiplyExact(a, count));
+        if (weight < 0) { addConstant(weight, count); neg = addMagnitude(neg, a, count, false); }
+        umax = addMagnitude(umax, a, count, true);
         distinct += count;
         maxLevel = Math.max(maxLevel, level);
         soleWeight = weight;
@@ -61,16 +74,22 @@ public final class SumShape {
     public SumShape addLiteral(int id, long weight, int level) {
         if (id < 0 || id >= AUTO_ID) throw new IllegalArgumentException("id " + id);
         if (weight == 0) return this;
+        if (weight == Long.MIN_VALUE) throw new ArithmeticException("weight -2^63 exceeds what a long holds");
         int sign = Long.signum(weight);
         if (idSign == null) { idSign = new LongIntMap(); placed = new LongIntMap(); }
         int prev = idSign.putIfAbsent(id, sign, ABSENT);
         if (prev != ABSENT && prev != sign) throw new IllegalArgumentException("literal " + id + " with both signs");
         long a = Math.abs(weight);
-        if (weight < 0) constant = Math.addExact(constant, weight);
-        umax = Math.addExact(umax, a);
+        if (weight < 0) { addConstant(weight, 1); neg = addMagnitude(neg, a, 1, false); }
+        umax = addMagnitude(umax, a, 1, true);
         if (prev == ABSENT) distinct++;
         maxLevel = Math.max(maxLevel, level);
-        soleWeight = prev == ABSENT ? weight : Math.addExact(soleWeight, weight);
+        if (prev == ABSENT) soleWeight = weight;
+        else {
+            long s = soleWeight + weight;
+            if (((soleWeight ^ s) & (weight ^ s)) < 0) soleOverflow = true;
+            soleWeight = s;
+        }
         soleLevel = level;
         for (long rest = a & Long.MAX_VALUE; rest != 0; rest &= rest - 1) { // columns 0 .. 62
             int j = Long.numberOfTrailingZeros(rest);
@@ -98,8 +117,65 @@ public final class SumShape {
     }
 
     public SumShape addConstant(long c) {
-        constant = Math.addExact(constant, c);
+        return addConstant(c, 1);
+    }
+
+    /** Adds {@code c * times} to the constant, exactly (past a long too: see {@link #wide}). */
+    public SumShape addConstant(long c, long times) {
+        if (bigConstant == null) {
+            long lo = c * times;
+            if (Math.multiplyHigh(c, times) == lo >> 63) {
+                long s = constant + lo;
+                if (((constant ^ s) & (lo ^ s)) >= 0) { constant = s; return this; }
+            }
+            bigConstant = java.math.BigInteger.valueOf(constant);
+        }
+        bigConstant = bigConstant.add(java.math.BigInteger.valueOf(c).multiply(java.math.BigInteger.valueOf(times)));
         return this;
+    }
+
+    /**
+     * {@code sum + a * times} for a sum of magnitudes ({@code umax}, or {@code neg}), {@code a, times >= 0}:
+     * the long while it fits, else the exact sum goes on in {@link #bigUmax} / {@link #bigNeg} and the long
+     * returned is stale.
+     */
+    private long addMagnitude(long sum, long a, long times, boolean toUmax) {
+        java.math.BigInteger big = toUmax ? bigUmax : bigNeg;
+        if (big == null) {
+            long lo = a * times;
+            if (Math.multiplyHigh(a, times) == 0 && lo >= 0 && sum + lo >= 0) return sum + lo;
+            big = java.math.BigInteger.valueOf(sum);
+        }
+        big = big.add(java.math.BigInteger.valueOf(a).multiply(java.math.BigInteger.valueOf(times)));
+        if (toUmax) bigUmax = big; else bigNeg = big;
+        return sum;
+    }
+
+    /** Whether {@link #constant} and {@link #umax} are exact (no sum went past a long). */
+    boolean longs() {
+        return bigConstant == null && bigUmax == null;
+    }
+
+    /**
+     * Whether a number that tc0's builder keeps in a long passes it: the form's constant plus its negative
+     * weights ({@code c}), or the sum of its positive or of its negative weights (a gate's weight sums, as
+     * {@code CircuitBuilder} checks them). The sum's structure is still counted exactly ({@link SumCount}),
+     * but the builder cannot build it. (The sum of all magnitudes may pass a long on its own: the builder
+     * never adds the two signs up.)
+     */
+    public boolean wide() {
+        if (bigConstant != null || bigNeg != null) return true;
+        return bigUmax != null && bigUmax.subtract(java.math.BigInteger.valueOf(neg)).bitLength() > 63;
+    }
+
+    /** The constant, exactly. */
+    java.math.BigInteger constantExact() {
+        return bigConstant != null ? bigConstant : java.math.BigInteger.valueOf(constant);
+    }
+
+    /** The sum of the weights' magnitudes, exactly. */
+    java.math.BigInteger umaxExact() {
+        return bigUmax != null ? bigUmax : java.math.BigInteger.valueOf(umax);
     }
 
     /**
@@ -123,8 +199,8 @@ public final class SumShape {
             if (Math.abs(weights[k]) != a) throw new IllegalArgumentException("weights in several columns");
             if (counts[k] <= 0) continue;
             long total = Math.multiplyExact(counts[k], times);
-            if (weights[k] < 0) constant = Math.addExact(constant, Math.multiplyExact(weights[k], total));
-            umax = Math.addExact(umax, Math.multiplyExact(a, total));
+            if (weights[k] < 0) { addConstant(weights[k], total); neg = addMagnitude(neg, a, total, false); }
+            umax = addMagnitude(umax, a, total, true);
             distinct += total;
             maxLevel = Math.max(maxLevel, levels[k]);
             soleWeight = weights[k];

@@ -119,17 +119,22 @@ public final class WeightedSum {
      * weights are powers of two (see {@link SumShape}).
      */
     public static Cost closedCost(SumShape shape, int shift, int width, boolean saturate, int rounds) {
-        return SumCount.of(shape, shift, width, saturate, rounds).cost();
+        SumCount c = SumCount.of(shape, shift, width, saturate, rounds);
+        // A sum the builder cannot build has no cost here (gadgets choose routes by these costs, as they build).
+        if (c.wide) throw new ArithmeticException("a weighted sum's constant, weights' sum or saturation threshold exceeds what a long holds");
+        return c.cost();
     }
 
     /**
      * {@link #closedCost(SumShape, int, int, boolean, int)} with gates per level and what each output bit is
-     * (for counting whole programs: see {@link ClosedSum}).
+     * (for counting whole programs: see {@link ClosedSum}). Unlike it, a form whose constant, weights' sum or
+     * saturation thresholds pass a long is counted too, exactly, as a builder with unbounded weights would
+     * build it, and marked {@link ClosedSum#wide}.
      */
     public static ClosedSum closedSum(SumShape shape, int shift, int width, boolean saturate, int rounds) {
         SumCount c = SumCount.of(shape, shift, width, saturate, rounds);
-        if (c.bitKind == null) return new ClosedSum(c.perLevel, c.wires, new ClosedSum.Kind[width], c.bitLevel, new boolean[width], false);
-        return new ClosedSum(c.perLevel.clone(), c.wires, c.bitKind.clone(), c.bitLevel.clone(), c.bitNegated.clone(), c.modelled);
+        if (c.bitKind == null) return new ClosedSum(c.perLevel, c.wires, new ClosedSum.Kind[width], c.bitLevel, new boolean[width], false, c.wide);
+        return new ClosedSum(c.perLevel.clone(), c.wires, c.bitKind.clone(), c.bitLevel.clone(), c.bitNegated.clone(), c.modelled, c.wide);
     }
 
     /** {@link #cost(long[], long, int, int, boolean, int)} in closed form (time linear in the number of weights). */
