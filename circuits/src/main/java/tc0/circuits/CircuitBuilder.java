@@ -197,7 +197,6 @@ public final class CircuitBuilder {
             }
         }
         long termsHash = hashing ? termsHash(terms) : 0;
-        int[] ts = bankHashes; // per block: the gate's threshold index k, then its hash
         for (int from = 0; from < n; from += BANK_BLOCK) {
             int to = Math.min(n, from + BANK_BLOCK), m = 0;
             long[] bt = bankThresholds;
@@ -210,7 +209,7 @@ public final class CircuitBuilder {
                 if (g > 1) t = Math.ceilDiv(t, g);
                 if (negated) t = 1 - t;
                 if (!hashing) { out[k] = Literal.of(add(terms, t), negated); continue; }
-                ts[m] = k;
+                bankIndex[m] = k;
                 bt[m] = t;
                 m++;
             }
@@ -220,17 +219,18 @@ public final class CircuitBuilder {
             int mask = table.length - 1;
             for (int j = 0; j < m; j++) {
                 int h = finishHash(termsHash, bt[j]);
-                ts[BANK_BLOCK + j] = h;
+                bankHash[j] = h;
                 touched += table[h & mask];
             }
             bankTouched += touched;
-            for (int j = 0; j < m; j++) out[ts[j]] = Literal.of(findOrAdd(terms, bt[j], ts[BANK_BLOCK + j]), negated);
+            for (int j = 0; j < m; j++) out[bankIndex[j]] = Literal.of(findOrAdd(terms, bt[j], bankHash[j]), negated);
         }
     }
 
     /** Gates of a bank looked up together (see {@link #gates}). */
     private static final int BANK_BLOCK = 16;
-    private final int[] bankHashes = new int[2 * BANK_BLOCK];
+    /** A block's gates: which of the bank's thresholds, the threshold after folding, the hash. */
+    private final int[] bankIndex = new int[BANK_BLOCK], bankHash = new int[BANK_BLOCK];
     private final long[] bankThresholds = new long[BANK_BLOCK];
     /** Sum of the slots read ahead: kept so the reads are not optimised away. */
     private long bankTouched;
