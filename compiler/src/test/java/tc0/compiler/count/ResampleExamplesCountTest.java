@@ -29,13 +29,13 @@ class ResampleExamplesCountTest {
     }
 
     /**
-     * var at n = 4 with both of its scales (2 x 2 and 4 x 4; one channel instead of 4, the same structure in a
-     * quarter of the gates): counted = built without hashing, exactly. The hashed circuit is shallower (186
-     * against 207 levels; 223 against 245 with 4 channels) for one reason: the 2 x 2 scale's four tokens are
+     * var at n = 4 with both of its scales (2 x 2 and 3 x 3; one channel instead of 4, the same structure in a
+     * quarter of the gates): counted = built without hashing, exactly. The hashed circuit is shallower (204
+     * against 225 levels; 241 against 263 with 4 channels) for one reason: the 2 x 2 scale's four tokens are
      * copies of R0 (a 1 x 1 map upsampled, then downsampled), built as four copies of the same gates, which
      * hashing merges. Then every score of a row is one node, so the softmax's comparisons of a score with itself
      * fold to constants, its output is the constant 1/4, and the scores, their scaling and the softmax are read
-     * by nothing: the attention's path is only the value projection and the constant mix. The 4 x 4 scale's
+     * by nothing: the attention's path is only the value projection and the constant mix. The 3 x 3 scale's
      * tokens differ, and its depth is the same either way.
      */
     @Test
