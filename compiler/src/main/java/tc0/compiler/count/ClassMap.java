@@ -1,7 +1,9 @@
 package tc0.compiler.count;
 
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,9 @@ import java.util.Map;
  * (RoPE output: a few row groups, not n). Immutable.
  */
 final class ClassMap {
+    /** Positions one axis may list (4 bytes each): a 4096 x 4096 map merged into one axis. */
+    static final long LIST_LIMIT = 1L << 25;
+
     final long[] shape;
     private final int[][] ids;   // per axis: group of each position; null when the axis has one group
     private final int[] groups;  // groups per axis
@@ -196,25 +201,82 @@ final class ClassMap {
         return of(sh, n, gs, t);
     }
 
-    /** The same elements in row-major order, shape {@code to}: through one class per element (small tensors) unless uniform. */
+    /**
+     * The same elements in row-major order, shape {@code to}. Axes are taken in blocks whose sizes agree (a run
+     * of input axes merged or split into a run of output axes): a block whose axes have one group each stays
+     * one group per output axis whatever its size; a block merged into one axis keeps its groups (the table
+     * does not change, only the positions are listed, up to {@link #LIST_LIMIT}); a block split or regrouped
+     * goes through one group per position, up to {@code limit} positions.
+     */
     ClassMap reshape(long[] to, long limit) {
         if (isUniform()) return uniform(to, ElemClass.byId(table[0]));
-        long size = 1;
-        for (long d : shape) size *= d;
-        if (size > limit) throw new UnsupportedOperationException("counting: reshape of a tensor of " + size + " elements with " + table.length + " element classes");
-        int[] per = new int[(int) size];
-        long[] ix = new long[shape.length];
-        for (int f = 0; f < size; f++) {
-            per[f] = table[flatOf(ix)];
-            for (int a = shape.length - 1; a >= 0; a--) { if (++ix[a] < shape[a]) break; ix[a] = 0; }
+        int rIn = shape.length, rOut = to.length;
+        int[][] n = new int[rOut][];
+        int[] gs = new int[rOut];
+        Arrays.fill(gs, 1);
+        // Per block: the old group combination (row-major over the block's input axes) of each new one.
+        List<int[]> blockOld = new ArrayList<>();
+        List<int[]> blockAxes = new ArrayList<>();
+        int i = 0, j = 0;
+        while (i < rIn || j < rOut) {
+            int i0 = i, j0 = j;
+            long pi = i < rIn ? shape[i++] : 1, po = j < rOut ? to[j++] : 1;
+            while (pi != po) {
+                if (pi < po && i < rIn) pi = Math.multiplyExact(pi, shape[i++]);
+                else if (j < rOut) po = Math.multiplyExact(po, to[j++]);
+                else throw new IllegalArgumentException("reshape to a different element count");
+            }
+            if (pi == 0) return uniform(to, ElemClass.byId(table[0]));
+            blockAxes.add(new int[] {i0, i, j0, j});
+            boolean grouped = false;
+            for (int a = i0; a < i; a++) grouped |= groups[a] > 1;
+            if (!grouped) { blockOld.add(new int[] {0}); continue; }
+            if (pi > (j - j0 == 1 ? LIST_LIMIT : limit)) throw new UnsupportedOperationException("counting: reshape of a tensor of " + pi + " positions along axes with " + table.length + " element classes");
+            int size = (int) pi;
+            int[] oldOf = new int[size];
+            long[] ix = new long[i - i0];
+            for (int p = 0; p < size; p++) {
+                int f = 0;
+                for (int a = i0; a < i; a++) f = f * groups[a] + group(a, ix[a - i0]);
+                oldOf[p] = f;
+                for (int a = i - 1; a >= i0; a--) { if (++ix[a - i0] < shape[a]) break; ix[a - i0] = 0; }
+            }
+            if (j - j0 == 1) {
+                int g = 1;
+                for (int a = i0; a < i; a++) g *= groups[a];
+                n[j0] = oldOf;
+                gs[j0] = g;
+                int[] identity = new int[g];
+                for (int k = 0; k < g; k++) identity[k] = k;
+                blockOld.add(identity);
+            } else {
+                for (int b = j0; b < j; b++) {
+                    int d = Math.toIntExact(to[b]);
+                    n[b] = new int[d];
+                    for (int k = 0; k < d; k++) n[b][k] = k;
+                    gs[b] = d;
+                }
+                blockOld.add(oldOf);
+            }
         }
-        return explicit(to, per);
-    }
-
-    private int flatOf(long[] ix) {
-        int f = 0;
-        for (int a = 0; a < groups.length; a++) f = f * groups[a] + group(a, ix[a]);
-        return f;
+        int size = 1;
+        for (int g : gs) size = Math.multiplyExact(size, g);
+        int[] t = new int[size];
+        int[] g = new int[rOut];
+        int[] old = new int[rIn];
+        for (int f = 0; f < size; f++) {
+            int rest = f;
+            for (int a = rOut - 1; a >= 0; a--) { g[a] = rest % gs[a]; rest /= gs[a]; }
+            for (int b = 0; b < blockAxes.size(); b++) {
+                int[] ax = blockAxes.get(b);
+                int nf = 0;
+                for (int a = ax[2]; a < ax[3]; a++) nf = nf * gs[a] + g[a];
+                int of = blockOld.get(b)[nf];
+                for (int a = ax[1] - 1; a >= ax[0]; a--) { old[a] = of % groups[a]; of /= groups[a]; }
+            }
+            t[f] = table[flat(old)];
+        }
+        return of(to, n, gs, t);
     }
 
     /** Merges the groups of each axis whose table slices agree, and drops empty groups, until stable. */

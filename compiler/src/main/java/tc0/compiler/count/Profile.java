@@ -1,7 +1,6 @@
 package tc0.compiler.count;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * Gates per level and wires of some part of a circuit: what width and depth are made of. Levels are absolute
@@ -17,8 +16,13 @@ import java.util.Arrays;
 final class Profile {
     private static final long LOW = Long.MAX_VALUE;
 
-    /** Gates per level: high and low limbs (base 2^63). */
-    private long[] hi = new long[8], lo = new long[8];
+    /**
+     * Gates per level from {@link #base} up: high and low limbs (base 2^63). One gadget's profile sits at
+     * its level: stored from its lowest level, it is a few entries, not one per level below it (resampling
+     * caches many thousands of them).
+     */
+    private long[] hi = new long[0], lo = new long[0];
+    private int base;
     private long wiresHi, wiresLo;
     private int depth;
     /** Whether some gadget counted here holds a number past a long (see {@link CountedCost#wide}). */
@@ -34,10 +38,11 @@ final class Profile {
         if (count == 0) return;
         if (level < 1) throw new IllegalArgumentException("gate level " + level);
         if ((count | fanIn) < 0) throw new IllegalArgumentException("negative gates " + count + " or fan-in " + fanIn);
-        if (level >= lo.length) grow(level);
-        long s = lo[level] + count;
-        if (s < 0) { s &= LOW; hi[level] = Math.addExact(hi[level], 1); } // both below 2^63: the sum wrapped into the sign bit
-        lo[level] = s;
+        room(level, level);
+        int i = level - base;
+        long s = lo[i] + count;
+        if (s < 0) { s &= LOW; hi[i] = Math.addExact(hi[i], 1); } // both below 2^63: the sum wrapped into the sign bit
+        lo[i] = s;
         if ((count | fanIn) >>> 31 == 0) addWires(0, count * fanIn);     // the common case: the product fits
         else addWires(high(count, fanIn), count * fanIn & LOW);
         depth = Math.max(depth, level);
@@ -54,16 +59,17 @@ final class Profile {
         if (times == 0) return;
         if (times < 0) throw new IllegalArgumentException("negative times " + times);
         wide |= o.wide;
-        if (o.depth >= lo.length) grow(o.depth);
-        for (int l = 1; l <= o.depth; l++) {
-            long a = o.lo[l], b = o.hi[l];
+        if (o.depth > 0) room(o.base, o.depth);
+        for (int l = Math.max(1, o.base); l <= o.depth; l++) {
+            long a = o.lo[l - o.base], b = o.hi[l - o.base];
             if ((a | b) == 0) continue;
             // (b 2^63 + a) times = (b times + high) 2^63 + low
+            int i = l - base;
             long h = Math.addExact(high(a, times), b == 0 ? 0 : Math.multiplyExact(b, times));
-            long s = lo[l] + (a * times & LOW);
+            long s = lo[i] + (a * times & LOW);
             if (s < 0) { s &= LOW; h = Math.addExact(h, 1); }
-            lo[l] = s;
-            if (h != 0) hi[l] = Math.addExact(hi[l], h);
+            lo[i] = s;
+            if (h != 0) hi[i] = Math.addExact(hi[i], h);
         }
         long a = o.wiresLo, b = o.wiresHi;
         addWires(Math.addExact(high(a, times), b == 0 ? 0 : Math.multiplyExact(b, times)), a * times & LOW);
@@ -74,9 +80,9 @@ final class Profile {
     Profile movedUp(int d) {
         if (d < 0) throw new IllegalArgumentException("move down by " + -d);
         Profile p = new Profile();
-        p.grow(depth + d);
-        System.arraycopy(lo, 0, p.lo, d, depth + 1);
-        System.arraycopy(hi, 0, p.hi, d, depth + 1);
+        p.lo = lo.clone();
+        p.hi = hi.clone();
+        p.base = base + d;
         p.wiresHi = wiresHi;
         p.wiresLo = wiresLo;
         p.depth = depth == 0 ? 0 : depth + d;
@@ -99,15 +105,22 @@ final class Profile {
 
     int depth() { return depth; }
 
+    /** Levels held in storage: from the lowest level with gates up, not from level 1. */
+    int stored() { return lo.length; }
+
     /** Gates on level {@code l}, if they fit a long. */
     long at(int l) {
-        if (l >= lo.length) return 0;
-        if (hi[l] != 0) throw new ArithmeticException("gates on level " + l + " exceed 2^63 - 1");
-        return lo[l];
+        int i = l - base;
+        if (i < 0 || i >= lo.length) return 0;
+        if (hi[i] != 0) throw new ArithmeticException("gates on level " + l + " exceed 2^63 - 1");
+        return lo[i];
     }
 
     /** Gates on level {@code l}, exactly. */
-    BigInteger exactAt(int l) { return l < lo.length ? big(hi[l], lo[l]) : BigInteger.ZERO; }
+    BigInteger exactAt(int l) {
+        int i = l - base;
+        return i >= 0 && i < lo.length ? big(hi[i], lo[i]) : BigInteger.ZERO;
+    }
 
     /** The totals, exactly: depth, gates, wires and width (the most gates on one level). */
     CountedCost cost() {
@@ -128,10 +141,18 @@ final class Profile {
         if (h != 0) wiresHi = Math.addExact(wiresHi, h);
     }
 
-    private void grow(int level) {
-        int n = Math.max(level + 1, lo.length * 2);
-        lo = Arrays.copyOf(lo, n);
-        hi = Arrays.copyOf(hi, n);
+    /** Makes levels {@code low..high} storable: the first gates fix the base; a lower level moves it down. */
+    private void room(int low, int high) {
+        if (lo.length == 0) base = low;
+        if (low >= base && high - base < lo.length) return;
+        int from = Math.min(base, low), to = Math.max(base + lo.length - 1, high);
+        int n = Math.max(to - from + 1, 2 * lo.length);
+        long[] l = new long[n], h = new long[n];
+        System.arraycopy(lo, 0, l, base - from, lo.length);
+        System.arraycopy(hi, 0, h, base - from, hi.length);
+        lo = l;
+        hi = h;
+        base = from;
     }
 
     /** {@code floor(x y / 2^63)} for {@code x, y >= 0}: the high limb of their product. */

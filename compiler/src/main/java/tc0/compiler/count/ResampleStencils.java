@@ -72,6 +72,9 @@ final class ResampleStencils {
     static final class Shared {
         private final FixedFormat out, fx;
         private final int rounds;
+        // Bounded: a resampling to n x n from a size prime to n has ~n^2 / 4 distinct stencils up to order (var
+        // at n = 4096: ~4 M, a few hundred bytes each with its profile). Cleared when full.
+        private static final int ROUTES_KEPT = 1 << 22, SUMS_KEPT = 1 << 22;
         private final Map<List<Object>, DivideByConstant.Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<List<Object>, Optional<Instance.Result>> sums = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -87,10 +90,10 @@ final class ResampleStencils {
             if (!oneClass(in)) {
                 int[] ids = new int[in.length];
                 for (int t = 0; t < ids.length; t++) ids[t] = in[t].id;
-                return routes.computeIfAbsent(List.of(k, new Engine.IntsKey(ids)), x -> ResampleStencils.route(in, k.w(), out, d, rounds));
+                return kept(routes, ROUTES_KEPT).computeIfAbsent(List.of(k, new Engine.IntsKey(ids)), x -> ResampleStencils.route(in, k.w(), out, d, rounds));
             }
             Weighting sorted = k.sorted();
-            return routes.computeIfAbsent(List.of(sorted, in[0].id), x -> ResampleStencils.route(in, sorted.w(), out, d, rounds));
+            return kept(routes, ROUTES_KEPT).computeIfAbsent(List.of(sorted, in[0].id), x -> ResampleStencils.route(in, sorted.w(), out, d, rounds));
         }
 
         /** MULTIPLY over distinct taps in closed form; null where that does not apply (another route, or the closed sum does not). */
@@ -99,8 +102,13 @@ final class ResampleStencils {
             if (route != DivideByConstant.Route.MULTIPLY) return null;
             if (!oneClass(in) || !in[0].plain() || !oneLevel(in[0])) return traced(closedMultiply(in, k.w(), d, out, rounds));
             Weighting sorted = k.sorted();
-            return sums.computeIfAbsent(List.of(sorted, in[0].id), x -> Optional.ofNullable(traced(closedMultiply(in, sorted.w(), d, out, rounds))))
+            return kept(sums, SUMS_KEPT).computeIfAbsent(List.of(sorted, in[0].id), x -> Optional.ofNullable(traced(closedMultiply(in, sorted.w(), d, out, rounds))))
                     .orElse(null);
+        }
+
+        private static <K, V> Map<K, V> kept(Map<K, V> cache, int most) {
+            if (cache.size() >= most) cache.clear();
+            return cache;
         }
 
         private static Instance.Result traced(Instance.Result r) {

@@ -80,6 +80,26 @@ class ProfileTest {
     }
 
     @Test
+    void aGadgetHighUpStoresOnlyItsOwnLevels() {
+        Profile g = new Profile();
+        for (int l = 250; l <= 255; l++) g.gates(l, 2, l);
+        assertEquals(8, g.stored(), "levels 250..255, rounded up to a power of two; not 256 entries");
+        Profile up = g.movedUp(3);
+        assertEquals(0, up.at(252), "250..255 became 253..258");
+        assertEquals(250, up.at(253));
+        assertEquals(255, up.at(258));
+        assertEquals(258, up.depth());
+        Profile total = new Profile();
+        total.gates(7, 1, 2);            // low first, then a part far above, then one below both
+        total.add(up, 2);
+        total.gates(1, 1, 1);
+        assertEquals(7, total.at(2));
+        assertEquals(2 * 250, total.at(253));
+        assertEquals(1, total.at(1));
+        assertEquals(BigInteger.valueOf(7 + 1 + 2L * (250 + 251 + 252 + 253 + 254 + 255)), total.cost().gates());
+    }
+
+    @Test
     void carriesAtTheLimbEdges() {
         Shadow square = new Shadow();
         square.gates(MAX, MAX, 2);              // (2^63 - 1)^2 wires: both limbs in use
