@@ -10,6 +10,14 @@ public final class ExitCodes {
 
     private ExitCodes() {}
 
+    /** What to say when the heap is spent: the heap's size and the ways around it. */
+    static String outOfMemory() {
+        long gib = Runtime.getRuntime().maxMemory() >> 30;
+        return "out of memory (heap " + (gib > 0 ? gib + " GiB" : (Runtime.getRuntime().maxMemory() >> 20) + " MiB")
+                + "); try a smaller n, 'tc0 sweep --count-only' to count without building,"
+                + " or a larger heap through TC0_JAVA_OPTS, e.g. TC0_JAVA_OPTS=-Xmx20g";
+    }
+
     /** A command line whose usage errors exit 2 and whose {@link UserError}s print one line and exit 2. */
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);

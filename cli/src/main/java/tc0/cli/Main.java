@@ -32,6 +32,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(ExitCodes.commandLine(new Main()).execute(args));
+        int code;
+        try {
+            code = ExitCodes.commandLine(new Main()).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown past picocli (an Error, not an Exception): one line, no stack trace. Outputs are written
+            // through a temporary file, so nothing half-written is left.
+            System.err.println("tc0: " + ExitCodes.outOfMemory());
+            code = ExitCodes.BAD_INPUT;
+        }
+        System.exit(code);
     }
 }
