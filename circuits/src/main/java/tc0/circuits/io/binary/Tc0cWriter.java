@@ -16,7 +16,8 @@ import tc0.circuits.io.CircuitWriter;
  *
  * <p>The file is streamed: the gates section, nearly all of a file, is measured first (a pass that only
  * adds varint lengths), so the header's body length and every section length are known before the first
- * byte goes out, and the CRC32C is taken on the way. Memory stays one buffer whatever the circuit's size.
+ * byte goes out, and the CRC32C is taken on the way. Both passes run on every core, in pieces of gates
+ * ({@link GatePieces}); memory stays a few pieces whatever the circuit's size.
  */
 public final class Tc0cWriter implements CircuitWriter {
 
@@ -24,7 +25,8 @@ public final class Tc0cWriter implements CircuitWriter {
     public void write(Circuit c, OutputStream out) throws IOException {
         ByteSink counts = counts(c), regions = regions(c.regions());
         ByteSink inputBuses = buses(c.inputBuses()), outputBuses = buses(c.outputBuses()), outputs = outputs(c);
-        long gatesLength = gatesLength(c);
+        GatePieces gates = GatePieces.of(c);
+        long gatesLength = gates.total();
         long bodyLength = framed(counts.size()) + framed(regions.size()) + framed(inputBuses.size())
                 + framed(outputBuses.size()) + framed(gatesLength) + framed(outputs.size());
         if (bodyLength > MAX_BODY_BYTES) {
@@ -40,7 +42,7 @@ public final class Tc0cWriter implements CircuitWriter {
         writeSection(file, OUTPUT_BUSES, outputBuses);
         sectionHead(file, GATES, gatesLength);
         long before = file.count();
-        gates(c, file);
+        gates.writeTo(file);
         if (file.count() - before != gatesLength) throw new IllegalStateException("gates section measured wrong");
         writeSection(file, OUTPUTS, outputs);
         file.writeLittleEndian(file.checksum(), CHECKSUM_BYTES);
@@ -91,34 +93,6 @@ public final class Tc0cWriter implements CircuitWriter {
             s.writeVarint(b.width());
         }
         return s;
-    }
-
-    /** Per gate: fan-in, threshold (zigzag), region, then per wire the distance back to its source and its weight (zigzag). */
-    private static void gates(Circuit c, ChecksummedOut s) throws IOException {
-        for (int g = 0, node = c.firstGate(); g < c.gateCount(); g++, node++) {
-            s.room();
-            s.varint(c.fanin(g));
-            s.signedVarint(c.threshold(g));
-            s.varint(c.region(g));
-            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
-                s.room();
-                s.varint(node - c.faninNode(e)); // >= 1; fan-in is mostly recent, so deltas are short
-                s.signedVarint(c.weight(e));
-            }
-        }
-    }
-
-    /** The bytes {@link #gates} writes, without writing them. */
-    private static long gatesLength(Circuit c) {
-        long n = 0;
-        for (int g = 0, node = c.firstGate(); g < c.gateCount(); g++, node++) {
-            n += ChecksummedOut.varintLength(c.fanin(g)) + ChecksummedOut.signedVarintLength(c.threshold(g))
-                    + ChecksummedOut.varintLength(c.region(g));
-            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
-                n += ChecksummedOut.varintLength(node - c.faninNode(e)) + ChecksummedOut.signedVarintLength(c.weight(e));
-            }
-        }
-        return n;
     }
 
     private static ByteSink outputs(Circuit c) throws IOException {

@@ -106,6 +106,35 @@ class Tc0cStreamingTest {
         assertTrue(c.sameAs(Tc0cTest.read(s)));
     }
 
+    /** Pieces of any size, encoded in parallel or streamed, give the one section the reference encodes. */
+    @Test
+    void gatesInPiecesOfAnySizeAreTheSameSection() throws Exception {
+        Circuit c = large();
+        byte[] whole = null;
+        for (int gates : new int[] {1, 7, 4096, 29_999, 1 << 15}) {
+            for (long most : new long[] {0, 1000, 1L << 26}) {
+                GatePieces pieces = GatePieces.of(c, gates, most);
+                var bytes = new ByteArrayOutputStream();
+                ChecksummedOut out = new ChecksummedOut(bytes);
+                pieces.writeTo(out);
+                out.drain();
+                byte[] b = bytes.toByteArray();
+                assertEquals(pieces.total(), b.length, gates + " gates a piece, streamed past " + most + " bytes");
+                if (whole == null) whole = b;
+                else assertArrayEquals(whole, b, gates + " gates a piece, streamed past " + most + " bytes");
+            }
+        }
+        byte[] file = reference(c);
+        assertTrue(java.util.Arrays.equals(whole, 0, whole.length, file, file.length - 4 - whole.length - outputsFramed(c), file.length - 4 - outputsFramed(c)),
+                "the section sits in the reference file before the outputs section and the checksum");
+    }
+
+    private static int outputsFramed(Circuit c) throws IOException {
+        ByteSink outputs = new ByteSink();
+        for (int i = 0; i < c.outputCount(); i++) outputs.writeVarint(c.output(i));
+        return 1 + ChecksummedOut.varintLength(outputs.size()) + outputs.size();
+    }
+
     @Test
     void smallCircuitsStreamToTheSameBytesToo() throws Exception {
         for (Circuit c : new Circuit[] {Tc0cTest.empty(), TestCircuits.weighted(), TestCircuits.adder(8), TestCircuits.raw(),
