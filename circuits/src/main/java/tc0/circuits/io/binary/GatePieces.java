@@ -49,15 +49,18 @@ final class GatePieces {
     /** Writes the section: pieces encoded a batch at a time in parallel, passed on in order. */
     void writeTo(ChecksummedOut file) throws IOException {
         int batch = 2 * Runtime.getRuntime().availableProcessors();
-        byte[][] bytes = new byte[batch][];
+        byte[][] buffers = new byte[batch][]; // reused from batch to batch: a write makes no garbage per piece
         for (int from = 0; from < length.length; from += batch) {
             int start = from, to = Math.min(length.length, from + batch);
-            IntStream.range(start, to).parallel().forEach(p -> bytes[p - start] = length[p] > mostBytes ? null : encode(p));
+            IntStream.range(start, to).parallel().forEach(p -> {
+                if (length[p] > mostBytes) return;
+                int slot = p - start;
+                if (buffers[slot] == null || buffers[slot].length < length[p]) buffers[slot] = new byte[(int) length[p]];
+                encode(p, buffers[slot]);
+            });
             for (int p = start; p < to; p++) {
-                byte[] b = bytes[p - start];
-                if (b == null) stream(c, first(p), end(p), file);
-                else file.write(b, 0, b.length);
-                bytes[p - start] = null;
+                if (length[p] > mostBytes) stream(c, first(p), end(p), file);
+                else file.write(buffers[p - start], 0, (int) length[p]);
             }
         }
     }
@@ -70,8 +73,7 @@ final class GatePieces {
         return (int) Math.min(c.gateCount(), (long) (p + 1) * gates);
     }
 
-    private byte[] encode(int p) {
-        byte[] b = new byte[(int) length[p]];
+    private void encode(int p, byte[] b) {
         int at = 0;
         for (int g = first(p), end = end(p), node = c.firstGate() + g; g < end; g++, node++) {
             at = varint(b, at, c.fanin(g));
@@ -82,8 +84,7 @@ final class GatePieces {
                 at = varint(b, at, zigzag(c.weight(e)));
             }
         }
-        if (at != b.length) throw new IllegalStateException("gates piece " + p + " measured wrong");
-        return b;
+        if (at != length[p]) throw new IllegalStateException("gates piece " + p + " measured wrong");
     }
 
     /** Per gate: fan-in, threshold (zigzag), region, then per wire the distance back to its source and its weight (zigzag). */
