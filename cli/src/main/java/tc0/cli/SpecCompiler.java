@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
+import tc0.compiler.count.TensorIrToCost;
 import tc0.compiler.elaborate.ElaborationException;
 import tc0.compiler.elaborate.Elaborator;
 import tc0.compiler.gadgets.WeightedSum;
@@ -77,6 +79,17 @@ final class SpecCompiler {
             throw new UserError(spec + ": " + e.getMessage());
         } catch (OutOfMemoryError e) {
             throw new UserError(spec + ": the circuit does not fit in memory; try a smaller n, or raise -Xmx through TC0_JAVA_OPTS");
+        }
+    }
+
+    /** {@code p} counted, also where its weights pass a long ({@link CountedCost#wide}); a refusal is a {@link UserError}. */
+    static CountedCost count(Path spec, TensorProgram p, int rounds) {
+        try {
+            return TensorIrToCost.countWide(p, rounds);
+        } catch (CountOverflow e) {
+            throw new UserError(describe(spec, p) + ": cannot count: " + e.getMessage()); // building would overflow too
+        } catch (UnsupportedOperationException e) {
+            throw new UserError(describe(spec, p) + ": cannot count: " + e.getMessage() + "; leave out --count-only to build the circuit");
         }
     }
 

@@ -14,6 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.Circuit;
 import tc0.circuits.analysis.CircuitStats;
 import tc0.circuits.analysis.RegionBreakdown;
+import tc0.compiler.count.CountedCost;
+import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.ir.TensorProgram;
 
 /** {@code tc0 stats}: the figures of a circuit. */
 @Command(name = "stats",
@@ -26,9 +29,14 @@ import tc0.circuits.analysis.RegionBreakdown;
             "(a weight w counts as |w| wires). A spec (.tc0) is compiled in memory first, for the",
             "--set values, as 'tc0 compile' does; --by-region then shows every layer, block and gadget.",
             "",
+            "With --count-only a spec is counted, not built: depth, gates, wires and width of the circuit",
+            "'tc0 compile' would build without structural hashing, exactly, at any n (seconds, no memory",
+            "limit; 'tc0 sweep --count-only' does it for several n).",
+            "",
             "Examples:  tc0 stats examples/circuits/full_adder.aag",
             "           tc0 stats ../shared/data/epfl/hyp.aig --json",
-            "           tc0 stats examples/gin.tc0 --set n=8 --by-region"})
+            "           tc0 stats examples/gin.tc0 --set n=8 --by-region",
+            "           tc0 stats examples/rope_transformer.tc0 --set n=4096 --count-only"})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,8 +56,12 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--by-region", description = "also print the figures of every region (layer, block, gadget) as an indented table")
     boolean byRegion;
 
+    @Option(names = "--count-only", description = "for a spec: count the circuit without building it (exact figures of the build without hashing)")
+    boolean countOnly;
+
     @Override
     public Integer call() {
+        if (countOnly) return counted();
         SpecSettings.Opened opened = settings.open(file);
         Circuit c = opened.circuit();
         CircuitStats s = CircuitStats.of(c);
@@ -71,6 +83,30 @@ final class StatsCommand implements Callable<Integer> {
                 out.println();
                 out.print(RegionBreakdown.of(c).table());
             }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int counted() {
+        if (!SpecCompiler.isSpec(file)) throw new UserError("--count-only counts a spec (.tc0), and " + file + " is a circuit file");
+        if (levels || byRegion) throw new UserError("--count-only gives depth, gates, wires and width only; leave out " + (levels ? "--levels" : "--by-region"));
+        TensorProgram p = SpecCompiler.elaborate(file, settings.values());
+        CountedCost c = SpecCompiler.count(file, p, WeightedSum.DEFAULT_ROUNDS);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("depth", c.depth());
+        m.put("gates", c.gates());
+        m.put("wires", c.wires());
+        m.put("width", c.width());
+        if (json) {
+            m.put("counted", true);
+            m.put("weightsPast63Bits", c.wide());
+            out.println(Json.write(m));
+        } else {
+            out.println(SpecCompiler.describe(file, p) + ": counted without building (no structural hashing: sizes an upper bound on the built ones)");
+            m.forEach((k, v) -> out.printf("  %-14s %,d%n", k, v));
+            if (c.wide()) out.println("  (weights past 63 bits: counted exactly, not buildable by tc0)");
         }
         out.flush();
         return ExitCodes.OK;

@@ -15,9 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.analysis.CircuitStats;
-import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
-import tc0.compiler.count.TensorIrToCost;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.lower.Lowered;
@@ -134,13 +132,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Counts {@code p}, also where its weights pass a long ({@link CountedCost#wide}: counted, but tc0 cannot build it). */
     private CountedCost counted(TensorProgram p) {
-        try {
-            return TensorIrToCost.countWide(p, rounds);
-        } catch (CountOverflow e) {
-            throw new UserError(SpecCompiler.describe(file, p) + ": cannot count: " + e.getMessage()); // building would overflow too
-        } catch (UnsupportedOperationException e) {
-            throw new UserError(SpecCompiler.describe(file, p) + ": cannot count: " + e.getMessage() + "; leave out --count-only to build each circuit");
-        }
+        return SpecCompiler.count(file, p, rounds);
     }
 
     /** "4,8,16": the values of n, increasing; at least two, each at least 1, no repeats. */
