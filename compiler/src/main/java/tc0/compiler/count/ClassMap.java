@@ -259,8 +259,12 @@ final class ClassMap {
                 blockOld.add(oldOf);
             }
         }
-        int size = 1;
-        for (int g : gs) size = Math.multiplyExact(size, g);
+        long cells = 1;
+        for (int g : gs) cells = cells > Long.MAX_VALUE / g ? Long.MAX_VALUE : cells * g;
+        if (cells > Math.max(limit, table.length)) {
+            throw new UnsupportedOperationException("counting: reshape to " + Arrays.toString(to) + " would need " + cells + " group combinations");
+        }
+        int size = (int) cells;
         int[] t = new int[size];
         int[] g = new int[rOut];
         int[] old = new int[rIn];

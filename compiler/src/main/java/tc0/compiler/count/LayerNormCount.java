@@ -58,7 +58,7 @@ final class LayerNormCount {
         int ws = s.length;
         for (int b = 0; b < ws; b++) {
             for (int c = 0; c < rw; c++) {
-                long wt = 1L << (b + c);
+                long wt = LayerNorm.pow2(b + c);
                 shared.add(net.and(s[b], rho[c]), b == ws - 1 ? wt : -wt);
             }
         }
@@ -66,7 +66,7 @@ final class LayerNormCount {
             LinearForm f = new LinearForm();
             for (int a = 0; a < w; a++) {
                 for (int c = 0; c < rw; c++) {
-                    long wt = Math.multiplyExact((long) m, 1L << (a + c));
+                    long wt = Math.multiplyExact((long) m, LayerNorm.pow2(a + c));
                     f.add(net.and(xs[i][a], rho[c]), a == w - 1 ? -wt : wt);
                 }
             }
@@ -106,9 +106,9 @@ final class LayerNormCount {
     static void addSquare(Net net, LinearForm f, int[] x, long sign) {
         int w = x.length;
         for (int a = 0; a < w; a++) {
-            f.add(x[a], sign * (1L << (2 * a)));
+            f.add(x[a], sign * LayerNorm.pow2(2 * a));
             for (int b = a + 1; b < w; b++) {
-                long wt = sign * (2L << (a + b));
+                long wt = sign * LayerNorm.pow2(a + b + 1);
                 f.add(net.and(x[a], x[b]), b == w - 1 ? -wt : wt);
             }
         }

@@ -65,7 +65,7 @@ public final class LayerNorm {
         int ws = s.length;
         for (int b = 0; b < ws; b++) {
             for (int c = 0; c < rw; c++) {
-                long wt = 1L << (b + c);
+                long wt = pow2(b + c);
                 shared.add(net.and(s[b], rho[c]), b == ws - 1 ? wt : -wt);
             }
         }
@@ -73,7 +73,7 @@ public final class LayerNorm {
             LinearForm f = new LinearForm();
             for (int a = 0; a < w; a++) {
                 for (int c = 0; c < rw; c++) {
-                    long wt = Math.multiplyExact((long) m, 1L << (a + c));
+                    long wt = Math.multiplyExact((long) m, pow2(a + c));
                     f.add(net.and(xs[i][a], rho[c]), a == w - 1 ? -wt : wt);
                 }
             }
@@ -83,13 +83,23 @@ public final class LayerNorm {
         return y;
     }
 
+    /**
+     * {@code 2^e}, the weight of a bit product in layer norm's sums; an {@link ArithmeticException} where it
+     * does not fit a long (very wide formats: counting then says the model cannot be built there) instead
+     * of a shift that wraps.
+     */
+    public static long pow2(int e) {
+        if (e > 62) throw new ArithmeticException("a layer-norm weight 2^" + e + " exceeds what a long holds");
+        return 1L << e;
+    }
+
     /** Adds {@code sign * x^2} for a signed word: the bits {@code x_a} (a = b) and the ANDs {@code x_a x_b} (a < b). */
     static void addSquare(Net net, LinearForm f, int[] x, long sign) {
         int w = x.length;
         for (int a = 0; a < w; a++) {
-            f.add(x[a], sign * (1L << (2 * a)));
+            f.add(x[a], sign * pow2(2 * a));
             for (int b = a + 1; b < w; b++) {
-                long wt = sign * (2L << (a + b));
+                long wt = sign * pow2(a + b + 1);
                 f.add(net.and(x[a], x[b]), b == w - 1 ? -wt : wt);
             }
         }

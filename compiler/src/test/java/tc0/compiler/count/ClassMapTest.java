@@ -65,6 +65,18 @@ class ClassMapTest {
         assertTrue(e.getMessage().contains("8 positions"), e.getMessage());
     }
 
+    @Test
+    void blocksEachWithinTheLimitButTogetherPastItAreRefused() {
+        int[] alternate = new int[64];
+        for (int i = 0; i < 64; i++) alternate[i] = i % 2;
+        ClassMap m = ClassMap.of(new long[] {64, 64}, new int[][] {alternate, alternate}, new int[] {2, 2},
+                new int[] {CLASSES[0].id, CLASSES[1].id, CLASSES[2].id, CLASSES[0].id});
+        ClassMap ok = m.reshape(new long[] {8, 8, 64}, 1 << 12);
+        assertEquals(m.element(new long[] {13, 5}), ok.element(new long[] {1, 5, 5}));
+        var e = assertThrows(UnsupportedOperationException.class, () -> m.reshape(new long[] {8, 8, 8, 8}, 100));
+        assertTrue(e.getMessage().contains("4096 group combinations"), e.getMessage());
+    }
+
     private static long[] unflat(long f, long[] shape) {
         long[] ix = new long[shape.length];
         for (int a = shape.length - 1; a >= 0; a--) { ix[a] = f % shape[a]; f /= shape[a]; }

@@ -2,6 +2,7 @@ package tc0.compiler.gadgets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -146,5 +147,12 @@ class LayerNormTest {
             System.out.printf("layer norm vs float64, m = %d, %s -> %s (rho at %s): max |err| %.3g, mean %.3g (output ulp %.3g)%n",
                     m, fx, out, fr, maxErr, sumErr / n, Math.scalb(1.0, -out.fracBits()));
         }
+    }
+
+    @Test
+    void aBitProductsWeightPastALongIsRefusedNotWrapped() {
+        assertEquals(1L << 62, LayerNorm.pow2(62));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> LayerNorm.pow2(63));
+        assertTrue(e.getMessage().contains("2^63"), e.getMessage());
     }
 }
