@@ -67,4 +67,18 @@ class SweepCountOnlyTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("depth: constant in n (66 at every n)"), r.out());
     }
+
+    /**
+     * The log-depth contrast adds two views of one tensor, which the class summary cannot count exactly; its
+     * count falls back to building (programs up to 2^20 elements), so a count-only sweep still tells it apart.
+     */
+    @Test
+    void theTreeSumContrastIsCountedByBuildingAndItsDepthGrows() {
+        Cli r = Cli.run("sweep", "../examples/contrast/tree_sum.tc0", "--n", "512,1024,2048", "--count-only");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("depth: NOT constant: grows by about 6.0 per doubling of n (54, 60, 66), like log n"), r.out());
+        Cli big = Cli.run("stats", "../examples/contrast/tree_sum.tc0", "--set", "n=65536", "--count-only");
+        assertEquals(2, big.exitCode());
+        assertTrue(big.err().contains("the summary cannot count this exactly") && big.err().contains("leave out --count-only"), big.err());
+    }
 }
