@@ -20,7 +20,11 @@ public final class ExitCodes {
 
     /** A command line whose usage errors exit 2 and whose {@link UserError}s print one line and exit 2. */
     public static CommandLine commandLine(Object command) {
-        CommandLine cl = new CommandLine(command);
+        return configure(new CommandLine(command));
+    }
+
+    /** Sets the exit codes and error handling on {@code cl} and every subcommand it has now (add them first). */
+    static CommandLine configure(CommandLine cl) {
         cl.setUsageHelpWidth(100);
         cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -1,5 +1,6 @@
 package tc0.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,9 +20,12 @@ import picocli.CommandLine.Command;
             "",
             "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.",
             ""},
-        commandListHeading = "%nCommands:%n",
-        subcommands = {ParseCommand.class, CompileCommand.class, VerifyCommand.class, StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, BenchCommand.class, BenchBuilderCommand.class, CommandLine.HelpCommand.class})
+        commandListHeading = "%nCommands:%n")
 public final class Main implements Runnable {
+    /** The subcommands, in the order the usage lists them. */
+    static final List<Class<?>> COMMANDS = List.of(ParseCommand.class, CompileCommand.class, VerifyCommand.class,
+            StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, BenchCommand.class,
+            BenchBuilderCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,10 +35,34 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * The command line for {@code args}: with only the subcommand they name when they name one (picocli builds
+     * a command's model by reflection, ~0.15 s for all of them at start-up), else with all (usage, help).
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        Class<?> named = null;
+        if (args.length > 0) {
+            for (Class<?> c : COMMANDS) {
+                if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0])) named = c;
+            }
+        }
+        for (Class<?> c : named == null ? COMMANDS : List.of(named)) cl.addSubcommand(instance(c));
+        return ExitCodes.configure(cl);
+    }
+
+    private static Object instance(Class<?> c) {
+        try {
+            return c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make command " + c.getName(), e);
+        }
+    }
+
     public static void main(String[] args) {
         int code;
         try {
-            code = ExitCodes.commandLine(new Main()).execute(args);
+            code = commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             // Thrown past picocli (an Error, not an Exception): one line, no stack trace. Outputs are written
             // through a temporary file, so nothing half-written is left.
