@@ -99,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
                 rows.println(SweepReport.TABLE_HEADER);
                 rows.flush();
             }
-            CountedCost c = countOnly ? counted(p) : null;
+            CountedCost c = countOnly ? SpecCompiler.count(file, p, rounds) : null; // also past 63-bit weights (wide: counted, not buildable)
             SweepPoint point = c != null ? new SweepPoint(n, c.depth(), c.gates(), c.wires(), c.width()) : built(p, n, guard);
             boolean wide = c != null && c.wide();
             points.add(point);
@@ -128,11 +128,6 @@ final class SweepCommand implements Callable<Integer> {
         Lowered l = SpecCompiler.lower(file, p, rounds, guard);
         CircuitStats s = CircuitStats.of(l.circuit());
         return new SweepPoint(n, s.depth(), s.gates(), s.wires(), s.width());
-    }
-
-    /** Counts {@code p}, also where its weights pass a long ({@link CountedCost#wide}: counted, but tc0 cannot build it). */
-    private CountedCost counted(TensorProgram p) {
-        return SpecCompiler.count(file, p, rounds);
     }
 
     /** "4,8,16": the values of n, increasing; at least two, each at least 1, no repeats. */

@@ -60,8 +60,11 @@ final class ResampleCount {
         for (int gy = 0; gy < ny; gy++) {
             if (!ax[0].live.get(gy)) continue;
             int row = gy;
-            // The row's stencils in parallel: routes, and MULTIPLY's closed sums (null where they do not apply).
+            // The row's stencils in parallel: tap classes, routes, and MULTIPLY's closed sums (null where they do
+            // not apply); the sequential pass below adds them up.
             Weighting[] ks = new Weighting[nx];
+            int[][] identities = new int[nx][];
+            ElemClass[][] ins = new ElemClass[nx * cgroups][];
             DivideByConstant.Route[] rts = new DivideByConstant.Route[nx * cgroups];
             Instance.Result[] closed = new Instance.Result[nx * cgroups];
             java.util.stream.IntStream.range(0, nx).parallel().forEach(gx -> {
@@ -69,9 +72,10 @@ final class ResampleCount {
                 if (!ax[1].live.get(gx) || ty.index().length == 1 && tx.index().length == 1) return;
                 Weighting k = new Weighting(weights(ty, tx), ty.denominator() * tx.denominator());
                 ks[gx] = k;
-                boolean distinct = distinct(identity(ax, row, gx, copies != null));
+                identities[gx] = identity(ax, row, gx, copies != null);
+                boolean distinct = distinct(identities[gx]);
                 for (int cg = 0; cg < cgroups; cg++) {
-                    ElemClass[] in = tapClasses(m, ax, row, gx, cg);
+                    ElemClass[] in = ins[gx * cgroups + cg] = tapClasses(m, ax, row, gx, cg);
                     DivideByConstant.Route route = sym.route(in, k);
                     rts[gx * cgroups + cg] = route;
                     if (route == DivideByConstant.Route.MULTIPLY && distinct) closed[gx * cgroups + cg] = sym.closed(in, k, route);
@@ -84,7 +88,7 @@ final class ResampleCount {
                 for (int cg = 0; cg < cgroups; cg++) {
                     int at = (gy * nx + gx) * cgroups + cg;
                     long times = Math.multiplyExact(mult, rank3 ? m.count(2, cg) : 1);
-                    ElemClass[] in = tapClasses(m, ax, gy, gx, cg);
+                    ElemClass[] in = single ? tapClasses(m, ax, gy, gx, cg) : ins[gx * cgroups + cg];
                     if (single && fx.equals(out)) { // wiring: the source word itself
                         table[at] = in[0].id;
                         copied |= !in[0].isConstant();
@@ -93,7 +97,7 @@ final class ResampleCount {
                         continue;
                     }
                     Instance.Result r = single ? convert(e, fx, out, in) : closed[gx * cgroups + cg];
-                    if (r == null) r = divide(e, fx, out, ks[gx], rts[gx * cgroups + cg], in, identity(ax, gy, gx, copies != null));
+                    if (r == null) r = divide(e, fx, out, ks[gx], rts[gx * cgroups + cg], in, identities[gx]);
                     if (nodes == null || nodes.length != in.length) { nodes = new int[in.length]; Arrays.fill(nodes, operand); }
                     e.add(r, times, single ? nodes1 : nodes, in);
                     passthrough |= r.passthrough();

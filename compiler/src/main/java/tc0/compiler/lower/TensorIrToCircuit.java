@@ -439,14 +439,8 @@ public final class TensorIrToCircuit {
      * at one element cannot build a division with fewer than two literals.
      */
     private DivideByConstant.Route route(java.util.Map<FormShape, DivideByConstant.Route> routes, LinearForm form, long den, FixedFormat out) {
-        return routes.computeIfAbsent(FormShape.of(form, den), k -> route(form, out.fracBits(), den, out));
-    }
-
-    /** The cheapest {@link DivideByConstant} route for forms shaped as {@code form} (same weights). */
-    private DivideByConstant.Route route(LinearForm form, int a, long den, FixedFormat out) {
-        long[] w = new long[form.size()];
-        for (int i = 0; i < w.length; i++) w[i] = form.weight(i);
-        return DivideByConstant.choose(w, form.constant(), a, den, out, rounds);
+        return routes.computeIfAbsent(FormShape.of(form, den),
+                k -> DivideByConstant.choose(k.weights(), k.constant(), out.fracBits(), k.den(), out, rounds));
     }
 
     /**

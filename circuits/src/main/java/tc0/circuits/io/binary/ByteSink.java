@@ -36,16 +36,12 @@ final class ByteSink {
     /** Unsigned LEB128: 7 bits a byte, least significant group first, high bit set on all but the last. */
     void writeVarint(long value) throws IOException {
         ensure(10);
-        while ((value & ~0x7FL) != 0) {
-            bytes[size++] = (byte) ((value & 0x7F) | 0x80);
-            value >>>= 7;
-        }
-        bytes[size++] = (byte) value;
+        size = ChecksummedOut.varint(bytes, size, value);
     }
 
     /** Zigzag then LEB128, so small negative numbers stay short. */
     void writeSignedVarint(long value) throws IOException {
-        writeVarint((value << 1) ^ (value >> 63));
+        writeVarint(ChecksummedOut.zigzag(value));
     }
 
     void writeString(String s) throws IOException {

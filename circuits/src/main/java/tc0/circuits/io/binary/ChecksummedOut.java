@@ -59,16 +59,27 @@ final class ChecksummedOut {
 
     /** Unsigned LEB128, as {@link ByteSink#writeVarint}; the caller has made room ({@link #room}). */
     void varint(long value) {
-        while ((value & ~0x7FL) != 0) {
-            buf[pos++] = (byte) ((value & 0x7F) | 0x80);
-            value >>>= 7;
-        }
-        buf[pos++] = (byte) value;
+        pos = varint(buf, pos, value);
     }
 
     /** Zigzag then LEB128; the caller has made room. */
     void signedVarint(long value) {
-        varint((value << 1) ^ (value >> 63));
+        pos = varint(buf, pos, zigzag(value));
+    }
+
+    /** Unsigned LEB128 of {@code value} into {@code b} at {@code at}; returns the index after it. */
+    static int varint(byte[] b, int at, long value) {
+        while ((value & ~0x7FL) != 0) {
+            b[at++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        b[at++] = (byte) value;
+        return at;
+    }
+
+    /** Zigzag: small negative numbers to small unsigned ones (-1 to 1, 1 to 2). */
+    static long zigzag(long value) {
+        return (value << 1) ^ (value >> 63);
     }
 
     /** Bytes of {@code value} as an unsigned LEB128 varint. */
@@ -78,7 +89,7 @@ final class ChecksummedOut {
 
     /** Bytes of {@code value} zigzagged then LEB128-coded. */
     static int signedVarintLength(long value) {
-        return varintLength((value << 1) ^ (value >> 63));
+        return varintLength(zigzag(value));
     }
 
     /** Passes the buffered bytes on (checksum and stream). */

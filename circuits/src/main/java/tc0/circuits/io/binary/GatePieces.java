@@ -76,19 +76,19 @@ final class GatePieces {
     private void encode(int p, byte[] b) {
         int at = 0;
         for (int g = first(p), end = end(p), node = c.firstGate() + g; g < end; g++, node++) {
-            at = varint(b, at, c.fanin(g));
-            at = varint(b, at, zigzag(c.threshold(g)));
-            at = varint(b, at, c.region(g));
+            at = ChecksummedOut.varint(b, at, c.fanin(g));
+            at = ChecksummedOut.varint(b, at, ChecksummedOut.zigzag(c.threshold(g)));
+            at = ChecksummedOut.varint(b, at, c.region(g));
             for (int e = c.faninStart(g), stop = c.faninEnd(g); e < stop; e++) {
-                at = varint(b, at, node - c.faninNode(e)); // >= 1; fan-in is mostly recent, so deltas are short
-                at = varint(b, at, zigzag(c.weight(e)));
+                at = ChecksummedOut.varint(b, at, node - c.faninNode(e)); // >= 1; fan-in is mostly recent, so deltas are short
+                at = ChecksummedOut.varint(b, at, ChecksummedOut.zigzag(c.weight(e)));
             }
         }
         if (at != length[p]) throw new IllegalStateException("gates piece " + p + " measured wrong");
     }
 
     /** Per gate: fan-in, threshold (zigzag), region, then per wire the distance back to its source and its weight (zigzag). */
-    static void stream(Circuit c, int from, int to, ChecksummedOut s) throws IOException {
+    private static void stream(Circuit c, int from, int to, ChecksummedOut s) throws IOException {
         for (int g = from, node = c.firstGate() + g; g < to; g++, node++) {
             s.room();
             s.varint(c.fanin(g));
@@ -112,18 +112,5 @@ final class GatePieces {
             }
         }
         return n;
-    }
-
-    private static long zigzag(long v) {
-        return (v << 1) ^ (v >> 63);
-    }
-
-    private static int varint(byte[] b, int at, long v) {
-        while ((v & ~0x7FL) != 0) {
-            b[at++] = (byte) ((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        b[at++] = (byte) v;
-        return at;
     }
 }
