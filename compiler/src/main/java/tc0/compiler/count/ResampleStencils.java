@@ -72,7 +72,7 @@ final class ResampleStencils {
     static final class Shared {
         private final FixedFormat out, fx;
         private final int rounds;
-        // Bounded: a resampling to n x n from a size prime to n has ~n^2 / 4 distinct stencils up to order (var
+        // Bounded: a resampling to n x n from a map of 3 has ~n^2 / 4 distinct stencils up to order (var
         // at n = 4096: hundreds of thousands, a few hundred bytes each with its profile). Cleared when full.
         private static final int ROUTES_KEPT = 1 << 22, SUMS_KEPT = 1 << 22;
         private final Map<List<Object>, DivideByConstant.Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
