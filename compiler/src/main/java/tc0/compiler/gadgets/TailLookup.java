@@ -119,7 +119,9 @@ public final class TailLookup {
         v.atLeastAll(net, p.ts(), 0, cmp.length, cmp);
         int g = p.gIsGate() ? cmp[cmp.length - 1] : Literal.not(x[w - 1]); // [x >= 0] is the negated sign bit
         int[] out = new int[w];
-        int[] lits = new int[p.h() + 2];
+        int longest = 0; // a bit's gate reads at most h + 2 terms, but most read a few: size by what they read
+        for (int[] rb : p.reads()) if (rb != null) longest = Math.max(longest, rb.length);
+        int[] lits = new int[longest];
         for (int b = 0; b < w; b++) {
             int[] rb = p.reads()[b];
             if (rb == null) { out[b] = p.constant()[b] == 1 ? Literal.TRUE : Literal.FALSE; continue; }
