@@ -186,28 +186,22 @@ public final class WeightedSum {
     static int[] countBits(Net net, int[] bits, int keep) {
         int s = bits.length;
         if (s == 1) return new int[] {bits[0]};
-        long[] ones = new long[s];
-        Arrays.fill(ones, 1);
-        long[] ts = new long[s];
-        for (int k = 0; k < s; k++) ts[k] = k + 1;
-        int[] bank = new int[s]; // bank[t - 1] = [count >= t], t = 1..s: one form, built in order of t
-        net.gates(bits, ones, s, ts, s, bank);
-        int[] ge = new int[s + 1];
-        System.arraycopy(bank, 0, ge, 1, s);
+        int[] ge = new int[s]; // ge[t - 1] = [count >= t], t = 1..s: one bank over one form, built in order of t
+        net.gates(bits, Ones.atLeast(s), s, Ones.upTo(s), s, ge);
         int nb = Math.min(keep, 64 - Long.numberOfLeadingZeros(s));
         int[] out = new int[nb];
-        for (int l = 0; l < nb; l++) out[l] = stepBit(net, ge, s, l);
+        int[] lits = new int[s]; // scratch for every bit's gate: a net reads its arrays during the call only
+        long[] w = new long[s];
+        for (int l = 0; l < nb; l++) out[l] = stepBit(net, ge, s, l, lits, w);
         return out;
     }
 
-    /** Bit l of a count c in [0, s] from the gates ge[t] = [c >= t]. */
-    private static int stepBit(Net net, int[] ge, int s, int l) {
-        int[] lits = new int[s];
-        long[] w = new long[s];
+    /** Bit l of a count c in [0, s] from the gates ge[t - 1] = [c >= t] (lits and w: scratch of s entries). */
+    private static int stepBit(Net net, int[] ge, int s, int l, int[] lits, long[] w) {
         int k = 0;
         for (int t = 1; t <= s; t++) {
             long d = ((t >> l) & 1) - (((t - 1) >> l) & 1);
-            if (d != 0) { lits[k] = ge[t]; w[k] = d; k++; }
+            if (d != 0) { lits[k] = ge[t - 1]; w[k] = d; k++; }
         }
         return net.gate(lits, w, k, 1);
     }
