@@ -22,7 +22,7 @@ public final class Circuit {
     private final int gates;
     private final int[] faninStart;   // gates + 1 entries
     private final int[] faninNode;    // wires entries, each a node id smaller than the gate's node id
-    private final long[] weight;      // wires entries
+    private final WireWeights weight; // wires entries, four bytes each where they fit an int
     private final long[] threshold;   // gates entries
     private final int[] region;       // gates entries
     private final int[] outputs;      // literals
@@ -30,7 +30,7 @@ public final class Circuit {
     private final List<Bus> outputBuses;
     private final Regions regions;
 
-    Circuit(int inputs, int gates, int[] faninStart, int[] faninNode, long[] weight, long[] threshold,
+    Circuit(int inputs, int gates, int[] faninStart, int[] faninNode, WireWeights weight, long[] threshold,
             int[] region, int[] outputs, List<Bus> inputBuses, List<Bus> outputBuses, Regions regions) {
         this.inputs = inputs;
         this.gates = gates;
@@ -78,7 +78,7 @@ public final class Circuit {
         }
         checkTiling(inputBuses, inputs, "input");
         checkTiling(outputBuses, outputs.length, "output");
-        return new Circuit(inputs, gates, faninStart.clone(), faninNode.clone(), weight.clone(), threshold.clone(),
+        return new Circuit(inputs, gates, faninStart.clone(), faninNode.clone(), WireWeights.of(weight), threshold.clone(),
                 region.clone(), outputs.clone(), inputBuses, outputBuses, regions);
     }
 
@@ -124,7 +124,7 @@ public final class Circuit {
     /** Source node of fan-in edge {@code e}. */
     public int faninNode(int e) { return faninNode[e]; }
 
-    public long weight(int e) { return weight[e]; }
+    public long weight(int e) { return weight.get(e); }
 
     public long threshold(int gate) { return threshold[gate]; }
 
@@ -159,7 +159,7 @@ public final class Circuit {
         for (int g = 0; g <= gates; g++) if (faninStart[g] != o.faninStart[g]) return false;
         for (int g = 0; g < gates; g++) if (threshold[g] != o.threshold[g] || region[g] != o.region[g]) return false;
         int w = faninStart[gates];
-        for (int e = 0; e < w; e++) if (faninNode[e] != o.faninNode[e] || weight[e] != o.weight[e]) return false;
+        for (int e = 0; e < w; e++) if (faninNode[e] != o.faninNode[e] || weight.get(e) != o.weight.get(e)) return false;
         return true;
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * structural hashing returns the existing node for a gate built before. {@link #build()} drops the gates no
  * output needs. All inputs come before the first gate.
  *
- * <p>Storage is primitive arrays and one open-addressing hash table: 12 bytes per wire and about 36 per gate
+ * <p>Storage is primitive arrays and one open-addressing hash table: 8 bytes per wire (a weight that does
+ * not fit an int is kept aside, see {@link WireWeights}) and about 36 per gate
  * while building, nothing per gate or wire on the heap as objects. Wires live in chunks of
  * {@value #CHUNK} entries that are never copied while building (growing one big array by copying was
  * half of a compile's time); {@link #build()} compacts them once into the circuit's arrays, releasing
@@ -29,7 +30,7 @@ public final class CircuitBuilder {
     private int[] faninStart = new int[1025];
     // Wire e is at [e >>> CHUNK_BITS][e & CHUNK_MASK]. Chunk 0 starts small and grows by copying up to
     // CHUNK entries (small circuits stay small); from then on whole chunks are added, never copied.
-    static final int CHUNK_BITS = 16; // 256 KiB and 512 KiB arrays: below G1's humongous size, which would waste up to half of each
+    static final int CHUNK_BITS = 16; // 256 KiB arrays: below G1's humongous size, which would waste up to half of each
     static final int CHUNK = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK - 1;
     // After reserve(): one array, wire e at [0][e] (shift 31 and the full mask keep the same indexing).
@@ -37,7 +38,8 @@ public final class CircuitBuilder {
     private int wireMask = CHUNK_MASK;
     private boolean flat;
     private int[][] nodeChunks = {new int[4096]};
-    private long[][] weightChunks = {new long[4096]};
+    private int[][] weightChunks = {new int[4096]}; // WireWeights' narrow form: WIDE marks a weight in `wide`
+    private final WideWeights wide = new WideWeights();
     private long wireCapacity = 4096;
     private long[] threshold = new long[1024];
     private int[] region = new int[1024];
@@ -95,7 +97,7 @@ public final class CircuitBuilder {
         }
         if (wires > CHUNK && wires <= Integer.MAX_VALUE - 16) {
             nodeChunks = new int[][] {new int[(int) wires]};
-            weightChunks = new long[][] {new long[(int) wires]};
+            weightChunks = new int[][] {new int[(int) wires]};
             wireCapacity = wires;
             wireShift = 31;
             wireMask = Integer.MAX_VALUE;
@@ -322,8 +324,9 @@ public final class CircuitBuilder {
         int base = faninStart[gIdx], shift = wireShift, mask = wireMask;
         for (int i = 0; i < terms; i++) {
             int e = base + i;
-            if (nodeChunks[e >>> shift][e & mask] != termNode[i]
-                    || weightChunks[e >>> shift][e & mask] != termWeight[i]) return false;
+            if (nodeChunks[e >>> shift][e & mask] != termNode[i]) return false;
+            int w = weightChunks[e >>> shift][e & mask];
+            if ((w != WireWeights.WIDE ? w : wide.get(e)) != termWeight[i]) return false;
         }
         return true;
     }
@@ -333,7 +336,7 @@ public final class CircuitBuilder {
         if (wires + (long) terms > wireCapacity) growWires(wires + (long) terms);
         int c = wires >>> wireShift, at = wires & wireMask;
         int[] nodes = nodeChunks[c];
-        long[] ws = weightChunks[c];
+        int[] ws = weightChunks[c];
         for (int i = 0; i < terms; i++) { // short: a loop beats arraycopy's call
             if (at == nodes.length) { // the gate runs on into the next chunk (never when flat: capacity was ensured)
                 nodes = nodeChunks[++c];
@@ -341,7 +344,7 @@ public final class CircuitBuilder {
                 at = 0;
             }
             nodes[at] = termNode[i];
-            ws[at] = termWeight[i];
+            ws[at] = WireWeights.narrowOrMark(termWeight[i], wires + i, wide);
             at++;
         }
         wires += terms;
@@ -407,8 +410,8 @@ public final class CircuitBuilder {
         }
         if (flat) return buildInPlace(live, liveGates);
         // One copy into arrays of the exact size, sources first and weights second, each chunk released
-        // once the copy has passed it: the peak holds all chunks plus the new sources (16 bytes a wire),
-        // never both copies of everything (24).
+        // once the copy has passed it: the peak holds all chunks plus the new sources (12 bytes a wire),
+        // never both copies of everything (16).
         int[] faninNode = new int[liveWires];
         int[] newIndex = new int[gates]; // gate index -> compacted gate index
         int kept = 0, keptWires = 0, start = 0;
@@ -425,7 +428,8 @@ public final class CircuitBuilder {
             start = end;
         }
         nodeChunks = null;
-        long[] weight = new long[liveWires];
+        int[] weight = new int[liveWires];
+        WideWeights keptWide = new WideWeights();
         kept = 0;
         keptWires = 0;
         start = 0;
@@ -433,7 +437,10 @@ public final class CircuitBuilder {
             int end = faninStart[g + 1];
             if ((live[g >>> 6] & (1L << g)) != 0) {
                 faninStart[kept] = keptWires;
-                for (int e = start; e < end; e++) weight[keptWires++] = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
+                for (int e = start; e < end; e++, keptWires++) {
+                    int w = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
+                    weight[keptWires] = w != WireWeights.WIDE ? w : WireWeights.narrowOrMark(wide.get(e), keptWires, keptWide);
+                }
                 threshold[kept] = threshold[g];
                 region[kept] = region[g];
                 kept++;
@@ -448,7 +455,7 @@ public final class CircuitBuilder {
             int node = Literal.node(outs[i]);
             if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
         }
-        return new Circuit(inputs, kept, faninStart, faninNode, weight, threshold, region, outs,
+        return new Circuit(inputs, kept, faninStart, faninNode, new WireWeights(weight, keptWide), threshold, region, outs,
                 inputBuses, outputBuses, regions.build());
     }
 
@@ -460,13 +467,14 @@ public final class CircuitBuilder {
     private Circuit buildInPlace(long[] live, int liveGates) {
         int firstGate = 1 + inputs;
         int[] nodes = nodeChunks[0];
-        long[] ws = weightChunks[0];
+        int[] ws = weightChunks[0];
         nodeChunks = null;
         weightChunks = null;
         int[] outs = outputs.toArray();
         if (liveGates < gates) {
             int[] newIndex = new int[gates]; // gate index -> compacted gate index
             int kept = 0, keptWires = 0, start = 0;
+            wide.startCompaction();
             for (int g = 0; g < gates; g++) {
                 int end = faninStart[g + 1];
                 if ((live[g >>> 6] & (1L << g)) != 0) {
@@ -474,7 +482,8 @@ public final class CircuitBuilder {
                     for (int e = start; e < end; e++) {
                         int src = nodes[e];
                         nodes[keptWires] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
-                        ws[keptWires++] = ws[e];
+                        if ((ws[keptWires] = ws[e]) == WireWeights.WIDE) wide.move(e, keptWires);
+                        keptWires++;
                     }
                     threshold[kept] = threshold[g];
                     region[kept] = region[g];
@@ -483,12 +492,13 @@ public final class CircuitBuilder {
                 start = end;
             }
             faninStart[kept] = keptWires;
+            wide.endCompaction();
             for (int i = 0; i < outs.length; i++) {
                 int node = Literal.node(outs[i]);
                 if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
             }
         }
-        return new Circuit(inputs, liveGates, faninStart, nodes, ws, threshold, region, outs,
+        return new Circuit(inputs, liveGates, faninStart, nodes, new WireWeights(ws, wide), threshold, region, outs,
                 inputBuses, outputBuses, regions.build());
     }
 
@@ -544,7 +554,7 @@ public final class CircuitBuilder {
             nodeChunks = Arrays.copyOf(nodeChunks, c + 1); // an array of references: cheap
             weightChunks = Arrays.copyOf(weightChunks, c + 1);
             nodeChunks[c] = new int[CHUNK];
-            weightChunks[c] = new long[CHUNK];
+            weightChunks[c] = new int[CHUNK];
             wireCapacity += CHUNK;
         }
     }
