@@ -14,6 +14,9 @@
 #   --repeat K  compile each K times, keep the fastest (on a shared machine the minimum is the least
 #               disturbed figure; the row says "best of K")
 # Heap: TC0_JAVA_OPTS (default -Xmx20g, for a 24 GiB machine). Stage times: tc0 compile --timings.
+# After the table, a line says how fast the machine then handed out fresh memory (tc0 bench-builder
+# --touch 1024): a large compile touches gigabytes, and on a VM that backs guest memory lazily the first
+# touch can be ten times slower than memory the guest has had before, which moves the wall times above.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 min_n=4
@@ -74,3 +77,8 @@ for m in "${names[@]}"; do
     n=$((n * 2))
   done
 done
+probe="$("$root/tc0" bench-builder --touch 1024 --json)"
+echo
+rate() { grep -oE "\"$1\" *: *[0-9]+" <<<"$probe" | grep -oE '[0-9]+$'; }
+echo "memory after the runs: $(rate firstTouchMBps) MB/s first touched, $(rate touchedAgainMBps) MB/s touched again" \
+  "(tc0 bench-builder --touch 1024)"

@@ -57,11 +57,18 @@ final class BenchBuilderCommand implements Callable<Integer> {
     @Option(names = "--no-hashing", description = "turn structural hashing off (the baseline the hashing cost is measured against)")
     boolean noHashing;
 
+    @Option(names = "--touch", paramLabel = "MB",
+            description = {"instead: touch MB of memory this process never had, then the same amount again after freeing it,",
+                "and print MB/s of each: how fast this machine hands out fresh memory (a large compile touches",
+                "gigabytes; on a VM that backs guest memory lazily the first touch is many times slower)"})
+    Integer touchMb;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
     @Override
     public Integer call() {
+        if (touchMb != null) return touch(touchMb);
         if (replay != null) return replay(CircuitLoader.load(replay));
         if (gates < 1 || fanin < 2 || inputs < fanin || window < fanin) {
             throw new UserError("need --gates >= 1, --fanin >= 2, --inputs and --window >= fanin");
@@ -154,6 +161,36 @@ final class BenchBuilderCommand implements Callable<Integer> {
     }
 
     /** Runs the same loop on throwaway builders so the timed run measures compiled code, not the JIT. */
+    private int touch(int mb) {
+        if (mb < 64) throw new UserError("--touch needs at least 64 MB, got " + mb);
+        double first = touchOnce(mb);
+        System.gc(); // frees the first blocks, so the second touch gets memory the process has had before
+        double again = touchOnce(mb);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("touchedMB", (long) mb);
+        m.put("firstTouchMBps", first);
+        m.put("touchedAgainMBps", again);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.println(Json.write(m));
+        else m.forEach((k, v) -> out.println(v instanceof Double d ? String.format("%-22s %,.0f", k, d) : String.format("%-22s %,d", k, (Long) v)));
+        return ExitCodes.OK;
+    }
+
+    /** MB/s of allocating {@code mb} MB in 64 MB arrays and writing one long on every 4 KB page of them. */
+    private static double touchOnce(int mb) {
+        long t0 = System.nanoTime();
+        long[][] blocks = new long[mb / 64][];
+        long sink = 0;
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = new long[8 << 20];
+            for (int j = 0; j < blocks[i].length; j += 512) blocks[i][j] = j;
+            sink += blocks[i][i];
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (sink == 42) System.out.print("");
+        return blocks.length * 64 / seconds;
+    }
+
     private void warmUp() {
         int saved = gates;
         gates = Math.min(gates, 300_000);
