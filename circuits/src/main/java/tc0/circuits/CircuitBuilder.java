@@ -50,6 +50,18 @@ public final class CircuitBuilder {
      * line of 8 slots): at 1/2 the table of a 9 M-gate circuit was 268 MB, every page of it touched.
      */
     private static final long MAX_LOAD_NUM = 3, MAX_LOAD_DEN = 4;
+    /**
+     * The gates built since the last flush, in a table small enough to stay in cache. A gate equal to a
+     * request has the request's inputs, so it was built after the request's newest input: where that input
+     * is itself one of these young gates, the young table alone can hold the match and the big table is not
+     * read (its probe, a cache miss, was a third of a lowering; in gin most requests read gates a few
+     * thousand back). Flushed into the big table a block at a time, where the inserts' misses overlap.
+     */
+    private long[] young;
+    private static final int YOUNG_SLOTS = 1 << 16, YOUNG_MOST = YOUNG_SLOTS / 2;
+    private int youngCount;
+    /** The first gate index in the young table: gates before it are in {@link #table}. */
+    private int youngFrom;
     private final List<Bus> inputBuses = new ArrayList<>();
     private final List<Bus> outputBuses = new ArrayList<>();
     private final IntList outputs = new IntList();
@@ -76,6 +88,7 @@ public final class CircuitBuilder {
     /** A builder that may turn structural hashing off, to count gates exactly as requested. */
     public CircuitBuilder(boolean hashing) {
         this.hashing = hashing;
+        this.young = hashing ? new long[YOUNG_SLOTS] : null;
     }
 
     /**
@@ -223,13 +236,15 @@ public final class CircuitBuilder {
                 m++;
             }
             // Hash the block's gates and read their first slots before any is looked up: the reads are
-            // independent, so their cache misses overlap instead of coming one after another.
+            // independent, so their cache misses overlap instead of coming one after another. (Not where
+            // the terms read a young gate: then only the young table, in cache, is looked at.)
             long touched = 0;
             int mask = table.length - 1;
+            boolean old = m > 0 && !readsYoung(terms); // m > 0: at least two terms
             for (int j = 0; j < m; j++) {
                 int h = finishHash(termsHash, bt[j]);
                 bankHash[j] = h;
-                touched += table[h & mask];
+                if (old) touched += table[h & mask];
             }
             bankTouched += touched;
             for (int j = 0; j < m; j++) out[bankIndex[j]] = Literal.of(findOrAdd(terms, bt[j], bankHash[j]), negated);
@@ -302,21 +317,52 @@ public final class CircuitBuilder {
     }
 
     private int findOrAdd(int terms, long t, int h) {
-        int mask = table.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            long slot = table[i];
-            if (slot == 0) {
-                int node = add(terms, t);
-                table[i] = ((long) h << 32) | gates; // index of the new gate + 1
-                if (MAX_LOAD_DEN * (long) gates > MAX_LOAD_NUM * (long) table.length) rehash();
-                return node;
-            }
+        int ymask = YOUNG_SLOTS - 1, free;
+        for (free = h & ymask; ; free = (free + 1) & ymask) {
+            long slot = young[free];
+            if (slot == 0) break;
             int gIdx = (int) slot - 1;
             if ((int) (slot >>> 32) == h && sameGate(gIdx, terms, t)) {
                 reused++;
                 return 1 + inputs + gIdx;
             }
         }
+        if (!readsYoung(terms)) { // an older gate may match: look in the big table too
+            int mask = table.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                long slot = table[i];
+                if (slot == 0) break;
+                int gIdx = (int) slot - 1;
+                if ((int) (slot >>> 32) == h && sameGate(gIdx, terms, t)) {
+                    reused++;
+                    return 1 + inputs + gIdx;
+                }
+            }
+        }
+        int node = add(terms, t);
+        young[free] = ((long) h << 32) | gates; // index of the new gate + 1
+        if (++youngCount == YOUNG_MOST) flushYoung();
+        return node;
+    }
+
+    /** True if the loaded terms' newest node (they ascend) is a young gate: only young gates can match them. */
+    private boolean readsYoung(int terms) {
+        return termNode[terms - 1] >= 1 + inputs + youngFrom;
+    }
+
+    /** Moves the young gates into the big table (growing it first where it would pass its load). */
+    private void flushYoung() {
+        if (MAX_LOAD_DEN * (long) gates > MAX_LOAD_NUM * (long) table.length) rehash();
+        int mask = table.length - 1;
+        for (long slot : young) { // independent inserts: their cache misses overlap
+            if (slot == 0) continue;
+            int i = (int) (slot >>> 32) & mask;
+            while (table[i] != 0) i = (i + 1) & mask;
+            table[i] = slot;
+        }
+        Arrays.fill(young, 0);
+        youngCount = 0;
+        youngFrom = gates;
     }
 
     private boolean sameGate(int gIdx, int terms, long t) {
@@ -377,7 +423,9 @@ public final class CircuitBuilder {
     }
 
     private void rehash() {
-        long[] next = new long[table.length * 2];
+        long n = 2L * table.length;
+        while (MAX_LOAD_DEN * (long) gates > MAX_LOAD_NUM * n) n *= 2;
+        long[] next = new long[Math.toIntExact(n)];
         int mask = next.length - 1;
         for (long slot : table) {
             if (slot == 0) continue;
@@ -395,7 +443,8 @@ public final class CircuitBuilder {
     public Circuit build() {
         checkOpen();
         built = true;
-        table = null; // no more lookups: free it before the copies
+        table = null; // no more lookups: free them before the copies
+        young = null;
         int firstGate = 1 + inputs;
         long[] live = new long[(gates + 63) >>> 6];
         for (int i = 0; i < outputs.size(); i++) markLive(live, Literal.node(outputs.get(i)) - firstGate);
