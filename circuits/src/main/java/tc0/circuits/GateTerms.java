@@ -28,7 +28,8 @@ public final class GateTerms {
      */
     public long load(int[] lits, long[] weights, int count, long t, long nodeCount) {
         if (node.length < count) grow(count);
-        int terms = 0;
+        int terms = 0, last = -1;
+        boolean ascending = true; // strictly: then there is nothing to sort or merge (most gates come so)
         for (int i = 0; i < count; i++) {
             int lit = lits[i];
             long w = weights[i];
@@ -43,8 +44,10 @@ public final class GateTerms {
             node[terms] = n;
             weight[terms] = w;
             terms++;
+            ascending &= n > last;
+            last = n;
         }
-        size = sortAndMerge(terms);
+        size = ascending ? terms : sortAndMerge(terms);
         return t;
     }
 
