@@ -20,8 +20,10 @@ class GateTermsTest {
             long[] w = new long[count];
             long t = rnd.nextLong(-100, 100), wantT = t;
             TreeMap<Integer, Long> want = new TreeMap<>();
-            for (int i = 0; i < count; i++) {
-                lits[i] = Literal.of(rnd.nextInt(nodes), rnd.nextBoolean());
+            boolean ascending = trial % 2 == 0; // as most gates come: nodes in order, strictly or with repeats
+            for (int i = 0, last = 1; i < count; i++) {
+                int node = ascending ? Math.min(nodes - 1, last += rnd.nextInt(trial % 4 == 0 ? 1 : 0, 3)) : rnd.nextInt(nodes);
+                lits[i] = Literal.of(node, rnd.nextBoolean());
                 w[i] = rnd.nextInt(7) - 3;
                 long wt = w[i];
                 if (wt == 0) continue;
