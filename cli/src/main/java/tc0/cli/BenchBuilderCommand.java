@@ -4,8 +4,12 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.Circuit;
 import tc0.circuits.CircuitBuilder;
 import tc0.circuits.Literal;
+import tc0.compiler.count.CountedCost;
+import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.lower.TensorIrToCircuit;
 
 /**
  * {@code tc0 bench-builder}: how fast the hashing builder takes gates and how much memory a built circuit
@@ -30,7 +38,12 @@ import tc0.circuits.Literal;
             "removal) time, and bytes per wire: retained by the built circuit and the heap's peak.",
             "Run it in a fresh JVM for a clean peak figure; give the JVM enough heap (TC0_JAVA_OPTS=-Xmx20g).",
             "",
-            "Example:  tc0 bench-builder --gates 10000000 --fanin 10      (a 100-million-wire circuit)"})
+            "With --lower, the same builder on a real workload: a spec lowered several times in one JVM. With",
+            "--touch, how fast the machine hands out fresh memory, which a large compile's wall time depends on.",
+            "",
+            "Examples:  tc0 bench-builder --gates 10000000 --fanin 10        (a 100-million-wire circuit)",
+            "           tc0 bench-builder --lower examples/gin.tc0 --set n=64 --repeat 5",
+            "           tc0 bench-builder --touch 1024"})
 final class BenchBuilderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,10 +65,23 @@ final class BenchBuilderCommand implements Callable<Integer> {
 
     @Option(names = "--replay", paramLabel = "FILE",
             description = "instead of random gates, rebuild this circuit's gates through a fresh builder (best of 15 runs)")
-    java.nio.file.Path replay;
+    Path replay;
 
     @Option(names = "--no-hashing", description = "turn structural hashing off (the baseline the hashing cost is measured against)")
     boolean noHashing;
+
+    @Option(names = "--lower", paramLabel = "SPEC",
+            description = {"instead: lower this spec (with --set) --repeat times in one JVM through the hashing builder, as",
+                "compile does, and print each lowering's seconds, gates per second and megabytes allocated: the",
+                "builder's speed on a real workload, without the process's one-time costs (JVM start, JIT, first",
+                "touch of memory) that a single compile's wall time includes"})
+    Path lower;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter of the --lower spec (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--repeat", defaultValue = "5", description = "lowerings for --lower (default ${DEFAULT-VALUE})")
+    int repeat;
 
     @Option(names = "--touch", paramLabel = "MB",
             description = {"instead: touch MB of memory this process never had, then the same amount again after freeing it,",
@@ -69,6 +95,7 @@ final class BenchBuilderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (touchMb != null) return touch(touchMb);
+        if (lower != null) return lowerRepeatedly(lower);
         if (replay != null) return replay(CircuitLoader.load(replay));
         if (gates < 1 || fanin < 2 || inputs < fanin || window < fanin) {
             throw new UserError("need --gates >= 1, --fanin >= 2, --inputs and --window >= fanin");
@@ -161,6 +188,49 @@ final class BenchBuilderCommand implements Callable<Integer> {
     }
 
     /** Runs the same loop on throwaway builders so the timed run measures compiled code, not the JIT. */
+    private int lowerRepeatedly(Path file) {
+        if (repeat < 1) throw new UserError("--repeat needs at least 1, got " + repeat);
+        TensorProgram p = SpecCompiler.elaborate(file, ParseCommand.values(sets));
+        int rounds = WeightedSum.DEFAULT_ROUNDS;
+        // Counted first, as compile does: the guard, and the size the builder reserves.
+        Optional<CountedCost> counted = SizeGuard.of(null, SizeGuard.BUILD_HINT).check(SpecCompiler.describe(file, p), p, rounds);
+        boolean reserve = counted.isPresent() && counted.get().fitsLong();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean(); // per-thread allocation
+        List<Double> seconds = new ArrayList<>();
+        List<Long> allocatedMB = new ArrayList<>();
+        long gatesBuilt = 0;
+        for (int run = 0; run < repeat; run++) {
+            long a0 = threads.getCurrentThreadAllocatedBytes(), t0 = System.nanoTime();
+            Circuit c = (reserve
+                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact())
+                    : TensorIrToCircuit.lower(p, rounds)).circuit();
+            seconds.add((System.nanoTime() - t0) / 1e9);
+            allocatedMB.add((threads.getCurrentThreadAllocatedBytes() - a0) >> 20);
+            gatesBuilt = c.gateCount();
+        }
+        double best = seconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spec", SpecCompiler.describe(file, p));
+        m.put("gates", gatesBuilt);
+        m.put("seconds", seconds);
+        m.put("allocatedMB", allocatedMB);
+        m.put("firstGatesPerSecond", gatesBuilt / seconds.getFirst());
+        m.put("bestGatesPerSecond", gatesBuilt / best);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(m));
+        } else {
+            out.printf("%s: %,d gates%n", m.get("spec"), gatesBuilt);
+            for (int run = 0; run < repeat; run++) {
+                out.printf("  lowering %d  %7.3f s  %6.2f M gates/s  %,6d MB allocated%n", run + 1, seconds.get(run),
+                        gatesBuilt / seconds.get(run) / 1e6, allocatedMB.get(run));
+            }
+            out.printf("  best %.2f M gates/s, first %.2f M gates/s%n", gatesBuilt / best / 1e6, gatesBuilt / seconds.getFirst() / 1e6);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
     private int touch(int mb) {
         if (mb < 64) throw new UserError("--touch needs at least 64 MB, got " + mb);
         double first = touchOnce(mb);
