@@ -19,9 +19,9 @@ final class SpecSettings {
 
     @Option(names = "--max-gates", paramLabel = "N", description =
         "refuse to build a spec counted above N gates (counted first, in a second, without building;"
-        + " nothing is written). Default: the JVM heap / " + SizeGuard.PEAK_BYTES_PER_GATE + " bytes, the measured peak"
-        + " heap of a built gate (~28 bytes a wire, ~17 wires a gate): ~12 million gates in the default heap"
-        + " (a quarter of memory) of a 24 GiB machine, ~40 million with TC0_JAVA_OPTS=-Xmx20g.")
+        + " nothing is written). Default: refuse what would not fit the JVM heap, at the measured peak of "
+        + SizeGuard.PEAK_BYTES_PER_GATE + " bytes a gate and " + SizeGuard.PEAK_BYTES_PER_WIRE + " a wire"
+        + " (gin n = 128, 9 million gates and 120 million wires, needs ~2 GB; raise the heap with TC0_JAVA_OPTS=-Xmx20g).")
     Long maxGates;
 
     /** The {@code --set} values, parsed. */

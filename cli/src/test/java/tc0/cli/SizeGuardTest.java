@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tc0.circuits.analysis.CircuitStats;
@@ -21,6 +24,7 @@ import tc0.compiler.ir.TensorProgram;
  */
 class SizeGuardTest {
     static final String GIN = "../examples/gin.tc0";
+    static final String MAMBA = "../examples/mamba.tc0";
 
     @TempDir
     Path dir;
@@ -50,6 +54,34 @@ class SizeGuardTest {
         assertTrue(r.err().contains("smaller n") && r.err().contains("--count-only"), r.err());
         assertFalse(Files.exists(out));
         assertEquals(0, dir.toFile().list().length, "no temporary file either");
+    }
+
+    @Test
+    void withoutALimitTheHeapDecidesByTheCountedGatesAndWires() {
+        Path out = dir.resolve("gin4096.tc0c");
+        Cli r = Cli.run("compile", GIN, "--set", "n=4096", "-o", out.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.saysOneLineError(), r.err());
+        assertTrue(r.err().contains(String.format("MB to build, more than this JVM's heap of %,d MB", Runtime.getRuntime().maxMemory() >> 20)), r.err());
+        assertTrue(r.err().contains("TC0_JAVA_OPTS=-Xmx") && r.err().contains("--max-gates N"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** The estimate is enough: mamba n = 4 (wide gates, 14 wires each) compiles in a JVM whose heap is the estimate. */
+    @Test
+    void aSpecCompilesInAHeapOfItsEstimate() throws Exception {
+        TensorProgram p = SpecCompiler.elaborate(Path.of(MAMBA), Map.of("n", 4L));
+        long mb = (long) Math.ceil(SizeGuard.peakBytes(TensorIrToCost.count(p, WeightedSum.DEFAULT_ROUNDS)) / (1 << 20)) + 8;
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Path out = dir.resolve("mamba4.tc0c");
+        // The launcher's collector flags; +8 MB: the JVM's own share of a heap this small (maxMemory < -Xmx).
+        Process run = new ProcessBuilder(List.of(java, "-Xmx" + mb + "m", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=1m",
+                "-XX:NewRatio=8", "-cp", System.getProperty("java.class.path"), "tc0.cli.Main", "compile", MAMBA, "--set", "n=4",
+                "-o", out.toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, run.exitValue(), "in " + mb + " MB: " + err);
+        assertTrue(Files.size(out) > 0);
     }
 
     @Test
