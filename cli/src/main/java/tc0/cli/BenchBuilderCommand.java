@@ -187,7 +187,7 @@ final class BenchBuilderCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Runs the same loop on throwaway builders so the timed run measures compiled code, not the JIT. */
+    /** {@code --lower}: the spec lowered {@link #repeat} times in this JVM, each lowering timed. */
     private int lowerRepeatedly(Path file) {
         if (repeat < 1) throw new UserError("--repeat needs at least 1, got " + repeat);
         TensorProgram p = SpecCompiler.elaborate(file, ParseCommand.values(sets));
@@ -201,9 +201,14 @@ final class BenchBuilderCommand implements Callable<Integer> {
         long gatesBuilt = 0;
         for (int run = 0; run < repeat; run++) {
             long a0 = threads.getCurrentThreadAllocatedBytes(), t0 = System.nanoTime();
-            Circuit c = (reserve
-                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact())
-                    : TensorIrToCircuit.lower(p, rounds)).circuit();
+            Circuit c;
+            try {
+                c = (reserve
+                        ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact())
+                        : TensorIrToCircuit.lower(p, rounds)).circuit();
+            } catch (UnsupportedOperationException e) { // as compile says it
+                throw new UserError(file + ": " + e.getMessage());
+            }
             seconds.add((System.nanoTime() - t0) / 1e9);
             allocatedMB.add((threads.getCurrentThreadAllocatedBytes() - a0) >> 20);
             gatesBuilt = c.gateCount();
@@ -243,6 +248,7 @@ final class BenchBuilderCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) out.println(Json.write(m));
         else m.forEach((k, v) -> out.println(v instanceof Double d ? String.format("%-22s %,.0f", k, d) : String.format("%-22s %,d", k, (Long) v)));
+        out.flush();
         return ExitCodes.OK;
     }
 
@@ -261,6 +267,7 @@ final class BenchBuilderCommand implements Callable<Integer> {
         return blocks.length * 64 / seconds;
     }
 
+    /** Runs the same loop on throwaway builders so the timed run measures compiled code, not the JIT. */
     private void warmUp() {
         int saved = gates;
         gates = Math.min(gates, 300_000);
