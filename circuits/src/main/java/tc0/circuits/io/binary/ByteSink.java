@@ -6,6 +6,8 @@ import java.util.Arrays;
 
 /** A growable byte buffer with the encodings {@code .tc0c} uses: little-endian fixed width, LEB128, zigzag. */
 final class ByteSink {
+    /** One array holds a sink: the small sections, or in tests a whole file. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 64;
     private byte[] bytes = new byte[1 << 12];
     private int size;
 
@@ -53,11 +55,11 @@ final class ByteSink {
     private void ensure(int more) throws IOException {
         if (size + (long) more <= bytes.length) return;
         long wanted = Math.max(size + (long) more, bytes.length * 2L);
-        if (wanted > Tc0cLayout.MAX_BODY_BYTES + Tc0cLayout.HEADER_BYTES) {
-            if (size + (long) more > Tc0cLayout.MAX_BODY_BYTES + Tc0cLayout.HEADER_BYTES) {
-                throw new IOException("circuit too large for .tc0c version " + Tc0cLayout.VERSION + " (over 2 GiB of body)");
+        if (wanted > MAX_BYTES) {
+            if (size + (long) more > MAX_BYTES) {
+                throw new IOException("a .tc0c section other than the gates over 2 GiB (its names or outputs): too large to encode");
             }
-            wanted = Tc0cLayout.MAX_BODY_BYTES + Tc0cLayout.HEADER_BYTES;
+            wanted = MAX_BYTES;
         }
         bytes = Arrays.copyOf(bytes, (int) wanted);
     }

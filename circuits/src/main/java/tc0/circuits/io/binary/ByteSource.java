@@ -1,53 +1,65 @@
 package tc0.circuits.io.binary;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import tc0.circuits.io.CircuitFormatException;
 
 /**
- * Bounds-checked decoding from a slice of a byte array: every read that would pass the slice's end, every
- * over-long varint and every value out of its range becomes a {@link CircuitFormatException} naming the
- * file and the absolute byte offset.
+ * Bounds-checked decoding from a slice of bytes held in chunks of 2^shift bytes (a body past 2 GiB does not
+ * fit one array): every read that would pass the slice's end, every over-long varint and every value out
+ * of its range becomes a {@link CircuitFormatException} naming the file and the absolute byte offset.
  */
 final class ByteSource {
-    private final byte[] bytes;
-    private final int end;
-    private final long fileOffset; // file offset of bytes[0]
+    private final byte[][] chunks;
+    private final int shift;
+    private final long mask;
+    private final long end;
+    private final long fileOffset; // file offset of byte 0 of chunk 0
     private final String file;
-    private int pos;
+    private long pos;
 
+    /** A source over {@code bytes[start, end)}. */
     ByteSource(byte[] bytes, int start, int end, long fileOffset, String file) {
-        this.bytes = bytes;
+        this(new byte[][] {bytes}, 31, start, end, fileOffset, file);
+    }
+
+    /** A source over bytes {@code [start, end)} of the chunks, chunk {@code i} holding bytes {@code i << shift} on. */
+    ByteSource(byte[][] chunks, int shift, long start, long end, long fileOffset, String file) {
+        this.chunks = chunks;
+        this.shift = shift;
+        this.mask = (1L << shift) - 1;
         this.pos = start;
         this.end = end;
         this.fileOffset = fileOffset;
         this.file = file;
     }
 
-    int position() {
+    long position() {
         return pos;
     }
 
-    int remaining() {
+    long remaining() {
         return end - pos;
     }
 
     /** A source over the next {@code length} bytes; this source skips past them. */
-    ByteSource slice(int length) {
-        ByteSource s = new ByteSource(bytes, pos, pos + length, fileOffset, file);
+    ByteSource slice(long length) {
+        ByteSource s = new ByteSource(chunks, shift, pos, pos + length, fileOffset, file);
         pos += length;
         return s;
     }
 
     int readByte(String what) throws CircuitFormatException {
         if (pos >= end) throw error("truncated " + what);
-        return bytes[pos++] & 0xFF;
+        int b = chunks[(int) (pos >>> shift)][(int) (pos & mask)] & 0xFF;
+        pos++;
+        return b;
     }
 
     long readVarint(String what) throws CircuitFormatException {
-        int start = pos;
+        long start = pos;
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = readByte(what);
@@ -65,21 +77,28 @@ final class ByteSource {
 
     /** A varint that must lie in {@code [0, max]}. */
     int readInt(String what, long max) throws CircuitFormatException {
-        int start = pos;
+        return Math.toIntExact(readLength(what, Math.min(max, Integer.MAX_VALUE)));
+    }
+
+    /** A varint that must lie in {@code [0, max]}, as a long (a section's length may pass 2 GiB). */
+    long readLength(String what, long max) throws CircuitFormatException {
+        long start = pos;
         long v = readVarint(what);
         if (v < 0 || v > max) throw errorAt(start, what + " " + Long.toUnsignedString(v) + " out of range (at most " + max + ")");
-        return (int) v;
+        return v;
     }
 
     String readString(String what) throws CircuitFormatException {
         int length = readInt(what + " length", remaining());
-        int start = pos;
+        long start = pos;
+        byte[] b = new byte[length]; // names are short: copied, whichever chunks they lie in
+        for (int i = 0; i < length; i++) b[i] = chunks[(int) ((start + i) >>> shift)][(int) ((start + i) & mask)];
         pos += length;
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, length)).toString();
+                    .decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
             throw errorAt(start, what + " is not valid UTF-8");
         }
@@ -89,7 +108,7 @@ final class ByteSource {
         return errorAt(pos, message);
     }
 
-    CircuitFormatException errorAt(int position, String message) {
+    CircuitFormatException errorAt(long position, String message) {
         return new CircuitFormatException(file + ": byte " + (fileOffset + position) + ": " + message);
     }
 }

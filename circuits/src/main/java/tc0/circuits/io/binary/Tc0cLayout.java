@@ -7,13 +7,21 @@ package tc0.circuits.io.binary;
 final class Tc0cLayout {
     /** "\x89TC0C\r\n\x1a": the high byte and the CR LF / Ctrl-Z catch text-mode transfers, as in PNG. */
     static final byte[] MAGIC = {(byte) 0x89, 'T', 'C', '0', 'C', '\r', '\n', 0x1a};
+    /** The version of every file whose body fits {@link #VERSION_1_MAX_BODY_BYTES}. */
     static final int VERSION = 1;
+    /** Version 1's layout with a body past 2 GiB (read in chunks): older readers refuse it by its version. */
+    static final int LARGE_VERSION = 2;
+    /** Version 1's bodies stay below 2 GiB, so that a reader of version 1 holds one in one array. */
+    static final long VERSION_1_MAX_BODY_BYTES = Integer.MAX_VALUE - 64;
     static final int VERSION_OFFSET = 8;
     static final int LENGTH_OFFSET = 12;
     static final int HEADER_BYTES = 20;
     static final int CHECKSUM_BYTES = 4;
-    /** Bodies stay below 2 GiB in version 1, so one byte array holds them. */
-    static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 64;
+    /**
+     * The longest body a version 2 reader accepts (1 TiB): past any circuit tc0 can hold (fewer than 2^31
+     * wires), so a larger length is a corrupt header.
+     */
+    static final long MAX_BODY_BYTES = 1L << 40;
     /** Literals are {@code node * 2 + negated} in an int, so node ids stay below 2^30. */
     static final long MAX_NODES = 1L << 30;
 

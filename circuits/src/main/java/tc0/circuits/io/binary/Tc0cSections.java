@@ -36,12 +36,12 @@ final class Tc0cSections {
     /** Cuts the body into its sections, which must come in the order of their ids and fill it exactly. */
     private void split(ByteSource body) throws CircuitFormatException {
         for (int id = COUNTS; id <= OUTPUTS; id++) {
-            int at = body.position();
+            long at = body.position();
             int found = body.readByte("body: section '" + SECTION_NAMES[id] + "' missing");
             if (found != id) {
                 throw body.errorAt(at, "expected section '" + SECTION_NAMES[id] + "' (id " + id + "), found id " + found);
             }
-            int length = body.readInt("length of section '" + SECTION_NAMES[id] + "'", body.remaining());
+            long length = body.readLength("length of section '" + SECTION_NAMES[id] + "'", body.remaining());
             section[id] = body.slice(length);
         }
         if (body.remaining() > 0) throw body.error(body.remaining() + " unexpected bytes after the last section");
@@ -49,12 +49,12 @@ final class Tc0cSections {
 
     private void counts() throws CircuitFormatException {
         ByteSource s = section[COUNTS];
-        int start = s.position();
+        long start = s.position();
         inputs = s.readInt("input count", MAX_NODES);
         gates = s.readInt("gate count", MAX_NODES);
         wires = s.readInt("wire count", Integer.MAX_VALUE - 8);
         outputs = s.readInt("output count", Integer.MAX_VALUE - 8);
-        int at = s.position();
+        long at = s.position();
         regionCount = s.readInt("region count", Integer.MAX_VALUE - 8);
         if (regionCount == 0) throw s.errorAt(at, "region count 0: the root region is always there");
         inputBusCount = s.readInt("input bus count", Integer.MAX_VALUE - 8);
@@ -87,7 +87,7 @@ final class Tc0cSections {
         List<Bus> buses = new ArrayList<>(count);
         int offset = 0;
         for (int i = 0; i < count; i++) {
-            int at = s.position();
+            long at = s.position();
             String name = s.readString(SECTION_NAMES[id] + " " + i + " name");
             if (name.isEmpty()) throw s.errorAt(at, SECTION_NAMES[id] + " " + i + " has an empty name");
             int width = s.readInt(SECTION_NAMES[id] + " '" + name + "' width", bits - offset);
@@ -112,7 +112,7 @@ final class Tc0cSections {
             threshold[g] = s.readSignedVarint("threshold of gate " + g);
             region[g] = s.readInt("region of gate " + g, regionCount - 1);
             for (int k = 0; k < fanin; k++, e++) {
-                int at = s.position();
+                long at = s.position();
                 long delta = s.readVarint("fan-in of gate " + g);
                 if (delta < 1 || delta > node) {
                     throw s.errorAt(at, "gate " + g + " reads node " + (node - delta) + ": not an earlier node");

@@ -29,12 +29,9 @@ public final class Tc0cWriter implements CircuitWriter {
         long gatesLength = gates.total();
         long bodyLength = framed(counts.size()) + framed(regions.size()) + framed(inputBuses.size())
                 + framed(outputBuses.size()) + framed(gatesLength) + framed(outputs.size());
-        if (bodyLength > MAX_BODY_BYTES) {
-            throw new IOException("circuit too large for .tc0c version " + VERSION + " (over 2 GiB of body)");
-        }
         ChecksummedOut file = new ChecksummedOut(out);
         file.write(MAGIC, 0, MAGIC.length);
-        file.writeLittleEndian(VERSION, 4);
+        file.writeLittleEndian(bodyLength <= VERSION_1_MAX_BODY_BYTES ? VERSION : LARGE_VERSION, 4);
         file.writeLittleEndian(bodyLength, 8);
         writeSection(file, COUNTS, counts);
         writeSection(file, REGIONS, regions);

@@ -123,7 +123,9 @@ class Tc0cTest {
         byte[] flipped = good.clone();
         flipped[30] ^= 0x10;
         byte[] version = good.clone();
-        version[8] = 2;
+        version[8] = 3;
+        byte[] v1Huge = good.clone();
+        v1Huge[15] = (byte) 0x80; // 2^31 bytes announced by a version 1 header
         byte[] hugeLength = good.clone();
         hugeLength[19] = 0x7f;
         byte[] longLength = good.clone();
@@ -147,8 +149,9 @@ class Tc0cTest {
                 Arguments.of("empty", new byte[0], "t.tc0c: empty file, not a .tc0c circuit"),
                 Arguments.of("AIGER, not tc0c", "aig 0 0 0 0 0\n".getBytes(), "t.tc0c: byte 0: not a .tc0c file (wrong magic bytes)"),
                 Arguments.of("truncated header", Arrays.copyOf(good, 13), "t.tc0c: byte 13: truncated header: the file ends after 13 bytes"),
-                Arguments.of("unknown version", version, "t.tc0c: byte 8: .tc0c format version 2 is not supported; this tc0 reads version 1"),
-                Arguments.of("length beyond 2 GiB", hugeLength, "t.tc0c: byte 12: body length"),
+                Arguments.of("unknown version", version, "t.tc0c: byte 8: .tc0c format version 3 is not supported; this tc0 reads versions 1 and 2"),
+                Arguments.of("version 1 with a body past 2 GiB", v1Huge, "t.tc0c: byte 12: body length 21474836"),
+                Arguments.of("length past any circuit (over 1 TiB)", hugeLength, "t.tc0c: byte 12: body length"),
                 Arguments.of("length beyond the file", longLength, "t.tc0c: byte " + good.length + ": truncated: the header announces 1073741"),
                 Arguments.of("truncated body", Arrays.copyOf(good, good.length - 9), "t.tc0c: byte " + (good.length - 9) + ": truncated"),
                 Arguments.of("one bit flipped", flipped, "t.tc0c: checksum mismatch: the file is corrupt"),
