@@ -70,9 +70,13 @@ final class SpecCompiler {
         phases.mark("count");
         try {
             // The count sizes the builder: its arrays are allocated once, not grown and copied.
-            Lowered l = counted.isPresent() && counted.get().fitsLong()
-                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact())
-                    : TensorIrToCircuit.lower(p, rounds);
+            boolean sized = counted.isPresent() && counted.get().fitsLong();
+            Lowered l;
+            try (Progress progress = Progress.onTerminal("lowering " + describe(spec, p), sized ? counted.get().gates().longValueExact() : 0)) {
+                l = sized
+                        ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact(), progress::gates)
+                        : TensorIrToCircuit.lower(p, rounds);
+            }
             phases.mark("lower");
             return l;
         } catch (UnsupportedOperationException e) {
@@ -84,7 +88,7 @@ final class SpecCompiler {
 
     /** {@code p} counted, also where its weights pass a long ({@link CountedCost#wide}); a refusal is a {@link UserError}. */
     static CountedCost count(Path spec, TensorProgram p, int rounds) {
-        try {
+        try (Progress progress = Progress.onTerminal("counting " + describe(spec, p), -1)) {
             return TensorIrToCost.countWide(p, rounds);
         } catch (CountOverflow e) {
             throw new UserError(describe(spec, p) + ": cannot count: " + e.getMessage()); // building would overflow too

@@ -4,6 +4,7 @@ import tc0.compiler.interp.Layout;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongConsumer;
 import tc0.circuits.Circuit;
 import tc0.circuits.CircuitBuilder;
 import tc0.circuits.Literal;
@@ -47,6 +48,8 @@ public final class TensorIrToCircuit {
     private final CircuitBuilder b;
     private final Net net;
     private final int[][][] words;
+    /** Told the gates built so far after each node (a progress display); a no-op unless given. */
+    private LongConsumer progress = gates -> { };
 
     private TensorIrToCircuit(TensorProgram p, int rounds, boolean hashing) {
         this.p = p;
@@ -82,9 +85,15 @@ public final class TensorIrToCircuit {
      * at that size ({@link CircuitBuilder#reserve}). The circuit is the same; only memory traffic changes.
      */
     public static Lowered lower(TensorProgram p, int rounds, long gates, long wires) {
+        return lower(p, rounds, gates, wires, g -> { });
+    }
+
+    /** As {@link #lower(TensorProgram, int, long, long)}, telling {@code progress} the gates built so far after each node. */
+    public static Lowered lower(TensorProgram p, int rounds, long gates, long wires, LongConsumer progress) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         TensorIrToCircuit t = new TensorIrToCircuit(p, rounds, true);
         t.b.reserve(gates, wires);
+        t.progress = progress;
         return new Lowered(t.run(), p);
     }
 
@@ -105,6 +114,7 @@ public final class TensorIrToCircuit {
             try {
                 for (String seg : n.region().split("/")) scopes.push(b.region(seg));
                 words[n.id()] = lowerNode(n);
+                progress.accept(b.gateCount());
             } finally {
                 while (!scopes.isEmpty()) scopes.pop().close();
             }
