@@ -11,8 +11,7 @@ import java.util.List;
  * structural hashing returns the existing node for a gate built before. {@link #build()} drops the gates no
  * output needs. All inputs come before the first gate.
  *
- * <p>Storage is primitive arrays and two open-addressing hash tables (the gates built lately, the older
- * ones): 8 bytes per wire (a weight that does not fit an int is kept aside, see {@link WireWeights}) and
+ * <p>Storage is primitive arrays and the hash tables of {@link GateTable}: 8 bytes per wire (a weight that does not fit an int is kept aside, see {@link WireWeights}) and
  * about 27 per gate while building, nothing per gate or wire on the heap as objects. Wires live in chunks of
  * {@value #CHUNK} entries that are never copied while building (growing one big array by copying was
  * half of a compile's time); {@link #build()} compacts them once into the circuit's arrays, releasing
@@ -43,26 +42,11 @@ public final class CircuitBuilder {
     private long wireCapacity = 4096;
     private long[] threshold = new long[1024];
     private int[] region = new int[1024];
-    // Open addressing; a slot holds (hash << 32) | (gate index + 1), 0 = empty, so a probe reads one array.
-    private long[] table = new long[2048];
-    /**
-     * The hash table's load stays at most 3/4 (linear probing; a probe sequence mostly stays in one cache
-     * line of 8 slots): at 1/2 the table of a 9 M-gate circuit was 268 MB, every page of it touched.
-     */
-    private static final long MAX_LOAD_NUM = 3, MAX_LOAD_DEN = 4;
-    /**
-     * The gates built since the last flush, in a table small enough to stay in cache. A gate equal to a
-     * request has the request's inputs, so it was built after the request's newest input: where that input
-     * is itself one of these young gates, the young table alone can hold the match and the big table, whose
-     * every probe is a cache miss, is not read (in gin n = 128, 61% of lookups read a gate at most 4,096
-     * back; lowering 6% faster). Flushed into the big table a block at a time, where the inserts' misses
-     * overlap.
-     */
-    private long[] young;
-    private static final int YOUNG_SLOTS = 1 << 16, YOUNG_MOST = YOUNG_SLOTS / 2;
-    private int youngCount;
-    /** The first gate index in the young table: gates before it are in {@link #table}. */
-    private int youngFrom;
+    /** Structural hashing (null without it): finds the gate built before that equals a request. */
+    private GateTable table;
+    /** The request {@link #table} is looking up: its term count and threshold (terms in the scratch). */
+    private int requestTerms;
+    private long requestThreshold;
     private final List<Bus> inputBuses = new ArrayList<>();
     private final List<Bus> outputBuses = new ArrayList<>();
     private final IntList outputs = new IntList();
@@ -89,7 +73,7 @@ public final class CircuitBuilder {
     /** A builder that may turn structural hashing off, to count gates exactly as requested. */
     public CircuitBuilder(boolean hashing) {
         this.hashing = hashing;
-        this.young = hashing ? new long[YOUNG_SLOTS] : null;
+        this.table = hashing ? new GateTable(g -> sameGate(g, requestTerms, requestThreshold)) : null;
     }
 
     /**
@@ -117,9 +101,7 @@ public final class CircuitBuilder {
             wireMask = Integer.MAX_VALUE;
             flat = true;
         }
-        if (hashing && MAX_LOAD_DEN * gates > MAX_LOAD_NUM * (long) table.length) {
-            table = new long[Integer.highestOneBit((int) Math.min(MAX_LOAD_DEN * gates / MAX_LOAD_NUM, 1 << 30) - 1) << 1];
-        }
+        if (hashing) table.reserve(gates);
     }
 
     /** Adds an input bus of {@code width} bits; returns its literals, least significant first. */
@@ -240,12 +222,11 @@ public final class CircuitBuilder {
             // independent, so their cache misses overlap instead of coming one after another. (Not where
             // the terms read a young gate: then only the young table, in cache, is looked at.)
             long touched = 0;
-            int mask = table.length - 1;
             boolean old = m > 0 && !readsYoung(terms); // m > 0: at least two terms
             for (int j = 0; j < m; j++) {
-                int h = finishHash(termsHash, bt[j]);
+                int h = GateTable.hash(termsHash, bt[j]);
                 bankHash[j] = h;
-                if (old) touched += table[h & mask];
+                if (old) touched += table.touch(h);
             }
             bankTouched += touched;
             for (int j = 0; j < m; j++) out[bankIndex[j]] = Literal.of(findOrAdd(terms, bt[j], bankHash[j]), negated);
@@ -313,57 +294,26 @@ public final class CircuitBuilder {
             t = Math.subtractExact(1, t);
             negated = true;
         }
-        int node = hashing ? findOrAdd(terms, t, finishHash(termsHash(terms), t)) : add(terms, t);
+        int node = hashing ? findOrAdd(terms, t, GateTable.hash(termsHash(terms), t)) : add(terms, t);
         return Literal.of(node, negated);
     }
 
     private int findOrAdd(int terms, long t, int h) {
-        int ymask = YOUNG_SLOTS - 1, free;
-        for (free = h & ymask; ; free = (free + 1) & ymask) {
-            long slot = young[free];
-            if (slot == 0) break;
-            int gIdx = (int) slot - 1;
-            if ((int) (slot >>> 32) == h && sameGate(gIdx, terms, t)) {
-                reused++;
-                return 1 + inputs + gIdx;
-            }
-        }
-        if (!readsYoung(terms)) { // an older gate may match: look in the big table too
-            int mask = table.length - 1;
-            for (int i = h & mask; ; i = (i + 1) & mask) {
-                long slot = table[i];
-                if (slot == 0) break;
-                int gIdx = (int) slot - 1;
-                if ((int) (slot >>> 32) == h && sameGate(gIdx, terms, t)) {
-                    reused++;
-                    return 1 + inputs + gIdx;
-                }
-            }
+        requestTerms = terms;
+        requestThreshold = t;
+        int found = table.find(h, readsYoung(terms));
+        if (found >= 0) {
+            reused++;
+            return 1 + inputs + found;
         }
         int node = add(terms, t);
-        young[free] = ((long) h << 32) | gates; // index of the new gate + 1
-        if (++youngCount == YOUNG_MOST) flushYoung();
+        table.add(h, gates - 1);
         return node;
     }
 
     /** True if the loaded terms' newest node (they ascend) is a young gate: only young gates can match them. */
     private boolean readsYoung(int terms) {
-        return termNode[terms - 1] >= 1 + inputs + youngFrom;
-    }
-
-    /** Moves the young gates into the big table (growing it first where it would pass its load). */
-    private void flushYoung() {
-        if (MAX_LOAD_DEN * (long) gates > MAX_LOAD_NUM * (long) table.length) rehash();
-        int mask = table.length - 1;
-        for (long slot : young) { // independent inserts: their cache misses overlap
-            if (slot == 0) continue;
-            int i = (int) (slot >>> 32) & mask;
-            while (table[i] != 0) i = (i + 1) & mask;
-            table[i] = slot;
-        }
-        Arrays.fill(young, 0);
-        youngCount = 0;
-        youngFrom = gates;
+        return table.isYoung(termNode[terms - 1] - 1 - inputs);
     }
 
     private boolean sameGate(int gIdx, int terms, long t) {
@@ -412,31 +362,6 @@ public final class CircuitBuilder {
         return h;
     }
 
-    /** A gate's hash from its terms' part and its threshold. */
-    private static int finishHash(long termsHash, long t) {
-        long h = termsHash ^ t * 0x9E3779B97F4A7C15L;
-        h ^= h >>> 33; // murmur3's fmix64: every input bit reaches the low bits the table index uses
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        h ^= h >>> 33;
-        return (int) h;
-    }
-
-    private void rehash() {
-        long n = 2L * table.length;
-        while (MAX_LOAD_DEN * (long) gates > MAX_LOAD_NUM * n) n *= 2;
-        long[] next = new long[Math.toIntExact(n)];
-        int mask = next.length - 1;
-        for (long slot : table) {
-            if (slot == 0) continue;
-            int i = (int) (slot >>> 32) & mask;
-            while (next[i] != 0) i = (i + 1) & mask;
-            next[i] = slot;
-        }
-        table = next;
-    }
-
     /**
      * The circuit of everything built so far that an output needs. The builder cannot be used afterwards:
      * its arrays become the circuit's, compacted in place.
@@ -444,8 +369,7 @@ public final class CircuitBuilder {
     public Circuit build() {
         checkOpen();
         built = true;
-        table = null; // no more lookups: free them before the copies
-        young = null;
+        table = null; // no more lookups: free the tables before the copies
         int firstGate = 1 + inputs;
         long[] live = new long[(gates + 63) >>> 6];
         for (int i = 0; i < outputs.size(); i++) markLive(live, Literal.node(outputs.get(i)) - firstGate);
