@@ -22,7 +22,6 @@ import tc0.circuits.Literal;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.TensorProgram;
-import tc0.compiler.lower.TensorIrToCircuit;
 
 /**
  * {@code tc0 bench-builder}: how fast the hashing builder takes gates and how much memory a built circuit
@@ -194,21 +193,13 @@ final class BenchBuilderCommand implements Callable<Integer> {
         int rounds = WeightedSum.DEFAULT_ROUNDS;
         // Counted first, as compile does: the guard, and the size the builder reserves.
         Optional<CountedCost> counted = SizeGuard.of(null, SizeGuard.BUILD_HINT).check(SpecCompiler.describe(file, p), p, rounds);
-        boolean reserve = counted.isPresent() && counted.get().fitsLong();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean(); // per-thread allocation
         List<Double> seconds = new ArrayList<>();
         List<Long> allocatedMB = new ArrayList<>();
         long gatesBuilt = 0;
         for (int run = 0; run < repeat; run++) {
             long a0 = threads.getCurrentThreadAllocatedBytes(), t0 = System.nanoTime();
-            Circuit c;
-            try {
-                c = (reserve
-                        ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact())
-                        : TensorIrToCircuit.lower(p, rounds)).circuit();
-            } catch (UnsupportedOperationException e) { // as compile says it
-                throw new UserError(file + ": " + e.getMessage());
-            }
+            Circuit c = SpecCompiler.lowerSized(file, p, rounds, counted, g -> { }).circuit();
             seconds.add((System.nanoTime() - t0) / 1e9);
             allocatedMB.add((threads.getCurrentThreadAllocatedBytes() - a0) >> 20);
             gatesBuilt = c.gateCount();

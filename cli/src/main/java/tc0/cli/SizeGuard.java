@@ -21,10 +21,11 @@ record SizeGuard(long maxGates, boolean given, String hint) {
      * Heap a built gate and a built wire need at the peak of compiling and writing, measured (2026-12-01, wires
      * of 8 bytes, the launcher's collector flags): gin n = 64 (2,893,030 gates, 35,277,790 wires) compiles and
      * writes its .tc0c in a 425 MB heap and not in 400 MB; mamba n = 8 (1,397,945 gates, 33,847,618 wires)
-     * in 400 MB and not 350 MB; mamba n = 4 (391,702 gates, 5,340,352 wires) in 80 MB and not 60 MB; gin
-     * n = 32 (931,042 gates, 10,085,158 wires) in 170 MB. 48 bytes a gate and 13 a wire estimate 598, 507,
-     * 88 and 176 MB for those: never below what they needed. A limit by gates alone (it was 500 bytes a gate)
-     * refused narrow circuits that fit and let wide ones run out.
+     * in 400 MB and not 350 MB; mamba n = 4 (391,702 gates, 5,340,352 wires) in 80 MB and not 70 MB; gin
+     * n = 32 (931,042 gates, 10,085,158 wires) in 140 MB. 48 bytes a gate and 13 a wire, over the counted
+     * gates and wires (a little above the built ones), estimate 575, 487, 86 and 168 MB for those: never
+     * below what they needed. A limit by gates alone (it was 500 bytes a gate) refused narrow circuits that
+     * fit and let wide ones run out.
      */
     static final long PEAK_BYTES_PER_GATE = 48, PEAK_BYTES_PER_WIRE = 13;
 

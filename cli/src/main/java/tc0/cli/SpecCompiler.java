@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
@@ -68,21 +69,28 @@ final class SpecCompiler {
     private static Lowered lower(Path spec, TensorProgram p, int rounds, SizeGuard guard, Phases phases) {
         Optional<CountedCost> counted = guard.check(describe(spec, p), p, rounds);
         phases.mark("count");
-        try {
-            // The count sizes the builder: its arrays are allocated once, not grown and copied.
-            boolean sized = counted.isPresent() && counted.get().fitsLong();
-            Lowered l;
-            try (Progress progress = Progress.onTerminal("lowering " + describe(spec, p), sized ? counted.get().gates().longValueExact() : 0)) {
-                l = sized
-                        ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact(), progress::gates)
-                        : TensorIrToCircuit.lower(p, rounds);
-            }
+        long total = counted.filter(CountedCost::fitsLong).map(c -> c.gates().longValueExact()).orElse(0L);
+        try (Progress progress = Progress.onTerminal("lowering " + describe(spec, p), total)) {
+            Lowered l = lowerSized(spec, p, rounds, counted, progress::gates);
             phases.mark("lower");
             return l;
-        } catch (UnsupportedOperationException e) {
-            throw new UserError(spec + ": " + e.getMessage());
         } catch (OutOfMemoryError e) {
             throw new UserError(spec + ": the circuit does not fit in memory; try a smaller n, or raise -Xmx through TC0_JAVA_OPTS");
+        }
+    }
+
+    /**
+     * Lowers {@code p} through a builder sized by its count where there is one (its arrays allocated once, not
+     * grown and copied), telling {@code progress} the gates built after each node; an op the lowering lacks
+     * is a {@link UserError}.
+     */
+    static Lowered lowerSized(Path spec, TensorProgram p, int rounds, Optional<CountedCost> counted, LongConsumer progress) {
+        try {
+            return counted.isPresent() && counted.get().fitsLong()
+                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact(), progress)
+                    : TensorIrToCircuit.lower(p, rounds);
+        } catch (UnsupportedOperationException e) {
+            throw new UserError(spec + ": " + e.getMessage());
         }
     }
 
