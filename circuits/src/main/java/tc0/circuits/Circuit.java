@@ -1,6 +1,7 @@
 package tc0.circuits;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -13,16 +14,22 @@ import java.util.Set;
  * its fan-in edges {@code e} in {@code [faninStart(g), faninEnd(g))}. Outputs are literals (node and
  * inversion, see {@link Literal}), so inverters cost nothing.
  *
- * <p>Storage is a handful of primitive arrays (CSR fan-in), never an object per gate or wire. Arrays may be
- * longer than the counts say (the builder hands its arrays over without copying); only the counted prefix
- * is part of the circuit. Nothing here is mutated after construction.
+ * <p>Storage is a handful of primitive arrays, never an object per gate or wire: gate {@code g}'s fan-in is
+ * the range {@code [faninStart(g), faninEnd(g))} of the wire arrays. Consecutive gates with the same terms
+ * (a bank of comparators on one sum, which differ only in their thresholds: about 70% of the wires of the
+ * GNN and transformer examples) may share one range, so {@link #wireCount()}, the circuit's wires, can be
+ * more than the wires stored. Arrays may be longer than the counts say (the builder hands its arrays over
+ * without copying); only the counted prefix is part of the circuit. Nothing here is mutated after
+ * construction.
  */
 public final class Circuit {
     private final int inputs;
     private final int gates;
-    private final int[] faninStart;   // gates + 1 entries
-    private final int[] faninNode;    // wires entries, each a node id smaller than the gate's node id
-    private final WireWeights weight; // wires entries, four bytes each where they fit an int
+    private final int[] faninStart;   // gates entries: where each gate's range of stored wires starts
+    private final int[] faninEnd;     // gates entries: where it ends (a later gate may share the range)
+    private final long wires;         // the fan-ins' sum: shared ranges count once per gate
+    private final int[][] faninNode;  // stored wires (in WireChunks), each a node id smaller than the gate's node id
+    private final WireWeights weight; // stored wires, four bytes each where they fit an int
     private final long[] threshold;   // gates entries
     private final int[] region;       // gates entries
     private final int[] outputs;      // literals
@@ -30,11 +37,13 @@ public final class Circuit {
     private final List<Bus> outputBuses;
     private final Regions regions;
 
-    Circuit(int inputs, int gates, int[] faninStart, int[] faninNode, WireWeights weight, long[] threshold,
-            int[] region, int[] outputs, List<Bus> inputBuses, List<Bus> outputBuses, Regions regions) {
+    Circuit(int inputs, int gates, int[] faninStart, int[] faninEnd, long wires, int[][] faninNode, WireWeights weight,
+            long[] threshold, int[] region, int[] outputs, List<Bus> inputBuses, List<Bus> outputBuses, Regions regions) {
         this.inputs = inputs;
         this.gates = gates;
         this.faninStart = faninStart;
+        this.faninEnd = faninEnd;
+        this.wires = wires;
         this.faninNode = faninNode;
         this.weight = weight;
         this.threshold = threshold;
@@ -78,8 +87,9 @@ public final class Circuit {
         }
         checkTiling(inputBuses, inputs, "input");
         checkTiling(outputBuses, outputs.length, "output");
-        return new Circuit(inputs, gates, faninStart.clone(), faninNode.clone(), WireWeights.of(weight), threshold.clone(),
-                region.clone(), outputs.clone(), inputBuses, outputBuses, regions);
+        return new Circuit(inputs, gates, Arrays.copyOf(faninStart, gates), Arrays.copyOfRange(faninStart, 1, gates + 1),
+                faninNode.length, WireChunks.of(faninNode, faninNode.length), WireWeights.of(weight), threshold.clone(), region.clone(),
+                outputs.clone(), inputBuses, outputBuses, regions);
     }
 
     static void checkTiling(List<Bus> buses, int count, String what) {
@@ -105,8 +115,8 @@ public final class Circuit {
     /** Node id of gate 0. */
     public int firstGate() { return inputs + 1; }
 
-    /** Number of fan-in edges over all gates. */
-    public long wireCount() { return faninStart[gates]; }
+    /** Number of fan-in edges over all gates: the sum of their fan-ins (a shared range counts for each gate). */
+    public long wireCount() { return wires; }
 
     public int outputCount() { return outputs.length; }
 
@@ -117,12 +127,17 @@ public final class Circuit {
 
     public int faninStart(int gate) { return faninStart[gate]; }
 
-    public int faninEnd(int gate) { return faninStart[gate + 1]; }
+    public int faninEnd(int gate) { return faninEnd[gate]; }
 
-    public int fanin(int gate) { return faninStart[gate + 1] - faninStart[gate]; }
+    public int fanin(int gate) { return faninEnd[gate] - faninStart[gate]; }
+
+    /** True if gate {@code gate} reads the same stored range as the gate before it (same terms, shared). */
+    public boolean sharesPreviousFanin(int gate) {
+        return gate > 0 && faninStart[gate] == faninStart[gate - 1] && faninEnd[gate] == faninEnd[gate - 1];
+    }
 
     /** Source node of fan-in edge {@code e}. */
-    public int faninNode(int e) { return faninNode[e]; }
+    public int faninNode(int e) { return faninNode[e >>> WireChunks.BITS][e & WireChunks.MASK]; }
 
     public long weight(int e) { return weight.get(e); }
 
@@ -156,10 +171,13 @@ public final class Circuit {
         if (inputs != o.inputs || gates != o.gates || outputs.length != o.outputs.length) return false;
         if (!inputBuses.equals(o.inputBuses) || !outputBuses.equals(o.outputBuses) || !regions.equals(o.regions)) return false;
         for (int i = 0; i < outputs.length; i++) if (outputs[i] != o.outputs[i]) return false;
-        for (int g = 0; g <= gates; g++) if (faninStart[g] != o.faninStart[g]) return false;
-        for (int g = 0; g < gates; g++) if (threshold[g] != o.threshold[g] || region[g] != o.region[g]) return false;
-        int w = faninStart[gates];
-        for (int e = 0; e < w; e++) if (faninNode[e] != o.faninNode[e] || weight.get(e) != o.weight.get(e)) return false;
+        if (wires != o.wires) return false;
+        for (int g = 0; g < gates; g++) {
+            if (threshold[g] != o.threshold[g] || region[g] != o.region[g] || fanin(g) != o.fanin(g)) return false;
+            for (int e = faninStart[g], f = o.faninStart[g]; e < faninEnd[g]; e++, f++) {
+                if (faninNode(e) != o.faninNode(f) || weight.get(e) != o.weight.get(f)) return false;
+            }
+        }
         return true;
     }
 

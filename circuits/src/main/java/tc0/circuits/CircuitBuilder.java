@@ -11,31 +11,32 @@ import java.util.List;
  * structural hashing returns the existing node for a gate built before. {@link #build()} drops the gates no
  * output needs. All inputs come before the first gate.
  *
- * <p>Storage is primitive arrays and the hash tables of {@link GateTable}: 8 bytes per wire (a weight that does not fit an int is kept aside, see {@link WireWeights}) and
- * about 27 per gate while building, nothing per gate or wire on the heap as objects. Wires live in chunks of
- * {@value #CHUNK} entries that are never copied while building (growing one big array by copying was
- * half of a compile's time); {@link #build()} compacts them once into the circuit's arrays, releasing
- * each chunk as it is consumed. A builder told its size beforehand ({@link #reserve}) keeps its wires in
- * one array of that size instead, which {@link #build()} compacts in place and hands to the circuit: no
- * second copy, and every array is allocated once (on a machine where fresh memory is slow to touch, the
- * copies were most of a large compile).
+ * <p>Storage is primitive arrays and the hash tables of {@link GateTable}: 8 bytes per stored wire (a
+ * weight that does not fit an int is kept aside, see {@link WireWeights}) and about 31 per gate while
+ * building, nothing per gate or wire on the heap as objects. A gate with the terms of the gate added just
+ * before it (a bank of comparators on one sum: about 70% of the wires of the GNN and transformer examples)
+ * stores no wires of its own but shares that gate's range. Wires live in {@link WireChunks}, never copied
+ * while building (growing one big array by copying was half of a compile's time); {@link #build()}
+ * compacts them in place and hands them to the circuit.
  */
 public final class CircuitBuilder {
 
     private final boolean hashing;
     private int inputs;
     private int gates;
-    private int wires;
-    private int[] faninStart = new int[1025];
-    // Wire e is at [e >>> CHUNK_BITS][e & CHUNK_MASK]. Chunk 0 starts small and grows by copying up to
-    // CHUNK entries (small circuits stay small); from then on whole chunks are added, never copied.
-    static final int CHUNK_BITS = 16; // 256 KiB arrays: below G1's humongous size, which would waste up to half of each
-    static final int CHUNK = 1 << CHUNK_BITS;
-    private static final int CHUNK_MASK = CHUNK - 1;
-    // After reserve(): one array, wire e at [0][e] (shift 31 and the full mask keep the same indexing).
-    private int wireShift = CHUNK_BITS;
-    private int wireMask = CHUNK_MASK;
-    private boolean flat;
+    /** The circuit's wires (fan-ins summed) and the wires stored: a gate with its predecessor's terms stores none. */
+    private long wires;
+    private int stored;
+    private int[] faninStart = new int[1024];
+    private int[] faninEnd = new int[1024];
+    /** The stored range of the last gate added: a next gate with the same terms shares it (see {@link #add}). */
+    private int lastStart, lastEnd;
+    // Wire e is at [e >>> CHUNK_BITS][e & CHUNK_MASK] (WireChunks). Chunk 0 starts small and grows by copying
+    // up to CHUNK entries (small circuits stay small); from then on whole chunks are added, never copied,
+    // and build() hands them to the circuit.
+    static final int CHUNK_BITS = WireChunks.BITS;
+    static final int CHUNK = WireChunks.SIZE;
+    private static final int CHUNK_MASK = WireChunks.MASK;
     private int[][] nodeChunks = {new int[4096]};
     private int[][] weightChunks = {new int[4096]}; // WireWeights' narrow form: WIDE marks a weight in `wide`
     private final WideWeights wide = new WideWeights();
@@ -77,29 +78,23 @@ public final class CircuitBuilder {
     }
 
     /**
-     * Sizes the builder for about {@code gates} gates of {@code wires} wires in all (a count made before
-     * building, such as the compiler's cost count): every array is allocated once at that size, wires go
-     * into one array that {@link #build()} compacts in place and hands to the circuit (no second copy),
-     * and the hash table never grows. Only where gates go in memory changes, never which gates are built;
-     * more gates than reserved still work (the arrays then grow by copying). Call before the first gate.
+     * Sizes the builder for about {@code gates} gates (a count made before building, such as the
+     * compiler's cost count): the per-gate arrays are allocated once at that size and the hash table never
+     * grows. Only where gates go in memory changes, never which gates are built; more gates than reserved
+     * still work (the arrays then grow by copying). Wires need no reservation: their chunks are never
+     * copied, and a count of wires would over-reserve for the gates that share theirs. Call before the
+     * first gate.
      */
-    public void reserve(long gates, long wires) {
+    public void reserve(long gates) {
         checkOpen();
         if (this.gates > 0) throw new IllegalStateException("reserve before the first gate");
-        if (gates < 0 || wires < 0) throw new IllegalArgumentException("negative reservation " + gates + " gates, " + wires + " wires");
+        if (gates < 0) throw new IllegalArgumentException("negative reservation " + gates + " gates");
         if (gates + 2 > threshold.length) {
             int n = (int) Math.min(gates + 2, Integer.MAX_VALUE - 16);
             threshold = new long[n];
             region = new int[n];
-            faninStart = new int[n + 1];
-        }
-        if (wires > CHUNK && wires <= Integer.MAX_VALUE - 16) {
-            nodeChunks = new int[][] {new int[(int) wires]};
-            weightChunks = new int[][] {new int[(int) wires]};
-            wireCapacity = wires;
-            wireShift = 31;
-            wireMask = Integer.MAX_VALUE;
-            flat = true;
+            faninStart = new int[n];
+            faninEnd = new int[n];
         }
         if (hashing) table.reserve(gates);
     }
@@ -202,6 +197,7 @@ public final class CircuitBuilder {
             }
         }
         long termsHash = hashing ? termsHash(terms) : 0;
+        boolean added = false; // once a gate of this bank is added, the next ones share its stored terms
         for (int from = 0; from < n; from += BANK_BLOCK) {
             int to = Math.min(n, from + BANK_BLOCK), m = 0;
             long[] bt = bankThresholds;
@@ -213,7 +209,7 @@ public final class CircuitBuilder {
                 if (single >= 0) { folded++; out[k] = single; continue; }
                 if (g > 1) t = Math.ceilDiv(t, g);
                 if (negated) t = 1 - t;
-                if (!hashing) { out[k] = Literal.of(add(terms, t), negated); continue; }
+                if (!hashing) { out[k] = Literal.of(add(terms, t, added), negated); added = true; continue; }
                 bankIndex[m] = k;
                 bt[m] = t;
                 m++;
@@ -229,7 +225,11 @@ public final class CircuitBuilder {
                 if (old) touched += table.touch(h);
             }
             bankTouched += touched;
-            for (int j = 0; j < m; j++) out[bankIndex[j]] = Literal.of(findOrAdd(terms, bt[j], bankHash[j]), negated);
+            for (int j = 0; j < m; j++) {
+                int before = gates;
+                out[bankIndex[j]] = Literal.of(findOrAdd(terms, bt[j], bankHash[j], added), negated);
+                added |= gates != before;
+            }
         }
     }
 
@@ -294,11 +294,11 @@ public final class CircuitBuilder {
             t = Math.subtractExact(1, t);
             negated = true;
         }
-        int node = hashing ? findOrAdd(terms, t, GateTable.hash(termsHash(terms), t)) : add(terms, t);
+        int node = hashing ? findOrAdd(terms, t, GateTable.hash(termsHash(terms), t), false) : add(terms, t);
         return Literal.of(node, negated);
     }
 
-    private int findOrAdd(int terms, long t, int h) {
+    private int findOrAdd(int terms, long t, int h, boolean sameAsLast) {
         requestTerms = terms;
         requestThreshold = t;
         int found = table.find(h, readsYoung(terms));
@@ -306,7 +306,7 @@ public final class CircuitBuilder {
             reused++;
             return 1 + inputs + found;
         }
-        int node = add(terms, t);
+        int node = add(terms, t, sameAsLast);
         table.add(h, gates - 1);
         return node;
     }
@@ -317,39 +317,68 @@ public final class CircuitBuilder {
     }
 
     private boolean sameGate(int gIdx, int terms, long t) {
-        if (threshold[gIdx] != t || faninStart[gIdx + 1] - faninStart[gIdx] != terms) return false;
-        int base = faninStart[gIdx], shift = wireShift, mask = wireMask;
+        if (threshold[gIdx] != t || faninEnd[gIdx] - faninStart[gIdx] != terms) return false;
+        int base = faninStart[gIdx];
         for (int i = 0; i < terms; i++) {
             int e = base + i;
-            if (nodeChunks[e >>> shift][e & mask] != termNode[i]) return false;
-            int w = weightChunks[e >>> shift][e & mask];
+            if (nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termNode[i]) return false;
+            int w = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
             if ((w != WireWeights.WIDE ? w : wide.get(e)) != termWeight[i]) return false;
         }
         return true;
     }
 
-    private int add(int terms, long t) {
+    /**
+     * Adds the loaded terms as a new gate. A gate whose terms are the last added gate's ({@code sameAsLast}
+     * says a bank's are; otherwise they are compared) shares that gate's stored range instead of storing
+     * them again: a bank of comparators on one sum differs only in its thresholds.
+     */
+    private int add(int terms, long t, boolean sameAsLast) {
         if (gates + 1 >= threshold.length) growGates();
-        if (wires + (long) terms > wireCapacity) growWires(wires + (long) terms);
-        int c = wires >>> wireShift, at = wires & wireMask;
+        if (!sameAsLast && !termsAreLast(terms)) store(terms);
+        wires += terms;
+        faninStart[gates] = lastStart;
+        faninEnd[gates] = lastEnd;
+        threshold[gates] = t;
+        region[gates] = currentRegion;
+        gates++;
+        return inputs + gates; // node id of the gate just added: 1 + inputs + (gates - 1)
+    }
+
+    private int add(int terms, long t) {
+        return add(terms, t, false);
+    }
+
+    /** True if the loaded terms equal the last added gate's (the compare mostly ends at the first term). */
+    private boolean termsAreLast(int terms) {
+        if (lastEnd - lastStart != terms || gates == 0) return false;
+        for (int i = 0, e = lastStart; i < terms; i++, e++) {
+            if (nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termNode[i]) return false;
+            int w = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
+            if ((w != WireWeights.WIDE ? w : wide.get(e)) != termWeight[i]) return false;
+        }
+        return true;
+    }
+
+    /** Stores the loaded terms after the stored wires; they become the last range. */
+    private void store(int terms) {
+        if (stored + (long) terms > wireCapacity) growWires(stored + (long) terms);
+        int c = stored >>> CHUNK_BITS, at = stored & CHUNK_MASK;
         int[] nodes = nodeChunks[c];
         int[] ws = weightChunks[c];
         for (int i = 0; i < terms; i++) { // short: a loop beats arraycopy's call
-            if (at == nodes.length) { // the gate runs on into the next chunk (never when flat: capacity was ensured)
+            if (at == nodes.length) { // the gate runs on into the next chunk
                 nodes = nodeChunks[++c];
                 ws = weightChunks[c];
                 at = 0;
             }
             nodes[at] = termNode[i];
-            ws[at] = WireWeights.narrowOrMark(termWeight[i], wires + i, wide);
+            ws[at] = WireWeights.narrowOrMark(termWeight[i], stored + i, wide);
             at++;
         }
-        wires += terms;
-        threshold[gates] = t;
-        region[gates] = currentRegion;
-        gates++;
-        faninStart[gates] = wires;
-        return inputs + gates; // node id of the gate just added: 1 + inputs + (gates - 1)
+        lastStart = stored;
+        stored += terms;
+        lastEnd = stored;
     }
 
     /** The terms' part of a gate's hash (a bank's gates share it). */
@@ -364,116 +393,68 @@ public final class CircuitBuilder {
 
     /**
      * The circuit of everything built so far that an output needs. The builder cannot be used afterwards:
-     * its arrays become the circuit's, compacted in place.
+     * its arrays become the circuit's, compacted in place (a kept gate or wire never moves to a higher
+     * index). A stored range that gates share is kept once, and still shared, if any of them is kept.
      */
     public Circuit build() {
         checkOpen();
         built = true;
-        table = null; // no more lookups: free the tables before the copies
+        table = null; // no more lookups: free the tables
         int firstGate = 1 + inputs;
         long[] live = new long[(gates + 63) >>> 6];
         for (int i = 0; i < outputs.size(); i++) markLive(live, Literal.node(outputs.get(i)) - firstGate);
-        int liveWires = 0, liveGates = 0;
-        for (int g = gates - 1; g >= 0; g--) {
+        long liveWires = 0;
+        int liveGates = 0, marked = -1;
+        for (int g = gates - 1; g >= 0; g--) { // gates sharing a range are consecutive: its sources are marked once
             if ((live[g >>> 6] & (1L << g)) == 0) continue;
-            for (int e = faninStart[g]; e < faninStart[g + 1]; e++) {
-                markLive(live, nodeChunks[e >>> wireShift][e & wireMask] - firstGate);
+            int start = faninStart[g], end = faninEnd[g];
+            if (start != marked) {
+                for (int e = start; e < end; e++) markLive(live, nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] - firstGate);
+                marked = start;
             }
-            liveWires += faninStart[g + 1] - faninStart[g];
+            liveWires += end - start;
             liveGates++;
         }
-        if (flat) return buildInPlace(live, liveGates);
-        // One copy into arrays of the exact size, sources first and weights second, each chunk released
-        // once the copy has passed it: the peak holds all chunks plus the new sources (12 bytes a wire),
-        // never both copies of everything (16).
-        int[] faninNode = new int[liveWires];
-        int[] newIndex = new int[gates]; // gate index -> compacted gate index
-        int kept = 0, keptWires = 0, start = 0;
-        for (int g = 0; g < gates; g++) {
-            int end = faninStart[g + 1];
-            if ((live[g >>> 6] & (1L << g)) != 0) {
-                for (int e = start; e < end; e++) {
-                    int src = nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
-                    faninNode[keptWires++] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
-                }
-                newIndex[g] = kept++;
-            }
-            for (int c = start >>> CHUNK_BITS; c < end >>> CHUNK_BITS; c++) nodeChunks[c] = null;
-            start = end;
-        }
-        nodeChunks = null;
-        int[] weight = new int[liveWires];
-        WideWeights keptWide = new WideWeights();
-        kept = 0;
-        keptWires = 0;
-        start = 0;
-        for (int g = 0; g < gates; g++) {
-            int end = faninStart[g + 1];
-            if ((live[g >>> 6] & (1L << g)) != 0) {
-                faninStart[kept] = keptWires;
-                for (int e = start; e < end; e++, keptWires++) {
-                    int w = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
-                    weight[keptWires] = w != WireWeights.WIDE ? w : WireWeights.narrowOrMark(wide.get(e), keptWires, keptWide);
-                }
-                threshold[kept] = threshold[g];
-                region[kept] = region[g];
-                kept++;
-            }
-            for (int c = start >>> CHUNK_BITS; c < end >>> CHUNK_BITS; c++) weightChunks[c] = null;
-            start = end;
-        }
-        faninStart[kept] = keptWires;
-        weightChunks = null;
-        int[] outs = outputs.toArray();
-        for (int i = 0; i < outs.length; i++) {
-            int node = Literal.node(outs[i]);
-            if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
-        }
-        return new Circuit(inputs, kept, faninStart, faninNode, new WireWeights(weight, keptWide), threshold, region, outs,
-                inputBuses, outputBuses, regions.build());
-    }
-
-    /**
-     * {@link #build()} for one flat wire array: the same compaction (same gates kept, same order, same
-     * renumbering), done in place, since a kept gate or wire never moves to a higher index. Nothing to do
-     * when every gate is live.
-     */
-    private Circuit buildInPlace(long[] live, int liveGates) {
-        int firstGate = 1 + inputs;
-        int[] nodes = nodeChunks[0];
-        int[] ws = weightChunks[0];
+        int[][] nodes = nodeChunks, ws = weightChunks;
         nodeChunks = null;
         weightChunks = null;
         int[] outs = outputs.toArray();
-        if (liveGates < gates) {
+        int keptStored = stored;
+        if (liveGates < gates) { // else every stored range is some live gate's: nothing moves
             int[] newIndex = new int[gates]; // gate index -> compacted gate index
-            int kept = 0, keptWires = 0, start = 0;
+            int kept = 0, copied = -1, keptStart = 0;
+            keptStored = 0;
             wide.startCompaction();
             for (int g = 0; g < gates; g++) {
-                int end = faninStart[g + 1];
-                if ((live[g >>> 6] & (1L << g)) != 0) {
-                    faninStart[kept] = keptWires;
-                    for (int e = start; e < end; e++) {
-                        int src = nodes[e];
-                        nodes[keptWires] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
-                        if ((ws[keptWires] = ws[e]) == WireWeights.WIDE) wide.move(e, keptWires);
-                        keptWires++;
+                if ((live[g >>> 6] & (1L << g)) == 0) continue;
+                int start = faninStart[g], end = faninEnd[g];
+                if (start != copied) {
+                    keptStart = keptStored;
+                    for (int e = start; e < end; e++, keptStored++) {
+                        int src = nodes[e >>> CHUNK_BITS][e & CHUNK_MASK];
+                        int[] toNodes = nodes[keptStored >>> CHUNK_BITS], toWs = ws[keptStored >>> CHUNK_BITS];
+                        int to = keptStored & CHUNK_MASK;
+                        toNodes[to] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
+                        if ((toWs[to] = ws[e >>> CHUNK_BITS][e & CHUNK_MASK]) == WireWeights.WIDE) wide.move(e, keptStored);
                     }
-                    threshold[kept] = threshold[g];
-                    region[kept] = region[g];
-                    newIndex[g] = kept++;
+                    copied = start;
                 }
-                start = end;
+                faninStart[kept] = keptStart; // kept <= g: gate g's entries were read above
+                faninEnd[kept] = keptStart + (end - start);
+                threshold[kept] = threshold[g];
+                region[kept] = region[g];
+                newIndex[g] = kept++;
             }
-            faninStart[kept] = keptWires;
             wide.endCompaction();
             for (int i = 0; i < outs.length; i++) {
                 int node = Literal.node(outs[i]);
                 if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
             }
         }
-        return new Circuit(inputs, liveGates, faninStart, nodes, new WireWeights(ws, wide), threshold, region, outs,
-                inputBuses, outputBuses, regions.build());
+        int chunks = Math.max(1, (keptStored + CHUNK_MASK) >>> CHUNK_BITS); // the chunks past the kept wires are let go
+        return new Circuit(inputs, liveGates, faninStart, faninEnd, liveWires, Arrays.copyOf(nodes, chunks),
+                new WireWeights(Arrays.copyOf(ws, chunks), wide), threshold, region, outs, inputBuses, outputBuses,
+                regions.build());
     }
 
     private static void markLive(long[] live, int g) {
@@ -505,18 +486,12 @@ public final class CircuitBuilder {
         int n = grow(threshold.length);
         threshold = Arrays.copyOf(threshold, n);
         region = Arrays.copyOf(region, n);
-        faninStart = Arrays.copyOf(faninStart, n + 1);
+        faninStart = Arrays.copyOf(faninStart, n);
+        faninEnd = Arrays.copyOf(faninEnd, n);
     }
 
     private void growWires(long needed) {
         if (needed > Integer.MAX_VALUE - 16) throw new IllegalStateException("circuit too large for int indices");
-        if (flat) { // more than reserved: one larger array
-            int n = Math.max((int) needed, grow(nodeChunks[0].length));
-            nodeChunks[0] = Arrays.copyOf(nodeChunks[0], n);
-            weightChunks[0] = Arrays.copyOf(weightChunks[0], n);
-            wireCapacity = n;
-            return;
-        }
         if (nodeChunks.length == 1 && nodeChunks[0].length < CHUNK) {
             int n = (int) Math.min(CHUNK, Math.max(needed, 2L * nodeChunks[0].length));
             nodeChunks[0] = Arrays.copyOf(nodeChunks[0], n);

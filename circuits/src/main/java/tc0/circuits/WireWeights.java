@@ -4,25 +4,30 @@ package tc0.circuits;
  * A circuit's wire weights in four bytes a wire where the weight fits an int (nearly every weight a compiler
  * makes), the rare wider ones kept aside ({@link WideWeights}). A third less memory than a long a wire: on
  * a large compile the memory touched for the first time is a large part of the time (docs/PERFORMANCE.md).
- * Wire {@code e}'s weight is {@code narrow[e]} unless that is {@link #WIDE}. Read only.
+ * Wire {@code e}'s weight is its narrow entry (stored in {@link WireChunks}) unless that is {@link #WIDE}.
+ * Read only.
  */
 final class WireWeights {
     /** Marks a wire whose weight is kept aside; no weight is stored narrow as this value. */
     static final int WIDE = Integer.MIN_VALUE;
 
-    private final int[] narrow;
+    private final int[][] narrow;
     private final WideWeights wide;
 
-    WireWeights(int[] narrow, WideWeights wide) {
+    WireWeights(int[][] narrow, WideWeights wide) {
         this.narrow = narrow;
         this.wide = wide;
     }
 
     /** The weights of a long array (copied). */
     static WireWeights of(long[] weight) {
-        int[] narrow = new int[weight.length];
+        int[][] narrow = new int[Math.max(1, (weight.length + WireChunks.MASK) >>> WireChunks.BITS)][];
         WideWeights wide = new WideWeights();
-        for (int e = 0; e < weight.length; e++) narrow[e] = narrowOrMark(weight[e], e, wide);
+        for (int c = 0; c < narrow.length; c++) {
+            int from = c << WireChunks.BITS, n = Math.min(WireChunks.SIZE, weight.length - from);
+            int[] chunk = narrow[c] = new int[n];
+            for (int i = 0; i < n; i++) chunk[i] = narrowOrMark(weight[from + i], from + i, wide);
+        }
         return new WireWeights(narrow, wide);
     }
 
@@ -35,7 +40,7 @@ final class WireWeights {
 
     /** Wire {@code e}'s weight. */
     long get(int e) {
-        int w = narrow[e];
+        int w = narrow[e >>> WireChunks.BITS][e & WireChunks.MASK];
         return w != WIDE ? w : wide.get(e);
     }
 

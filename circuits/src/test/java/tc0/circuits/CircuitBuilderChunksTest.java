@@ -3,7 +3,6 @@ package tc0.circuits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class CircuitBuilderChunksTest {
         int gates = 0;
         long wires = 0;
         int bigGate = -1;
-        Raw raw = new Raw();
+        RawGates raw = new RawGates(INPUTS);
         // Small gates until there are more nodes than a chunk holds, then one gate longer than a chunk,
         // then gates of up to 60 terms, many of them split between two chunks.
         int big = CircuitBuilder.CHUNK + 100;
@@ -36,7 +35,7 @@ class CircuitBuilderChunksTest {
             int nodes = 1 + INPUTS + gates;
             int fanin = gates < big ? 2 + rnd.nextInt(3) : gates == big ? CircuitBuilder.CHUNK + 17 : 2 + rnd.nextInt(60);
             if (fanin > CircuitBuilder.CHUNK) bigGate = gates;
-            int[] lits = distinctIncreasing(rnd, fanin, nodes);
+            int[] lits = RawGates.distinctIncreasing(rnd, fanin, nodes);
             long[] w = new long[fanin];
             long max = 0, min = 0;
             for (int i = 0; i < fanin; i++) {
@@ -69,71 +68,5 @@ class CircuitBuilderChunksTest {
         }
         assertTrue(expected.sameAs(built), "built circuit differs from the raw one");
         assertTrue(built.wireCount() > CircuitBuilder.CHUNK, "the big gate is alive: " + built.wireCount());
-    }
-
-    private static int[] distinctIncreasing(Random rnd, int k, int nodes) {
-        // k distinct node ids in [1, nodes), increasing: a random start and random gaps that fit.
-        int[] lits = new int[k];
-        int span = nodes - 1;
-        int node = 1 + rnd.nextInt(Math.max(1, span - k + 1));
-        for (int i = 0; i < k; i++) {
-            lits[i] = Literal.of(node, false);
-            int room = (nodes - 1) - node - (k - 1 - i);
-            node += 1 + (room > 0 ? rnd.nextInt(Math.min(room, 3) + 1) : 0);
-        }
-        return lits;
-    }
-
-    /**
-     * The same gates as raw CSR arrays, dead ones removed as build() does (keeping the order), made into a
-     * circuit by {@link Circuit#of}.
-     */
-    private static final class Raw {
-        private final IntList starts = new IntList();
-        private final IntList nodes = new IntList();
-        private final java.util.ArrayList<long[]> weights = new java.util.ArrayList<>();
-        private final java.util.ArrayList<Long> thresholds = new java.util.ArrayList<>();
-
-        Raw() { starts.add(0); }
-
-        void add(int[] lits, long[] w, long t) {
-            for (int lit : lits) nodes.add(Literal.node(lit));
-            weights.add(w.clone());
-            thresholds.add(t);
-            starts.add(nodes.size());
-        }
-
-        Circuit circuit(int[] outs) {
-            int gates = thresholds.size(), first = 1 + INPUTS;
-            boolean[] live = new boolean[gates];
-            for (int o : outs) live[Literal.node(o) - first] = true;
-            for (int g = gates - 1; g >= 0; g--) {
-                if (!live[g]) continue;
-                for (int e = starts.get(g); e < starts.get(g + 1); e++) if (nodes.get(e) >= first) live[nodes.get(e) - first] = true;
-            }
-            int[] index = new int[gates];
-            int kept = 0;
-            IntList fs = new IntList(), fn = new IntList();
-            java.util.ArrayList<Long> ws = new java.util.ArrayList<>(), ts = new java.util.ArrayList<>();
-            for (int g = 0; g < gates; g++) {
-                if (!live[g]) continue;
-                fs.add(fn.size());
-                long[] w = weights.get(g);
-                for (int e = starts.get(g), i = 0; e < starts.get(g + 1); e++, i++) {
-                    int n = nodes.get(e);
-                    fn.add(n >= first ? first + index[n - first] : n);
-                    ws.add(w[i]);
-                }
-                ts.add(thresholds.get(g));
-                index[g] = kept++;
-            }
-            fs.add(fn.size());
-            int[] o = new int[outs.length];
-            for (int i = 0; i < o.length; i++) o[i] = Literal.of(first + index[Literal.node(outs[i]) - first], false);
-            long[] wArr = ws.stream().mapToLong(Long::longValue).toArray();
-            long[] tArr = ts.stream().mapToLong(Long::longValue).toArray();
-            return Circuit.of(INPUTS, fs.toArray(), fn.toArray(), wArr, tArr, new int[kept], o,
-                    List.of(new Bus("x", 0, INPUTS)), List.of(new Bus("y", 0, o.length)), Regions.rootOnly());
-        }
     }
 }

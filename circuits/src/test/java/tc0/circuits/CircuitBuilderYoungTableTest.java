@@ -23,7 +23,7 @@ class CircuitBuilderYoungTableTest {
         for (boolean reserved : new boolean[] {false, true}) {
             SplittableRandom r = new SplittableRandom(7);
             CircuitBuilder b = new CircuitBuilder();
-            if (reserved) b.reserve(200_000, 2_000_000);
+            if (reserved) b.reserve(200_000);
             int[] x = b.inputBus("x", 64);
             List<Integer> nodes = new ArrayList<>(); // literals available as inputs: the inputs, then gates built
             for (int lit : x) nodes.add(lit);

@@ -73,22 +73,22 @@ class WireWeightsTest {
             to++;
         }
         wide.endCompaction();
-        WireWeights kept = new WireWeights(narrow, wide);
+        WireWeights kept = new WireWeights(new int[][] {narrow}, wide);
         for (int e = 0; e < expected.size(); e++) assertEquals(expected.get(e), kept.get(e), "kept wire " + e);
     }
 
     /**
      * Gates over inputs only with weights already in normal form (ascending nodes, gcd 1, first weight
-     * positive), so the circuit must hold exactly these weights; every third gate is dead. Through both of
-     * the builder's layouts: chunks, and one array reserved beforehand (compacted in place).
+     * positive), so the circuit must hold exactly these weights; every third gate is dead (compacted in
+     * place), with and without a reservation.
      */
     @Test
-    void builtCircuitsHoldWideWeightsExactlyInBothLayouts() {
+    void builtCircuitsHoldWideWeightsExactly() {
         for (boolean reserved : new boolean[] {false, true}) {
             SplittableRandom r = new SplittableRandom(3);
             CircuitBuilder b = new CircuitBuilder();
             int gates = 3000;
-            if (reserved) b.reserve(gates, 25L * gates); // past one chunk: the flat layout
+            if (reserved) b.reserve(gates);
             int[] x = b.inputBus("x", 40);
             List<long[]> kept = new ArrayList<>();
             List<Integer> outs = new ArrayList<>();

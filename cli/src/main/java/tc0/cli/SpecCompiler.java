@@ -87,7 +87,7 @@ final class SpecCompiler {
     static Lowered lowerSized(Path spec, TensorProgram p, int rounds, Optional<CountedCost> counted, LongConsumer progress) {
         try {
             return counted.isPresent() && counted.get().fitsLong()
-                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), counted.get().wires().longValueExact(), progress)
+                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), progress)
                     : TensorIrToCircuit.lower(p, rounds);
         } catch (UnsupportedOperationException e) {
             throw new UserError(spec + ": " + e.getMessage());

@@ -24,25 +24,33 @@ public final class CircuitGraph {
     private final Circuit circuit;
     private final Graph<Integer, Integer> graph;
 
-    private CircuitGraph(Circuit circuit, Graph<Integer, Integer> graph) {
+    /** Edge id -> stored wire: gates that share a stored range (see {@link Circuit}) have an edge each. */
+    private final int[] wireOfEdge;
+
+    private CircuitGraph(Circuit circuit, Graph<Integer, Integer> graph, int[] wireOfEdge) {
         this.circuit = circuit;
         this.graph = graph;
+        this.wireOfEdge = wireOfEdge;
     }
 
     public static CircuitGraph of(Circuit c) {
         if (c.wireCount() > Integer.MAX_VALUE) throw new IllegalArgumentException("too many wires for a JGraphT view: " + c.wireCount());
         Graph<Integer, Integer> g = new SparseIntDirectedGraph(c.nodeCount(), (int) c.wireCount(), () -> wires(c),
                 IncomingEdgesSupport.LAZY_INCOMING_EDGES);
-        return new CircuitGraph(c, g);
+        int[] wireOfEdge = new int[(int) c.wireCount()];
+        for (int gate = 0, edge = 0; gate < c.gateCount(); gate++) {
+            for (int e = c.faninStart(gate); e < c.faninEnd(gate); e++) wireOfEdge[edge++] = e;
+        }
+        return new CircuitGraph(c, g, wireOfEdge);
     }
 
-    /** (source node, gate node) for every wire, in wire order: the order gives the edge ids. */
+    /** (source node, gate node) for every wire, gate by gate: the order gives the edge ids. */
     private static Stream<Pair<Integer, Integer>> wires(Circuit c) {
         return IntStream.range(0, c.gateCount()).boxed().flatMap(g -> IntStream.range(c.faninStart(g), c.faninEnd(g))
                 .mapToObj(e -> Pair.of(c.faninNode(e), c.firstGate() + g)));
     }
 
-    /** The read-only graph: vertices are node ids, edges are wire indices. */
+    /** The read-only graph: vertices are node ids, edges are numbered gate by gate, each gate's wires in order. */
     public Graph<Integer, Integer> graph() {
         return graph;
     }
@@ -51,9 +59,9 @@ public final class CircuitGraph {
         return circuit;
     }
 
-    /** The weight of wire {@code edge}. */
+    /** The weight of edge {@code edge}. */
     public long weight(int edge) {
-        return circuit.weight(edge);
+        return circuit.weight(wireOfEdge[edge]);
     }
 
     public NodeKind kind(int node) {

@@ -33,7 +33,7 @@ public final class DotExporter implements CircuitWriter {
         DOTExporter<Integer, Integer> x = new DOTExporter<>(v -> "n" + v);
         x.setGraphIdProvider(() -> "tc0");
         x.setVertexAttributeProvider(v -> vertex(facts, v));
-        x.setEdgeAttributeProvider(e -> edge(c.weight(e)));
+        x.setEdgeAttributeProvider(e -> edge(cg.weight(e)));
         StringWriter text = new StringWriter();
         try {
             x.exportGraph(cg.graph(), text);

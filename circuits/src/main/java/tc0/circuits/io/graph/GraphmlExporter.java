@@ -43,7 +43,7 @@ public final class GraphmlExporter implements CircuitWriter {
         x.registerAttribute("output", AttributeCategory.NODE, AttributeType.STRING);
         x.registerAttribute("weight", AttributeCategory.EDGE, AttributeType.LONG);
         x.setVertexAttributeProvider(v -> vertex(facts, v));
-        x.setEdgeAttributeProvider(e -> Map.of("weight", DefaultAttribute.createAttribute(c.weight(e))));
+        x.setEdgeAttributeProvider(e -> Map.of("weight", DefaultAttribute.createAttribute(cg.weight(e))));
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try {
             x.exportGraph(cg.graph(), w);

@@ -118,10 +118,11 @@ public final class JsonExporter implements CircuitWriter {
 
     private static void edges(Circuit c, JsonGenerator g) throws IOException {
         g.writeArrayFieldStart("edges");
+        long id = 0; // gate by gate, not the stored wire: gates may share their stored wires
         for (int gate = 0; gate < c.gateCount(); gate++) {
             for (int e = c.faninStart(gate), end = c.faninEnd(gate); e < end; e++) {
                 g.writeStartObject();
-                g.writeNumberField("id", e);
+                g.writeNumberField("id", id++);
                 g.writeNumberField("source", c.faninNode(e));
                 g.writeNumberField("target", c.firstGate() + gate);
                 g.writeNumberField("weight", c.weight(e));

@@ -27,11 +27,16 @@ class JsonExporterTest {
             assertEquals("tc0-circuit", j.get("format").asText());
             assertEquals(c.nodeCount(), j.get("nodes").size(), s.name());
             assertEquals(c.wireCount(), j.get("edges").size(), s.name());
-            for (int e = 0; e < c.wireCount(); e++) {
-                JsonNode edge = j.get("edges").get(e);
-                assertEquals(c.faninNode(e), edge.get("source").asInt());
-                assertEquals(c.weight(e), edge.get("weight").asLong(), s.name() + " wire " + e);
-                assertTrue(edge.get("weight").isIntegralNumber());
+            int id = 0;
+            for (int gate = 0; gate < c.gateCount(); gate++) {
+                for (int e = c.faninStart(gate); e < c.faninEnd(gate); e++, id++) {
+                    JsonNode edge = j.get("edges").get(id);
+                    assertEquals(id, edge.get("id").asInt());
+                    assertEquals(c.faninNode(e), edge.get("source").asInt());
+                    assertEquals(c.firstGate() + gate, edge.get("target").asInt());
+                    assertEquals(c.weight(e), edge.get("weight").asLong(), s.name() + " edge " + id);
+                    assertTrue(edge.get("weight").isIntegralNumber());
+                }
             }
             for (int g = 0; g < c.gateCount(); g++) {
                 JsonNode node = j.get("nodes").get(c.firstGate() + g);
