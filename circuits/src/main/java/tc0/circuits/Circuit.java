@@ -63,22 +63,50 @@ public final class Circuit {
     public static Circuit of(int inputs, int[] faninStart, int[] faninNode, long[] weight, long[] threshold,
                              int[] region, int[] outputs, List<Bus> inputBuses, List<Bus> outputBuses, Regions regions) {
         int gates = threshold.length;
-        if (inputs < 0) throw new IllegalArgumentException("negative input count");
-        if (faninStart.length != gates + 1 || region.length != gates) {
-            throw new IllegalArgumentException("array lengths disagree with " + gates + " gates");
-        }
+        if (faninStart.length != gates + 1) throw new IllegalArgumentException("array lengths disagree with " + gates + " gates");
         if (faninStart[0] != 0 || faninStart[gates] != faninNode.length || weight.length != faninNode.length) {
             throw new IllegalArgumentException("fan-in offsets disagree with " + faninNode.length + " wires");
         }
-        int firstGate = inputs + 1;
         for (int g = 0; g < gates; g++) {
             if (faninStart[g + 1] < faninStart[g]) throw new IllegalArgumentException("gate " + g + ": decreasing fan-in offsets");
-            for (int e = faninStart[g]; e < faninStart[g + 1]; e++) {
+        }
+        return ofRanges(inputs, Arrays.copyOf(faninStart, gates), Arrays.copyOfRange(faninStart, 1, gates + 1), faninNode,
+                weight, faninNode.length, threshold, region, outputs, inputBuses, outputBuses, regions);
+    }
+
+    /**
+     * As {@link #of}, with gate {@code g}'s fan-in the stored wires {@code [faninStart[g], faninEnd[g])} of the
+     * first {@code stored} entries of {@code faninNode} and {@code weight}: a gate may share the range of the
+     * gate before it (see the class comment). Checks every invariant; the arrays are copied.
+     *
+     * @throws IllegalArgumentException naming the first broken invariant
+     */
+    public static Circuit ofRanges(int inputs, int[] faninStart, int[] faninEnd, int[] faninNode, long[] weight, int stored,
+                                   long[] threshold, int[] region, int[] outputs, List<Bus> inputBuses, List<Bus> outputBuses,
+                                   Regions regions) {
+        int gates = threshold.length;
+        if (inputs < 0) throw new IllegalArgumentException("negative input count");
+        if (faninStart.length != gates || faninEnd.length != gates || region.length != gates) {
+            throw new IllegalArgumentException("array lengths disagree with " + gates + " gates");
+        }
+        if (stored < 0 || stored > faninNode.length || stored > weight.length) {
+            throw new IllegalArgumentException(stored + " stored wires, more than the arrays hold");
+        }
+        int firstGate = inputs + 1;
+        long wires = 0;
+        for (int g = 0; g < gates; g++) {
+            int start = faninStart[g], end = faninEnd[g];
+            if (start < 0 || end < start || end > stored) {
+                throw new IllegalArgumentException("gate " + g + ": fan-in range [" + start + ", " + end + ") outside the " + stored + " stored wires");
+            }
+            boolean checked = g > 0 && start == faninStart[g - 1] && end == faninEnd[g - 1]; // an earlier gate's sources
+            for (int e = start; e < end && !checked; e++) {
                 int src = faninNode[e];
                 if (src < 0 || src >= firstGate + g) {
                     throw new IllegalArgumentException("gate " + (firstGate + g) + " reads node " + src + ": not an earlier node (cycle or out of range)");
                 }
             }
+            wires += end - start;
             if (region[g] < 0 || region[g] >= regions.size()) throw new IllegalArgumentException("gate " + g + ": no region " + region[g]);
         }
         int nodes = firstGate + gates;
@@ -87,9 +115,8 @@ public final class Circuit {
         }
         checkTiling(inputBuses, inputs, "input");
         checkTiling(outputBuses, outputs.length, "output");
-        return new Circuit(inputs, gates, Arrays.copyOf(faninStart, gates), Arrays.copyOfRange(faninStart, 1, gates + 1),
-                faninNode.length, WireChunks.of(faninNode, faninNode.length), WireWeights.of(weight), threshold.clone(), region.clone(),
-                outputs.clone(), inputBuses, outputBuses, regions);
+        return new Circuit(inputs, gates, faninStart.clone(), faninEnd.clone(), wires, WireChunks.of(faninNode, stored),
+                WireWeights.of(weight, stored), threshold.clone(), region.clone(), outputs.clone(), inputBuses, outputBuses, regions);
     }
 
     static void checkTiling(List<Bus> buses, int count, String what) {

@@ -21,10 +21,15 @@ final class WireWeights {
 
     /** The weights of a long array (copied). */
     static WireWeights of(long[] weight) {
-        int[][] narrow = new int[Math.max(1, (weight.length + WireChunks.MASK) >>> WireChunks.BITS)][];
+        return of(weight, weight.length);
+    }
+
+    /** The first {@code length} weights of a long array (copied). */
+    static WireWeights of(long[] weight, int length) {
+        int[][] narrow = new int[Math.max(1, (length + WireChunks.MASK) >>> WireChunks.BITS)][];
         WideWeights wide = new WideWeights();
         for (int c = 0; c < narrow.length; c++) {
-            int from = c << WireChunks.BITS, n = Math.min(WireChunks.SIZE, weight.length - from);
+            int from = c << WireChunks.BITS, n = Math.min(WireChunks.SIZE, length - from);
             int[] chunk = narrow[c] = new int[n];
             for (int i = 0; i < n; i++) chunk[i] = narrowOrMark(weight[from + i], from + i, wide);
         }

@@ -6,9 +6,10 @@ import tc0.circuits.Circuit;
 
 /**
  * The {@code .tc0c} gates section measured and encoded in pieces of consecutive gates, on every core: each
- * gate's bytes depend on that gate alone (its fan-in as distances back from its own node), so pieces encode
- * independently and are written in order. A few pieces are in memory at a time, so the heap a write takes
- * stays bounded whatever the circuit's size.
+ * gate's bytes depend on that gate alone (its fan-in as distances back from its own node) and, in version
+ * 3, on whether its terms are the previous gate's, so pieces encode independently and are written in
+ * order. A few pieces are in memory at a time, so the heap a write takes stays bounded whatever the
+ * circuit's size.
  */
 final class GatePieces {
     /** Gates per piece: a piece of a compiled circuit is a few MB. */
@@ -19,14 +20,42 @@ final class GatePieces {
     private final Circuit c;
     private final int gates;
     private final long mostBytes;
+    /** Version 3's encoding: some gate repeats the terms of the gate before it (else versions 1 and 2's). */
+    private final boolean repeats;
     private final long[] length;
 
     private GatePieces(Circuit c, int gates, long mostBytes) {
         this.c = c;
         this.gates = gates;
         this.mostBytes = mostBytes;
+        this.repeats = IntStream.range(1, c.gateCount()).parallel().anyMatch(g -> repeatsPrevious(c, g));
         this.length = new long[(int) ((c.gateCount() + (long) gates - 1) / gates)];
-        IntStream.range(0, length.length).parallel().forEach(p -> length[p] = measure(c, first(p), end(p)));
+        IntStream.range(0, length.length).parallel().forEach(p -> length[p] = measure(first(p), end(p)));
+    }
+
+    /** True if some gate is written as repeating the previous gate's terms: the file is version 3. */
+    boolean repeats() {
+        return repeats;
+    }
+
+    /**
+     * True if gate {@code g}'s terms (sources and weights, in order) are gate {@code g - 1}'s: the bytes
+     * depend on the circuit, not on whether the two gates share their stored wires.
+     */
+    static boolean repeatsPrevious(Circuit c, int g) {
+        if (g == 0) return false;
+        if (c.sharesPreviousFanin(g)) return true;
+        int n = c.fanin(g);
+        if (n != c.fanin(g - 1)) return false;
+        for (int e = c.faninStart(g), f = c.faninStart(g - 1), end = e + n; e < end; e++, f++) {
+            if (c.faninNode(e) != c.faninNode(f) || c.weight(e) != c.weight(f)) return false;
+        }
+        return true;
+    }
+
+    /** The gate's first varint: its fan-in, or in version 3 0 for "the previous gate's terms" and fan-in + 1 otherwise. */
+    private long head(int g, boolean repeated) {
+        return !repeats ? c.fanin(g) : repeated ? 0 : c.fanin(g) + 1L;
     }
 
     /** Measures the pieces of {@code c}'s gates section (in parallel). */
@@ -76,9 +105,11 @@ final class GatePieces {
     private void encode(int p, byte[] b) {
         int at = 0;
         for (int g = first(p), end = end(p), node = c.firstGate() + g; g < end; g++, node++) {
-            at = ChecksummedOut.varint(b, at, c.fanin(g));
+            boolean repeated = repeats && repeatsPrevious(c, g);
+            at = ChecksummedOut.varint(b, at, head(g, repeated));
             at = ChecksummedOut.varint(b, at, ChecksummedOut.zigzag(c.threshold(g)));
             at = ChecksummedOut.varint(b, at, c.region(g));
+            if (repeated) continue;
             for (int e = c.faninStart(g), stop = c.faninEnd(g); e < stop; e++) {
                 at = ChecksummedOut.varint(b, at, node - c.faninNode(e)); // >= 1; fan-in is mostly recent, so deltas are short
                 at = ChecksummedOut.varint(b, at, ChecksummedOut.zigzag(c.weight(e)));
@@ -87,13 +118,15 @@ final class GatePieces {
         if (at != length[p]) throw new IllegalStateException("gates piece " + p + " measured wrong");
     }
 
-    /** Per gate: fan-in, threshold (zigzag), region, then per wire the distance back to its source and its weight (zigzag). */
-    private static void stream(Circuit c, int from, int to, ChecksummedOut s) throws IOException {
+    /** Per gate: head, threshold (zigzag), region, then per wire (unless repeated) the distance back to its source and its weight (zigzag). */
+    private void stream(Circuit c, int from, int to, ChecksummedOut s) throws IOException {
         for (int g = from, node = c.firstGate() + g; g < to; g++, node++) {
+            boolean repeated = repeats && repeatsPrevious(c, g);
             s.room();
-            s.varint(c.fanin(g));
+            s.varint(head(g, repeated));
             s.signedVarint(c.threshold(g));
             s.varint(c.region(g));
+            if (repeated) continue;
             for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
                 s.room();
                 s.varint(node - c.faninNode(e));
@@ -102,11 +135,13 @@ final class GatePieces {
         }
     }
 
-    private static long measure(Circuit c, int from, int to) {
+    private long measure(int from, int to) {
         long n = 0;
         for (int g = from, node = c.firstGate() + g; g < to; g++, node++) {
-            n += ChecksummedOut.varintLength(c.fanin(g)) + ChecksummedOut.signedVarintLength(c.threshold(g))
+            boolean repeated = repeats && repeatsPrevious(c, g);
+            n += ChecksummedOut.varintLength(head(g, repeated)) + ChecksummedOut.signedVarintLength(c.threshold(g))
                     + ChecksummedOut.varintLength(c.region(g));
+            if (repeated) continue;
             for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
                 n += ChecksummedOut.varintLength(node - c.faninNode(e)) + ChecksummedOut.signedVarintLength(c.weight(e));
             }

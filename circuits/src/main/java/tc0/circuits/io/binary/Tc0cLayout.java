@@ -11,6 +11,11 @@ final class Tc0cLayout {
     static final int VERSION = 1;
     /** Version 1's layout with a body past 2 GiB (read in chunks): older readers refuse it by its version. */
     static final int LARGE_VERSION = 2;
+    /**
+     * Version 1's layout where a gate may repeat the terms of the gate before it (a bank of comparators on
+     * one sum) instead of listing them again; any body length version 2 takes.
+     */
+    static final int REPEAT_VERSION = 3;
     /** Version 1's bodies stay below 2 GiB, so that a reader of version 1 holds one in one array. */
     static final long VERSION_1_MAX_BODY_BYTES = Integer.MAX_VALUE - 64;
     static final int VERSION_OFFSET = 8;
@@ -18,7 +23,7 @@ final class Tc0cLayout {
     static final int HEADER_BYTES = 20;
     static final int CHECKSUM_BYTES = 4;
     /**
-     * The longest body a version 2 reader accepts (1 TiB): past any circuit tc0 can hold (fewer than 2^31
+     * The longest body a version 2 or 3 reader accepts (1 TiB): past any circuit tc0 can hold (fewer than 2^31
      * wires), so a larger length is a corrupt header.
      */
     static final long MAX_BODY_BYTES = 1L << 40;

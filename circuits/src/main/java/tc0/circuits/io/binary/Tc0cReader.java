@@ -67,7 +67,8 @@ public final class Tc0cReader implements CircuitReader {
             throw new CircuitFormatException(file + ": byte " + read
                     + ": unexpected bytes after the checksum (two files joined, or a corrupt length?)");
         }
-        return Tc0cSections.decode(new ByteSource(chunks.toArray(byte[][]::new), chunkBits, 0, bodyLength, HEADER_BYTES, file), file);
+        return Tc0cSections.decode(new ByteSource(chunks.toArray(byte[][]::new), chunkBits, 0, bodyLength, HEADER_BYTES, file), file,
+                version == REPEAT_VERSION);
     }
 
     /** Checks the magic and the version; returns the version. */
@@ -83,9 +84,9 @@ public final class Tc0cReader implements CircuitReader {
                     + header.length + " bytes, the header alone has " + HEADER_BYTES);
         }
         long version = littleEndian(header, VERSION_OFFSET, 4);
-        if (version != VERSION && version != LARGE_VERSION) {
+        if (version != VERSION && version != LARGE_VERSION && version != REPEAT_VERSION) {
             throw new CircuitFormatException(file + ": byte " + VERSION_OFFSET + ": .tc0c format version " + version
-                    + " is not supported; this tc0 reads versions " + VERSION + " and " + LARGE_VERSION);
+                    + " is not supported; this tc0 reads versions " + VERSION + ", " + LARGE_VERSION + " and " + REPEAT_VERSION);
         }
         return version;
     }

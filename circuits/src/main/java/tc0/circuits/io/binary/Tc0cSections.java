@@ -16,15 +16,18 @@ import tc0.circuits.io.CircuitFormatException;
  */
 final class Tc0cSections {
     private final String file;
+    /** Version 3: a gate may repeat the previous gate's terms (head 0), and other heads are fan-in + 1. */
+    private final boolean repeats;
     private final ByteSource[] section = new ByteSource[SECTION_NAMES.length];
     private int inputs, gates, wires, outputs, regionCount, inputBusCount, outputBusCount;
 
-    private Tc0cSections(String file) {
+    private Tc0cSections(String file, boolean repeats) {
         this.file = file;
+        this.repeats = repeats;
     }
 
-    static Circuit decode(ByteSource body, String file) throws CircuitFormatException {
-        Tc0cSections s = new Tc0cSections(file);
+    static Circuit decode(ByteSource body, String file, boolean repeats) throws CircuitFormatException {
+        Tc0cSections s = new Tc0cSections(file, repeats);
         s.split(body);
         s.counts();
         Regions regions = s.regions();
@@ -64,7 +67,9 @@ final class Tc0cSections {
         need(REGIONS, 2L * (regionCount - 1), (regionCount - 1) + " regions");
         need(INPUT_BUSES, 2L * inputBusCount, inputBusCount + " input buses");
         need(OUTPUT_BUSES, 2L * outputBusCount, outputBusCount + " output buses");
-        need(GATES, 3L * gates + 2L * wires, gates + " gates and " + wires + " wires");
+        // A repeated gate's wires take no bytes: version 3 bounds only the stored wires (2 bytes each), as it reads them.
+        if (repeats) need(GATES, 3L * gates, gates + " gates");
+        else need(GATES, 3L * gates + 2L * wires, gates + " gates and " + wires + " wires");
         need(OUTPUTS, outputs, outputs + " outputs");
     }
 
@@ -99,6 +104,7 @@ final class Tc0cSections {
     }
 
     private Circuit gatesAndOutputs(Regions regions, List<Bus> inputBuses, List<Bus> outputBuses) throws CircuitFormatException {
+        if (repeats) return repeatedGatesAndOutputs(regions, inputBuses, outputBuses);
         ByteSource s = section[GATES];
         int[] faninStart = new int[gates + 1];
         int[] faninNode = new int[wires];
@@ -124,16 +130,74 @@ final class Tc0cSections {
         }
         if (e != wires) throw s.error("the gates have " + e + " wires, the counts say " + wires);
         end(GATES);
-        ByteSource o = section[OUTPUTS];
-        int[] outs = new int[outputs];
-        long maxLiteral = 2L * (inputs + 1L + gates) - 1;
-        for (int i = 0; i < outputs; i++) outs[i] = o.readInt("output literal " + i, maxLiteral);
-        end(OUTPUTS);
+        int[] outs = outputs();
         try {
             return Circuit.of(inputs, faninStart, faninNode, weight, threshold, region, outs, inputBuses, outputBuses, regions);
         } catch (IllegalArgumentException ex) {
             throw new CircuitFormatException(file + ": invalid circuit: " + ex.getMessage());
         }
+    }
+
+    /**
+     * Version 3's gates: a head of 0 repeats the previous gate's terms (the circuit shares them), fan-in + 1
+     * lists them. Stored wires take at least 2 bytes each, so the arrays are sized by the section's bytes.
+     */
+    private Circuit repeatedGatesAndOutputs(Regions regions, List<Bus> inputBuses, List<Bus> outputBuses) throws CircuitFormatException {
+        ByteSource s = section[GATES];
+        int[] faninStart = new int[gates];
+        int[] faninEnd = new int[gates];
+        int most = (int) Math.min(wires, s.remaining() / 2);
+        int[] faninNode = new int[most];
+        long[] weight = new long[most];
+        long[] threshold = new long[gates];
+        int[] region = new int[gates];
+        int e = 0;
+        long logical = 0;
+        for (int g = 0; g < gates; g++) {
+            int node = inputs + 1 + g;
+            long at = s.position();
+            int head = s.readInt("fan-in + 1 of gate " + g, Math.min(wires - logical, most - e) + 1L);
+            threshold[g] = s.readSignedVarint("threshold of gate " + g);
+            region[g] = s.readInt("region of gate " + g, regionCount - 1);
+            if (head == 0) {
+                if (g == 0) throw s.errorAt(at, "gate 0 repeats the terms of the gate before it, and there is none");
+                faninStart[g] = faninStart[g - 1];
+                faninEnd[g] = faninEnd[g - 1];
+                logical += faninEnd[g] - faninStart[g];
+                if (logical > wires) throw s.errorAt(at, "the gates have more wires than the counts say (" + wires + ")");
+                continue;
+            }
+            faninStart[g] = e;
+            for (int k = 0; k < head - 1; k++, e++) {
+                long wireAt = s.position();
+                long delta = s.readVarint("fan-in of gate " + g);
+                if (delta < 1 || delta > node) {
+                    throw s.errorAt(wireAt, "gate " + g + " reads node " + (node - delta) + ": not an earlier node");
+                }
+                faninNode[e] = (int) (node - delta);
+                weight[e] = s.readSignedVarint("weight of gate " + g);
+            }
+            faninEnd[g] = e;
+            logical += head - 1;
+        }
+        if (logical != wires) throw s.error("the gates have " + logical + " wires, the counts say " + wires);
+        end(GATES);
+        int[] outs = outputs();
+        try {
+            return Circuit.ofRanges(inputs, faninStart, faninEnd, faninNode, weight, e, threshold, region, outs, inputBuses,
+                    outputBuses, regions);
+        } catch (IllegalArgumentException ex) {
+            throw new CircuitFormatException(file + ": invalid circuit: " + ex.getMessage());
+        }
+    }
+
+    private int[] outputs() throws CircuitFormatException {
+        ByteSource o = section[OUTPUTS];
+        int[] outs = new int[outputs];
+        long maxLiteral = 2L * (inputs + 1L + gates) - 1;
+        for (int i = 0; i < outputs; i++) outs[i] = o.readInt("output literal " + i, maxLiteral);
+        end(OUTPUTS);
+        return outs;
     }
 
     private void need(int id, long bytes, String what) throws CircuitFormatException {

@@ -31,7 +31,7 @@ public final class Tc0cWriter implements CircuitWriter {
                 + framed(outputBuses.size()) + framed(gatesLength) + framed(outputs.size());
         ChecksummedOut file = new ChecksummedOut(out);
         file.write(MAGIC, 0, MAGIC.length);
-        file.writeLittleEndian(bodyLength <= VERSION_1_MAX_BODY_BYTES ? VERSION : LARGE_VERSION, 4);
+        file.writeLittleEndian(gates.repeats() ? REPEAT_VERSION : bodyLength <= VERSION_1_MAX_BODY_BYTES ? VERSION : LARGE_VERSION, 4);
         file.writeLittleEndian(bodyLength, 8);
         writeSection(file, COUNTS, counts);
         writeSection(file, REGIONS, regions);

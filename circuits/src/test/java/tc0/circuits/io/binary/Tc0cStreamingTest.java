@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
 import tc0.circuits.CircuitBuilder;
@@ -31,11 +33,23 @@ class Tc0cStreamingTest {
         ByteSink in = new ByteSink(), out = new ByteSink();
         for (Bus b : c.inputBuses()) { in.writeString(b.name()); in.writeVarint(b.width()); }
         for (Bus b : c.outputBuses()) { out.writeString(b.name()); out.writeVarint(b.width()); }
+        // Version 3 where some gate's terms are its predecessor's: that gate is head 0, every other fan-in + 1.
+        boolean[] repeat = new boolean[c.gateCount()];
+        boolean anyRepeat = false;
+        for (int g = 1; g < c.gateCount(); g++) {
+            boolean same = c.fanin(g) == c.fanin(g - 1);
+            for (int i = 0; same && i < c.fanin(g); i++) {
+                same = c.faninNode(c.faninStart(g) + i) == c.faninNode(c.faninStart(g - 1) + i)
+                        && c.weight(c.faninStart(g) + i) == c.weight(c.faninStart(g - 1) + i);
+            }
+            anyRepeat |= repeat[g] = same;
+        }
         ByteSink gates = new ByteSink();
         for (int g = 0; g < c.gateCount(); g++) {
-            gates.writeVarint(c.fanin(g));
+            gates.writeVarint(!anyRepeat ? c.fanin(g) : repeat[g] ? 0 : c.fanin(g) + 1);
             gates.writeSignedVarint(c.threshold(g));
             gates.writeVarint(c.region(g));
+            if (repeat[g]) continue;
             for (int e = c.faninStart(g); e < c.faninEnd(g); e++) {
                 gates.writeVarint(c.firstGate() + g - c.faninNode(e));
                 gates.writeSignedVarint(c.weight(e));
@@ -52,7 +66,7 @@ class Tc0cStreamingTest {
         }
         ByteSink file = new ByteSink();
         file.write(Tc0cLayout.MAGIC, 0, 8);
-        file.writeLittleEndian(Tc0cLayout.VERSION, 4);
+        file.writeLittleEndian(anyRepeat ? Tc0cLayout.REPEAT_VERSION : Tc0cLayout.VERSION, 4);
         file.writeLittleEndian(body.size(), 8);
         file.write(body.array(), 0, body.size());
         CRC32C crc = new CRC32C();
@@ -69,18 +83,30 @@ class Tc0cStreamingTest {
 
     /**
      * About 3 MB of gates: several buffers' worth, so varints and gates straddle every buffer boundary;
-     * weights and thresholds from 0 to near 2^62 either sign (1- to 10-byte varints), long-range fan-in.
+     * weights and thresholds from 0 to near 2^62 either sign (1- to 10-byte varints), long-range fan-in;
+     * with {@code repeats}, about a third of the gates take the terms of the gate before (version 3).
      */
     static Circuit large() {
+        return large(false);
+    }
+
+    static Circuit large(boolean repeats) {
         SplittableRandom rnd = new SplittableRandom(5);
         CircuitBuilder b = new CircuitBuilder(false);
         int[] x = b.inputBus("x", 300);
         int nodes = 301;
         int[] last = new int[30_000];
+        int[] lits = {};
+        long[] w = {};
         for (int g = 0; g < last.length; g++) {
+            if (repeats && g > 0 && rnd.nextInt(3) == 0) { // the previous terms again, another threshold
+                last[g] = b.gate(lits, w, rnd.nextLong(-(1L << 40), 1L << 40));
+                if (!Literal.isConstant(last[g]) && Literal.node(last[g]) == nodes) nodes++;
+                continue;
+            }
             int fanin = 2 + rnd.nextInt(40);
-            int[] lits = new int[fanin];
-            long[] w = new long[fanin];
+            lits = new int[fanin];
+            w = new long[fanin];
             for (int i = 0; i < fanin; i++) {
                 lits[i] = Literal.of(1 + rnd.nextInt(nodes - 1), false);
                 int bits = rnd.nextInt(1, 62);
@@ -97,19 +123,22 @@ class Tc0cStreamingTest {
         return b.build();
     }
 
-    @Test
-    void aLargeCircuitStreamsToExactlyTheBytesOfTheWholeFileEncodedInMemory() throws Exception {
-        Circuit c = large();
+    @ParameterizedTest(name = "repeats {0}")
+    @ValueSource(booleans = {false, true})
+    void aLargeCircuitStreamsToExactlyTheBytesOfTheWholeFileEncodedInMemory(boolean repeats) throws Exception {
+        Circuit c = large(repeats);
         byte[] s = streamed(c);
-        assertTrue(s.length > 3 << 20, "more than three buffers: " + s.length + " bytes");
+        assertTrue(s.length > (repeats ? 2 : 3) << 20, "more than a few buffers: " + s.length + " bytes");
+        assertEquals(repeats ? Tc0cLayout.REPEAT_VERSION : Tc0cLayout.VERSION, s[Tc0cLayout.VERSION_OFFSET]);
         assertArrayEquals(reference(c), s);
         assertTrue(c.sameAs(Tc0cTest.read(s)));
     }
 
     /** Pieces of any size, encoded in parallel or streamed, give the one section the reference encodes. */
-    @Test
-    void gatesInPiecesOfAnySizeAreTheSameSection() throws Exception {
-        Circuit c = large();
+    @ParameterizedTest(name = "repeats {0}")
+    @ValueSource(booleans = {false, true})
+    void gatesInPiecesOfAnySizeAreTheSameSection(boolean repeats) throws Exception {
+        Circuit c = large(repeats);
         byte[] whole = null;
         for (int gates : new int[] {1, 7, 4096, 29_999, 1 << 15}) {
             for (long most : new long[] {0, 1000, 1L << 26}) {

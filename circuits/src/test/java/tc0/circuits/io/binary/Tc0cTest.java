@@ -123,7 +123,7 @@ class Tc0cTest {
         byte[] flipped = good.clone();
         flipped[30] ^= 0x10;
         byte[] version = good.clone();
-        version[8] = 3;
+        version[8] = 4;
         byte[] v1Huge = good.clone();
         v1Huge[15] = (byte) 0x80; // 2^31 bytes announced by a version 1 header
         byte[] hugeLength = good.clone();
@@ -149,7 +149,7 @@ class Tc0cTest {
                 Arguments.of("empty", new byte[0], "t.tc0c: empty file, not a .tc0c circuit"),
                 Arguments.of("AIGER, not tc0c", "aig 0 0 0 0 0\n".getBytes(), "t.tc0c: byte 0: not a .tc0c file (wrong magic bytes)"),
                 Arguments.of("truncated header", Arrays.copyOf(good, 13), "t.tc0c: byte 13: truncated header: the file ends after 13 bytes"),
-                Arguments.of("unknown version", version, "t.tc0c: byte 8: .tc0c format version 3 is not supported; this tc0 reads versions 1 and 2"),
+                Arguments.of("unknown version", version, "t.tc0c: byte 8: .tc0c format version 4 is not supported; this tc0 reads versions 1, 2 and 3"),
                 Arguments.of("version 1 with a body past 2 GiB", v1Huge, "t.tc0c: byte 12: body length 21474836"),
                 Arguments.of("length past any circuit (over 1 TiB)", hugeLength, "t.tc0c: byte 12: body length"),
                 Arguments.of("length beyond the file", longLength, "t.tc0c: byte " + good.length + ": truncated: the header announces 1073741"),
