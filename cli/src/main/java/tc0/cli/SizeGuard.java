@@ -18,16 +18,23 @@ import tc0.compiler.ir.TensorProgram;
  */
 record SizeGuard(long maxGates, boolean given, String hint) {
     /**
-     * Heap a built gate and a built wire need at the peak of compiling and writing, measured (2026-12-01, wires
-     * of 8 bytes, the launcher's collector flags): gin n = 64 (2,893,030 gates, 35,277,790 wires) compiles and
-     * writes its .tc0c in a 425 MB heap and not in 400 MB; mamba n = 8 (1,397,945 gates, 33,847,618 wires)
-     * in 400 MB and not 350 MB; mamba n = 4 (391,702 gates, 5,340,352 wires) in 80 MB and not 70 MB; gin
-     * n = 32 (931,042 gates, 10,085,158 wires) in 140 MB. 48 bytes a gate and 13 a wire, over the counted
-     * gates and wires (a little above the built ones), estimate 575, 487, 86 and 168 MB for those: never
-     * below what they needed. A limit by gates alone (it was 500 bytes a gate) refused narrow circuits that
-     * fit and let wide ones run out.
+     * Heap a built gate and a built wire need at the peak of compiling and writing. A wire is stored in 8
+     * bytes (source and weight, in chunks the circuit keeps: no reserve, no copy), or in none where its gate
+     * shares the terms of the gate before it, which the count does not know: 9 bytes a counted wire is what
+     * a circuit with no sharing at all needs, with slack for the last chunk. 48 bytes a gate: start, end,
+     * threshold, region (24), the hash table (11-21), the level array and the writer's pieces. Random gates
+     * that share nothing ({@code tc0 bench-builder --gates 10000000 --fanin 10}) peak at 12.83 bytes a
+     * wire, gate costs included, where this estimate says 13.8. Measured
+     * (2026-12-01, the launcher's collector flags), the compiler's circuits need far less, since most of
+     * their wires are shared: gin n = 64 (2,893,030 gates, 35,277,790 wires) compiles and writes its .tc0c
+     * in 200 MB and not 175 MB (the estimate: about 435 MB); mamba n = 8 (1,397,945 gates, 33,847,618
+     * wires) in 100 MB (355); mamba n = 4 (391,702 gates, 5,340,352 wires) in 38 MB and not 30 MB (64);
+     * gin n = 32 (931,042 gates, 10,085,158 wires) in 70 MB and not 60 MB (129). With every wire stored
+     * (13 bytes a wire before, when the builder also reserved and copied) these needed 425, 400, 80 and
+     * 140 MB. A limit by gates alone (it was 500 bytes a gate) refused narrow circuits that fit and let wide
+     * ones run out.
      */
-    static final long PEAK_BYTES_PER_GATE = 48, PEAK_BYTES_PER_WIRE = 13;
+    static final long PEAK_BYTES_PER_GATE = 48, PEAK_BYTES_PER_WIRE = 9;
 
     /** The advice for the commands that build one circuit. */
     static final String BUILD_HINT = "try a smaller n, a larger heap (e.g. TC0_JAVA_OPTS=-Xmx20g) or --max-gates N (your own limit "

@@ -28,13 +28,18 @@ public record CircuitStats(int inputs, int outputs, long gates, long wires, int 
         int maxFanin = 0;
         long maxAbsWeight = 0;
         long majority = 0;
+        long gateSum = 0; // the last gate's sum of |weights|: a gate sharing its wires has the same
         for (int g = 0; g < c.gateCount(); g++) {
             maxFanin = Math.max(maxFanin, c.fanin(g));
-            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
-                long a = Magnitudes.abs(c.weight(e));
-                maxAbsWeight = Magnitudes.max(maxAbsWeight, a);
-                majority = Magnitudes.saturatingAdd(majority, a);
+            if (!c.sharesPreviousFanin(g)) {
+                gateSum = 0;
+                for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
+                    long a = Magnitudes.abs(c.weight(e));
+                    maxAbsWeight = Magnitudes.max(maxAbsWeight, a);
+                    gateSum = Magnitudes.saturatingAdd(gateSum, a);
+                }
             }
+            majority = Magnitudes.saturatingAdd(majority, gateSum);
         }
         int bits = Magnitudes.bits(maxAbsWeight);
         return new CircuitStats(c.inputCount(), c.outputCount(), c.gateCount(), c.wireCount(), levels.depth(),

@@ -5,7 +5,8 @@ import tc0.circuits.Circuit;
 /**
  * The level of every node: 0 for the constant and the inputs, 1 + the largest level among its fan-in for a
  * gate. Depth is counted in threshold gates; inversions are free (they are weights). One pass over the
- * wires, gates being in topological order.
+ * stored wires, gates being in topological order (a gate sharing its predecessor's stored wires has its
+ * level).
  */
 public final class Levels {
     private final int[] level;
@@ -21,6 +22,10 @@ public final class Levels {
         int first = c.firstGate();
         int depth = 0;
         for (int g = 0; g < c.gateCount(); g++) {
+            if (c.sharesPreviousFanin(g)) { // a bank's gate: the same sources, so the same level
+                level[first + g] = level[first + g - 1];
+                continue;
+            }
             int lv = 0;
             for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
                 int l = level[c.faninNode(e)];
