@@ -35,6 +35,8 @@ public final class CircuitBuilder {
     // up to CHUNK entries (small circuits stay small); from then on whole chunks are added, never copied,
     // and build() hands them to the circuit.
     static final int CHUNK_BITS = WireChunks.BITS;
+    /** Literals are {@code node * 2 + negated} in an int; wire indices are ints. */
+    static final int MAX_NODES = 1 << 30, MAX_STORED_WIRES = Integer.MAX_VALUE - 16;
     static final int CHUNK = WireChunks.SIZE;
     private static final int CHUNK_MASK = WireChunks.MASK;
     private int[][] nodeChunks = {new int[4096]};
@@ -335,6 +337,9 @@ public final class CircuitBuilder {
      */
     private int add(int terms, long t, boolean sameAsLast) {
         if (gates + 1 >= threshold.length) growGates();
+        if (inputs + gates + 1 >= MAX_NODES) {
+            throw new CircuitTooLargeException(String.format("the circuit has more than %,d nodes, past what a literal indexes", MAX_NODES));
+        }
         if (!sameAsLast && !termsAreLast(terms)) store(terms);
         wires += terms;
         faninStart[gates] = lastStart;
@@ -491,7 +496,9 @@ public final class CircuitBuilder {
     }
 
     private void growWires(long needed) {
-        if (needed > Integer.MAX_VALUE - 16) throw new IllegalStateException("circuit too large for int indices");
+        if (needed > MAX_STORED_WIRES) {
+            throw new CircuitTooLargeException(String.format("the circuit stores more than %,d wires (at gate %,d), past what tc0 indexes", MAX_STORED_WIRES, gates));
+        }
         if (nodeChunks.length == 1 && nodeChunks[0].length < CHUNK) {
             int n = (int) Math.min(CHUNK, Math.max(needed, 2L * nodeChunks[0].length));
             nodeChunks[0] = Arrays.copyOf(nodeChunks[0], n);
@@ -512,7 +519,7 @@ public final class CircuitBuilder {
     private static int grow(int length) {
         long n = length + (length > (1 << 24) ? length >> 2 : length >> 1) + 16;
         if (n > Integer.MAX_VALUE - 16) n = Integer.MAX_VALUE - 16;
-        if (n <= length) throw new IllegalStateException("circuit too large for int indices");
+        if (n <= length) throw new CircuitTooLargeException("the circuit has more than " + length + " gates, past what tc0 indexes");
         return (int) n;
     }
 

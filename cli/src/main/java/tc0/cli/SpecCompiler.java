@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import tc0.circuits.CircuitTooLargeException;
 import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.count.TensorIrToCost;
@@ -91,6 +92,8 @@ final class SpecCompiler {
                     : TensorIrToCircuit.lower(p, rounds);
         } catch (UnsupportedOperationException e) {
             throw new UserError(spec + ": " + e.getMessage());
+        } catch (CircuitTooLargeException e) {
+            throw new UserError(describe(spec, p) + ": " + e.getMessage() + "; try a smaller n");
         }
     }
 
