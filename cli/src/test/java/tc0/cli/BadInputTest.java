@@ -12,6 +12,18 @@ class BadInputTest {
     @TempDir
     Path dir;
 
+    /** Past what the lowering tabulates (2^20 entries): one line saying so and what to change, exit 2, no file. */
+    @Test
+    void aTableTooWideToBuildIsOneLineAndExitTwo() throws Exception {
+        Path spec = dir.resolve("wide.tc0"), out = dir.resolve("wide.tc0c");
+        Files.writeString(spec, "model wide(n = 1) {\n    precision fixed(int: 12, frac: 10);\n    input X: [1, n];\n    output Y = exp(X);\n}\n");
+        Cli r = Cli.run("compile", spec.toString(), "-o", out.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.saysOneLineError(), r.err());
+        assertTrue(r.err().contains("exp on fixed(12, 10) needs a table of 2^22 entries, past the 2^20 that tc0 tabulates"), r.err());
+        assertTrue(Files.notExists(out));
+    }
+
     @Test
     void aMissingFileIsOneLineAndExitTwo() {
         Cli r = Cli.run("stats", dir.resolve("nope.aig").toString());

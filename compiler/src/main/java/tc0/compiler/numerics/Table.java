@@ -28,7 +28,10 @@ public record Table(UnaryFunction function, FixedFormat in, FixedFormat out, lon
 
     /** The table of {@code f} from {@code in} to {@code out}, computed once. */
     public static Table of(UnaryFunction f, FixedFormat in, FixedFormat out) {
-        if (in.width() > MAX_INPUT_WIDTH) throw new IllegalArgumentException("table input " + in + " wider than " + MAX_INPUT_WIDTH + " bits");
+        if (in.width() > MAX_INPUT_WIDTH) { // a lowering limit, not a bad argument: the spec is refused with this message
+            throw new UnsupportedOperationException(f.name().toLowerCase(java.util.Locale.ROOT) + " on " + in + " needs a table of 2^"
+                    + in.width() + " entries, past the 2^" + MAX_INPUT_WIDTH + " that tc0 tabulates (a smaller n or precision keeps values narrower)");
+        }
         return CACHE.computeIfAbsent(new Key(f, in, out), k -> {
             long[] e = new long[(int) in.size()];
             long min = in.minCode();

@@ -201,6 +201,8 @@ public enum UnaryFunction {
             return out.saturate(Rounding.roundHalfUp(scaled));
         }
         double s = Math.scalb(reference(xd), fo);
+        // Past a double's range (exp of a large input): far past any code, so saturation decides.
+        if (Double.isInfinite(s)) return s > 0 ? out.maxCode() : out.minCode();
         if (!Double.isNaN(s)) {
             double tol = Math.abs(s) * relError + 0x1p-60;
             if (s - tol > out.maxCode() + 1.0) return out.maxCode();
@@ -214,8 +216,10 @@ public enum UnaryFunction {
         for (int digits = 40; digits <= MAX_DIGITS; digits *= 2) {
             BigDecimal v = precise(x, digits).multiply(pow2(fo));
             BigDecimal err = v.abs().add(BigDecimal.ONE).movePointLeft(digits - 3);
-            BigInteger lo = Rounding.roundHalfUp(v.subtract(err)), hi = Rounding.roundHalfUp(v.add(err));
-            if (lo.equals(hi)) return out.saturate(lo);
+            // Decided once both ends round to one code after saturation: a value far past the range
+            // needs no digit of its own.
+            long lo = out.saturate(Rounding.roundHalfUp(v.subtract(err))), hi = out.saturate(Rounding.roundHalfUp(v.add(err)));
+            if (lo == hi) return lo;
         }
         throw new IllegalStateException(this + "(" + x + ") to " + out + ": rounding undecided at " + MAX_DIGITS + " digits");
     }

@@ -57,6 +57,29 @@ class UnaryFunctionTest {
         }
     }
 
+    /**
+     * Inputs whose value overflows a double (exp(1536) ~ 10^667) or lies far past the output's range
+     * saturate: the rounding of a value beyond every code needs no digit of its own (exp on fixed(12, 10)
+     * failed with "rounding undecided at 640 digits").
+     */
+    @Test
+    void valuesFarPastTheRangeSaturate() {
+        FixedFormat wide = FixedFormat.of(12, 10);
+        assertEquals(wide.maxCode(), UnaryFunction.EXP.apply(wide.maxCode(), wide, wide));
+        assertEquals(wide.maxCode(), UnaryFunction.EXP.apply(wide.maxCode() / 2, wide, wide)); // exp(1024): past a double too
+        assertEquals(wide.maxCode(), UnaryFunction.EXP.apply(wide.maxCode() / 4, wide, wide)); // exp(512): a double, far past the range
+        assertEquals(0, UnaryFunction.EXP.apply(wide.minCode(), wide, wide));
+        assertEquals(FixedFormat.of(4, 10).maxCode(), UnaryFunction.SOFTPLUS.apply(wide.maxCode(), wide, FixedFormat.of(4, 10)));
+    }
+
+    @Test
+    void tablesPastTwentyInputBitsAreRefusedWithWhatToDo() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> Table.of(UnaryFunction.EXP, FixedFormat.of(12, 10), FixedFormat.of(12, 10)));
+        assertEquals("exp on fixed(12, 10) needs a table of 2^22 entries, past the 2^20 that tc0 tabulates"
+                + " (a smaller n or precision keeps values narrower)", e.getMessage());
+    }
+
     @Test
     void limitsApproachedFromOneSideRoundAwayFromTheTie() {
         FixedFormat in = FixedFormat.of(8, 4), out = FixedFormat.of(8, 2);
