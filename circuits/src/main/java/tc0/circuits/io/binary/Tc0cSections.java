@@ -117,15 +117,7 @@ final class Tc0cSections {
             int fanin = s.readInt("fan-in of gate " + g, wires - e);
             threshold[g] = s.readSignedVarint("threshold of gate " + g);
             region[g] = s.readInt("region of gate " + g, regionCount - 1);
-            for (int k = 0; k < fanin; k++, e++) {
-                long at = s.position();
-                long delta = s.readVarint("fan-in of gate " + g);
-                if (delta < 1 || delta > node) {
-                    throw s.errorAt(at, "gate " + g + " reads node " + (node - delta) + ": not an earlier node");
-                }
-                faninNode[e] = (int) (node - delta);
-                weight[e] = s.readSignedVarint("weight of gate " + g);
-            }
+            e = readWires(s, g, node, fanin, e, faninNode, weight);
             faninStart[g + 1] = e;
         }
         if (e != wires) throw s.error("the gates have " + e + " wires, the counts say " + wires);
@@ -168,15 +160,7 @@ final class Tc0cSections {
                 continue;
             }
             faninStart[g] = e;
-            for (int k = 0; k < head - 1; k++, e++) {
-                long wireAt = s.position();
-                long delta = s.readVarint("fan-in of gate " + g);
-                if (delta < 1 || delta > node) {
-                    throw s.errorAt(wireAt, "gate " + g + " reads node " + (node - delta) + ": not an earlier node");
-                }
-                faninNode[e] = (int) (node - delta);
-                weight[e] = s.readSignedVarint("weight of gate " + g);
-            }
+            e = readWires(s, g, node, head - 1, e, faninNode, weight);
             faninEnd[g] = e;
             logical += head - 1;
         }
@@ -189,6 +173,21 @@ final class Tc0cSections {
         } catch (IllegalArgumentException ex) {
             throw new CircuitFormatException(file + ": invalid circuit: " + ex.getMessage());
         }
+    }
+
+    /** Gate {@code g}'s {@code count} wires (distance back, weight) into {@code [e, e + count)}; returns the end. */
+    private static int readWires(ByteSource s, int g, int node, int count, int e, int[] faninNode, long[] weight)
+            throws CircuitFormatException {
+        for (int k = 0; k < count; k++, e++) {
+            long at = s.position();
+            long delta = s.readVarint("fan-in of gate " + g);
+            if (delta < 1 || delta > node) {
+                throw s.errorAt(at, "gate " + g + " reads node " + (node - delta) + ": not an earlier node");
+            }
+            faninNode[e] = (int) (node - delta);
+            weight[e] = s.readSignedVarint("weight of gate " + g);
+        }
+        return e;
     }
 
     private int[] outputs() throws CircuitFormatException {
