@@ -84,16 +84,30 @@ public final class Circuit {
     public static Circuit ofRanges(int inputs, int[] faninStart, int[] faninEnd, int[] faninNode, long[] weight, int stored,
                                    long[] threshold, int[] region, int[] outputs, List<Bus> inputBuses, List<Bus> outputBuses,
                                    Regions regions) {
+        if (stored < 0 || stored > faninNode.length || stored > weight.length) {
+            throw new IllegalArgumentException(stored + " stored wires, more than the arrays hold");
+        }
+        return ofRanges(inputs, faninStart, faninEnd, WireStore.of(faninNode, weight, stored), threshold, region, outputs,
+                inputBuses, outputBuses, regions);
+    }
+
+    /**
+     * As {@link #ofRanges(int, int[], int[], int[], long[], int, long[], int[], int[], List, List, Regions)}, the
+     * stored wires in a {@link WireStore}, which the circuit takes as they are (the store is spent); the
+     * other arrays are copied.
+     *
+     * @throws IllegalArgumentException naming the first broken invariant
+     */
+    public static Circuit ofRanges(int inputs, int[] faninStart, int[] faninEnd, WireStore wires, long[] threshold,
+                                   int[] region, int[] outputs, List<Bus> inputBuses, List<Bus> outputBuses, Regions regions) {
         int gates = threshold.length;
         if (inputs < 0) throw new IllegalArgumentException("negative input count");
         if (faninStart.length != gates || faninEnd.length != gates || region.length != gates) {
             throw new IllegalArgumentException("array lengths disagree with " + gates + " gates");
         }
-        if (stored < 0 || stored > faninNode.length || stored > weight.length) {
-            throw new IllegalArgumentException(stored + " stored wires, more than the arrays hold");
-        }
+        int stored = wires.size();
         int firstGate = inputs + 1;
-        long wires = 0;
+        long wireCount = 0;
         for (int g = 0; g < gates; g++) {
             int start = faninStart[g], end = faninEnd[g];
             if (start < 0 || end < start || end > stored) {
@@ -101,12 +115,12 @@ public final class Circuit {
             }
             boolean checked = g > 0 && start == faninStart[g - 1] && end == faninEnd[g - 1]; // an earlier gate's sources
             for (int e = start; e < end && !checked; e++) {
-                int src = faninNode[e];
+                int src = wires.node(e);
                 if (src < 0 || src >= firstGate + g) {
                     throw new IllegalArgumentException("gate " + (firstGate + g) + " reads node " + src + ": not an earlier node (cycle or out of range)");
                 }
             }
-            wires += end - start;
+            wireCount += end - start;
             if (region[g] < 0 || region[g] >= regions.size()) throw new IllegalArgumentException("gate " + g + ": no region " + region[g]);
         }
         int nodes = firstGate + gates;
@@ -115,8 +129,8 @@ public final class Circuit {
         }
         checkTiling(inputBuses, inputs, "input");
         checkTiling(outputBuses, outputs.length, "output");
-        return new Circuit(inputs, gates, faninStart.clone(), faninEnd.clone(), wires, WireChunks.of(faninNode, stored),
-                WireWeights.of(weight, stored), threshold.clone(), region.clone(), outputs.clone(), inputBuses, outputBuses, regions);
+        return new Circuit(inputs, gates, faninStart.clone(), faninEnd.clone(), wireCount, wires.nodeChunks(), wires.weights(),
+                threshold.clone(), region.clone(), outputs.clone(), inputBuses, outputBuses, regions);
     }
 
     static void checkTiling(List<Bus> buses, int count, String what) {

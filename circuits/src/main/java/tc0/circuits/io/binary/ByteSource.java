@@ -52,39 +52,70 @@ final class ByteSource {
     }
 
     int readByte(String what) throws CircuitFormatException {
-        if (pos >= end) throw error("truncated " + what);
+        return readByte(what, NO_INDEX);
+    }
+
+    /**
+     * The {@code ...(what, index)} readers name their subject {@code what + index} ("weight of gate " and
+     * 17), and make that string only for a message: a reader that made it for every varint of a large file
+     * spent most of its time printing numbers.
+     */
+    private static final long NO_INDEX = -1;
+
+    private static String subject(String what, long index) {
+        return index == NO_INDEX ? what : what + index;
+    }
+
+    private int readByte(String what, long index) throws CircuitFormatException {
+        if (pos >= end) throw error("truncated " + subject(what, index));
         int b = chunks[(int) (pos >>> shift)][(int) (pos & mask)] & 0xFF;
         pos++;
         return b;
     }
 
     long readVarint(String what) throws CircuitFormatException {
+        return readVarint(what, NO_INDEX);
+    }
+
+    long readVarint(String what, long index) throws CircuitFormatException {
         long start = pos;
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            int b = readByte(what);
-            if (shift == 63 && b > 1) throw errorAt(start, what + ": varint overflows 64 bits");
+            int b = readByte(what, index);
+            if (shift == 63 && b > 1) throw errorAt(start, subject(what, index) + ": varint overflows 64 bits");
             value |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) return value;
         }
-        throw errorAt(start, what + ": varint longer than 10 bytes");
+        throw errorAt(start, subject(what, index) + ": varint longer than 10 bytes");
     }
 
     long readSignedVarint(String what) throws CircuitFormatException {
-        long z = readVarint(what);
+        return readSignedVarint(what, NO_INDEX);
+    }
+
+    long readSignedVarint(String what, long index) throws CircuitFormatException {
+        long z = readVarint(what, index);
         return (z >>> 1) ^ -(z & 1);
     }
 
     /** A varint that must lie in {@code [0, max]}. */
     int readInt(String what, long max) throws CircuitFormatException {
-        return Math.toIntExact(readLength(what, Math.min(max, Integer.MAX_VALUE)));
+        return readInt(what, NO_INDEX, max);
+    }
+
+    int readInt(String what, long index, long max) throws CircuitFormatException {
+        return Math.toIntExact(readLength(what, index, Math.min(max, Integer.MAX_VALUE)));
     }
 
     /** A varint that must lie in {@code [0, max]}, as a long (a section's length may pass 2 GiB). */
     long readLength(String what, long max) throws CircuitFormatException {
+        return readLength(what, NO_INDEX, max);
+    }
+
+    private long readLength(String what, long index, long max) throws CircuitFormatException {
         long start = pos;
-        long v = readVarint(what);
-        if (v < 0 || v > max) throw errorAt(start, what + " " + Long.toUnsignedString(v) + " out of range (at most " + max + ")");
+        long v = readVarint(what, index);
+        if (v < 0 || v > max) throw errorAt(start, subject(what, index) + " " + Long.toUnsignedString(v) + " out of range (at most " + max + ")");
         return v;
     }
 

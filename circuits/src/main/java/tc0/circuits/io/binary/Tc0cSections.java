@@ -7,6 +7,7 @@ import java.util.List;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
 import tc0.circuits.Regions;
+import tc0.circuits.WireStore;
 import tc0.circuits.io.CircuitFormatException;
 
 /**
@@ -106,25 +107,25 @@ final class Tc0cSections {
     private Circuit gatesAndOutputs(Regions regions, List<Bus> inputBuses, List<Bus> outputBuses) throws CircuitFormatException {
         if (repeats) return repeatedGatesAndOutputs(regions, inputBuses, outputBuses);
         ByteSource s = section[GATES];
-        int[] faninStart = new int[gates + 1];
-        int[] faninNode = new int[wires];
-        long[] weight = new long[wires];
+        int[] faninStart = new int[gates];
+        int[] faninEnd = new int[gates];
+        WireStore stored = new WireStore();
         long[] threshold = new long[gates];
         int[] region = new int[gates];
-        int e = 0;
         for (int g = 0; g < gates; g++) {
             int node = inputs + 1 + g;
-            int fanin = s.readInt("fan-in of gate " + g, wires - e);
-            threshold[g] = s.readSignedVarint("threshold of gate " + g);
-            region[g] = s.readInt("region of gate " + g, regionCount - 1);
-            e = readWires(s, g, node, fanin, e, faninNode, weight);
-            faninStart[g + 1] = e;
+            int fanin = s.readInt("fan-in of gate ", g, wires - stored.size());
+            threshold[g] = s.readSignedVarint("threshold of gate ", g);
+            region[g] = s.readInt("region of gate ", g, regionCount - 1);
+            faninStart[g] = stored.size();
+            readWires(s, g, node, fanin, stored);
+            faninEnd[g] = stored.size();
         }
-        if (e != wires) throw s.error("the gates have " + e + " wires, the counts say " + wires);
+        if (stored.size() != wires) throw s.error("the gates have " + stored.size() + " wires, the counts say " + wires);
         end(GATES);
         int[] outs = outputs();
         try {
-            return Circuit.of(inputs, faninStart, faninNode, weight, threshold, region, outs, inputBuses, outputBuses, regions);
+            return Circuit.ofRanges(inputs, faninStart, faninEnd, stored, threshold, region, outs, inputBuses, outputBuses, regions);
         } catch (IllegalArgumentException ex) {
             throw new CircuitFormatException(file + ": invalid circuit: " + ex.getMessage());
         }
@@ -132,25 +133,22 @@ final class Tc0cSections {
 
     /**
      * Version 3's gates: a head of 0 repeats the previous gate's terms (the circuit shares them), fan-in + 1
-     * lists them. Stored wires take at least 2 bytes each, so the arrays are sized by the section's bytes.
+     * lists them. Stored wires take at least 2 bytes each: their store grows with the bytes read.
      */
     private Circuit repeatedGatesAndOutputs(Regions regions, List<Bus> inputBuses, List<Bus> outputBuses) throws CircuitFormatException {
         ByteSource s = section[GATES];
         int[] faninStart = new int[gates];
         int[] faninEnd = new int[gates];
-        int most = (int) Math.min(wires, s.remaining() / 2);
-        int[] faninNode = new int[most];
-        long[] weight = new long[most];
+        WireStore stored = new WireStore();
         long[] threshold = new long[gates];
         int[] region = new int[gates];
-        int e = 0;
         long logical = 0;
         for (int g = 0; g < gates; g++) {
             int node = inputs + 1 + g;
             long at = s.position();
-            int head = s.readInt("fan-in + 1 of gate " + g, Math.min(wires - logical, most - e) + 1L);
-            threshold[g] = s.readSignedVarint("threshold of gate " + g);
-            region[g] = s.readInt("region of gate " + g, regionCount - 1);
+            int head = s.readInt("fan-in + 1 of gate ", g, wires - logical + 1L);
+            threshold[g] = s.readSignedVarint("threshold of gate ", g);
+            region[g] = s.readInt("region of gate ", g, regionCount - 1);
             if (head == 0) {
                 if (g == 0) throw s.errorAt(at, "gate 0 repeats the terms of the gate before it, and there is none");
                 faninStart[g] = faninStart[g - 1];
@@ -159,42 +157,38 @@ final class Tc0cSections {
                 if (logical > wires) throw s.errorAt(at, "the gates have more wires than the counts say (" + wires + ")");
                 continue;
             }
-            faninStart[g] = e;
-            e = readWires(s, g, node, head - 1, e, faninNode, weight);
-            faninEnd[g] = e;
+            faninStart[g] = stored.size();
+            readWires(s, g, node, head - 1, stored);
+            faninEnd[g] = stored.size();
             logical += head - 1;
         }
         if (logical != wires) throw s.error("the gates have " + logical + " wires, the counts say " + wires);
         end(GATES);
         int[] outs = outputs();
         try {
-            return Circuit.ofRanges(inputs, faninStart, faninEnd, faninNode, weight, e, threshold, region, outs, inputBuses,
-                    outputBuses, regions);
+            return Circuit.ofRanges(inputs, faninStart, faninEnd, stored, threshold, region, outs, inputBuses, outputBuses, regions);
         } catch (IllegalArgumentException ex) {
             throw new CircuitFormatException(file + ": invalid circuit: " + ex.getMessage());
         }
     }
 
-    /** Gate {@code g}'s {@code count} wires (distance back, weight) into {@code [e, e + count)}; returns the end. */
-    private static int readWires(ByteSource s, int g, int node, int count, int e, int[] faninNode, long[] weight)
-            throws CircuitFormatException {
-        for (int k = 0; k < count; k++, e++) {
+    /** Gate {@code g}'s {@code count} wires (distance back, weight), appended to {@code stored}. */
+    private static void readWires(ByteSource s, int g, int node, int count, WireStore stored) throws CircuitFormatException {
+        for (int k = 0; k < count; k++) {
             long at = s.position();
-            long delta = s.readVarint("fan-in of gate " + g);
+            long delta = s.readVarint("fan-in of gate ", g);
             if (delta < 1 || delta > node) {
                 throw s.errorAt(at, "gate " + g + " reads node " + (node - delta) + ": not an earlier node");
             }
-            faninNode[e] = (int) (node - delta);
-            weight[e] = s.readSignedVarint("weight of gate " + g);
+            stored.add((int) (node - delta), s.readSignedVarint("weight of gate ", g));
         }
-        return e;
     }
 
     private int[] outputs() throws CircuitFormatException {
         ByteSource o = section[OUTPUTS];
         int[] outs = new int[outputs];
         long maxLiteral = 2L * (inputs + 1L + gates) - 1;
-        for (int i = 0; i < outputs; i++) outs[i] = o.readInt("output literal " + i, maxLiteral);
+        for (int i = 0; i < outputs; i++) outs[i] = o.readInt("output literal ", i, maxLiteral);
         end(OUTPUTS);
         return outs;
     }
