@@ -117,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
                 r.scalarPatterns() < r.patterns() ? ", extrapolated" : "");
         out.printf("  %-14s %.1fx%n", "speedup", r.speedup());
         var p = r.program();
-        out.printf("  %-14s %,d and, %,d or, %,d sliced, %,d per-pattern, %,d constant, %,d dead; %,d slots%n", "compiled",
-                p.and(), p.or(), p.sliced(), p.lanes(), p.constant(), p.dead(), p.slots());
+        out.printf("  %-14s %,d and, %,d or, %,d sliced (%,d of them comparing the counter before again), %,d per-pattern, %,d constant, %,d dead; %,d slots%n", "compiled",
+                p.and(), p.or(), p.sliced(), p.recompared(), p.lanes(), p.constant(), p.dead(), p.slots());
     }
 }

@@ -14,7 +14,10 @@ package tc0.circuits.eval;
  *   <li>{@link #SLICED}, dst, n, width, k, n operands: 1 iff {@code sum_i constants[k+1+i] * operand_i >=
  *       constants[k]}, all weights positive, the sum below {@code 2^width}; done with a bit-sliced counter;
  *   <li>{@link #LANES}, dst, n, k, n operands: 1 iff {@code sum_i constants[k+1+i] * operand_i >= constants[k]}
- *       with any long weights, one pattern at a time in 128-bit arithmetic: for gates too wide to slice.
+ *       with any long weights, one pattern at a time in 128-bit arithmetic: for gates too wide to slice;
+ *   <li>{@link #RECOMPARE}, dst, width, k: 1 iff the counter the instruction before it (a {@link #SLICED}
+ *       or {@link #RECOMPARE} of the same terms and width) left is {@code >= constants[k]}: the next gate of
+ *       a bank of comparators, which differs only in its threshold, costs a compare and no sum.
  * </ul>
  *
  * @param code      the instructions
@@ -29,6 +32,7 @@ record BitProgram(int[] code, long[] constants, int maxWidth, int[] inputSlot, i
     static final int AND = 1;
     static final int SLICED = 2;
     static final int LANES = 3;
+    static final int RECOMPARE = 4;
 
     int slots() {
         return stats.slots();

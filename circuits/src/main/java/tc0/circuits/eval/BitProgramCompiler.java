@@ -22,7 +22,10 @@ final class BitProgramCompiler {
     private int maxWidth;
     private final Ints code = new Ints();
     private final Longs constants = new Longs();
-    private long and, or, sliced, lanes, constant, dead;
+    private long and, or, sliced, lanes, constant, dead, recompared;
+    /** The last sliced gate's stored terms, counter mode and width, and where its instruction ended. */
+    private int slicedStart = -1, slicedEnd, slicedWidth, slicedCodeEnd = -1;
+    private boolean slicedUnit;
 
     private BitProgramCompiler(Circuit c) {
         this.c = c;
@@ -57,7 +60,7 @@ final class BitProgramCompiler {
             outputs[o] = loc[Literal.node(lit)] ^ (Literal.isNegated(lit) ? 1 : 0);
         }
         return new BitProgram(code.toArray(), constants.toArray(), maxWidth, inputSlot, outputs,
-                new ProgramStats(and, or, sliced, lanes, constant, dead, slots));
+                new ProgramStats(and, or, sliced, lanes, constant, dead, slots, recompared));
     }
 
     /** Marks the gates an output needs and records each node's last reader among them. */
@@ -144,6 +147,19 @@ final class BitProgramCompiler {
         int start = c.faninStart(g), n = c.fanin(g);
         int width = 64 - Long.numberOfLeadingZeros(range);
         int dst = take();
+        if (start == slicedStart && c.faninEnd(g) == slicedEnd && unitWeights == slicedUnit && width == slicedWidth
+                && code.size() == slicedCodeEnd) {
+            // The same stored terms as the sliced gate just before (a bank): its counter is still there.
+            code.add(BitProgram.RECOMPARE);
+            code.add(dst);
+            code.add(width);
+            code.add(constants.size());
+            constants.add(shifted);
+            slicedCodeEnd = code.size();
+            sliced++;
+            recompared++;
+            return dst << 1;
+        }
         code.add(BitProgram.SLICED);
         code.add(dst);
         code.add(n);
@@ -157,6 +173,11 @@ final class BitProgramCompiler {
         }
         maxWidth = Math.max(maxWidth, width);
         sliced++;
+        slicedStart = start;
+        slicedEnd = c.faninEnd(g);
+        slicedUnit = unitWeights;
+        slicedWidth = width;
+        slicedCodeEnd = code.size();
         return dst << 1;
     }
 
@@ -208,6 +229,10 @@ final class BitProgramCompiler {
         void add(int v) {
             if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
             a[size++] = v;
+        }
+
+        int size() {
+            return size;
         }
 
         int[] toArray() {

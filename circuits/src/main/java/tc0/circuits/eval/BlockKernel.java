@@ -43,6 +43,10 @@ final class BlockKernel {
                     sliced(v, code[pc + 1] * b, code, pc + 5, n, code[pc + 3], code[pc + 4]);
                     pc += 5 + n;
                 }
+                case BitProgram.RECOMPARE -> {
+                    compare(v, code[pc + 1] * b, code[pc + 2], constants[code[pc + 3]]);
+                    pc += 4;
+                }
                 case BitProgram.LANES -> {
                     int n = code[pc + 2];
                     lanes(v, code[pc + 1] * b, code, pc + 4, n, code[pc + 3]);
@@ -99,7 +103,12 @@ final class BlockKernel {
             }
             pending = add(pending, q + 1, width, carry, 0, 0);
         }
-        long t = constants[k];
+        compare(v, d, width, constants[k]);
+    }
+
+    /** Writes {@code counter >= t} (the counter of the last {@link #sliced}, {@code width} planes) into slot {@code d}. */
+    private void compare(long[] v, int d, int width, long t) {
+        final int b = block;
         for (int i = 0; i < b; i++) {
             long greater = 0, equal = -1L;
             for (int q = width - 1; q >= 0; q--) {

@@ -10,5 +10,7 @@ package tc0.circuits.eval;
  * @param constant gates whose value does not depend on the inputs
  * @param dead     gates no output needs, skipped
  * @param slots    value slots per thread (the widest live cut, plus the constant)
+ * @param recompared sliced gates that compare the counter of the gate before them again (same terms,
+ *                 another threshold: a bank of comparators), counted in {@code sliced} too
  */
-public record ProgramStats(long and, long or, long sliced, long lanes, long constant, long dead, int slots) {}
+public record ProgramStats(long and, long or, long sliced, long lanes, long constant, long dead, int slots, long recompared) {}
