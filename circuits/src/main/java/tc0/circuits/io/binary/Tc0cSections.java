@@ -104,38 +104,12 @@ final class Tc0cSections {
         return buses;
     }
 
-    private Circuit gatesAndOutputs(Regions regions, List<Bus> inputBuses, List<Bus> outputBuses) throws CircuitFormatException {
-        if (repeats) return repeatedGatesAndOutputs(regions, inputBuses, outputBuses);
-        ByteSource s = section[GATES];
-        int[] faninStart = new int[gates];
-        int[] faninEnd = new int[gates];
-        WireStore stored = new WireStore();
-        long[] threshold = new long[gates];
-        int[] region = new int[gates];
-        for (int g = 0; g < gates; g++) {
-            int node = inputs + 1 + g;
-            int fanin = s.readInt("fan-in of gate ", g, wires - stored.size());
-            threshold[g] = s.readSignedVarint("threshold of gate ", g);
-            region[g] = s.readInt("region of gate ", g, regionCount - 1);
-            faninStart[g] = stored.size();
-            readWires(s, g, node, fanin, stored);
-            faninEnd[g] = stored.size();
-        }
-        if (stored.size() != wires) throw s.error("the gates have " + stored.size() + " wires, the counts say " + wires);
-        end(GATES);
-        int[] outs = outputs();
-        try {
-            return Circuit.ofRanges(inputs, faninStart, faninEnd, stored, threshold, region, outs, inputBuses, outputBuses, regions);
-        } catch (IllegalArgumentException ex) {
-            throw new CircuitFormatException(file + ": invalid circuit: " + ex.getMessage());
-        }
-    }
-
     /**
-     * Version 3's gates: a head of 0 repeats the previous gate's terms (the circuit shares them), fan-in + 1
-     * lists them. Stored wires take at least 2 bytes each: their store grows with the bytes read.
+     * The gates: per gate a head, threshold, region and its wires. In versions 1 and 2 the head is the
+     * fan-in; in version 3 it is fan-in + 1, or 0 for a gate repeating the previous gate's terms (the
+     * circuit shares them). Stored wires take at least 2 bytes each: their store grows with the bytes read.
      */
-    private Circuit repeatedGatesAndOutputs(Regions regions, List<Bus> inputBuses, List<Bus> outputBuses) throws CircuitFormatException {
+    private Circuit gatesAndOutputs(Regions regions, List<Bus> inputBuses, List<Bus> outputBuses) throws CircuitFormatException {
         ByteSource s = section[GATES];
         int[] faninStart = new int[gates];
         int[] faninEnd = new int[gates];
@@ -146,10 +120,11 @@ final class Tc0cSections {
         for (int g = 0; g < gates; g++) {
             int node = inputs + 1 + g;
             long at = s.position();
-            int head = s.readInt("fan-in + 1 of gate ", g, wires - logical + 1L);
+            int fanin = repeats ? s.readInt("fan-in + 1 of gate ", g, wires - logical + 1L) - 1 // -1: a repeat
+                    : s.readInt("fan-in of gate ", g, wires - logical);
             threshold[g] = s.readSignedVarint("threshold of gate ", g);
             region[g] = s.readInt("region of gate ", g, regionCount - 1);
-            if (head == 0) {
+            if (fanin < 0) {
                 if (g == 0) throw s.errorAt(at, "gate 0 repeats the terms of the gate before it, and there is none");
                 faninStart[g] = faninStart[g - 1];
                 faninEnd[g] = faninEnd[g - 1];
@@ -158,9 +133,9 @@ final class Tc0cSections {
                 continue;
             }
             faninStart[g] = stored.size();
-            readWires(s, g, node, head - 1, stored);
+            readWires(s, g, node, fanin, stored);
             faninEnd[g] = stored.size();
-            logical += head - 1;
+            logical += fanin;
         }
         if (logical != wires) throw s.error("the gates have " + logical + " wires, the counts say " + wires);
         end(GATES);
