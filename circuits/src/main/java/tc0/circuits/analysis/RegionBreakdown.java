@@ -20,16 +20,23 @@ public record RegionBreakdown(RegionStats root) {
         int n = regions.size();
         long[] gates = new long[n], wires = new long[n], majority = new long[n], maxWeight = new long[n];
         int[] maxFanin = new int[n];
+        long gateMax = 0, gateSum = 0; // the last gate's largest |weight| and sum: a gate sharing its wires has the same
         for (int g = 0; g < c.gateCount(); g++) {
             int r = c.region(g);
             gates[r]++;
             wires[r] += c.fanin(g);
             maxFanin[r] = Math.max(maxFanin[r], c.fanin(g));
-            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
-                long m = Magnitudes.abs(c.weight(e));
-                maxWeight[r] = Magnitudes.max(maxWeight[r], m);
-                majority[r] = Magnitudes.saturatingAdd(majority[r], m);
+            if (!c.sharesPreviousFanin(g)) {
+                gateMax = 0;
+                gateSum = 0;
+                for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
+                    long m = Magnitudes.abs(c.weight(e));
+                    gateMax = Magnitudes.max(gateMax, m);
+                    gateSum = Magnitudes.saturatingAdd(gateSum, m);
+                }
             }
+            maxWeight[r] = Magnitudes.max(maxWeight[r], gateMax);
+            majority[r] = Magnitudes.saturatingAdd(majority[r], gateSum);
         }
         for (int r = n - 1; r > 0; r--) { // children have larger ids than their parents
             int p = regions.parent(r);

@@ -45,6 +45,10 @@ final class RegionDepths {
         for (int g = 0; g < c.gateCount(); g++) {
             int t = top[c.region(g)];
             if (t < 0) continue;
+            if (c.sharesPreviousFanin(g) && top[c.region(g - 1)] == t) { // a bank's gate: its predecessor's sources, same subtree
+                level[g] = level[g - 1];
+                continue; // depth[t] has counted that level already
+            }
             int lv = 0;
             for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
                 int u = c.faninNode(e) - first;
