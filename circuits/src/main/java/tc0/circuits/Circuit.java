@@ -215,6 +215,7 @@ public final class Circuit {
         if (wires != o.wires) return false;
         for (int g = 0; g < gates; g++) {
             if (threshold[g] != o.threshold[g] || region[g] != o.region[g] || fanin(g) != o.fanin(g)) return false;
+            if (sharesPreviousFanin(g) && o.sharesPreviousFanin(g)) continue; // the terms compared at gate g - 1
             for (int e = faninStart[g], f = o.faninStart[g]; e < faninEnd[g]; e++, f++) {
                 if (faninNode(e) != o.faninNode(f) || weight.get(e) != o.weight.get(f)) return false;
             }

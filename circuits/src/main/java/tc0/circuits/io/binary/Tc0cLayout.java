@@ -24,9 +24,14 @@ final class Tc0cLayout {
     static final int CHECKSUM_BYTES = 4;
     /**
      * The longest body a version 2 or 3 reader accepts (1 TiB): past any circuit tc0 can hold (fewer than 2^31
-     * wires), so a larger length is a corrupt header.
+     * stored wires), so a larger length is a corrupt header.
      */
     static final long MAX_BODY_BYTES = 1L << 40;
+    /**
+     * The most wires a version 3 file may count: fewer than 2^31 are stored, but each of up to 2^30 gates may
+     * repeat a range of them (mamba n = 32 has 4.9 G wires, n = 64 78 G).
+     */
+    static final long MAX_REPEATED_WIRES = 1L << 61;
     /** Literals are {@code node * 2 + negated} in an int, so node ids stay below 2^30. */
     static final long MAX_NODES = 1L << 30;
 

@@ -20,7 +20,9 @@ final class Tc0cSections {
     /** Version 3: a gate may repeat the previous gate's terms (head 0), and other heads are fan-in + 1. */
     private final boolean repeats;
     private final ByteSource[] section = new ByteSource[SECTION_NAMES.length];
-    private int inputs, gates, wires, outputs, regionCount, inputBusCount, outputBusCount;
+    private int inputs, gates, outputs, regionCount, inputBusCount, outputBusCount;
+    /** The circuit's wires: below 2^31 where every wire is stored; in version 3 repeated gates count theirs again. */
+    private long wires;
 
     private Tc0cSections(String file, boolean repeats) {
         this.file = file;
@@ -56,7 +58,7 @@ final class Tc0cSections {
         long start = s.position();
         inputs = s.readInt("input count", MAX_NODES);
         gates = s.readInt("gate count", MAX_NODES);
-        wires = s.readInt("wire count", Integer.MAX_VALUE - 8);
+        wires = s.readLength("wire count", repeats ? MAX_REPEATED_WIRES : Integer.MAX_VALUE - 8);
         outputs = s.readInt("output count", Integer.MAX_VALUE - 8);
         long at = s.position();
         regionCount = s.readInt("region count", Integer.MAX_VALUE - 8);

@@ -88,6 +88,24 @@ class Tc0cRepeatsTest {
         assertEquals(java.util.Set.of(1L, 3L), versions.keySet(), versions.toString());
     }
 
+    /** More wires than an int counts, fewer stored (mamba n = 32 has 4.9 G): written and read back whole. */
+    @Test
+    void aCircuitOfMoreThan2To31WiresRoundTrips() throws Exception {
+        int inputs = 2000, gates = 1_100_000;
+        int[] node = new int[inputs], start = new int[gates], end = new int[gates], region = new int[gates];
+        long[] weight = new long[inputs], threshold = new long[gates];
+        for (int i = 0; i < inputs; i++) { node[i] = 1 + i; weight[i] = 1; }
+        for (int g = 0; g < gates; g++) { end[g] = inputs; threshold[g] = 1 + g % inputs; }
+        Circuit c = Circuit.ofRanges(inputs, start, end, node, weight, inputs, threshold, region, new int[] {2 * (inputs + gates)},
+                List.of(new Bus("x", 0, inputs)), List.of(new Bus("y", 0, 1)), Regions.rootOnly());
+        assertTrue(c.wireCount() > Integer.MAX_VALUE, "wires: " + c.wireCount());
+        byte[] file = Tc0cTest.write(c);
+        assertEquals(Tc0cLayout.REPEAT_VERSION, version(file));
+        Circuit back = Tc0cTest.read(file);
+        assertEquals(2_200_000_000L, back.wireCount());
+        assertTrue(c.sameAs(back));
+    }
+
     @Test
     void aCircuitWithoutRepeatsIsStillVersion1() throws Exception {
         CircuitBuilder b = new CircuitBuilder();
