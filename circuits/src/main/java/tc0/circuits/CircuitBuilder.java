@@ -296,7 +296,7 @@ public final class CircuitBuilder {
             t = Math.subtractExact(1, t);
             negated = true;
         }
-        int node = hashing ? findOrAdd(terms, t, GateTable.hash(termsHash(terms), t), false) : add(terms, t);
+        int node = hashing ? findOrAdd(terms, t, GateTable.hash(termsHash(terms), t), false) : add(terms, t, false);
         return Literal.of(node, negated);
     }
 
@@ -319,10 +319,12 @@ public final class CircuitBuilder {
     }
 
     private boolean sameGate(int gIdx, int terms, long t) {
-        if (threshold[gIdx] != t || faninEnd[gIdx] - faninStart[gIdx] != terms) return false;
-        int base = faninStart[gIdx];
-        for (int i = 0; i < terms; i++) {
-            int e = base + i;
+        return threshold[gIdx] == t && faninEnd[gIdx] - faninStart[gIdx] == terms && storedAreLoaded(faninStart[gIdx], terms);
+    }
+
+    /** True if the {@code terms} stored wires from {@code start} are the loaded terms (mostly decided at the first). */
+    private boolean storedAreLoaded(int start, int terms) {
+        for (int i = 0, e = start; i < terms; i++, e++) {
             if (nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termNode[i]) return false;
             int w = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
             if ((w != WireWeights.WIDE ? w : wide.get(e)) != termWeight[i]) return false;
@@ -350,19 +352,9 @@ public final class CircuitBuilder {
         return inputs + gates; // node id of the gate just added: 1 + inputs + (gates - 1)
     }
 
-    private int add(int terms, long t) {
-        return add(terms, t, false);
-    }
-
-    /** True if the loaded terms equal the last added gate's (the compare mostly ends at the first term). */
+    /** True if the loaded terms equal the last added gate's. */
     private boolean termsAreLast(int terms) {
-        if (lastEnd - lastStart != terms || gates == 0) return false;
-        for (int i = 0, e = lastStart; i < terms; i++, e++) {
-            if (nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termNode[i]) return false;
-            int w = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
-            if ((w != WireWeights.WIDE ? w : wide.get(e)) != termWeight[i]) return false;
-        }
-        return true;
+        return gates > 0 && lastEnd - lastStart == terms && storedAreLoaded(lastStart, terms);
     }
 
     /** Stores the loaded terms after the stored wires; they become the last range. */

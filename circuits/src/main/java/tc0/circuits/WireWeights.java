@@ -19,23 +19,6 @@ final class WireWeights {
         this.wide = wide;
     }
 
-    /** The weights of a long array (copied). */
-    static WireWeights of(long[] weight) {
-        return of(weight, weight.length);
-    }
-
-    /** The first {@code length} weights of a long array (copied). */
-    static WireWeights of(long[] weight, int length) {
-        int[][] narrow = new int[Math.max(1, (length + WireChunks.MASK) >>> WireChunks.BITS)][];
-        WideWeights wide = new WideWeights();
-        for (int c = 0; c < narrow.length; c++) {
-            int from = c << WireChunks.BITS, n = Math.min(WireChunks.SIZE, length - from);
-            int[] chunk = narrow[c] = new int[n];
-            for (int i = 0; i < n; i++) chunk[i] = narrowOrMark(weight[from + i], from + i, wide);
-        }
-        return new WireWeights(narrow, wide);
-    }
-
     /** {@code w} as stored narrow, or {@link #WIDE} after adding it to {@code wide} as wire {@code e}'s. */
     static int narrowOrMark(long w, int e, WideWeights wide) {
         if (w == (int) w && w != WIDE) return (int) w;

@@ -29,7 +29,7 @@ class WireWeightsTest {
         for (int trial = 0; trial < 50; trial++) {
             long[] w = new long[r.nextInt(0, 300)];
             for (int e = 0; e < w.length; e++) w[e] = weight(r);
-            WireWeights ww = WireWeights.of(w);
+            WireWeights ww = WireStore.of(new int[w.length], w, w.length).weights();
             int wide = 0;
             for (int e = 0; e < w.length; e++) {
                 assertEquals(w[e], ww.get(e), "wire " + e);
@@ -41,7 +41,7 @@ class WireWeightsTest {
 
     @Test
     void theMarkerValueItselfIsKeptAside() {
-        WireWeights ww = WireWeights.of(new long[] {Integer.MIN_VALUE, 5});
+        WireWeights ww = WireStore.of(new int[2], new long[] {Integer.MIN_VALUE, 5}, 2).weights();
         assertEquals(Integer.MIN_VALUE, ww.get(0));
         assertEquals(5, ww.get(1));
         assertEquals(1, ww.wideCount());

@@ -21,7 +21,7 @@ final class SpecSettings {
         "refuse to build a spec counted above N gates (counted first, in a second, without building;"
         + " nothing is written). Default: refuse what would not fit the JVM heap, at the measured peak of "
         + SizeGuard.PEAK_BYTES_PER_GATE + " bytes a gate and " + SizeGuard.PEAK_BYTES_PER_WIRE + " a wire"
-        + " (gin n = 128, 9 million gates and 120 million wires, needs ~2 GB; raise the heap with TC0_JAVA_OPTS=-Xmx20g).")
+        + " (gin n = 128, 9 million gates and 120 million wires, is estimated at ~1.4 GB; raise the heap with TC0_JAVA_OPTS=-Xmx20g).")
     Long maxGates;
 
     /** The {@code --set} values, parsed. */

@@ -1,9 +1,9 @@
 package tc0.circuits.io.binary;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import tc0.circuits.io.CircuitFormatException;
 
 /**

@@ -1,6 +1,7 @@
 package tc0.circuits.io.binary;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import tc0.circuits.Circuit;
 
@@ -20,7 +21,9 @@ final class GatePieces {
     private final Circuit c;
     private final int gates;
     private final long mostBytes;
-    /** Version 3's encoding: some gate repeats the terms of the gate before it (else versions 1 and 2's). */
+    /** Bit g: gate g repeats the terms of the gate before it. Found once, read by both passes. */
+    private final long[] repeated;
+    /** Version 3's encoding: some gate repeats (else versions 1 and 2's). */
     private final boolean repeats;
     private final long[] length;
 
@@ -28,7 +31,13 @@ final class GatePieces {
         this.c = c;
         this.gates = gates;
         this.mostBytes = mostBytes;
-        this.repeats = IntStream.range(1, c.gateCount()).parallel().anyMatch(g -> repeatsPrevious(c, g));
+        this.repeated = new long[(c.gateCount() + 63) >>> 6];
+        IntStream.range(0, repeated.length).parallel().forEach(w -> { // a word each: no two threads write one
+            for (int g = w << 6, end = Math.min(c.gateCount(), g + 64); g < end; g++) {
+                if (repeatsPrevious(c, g)) repeated[w] |= 1L << g;
+            }
+        });
+        this.repeats = Arrays.stream(repeated).anyMatch(bits -> bits != 0);
         this.length = new long[(int) ((c.gateCount() + (long) gates - 1) / gates)];
         IntStream.range(0, length.length).parallel().forEach(p -> length[p] = measure(first(p), end(p)));
     }
@@ -42,7 +51,7 @@ final class GatePieces {
      * True if gate {@code g}'s terms (sources and weights, in order) are gate {@code g - 1}'s: the bytes
      * depend on the circuit, not on whether the two gates share their stored wires.
      */
-    static boolean repeatsPrevious(Circuit c, int g) {
+    private static boolean repeatsPrevious(Circuit c, int g) {
         if (g == 0) return false;
         if (c.sharesPreviousFanin(g)) return true;
         int n = c.fanin(g);
@@ -51,6 +60,10 @@ final class GatePieces {
             if (c.faninNode(e) != c.faninNode(f) || c.weight(e) != c.weight(f)) return false;
         }
         return true;
+    }
+
+    private boolean isRepeated(int g) {
+        return (repeated[g >>> 6] & 1L << g) != 0;
     }
 
     /** The gate's first varint: its fan-in, or in version 3 0 for "the previous gate's terms" and fan-in + 1 otherwise. */
@@ -88,7 +101,7 @@ final class GatePieces {
                 encode(p, buffers[slot]);
             });
             for (int p = start; p < to; p++) {
-                if (length[p] > mostBytes) stream(c, first(p), end(p), file);
+                if (length[p] > mostBytes) stream(first(p), end(p), file);
                 else file.write(buffers[p - start], 0, (int) length[p]);
             }
         }
@@ -105,7 +118,7 @@ final class GatePieces {
     private void encode(int p, byte[] b) {
         int at = 0;
         for (int g = first(p), end = end(p), node = c.firstGate() + g; g < end; g++, node++) {
-            boolean repeated = repeats && repeatsPrevious(c, g);
+            boolean repeated = isRepeated(g);
             at = ChecksummedOut.varint(b, at, head(g, repeated));
             at = ChecksummedOut.varint(b, at, ChecksummedOut.zigzag(c.threshold(g)));
             at = ChecksummedOut.varint(b, at, c.region(g));
@@ -119,9 +132,9 @@ final class GatePieces {
     }
 
     /** Per gate: head, threshold (zigzag), region, then per wire (unless repeated) the distance back to its source and its weight (zigzag). */
-    private void stream(Circuit c, int from, int to, ChecksummedOut s) throws IOException {
+    private void stream(int from, int to, ChecksummedOut s) throws IOException {
         for (int g = from, node = c.firstGate() + g; g < to; g++, node++) {
-            boolean repeated = repeats && repeatsPrevious(c, g);
+            boolean repeated = isRepeated(g);
             s.room();
             s.varint(head(g, repeated));
             s.signedVarint(c.threshold(g));
@@ -138,7 +151,7 @@ final class GatePieces {
     private long measure(int from, int to) {
         long n = 0;
         for (int g = from, node = c.firstGate() + g; g < to; g++, node++) {
-            boolean repeated = repeats && repeatsPrevious(c, g);
+            boolean repeated = isRepeated(g);
             n += ChecksummedOut.varintLength(head(g, repeated)) + ChecksummedOut.signedVarintLength(c.threshold(g))
                     + ChecksummedOut.varintLength(c.region(g));
             if (repeated) continue;
