@@ -15,7 +15,7 @@ import java.util.List;
  * weight that does not fit an int is kept aside, see {@link WireWeights}) and about 31 per gate while
  * building, nothing per gate or wire on the heap as objects. A gate with the terms of the gate added just
  * before it (a bank of comparators on one sum: about 70% of the wires of the GNN and transformer examples)
- * stores no wires of its own but shares that gate's range. Wires live in {@link WireChunks}, never copied
+ * stores no wires of its own but shares that gate's range. Wires live in a {@link WireStore}, never copied
  * while building (growing one big array by copying was half of a compile's time); {@link #build()}
  * compacts them in place and hands them to the circuit.
  */
@@ -24,25 +24,15 @@ public final class CircuitBuilder {
     private final boolean hashing;
     private int inputs;
     private int gates;
-    /** The circuit's wires (fan-ins summed) and the wires stored: a gate with its predecessor's terms stores none. */
+    /** The circuit's wires (fan-ins summed); {@link #stored} holds fewer: a gate with its predecessor's terms stores none. */
     private long wires;
-    private int stored;
+    private final WireStore stored = new WireStore();
     private int[] faninStart = new int[1024];
     private int[] faninEnd = new int[1024];
     /** The stored range of the last gate added: a next gate with the same terms shares it (see {@link #add}). */
     private int lastStart, lastEnd;
-    // Wire e is at [e >>> CHUNK_BITS][e & CHUNK_MASK] (WireChunks). Chunk 0 starts small and grows by copying
-    // up to CHUNK entries (small circuits stay small); from then on whole chunks are added, never copied,
-    // and build() hands them to the circuit.
-    static final int CHUNK_BITS = WireChunks.BITS;
     /** Literals are {@code node * 2 + negated} in an int; wire indices are ints. */
     static final int MAX_NODES = 1 << 30, MAX_STORED_WIRES = Integer.MAX_VALUE - 16;
-    static final int CHUNK = WireChunks.SIZE;
-    private static final int CHUNK_MASK = WireChunks.MASK;
-    private int[][] nodeChunks = {new int[4096]};
-    private int[][] weightChunks = {new int[4096]}; // WireWeights' narrow form: WIDE marks a weight in `wide`
-    private final WideWeights wide = new WideWeights();
-    private long wireCapacity = 4096;
     private long[] threshold = new long[1024];
     private int[] region = new int[1024];
     /** Structural hashing (null without it): finds the gate built before that equals a request. */
@@ -325,9 +315,7 @@ public final class CircuitBuilder {
     /** True if the {@code terms} stored wires from {@code start} are the loaded terms (mostly decided at the first). */
     private boolean storedAreLoaded(int start, int terms) {
         for (int i = 0, e = start; i < terms; i++, e++) {
-            if (nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] != termNode[i]) return false;
-            int w = weightChunks[e >>> CHUNK_BITS][e & CHUNK_MASK];
-            if ((w != WireWeights.WIDE ? w : wide.get(e)) != termWeight[i]) return false;
+            if (stored.node(e) != termNode[i] || stored.weight(e) != termWeight[i]) return false;
         }
         return true;
     }
@@ -359,23 +347,12 @@ public final class CircuitBuilder {
 
     /** Stores the loaded terms after the stored wires; they become the last range. */
     private void store(int terms) {
-        if (stored + (long) terms > wireCapacity) growWires(stored + (long) terms);
-        int c = stored >>> CHUNK_BITS, at = stored & CHUNK_MASK;
-        int[] nodes = nodeChunks[c];
-        int[] ws = weightChunks[c];
-        for (int i = 0; i < terms; i++) { // short: a loop beats arraycopy's call
-            if (at == nodes.length) { // the gate runs on into the next chunk
-                nodes = nodeChunks[++c];
-                ws = weightChunks[c];
-                at = 0;
-            }
-            nodes[at] = termNode[i];
-            ws[at] = WireWeights.narrowOrMark(termWeight[i], stored + i, wide);
-            at++;
+        if (stored.size() + (long) terms > MAX_STORED_WIRES) {
+            throw new CircuitTooLargeException(String.format("the circuit stores more than %,d wires (at gate %,d), past what tc0 indexes", MAX_STORED_WIRES, gates));
         }
-        lastStart = stored;
-        stored += terms;
-        lastEnd = stored;
+        lastStart = stored.size();
+        for (int i = 0; i < terms; i++) stored.add(termNode[i], termWeight[i]);
+        lastEnd = stored.size();
     }
 
     /** The terms' part of a gate's hash (a bank's gates share it). */
@@ -406,33 +383,25 @@ public final class CircuitBuilder {
             if ((live[g >>> 6] & (1L << g)) == 0) continue;
             int start = faninStart[g], end = faninEnd[g];
             if (start != marked) {
-                for (int e = start; e < end; e++) markLive(live, nodeChunks[e >>> CHUNK_BITS][e & CHUNK_MASK] - firstGate);
+                for (int e = start; e < end; e++) markLive(live, stored.node(e) - firstGate);
                 marked = start;
             }
             liveWires += end - start;
             liveGates++;
         }
-        int[][] nodes = nodeChunks, ws = weightChunks;
-        nodeChunks = null;
-        weightChunks = null;
         int[] outs = outputs.toArray();
-        int keptStored = stored;
         if (liveGates < gates) { // else every stored range is some live gate's: nothing moves
             int[] newIndex = new int[gates]; // gate index -> compacted gate index
-            int kept = 0, copied = -1, keptStart = 0;
-            keptStored = 0;
-            wide.startCompaction();
+            int kept = 0, keptStored = 0, copied = -1, keptStart = 0;
+            stored.startCompaction();
             for (int g = 0; g < gates; g++) {
                 if ((live[g >>> 6] & (1L << g)) == 0) continue;
                 int start = faninStart[g], end = faninEnd[g];
                 if (start != copied) {
                     keptStart = keptStored;
-                    for (int e = start; e < end; e++, keptStored++) {
-                        int src = nodes[e >>> CHUNK_BITS][e & CHUNK_MASK];
-                        int[] toNodes = nodes[keptStored >>> CHUNK_BITS], toWs = ws[keptStored >>> CHUNK_BITS];
-                        int to = keptStored & CHUNK_MASK;
-                        toNodes[to] = src >= firstGate ? firstGate + newIndex[src - firstGate] : src;
-                        if ((toWs[to] = ws[e >>> CHUNK_BITS][e & CHUNK_MASK]) == WireWeights.WIDE) wide.move(e, keptStored);
+                    for (int e = start; e < end; e++) {
+                        int src = stored.node(e);
+                        stored.keep(e, keptStored++, src >= firstGate ? firstGate + newIndex[src - firstGate] : src);
                     }
                     copied = start;
                 }
@@ -442,16 +411,14 @@ public final class CircuitBuilder {
                 region[kept] = region[g];
                 newIndex[g] = kept++;
             }
-            wide.endCompaction();
+            stored.endCompaction(keptStored);
             for (int i = 0; i < outs.length; i++) {
                 int node = Literal.node(outs[i]);
                 if (node >= firstGate) outs[i] = Literal.of(firstGate + newIndex[node - firstGate], Literal.isNegated(outs[i]));
             }
         }
-        int chunks = Math.max(1, (keptStored + CHUNK_MASK) >>> CHUNK_BITS); // the chunks past the kept wires are let go
-        return new Circuit(inputs, liveGates, faninStart, faninEnd, liveWires, Arrays.copyOf(nodes, chunks),
-                new WireWeights(Arrays.copyOf(ws, chunks), wide), threshold, region, outs, inputBuses, outputBuses,
-                regions.build());
+        return new Circuit(inputs, liveGates, faninStart, faninEnd, liveWires, stored.nodeChunks(), stored.weights(),
+                threshold, region, outs, inputBuses, outputBuses, regions.build());
     }
 
     private static void markLive(long[] live, int g) {
@@ -485,26 +452,6 @@ public final class CircuitBuilder {
         region = Arrays.copyOf(region, n);
         faninStart = Arrays.copyOf(faninStart, n);
         faninEnd = Arrays.copyOf(faninEnd, n);
-    }
-
-    private void growWires(long needed) {
-        if (needed > MAX_STORED_WIRES) {
-            throw new CircuitTooLargeException(String.format("the circuit stores more than %,d wires (at gate %,d), past what tc0 indexes", MAX_STORED_WIRES, gates));
-        }
-        if (nodeChunks.length == 1 && nodeChunks[0].length < CHUNK) {
-            int n = (int) Math.min(CHUNK, Math.max(needed, 2L * nodeChunks[0].length));
-            nodeChunks[0] = Arrays.copyOf(nodeChunks[0], n);
-            weightChunks[0] = Arrays.copyOf(weightChunks[0], n);
-            wireCapacity = n;
-        }
-        while (wireCapacity < needed) {
-            int c = nodeChunks.length;
-            nodeChunks = Arrays.copyOf(nodeChunks, c + 1); // an array of references: cheap
-            weightChunks = Arrays.copyOf(weightChunks, c + 1);
-            nodeChunks[c] = new int[CHUNK];
-            weightChunks[c] = new int[CHUNK];
-            wireCapacity += CHUNK;
-        }
     }
 
     /** Grows by half while small, by a quarter past 16M entries: the copy's old + new peak stays near 2.25x. */

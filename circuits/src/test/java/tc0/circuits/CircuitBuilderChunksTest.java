@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The builder keeps wires in chunks of {@link CircuitBuilder#CHUNK} entries; these circuits cross chunk
+ * The builder keeps wires in chunks of {@link WireChunks#SIZE} entries; these circuits cross chunk
  * boundaries (gates split between two chunks, one gate longer than a chunk, dead gates whose chunks are
  * released during the compaction) and must come out exactly as requested.
  */
@@ -30,11 +30,11 @@ class CircuitBuilderChunksTest {
         RawGates raw = new RawGates(INPUTS);
         // Small gates until there are more nodes than a chunk holds, then one gate longer than a chunk,
         // then gates of up to 60 terms, many of them split between two chunks.
-        int big = CircuitBuilder.CHUNK + 100;
+        int big = WireChunks.SIZE + 100;
         while (gates < big + 30_000) {
             int nodes = 1 + INPUTS + gates;
-            int fanin = gates < big ? 2 + rnd.nextInt(3) : gates == big ? CircuitBuilder.CHUNK + 17 : 2 + rnd.nextInt(60);
-            if (fanin > CircuitBuilder.CHUNK) bigGate = gates;
+            int fanin = gates < big ? 2 + rnd.nextInt(3) : gates == big ? WireChunks.SIZE + 17 : 2 + rnd.nextInt(60);
+            if (fanin > WireChunks.SIZE) bigGate = gates;
             int[] lits = RawGates.distinctIncreasing(rnd, fanin, nodes);
             long[] w = new long[fanin];
             long max = 0, min = 0;
@@ -67,6 +67,6 @@ class CircuitBuilderChunksTest {
             assertEquals(expected.threshold(g), built.threshold(g), "threshold of gate " + g);
         }
         assertTrue(expected.sameAs(built), "built circuit differs from the raw one");
-        assertTrue(built.wireCount() > CircuitBuilder.CHUNK, "the big gate is alive: " + built.wireCount());
+        assertTrue(built.wireCount() > WireChunks.SIZE, "the big gate is alive: " + built.wireCount());
     }
 }
