@@ -82,13 +82,9 @@ public final class TensorIrToCircuit {
     /**
      * As {@link #lower(TensorProgram, int)}, for a program counted beforehand at {@code gates} gates
      * ({@link tc0.compiler.count.TensorIrToCost}): the builder allocates its per-gate arrays and hash table
-     * once at that size ({@link CircuitBuilder#reserve}). The circuit is the same; only memory traffic changes.
+     * once at that size ({@link CircuitBuilder#reserve}), and {@code progress} is told the gates built so far
+     * after each node. The circuit is the same; only memory traffic changes.
      */
-    public static Lowered lower(TensorProgram p, int rounds, long gates) {
-        return lower(p, rounds, gates, g -> { });
-    }
-
-    /** As {@link #lower(TensorProgram, int, long)}, telling {@code progress} the gates built so far after each node. */
     public static Lowered lower(TensorProgram p, int rounds, long gates, LongConsumer progress) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         TensorIrToCircuit t = new TensorIrToCircuit(p, rounds, true);
