@@ -11,7 +11,7 @@
 # Usage: bench/compare-abc-sim.sh [X.aig ...]   (default: hyp.aig and mem_ctrl.aig from the EPFL suite)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-epfl="${TC0_EPFL:-$root/../shared/data/epfl}"
+epfl="${TC0_EPFL:-$root/examples/circuits/epfl}"
 patterns=102400
 threads="$(nproc)"
 files=("$@")

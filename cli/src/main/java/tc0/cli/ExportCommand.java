@@ -28,7 +28,7 @@ import tc0.circuits.io.Format;
             "A spec (.tc0) is compiled in memory first, for the --set values, as 'tc0 compile' does.",
             "",
             "Examples:  tc0 export examples/circuits/full_adder.aag --format verilog -o full_adder.v",
-            "           tc0 export ../shared/data/epfl/ctrl.aig -o ctrl.dot      (format from the extension)",
+            "           tc0 export examples/circuits/epfl/ctrl.aig -o ctrl.dot      (format from the extension)",
             "           tc0 export examples/gcn.tc0 --set n=4 -o gcn4.v"})
 final class ExportCommand implements Callable<Integer> {
     @Spec

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "Start here:",
             "  tc0 parse examples/rope_transformer.tc0 --set n=8    check a spec, see every shape",
             "  tc0 stats examples/circuits/full_adder.aag            a circuit's depth, size, width",
-            "  tc0 run ../shared/data/epfl/ctrl.aig --random 4       evaluate it",
+            "  tc0 run examples/circuits/epfl/ctrl.aig --random 4       evaluate it",
             "  tc0 stats examples/gin.tc0 --set n=4                  compile a spec in memory, its figures",
             "  tc0 sweep examples/gin.tc0 --n 2,4,8                  how depth and size grow with n",
             "",

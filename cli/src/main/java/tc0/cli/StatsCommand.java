@@ -34,7 +34,7 @@ import tc0.compiler.ir.TensorProgram;
             "limit; 'tc0 sweep --count-only' does it for several n).",
             "",
             "Examples:  tc0 stats examples/circuits/full_adder.aag",
-            "           tc0 stats ../shared/data/epfl/hyp.aig --json",
+            "           tc0 stats examples/circuits/epfl/hyp.aig --json",
             "           tc0 stats examples/gin.tc0 --set n=8 --by-region",
             "           tc0 stats examples/rope_transformer.tc0 --set n=4096 --count-only"})
 final class StatsCommand implements Callable<Integer> {

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class StatsCommandTest {
 
-    /** The EPFL folder beside the repository (shared/data/epfl), found by walking up from here. */
+    /** The EPFL circuits the repository carries (examples/circuits/epfl), found by walking up from here. */
     static Path epfl() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/data/epfl");
+            Path candidate = p.resolve("examples/circuits/epfl");
             if (Files.isDirectory(candidate)) return candidate;
         }
-        throw new IllegalStateException("shared/data/epfl not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("examples/circuits/epfl not found above " + Path.of("").toAbsolutePath());
     }
 
     @ParameterizedTest(name = "{0}: {1} inputs, {2} outputs, {3} ANDs, {4} levels, as Berkeley ABC counts")
