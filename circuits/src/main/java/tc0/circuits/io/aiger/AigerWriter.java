@@ -12,8 +12,8 @@ import tc0.circuits.io.CircuitWriter;
 /**
  * Writes any circuit as combinational AIGER, ASCII ({@code aag}) or binary ({@code aig}). Gates are decomposed
  * into ANDs by {@link ThresholdToAig}; inputs are variables 1..I in the circuit's order, ANDs follow in
- * topological order, and the symbol table names every bit {@code bus[k]} (a 1-bit bus by its plain name) so
- * the buses come back on reading.
+ * topological order, and the symbol table names every bit {@code bus[k]} (a 1-bit bus by its plain name),
+ * except the bits of unnamed buses ({@link tc0.circuits.io.BusNames}), so the names come back on reading.
  */
 public final class AigerWriter implements CircuitWriter {
     private final boolean binary;
@@ -53,7 +53,10 @@ public final class AigerWriter implements CircuitWriter {
 
     private static void symbols(Text text, char kind, List<Bus> buses) throws IOException {
         for (Bus b : buses) {
-            for (int j = 0; j < b.width(); j++) text.line(kind + Integer.toString(b.offset() + j) + " " + SymbolBuses.bitName(b.name(), b.width(), j));
+            for (int j = 0; j < b.width(); j++) {
+                String name = SymbolBuses.bitName(b.name(), b.width(), j);
+                if (name != null) text.line(kind + Integer.toString(b.offset() + j) + " " + name);
+            }
         }
     }
 

@@ -23,9 +23,16 @@ import tc0.circuits.io.CircuitWriter;
  * GraphML for yEd, Gephi, Cytoscape and graph libraries, through JGraphT's {@link GraphMLExporter}. Node
  * {@code n<node>} with keys {@code label}, {@code kind} (constant, input, gate), {@code level}, and for gates
  * {@code threshold} (long) and {@code region} (its path); nodes driving outputs have {@code output}. Edge
- * {@code e<wire>} with key {@code weight} (long, exact). JGraphT's own double edge weight is not exported.
+ * {@code e<wire>} with key {@value #WEIGHT_KEY} (long, exact, signed). JGraphT's own double edge weight is not
+ * exported.
+ *
+ * <p>The weight is not keyed {@code weight}: graph libraries read that key as an edge length (networkx's
+ * longest and shortest paths and JGraphT's importers do by default), and a signed wire weight is no length:
+ * a longest path over it would silently mean nothing. Without it they count edges, which is the depth.
  */
 public final class GraphmlExporter implements CircuitWriter {
+    /** The key of the signed wire weight on edges, in GraphML and JSON. */
+    public static final String WEIGHT_KEY = "tc0_weight";
 
     @Override
     public void write(Circuit c, OutputStream out) throws IOException {
@@ -33,7 +40,7 @@ public final class GraphmlExporter implements CircuitWriter {
         NodeFacts facts = NodeFacts.of(c);
         GraphMLExporter<Integer, Integer> x = new GraphMLExporter<>(v -> "n" + v);
         x.setEdgeIdProvider(e -> "e" + e);
-        // "weight" is reserved for JGraphT's double weight unless that one is renamed; it is not exported.
+        // JGraphT's double weight (not exported) would otherwise claim "weight"; renamed out of every key's way.
         x.setEdgeWeightAttributeName("jgraphtWeight");
         x.registerAttribute("label", AttributeCategory.NODE, AttributeType.STRING);
         x.registerAttribute("kind", AttributeCategory.NODE, AttributeType.STRING);
@@ -41,9 +48,9 @@ public final class GraphmlExporter implements CircuitWriter {
         x.registerAttribute("threshold", AttributeCategory.NODE, AttributeType.LONG);
         x.registerAttribute("region", AttributeCategory.NODE, AttributeType.STRING);
         x.registerAttribute("output", AttributeCategory.NODE, AttributeType.STRING);
-        x.registerAttribute("weight", AttributeCategory.EDGE, AttributeType.LONG);
+        x.registerAttribute(WEIGHT_KEY, AttributeCategory.EDGE, AttributeType.LONG);
         x.setVertexAttributeProvider(v -> vertex(facts, v));
-        x.setEdgeAttributeProvider(e -> Map.of("weight", DefaultAttribute.createAttribute(cg.weight(e))));
+        x.setEdgeAttributeProvider(e -> Map.of(WEIGHT_KEY, DefaultAttribute.createAttribute(cg.weight(e))));
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try {
             x.exportGraph(cg.graph(), w);

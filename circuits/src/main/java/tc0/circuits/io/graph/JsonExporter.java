@@ -18,13 +18,15 @@ import tc0.circuits.io.CircuitWriter;
  * buses, the output literals and the region table, which a reader needs to make sense of the graph. The
  * {@code nodes} and {@code edges} arrays use JGraphT's field names ({@code id}, {@code source},
  * {@code target}), so JGraphT's JSONImporter reads the graph part back. Weights and thresholds are JSON
- * integers written exactly; JavaScript readers lose precision beyond 2^53. Layout: docs/EXPORTS.md.
+ * integers written exactly; JavaScript readers lose precision beyond 2^53. The signed wire weight is keyed
+ * {@value GraphmlExporter#WEIGHT_KEY}, not {@code weight}, which graph libraries take for an edge length
+ * (networkx's node_link_graph keeps it, its path algorithms read it). Layout: docs/EXPORTS.md.
  */
 public final class JsonExporter implements CircuitWriter {
     /** The value of the top-level {@code format} field. */
     public static final String FORMAT = "tc0-circuit";
     /** The value of the top-level {@code version} field; bumped on incompatible changes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: the edge weight is tc0_weight, not weight
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -125,7 +127,7 @@ public final class JsonExporter implements CircuitWriter {
                 g.writeNumberField("id", id++);
                 g.writeNumberField("source", c.faninNode(e));
                 g.writeNumberField("target", c.firstGate() + gate);
-                g.writeNumberField("weight", c.weight(e));
+                g.writeNumberField(GraphmlExporter.WEIGHT_KEY, c.weight(e));
                 g.writeEndObject();
             }
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
 import tc0.circuits.Literal;
+import tc0.circuits.io.BusNames;
 import tc0.circuits.io.CircuitWriter;
 
 /**
@@ -83,7 +84,7 @@ public final class VerilogWriter implements CircuitWriter {
         for (int i = 0; i < buses.size(); i++) {
             Bus b = buses.get(i);
             if (b.width() == 0) w.write("// " + kind + " bus \"" + comment(b.name()) + "\" has no bits and no port\n");
-            else if (!b.name().equals(ids.get(i))) w.write("// " + kind + " bus \"" + comment(b.name()) + "\" is port " + ids.get(i) + "\n");
+            else if (BusNames.isUnnamed(b.name()) || !BusNames.plain(b.name()).equals(VerilogNames.unescaped(ids.get(i)))) w.write("// " + kind + " bus \"" + comment(b.name()) + "\" is port " + ids.get(i) + "\n");
         }
     }
 

@@ -97,13 +97,13 @@ class AigerReaderTest {
     }
 
     @Test
-    void symbolsThatDoNotTileTheInputsGiveOneBusNamedIn() throws Exception {
+    void unnamedPositionsBecomeUnnamedBusesAndNamedOnesKeepTheirNames() throws Exception {
         Circuit partly = read("aag 3 2 0 1 1\n2\n4\n6\n6 2 4\ni1 b\n");
-        assertEquals(List.of(new Bus("in", 0, 2)), partly.inputBuses());
-        assertEquals(List.of(new Bus("out", 0, 1)), partly.outputBuses());
+        assertEquals(List.of(new Bus("?in", 0, 1), new Bus("b", 1, 1)), partly.inputBuses());
+        assertEquals(List.of(new Bus("?out", 0, 1)), partly.outputBuses());
         Circuit twice = read("aag 3 2 0 1 1\n2\n4\n6\n6 2 4\ni0 b\ni1 b\no0 y[1]\n");
-        assertEquals(List.of(new Bus("in", 0, 2)), twice.inputBuses());
-        assertEquals(List.of(new Bus("out", 0, 1)), twice.outputBuses());
+        assertEquals(List.of(new Bus("b", 0, 1), new Bus("?in", 1, 1)), twice.inputBuses(), "a repeated name is dropped");
+        assertEquals(List.of(new Bus("y[1]", 0, 1)), twice.outputBuses());
     }
 
     @Test

@@ -114,6 +114,7 @@ class AigerWriterTest {
         b.outputBus("z", b.and(x[0], y[0]));
         Circuit c = b.build();
         assertEquals(c.inputBuses(), readBack(c, false).inputBuses());
+        assertTrue(new String(write(c, false), StandardCharsets.US_ASCII).contains("\ni0 x[3]\ni1 y\no0 z\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,11 @@ package tc0.circuits.io.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.nio.graphml.GraphMLImporter;
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,7 @@ class GraphmlExporterTest {
         assertEquals(c.wireCount(), p.graph().edgeSet().size());
         assertEquals("gate", p.vertex().get("n5").get("kind"));
         assertEquals(String.valueOf(Long.MAX_VALUE), p.vertex().get("n5").get("threshold"));
-        assertEquals(String.valueOf(Long.MIN_VALUE), p.edge("n3", "n5").get("weight"));
+        assertEquals(String.valueOf(Long.MIN_VALUE), p.edge("n3", "n5").get("tc0_weight"));
         assertEquals("x[2]", p.vertex().get("n3").get("label"));
         assertEquals("0", p.vertex().get("n3").get("level"));
         assertEquals("2", p.vertex().get("n12").get("level"));
@@ -41,6 +46,22 @@ class GraphmlExporterTest {
         assertEquals("odd \"region\"\\/x", p.vertex().get("n7").get("region"));
         ParsedGraph a = parse(ParsedGraph.export(new GraphmlExporter(), SampleCircuits.adder4()));
         assertEquals("adder/bit[3]", a.vertex().get("n16").get("region"));
+    }
+
+    @Test
+    void theSignedWeightIsUnderTc0WeightAndNoEdgeKeyIsCalledWeight() throws Exception {
+        Circuit c = SampleCircuits.bigWeights();
+        String xml = ParsedGraph.export(new GraphmlExporter(), c);
+        Matcher key = Pattern.compile("<key [^>]*for=\"edge\"[^>]*>").matcher(xml);
+        List<String> edgeKeys = new ArrayList<>();
+        while (key.find()) {
+            Matcher name = Pattern.compile("attr\\.name=\"([^\"]*)\"").matcher(key.group());
+            if (name.find()) edgeKeys.add(name.group(1));
+        }
+        assertEquals(List.of("tc0_weight"), edgeKeys, "the only edge key, and not graph libraries' weight");
+        ParsedGraph p = parse(xml);
+        assertEquals("-7", p.edge("n2", "n4").get("tc0_weight")); // x[1] into the first gate: weight -7 (SampleCircuits)
+        for (Map<String, String> e : p.edge().values()) assertFalse(e.containsKey("weight"), e.toString());
     }
 
     @Test

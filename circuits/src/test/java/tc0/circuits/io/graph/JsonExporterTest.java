@@ -25,6 +25,7 @@ class JsonExporterTest {
             Circuit c = s.circuit();
             JsonNode j = json(c);
             assertEquals("tc0-circuit", j.get("format").asText());
+            assertEquals(2, j.get("version").asInt());
             assertEquals(c.nodeCount(), j.get("nodes").size(), s.name());
             assertEquals(c.wireCount(), j.get("edges").size(), s.name());
             int id = 0;
@@ -34,8 +35,8 @@ class JsonExporterTest {
                     assertEquals(id, edge.get("id").asInt());
                     assertEquals(c.faninNode(e), edge.get("source").asInt());
                     assertEquals(c.firstGate() + gate, edge.get("target").asInt());
-                    assertEquals(c.weight(e), edge.get("weight").asLong(), s.name() + " edge " + id);
-                    assertTrue(edge.get("weight").isIntegralNumber());
+                    assertEquals(c.weight(e), edge.get("tc0_weight").asLong(), s.name() + " edge " + id);
+                    assertTrue(edge.get("tc0_weight").isIntegralNumber());
                 }
             }
             for (int g = 0; g < c.gateCount(); g++) {
@@ -87,7 +88,7 @@ class JsonExporterTest {
         Circuit c = SampleCircuits.majority9();
         String a = ParsedGraph.export(new JsonExporter(), c);
         assertEquals(a, ParsedGraph.export(new JsonExporter(), c));
-        assertTrue(a.contains("\n{\"id\":0,\"source\":1,\"target\":10,\"weight\":1},\n"), a);
+        assertTrue(a.contains("\n{\"id\":0,\"source\":1,\"target\":10,\"tc0_weight\":1},\n"), a);
         assertFalse(a.contains("  "), a);
         assertTrue(a.endsWith("]\n}\n"), a);
     }

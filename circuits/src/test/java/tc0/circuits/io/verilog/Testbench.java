@@ -48,17 +48,16 @@ final class Testbench {
         s.append("  initial begin\n");
         for (int d = 0; d < duts.size(); d++) {
             Dut dut = duts.get(d);
-            VerilogNames names = VerilogNames.of(dut.circuit(), dut.module());
             for (boolean[] in : dut.vectors()) {
                 s.append("    ");
                 List<Bus> buses = dut.circuit().inputBuses();
                 for (int i = 0; i < buses.size(); i++) {
                     Bus b = buses.get(i);
-                    if (b.width() > 0) s.append("d").append(d).append('_').append(names.inputs().get(i)).append(" = ")
+                    if (b.width() > 0) s.append("d").append(d).append("_i").append(i).append(" = ")
                             .append(b.width()).append("'b").append(bits(in, b)).append("; ");
                 }
                 s.append("#1 $display(\"d").append(d);
-                List<String> args = outputArgs(d, dut.circuit(), names);
+                List<String> args = outputArgs(d, dut.circuit());
                 for (int i = 0; i < args.size(); i++) s.append(" %b");
                 s.append('"');
                 for (String a : args) s.append(", ").append(a);
@@ -94,24 +93,22 @@ final class Testbench {
         for (int i = 0; i < c.inputBuses().size(); i++) {
             int w = c.inputBuses().get(i).width();
             if (w == 0) continue;
-            String n = names.inputs().get(i);
-            s.append("  reg [").append(w - 1).append(":0] d").append(d).append('_').append(n).append(";\n");
-            ports.add("." + n + "(d" + d + "_" + n + ")");
+            s.append("  reg [").append(w - 1).append(":0] d").append(d).append("_i").append(i).append(";\n");
+            ports.add("." + names.inputs().get(i) + "(d" + d + "_i" + i + ")");
         }
         for (int i = 0; i < c.outputBuses().size(); i++) {
             int w = c.outputBuses().get(i).width();
             if (w == 0) continue;
-            String n = names.outputs().get(i);
-            s.append("  wire [").append(w - 1).append(":0] d").append(d).append('_').append(n).append(";\n");
-            ports.add("." + n + "(d" + d + "_" + n + ")");
+            s.append("  wire [").append(w - 1).append(":0] d").append(d).append("_o").append(i).append(";\n");
+            ports.add("." + names.outputs().get(i) + "(d" + d + "_o" + i + ")");
         }
         s.append("  ").append(names.module()).append(" dut").append(d).append(" (").append(String.join(", ", ports)).append(");\n");
     }
 
-    private static List<String> outputArgs(int d, Circuit c, VerilogNames names) {
+    private static List<String> outputArgs(int d, Circuit c) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < c.outputBuses().size(); i++) {
-            if (c.outputBuses().get(i).width() > 0) args.add("d" + d + "_" + names.outputs().get(i));
+            if (c.outputBuses().get(i).width() > 0) args.add("d" + d + "_o" + i);
         }
         return args;
     }

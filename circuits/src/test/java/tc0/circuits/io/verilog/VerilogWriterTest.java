@@ -36,8 +36,8 @@ class VerilogWriterTest {
     void busNamesBecomeUniquePortsAcrossInputsAndOutputs() {
         VerilogNames n = VerilogNames.of(SampleCircuits.constantsAndNames(), "my module");
         assertEquals("my_module", n.module());
-        assertEquals(List.of("in_put", "module_", "g5_", "empty", "_1x"), n.inputs());
-        assertEquals(List.of("in_put_2", "y_out", "nothing", "wire_"), n.outputs());
+        assertEquals(List.of("in_put", "module_", "g5_", "empty", "\\1x "), n.inputs());
+        assertEquals(List.of("in_put_2", "\\y.out ", "nothing", "wire_"), n.outputs());
     }
 
     @Test
