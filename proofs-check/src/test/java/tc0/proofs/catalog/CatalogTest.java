@@ -159,6 +159,15 @@ class CatalogTest {
     }
 
     @Test
+    void docsLemmasMdListsEveryClaim() throws IOException {
+        String doc = Files.readString(root().resolve("docs/LEMMAS.md"));
+        for (Claim c : CATALOG.claims()) {
+            assertTrue(doc.contains("| " + c.paper() + " | **" + c.id() + "**: " + c.statement() + " |"),
+                    "docs/LEMMAS.md's table lacks " + c.paper() + " " + c.id() + " (or states it differently)");
+        }
+    }
+
+    @Test
     void aFileWithAnUnknownFieldOrTheWrongNameIsAnErrorNamingTheFile() {
         String unknown = "{\"id\": \"x\", \"subject\": \"s\", \"sourceStatus\": \"FULL_TEXT\", \"claims\": [], \"colour\": 1}";
         var e = assertThrows(IllegalStateException.class,
