@@ -2,7 +2,6 @@ package tc0.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ public final class ParseCommand implements Callable<Integer> {
         boolean failed = false;
         long nanos = 0;
         for (Path file : inputs) {
-            String source = read(file);
+            String source = SpecCompiler.read(file);
             long start = System.nanoTime();
             CheckResult r = check(source, file.toString(), values);
             nanos += System.nanoTime() - start;
@@ -135,14 +134,6 @@ public final class ParseCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new UserError(f + ": cannot read the file as UTF-8 text (" + e.getClass().getSimpleName() + ")");
-        }
     }
 
     private static void print(CheckedModel m, PrintWriter out) {
