@@ -22,10 +22,10 @@ public record Diagnostic(String file, int line, int col, String message) {
     /** The longest message printed whole: a message quoting a huge token is cut after this many characters. */
     public static final int MAX_MESSAGE = 300;
 
-    /** {@code file:line:col: message}, escaped, the message cut at {@link #MAX_MESSAGE} characters. */
+    /** {@code file:line:col: message}, escaped, the message cut at {@link #MAX_MESSAGE} printed characters. */
     public String headline() {
-        String m = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
-        return Escape.controls(file + ":" + line + ":" + col + ": " + m);
+        String m = Escape.controls(message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE + 1));
+        return Escape.controls(file) + ":" + line + ":" + col + ": " + (m.length() <= MAX_MESSAGE ? m : m.substring(0, MAX_MESSAGE) + "...");
     }
 
     /** The headline, then a window of the source line and a caret under the column (three lines, no trailing newline). */

@@ -1,12 +1,12 @@
 package tc0.dsl;
 
 /**
- * The two lines under a diagnostic's headline: a window of at most {@link #WINDOW} characters of its source
+ * The two lines under a diagnostic's headline: a window of at most {@link #WINDOW} printed columns of its source
  * line around the column (ellipses where the line goes on), control characters escaped, and a caret under
  * the column. Bounded work and output for any line: a 4 MB one-line file quotes 120 characters, not 4 MB.
  */
 final class SourceQuote {
-    /** Characters (code points) of the source line shown around the column. */
+    /** Columns of the source line shown around the column, escapes counted as printed. */
     static final int WINDOW = 120;
     private static final String MORE = "...";
 
@@ -23,9 +23,19 @@ final class SourceQuote {
             caret = next(source, caret, lineEnd);
             past--;
         }
-        int from = back(source, caret, lineStart, WINDOW / 2);
-        int to = forward(source, from, lineEnd, WINDOW);
-        if (to == lineEnd) from = back(source, to, lineStart, WINDOW);
+        // the window is measured as printed (an escape is 2 to 10 characters), half of it before the caret
+        int from = caret;
+        int width = 0;
+        for (int p; from > lineStart && width + width(source, p = previous(source, from, lineStart)) <= WINDOW / 2; from = p) {
+            width += width(source, p);
+        }
+        int to = caret;
+        for (; to < lineEnd && width + width(source, to) <= WINDOW; to = next(source, to, lineEnd)) {
+            width += width(source, to);
+        }
+        for (int p; from > lineStart && width + width(source, p = previous(source, from, lineStart)) <= WINDOW; from = p) {
+            width += width(source, p); // the line ended early: show more of what comes before
+        }
         StringBuilder text = new StringBuilder(WINDOW + 16);
         StringBuilder under = new StringBuilder(WINDOW + 16);
         if (from > lineStart) {
@@ -48,16 +58,12 @@ final class SourceQuote {
         return i + 1 < end && Character.isHighSurrogate(s.charAt(i)) && Character.isLowSurrogate(s.charAt(i + 1)) ? i + 2 : i + 1;
     }
 
-    private static int back(String s, int i, int start, int codePoints) {
-        for (int k = 0; k < codePoints && i > start; k++) {
-            i--;
-            if (i > start && Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1))) i--;
-        }
-        return i;
+    private static int previous(String s, int i, int start) {
+        return i - 1 > start && Character.isLowSurrogate(s.charAt(i - 1)) && Character.isHighSurrogate(s.charAt(i - 2)) ? i - 2 : i - 1;
     }
 
-    private static int forward(String s, int i, int end, int codePoints) {
-        for (int k = 0; k < codePoints && i < end; k++) i = next(s, i, end);
-        return i;
+    /** Columns the code point at {@code i} takes printed: 1, or its escape's length. */
+    private static int width(String s, int i) {
+        return Escape.unsafe(s.charAt(i)) ? Escape.of(s.charAt(i)).length() : 1;
     }
 }
