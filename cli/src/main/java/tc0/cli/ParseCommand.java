@@ -35,7 +35,9 @@ import tc0.dsl.check.Type;
             "Parse and check architecture specs (.tc0) and print each checked model: its parameters and their "
                     + "values, the precision, inputs, weights, every binding with its symbolic shape and its "
                     + "concrete shape for the parameter values, outputs and asserted bounds.",
-            "Errors are printed as file:line:col: message with the source line and a caret; exit code 2."},
+            "Errors are printed as file:line:col: message with the source line and a caret; exit code 2.",
+            "A spec is UTF-8 text of at most 4 MiB (raise it with TC0_JAVA_OPTS=-Dtc0.maxSpecBytes=16M); at most 50 errors"
+                    + " are printed per file, and nesting deeper than 200 levels is refused (docs/LANGUAGE.md, 'Bounds on input')."},
         footer = {"", "Examples:",
             "  tc0 parse examples/rope_transformer.tc0",
             "  tc0 parse examples/mamba.tc0 --set n=16 --set layers=4",
