@@ -22,6 +22,8 @@ class NestingLimitTest {
     /** Y = <expr>: the model's block is one level, so an expression may nest LIMIT - 1 levels. */
     private static final String SPEC = "model m(n = 4) {\n    precision fixed(int: 8, frac: 4);\n    input X: [n, n];\n"
             + "    output Y = %s;\n}\n";
+    /** A quarter of the JVM's default: refusing 100,000 levels takes no recursion at all. */
+    private static final long SMALL_STACK = 256 << 10;
     private static final int EXPR_COL = "    output Y = ".length() + 1;
 
     /** Each shape of nesting: levels, as source. */
@@ -34,9 +36,10 @@ class NestingLimitTest {
     @Test
     void atTheLimitTheSpecIsCheckedOnePastItIsRefusedAtTheTokenThatPassesIt() throws Exception {
         for (IntFunction<String> nest : NESTINGS) {
-            // checked through every stage on a small stack: the limit leaves room for the recursion it allows
-            List<String> at = onSmallStack(SPEC.formatted(nest.apply(LIMIT - 1)));
-            assertTrue(at.stream().noneMatch(h -> h.contains("nested too deeply")), at.toString());
+            // checked through every stage on the JVM's default stack (1 MB, the CLI's main thread): the stages take
+            // about 1 KB of stack a level (150-250 KB at the limit, measured; more once the JIT has inlined)
+            List<String> at = onStack(SPEC.formatted(nest.apply(LIMIT - 1)), 1 << 20);
+            assertTrue(at.stream().noneMatch(h -> h.contains("nested too deeply")), nest.apply(3) + ": " + at);
             String past = nest.apply(LIMIT);
             CheckResult r = Dsl.check(SPEC.formatted(past), "deep.tc0");
             assertEquals(List.of("deep.tc0:4:" + (EXPR_COL + lastOpening(past)) + ": " + MESSAGE), headlines(r));
@@ -55,19 +58,19 @@ class NestingLimitTest {
     void aHundredThousandLevelsGiveTheSameAnswerEveryRunOnASmallStack() throws Exception {
         for (IntFunction<String> nest : NESTINGS) {
             String source = SPEC.formatted(nest.apply(100_000));
-            List<String> first = onSmallStack(source);
+            List<String> first = onStack(source, SMALL_STACK);
             assertEquals(1, first.size(), first.toString());
             assertTrue(first.getFirst().endsWith(MESSAGE), first.getFirst());
             for (int run = 0; run < 3; run++) {
-                assertEquals(first, onSmallStack(source));
+                assertEquals(first, onStack(source, SMALL_STACK));
             }
         }
     }
 
-    /** The headlines of checking {@code source} on a 256 KB stack (a quarter of the JVM's default), where unbounded recursion would overflow. */
-    private static List<String> onSmallStack(String source) throws InterruptedException {
+    /** The headlines of checking {@code source} on a thread of {@code stackBytes}. */
+    private static List<String> onStack(String source, long stackBytes) throws InterruptedException {
         AtomicReference<List<String>> out = new AtomicReference<>();
-        Thread t = new Thread(null, () -> out.set(headlines(Dsl.check(source, "deep.tc0"))), "small-stack", 256 << 10);
+        Thread t = new Thread(null, () -> out.set(headlines(Dsl.check(source, "deep.tc0"))), "stack", stackBytes);
         t.start();
         t.join();
         return out.get();

@@ -14,7 +14,10 @@ import org.antlr.v4.runtime.Vocabulary;
  * per open level.
  */
 final class NestingLimit {
-    /** The deepest nesting accepted: brackets, blocks and operators of one expression together. */
+    /**
+     * The deepest nesting accepted: brackets, blocks and operators of one expression together. The stages take about
+     * 1 KB of stack a level (150-250 KB at 200 levels, measured), so this fits the JVM's default 1 MB thread stack.
+     */
     static final int MAX_DEPTH = 200;
 
     private static final byte OTHER = 0, OPEN = 1, CLOSE = 2, OPERATOR = 3, SEPARATOR = 4;
