@@ -2,7 +2,6 @@ package tc0.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,9 @@ import tc0.dsl.check.Type;
             "Parse and check architecture specs (.tc0) and print each checked model: its parameters and their "
                     + "values, the precision, inputs, weights, every binding with its symbolic shape and its "
                     + "concrete shape for the parameter values, outputs and asserted bounds.",
-            "Errors are printed as file:line:col: message with the source line and a caret; exit code 2."},
+            "Errors are printed as file:line:col: message with the source line and a caret; exit code 2.",
+            "A spec is UTF-8 text of at most 4 MiB (raise it with TC0_JAVA_OPTS=-Dtc0.maxSpecBytes=16M); at most 50 errors"
+                    + " are printed per file, and nesting deeper than 200 levels is refused (docs/LANGUAGE.md, 'Bounds on input')."},
         footer = {"", "Examples:",
             "  tc0 parse examples/rope_transformer.tc0",
             "  tc0 parse examples/mamba.tc0 --set n=16 --set layers=4",
@@ -65,7 +66,7 @@ public final class ParseCommand implements Callable<Integer> {
         boolean failed = false;
         long nanos = 0;
         for (Path file : inputs) {
-            String source = read(file);
+            String source = SpecCompiler.read(file);
             long start = System.nanoTime();
             CheckResult r = check(source, file.toString(), values);
             nanos += System.nanoTime() - start;
@@ -135,14 +136,6 @@ public final class ParseCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new UserError(f + ": cannot read the file as UTF-8 text (" + e.getClass().getSimpleName() + ")");
-        }
     }
 
     private static void print(CheckedModel m, PrintWriter out) {

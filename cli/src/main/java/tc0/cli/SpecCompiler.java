@@ -1,9 +1,6 @@
 package tc0.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +17,8 @@ import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.lower.Lowered;
 import tc0.compiler.lower.TensorIrToCircuit;
 import tc0.dsl.CheckResult;
+import tc0.dsl.SpecFile;
+import tc0.dsl.SpecFileException;
 
 /**
  * A spec file through the stages, in the README's order: parse and check, elaborate for the parameter
@@ -115,14 +114,12 @@ final class SpecCompiler {
                 .collect(Collectors.joining(", ", " (", ")"));
     }
 
-    private static String read(Path spec) {
-        if (Files.isDirectory(spec)) throw new UserError(spec + ": is a directory, not a spec file");
+    /** The spec's text, read by the one bounded reader every command shares ({@link SpecFile}). */
+    static String read(Path spec) {
         try {
-            return Files.readString(spec, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UserError(spec + ": no such file");
+            return SpecFile.read(spec);
         } catch (IOException e) {
-            throw new UserError(spec + ": cannot read: " + e.getMessage());
+            throw new UserError(e instanceof SpecFileException ? e.getMessage() : spec + ": cannot read: " + e.getMessage());
         }
     }
 }

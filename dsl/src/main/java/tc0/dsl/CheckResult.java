@@ -3,10 +3,17 @@ package tc0.dsl;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** The outcome of checking one file: the checked model when there are no errors, and all errors by position. */
-public record CheckResult(String file, String source, Optional<CheckedModel> model, List<Diagnostic> diagnostics) {
+/**
+ * The outcome of checking one file: the checked model when there are no errors, and the errors by position
+ * (at most {@link Diagnostics#KEEP}; {@code dropped} counts those past it, {@code stopped} says the parser
+ * stopped there and more may follow).
+ */
+public record CheckResult(String file, String source, Optional<CheckedModel> model, List<Diagnostic> diagnostics,
+        int dropped, boolean stopped) {
+    /** The most errors {@link #render()} prints; it ends with how many more there are. */
+    public static final int SHOWN = 50;
+
     public CheckResult {
         Objects.requireNonNull(file);
         Objects.requireNonNull(source);
@@ -15,10 +22,22 @@ public record CheckResult(String file, String source, Optional<CheckedModel> mod
         if (model.isPresent() != diagnostics.isEmpty()) {
             throw new IllegalArgumentException("a model comes exactly when there are no errors");
         }
+        if (dropped < 0 || (dropped > 0 && diagnostics.isEmpty())) {
+            throw new IllegalArgumentException("dropped errors come after kept ones: " + dropped);
+        }
+    }
+
+    public CheckResult(String file, String source, Optional<CheckedModel> model, List<Diagnostic> diagnostics) {
+        this(file, source, model, diagnostics, 0, false);
     }
 
     public boolean ok() {
         return diagnostics.isEmpty();
+    }
+
+    /** Every error found, kept or only counted. */
+    public int errorCount() {
+        return diagnostics.size() + dropped;
     }
 
     /** The checked model; only when {@link #ok()}. */
@@ -26,9 +45,26 @@ public record CheckResult(String file, String source, Optional<CheckedModel> mod
         return model.orElseThrow(() -> new IllegalStateException(render()));
     }
 
-    /** Every diagnostic rendered with its source line and caret, separated by newlines. */
+    /**
+     * The first {@link #SHOWN} diagnostics rendered with their source window and caret, separated by newlines,
+     * then "... and N more errors" when there are more: bounded output for any input.
+     */
     public String render() {
-        return diagnostics.stream().map(d -> d.render(d.file().equals(Prelude.FILE) ? Prelude.get().source() : source))
-                .collect(Collectors.joining("\n"));
+        StringBuilder b = new StringBuilder();
+        SourceLines lines = null;
+        for (Diagnostic d : diagnostics.subList(0, Math.min(SHOWN, diagnostics.size()))) {
+            if (!b.isEmpty()) b.append('\n');
+            if (d.file().equals(Prelude.FILE)) {
+                b.append(d.render(Prelude.get().source()));
+            } else {
+                if (lines == null) lines = SourceLines.of(source);
+                b.append(d.render(lines));
+            }
+        }
+        int more = errorCount() - Math.min(SHOWN, diagnostics.size());
+        if (more > 0) b.append("\n... and ").append(more).append(more == 1 ? " more error" : " more errors");
+        if (stopped) b.append(more > 0 ? "" : "\n...").append(" (tc0 stops reading a file at ").append(Diagnostics.KEEP)
+                .append(" errors; fix these first)");
+        return b.toString();
     }
 }

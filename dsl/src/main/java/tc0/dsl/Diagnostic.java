@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One error in a source file: where (1-based line and column) and a one-line message.
- * {@link #render(String)} gives {@code file:line:col: message}, the source line and a caret.
+ * {@link #render(String)} gives {@code file:line:col: message}, a window of the source line and a caret;
+ * what it prints is bounded in length and has its control characters escaped (see {@link Escape}).
  */
 public record Diagnostic(String file, int line, int col, String message) {
     public Diagnostic {
@@ -18,24 +19,22 @@ public record Diagnostic(String file, int line, int col, String message) {
         }
     }
 
-    /** {@code file:line:col: message}. */
+    /** The longest message printed whole: a message quoting a huge token is cut after this many characters. */
+    public static final int MAX_MESSAGE = 300;
+
+    /** {@code file:line:col: message}, escaped, the message cut at {@link #MAX_MESSAGE} printed characters. */
     public String headline() {
-        return file + ":" + line + ":" + col + ": " + message;
+        String m = Escape.controls(message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE + 1));
+        return Escape.controls(file) + ":" + line + ":" + col + ": " + (m.length() <= MAX_MESSAGE ? m : m.substring(0, MAX_MESSAGE) + "...");
     }
 
-    /** The headline, then the source line and a caret under the column (three lines, no trailing newline). */
+    /** The headline, then a window of the source line and a caret under the column (three lines, no trailing newline). */
     public String render(String source) {
-        String[] lines = source.split("\r?\n", -1);
-        if (line > lines.length) {
-            return headline();
-        }
-        String text = lines[line - 1];
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < col - 1 && i < text.length(); i++) {
-            caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        caret.append(" ".repeat(Math.max(0, col - 1 - text.length())));
-        return headline() + "\n" + text + "\n" + caret + "^";
+        return render(SourceLines.of(source));
+    }
+
+    String render(SourceLines lines) {
+        return line > lines.count() ? headline() : headline() + "\n" + lines.quote(line, col);
     }
 
     @Override

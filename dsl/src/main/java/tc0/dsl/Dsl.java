@@ -1,8 +1,6 @@
 package tc0.dsl;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ public final class Dsl {
             d.error(new Pos(1, 1), "internal error: " + String.valueOf(e).replace('\n', ' '));
         }
         return new CheckResult(fileName, source, d.hasErrors() ? Optional.empty() : Optional.ofNullable(model),
-                d.sorted());
+                d.sorted(), d.dropped(), d.stopped());
     }
 
     /** Reads and checks a file with the parameters' defaults. */
@@ -53,9 +51,12 @@ public final class Dsl {
         return check(file, Map.of());
     }
 
-    /** Reads and checks a file; {@code values} override parameter defaults. */
+    /**
+     * Reads (bounded, UTF-8: {@link SpecFile}) and checks a file; {@code values} override parameter defaults.
+     * A file refused before parsing is a {@link SpecFileException}.
+     */
     public static CheckResult check(Path file, Map<String, Long> values) throws IOException {
-        return check(Files.readString(file, StandardCharsets.UTF_8), file.toString(), values);
+        return check(SpecFile.read(file), file.toString(), values);
     }
 
     /** Parses only (syntax and single-node checks): for tools that print or reformat source. */
