@@ -112,7 +112,8 @@ final class SpecCompiler {
             throw new UserError(what + ": cannot count: " + e.getMessage()); // building would overflow too
         } catch (UnsupportedOperationException e) {
             // The user counts: the advice is a smaller n (how large a build would be is not known here, so none is offered).
-            throw new UserError(what + ": cannot count " + e.getMessage().replaceFirst("^counting: ", "") + "; try a smaller n");
+            String m = e.getMessage();
+            throw new UserError(what + ": cannot count" + (m.startsWith("counting: ") ? " " + m.substring("counting: ".length()) : ": " + m) + "; try a smaller n");
         }
     }
 
