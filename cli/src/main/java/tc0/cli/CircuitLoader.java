@@ -18,7 +18,8 @@ final class CircuitLoader {
         } catch (IOException e) {
             throw new UserError(file + ": cannot read: " + e.getMessage());
         } catch (OutOfMemoryError e) {
-            throw new UserError(file + ": the circuit does not fit in memory; raise -Xmx through TC0_JAVA_OPTS");
+            throw new UserError(file + ": the circuit does not fit in memory (heap " + ExitCodes.heap() + "); raise it through TC0_JAVA_OPTS,"
+                    + " e.g. TC0_JAVA_OPTS=-Xmx20g", ExitCodes.OUT_OF_MEMORY);
         }
     }
 }

@@ -7,18 +7,31 @@ public final class ExitCodes {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
     public static final int BAD_INPUT = 2;
+    /** The JVM's heap was spent: not the input's fault, a larger heap or a smaller n may do. */
+    public static final int OUT_OF_MEMORY = 3;
+
+    /** The line every help text that lists the exit codes shows. */
+    static final String LIST = "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 out of memory.";
 
     private ExitCodes() {}
 
-    /** What to say when the heap is spent: the heap's size and the ways around it. */
-    static String outOfMemory() {
-        long gib = Runtime.getRuntime().maxMemory() >> 30;
-        return "out of memory (heap " + (gib > 0 ? gib + " GiB" : (Runtime.getRuntime().maxMemory() >> 20) + " MiB")
-                + "); try a smaller n, 'tc0 sweep --count-only' to count without building,"
-                + " or a larger heap through TC0_JAVA_OPTS, e.g. TC0_JAVA_OPTS=-Xmx20g";
+    /**
+     * What to say when the heap is spent: the heap's size and the ways around it. {@code counting}: the user
+     * already counts without building ({@code --count-only}), so that is no way around it.
+     */
+    static String outOfMemory(boolean counting) {
+        return "out of memory (heap " + heap() + "); try a smaller n, "
+                + (counting ? "" : "'tc0 sweep --count-only' to count without building, ")
+                + "or a larger heap through TC0_JAVA_OPTS, e.g. TC0_JAVA_OPTS=-Xmx20g";
     }
 
-    /** A command line whose usage errors exit 2 and whose {@link UserError}s print one line and exit 2. */
+    /** "5 GiB", or "24 MiB" under a GiB: the JVM's largest heap. */
+    static String heap() {
+        long max = Runtime.getRuntime().maxMemory();
+        return max >= 1L << 30 ? (max >> 30) + " GiB" : (max >> 20) + " MiB";
+    }
+
+    /** A command line whose usage errors exit 2 and whose {@link UserError}s print one line and exit with their code. */
     public static CommandLine commandLine(Object command) {
         return configure(new CommandLine(command));
     }

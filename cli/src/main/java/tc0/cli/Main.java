@@ -4,7 +4,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tc0} command: one picocli subcommand per job. Exit codes: 0 ok, 1 a check failed, 2 bad input. */
+/** The {@code tc0} command: one picocli subcommand per job. Exit codes: {@link ExitCodes}. */
 @Command(name = "tc0",
         mixinStandardHelpOptions = true,
         version = "tc0 0.1.0",
@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             "  tc0 stats examples/gin.tc0 --set n=4                  compile a spec in memory, its figures",
             "  tc0 sweep examples/gin.tc0 --n 2,4,8                  how depth and size grow with n",
             "",
-            "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.",
+            ExitCodes.LIST,
             ""},
         commandListHeading = "%nCommands:%n")
 public final class Main implements Runnable {
@@ -67,8 +67,8 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) {
             // Thrown past picocli (an Error, not an Exception): one line, no stack trace. Outputs are written
             // through a temporary file, so nothing half-written is left.
-            System.err.println("tc0: " + ExitCodes.outOfMemory());
-            code = ExitCodes.BAD_INPUT;
+            System.err.println("tc0: " + ExitCodes.outOfMemory(List.of(args).contains("--count-only")));
+            code = ExitCodes.OUT_OF_MEMORY;
         }
         System.exit(code);
     }

@@ -1,6 +1,9 @@
 package tc0.cli;
 
+import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.function.LongConsumer;
+import tc0.compiler.count.CountFallback;
 import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.count.TensorIrToCost;
@@ -52,17 +55,16 @@ record SizeGuard(long maxGates, boolean given, String hint) {
     }
 
     /**
-     * Counts {@code p} and refuses it (a {@link UserError}) when it has more than {@link #maxGates} gates
-     * (compared exactly: a count past 2^63 - 1 is refused, never wrapped) or, without a given limit, when
-     * {@link #peakBytes} passes the heap; or when a number overflows while counting (a gadget's weights or
-     * value range past a long: the build would overflow the same way). Empty when the program cannot be
-     * counted otherwise: counting mode does not cover it (yet), and the build itself then either works or
-     * names what is missing.
+     * Counts {@code p} by its class summary and refuses it (a {@link UserError}) when it has more than
+     * {@link #maxGates} gates (compared exactly: a count past 2^63 - 1 is refused, never wrapped) or, without a
+     * given limit, when {@link #peakBytes} passes the heap; or when a number overflows while counting (a gadget's
+     * weights or value range past a long: the build would overflow the same way). Empty when the summary cannot
+     * count the program (two views of one tensor in one op): the build is then held to {@link #uncounted}.
      */
     Optional<CountedCost> check(String what, TensorProgram p, int rounds) {
         CountedCost c;
         try {
-            c = TensorIrToCost.count(p, rounds);
+            c = TensorIrToCost.summaryOnly(p, rounds);
         } catch (CountOverflow e) {
             throw new UserError(what + ": " + e.getMessage());
         } catch (UnsupportedOperationException e) {
@@ -78,5 +80,56 @@ record SizeGuard(long maxGates, boolean given, String hint) {
                     what, c.gates(), c.wires(), c.depth(), (long) (peakBytes(c) / (1 << 20)), heap >> 20, hint));
         }
         return Optional.of(c);
+    }
+
+    /**
+     * The most gates a build the guard could not count may reach: {@link #maxGates} where given, else what the
+     * heap holds at {@link #PEAK_BYTES_PER_GATE} (wires not counted: a bound that refuses only what cannot fit).
+     */
+    long uncountedLimit() {
+        return given ? maxGates : Runtime.getRuntime().maxMemory() / PEAK_BYTES_PER_GATE;
+    }
+
+    /** "--max-gates 1,000" or "the 111,848,106 gates this JVM's heap of 5,120 MB holds at 48 bytes a gate". */
+    private String limitText() {
+        return given ? String.format("--max-gates %,d", maxGates) : String.format("the %,d gates this JVM's heap of %,d MB holds at %d bytes a gate",
+                uncountedLimit(), Runtime.getRuntime().maxMemory() >> 20, PEAK_BYTES_PER_GATE);
+    }
+
+    /**
+     * Told the gates after each node of a build the guard could not count beforehand ({@link #check} empty):
+     * stops it, a {@link UserError} ending in {@link #hint}, once it passes {@link #uncountedLimit}.
+     */
+    LongConsumer uncounted(String what) {
+        return gates -> {
+            if (gates > uncountedLimit()) {
+                throw new UserError(String.format("%s: not counted beforehand (the summary cannot count it exactly) and the build passed %,d gates, "
+                        + "more than %s; %s", what, gates, limitText(), hint));
+            }
+        };
+    }
+
+    /**
+     * For {@code --count-only}: where the summary cannot count {@code what} exactly, the program is built to be
+     * counted, announced on {@code err} (one line: the node, why, the limit) and stopped past
+     * {@link #uncountedLimit}. The advice is for counting: a smaller n or a larger limit, not counting instead.
+     */
+    CountFallback countFallback(String what, PrintWriter err) {
+        return new CountFallback() {
+            @Override
+            public void building(String why, long elements) {
+                err.printf("tc0: %s: %s; counting it by building the circuit without hashing instead (%,d elements, stopped past %s)%n",
+                        what, why.replaceFirst("^counting: ", ""), elements, limitText());
+                err.flush();
+            }
+
+            @Override
+            public void built(long gates) {
+                if (gates > uncountedLimit()) {
+                    throw new UserError(String.format("%s: counting by building passed %,d gates, more than %s; try a smaller n%s",
+                            what, gates, limitText(), given ? " or a larger --max-gates" : " or a larger heap (e.g. TC0_JAVA_OPTS=-Xmx20g)"));
+                }
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package tc0.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -71,24 +72,25 @@ final class SpecCompiler {
         phases.mark("count");
         long total = counted.filter(CountedCost::fitsLong).map(c -> c.gates().longValueExact()).orElse(0L);
         try (Progress progress = Progress.onTerminal("lowering " + describe(spec, p), total)) {
-            Lowered l = lowerSized(spec, p, rounds, counted, progress::gates);
+            LongConsumer told = counted.isPresent() ? progress::gates : ((LongConsumer) progress::gates).andThen(guard.uncounted(describe(spec, p)));
+            Lowered l = lowerSized(spec, p, rounds, counted, told);
             phases.mark("lower");
             return l;
         } catch (OutOfMemoryError e) {
-            throw new UserError(spec + ": the circuit does not fit in memory; try a smaller n, or raise -Xmx through TC0_JAVA_OPTS");
+            throw new UserError(describe(spec, p) + ": " + ExitCodes.outOfMemory(false), ExitCodes.OUT_OF_MEMORY);
         }
     }
 
     /**
      * Lowers {@code p} through a builder sized by its count where there is one (its arrays allocated once, not
-     * grown and copied), telling {@code progress} the gates built after each node; an op the lowering lacks
-     * is a {@link UserError}.
+     * grown and copied), telling {@code progress} the gates built after each node (it may stop the build); an op
+     * the lowering lacks is a {@link UserError}.
      */
     static Lowered lowerSized(Path spec, TensorProgram p, int rounds, Optional<CountedCost> counted, LongConsumer progress) {
         try {
             return counted.isPresent() && counted.get().fitsLong()
                     ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), progress)
-                    : TensorIrToCircuit.lower(p, rounds);
+                    : TensorIrToCircuit.lower(p, rounds, true, progress);
         } catch (UnsupportedOperationException e) {
             throw new UserError(spec + ": " + e.getMessage());
         } catch (CircuitTooLargeException e) {
@@ -96,14 +98,21 @@ final class SpecCompiler {
         }
     }
 
-    /** {@code p} counted, also where its weights pass a long ({@link CountedCost#wide}); a refusal is a {@link UserError}. */
-    static CountedCost count(Path spec, TensorProgram p, int rounds) {
-        try (Progress progress = Progress.onTerminal("counting " + describe(spec, p), -1)) {
-            return TensorIrToCost.countWide(p, rounds);
+    /**
+     * {@code p} counted ({@code --count-only}), also where its weights pass a long ({@link CountedCost#wide});
+     * where the summary cannot count it, a small program is built and counted as {@link SizeGuard#countFallback}
+     * says on {@code err}; a refusal is a {@link UserError} whose advice is for counting.
+     */
+    static CountedCost count(Path spec, TensorProgram p, int rounds, SizeGuard guard, PrintWriter err) {
+        String what = describe(spec, p);
+        try (Progress progress = Progress.onTerminal("counting " + what, -1)) {
+            return TensorIrToCost.countWide(p, rounds, guard.countFallback(what, err));
         } catch (CountOverflow e) {
-            throw new UserError(describe(spec, p) + ": cannot count: " + e.getMessage()); // building would overflow too
+            throw new UserError(what + ": cannot count: " + e.getMessage()); // building would overflow too
         } catch (UnsupportedOperationException e) {
-            throw new UserError(describe(spec, p) + ": cannot count: " + e.getMessage() + "; leave out --count-only to build the circuit");
+            // The user counts: the advice is a smaller n (how large a build would be is not known here, so none is offered).
+            String m = e.getMessage();
+            throw new UserError(what + ": cannot count" + (m.startsWith("counting: ") ? " " + m.substring("counting: ".length()) : ": " + m) + "; try a smaller n");
         }
     }
 

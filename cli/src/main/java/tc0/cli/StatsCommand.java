@@ -31,7 +31,9 @@ import tc0.compiler.ir.TensorProgram;
             "",
             "With --count-only a spec is counted, not built: depth, gates, wires and width of the circuit",
             "'tc0 compile' would build without structural hashing, exactly, at any n (seconds, no memory",
-            "limit; 'tc0 sweep --count-only' does it for several n).",
+            "limit; 'tc0 sweep --count-only' does it for several n). Where the count cannot summarise an",
+            "op (two views of one tensor in it), one line on standard error names it, and a program of up",
+            "to 2^20 elements is built to be counted, stopped past --max-gates (or what the heap holds).",
             "",
             "Examples:  tc0 stats examples/circuits/full_adder.aag",
             "           tc0 stats examples/circuits/epfl/hyp.aig --json",
@@ -92,7 +94,7 @@ final class StatsCommand implements Callable<Integer> {
         if (!SpecCompiler.isSpec(file)) throw new UserError("--count-only counts a spec (.tc0), and " + file + " is a circuit file");
         if (levels || byRegion) throw new UserError("--count-only gives depth, gates, wires and width only; leave out " + (levels ? "--levels" : "--by-region"));
         TensorProgram p = SpecCompiler.elaborate(file, settings.values());
-        CountedCost c = SpecCompiler.count(file, p, WeightedSum.DEFAULT_ROUNDS);
+        CountedCost c = SpecCompiler.count(file, p, WeightedSum.DEFAULT_ROUNDS, settings.guard(SizeGuard.BUILD_HINT), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("depth", c.depth());

@@ -37,6 +37,9 @@ import tc0.proofs.structural.SweepPoint;
             "proof for all n. Built mode counts each n first and stops at one above --max-gates.",
             "A counted row marked * is of a circuit whose weights or thresholds pass 63 bits: counted exactly",
             "(its gates do not depend on them) but tc0's builder, with 64-bit weights, cannot build it.",
+            "Where the count cannot summarise an op (two views of one tensor in it), one line on standard",
+            "error names it, and a program of up to 2^20 elements is built to be counted, stopped past",
+            "--max-gates (or what the heap holds).",
             "",
             "Examples:",
             "  tc0 sweep examples/gin.tc0 --n 2,4,8 --csv gin.csv --plot gin.svg",
@@ -99,7 +102,7 @@ final class SweepCommand implements Callable<Integer> {
                 rows.println(SweepReport.TABLE_HEADER);
                 rows.flush();
             }
-            CountedCost c = countOnly ? SpecCompiler.count(file, p, rounds) : null; // also past 63-bit weights (wide: counted, not buildable)
+            CountedCost c = countOnly ? SpecCompiler.count(file, p, rounds, guard, spec.commandLine().getErr()) : null; // also past 63-bit weights (wide: counted, not buildable)
             SweepPoint point = c != null ? new SweepPoint(n, c.depth(), c.gates(), c.wires(), c.width()) : built(p, n, guard);
             boolean wide = c != null && c.wide();
             points.add(point);

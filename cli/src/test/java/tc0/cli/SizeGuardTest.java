@@ -125,4 +125,17 @@ class SizeGuardTest {
         Cli r = Cli.run("sweep", GIN, "--n", "2,4", "--count-only", "--max-gates", "1");
         assertEquals(0, r.exitCode(), r.err());
     }
+
+    /** A spec the guard cannot count beforehand (two views of one tensor) is built under the limit, and stopped past it. */
+    @Test
+    void aBuildTheGuardCannotCountIsStoppedPastTheLimit() {
+        Cli r = Cli.run("stats", "../examples/contrast/tree_sum.tc0", "--set", "n=4096", "--max-gates", "1000");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.saysOneLineError(), r.err());
+        assertTrue(r.err().matches("(?s)tc0: \\.\\./examples/contrast/tree_sum\\.tc0 \\(n=4096\\): not counted beforehand \\(the summary cannot count it"
+                + " exactly\\) and the build passed [0-9,]+ gates, more than --max-gates 1,000; try a smaller n.*"), r.err());
+        assertEquals("", r.out());
+        Cli fits = Cli.run("stats", "../examples/contrast/tree_sum.tc0", "--set", "n=16", "--max-gates", "100000");
+        assertEquals(0, fits.exitCode(), fits.err());
+    }
 }

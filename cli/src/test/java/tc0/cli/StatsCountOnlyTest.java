@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code tc0 stats SPEC --set n=N --count-only}: one n counted without building. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StatsCountOnlyTest {
     static final String GIN = SweepCountOnlyTest.GIN;
 
@@ -54,5 +57,34 @@ class StatsCountOnlyTest {
         Cli regions = Cli.run("stats", GIN, "--set", "n=4", "--count-only", "--by-region");
         assertEquals(2, regions.exitCode());
         assertTrue(regions.err().contains("leave out --by-region"), regions.err());
+    }
+
+    /** A spec the summary counts: nothing on standard error, nothing built. */
+    @Test
+    void aCountTheSummaryMakesIsSilent() {
+        Cli r = Cli.run("stats", GIN, "--set", "n=8", "--count-only");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+    }
+
+    /**
+     * Where the summary cannot count, the fallback build is said in one line (the node, why, the limit) and its
+     * figures are the build's without hashing, never below the hashed build's. At n = 16 the program has
+     * 16 + 4 rounds x 48 (slice and zeros 16, concat 16, add 16) + 1 = 209 elements.
+     */
+    @Test
+    void aCountByBuildingIsAnnouncedAndBoundsTheBuild() throws Exception {
+        String tree = SweepCountOnlyTest.TREE_SUM;
+        Cli counted = Cli.run("stats", tree, "--set", "n=16", "--count-only", "--json");
+        assertEquals(0, counted.exitCode(), counted.err());
+        assertEquals(1, counted.err().lines().count(), counted.err());
+        assertTrue(counted.err().startsWith("tc0: " + tree + " (n=16): node 4 (add, region s[0]/add): operands of ADD share literals"), counted.err());
+        assertTrue(counted.err().contains(String.format("(209 elements, stopped past the %,d gates this JVM's heap of",
+                Runtime.getRuntime().maxMemory() / SizeGuard.PEAK_BYTES_PER_GATE)), counted.err());
+        Cli built = Cli.run("stats", tree, "--set", "n=16", "--json");
+        assertEquals(0, built.exitCode(), built.err());
+        assertEquals("", built.err(), "building is what the user asked for: no notice");
+        JsonNode c = new ObjectMapper().readTree(counted.out()), b = new ObjectMapper().readTree(built.out());
+        assertTrue(c.get("gates").asLong() >= b.get("gates").asLong() && c.get("wires").asLong() >= b.get("wires").asLong(), c + " vs " + b);
     }
 }

@@ -1,15 +1,20 @@
 package tc0.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** tc0 sweep --count-only: the figures without building, never below the built ones. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SweepCountOnlyTest {
     static final String GIN = "../examples/gin.tc0";
+    static final String TREE_SUM = "../examples/contrast/tree_sum.tc0";
 
     static JsonNode sweep(String... extra) throws Exception {
         String[] args = new String[4 + extra.length];
@@ -70,15 +75,43 @@ class SweepCountOnlyTest {
 
     /**
      * The log-depth contrast adds two views of one tensor, which the class summary cannot count exactly; its
-     * count falls back to building (programs up to 2^20 elements), so a count-only sweep still tells it apart.
+     * count falls back to building (programs up to 2^20 elements), said on standard error once per n with the
+     * node and why, so a count-only sweep still tells it apart and never builds silently.
      */
     @Test
-    void theTreeSumContrastIsCountedByBuildingAndItsDepthGrows() {
-        Cli r = Cli.run("sweep", "../examples/contrast/tree_sum.tc0", "--n", "512,1024,2048", "--count-only");
+    void theTreeSumContrastIsCountedByBuildingSaysSoAndItsDepthGrows() {
+        Cli r = Cli.run("sweep", TREE_SUM, "--n", "512,1024,2048", "--count-only");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("depth: NOT constant: grows by about 6.0 per doubling of n (54, 60, 66), like log n"), r.out());
-        Cli big = Cli.run("stats", "../examples/contrast/tree_sum.tc0", "--set", "n=65536", "--count-only");
+        for (String n : new String[] {"512", "1024", "2048"}) {
+            assertTrue(r.err().contains("tc0: " + TREE_SUM + " (n=" + n + "): node 4 (add, region s[0]/add): operands of ADD share literals,"
+                    + " which the class summary cannot count exactly; counting it by building the circuit without hashing instead ("), r.err());
+        }
+        assertEquals(3, r.err().lines().count(), "one line per n: " + r.err());
+    }
+
+    /** Past what counting builds instead: the node and why, and advice for counting (not "leave out --count-only"). */
+    @Test
+    void aProgramTooLargeToCountByBuildingIsRefusedWithTheNodeAndASmallerN() {
+        Cli big = Cli.run("stats", TREE_SUM, "--set", "n=65536", "--count-only");
         assertEquals(2, big.exitCode());
-        assertTrue(big.err().contains("the summary cannot count this exactly") && big.err().contains("leave out --count-only"), big.err());
+        assertTrue(big.saysOneLineError(), big.err());
+        assertTrue(big.err().contains("cannot count node 4 (add, region s[0]/add): operands of ADD share literals, which the class summary"
+                + " cannot count exactly, and the program (3,211,265 elements) is past the 1,048,576 elements counting builds instead; try a smaller n"), big.err());
+        assertFalse(big.err().contains("leave out --count-only") || big.err().contains("use --count-only"), big.err());
+    }
+
+    /**
+     * The fallback build is held to the size guard: --max-gates stops it, with advice for counting. The program
+     * at n = 1024 has 1024 + 10 rounds x (slice + zeros = 1024, concat 1024, add 1024) + 1 = 31,745 elements.
+     */
+    @Test
+    void theFallbackBuildStopsAtMaxGates() {
+        Cli r = Cli.run("sweep", TREE_SUM, "--n", "1024,2048", "--count-only", "--max-gates", "1000");
+        assertEquals(2, r.exitCode(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.matches("tc0: \\.\\./examples/contrast/tree_sum\\.tc0 \\(n=1024\\): counting by building passed [0-9,]+ gates,"
+                + " more than --max-gates 1,000; try a smaller n or a larger --max-gates"), last);
+        assertTrue(r.err().contains("(31,745 elements, stopped past --max-gates 1,000)"), "the notice names the limit: " + r.err());
     }
 }

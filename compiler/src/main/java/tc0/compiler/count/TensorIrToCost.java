@@ -14,13 +14,13 @@ public final class TensorIrToCost {
      * The largest program (elements in all nodes) the fallback builds when the summary cannot count exactly:
      * the log-depth contrast (tree_sum) at n = 4096 is 151,553 elements and 462,735 gates.
      */
-    static final long FALLBACK_LIMIT = 1L << 20;
+    public static final long FALLBACK_LIMIT = 1L << 20;
 
     private TensorIrToCost() {}
 
     /** The cost of {@code TensorIrToCircuit.lower(p, rounds)} without building it (hashing off; with hashing no larger). */
     public static CountedCost count(TensorProgram p, int rounds) {
-        return count(p, rounds, true);
+        return count(p, rounds, CountFallback.SILENT);
     }
 
     /**
@@ -30,6 +30,15 @@ public final class TensorIrToCost {
      * {@link CountOverflow} says which and why.
      */
     public static CountedCost count(TensorProgram p, int rounds, boolean fallback) {
+        return count(p, rounds, fallback ? CountFallback.SILENT : null, false);
+    }
+
+    /**
+     * As {@link #count(TensorProgram, int)}, where the summary cannot count exactly building a program of up to
+     * {@link #FALLBACK_LIMIT} elements through {@code fallback} (told why first, and the gates after each node),
+     * or refusing with the node and the reason when {@code fallback} is null or the program is larger.
+     */
+    public static CountedCost count(TensorProgram p, int rounds, CountFallback fallback) {
         return count(p, rounds, fallback, false);
     }
 
@@ -41,10 +50,15 @@ public final class TensorIrToCost {
      * refuses it as a {@link CountOverflow}.
      */
     public static CountedCost countWide(TensorProgram p, int rounds) {
-        return count(p, rounds, true, true);
+        return countWide(p, rounds, CountFallback.SILENT);
     }
 
-    private static CountedCost count(TensorProgram p, int rounds, boolean fallback, boolean wide) {
+    /** As {@link #countWide(TensorProgram, int)}, building through {@code fallback} as {@link #count(TensorProgram, int, CountFallback)}. */
+    public static CountedCost countWide(TensorProgram p, int rounds, CountFallback fallback) {
+        return count(p, rounds, fallback, true);
+    }
+
+    private static CountedCost count(TensorProgram p, int rounds, CountFallback fallback, boolean wide) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         Engine engine = null;
         try {
@@ -59,17 +73,32 @@ public final class TensorIrToCost {
         } catch (ArithmeticException e) {
             throw overflow(p.model(), e, engine == null ? null : engine.at);
         } catch (NeedsLiterals e) {
+            String why = "counting: " + where(e, engine == null ? null : engine.at) + ", which the class summary cannot count exactly";
             long elements = 0;
             for (var n : p.nodes()) elements += n.size();
-            if (!fallback || elements > FALLBACK_LIMIT) {
-                throw new UnsupportedOperationException("counting: " + e.getMessage() + " (the summary cannot count this exactly)");
+            if (fallback == null) throw new UnsupportedOperationException(why);
+            if (elements > FALLBACK_LIMIT) {
+                throw new UnsupportedOperationException(String.format("%s, and the program (%,d elements) is past the %,d elements "
+                        + "counting builds instead", why, elements, FALLBACK_LIMIT));
             }
+            fallback.building(why, elements);
             try {
-                return CountedCost.of(CircuitStats.of(TensorIrToCircuit.lower(p, rounds, false).circuit()));
+                return CountedCost.of(CircuitStats.of(TensorIrToCircuit.lower(p, rounds, false, fallback::built).circuit()));
             } catch (ArithmeticException o) { // the builder overflows where the summary could not count
                 throw overflow(p.model(), o, null);
             }
         }
+    }
+
+    /**
+     * "node 4 (add, region tree_sum): operands of ADD share literals": the reason named by the node being
+     * counted, or as the check after the last node gives it (it names its node).
+     */
+    private static String where(NeedsLiterals e, tc0.compiler.ir.Node at) {
+        if (at == null) return e.getMessage();
+        String own = "node " + at.id() + ": ";
+        String reason = e.getMessage().startsWith(own) ? e.getMessage().substring(own.length()) : e.getMessage();
+        return Engine.describe(at) + ": " + reason;
     }
 
     /**
@@ -99,8 +128,8 @@ public final class TensorIrToCost {
         return f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName();
     }
 
-    /** Counts by summaries only: throws {@link UnsupportedOperationException} with the reason where they cannot. */
+    /** Counts by summaries only: throws {@link UnsupportedOperationException} with the node and the reason where they cannot. */
     public static CountedCost summaryOnly(TensorProgram p, int rounds) {
-        return count(p, rounds, false);
+        return count(p, rounds, (CountFallback) null);
     }
 }

@@ -74,8 +74,17 @@ public final class TensorIrToCircuit {
      * {@link tc0.compiler.count.TensorIrToCost} counts.
      */
     public static Lowered lower(TensorProgram p, int rounds, boolean hashing) {
+        return lower(p, rounds, hashing, gates -> { });
+    }
+
+    /**
+     * As {@link #lower(TensorProgram, int, boolean)}, telling {@code progress} the gates built so far after each
+     * node (it may throw to stop the build: a size limit where the size was not counted beforehand).
+     */
+    public static Lowered lower(TensorProgram p, int rounds, boolean hashing, LongConsumer progress) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         TensorIrToCircuit t = new TensorIrToCircuit(p, rounds, hashing);
+        t.progress = progress;
         return new Lowered(t.run(), p);
     }
 

@@ -1,0 +1,95 @@
+package tc0.compiler.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * The error of the fixed-point program against float64 over every input tried, per output: the worst and the
+ * mean {@code |ref - f64|} over the values float64 gives as finite numbers, and apart from them the values it
+ * does not (recip(0), exp past the double range): those have no error to measure, and one of them must not
+ * turn the whole output's figure into NaN or infinity.
+ */
+public final class Float64Errors {
+    private final TensorProgram p;
+    private final Tally[] tallies;
+    private int inputs;
+
+    public Float64Errors(TensorProgram p) {
+        this.p = p;
+        this.tallies = new Tally[p.outputs().size()];
+        for (int o = 0; o < tallies.length; o++) tallies[o] = new Tally(p.node(p.outputs().get(o).node()).elem().asFixed());
+    }
+
+    /** Adds one input, running both interpreters on it. */
+    public void add(Map<String, long[]> input) {
+        add(ReferenceInterpreter.run(p, input), Float64Interpreter.run(p, input));
+    }
+
+    /** Adds one input by its two runs: the exact interpreter's output codes and the float64 interpreter's values. */
+    public void add(Map<String, long[]> ref, Map<String, double[]> f64) {
+        for (int o = 0; o < tallies.length; o++) {
+            String name = p.outputs().get(o).name();
+            tallies[o].add(ref.get(name), f64.get(name));
+        }
+        inputs++;
+    }
+
+    /** Inputs added so far. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Every output's figures so far, in the program's output order. */
+    public List<OutputError> results() {
+        List<OutputError> out = new ArrayList<>();
+        for (int o = 0; o < tallies.length; o++) out.add(tallies[o].result(p.outputs().get(o).name(), inputs));
+        return out;
+    }
+
+    /**
+     * One output over {@code inputs} inputs: {@code finite} values compared, {@code worstAbs} and
+     * {@code meanAbs} their largest and mean |error|, {@code scale} their largest |f64|, {@code relative =
+     * worstAbs / max(scale, 2^-F)}, {@code ulps = worstAbs * 2^F}; {@code nonFinite} values float64 gave as
+     * NaN or infinite, on {@code inputsNonFinite} of the inputs. With no finite value the error figures are 0.
+     */
+    public record OutputError(String output, int inputs, long finite, double worstAbs, double meanAbs, double scale,
+                              double relative, double ulps, long nonFinite, int inputsNonFinite) {}
+
+    /** One output's running figures. */
+    private static final class Tally {
+        final FixedFormat f;
+        long finite, nonFinite;
+        int inputsNonFinite;
+        double worst, sum, scale;
+
+        Tally(FixedFormat f) {
+            this.f = f;
+        }
+
+        void add(long[] codes, double[] f64) {
+            boolean any = false;
+            for (int i = 0; i < codes.length; i++) {
+                if (!Double.isFinite(f64[i])) {
+                    nonFinite++;
+                    any = true;
+                    continue;
+                }
+                double e = Math.abs(f.toDouble(codes[i]) - f64[i]);
+                worst = Math.max(worst, e);
+                sum += e;
+                scale = Math.max(scale, Math.abs(f64[i]));
+                finite++;
+            }
+            if (any) inputsNonFinite++;
+        }
+
+        OutputError result(String name, int inputs) {
+            double ulp = Math.scalb(1.0, -f.fracBits());
+            return new OutputError(name, inputs, finite, worst, finite == 0 ? 0 : sum / finite, scale,
+                    worst / Math.max(scale, ulp), worst / ulp, nonFinite, inputsNonFinite);
+        }
+    }
+}
