@@ -22,6 +22,8 @@ import java.util.List;
 public final class CircuitBuilder {
 
     private final boolean hashing;
+    /** All ones but in collision tests (see the constructor). */
+    private final int hashMask;
     private int inputs;
     private int gates;
     /** The circuit's wires (fan-ins summed); {@link #stored} holds fewer: a gate with its predecessor's terms stores none. */
@@ -65,7 +67,16 @@ public final class CircuitBuilder {
 
     /** A builder that may turn structural hashing off, to count gates exactly as requested. */
     public CircuitBuilder(boolean hashing) {
+        this(hashing, -1);
+    }
+
+    /**
+     * For tests: every gate's hash ANDed with {@code hashMask}, so that 0 makes all gates collide (a match
+     * must then be decided by comparing the gates, never by the hash).
+     */
+    CircuitBuilder(boolean hashing, int hashMask) {
         this.hashing = hashing;
+        this.hashMask = hashMask;
         this.table = hashing ? new GateTable(g -> sameGate(g, requestTerms, requestThreshold)) : null;
     }
 
@@ -212,7 +223,7 @@ public final class CircuitBuilder {
             long touched = 0;
             boolean old = m > 0 && !readsYoung(terms); // m > 0: at least two terms
             for (int j = 0; j < m; j++) {
-                int h = GateTable.hash(termsHash, bt[j]);
+                int h = GateTable.hash(termsHash, bt[j]) & hashMask;
                 bankHash[j] = h;
                 if (old) touched += table.touch(h);
             }
@@ -286,7 +297,7 @@ public final class CircuitBuilder {
             t = Math.subtractExact(1, t);
             negated = true;
         }
-        int node = hashing ? findOrAdd(terms, t, GateTable.hash(termsHash(terms), t), false) : add(terms, t, false);
+        int node = hashing ? findOrAdd(terms, t, GateTable.hash(termsHash(terms), t) & hashMask, false) : add(terms, t, false);
         return Literal.of(node, negated);
     }
 

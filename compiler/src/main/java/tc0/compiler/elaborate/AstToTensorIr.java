@@ -266,7 +266,11 @@ final class AstToTensorIr {
                 }
                 case Expr.SliceItem.Index i -> { lo = size(i.at(), fr.sizes(), fr.file()); hi = lo + 1; }
             }
-            if (lo < 0 || hi > in.get(a) || hi <= lo) {
+            if (hi <= lo) { // the checker refuses what it can see; here sizes of the given n (X[2:n] at n = 2)
+                throw error(fr.file(), s.items().get(a).pos(), "slice " + lo + ":" + hi + " selects " + (hi - lo) + " elements of axis "
+                        + a + " of " + in + "; a slice keeps at least one");
+            }
+            if (lo < 0 || hi > in.get(a)) {
                 throw error(fr.file(), s.items().get(a).pos(), "slice " + lo + ":" + hi + " outside axis " + a + " of " + in);
             }
             start.add(lo);

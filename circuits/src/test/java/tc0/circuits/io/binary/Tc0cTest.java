@@ -122,6 +122,9 @@ class Tc0cTest {
         byte[] good = write(TestCircuits.weighted());
         byte[] flipped = good.clone();
         flipped[30] ^= 0x10;
+        byte[] checksumFirst = good.clone(), checksumLast = good.clone(); // the CRC32C's own bytes damaged
+        checksumFirst[good.length - 4] ^= 0x01;
+        checksumLast[good.length - 1] ^= (byte) 0x80;
         byte[] version = good.clone();
         version[8] = 4;
         byte[] v1Huge = good.clone();
@@ -155,6 +158,8 @@ class Tc0cTest {
                 Arguments.of("length beyond the file", longLength, "t.tc0c: byte " + good.length + ": truncated: the header announces 1073741"),
                 Arguments.of("truncated body", Arrays.copyOf(good, good.length - 9), "t.tc0c: byte " + (good.length - 9) + ": truncated"),
                 Arguments.of("one bit flipped", flipped, "t.tc0c: checksum mismatch: the file is corrupt"),
+                Arguments.of("checksum's first byte flipped", checksumFirst, "t.tc0c: checksum mismatch: the file is corrupt"),
+                Arguments.of("checksum's last byte flipped", checksumLast, "t.tc0c: checksum mismatch: the file is corrupt"),
                 Arguments.of("bytes after the checksum", trailing, "t.tc0c: byte " + good.length + ": unexpected bytes after the checksum"),
                 Arguments.of("unknown section, checksum right", extraSection, "t.tc0c: byte " + (good.length - 4) + ": 2 unexpected bytes after the last section"),
                 Arguments.of("gate reads itself, checksum right", reseal(selfLoop), "t.tc0c: byte " + (gates + 5) + ": gate 0 reads node 3: not an earlier node"),
