@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(ParseCommand.class, CompileCommand.class, VerifyCommand.class,
-            StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, BenchCommand.class,
+            StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, LemmasCommand.class, BenchCommand.class,
             BenchBuilderCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

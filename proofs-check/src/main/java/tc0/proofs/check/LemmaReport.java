@@ -1,0 +1,103 @@
+package tc0.proofs.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A run's outcomes as a text table, Markdown, JUnit XML (one test case per claim and check) and JSON-ready maps. */
+public final class LemmaReport {
+    private LemmaReport() {}
+
+    public static final String HEADER = String.format("%-14s %-28s %-9s %-10s %-40s %s", "paper", "lemma", "check", "verdict", "model or block", "instances");
+
+    /** One table row, then the figures and the verdict's reason indented below it. */
+    public static List<String> text(Outcome o) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-14s %-28s %-9s %-10s %-40s %s", o.paper(), o.claim(), o.kind(), o.verdict().word(), o.spec(), o.instances()));
+        for (String f : o.figures()) lines.add("    " + f);
+        if (!(o.verdict() instanceof Verdict.Holds)) lines.add("    " + o.verdict().line());
+        return lines;
+    }
+
+    /** "12 hold, 1 fails, 30 undecided" */
+    public static String summary(List<Outcome> outcomes) {
+        long holds = outcomes.stream().filter(o -> o.verdict() instanceof Verdict.Holds).count();
+        long fails = outcomes.stream().filter(Outcome::failed).count();
+        return String.format("%d checks: %d hold, %d fail, %d undecided", outcomes.size(), holds, fails, outcomes.size() - holds - fails);
+    }
+
+    public static String markdown(List<Outcome> outcomes) {
+        StringBuilder s = new StringBuilder("# tc0 lemmas\n\n").append(summary(outcomes)).append(".\n\n");
+        s.append("| paper | lemma | check | verdict | model or block | instances | figures | not shown |\n");
+        s.append("|---|---|---|---|---|---|---|---|\n");
+        for (Outcome o : outcomes) {
+            List<String> cells = new ArrayList<>(o.figures());
+            if (!(o.verdict() instanceof Verdict.Holds)) cells.add("**" + o.verdict().line() + "**");
+            s.append(String.join(" | ", List.of("", o.paper(), o.claim(), o.kind().name(), o.verdict().word(), o.spec(), o.instances(),
+                    String.join("<br>", cells), o.notShown(), "")).strip().replace("\n", " ")).append('\n');
+        }
+        return s.toString().replace("|  |", "| |");
+    }
+
+    /** JUnit XML: one suite, one test case per claim and check; a failure carries the figure, an undecided check is skipped with its reason. */
+    public static String junit(List<Outcome> outcomes, double seconds) {
+        long fails = outcomes.stream().filter(Outcome::failed).count();
+        long skipped = outcomes.stream().filter(o -> o.verdict() instanceof Verdict.Undecided).count();
+        StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        s.append(String.format(Locale.ROOT, "<testsuite name=\"tc0 lemmas\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"%.3f\">%n",
+                outcomes.size(), fails, skipped, seconds));
+        for (Outcome o : outcomes) {
+            s.append(String.format("  <testcase classname=\"%s\" name=\"%s\">%n", xml(o.paper() + "." + o.claim()), xml(o.kind() + " on " + o.spec())));
+            switch (o.verdict()) {
+                case Verdict.Fails f -> s.append(String.format("    <failure message=\"%s\">%s</failure>%n", xml(o.verdict().line()),
+                        xml(String.join("\n", o.figures()))));
+                case Verdict.Undecided u -> s.append(String.format("    <skipped message=\"%s\"/>%n", xml(u.reason())));
+                case Verdict.Holds h -> { }
+            }
+            s.append(String.format("    <system-out>%s</system-out>%n", xml(o.instances() + "\n" + String.join("\n", o.figures()) + "\nnot shown: " + o.notShown())));
+            s.append("  </testcase>\n");
+        }
+        return s.append("</testsuite>\n").toString();
+    }
+
+    /** The outcomes as plain maps (paper, lemma, check, spec, instances, verdict, where, figure or reason, figures, notShown). */
+    public static List<Map<String, Object>> json(List<Outcome> outcomes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("paper", o.paper());
+            m.put("lemma", o.claim());
+            m.put("check", o.kind().name());
+            m.put("spec", o.spec());
+            m.put("instances", o.instances());
+            m.put("verdict", o.verdict().word());
+            switch (o.verdict()) {
+                case Verdict.Fails f -> { m.put("where", f.instance()); m.put("figure", f.figure()); }
+                case Verdict.Undecided u -> m.put("reason", u.reason());
+                case Verdict.Holds h -> { }
+            }
+            m.put("figures", o.figures());
+            m.put("notShown", o.notShown());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Text escaped for an XML attribute or element; characters XML 1.0 forbids dropped. */
+    static String xml(String text) {
+        StringBuilder s = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> s.append("&lt;");
+                case '>' -> s.append("&gt;");
+                case '&' -> s.append("&amp;");
+                case '"' -> s.append("&quot;");
+                case '\n' -> s.append("&#10;");
+                default -> { if (c >= 0x20 || c == '\t') s.append(c); }
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package tc0.proofs.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import tc0.compiler.pipeline.PipelineException;
+import tc0.proofs.catalog.Catalog;
+import tc0.proofs.catalog.CheckKind;
+import tc0.proofs.catalog.CheckedOn;
+import tc0.proofs.catalog.Claim;
+import tc0.proofs.catalog.Paper;
+
+/**
+ * The catalog's checks run claim by claim: every check kind a claim lists, on every spec it is checked on.
+ * STRUCT and CONTRAST sweep the claim's n (up to {@link Options#maxN}); FUNC runs at the spec's smallest n;
+ * DEPTH at the n up to 16. A kind with no check built yet (SMT, NUM), or a claim with no spec, is reported
+ * undecided with the reason, never left out.
+ */
+public final class LemmaRun {
+    /**
+     * @param paper    only this paper's claims, or null for all
+     * @param lemma    only the claims with this id, or null for all
+     * @param maxN     the largest n swept (the catalog sweeps models to 4096; the quick run stops lower)
+     * @param samples  random inputs per FUNC check
+     */
+    public record Options(String paper, String lemma, long maxN, int samples) {
+        public static final long QUICK_MAX_N = 256, HEAVY_MAX_N = 4096;
+        public static final int QUICK_SAMPLES = 64;
+    }
+
+    private static final long DEPTH_MAX_N = 16;
+
+    private LemmaRun() {}
+
+    /** The claims the options select, in catalog order. */
+    public static List<Claim> selected(Catalog catalog, Options o) {
+        return catalog.papers().stream().filter(p -> o.paper() == null || p.id().equals(o.paper()))
+                .flatMap(p -> p.claims().stream()).filter(c -> o.lemma() == null || c.id().equals(o.lemma())).toList();
+    }
+
+    /** Runs every selected claim's checks, telling {@code progress} each claim's "paper claim" as it starts. */
+    public static List<Outcome> run(Catalog catalog, Instances in, Options o, Consumer<String> progress) {
+        List<Outcome> out = new ArrayList<>();
+        for (Claim c : selected(catalog, o)) {
+            progress.accept(c.paper() + " " + c.id());
+            Paper paper = catalog.paper(c.paper()).orElseThrow();
+            for (CheckKind k : c.checks()) out.addAll(check(paper, c, k, in, o));
+        }
+        return out;
+    }
+
+    static List<Outcome> check(Paper paper, Claim c, CheckKind k, Instances in, Options o) {
+        if (k == CheckKind.SMT || k == CheckKind.NUM) {
+            return List.of(undecided(c, k, "-", "no " + k + " check is built yet"));
+        }
+        if (c.checkedOn().isEmpty()) {
+            return List.of(undecided(c, k, "-", c.gap() != null ? "no spec: " + c.gap() : "no spec names this claim yet"));
+        }
+        List<CheckedOn> specs = k == CheckKind.DEPTH ? c.checkedOn().subList(0, 1) : c.checkedOn(); // DEPTH: the claim's own block
+        List<Outcome> out = new ArrayList<>();
+        for (CheckedOn on : specs) {
+            List<Long> ns = on.params().getOrDefault("n", List.of()).stream()
+                    .filter(n -> n <= (k == CheckKind.DEPTH ? DEPTH_MAX_N : o.maxN())).toList();
+            if (ns.isEmpty()) {
+                out.add(undecided(c, k, on.spec(), "no n of the claim's sweep is at most " + o.maxN()));
+                continue;
+            }
+            Target t = new Target(c.paper(), c.id(), on.spec(), ns);
+            try {
+                out.add(switch (k) {
+                    case STRUCT -> StructCheck.run(t, in);
+                    case CONTRAST -> ContrastCheck.run(t, in);
+                    case FUNC -> FuncCheck.run(t, ns.getFirst(), o.samples(), 1, in, FuncCheck.EXACT);
+                    case DEPTH -> DepthCheck.run(paper, c, t, in);
+                    case SMT, NUM -> throw new IllegalStateException("handled above");
+                });
+            } catch (PipelineException e) {
+                out.add(undecided(c, k, on.spec(), "the spec does not compile: " + e.getMessage().lines().findFirst().orElse("")));
+            }
+        }
+        return out;
+    }
+
+    private static Outcome undecided(Claim c, CheckKind k, String spec, String reason) {
+        return new Outcome(c.paper(), c.id(), k, spec, "-", List.of(), new Verdict.Undecided(reason), "nothing: it did not run");
+    }
+}
