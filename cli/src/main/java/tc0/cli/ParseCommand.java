@@ -16,9 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tc0.compiler.pipeline.Pipeline;
 import tc0.dsl.CheckResult;
 import tc0.dsl.CheckedModel;
-import tc0.dsl.Dsl;
 import tc0.dsl.ast.Printer;
 import tc0.dsl.ast.SizeEvalException;
 import tc0.dsl.ast.SizeExprs;
@@ -86,18 +86,11 @@ public final class ParseCommand implements Callable<Integer> {
     }
 
     static CheckResult check(String source, String name, Map<String, Long> values) {
-        CheckResult plain = Dsl.check(source, name);
-        if (!plain.ok() || values.isEmpty()) {
-            return plain;
+        try {
+            return Pipeline.check(source, name, values);
+        } catch (Pipeline.UnknownParameter e) {
+            throw new UserError("--set " + e.parameter() + ": " + e.getMessage());
         }
-        CheckedModel m = plain.orElseThrow();
-        for (String p : values.keySet()) {
-            if (m.params().stream().noneMatch(q -> q.name().equals(p))) {
-                throw new UserError("--set " + p + ": model '" + m.name() + "' (" + name + ") has no parameter '" + p
-                        + "'; its parameters are " + m.paramNames());
-            }
-        }
-        return Dsl.check(source, name, values);
     }
 
     static Map<String, Long> values(List<String> sets) {

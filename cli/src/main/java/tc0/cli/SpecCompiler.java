@@ -1,25 +1,19 @@
 package tc0.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
-import tc0.circuits.CircuitTooLargeException;
 import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.count.TensorIrToCost;
-import tc0.compiler.elaborate.ElaborationException;
-import tc0.compiler.elaborate.Elaborator;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.lower.Lowered;
-import tc0.compiler.lower.TensorIrToCircuit;
-import tc0.dsl.CheckResult;
-import tc0.dsl.SpecFile;
-import tc0.dsl.SpecFileException;
+import tc0.compiler.pipeline.Checked;
+import tc0.compiler.pipeline.Pipeline;
+import tc0.compiler.pipeline.PipelineException;
 
 /**
  * A spec file through the stages, in the README's order: parse and check, elaborate for the parameter
@@ -39,16 +33,21 @@ final class SpecCompiler {
     }
 
     private static TensorProgram elaborate(Path spec, Map<String, Long> values, Phases phases) {
-        String source = read(spec);
-        CheckResult r = ParseCommand.check(source, spec.toString(), values);
-        if (!r.ok()) throw new UserError(r.render().strip());
+        Checked checked;
+        try {
+            checked = Pipeline.check(spec, values);
+        } catch (Pipeline.UnknownParameter e) {
+            throw new UserError("--set " + e.parameter() + ": " + e.getMessage());
+        } catch (PipelineException e) {
+            throw new UserError(e.getMessage());
+        }
         phases.mark("check");
         try {
-            TensorProgram p = Elaborator.elaborate(r.orElseThrow(), values);
+            TensorProgram p = Pipeline.elaborate(checked);
             phases.mark("elaborate");
             return p;
-        } catch (ElaborationException e) {
-            throw new UserError(e.diagnostic().render(source).strip());
+        } catch (PipelineException e) {
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -81,20 +80,12 @@ final class SpecCompiler {
         }
     }
 
-    /**
-     * Lowers {@code p} through a builder sized by its count where there is one (its arrays allocated once, not
-     * grown and copied), telling {@code progress} the gates built after each node (it may stop the build); an op
-     * the lowering lacks is a {@link UserError}.
-     */
+    /** {@link Pipeline#lowerSized}, its refusals {@link UserError}s. */
     static Lowered lowerSized(Path spec, TensorProgram p, int rounds, Optional<CountedCost> counted, LongConsumer progress) {
         try {
-            return counted.isPresent() && counted.get().fitsLong()
-                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), progress)
-                    : TensorIrToCircuit.lower(p, rounds, true, progress);
-        } catch (UnsupportedOperationException e) {
-            throw new UserError(spec + ": " + e.getMessage());
-        } catch (CircuitTooLargeException e) {
-            throw new UserError(describe(spec, p) + ": " + e.getMessage() + "; try a smaller n");
+            return Pipeline.lowerSized(spec, p, rounds, counted, progress);
+        } catch (PipelineException e) {
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -118,17 +109,15 @@ final class SpecCompiler {
 
     /** "examples/gin.tc0 (n=8, d=4, layers=2)": the spec and every parameter's value. */
     static String describe(Path spec, TensorProgram p) {
-        if (p.parameters().isEmpty()) return spec.toString();
-        return spec + p.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ", " (", ")"));
+        return Pipeline.describe(spec, p);
     }
 
-    /** The spec's text, read by the one bounded reader every command shares ({@link SpecFile}). */
+    /** The spec's text, read by the one bounded reader every command shares. */
     static String read(Path spec) {
         try {
-            return SpecFile.read(spec);
-        } catch (IOException e) {
-            throw new UserError(e instanceof SpecFileException ? e.getMessage() : spec + ": cannot read: " + e.getMessage());
+            return Pipeline.read(spec);
+        } catch (PipelineException e) {
+            throw new UserError(e.getMessage());
         }
     }
 }

@@ -1,12 +1,10 @@
 package tc0.compiler.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import tc0.circuits.CircuitTooLargeException;
 import tc0.compiler.count.CountOverflow;
@@ -20,6 +18,8 @@ import tc0.compiler.lower.TensorIrToCircuit;
 import tc0.dsl.CheckResult;
 import tc0.dsl.CheckedModel;
 import tc0.dsl.Dsl;
+import tc0.dsl.SpecFile;
+import tc0.dsl.SpecFileException;
 
 /**
  * A spec through the stages, in the README's order: {@link #check}, {@link #elaborate}, {@link #count} or
@@ -32,19 +32,40 @@ public final class Pipeline {
     /** The spec read, parsed and checked for {@code values}; a value for a parameter the model lacks is refused. */
     public static Checked check(Path spec, Map<String, Long> values) {
         String source = read(spec);
-        CheckResult plain = Dsl.check(source, spec.toString());
-        if (!plain.ok()) throw new PipelineException(plain.render().strip());
-        if (values.isEmpty()) return new Checked(spec, source, plain.orElseThrow(), values);
+        CheckResult r = check(source, spec.toString(), values);
+        if (!r.ok()) throw new PipelineException(r.render().strip());
+        return new Checked(spec, source, r.orElseThrow(), values);
+    }
+
+    /**
+     * {@code source} checked with its defaults, then, where that passes and {@code values} are given, for them:
+     * the result with every diagnostic; a value for a parameter the model lacks is an {@link UnknownParameter}.
+     */
+    public static CheckResult check(String source, String name, Map<String, Long> values) {
+        CheckResult plain = Dsl.check(source, name);
+        if (!plain.ok() || values.isEmpty()) return plain;
         CheckedModel m = plain.orElseThrow();
         for (String p : values.keySet()) {
             if (m.params().stream().noneMatch(q -> q.name().equals(p))) {
-                throw new PipelineException(spec + ": model '" + m.name() + "' has no parameter '" + p
+                throw new UnknownParameter(p, "model '" + m.name() + "' (" + name + ") has no parameter '" + p
                         + "'; its parameters are " + m.paramNames());
             }
         }
-        CheckResult r = Dsl.check(source, spec.toString(), values);
-        if (!r.ok()) throw new PipelineException(r.render().strip());
-        return new Checked(spec, source, r.orElseThrow(), values);
+        return Dsl.check(source, name, values);
+    }
+
+    /** A value given for a parameter the model does not have. */
+    public static final class UnknownParameter extends PipelineException {
+        private final String parameter;
+
+        UnknownParameter(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
     }
 
     /** The checked, elaborated program for {@code values}. */
@@ -91,10 +112,20 @@ public final class Pipeline {
             throw new PipelineException(String.format("%s: counted %,d gates, more than the limit of %,d; try a smaller n",
                     describe(spec, p), counted.get().gates(), maxGates));
         }
+        return lowerSized(spec, p, rounds, counted, g -> {});
+    }
+
+    /**
+     * Lowers {@code p} through a builder sized by its count where there is one (its arrays allocated once, not
+     * grown and copied), telling {@code progress} the gates built after each node (it may stop the build by
+     * throwing); an op the lowering lacks, or a circuit past what tc0 indexes, is a {@link PipelineException}.
+     */
+    public static Lowered lowerSized(Path spec, TensorProgram p, int rounds, Optional<CountedCost> counted,
+            LongConsumer progress) {
         try {
             return counted.isPresent() && counted.get().fitsLong()
-                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), g -> {})
-                    : TensorIrToCircuit.lower(p, rounds);
+                    ? TensorIrToCircuit.lower(p, rounds, counted.get().gates().longValueExact(), progress)
+                    : TensorIrToCircuit.lower(p, rounds, true, progress);
         } catch (UnsupportedOperationException e) {
             throw new PipelineException(spec + ": " + e.getMessage(), e);
         } catch (CircuitTooLargeException e) {
@@ -109,14 +140,14 @@ public final class Pipeline {
                 .collect(Collectors.joining(", ", " (", ")"));
     }
 
-    private static String read(Path spec) {
-        if (Files.isDirectory(spec)) throw new PipelineException(spec + ": is a directory, not a spec file");
+    /** The spec's text, read by the one bounded reader every tool shares ({@link SpecFile}). */
+    public static String read(Path spec) {
         try {
-            return Files.readString(spec, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new PipelineException(spec + ": no such file");
+            return SpecFile.read(spec);
+        } catch (SpecFileException e) {
+            throw new PipelineException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new PipelineException(spec + ": cannot read: " + e.getMessage());
+            throw new PipelineException(spec + ": cannot read: " + e.getMessage(), e);
         }
     }
 }
