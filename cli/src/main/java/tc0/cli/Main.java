@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             "  tc0 stats examples/gin.tc0 --set n=4                  compile a spec in memory, its figures",
             "  tc0 sweep examples/gin.tc0 --n 2,4,8                  how depth and size grow with n",
             "",
-            "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.",
+            "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, or an output (a file, standard output)",
+            "that cannot be written.",
             ""},
         commandListHeading = "%nCommands:%n")
 public final class Main implements Runnable {
@@ -32,7 +33,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /**
@@ -49,6 +50,8 @@ public final class Main implements Runnable {
             }
         }
         for (Class<?> c : named == null ? COMMANDS : List.of(named)) cl.addSubcommand(instance(c));
+        // every command's standard output is checked once it returns: a failed write is not a success
+        cl.setExecutionStrategy(parsed -> StandardOutput.afterCommand(cl, new CommandLine.RunLast().execute(parsed)));
         return ExitCodes.configure(cl);
     }
 
@@ -63,7 +66,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         int code;
         try {
-            code = commandLine(args).execute(args);
+            CommandLine cl = commandLine(args);
+            cl.setOut(StandardOutput.ofProcess());
+            code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             // Thrown past picocli (an Error, not an Exception): one line, no stack trace. Outputs are written
             // through a temporary file, so nothing half-written is left.
