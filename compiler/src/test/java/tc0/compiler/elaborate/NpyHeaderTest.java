@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused from the header alone (the files here hold a header and a few bytes), and endless devices are refused
  * after at most the header: every case well inside the class's timeout.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a blocked read ignores interrupts
 class NpyHeaderTest {
     @TempDir
     Path dir;
