@@ -88,7 +88,7 @@ final class OutputFiles {
             format.writer().write(c, out);
             out.flush();
         } catch (IOException e) {
-            throw new UserError("cannot write standard output: " + reason(e));
+            throw new UserError(StandardOutput.cannotWrite(e));
         }
     }
 

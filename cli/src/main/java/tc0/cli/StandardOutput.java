@@ -57,13 +57,17 @@ final class StandardOutput extends PrintWriter {
     static int afterCommand(CommandLine cl, int code) {
         PrintWriter out = cl.getOut();
         if (!out.checkError()) return code; // checkError flushes first
-        IOException cause = out instanceof StandardOutput s ? s.stream.error : null;
-        String why = cause != null && cause.getMessage() != null ? cause.getMessage().toLowerCase(java.util.Locale.ROOT)
-                : "the write failed";
-        cl.getErr().println("tc0: cannot write standard output: " + why
-                + " (a full disk, a closed output or a pipe whose reader stopped); nothing more was written");
+        cl.getErr().println("tc0: " + cannotWrite(out instanceof StandardOutput s ? s.stream.error : null));
         cl.getErr().flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /** "cannot write standard output: no space left on device (...)", for {@code cause} or an unknown one (null). */
+    static String cannotWrite(IOException cause) {
+        String why = cause != null && cause.getMessage() != null ? cause.getMessage().toLowerCase(java.util.Locale.ROOT)
+                : "the write failed";
+        return "cannot write standard output: " + why + " (a full disk, a closed output or a pipe whose reader stopped);"
+                + " nothing more was written";
     }
 
     /** A stream that keeps the first error of a write or flush, then throws it as before. */

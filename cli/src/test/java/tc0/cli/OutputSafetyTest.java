@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -162,12 +163,15 @@ class OutputSafetyTest {
         java.io.File full = new java.io.File("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(full.exists(), "skipped: no /dev/full on this system");
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "tc0.cli.Main", "stats", ADDER.toString())
-                .redirectOutput(full).start();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue(), err);
-        assertEquals("tc0: cannot write standard output: no space left on device (a full disk, a closed output or a pipe"
-                + " whose reader stopped); nothing more was written", err.strip());
+        for (List<String> args : List.of(List.of("stats", ADDER.toString()), List.of("export", ADDER.toString(), "--format", "aig", "-o", "-"))) {
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "tc0.cli.Main"));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).redirectOutput(full).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(2, p.exitValue(), err);
+            assertEquals("tc0: cannot write standard output: no space left on device (a full disk, a closed output or a pipe"
+                    + " whose reader stopped); nothing more was written", err.strip(), String.join(" ", args));
+        }
     }
 }
