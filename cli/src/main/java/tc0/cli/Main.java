@@ -65,16 +65,18 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code;
+        StandardOutput out = StandardOutput.ofProcess(); // buffered, not flushed a line at a time: flushed here at the end
         try {
             CommandLine cl = commandLine(args);
-            cl.setOut(StandardOutput.ofProcess());
+            cl.setOut(out);
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             // Thrown past picocli (an Error, not an Exception): one line, no stack trace. Outputs are written
-            // through a temporary file, so nothing half-written is left.
+            // through a partial file, so nothing half-written is left.
             System.err.println("tc0: " + ExitCodes.outOfMemory());
             code = ExitCodes.BAD_INPUT;
         }
+        out.flush(); // what a command printed before it failed
         System.exit(code);
     }
 }
