@@ -11,7 +11,7 @@ public final class ExitCodes {
     public static final int OUT_OF_MEMORY = 3;
 
     /** The line every help text that lists the exit codes shows. */
-    static final String LIST = "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 out of memory.";
+    static final String LIST = "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage (or an output that cannot be written), 3 out of memory.";
 
     private ExitCodes() {}
 

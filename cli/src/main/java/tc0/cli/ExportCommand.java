@@ -1,8 +1,5 @@
 package tc0.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -24,7 +21,10 @@ import tc0.circuits.io.Format;
             "Write a circuit in another format: a circuit format tc0 reads back (aag, aig, tc0c) or an",
             "export for other tools (verilog for Yosys and Icarus, dot for graphviz, graphml, json).",
             "General threshold gates are decomposed into ANDs when writing AIGER.",
-            "The file is written to a temporary name and renamed, so it is never half-written.",
+            "The file is written to a partial file (.OUT.tc0-partial-...) and renamed, so it is never",
+            "half-written; a device or named pipe (-o /dev/null) is written straight through. -o - writes to",
+            "standard output (give --format). An -o whose extension names a format must agree with --format,",
+            "and -o cannot be the input file.",
             "A spec (.tc0) is compiled in memory first, for the --set values, as 'tc0 compile' does.",
             "",
             "Examples:  tc0 export examples/circuits/full_adder.aag --format verilog -o full_adder.v",
@@ -48,14 +48,16 @@ final class ExportCommand implements Callable<Integer> {
     String output;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Format f = resolveFormat();
-        if (!output.equals("-")) OutputFiles.checkWritable(Path.of(output));
+        boolean stdout = OutputFiles.isStandardOutput(output);
+        if (!stdout) {
+            OutputFiles.checkWritable(Path.of(output));
+            OutputFiles.checkNotInput("-o", Path.of(output), file);
+        }
         Circuit c = settings.load(file);
-        if (output.equals("-")) {
-            OutputStream out = new BufferedOutputStream(System.out);
-            f.writer().write(c, out);
-            out.flush();
+        if (stdout) {
+            OutputFiles.writeStandardOutput(c, f, spec.commandLine().getOut());
         } else {
             OutputFiles.write(c, Path.of(output), f);
             spec.commandLine().getErr().println("tc0: wrote " + output + " (" + f.userName() + ")");
@@ -66,7 +68,13 @@ final class ExportCommand implements Callable<Integer> {
     private Format resolveFormat() {
         String names = Arrays.stream(Format.values()).map(Format::userName).collect(Collectors.joining(", "));
         if (format != null) {
-            return Format.byName(format).orElseThrow(() -> new UserError("unknown format '" + format + "'; use one of " + names));
+            Format f = Format.byName(format).orElseThrow(() -> new UserError("unknown format '" + format + "'; use one of " + names));
+            Format named = Format.byFileName(output).orElse(f);
+            if (named != f) { // a file that says one format and holds another: tc0 could not read it back
+                throw new UserError("-o " + output + " names a " + named.userName() + " file, but --format is " + f.userName()
+                        + "; end the file name in ." + f.extension() + " or leave out --format");
+            }
+            return f;
         }
         return Format.byFileName(output).orElseThrow(() -> new UserError(
                 "cannot tell the format from '" + output + "'; give --format (one of " + names + ")"));

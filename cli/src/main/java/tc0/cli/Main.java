@@ -32,7 +32,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /**
@@ -49,6 +49,8 @@ public final class Main implements Runnable {
             }
         }
         for (Class<?> c : named == null ? COMMANDS : List.of(named)) cl.addSubcommand(instance(c));
+        // every command's standard output is checked once it returns: a failed write is not a success
+        cl.setExecutionStrategy(parsed -> StandardOutput.afterCommand(cl, new CommandLine.RunLast().execute(parsed)));
         return ExitCodes.configure(cl);
     }
 
@@ -62,14 +64,18 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code;
+        StandardOutput out = StandardOutput.ofProcess(); // buffered, not flushed a line at a time: flushed here at the end
         try {
-            code = commandLine(args).execute(args);
+            CommandLine cl = commandLine(args);
+            cl.setOut(out);
+            code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             // Thrown past picocli (an Error, not an Exception): one line, no stack trace. Outputs are written
-            // through a temporary file, so nothing half-written is left.
+            // through a partial file, so nothing half-written is left.
             System.err.println("tc0: " + ExitCodes.outOfMemory(List.of(args).contains("--count-only")));
             code = ExitCodes.OUT_OF_MEMORY;
         }
+        out.flush(); // what a command printed before it failed
         System.exit(code);
     }
 }

@@ -9,9 +9,10 @@ import tc0.circuits.io.CircuitFiles;
 import tc0.circuits.io.Format;
 
 /**
- * Files the commands write: checked before the (possibly long) work that fills them, then written to a
- * temporary file in the same folder and renamed into place, so a reader never sees half a file. Every
- * failure is one {@link UserError}.
+ * Files the commands write: checked before the (possibly long) work that fills them, then written to a partial
+ * file in the same folder and renamed into place, so a reader never sees half a file; a device or named pipe is
+ * written straight through ({@link CircuitFiles#writeAtomically}). {@code -} names standard output where a
+ * command takes it. Every failure is one {@link UserError}.
  */
 final class OutputFiles {
     /** Writes a file's bytes. */
@@ -21,6 +22,31 @@ final class OutputFiles {
     }
 
     private OutputFiles() {}
+
+    /** Whether an output option's value names standard output. */
+    static boolean isStandardOutput(String name) {
+        return name.equals("-");
+    }
+
+    /**
+     * Refuses, before any work, an output that is one of the inputs (the same file by any name: {@code ./x},
+     * a link): writing it would replace the input. {@code option} is how the output was given, e.g. "-o".
+     */
+    static void checkNotInput(String option, Path output, Path... inputs) {
+        if (!Files.exists(output)) return; // an input that exists cannot be a file that does not
+        for (Path in : inputs) {
+            boolean same;
+            try {
+                same = Files.exists(in) && Files.isSameFile(output, in);
+            } catch (IOException e) {
+                same = false; // cannot tell: reading the input will say what is wrong with it
+            }
+            if (same) {
+                throw new UserError(option + " " + output + " is the input " + in
+                        + "; writing it would overwrite the input: give another output file");
+            }
+        }
+    }
 
     /** Refuses a path that cannot be written: its folder is a file, or it is a folder itself. */
     static void checkWritable(Path file) {
@@ -51,7 +77,18 @@ final class OutputFiles {
         } catch (IOException e) {
             throw new UserError("cannot write " + file + ": " + reason(e));
         } catch (OutOfMemoryError e) {
-            throw new UserError("cannot write " + file + ": out of memory; raise -Xmx through TC0_JAVA_OPTS");
+            throw new UserError("cannot write " + file + ": out of memory; raise -Xmx through TC0_JAVA_OPTS", ExitCodes.OUT_OF_MEMORY);
+        }
+    }
+
+    /** A circuit to standard output ({@code -o -}): the bytes of {@code stdout}, every failure one {@link UserError}. */
+    static void writeStandardOutput(Circuit c, Format format, java.io.PrintWriter stdout) {
+        try {
+            OutputStream out = new java.io.BufferedOutputStream(StandardOutput.bytes(stdout), 1 << 16);
+            format.writer().write(c, out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UserError(StandardOutput.cannotWrite(e));
         }
     }
 

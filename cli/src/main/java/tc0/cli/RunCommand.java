@@ -1,9 +1,11 @@
 package tc0.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +23,7 @@ import tc0.circuits.eval.BitParallelEvaluator;
 import tc0.circuits.eval.Evaluator;
 import tc0.circuits.eval.PatternText;
 import tc0.circuits.eval.ScalarEvaluator;
+import tc0.circuits.io.ReadLimit;
 
 /** {@code tc0 run}: evaluates a circuit on given or random input patterns. */
 @Command(name = "run",
@@ -30,7 +33,8 @@ import tc0.circuits.eval.ScalarEvaluator;
             "Evaluate a circuit on input patterns and print its outputs: one line per pattern, one",
             "character 0 or 1 per output, output 0 first. Patterns come from --inputs (a text file,",
             "one pattern per line, input 0 first; spaces and _ are ignored, # starts a comment) or",
-            "are random (--random N --seed S). With neither, one random pattern (seed 1).",
+            "are random (--random N --seed S; N at most 16,777,216). With neither, one random pattern",
+            "(seed 1). A patterns file may hold 256 MiB (TC0_JAVA_OPTS=-Dtc0.maxInputsBytes=BYTES raises it).",
             "A spec (.tc0) is compiled in memory first, for the --set values, as 'tc0 compile' does. Its",
             "circuit's inputs are the spec's inputs in declaration order, each input's elements in",
             "row-major order, each element's bits least significant first (two's complement words of the",
@@ -94,11 +98,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (random != null && inputs != null) throw new UserError("give --random or --inputs, not both");
+        if (random != null && random < 1) throw new UserError("--random must be at least 1, not " + random);
         Evaluator evaluator = evaluator(backend, threads);
         Circuit c = loader != null ? loader.load(file) : settings.load(file);
-        BitMatrix in = inputs != null ? readPatterns(inputs, c.inputCount()) : BitMatrix.random(c.inputCount(), patterns(), seed);
+        BitMatrix in = inputs != null ? readPatterns(inputs, c.inputCount())
+                : BitMatrix.random(c.inputCount(), random == null ? 1 : randomPatterns(random, c), seed);
         BitMatrix out = evaluator.evaluate(c, in);
         PrintWriter w = spec.commandLine().getOut();
         if (hash) {
@@ -110,12 +116,6 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int patterns() {
-        if (random == null) return 1;
-        if (random < 1) throw new UserError("--random must be at least 1, not " + random);
-        return random;
-    }
-
     static Evaluator evaluator(Backend backend, Integer threads) {
         if (threads != null && threads < 1) throw new UserError("--threads must be at least 1, not " + threads);
         return switch (backend) {
@@ -125,14 +125,41 @@ public final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private static BitMatrix readPatterns(Path f, int width) throws IOException {
+    /** What a patterns file may hold: 256 MiB of text is some 2^31 bits, as much as one run's matrices hold. */
+    static final ReadLimit INPUTS_LIMIT = new ReadLimit("a patterns file", "tc0.maxInputsBytes", 256L << 20);
+
+    private static BitMatrix readPatterns(Path f, int width) {
         boolean stdin = f.toString().equals("-");
-        try (Reader r = stdin ? new InputStreamReader(System.in, StandardCharsets.UTF_8) : Files.newBufferedReader(f)) {
-            return PatternText.read(r, stdin ? "<stdin>" : f.toString(), width);
+        String source = stdin ? "<stdin>" : f.toString();
+        if (!stdin && Files.isDirectory(f)) throw new UserError(f + ": is a directory, not a patterns file");
+        try (InputStream bytes = stdin ? INPUTS_LIMIT.bound(System.in) : INPUTS_LIMIT.open(f);
+             Reader r = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            return PatternText.read(r, source, width);
         } catch (PatternText.FormatException e) {
             throw new UserError(e.getMessage());
         } catch (NoSuchFileException e) {
             throw new UserError(f + ": no such file");
+        } catch (ReadLimit.TooLarge e) {
+            throw new UserError(source + ": " + e.getMessage() + ", or split the patterns over several runs");
+        } catch (IOException e) {
+            throw new UserError(source + ": cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+    }
+
+    /**
+     * At most 2^24 random patterns a run: every pattern's inputs and outputs are held in memory at once (and
+     * printed, a line each); fewer for a circuit so wide that its matrix would pass 2^31 words.
+     */
+    static final int MAX_RANDOM = 1 << 24;
+
+    private static int randomPatterns(int requested, Circuit c) {
+        long rows = Math.max(1, Math.max(c.inputCount(), c.outputCount()));
+        long max = Math.min(MAX_RANDOM, (Integer.MAX_VALUE - 16L) / rows * 64);
+        if (requested > max) {
+            throw new UserError(String.format("--random %,d: at most %,d patterns a run, as every pattern's inputs and outputs are"
+                    + " held in memory at once; run several with different --seed", requested, max));
+        }
+        return requested;
     }
 }

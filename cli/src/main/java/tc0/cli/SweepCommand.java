@@ -83,8 +83,11 @@ final class SweepCommand implements Callable<Integer> {
         if (values.containsKey("n")) throw new UserError("--set n=" + values.get("n") + ": give the values of n with --n");
         if (rounds < 1) throw new UserError("--rounds must be at least 1, not " + rounds);
         SweepPlot.Format plotFormat = plot == null ? null : plotFormat(plot);
-        if (csv != null) OutputFiles.checkWritable(csv);
-        if (plot != null) OutputFiles.checkWritable(plot);
+        checkOutput("--csv", csv);
+        checkOutput("--plot", plot);
+        if (csv != null && plot != null && csv.toAbsolutePath().normalize().equals(plot.toAbsolutePath().normalize())) {
+            throw new UserError("--csv and --plot both name " + csv + "; give two files");
+        }
         SizeGuard guard = settings.guard(HINT);
 
         PrintWriter rows = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
@@ -125,6 +128,16 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Refuses an output that cannot be written, is standard output (the table goes there) or is the spec. */
+    private void checkOutput(String option, Path f) {
+        if (f == null) return;
+        if (OutputFiles.isStandardOutput(f.toString())) {
+            throw new UserError(option + " -: the table goes to standard output; give " + option + " a file name");
+        }
+        OutputFiles.checkWritable(f);
+        OutputFiles.checkNotInput(option, f, file);
     }
 
     private SweepPoint built(TensorProgram p, long n, SizeGuard guard) {

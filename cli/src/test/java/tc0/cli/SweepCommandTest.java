@@ -49,7 +49,7 @@ class SweepCommandTest {
         Document d = xml(Files.readAllBytes(svg));
         assertEquals("svg", d.getDocumentElement().getTagName());
         assertTrue(d.getElementsByTagName("path").getLength() > 10, "the series and axes are drawn");
-        assertTrue(Files.list(csv.getParent()).noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        assertTrue(Files.list(csv.getParent()).noneMatch(p -> p.getFileName().toString().contains(".tc0-partial-")), "no partial file left");
     }
 
     @Test

@@ -3,6 +3,7 @@ package tc0.circuits.eval;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,42 +23,55 @@ public final class PatternText {
     }
 
     /**
-     * Reads every pattern of {@code width} bits.
+     * Reads every pattern of {@code width} bits, a character at a time: a character that is not a bit is refused
+     * where it stands, not after a line that may never end (/dev/zero), and text that is not UTF-8 (given a decoder
+     * that reports errors) is refused.
      *
      * @param source the file name, for messages ({@code file:line: ...})
      */
     public static BitMatrix read(Reader in, String source, int width) throws IOException, FormatException {
         List<boolean[]> patterns = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(in);
-        int number = 0;
-        for (String line; (line = lines.readLine()) != null; ) {
-            number++;
-            boolean[] p = parse(line, width, source + ":" + number);
-            if (p != null) patterns.add(p);
+        Reader chars = in instanceof BufferedReader ? in : new BufferedReader(in, 1 << 16);
+        boolean[] bits = new boolean[width];
+        long count = 0; // bits on this line, past width too, for the message
+        int line = 1;
+        boolean comment = false;
+        try {
+            for (int ch = chars.read(); ; ch = chars.read()) {
+                if (ch == -1 || ch == '\n') {
+                    if (count > 0) {
+                        if (count != width) {
+                            throw new FormatException(source + ":" + line + ": " + count + " bits, but the circuit has " + width + " inputs");
+                        }
+                        patterns.add(bits);
+                        bits = new boolean[width];
+                        count = 0;
+                    }
+                    if (ch == -1) break;
+                    line++;
+                    comment = false;
+                } else if (comment || ch == '_' || Character.isWhitespace(ch)) {
+                    continue;
+                } else if (ch == '#') {
+                    comment = true;
+                } else if (ch == '0' || ch == '1') {
+                    if (count < width) bits[(int) count] = ch == '1';
+                    count++;
+                } else {
+                    throw new FormatException(source + ":" + line + ": " + shown(ch) + " is not a bit; a pattern is " + width + " characters 0 or 1");
+                }
+            }
+        } catch (CharacterCodingException e) {
+            // no line: the decoder reads ahead, so the line reached is not the line of the bad byte
+            throw new FormatException(source + ": not UTF-8 text (a binary file?); patterns are lines of 0 and 1");
         }
         return BitMatrix.fromPatterns(width, patterns.toArray(new boolean[0][]));
     }
 
-    /** The bits of one line, or null for a blank or comment line. */
-    private static boolean[] parse(String line, int width, String where) throws FormatException {
-        int hash = line.indexOf('#');
-        String text = hash >= 0 ? line.substring(0, hash) : line;
-        boolean[] bits = new boolean[width];
-        int count = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '_' || Character.isWhitespace(ch)) continue;
-            if (ch != '0' && ch != '1') {
-                throw new FormatException(where + ": '" + ch + "' is not a bit; a pattern is " + width + " characters 0 or 1");
-            }
-            if (count < width) bits[count] = ch == '1';
-            count++;
-        }
-        if (count == 0) return null;
-        if (count != width) {
-            throw new FormatException(where + ": " + count + " bits, but the circuit has " + width + " inputs");
-        }
-        return bits;
+    /** A character for a message: 'x' if printable, else its code point (U+0000), never a control character. */
+    private static String shown(int ch) {
+        return Character.isISOControl(ch) || !Character.isDefined(ch) || Character.isSurrogate((char) ch)
+                ? String.format("U+%04X", ch) : "'" + (char) ch + "'";
     }
 
     /** Pattern {@code p} as a line of 0 and 1 characters, row 0 first. */

@@ -43,18 +43,24 @@ public final class CircuitFiles {
     }
 
     /**
-     * Writes {@code body} to a temporary file beside {@code file} (readable by all, as a plain new file
-     * would be), then renames it over {@code file}: a reader never sees half a file, and a failure leaves
-     * the old one. Creates the folder if needed.
+     * Writes {@code body} to a partial file beside {@code file} ({@link PartialFiles}: named so that it is
+     * recognisable, never with a circuit file's extension, created as a plain new file would be), then renames
+     * it over {@code file}: a reader never sees half a file, and a failure leaves the old one. Partial files of
+     * the same target that killed runs left are removed first. A {@code file} that exists and is neither a
+     * regular file nor a folder (a device such as /dev/null, a named pipe) is written straight through: renaming
+     * over it would replace the device with a regular file. Creates the folder if needed.
      */
     public static void writeAtomically(Path file, Body body) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) { // createTempFile makes it rw-------
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                body.writeTo(out);
             }
+            return;
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        PartialFiles.removeStale(file);
+        Path tmp = PartialFiles.create(file);
+        try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.writeTo(out);
             }

@@ -1,6 +1,9 @@
 package tc0.compiler.elaborate;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tc0.circuits.io.ReadLimit;
 
 /**
  * A small reader of NumPy {@code .npy} files: format version 1.0, 2.0 or 3.0, little-endian {@code float64}
@@ -39,39 +43,52 @@ public final class NpyReader {
     private static final Pattern ORDER = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+    /** What a .npy file may hold: 1 GiB, 2^27 float64 values (1 GiB of heap as doubles). */
+    public static final ReadLimit LIMIT = new ReadLimit("a .npy weight file", "tc0.maxNpyBytes", 1L << 30);
+
+    /**
+     * The array of {@code file}, read as a stream: the header first, then exactly the data its shape claims, so a
+     * shape past {@link #LIMIT}, past 2^31 elements or past what a regular file holds is refused from the header
+     * alone, and an endless device after at most the header.
+     */
     public static Array read(Path file) throws NpyException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        if (Files.isDirectory(file)) throw new NpyException("is a directory, not a .npy file");
+        try (InputStream in = new BufferedInputStream(LIMIT.open(file), 1 << 16)) {
+            return read(in, Files.isRegularFile(file) ? Files.size(file) : -1);
         } catch (NoSuchFileException e) {
             throw new NpyException("no such file");
         } catch (IOException e) {
-            throw new NpyException("cannot read: " + e.getMessage());
+            throw new NpyException(e instanceof ReadLimit.TooLarge ? e.getMessage() : "cannot read: " + e.getMessage());
         }
-        return parse(bytes);
     }
 
     public static Array parse(byte[] bytes) throws NpyException {
-        if (bytes.length < 10 || !java.util.Arrays.equals(bytes, 0, 6, MAGIC, 0, 6)) {
+        try {
+            return read(new ByteArrayInputStream(bytes), bytes.length);
+        } catch (IOException e) {
+            throw new NpyException("cannot read: " + e.getMessage()); // not from a byte array
+        }
+    }
+
+    /** Reads from {@code in}, whose length is {@code length} bytes, or -1 if unknown (a device, a pipe). */
+    private static Array read(InputStream in, long length) throws NpyException, IOException {
+        byte[] pre = in.readNBytes(8);
+        if (pre.length < 8 || !java.util.Arrays.equals(pre, 0, 6, MAGIC, 0, 6)) {
             throw new NpyException("not a .npy file (no \\x93NUMPY magic)");
         }
-        int major = bytes[6];
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long headerLen;
-        int start;
-        if (major == 1) {
-            headerLen = buf.getShort(8) & 0xffff;
-            start = 10;
-        } else if (major == 2 || major == 3) {
-            if (bytes.length < 12) throw new NpyException("truncated header");
-            headerLen = buf.getInt(8) & 0xffffffffL;
-            start = 12;
-        } else {
-            throw new NpyException("unsupported .npy version " + major + "." + bytes[7]);
+        int major = pre[6];
+        int start = major == 1 ? 10 : 12;
+        if (major < 1 || major > 3) throw new NpyException("unsupported .npy version " + major + "." + pre[7]);
+        byte[] lenBytes = in.readNBytes(start - 8);
+        if (lenBytes.length < start - 8) throw new NpyException("truncated header");
+        ByteBuffer lb = ByteBuffer.wrap(lenBytes).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLen = major == 1 ? lb.getShort(0) & 0xffff : lb.getInt(0) & 0xffffffffL;
+        if (headerLen > MAX_HEADER || (length >= 0 && start + headerLen > length)) {
+            throw new NpyException(headerLen > MAX_HEADER ? "header of " + headerLen + " bytes; NumPy writes a few hundred" : "truncated header");
         }
-        if (start + headerLen > bytes.length) throw new NpyException("truncated header");
-        String header = new String(bytes, start, (int) headerLen,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        byte[] headerBytes = in.readNBytes((int) headerLen);
+        if (headerBytes.length < headerLen) throw new NpyException("truncated header");
+        String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         String descr = find(DESCR, header, "descr");
         int item = switch (descr) {
             case "<f8" -> 8;
@@ -82,20 +99,55 @@ public final class NpyReader {
             throw new NpyException("Fortran order is not supported; save in C order");
         }
         List<Long> shape = shape(find(SHAPE, header, "shape"));
-        long count = 1;
-        for (long d : shape) count = Math.multiplyExact(count, d);
-        int dataStart = (int) (start + headerLen);
-        long expected = count * item;
-        if (bytes.length - dataStart != expected) {
-            throw new NpyException("data has " + (bytes.length - dataStart) + " bytes; shape " + shape + " of "
-                    + descr + " needs " + expected);
+        long count = elements(shape);
+        long expected = count * item; // count < 2^31: no overflow
+        long limit = LIMIT.bytes();
+        if (start + headerLen + expected > limit) {
+            throw new NpyException("shape " + shape + " of " + descr + " needs " + expected + " bytes of data, past "
+                    + LIMIT.limitText(limit));
+        }
+        long dataStart = start + headerLen;
+        if (length >= 0 && length - dataStart != expected) {
+            throw new NpyException("data has " + (length - dataStart) + " bytes; shape " + shape + " of " + descr + " needs " + expected);
         }
         double[] v = new double[(int) count];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = item == 8 ? buf.getDouble(dataStart + 8 * i) : buf.getFloat(dataStart + 4 * i);
-            if (!Double.isFinite(v[i])) throw new NpyException("value " + i + " is " + v[i]);
+        byte[] chunk = new byte[1 << 16]; // a multiple of both item sizes
+        ByteBuffer buf = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        for (long done = 0; done < expected; ) {
+            int want = (int) Math.min(chunk.length, expected - done);
+            int got = in.readNBytes(chunk, 0, want);
+            if (got < want) {
+                throw new NpyException("data has " + (done + got) + " bytes; shape " + shape + " of " + descr + " needs " + expected);
+            }
+            int first = (int) (done / item);
+            for (int i = 0; i < want / item; i++) {
+                double x = item == 8 ? buf.getDouble(8 * i) : buf.getFloat(4 * i);
+                if (!Double.isFinite(x)) throw new NpyException("value " + (first + i) + " is " + x);
+                v[first + i] = x;
+            }
+            done += want;
         }
+        if (in.read() != -1) throw new NpyException("data has more than the " + expected + " bytes shape " + shape + " of " + descr + " needs");
         return new Array(shape, v);
+    }
+
+    /** NumPy pads the header to a multiple of 64 bytes and keeps it short; this bounds what a bad length makes us read. */
+    private static final int MAX_HEADER = 1 << 16;
+
+    /** The most elements one Java array holds (the VM refuses 2^31 - 1 itself). */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    /** The element count of {@code shape}, refused past {@link #MAX_ELEMENTS} or when a dimension is negative. */
+    private static long elements(List<Long> shape) throws NpyException {
+        long count = 1;
+        for (long d : shape) {
+            if (d < 0) throw new NpyException("shape " + shape + " has a negative dimension");
+            if (d != 0 && count > MAX_ELEMENTS / d) { // checked before multiplying: no overflow
+                throw new NpyException("shape " + shape + " has more than 2^31 elements; tc0 reads at most " + String.format("%,d", MAX_ELEMENTS));
+            }
+            count *= d;
+        }
+        return count;
     }
 
     private static String find(Pattern p, String header, String key) throws NpyException {
