@@ -54,6 +54,8 @@ final class AstToTensorIr {
     private final List<TensorProgram.Port> inputs = new ArrayList<>();
     private final List<TensorProgram.Port> outputs = new ArrayList<>();
     private final BuiltinsToIr builtins;
+    /** The widest weighted sum the lowering builds (WeightedSum: shift + width). */
+    private static final int SUM_BITS = 61;
     /** Loop iterations unrolled so far, those inside functions too: refused past the checker's limit. */
     private long unrolled;
 
@@ -257,6 +259,12 @@ final class AstToTensorIr {
 
     /** A constant factor: it must fit a coefficient at {@code F + 8} fraction bits in a 62-bit word. */
     private double coefficient(double c, Expr.Binary at, Frame fr) {
+        int sum = precision.width() + precision.fracBits() + 8;
+        if (sum > SUM_BITS) {
+            throw error(fr.file(), at.pos(), "a constant factor on " + precision + " needs a weighted sum of " + sum + " bits (the word's "
+                    + precision.width() + ", its " + precision.fracBits() + " frac bits and 8 guard bits), past the " + SUM_BITS
+                    + " that tc0 builds; use fewer frac or int bits");
+        }
         double most = Math.scalb(1.0, FixedFormat.MAX_WIDTH - precision.fracBits() - 8 - 2);
         if (!(Math.abs(c) < most)) {
             throw error(fr.file(), at.pos(), "the constant factor " + Constants.show(c) + " is too large for " + precision
