@@ -406,7 +406,11 @@ final class AstToTensorIr {
     List<Long> fits(List<Long> shape, Pos pos, Frame fr) {
         long elements = 1;
         for (long d : shape) {
-            elements = d > 0 && elements > ConcreteChecker.MAX_ELEMENTS / d ? Long.MAX_VALUE : elements * d;
+            try {
+                elements = Math.multiplyExact(elements, d);
+            } catch (ArithmeticException e) {
+                elements = Long.MAX_VALUE;
+            }
         }
         if (elements > ConcreteChecker.MAX_ELEMENTS) {
             throw error(fr.file(), pos, "a tensor of shape " + shape + " has " + (elements == Long.MAX_VALUE ? "more than 2^63" : elements)
