@@ -137,6 +137,11 @@ final class AstToTensorIr {
 
     private int weight(Stmt.Weight w, Frame fr) {
         List<Long> shape = shape(w.shape(), fr);
+        long values = tc0.compiler.ir.Shapes.size(shape);
+        if (values > ConcreteChecker.MAX_WEIGHT_ELEMENTS) {
+            throw error(fr.file(), w.pos(), "weight '" + w.name() + "' of shape " + shape + " has " + values
+                    + " values; a weight holds at most 2^31 - 1 values (they are stored in one array); use smaller sizes");
+        }
         Elem elem = elem(w.kind());
         String path = fr.region(w.name());
         long[] codes = switch (w.init()) {
@@ -402,7 +407,7 @@ final class AstToTensorIr {
         return fits(out, s.pos(), fr);
     }
 
-    /** {@code shape}, when its element count fits the IR's int indices; else an error at {@code pos}. */
+    /** {@code shape}, when its element count fits a long (what the IR and the count hold); else an error at {@code pos}. */
     List<Long> fits(List<Long> shape, Pos pos, Frame fr) {
         long elements = 1;
         for (long d : shape) {
@@ -412,9 +417,9 @@ final class AstToTensorIr {
                 elements = Long.MAX_VALUE;
             }
         }
-        if (elements > ConcreteChecker.MAX_ELEMENTS) {
-            throw error(fr.file(), pos, "a tensor of shape " + shape + " has " + (elements == Long.MAX_VALUE ? "more than 2^63" : elements)
-                    + " elements; a tensor has at most 2^31 - 1 elements (indices are 32-bit); use smaller sizes");
+        if (elements == Long.MAX_VALUE) {
+            throw error(fr.file(), pos, "a tensor of shape " + shape + " has 2^63 elements or more; a tensor's element count must fit "
+                    + "in 64 bits; use smaller sizes");
         }
         return shape;
     }

@@ -22,8 +22,9 @@ import tc0.dsl.ast.Stmt;
  * The checks that need parameter values: every loop runs a bounded number of times (upper bound not
  * below the lower, at most {@value #MAX_ITERATIONS} iterations), the model's loops unroll to at most
  * {@value #MAX_UNROLLED} iterations in all (estimated before any iteration is visited), every size of
- * every binding of the model body is at least 1 in every iteration and no tensor has more than
- * {@value #MAX_ELEMENTS} elements, and every asserted bound has a value. It also returns the concrete
+ * every binding of the model body is at least 1 in every iteration, no weight has more than
+ * {@value #MAX_WEIGHT_ELEMENTS} elements and no tensor's element count passes a long, and every asserted
+ * bound has a value. It also returns the concrete
  * shapes of the model's bindings.
  */
 public final class ConcreteChecker {
@@ -31,8 +32,11 @@ public final class ConcreteChecker {
     public static final long MAX_ITERATIONS = 1 << 16;
     /** The most iterations the model's loops may unroll to, all loops and their nesting together. */
     public static final long MAX_UNROLLED = 1 << 20;
-    /** The most elements one tensor may have: the IR indexes elements with Java ints. */
-    public static final long MAX_ELEMENTS = Integer.MAX_VALUE;
+    /**
+     * The most elements a weight may have: its values are stored, in a Java array. Other tensors are shapes
+     * only until lowering (counting works in closed form past 2^60 elements); their counts must fit a long.
+     */
+    public static final long MAX_WEIGHT_ELEMENTS = Integer.MAX_VALUE;
     private static final int MAX_VISITS = 200_000;
 
     private final Diagnostics diagnostics;
@@ -145,10 +149,15 @@ public final class ConcreteChecker {
             concrete.add(v);
             elements = LoopBudget.times(elements, v);
         }
-        if (elements > MAX_ELEMENTS) {
+        if (elements == Long.MAX_VALUE) {
             diagnostics.error(s.pos(), "'" + name + "' of shape " + Printer.shape(shape) + " is " + concrete
-                    + where(shape, env) + ", " + (elements == Long.MAX_VALUE ? "past 2^63" : elements)
-                    + " elements; a tensor has at most 2^31 - 1 elements (indices are 32-bit); use smaller sizes");
+                    + where(shape, env) + ", 2^63 elements or more; a tensor's element count must fit in 64 bits; use smaller sizes");
+            return;
+        }
+        if (s instanceof Stmt.Weight && elements > MAX_WEIGHT_ELEMENTS) {
+            diagnostics.error(s.pos(), "weight '" + name + "' of shape " + Printer.shape(shape) + " is " + concrete
+                    + where(shape, env) + ", " + elements + " values; a weight holds at most 2^31 - 1 values (they are "
+                    + "stored in one array); use smaller sizes");
             return;
         }
         shapes.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(List.copyOf(concrete));

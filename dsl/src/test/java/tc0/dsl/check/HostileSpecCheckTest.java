@@ -88,11 +88,19 @@ class HostileSpecCheckTest {
     }
 
     @Test
-    void aParameterThatMakesATensorPast2To31ElementsIsRefusedAtItsDeclaration() {
+    void aParameterThatMakesAWeightPast2To31ValuesIsRefusedAtItsDeclaration() {
         String s = model("    weight W: [d, d] = random(seed: 1);\n    output Y = X @ W[0:n, 0:n];");
-        assertEquals("4:5: 'W' of shape [d, d] is [50000, 50000] (d = 50000), 2500000000 elements; a tensor has at most "
-                + "2^31 - 1 elements (indices are 32-bit); use smaller sizes", oneError(s, Map.of("d", 50000L)));
+        assertEquals("4:5: weight 'W' of shape [d, d] is [50000, 50000] (d = 50000), 2500000000 values; a weight holds at most "
+                + "2^31 - 1 values (they are stored in one array); use smaller sizes", oneError(s, Map.of("d", 50000L)));
         assertTrue(Dsl.check(s, "h.tc0", Map.of("d", 46340L)).ok(), "46340^2 < 2^31");
+    }
+
+    @Test
+    void anInputWhoseElementCountPassesALongIsRefusedButOnePast2To31IsCounted() {
+        String s = model("    input Z: [d, d, d];\n    output Y = Z[0:1, 0:1, 0:1];");
+        assertEquals("4:5: 'Z' of shape [d, d, d] is [3000000, 3000000, 3000000] (d = 3000000), 2^63 elements or more; a tensor's "
+                + "element count must fit in 64 bits; use smaller sizes", oneError(s, Map.of("d", 3_000_000L)));
+        assertTrue(Dsl.check(s, "h.tc0", Map.of("d", 1L << 20)).ok(), "2^60 elements: counted in closed form, not stored");
     }
 
     @Test
