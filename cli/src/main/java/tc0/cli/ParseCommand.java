@@ -100,11 +100,18 @@ public final class ParseCommand implements Callable<Integer> {
             if (eq <= 0 || !s.substring(0, eq).matches("[A-Za-z_][A-Za-z_0-9]*")) {
                 throw new UserError("--set " + s + ": expected NAME=VALUE, e.g. --set n=8");
             }
+            long value;
             try {
-                out.put(s.substring(0, eq), Long.parseLong(s.substring(eq + 1).trim()));
+                value = Long.parseLong(s.substring(eq + 1).trim());
             } catch (NumberFormatException e) {
                 throw new UserError("--set " + s + ": the value must be an integer");
             }
+            String name = s.substring(0, eq);
+            if (out.containsKey(name)) { // last-wins would hide a typo in a long command line
+                throw new UserError("--set " + s + ": '" + name + "' is already set by --set " + name + "=" + out.get(name)
+                        + "; give each parameter once");
+            }
+            out.put(name, value);
         }
         return out;
     }

@@ -25,6 +25,7 @@ import tc0.dsl.ast.SizeExpr;
 import tc0.dsl.ast.SizeExprs;
 import tc0.dsl.ast.Stmt;
 import tc0.dsl.check.Builtin;
+import tc0.dsl.check.ConcreteChecker;
 
 /**
  * The elaboration stage: statements of a checked model, for concrete parameter values, to tensor IR.
@@ -53,6 +54,10 @@ final class AstToTensorIr {
     private final List<TensorProgram.Port> inputs = new ArrayList<>();
     private final List<TensorProgram.Port> outputs = new ArrayList<>();
     private final BuiltinsToIr builtins;
+    /** The widest weighted sum the lowering builds (WeightedSum: shift + width). */
+    private static final int SUM_BITS = 61;
+    /** Loop iterations unrolled so far, those inside functions too: refused past the checker's limit. */
+    private long unrolled;
 
     private AstToTensorIr(CheckedModel model, FixedFormat precision) {
         this.model = model;
@@ -66,9 +71,9 @@ final class AstToTensorIr {
         Stmt.Precision p = model.precision();
         String file = model.file();
         long i = size(p.intBits(), sizes, file), f = size(p.fracBits(), sizes, file);
-        if (i < 0 || f < 0 || i + f < 1 || i + f > FixedFormat.MAX_WIDTH) {
+        if (i < 0 || f < 0 || i + f < 1 || i + f > tc0.dsl.check.PrecisionChecker.MAX_WIDTH) {
             throw error(file, p.pos(), "precision fixed(" + i + ", " + f + ") is not a format of 1 to "
-                    + FixedFormat.MAX_WIDTH + " bits");
+                    + tc0.dsl.check.PrecisionChecker.MAX_WIDTH + " bits");
         }
         AstToTensorIr e = new AstToTensorIr(model, FixedFormat.of((int) i, (int) f));
         Frame top = new Frame(file, "", sizes, new Scope(null));
@@ -109,6 +114,10 @@ final class AstToTensorIr {
             case Stmt.For loop -> {
                 long from = size(loop.from(), fr.sizes(), fr.file()), to = size(loop.to(), fr.sizes(), fr.file());
                 for (long v = from; v < to; v++) {
+                    if (++unrolled > ConcreteChecker.MAX_UNROLLED) {
+                        throw error(fr.file(), loop.pos(), "loop '" + loop.var() + "' passes " + ConcreteChecker.MAX_UNROLLED
+                                + " unrolled iterations (all loops together, those inside functions too); lower the loop bounds or the parameters");
+                    }
                     Map<String, Long> sizes = new HashMap<>(fr.sizes());
                     sizes.put(loop.var(), v);
                     block(loop.body(), fr.child(loop.var() + "[" + v + "]", sizes, new Scope(fr.scope())));
@@ -128,6 +137,11 @@ final class AstToTensorIr {
 
     private int weight(Stmt.Weight w, Frame fr) {
         List<Long> shape = shape(w.shape(), fr);
+        long values = tc0.compiler.ir.Shapes.size(shape);
+        if (values > ConcreteChecker.MAX_WEIGHT_ELEMENTS) {
+            throw error(fr.file(), w.pos(), "weight '" + w.name() + "' of shape " + shape + " has " + values
+                    + " values; a weight holds at most 2^31 - 1 values (they are stored in one array); use smaller sizes");
+        }
         Elem elem = elem(w.kind());
         String path = fr.region(w.name());
         long[] codes = switch (w.init()) {
@@ -180,24 +194,28 @@ final class AstToTensorIr {
 
     private Val binary(Expr.Binary e, Frame fr) {
         Val l = expr(e.left(), fr), r = expr(e.right(), fr);
+        if (r instanceof Val.Scalar y && e.op() == Expr.BinOp.DIV && y.value() == 0) {
+            throw error(fr.file(), e.pos(), "division by the constant 0" + Constants.where(e.right(), fr.sizes())
+                    + "; divide by a nonzero constant");
+        }
         if (l instanceof Val.Scalar x && r instanceof Val.Scalar y) {
-            return new Val.Scalar(switch (e.op()) {
+            return new Val.Scalar(Constants.finite(switch (e.op()) {
                 case ADD -> x.value() + y.value();
                 case SUB -> x.value() - y.value();
                 case MUL -> x.value() * y.value();
                 case DIV -> x.value() / y.value();
                 case POW -> StrictMath.pow(x.value(), y.value());
                 case MATMUL -> throw error(fr.file(), e.pos(), "'@' needs two tensors");
-            });
+            }, e, fr));
         }
         return new Val.Tensor(switch (e.op()) {
             case MATMUL -> matmul(tensor(l, e.pos(), fr, "'@'"), tensor(r, e.pos(), fr, "'@'"), fr, e.pos());
             case DIV -> {
                 if (!(r instanceof Val.Scalar y)) throw error(fr.file(), e.pos(), "'/' divides by a scalar");
-                yield scale(tensor(l, e.pos(), fr, "'/'"), 1 / y.value(), fr);
+                yield scale(tensor(l, e.pos(), fr, "'/'"), coefficient(1 / y.value(), e, fr), fr);
             }
-            case MUL -> l instanceof Val.Scalar x ? scale(((Val.Tensor) r).node(), x.value(), fr)
-                    : r instanceof Val.Scalar y ? scale(((Val.Tensor) l).node(), y.value(), fr)
+            case MUL -> l instanceof Val.Scalar x ? scale(((Val.Tensor) r).node(), coefficient(x.value(), e, fr), fr)
+                    : r instanceof Val.Scalar y ? scale(((Val.Tensor) l).node(), coefficient(y.value(), e, fr), fr)
                     : elementwise(Op.Arith.MUL, ((Val.Tensor) l).node(), ((Val.Tensor) r).node(), fr, e.pos());
             case ADD -> arith(Op.Arith.ADD, l, r, fr, e.pos());
             case SUB -> arith(Op.Arith.SUB, l, r, fr, e.pos());
@@ -206,8 +224,8 @@ final class AstToTensorIr {
     }
 
     private int arith(Op.Arith op, Val l, Val r, Frame fr, Pos pos) {
-        int li = l instanceof Val.Tensor t ? t.node() : fill(((Val.Scalar) l).value(), node(((Val.Tensor) r).node()).shape(), fr);
-        int ri = r instanceof Val.Tensor t ? t.node() : fill(((Val.Scalar) r).value(), node(li).shape(), fr);
+        int li = l instanceof Val.Tensor t ? t.node() : fill(term(((Val.Scalar) l).value(), pos, fr), node(((Val.Tensor) r).node()).shape(), fr);
+        int ri = r instanceof Val.Tensor t ? t.node() : fill(term(((Val.Scalar) r).value(), pos, fr), node(li).shape(), fr);
         return elementwise(op, li, ri, fr, pos);
     }
 
@@ -221,6 +239,7 @@ final class AstToTensorIr {
             if (x != y && x != 1 && y != 1) throw error(fr.file(), pos, "shapes " + ls + " and " + rs + " do not broadcast");
             out.add(Math.max(x, y));
         }
+        fits(out, pos, fr);
         return b.add(new Op.Elementwise(op, broadcast(l, out, fr), broadcast(r, out, fr)), out, word,
                 fr.region(op.name().toLowerCase()));
     }
@@ -231,6 +250,33 @@ final class AstToTensorIr {
 
     int fill(double value, List<Long> shape, Frame fr) {
         return b.add(new Op.Fill(precision.fromDouble(value)), shape, word, fr.region("fill"));
+    }
+
+    /** A constant added to a tensor: a word of the model's format, so within its range (not silently saturated). */
+    private double term(double c, Pos pos, Frame fr) {
+        if (c < precision.toDouble(precision.minCode()) || c > precision.toDouble(precision.maxCode())) {
+            throw error(fr.file(), pos, "the constant " + Constants.show(c) + " is past the range of " + precision + ", "
+                    + Constants.show(precision.toDouble(precision.minCode())) + " to " + Constants.show(precision.toDouble(precision.maxCode()))
+                    + "; use a constant in that range or more int bits");
+        }
+        return c;
+    }
+
+    /** A constant factor: it must fit a coefficient at {@code F + 8} fraction bits in a 62-bit word. */
+    private double coefficient(double c, Expr.Binary at, Frame fr) {
+        int sum = precision.width() + precision.fracBits() + 8;
+        if (sum > SUM_BITS) {
+            throw error(fr.file(), at.pos(), "a constant factor on " + precision + " needs a weighted sum of " + sum + " bits (the word's "
+                    + precision.width() + ", its " + precision.fracBits() + " frac bits and 8 guard bits), past the " + SUM_BITS
+                    + " that tc0 builds; use fewer frac or int bits");
+        }
+        double most = Math.scalb(1.0, FixedFormat.MAX_WIDTH - precision.fracBits() - 8 - 2);
+        if (!(Math.abs(c) < most)) {
+            throw error(fr.file(), at.pos(), "the constant factor " + Constants.show(c) + " is too large for " + precision
+                    + " (a factor's magnitude must be below 2^" + (FixedFormat.MAX_WIDTH - precision.fracBits() - 10)
+                    + "); use a smaller constant or fewer frac bits");
+        }
+        return c;
     }
 
     /** Multiplication by a scalar: the coefficient at {@code F + 8} fraction bits (see docs/COMPILER.md). */
@@ -248,7 +294,7 @@ final class AstToTensorIr {
         if (ls.size() != 2 || rs.size() != 2 || !ls.get(1).equals(rs.get(0))) {
             throw error(fr.file(), pos, "matrix product needs [a, b] @ [b, c]; got " + ls + " @ " + rs);
         }
-        return b.add(new Op.MatMul(l, r), List.of(ls.get(0), rs.get(1)), word, fr.region("matmul"));
+        return b.add(new Op.MatMul(l, r), fits(List.of(ls.get(0), rs.get(1)), pos, fr), word, fr.region("matmul"));
     }
 
     private Val slice(Expr.Slice s, Frame fr) {
@@ -362,7 +408,24 @@ final class AstToTensorIr {
             if (v < 1) throw error(fr.file(), d.pos(), "size " + v + " in " + s + "; sizes must be at least 1");
             out.add(v);
         }
-        return out;
+        return fits(out, s.pos(), fr);
+    }
+
+    /** {@code shape}, when its element count fits a long (what the IR and the count hold); else an error at {@code pos}. */
+    List<Long> fits(List<Long> shape, Pos pos, Frame fr) {
+        long elements = 1;
+        for (long d : shape) {
+            try {
+                elements = Math.multiplyExact(elements, d);
+            } catch (ArithmeticException e) {
+                elements = Long.MAX_VALUE;
+            }
+        }
+        if (elements == Long.MAX_VALUE) {
+            throw error(fr.file(), pos, "a tensor of shape " + shape + " has 2^63 elements or more; a tensor's element count must fit "
+                    + "in 64 bits; use smaller sizes");
+        }
+        return shape;
     }
 
     static long size(SizeExpr e, Map<String, Long> sizes, String file) {

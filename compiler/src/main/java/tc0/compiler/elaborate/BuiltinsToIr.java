@@ -15,6 +15,12 @@ import tc0.dsl.check.Builtin;
  */
 final class BuiltinsToIr {
     static final double ROPE_BASE = 10000;
+    /**
+     * Widest word a unary function's table is counted over (--count-only; building stops at 2^20 entries): the
+     * count looks at every entry, about 9 s for 2^30 (fixed(8, 22)), out of a 5 GiB heap at 2^34 and hours at
+     * 2^61. RELU is counted in closed form at any width.
+     */
+    static final int COUNTED_TABLE_WIDTH = 30;
 
     private final AstToTensorIr e;
 
@@ -79,9 +85,14 @@ final class BuiltinsToIr {
         Op.Function f = Op.Function.valueOf(bi.name());
         Val v = e.expr(c.args().getFirst(), fr);
         return switch (v) {
-            case Val.Scalar s -> new Val.Scalar(scalarFunction(f, s.value()));
-            case Val.Tensor t -> new Val.Tensor(e.b.add(new Op.Unary(f, t.node()), e.node(t).shape(), e.word,
-                    fr.region(f.name().toLowerCase())));
+            case Val.Scalar s -> new Val.Scalar(Constants.function(f, s.value(), c, fr));
+            case Val.Tensor t -> {
+                if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && e.precision.width() > COUNTED_TABLE_WIDTH) {
+                    throw err(c.pos(), fr, tc0.compiler.numerics.Table.tooWide(f.name(), e.precision).replace("tabulates (",
+                            "tabulates, or the 2^" + COUNTED_TABLE_WIDTH + " it counts (")); // before counting scans it
+                }
+                yield new Val.Tensor(e.b.add(new Op.Unary(f, t.node()), e.node(t).shape(), e.word, fr.region(f.name().toLowerCase())));
+            }
         };
     }
 
@@ -116,7 +127,7 @@ final class BuiltinsToIr {
         if (sa.size() != 2 || sb.size() != 2 || !sa.get(row ? 0 : 1).equals(sb.get(row ? 0 : 1))) {
             throw err(c.pos(), fr, c.callee() + " shapes " + sa + " and " + sb + " do not fit");
         }
-        List<Long> out = row ? List.of(sa.get(0), sa.get(1) * sb.get(1)) : List.of(sa.get(0) * sb.get(0), sa.get(1));
+        List<Long> out = e.fits(row ? List.of(sa.get(0), sa.get(1) * sb.get(1)) : List.of(sa.get(0) * sb.get(0), sa.get(1)), c.pos(), fr);
         return tensor(new Op.Kron(kind, a, b), out, fr, false, a);
     }
 
@@ -133,12 +144,21 @@ final class BuiltinsToIr {
             a = e.node(a).elem().equals(e.word) ? a : e.scale(a, 1, fr);
             b = e.node(b).elem().equals(e.word) ? b : e.scale(b, 1, fr);
         }
-        return tensor(new Op.Concat(axis, a, b), out, fr, true, a);
+        return tensor(new Op.Concat(axis, a, b), e.fits(out, c.pos(), fr), fr, true, a);
     }
 
     private Val resample(boolean up, Expr.Call c, AstToTensorIr.Frame fr) {
         int x = arg(c, 0, fr);
         List<Long> to = shapeArg(c.namedArg("to").orElseThrow(), fr);
+        List<Long> from = e.node(x).shape();
+        for (int a = 0; a < 2; a++) {
+            if (up ? to.get(a) < from.get(a) : to.get(a) > from.get(a)) {
+                throw err(c.pos(), fr, c.callee() + " from " + from.subList(0, 2) + " to " + to + " would " + (up ? "shrink" : "grow")
+                        + " axis " + a + " (" + from.get(a) + " to " + to.get(a) + "); " + (up ? "upsample" : "downsample")
+                        + " needs a target " + (up ? "at least" : "at most") + " as large on each axis; use "
+                        + (up ? "downsample" : "upsample") + " to go the other way");
+            }
+        }
         Expr.Ref m = (Expr.Ref) c.namedArg("mode").orElseThrow();
         Op.Interpolation mode = Op.Interpolation.valueOf(m.name().toUpperCase());
         List<Long> out = new ArrayList<>(e.node(x).shape());

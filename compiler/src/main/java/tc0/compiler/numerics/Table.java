@@ -29,8 +29,7 @@ public record Table(UnaryFunction function, FixedFormat in, FixedFormat out, lon
     /** The table of {@code f} from {@code in} to {@code out}, computed once. */
     public static Table of(UnaryFunction f, FixedFormat in, FixedFormat out) {
         if (in.width() > MAX_INPUT_WIDTH) { // a lowering limit, not a bad argument: the spec is refused with this message
-            throw new UnsupportedOperationException(f.name().toLowerCase(java.util.Locale.ROOT) + " on " + in + " needs a table of 2^"
-                    + in.width() + " entries, past the 2^" + MAX_INPUT_WIDTH + " that tc0 tabulates (a smaller n or precision keeps values narrower)");
+            throw new UnsupportedOperationException(tooWide(f.name(), in));
         }
         return CACHE.computeIfAbsent(new Key(f, in, out), k -> {
             long[] e = new long[(int) in.size()];
@@ -38,6 +37,12 @@ public record Table(UnaryFunction function, FixedFormat in, FixedFormat out, lon
             for (int i = 0; i < e.length; i++) e[i] = f.apply(min + i, in, out);
             return new Table(f, in, out, e);
         });
+    }
+
+    /** Why {@code function} (its name) has no table on {@code in}: the one wording the elaborator and the lowering use. */
+    public static String tooWide(String function, FixedFormat in) {
+        return function.toLowerCase(java.util.Locale.ROOT) + " on " + in + " needs a table of 2^" + in.width() + " entries, past the 2^"
+                + MAX_INPUT_WIDTH + " that tc0 tabulates (a smaller n or precision keeps values narrower)";
     }
 
     /** The output code for input code {@code c}. */

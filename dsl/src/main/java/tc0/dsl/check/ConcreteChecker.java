@@ -20,13 +20,23 @@ import tc0.dsl.ast.Stmt;
 
 /**
  * The checks that need parameter values: every loop runs a bounded number of times (upper bound not
- * below the lower, at most {@value #MAX_ITERATIONS} iterations), every size of every binding of the
- * model body is at least 1 in every iteration, and every asserted bound has a value. It also
- * returns the concrete shapes of the model's bindings.
+ * below the lower, at most {@value #MAX_ITERATIONS} iterations), the model's loops unroll to at most
+ * {@value #MAX_UNROLLED} iterations in all (estimated before any iteration is visited), every size of
+ * every binding of the model body is at least 1 in every iteration, no weight has more than
+ * {@value #MAX_WEIGHT_ELEMENTS} elements and no tensor's element count passes a long, and every asserted
+ * bound has a value. It also returns the concrete
+ * shapes of the model's bindings.
  */
 public final class ConcreteChecker {
     /** The most iterations one loop may run. */
     public static final long MAX_ITERATIONS = 1 << 16;
+    /** The most iterations the model's loops may unroll to, all loops and their nesting together. */
+    public static final long MAX_UNROLLED = 1 << 20;
+    /**
+     * The most elements a weight may have: its values are stored, in a Java array. Other tensors are shapes
+     * only until lowering (counting works in closed form past 2^60 elements); their counts must fit a long.
+     */
+    public static final long MAX_WEIGHT_ELEMENTS = Integer.MAX_VALUE;
     private static final int MAX_VISITS = 200_000;
 
     private final Diagnostics diagnostics;
@@ -65,7 +75,9 @@ public final class ConcreteChecker {
 
     /** Checks the model body for the parameter values; returns each binding statement's concrete shapes. */
     public Map<Stmt, Set<List<Long>>> check(Decl.Model m, Map<String, Long> values) {
-        block(m.body(), new HashMap<>(values));
+        if (new LoopBudget(diagnostics, MAX_UNROLLED).fits(m.body(), values)) {
+            block(m.body(), new HashMap<>(values));
+        }
         return shapes;
     }
 
@@ -123,6 +135,7 @@ public final class ConcreteChecker {
 
     private void sizes(String name, Shape shape, Stmt s, Map<String, Long> env) {
         List<Long> concrete = new ArrayList<>();
+        long elements = 1;
         for (SizeExpr d : shape.dims()) {
             Long v = eval(d, env, "size of '" + name + "'");
             if (v == null) {
@@ -134,6 +147,18 @@ public final class ConcreteChecker {
                 return;
             }
             concrete.add(v);
+            elements = LoopBudget.times(elements, v);
+        }
+        if (elements == Long.MAX_VALUE) {
+            diagnostics.error(s.pos(), "'" + name + "' of shape " + Printer.shape(shape) + " is " + concrete
+                    + where(shape, env) + ", 2^63 elements or more; a tensor's element count must fit in 64 bits; use smaller sizes");
+            return;
+        }
+        if (s instanceof Stmt.Weight && elements > MAX_WEIGHT_ELEMENTS) {
+            diagnostics.error(s.pos(), "weight '" + name + "' of shape " + Printer.shape(shape) + " is " + concrete
+                    + where(shape, env) + ", " + elements + " values; a weight holds at most 2^31 - 1 values (they are "
+                    + "stored in one array); use smaller sizes");
+            return;
         }
         shapes.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(List.copyOf(concrete));
     }
@@ -154,6 +179,15 @@ public final class ConcreteChecker {
             diagnostics.error(ex.pos(), what + ": " + ex.getMessage());
             return null;
         }
+    }
+
+    /** {@code " (n = 4, d = 2)"}: the values of the names a shape uses, for messages. */
+    static String where(Shape shape, Map<String, Long> env) {
+        SizeExpr all = shape.dims().getFirst();
+        for (SizeExpr d : shape.dims().subList(1, shape.rank())) {
+            all = new SizeExpr.Bin(SizeExpr.SizeOp.MUL, all, d, d.pos());
+        }
+        return where(all, env);
     }
 
     /** {@code " (n = 4, l = 1)"}: the values of the names {@code e} uses, for messages. */

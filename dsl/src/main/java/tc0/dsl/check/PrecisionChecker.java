@@ -12,9 +12,16 @@ import tc0.dsl.ast.Stmt;
 
 /**
  * Precision: declared exactly once per model; for given parameter values the integer bits
- * evaluate to at least 0 and the fraction bits to at least 1.
+ * evaluate to at least 0, the fraction bits to at least 1, and the word to at most
+ * {@value #MAX_WIDTH} bits.
  */
 public final class PrecisionChecker {
+    /**
+     * The widest word: the circuits' weighted sums and the interpreters hold a word and its partial sums in a
+     * long (64 bits, one of them the sign), with room for the rounding carry; wider words would overflow them.
+     */
+    public static final int MAX_WIDTH = 61;
+
     private final Diagnostics diagnostics;
 
     public PrecisionChecker(Diagnostics diagnostics) {
@@ -38,19 +45,35 @@ public final class PrecisionChecker {
 
     /** Checks the widths for concrete parameter values. */
     public void checkValues(Stmt.Precision p, Map<String, Long> values) {
-        width(p.intBits(), "int", 0, values);
-        width(p.fracBits(), "frac", 1, values);
+        Long i = width(p.intBits(), "int", 0, values);
+        Long f = width(p.fracBits(), "frac", 1, values);
+        if (i != null && f != null && i + f > MAX_WIDTH) {
+            diagnostics.error(p.pos(), "precision fixed(" + i + ", " + f + ") is " + (i + f) + " bits"
+                    + ConcreteChecker.where(new SizeExpr.Bin(SizeExpr.SizeOp.ADD, p.intBits(), p.fracBits(), p.pos()), values)
+                    + "; at most " + MAX_WIDTH
+                    + " bits are allowed (words and their sums are held in 64-bit longs); lower int or frac");
+        }
     }
 
-    private void width(SizeExpr e, String what, long least, Map<String, Long> values) {
+    /** The width's value, or null when it is bad (reported) or too large to add to the other. */
+    private Long width(SizeExpr e, String what, long least, Map<String, Long> values) {
         try {
             long v = SizeExprs.eval(e, values);
             if (v < least) {
                 diagnostics.error(e.pos(), "precision " + what + ": " + Printer.size(e) + " is " + v
                         + ConcreteChecker.where(e, values) + "; it must be at least " + least);
+                return null;
             }
+            if (v > MAX_WIDTH) {
+                diagnostics.error(e.pos(), "precision " + what + ": " + Printer.size(e) + " is " + v
+                        + ConcreteChecker.where(e, values) + "; a word has at most " + MAX_WIDTH
+                        + " bits (words and their sums are held in 64-bit longs)");
+                return null;
+            }
+            return v;
         } catch (SizeEvalException ex) {
             diagnostics.error(ex.pos(), "precision " + what + ": " + ex.getMessage());
+            return null;
         }
     }
 }

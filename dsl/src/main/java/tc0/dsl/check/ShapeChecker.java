@@ -30,6 +30,7 @@ public final class ShapeChecker {
     private final Deque<Map<String, Type>> scopes = new ArrayDeque<>();
     private final Deque<String> path = new ArrayDeque<>();
     private final BuiltinTypes builtins;
+    private final Constants constants;
     private Type returned;
 
     /**
@@ -41,6 +42,7 @@ public final class ShapeChecker {
         this.functions = functions;
         this.results = new HashMap<>(results);
         this.builtins = new BuiltinTypes(diagnostics, this);
+        this.constants = new Constants(diagnostics);
     }
 
     /** Checks the functions in callee-first {@code order}, then the model(s); returns the function result types. */
@@ -184,7 +186,10 @@ public final class ShapeChecker {
     /** The type of a value expression; errors are reported and give {@link Type#UNKNOWN}. */
     Type typeOf(Expr e) {
         return switch (e) {
-            case Expr.Num n -> Type.SCALAR;
+            case Expr.Num n -> {
+                constants.literal(n);
+                yield Type.SCALAR;
+            }
             case Expr.Ref r -> lookup(r.name());
             case Expr.Neg n -> typeOf(n.operand());
             case Expr.Binary b -> binary(b);
@@ -206,6 +211,12 @@ public final class ShapeChecker {
         Type r = typeOf(b.right());
         if (l instanceof Type.Unknown || r instanceof Type.Unknown) {
             return Type.UNKNOWN;
+        }
+        if (b.op() == Expr.BinOp.DIV && r instanceof Type.Scalar) {
+            constants.division(b);
+        }
+        if (l instanceof Type.Scalar && r instanceof Type.Scalar) {
+            constants.arithmetic(b);
         }
         return switch (b.op()) {
             case ADD, SUB, MUL -> elementwise(b, l, r);
@@ -293,7 +304,11 @@ public final class ShapeChecker {
     private Type call(Expr.Call c) {
         Builtin b = Builtin.named(c.callee());
         if (b != null) {
-            return builtins.type(b, c);
+            Type t = builtins.type(b, c);
+            if (b.isElementwise() && t instanceof Type.Scalar) {
+                constants.function(b, c);
+            }
+            return t;
         }
         Decl.Function f = functions.get(c.callee());
         List<Type> args = c.args().stream().map(this::typeOf).toList();

@@ -1,0 +1,110 @@
+package tc0.dsl.check;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc0.dsl.Diagnostics;
+import tc0.dsl.ast.SizeEvalException;
+import tc0.dsl.ast.SizeExprs;
+import tc0.dsl.ast.Stmt;
+
+/**
+ * Counts the iterations the model body's loops unroll to, before any of them is visited: each loop's range
+ * times what its body unrolls to, nested loops multiplied, with the parameter values. A loop whose inner
+ * bounds use its variable is counted iteration by iteration, stopping as soon as the total passes the limit,
+ * so the estimate itself takes at most about {@code limit} steps. Bad bounds count as 0 (they are reported by
+ * the per-loop checks).
+ */
+final class LoopBudget {
+    private final Diagnostics diagnostics;
+    private final long limit;
+
+    LoopBudget(Diagnostics diagnostics, long limit) {
+        this.diagnostics = diagnostics;
+        this.limit = limit;
+    }
+
+    /** Whether the body's loops unroll to at most the limit; if not, reports the loop at which the total passes it. */
+    boolean fits(List<Stmt> body, Map<String, Long> values) {
+        long total = 0;
+        for (Stmt s : body) {
+            if (s instanceof Stmt.For f) {
+                long here = loop(f, values);
+                total = plus(total, here);
+                if (total > limit) {
+                    diagnostics.error(f.pos(), "loop '" + f.var() + "' and the loops inside it unroll to at least "
+                            + (here == Long.MAX_VALUE ? "2^63" : here) + " iterations"
+                            + (total != here ? " (" + (total == Long.MAX_VALUE ? "2^63" : total) + " with the loops before it)" : "")
+                            + ConcreteChecker.where(f.to(), values) + "; at most " + limit
+                            + " unrolled iterations are allowed in all; lower the loop bounds or the parameters");
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The iterations of {@code f} and of every loop inside it, saturated just past the limit. */
+    private long loop(Stmt.For f, Map<String, Long> env) {
+        long lo, hi;
+        try {
+            lo = SizeExprs.eval(f.from(), env);
+            hi = SizeExprs.eval(f.to(), env);
+        } catch (SizeEvalException e) {
+            return 0;
+        }
+        if (hi <= lo) {
+            return 0;
+        }
+        long runs = hi - lo < 0 ? Long.MAX_VALUE : hi - lo;
+        Map<String, Long> inner = new HashMap<>(env);
+        if (!innerBoundsUse(f.body(), f.var())) {
+            inner.put(f.var(), lo);
+            return times(runs, plus(1, body(f.body(), inner)));
+        }
+        long total = 0;
+        for (long v = lo; v < hi && total <= limit; v++) {
+            inner.put(f.var(), v);
+            total = plus(total, plus(1, body(f.body(), inner)));
+        }
+        return total > limit ? Math.max(total, runs) : total;
+    }
+
+    private long body(List<Stmt> body, Map<String, Long> env) {
+        long total = 0;
+        for (Stmt s : body) {
+            if (s instanceof Stmt.For f) {
+                total = plus(total, loop(f, env));
+                if (total > limit) {
+                    return total;
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Whether a loop nested in {@code body} has a bound that uses {@code var}. */
+    private static boolean innerBoundsUse(List<Stmt> body, String var) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.For f && (SizeExprs.names(f.from()).contains(var) || SizeExprs.names(f.to()).contains(var)
+                    || innerBoundsUse(f.body(), var))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static long plus(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /** {@code a * b} for non-negative operands, saturated at {@code Long.MAX_VALUE}. */
+    static long times(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
