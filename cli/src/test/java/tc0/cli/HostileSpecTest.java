@@ -42,6 +42,38 @@ class HostileSpecTest {
         assertEquals("tc0: " + file + ":" + where + ": " + message, first);
     }
 
+    /** A little-endian float64 .npy file of shape [2, 2] (NumPy format 1.0: magic, header padded to 128 bytes, data). */
+    private Path npy(String name, double... values) throws IOException {
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }";
+        header = header + " ".repeat(128 - 10 - header.length() - 1) + "\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + 8 * values.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        b.put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (double v : values) b.putDouble(v);
+        return Files.write(dir.resolve(name), b.array());
+    }
+
+    /** A bit weight read from a file holds 0 and 1; any other value was read as 1 (non-zero), silently. */
+    @Test
+    void aBitWeightLoadedWithValuesOtherThanZeroAndOneIsRefusedAtItsPlace() throws IOException {
+        npy("half.npy", 1, 0, 0.5, 1);
+        Path s = Files.writeString(dir.resolve("bits.tc0"), "model m(n = 2) {\n    precision fixed(int: 4, frac: 2);\n"
+                + "    input X: [n, n];\n    weight W: [n, n] bit = load(\"half.npy\");\n    output Y = X @ W;\n}\n");
+        refused(s, "4:28", "cannot load 'half.npy': its value at [1, 0] is 0.5; a bit weight holds 0 and 1 only",
+                "compile", s.toString(), "-o", dir.resolve("bits.tc0c").toString());
+        npy("half.npy", 1, 0, 0, 1);
+        assertEquals(0, Cli.run("compile", s.toString(), "-o", dir.resolve("bits.tc0c").toString()).exitCode(), "0 and 1 load");
+    }
+
+    @Test
+    void aNotANumberInAWordWeightIsRefusedAtItsPlace() throws IOException {
+        npy("nan.npy", 1, 0, 0.25, Double.NaN);
+        Path s = Files.writeString(dir.resolve("nan.tc0"), "model m(n = 2) {\n    precision fixed(int: 4, frac: 2);\n"
+                + "    input X: [n, n];\n    weight W: [n, n] = load(\"nan.npy\");\n    output Y = X @ W;\n}\n");
+        refused(s, "4:24", "cannot load 'nan.npy': value 3 is NaN",
+                "stats", s.toString(), "--count-only");
+    }
+
     @Test
     void nestedLoopsOfBillionsOfIterationsAreRefusedBeforeElaboration() throws IOException {
         Path s = spec("loops", "    let H = X;\n    for i in 0 .. 65536 {\n        for j in 0 .. 65536 {\n            H = H + X;\n        }\n    }\n    output Y = H;");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tc0.compiler.ir.Elem;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
@@ -159,6 +160,10 @@ final class AstToTensorIr {
             if (!a.shape().equals(shape)) {
                 throw error(fr.file(), l.pos(), "cannot load '" + l.path() + "': its shape is " + a.shape()
                         + "; the weight is " + shape);
+            }
+            Optional<String> unfit = Weights.unfit(a.values(), shape, elem);
+            if (unfit.isPresent()) {
+                throw error(fr.file(), l.pos(), "cannot load '" + l.path() + "': " + unfit.get());
             }
             return Weights.quantise(a.values(), elem);
         } catch (NpyReader.NpyException e) {

@@ -33,6 +33,31 @@ public final class Weights {
         return codes;
     }
 
+    /**
+     * What makes loaded {@code values} unfit for a weight of {@code elem}, or empty: a bit weight holds 0 and 1
+     * only (a file of -1, 0.5 or 2 is not read as bits; NaN the reader refuses). The place is the index in
+     * {@code shape}, row-major.
+     */
+    public static java.util.Optional<String> unfit(double[] values, java.util.List<Long> shape, Elem elem) {
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (elem instanceof Elem.Bit && v != 0 && v != 1) {
+                return java.util.Optional.of("its value at " + index(i, shape) + " is " + v + "; a bit weight holds 0 and 1 only");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Flat index {@code i} as a row-major index into {@code shape}: "[1, 0]". */
+    static String index(long i, java.util.List<Long> shape) {
+        long[] at = new long[shape.size()];
+        for (int a = shape.size() - 1; a >= 0; a--) {
+            at[a] = i % shape.get(a);
+            i /= shape.get(a);
+        }
+        return java.util.Arrays.toString(at);
+    }
+
     /** Values quantised to codes (nearest, ties up, saturated; bits: nonzero is 1). */
     public static long[] quantise(double[] values, Elem elem) {
         long[] codes = new long[values.length];
