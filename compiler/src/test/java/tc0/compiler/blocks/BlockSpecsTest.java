@@ -1,7 +1,5 @@
 package tc0.compiler.blocks;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +18,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tc0.circuits.analysis.Levels;
-import tc0.circuits.eval.BitMatrix;
-import tc0.circuits.eval.BitParallelEvaluator;
 import tc0.compiler.elaborate.Elaborator;
 import tc0.compiler.elaborate.Specs;
-import tc0.compiler.interp.InputGenerator;
-import tc0.compiler.interp.ReferenceInterpreter;
 import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.testing.BitExact;
 import tc0.compiler.lower.Lowered;
 import tc0.compiler.lower.TensorIrToCircuit;
 import tc0.dsl.CheckedModel;
@@ -66,11 +60,7 @@ class BlockSpecsTest {
 
     /** Two edge kinds and two random seeds: enough to catch a wrong gadget, cheap enough for every block. */
     static List<Map<String, long[]>> inputs(TensorProgram p) {
-        List<Map<String, long[]>> sets = new ArrayList<>();
-        for (InputGenerator.Kind k : InputGenerator.Kind.values()) sets.add(InputGenerator.generate(p, k, 1));
-        sets.add(InputGenerator.generate(p, InputGenerator.Kind.RANDOM, 2));
-        sets.add(InputGenerator.generate(p, InputGenerator.Kind.RANDOM, 3));
-        return sets;
+        return BitExact.edgeAndRandom(p, 3);
     }
 
     static long bound(CheckedModel m, Metric metric) {
@@ -88,14 +78,7 @@ class BlockSpecsTest {
         CheckedModel m = Specs.check(file, Map.of());
         TensorProgram p = Elaborator.elaborate(m, m.parameterValues());
         Lowered l = TensorIrToCircuit.lower(p);
-        List<Map<String, long[]>> sets = inputs(p);
-        BitMatrix out = new BitParallelEvaluator(1).evaluate(l.circuit(), l.encode(sets));
-        for (int pat = 0; pat < sets.size(); pat++) {
-            Map<String, long[]> want = ReferenceInterpreter.run(p, sets.get(pat));
-            Map<String, long[]> got = l.decode(out, pat);
-            assertEquals(want.keySet(), got.keySet());
-            for (String o : want.keySet()) assertArrayEquals(want.get(o), got.get(o), "output " + o + ", pattern " + pat);
-        }
+        BitExact.assertBitExact(l, inputs(p));
         long depth = Levels.of(l.circuit()).depth();
         long gates = l.circuit().gateCount();
         long depthBound = bound(m, Metric.DEPTH);

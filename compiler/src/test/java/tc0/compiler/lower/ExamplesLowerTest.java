@@ -1,12 +1,10 @@
 package tc0.compiler.lower;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -14,14 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tc0.circuits.analysis.Levels;
-import tc0.circuits.eval.BitMatrix;
-import tc0.circuits.eval.BitParallelEvaluator;
 import tc0.compiler.elaborate.Specs;
-import tc0.compiler.interp.InputGenerator;
-import tc0.compiler.interp.ReferenceInterpreter;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.elaborate.ElaborationException;
 import tc0.compiler.elaborate.Elaborator;
+import tc0.compiler.testing.BitExact;
 import tc0.dsl.Dsl;
 
 /**
@@ -79,24 +74,13 @@ class ExamplesLowerTest {
         return TensorIrToCircuit.lower(Specs.example(name, Map.of("n", n)));
     }
 
-    /** Every edge kind (zeros, max, min, alternating), both random kinds, and a few more random seeds. */
+    /** Every edge kind, both random kinds, and a few more random seeds. */
     static List<Map<String, long[]>> inputs(TensorProgram p) {
-        List<Map<String, long[]>> sets = new ArrayList<>();
-        for (InputGenerator.Kind k : InputGenerator.Kind.values()) sets.add(InputGenerator.generate(p, k, 1));
-        for (long seed = 2; seed < 8; seed++) sets.add(InputGenerator.generate(p, InputGenerator.Kind.RANDOM, seed));
-        return sets;
+        return BitExact.edgeAndRandom(p, 7);
     }
 
     static void assertBitExact(Lowered l) {
-        TensorProgram p = l.program();
-        List<Map<String, long[]>> sets = inputs(p);
-        BitMatrix out = new BitParallelEvaluator(1).evaluate(l.circuit(), l.encode(sets));
-        for (int pat = 0; pat < sets.size(); pat++) {
-            Map<String, long[]> want = ReferenceInterpreter.run(p, sets.get(pat));
-            Map<String, long[]> got = l.decode(out, pat);
-            assertEquals(want.keySet(), got.keySet());
-            for (String o : want.keySet()) assertArrayEquals(want.get(o), got.get(o), "output " + o + ", pattern " + pat);
-        }
+        BitExact.assertBitExact(l, inputs(l.program()));
     }
 
     /** Lowers the example at n, checks it bit for bit if asked, and returns its depth. */
