@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tc0.circuits.analysis.Levels;
+import tc0.circuits.Circuit;
+import tc0.compiler.elaborate.Elaborator;
+import tc0.dsl.CheckedModel;
+import tc0.dsl.ast.Metric;
+import tc0.dsl.ast.Stmt;
 import tc0.circuits.eval.BitMatrix;
 import tc0.circuits.eval.BitParallelEvaluator;
 import tc0.compiler.elaborate.Specs;
@@ -97,14 +102,21 @@ class ContrastSpecsTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"s5_word", "boolean_formula", "connectivity"})
-    void depthGrowsByAConstantStepPerDoubling(String name) {
-        int d4 = depth(name, 4), d8 = depth(name, 8), d16 = depth(name, 16);
+    void depthGrowsByAConstantStepPerDoublingAndSizeStaysWithinTheAssertedBound(String name) {
+        int d4 = built(name, 4), d8 = built(name, 8), d16 = built(name, 16);
         assertTrue(d8 > d4, name + ": depth " + d4 + " at n = 4, " + d8 + " at n = 8");
         assertEquals(d8 - d4, d16 - d8, name + ": depths " + d4 + ", " + d8 + ", " + d16 + " at n = 4, 8, 16");
     }
 
-    private static int depth(String name, long n) {
-        return Levels.of(TensorIrToCircuit.lower(Specs.example("contrast/" + name, Map.of("n", n))).circuit()).depth();
+    /** Builds the spec at n, checks its gates against its own {@code assert size <= ...}, and returns its depth. */
+    private static int built(String name, long n) {
+        Map<String, Long> at = Map.of("n", n);
+        CheckedModel model = Specs.check(Specs.examples().resolve("contrast/" + name + ".tc0"), at);
+        Circuit c = TensorIrToCircuit.lower(Elaborator.elaborate(model, at)).circuit();
+        Stmt.Assert size = model.asserts().stream().filter(a -> a.metric() == Metric.SIZE).findFirst().orElseThrow();
+        long bound = CheckedModel.eval(size.bound(), at);
+        assertTrue(c.gateCount() <= bound, name + " at n = " + n + ": " + c.gateCount() + " gates, asserted <= " + bound);
+        return Levels.of(c).depth();
     }
 
     /** The circuit's and the reference's output, as values (codes over 2^frac), equal the wanted 0/1 answers. */
