@@ -23,6 +23,7 @@ import tc0.circuits.eval.BitMatrix;
 import tc0.circuits.eval.BitParallelEvaluator;
 import tc0.compiler.elaborate.Specs;
 import tc0.compiler.interp.ReferenceInterpreter;
+import tc0.compiler.testing.BitExact;
 
 /**
  * The CONTRAST specs (examples/contrast) answer their problems: each circuit, and the reference interpreter, on
@@ -106,6 +107,20 @@ class ContrastSpecsTest {
         int d4 = built(name, 4), d8 = built(name, 8), d16 = built(name, 16);
         assertTrue(d8 > d4, name + ": depth " + d4 + " at n = 4, " + d8 + " at n = 8");
         assertEquals(d8 - d4, d16 - d8, name + ": depths " + d4 + ", " + d8 + ", " + d16 + " at n = 4, 8, 16");
+    }
+
+    /**
+     * On inputs that are not instances (random bits: rows that are no permutation, counts past the word in
+     * connectivity's squarings) the circuit still equals the reference bit for bit: the thresholds and the
+     * saturation are the reference's, not an accident of well-formed inputs.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"s5_word", "boolean_formula", "connectivity"})
+    void onEdgeAndRandomBitsTheCircuitEqualsTheReference(String name) {
+        for (long n : new long[] {5, 8}) {
+            Lowered l = TensorIrToCircuit.lower(Specs.example("contrast/" + name, Map.of("n", n)));
+            BitExact.assertBitExact(l, BitExact.edgeAndRandom(l.program(), 20));
+        }
     }
 
     /** Builds the spec at n, checks its gates against its own {@code assert size <= ...}, and returns its depth. */
