@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tc0.circuits.analysis.Levels;
 import tc0.circuits.Circuit;
@@ -77,6 +78,28 @@ class ContrastSpecsTest {
         }
     }
 
+    /**
+     * n = 4 (+, *) and n = 8 (+, *, +), leaves in quarters from -2 to 2: every partial value is a multiple of 1/16
+     * within 32, so the words (frac 4, int 6) hold it exactly and the answer is the formula's own.
+     */
+    @Test
+    void arithmeticFormulaEvaluatesAlternatingSumAndProductLevels() {
+        for (long n : new long[] {4, 8}) {
+            Random rnd = new Random(n);
+            List<Map<String, long[]>> sets = new ArrayList<>();
+            List<long[]> want = new ArrayList<>();
+            for (int c = 0; c < CASES; c++) {
+                long[] quarters = new long[(int) n];
+                for (int i = 0; i < n; i++) quarters[i] = rnd.nextInt(17) - 8;
+                long[] codes = quarters.clone();
+                for (int i = 0; i < n; i++) codes[i] *= 4; // quarters to sixteenths, the codes at frac 4
+                sets.add(Map.of("X", codes));
+                want.add(new long[] {arithmetic(quarters, 0, (int) n)}); // in sixteenths: the codes
+            }
+            assertAnswers("contrast/arithmetic_formula", n, "Value", sets, want, false);
+        }
+    }
+
     @Test
     void connectivitySaysWhetherNodeZeroReachesTheLast() {
         long n = 8;
@@ -98,25 +121,29 @@ class ContrastSpecsTest {
     }
 
     /**
-     * The contrast the sweep reports, on built circuits: depth grows by the same positive step per doubling of n,
-     * like log n (boolean_formula: one gate per formula level; s5_word and connectivity: one Boolean product).
+     * The contrast the sweep reports, on built circuits: depth grows by the same positive step each time n is
+     * multiplied by {@code factor}, like log n (boolean_formula: one gate per formula level; s5_word and
+     * connectivity: one Boolean product per doubling). arithmetic_formula's + and * levels differ in depth
+     * (6 and 7), so its step repeats every two doublings.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"s5_word", "boolean_formula", "connectivity"})
-    void depthGrowsByAConstantStepPerDoublingAndSizeStaysWithinTheAssertedBound(String name) {
-        int d4 = built(name, 4), d8 = built(name, 8), d16 = built(name, 16);
-        assertTrue(d8 > d4, name + ": depth " + d4 + " at n = 4, " + d8 + " at n = 8");
-        assertEquals(d8 - d4, d16 - d8, name + ": depths " + d4 + ", " + d8 + ", " + d16 + " at n = 4, 8, 16");
+    @CsvSource({"s5_word, 2", "boolean_formula, 2", "arithmetic_formula, 4", "connectivity, 2"})
+    void depthGrowsByAConstantStepPerDoublingAndSizeStaysWithinTheAssertedBound(String name, long factor) {
+        long n0 = 4, n1 = n0 * factor, n2 = n1 * factor;
+        int d0 = built(name, n0), d1 = built(name, n1), d2 = built(name, n2);
+        String depths = name + ": depths " + d0 + ", " + d1 + ", " + d2 + " at n = " + n0 + ", " + n1 + ", " + n2;
+        assertTrue(d1 > d0, depths);
+        assertEquals(d1 - d0, d2 - d1, depths);
     }
 
     /**
      * On inputs that are not instances (random bits: rows that are no permutation, counts past the word in
-     * connectivity's squarings) the circuit still equals the reference bit for bit: the thresholds and the
-     * saturation are the reference's, not an accident of well-formed inputs.
+     * connectivity's squarings; random words past the formula's range) the circuit still equals the reference
+     * bit for bit: the thresholds and the saturation are the reference's, not an accident of well-formed inputs.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"s5_word", "boolean_formula", "connectivity"})
-    void onEdgeAndRandomBitsTheCircuitEqualsTheReference(String name) {
+    @ValueSource(strings = {"s5_word", "boolean_formula", "arithmetic_formula", "connectivity"})
+    void onEdgeAndRandomInputsTheCircuitEqualsTheReference(String name) {
         for (long n : new long[] {5, 8}) {
             Lowered l = TensorIrToCircuit.lower(Specs.example("contrast/" + name, Map.of("n", n)));
             BitExact.assertBitExact(l, BitExact.edgeAndRandom(l.program(), 20));
@@ -137,8 +164,14 @@ class ContrastSpecsTest {
     /** The circuit's and the reference's output, as values (codes over 2^frac), equal the wanted 0/1 answers. */
     private static void assertAnswers(String spec, long n, String output, List<Map<String, long[]>> sets,
             List<long[]> want) {
+        assertAnswers(spec, n, output, sets, want, true);
+    }
+
+    /** As above; the wanted answers are values 0 and 1 when {@code zeroOne}, else codes. */
+    private static void assertAnswers(String spec, long n, String output, List<Map<String, long[]>> sets,
+            List<long[]> want, boolean zeroOne) {
         Lowered l = TensorIrToCircuit.lower(Specs.example(spec, Map.of("n", n)));
-        long one = 1L << l.program().precision().fracBits();
+        long one = zeroOne ? 1L << l.program().precision().fracBits() : 1;
         BitMatrix out = new BitParallelEvaluator(1).evaluate(l.circuit(), l.encode(sets));
         for (int c = 0; c < sets.size(); c++) {
             long[] expected = want.get(c).clone();
@@ -164,6 +197,14 @@ class ContrastSpecsTest {
         int height = Integer.numberOfTrailingZeros(len);
         long a = formula(x, from, len / 2), b = formula(x, from + len / 2, len / 2);
         return height % 2 == 1 ? a & b : a | b;
+    }
+
+    /** The balanced formula over quarters x[from, from + len), in sixteenths: odd height +, even height *. */
+    private static long arithmetic(long[] x, int from, int len) {
+        if (len == 1) return 4 * x[from];
+        int height = Integer.numberOfTrailingZeros(len);
+        long a = arithmetic(x, from, len / 2), b = arithmetic(x, from + len / 2, len / 2);
+        return height % 2 == 1 ? a + b : a * b / 16; // sixteenths times sixteenths, back to sixteenths: exact here
     }
 
     private static boolean reaches(long[] a, int n) {
