@@ -10,6 +10,7 @@ import tc0.dsl.ast.Metric;
 /**
  * One {@code assert} of a spec at one instance, compared with the circuit.
  *
+ * @param index      the assert's number in the spec, from 1 (the table's first column)
  * @param where      "examples/gin.tc0:19:5", where the assert is written
  * @param metric     what it bounds
  * @param boundText  the bound as written ("40 * layers + 30")
@@ -19,7 +20,7 @@ import tc0.dsl.ast.Metric;
  * @param measured   the circuit's figure
  * @param bound      the bound's exact value at the instance
  */
-record AssertResult(String where, Metric metric, String boundText, String instance, Map<String, Long> parameters, boolean built,
+record AssertResult(int index, String where, Metric metric, String boundText, String instance, Map<String, Long> parameters, boolean built,
         BigInteger measured, BigInteger bound) {
     AssertResult {
         Objects.requireNonNull(measured);

@@ -31,7 +31,8 @@ import tc0.dsl.ast.Stmt;
             "or their defaults): count the circuit without building it, build it when the size guard allows",
             "(--max-gates, else the heap), and compare each assert's exact bound with the built figure, else with",
             "the counted one (never below the built). A table row per assert and instance: where, the assert, n,",
-            "built or counted, measured, bound, slack (bound - measured), bound / measured, verdict.",
+            "built or counted, measured, bound, slack (bound - measured), bound / measured, verdict; the asserts",
+            "are listed first, numbered, and rows name them by number.",
             "Exit 0 if every assert holds; 1 if any fails, with one line on standard error per failure naming",
             "the assert, its bound's value, the measured figure and the instance; 2 for bad input.",
             "",
@@ -88,10 +89,14 @@ final class CheckCommand implements Callable<Integer> {
                 if (ns != null && checked.model().params().stream().noneMatch(p -> p.name().equals("n"))) {
                     throw new UserError("--n " + ns + ": model " + checked.model().name() + " has no parameter n; it has " + checked.model().paramNames());
                 }
-                if (!json) out.println(CheckReport.HEADER);
-                first = false;
             }
             List<AssertResult> rows = check(checked, guard, err);
+            if (first && !json) {
+                out.println(file + ": model " + checked.model().name() + ", its asserts:");
+                CheckReport.legend(rows).forEach(out::println);
+                out.println(CheckReport.HEADER);
+            }
+            first = false;
             for (AssertResult r : rows) {
                 if (!json) out.println(CheckReport.row(r));
             }
@@ -143,6 +148,7 @@ final class CheckCommand implements Callable<Integer> {
         String instance = SpecCompiler.describe(file, p);
         List<AssertResult> rows = new ArrayList<>();
         for (Stmt.Assert a : checked.model().asserts()) {
+            int index = rows.size() + 1;
             String where = file + ":" + a.pos().line() + ":" + a.pos().col();
             BigInteger measured = switch (a.metric()) {
                 case DEPTH -> BigInteger.valueOf(c.depth());
@@ -150,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
                 case WIRES -> c.wires();
                 case WIDTH -> c.width();
             };
-            rows.add(new AssertResult(where, a.metric(), tc0.dsl.ast.Printer.size(a.bound()), instance, p.parameters(), built, measured,
+            rows.add(new AssertResult(index, where, a.metric(), tc0.dsl.ast.Printer.size(a.bound()), instance, p.parameters(), built, measured,
                     BoundValue.of(a.bound(), p.parameters(), where)));
         }
         return rows;

@@ -10,15 +10,20 @@ import java.util.Map;
 final class CheckReport {
     private CheckReport() {}
 
-    static final String HEADER = String.format("%-30s %-42s %-14s %-8s %16s %16s %16s %6s  %s",
-            "where", "assert", "instance", "mode", "measured", "bound", "slack", "ratio", "verdict");
+    /** The asserts, numbered: the table names them by number, since a bound can be long. */
+    static List<String> legend(List<AssertResult> firstInstance) {
+        return firstInstance.stream().map(r -> String.format("  [%d] %s  %s", r.index(), r.where(), r.assertion())).toList();
+    }
+
+    static final String HEADER = String.format("%-6s %-10s %-8s %20s %20s %20s %7s  %s",
+            "assert", "instance", "mode", "measured", "bound", "slack", "ratio", "verdict");
 
     static String row(AssertResult r) {
-        return String.format("%-30s %-42s %-14s %-8s %16s %16s %16s %6s  %s", r.where(), r.assertion(), params(r), r.mode(),
+        return String.format("%-6s %-10s %-8s %20s %20s %20s %7s  %s", "[" + r.index() + "]", params(r), r.mode(),
                 r.measured(), r.bound(), r.slack(), r.ratio(), verdict(r));
     }
 
-    /** "3 asserts at 2 instances: 6 hold, 0 fail" */
+    /** "6 checks: 6 hold, 0 fail" */
     static String summary(List<AssertResult> results) {
         long fails = results.stream().filter(r -> !r.holds()).count();
         return String.format("%d checks: %d hold, %d fail", results.size(), results.size() - fails, fails);

@@ -137,6 +137,27 @@ class CheckCommandTest {
         }
     }
 
+    /** The ten examples, each built at its default parameters: every assert holds, none by more than 1.5x (a loose bound catches nothing). */
+    @Test
+    void everyExampleHoldsItsAssertsAtItsDefaultParametersWithLittleSlack() throws Exception {
+        List<Path> examples;
+        try (var s = Files.list(Path.of("../examples"))) {
+            examples = s.filter(p -> p.toString().endsWith(".tc0")).sorted().toList();
+        }
+        assertEquals(10, examples.size(), examples.toString());
+        for (Path spec : examples) {
+            Cli r = Cli.run("check", spec.toString(), "--json");
+            assertEquals(0, r.exitCode(), spec + ": " + r.err());
+            JsonNode checks = new ObjectMapper().readTree(r.out()).get("checks");
+            assertTrue(checks.size() >= 2, spec + " asserts depth and size");
+            for (JsonNode c : checks) {
+                assertEquals("built", c.get("mode").asText(), spec + ": " + c);
+                double ratio = c.get("boundValue").asDouble() / c.get("measured").asDouble();
+                assertTrue(ratio >= 1 && ratio <= 1.5, spec + ": bound / measured = " + ratio + " in " + c);
+            }
+        }
+    }
+
     @Test
     void badInputIsOneLineAndExit2() throws Exception {
         Path none = copyWithAsserts(TREE_SUM, "none.tc0", "");
