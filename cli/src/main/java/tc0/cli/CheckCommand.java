@@ -78,18 +78,18 @@ final class CheckCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         List<AssertResult> results = new ArrayList<>();
+        // the model's asserts and parameters, before any instance: a typo is refused before minutes of building
+        tc0.dsl.CheckedModel model = SpecCompiler.check(file, values).model(); // values hold no n with --n (instances refused it)
+        if (model.asserts().isEmpty()) {
+            throw new UserError(file + ": model " + model.name() + " has no assert to check; add one to the model, e.g. "
+                    + "'assert depth <= 12 * layers + 4;' (docs/LANGUAGE.md, Asserts)");
+        }
+        if (ns != null && model.params().stream().noneMatch(p -> p.name().equals("n"))) {
+            throw new UserError("--n " + ns + ": model " + model.name() + " has no parameter n; it has " + model.paramNames());
+        }
         boolean first = true;
         for (Map<String, Long> at : instances) {
             Checked checked = SpecCompiler.check(file, at);
-            if (first) {
-                if (checked.model().asserts().isEmpty()) {
-                    throw new UserError(file + ": model " + checked.model().name() + " has no assert to check; add one to the model, e.g. "
-                            + "'assert depth <= 12 * layers + 4;' (docs/LANGUAGE.md, Asserts)");
-                }
-                if (ns != null && checked.model().params().stream().noneMatch(p -> p.name().equals("n"))) {
-                    throw new UserError("--n " + ns + ": model " + checked.model().name() + " has no parameter n; it has " + checked.model().paramNames());
-                }
-            }
             List<AssertResult> rows = check(checked, guard, err);
             if (first && !json) {
                 out.println(file + ": model " + checked.model().name() + ", its asserts:");

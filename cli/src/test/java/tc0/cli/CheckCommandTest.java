@@ -161,16 +161,20 @@ class CheckCommandTest {
     @Test
     void badInputIsOneLineAndExit2() throws Exception {
         Path none = copyWithAsserts(TREE_SUM, "none.tc0", "");
+        Path noN = dir.resolve("no_n.tc0");
+        Files.writeString(noN, Files.readString(TREE_SUM).replaceAll("\\bn\\b", "k"));
         for (String[] args : List.of(
                 new String[] {"check", none.toString()},
                 new String[] {"check", TREE_SUM.toString(), "--set", "n=4", "--n", "4,8"},
                 new String[] {"check", TREE_SUM.toString(), "--n", "4,x"},
                 new String[] {"check", TREE_SUM.toString(), "--n", "0"},
+                new String[] {"check", noN.toString(), "--n", "4,8"},
                 new String[] {"check", dir.resolve("missing.tc0").toString()})) {
             Cli r = Cli.run(args);
             assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.saysOneLineError(), r.err());
         }
         assertTrue(Cli.run("check", none.toString()).err().contains("no assert to check"));
+        assertTrue(Cli.run("check", noN.toString(), "--n", "4,8").err().contains("--n 4,8: model tree_sum has no parameter n; it has k"));
     }
 }
