@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             "  tc0 run examples/circuits/epfl/ctrl.aig --random 4       evaluate it",
             "  tc0 stats examples/gin.tc0 --set n=4                  compile a spec in memory, its figures",
             "  tc0 sweep examples/gin.tc0 --n 2,4,8                  how depth and size grow with n",
+            "  tc0 check examples/gin.tc0 --n 2,4,8                  its asserted bounds against the circuit",
             "",
             ExitCodes.LIST,
             ""},
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(ParseCommand.class, CompileCommand.class, VerifyCommand.class,
-            StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, LemmasCommand.class, BenchCommand.class,
+            StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, CheckCommand.class, LemmasCommand.class, BenchCommand.class,
             BenchBuilderCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -82,6 +82,12 @@ record SizeGuard(long maxGates, boolean given, String hint) {
         return Optional.of(c);
     }
 
+    /** Whether {@link #check} would let a circuit of this count be built (and tc0's builder can: no number past a long). */
+    boolean allowsBuilding(CountedCost c) {
+        if (c.wide() || !c.fitsLong()) return false;
+        return given ? !c.gatesAbove(maxGates) : peakBytes(c) <= Runtime.getRuntime().maxMemory();
+    }
+
     /**
      * The most gates a build the guard could not count may reach: {@link #maxGates} where given, else what the
      * heap holds at {@link #PEAK_BYTES_PER_GATE} (wires not counted: a bound that refuses only what cannot fit).

@@ -33,15 +33,28 @@ final class SpecCompiler {
     }
 
     private static TensorProgram elaborate(Path spec, Map<String, Long> values, Phases phases) {
-        Checked checked;
+        Checked checked = check(spec, values);
+        phases.mark("check");
+        return elaborate(checked, phases);
+    }
+
+    /** The spec parsed and checked for the values (its asserts, parameters and defaults). */
+    static Checked check(Path spec, Map<String, Long> values) {
         try {
-            checked = Pipeline.check(spec, values);
+            return Pipeline.check(spec, values);
         } catch (Pipeline.UnknownParameter e) {
             throw new UserError("--set " + e.parameter() + ": " + e.getMessage());
         } catch (PipelineException e) {
             throw new UserError(e.getMessage());
         }
-        phases.mark("check");
+    }
+
+    /** A checked spec elaborated. */
+    static TensorProgram elaborate(Checked checked) {
+        return elaborate(checked, Phases.NONE);
+    }
+
+    private static TensorProgram elaborate(Checked checked, Phases phases) {
         try {
             TensorProgram p = Pipeline.elaborate(checked);
             phases.mark("elaborate");

@@ -36,7 +36,7 @@ class ParseCommandTest {
         assertTrue(r.out().contains("n = 8  [default 8]"), r.out());
         assertTrue(r.out().contains("precision: fixed(int: 8, frac: log2(n) + 4) = fixed(int: 8, frac: 7)"), r.out());
         assertTrue(r.out().matches("(?s).*input\\s+X\\s+\\[n, d\\]\\s+\\[8, 4\\].*"), r.out());
-        assertTrue(r.out().contains("depth <= 130*layers + 40 = 300"), r.out());
+        assertTrue(r.out().contains("depth <= 113*layers + 37 = 263"), r.out());
     }
 
     @Test
