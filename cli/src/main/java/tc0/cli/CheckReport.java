@@ -1,5 +1,7 @@
 package tc0.cli;
 
+import static tc0.proofs.check.LemmaReport.xml;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,21 +84,5 @@ final class CheckReport {
 
     private static String verdict(AssertResult r) {
         return r.holds() ? "holds" : "FAILS";
-    }
-
-    /** Text escaped for an XML attribute or element; characters XML 1.0 forbids dropped. */
-    static String xml(String text) {
-        StringBuilder s = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '&' -> s.append("&amp;");
-                case '"' -> s.append("&quot;");
-                case '\n' -> s.append("&#10;");
-                default -> { if (c >= 0x20 || c == '\t') s.append(c); }
-            }
-        }
-        return s.toString();
     }
 }

@@ -85,8 +85,8 @@ public final class LemmaReport {
         return out;
     }
 
-    /** Text escaped for an XML attribute or element; characters XML 1.0 forbids dropped. */
-    static String xml(String text) {
+    /** Text escaped for an XML attribute or element; characters XML 1.0 forbids dropped (tc0 check's report too). */
+    public static String xml(String text) {
         StringBuilder s = new StringBuilder();
         for (char c : text.toCharArray()) {
             switch (c) {
