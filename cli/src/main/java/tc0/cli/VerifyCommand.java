@@ -1,6 +1,7 @@
 package tc0.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,12 +12,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tc0.circuits.Bus;
+import tc0.circuits.Circuit;
 import tc0.circuits.eval.BitMatrix;
 import tc0.circuits.eval.BitParallelEvaluator;
 import tc0.compiler.interp.Float64Errors;
 import tc0.compiler.interp.Float64Interpreter;
 import tc0.compiler.interp.InputGenerator;
 import tc0.compiler.interp.ReferenceInterpreter;
+import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.lower.Lowered;
 
 /** {@code tc0 verify}: the compiled circuit against the reference interpreter, bit for bit. */
@@ -28,6 +32,10 @@ import tc0.compiler.lower.Lowered;
             "smallest codes, alternating) and on SAMPLES random inputs, and compare every output code with",
             "the exact reference interpreter. The first mismatch is printed with the input that shows it",
             "(exit 1); exit 0 only when every output equals the reference bit for bit on every input.",
+            "",
+            "With --circuit FILE the spec is not lowered: FILE (.tc0c, .aag, .aig: compiled earlier, by another",
+            "version, or edited) is checked against the spec's reference instead; its input and output buses",
+            "must be the spec's, by name and width.",
             "",
             "Also, for information (never a failure): each output's error of the exact semantics against",
             "float64 arithmetic, worst and mean over every input; the values float64 gives as NaN or",
@@ -50,10 +58,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the random inputs (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--circuit", paramLabel = "FILE", description = "check this circuit file against the spec's reference"
+            + " instead of compiling the spec")
+    Path circuit;
+
     @Override
     public Integer call() {
         if (samples < 0) throw new UserError("--samples must be >= 0");
-        Lowered l = specOptions.compile();
+        Lowered l = circuit == null ? specOptions.compile() : given(circuit);
         List<String> names = new ArrayList<>();
         List<Map<String, long[]>> inputs = new ArrayList<>();
         List<InputGenerator.Kind> kinds = new ArrayList<>();
@@ -98,5 +110,24 @@ final class VerifyCommand implements Callable<Integer> {
         report.lines(errors, unit).forEach(w::println);
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /** The circuit in {@code file} beside the spec's elaborated program, once its buses are the program's ports. */
+    private Lowered given(Path file) {
+        TensorProgram p = SpecCompiler.elaborate(specOptions.file, specOptions.settings.values());
+        Circuit c = CircuitLoader.load(file);
+        for (TensorProgram.Port port : p.inputs()) requireBus(file, "input", port, c.inputBus(port.name()), p);
+        for (TensorProgram.Port port : p.outputs()) requireBus(file, "output", port, c.outputBus(port.name()), p);
+        return new Lowered(c, p);
+    }
+
+    private static void requireBus(Path file, String kind, TensorProgram.Port port, Bus bus, TensorProgram p) {
+        long bits = p.node(port.node()).size() * Lowered.width(p.node(port.node()));
+        if (bus == null) {
+            throw new UserError(file + ": has no " + kind + " '" + port.name() + "' (" + bits + " bits), which the spec has");
+        }
+        if (bus.width() != bits) {
+            throw new UserError(file + ": " + kind + " '" + port.name() + "' has " + bus.width() + " bits; the spec's has " + bits);
+        }
     }
 }

@@ -36,6 +36,42 @@ class CompileVerifyCommandTest {
         return Files.writeString(dir.resolve("m.tc0"), text);
     }
 
+    /** Two specs with the same ports: Y = X / 2 and Y = X / 4 on fixed(4, 2). */
+    static String halving(String factor) {
+        return "model h(n = 2) {\n    precision fixed(int: 4, frac: 2);\n    input X: [n, 1];\n    output Y = X * " + factor + ";\n}\n";
+    }
+
+    /** The circuit of Y = X / 4 checked against Y = X / 2's reference: exit 1, the first mismatch and its input. */
+    @Test
+    void verifyOfAnotherCircuitFileNamesTheFirstMismatchAndExitsOne() throws Exception {
+        Path half = Files.writeString(dir.resolve("half.tc0"), halving("0.5"));
+        Path quarter = Files.writeString(dir.resolve("quarter.tc0"), halving("0.25"));
+        Path halfC = dir.resolve("half.tc0c"), quarterC = dir.resolve("quarter.tc0c");
+        assertEquals(0, Cli.run("compile", half.toString(), "-o", halfC.toString()).exitCode());
+        assertEquals(0, Cli.run("compile", quarter.toString(), "-o", quarterC.toString()).exitCode());
+
+        Cli same = Cli.run("verify", half.toString(), "--circuit", halfC.toString(), "--samples", "10");
+        assertEquals(0, same.exitCode(), same.err());
+        assertTrue(same.out().contains("every output equals the reference bit for bit"), same.out());
+
+        // Edge input 0 is all zeros (both give 0); input 1 is the largest code, 31 (7.75): 3.875 rounds to
+        // code 16 (4.0, ties up) for X / 2 and 1.9375 to code 8 (2.0) for X / 4.
+        Cli other = Cli.run("verify", half.toString(), "--circuit", quarterC.toString(), "--samples", "10");
+        assertEquals(1, other.exitCode(), other.out() + other.err());
+        assertTrue(other.out().startsWith("MISMATCH on input 1 (max): output Y element 0: reference 16, circuit 8"), other.out());
+        assertTrue(other.out().contains("input X = [31, 31]"), other.out());
+    }
+
+    @Test
+    void aCircuitFileWithoutTheSpecsPortsIsOneLine() throws Exception {
+        Path half = Files.writeString(dir.resolve("half.tc0"), halving("0.5"));
+        Cli r = Cli.run("verify", half.toString(), "--circuit", Path.of("../examples/circuits/full_adder.aag").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.saysOneLineError(), r.err());
+        // X is [2, 1] of fixed(4, 2): 2 elements of 6 bits
+        assertTrue(r.err().contains("full_adder.aag: has no input 'X' (12 bits), which the spec has"), r.err());
+    }
+
     @Test
     void verifyFindsEveryOutputEqualToTheReference() throws Exception {
         Cli r = Cli.run("verify", spec(SMALL).toString(), "--samples", "60", "--seed", "3");
