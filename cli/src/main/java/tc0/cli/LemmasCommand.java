@@ -59,12 +59,14 @@ final class LemmasCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "" + LemmaRun.Options.QUICK_SAMPLES, description = "random inputs per FUNC check (default ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "the repository the catalog's spec paths start from (default: the current directory)")
+    @Option(names = "--root", paramLabel = "DIR", description = "the repository the catalog's spec paths start from"
+            + " (default: the nearest folder at or above the current one that has examples/)")
     Path root;
 
     @Override
     public Integer call() {
         if (samples < 0) throw new UserError("--samples must be at least 0, not " + samples);
+        if (root == null) root = repositoryAbove(Path.of("").toAbsolutePath());
         if (!Files.isDirectory(root.resolve("examples"))) {
             throw new UserError("--root " + root + ": no examples/ folder there; run tc0 lemmas in the repository or give --root");
         }
@@ -101,5 +103,13 @@ final class LemmasCommand implements Callable<Integer> {
         if (markdown != null) OutputFiles.write(markdown, s -> s.write(LemmaReport.markdown(outcomes).getBytes(StandardCharsets.UTF_8)));
         out.flush();
         return outcomes.stream().anyMatch(Outcome::failed) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    /** The nearest folder at or above {@code dir} with an examples/ folder, or {@code dir} itself when none has one. */
+    static Path repositoryAbove(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("examples"))) return p;
+        }
+        return dir;
     }
 }
