@@ -70,8 +70,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Long> values = settings.values();
         List<Map<String, Long>> instances = instances(values);
-        checkOutput("--junit", junit);
-        checkOutput("--markdown", markdown);
+        OutputFiles.checkReportFile("--junit", junit, file);
+        OutputFiles.checkReportFile("--markdown", markdown, file);
         SizeGuard guard = settings.guard(SizeGuard.BUILD_HINT);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -129,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
         if (ns == null) return List.of(values);
         if (values.containsKey("n")) throw new UserError("--set n=" + values.get("n") + ": give the values of n with --n");
         List<Map<String, Long>> out = new ArrayList<>();
-        for (long n : parseN(ns)) {
+        for (long n : SweepCommand.parseN(ns, 1)) {
             Map<String, Long> at = new LinkedHashMap<>(values);
             at.put("n", n);
             out.add(at);
@@ -162,29 +162,4 @@ final class CheckCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** "4,8,16": one or more values of n, each at least 1, increasing, no repeats. */
-    static long[] parseN(String text) {
-        String usage = "; give values of n separated by commas, e.g. --n 4,8,16";
-        long[] v;
-        try {
-            v = java.util.Arrays.stream(text.split(",", -1)).map(String::strip).mapToLong(Long::parseLong).sorted().toArray();
-        } catch (NumberFormatException e) {
-            throw new UserError("--n " + text + ": not a list of whole numbers" + usage);
-        }
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] < 1) throw new UserError("--n " + text + ": n must be at least 1, not " + v[i]);
-            if (i > 0 && v[i] == v[i - 1]) throw new UserError("--n " + text + ": " + v[i] + " appears twice");
-        }
-        return v;
-    }
-
-    /** Refuses an output that cannot be written, is standard output (the table goes there) or is the spec. */
-    private void checkOutput(String option, Path f) {
-        if (f == null) return;
-        if (OutputFiles.isStandardOutput(f.toString())) {
-            throw new UserError(option + " -: the table goes to standard output; give " + option + " a file name");
-        }
-        OutputFiles.checkWritable(f);
-        OutputFiles.checkNotInput(option, f, file);
-    }
 }

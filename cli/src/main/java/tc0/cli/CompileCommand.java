@@ -46,8 +46,7 @@ final class CompileCommand implements Callable<Integer> {
         Format f = Format.byFileName(output).orElse(Format.TC0C);
         boolean stdout = OutputFiles.isStandardOutput(output);
         if (!stdout) {
-            OutputFiles.checkWritable(Path.of(output));
-            OutputFiles.checkNotInput("-o", Path.of(output), specOptions.file);
+            OutputFiles.checkOutput("-o", Path.of(output), specOptions.file);
         }
         Phases phases = new Phases(timings);
         Lowered l = specOptions.compile(phases);

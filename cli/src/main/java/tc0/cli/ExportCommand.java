@@ -52,8 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         Format f = resolveFormat();
         boolean stdout = OutputFiles.isStandardOutput(output);
         if (!stdout) {
-            OutputFiles.checkWritable(Path.of(output));
-            OutputFiles.checkNotInput("-o", Path.of(output), file);
+            OutputFiles.checkOutput("-o", Path.of(output), file);
         }
         Circuit c = settings.load(file);
         if (stdout) {

@@ -79,8 +79,8 @@ final class LemmasCommand implements Callable<Integer> {
         if (LemmaRun.selected(catalog, o).isEmpty()) {
             throw new UserError("--lemma " + lemma + ": no claim" + (paper == null ? "" : " of " + paper) + " has that id; see docs/LEMMAS.md");
         }
-        if (junit != null) OutputFiles.checkWritable(junit);
-        if (markdown != null) OutputFiles.checkWritable(markdown);
+        OutputFiles.checkReportFile("--junit", junit);
+        OutputFiles.checkReportFile("--markdown", markdown);
 
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();

@@ -48,6 +48,24 @@ final class OutputFiles {
         }
     }
 
+    /** Refuses, before any work, an output that cannot be written ({@link #checkWritable}) or is an input ({@link #checkNotInput}). */
+    static void checkOutput(String option, Path output, Path... inputs) {
+        checkWritable(output);
+        checkNotInput(option, output, inputs);
+    }
+
+    /**
+     * A report file a command writes beside the table it prints ({@code --csv}, {@code --junit}, ...), or null for
+     * none: refused where it names standard output (the table goes there), cannot be written or is an input.
+     */
+    static void checkReportFile(String option, Path file, Path... inputs) {
+        if (file == null) return;
+        if (isStandardOutput(file.toString())) {
+            throw new UserError(option + " -: the table goes to standard output; give " + option + " a file name");
+        }
+        checkOutput(option, file, inputs);
+    }
+
     /** Refuses a path that cannot be written: its folder is a file, or it is a folder itself. */
     static void checkWritable(Path file) {
         Path abs = file.toAbsolutePath();

@@ -86,11 +86,7 @@ public final class ParseCommand implements Callable<Integer> {
     }
 
     static CheckResult check(String source, String name, Map<String, Long> values) {
-        try {
-            return Pipeline.check(source, name, values);
-        } catch (Pipeline.UnknownParameter e) {
-            throw new UserError("--set " + e.parameter() + ": " + e.getMessage());
-        }
+        return SpecCompiler.user(() -> Pipeline.check(source, name, values));
     }
 
     static Map<String, Long> values(List<String> sets) {

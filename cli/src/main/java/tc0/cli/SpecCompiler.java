@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import tc0.compiler.count.CountOverflow;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.count.TensorIrToCost;
@@ -40,13 +41,7 @@ final class SpecCompiler {
 
     /** The spec parsed and checked for the values (its asserts, parameters and defaults). */
     static Checked check(Path spec, Map<String, Long> values) {
-        try {
-            return Pipeline.check(spec, values);
-        } catch (Pipeline.UnknownParameter e) {
-            throw new UserError("--set " + e.parameter() + ": " + e.getMessage());
-        } catch (PipelineException e) {
-            throw new UserError(e.getMessage());
-        }
+        return user(() -> Pipeline.check(spec, values));
     }
 
     /** A checked spec elaborated. */
@@ -55,13 +50,9 @@ final class SpecCompiler {
     }
 
     private static TensorProgram elaborate(Checked checked, Phases phases) {
-        try {
-            TensorProgram p = Pipeline.elaborate(checked);
-            phases.mark("elaborate");
-            return p;
-        } catch (PipelineException e) {
-            throw new UserError(e.getMessage());
-        }
+        TensorProgram p = user(() -> Pipeline.elaborate(checked));
+        phases.mark("elaborate");
+        return p;
     }
 
     /** The program and its circuit, with the default compression rounds. */
@@ -95,11 +86,7 @@ final class SpecCompiler {
 
     /** {@link Pipeline#lowerSized}, its refusals {@link UserError}s. */
     static Lowered lowerSized(Path spec, TensorProgram p, int rounds, Optional<CountedCost> counted, LongConsumer progress) {
-        try {
-            return Pipeline.lowerSized(spec, p, rounds, counted, progress);
-        } catch (PipelineException e) {
-            throw new UserError(e.getMessage());
-        }
+        return user(() -> Pipeline.lowerSized(spec, p, rounds, counted, progress));
     }
 
     /**
@@ -127,8 +114,15 @@ final class SpecCompiler {
 
     /** The spec's text, read by the one bounded reader every command shares. */
     static String read(Path spec) {
+        return user(() -> Pipeline.read(spec));
+    }
+
+    /** A pipeline stage's refusal as the {@link UserError} the commands print; an unknown parameter is named as --set gave it. */
+    static <T> T user(Supplier<T> stage) {
         try {
-            return Pipeline.read(spec);
+            return stage.get();
+        } catch (Pipeline.UnknownParameter e) {
+            throw new UserError("--set " + e.parameter() + ": " + e.getMessage());
         } catch (PipelineException e) {
             throw new UserError(e.getMessage());
         }

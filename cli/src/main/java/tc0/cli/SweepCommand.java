@@ -83,8 +83,8 @@ final class SweepCommand implements Callable<Integer> {
         if (values.containsKey("n")) throw new UserError("--set n=" + values.get("n") + ": give the values of n with --n");
         if (rounds < 1) throw new UserError("--rounds must be at least 1, not " + rounds);
         SweepPlot.Format plotFormat = plot == null ? null : plotFormat(plot);
-        checkOutput("--csv", csv);
-        checkOutput("--plot", plot);
+        OutputFiles.checkReportFile("--csv", csv, file);
+        OutputFiles.checkReportFile("--plot", plot, file);
         if (csv != null && plot != null && csv.toAbsolutePath().normalize().equals(plot.toAbsolutePath().normalize())) {
             throw new UserError("--csv and --plot both name " + csv + "; give two files");
         }
@@ -130,15 +130,6 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Refuses an output that cannot be written, is standard output (the table goes there) or is the spec. */
-    private void checkOutput(String option, Path f) {
-        if (f == null) return;
-        if (OutputFiles.isStandardOutput(f.toString())) {
-            throw new UserError(option + " -: the table goes to standard output; give " + option + " a file name");
-        }
-        OutputFiles.checkWritable(f);
-        OutputFiles.checkNotInput(option, f, file);
-    }
 
     private SweepPoint built(TensorProgram p, long n, SizeGuard guard) {
         Lowered l = SpecCompiler.lower(file, p, rounds, guard);
@@ -148,7 +139,12 @@ final class SweepCommand implements Callable<Integer> {
 
     /** "4,8,16": the values of n, increasing; at least two, each at least 1, no repeats. */
     static long[] parseN(String text) {
-        String usage = "; give at least two values of n separated by commas, e.g. --n 4,8,16";
+        return parseN(text, 2);
+    }
+
+    /** "4,8,16": the values of n, increasing; at least {@code atLeast} (1 or 2) of them, each at least 1, no repeats. */
+    static long[] parseN(String text, int atLeast) {
+        String usage = "; give " + (atLeast > 1 ? "at least two values" : "values") + " of n separated by commas, e.g. --n 4,8,16";
         if (text.isBlank()) throw new UserError("--n is empty" + usage);
         long[] v;
         try {
@@ -156,7 +152,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UserError("--n " + text + ": not a list of whole numbers" + usage);
         }
-        if (v.length < 2) throw new UserError("--n " + text + ": one value" + usage);
+        if (v.length < atLeast) throw new UserError("--n " + text + ": one value" + usage);
         Arrays.sort(v);
         for (int i = 0; i < v.length; i++) {
             if (v[i] < 1) throw new UserError("--n " + text + ": n must be at least 1, not " + v[i]);
