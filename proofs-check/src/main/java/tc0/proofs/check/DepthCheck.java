@@ -65,16 +65,19 @@ public final class DepthCheck {
         List<String> out = new ArrayList<>();
         out.add("finding " + f.number() + " about the paper: " + f.text());
         DepthFormula printedFull = printed.substitute(defs);
+        Evaluation b = evaluate(printed, defs, p, null);
         for (String text : f.readded()) {
             DepthFormula readded = DepthFormula.parse(text);
             DepthFormula full = readded.substitute(defs);
             DepthFormula difference = full.plus(printedFull.times(-1));
-            Evaluation d = evaluate(difference, Map.of(), p, null);
             Evaluation a = evaluate(readded, defs, p, null);
-            Evaluation b = evaluate(printed, defs, p, null);
+            // a and b take a measured block's depth where there is one (d_select, d_1dconv, ...), so the difference's
+            // value is a - b, not the expanded difference at the primitives alone
+            String value = a.value().isPresent() && b.value().isPresent()
+                    ? " = " + (a.value().get() - b.value().get()) + " at n=" + p.n()
+                    : " (needs " + (a.value().isPresent() ? b.missing() : a.missing()) + ")";
             out.add(String.format("  printed %s expands to %s%s; re-added %s expands to %s%s; difference %s%s",
-                    printed, printedFull, at(b, p), readded, full, at(a, p), difference,
-                    d.value().map(v -> " = " + v + " at n=" + p.n()).orElse(" (needs " + d.missing() + ")")));
+                    printed, printedFull, at(b, p), readded, full, at(a, p), difference, value));
         }
         return out;
     }

@@ -35,10 +35,12 @@ public final class LemmaReport {
         for (Outcome o : outcomes) {
             List<String> cells = new ArrayList<>(o.figures());
             if (!(o.verdict() instanceof Verdict.Holds)) cells.add("**" + o.verdict().line() + "**");
-            s.append(String.join(" | ", List.of("", o.paper(), o.claim(), o.kind().name(), o.verdict().word(), o.spec(), o.instances(),
-                    String.join("<br>", cells), o.notShown(), "")).strip().replace("\n", " ")).append('\n');
+            List<String> row = List.of(o.paper(), o.claim(), o.kind().name(), o.verdict().word(), o.spec(), o.instances(),
+                    String.join("<br>", cells), o.notShown());
+            // a cell's own '|' (the figure "max |error|") would split the row
+            s.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|").replace("\n", " ")).toList())).append(" |\n");
         }
-        return s.toString().replace("|  |", "| |");
+        return s.toString();
     }
 
     /** JUnit XML: one suite, one test case per claim and check; a failure carries the figure, an undecided check is skipped with its reason. */

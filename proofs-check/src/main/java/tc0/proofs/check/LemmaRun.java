@@ -59,10 +59,10 @@ public final class LemmaRun {
         List<CheckedOn> specs = k == CheckKind.DEPTH ? c.checkedOn().subList(0, 1) : c.checkedOn(); // DEPTH: the claim's own block
         List<Outcome> out = new ArrayList<>();
         for (CheckedOn on : specs) {
-            List<Long> ns = on.params().getOrDefault("n", List.of()).stream()
-                    .filter(n -> n <= (k == CheckKind.DEPTH ? DEPTH_MAX_N : o.maxN())).toList();
+            long maxN = k == CheckKind.DEPTH ? DEPTH_MAX_N : o.maxN();
+            List<Long> ns = on.params().getOrDefault("n", List.of()).stream().filter(n -> n <= maxN).toList();
             if (ns.isEmpty()) {
-                out.add(undecided(c, k, on.spec(), "no n of the claim's sweep is at most " + o.maxN()));
+                out.add(undecided(c, k, on.spec(), "no n of the claim's sweep is at most " + maxN));
                 continue;
             }
             Target t = new Target(c.paper(), c.id(), on.spec(), ns);
