@@ -27,10 +27,6 @@ public record CheckResult(String file, String source, Optional<CheckedModel> mod
         }
     }
 
-    public CheckResult(String file, String source, Optional<CheckedModel> model, List<Diagnostic> diagnostics) {
-        this(file, source, model, diagnostics, 0, false);
-    }
-
     public boolean ok() {
         return diagnostics.isEmpty();
     }

@@ -31,7 +31,8 @@ class NestingLimitTest {
             k -> "(".repeat(k) + "X" + ")".repeat(k),
             k -> "X" + " + X".repeat(k),
             k -> "-".repeat(k) + "X",
-            k -> "X" + " ^ 2".repeat(k));
+            k -> "X" + " ^ 2".repeat(k),
+            k -> "X" + "[0:n, 0:n]".repeat(k)); // each slice nests the one before it
 
     @Test
     void atTheLimitTheSpecIsCheckedOnePastItIsRefusedAtTheTokenThatPassesIt() throws Exception {
@@ -82,7 +83,7 @@ class NestingLimitTest {
         int seen = 0;
         for (int i = 0; i < expr.length(); i++) {
             char c = expr.charAt(i);
-            if (c == '(' || c == '+' || c == '-' || c == '^') {
+            if (c == '(' || c == '+' || c == '-' || c == '^' || c == '[') {
                 if (++seen == LIMIT) return i;
             }
         }

@@ -58,9 +58,8 @@ public final class Resolver {
             function(f);
         }
         program.models().forEach(this::model);
-        Set<String> recursive = new RecursionCheck(diagnostics, calls, program.functions()).recursive();
-        return new Resolution(functions, new RecursionCheck(diagnostics, calls, program.functions()).order(),
-                recursive);
+        RecursionCheck recursion = new RecursionCheck(diagnostics, calls, program.functions()); // its SCCs found once
+        return new Resolution(functions, recursion.order(), recursion.recursive());
     }
 
     private void declareFunction(Decl.Function f) {

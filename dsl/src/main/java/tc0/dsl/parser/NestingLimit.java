@@ -20,7 +20,7 @@ final class NestingLimit {
      */
     static final int MAX_DEPTH = 200;
 
-    private static final byte OTHER = 0, OPEN = 1, CLOSE = 2, OPERATOR = 3, SEPARATOR = 4;
+    private static final byte OTHER = 0, OPEN = 1, CLOSE = 2, OPERATOR = 3, SEPARATOR = 4, OPERAND = 5;
     private static final byte[] KIND = kinds(Tc0Lexer.VOCABULARY);
 
     private NestingLimit() {}
@@ -28,18 +28,33 @@ final class NestingLimit {
     /** The first token at which the depth passes {@link #MAX_DEPTH}, or null. */
     static Token firstTooDeep(List<Token> tokens) {
         int[] ops = new int[16]; // operators since the last separator, per open level; [0] is the top level
+        boolean[] slice = new boolean[16]; // whether the bracket opening a level is a slice of what stands before it
         int level = 0;
         int depth = 0;
+        byte previous = OTHER;
         for (Token t : tokens) {
             int type = t.getType();
-            switch (type >= 0 && type < KIND.length ? KIND[type] : OTHER) {
+            byte kind = type >= 0 && type < KIND.length ? KIND[type] : OTHER;
+            // a slice of what stands before it (X[..][..], f(X)[..]) nests on its left like an operator: one level,
+            // its bracket's contents one below it, the level kept (as an operator's) until the next separator
+            boolean slices = kind == OPEN && (previous == OPERAND || previous == CLOSE) && t.getText().equals("[");
+            previous = kind;
+            switch (kind) {
                 case OPEN -> {
-                    if (++level == ops.length) ops = Arrays.copyOf(ops, level * 2);
+                    if (++level == ops.length) {
+                        ops = Arrays.copyOf(ops, level * 2);
+                        slice = Arrays.copyOf(slice, level * 2);
+                    }
+                    if (slices) ops[level - 1]++;
                     ops[level] = 0;
+                    slice[level] = slices;
                     depth++;
                 }
                 case CLOSE -> {
-                    if (level > 0) depth -= 1 + ops[level--];
+                    if (level > 0) {
+                        depth -= (slice[level] ? 0 : 1) + ops[level];
+                        level--;
+                    }
                 }
                 case OPERATOR -> {
                     ops[level]++;
@@ -60,7 +75,7 @@ final class NestingLimit {
         byte[] kinds = new byte[v.getMaxTokenType() + 1];
         for (int type = 0; type < kinds.length; type++) {
             String literal = v.getLiteralName(type);
-            kinds[type] = literal == null ? OTHER : switch (literal) {
+            kinds[type] = literal == null ? OPERAND : switch (literal) { // no literal: a name, number or string
                 case "'('", "'['", "'{'" -> OPEN;
                 case "')'", "']'", "'}'" -> CLOSE;
                 case "'+'", "'-'", "'*'", "'/'", "'@'", "'^'" -> OPERATOR;
