@@ -24,16 +24,6 @@ public final class TensorIrToCost {
     }
 
     /**
-     * As {@link #count(TensorProgram, int)}; where the summary cannot count exactly (see {@link #summaryOnly}),
-     * a small program is built instead if {@code fallback}, else the reason is thrown as
-     * {@link UnsupportedOperationException}. Totals are exact (past 2^63 - 1); where a number overflows, a
-     * {@link CountOverflow} says which and why.
-     */
-    public static CountedCost count(TensorProgram p, int rounds, boolean fallback) {
-        return count(p, rounds, fallback ? CountFallback.SILENT : null, false);
-    }
-
-    /**
      * As {@link #count(TensorProgram, int)}, where the summary cannot count exactly building a program of up to
      * {@link #FALLBACK_LIMIT} elements through {@code fallback} (told why first, and the gates after each node),
      * or refusing with the node and the reason when {@code fallback} is null or the program is larger.

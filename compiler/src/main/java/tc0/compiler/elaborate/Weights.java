@@ -39,23 +39,15 @@ public final class Weights {
      * {@code shape}, row-major.
      */
     public static java.util.Optional<String> unfit(double[] values, java.util.List<Long> shape, Elem elem) {
+        if (!(elem instanceof Elem.Bit)) return java.util.Optional.empty();
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
-            if (elem instanceof Elem.Bit && v != 0 && v != 1) {
-                return java.util.Optional.of("its value at " + index(i, shape) + " is " + v + "; a bit weight holds 0 and 1 only");
+            if (v != 0 && v != 1) {
+                return java.util.Optional.of("its value at " + java.util.Arrays.toString(tc0.compiler.ir.Shapes.unflatten(i, shape))
+                        + " is " + v + "; a bit weight holds 0 and 1 only");
             }
         }
         return java.util.Optional.empty();
-    }
-
-    /** Flat index {@code i} as a row-major index into {@code shape}: "[1, 0]". */
-    static String index(long i, java.util.List<Long> shape) {
-        long[] at = new long[shape.size()];
-        for (int a = shape.size() - 1; a >= 0; a--) {
-            at[a] = i % shape.get(a);
-            i /= shape.get(a);
-        }
-        return java.util.Arrays.toString(at);
     }
 
     /** Values quantised to codes (nearest, ties up, saturated; bits: nonzero is 1). */

@@ -96,23 +96,31 @@ public final class Pipeline {
     }
 
     /**
-     * {@code p}'s circuit, through a builder sized by its count where the count covers it (arrays allocated
-     * once); above {@code maxGates} counted gates it is refused before building.
+     * {@code p}'s circuit, through a builder sized by its count where the summary counts it (arrays allocated
+     * once); above {@code maxGates} counted gates it is refused before building, and a build the summary cannot
+     * count is stopped once it passes {@code maxGates}.
      */
     public static Lowered lower(Path spec, TensorProgram p, int rounds, long maxGates) {
         Optional<CountedCost> counted;
         try {
-            counted = Optional.of(TensorIrToCost.count(p, rounds));
+            // the summary only: where it cannot count, the count would build the circuit once just to count it and
+            // the build below a second time; the build is held to the limit as it goes instead
+            counted = Optional.of(TensorIrToCost.summaryOnly(p, rounds));
         } catch (CountOverflow e) {
             throw new PipelineException(describe(spec, p) + ": " + e.getMessage(), e);
         } catch (UnsupportedOperationException e) {
-            counted = Optional.empty(); // the build either works or names what is missing
+            counted = Optional.empty();
         }
         if (counted.isPresent() && counted.get().gatesAbove(maxGates)) {
             throw new PipelineException(String.format("%s: counted %,d gates, more than the limit of %,d; try a smaller n",
                     describe(spec, p), counted.get().gates(), maxGates));
         }
-        return lowerSized(spec, p, rounds, counted, g -> {});
+        return lowerSized(spec, p, rounds, counted, gates -> {
+            if (gates > maxGates) {
+                throw new PipelineException(String.format("%s: not counted beforehand and the build passed %,d gates, more than the"
+                        + " limit of %,d; try a smaller n", describe(spec, p), gates, maxGates));
+            }
+        });
     }
 
     /**

@@ -68,7 +68,7 @@ class ResampleByHandTest {
 
     @Test
     void bilinearDownsamplingTakesTwoTapsWithoutAntialiasing() {
-        // 4 -> 2: x = (4i + 1)/2 - 1/2 = 0.5, 2.5: two neighbours halved (sources 1 apart, not a 2-wide box)
+        // 4 -> 2: x = (i + 1/2) * 4/2 - 1/2 = 2i + 1/2 = 0.5, 2.5: two neighbours halved (sources 1 apart, not a 2-wide box)
         assertTaps(Layout.taps(4, 2, Interpolation.BILINEAR, 0), new int[] {0, 1}, new long[] {1, 1}, 2, "4->2 i=0");
         assertTaps(Layout.taps(4, 2, Interpolation.BILINEAR, 1), new int[] {2, 3}, new long[] {1, 1}, 2, "4->2 i=1");
         // 5 -> 3: x = (10i + 5)/6 - 1/2 = 1/3, 2, 11/3

@@ -80,7 +80,8 @@ class ContrastSpecsTest {
 
     /**
      * n = 4 (+, *) and n = 8 (+, *, +), leaves in quarters from -2 to 2: every partial value is a multiple of 1/16
-     * within 32, so the words (frac 4, int 6) hold it exactly and the answer is the formula's own.
+     * of magnitude at most 32, which the words (frac 4, int 6: -32 to 31.9375) hold exactly except +32 itself (all
+     * eight leaves 2 at n = 8, which the drawn leaves are not), so the answer is the formula's own.
      */
     @Test
     void arithmeticFormulaEvaluatesAlternatingSumAndProductLevels() {
