@@ -80,6 +80,11 @@ public final class CircuitBuilder {
         this.table = hashing ? new GateTable(g -> sameGate(g, requestTerms, requestThreshold)) : null;
     }
 
+    /** A gate's hash in the table: the one place the test-only mask applies, so no lookup can miss it. */
+    private int hash(long termsHash, long threshold) {
+        return GateTable.hash(termsHash, threshold) & hashMask;
+    }
+
     /**
      * Sizes the builder for about {@code gates} gates (a count made before building, such as the
      * compiler's cost count): the per-gate arrays are allocated once at that size and the hash table never
@@ -223,7 +228,7 @@ public final class CircuitBuilder {
             long touched = 0;
             boolean old = m > 0 && !readsYoung(terms); // m > 0: at least two terms
             for (int j = 0; j < m; j++) {
-                int h = GateTable.hash(termsHash, bt[j]) & hashMask;
+                int h = hash(termsHash, bt[j]);
                 bankHash[j] = h;
                 if (old) touched += table.touch(h);
             }
@@ -297,7 +302,7 @@ public final class CircuitBuilder {
             t = Math.subtractExact(1, t);
             negated = true;
         }
-        int node = hashing ? findOrAdd(terms, t, GateTable.hash(termsHash(terms), t) & hashMask, false) : add(terms, t, false);
+        int node = hashing ? findOrAdd(terms, t, hash(termsHash(terms), t), false) : add(terms, t, false);
         return Literal.of(node, negated);
     }
 

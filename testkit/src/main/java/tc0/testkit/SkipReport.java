@@ -60,8 +60,7 @@ public final class SkipReport implements TestExecutionListener {
     }
 
     private static Optional<String> className(TestIdentifier test) {
-        return test.getSource().flatMap(s -> s instanceof MethodSource m
-                ? Optional.of(m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1))
-                : Optional.of(test.getDisplayName()));
+        return test.getSource().filter(MethodSource.class::isInstance)
+                .map(m -> ((MethodSource) m).getClassName().substring(((MethodSource) m).getClassName().lastIndexOf('.') + 1));
     }
 }

@@ -40,7 +40,7 @@ public final class PartialFiles {
     }
 
     /** Whether {@code file} (a partial file of any target) was left by a run that is no longer running. */
-    public static boolean isStale(Path file) throws IOException {
+    private static boolean isStale(Path file) throws IOException {
         String name = file.getFileName().toString();
         int mark = name.lastIndexOf(MARK);
         if (mark < 0) return false;
@@ -60,18 +60,16 @@ public final class PartialFiles {
         return started.isPresent() && started.get().isAfter(written.toInstant());
     }
 
-    /** Deletes the partial files of {@code target} that runs no longer running left; returns how many. */
-    static int removeStale(Path target) {
+    /** Deletes the partial files of {@code target} that runs no longer running left. */
+    static void removeStale(Path target) {
         Path dir = target.toAbsolutePath().getParent();
-        int removed = 0;
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, glob(prefix(target)) + "*")) {
             for (Path f : leftovers) {
-                if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && isStale(f) && Files.deleteIfExists(f)) removed++;
+                if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && isStale(f)) Files.deleteIfExists(f);
             }
         } catch (IOException | java.nio.file.DirectoryIteratorException e) {
             // a leftover that cannot be listed or removed only costs disk space; the write goes on
         }
-        return removed;
     }
 
     /** {@code text} as a glob matching only itself. */

@@ -27,7 +27,7 @@ import tc0.circuits.io.CircuitWriter;
  * exported.
  *
  * <p>The weight is not keyed {@code weight}: graph libraries read that key as an edge length (networkx's
- * longest and shortest paths and JGraphT's importers do by default), and a signed wire weight is no length:
+ * dag_longest_path, Dijkstra and Bellman-Ford, and JGraphT's importers do by default), and a signed wire weight is no length:
  * a longest path over it would silently mean nothing. Without it they count edges, which is the depth.
  */
 public final class GraphmlExporter implements CircuitWriter {
