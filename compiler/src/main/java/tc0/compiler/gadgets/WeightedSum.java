@@ -33,6 +33,13 @@ public final class WeightedSum {
     /** Default number of compression rounds. */
     public static final int DEFAULT_ROUNDS = 2;
 
+    /**
+     * Test-only, 0 in tc0: added to the top threshold {@code [count >= s]} of every compression group's count, so
+     * that a group whose bits are all 1 is counted one short: a planted fault the lemma checker's FUNC must catch
+     * (proofs-check's PlantedCountFaultTest sets it to 1, in this package; nothing else reaches it).
+     */
+    static int plantedCountFault = 0;
+
     private WeightedSum() {}
 
     /**
@@ -187,7 +194,12 @@ public final class WeightedSum {
         int s = bits.length;
         if (s == 1) return new int[] {bits[0]};
         int[] ge = new int[s]; // ge[t - 1] = [count >= t], t = 1..s: one bank over one form, built in order of t
-        net.gates(bits, Ones.atLeast(s), s, Ones.upTo(s), s, ge);
+        long[] thresholds = Ones.upTo(s);
+        if (plantedCountFault != 0) {
+            thresholds = Arrays.copyOf(thresholds, s);
+            thresholds[s - 1] += plantedCountFault;
+        }
+        net.gates(bits, Ones.atLeast(s), s, thresholds, s, ge);
         int nb = Math.min(keep, 64 - Long.numberOfLeadingZeros(s));
         int[] out = new int[nb];
         int[] lits = new int[s]; // scratch for every bit's gate: a net reads its arrays during the call only
