@@ -54,7 +54,7 @@ record AssertResult(int index, String where, Metric metric, String boundText, St
 
     /** The one line that says why it fails: the bound, its value, the figure and the instance. */
     String failure() {
-        return String.format("%s: %s fails at %s: %s %s (%s) is above the bound %s, by %s", where, assertion(), instance,
+        return String.format("%s: %s fails at %s: %s %,d (%s) is above the bound %,d, by %,d", where, assertion(), instance,
                 metric.text(), measured, mode(), bound, measured.subtract(bound));
     }
 }

@@ -17,11 +17,11 @@ final class CheckReport {
         return firstInstance.stream().map(r -> String.format("  [%d] %s  %s", r.index(), r.where(), r.assertion())).toList();
     }
 
-    static final String HEADER = String.format("%-6s %-10s %-8s %20s %20s %20s %7s  %s",
+    static final String HEADER = String.format("%-6s %-10s %-8s %26s %26s %26s %7s  %s",
             "assert", "instance", "mode", "measured", "bound", "slack", "ratio", "verdict");
 
     static String row(AssertResult r) {
-        return String.format("%-6s %-10s %-8s %20s %20s %20s %7s  %s", "[" + r.index() + "]", params(r), r.mode(),
+        return String.format("%-6s %-10s %-8s %,26d %,26d %,26d %7s  %s", "[" + r.index() + "]", params(r), r.mode(),
                 r.measured(), r.bound(), r.slack(), r.ratio(), verdict(r));
     }
 
@@ -36,7 +36,7 @@ final class CheckReport {
         s.append("| where | assert | instance | mode | measured | bound | slack | bound / measured | verdict |\n");
         s.append("|---|---|---|---|---:|---:|---:|---:|---|\n");
         for (AssertResult r : results) {
-            s.append(String.format("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |%n", r.where(), r.assertion(), params(r), r.mode(),
+            s.append(String.format("| %s | `%s` | %s | %s | %,d | %,d | %,d | %s | %s |%n", r.where(), r.assertion(), params(r), r.mode(),
                     r.measured(), r.bound(), r.slack(), r.ratio(), r.holds() ? "holds" : "**fails**"));
         }
         return s.toString();
@@ -51,8 +51,8 @@ final class CheckReport {
         for (AssertResult r : results) {
             s.append(String.format("  <testcase classname=\"%s\" name=\"%s\">%n", xml(r.where()), xml(r.assertion() + " at " + params(r))));
             if (!r.holds()) s.append(String.format("    <failure message=\"%s\"/>%n", xml(r.failure())));
-            s.append(String.format("    <system-out>%s</system-out>%n", xml(r.instance() + ": " + r.metric().text() + " " + r.measured() + " (" + r.mode()
-                    + "), bound " + r.bound() + ", slack " + r.slack())));
+            s.append(String.format("    <system-out>%s</system-out>%n", xml(String.format("%s: %s %,d (%s), bound %,d, slack %,d",
+                    r.instance(), r.metric().text(), r.measured(), r.mode(), r.bound(), r.slack()))));
             s.append("  </testcase>\n");
         }
         return s.append("</testsuite>\n").toString();

@@ -101,7 +101,8 @@ class CheckCommandTest {
         Cli fails = Cli.run("check", tight.toString(), "--set", "n=4", "--junit", junit.toString());
         assertEquals(1, fails.exitCode(), fails.out() + fails.err());
         assertEquals("tc0: " + tight + ":" + lineOf(tight, "assert size") + ": assert size <= " + (gates - 1)
-                + " fails at " + tight + " (n=4, d=4, layers=2): size " + gates + " (built) is above the bound " + (gates - 1) + ", by 1", fails.err().strip());
+                + " fails at " + tight + " (n=4, d=4, layers=2): size " + String.format("%,d", gates) + " (built) is above the bound "
+                + String.format("%,d", gates - 1) + ", by 1", fails.err().strip());
 
         Document d = xml(junit);
         NodeList cases = d.getElementsByTagName("testcase");
@@ -111,7 +112,7 @@ class CheckCommandTest {
         assertEquals(0, depth.getElementsByTagName("failure").getLength());
         assertEquals("assert size <= " + (gates - 1) + " at n=4", size.getAttribute("name"));
         assertEquals(1, size.getElementsByTagName("failure").getLength());
-        assertTrue(((Element) size.getElementsByTagName("failure").item(0)).getAttribute("message").contains("size " + gates + " (built)"));
+        assertTrue(((Element) size.getElementsByTagName("failure").item(0)).getAttribute("message").contains("size " + String.format("%,d", gates) + " (built)"));
     }
 
     /** "12:5": the line and column of the first line of {@code f} holding {@code text}, at its first non-blank character. */
