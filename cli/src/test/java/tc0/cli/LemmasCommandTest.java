@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -18,32 +20,60 @@ import org.w3c.dom.NodeList;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LemmasCommandTest {
     @Test
-    void thm45sDepthAboveItsFormulaFailsAndTheJUnitXmlSaysSo(@TempDir Path dir) throws Exception {
+    void aDepthAboveItsFormulaPassesAsAFindingUnlessStrictDepth(@TempDir Path dir) throws Exception {
+        // Lemma 4.3: d_std + 2 d_sum, beside tc0's scan (its region of the model, or blocks/selective_scan while the model has
+        // none): the scan's exp of sums, products and sum are deeper than the formula at tc0's d_std and d_sum
         Path xml = dir.resolve("lemmas.xml");
         Path md = dir.resolve("lemmas.md");
-        Cli r = Cli.run("lemmas", "--root", "..", "--paper", "2412.06148", "--lemma", "Thm 4.5", "--junit", xml.toString(),
+        Cli r = Cli.run("lemmas", "--root", "..", "--paper", "2412.06148", "--lemma", "Lemma 4.3", "--junit", xml.toString(),
                 "--markdown", md.toString(), "--samples", "4");
-        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().contains("finding 1 about the paper"), r.out());
-        assertTrue(r.out().contains("Thm 4.5                      DEPTH     FAILS      examples/mamba.tc0"), r.out());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("Lemma 4.3                    DEPTH     ABOVE "), r.out());
+        assertTrue(r.out().matches("(?s).*ABOVE at n=\\d+: \\S+'s depth \\d+ is above the formula d_std \\+ 2 d_sum = \\d+ by \\d+ levels? "
+                + "\\(\\d+\\.\\d\\d times\\), with d_std = \\d+, d_sum = \\d+.*"), r.out());
+        assertTrue(r.out().contains(", 1 above (tc0 deeper than the paper's formula), 0 fail, "), r.out());
+        Element depth = depthCase(junitCases(xml, "2412.06148.Lemma 4.3"));
+        assertEquals(0, depth.getElementsByTagName("failure").getLength());
+        assertTrue(depth.getElementsByTagName("system-out").item(0).getTextContent().startsWith("ABOVE at n="), depth.getTextContent());
+        assertTrue(Files.readString(md).contains("| 2412.06148 | Lemma 4.3 | DEPTH | ABOVE |"), Files.readString(md));
 
+        Path strictXml = dir.resolve("strict.xml");
+        Cli strict = Cli.run("lemmas", "--root", "..", "--paper", "2412.06148", "--lemma", "Lemma 4.3", "--junit", strictXml.toString(),
+                "--samples", "4", "--strict-depth");
+        assertEquals(ExitCodes.CHECK_FAILED, strict.exitCode(), strict.out() + strict.err());
+        Element failed = depthCase(junitCases(strictXml, "2412.06148.Lemma 4.3"));
+        String message = ((Element) failed.getElementsByTagName("failure").item(0)).getAttribute("message");
+        assertTrue(message.contains("is above the formula d_std + 2 d_sum") && message.endsWith("(--strict-depth)"), message);
+    }
+
+    @Test
+    void thm45IsCheckedOnItsRegionOfTheModelAndItsFindingIsReported() throws Exception {
+        Cli r = Cli.run("lemmas", "--root", "..", "--paper", "2412.06148", "--lemma", "Thm 4.5", "--samples", "4");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("finding 1 about the paper"), r.out());
+        assertTrue(r.out().contains("    depth of the region mamba_block of examples/mamba.tc0 (layers=1, built)"), r.out());
+    }
+
+    /** The suite's test cases, each checked to belong to the claim; their count is the suite's "tests", failures its "failures". */
+    private static List<Element> junitCases(Path xml, String claim) throws Exception {
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         Element suite = d.getDocumentElement();
         NodeList cases = suite.getElementsByTagName("testcase");
         assertEquals(Integer.parseInt(suite.getAttribute("tests")), cases.getLength());
+        List<Element> out = new ArrayList<>();
         int failures = 0;
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
-            assertEquals("2412.06148.Thm 4.5", c.getAttribute("classname"));
-            NodeList f = c.getElementsByTagName("failure");
-            if (f.getLength() > 0) {
-                failures++;
-                assertTrue(((Element) f.item(0)).getAttribute("message").contains("is above the formula"), c.getAttribute("name"));
-            }
+            assertEquals(claim, c.getAttribute("classname"));
+            failures += c.getElementsByTagName("failure").getLength();
+            out.add(c);
         }
         assertEquals(Integer.parseInt(suite.getAttribute("failures")), failures);
-        assertTrue(failures >= 1);
-        assertTrue(Files.readString(md).contains("| 2412.06148 | Thm 4.5 | DEPTH | FAILS |"), Files.readString(md));
+        return out;
+    }
+
+    private static Element depthCase(List<Element> cases) {
+        return cases.stream().filter(c -> c.getAttribute("name").startsWith("DEPTH on ")).findFirst().orElseThrow();
     }
 
     @Test

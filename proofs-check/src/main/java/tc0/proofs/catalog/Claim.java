@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param depth the printed formula's parseable forms (the first the main one; "d_h = 2 d_std + d_sum" is
  *     "2 d_std + d_sum")
  * @param findings where the printed formula does not add up
+ * @param region the region of a compiled model whose depth DEPTH sets beside the formula, or null (then DEPTH uses
+ *     the first spec the claim is checked on, which is also its fallback while the model has no such region)
+ * @param sizeDegree the degree of the polynomial STRUCT allows the size (gates ~ n^k over the sweep); the papers say
+ *     poly(n), this is the degree of tc0's construction of the claim's specs, or null where STRUCT does not apply
  * @param gap what is not checked yet and why, or null
  */
 public record Claim(
@@ -35,6 +39,8 @@ public record Claim(
         String printedDepth,
         List<String> depth,
         List<Finding> findings,
+        DepthRegion region,
+        Double sizeDegree,
         String gap) {
     public Claim {
         Objects.requireNonNull(id, "id");
@@ -49,7 +55,7 @@ public record Claim(
     /** This claim with its paper's id and, where it states none, the paper's source status. */
     Claim inPaper(String paperId, SourceStatus paperStatus) {
         return new Claim(paperId, id, role, statement, regime, checkedOn, checks,
-                sourceStatus == null ? paperStatus : sourceStatus, symbol, printedDepth, depth, findings, gap);
+                sourceStatus == null ? paperStatus : sourceStatus, symbol, printedDepth, depth, findings, region, sizeDegree, gap);
     }
 
     /** The main parseable depth formula, or null where the claim has none. */

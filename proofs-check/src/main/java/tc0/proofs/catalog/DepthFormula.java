@@ -1,11 +1,15 @@
 package tc0.proofs.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A depth formula as the papers print them: a sum of named depths with integer coefficients, e.g.
@@ -37,13 +41,46 @@ public record DepthFormula(Map<String, Long> coefficients, long constant) {
 
     /** The formula's value for the given depths of its names; every name must have one. */
     public long evaluate(Map<String, Integer> depths) {
-        long value = constant;
-        for (Map.Entry<String, Long> e : coefficients.entrySet()) {
-            Integer d = depths.get(e.getKey());
-            if (d == null) throw new IllegalArgumentException("no depth given for " + e.getKey() + " in " + this);
-            value = Math.addExact(value, Math.multiplyExact(e.getValue(), d.longValue()));
+        Evaluation e = evaluate(depths, Map.of());
+        if (e.value().isEmpty()) throw new IllegalArgumentException("no depth given for " + String.join(", ", e.missing()) + " in " + this);
+        return e.value().getAsLong();
+    }
+
+    /** A formula's value, or (empty) the names that neither the depths nor the definitions give. */
+    public record Evaluation(OptionalLong value, SortedSet<String> missing) {
+        public Evaluation {
+            missing = Collections.unmodifiableSortedSet(new TreeSet<>(missing));
         }
-        return value;
+    }
+
+    /**
+     * The formula's value: a name by its given depth where there is one, else by its definition's value (expanded
+     * the same way; a definition that reaches itself is missing), else the name is missing.
+     */
+    public Evaluation evaluate(Map<String, Integer> depths, Map<String, DepthFormula> definitions) {
+        TreeSet<String> missing = new TreeSet<>();
+        long v = value(depths, definitions, missing, new ArrayList<>());
+        return new Evaluation(missing.isEmpty() ? OptionalLong.of(v) : OptionalLong.empty(), missing);
+    }
+
+    private long value(Map<String, Integer> depths, Map<String, DepthFormula> definitions, TreeSet<String> missing, List<String> path) {
+        long v = constant;
+        for (Map.Entry<String, Long> e : coefficients.entrySet()) {
+            String name = e.getKey();
+            Integer given = depths.get(name);
+            long x = 0;
+            if (given != null) {
+                x = given;
+            } else if (definitions.containsKey(name) && !path.contains(name)) {
+                path.add(name);
+                x = definitions.get(name).value(depths, definitions, missing, path);
+                path.removeLast();
+            } else {
+                missing.add(name);
+            }
+            v = Math.addExact(v, Math.multiplyExact(e.getValue(), x));
+        }
+        return v;
     }
 
     public DepthFormula plus(DepthFormula other) {

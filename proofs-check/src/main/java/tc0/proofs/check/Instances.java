@@ -2,8 +2,12 @@ package tc0.proofs.check;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import tc0.circuits.analysis.CircuitStats;
+import tc0.circuits.analysis.RegionBreakdown;
+import tc0.circuits.analysis.RegionStats;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.TensorProgram;
@@ -12,17 +16,19 @@ import tc0.compiler.pipeline.Pipeline;
 
 /**
  * The specs of one run compiled once each: many claims share a block (matmul serves six papers), so a spec's
- * count at an n, and its circuit where built, are kept for the run. Paths are resolved against {@code root}
- * (the repository, where the catalog's {@code examples/...} paths start).
+ * program, its count and its circuit where built are kept for the run, per parameter values. Paths are resolved
+ * against {@code root} (the repository, where the catalog's {@code examples/...} paths start).
  */
 public final class Instances {
-    /** Circuits are built (for fan-in and weights, and FUNC) only up to this many counted gates. */
+    /** Circuits are built (for fan-in and weights, FUNC, and a region's depth) only up to this many counted gates. */
     public static final long BUILD_LIMIT = 2_000_000;
 
     private final Path root;
+    private final Map<String, TensorProgram> programs = new HashMap<>();
     private final Map<String, CountedCost> counts = new HashMap<>();
     private final Map<String, Lowered> built = new HashMap<>();
     private final Map<String, CircuitStats> stats = new HashMap<>();
+    private final Map<String, List<RegionStats>> regions = new HashMap<>();
 
     public Instances(Path root) {
         this.root = root;
@@ -32,40 +38,56 @@ public final class Instances {
         return root.resolve(spec);
     }
 
-    public TensorProgram program(String spec, long n) {
-        return Pipeline.elaborate(resolve(spec), Map.of("n", n));
+    /** The spec's parameters: n, the others at their defaults. */
+    static Map<String, Long> at(long n) {
+        return Map.of("n", n);
+    }
+
+    private static String key(String spec, Map<String, Long> at) {
+        return spec + "@" + new TreeMap<>(at);
+    }
+
+    /** The spec elaborated at these parameter values (once a run). */
+    public TensorProgram program(String spec, Map<String, Long> at) {
+        return programs.computeIfAbsent(key(spec, at), k -> Pipeline.elaborate(resolve(spec), at));
     }
 
     /** The spec at n counted without building (exact depth and gates of the unhashed build). */
     public CountedCost count(String spec, long n) {
-        String key = spec + "@" + n;
-        CountedCost c = counts.get(key);
-        if (c == null) {
-            c = Pipeline.count(resolve(spec), program(spec, n), WeightedSum.DEFAULT_ROUNDS);
-            counts.put(key, c);
-        }
-        return c;
+        return count(spec, at(n));
+    }
+
+    public CountedCost count(String spec, Map<String, Long> at) {
+        return counts.computeIfAbsent(key(spec, at), k -> Pipeline.count(resolve(spec), program(spec, at), WeightedSum.DEFAULT_ROUNDS));
     }
 
     /** Whether the spec at n is small enough to build ({@link #BUILD_LIMIT}). */
     public boolean buildable(String spec, long n) {
-        CountedCost c = count(spec, n);
+        return buildable(spec, at(n));
+    }
+
+    public boolean buildable(String spec, Map<String, Long> at) {
+        CountedCost c = count(spec, at);
         return !c.wide() && !c.gatesAbove(BUILD_LIMIT);
     }
 
     /** The spec's circuit at n (built once a run). */
     public Lowered lowered(String spec, long n) {
-        String key = spec + "@" + n;
-        Lowered l = built.get(key);
-        if (l == null) {
-            l = Pipeline.lower(resolve(spec), program(spec, n), WeightedSum.DEFAULT_ROUNDS, BUILD_LIMIT);
-            built.put(key, l);
-        }
-        return l;
+        return lowered(spec, at(n));
+    }
+
+    public Lowered lowered(String spec, Map<String, Long> at) {
+        return built.computeIfAbsent(key(spec, at),
+                k -> Pipeline.lower(resolve(spec), program(spec, at), WeightedSum.DEFAULT_ROUNDS, BUILD_LIMIT));
     }
 
     /** The built circuit's figures (its fan-in and weights, which a count does not give). */
     public CircuitStats stats(String spec, long n) {
-        return stats.computeIfAbsent(spec + "@" + n, k -> CircuitStats.of(lowered(spec, n).circuit()));
+        return stats.computeIfAbsent(key(spec, at(n)), k -> CircuitStats.of(lowered(spec, n).circuit()));
+    }
+
+    /** Every region of the built circuit with its figures ({@code tc0 stats --by-region}), parents first. */
+    public List<RegionStats> regions(String spec, Map<String, Long> at) {
+        return regions.computeIfAbsent(key(spec, at), k -> RegionBreakdown.of(lowered(spec, at).circuit()).preorder());
     }
 }

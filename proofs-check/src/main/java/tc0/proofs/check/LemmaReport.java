@@ -21,11 +21,13 @@ public final class LemmaReport {
         return lines;
     }
 
-    /** "12 hold, 1 fails, 30 undecided" */
+    /** "43 checks: 12 hold, 2 above (tc0 deeper than the paper's formula), 1 fail, 28 undecided" */
     public static String summary(List<Outcome> outcomes) {
         long holds = outcomes.stream().filter(o -> o.verdict() instanceof Verdict.Holds).count();
+        long above = outcomes.stream().filter(o -> o.verdict() instanceof Verdict.Above).count();
         long fails = outcomes.stream().filter(Outcome::failed).count();
-        return String.format("%d checks: %d hold, %d fail, %d undecided", outcomes.size(), holds, fails, outcomes.size() - holds - fails);
+        return String.format("%d checks: %d hold, %d above (tc0 deeper than the paper's formula), %d fail, %d undecided",
+                outcomes.size(), holds, above, fails, outcomes.size() - holds - above - fails);
     }
 
     public static String markdown(List<Outcome> outcomes) {
@@ -43,7 +45,10 @@ public final class LemmaReport {
         return s.toString();
     }
 
-    /** JUnit XML: one suite, one test case per claim and check; a failure carries the figure, an undecided check is skipped with its reason. */
+    /**
+     * JUnit XML: one suite, one test case per claim and check; a failure carries the figure, an undecided check is
+     * skipped with its reason, an ABOVE passes with its figure first in the output (it is a finding, not a failure).
+     */
     public static String junit(List<Outcome> outcomes, double seconds) {
         long fails = outcomes.stream().filter(Outcome::failed).count();
         long skipped = outcomes.stream().filter(o -> o.verdict() instanceof Verdict.Undecided).count();
@@ -57,8 +62,10 @@ public final class LemmaReport {
                         xml(String.join("\n", o.figures()))));
                 case Verdict.Undecided u -> s.append(String.format("    <skipped message=\"%s\"/>%n", xml(u.reason())));
                 case Verdict.Holds h -> { }
+                case Verdict.Above a -> { }
             }
-            s.append(String.format("    <system-out>%s</system-out>%n", xml(o.instances() + "\n" + String.join("\n", o.figures()) + "\nnot shown: " + o.notShown())));
+            String above = o.verdict() instanceof Verdict.Above ? o.verdict().line() + "\n" : "";
+            s.append(String.format("    <system-out>%s</system-out>%n", xml(above + o.instances() + "\n" + String.join("\n", o.figures()) + "\nnot shown: " + o.notShown())));
             s.append("  </testcase>\n");
         }
         return s.append("</testsuite>\n").toString();
@@ -77,6 +84,7 @@ public final class LemmaReport {
             m.put("verdict", o.verdict().word());
             switch (o.verdict()) {
                 case Verdict.Fails f -> { m.put("where", f.instance()); m.put("figure", f.figure()); }
+                case Verdict.Above a -> { m.put("where", a.instance()); m.put("figure", a.figure()); }
                 case Verdict.Undecided u -> m.put("reason", u.reason());
                 case Verdict.Holds h -> { }
             }

@@ -22,8 +22,9 @@ public final class LemmaRun {
      * @param lemma    only the claims with this id, or null for all
      * @param maxN     the largest n swept (the catalog sweeps models to 4096; the quick run stops lower)
      * @param samples  random inputs per FUNC check
+     * @param strictDepth whether a DEPTH above the paper's formula fails (by default it is reported ABOVE and passes)
      */
-    public record Options(String paper, String lemma, long maxN, int samples) {
+    public record Options(String paper, String lemma, long maxN, int samples, boolean strictDepth) {
         public static final long QUICK_MAX_N = 256, HEAVY_MAX_N = 4096;
         public static final int QUICK_SAMPLES = 64;
     }
@@ -53,32 +54,65 @@ public final class LemmaRun {
         if (k == CheckKind.SMT || k == CheckKind.NUM) {
             return List.of(undecided(c, k, "-", "no " + k + " check is built yet"));
         }
+        if (k == CheckKind.DEPTH) return List.of(depth(paper, c, in, o));
         if (c.checkedOn().isEmpty()) {
             return List.of(undecided(c, k, "-", c.gap() != null ? "no spec: " + c.gap() : "no spec names this claim yet"));
         }
-        List<CheckedOn> specs = k == CheckKind.DEPTH ? c.checkedOn().subList(0, 1) : c.checkedOn(); // DEPTH: the claim's own block
         List<Outcome> out = new ArrayList<>();
-        for (CheckedOn on : specs) {
-            long maxN = k == CheckKind.DEPTH ? DEPTH_MAX_N : o.maxN();
-            List<Long> ns = on.params().getOrDefault("n", List.of()).stream().filter(n -> n <= maxN).toList();
+        for (CheckedOn on : c.checkedOn()) {
+            List<Long> ns = upTo(on.params().getOrDefault("n", List.of()), o.maxN());
             if (ns.isEmpty()) {
-                out.add(undecided(c, k, on.spec(), "no n of the claim's sweep is at most " + maxN));
+                out.add(undecided(c, k, on.spec(), "no n of the claim's sweep is at most " + o.maxN()));
                 continue;
             }
             Target t = new Target(c.paper(), c.id(), on.spec(), ns);
             try {
                 out.add(switch (k) {
-                    case STRUCT -> StructCheck.run(t, in);
+                    case STRUCT -> StructCheck.run(t, c.sizeDegree(), in);
                     case CONTRAST -> ContrastCheck.run(t, in);
                     case FUNC -> FuncCheck.run(t, ns.getFirst(), o.samples(), 1, in, FuncCheck.EXACT);
-                    case DEPTH -> DepthCheck.run(paper, c, t, in);
-                    case SMT, NUM -> throw new IllegalStateException("handled above");
+                    case DEPTH, SMT, NUM -> throw new IllegalStateException("handled above");
                 });
             } catch (PipelineException e) {
-                out.add(undecided(c, k, on.spec(), "the spec does not compile: " + e.getMessage().lines().findFirst().orElse("")));
+                out.add(undecided(c, k, on.spec(), "the spec does not compile: " + firstLine(e)));
             }
         }
         return out;
+    }
+
+    /**
+     * DEPTH on the claim's region of a compiled model where it names one, else (or while the model has no such
+     * region) on the first spec it is checked on; ABOVE fails only with {@link Options#strictDepth}.
+     */
+    static Outcome depth(Paper paper, Claim c, Instances in, Options o) {
+        Target block = c.checkedOn().isEmpty() ? null : new Target(c.paper(), c.id(), c.checkedOn().getFirst().spec(),
+                upTo(c.checkedOn().getFirst().params().getOrDefault("n", List.of()), DEPTH_MAX_N));
+        if (block != null && block.ns().isEmpty()) block = null;
+        List<Long> regionNs = c.region() == null ? List.of() : upTo(c.region().params().getOrDefault("n", List.of()), DEPTH_MAX_N);
+        if (regionNs.isEmpty() && block == null) {
+            return undecided(c, CheckKind.DEPTH, c.region() != null ? c.region().spec() : "-", c.checkedOn().isEmpty() && c.region() == null
+                    ? (c.gap() != null ? "no spec: " + c.gap() : "no spec names this claim yet")
+                    : "no n of the claim's sweep is at most " + DEPTH_MAX_N);
+        }
+        Outcome out;
+        try {
+            DepthSource source = regionNs.isEmpty() ? DepthSource.block(block, in, "") : DepthSource.of(c.region(), regionNs, block, in);
+            out = DepthCheck.run(paper, c, source, regionNs.isEmpty() ? block.ns() : regionNs, in);
+        } catch (PipelineException e) {
+            return undecided(c, CheckKind.DEPTH, regionNs.isEmpty() ? block.spec() : c.region().spec(), "the spec does not compile: " + firstLine(e));
+        }
+        if (o.strictDepth() && out.verdict() instanceof Verdict.Above a) {
+            return out.with(new Verdict.Fails(a.instance(), a.figure() + " (--strict-depth)"));
+        }
+        return out;
+    }
+
+    private static List<Long> upTo(List<Long> ns, long max) {
+        return ns.stream().filter(n -> n <= max).toList();
+    }
+
+    private static String firstLine(PipelineException e) {
+        return e.getMessage().lines().findFirst().orElse("");
     }
 
     private static Outcome undecided(Claim c, CheckKind k, String spec, String reason) {

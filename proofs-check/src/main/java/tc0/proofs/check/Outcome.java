@@ -23,6 +23,11 @@ public record Outcome(String paper, String claim, CheckKind kind, String spec, S
         figures = List.copyOf(figures);
     }
 
+    /** The same outcome with another verdict. */
+    public Outcome with(Verdict v) {
+        return new Outcome(paper, claim, kind, spec, instances, figures, v, notShown);
+    }
+
     public boolean failed() {
         return verdict instanceof Verdict.Fails;
     }

@@ -28,18 +28,24 @@ public record Growth(double degree, List<Double> localDegree, boolean constant) 
      * exact values, the fit on their logarithms.
      */
     public static Growth of(List<SweepPoint> points, Function<SweepPoint, ? extends Number> figure) {
-        if (points.size() < 2) throw new IllegalArgumentException("a growth needs at least two points");
-        int m = points.size();
+        return of(points.stream().map(SweepPoint::n).toList(), points.stream().map(figure).toList());
+    }
+
+    /** The growth of values measured at the given n (distinct, increasing), one value per n. */
+    public static Growth of(List<Long> ns, List<? extends Number> values) {
+        if (ns.size() != values.size()) throw new IllegalArgumentException(ns.size() + " n for " + values.size() + " values");
+        if (ns.size() < 2) throw new IllegalArgumentException("a growth needs at least two points");
+        int m = ns.size();
         double[] x = new double[m];
         double[] y = new double[m];
         boolean constant = true;
-        BigInteger first = exact(figure.apply(points.getFirst()));
+        BigInteger first = exact(values.getFirst());
         for (int i = 0; i < m; i++) {
-            SweepPoint p = points.get(i);
-            if (i > 0 && p.n() <= points.get(i - 1).n()) throw new IllegalArgumentException("n must increase: " + p.n());
-            BigInteger v = exact(figure.apply(p));
+            long n = ns.get(i);
+            if (i > 0 && n <= ns.get(i - 1)) throw new IllegalArgumentException("n must increase: " + n);
+            BigInteger v = exact(values.get(i));
             constant &= v.equals(first);
-            x[i] = Math.log(p.n());
+            x[i] = Math.log(n);
             y[i] = log(v);
         }
         Double[] local = new Double[m - 1];

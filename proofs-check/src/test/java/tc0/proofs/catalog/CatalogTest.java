@@ -147,6 +147,27 @@ class CatalogTest {
     }
 
     @Test
+    void everyStructClaimStatesItsSizeDegreeAndEveryRegionIsAMambaBlockOfTheModel() throws IOException {
+        for (Claim c : CATALOG.claims()) {
+            String where = c.paper() + " " + c.id();
+            if (c.checks().contains(CheckKind.STRUCT)) {
+                assertNotNull(c.sizeDegree(), where + ": STRUCT without a sizeDegree");
+                assertTrue(c.sizeDegree() >= 1 && c.sizeDegree() <= 5, where + ": size degree " + c.sizeDegree());
+            }
+            if (c.region() == null) continue;
+            assertTrue(c.checks().contains(CheckKind.DEPTH) && c.depthFormula() != null, where + ": a region serves DEPTH only");
+            assertTrue(Files.readString(root().resolve(c.region().spec())).contains("model "), where + ": " + c.region().spec());
+            assertFalse(c.region().params().getOrDefault("n", List.of()).isEmpty(), where + ": the region's n");
+            // the paper's blocks (Def 3.24) as region names inside mamba_block, the whole block for Thm 4.5
+            assertTrue(c.region().path().matches("mamba_block(/(conv1d|silu|selection|discretisation|scan|gate|out_proj))?"),
+                    where + ": region " + c.region().path());
+        }
+        DepthRegion scan = new DepthRegion("examples/mamba.tc0", "mamba_block/scan", Map.of());
+        assertTrue(scan.matches("l[0]/mamba_block/scan") && scan.matches("mamba_block/scan") && scan.matches("k[1]/l[2]/mamba_block/scan"));
+        assertFalse(scan.matches("l[0]/mamba_block/scan/add") || scan.matches("l[0]/mamba_block") || scan.matches("l[0]/other_block/scan"));
+    }
+
+    @Test
     void everyClaimHasAStatementAndAChecksAndSaysWhyWhereNothingChecksItYet() {
         for (Claim c : CATALOG.claims()) {
             String where = c.paper() + " " + c.id();
