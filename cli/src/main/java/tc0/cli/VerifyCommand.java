@@ -2,10 +2,7 @@ package tc0.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,14 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
-import tc0.circuits.eval.BitMatrix;
-import tc0.circuits.eval.BitParallelEvaluator;
-import tc0.compiler.interp.Float64Errors;
-import tc0.compiler.interp.Float64Interpreter;
-import tc0.compiler.interp.InputGenerator;
-import tc0.compiler.interp.ReferenceInterpreter;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.lower.Lowered;
+import tc0.compiler.lower.Verification;
 
 /** {@code tc0 verify}: the compiled circuit against the reference interpreter, bit for bit. */
 @Command(name = "verify",
@@ -66,48 +58,17 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         if (samples < 0) throw new UserError("--samples must be >= 0");
         Lowered l = circuit == null ? specOptions.compile() : given(circuit);
-        List<String> names = new ArrayList<>();
-        List<Map<String, long[]>> inputs = new ArrayList<>();
-        List<InputGenerator.Kind> kinds = new ArrayList<>();
-        for (InputGenerator.Kind k : InputGenerator.Kind.values()) {
-            if (k == InputGenerator.Kind.RANDOM || k == InputGenerator.Kind.RANDOM_UNIT) continue;
-            names.add(k.name().toLowerCase(java.util.Locale.ROOT));
-            kinds.add(k);
-            inputs.add(InputGenerator.generate(l.program(), k, seed));
-        }
-        for (int i = 0; i < samples; i++) {
-            InputGenerator.Kind k = i % 2 == 0 ? InputGenerator.Kind.RANDOM : InputGenerator.Kind.RANDOM_UNIT;
-            names.add("random, seed " + (seed + i));
-            kinds.add(k);
-            inputs.add(InputGenerator.generate(l.program(), k, seed + i));
-        }
-        BitMatrix out = new BitParallelEvaluator().evaluate(l.circuit(), l.encode(inputs));
         PrintWriter w = spec.commandLine().getOut();
-        Float64Errors errors = new Float64Errors(l.program()), unit = new Float64Errors(l.program());
-        VerifyReport report = new VerifyReport();
-        for (int p = 0; p < inputs.size(); p++) {
-            Map<String, long[]> want = ReferenceInterpreter.run(l.program(), inputs.get(p));
-            Map<String, long[]> got = l.decode(out, p);
-            Map<String, double[]> f64 = Float64Interpreter.run(l.program(), inputs.get(p));
-            errors.add(want, f64);
-            if (kinds.get(p) == InputGenerator.Kind.RANDOM_UNIT) unit.add(want, f64);
-            report.seen(got);
-            for (var e : want.entrySet()) {
-                long[] g = got.get(e.getKey());
-                for (int i = 0; i < e.getValue().length; i++) {
-                    if (g[i] != e.getValue()[i]) {
-                        w.printf("MISMATCH on input %d (%s): output %s element %d: reference %d, circuit %d%n",
-                                p, names.get(p), e.getKey(), i, e.getValue()[i], g[i]);
-                        inputs.get(p).forEach((k, v) -> w.printf("  input %s = %s%n", k, Arrays.toString(v)));
-                        w.flush();
-                        return ExitCodes.CHECK_FAILED;
-                    }
-                }
-            }
+        Verification.Result r = Verification.run(l, samples, seed, Verification.EXACT);
+        if (r instanceof Verification.Mismatch m) {
+            w.printf("MISMATCH on input %d (%s): %s%n", m.input(), m.name(), m.what());
+            m.inputCodes().forEach((k, v) -> w.printf("  input %s = %s%n", k, Arrays.toString(v)));
+            w.flush();
+            return ExitCodes.CHECK_FAILED;
         }
         w.printf("%s: %d inputs (%d edge, %d random): every output equals the reference bit for bit%n",
-                specOptions.file, inputs.size(), inputs.size() - samples, samples);
-        report.lines(errors, unit).forEach(w::println);
+                specOptions.file, r.inputs(), r.inputs() - samples, samples);
+        VerifyReport.lines((Verification.Match) r).forEach(w::println);
         w.flush();
         return ExitCodes.OK;
     }

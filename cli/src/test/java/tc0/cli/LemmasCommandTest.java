@@ -77,10 +77,16 @@ class LemmasCommandTest {
     }
 
     @Test
-    void aLemmaThatHoldsExitsZero() {
-        Cli r = Cli.run("lemmas", "--root", "..", "--paper", "2412.06148", "--lemma", "Lemma B.1", "--samples", "4");
+    void aLemmaThatHoldsExitsZeroAndItsFuncErrorIsVerifysOnTheSameInputs() {
+        Cli r = Cli.run("lemmas", "--root", "..", "--paper", "2412.06148", "--lemma", "Lemma B.1", "--samples", "6");
         assertEquals(ExitCodes.OK, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("Lemma B.1                    STRUCT    HOLDS"), r.out());
+        // FUNC runs B.1's block at its smallest n (2) on the edge inputs and 6 random ones from seed 1: tc0 verify's inputs
+        Cli v = Cli.run("verify", "../examples/blocks/hadamard.tc0", "--set", "n=2", "--samples", "6", "--seed", "1");
+        assertEquals(ExitCodes.OK, v.exitCode(), v.out() + v.err());
+        List<String> errors = v.out().lines().filter(l -> l.startsWith("  error against float64")).toList();
+        assertEquals(1, errors.size(), v.out());
+        assertTrue(r.out().contains("\n    " + errors.getFirst().strip() + "\n"), errors.getFirst() + " not in\n" + r.out());
     }
 
     @Test

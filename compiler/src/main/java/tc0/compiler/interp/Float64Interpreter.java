@@ -13,7 +13,7 @@ import tc0.compiler.numerics.Fixed;
  * The same program in doubles: real functions ({@code UnaryFunction.reference}, {@code Math}), no rounding,
  * no saturation. Inputs are the values of the same codes; weights the values of their (quantised) codes;
  * scalars and RoPE's cos/sin unrounded. Comparing with {@link ReferenceInterpreter} measures the error of
- * the fixed-point arithmetic alone ({@link ApproximationError}).
+ * the fixed-point arithmetic alone ({@link Float64Errors}).
  */
 public final class Float64Interpreter {
     private final TensorProgram p;

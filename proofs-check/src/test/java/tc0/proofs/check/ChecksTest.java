@@ -65,7 +65,7 @@ class ChecksTest {
         assertInstanceOf(Verdict.Holds.class, ok.verdict(), ok.toString());
         assertTrue(ok.figures().stream().anyMatch(f -> f.startsWith("error against float64, output C")), ok.figures().toString());
 
-        FuncCheck.Reference offByOne = (p, inputs) -> {
+        tc0.compiler.lower.Verification.Reference offByOne = (p, inputs) -> {
             Map<String, long[]> r = new HashMap<>(FuncCheck.EXACT.run(p, inputs));
             long[] c = r.get("C").clone();
             c[3] += 1; // a planted wrong reference: one code of one output off by one
