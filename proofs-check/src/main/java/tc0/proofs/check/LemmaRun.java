@@ -13,8 +13,8 @@ import tc0.proofs.catalog.Paper;
 /**
  * The catalog's checks run claim by claim: every check kind a claim lists, on every spec it is checked on.
  * STRUCT and CONTRAST sweep the claim's n (up to {@link Options#maxN}); FUNC runs at the spec's smallest n;
- * DEPTH at the n up to 16. A kind with no check built yet (SMT, NUM), or a claim with no spec, is reported
- * undecided with the reason, never left out.
+ * DEPTH at the n up to 16, on the claim's region of a model where it names one. A kind with no check built yet
+ * (SMT, NUM), or a claim with no spec, is reported undecided with the reason, never left out.
  */
 public final class LemmaRun {
     /**
