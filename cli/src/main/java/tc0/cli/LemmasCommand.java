@@ -35,6 +35,7 @@ import tc0.proofs.check.Outcome;
             "Examples:",
             "  tc0 lemmas --paper 2412.06148 --lemma \"Thm 4.5\"",
             "  tc0 lemmas --junit lemmas.xml --markdown lemmas.md",
+            "  tc0 lemmas --paper 2412.06148 --strict-depth   (an ABOVE fails too)",
             ""})
 final class LemmasCommand implements Callable<Integer> {
     @Spec
