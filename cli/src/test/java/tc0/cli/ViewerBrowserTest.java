@@ -101,19 +101,14 @@ class ViewerBrowserTest {
     @Test
     void aClickOnAGateShowsItsWeights() throws Exception {
         load();
-        RegionStats leaf = regions.preorder().stream().filter(r -> r.children().isEmpty() && !r.path().isEmpty()).findFirst().orElseThrow();
-        browser.js("window.tc0viewer.reveal(window.tc0viewer.indexOf(arguments[0]))", leaf.path());
-        row(leaf.path()).findElement(org.openqa.selenium.By.cssSelector(".name")).click();
-        if (browser.all("circle.gate").isEmpty()) { // too many gates to draw: open its first slice by level
-            browser.find(".row.gates .name").click();
-        }
-        WebElement gate = browser.find("circle.gate");
-        gate.click();
-        int node = Integer.parseInt(gate.getAttribute("data-node"));
+        int node = gateWithMixedSigns();
         int g = node - circuit.firstGate();
-        assertEquals(leaf.region(), circuit.region(g), "the gate drawn is one of the region's");
+        browser.js("window.tc0viewer.revealGate(arguments[0])", node);
+        browser.find("circle.gate[data-node=\"" + node + "\"]").click();
         assertTrue(browser.find("#detail-title").getText().contains("g" + node));
-        assertTrue(browser.find("#gate-figures").getText().contains("≥ " + circuit.threshold(g)), browser.find("#gate-figures").getText());
+        String figures = browser.find("#gate-figures").getText();
+        assertTrue(figures.contains("≥ " + circuit.threshold(g)), figures);
+        assertTrue(figures.contains(circuit.regions().path(circuit.region(g))), figures);
         List<WebElement> weights = browser.all("#gate-weights tr.weight");
         assertEquals(Math.min(500, circuit.fanin(g)), weights.size(), "one line per wire");
         for (int k = 0; k < weights.size(); k++) {
@@ -123,6 +118,19 @@ class ViewerBrowserTest {
             assertEquals(Long.toString(circuit.weight(e)), cells.get(2).getText(), "wire " + k + " of g" + node);
         }
         browser.screenshot(OUT.resolve("transformer4-gate.png"));
+    }
+
+    /** A gate deep in the circuit whose weights have both signs and that reads gates and inputs alike. */
+    private int gateWithMixedSigns() {
+        for (int g = circuit.gateCount() / 2; g < circuit.gateCount(); g++) {
+            boolean negative = false, positive = false;
+            for (int e = circuit.faninStart(g); e < circuit.faninEnd(g); e++) {
+                negative |= circuit.weight(e) < 0;
+                positive |= circuit.weight(e) > 0;
+            }
+            if (negative && positive && circuit.fanin(g) >= 3 && circuit.region(g) != 0) return circuit.firstGate() + g;
+        }
+        throw new AssertionError("no gate with weights of both signs");
     }
 
     @Test

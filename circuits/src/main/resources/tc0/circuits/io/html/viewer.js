@@ -390,6 +390,23 @@
     showGroup(regionGroup(i));
   }
 
+  /** Opens the groups down to gate g's drawing (its region's ancestors, the region, the slices holding it). */
+  function revealGate(g) {
+    const i = G.regionIx[g];
+    for (let a = i; a >= 0; a = parentIx[a]) open.add("r" + a);
+    let group = regionGroup(i);
+    for (;;) {
+      const kids = childGroups(group);
+      const next = kids.find(k => k.kind === "gates" && k.list.includes(g));
+      if (!next) break;
+      open.add(next.key);
+      group = next;
+    }
+    render();
+    const circle = rowsEl.querySelector('circle[data-node="' + (g + firstGate) + '"]');
+    if (circle) circle.scrollIntoView({block: "center"});
+  }
+
   search.addEventListener("input", showResults);
   search.addEventListener("keydown", ev => {
     if (ev.key === "Enter") { const f = find(search.value); if (f.length) reveal(f[0]); }
@@ -407,5 +424,6 @@
                   err => { status.textContent = "gate data unreadable: " + err; });
   let resizing = null;
   window.addEventListener("resize", () => { clearTimeout(resizing); resizing = setTimeout(() => { drawAxis(); render(); }, 150); });
-  window.tc0viewer = {head, gatesReady, reveal, path: i => path[i], indexOf: p => path.indexOf(p)};
+  window.tc0viewer = {head, gatesReady, reveal, revealGate: node => revealGate(node - firstGate),
+                      path: i => path[i], indexOf: p => path.indexOf(p)};
 })();
