@@ -6,6 +6,7 @@
   const GATE_LIMIT = 200;     // a group of at most this many gates is drawn gate by gate
   const CHILD_LIMIT = 200;    // children listed under one row; the rest are counted (search finds them)
   const PER_COLUMN = 24;      // gates stacked on one level before a block wraps into another column
+  const SOURCE_LIMIT = 300;   // nodes outside a drawn group that feed it, drawn where no more than this
 
   const head = JSON.parse(document.getElementById("tc0-head").textContent);
   const R = head.regions;
@@ -254,52 +255,84 @@
     render();
   }
 
-  /** A group of at most GATE_LIMIT gates, drawn gate by gate: x = level, wires between them. */
+  /** A group of at most GATE_LIMIT gates, drawn gate by gate: x = level, wires between them, and the nodes
+   *  outside the group that feed it (hollow) where they are few enough to draw. */
   function gateBlock(group, depth) {
     const list = group.list;
-    const inGroup = new Map();
+    const members = new Set(list);
+    const outside = new Set();
+    for (const g of list) {
+      for (let e = G.faninStart[g]; e < G.faninEnd[g]; e++) {
+        const s = G.source[e];
+        if (s !== 0 && !members.has(s - firstGate)) outside.add(s);
+      }
+    }
+    const drawOutside = outside.size <= SOURCE_LIMIT;
+    const levelOf = node => node < firstGate ? 0 : G.level[node - firstGate];
+    const nodes = list.map(g => g + firstGate).concat(drawOutside ? [...outside].sort((a, b) => a - b) : []);
     const byLevel = new Map();
-    for (const g of list) { const l = G.level[g]; if (!byLevel.has(l)) byLevel.set(l, []); byLevel.get(l).push(g); }
-    const lo = d3.min(list, g => G.level[g]), hi = d3.max(list, g => G.level[g]);
-    const bx = d3.scaleLinear().domain([lo, hi + 1]).range([0, chartWidth]);
+    for (const v of nodes) { const l = levelOf(v); if (!byLevel.has(l)) byLevel.set(l, []); byLevel.get(l).push(v); }
+    const lo = d3.min(nodes, levelOf), hi = d3.max(nodes, levelOf);
+    const bx = d3.scaleLinear().domain([lo - 0.5, hi + 0.5]).range([0, chartWidth]);
     const band = bx(lo + 1) - bx(lo);
+    const at = new Map();
     let height = 0;
-    for (const [l, at] of byLevel) {
-      const cols = Math.ceil(at.length / PER_COLUMN);
-      at.forEach((g, k) => {
+    for (const [l, vs] of byLevel) {
+      const cols = Math.ceil(vs.length / PER_COLUMN);
+      vs.forEach((v, k) => {
         const c = Math.floor(k / PER_COLUMN), r = k % PER_COLUMN;
-        const px = bx(l) + band * (c + 0.5) / cols, py = 10 + r * 14;
-        inGroup.set(g, [px, py]);
-        height = Math.max(height, py + 12);
+        at.set(v, [bx(l) - band / 2 + band * (c + 0.5) / cols, 10 + r * 14]);
+        height = Math.max(height, 10 + r * 14 + 12);
       });
     }
     const div = d3.create("div").attr("class", "row block").attr("data-key", group.key + "/gates");
     div.append("div").attr("class", "name").style("padding-left", (depth * 14) + "px")
-      .html("<span class='fig'>" + fmt(list.length) + " gates, levels " + lo + "–" + hi + " (x = level)</span>");
+      .html("<span class='fig'>" + fmt(list.length) + " gates, x = level" +
+            (drawOutside ? (outside.size ? "; hollow: the " + fmt(outside.size) + " nodes outside that feed them" : "")
+                         : "; fed by " + fmt(outside.size) + " nodes outside, too many to draw") + "</span>");
     div.append("div").attr("class", "bars");
-    const svg = div.append("div").attr("class", "chart").append("svg").attr("height", height + 14);
+    const svg = div.append("div").attr("class", "chart").append("svg").attr("height", height + 16);
     const wires = [];
     for (const g of list) {
-      const to = inGroup.get(g);
+      const node = g + firstGate, to = at.get(node);
       for (let e = G.faninStart[g]; e < G.faninEnd[g]; e++) {
-        const s = G.source[e] - firstGate;
-        const from = inGroup.get(s);
-        if (from) wires.push({from, to, neg: G.weight[e] < 0, crit: criticalNext.get(s + firstGate) === g + firstGate, src: s, dst: g});
+        const s = G.source[e], from = at.get(s);
+        if (from) wires.push({from, to, neg: G.weight[e] < 0, crit: criticalNext.get(s) === node, src: s, dst: node});
       }
     }
     svg.append("g").selectAll("path").data(wires).join("path")
       .attr("class", w => "wire" + (w.neg ? " neg" : "") + (w.crit ? " critical" : ""))
-      .attr("data-src", w => w.src + firstGate).attr("data-dst", w => w.dst + firstGate)
+      .attr("data-src", w => w.src).attr("data-dst", w => w.dst)
       .attr("d", w => "M" + w.from[0] + "," + w.from[1] + "C" + (w.from[0] + w.to[0]) / 2 + "," + w.from[1] + " " + (w.from[0] + w.to[0]) / 2 + "," + w.to[1] + " " + w.to[0] + "," + w.to[1]);
+    if (drawOutside) {
+      svg.append("g").selectAll("circle").data([...outside]).join("circle")
+        .attr("class", v => "source" + (critical.has(v) ? " critical" : ""))
+        .attr("cx", v => at.get(v)[0]).attr("cy", v => at.get(v)[1]).attr("r", 3.5)
+        .append("title").text(v => nodeLabel(v) + ", level " + levelOf(v) + (v >= firstGate ? ", " + (path[G.regionIx[v - firstGate]] || "(circuit)") : ""));
+    }
     svg.append("g").selectAll("circle").data(list).join("circle")
       .attr("class", g => "gate" + (critical.has(g + firstGate) ? " critical" : ""))
       .attr("data-node", g => g + firstGate)
-      .attr("cx", g => inGroup.get(g)[0]).attr("cy", g => inGroup.get(g)[1]).attr("r", 4.5)
-      .on("click", (ev, g) => { showGate(g); d3.select(ev.currentTarget).classed("selected", true); svg.selectAll(".wire").classed("hot", w => w.dst === g); })
+      .attr("cx", g => at.get(g + firstGate)[0]).attr("cy", g => at.get(g + firstGate)[1]).attr("r", 4.5)
+      .on("click", (ev, g) => { showGate(g); d3.select(ev.currentTarget).classed("selected", true); svg.selectAll(".wire").classed("hot", w => w.dst === g + firstGate); })
       .append("title").text(g => "g" + (g + firstGate) + ", level " + G.level[g]);
     svg.append("g").attr("class", "axis").attr("transform", "translate(0," + height + ")")
-      .call(d3.axisBottom(bx).ticks(Math.min(10, hi - lo + 2)).tickFormat(d3.format("d")));
+      .call(d3.axisBottom(bx).ticks(Math.min(10, hi - lo + 1)).tickFormat(d3.format("d")));
     return div.node();
+  }
+
+  /** The critical path as a strip under the axis: one mark per level, a click shows that gate. */
+  function drawCriticalStrip() {
+    const row = d3.select("#axis").append("div").attr("class", "row critical-strip");
+    row.append("div").attr("class", "name").html("<span class='label'>critical path</span> <span class='fig'>" + head.criticalPath.length + " gates, click one</span>");
+    row.append("div").attr("class", "bars");
+    const svg = row.append("div").attr("class", "chart").append("svg").attr("height", 14);
+    svg.append("line").attr("class", "crit-line").attr("x1", x(1)).attr("x2", x(head.depth + 1)).attr("y1", 7).attr("y2", 7);
+    svg.selectAll("rect").data(head.criticalPath).join("rect").attr("class", "crit step")
+      .attr("data-node", v => v)
+      .attr("x", (v, k) => x(k + 1)).attr("y", 2).attr("width", Math.max(2, x(1) - x(0) - 0.5)).attr("height", 10)
+      .on("click", (ev, v) => gatesReady.then(() => { revealGate(v - firstGate); showGate(v - firstGate); }))
+      .append("title").text((v, k) => "level " + (k + 1) + ": g" + v);
   }
 
   // ---- details ----
@@ -329,6 +362,7 @@
 
   function showGate(g) {
     d3.selectAll(".gate.selected").classed("selected", false);
+    d3.selectAll('circle.gate[data-node="' + (g + firstGate) + '"]').classed("selected", true);
     const node = g + firstGate, s = G.faninStart[g], e = G.faninEnd[g];
     details.innerHTML = "";
     const d = d3.select(details);
@@ -344,7 +378,8 @@
     for (let k = s; k < shown; k++) {
       const src = G.source[k];
       const tr = w.append("tr").attr("class", "weight");
-      tr.append("td").text(nodeLabel(src));
+      const from = tr.append("td").text(nodeLabel(src));
+      if (src >= firstGate) from.attr("class", "link").on("click", () => { revealGate(src - firstGate); showGate(src - firstGate); });
       tr.append("td").text(src >= firstGate ? G.level[src - firstGate] : 0);
       tr.append("td").attr("class", "num").text(G.weight[k]);
     }
@@ -417,13 +452,14 @@
   document.getElementById("summary").textContent = fmt(head.gates) + " gates · " + fmt(head.wires) + " wires · depth " +
     head.depth + " · " + fmt(head.inputs) + " inputs · " + fmt(head.outputs) + " outputs · " + fmt(n) + " regions";
   drawAxis();
+  drawCriticalStrip();
   render();
   const status = document.getElementById("status");
   status.textContent = "inflating";
   gatesReady.then(() => { render(); status.textContent = "ready"; document.body.dataset.ready = "true"; },
                   err => { status.textContent = "gate data unreadable: " + err; });
   let resizing = null;
-  window.addEventListener("resize", () => { clearTimeout(resizing); resizing = setTimeout(() => { drawAxis(); render(); }, 150); });
+  window.addEventListener("resize", () => { clearTimeout(resizing); resizing = setTimeout(() => { drawAxis(); drawCriticalStrip(); render(); }, 150); });
   window.tc0viewer = {head, gatesReady, reveal, revealGate: node => revealGate(node - firstGate),
                       path: i => path[i], indexOf: p => path.indexOf(p)};
 })();
