@@ -9,16 +9,24 @@ import tc0.circuits.Regions;
  * where its gates lie in the whole circuit's levels (first and last level of its subtree's gates, so a region
  * can be drawn at x = level), and how many gates of the critical path it holds. One pass over the gates beyond
  * the breakdown and the levels.
- *
- * @param breakdown     the figures per region, as a tree
- * @param levels        the whole circuit's levels
- * @param criticalPath  one longest path, gate by gate
- * @param firstLevel    per region id: smallest circuit level among its subtree's gates (-1 without gates)
- * @param lastLevel     per region id: largest such level (-1 without gates)
- * @param criticalGates per region id: gates of the critical path in its subtree
  */
-public record RegionHierarchy(RegionBreakdown breakdown, Levels levels, CriticalPath criticalPath,
-                              int[] firstLevel, int[] lastLevel, int[] criticalGates) {
+public final class RegionHierarchy {
+    private final RegionBreakdown breakdown;
+    private final Levels levels;
+    private final CriticalPath criticalPath;
+    private final int[] firstLevel;    // per region id: smallest circuit level among its subtree's gates (-1 without)
+    private final int[] lastLevel;     // per region id: the largest (-1 without gates)
+    private final int[] criticalGates; // per region id: gates of the critical path in its subtree
+
+    private RegionHierarchy(RegionBreakdown breakdown, Levels levels, CriticalPath criticalPath,
+                            int[] firstLevel, int[] lastLevel, int[] criticalGates) {
+        this.breakdown = breakdown;
+        this.levels = levels;
+        this.criticalPath = criticalPath;
+        this.firstLevel = firstLevel;
+        this.lastLevel = lastLevel;
+        this.criticalGates = criticalGates;
+    }
 
     public static RegionHierarchy of(Circuit c) {
         Levels levels = Levels.of(c);
@@ -44,19 +52,37 @@ public record RegionHierarchy(RegionBreakdown breakdown, Levels levels, Critical
         return new RegionHierarchy(RegionBreakdown.of(c), levels, path, first, last, critical);
     }
 
+    /** The figures per region, as a tree. */
+    public RegionBreakdown breakdown() {
+        return breakdown;
+    }
+
+    /** The whole circuit's levels. */
+    public Levels levels() {
+        return levels;
+    }
+
+    /** One longest path, gate by gate. */
+    public CriticalPath criticalPath() {
+        return criticalPath;
+    }
+
     /** The regions with gates, parents before children. */
     public List<RegionStats> preorder() {
         return breakdown.preorder();
     }
 
+    /** Smallest circuit level among the gates of the region's subtree, -1 without gates. */
     public int firstLevel(int region) {
         return firstLevel[region];
     }
 
+    /** Largest circuit level among the gates of the region's subtree, -1 without gates. */
     public int lastLevel(int region) {
         return lastLevel[region];
     }
 
+    /** Gates of the critical path in the region's subtree. */
     public int criticalGates(int region) {
         return criticalGates[region];
     }

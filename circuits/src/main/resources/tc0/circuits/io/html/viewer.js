@@ -161,7 +161,7 @@
   function measure() {
     const probe = document.querySelector("#axis .chart");
     chartWidth = Math.max(200, probe ? probe.clientWidth : 600);
-    x.range([0, chartWidth]);
+    x.range([8, chartWidth - 8]); // room for the axis' end labels
   }
 
   function drawAxis() {
@@ -224,7 +224,9 @@
       .attr("data-key", group.key)
       .attr("data-path", group.kind === "region" ? path[group.i] : path[group.i] + "#" + group.label);
     const name = row.append("div").attr("class", "name").style("padding-left", (depth * 14) + "px")
-      .attr("title", (group.kind === "region" ? (path[group.i] || "(circuit)") : path[group.i] + " · " + group.label));
+      .attr("title", (group.kind === "region" ? (path[group.i] || "(circuit)") : path[group.i] + " · " + group.label) +
+             "\n" + fmt(f.gates) + " gates, " + fmt(f.wires) + " wires" + (f.depth != null ? ", depth " + f.depth + ", width " + fmt(f.width) : "") +
+             (f.first >= 0 ? ", levels " + f.first + "–" + f.last : ""));
     name.append("span").attr("class", "tw").text(open.has(group.key) ? "▾" : "▸");
     name.append("span").attr("class", "label").text(labelOf(group));
     name.append("span").attr("class", "fig").text(fmt(f.gates) + " g" + (f.depth != null ? " · d " + f.depth : ""));
@@ -273,7 +275,7 @@
     const byLevel = new Map();
     for (const v of nodes) { const l = levelOf(v); if (!byLevel.has(l)) byLevel.set(l, []); byLevel.get(l).push(v); }
     const lo = d3.min(nodes, levelOf), hi = d3.max(nodes, levelOf);
-    const bx = d3.scaleLinear().domain([lo - 0.5, hi + 0.5]).range([0, chartWidth]);
+    const bx = d3.scaleLinear().domain([lo - 0.5, hi + 0.5]).range([8, chartWidth - 8]);
     const band = bx(lo + 1) - bx(lo);
     const at = new Map();
     let height = 0;
@@ -450,7 +452,7 @@
 
   // ---- start ----
   document.getElementById("summary").textContent = fmt(head.gates) + " gates · " + fmt(head.wires) + " wires · depth " +
-    head.depth + " · " + fmt(head.inputs) + " inputs · " + fmt(head.outputs) + " outputs · " + fmt(n) + " regions";
+    head.depth + " · " + fmt(head.inputs) + " inputs · " + fmt(head.outputs) + " outputs · " + fmt(n) + (n === 1 ? " region" : " regions");
   drawAxis();
   drawCriticalStrip();
   render();

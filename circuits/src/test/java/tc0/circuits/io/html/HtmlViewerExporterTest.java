@@ -66,6 +66,18 @@ class HtmlViewerExporterTest {
     }
 
     @Test
+    void aCircuitWithoutGatesStillMakesAPage() throws Exception {
+        CircuitBuilder b = new CircuitBuilder(false);
+        int[] x = b.inputBus("x", 2);
+        b.outputBus("y", x);
+        JsonNode head = new ObjectMapper().readTree(element(page(b.build()), "tc0-head"));
+        assertEquals(0, head.get("gates").asInt());
+        assertEquals(0, head.get("depth").asInt());
+        assertEquals(0, head.get("criticalPath").size());
+        assertEquals(1, head.get("regions").get("region").size(), "the root alone");
+    }
+
+    @Test
     void theHeadHasTheFiguresAndTheGateDataIsTheCircuit() throws Exception {
         for (Circuit c : new Circuit[] {RegionHierarchyTest.Hand.build().c(), SampleCircuits.bigWeights(), SampleCircuits.extremes(),
                                         RandomCircuits.built(7, 8, 2_000)}) {
