@@ -44,9 +44,18 @@ final class HeadlessChromium implements AutoCloseable {
         this.driver = driver;
     }
 
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the calling test, saying why, where chromium or its driver is not installed. */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(installed(), "skipped: chromium not installed");
+    }
+
     /** A browser 1400 x 900, or the test skipped where chromium or its driver is not installed. */
     static HeadlessChromium start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "skipped: chromium not installed");
+        assumeInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
