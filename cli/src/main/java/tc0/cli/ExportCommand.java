@@ -15,11 +15,12 @@ import tc0.circuits.io.Format;
 
 /** {@code tc0 export}: write a circuit in another format. */
 @Command(name = "export",
-        header = "Write a circuit (or a compiled spec) as AIGER, .tc0c, Verilog, DOT, GraphML or JSON.",
+        header = "Write a circuit (or a compiled spec) as AIGER, .tc0c, Verilog, DOT, GraphML, JSON or an HTML viewer.",
         mixinStandardHelpOptions = true,
         description = {
             "Write a circuit in another format: a circuit format tc0 reads back (aag, aig, tc0c) or an",
-            "export for other tools (verilog for Yosys and Icarus, dot for graphviz, graphml, json).",
+            "export for other tools (verilog for Yosys and Icarus, dot for graphviz, graphml, json), or html:",
+            "one self-contained page to open in a browser, offline, that draws the region tree by level.",
             "General threshold gates are decomposed into ANDs when writing AIGER.",
             "The file is written to a partial file (.OUT.tc0-partial-...) and renamed, so it is never",
             "half-written; a device or named pipe (-o /dev/null) is written straight through. -o - writes to",
@@ -29,7 +30,8 @@ import tc0.circuits.io.Format;
             "",
             "Examples:  tc0 export examples/circuits/full_adder.aag --format verilog -o full_adder.v",
             "           tc0 export examples/circuits/epfl/ctrl.aig -o ctrl.dot      (format from the extension)",
-            "           tc0 export examples/gcn.tc0 --set n=4 -o gcn4.v"})
+            "           tc0 export examples/gcn.tc0 --set n=4 -o gcn4.v",
+            "           tc0 export examples/softmax_transformer.tc0 --set n=4 -o transformer.html"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     SpecSettings settings;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "aag, aig, tc0c, verilog, dot, graphml or json (default: from the extension of -o)")
+            description = "aag, aig, tc0c, verilog, dot, graphml, json or html (default: from the extension of -o)")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "the file to write, or - for standard output")

@@ -11,6 +11,7 @@ import tc0.circuits.io.binary.Tc0cWriter;
 import tc0.circuits.io.graph.DotExporter;
 import tc0.circuits.io.graph.GraphmlExporter;
 import tc0.circuits.io.graph.JsonExporter;
+import tc0.circuits.io.html.HtmlViewerExporter;
 import tc0.circuits.io.verilog.VerilogWriter;
 
 /** The file formats tc0 reads and writes, with their extensions. Exports have no reader. */
@@ -21,7 +22,8 @@ public enum Format {
     VERILOG("v", null, VerilogWriter::new),
     DOT("dot", null, DotExporter::new),
     GRAPHML("graphml", null, GraphmlExporter::new),
-    JSON("json", null, JsonExporter::new);
+    JSON("json", null, JsonExporter::new),
+    HTML("html", null, HtmlViewerExporter::new);
 
     private final String extension;
     private final Supplier<CircuitReader> reader;
@@ -50,7 +52,7 @@ public enum Format {
         return writer.get();
     }
 
-    /** The lower-case name users type: aag, aig, tc0c, verilog, dot, graphml, json. */
+    /** The lower-case name users type: aag, aig, tc0c, verilog, dot, graphml, json, html. */
     public String userName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -9,13 +9,15 @@ import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
 import tc0.circuits.Literal;
 import tc0.circuits.Regions;
+import tc0.circuits.analysis.RegionHierarchy;
 import tc0.circuits.graph.NodeKind;
 import tc0.circuits.io.CircuitWriter;
 
 /**
  * JSON for scripts and web viewers, streamed with Jackson's generator (memory stays flat however large the
  * circuit). JGraphT's JSONExporter writes only node and edge lists; this format adds the input and output
- * buses, the output literals and the region table, which a reader needs to make sense of the graph. The
+ * buses, the output literals, the region table and the region hierarchy with its figures and the critical
+ * path, which a reader needs to make sense of the graph. The
  * {@code nodes} and {@code edges} arrays use JGraphT's field names ({@code id}, {@code source},
  * {@code target}), so JGraphT's JSONImporter reads the graph part back. Weights and thresholds are JSON
  * integers written exactly; JavaScript readers lose precision beyond 2^53. The signed wire weight is keyed
@@ -26,7 +28,7 @@ public final class JsonExporter implements CircuitWriter {
     /** The value of the top-level {@code format} field. */
     public static final String FORMAT = "tc0-circuit";
     /** The value of the top-level {@code version} field; bumped on incompatible changes. */
-    public static final int VERSION = 2; // 2: the edge weight is tc0_weight, not weight
+    public static final int VERSION = 3; // 2: the edge weight is tc0_weight, not weight; 3: the region hierarchy
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -45,6 +47,7 @@ public final class JsonExporter implements CircuitWriter {
             inputBuses(c, g);
             outputBuses(c, g);
             regions(c, g);
+            RegionHierarchyJson.write(RegionHierarchy.of(c), c, g);
             nodes(f, g);
             edges(c, g);
             g.writeEndObject();

@@ -25,7 +25,7 @@ class JsonExporterTest {
             Circuit c = s.circuit();
             JsonNode j = json(c);
             assertEquals("tc0-circuit", j.get("format").asText());
-            assertEquals(2, j.get("version").asInt());
+            assertEquals(3, j.get("version").asInt());
             assertEquals(c.nodeCount(), j.get("nodes").size(), s.name());
             assertEquals(c.wireCount(), j.get("edges").size(), s.name());
             int id = 0;
