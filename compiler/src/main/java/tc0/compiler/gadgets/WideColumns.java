@@ -32,7 +32,10 @@ public final class WideColumns {
         return this;
     }
 
-    /** Adds {@code weight * 2^shift * lit} for a small weight (a bit of a word times a power of two). */
+    /** Whether {@code weight * lit} places any bit (its weight is not 0 modulo {@code 2^width}). */
+    public boolean places(BigInteger weight) { return weight.mod(modulus).signum() != 0; }
+
+    /** Adds {@code 2^shift * lit}. */
     public WideColumns addShifted(int lit, int shift) {
         if (lit != Literal.FALSE && shift < width()) cols.get(shift).add(lit);
         return this;
