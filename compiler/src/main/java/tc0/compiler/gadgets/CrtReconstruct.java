@@ -28,6 +28,11 @@ public final class CrtReconstruct {
      * (asked for {@code y >= 1} only, each perhaps several times: the caller may build it on demand).
      */
     public static int[] build(Net net, CrtBasis basis, IntBinaryOperator residue, int bits, int rounds) {
+        return top(net, basis, residue, bits, 0, rounds);
+    }
+
+    /** P's bits {@code from .. bits - 1} alone ({@link WideSum#top}). */
+    public static int[] top(Net net, CrtBasis basis, IntBinaryOperator residue, int bits, int from, int rounds) {
         int k = basis.size();
         int T = 64 - Long.numberOfLeadingZeros(4L * k - 1); // 2^T >= 4k
         BigInteger m = basis.modulus();
@@ -67,7 +72,7 @@ public final class CrtReconstruct {
             int geq = jForm.max() < (long) j << T ? Literal.FALSE : jForm.atLeast(net, (long) j << T);
             out.add(geq, m.negate());
         }
-        return WideSum.build(net, out, rounds);
+        return WideSum.top(net, out, rounds, from);
     }
 
     private static int bitLength(long v) { return 64 - Long.numberOfLeadingZeros(v); }

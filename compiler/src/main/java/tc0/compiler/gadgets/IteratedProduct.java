@@ -50,18 +50,28 @@ public final class IteratedProduct {
         private final Residue exponent;
 
         ProductResidue(Net net, CrtBasis basis, int i, int[][] words, int rounds) {
+            this(net, basis, i, residues(net, basis.prime(i), words, rounds), rounds);
+        }
+
+        /** The product of factors given by their residues modulo {@code basis.prime(i)}. */
+        ProductResidue(Net net, CrtBasis basis, int i, Residue[] factors, int rounds) {
             this.net = net;
             this.basis = basis;
             this.i = i;
             int q = basis.prime(i);
-            xs = new Residue[words.length];
+            xs = factors;
             LinearForm e = new LinearForm();
             int logBits = 32 - Integer.numberOfLeadingZeros(q - 2);
-            for (int l = 0; l < words.length; l++) {
-                xs[l] = Residue.ofUnsigned(net, words[l], 0, q, rounds);
-                for (int t = 0; t < logBits; t++) e.add(logBit(net, basis, i, xs[l], t), 1L << t);
+            for (Residue x : xs) {
+                for (int t = 0; t < logBits; t++) e.add(logBit(net, basis, i, x, t), 1L << t);
             }
             exponent = Residue.of(net, e, q - 1, rounds);
+        }
+
+        private static Residue[] residues(Net net, int q, int[][] words, int rounds) {
+            Residue[] r = new Residue[words.length];
+            for (int l = 0; l < words.length; l++) r[l] = Residue.ofUnsigned(net, words[l], 0, q, rounds);
+            return r;
         }
 
         /** Bit t of {@code log_g x}: the OR of {@code [x = a]} over the nonzero a whose logarithm has bit t. */

@@ -31,23 +31,37 @@ public final class WideSum {
 
     /** The sum modulo {@code 2^width} as {@code width} bits, least significant first. */
     public static int[] build(Net net, WideColumns in, int rounds) {
+        return top(net, in, rounds, 0);
+    }
+
+    /**
+     * Bits {@code from .. width - 1} of the sum modulo {@code 2^width}. The bits below are not made (their
+     * carries are), nor anything only they would read: the block ladders are made gate by gate on demand.
+     */
+    public static int[] top(Net net, WideColumns in, int rounds, int from) {
         List<WeightedSum.IntList> cols = in.cols;
         for (int r = 0; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
         int width = cols.size();
+        if (from < 0 || from >= width) throw new IllegalArgumentException("bits from " + from + " of " + width);
         int h = 1;
         for (WeightedSum.IntList c : cols) h = Math.max(h, c.size());
         int b = blockSize(width, h);
         int blocks = (width + b - 1) / b;
-        // Split: A's and B's bits per block (B_i = the high part of block i - 1).
-        int[][] a = new int[blocks][], bb = new int[blocks][];
-        for (int i = 0; i < blocks; i++) bb[i] = new int[0];
-        for (int i = 0; i < blocks; i++) {
-            int from = i * b, to = Math.min(width, from + b);
-            int[][] split = split(net, cols, from, to, i + 1 < blocks ? Math.min(b, width - to) : 0);
-            a[i] = split[0];
-            if (i + 1 < blocks) bb[i + 1] = split[1];
+        Block[] split = new Block[blocks];
+        for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, i * b, Math.min(width, i * b + b));
+        // Block i adds A_i (the low part of split block i) and B_i (the high part of split block i - 1).
+        Operands ops = new Operands(split, b);
+        Carries c = new Carries(net, ops, b);
+        int[] out = new int[width - from];
+        for (int i = from / b; i < blocks; i++) {
+            int[] lits = ops.lits(i), with = java.util.Arrays.copyOf(lits, lits.length + 1);
+            long[] ws = java.util.Arrays.copyOf(ops.weights(i), lits.length + 1);
+            with[lits.length] = c.into(i);
+            ws[lits.length] = 1;
+            Ladder sum = new Ladder(net, with, ws, ops.max(i) + 1);
+            for (int t = Math.max(0, from - i * b); t < split[i].lowWidth; t++) out[i * b + t - from] = sum.bit(t);
         }
-        return addBlocks(net, a, bb, width, b);
+        return out;
     }
 
     /**
@@ -68,102 +82,142 @@ public final class WideSum {
     }
 
     /**
-     * Low bits (width {@code to - from}) and high part ({@code highWidth} bits, kept) of the block's value.
-     * A block of single bits is its own low part, high part empty.
+     * A value {@code V = sum w_i lits_i} read through its ladder {@code [V >= v]}, each gate made when first
+     * needed; bit t of V is one gate {@code sum ±[V >= v] >= 1} over the v where bit t changes (as
+     * {@link Lookup}).
      */
-    private static int[][] split(Net net, List<WeightedSum.IntList> cols, int from, int to, int highWidth) {
-        int n = 0;
-        boolean single = true;
-        for (int j = from; j < to; j++) { n += cols.get(j).size(); single &= cols.get(j).size() <= 1; }
-        int lowWidth = to - from;
-        if (single) {
-            int[] low = new int[lowWidth];
-            for (int j = from; j < to; j++) low[j - from] = cols.get(j).size() == 0 ? Literal.FALSE : cols.get(j).get(0);
-            return new int[][] {low, new int[0]};
+    static final class Ladder {
+        private final Net net;
+        private final int[] lits;
+        private final long[] w;
+        final long max;
+        private final int[] atLeast;
+        private final java.util.Map<Integer, Integer> bits = new java.util.HashMap<>();
+
+        Ladder(Net net, int[] lits, long[] w, long max) {
+            this.net = net;
+            this.lits = lits;
+            this.w = w;
+            this.max = max;
+            this.atLeast = new int[Math.toIntExact(max)];
+            java.util.Arrays.fill(atLeast, -1);
         }
-        int[] lits = new int[n];
-        long[] w = new long[n];
-        long vmax = 0;
-        int k = 0;
-        for (int j = from; j < to; j++) {
-            WeightedSum.IntList c = cols.get(j);
-            for (int i = 0; i < c.size(); i++) { lits[k] = c.get(i); w[k] = 1L << (j - from); vmax += w[k]; k++; }
+
+        int atLeast(long v) {
+            int i = (int) v - 1;
+            if (atLeast[i] < 0) atLeast[i] = net.gate(lits, w, lits.length, v);
+            return atLeast[i];
         }
-        int[] ladder = ladder(net, lits, w, n, vmax);
-        int highBits = 64 - Long.numberOfLeadingZeros(vmax >>> lowWidth);
-        int[] low = new int[lowWidth], high = new int[Math.min(highWidth, highBits)];
-        for (int t = 0; t < lowWidth; t++) low[t] = bitOfLadder(net, ladder, vmax, t);
-        for (int t = 0; t < high.length; t++) high[t] = bitOfLadder(net, ladder, vmax, lowWidth + t);
-        return new int[][] {low, high};
+
+        /** Bit t of V (FALSE when V never reaches 2^t). */
+        int bit(int t) {
+            return bits.computeIfAbsent(t, k -> {
+                int n = (int) (max >>> t);
+                if (n == 0) return Literal.FALSE;
+                int[] ls = new int[n];
+                long[] ws = new long[n];
+                for (int m = 1; m <= n; m++) { ls[m - 1] = atLeast((long) m << t); ws[m - 1] = (m & 1) != 0 ? 1 : -1; }
+                return net.gate(ls, ws, n, 1);
+            });
+        }
     }
 
-    /** {@code [V >= v]} for {@code v = 1 .. vmax} (index {@code v - 1}). */
-    static int[] ladder(Net net, int[] lits, long[] w, int n, long vmax) {
-        int m = Math.toIntExact(vmax);
-        int[] out = new int[m];
-        net.gates(lits, w, n, Ones.upTo(m), m, out);
-        return out;
+    /** A block of columns: its value's low bits (its own width) and high part, through a {@link Ladder}. */
+    private static final class Block {
+        final int lowWidth;
+        private final int[] singles; // the block's bits when every column holds at most one
+        private final Ladder ladder;
+
+        private Block(int lowWidth, int[] singles, Ladder ladder) {
+            this.lowWidth = lowWidth;
+            this.singles = singles;
+            this.ladder = ladder;
+        }
+
+        static Block of(Net net, List<WeightedSum.IntList> cols, int from, int to) {
+            int n = 0;
+            boolean single = true;
+            for (int j = from; j < to; j++) { n += cols.get(j).size(); single &= cols.get(j).size() <= 1; }
+            if (single) {
+                int[] low = new int[to - from];
+                for (int j = from; j < to; j++) low[j - from] = cols.get(j).size() == 0 ? Literal.FALSE : cols.get(j).get(0);
+                return new Block(to - from, low, null);
+            }
+            int[] lits = new int[n];
+            long[] w = new long[n];
+            long vmax = 0;
+            int k = 0;
+            for (int j = from; j < to; j++) {
+                WeightedSum.IntList c = cols.get(j);
+                for (int i = 0; i < c.size(); i++) { lits[k] = c.get(i); w[k] = 1L << (j - from); vmax += w[k]; k++; }
+            }
+            return new Block(to - from, null, new Ladder(net, lits, w, vmax));
+        }
+
+        int low(int t) { return singles != null ? singles[t] : ladder.bit(t); }
+
+        /** Bits of the high part {@code floor(V / 2^lowWidth)}. */
+        int highBits() { return singles != null ? 0 : 64 - Long.numberOfLeadingZeros(ladder.max >>> lowWidth); }
+
+        int high(int t) { return ladder.bit(lowWidth + t); }
     }
 
-    /** Bit t of V from its ladder: {@code sum ±[V >= v]} over the v where bit t changes. */
-    static int bitOfLadder(Net net, int[] ladder, long vmax, int t) {
-        int m = ladder.length;
-        int[] lits = new int[m];
-        long[] w = new long[m];
-        int k = 0;
-        for (long v = 1L << t; v <= vmax; v += 1L << t) {
-            lits[k] = ladder[(int) v - 1];
-            w[k] = ((v >>> t) & 1) != 0 ? 1 : -1;
-            k++;
-        }
-        return net.gate(lits, w, k, 1);
-    }
+    /** The two operands of each block's addition, their bits made when first read. */
+    private static final class Operands {
+        private final Block[] split;
+        private final int b;
+        private final int[][] lits;
+        private final long[][] weights;
+        private final long[] max;
 
-    /** {@code A + B} modulo {@code 2^width} by carry look-ahead over blocks. */
-    private static int[] addBlocks(Net net, int[][] a, int[][] bb, int width, int b) {
-        int blocks = a.length;
-        int[] out = new int[width];
-        int[][] lits = new int[blocks][];
-        long[][] ws = new long[blocks][];
-        long[] smax = new long[blocks];
-        for (int i = 0; i < blocks; i++) {
-            int n = a[i].length + bb[i].length;
-            lits[i] = new int[n + 1]; // the last slot: the carry in
-            ws[i] = new long[n + 1];
-            for (int t = 0; t < a[i].length; t++) { lits[i][t] = a[i][t]; ws[i][t] = 1L << t; smax[i] += 1L << t; }
-            for (int t = 0; t < bb[i].length; t++) { lits[i][a[i].length + t] = bb[i][t]; ws[i][a[i].length + t] = 1L << t; smax[i] += 1L << t; }
+        Operands(Block[] split, int b) {
+            this.split = split;
+            this.b = b;
+            int n = split.length;
+            lits = new int[n][];
+            weights = new long[n][];
+            max = new long[n];
         }
-        Carries c = new Carries(net, lits, ws, b);
-        for (int i = 0; i < blocks; i++) {
-            int n = lits[i].length - 1;
-            lits[i][n] = c.into(i);
-            ws[i][n] = 1;
-            long vmax = smax[i] + 1;
-            int[] ladder = ladder(net, lits[i], ws[i], n + 1, vmax);
-            for (int t = 0; t < a[i].length; t++) out[i * b + t] = bitOfLadder(net, ladder, vmax, t);
+
+        int[] lits(int i) { load(i); return lits[i]; }
+
+        long[] weights(int i) { load(i); return weights[i]; }
+
+        long max(int i) { load(i); return max[i]; }
+
+        /** Whether block i's B operand is empty (then {@code g_i} is constant false: no gate reads A_i for it). */
+        boolean noHigh(int i) { return i == 0 || split[i - 1].highBits() == 0; }
+
+        private void load(int i) {
+            if (lits[i] != null) return;
+            Block a = split[i];
+            // B_i: block i - 1's high part, cut at this block's width (what passes it is beyond 2^width).
+            int hb = i == 0 ? 0 : Math.min(split[i - 1].highBits(), a.lowWidth);
+            int n = a.lowWidth + hb;
+            lits[i] = new int[n];
+            weights[i] = new long[n];
+            for (int t = 0; t < a.lowWidth; t++) { lits[i][t] = a.low(t); weights[i][t] = 1L << t; max[i] += 1L << t; }
+            for (int t = 0; t < hb; t++) { lits[i][a.lowWidth + t] = split[i - 1].high(t); weights[i][a.lowWidth + t] = 1L << t; max[i] += 1L << t; }
         }
-        return out;
     }
 
     /**
      * Generate {@code g_j = [S_j >= 2^b]} and propagate {@code p_k = [S_k >= 2^b - 1]} per block, each built
      * the first time a carry's AND needs it (an AND with a constant-false member is never built, and neither
-     * are its members), so that no gate is left dead.
+     * are its members), so that no gate is left dead. {@code g_0} is false (block 0 has no B operand).
      */
     private static final class Carries {
         private final Net net;
-        private final int[][] lits;
-        private final long[][] ws;
+        private final Operands ops;
         private final long full;
         private final int[] g, p;
         private final GateFold fold = new GateFold();
 
-        Carries(Net net, int[][] lits, long[][] ws, int b) {
+        Carries(Net net, Operands ops, int b) {
             this.net = net;
-            this.lits = lits;
-            this.ws = ws;
+            this.ops = ops;
             this.full = 1L << b;
-            int n = lits.length;
+            int n = ops.split.length;
             g = new int[n];
             p = new int[n];
             java.util.Arrays.fill(g, -1);
@@ -172,9 +226,9 @@ public final class WideSum {
 
         /** The carry into block i: {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))}. */
         int into(int i) {
-            List<int[]> ands = new ArrayList<>();
+            List<Integer> from = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                if (constant(j, full) == Literal.FALSE) continue;
+                if (ops.noHigh(j) || constant(j, full) == Literal.FALSE) continue;
                 boolean dead = false, allTrue = constant(j, full) == Literal.TRUE;
                 for (int k = j + 1; k < i && !dead; k++) {
                     int ck = constant(k, full - 1);
@@ -183,11 +237,11 @@ public final class WideSum {
                 }
                 if (dead) continue;
                 if (allTrue) return Literal.TRUE;
-                ands.add(new int[] {j, i});
+                from.add(j);
             }
-            int[] terms = new int[ands.size()];
+            int[] terms = new int[from.size()];
             for (int t = 0; t < terms.length; t++) {
-                int j = ands.get(t)[0];
+                int j = from.get(t);
                 int[] and = new int[i - j];
                 and[0] = gate(g, j, full);
                 for (int k = j + 1; k < i; k++) and[k - j] = gate(p, k, full - 1);
@@ -196,10 +250,10 @@ public final class WideSum {
             return terms.length == 0 ? Literal.FALSE : terms.length == 1 ? terms[0] : net.or(terms);
         }
 
-        private int constant(int i, long t) { return fold.constant(lits[i], ws[i], lits[i].length - 1, t); }
+        private int constant(int i, long t) { return fold.constant(ops.lits(i), ops.weights(i), ops.lits(i).length, t); }
 
         private int gate(int[] memo, int i, long t) {
-            if (memo[i] < 0) memo[i] = net.gate(lits[i], ws[i], lits[i].length - 1, t);
+            if (memo[i] < 0) memo[i] = net.gate(ops.lits(i), ops.weights(i), ops.lits(i).length, t);
             return memo[i];
         }
     }
