@@ -7,14 +7,18 @@ import tc0.circuits.Literal;
 
 /**
  * The input of {@link WideSum}: literals placed in bit columns {@code 0 .. width - 1}, standing for
- * {@code sum_j 2^j (bits in column j)} modulo {@code 2^width}. Any integer weight, of any size and sign, enters
- * as its residue modulo {@code 2^width} (so a negative weight costs nothing: the sum is taken modulo 2^width,
- * and a caller that knows the true result lies in {@code [0, 2^width)} gets it exactly). Constants enter as
- * {@link Literal#TRUE} bits, which every gate folds into its threshold.
+ * {@code sum_j 2^j (bits in column j)} modulo {@code 2^width}. Any integer weight of any size enters
+ * through its binary digits. A negative weight costs no more than a positive one: {@code w x = |w| (1 - x) + w}
+ * puts the complemented literal (free) at {@code |w|}'s digits and adds w to the constant (taking
+ * {@code -w mod 2^width} instead would fill every column above w's lowest digit). The constant enters, once,
+ * as {@link Literal#TRUE} bits, which every gate folds into its threshold. A caller that knows the true
+ * result lies in {@code [0, 2^width)} gets it exactly.
  */
 public final class WideColumns {
     private final BigInteger modulus;
-    final List<WeightedSum.IntList> cols = new ArrayList<>();
+    private final List<WeightedSum.IntList> cols = new ArrayList<>();
+    private BigInteger constant = BigInteger.ZERO;
+    private boolean sealed;
 
     public WideColumns(int width) {
         if (width < 1) throw new IllegalArgumentException("width " + width);
@@ -24,20 +28,29 @@ public final class WideColumns {
 
     public int width() { return cols.size(); }
 
+    /** Whether {@code weight * lit} places any bit (its weight is not 0 modulo {@code 2^width}). */
+    public boolean places(BigInteger weight) { return weight.mod(modulus).signum() != 0; }
+
     /** Adds {@code weight * lit}. */
     public WideColumns add(int lit, BigInteger weight) {
-        if (lit == Literal.FALSE) return this;
+        if (sealed) throw new IllegalStateException("columns already summed");
+        if (lit == Literal.FALSE || !places(weight)) return this;
+        if (lit == Literal.TRUE) { constant = constant.add(weight); return this; }
+        if (weight.signum() < 0) {
+            constant = constant.add(weight);
+            lit = Literal.not(lit);
+            weight = weight.negate();
+        }
         BigInteger w = weight.mod(modulus);
         for (int j = 0, n = Math.min(width(), w.bitLength()); j < n; j++) if (w.testBit(j)) cols.get(j).add(lit);
         return this;
     }
 
-    /** Whether {@code weight * lit} places any bit (its weight is not 0 modulo {@code 2^width}). */
-    public boolean places(BigInteger weight) { return weight.mod(modulus).signum() != 0; }
-
     /** Adds {@code 2^shift * lit}. */
     public WideColumns addShifted(int lit, int shift) {
-        if (lit != Literal.FALSE && shift < width()) cols.get(shift).add(lit);
+        if (sealed) throw new IllegalStateException("columns already summed");
+        if (lit == Literal.TRUE) constant = constant.add(BigInteger.ONE.shiftLeft(shift));
+        else if (lit != Literal.FALSE && shift < width()) cols.get(shift).add(lit);
         return this;
     }
 
@@ -47,12 +60,19 @@ public final class WideColumns {
         return this;
     }
 
-    public WideColumns addConstant(BigInteger c) { return add(Literal.TRUE, c); }
+    public WideColumns addConstant(BigInteger c) {
+        if (sealed) throw new IllegalStateException("columns already summed");
+        constant = constant.add(c);
+        return this;
+    }
 
-    /** Bits placed so far (constants included). */
-    public long bits() {
-        long n = 0;
-        for (WeightedSum.IntList c : cols) n += c.size();
-        return n;
+    /** The columns with the constant's bits placed (once: nothing can be added afterwards). */
+    List<WeightedSum.IntList> columns() {
+        if (!sealed) {
+            sealed = true;
+            BigInteger c = constant.mod(modulus);
+            for (int j = 0; j < width(); j++) if (c.testBit(j)) cols.get(j).add(Literal.TRUE);
+        }
+        return cols;
     }
 }

@@ -12,7 +12,8 @@ import tc0.circuits.Literal;
  * {@code H 2^b}, {@code b} the block size ({@code O(log width)}) and {@code H} the column height left:
  * <ol>
  *   <li>{@code rounds} compression rounds (depth 2 each), {@link WeightedSum}'s own;</li>
- *   <li>block split (depth 2): the columns are cut into blocks of {@code b}; a block's value {@code V_i}
+ *   <li>block split (depth 2): the columns are cut into blocks of {@code b} from the top (the lowest block
+ *       takes what is left); a block's value {@code V_i}
  *       ({@code < H 2^b}) is read by a ladder {@code [V_i >= v]}, and its low {@code b} bits {@code L_i} and
  *       its high part {@code C_i = floor(V_i / 2^b)} by one gate per bit ({@code ±1} over the ladder, as
  *       {@link Lookup}). Then the sum is {@code A + B}, {@code A} the blocks {@code L_i}, {@code B} the
@@ -39,27 +40,32 @@ public final class WideSum {
      * carries are), nor anything only they would read: the block ladders are made gate by gate on demand.
      */
     public static int[] top(Net net, WideColumns in, int rounds, int from) {
-        List<WeightedSum.IntList> cols = in.cols;
+        List<WeightedSum.IntList> cols = in.columns();
         for (int r = 0; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
         int width = cols.size();
         if (from < 0 || from >= width) throw new IllegalArgumentException("bits from " + from + " of " + width);
         int h = 1;
         for (WeightedSum.IntList c : cols) h = Math.max(h, c.size());
         int b = blockSize(width, h);
-        int blocks = (width + b - 1) / b;
+        // Blocks are aligned to the top: every block but the lowest is b wide, so the top bits' gates have
+        // one shape whatever the width (a narrow top block folds some of them, and the depth would wobble).
+        int low = width % b, blocks = width / b + (low > 0 ? 1 : 0);
+        int[] start = new int[blocks + 1];
+        for (int i = 0; i <= blocks; i++) start[i] = i == 0 ? 0 : low > 0 ? low + (i - 1) * b : i * b;
         Block[] split = new Block[blocks];
-        for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, i * b, Math.min(width, i * b + b));
+        for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, start[i], start[i + 1]);
         // Block i adds A_i (the low part of split block i) and B_i (the high part of split block i - 1).
-        Operands ops = new Operands(split, b);
-        Carries c = new Carries(net, ops, b);
+        Operands ops = new Operands(split);
+        Carries c = new Carries(net, ops);
         int[] out = new int[width - from];
-        for (int i = from / b; i < blocks; i++) {
+        for (int i = 0; i < blocks; i++) {
+            if (start[i + 1] <= from) continue;
             int[] lits = ops.lits(i), with = java.util.Arrays.copyOf(lits, lits.length + 1);
             long[] ws = java.util.Arrays.copyOf(ops.weights(i), lits.length + 1);
             with[lits.length] = c.into(i);
             ws[lits.length] = 1;
             Ladder sum = new Ladder(net, with, ws, ops.max(i) + 1);
-            for (int t = Math.max(0, from - i * b); t < split[i].lowWidth; t++) out[i * b + t - from] = sum.bit(t);
+            for (int t = Math.max(0, from - start[i]); t < split[i].lowWidth; t++) out[start[i] + t - from] = sum.bit(t);
         }
         return out;
     }
@@ -165,14 +171,12 @@ public final class WideSum {
     /** The two operands of each block's addition, their bits made when first read. */
     private static final class Operands {
         private final Block[] split;
-        private final int b;
         private final int[][] lits;
         private final long[][] weights;
         private final long[] max;
 
-        Operands(Block[] split, int b) {
+        Operands(Block[] split) {
             this.split = split;
-            this.b = b;
             int n = split.length;
             lits = new int[n][];
             weights = new long[n][];
@@ -202,21 +206,19 @@ public final class WideSum {
     }
 
     /**
-     * Generate {@code g_j = [S_j >= 2^b]} and propagate {@code p_k = [S_k >= 2^b - 1]} per block, each built
+     * Generate {@code g_j = [S_j >= 2^b_j]} and propagate {@code p_k = [S_k >= 2^b_k - 1]} per block ({@code b_j} its width), each built
      * the first time a carry's AND needs it (an AND with a constant-false member is never built, and neither
      * are its members), so that no gate is left dead. {@code g_0} is false (block 0 has no B operand).
      */
     private static final class Carries {
         private final Net net;
         private final Operands ops;
-        private final long full;
         private final int[] g, p;
         private final GateFold fold = new GateFold();
 
-        Carries(Net net, Operands ops, int b) {
+        Carries(Net net, Operands ops) {
             this.net = net;
             this.ops = ops;
-            this.full = 1L << b;
             int n = ops.split.length;
             g = new int[n];
             p = new int[n];
@@ -228,10 +230,10 @@ public final class WideSum {
         int into(int i) {
             List<Integer> from = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                if (ops.noHigh(j) || constant(j, full) == Literal.FALSE) continue;
-                boolean dead = false, allTrue = constant(j, full) == Literal.TRUE;
+                if (ops.noHigh(j) || constant(j, full(j)) == Literal.FALSE) continue;
+                boolean dead = false, allTrue = constant(j, full(j)) == Literal.TRUE;
                 for (int k = j + 1; k < i && !dead; k++) {
-                    int ck = constant(k, full - 1);
+                    int ck = constant(k, full(k) - 1);
                     dead = ck == Literal.FALSE;
                     allTrue &= ck == Literal.TRUE;
                 }
@@ -243,12 +245,15 @@ public final class WideSum {
             for (int t = 0; t < terms.length; t++) {
                 int j = from.get(t);
                 int[] and = new int[i - j];
-                and[0] = gate(g, j, full);
-                for (int k = j + 1; k < i; k++) and[k - j] = gate(p, k, full - 1);
+                and[0] = gate(g, j, full(j));
+                for (int k = j + 1; k < i; k++) and[k - j] = gate(p, k, full(k) - 1);
                 terms[t] = and.length == 1 ? and[0] : net.and(and);
             }
             return terms.length == 0 ? Literal.FALSE : terms.length == 1 ? terms[0] : net.or(terms);
         }
+
+        /** {@code 2^(block i's width)}: a sum at or above it carries out. */
+        private long full(int i) { return 1L << ops.split[i].lowWidth; }
 
         private int constant(int i, long t) { return fold.constant(ops.lits(i), ops.weights(i), ops.lits(i).length, t); }
 
