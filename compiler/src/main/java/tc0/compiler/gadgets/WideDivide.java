@@ -11,14 +11,14 @@ import tc0.circuits.Literal;
  *   <li>Normalisation: the leading one {@code L_s = [y_s - sum_(s' > s) y_s' >= 1]} (depth 1);
  *       {@code y' = y 2^(p-1-s)} in {@code [2^(p-1), 2^p)} and {@code x' = x 2^(p-1-s)} by
  *       {@code OR_s (L_s AND ...)} (depth 3).</li>
- *   <li>With {@code w = 2^p - y'} in {@code (0, 2^(p-1)]} and {@code N = p + 2}, the truncated series
+ *   <li>With {@code w = 2^p - y'} in {@code (0, 2^(p-1)]} and {@code N = p - 1}, the truncated series
  *       {@code G = sum_(i=0..N) w^i 2^((N-i)p) = (2^((N+1)p) - w^(N+1)) / y'}, below {@code 2^(Np+1)}, is
  *       formed modulo each prime q of a {@link CrtBasis}: {@code w mod q} one-hot ({@link Residue}), each term
  *       {@code w^i 2^((N-i)p) mod q} as bits that are ORs of it (a table {@code a -> a^i C_i mod q}), their
  *       sum modulo q one-hot again. Times {@code x' mod q} through discrete logarithms (as
  *       {@link IteratedProduct}), then one {@link CrtReconstruct}, top bits only:
- *       {@code Q0 = floor(x' G / 2^((N+1)p))}. Since {@code x' / y' - x' G / 2^((N+1)p) = x' w^(N+1) /
- *       (y' 2^((N+1)p)) <= 2^(p-1-N) = 1/8}, {@code Q0} is the true quotient or one less.</li>
+ *       {@code Q0 = floor(x' G / 2^((N+1)p))}. Since {@code x' / y' - x' G / 2^((N+1)p) = (x / y) (w / 2^p)^(N+1)
+ *       < 2^p 2^(-(N+1)) = 1}, {@code Q0} is the true quotient or one less.</li>
  *   <li>{@code Q = Q0 + [x - (Q0 + 1) y >= 0]}: the sign of one {@link WideSum} of partial products;
  *       the increment and an OR with {@code [y = 0]} in depth 2 ({@link #incrementOr}).</li>
  * </ol>
@@ -70,12 +70,12 @@ public final class WideDivide {
 
     /**
      * For {@code y'} in {@code [2^(p-1), 2^p)} and {@code x' < 2^(2p-1)}: {@code Q0 = floor(x' G / 2^((N+1)p))}
-     * (p bits), which is {@code floor(x'/y')} or one less: {@code x' w^(N+1) / (y' 2^((N+1)p)) <= 2^(p-1-N) = 1/8}.
+     * (p bits), which is {@code floor(x'/y')} or one less: {@code (x / y) (w / 2^p)^(N+1) < 2^(p-N-1) = 1}.
      * The product {@code x' G} is formed modulo each prime (discrete logarithms, as {@link IteratedProduct})
      * and reconstructed once, top bits only.
      */
     static int[] seriesQuotient(Net net, int[] xn, int[] yn, int rounds) {
-        int p = yn.length, n = p + 2;
+        int p = yn.length, n = Math.max(1, p - 1);
         int bits = xn.length + n * p + 1; // x' G < 2^(2p - 1) 2^(Np + 1)
         CrtBasis basis = CrtBasis.covering(bits);
         IteratedProduct.ProductResidue[] prod = new IteratedProduct.ProductResidue[basis.size()];
