@@ -67,8 +67,15 @@ final class PrimitivesCommand implements Callable<Integer> {
         for (Primitive prim : chosen) {
             for (long p : ps) {
                 int operands = prim.operands((int) m);
-                Cost counted = count(prim, (int) p, operands);
                 String mText = prim.nary() ? Long.toString(m) : "-";
+                long atLeast = prim.gatesAtLeast((int) p, (int) m);
+                if (atLeast > maxCount) { // its tables alone could exhaust the heap before a count reached the limit
+                    out.printf("%-6s %-9s %-16s %5d %5s | not counted: at least %,d gates (its residue tables), more than --max-count %,d%n",
+                            prim.depthName, name(prim), prim.formula, p, mText, atLeast, maxCount);
+                    out.flush();
+                    continue;
+                }
+                Cost counted = count(prim, (int) p, operands);
                 if (counted == null) {
                     out.printf("%-6s %-9s %-16s %5d %5s | not counted: more than %,d gates (--max-count)%n", prim.depthName, name(prim), prim.formula, p, mText, maxCount);
                     out.flush();

@@ -36,9 +36,17 @@ class PrimitivesCommandTest {
 
     @Test
     void aCountPastTheLimitSaysSoInsteadOfRunningOn() {
-        Cli r = Cli.run("primitives", "--set", "p=64", "--only", "divide", "--max-count", "100000");
+        Cli r = Cli.run("primitives", "--set", "p=256", "--only", "multiply", "--max-count", "10000");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("not counted: more than 100,000 gates (--max-count)"), r.out());
+        assertTrue(r.out().contains("not counted: more than 10,000 gates (--max-count)"), r.out());
+    }
+
+    /** The division at p = 1024 has about 58,000 primes with tables up to 730,000 entries: refused before any is made. */
+    @Test
+    void aPrimitiveWhoseTablesAloneExceedTheLimitIsNotStarted() {
+        Cli r = Cli.run("primitives", "--set", "p=1024", "--only", "divide");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains(" divide ") && l.contains("not counted: at least ") && l.contains("(its residue tables)")), r.out());
     }
 
     @Test

@@ -39,12 +39,35 @@ public final class CrtBasis {
 
     /** The smallest basis of odd primes whose product is at least {@code 2^(bits + 1)}. */
     public static CrtBasis covering(int bits) {
-        BigInteger need = BigInteger.ONE.shiftLeft(bits + 1), m = BigInteger.ONE;
+        return new CrtBasis(primesCovering(bits));
+    }
+
+    /**
+     * The primes of {@link #covering} alone, without their tables (cheap: a sieve, and the product's size
+     * followed through the sum of {@code log2 q}, checked exactly where it comes near).
+     */
+    public static int[] primesCovering(int bits) {
         List<Integer> ps = new ArrayList<>();
-        for (int q = 3; m.compareTo(need) < 0; q += 2) {
-            if (BigInteger.valueOf(q).isProbablePrime(30)) { ps.add(q); m = m.multiply(BigInteger.valueOf(q)); }
+        double log2 = 0;
+        BigInteger need = BigInteger.ONE.shiftLeft(bits + 1);
+        for (int limit = 64; ; limit *= 2) {
+            boolean[] composite = new boolean[limit + 1];
+            for (int i = 2; (long) i * i <= limit; i++) {
+                if (!composite[i]) for (int j = i * i; j <= limit; j += i) composite[j] = true;
+            }
+            for (int q = ps.isEmpty() ? 3 : ps.getLast() + 2; q <= limit; q += 2) {
+                if (composite[q]) continue;
+                ps.add(q);
+                log2 += Math.log(q) / Math.log(2);
+                if (log2 >= bits + 1 - 1e-6 && product(ps).compareTo(need) >= 0) return ps.stream().mapToInt(Integer::intValue).toArray();
+            }
         }
-        return new CrtBasis(ps.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static BigInteger product(List<Integer> ps) {
+        BigInteger m = BigInteger.ONE;
+        for (int q : ps) m = m.multiply(BigInteger.valueOf(q));
+        return m;
     }
 
     public int size() { return primes.length; }

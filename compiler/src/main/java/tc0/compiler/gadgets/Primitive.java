@@ -44,10 +44,12 @@ public enum Primitive {
     PRODUCT("d_prod", "x_1 * ... * x_m") {
         @Override public int[] build(Net net, int[][] xs, int rounds) { return IteratedProduct.build(net, xs, rounds); }
         @Override public boolean nary() { return true; }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(m * p, m); }
     },
     /** {@code floor(x / y)} ({@link WideDivide}). */
     DIVIDE("d_div", "floor(x / y)") {
         @Override public int[] build(Net net, int[][] xs, int rounds) { return WideDivide.quotient(net, xs[0], xs[1], rounds); }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(2 * p - 1 + Math.max(1, p - 1) * p + 1, 2); }
     };
 
     /** The paper's name for the depth this primitive measures. */
@@ -65,6 +67,20 @@ public enum Primitive {
 
     /** Whether it takes m operands rather than two. */
     public boolean nary() { return false; }
+
+    /**
+     * A lower bound on the gates, found without building (0 where none is known cheaply): for the
+     * Chinese-remainder primitives, the one-hot residues every word needs, {@code q - 2} gates per prime q
+     * at least (every nonzero residue but 1 has a logarithm bit or a series term to feed), halved for slack.
+     */
+    public long gatesAtLeast(int p, int m) { return 0; }
+
+    /** Half of {@code words * sum (q - 2)} over the primes covering {@code bits}. */
+    static long residueGates(int bits, int words) {
+        long s = 0;
+        for (int q : CrtBasis.primesCovering(bits)) s += q - 2;
+        return s * words / 2;
+    }
 
     /** How many operands for a given m. */
     public int operands(int m) { return nary() ? m : 2; }

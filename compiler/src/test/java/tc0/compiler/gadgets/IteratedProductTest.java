@@ -71,4 +71,22 @@ class IteratedProductTest {
         for (int m = 3; m <= 12; m += 3) assertEquals(d, cost(m, 16).depth(), "m = " + m + ", p = 16");
         assertTrue(cost(4, 16).gates() > cost(2, 16).gates());
     }
+
+    @Test
+    void theBasisCoversTheProductAndStopsAtTheFirstPrimeThatDoes() {
+        for (int bits : new int[] {1, 9, 64, 200, 2048}) {
+            int[] ps = CrtBasis.primesCovering(bits);
+            BigInteger m = BigInteger.ONE;
+            for (int q : ps) { assertTrue(BigInteger.valueOf(q).isProbablePrime(40) && q > 2, q + " is an odd prime"); m = m.multiply(BigInteger.valueOf(q)); }
+            BigInteger need = BigInteger.ONE.shiftLeft(bits + 1);
+            assertTrue(m.compareTo(need) >= 0, "covers 2^(bits+1) at bits = " + bits);
+            assertTrue(m.divide(BigInteger.valueOf(ps[ps.length - 1])).compareTo(need) < 0, "minimal at bits = " + bits);
+            for (int i = 1; i < ps.length; i++) assertTrue(BigInteger.valueOf(ps[i - 1]).nextProbablePrime().intValueExact() == ps[i], "consecutive");
+        }
+    }
+
+    @Test
+    void theStatedLowerBoundIsBelowTheCount() {
+        for (int p : new int[] {4, 8, 16}) assertTrue(Primitive.PRODUCT.gatesAtLeast(p, 3) <= cost(3, p).gates(), "p = " + p);
+    }
 }
