@@ -1,6 +1,5 @@
 package tc0.compiler.gadgets;
 
-import java.util.ArrayList;
 import java.util.List;
 import tc0.circuits.Literal;
 
@@ -228,7 +227,8 @@ public final class WideSum {
 
         /** The carry into block i: {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))}. */
         int into(int i) {
-            List<Integer> from = new ArrayList<>();
+            int[] from = new int[i]; // the j whose AND is built
+            int n = 0;
             for (int j = 0; j < i; j++) {
                 if (ops.noHigh(j) || constant(j, full(j)) == Literal.FALSE) continue;
                 boolean dead = false, allTrue = constant(j, full(j)) == Literal.TRUE;
@@ -239,11 +239,11 @@ public final class WideSum {
                 }
                 if (dead) continue;
                 if (allTrue) return Literal.TRUE;
-                from.add(j);
+                from[n++] = j;
             }
-            int[] terms = new int[from.size()];
-            for (int t = 0; t < terms.length; t++) {
-                int j = from.get(t);
+            int[] terms = new int[n];
+            for (int t = 0; t < n; t++) {
+                int j = from[t];
                 int[] and = new int[i - j];
                 and[0] = gate(g, j, full(j));
                 for (int k = j + 1; k < i; k++) and[k - j] = gate(p, k, full(k) - 1);
