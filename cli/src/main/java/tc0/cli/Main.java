@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     static final List<Class<?>> COMMANDS = List.of(ParseCommand.class, CompileCommand.class, VerifyCommand.class,
-            StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, CheckCommand.class, LemmasCommand.class, BenchCommand.class,
+            StatsCommand.class, ExportCommand.class, RunCommand.class, SweepCommand.class, CheckCommand.class, LemmasCommand.class, PrimitivesCommand.class, BenchCommand.class,
             BenchBuilderCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

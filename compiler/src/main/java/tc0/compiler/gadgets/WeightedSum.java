@@ -163,7 +163,8 @@ public final class WeightedSum {
         return shift < 0 ? new long[] {0, 1L << -shift} : new long[] {shift, 1};
     }
 
-    private static List<IntList> compress(Net net, List<IntList> cols, int roundsLeft) {
+    /** One compression round over the columns (package-private: {@link WideSum} reuses it). */
+    static List<IntList> compress(Net net, List<IntList> cols, int roundsLeft) {
         int top = cols.size();
         List<IntList> next = new ArrayList<>();
         for (int j = 0; j < top; j++) next.add(new IntList());

@@ -1,0 +1,62 @@
+package tc0.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tc0.compiler.gadgets.CountingNet;
+import tc0.compiler.gadgets.Primitive;
+
+/** tc0 primitives: a row per primitive and p, counted as a CountingNet counts, built no larger; bad options in one line. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PrimitivesCommandTest {
+    @Test
+    void printsCountedAndBuiltFiguresPerPrimitiveAndWidth() {
+        Cli r = Cli.run("primitives", "--set", "p=8,16", "--set", "m=3", "--only", "add,sum,product");
+        assertEquals(0, r.exitCode(), r.err());
+        for (Primitive prim : new Primitive[] {Primitive.ADD, Primitive.SUM, Primitive.PRODUCT}) {
+            for (int p : new int[] {8, 16}) {
+                CountingNet net = new CountingNet();
+                prim.build(net, net.inputs(prim.operands(3), p), 2);
+                String row = r.out().lines().filter(l -> l.contains(" " + PrimitivesCommand.name(prim) + " ") && l.matches(".*\\s" + p + "\\s+(3|-) \\|.*"))
+                        .findFirst().orElseThrow(() -> new AssertionError(prim + " p " + p + " missing: " + r.out()));
+                String[] counted = row.split("\\|")[1].trim().split("\\s+");
+                assertEquals(net.cost().depth(), Integer.parseInt(counted[0]), row);
+                assertEquals(net.cost().gates(), Long.parseLong(counted[1].replace(",", "")), row);
+                assertEquals(net.cost().wires(), Long.parseLong(counted[2].replace(",", "")), row);
+                String[] built = row.split("\\|")[2].trim().split(", ");
+                assertTrue(Long.parseLong(built[1].replace(",", "")) <= net.cost().gates(), row);
+            }
+        }
+        assertTrue(r.out().contains("d_prod (product): depth 31 for every p counted (8 .. 16)"), r.out());
+        assertTrue(r.out().contains("d_sum (sum): depth 11 for every p counted (8 .. 16)"), r.out());
+    }
+
+    @Test
+    void aCountPastTheLimitSaysSoInsteadOfRunningOn() {
+        Cli r = Cli.run("primitives", "--set", "p=256", "--only", "multiply", "--max-count", "10000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("not counted: more than 10,000 gates (--max-count)"), r.out());
+    }
+
+    /** The division at p = 1024 has about 58,000 primes with tables up to 730,000 entries: refused before any is made. */
+    @Test
+    void aPrimitiveWhoseTablesAloneExceedTheLimitIsNotStarted() {
+        Cli r = Cli.run("primitives", "--set", "p=1024", "--only", "divide");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains(" divide ") && l.contains("not counted: at least ") && l.contains("(its residue tables)")), r.out());
+    }
+
+    @Test
+    void badOptionsAreOneLineErrors() {
+        for (String[] args : new String[][] {
+            {"primitives", "--set", "p=0"}, {"primitives", "--set", "q=3"}, {"primitives", "--set", "p=8,x"},
+            {"primitives", "--set", "m=2,3"}, {"primitives", "--only", "sqrt"}, {"primitives", "--set", "p=8", "--set", "p=16"}}) {
+            Cli r = Cli.run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.saysOneLineError(), r.err());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package tc0.compiler.gadgets;
+
+import java.math.BigInteger;
+import java.util.function.IntBinaryOperator;
+import tc0.circuits.Literal;
+
+/**
+ * A number {@code P < 2^bits} from its residues modulo the primes of a {@link CrtBasis} (given one-hot), in
+ * constant depth with small weights: the Beame-Cook-Hoover / Hesse-Allender-Barrington route.
+ * With {@code y_i = P mod q_i}, {@code h_i = (M/q_i)^(-1) mod q_i} and {@code f_i = (y_i h_i mod q_i) / q_i}:
+ * <pre>
+ *   P = sum_i y_i (M/q_i) h_i - M sum_i floor(y_i h_i / q_i) - M j,   j = floor(sum_i f_i)
+ * </pre>
+ * (each {@code y_i (M/q_i) h_i - M floor(y_i h_i / q_i)} is {@code f_i M}, and {@code P = M frac(sum f_i)}).
+ * The bits of {@code y_i} and of {@code F_i = floor(y_i h_i / q_i)} are ORs of the one-hot residue (tables
+ * of q_i entries); so are the bits of {@code a_i = ceil(f_i 2^T)}, the fractions rounded up to T bits with
+ * {@code 2^T >= 4k} (k primes). Then {@code A = sum a_i} is within {@code [sum f_i, sum f_i + 1/4)} in units of
+ * {@code 2^T}, and since {@code P / M < 1/2} ({@link CrtBasis} takes {@code M >= 2^(bits+1)}),
+ * {@code [j >= t] = [A >= t 2^T]}: one gate each, weights at most {@code 2^T}. The whole right side is one
+ * {@link WideSum} modulo {@code 2^bits} (the weights {@code -M 2^t} enter as residues). Depth
+ * {@code 2 + WideSum's} after the residues.
+ */
+public final class CrtReconstruct {
+    private CrtReconstruct() {}
+
+    /**
+     * P's {@code bits} bits, from {@code residue.applyAsInt(i, y)} = the literal {@code [P mod q_i = y]}
+     * (asked for {@code y >= 1} only, each perhaps several times: the caller may build it on demand).
+     */
+    public static int[] build(Net net, CrtBasis basis, IntBinaryOperator residue, int bits, int rounds) {
+        return top(net, basis, residue, bits, 0, rounds);
+    }
+
+    /** P's bits {@code from .. bits - 1} alone ({@link WideSum#top}). */
+    public static int[] top(Net net, CrtBasis basis, IntBinaryOperator residue, int bits, int from, int rounds) {
+        int k = basis.size();
+        int T = 64 - Long.numberOfLeadingZeros(4L * k - 1); // 2^T >= 4k
+        BigInteger m = basis.modulus();
+        WideColumns out = new WideColumns(bits);
+        LinearForm jForm = new LinearForm();
+        for (int i = 0; i < k; i++) {
+            int q = basis.prime(i);
+            long h = basis.inverse(i);
+            BigInteger c = basis.coefficient(i);
+            long[] fOf = new long[q], aOf = new long[q];
+            long maxF = 0, maxA = 0;
+            for (int y = 1; y < q; y++) {
+                fOf[y] = y * h / q;
+                aOf[y] = Math.ceilDiv((y * h % q) << T, q);
+                maxF = Math.max(maxF, fOf[y]);
+                maxA = Math.max(maxA, aOf[y]);
+            }
+            final int prime = i;
+            for (int t = 0; t < bitLength(q - 1); t++) {
+                BigInteger w = c.shiftLeft(t);
+                final int bit = t;
+                if (out.places(w)) out.add(orOf(net, residue, prime, q, y -> (y >>> bit) & 1), w);
+            }
+            for (int t = 0; t < bitLength(maxF); t++) {
+                BigInteger w = m.shiftLeft(t).negate();
+                final int bit = t;
+                if (out.places(w)) out.add(orOf(net, residue, prime, q, y -> (fOf[y] >>> bit) & 1), w);
+            }
+            if (k == 1) continue; // j = 0: no gate reads the fractions
+            for (int t = 0; t < bitLength(maxA); t++) {
+                final int bit = t;
+                jForm.add(orOf(net, residue, prime, q, y -> (aOf[y] >>> bit) & 1), 1L << t);
+            }
+        }
+        for (int j = 1; j < k; j++) {
+            if (!out.places(m.negate())) break;
+            int geq = jForm.max() < (long) j << T ? Literal.FALSE : jForm.atLeast(net, (long) j << T);
+            out.add(geq, m.negate());
+        }
+        return WideSum.top(net, out, rounds, from);
+    }
+
+    private static int bitLength(long v) { return 64 - Long.numberOfLeadingZeros(v); }
+
+    /** OR of {@code [P mod q_i = y]} over the y in 1..q-1 where {@code bit(y)} is 1 (FALSE when there is none). */
+    private static int orOf(Net net, IntBinaryOperator residue, int i, int q, java.util.function.IntToLongFunction bit) {
+        int n = 0;
+        for (int y = 1; y < q; y++) if (bit.applyAsLong(y) != 0) n++;
+        if (n == 0) return Literal.FALSE;
+        int[] lits = new int[n];
+        n = 0;
+        for (int y = 1; y < q; y++) if (bit.applyAsLong(y) != 0) lits[n++] = residue.applyAsInt(i, y);
+        return net.or(lits);
+    }
+}

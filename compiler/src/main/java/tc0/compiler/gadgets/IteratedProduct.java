@@ -1,0 +1,96 @@
+package tc0.compiler.gadgets;
+
+import tc0.circuits.Literal;
+
+/**
+ * The exact product of m unsigned words (any widths, {@code bits} in all) in constant depth, by Chinese
+ * remaindering (Beame, Cook and Hoover 1986; Hesse, Allender and Barrington 2002):
+ * <ol>
+ *   <li>for each prime q of a {@link CrtBasis} covering {@code bits}: each word's residue
+ *       {@code x_l mod q} one-hot ({@link Residue}: an n-ary sum of the constant residues {@code 2^j mod q}
+ *       of its bits, reduced);</li>
+ *   <li>the product modulo q through discrete logarithms: {@code x_l = g^(e_l)} with {@code e_l}'s bits ORs of
+ *       the one-hot residue (a table of q entries); {@code e = sum_l e_l mod (q - 1)} one-hot (again a
+ *       {@link Residue}); {@code [prod mod q = g^u] = [e = u] AND no x_l = 0 mod q}, one gate
+ *       {@code [ [e = u] - sum_l [x_l = 0] >= 1 ]};</li>
+ *   <li>{@link CrtReconstruct} from those residues.</li>
+ * </ol>
+ * Depth {@code (2k + 4) + 1 + (2k + 4) + 1 + 2 + (2k + 7)} = {@code 6k + 19} whatever m and the widths
+ * (35 at k = 2, the default). The primes have O(log bits) bits and there are O(bits / log bits) of them;
+ * every gate has polynomial fan-in and weights.
+ */
+public final class IteratedProduct {
+    private IteratedProduct() {}
+
+    /** {@code prod_l xs[l]} as {@code sum_l xs[l].length} bits. */
+    public static int[] build(Net net, int[][] xs, int rounds) {
+        int bits = 0;
+        for (int[] x : xs) bits += x.length;
+        CrtBasis basis = CrtBasis.covering(bits);
+        int k = basis.size();
+        int[][] memo = new int[k][];
+        ProductResidue[] residues = new ProductResidue[k];
+        for (int i = 0; i < k; i++) {
+            residues[i] = new ProductResidue(net, basis, i, xs, rounds);
+            memo[i] = new int[basis.prime(i)];
+            java.util.Arrays.fill(memo[i], -1);
+        }
+        return CrtReconstruct.build(net, basis, (i, y) -> {
+            if (memo[i][y] < 0) memo[i][y] = residues[i].is(y);
+            return memo[i][y];
+        }, bits, rounds);
+    }
+
+    /** {@code [prod_l x_l mod q = y]} for one prime of the basis. */
+    static final class ProductResidue {
+        private final Net net;
+        private final CrtBasis basis;
+        private final int i;
+        private final Residue[] xs;
+        private final Residue exponent;
+
+        ProductResidue(Net net, CrtBasis basis, int i, int[][] words, int rounds) {
+            this(net, basis, i, residues(net, basis.prime(i), words, rounds), rounds);
+        }
+
+        /** The product of factors given by their residues modulo {@code basis.prime(i)}. */
+        ProductResidue(Net net, CrtBasis basis, int i, Residue[] factors, int rounds) {
+            this.net = net;
+            this.basis = basis;
+            this.i = i;
+            int q = basis.prime(i);
+            xs = factors;
+            LinearForm e = new LinearForm();
+            int logBits = 32 - Integer.numberOfLeadingZeros(q - 2);
+            for (Residue x : xs) {
+                for (int t = 0; t < logBits; t++) e.add(logBit(net, basis, i, x, t), 1L << t);
+            }
+            exponent = Residue.of(net, e, q - 1, rounds);
+        }
+
+        private static Residue[] residues(Net net, int q, int[][] words, int rounds) {
+            Residue[] r = new Residue[words.length];
+            for (int l = 0; l < words.length; l++) r[l] = Residue.ofUnsigned(net, words[l], 0, q, rounds);
+            return r;
+        }
+
+        /** Bit t of {@code log_g x}: the OR of {@code [x = a]} over the nonzero a whose logarithm has bit t. */
+        private static int logBit(Net net, CrtBasis basis, int i, Residue x, int t) {
+            int q = basis.prime(i), n = 0;
+            int[] lits = new int[q];
+            for (int a = 1; a < q; a++) if ((basis.log(i, a) >>> t & 1) != 0) lits[n++] = x.is(a);
+            return n == 0 ? Literal.FALSE : net.or(java.util.Arrays.copyOf(lits, n));
+        }
+
+        /** For {@code y >= 1}: {@code [e = log y]} and no factor divisible by q. */
+        int is(int y) {
+            int m = xs.length;
+            int[] lits = new int[m + 1];
+            long[] w = new long[m + 1];
+            lits[0] = exponent.is(basis.log(i, y));
+            w[0] = 1;
+            for (int l = 0; l < m; l++) { lits[l + 1] = xs[l].is(0); w[l + 1] = -1; }
+            return net.gate(lits, w, m + 1, 1);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package tc0.compiler.gadgets;
+
+import java.math.BigInteger;
+import tc0.circuits.Literal;
+
+/**
+ * The papers' primitive operations on p-bit unsigned integers, as tc0 builds them at any p: the constants
+ * their depth formulas are written in ({@code d_std} for one addition, comparison or product of two
+ * numbers, {@code d_sum} for an iterated sum, {@code d_prod} for an iterated product, {@code d_div}), measured.
+ * Each takes its operands as words of p bits (m of them where it is n-ary) and returns its result's bits.
+ */
+public enum Primitive {
+    /** {@code x + y}, p + 1 bits ({@link WideSum}). */
+    ADD("d_std", "x + y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) {
+            WideColumns c = new WideColumns(xs[0].length + 1);
+            for (int[] x : xs) c.addUnsigned(x, BigInteger.ONE);
+            return WideSum.build(net, c, rounds);
+        }
+    },
+    /** {@code [x >= y]}: the sign of {@code x - y} as a (p + 1)-bit two's complement word, top bit only. */
+    COMPARE("d_std", "x >= y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) {
+            int p = xs[0].length;
+            WideColumns c = new WideColumns(p + 1);
+            c.addUnsigned(xs[0], BigInteger.ONE).addUnsigned(xs[1], BigInteger.ONE.negate());
+            return new int[] {Literal.not(WideSum.top(net, c, rounds, p)[0])};
+        }
+    },
+    /** {@code x y}, 2p bits ({@link WideMultiply}). */
+    MULTIPLY("d_std", "x * y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return WideMultiply.product(net, xs[0], xs[1], rounds); }
+    },
+    /** {@code x_1 + ... + x_m}, exact ({@link WideSum}). */
+    SUM("d_sum", "x_1 + ... + x_m") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) {
+            WideColumns c = new WideColumns(xs[0].length + 64 - Long.numberOfLeadingZeros(xs.length - 1));
+            for (int[] x : xs) c.addUnsigned(x, BigInteger.ONE);
+            return WideSum.build(net, c, rounds);
+        }
+        @Override public boolean nary() { return true; }
+    },
+    /** {@code x_1 ... x_m}, exact ({@link IteratedProduct}). */
+    PRODUCT("d_prod", "x_1 * ... * x_m") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return IteratedProduct.build(net, xs, rounds); }
+        @Override public boolean nary() { return true; }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(m * p, m); }
+    },
+    /** {@code floor(x / y)} ({@link WideDivide}). */
+    DIVIDE("d_div", "floor(x / y)") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return WideDivide.quotient(net, xs[0], xs[1], rounds); }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(2 * p - 1 + Math.max(1, p - 1) * p + 1, 2); }
+    };
+
+    /** The paper's name for the depth this primitive measures. */
+    public final String depthName;
+    /** What it computes. */
+    public final String formula;
+
+    Primitive(String depthName, String formula) {
+        this.depthName = depthName;
+        this.formula = formula;
+    }
+
+    /** The result's bits for operand words {@code xs} (2 of them, or m where {@link #nary}). */
+    public abstract int[] build(Net net, int[][] xs, int rounds);
+
+    /** Whether it takes m operands rather than two. */
+    public boolean nary() { return false; }
+
+    /**
+     * A lower bound on the gates, found without building (0 where none is known cheaply): for the
+     * Chinese-remainder primitives, the one-hot residues every word needs, {@code q - 2} gates per prime q
+     * at least (every nonzero residue but 1 has a logarithm bit or a series term to feed), halved for slack.
+     */
+    public long gatesAtLeast(int p, int m) { return 0; }
+
+    /** Half of {@code words * sum (q - 2)} over the primes covering {@code bits}. */
+    static long residueGates(int bits, int words) {
+        long s = 0;
+        for (int q : CrtBasis.primesCovering(bits)) s += q - 2;
+        return s * words / 2;
+    }
+
+    /** How many operands for a given m. */
+    public int operands(int m) { return nary() ? m : 2; }
+}

@@ -1,0 +1,265 @@
+package tc0.compiler.gadgets;
+
+import java.util.List;
+import tc0.circuits.Literal;
+
+/**
+ * n-ary addition at any width with small weights: the sum of {@link WideColumns} modulo {@code 2^width}, in
+ * depth independent of the width and of the number of operands ({@code 2 rounds + 7}). {@link WeightedSum}'s
+ * final stage is one threshold gate per output bit over every lower bit, weights up to {@code 2^width}: fine
+ * to 61 bits, not at p = 1024 (and not TC0 with polynomial weights). Here no weight exceeds
+ * {@code H 2^b}, {@code b} the block size ({@code O(log width)}) and {@code H} the column height left:
+ * <ol>
+ *   <li>{@code rounds} compression rounds (depth 2 each), {@link WeightedSum}'s own;</li>
+ *   <li>block split (depth 2): the columns are cut into blocks of {@code b} from the top (the lowest block
+ *       takes what is left); a block's value {@code V_i}
+ *       ({@code < H 2^b}) is read by a ladder {@code [V_i >= v]}, and its low {@code b} bits {@code L_i} and
+ *       its high part {@code C_i = floor(V_i / 2^b)} by one gate per bit ({@code ±1} over the ladder, as
+ *       {@link Lookup}). Then the sum is {@code A + B}, {@code A} the blocks {@code L_i}, {@code B} the
+ *       {@code C_i} each placed at block {@code i + 1} ({@code b >= bits(C_i)}: they do not overlap);</li>
+ *   <li>two-operand carry look-ahead over blocks (depth 5): per block {@code S_i = A_i + B_i}, generate
+ *       {@code g_i = [S_i >= 2^b]} and propagate {@code p_i = [S_i >= 2^b - 1]} (depth 1); the carry into
+ *       block i is {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))} (depth 3); output bit t of block
+ *       i is bit t of {@code S_i + c_i}: gates {@code [S_i + c_i >= v]} (depth 4), combined with ±1 (5).</li>
+ * </ol>
+ * A block whose columns hold at most one bit each needs no split (its bits are {@code L_i}). The carry
+ * stage has {@code N^2 / 2} AND gates of fan-in up to N ({@code N = width / b} blocks); {@code b} is chosen
+ * to balance that against the ladders' {@code 2^b}.
+ */
+public final class WideSum {
+    private WideSum() {}
+
+    /** The sum modulo {@code 2^width} as {@code width} bits, least significant first. */
+    public static int[] build(Net net, WideColumns in, int rounds) {
+        return top(net, in, rounds, 0);
+    }
+
+    /**
+     * Bits {@code from .. width - 1} of the sum modulo {@code 2^width}. The bits below are not made (their
+     * carries are), nor anything only they would read: the block ladders are made gate by gate on demand.
+     */
+    public static int[] top(Net net, WideColumns in, int rounds, int from) {
+        List<WeightedSum.IntList> cols = in.columns();
+        for (int r = 0; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
+        int width = cols.size();
+        if (from < 0 || from >= width) throw new IllegalArgumentException("bits from " + from + " of " + width);
+        int h = 1;
+        for (WeightedSum.IntList c : cols) h = Math.max(h, c.size());
+        int b = blockSize(width, h);
+        // Blocks are aligned to the top: every block but the lowest is b wide, so the top bits' gates have
+        // one shape whatever the width (a narrow top block folds some of them, and the depth would wobble).
+        int low = width % b, blocks = width / b + (low > 0 ? 1 : 0);
+        int[] start = new int[blocks + 1];
+        for (int i = 0; i <= blocks; i++) start[i] = i == 0 ? 0 : low > 0 ? low + (i - 1) * b : i * b;
+        Block[] split = new Block[blocks];
+        for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, start[i], start[i + 1]);
+        // Block i adds A_i (the low part of split block i) and B_i (the high part of split block i - 1).
+        Operands ops = new Operands(split);
+        Carries c = new Carries(net, ops);
+        int[] out = new int[width - from];
+        for (int i = 0; i < blocks; i++) {
+            if (start[i + 1] <= from) continue;
+            int[] lits = ops.lits(i), with = java.util.Arrays.copyOf(lits, lits.length + 1);
+            long[] ws = java.util.Arrays.copyOf(ops.weights(i), lits.length + 1);
+            with[lits.length] = c.into(i);
+            ws[lits.length] = 1;
+            Ladder sum = new Ladder(net, with, ws, ops.max(i) + 1);
+            for (int t = Math.max(0, from - start[i]); t < split[i].lowWidth; t++) out[start[i] + t - from] = sum.bit(t);
+        }
+        return out;
+    }
+
+    /**
+     * Block size: the smallest estimated wire count over {@code b} from {@code bits(H)} (the high part must
+     * fit one block) to 16; the estimate is {@code N^3/6} for the carry ANDs plus the ladders.
+     */
+    static int blockSize(int width, int h) {
+        int hb = 64 - Long.numberOfLeadingZeros(h);
+        int best = Math.max(1, hb);
+        double bestCost = Double.MAX_VALUE;
+        for (int b = Math.max(1, hb); b <= Math.max(hb, 16); b++) {
+            double n = Math.ceil((double) width / b);
+            double cost = n * n * n / 6 + n * ((double) h * h * b * (1L << b) + 4.0 * b * (1L << b));
+            if (cost < bestCost) { bestCost = cost; best = b; }
+            if (b >= width) break;
+        }
+        return best;
+    }
+
+    /**
+     * A value {@code V = sum w_i lits_i} read through its ladder {@code [V >= v]}, each gate made when first
+     * needed; bit t of V is one gate {@code sum ±[V >= v] >= 1} over the v where bit t changes (as
+     * {@link Lookup}).
+     */
+    static final class Ladder {
+        private final Net net;
+        private final int[] lits;
+        private final long[] w;
+        final long max;
+        private final int[] atLeast;
+        private final java.util.Map<Integer, Integer> bits = new java.util.HashMap<>();
+
+        Ladder(Net net, int[] lits, long[] w, long max) {
+            this.net = net;
+            this.lits = lits;
+            this.w = w;
+            this.max = max;
+            this.atLeast = new int[Math.toIntExact(max)];
+            java.util.Arrays.fill(atLeast, -1);
+        }
+
+        int atLeast(long v) {
+            int i = (int) v - 1;
+            if (atLeast[i] < 0) atLeast[i] = net.gate(lits, w, lits.length, v);
+            return atLeast[i];
+        }
+
+        /** Bit t of V (FALSE when V never reaches 2^t). */
+        int bit(int t) {
+            return bits.computeIfAbsent(t, k -> {
+                int n = (int) (max >>> t);
+                if (n == 0) return Literal.FALSE;
+                int[] ls = new int[n];
+                long[] ws = new long[n];
+                for (int m = 1; m <= n; m++) { ls[m - 1] = atLeast((long) m << t); ws[m - 1] = (m & 1) != 0 ? 1 : -1; }
+                return net.gate(ls, ws, n, 1);
+            });
+        }
+    }
+
+    /** A block of columns: its value's low bits (its own width) and high part, through a {@link Ladder}. */
+    private static final class Block {
+        final int lowWidth;
+        private final int[] singles; // the block's bits when every column holds at most one
+        private final Ladder ladder;
+
+        private Block(int lowWidth, int[] singles, Ladder ladder) {
+            this.lowWidth = lowWidth;
+            this.singles = singles;
+            this.ladder = ladder;
+        }
+
+        static Block of(Net net, List<WeightedSum.IntList> cols, int from, int to) {
+            int n = 0;
+            boolean single = true;
+            for (int j = from; j < to; j++) { n += cols.get(j).size(); single &= cols.get(j).size() <= 1; }
+            if (single) {
+                int[] low = new int[to - from];
+                for (int j = from; j < to; j++) low[j - from] = cols.get(j).size() == 0 ? Literal.FALSE : cols.get(j).get(0);
+                return new Block(to - from, low, null);
+            }
+            int[] lits = new int[n];
+            long[] w = new long[n];
+            long vmax = 0;
+            int k = 0;
+            for (int j = from; j < to; j++) {
+                WeightedSum.IntList c = cols.get(j);
+                for (int i = 0; i < c.size(); i++) { lits[k] = c.get(i); w[k] = 1L << (j - from); vmax += w[k]; k++; }
+            }
+            return new Block(to - from, null, new Ladder(net, lits, w, vmax));
+        }
+
+        int low(int t) { return singles != null ? singles[t] : ladder.bit(t); }
+
+        /** Bits of the high part {@code floor(V / 2^lowWidth)}. */
+        int highBits() { return singles != null ? 0 : 64 - Long.numberOfLeadingZeros(ladder.max >>> lowWidth); }
+
+        int high(int t) { return ladder.bit(lowWidth + t); }
+    }
+
+    /** The two operands of each block's addition, their bits made when first read. */
+    private static final class Operands {
+        private final Block[] split;
+        private final int[][] lits;
+        private final long[][] weights;
+        private final long[] max;
+
+        Operands(Block[] split) {
+            this.split = split;
+            int n = split.length;
+            lits = new int[n][];
+            weights = new long[n][];
+            max = new long[n];
+        }
+
+        int[] lits(int i) { load(i); return lits[i]; }
+
+        long[] weights(int i) { load(i); return weights[i]; }
+
+        long max(int i) { load(i); return max[i]; }
+
+        /** Whether block i's B operand is empty (then {@code g_i} is constant false: no gate reads A_i for it). */
+        boolean noHigh(int i) { return i == 0 || split[i - 1].highBits() == 0; }
+
+        private void load(int i) {
+            if (lits[i] != null) return;
+            Block a = split[i];
+            // B_i: block i - 1's high part, cut at this block's width (what passes it is beyond 2^width).
+            int hb = i == 0 ? 0 : Math.min(split[i - 1].highBits(), a.lowWidth);
+            int n = a.lowWidth + hb;
+            lits[i] = new int[n];
+            weights[i] = new long[n];
+            for (int t = 0; t < a.lowWidth; t++) { lits[i][t] = a.low(t); weights[i][t] = 1L << t; max[i] += 1L << t; }
+            for (int t = 0; t < hb; t++) { lits[i][a.lowWidth + t] = split[i - 1].high(t); weights[i][a.lowWidth + t] = 1L << t; max[i] += 1L << t; }
+        }
+    }
+
+    /**
+     * Generate {@code g_j = [S_j >= 2^b_j]} and propagate {@code p_k = [S_k >= 2^b_k - 1]} per block ({@code b_j} its width), each built
+     * the first time a carry's AND needs it (an AND with a constant-false member is never built, and neither
+     * are its members), so that no gate is left dead. {@code g_0} is false (block 0 has no B operand).
+     */
+    private static final class Carries {
+        private final Net net;
+        private final Operands ops;
+        private final int[] g, p;
+        private final GateFold fold = new GateFold();
+
+        Carries(Net net, Operands ops) {
+            this.net = net;
+            this.ops = ops;
+            int n = ops.split.length;
+            g = new int[n];
+            p = new int[n];
+            java.util.Arrays.fill(g, -1);
+            java.util.Arrays.fill(p, -1);
+        }
+
+        /** The carry into block i: {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))}. */
+        int into(int i) {
+            int[] from = new int[i]; // the j whose AND is built
+            int n = 0;
+            for (int j = 0; j < i; j++) {
+                if (ops.noHigh(j) || constant(j, full(j)) == Literal.FALSE) continue;
+                boolean dead = false, allTrue = constant(j, full(j)) == Literal.TRUE;
+                for (int k = j + 1; k < i && !dead; k++) {
+                    int ck = constant(k, full(k) - 1);
+                    dead = ck == Literal.FALSE;
+                    allTrue &= ck == Literal.TRUE;
+                }
+                if (dead) continue;
+                if (allTrue) return Literal.TRUE;
+                from[n++] = j;
+            }
+            int[] terms = new int[n];
+            for (int t = 0; t < n; t++) {
+                int j = from[t];
+                int[] and = new int[i - j];
+                and[0] = gate(g, j, full(j));
+                for (int k = j + 1; k < i; k++) and[k - j] = gate(p, k, full(k) - 1);
+                terms[t] = and.length == 1 ? and[0] : net.and(and);
+            }
+            return terms.length == 0 ? Literal.FALSE : terms.length == 1 ? terms[0] : net.or(terms);
+        }
+
+        /** {@code 2^(block i's width)}: a sum at or above it carries out. */
+        private long full(int i) { return 1L << ops.split[i].lowWidth; }
+
+        private int constant(int i, long t) { return fold.constant(ops.lits(i), ops.weights(i), ops.lits(i).length, t); }
+
+        private int gate(int[] memo, int i, long t) {
+            if (memo[i] < 0) memo[i] = net.gate(ops.lits(i), ops.weights(i), ops.lits(i).length, t);
+            return memo[i];
+        }
+    }
+}
