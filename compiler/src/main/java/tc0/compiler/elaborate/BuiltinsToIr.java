@@ -40,8 +40,17 @@ final class BuiltinsToIr {
             case MEAN -> reduce(Op.Reduction.MEAN, c, fr);
             case SOFTMAX -> {
                 int x = arg(c, 0, fr);
-                yield same(new Op.Softmax(x, axis(c, x), e.precision), x, fr);
+                Expr maskArg = c.namedArg("mask").orElse(null);
+                if (maskArg == null) yield same(new Op.Softmax(x, axis(c, x), e.precision), x, fr);
+                int m = e.tensor(e.expr(maskArg, fr), maskArg.pos(), fr, "softmax's mask");
+                if (!(e.node(m).elem() instanceof tc0.compiler.ir.Elem.Bit) || !e.node(m).shape().equals(e.node(x).shape())) {
+                    throw err(maskArg.pos(), fr, "softmax's mask must be a bit tensor of X's shape " + e.node(x).shape() + "; got "
+                            + e.node(m).shape() + " " + e.node(m).elem());
+                }
+                yield same(new Op.MaskedSoftmax(x, m, axis(c, x), e.precision), x, fr);
             }
+            case WHERE -> where(c, fr);
+            case EYE, TRIL, TRIU -> squareMask(bi, c, fr);
             case LAYERNORM -> {
                 int x = arg(c, 0, fr);
                 yield same(new Op.LayerNorm(x, 1, e.precision, e.precision), x, fr);
@@ -76,7 +85,7 @@ final class BuiltinsToIr {
             case UPSAMPLE, DOWNSAMPLE -> resample(bi == Builtin.UPSAMPLE, c, fr);
             case ZEROS, ONES -> new Val.Tensor(e.fill(bi == Builtin.ZEROS ? 0 : 1, shapeArg(c.args().get(0), fr), fr));
             case RANDOM, LOAD -> throw err(c.pos(), fr, "'" + bi.text() + "' only initialises a weight");
-            case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, ABS ->
+            case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, RSQRT, ABS ->
                     throw new IllegalStateException("elementwise " + bi);
         };
     }
@@ -112,6 +121,61 @@ final class BuiltinsToIr {
         };
     }
 
+    /** where(cond, a, b): the three broadcast to one shape, a and b as words of the model's format. */
+    private Val where(Expr.Call c, AstToTensorIr.Frame fr) {
+        int cond = arg(c, 0, fr);
+        if (!(e.node(cond).elem() instanceof tc0.compiler.ir.Elem.Bit)) throw err(c.args().get(0).pos(), fr, "'where' needs a bit condition");
+        Val a = e.expr(c.args().get(1), fr), b = e.expr(c.args().get(2), fr);
+        List<Long> out = new ArrayList<>(e.node(cond).shape());
+        for (Val v : List.of(a, b)) {
+            if (!(v instanceof Val.Tensor t)) continue;
+            List<Long> s = e.node(t.node()).shape();
+            if (s.size() != out.size()) throw err(c.pos(), fr, "'where' operands of ranks " + out.size() + " and " + s.size());
+            for (int i = 0; i < s.size(); i++) {
+                if (!s.get(i).equals(out.get(i)) && s.get(i) != 1 && out.get(i) != 1) {
+                    throw err(c.pos(), fr, "'where' shapes " + e.node(cond).shape() + " and " + s + " do not broadcast");
+                }
+                out.set(i, Math.max(s.get(i), out.get(i)));
+            }
+        }
+        e.fits(out, c.pos(), fr);
+        int ai = word(a, out, c.args().get(1), fr), bi = word(b, out, c.args().get(2), fr);
+        return new Val.Tensor(e.b.add(new Op.Select(e.broadcast(cond, out, fr), ai, bi), out, e.word, fr.region("where")));
+    }
+
+    /** A value as a tensor of words of the model's format and the given shape (a scalar filled, bits scaled by 1). */
+    private int word(Val v, List<Long> shape, Expr at, AstToTensorIr.Frame fr) {
+        return switch (v) {
+            case Val.Scalar s -> e.fill(e.term(s.value(), at.pos(), fr), shape, fr);
+            case Val.Tensor t -> {
+                int id = e.node(t.node()).elem().equals(e.word) ? t.node() : e.scale(t.node(), 1, fr);
+                yield e.broadcast(id, shape, fr);
+            }
+        };
+    }
+
+    /** eye(n), tril(n), triu(n): constant [n, n] bits (no gates; a mask folds into what reads it). */
+    private Val squareMask(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
+        double v = scalar(c, 0, fr);
+        if (v != Math.rint(v) || v < 1) throw err(c.pos(), fr, bi.text() + " needs a size >= 1; got " + Constants.show(v));
+        if (v * v > Integer.MAX_VALUE) {
+            throw err(c.pos(), fr, bi.text() + "(" + (long) v + ") has " + Constants.show(v * v) + " entries; at most 2^31 - 1 are held");
+        }
+        int n = (int) v;
+        long[] codes = new long[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                codes[i * n + j] = switch (bi) {
+                    case EYE -> i == j ? 1 : 0;
+                    case TRIL -> j <= i ? 1 : 0;
+                    default -> j >= i ? 1 : 0;
+                };
+            }
+        }
+        return new Val.Tensor(e.b.add(new Op.Constant(bi.text() + "(" + n + ")", codes), List.of((long) n, (long) n),
+                tc0.compiler.ir.Elem.BIT, fr.region(bi.text())));
+    }
+
     private Val reduce(Op.Reduction r, Expr.Call c, AstToTensorIr.Frame fr) {
         int x = arg(c, 0, fr);
         int axis = axis(c, x);
@@ -128,7 +192,27 @@ final class BuiltinsToIr {
             throw err(c.pos(), fr, c.callee() + " shapes " + sa + " and " + sb + " do not fit");
         }
         List<Long> out = e.fits(row ? List.of(sa.get(0), sa.get(1) * sb.get(1)) : List.of(sa.get(0) * sb.get(0), sa.get(1)), c.pos(), fr);
+        if (e.node(a).op() instanceof Op.Constant ca && e.node(b).op() instanceof Op.Constant cb
+                && e.node(a).elem() instanceof tc0.compiler.ir.Elem.Bit && e.node(b).elem() instanceof tc0.compiler.ir.Elem.Bit) {
+            return bitKron(new Op.Kron(kind, a, b), ca, cb, sa, sb, out, c, fr); // two constant masks: a constant mask
+        }
         return tensor(new Op.Kron(kind, a, b), out, fr, false, a);
+    }
+
+    /** The products (ANDs) of two constant bit tensors, a constant bit tensor: no gates. */
+    private Val bitKron(Op.Kron k, Op.Constant ca, Op.Constant cb, List<Long> sa, List<Long> sb, List<Long> out, Expr.Call c,
+            AstToTensorIr.Frame fr) {
+        long size = out.get(0) * out.get(1);
+        if (size > Integer.MAX_VALUE) {
+            throw err(c.pos(), fr, c.callee() + " of two masks " + sa + " and " + sb + " has " + size + " entries; a constant mask holds at most 2^31 - 1");
+        }
+        int rows = (int) (long) out.get(0), cols = (int) (long) out.get(1);
+        long[] codes = new long[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) codes[i * cols + j] = ca.code(k.leftIndex(i, j, cols, sa, sb)) & cb.code(k.rightIndex(i, j, cols, sb));
+        }
+        return new Val.Tensor(e.b.add(new Op.Constant(ca.name() + " " + k.label() + " " + cb.name(), codes), out,
+                tc0.compiler.ir.Elem.BIT, fr.region(k.label())));
     }
 
     private Val concat(Expr.Call c, AstToTensorIr.Frame fr) {
