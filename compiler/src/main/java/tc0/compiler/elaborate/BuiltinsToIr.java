@@ -23,6 +23,8 @@ final class BuiltinsToIr {
     static final int COUNTED_TABLE_WIDTH = 30;
 
     private final AstToTensorIr e;
+    /** eye/tril/triu nodes by name and size: one constant per mask, whatever the layers and calls that use it. */
+    private final java.util.Map<String, Integer> masks = new java.util.HashMap<>();
 
     BuiltinsToIr(AstToTensorIr e) {
         this.e = e;
@@ -162,6 +164,8 @@ final class BuiltinsToIr {
             throw err(c.pos(), fr, bi.text() + "(" + (long) v + ") has " + Constants.show(v * v) + " entries; at most 2^31 - 1 are held");
         }
         int n = (int) v;
+        Integer made = masks.get(bi.text() + "(" + n + ")");
+        if (made != null) return new Val.Tensor(made);
         long[] codes = new long[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -172,8 +176,10 @@ final class BuiltinsToIr {
                 };
             }
         }
-        return new Val.Tensor(e.b.add(new Op.Constant(bi.text() + "(" + n + ")", codes), List.of((long) n, (long) n),
-                tc0.compiler.ir.Elem.BIT, fr.region(bi.text())));
+        int id = e.b.add(new Op.Constant(bi.text() + "(" + n + ")", codes), List.of((long) n, (long) n), tc0.compiler.ir.Elem.BIT,
+                fr.region(bi.text()));
+        masks.put(bi.text() + "(" + n + ")", id);
+        return new Val.Tensor(id);
     }
 
     private Val reduce(Op.Reduction r, Expr.Call c, AstToTensorIr.Frame fr) {
