@@ -7,7 +7,6 @@ import tc0.compiler.gadgets.Softmax;
 import tc0.compiler.interp.Layout;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
-import tc0.compiler.ir.Shapes;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
@@ -36,26 +35,30 @@ final class MaskedSoftmaxCount {
         Object key = List.of("softmax", fx, fe, out);
         Instance.Gadget g = (net, xs) -> Softmax.build(net, xs, fx, fe, out);
         Map<Engine.IntsKey, Instance.Result> seen = new HashMap<>();
+        // Per distinct result, how many lines; per class, the slots every instance reads (Usage ANDs them).
+        Map<Instance.Result, Long> times = new java.util.IdentityHashMap<>();
+        Map<Integer, Long> reads = new HashMap<>();
         boolean passthrough = false, disjoint = true;
         for (int[] line : Layout.lines(shape, op.axis())) {
             int k = 0;
             int[] kept = new int[line.length];
             for (int i = 0; i < line.length; i++) {
-                if (mm.element(Shapes.unflatten(line[i], shape)).code() != 0) kept[k++] = line[i];
+                if (ElemClass.byId(mm.idAt(line[i])).code() != 0) kept[k++] = line[i];
                 else ids[line[i]] = zero;
             }
             if (k == 0) continue;
             ElemClass[] xs = new ElemClass[k];
             int[] key2 = new int[k];
-            for (int i = 0; i < k; i++) { xs[i] = xm.element(Shapes.unflatten(kept[i], shape)); key2[i] = xs[i].id; }
+            for (int i = 0; i < k; i++) { key2[i] = xm.idAt(kept[i]); xs[i] = ElemClass.byId(key2[i]); }
             Instance.Result r = seen.computeIfAbsent(new Engine.IntsKey(key2), x -> one(e, key, g, xs, fx, fe, out));
-            int[] nodes = new int[k];
-            java.util.Arrays.fill(nodes, op.operand());
-            e.add(r, 1, nodes, xs);
+            times.merge(r, 1L, Long::sum);
+            for (int i = 0; i < k; i++) reads.merge(key2[i], r.usedSlots()[i], (x, y) -> x & y);
             passthrough |= r.passthrough();
             disjoint &= r.disjoint();
             for (int i = 0; i < k; i++) ids[kept[i]] = r.out()[i].id;
         }
+        for (Map.Entry<Instance.Result, Long> t : times.entrySet()) e.total.add(t.getKey().profile(), t.getValue());
+        for (Map.Entry<Integer, Long> rd : reads.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         long[] sh = Engine.shape(n);
         return e.computed(n, ClassMap.explicit(sh, ids), passthrough, disjoint, op.operand());
     }

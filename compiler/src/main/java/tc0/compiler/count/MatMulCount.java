@@ -97,7 +97,7 @@ final class MatMulCount {
         int ra = a.groups(0), cb = b.groups(1);
         int[] table = new int[ra * cb];
         // Entries a constant mask drops (DeadEntries): per (row group, column group) the live entries only.
-        ClassMap dead = e.deadMask(n.id());
+        boolean[] dead = e.deadEntries(n.id());
         long[][] live = dead == null ? null : liveCounts(a, b, dead);
         boolean passthrough = false, disjoint = true;
         int[] posA = a.axisGroups(1), posB = b.axisGroups(0);
@@ -155,25 +155,25 @@ final class MatMulCount {
     }
 
     /** Live entries (mask code 1) per row group of A and column group of B. */
-    private static long[][] liveCounts(ClassMap a, ClassMap b, ClassMap mask) {
+    private static long[][] liveCounts(ClassMap a, ClassMap b, boolean[] read) {
         long[][] live = new long[a.groups(0)][b.groups(1)];
-        int rows = Math.toIntExact(mask.shape[0]), cols = Math.toIntExact(mask.shape[1]);
         int[] ga = a.axisGroups(0), gb = b.axisGroups(1);
-        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) if (mask.element(new long[] {i, j}).code() != 0) live[ga[i]][gb[j]]++;
+        int rows = ga.length, cols = gb.length;
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) if (read[i * cols + j]) live[ga[i]][gb[j]]++;
         return live;
     }
 
     /** The product's map: each live entry its (row group, column group) class, each dead one constant 0. */
-    private static ClassMap withDead(ClassMap a, ClassMap b, ClassMap mask, int[] table, int cb, int width) {
-        int rows = Math.toIntExact(mask.shape[0]), cols = Math.toIntExact(mask.shape[1]);
+    private static ClassMap withDead(ClassMap a, ClassMap b, boolean[] read, int[] table, int cb, int width) {
         int[] ga = a.axisGroups(0), gb = b.axisGroups(1);
+        int rows = ga.length, cols = gb.length;
         int zero = ElemClass.constant(0, width).id;
         int[] ids = new int[Math.multiplyExact(rows, cols)];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                ids[i * cols + j] = mask.element(new long[] {i, j}).code() != 0 ? table[ga[i] * cb + gb[j]] : zero;
+                ids[i * cols + j] = read[i * cols + j] ? table[ga[i] * cb + gb[j]] : zero;
             }
         }
-        return ClassMap.explicit(mask.shape, ids);
+        return ClassMap.explicit(new long[] {rows, cols}, ids);
     }
 }

@@ -49,10 +49,11 @@ final class PerElement {
         Object key = List.of("elementwise", op.arith(), fx, fy, out, rounds);
         int[] operands = {op.left(), op.right()};
         Flags f = new Flags();
+        java.util.Map<Long, Instance.Result> local = new java.util.HashMap<>(); // many combos where a mask splits the map
         ClassMap m = zip(e, n, l.words(), r.words()).map((all, mult) -> {
             ElemClass[] cls = {all[0], all[1]};
             if (dead(all, 2)) return deadClass(n);
-            Instance.Result res = e.instance(key, g, cls, identity);
+            Instance.Result res = local.computeIfAbsent((long) cls[0].id << 32 | cls[1].id, x -> e.instance(key, g, cls, identity));
             e.add(res, mult, operands, cls);
             return f.take(res);
         });
@@ -140,10 +141,11 @@ final class PerElement {
         int[] identity = {0};
         int[] operands = {operand};
         Flags f = new Flags();
+        java.util.Map<Integer, Instance.Result> local = new java.util.HashMap<>();
         ClassMap m = zip(e, n, e.sum(operand).words()).map((all, mult) -> {
             ElemClass[] cls = {all[0]};
             if (dead(all, 1)) return deadClass(n);
-            Instance.Result res = e.instance(key, g, cls, identity);
+            Instance.Result res = local.computeIfAbsent(cls[0].id, x -> e.instance(key, g, cls, identity));
             e.add(res, mult, operands, cls);
             return f.take(res);
         });

@@ -53,6 +53,8 @@ final class BuiltinsToIr {
             }
             case WHERE -> where(c, fr);
             case EYE, TRIL, TRIU -> squareMask(bi, c, fr);
+            case CUMSUM -> cumsum(c, fr);
+            case LEAKY_RELU, ELU -> rectifier(bi, c, fr);
             case LAYERNORM -> {
                 int x = arg(c, 0, fr);
                 yield same(new Op.LayerNorm(x, 1, e.precision, e.precision), x, fr);
@@ -156,9 +158,56 @@ final class BuiltinsToIr {
         };
     }
 
+    /**
+     * cumsum(X, axis: 0) = tril(m) @ X, axis 1 = X @ triu(k): each entry an exact sum of a prefix, rounded once
+     * (a product with a constant bit matrix, a weighted sum per entry).
+     */
+    private Val cumsum(Expr.Call c, AstToTensorIr.Frame fr) {
+        int x = arg(c, 0, fr);
+        List<Long> s = e.node(x).shape();
+        if (s.size() != 2) throw err(c.pos(), fr, "cumsum needs a matrix [a, b]; got " + s);
+        int axis = axis(c, x);
+        int mask = ((Val.Tensor) maskOf(axis == 0 ? Builtin.TRIL : Builtin.TRIU, s.get(axis), c, fr)).node();
+        return new Val.Tensor(e.b.add(axis == 0 ? new Op.MatMul(mask, x) : new Op.MatMul(x, mask), s, e.word, fr.region("cumsum")));
+    }
+
+    /**
+     * leaky_relu(X, a) = relu(X) + a (X - relu(X)) and elu(X) = relu(X) + (exp(X - relu(X)) - 1): X - relu(X) =
+     * min(X, 0) is exact, so is each sum (one side is 0), so each rounds once: a's product (a at F + 8 fraction
+     * bits, as every constant factor), exp's table.
+     */
+    private Val rectifier(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
+        Val v = e.expr(c.args().getFirst(), fr);
+        if (v instanceof Val.Scalar s) {
+            double x = s.value();
+            return new Val.Scalar(x >= 0 ? x : bi == Builtin.ELU ? StrictMath.expm1(x) : x * scalar(c, 1, fr));
+        }
+        int x = ((Val.Tensor) v).node();
+        if (!e.node(x).elem().equals(e.word)) x = e.scale(x, 1, fr);
+        var region = fr;
+        int relu = e.b.add(new Op.Unary(Op.Function.RELU, x), e.node(x).shape(), e.word, region.region("relu"));
+        int neg = e.b.add(new Op.Elementwise(Op.Arith.SUB, x, relu), e.node(x).shape(), e.word, region.region("sub"));
+        int below;
+        if (bi == Builtin.LEAKY_RELU) {
+            below = e.scale(neg, scalar(c, 1, fr), fr);
+        } else {
+            int ex = e.b.add(new Op.Unary(Op.Function.EXP, neg), e.node(x).shape(), e.word, region.region("exp"));
+            int one = e.fill(1, e.node(x).shape(), fr);
+            below = e.b.add(new Op.Elementwise(Op.Arith.SUB, ex, one), e.node(x).shape(), e.word, region.region("sub"));
+        }
+        return new Val.Tensor(e.b.add(new Op.Elementwise(Op.Arith.ADD, relu, below), e.node(x).shape(), e.word, region.region(bi.text())));
+    }
+
+    private Val maskOf(Builtin bi, long n, Expr.Call c, AstToTensorIr.Frame fr) {
+        return squareMask(bi, n, c, fr);
+    }
+
     /** eye(n), tril(n), triu(n): constant [n, n] bits (no gates; a mask folds into what reads it). */
     private Val squareMask(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
-        double v = scalar(c, 0, fr);
+        return squareMask(bi, scalar(c, 0, fr), c, fr);
+    }
+
+    private Val squareMask(Builtin bi, double v, Expr.Call c, AstToTensorIr.Frame fr) {
         if (v != Math.rint(v) || v < 1) throw err(c.pos(), fr, bi.text() + " needs a size >= 1; got " + Constants.show(v));
         if (v * v > Integer.MAX_VALUE) {
             throw err(c.pos(), fr, bi.text() + "(" + (long) v + ") has " + Constants.show(v * v) + " entries; at most 2^31 - 1 are held");

@@ -68,6 +68,10 @@ class MaskedCountTest {
         "input X: [5, 5]; output Z = softmax(X, axis: 1, mask: triu(5));",
         "input X: [5, 5]; output Z = softmax(X, axis: 0, mask: tril(5));",
         "input X: [4, 3]; input Y: [4, 3]; output Z = softmax(X @ transpose(Y), axis: 1, mask: eye(4));",
+        "input X: [5, 3]; output Z = cumsum(X, axis: 0);",
+        "input X: [3, 5]; output Z = cumsum(X, axis: 1);",
+        "input X: [3, 4]; output Z = leaky_relu(X, 0.1);",
+        "input X: [3, 4]; output Z = elu(X);",
     })
     void newOpsCountAsBuilt(String body) {
         CountAsserts.assertCounted(CountAsserts.program(body));

@@ -43,6 +43,8 @@ class MaskingLoweringTest {
         "input A: [4, 5] bit; input X: [4, 5]; output Z = softmax(X, axis: 0, mask: A);",
         "input X: [5, 5]; output Z = softmax(X, axis: 1, mask: tril(5));",
         "input X: [3, 9]; output Z = softmax(X, axis: 1, mask: rowkron(tril(3), tril(3)));",
+        "input X: [4, 3]; output Z = cumsum(X, axis: 0) + cumsum(X, axis: 1);",
+        "input X: [3, 4]; output Z = leaky_relu(X, 0.1) + elu(X);",
     })
     void circuitEqualsReference(String body) {
         TensorProgram p = program(body);
@@ -79,6 +81,17 @@ class MaskingLoweringTest {
         Map<String, long[]> in = Map.of("X", new long[] {16, 112}, "Y", new long[] {48, 48});
         assertArrayEquals(new long[] {5, 37}, run("input X: [1, 2]; input Y: [1, 2]; output Z = X / Y;", in).get("Z"));
         assertArrayEquals(new long[] {5, 35}, run("input X: [1, 2]; input Y: [1, 2]; output Z = X * recip(Y);", in).get("Z"));
+    }
+
+    @Test
+    void cumsumLeakyReluAndEluByHand() {
+        Map<String, long[]> in = Map.of("X", new long[] {1, 2, 3, 4, 5, 6});
+        assertArrayEquals(new long[] {1, 2, 4, 6, 9, 12}, run("input X: [3, 2]; output Z = cumsum(X, axis: 0);", in).get("Z"));
+        assertArrayEquals(new long[] {1, 3, 3, 7, 5, 11}, run("input X: [3, 2]; output Z = cumsum(X, axis: 1);", in).get("Z"));
+        // slope 1/4: -1 -> -1/4 (code -4), 5/16 stays; elu(-1) = e^-1 - 1 = -0.632 -> -10.11 -> -10, elu(20/16) = 20/16.
+        Map<String, long[]> y = Map.of("X", new long[] {-16, 5, 20});
+        assertArrayEquals(new long[] {-4, 5, 20}, run("input X: [1, 3]; output Z = leaky_relu(X, 0.25);", y).get("Z"));
+        assertArrayEquals(new long[] {-10, 5, 20}, run("input X: [1, 3]; output Z = elu(X);", y).get("Z"));
     }
 
     @Test

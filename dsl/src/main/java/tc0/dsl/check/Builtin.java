@@ -38,7 +38,9 @@ public enum Builtin {
     RANDOM("random", "random(seed: s)", 0, 0, named("seed", true, ArgKind.SIZE)),
     LOAD("load", "load(\"file.npy\")", 1, 1),
     WHERE("where", "where(cond, a, b)", 3, 3),
-    EYE("eye", "eye(n)", 1, 1), TRIL("tril", "tril(n)", 1, 1), TRIU("triu", "triu(n)", 1, 1);
+    EYE("eye", "eye(n)", 1, 1), TRIL("tril", "tril(n)", 1, 1), TRIU("triu", "triu(n)", 1, 1),
+    CUMSUM("cumsum", "cumsum(X, axis: k)", 1, 1, named("axis", false, ArgKind.AXIS)),
+    LEAKY_RELU("leaky_relu", "leaky_relu(X, slope)", 2, 2), ELU("elu", "elu(X)", 1, 1);
 
     /** What a named argument holds. */
     public enum ArgKind { AXIS, SHAPE, MODE, SIZE, TENSOR }

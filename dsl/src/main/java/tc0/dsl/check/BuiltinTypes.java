@@ -31,6 +31,9 @@ final class BuiltinTypes {
             case SOFTMAX -> softmax(b, c);
             case WHERE -> where(b, c);
             case EYE, TRIL, TRIU -> squareMask(b, c);
+            case CUMSUM -> transposeLike(b, c);
+            case ELU -> unary(c);
+            case LEAKY_RELU -> leakyRelu(b, c);
             case LAYERNORM, ROPE -> same(b, c, false);
             case TRANSPOSE -> transpose(b, c);
             case SCANEXP -> scanExp(b, c);
@@ -184,6 +187,21 @@ final class BuiltinTypes {
                     + b.text() + "(n); got '" + Printer.expr(a) + "'");
         }
         return new Type.Tensor(new Shape(List.of(n, n), c.pos()), ElemKind.BIT);
+    }
+
+    /** cumsum(X, axis: k) of a matrix: the same shape. */
+    private Type transposeLike(Builtin b, Expr.Call c) {
+        Type.Tensor t = matrix(b, c, 0);
+        return t == null || axis(b, c, t.shape()) < 0 ? Type.UNKNOWN : new Type.Tensor(t.shape(), ElemKind.FIXED);
+    }
+
+    /** leaky_relu(X, slope): the slope a scalar constant. */
+    private Type leakyRelu(Builtin b, Expr.Call c) {
+        Type slope = checker.typeOf(c.args().get(1));
+        if (slope instanceof Type.Tensor) {
+            return checker.error(c.args().get(1), "'leaky_relu' takes a constant slope such as 0.01; got a tensor (" + b.signature() + ")");
+        }
+        return unary(c);
     }
 
     private Type transpose(Builtin b, Expr.Call c) {
