@@ -124,6 +124,19 @@ final class ClassMap {
         return of(shape, ids, groups, t);
     }
 
+    /** The class id of the element at row-major index {@code flat} (no allocation: for element-by-element visits). */
+    int idAt(long flat) {
+        int f = 0, mul = 1;
+        long rest = flat;
+        for (int a = shape.length - 1; a >= 0; a--) {
+            int i = (int) (rest % shape[a]);
+            rest /= shape[a];
+            f += (ids[a] == null ? 0 : ids[a][i]) * mul;
+            mul *= groups[a];
+        }
+        return table[f];
+    }
+
     int flat(int[] g) {
         int f = 0;
         for (int a = 0; a < groups.length; a++) f = f * groups[a] + g[a];

@@ -42,10 +42,24 @@ final class Engine {
         return "node " + n.id() + " (" + n.op().label() + ", region " + n.region() + ")";
     }
 
+    /** Per node, the entries a masked softmax reads in it, the others dead ({@link DeadEntries}), or null. */
+    private final boolean[][] deadMask;
+
     Engine(TensorProgram p, int rounds) {
         this.p = p;
         this.rounds = rounds;
         this.sums = new Summary[p.nodes().size()];
+        this.deadMask = DeadEntries.of(p);
+    }
+
+    /** Node {@code id}'s read entries, row-major (false: dead), or null where all are read. */
+    boolean[] deadEntries(int id) {
+        return deadMask[id];
+    }
+
+    /** Node {@code id}'s read entries as a map of constant bits (0: dead, counted as constant 0), or null where all are read. */
+    ClassMap deadMask(int id) {
+        return deadMask[id] == null ? null : DeadEntries.map(p.node(id), deadMask[id]);
     }
 
     CountedCost run() {
@@ -162,6 +176,8 @@ final class Engine {
             case Op.Reduce r -> ReduceCount.count(this, n, r);
             case Op.Softmax s -> LineOps.softmax(this, n, s);
             case Op.LayerNorm l -> LineOps.layerNorm(this, n, l);
+            case Op.MaskedSoftmax s -> MaskedSoftmaxCount.count(this, n, s);
+            case Op.Select s -> PerElement.select(this, n, s);
             case Op.Rope r -> RopeCount.count(this, n, r);
             case Op.Kron k -> KronCount.count(this, n, k);
             case Op.ScanExp s -> ScanCount.count(this, n, s);

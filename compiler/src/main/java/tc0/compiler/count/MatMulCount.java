@@ -7,6 +7,7 @@ import tc0.compiler.gadgets.Multiply;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
+import tc0.compiler.lower.Lowered;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
@@ -22,6 +23,20 @@ final class MatMulCount {
 
     /** A dot product in closed form ({@link SumForm#addDot}); usage as the instance's: row slots, then column slots. Null where it does not apply. */
     private static Instance.Result closedDot(Engine e, ElemClass[] row, ElemClass[] col, FixedFormat fa, FixedFormat fb, FixedFormat out) {
+        // Terms with a constant-0 factor have no AND and read nothing: counted without them (a causal P @ V row
+        // is its kept entries, all of one class, and the zeros: the kept ones alone are one uniform dot).
+        int[] live = new int[row.length];
+        int kept = 0;
+        for (int k = 0; k < row.length; k++) if (!zero(row[k]) && !zero(col[k])) live[kept++] = k;
+        if (kept < row.length && kept > 0) {
+            ElemClass[] r2 = new ElemClass[kept], c2 = new ElemClass[kept];
+            for (int t = 0; t < kept; t++) { r2[t] = row[live[t]]; c2[t] = col[live[t]]; }
+            Instance.Result r = closedDot(e, r2, c2, fa, fb, out);
+            if (r == null) return null;
+            long[] used = new long[2 * row.length];
+            for (int t = 0; t < kept; t++) { used[live[t]] = r.usedSlots()[t]; used[row.length + live[t]] = r.usedSlots()[kept + t]; }
+            return new Instance.Result(r.profile(), r.out(), used, r.passthrough(), r.disjoint());
+        }
         int d = row.length;
         ElemClass[] both = new ElemClass[2 * d];
         System.arraycopy(row, 0, both, 0, d);
@@ -40,6 +55,10 @@ final class MatMulCount {
         } catch (SumForm.Unmodelled u) {
             return null;
         }
+    }
+
+    private static boolean zero(ElemClass c) {
+        return c.isConstant() && c.code() == 0;
     }
 
     /**
@@ -77,6 +96,9 @@ final class MatMulCount {
         }
         int ra = a.groups(0), cb = b.groups(1);
         int[] table = new int[ra * cb];
+        // Entries a constant mask drops (DeadEntries): per (row group, column group) the live entries only.
+        boolean[] dead = e.deadEntries(n.id());
+        long[][] live = dead == null ? null : liveCounts(a, b, dead);
         boolean passthrough = false, disjoint = true;
         int[] posA = a.axisGroups(1), posB = b.axisGroups(0);
         // Slots read per element, OR over the instances that read it (an element of A is read by every column).
@@ -88,7 +110,8 @@ final class MatMulCount {
                     row[k] = a.at(new int[] {gi, posA[k]});
                     col[k] = b.at(new int[] {posB[k], gj});
                 }
-                long mult = Math.multiplyExact(a.count(0, gi), b.count(1, gj));
+                long mult = live == null ? Math.multiplyExact(a.count(0, gi), b.count(1, gj)) : live[gi][gj];
+                if (mult == 0) continue;
                 Instance.Result r;
                 if (constB || constA) {
                     ElemClass[] x = constB ? row : col, w = constB ? col : row;
@@ -126,7 +149,31 @@ final class MatMulCount {
         }
         if (!constA) for (int gi = 0; gi < ra; gi++) for (int k = 0; k < inner; k++) e.read(op.left(), a.at(new int[] {gi, posA[k]}), readA[gi][k]);
         if (!constB) for (int gj = 0; gj < cb; gj++) for (int k = 0; k < inner; k++) e.read(op.right(), b.at(new int[] {posB[k], gj}), readB[gj][k]);
-        ClassMap m = ClassMap.of(Engine.shape(n), new int[][] {a.axisGroups(0), b.axisGroups(1)}, new int[] {ra, cb}, table);
+        ClassMap m = dead == null ? ClassMap.of(Engine.shape(n), new int[][] {a.axisGroups(0), b.axisGroups(1)}, new int[] {ra, cb}, table)
+                : withDead(a, b, dead, table, cb, Lowered.width(n));
         return e.computed(n, m, passthrough, disjoint, op.left(), op.right());
+    }
+
+    /** Live entries (mask code 1) per row group of A and column group of B. */
+    private static long[][] liveCounts(ClassMap a, ClassMap b, boolean[] read) {
+        long[][] live = new long[a.groups(0)][b.groups(1)];
+        int[] ga = a.axisGroups(0), gb = b.axisGroups(1);
+        int rows = ga.length, cols = gb.length;
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) if (read[i * cols + j]) live[ga[i]][gb[j]]++;
+        return live;
+    }
+
+    /** The product's map: each live entry its (row group, column group) class, each dead one constant 0. */
+    private static ClassMap withDead(ClassMap a, ClassMap b, boolean[] read, int[] table, int cb, int width) {
+        int[] ga = a.axisGroups(0), gb = b.axisGroups(1);
+        int rows = ga.length, cols = gb.length;
+        int zero = ElemClass.constant(0, width).id;
+        int[] ids = new int[Math.multiplyExact(rows, cols)];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                ids[i * cols + j] = read[i * cols + j] ? table[ga[i] * cb + gb[j]] : zero;
+            }
+        }
+        return ClassMap.explicit(new long[] {rows, cols}, ids);
     }
 }

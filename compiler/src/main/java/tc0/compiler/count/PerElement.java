@@ -39,6 +39,7 @@ final class PerElement {
             case ADD -> WeightedSum.toFormat(net, new LinearForm().addWord(in[0], cx).addWord(in[1], cy), frac, out, rounds);
             case SUB -> WeightedSum.toFormat(net, new LinearForm().addWord(in[0], cx).addWord(in[1], -cy), frac, out, rounds);
             case MUL -> Multiply.fixed(net, in[0], fx, in[1], fy, out, rounds);
+            case DIV -> tc0.compiler.gadgets.Divide.fixed(net, in[0], fx, in[1], fy, out);
         }};
         Summary l = e.sum(op.left()), r = e.sum(op.right());
         int[] identity;
@@ -48,12 +49,33 @@ final class PerElement {
         Object key = List.of("elementwise", op.arith(), fx, fy, out, rounds);
         int[] operands = {op.left(), op.right()};
         Flags f = new Flags();
-        ClassMap m = new Zip(l.words(), r.words()).map((cls, mult) -> {
-            Instance.Result res = e.instance(key, g, cls, identity);
+        java.util.Map<Long, Instance.Result> local = new java.util.HashMap<>(); // many combos where a mask splits the map
+        ClassMap m = zip(e, n, l.words(), r.words()).map((all, mult) -> {
+            ElemClass[] cls = {all[0], all[1]};
+            if (dead(all, 2)) return deadClass(n);
+            Instance.Result res = local.computeIfAbsent((long) cls[0].id << 32 | cls[1].id, x -> e.instance(key, g, cls, identity));
             e.add(res, mult, operands, cls);
             return f.take(res);
         });
         return e.computed(n, m, f.passthrough, f.disjoint, op.left(), op.right());
+    }
+
+    /** {@code where}: a multiplexer per element ({@code Select.mux}), one instance per tuple of the three operands' classes. */
+    static Summary select(Engine e, Node n, Op.Select op) {
+        Summary c = e.sum(op.cond()), a = e.sum(op.a()), b = e.sum(op.b());
+        if (!c.disjoint(a) || !c.disjoint(b) || op.a() != op.b() && !a.disjoint(b)) {
+            throw new NeedsLiterals("node " + n.id() + ": operands of where share literals");
+        }
+        int[] identity = op.a() == op.b() ? new int[] {0, 1, 1} : new int[] {0, 1, 2};
+        Instance.Gadget g = (net, in) -> new int[][] {tc0.compiler.gadgets.Select.mux(net, in[0][0], in[1], in[2])};
+        int[] operands = {op.cond(), op.a(), op.b()};
+        Flags f = new Flags();
+        ClassMap m = new Zip(c.words(), a.words(), b.words()).map((cls, mult) -> {
+            Instance.Result res = e.instance(List.of("where"), g, cls, identity);
+            e.add(res, mult, operands, cls);
+            return f.take(res);
+        });
+        return e.computed(n, m, f.passthrough, f.disjoint, op.cond(), op.a(), op.b());
     }
 
     static Summary scale(Engine e, Node n, Op.ScaleByConstant op) {
@@ -73,7 +95,9 @@ final class PerElement {
                 : () -> TableStats.ofAbs(fx, out);
         int[] operands = {op.operand()};
         Flags f = new Flags();
-        ClassMap m = new Zip(e.sum(op.operand()).words()).map((cls, mult) -> {
+        ClassMap m = zip(e, n, e.sum(op.operand()).words()).map((all, mult) -> {
+            ElemClass[] cls = {all[0]};
+            if (dead(all, 1)) return deadClass(n);
             Instance.Result res = e.closed(List.of("unary", op.function(), fx, out, cls[0].id), () -> lookup(cls[0], stats.get(), fx));
             e.add(res, mult, operands, cls);
             return f.take(res);
@@ -95,12 +119,33 @@ final class PerElement {
         return new Instance.Result(p, new ElemClass[] {out}, new long[] {used}, through[0], true);
     }
 
+    /** The operands' maps zipped, and the dead-entry mask's after them where node n has one ({@link DeadEntries}). */
+    private static Zip zip(Engine e, Node n, ClassMap... maps) {
+        ClassMap mask = e.deadMask(n.id());
+        if (mask == null) return new Zip(maps);
+        ClassMap[] all = java.util.Arrays.copyOf(maps, maps.length + 1);
+        all[maps.length] = mask;
+        return new Zip(all);
+    }
+
+    /** Whether the mask class after {@code operands} classes is there and 0: the entry is dead, no gate. */
+    private static boolean dead(ElemClass[] all, int operands) {
+        return all.length > operands && all[operands].code() == 0;
+    }
+
+    private static ElemClass deadClass(Node n) {
+        return ElemClass.constant(0, tc0.compiler.lower.Lowered.width(n));
+    }
+
     private static Summary single(Engine e, Node n, int operand, Object key, Instance.Gadget g) {
         int[] identity = {0};
         int[] operands = {operand};
         Flags f = new Flags();
-        ClassMap m = new Zip(e.sum(operand).words()).map((cls, mult) -> {
-            Instance.Result res = e.instance(key, g, cls, identity);
+        java.util.Map<Integer, Instance.Result> local = new java.util.HashMap<>();
+        ClassMap m = zip(e, n, e.sum(operand).words()).map((all, mult) -> {
+            ElemClass[] cls = {all[0]};
+            if (dead(all, 1)) return deadClass(n);
+            Instance.Result res = local.computeIfAbsent(cls[0].id, x -> e.instance(key, g, cls, identity));
             e.add(res, mult, operands, cls);
             return f.take(res);
         });

@@ -8,7 +8,7 @@ import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.UnaryFunction;
 
 /**
- * {@code Softmax.build} of one line in closed form, for lines of any length m >= 3 (shorter ones run the
+ * {@code Softmax.build} of one line in closed form, for lines of any length m >= 2 (one entry runs the
  * gadget). The line's words are grouped by class; per stage:
  * <ol>
  *   <li>the maximum ({@code MaxArgmax.max}): one comparator per pair i < j (fan-in: the pair's terms, level
@@ -27,7 +27,7 @@ final class SoftmaxCount {
 
     static Instance.Result count(ElemClass[] line, FixedFormat fx, FixedFormat fe, FixedFormat out) {
         int m = line.length;
-        if (m < 3) throw new SumForm.Unmodelled("short line");
+        if (m < 2) throw new SumForm.Unmodelled("short line");
         Map<ElemClass, Long> mult = new LinkedHashMap<>();
         for (ElemClass c : line) mult.merge(c, 1L, Long::sum);
         Profile p = new Profile();

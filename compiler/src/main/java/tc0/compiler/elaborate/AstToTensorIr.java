@@ -215,10 +215,8 @@ final class AstToTensorIr {
         }
         return new Val.Tensor(switch (e.op()) {
             case MATMUL -> matmul(tensor(l, e.pos(), fr, "'@'"), tensor(r, e.pos(), fr, "'@'"), fr, e.pos());
-            case DIV -> {
-                if (!(r instanceof Val.Scalar y)) throw error(fr.file(), e.pos(), "'/' divides by a scalar");
-                yield scale(tensor(l, e.pos(), fr, "'/'"), coefficient(1 / y.value(), e, fr), fr);
-            }
+            case DIV -> r instanceof Val.Scalar y ? scale(tensor(l, e.pos(), fr, "'/'"), coefficient(1 / y.value(), e, fr), fr)
+                    : arith(Op.Arith.DIV, l, r, fr, e.pos()); // elementwise: Fixed.div, one rounding
             case MUL -> l instanceof Val.Scalar x ? scale(((Val.Tensor) r).node(), coefficient(x.value(), e, fr), fr)
                     : r instanceof Val.Scalar y ? scale(((Val.Tensor) l).node(), coefficient(y.value(), e, fr), fr)
                     : elementwise(Op.Arith.MUL, ((Val.Tensor) l).node(), ((Val.Tensor) r).node(), fr, e.pos());
@@ -258,7 +256,7 @@ final class AstToTensorIr {
     }
 
     /** A constant added to a tensor: a word of the model's format, so within its range (not silently saturated). */
-    private double term(double c, Pos pos, Frame fr) {
+    double term(double c, Pos pos, Frame fr) {
         if (c < precision.toDouble(precision.minCode()) || c > precision.toDouble(precision.maxCode())) {
             throw error(fr.file(), pos, "the constant " + Constants.show(c) + " is past the range of " + precision + ", "
                     + Constants.show(precision.toDouble(precision.minCode())) + " to " + Constants.show(precision.toDouble(precision.maxCode()))

@@ -23,6 +23,8 @@ final class BuiltinsToIr {
     static final int COUNTED_TABLE_WIDTH = 30;
 
     private final AstToTensorIr e;
+    /** eye/tril/triu nodes by name and size: one constant per mask, whatever the layers and calls that use it. */
+    private final java.util.Map<String, Integer> masks = new java.util.HashMap<>();
 
     BuiltinsToIr(AstToTensorIr e) {
         this.e = e;
@@ -40,8 +42,19 @@ final class BuiltinsToIr {
             case MEAN -> reduce(Op.Reduction.MEAN, c, fr);
             case SOFTMAX -> {
                 int x = arg(c, 0, fr);
-                yield same(new Op.Softmax(x, axis(c, x), e.precision), x, fr);
+                Expr maskArg = c.namedArg("mask").orElse(null);
+                if (maskArg == null) yield same(new Op.Softmax(x, axis(c, x), e.precision), x, fr);
+                int m = e.tensor(e.expr(maskArg, fr), maskArg.pos(), fr, "softmax's mask");
+                if (!(e.node(m).elem() instanceof tc0.compiler.ir.Elem.Bit) || !e.node(m).shape().equals(e.node(x).shape())) {
+                    throw err(maskArg.pos(), fr, "softmax's mask must be a bit tensor of X's shape " + e.node(x).shape() + "; got "
+                            + e.node(m).shape() + " " + e.node(m).elem());
+                }
+                yield same(new Op.MaskedSoftmax(x, m, axis(c, x), e.precision), x, fr);
             }
+            case WHERE -> where(c, fr);
+            case EYE, TRIL, TRIU -> squareMask(bi, c, fr);
+            case CUMSUM -> cumsum(c, fr);
+            case LEAKY_RELU, ELU -> rectifier(bi, c, fr);
             case LAYERNORM -> {
                 int x = arg(c, 0, fr);
                 yield same(new Op.LayerNorm(x, 1, e.precision, e.precision), x, fr);
@@ -76,7 +89,7 @@ final class BuiltinsToIr {
             case UPSAMPLE, DOWNSAMPLE -> resample(bi == Builtin.UPSAMPLE, c, fr);
             case ZEROS, ONES -> new Val.Tensor(e.fill(bi == Builtin.ZEROS ? 0 : 1, shapeArg(c.args().get(0), fr), fr));
             case RANDOM, LOAD -> throw err(c.pos(), fr, "'" + bi.text() + "' only initialises a weight");
-            case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, ABS ->
+            case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, RSQRT, ABS ->
                     throw new IllegalStateException("elementwise " + bi);
         };
     }
@@ -112,6 +125,112 @@ final class BuiltinsToIr {
         };
     }
 
+    /** where(cond, a, b): the three broadcast to one shape, a and b as words of the model's format. */
+    private Val where(Expr.Call c, AstToTensorIr.Frame fr) {
+        int cond = arg(c, 0, fr);
+        if (!(e.node(cond).elem() instanceof tc0.compiler.ir.Elem.Bit)) throw err(c.args().get(0).pos(), fr, "'where' needs a bit condition");
+        Val a = e.expr(c.args().get(1), fr), b = e.expr(c.args().get(2), fr);
+        List<Long> out = new ArrayList<>(e.node(cond).shape());
+        for (Val v : List.of(a, b)) {
+            if (!(v instanceof Val.Tensor t)) continue;
+            List<Long> s = e.node(t.node()).shape();
+            if (s.size() != out.size()) throw err(c.pos(), fr, "'where' operands of ranks " + out.size() + " and " + s.size());
+            for (int i = 0; i < s.size(); i++) {
+                if (!s.get(i).equals(out.get(i)) && s.get(i) != 1 && out.get(i) != 1) {
+                    throw err(c.pos(), fr, "'where' shapes " + e.node(cond).shape() + " and " + s + " do not broadcast");
+                }
+                out.set(i, Math.max(s.get(i), out.get(i)));
+            }
+        }
+        e.fits(out, c.pos(), fr);
+        int ai = word(a, out, c.args().get(1), fr), bi = word(b, out, c.args().get(2), fr);
+        return new Val.Tensor(e.b.add(new Op.Select(e.broadcast(cond, out, fr), ai, bi), out, e.word, fr.region("where")));
+    }
+
+    /** A value as a tensor of words of the model's format and the given shape (a scalar filled, bits scaled by 1). */
+    private int word(Val v, List<Long> shape, Expr at, AstToTensorIr.Frame fr) {
+        return switch (v) {
+            case Val.Scalar s -> e.fill(e.term(s.value(), at.pos(), fr), shape, fr);
+            case Val.Tensor t -> {
+                int id = e.node(t.node()).elem().equals(e.word) ? t.node() : e.scale(t.node(), 1, fr);
+                yield e.broadcast(id, shape, fr);
+            }
+        };
+    }
+
+    /**
+     * cumsum(X, axis: 0) = tril(m) @ X, axis 1 = X @ triu(k): each entry an exact sum of a prefix, rounded once
+     * (a product with a constant bit matrix, a weighted sum per entry).
+     */
+    private Val cumsum(Expr.Call c, AstToTensorIr.Frame fr) {
+        int x = arg(c, 0, fr);
+        List<Long> s = e.node(x).shape();
+        if (s.size() != 2) throw err(c.pos(), fr, "cumsum needs a matrix [a, b]; got " + s);
+        int axis = axis(c, x);
+        int mask = ((Val.Tensor) maskOf(axis == 0 ? Builtin.TRIL : Builtin.TRIU, s.get(axis), c, fr)).node();
+        return new Val.Tensor(e.b.add(axis == 0 ? new Op.MatMul(mask, x) : new Op.MatMul(x, mask), s, e.word, fr.region("cumsum")));
+    }
+
+    /**
+     * leaky_relu(X, a) = relu(X) + a (X - relu(X)) and elu(X) = relu(X) + (exp(X - relu(X)) - 1): X - relu(X) =
+     * min(X, 0) is exact, so is each sum (one side is 0), so each rounds once: a's product (a at F + 8 fraction
+     * bits, as every constant factor), exp's table.
+     */
+    private Val rectifier(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
+        Val v = e.expr(c.args().getFirst(), fr);
+        if (v instanceof Val.Scalar s) {
+            double x = s.value();
+            return new Val.Scalar(x >= 0 ? x : bi == Builtin.ELU ? StrictMath.expm1(x) : x * scalar(c, 1, fr));
+        }
+        int x = ((Val.Tensor) v).node();
+        if (!e.node(x).elem().equals(e.word)) x = e.scale(x, 1, fr);
+        var region = fr;
+        int relu = e.b.add(new Op.Unary(Op.Function.RELU, x), e.node(x).shape(), e.word, region.region("relu"));
+        int neg = e.b.add(new Op.Elementwise(Op.Arith.SUB, x, relu), e.node(x).shape(), e.word, region.region("sub"));
+        int below;
+        if (bi == Builtin.LEAKY_RELU) {
+            below = e.scale(neg, scalar(c, 1, fr), fr);
+        } else {
+            int ex = e.b.add(new Op.Unary(Op.Function.EXP, neg), e.node(x).shape(), e.word, region.region("exp"));
+            int one = e.fill(1, e.node(x).shape(), fr);
+            below = e.b.add(new Op.Elementwise(Op.Arith.SUB, ex, one), e.node(x).shape(), e.word, region.region("sub"));
+        }
+        return new Val.Tensor(e.b.add(new Op.Elementwise(Op.Arith.ADD, relu, below), e.node(x).shape(), e.word, region.region(bi.text())));
+    }
+
+    private Val maskOf(Builtin bi, long n, Expr.Call c, AstToTensorIr.Frame fr) {
+        return squareMask(bi, n, c, fr);
+    }
+
+    /** eye(n), tril(n), triu(n): constant [n, n] bits (no gates; a mask folds into what reads it). */
+    private Val squareMask(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
+        return squareMask(bi, scalar(c, 0, fr), c, fr);
+    }
+
+    private Val squareMask(Builtin bi, double v, Expr.Call c, AstToTensorIr.Frame fr) {
+        if (v != Math.rint(v) || v < 1) throw err(c.pos(), fr, bi.text() + " needs a size >= 1; got " + Constants.show(v));
+        if (v * v > Integer.MAX_VALUE) {
+            throw err(c.pos(), fr, bi.text() + "(" + (long) v + ") has " + Constants.show(v * v) + " entries; at most 2^31 - 1 are held");
+        }
+        int n = (int) v;
+        Integer made = masks.get(bi.text() + "(" + n + ")");
+        if (made != null) return new Val.Tensor(made);
+        long[] codes = new long[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                codes[i * n + j] = switch (bi) {
+                    case EYE -> i == j ? 1 : 0;
+                    case TRIL -> j <= i ? 1 : 0;
+                    default -> j >= i ? 1 : 0;
+                };
+            }
+        }
+        int id = e.b.add(new Op.Constant(bi.text() + "(" + n + ")", codes), List.of((long) n, (long) n), tc0.compiler.ir.Elem.BIT,
+                fr.region(bi.text()));
+        masks.put(bi.text() + "(" + n + ")", id);
+        return new Val.Tensor(id);
+    }
+
     private Val reduce(Op.Reduction r, Expr.Call c, AstToTensorIr.Frame fr) {
         int x = arg(c, 0, fr);
         int axis = axis(c, x);
@@ -128,7 +247,27 @@ final class BuiltinsToIr {
             throw err(c.pos(), fr, c.callee() + " shapes " + sa + " and " + sb + " do not fit");
         }
         List<Long> out = e.fits(row ? List.of(sa.get(0), sa.get(1) * sb.get(1)) : List.of(sa.get(0) * sb.get(0), sa.get(1)), c.pos(), fr);
+        if (e.node(a).op() instanceof Op.Constant ca && e.node(b).op() instanceof Op.Constant cb
+                && e.node(a).elem() instanceof tc0.compiler.ir.Elem.Bit && e.node(b).elem() instanceof tc0.compiler.ir.Elem.Bit) {
+            return bitKron(new Op.Kron(kind, a, b), ca, cb, sa, sb, out, c, fr); // two constant masks: a constant mask
+        }
         return tensor(new Op.Kron(kind, a, b), out, fr, false, a);
+    }
+
+    /** The products (ANDs) of two constant bit tensors, a constant bit tensor: no gates. */
+    private Val bitKron(Op.Kron k, Op.Constant ca, Op.Constant cb, List<Long> sa, List<Long> sb, List<Long> out, Expr.Call c,
+            AstToTensorIr.Frame fr) {
+        long size = out.get(0) * out.get(1);
+        if (size > Integer.MAX_VALUE) {
+            throw err(c.pos(), fr, c.callee() + " of two masks " + sa + " and " + sb + " has " + size + " entries; a constant mask holds at most 2^31 - 1");
+        }
+        int rows = (int) (long) out.get(0), cols = (int) (long) out.get(1);
+        long[] codes = new long[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) codes[i * cols + j] = ca.code(k.leftIndex(i, j, cols, sa, sb)) & cb.code(k.rightIndex(i, j, cols, sb));
+        }
+        return new Val.Tensor(e.b.add(new Op.Constant(ca.name() + " " + k.label() + " " + cb.name(), codes), out,
+                tc0.compiler.ir.Elem.BIT, fr.region(k.label())));
     }
 
     private Val concat(Expr.Call c, AstToTensorIr.Frame fr) {

@@ -20,6 +20,10 @@ final class Constants {
             throw AstToTensorIr.error(fr.file(), call.pos(), "recip of the constant 0" + where(call.args().getFirst(), fr.sizes())
                     + " has no value; divide by a nonzero constant");
         }
+        if (f == Op.Function.RSQRT && x <= 0) {
+            throw AstToTensorIr.error(fr.file(), call.pos(), "rsqrt of the constant " + arg
+                    + " has no real value; take rsqrt of a constant > 0");
+        }
         if (f == Op.Function.SQRT && x < 0) {
             throw AstToTensorIr.error(fr.file(), call.pos(), "sqrt of the negative constant " + arg
                     + " has no real value; take sqrt of a constant >= 0");

@@ -64,6 +64,7 @@ public final class Float64Interpreter {
                         case ADD -> x[i] + y[i];
                         case SUB -> x[i] - y[i];
                         case MUL -> x[i] * y[i];
+                        case DIV -> x[i] / y[i];
                     };
                 }
                 yield r;
@@ -74,6 +75,12 @@ public final class Float64Interpreter {
                     : u.function().numerics()::reference);
             case Op.Reduce r -> reduce(r);
             case Op.Softmax s -> perLine(s.operand(), s.axis(), size, Float64Interpreter::softmax);
+            case Op.MaskedSoftmax s -> maskedSoftmax(s, size);
+            case Op.Select s -> {
+                double[] c = values[s.cond()], a = values[s.a()], b = values[s.b()], r = new double[size];
+                for (int i = 0; i < size; i++) r[i] = c[i] != 0 ? a[i] : b[i];
+                yield r;
+            }
             case Op.LayerNorm l -> {
                 double eps = l.epsFormat().toDouble(l.eps());
                 yield perLine(l.operand(), n.rank() - 1, size, xs -> layerNorm(xs, eps));
@@ -88,6 +95,18 @@ public final class Float64Interpreter {
             case Op.Reshape r -> gather(n);
             case Op.Transpose t -> gather(n);
         };
+    }
+
+    /** Softmax in double over the kept entries of each line, 0 elsewhere and on a line with none kept. */
+    private double[] maskedSoftmax(Op.MaskedSoftmax s, int size) {
+        double[] x = values[s.operand()], m = values[s.mask()], r = new double[size];
+        for (int[] line : Layout.lines(p.node(s.operand()).shape(), s.axis())) {
+            double mx = Double.NEGATIVE_INFINITY, sum = 0;
+            for (int i : line) if (m[i] != 0) mx = Math.max(mx, x[i]);
+            for (int i : line) if (m[i] != 0) sum += Math.exp(x[i] - mx);
+            for (int i : line) r[i] = m[i] != 0 ? Math.exp(x[i] - mx) / sum : 0;
+        }
+        return r;
     }
 
     private static double[] map(double[] x, java.util.function.DoubleUnaryOperator f) {

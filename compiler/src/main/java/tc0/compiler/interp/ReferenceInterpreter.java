@@ -64,6 +64,7 @@ public final class ReferenceInterpreter {
                         case ADD -> Fixed.add(x[i], fx, y[i], fy, out);
                         case SUB -> Fixed.sub(x[i], fx, y[i], fy, out);
                         case MUL -> Fixed.mul(x[i], fx, y[i], fy, out);
+                        case DIV -> Fixed.div(x[i], fx, y[i], fy, out);
                     };
                 }
                 yield r;
@@ -77,6 +78,12 @@ public final class ReferenceInterpreter {
             case Op.Unary u -> unary(u, size, out);
             case Op.Reduce r -> reduce(r, n, out);
             case Op.Softmax s -> perLine(s.operand(), s.axis(), size, xs -> Fixed.softmax(xs, fmt(s.operand()), s.expFormat(), out));
+            case Op.MaskedSoftmax s -> maskedSoftmax(s, size, out);
+            case Op.Select s -> {
+                long[] c = values[s.cond()], a = values[s.a()], b = values[s.b()], r = new long[size];
+                for (int i = 0; i < size; i++) r[i] = c[i] != 0 ? Fixed.convert(a[i], fmt(s.a()), out) : Fixed.convert(b[i], fmt(s.b()), out);
+                yield r;
+            }
             case Op.LayerNorm l -> perLine(l.operand(), n.rank() - 1, size,
                     xs -> Fixed.layerNorm(xs, fmt(l.operand()), l.eps(), l.epsFormat(), l.scaleFormat(), out));
             case Op.Rope r -> rope(r, n, out);
@@ -171,6 +178,18 @@ public final class ReferenceInterpreter {
         long[] x = values[operand], r = new long[size];
         for (int[] line : Layout.lines(p.node(operand).shape(), axis)) {
             long[] y = f.apply(pick(x, line));
+            for (int i = 0; i < line.length; i++) r[line[i]] = y[i];
+        }
+        return r;
+    }
+
+    /** {@link Fixed#maskedSoftmax} per line along the axis, the mask's bits read at the same positions. */
+    private long[] maskedSoftmax(Op.MaskedSoftmax s, int size, FixedFormat out) {
+        long[] x = values[s.operand()], m = values[s.mask()], r = new long[size];
+        for (int[] line : Layout.lines(p.node(s.operand()).shape(), s.axis())) {
+            boolean[] keep = new boolean[line.length];
+            for (int i = 0; i < line.length; i++) keep[i] = m[line[i]] != 0;
+            long[] y = Fixed.maskedSoftmax(pick(x, line), keep, fmt(s.operand()), s.expFormat(), out);
             for (int i = 0; i < line.length; i++) r[line[i]] = y[i];
         }
         return r;

@@ -79,10 +79,10 @@ public sealed interface Op {
         public String label() { return "matmul"; }
     }
 
-    /** The elementwise arithmetic operations. */
-    enum Arith { ADD, SUB, MUL }
+    /** The elementwise arithmetic operations; DIV is {@code Fixed.div}: the exact quotient, one rounding. */
+    enum Arith { ADD, SUB, MUL, DIV }
 
-    /** Elementwise {@code + - *} of two operands of the node's shape (broadcasting made explicit by {@link Broadcast}). */
+    /** Elementwise {@code + - * /} of two operands of the node's shape (broadcasting made explicit by {@link Broadcast}). */
     record Elementwise(Arith arith, int left, int right) implements Op {
         public Elementwise {
             Objects.requireNonNull(arith);
@@ -166,6 +166,27 @@ public sealed interface Op {
         public List<Integer> operands() { return List.of(operand); }
 
         public String label() { return "softmax"; }
+    }
+
+    /**
+     * Softmax along {@code axis} over the entries whose {@code mask} bit is 1 ({@code Fixed.maskedSoftmax}): the
+     * others, as if minus infinity, take no part and give 0; a line with no entry kept gives 0 everywhere.
+     */
+    record MaskedSoftmax(int operand, int mask, int axis, FixedFormat expFormat) implements Op {
+        public MaskedSoftmax {
+            Objects.requireNonNull(expFormat);
+        }
+
+        public List<Integer> operands() { return List.of(operand, mask); }
+
+        public String label() { return "softmax"; }
+    }
+
+    /** {@code where(cond, a, b)}: per element a where the bit cond is 1, else b (a, b of the node's format; wiring and a select). */
+    record Select(int cond, int a, int b) implements Op {
+        public List<Integer> operands() { return List.of(cond, a, b); }
+
+        public String label() { return "where"; }
     }
 
     /** Layer norm along the last axis, no affine part ({@code Fixed.layerNorm}). */

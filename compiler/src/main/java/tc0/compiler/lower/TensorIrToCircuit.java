@@ -170,6 +170,14 @@ public final class TensorIrToCircuit {
             case Op.Reduce r -> reduce(r, n, out);
             case Op.Softmax s -> perLine(s.operand(), s.axis(), size,
                     xs -> Softmax.build(net, xs, fmt(s.operand()), s.expFormat(), out));
+            case Op.MaskedSoftmax s -> maskedSoftmax(s, size, out);
+            case Op.Select s -> {
+                int[][] r = new int[size][];
+                for (int i = 0; i < size; i++) {
+                    r[i] = tc0.compiler.gadgets.Select.mux(net, words[s.cond()][i][0], word(s.a(), i), word(s.b(), i));
+                }
+                yield r;
+            }
             case Op.LayerNorm l -> perLine(l.operand(), n.rank() - 1, size,
                     xs -> LayerNorm.build(net, xs, fmt(l.operand()), l.eps(), l.epsFormat(), l.scaleFormat(), out, rounds));
             case Op.Rope r -> rope(r, n, out);
@@ -256,6 +264,7 @@ public final class TensorIrToCircuit {
                 case ADD -> WeightedSum.toFormat(net, new LinearForm().addWord(x, cx).addWord(y, cy), frac, out, rounds);
                 case SUB -> WeightedSum.toFormat(net, new LinearForm().addWord(x, cx).addWord(y, -cy), frac, out, rounds);
                 case MUL -> Multiply.fixed(net, x, fx, y, fy, out, rounds);
+                case DIV -> tc0.compiler.gadgets.Divide.fixed(net, x, fx, y, fy, out);
             };
         }
         return r;
@@ -386,6 +395,19 @@ public final class TensorIrToCircuit {
             int[][] xs = new int[line.length][];
             for (int i = 0; i < line.length; i++) xs[i] = word(operand, line[i]);
             int[][] y = f.apply(xs);
+            for (int i = 0; i < line.length; i++) r[line[i]] = y[i];
+        }
+        return r;
+    }
+
+    /** {@link tc0.compiler.gadgets.MaskedSoftmax} per line along the axis, with the mask's literals at the same positions. */
+    private int[][] maskedSoftmax(Op.MaskedSoftmax s, int size, FixedFormat out) {
+        int[][] r = new int[size][];
+        for (int[] line : Layout.lines(p.node(s.operand()).shape(), s.axis())) {
+            int[][] xs = new int[line.length][];
+            int[] mask = new int[line.length];
+            for (int i = 0; i < line.length; i++) { xs[i] = word(s.operand(), line[i]); mask[i] = words[s.mask()][line[i]][0]; }
+            int[][] y = tc0.compiler.gadgets.MaskedSoftmax.build(net, xs, mask, fmt(s.operand()), s.expFormat(), out);
             for (int i = 0; i < line.length; i++) r[line[i]] = y[i];
         }
         return r;

@@ -142,6 +142,23 @@ public final class Fixed {
         return p;
     }
 
+    /**
+     * Masked softmax: {@link #softmax} over the entries {@code i} with {@code keep[i]}, the others 0 (minus
+     * infinity in the scores: they take no part in the maximum or the sum). A line with no entry kept is all 0,
+     * not uniform: there is nothing to attend to.
+     */
+    public static long[] maskedSoftmax(long[] xs, boolean[] keep, FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        int k = 0;
+        for (boolean b : keep) if (b) k++;
+        long[] kept = new long[k];
+        for (int i = 0, j = 0; i < xs.length; i++) if (keep[i]) kept[j++] = xs[i];
+        long[] p = new long[xs.length];
+        if (k == 0) return p;
+        long[] q = softmax(kept, fx, fe, out);
+        for (int i = 0, j = 0; i < xs.length; i++) if (keep[i]) p[i] = q[j++];
+        return p;
+    }
+
     /** The format of {@code x_i - max x}: one more integer bit than {@code fx}. */
     public static FixedFormat softmaxDiffFormat(FixedFormat fx) {
         return FixedFormat.of(fx.intBits() + 1, fx.fracBits());

@@ -12,13 +12,15 @@ public enum Builtin {
     SILU("silu", "silu(X)", 1, 1), SOFTPLUS("softplus", "softplus(X)", 1, 1),
     SIGMOID("sigmoid", "sigmoid(X)", 1, 1), TANH("tanh", "tanh(X)", 1, 1), SQRT("sqrt", "sqrt(X)", 1, 1),
     RECIP("recip", "recip(X)", 1, 1), SIN("sin", "sin(X)", 1, 1), COS("cos", "cos(X)", 1, 1),
+    RSQRT("rsqrt", "rsqrt(X)", 1, 1),
     ABS("abs", "abs(X)", 1, 1),
     LOG2("log2", "log2(s)", 1, 1),
     MIN("min", "min(a, b) or min(X, axis: k)", 1, 2, named("axis", false, ArgKind.AXIS)),
     MAX("max", "max(a, b) or max(X, axis: k)", 1, 2, named("axis", false, ArgKind.AXIS)),
     SUM("sum", "sum(X, axis: k)", 1, 1, named("axis", false, ArgKind.AXIS)),
     MEAN("mean", "mean(X, axis: k)", 1, 1, named("axis", false, ArgKind.AXIS)),
-    SOFTMAX("softmax", "softmax(X, axis: k)", 1, 1, named("axis", false, ArgKind.AXIS)),
+    SOFTMAX("softmax", "softmax(X, axis: k, mask: M)", 1, 1, named("axis", false, ArgKind.AXIS),
+            named("mask", false, ArgKind.TENSOR)),
     LAYERNORM("layernorm", "layernorm(X)", 1, 1),
     TRANSPOSE("transpose", "transpose(X)", 1, 1),
     ROPE("rope", "rope(X)", 1, 1),
@@ -34,10 +36,14 @@ public enum Builtin {
     ZEROS("zeros", "zeros([d0, d1, ...])", 1, 1),
     ONES("ones", "ones([d0, d1, ...])", 1, 1),
     RANDOM("random", "random(seed: s)", 0, 0, named("seed", true, ArgKind.SIZE)),
-    LOAD("load", "load(\"file.npy\")", 1, 1);
+    LOAD("load", "load(\"file.npy\")", 1, 1),
+    WHERE("where", "where(cond, a, b)", 3, 3),
+    EYE("eye", "eye(n)", 1, 1), TRIL("tril", "tril(n)", 1, 1), TRIU("triu", "triu(n)", 1, 1),
+    CUMSUM("cumsum", "cumsum(X, axis: k)", 1, 1, named("axis", false, ArgKind.AXIS)),
+    LEAKY_RELU("leaky_relu", "leaky_relu(X, slope)", 2, 2), ELU("elu", "elu(X)", 1, 1);
 
     /** What a named argument holds. */
-    public enum ArgKind { AXIS, SHAPE, MODE, SIZE }
+    public enum ArgKind { AXIS, SHAPE, MODE, SIZE, TENSOR }
 
     /** A named argument of a built-in. */
     public record NamedParam(String name, boolean required, ArgKind kind) {}

@@ -24,11 +24,16 @@ final class BuiltinTypes {
             return Type.UNKNOWN;
         }
         return switch (b) {
-            case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, ABS -> unary(c);
+            case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, RSQRT, ABS -> unary(c);
             case LOG2 -> sizeFunction(b, c);
             case MIN, MAX -> c.args().size() == 2 ? sizeFunction(b, c) : reduce(b, c);
             case SUM, MEAN -> reduce(b, c);
-            case SOFTMAX -> same(b, c, true);
+            case SOFTMAX -> softmax(b, c);
+            case WHERE -> where(b, c);
+            case EYE, TRIL, TRIU -> squareMask(b, c);
+            case CUMSUM -> transposeLike(b, c);
+            case ELU -> unary(c);
+            case LEAKY_RELU -> leakyRelu(b, c);
             case LAYERNORM, ROPE -> same(b, c, false);
             case TRANSPOSE -> transpose(b, c);
             case SCANEXP -> scanExp(b, c);
@@ -120,6 +125,85 @@ final class BuiltinTypes {
         return new Type.Tensor(t.shape(), ElemKind.FIXED);
     }
 
+    /** softmax(X, axis: k) and, with mask: M, a bit tensor of X's shape: entries where M is 0 take no part (NUMERICS.md). */
+    private Type softmax(Builtin b, Expr.Call c) {
+        Type t = same(b, c, true);
+        Expr m = c.namedArg("mask").orElse(null);
+        if (m == null || !(t instanceof Type.Tensor x)) {
+            return t;
+        }
+        Type mt = checker.typeOf(m);
+        if (mt instanceof Type.Unknown) {
+            return Type.UNKNOWN;
+        }
+        if (!(mt instanceof Type.Tensor mask) || mask.kind() != ElemKind.BIT) {
+            return checker.error(m, "softmax's mask must be a bit tensor (such as tril(n) or an input declared bit); got "
+                    + (mt instanceof Type.Tensor v ? "a tensor of words " + v.shape() : "a scalar"));
+        }
+        if (!Shapes.same(mask.shape(), x.shape())) {
+            return checker.error(m, "softmax's mask has shape " + mask.shape() + "; it needs the shape of X, " + x.shape());
+        }
+        return t;
+    }
+
+    /** where(cond, a, b): cond a bit tensor, a and b tensors or scalars; all three broadcast to one shape. */
+    private Type where(Builtin b, Expr.Call c) {
+        Type cond = checker.typeOf(c.args().get(0));
+        Type x = checker.typeOf(c.args().get(1));
+        Type y = checker.typeOf(c.args().get(2));
+        if (cond instanceof Type.Unknown || x instanceof Type.Unknown || y instanceof Type.Unknown) {
+            return Type.UNKNOWN;
+        }
+        if (!(cond instanceof Type.Tensor ct) || ct.kind() != ElemKind.BIT) {
+            return checker.error(c.args().get(0), "'where' needs a bit tensor as its condition (an input or weight declared bit,"
+                    + " eye(n), tril(n), triu(n)); got " + (cond instanceof Type.Tensor v ? "a tensor of words " + v.shape() : "a scalar"));
+        }
+        Shape s = ct.shape();
+        for (Type t : List.of(x, y)) {
+            if (t instanceof Type.Tensor v) {
+                Shape joined = ShapeChecker.broadcast(s, v.shape());
+                if (joined == null) {
+                    return checker.error(c, "'where' needs its condition and values to broadcast to one shape; got "
+                            + ct.shape() + ", " + shapeOf(x) + " and " + shapeOf(y));
+                }
+                s = joined;
+            }
+        }
+        return new Type.Tensor(s, ElemKind.FIXED);
+    }
+
+    private static String shapeOf(Type t) {
+        return t instanceof Type.Tensor v ? v.shape().toString() : "a scalar";
+    }
+
+    /** eye(n), tril(n), triu(n): an [n, n] bit tensor; n a size. */
+    private Type squareMask(Builtin b, Expr.Call c) {
+        Expr a = c.args().getFirst();
+        Type t = checker.typeOf(a);
+        boolean[] bad = {t instanceof Type.Tensor};
+        SizeExpr n = bad[0] ? null : tc0.dsl.ast.SizeExprs.fromExpr(a, (at, why) -> bad[0] = true);
+        if (bad[0]) {
+            return checker.error(a, "'" + b.text() + "' needs a size (an integer expression of parameters), such as "
+                    + b.text() + "(n); got '" + Printer.expr(a) + "'");
+        }
+        return new Type.Tensor(new Shape(List.of(n, n), c.pos()), ElemKind.BIT);
+    }
+
+    /** cumsum(X, axis: k) of a matrix: the same shape. */
+    private Type transposeLike(Builtin b, Expr.Call c) {
+        Type.Tensor t = matrix(b, c, 0);
+        return t == null || axis(b, c, t.shape()) < 0 ? Type.UNKNOWN : new Type.Tensor(t.shape(), ElemKind.FIXED);
+    }
+
+    /** leaky_relu(X, slope): the slope a scalar constant. */
+    private Type leakyRelu(Builtin b, Expr.Call c) {
+        Type slope = checker.typeOf(c.args().get(1));
+        if (slope instanceof Type.Tensor) {
+            return checker.error(c.args().get(1), "'leaky_relu' takes a constant slope such as 0.01; got a tensor (" + b.signature() + ")");
+        }
+        return unary(c);
+    }
+
     private Type transpose(Builtin b, Expr.Call c) {
         Type.Tensor t = matrix(b, c, 0);
         return t == null ? Type.UNKNOWN
@@ -154,7 +238,9 @@ final class BuiltinTypes {
         }
         SizeExpr product = Shapes.mul(p.get(1 - keep), q.get(1 - keep));
         List<SizeExpr> dims = rows ? List.of(p.get(0), product) : List.of(product, p.get(1));
-        return new Type.Tensor(new Shape(dims, x.shape().pos()), ElemKind.FIXED);
+        // Of two bit tensors, the products are bits (a pair mask: rowkron(tril(n), tril(n))).
+        ElemKind kind = x.kind() == ElemKind.BIT && y.kind() == ElemKind.BIT ? ElemKind.BIT : ElemKind.FIXED;
+        return new Type.Tensor(new Shape(dims, x.shape().pos()), kind);
     }
 
     private Type concat(Builtin b, Expr.Call c) {

@@ -48,6 +48,8 @@ final class Constants {
         String arg = show(x);
         if (f == Builtin.RECIP && x == 0) {
             diagnostics.error(c.pos(), "recip of the constant 0 has no value; divide by a nonzero constant");
+        } else if (f == Builtin.RSQRT && x <= 0) {
+            diagnostics.error(c.pos(), "rsqrt of the constant " + arg + " has no real value; take rsqrt of a constant > 0");
         } else if (f == Builtin.SQRT && x < 0) {
             diagnostics.error(c.pos(), "sqrt of the negative constant " + arg + " has no real value; take sqrt of a constant >= 0");
         } else if (f == Builtin.EXP && !Double.isFinite(StrictMath.exp(x))) {
@@ -105,6 +107,7 @@ final class Constants {
             case EXP -> StrictMath.exp(x);
             case SQRT -> x < 0 ? Double.NaN : StrictMath.sqrt(x);
             case RECIP -> 1 / x;
+            case RSQRT -> x <= 0 ? Double.NaN : 1 / StrictMath.sqrt(x);
             case SIN -> StrictMath.sin(x);
             case COS -> StrictMath.cos(x);
             case TANH -> StrictMath.tanh(x);

@@ -220,8 +220,7 @@ public final class ShapeChecker {
         }
         return switch (b.op()) {
             case ADD, SUB, MUL -> elementwise(b, l, r);
-            case DIV -> r instanceof Type.Tensor ? error(b, "'/' divides by a scalar constant; for elementwise "
-                    + "division write A * recip(B)") : l;
+            case DIV -> r instanceof Type.Tensor ? elementwise(b, l, r) : l;
             case POW -> l instanceof Type.Tensor || r instanceof Type.Tensor
                     ? error(b, "'^' raises scalars; for a tensor write X * X") : Type.SCALAR;
             case MATMUL -> matmul(b, l, r);
