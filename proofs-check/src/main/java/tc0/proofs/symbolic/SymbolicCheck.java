@@ -26,7 +26,7 @@ public final class SymbolicCheck {
 
     static final String NOT_SHOWN = "the formulas are fitted and confirmed on the n counted, not derived: the proofs are about the formulas "
             + "(so about the circuit at n past those counted only as far as the formula holds there), at n = 2^L only (L encoded as 2 <= L, "
-            + "2L <= n, by induction), and about tc0's construction, not the paper's";
+            + "2L <= n, L^2 <= n + 1, by induction), and about tc0's construction, not the paper's";
 
     private SymbolicCheck() {}
 

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Z3 over a formula valid at n = 2^L (L >= 2), in nonlinear real arithmetic (nlsat, complete there): a claim
- * is proved when its negation together with the encoding of L is unsatisfiable. L is encoded by the lemma
- * {@code 2 <= L, 2L <= n} (for n = 2^L: 2^L >= 2L, by induction on L whose step Z3 proves in
+ * is proved when its negation together with the encoding of L is unsatisfiable. L is encoded by the lemmas
+ * {@code 2 <= L, 2L <= n, L^2 <= n + 1} (true at n = 2^L, by induction on L whose steps Z3 proves in
  * {@link #lemmaStepHolds}); over the reals this only widens the region, so a claim proved there holds at
  * every n = 2^L. What it does not prove: anything about n between powers of two.
  */
@@ -30,18 +30,26 @@ public final class Z3Growth {
 
     private Z3Growth() {}
 
-    /** The induction step of 2^L >= 2L: for every P, L with L >= 2 and P >= 2L, 2P >= 2(L + 1). Base: 2^2 = 4 = 2 * 2. */
+    /**
+     * The induction steps of the two lemmas on L (n = 2^L = P): 2^L >= 2L (base L = 2: 4 >= 4; step for L >= 2:
+     * P >= 2L gives 2P >= 2(L + 1)) and L^2 <= 2^L + 1 (bases L = 2, 3: 4 <= 5, 9 <= 9; step for L >= 3:
+     * P >= L^2 - 1 gives 2P >= (L + 1)^2 - 1). Z3 proves both steps; the bases are the arithmetic above.
+     */
     public static boolean lemmaStepHolds() {
         try (Context ctx = new Context()) {
             RealExpr p = ctx.mkRealConst("P"), l = ctx.mkRealConst("L");
+            ArithExpr<RealSort> two = ctx.mkReal(2), one = ctx.mkReal(1), l1 = ctx.mkAdd(l, one);
             Solver s = solver(ctx);
-            s.add(ctx.mkGe(l, ctx.mkReal(2)), ctx.mkGe(p, ctx.mkMul(ctx.mkReal(2), l)));
-            s.add(ctx.mkLt(ctx.mkMul(ctx.mkReal(2), p), ctx.mkMul(ctx.mkReal(2), ctx.mkAdd(l, ctx.mkReal(1)))));
-            return s.check() == Status.UNSATISFIABLE;
+            s.add(ctx.mkGe(l, two), ctx.mkGe(p, ctx.mkMul(two, l)));
+            s.add(ctx.mkLt(ctx.mkMul(two, p), ctx.mkMul(two, l1)));
+            Solver t = solver(ctx);
+            t.add(ctx.mkGe(l, ctx.mkReal(3)), ctx.mkGe(p, ctx.mkSub(ctx.mkMul(l, l), one)));
+            t.add(ctx.mkLt(ctx.mkMul(two, p), ctx.mkSub(ctx.mkMul(l1, l1), one)));
+            return s.check() == Status.UNSATISFIABLE && t.check() == Status.UNSATISFIABLE;
         }
     }
 
-    /** Whether Z3 proves {@code f(n, L) <= c n^k} for every n, L with n >= 4, 2 <= L, 2L <= n. */
+    /** Whether Z3 proves {@code f(n, L) <= c n^k} for every n, L with n >= 4, 2 <= L, 2L <= n, L^2 <= n + 1. */
     public static boolean provesAtMost(Formula f, BigInteger c, int k) {
         try (Context ctx = new Context()) {
             RealExpr n = ctx.mkRealConst("n"), l = ctx.mkRealConst("L");
@@ -103,6 +111,27 @@ public final class Z3Growth {
         }
     }
 
+    /** Whether Z3 proves {@code f(n, L) <= g(n, L)} for every n, L in the lemmas' region (so at every n = 2^L >= 4). */
+    public static boolean provesAtMostFormula(Formula f, Formula g) {
+        try (Context ctx = new Context()) {
+            RealExpr n = ctx.mkRealConst("n"), l = ctx.mkRealConst("L");
+            Solver s = solver(ctx);
+            s.add(domain(ctx, n, l));
+            // g.den * (f.den f) > f.den * (g.den g)
+            s.add(ctx.mkGt(ctx.mkMul(num(ctx, g.denominator()), scaled(ctx, f, n, l)), ctx.mkMul(num(ctx, f.denominator()), scaled(ctx, g, n, l))));
+            return s.check() == Status.UNSATISFIABLE;
+        }
+    }
+
+    /** The first n = 2^L, 2 <= L <= maxL, where f exceeds g, by exact evaluation; empty where none. */
+    public static Optional<BigInteger> firstAbove(Formula f, Formula g, int maxL) {
+        for (int l = 2; l <= maxL; l++) {
+            BigInteger n = BigInteger.ONE.shiftLeft(l);
+            if (f.scaledAt(n).multiply(g.denominator()).compareTo(g.scaledAt(n).multiply(f.denominator())) > 0) return Optional.of(n);
+        }
+        return Optional.empty();
+    }
+
     /** Whether Z3 proves that the formula has the same value at every n = 2^L >= 4 (no n in it, after the L lemma). */
     public static boolean provesConstant(Formula f) {
         try (Context ctx = new Context()) {
@@ -146,7 +175,8 @@ public final class Z3Growth {
     }
 
     private static BoolExpr[] domain(Context ctx, RealExpr n, RealExpr l) {
-        return new BoolExpr[] {ctx.mkGe(n, ctx.mkReal(4)), ctx.mkGe(l, ctx.mkReal(2)), ctx.mkLe(ctx.mkMul(ctx.mkReal(2), l), n)};
+        return new BoolExpr[] {ctx.mkGe(n, ctx.mkReal(4)), ctx.mkGe(l, ctx.mkReal(2)), ctx.mkLe(ctx.mkMul(ctx.mkReal(2), l), n),
+            ctx.mkLe(ctx.mkMul(l, l), ctx.mkAdd(n, ctx.mkReal(1)))};
     }
 
     /** denominator * f(n, L) as a Z3 term. */
