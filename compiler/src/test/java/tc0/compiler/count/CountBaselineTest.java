@@ -26,7 +26,7 @@ import tc0.compiler.ir.TensorProgram;
  * Counting made faster counts what it counted before: every example (and contrast spec) at n = 4 ... 256
  * against figures recorded from the counting code as it was before the speed-ups (count-baseline.txt says
  * from which commit and how). The light rows run in every build; the rest (flowar and var past n = 8,
- * every row past n = 32) with -Dtc0.heavy.
+ * every row past n = 16) with -Dtc0.heavy.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class CountBaselineTest {
@@ -34,7 +34,7 @@ class CountBaselineTest {
     record Row(String spec, long n, int depth, BigInteger gates, BigInteger wires, BigInteger width) {
         boolean light() {
             boolean resampling = spec.equals("flowar.tc0") || spec.equals("var.tc0");
-            return n <= (resampling ? 8 : 32);
+            return n <= (resampling ? 8 : 16);
         }
     }
 
