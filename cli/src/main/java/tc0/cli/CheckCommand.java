@@ -21,6 +21,7 @@ import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.pipeline.Checked;
 import tc0.dsl.ast.Stmt;
+import tc0.proofs.symbolic.AssertProofs;
 
 /** {@code tc0 check}: every {@code assert} of a spec against its circuit, at one or more n. */
 @Command(name = "check",
@@ -65,6 +66,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the results as JSON instead of the table")
     boolean json;
+
+    /** The counted figures per n of --n (never the built ones: the formulas are of counts). */
+    private final java.util.SortedMap<Long, CountedCost> counted = new java.util.TreeMap<>();
+    /** Every parameter's value but n (the defaults included), for the bounds' formulas. */
+    private Map<String, Long> others = Map.of();
 
     @Override
     public Integer call() {
@@ -114,6 +120,10 @@ final class CheckCommand implements Callable<Integer> {
             out.println(Json.write(j));
         } else {
             out.printf("%s (%.1f s)%n", CheckReport.summary(results), seconds);
+            if (ns != null) { // beside the values swept: what is proved for all n (docs/SWEEP.md, tc0 check)
+                out.println("for all n (formulas fitted on the counts at the powers of two above, confirmed on the rest; Z3):");
+                AssertProofs.lines(model.asserts(), others, counted).forEach(l -> out.println("  " + l));
+            }
         }
         if (junit != null) OutputFiles.write(junit, s -> s.write(CheckReport.junit(file.toString(), results, seconds).getBytes(StandardCharsets.UTF_8)));
         if (markdown != null) OutputFiles.write(markdown, s -> s.write(CheckReport.markdown(file.toString(), results).getBytes(StandardCharsets.UTF_8)));
@@ -143,6 +153,10 @@ final class CheckCommand implements Callable<Integer> {
         int rounds = WeightedSum.DEFAULT_ROUNDS;
         // where a build follows, how the count was reached (by building, where the summary cannot) is not news
         CountedCost c = SpecCompiler.count(file, p, rounds, guard, countOnly ? err : new PrintWriter(java.io.Writer.nullWriter()));
+        Long n = p.parameters().get("n");
+        if (n != null) counted.put(n, c);
+        others = new java.util.LinkedHashMap<>(p.parameters());
+        others.remove("n");
         boolean built = !countOnly && guard.allowsBuilding(c);
         if (built) c = CountedCost.of(CircuitStats.of(SpecCompiler.lower(file, p, rounds, guard).circuit()));
         String instance = SpecCompiler.describe(file, p);

@@ -33,7 +33,11 @@ final class ReduceCount {
         boolean[] flags = {false, true};
         int[] at = {0};
         Lines.forEach(m, op.axis(), (combo, line, mult) -> {
-            Instance.Result r = op.reduction() == Op.Reduction.SUM ? closedSum(e, key, line, fx, out, g) : null;
+            Instance.Result r = switch (op.reduction()) {
+                case SUM -> closedSum(e, key, line, fx, out, g);
+                case MEAN -> closedMean(e, key, line, fx, out);
+                default -> null;
+            };
             if (r == null) r = e.instance(key, g, line, Instance.distinct(len));
             e.add(r, mult, nodes, line);
             flags[0] |= r.passthrough();
@@ -67,6 +71,29 @@ final class ReduceCount {
         } catch (SumForm.Unmodelled u) {
             return null;
         }
+        return r[0];
+    }
+
+    /**
+     * MEAN over plain words in closed form, memoised by the line's classes: the route the lowering's form
+     * chooses and, where that is MULTIPLY, its one weighted sum ({@link ResampleStencils#closedMultiply}, as a
+     * stencil of unit weights over distinct words). Null where that does not apply: the gadget then runs on a
+     * Tape, which takes time and memory in the line's length times its width (gcn's mean at n = 2^20).
+     */
+    private static Instance.Result closedMean(Engine e, Object key, ElemClass[] line, FixedFormat fx, FixedFormat out) {
+        if (line.length < 2 || Long.numberOfLeadingZeros(line.length) <= fx.fracBits() + 1) return null;
+        for (ElemClass c : line) if (!c.plain()) return null;
+        int[] ids = new int[line.length];
+        for (int i = 0; i < ids.length; i++) ids[i] = line[i].id;
+        Object k = java.util.List.of(key, "closed-mean", new Engine.IntsKey(ids));
+        Instance.Result[] r = {null};
+        r[0] = e.closed(k, () -> {
+            long[] ones = new long[line.length];
+            java.util.Arrays.fill(ones, 1);
+            long den = (long) line.length << fx.fracBits();
+            DivideByConstant.Route route = ResampleStencils.route(line, ones, out, den, e.rounds);
+            return route == DivideByConstant.Route.MULTIPLY ? ResampleStencils.closedMultiply(line, ones, den, out, e.rounds) : null;
+        });
         return r[0];
     }
 

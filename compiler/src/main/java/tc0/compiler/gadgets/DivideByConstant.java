@@ -325,23 +325,29 @@ public final class DivideByConstant {
             // y = floor((sum A_i x_i + C) / 2^s): A_i = 2pc w_i, C = c (2p c0 + q + k d) - k 2^s
             BigInteger mul = p2.multiply(c);
             BigInteger cc = c.multiply(p2.multiply(BigInteger.valueOf(constant)).add(q).add(k.multiply(d))).subtract(k.shiftLeft(s));
-            int j = s;
-            BigInteger[] a = new BigInteger[w.length];
-            for (int i = 0; i < w.length; i++) {
-                a[i] = mul.multiply(BigInteger.valueOf(w[i]));
-                if (a[i].signum() != 0) j = Math.min(j, a[i].getLowestSetBit());
-            }
+            // A_i = mul w_i: its lowest set bit is mul's plus w_i's, so the common power of two and the shifted
+            // weights come from one BigInteger and longs (a mean of 2^20 words has 2^25 weights, a few distinct)
+            int j = s, lm = mul.signum() == 0 ? 0 : mul.getLowestSetBit(), lw = Integer.MAX_VALUE;
+            if (mul.signum() != 0) for (long x : w) if (x != 0) lw = Math.min(lw, Long.numberOfTrailingZeros(x));
+            if (lw != Integer.MAX_VALUE) j = Math.min(j, lm + lw);
+            // x_i = A_i / 2^j = m v_i, exactly: m = mul / 2^min(j, lm), v_i = w_i / 2^(j - min(j, lm))
+            BigInteger m = mul.shiftRight(Math.min(j, lm));
+            int vs = j - Math.min(j, lm);
             int shift = s - j; // common powers of two cancel: floor((2^j W + C) / 2^s) = floor((W + floor(C / 2^j)) / 2^(s-j))
             BigInteger k2 = cc.shiftRight(j).subtract(shift > 0 ? BigInteger.ONE.shiftLeft(shift - 1) : BigInteger.ZERO);
             if (shift + qt.out.width() > 61) return null;
             long[] ws = new long[w.length];
-            BigInteger total = k2.abs();
-            for (int i = 0; i < w.length; i++) {
-                BigInteger x = a[i].shiftRight(j);
-                total = total.add(x.abs());
-                ws[i] = x.longValue();
+            BigInteger sumV = BigInteger.ZERO;
+            long part = 0;
+            for (long x : w) {
+                long v = Math.abs(x >> vs);
+                if (part > Long.MAX_VALUE - v) { sumV = sumV.add(BigInteger.valueOf(part)); part = 0; }
+                part += v;
             }
+            BigInteger total = k2.abs().add(m.abs().multiply(sumV.add(BigInteger.valueOf(part))));
             if (total.bitLength() > 62) return null;
+            long ml = m.longValue(); // every x_i is at most total in magnitude, so m fits where some v_i is not 0
+            for (int i = 0; i < w.length; i++) ws[i] = ml * (w[i] >> vs);
             return new Mul(ws, k2.longValueExact(), shift);
         }
     }

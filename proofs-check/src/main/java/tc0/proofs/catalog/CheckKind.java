@@ -12,6 +12,8 @@ public enum CheckKind {
     CONTRAST,
     /** Z3: a gadget equals its arithmetic spec for all inputs at given widths; symbolic size bounds. */
     SMT,
+    /** Depth and gates as formulas in n and log n (fitted, confirmed), Z3 proving constant depth and a degree bound for all n = 2^L. */
+    SYMBOLIC,
     /** A numeric property on concrete matrices (fine-grained and memory results). */
     NUM
 }

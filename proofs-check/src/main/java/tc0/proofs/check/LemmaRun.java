@@ -9,6 +9,7 @@ import tc0.proofs.catalog.CheckKind;
 import tc0.proofs.catalog.CheckedOn;
 import tc0.proofs.catalog.Claim;
 import tc0.proofs.catalog.Paper;
+import tc0.proofs.symbolic.SymbolicCheck;
 
 /**
  * The catalog's checks run claim by claim: every check kind a claim lists, on every spec it is checked on.
@@ -46,11 +47,13 @@ public final class LemmaRun {
             progress.accept(c.paper() + " " + c.id());
             Paper paper = catalog.paper(c.paper()).orElseThrow();
             for (CheckKind k : c.checks()) out.addAll(check(paper, c, k, in, o));
+            if (!c.checks().contains(CheckKind.SYMBOLIC)) out.addAll(SymbolicCheck.forClaim(c, in, o.maxN())); // mapped in its own file
         }
         return out;
     }
 
     static List<Outcome> check(Paper paper, Claim c, CheckKind k, Instances in, Options o) {
+        if (k == CheckKind.SYMBOLIC) return SymbolicCheck.forClaim(c, in, o.maxN());
         if (k == CheckKind.SMT || k == CheckKind.NUM) {
             return List.of(undecided(c, k, "-", "no " + k + " check is built yet"));
         }
@@ -71,7 +74,7 @@ public final class LemmaRun {
                     case STRUCT -> StructCheck.run(t, c.sizeDegree(), in);
                     case CONTRAST -> ContrastCheck.run(t, in);
                     case FUNC -> FuncCheck.run(t, ns.getFirst(), o.samples(), 1, in, FuncCheck.EXACT);
-                    case DEPTH, SMT, NUM -> throw new IllegalStateException("handled above");
+                    case DEPTH, SMT, NUM, SYMBOLIC -> throw new IllegalStateException("handled above");
                 });
             } catch (PipelineException e) {
                 out.add(undecided(c, k, on.spec(), "the spec does not compile: " + firstLine(e)));

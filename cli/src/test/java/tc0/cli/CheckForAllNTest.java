@@ -1,0 +1,60 @@
+package tc0.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tc0 check with --n: beside the swept values, each assert proved for every n = 2^L (Z3, on formulas fitted on
+ * the counts at the powers of two and confirmed on the rest), refuted at a concrete n past those swept, or not
+ * proved and why. The softmax block's gates fit (65 n^3 + 6 n^2 L + 39 n^2 + 2 n L + 24 n) / 2.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CheckForAllNTest {
+    static final Path SOFTMAX = Path.of("../examples/blocks/softmax.tc0");
+    static final String NS = "4,8,16,32,64,128,256,512,1024,2048";
+
+    @TempDir
+    Path dir;
+
+    Path withAsserts(String asserts) throws Exception {
+        String text = Files.readString(SOFTMAX).replaceAll("(?m)^\\s*assert [^\\n]*\\n", "");
+        int close = text.lastIndexOf('}');
+        Path copy = dir.resolve("softmax.tc0");
+        Files.writeString(copy, text.substring(0, close) + asserts + "\n}\n");
+        return copy;
+    }
+
+    @Test
+    void theBlocksOwnBoundsAreProvedForAllN() {
+        Cli r = Cli.run("check", SOFTMAX.toString(), "--n", NS, "--count-only");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("[1] proved for every n = 2^L >= 4 (Z3, on the formula): depth = 7 "), r.out());
+        assertTrue(r.out().contains("[2] proved for every n = 2^L >= 4 (Z3, on the formula): size = (65 n^3 + 6 n^2 L + 39 n^2 + 2 n L + 24 n) / 2"), r.out());
+    }
+
+    /**
+     * size <= 100000 n^2 holds at every n swept (at 2048: 2.8e11 <= 4.2e11) but is one degree too small: the
+     * formula passes it first at n = 4096 (by hand: 32.5 * 4096^3 = 2.2e12 > 100000 * 4096^2 = 1.7e12; at 2048
+     * 32.5 * 2048 = 66,560 < 100,000 leaves room for the lower terms).
+     */
+    @Test
+    void aBoundOneDegreeTooSmallIsRefutedPastTheSweep() throws Exception {
+        Cli r = Cli.run("check", withAsserts("    assert size <= 100000 * n^2;").toString(), "--n", NS, "--count-only");
+        assertEquals(0, r.exitCode(), "every n swept holds: " + r.err());
+        assertTrue(r.out().contains("[1] refuted: the formula size = (65 n^3 + 6 n^2 L + 39 n^2 + 2 n L + 24 n) / 2 (fitted on n = 4, 8, 16, 32, 64, 128, "
+                + "256, 512, confirmed on n = 1024, 2048) exceeds the bound 100000 n^2 first at n = 2^12"), r.out());
+    }
+
+    @Test
+    void aBoundWithDivisionIsNotProvedAndSaysWhy() throws Exception {
+        Cli r = Cli.run("check", withAsserts("    assert depth <= 16 / 2;").toString(), "--n", "4,8,16", "--count-only");
+        assertTrue(r.out().contains("[1] not proved for all n: the bound 16/2 is not a polynomial in n and log2(n)"), r.out());
+    }
+}

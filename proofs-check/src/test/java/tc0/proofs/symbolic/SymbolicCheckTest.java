@@ -1,0 +1,76 @@
+package tc0.proofs.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tc0.proofs.check.Instances;
+import tc0.proofs.check.Outcome;
+import tc0.proofs.check.Target;
+import tc0.proofs.check.Verdict;
+
+/** SYMBOLIC on specs: what fits, what Z3 proves, and where no formula fits (said, not hidden). */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class SymbolicCheckTest {
+    static final Path ROOT = Files.isDirectory(Path.of("..", "examples")) ? Path.of("..") : Path.of(".");
+    static final List<Long> POWERS = List.of(4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 1024L, 2048L, 4096L);
+    private final Instances in = new Instances(ROOT);
+
+    /**
+     * The softmax block's gates fit 65/2 n^3 + 3 n^2 L + 39/2 n^2 + n L + 12 n on n = 4 ... 512 and equal the counts
+     * at 1024 ... 4096 (fitted and confirmed, not derived); depth 7 at every n; Z3: gates <= C n^3 with C = 65/2 + 3/2
+     * + 39/2 + 1/2 + 12 = 66 (each n^a L^b <= n^(a+b) / 2^b), and 66 n^2 is exceeded already at n = 4 (2,544 > 1,056).
+     */
+    @Test
+    void softmaxBlockHasAFormulaAndADegreeBound() {
+        Outcome o = SymbolicCheck.run(new Target("p", "c", "examples/blocks/softmax.tc0", POWERS), in, SymbolicCheck.Expect.CONSTANT);
+        assertInstanceOf(Verdict.Holds.class, o.verdict(), o.figures().toString());
+        assertEquals("depth = 7 (fitted on n = 4, confirmed on n = 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096); Z3: the same at every n = 2^L >= 4",
+                o.figures().get(0));
+        assertTrue(o.figures().get(1).startsWith("gates = (65 n^3 + 6 n^2 L + 39 n^2 + 2 n L + 24 n) / 2 (fitted on n = 4, "), o.figures().get(1));
+        assertTrue(o.figures().get(1).contains("Z3: gates <= 66 n^3 for every n = 2^L >= 4; 66 n^2 is exceeded at n = 2^2"), o.figures().get(1));
+        // independently: 65/2 4096^3 + 3 4096^2 12 + 39/2 4096^2 + 4096 12 + 12 4096, the count at n = 4096
+        BigInteger n = BigInteger.valueOf(4096);
+        BigInteger byHand = n.pow(3).multiply(BigInteger.valueOf(65)).add(n.pow(2).multiply(BigInteger.valueOf(6 * 12 + 39)))
+                .add(n.multiply(BigInteger.valueOf(2 * 12 + 24))).divide(BigInteger.TWO);
+        assertEquals(byHand, in.count("examples/blocks/softmax.tc0", 4096).gates());
+    }
+
+    /** tree_sum: depth a L + b, proved to grow like log n; its claim (a contrast) holds. */
+    @Test
+    void treeSumDepthGrowsLikeLogN() {
+        Outcome o = SymbolicCheck.run(new Target("p", "c", "examples/contrast/tree_sum.tc0", List.of(4L, 8L, 16L, 32L, 64L, 128L)), in,
+                SymbolicCheck.Expect.LOG);
+        assertInstanceOf(Verdict.Holds.class, o.verdict(), o.figures().toString());
+        assertTrue(o.figures().get(0).contains("L") && o.figures().get(0).contains("like log n"), o.figures().get(0));
+    }
+
+    /** The same depth checked as a TC0 claim fails: its formula has n in it. */
+    @Test
+    void aGrowingDepthFailsAConstantClaim() {
+        Outcome o = SymbolicCheck.run(new Target("p", "c", "examples/contrast/tree_sum.tc0", List.of(4L, 8L, 16L, 32L, 64L, 128L)), in,
+                SymbolicCheck.Expect.CONSTANT);
+        assertInstanceOf(Verdict.Fails.class, o.verdict(), o.figures().toString());
+    }
+
+    /**
+     * gin: depth 66 proved constant, but no formula n^a L^b fits its gates at powers of two (column compression
+     * and tables are not polynomials in L), so the size is undecided, and says so.
+     */
+    @Test
+    void ginHasNoGatesFormula() {
+        Outcome o = SymbolicCheck.run(new Target("p", "c", "examples/gin.tc0", List.of(4L, 8L, 16L, 32L, 64L, 128L, 256L, 12L, 48L)), in,
+                SymbolicCheck.Expect.CONSTANT);
+        assertInstanceOf(Verdict.Undecided.class, o.verdict(), o.figures().toString());
+        assertTrue(o.figures().get(0).startsWith("depth = 66 "), o.figures().get(0));
+        assertTrue(o.figures().get(1).startsWith("gates: no formula"), o.figures().get(1));
+        assertEquals("depth between powers of two: equal at n = 12, 48", o.figures().get(2));
+    }
+}
