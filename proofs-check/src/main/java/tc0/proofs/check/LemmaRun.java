@@ -9,12 +9,14 @@ import tc0.proofs.catalog.CheckKind;
 import tc0.proofs.catalog.CheckedOn;
 import tc0.proofs.catalog.Claim;
 import tc0.proofs.catalog.Paper;
+import tc0.proofs.smt.SmtCheck;
 
 /**
  * The catalog's checks run claim by claim: every check kind a claim lists, on every spec it is checked on.
  * STRUCT and CONTRAST sweep the claim's n (up to {@link Options#maxN}); FUNC runs at the spec's smallest n;
- * DEPTH at the n up to 16. A kind with no check built yet (SMT, NUM), or a claim with no spec, is reported
- * undecided with the reason, never left out.
+ * DEPTH at the n up to 16; SMT proves the gadgets the claim rests on ({@link SmtCheck}; the heavy proofs with
+ * the heavy sweep). A kind with no check built yet (NUM), or a claim with no spec, is reported undecided with
+ * the reason, never left out.
  */
 public final class LemmaRun {
     /**
@@ -50,7 +52,8 @@ public final class LemmaRun {
     }
 
     static List<Outcome> check(Paper paper, Claim c, CheckKind k, Instances in, Options o) {
-        if (k == CheckKind.SMT || k == CheckKind.NUM) {
+        if (k == CheckKind.SMT) return List.of(SmtCheck.run(c.paper(), c.id(), o.maxN() >= Options.HEAVY_MAX_N));
+        if (k == CheckKind.NUM) {
             return List.of(undecided(c, k, "-", "no " + k + " check is built yet"));
         }
         if (c.checkedOn().isEmpty()) {
