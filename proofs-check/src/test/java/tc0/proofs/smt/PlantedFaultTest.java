@@ -3,11 +3,13 @@ package tc0.proofs.smt;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tc0.circuits.Circuit;
+import tc0.compiler.numerics.FixedFormat;
 
 /**
  * A weight or threshold off by one in a built gadget circuit is refuted: the solver finds an input where the
@@ -38,11 +40,19 @@ class PlantedFaultTest {
     }
 
     @Test
-    void aMultipliersWeightOneOffIsRefuted() {
-        GadgetCase g = Gadgets.multiply(Gadgets.F33, Gadgets.F33, tc0.compiler.numerics.FixedFormat.of(4, 3), false);
-        refuted(g, c -> {
-            int gate = Faults.gateOf(c, "y0", 2);
-            return Faults.weight(c, gate, c.fanin(gate) - 1, 1);
-        });
+    void aMultipliersWeightOneOffIsRefutedThoughFewInputsShowIt() {
+        // output bit 5's combining gate, its fifth term (weight 1 -> 2): the evaluator, run on all 4,096
+        // inputs, finds it wrong on 8 of them, which 64 random samples would most likely miss
+        GadgetCase g = Gadgets.multiply(Gadgets.F33, Gadgets.F33, FixedFormat.of(4, 3), false);
+        Circuit sound = g.circuit().get();
+        Circuit faulty = Faults.weight(sound, Faults.gateOf(sound, "y0", 5), 4, 1);
+        int wrong = 0;
+        for (long x = -32; x < 32; x++) {
+            for (long y = -32; y < 32; y++) {
+                if (!Arrays.equals(Counterexample.evaluate(faulty, new long[] {x, y}), Counterexample.evaluate(sound, new long[] {x, y}))) wrong++;
+            }
+        }
+        assertTrue(wrong > 0 && wrong <= 16, wrong + " inputs show the fault");
+        refuted(g, c -> faulty);
     }
 }
