@@ -28,7 +28,10 @@ import tc0.compiler.numerics.UnaryFunction;
  * specification is NUMERICS.md's formula written in {@link Words} (exact sums and products, one rounding
  * half up, saturation; quotients and square roots by their defining inequalities); the reference beside it
  * is {@link Fixed}, used only to confirm a counterexample. Widths: 8 bits for sums, comparators, max and
- * lookups, 6 for products and quotients (issue 18's minimum), more where the solver allows.
+ * lookups, 6 for products and quotients (issue 18's minimum). Cases over about 10 s of solver time are
+ * heavy (run with the heavy tests and {@code tc0 lemmas --heavy}). Wider instances tried and left out
+ * because the solver did not finish (docs/LEMMAS.md): an 8 x 8 multiplier, a dot of two 6-bit pairs,
+ * softmax of three 6-bit words, RoPE on 8-bit words.
  */
 public final class Gadgets {
     private Gadgets() {}
@@ -43,7 +46,6 @@ public final class Gadgets {
         c.add(sum(3, 1));
         c.add(sum(3, 2));
         c.add(sum(4, 2));
-        c.add(sum(8, 2).asHeavy());
         c.add(geq());
         c.add(eq());
         c.add(geqConst(37));
@@ -51,17 +53,17 @@ public final class Gadgets {
         c.add(max(4));
         c.add(argmax(4));
         c.add(multiply(F33, F33, FixedFormat.of(4, 3), false));
-        c.add(multiply(F44, F44, FixedFormat.of(6, 4), true));
-        c.add(dot(FixedFormat.of(2, 2), FixedFormat.of(4, 2), false));
-        c.add(dot(F33, FixedFormat.of(5, 3), true));
-        for (DivideByConstant.Route r : DivideByConstant.Route.values()) c.add(divideByConstant(r));
-        c.add(divide(F33, F33, FixedFormat.of(4, 2)));
+        c.add(dot(FixedFormat.of(2, 2), FixedFormat.of(4, 2), true));
+        for (DivideByConstant.Route r : DivideByConstant.Route.values()) {
+            c.add(r == DivideByConstant.Route.MULTIPLY ? divideByConstant(r).asHeavy() : divideByConstant(r));
+        }
+        c.add(divide(F33, F33, FixedFormat.of(4, 2)).asHeavy());
         c.add(relu());
         c.add(sqrt());
         c.add(table(UnaryFunction.EXP, F44, F44));
-        c.add(softmax(3, FixedFormat.of(4, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)));
-        c.add(layerNorm(2, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), FixedFormat.of(3, 3), FixedFormat.of(3, 3)));
-        c.add(rope(1.0, F44, FixedFormat.of(2, 6), F44));
+        c.add(softmax(2, FixedFormat.of(3, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)));
+        c.add(layerNorm(2, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), FixedFormat.of(3, 3), FixedFormat.of(3, 3)).asHeavy());
+        c.add(rope(1.0, F33, FixedFormat.of(2, 4), F33));
         return c;
     }
 

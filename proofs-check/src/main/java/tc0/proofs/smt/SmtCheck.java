@@ -25,7 +25,8 @@ public final class SmtCheck {
     public static Outcome run(String paper, String claim, boolean heavy) {
         ClaimGadgets map = ClaimGadgets.of(paper, claim).orElse(new ClaimGadgets(paper, claim, List.of(), null));
         List<GadgetCase> cases = map.cases(heavy);
-        if (cases.isEmpty()) {
+        List<String> notRun = heavy ? List.of() : map.cases(true).stream().filter(GadgetCase::heavy).map(GadgetCase::name).distinct().toList();
+        if (cases.isEmpty() && notRun.isEmpty()) {
             String why = map.uncovered() != null ? map.uncovered() : "no gadget is mapped to this claim in " + ClaimGadgets.FILE;
             return outcome(paper, claim, "-", List.of(), new Verdict.Undecided("no gadget proof applies: " + why));
         }
@@ -34,20 +35,33 @@ public final class SmtCheck {
         for (GadgetCase g : cases) {
             Proof p = PROVED.computeIfAbsent(g.name() + " | " + g.widths(), k -> Prover.prove(g));
             figures.add(p.gadget() + ", " + p.widths() + ": " + p.resultLine() + " (" + p.cpuMillis() + " ms)");
-            if (verdict instanceof Verdict.Holds) {
-                verdict = switch (p.result()) {
-                    case Proof.Result.Proved ok -> verdict;
-                    case Proof.Result.Refuted r -> new Verdict.Fails(p.gadget() + " at " + p.widths(), "counterexample " + r.counterexample());
-                    case Proof.Result.Unknown u -> new Verdict.Undecided(p.gadget() + ": the solver gave up (" + u.reason() + ")");
-                };
-            } else if (verdict instanceof Verdict.Undecided && p.result() instanceof Proof.Result.Refuted r) {
-                verdict = new Verdict.Fails(p.gadget() + " at " + p.widths(), "counterexample " + r.counterexample());
-            }
+            verdict = worse(verdict, p);
+        }
+        if (!notRun.isEmpty()) {
+            figures.add("heavy proofs not run (tc0 lemmas --heavy runs them): " + String.join(", ", notRun));
+            if (verdict instanceof Verdict.Holds && cases.isEmpty()) verdict = new Verdict.Undecided("only heavy proofs apply: run with --heavy");
         }
         if (map.uncovered() != null) figures.add("not covered by a proof: " + map.uncovered());
         String instances = cases.size() + " gadget" + (cases.size() == 1 ? "" : "s") + " (" + String.join(", ",
                 cases.stream().map(GadgetCase::name).distinct().toList()) + ")";
         return outcome(paper, claim, instances, figures, verdict);
+    }
+
+    /**
+     * The verdict after one more proof: a confirmed counterexample fails the claim; an unconfirmed one (the
+     * evaluator agrees with the reference: the translation or the specification is wrong, not the gadget)
+     * or a solver that gave up leaves it undecided.
+     */
+    private static Verdict worse(Verdict v, Proof p) {
+        if (v instanceof Verdict.Fails) return v;
+        return switch (p.result()) {
+            case Proof.Result.Proved ok -> v;
+            case Proof.Result.Refuted r when r.counterexample().confirmed() ->
+                    new Verdict.Fails(p.gadget() + " at " + p.widths(), "counterexample " + r.counterexample());
+            case Proof.Result.Refuted r -> v instanceof Verdict.Undecided ? v
+                    : new Verdict.Undecided(p.gadget() + ": the solver's counterexample is not confirmed by the evaluator (a fault of the check, not of the gadget)");
+            case Proof.Result.Unknown u -> v instanceof Verdict.Undecided ? v : new Verdict.Undecided(p.gadget() + ": the solver gave up (" + u.reason() + ")");
+        };
     }
 
     private static Outcome outcome(String paper, String claim, String instances, List<String> figures, Verdict v) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every gadget equals its specification on every input at its widths: the light cases by default, the heavy
  * ones with {@code -Dtc0.heavy}. Each prints its row of docs/LEMMAS.md's table.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Timeout(value = 400, unit = TimeUnit.SECONDS)
 class GadgetProofsTest {
 
     static Stream<GadgetCase> light() {
@@ -31,14 +31,19 @@ class GadgetProofsTest {
     }
 
     @Tag("heavy")
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
     @ParameterizedTest(name = "{0}")
     @MethodSource("heavy")
     void heavyIsProved(GadgetCase g) {
-        proves(g);
+        proves(g, 20 * 60_000);
     }
 
     private static void proves(GadgetCase g) {
-        Proof p = Prover.prove(g);
+        proves(g, Prover.DEFAULT_TIMEOUT_MS);
+    }
+
+    private static void proves(GadgetCase g, int timeoutMs) {
+        Proof p = Prover.prove(g, timeoutMs);
         System.out.printf("| %s | %s | %d | %d | %d | %s |%n", p.gadget(), p.widths(), p.gates(), p.cpuMillis(), p.millis(), p.resultLine());
         assertTrue(p.proved(), p.gadget() + ": " + p.resultLine());
     }
