@@ -44,9 +44,9 @@ public record ClaimGadgets(String paper, String claim, List<String> gadgets, Str
         return load().stream().filter(c -> c.paper.equals(paper) && c.claim.equals(claim)).findFirst();
     }
 
-    /** The cases this claim's gadgets select, heavy ones included only when asked. */
-    public List<GadgetCase> cases(boolean heavy) {
-        return Gadgets.all().stream().filter(g -> heavy || !g.heavy())
+    /** The cases this claim's gadgets select: all of them, or the quick ones only. */
+    public List<GadgetCase> cases(boolean all) {
+        return Gadgets.all().stream().filter(g -> all || g.tier() == GadgetCase.Tier.QUICK)
                 .filter(g -> gadgets.stream().anyMatch(p -> g.name().startsWith(p))).toList();
     }
 }

@@ -13,7 +13,7 @@ import tc0.circuits.Circuit;
  *
  * @param name      the gadget and its instance ("Compare.geq")
  * @param widths    the widths proved, as the table prints them ("2 x 8 bits")
- * @param heavy     true where the proof takes more than a few seconds (run with the heavy tests only)
+ * @param tier      how long the proof takes, which decides where it runs
  * @param circuit   builds the gadget's circuit: input buses in the reference's order, one output bus per
  *                  specification output
  * @param specWidth the working width of the specification's arithmetic (nothing may wrap in it)
@@ -21,7 +21,7 @@ import tc0.circuits.Circuit;
  * @param reference the outputs from the inputs' codes (signed by bus width), as codes (compared modulo
  *                  each output bus's width)
  */
-public record GadgetCase(String name, String widths, boolean heavy, Supplier<Circuit> circuit, int specWidth,
+public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
                          Spec spec, Reference reference) {
 
     /** The specification: one word per output bus, of that bus's width. */
@@ -36,13 +36,24 @@ public record GadgetCase(String name, String widths, boolean heavy, Supplier<Cir
         long[] outputs(long[] inputs);
     }
 
-    /** This case, run with the heavy tests only. */
-    public GadgetCase asHeavy() {
-        return new GadgetCase(name, widths, true, circuit, specWidth, spec, reference);
+    /**
+     * Where a proof runs, by its solver time on this 2-core machine: QUICK (about a second or less) also in
+     * every {@code tc0 lemmas} run; LIGHT (seconds) in the default tests; HEAVY (over 10 s) with the heavy
+     * tests and {@code tc0 lemmas --heavy}.
+     */
+    public enum Tier { QUICK, LIGHT, HEAVY }
+
+    public boolean heavy() {
+        return tier == Tier.HEAVY;
+    }
+
+    /** This case in another tier. */
+    public GadgetCase as(Tier t) {
+        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference);
     }
 
     /** This case with another circuit (a planted fault, in tests). */
     public GadgetCase withCircuit(Supplier<Circuit> other) {
-        return new GadgetCase(name, widths, heavy, other, specWidth, spec, reference);
+        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference);
     }
 }

@@ -22,14 +22,14 @@ import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.Rounding;
 import tc0.compiler.numerics.Table;
 import tc0.compiler.numerics.UnaryFunction;
+import tc0.proofs.smt.GadgetCase.Tier;
 
 /**
  * The gadgets of {@code tc0.compiler.gadgets}, each at fixed widths with its specification. Every
  * specification is NUMERICS.md's formula written in {@link Words} (exact sums and products, one rounding
  * half up, saturation; quotients and square roots by their defining inequalities); the reference beside it
  * is {@link Fixed}, used only to confirm a counterexample. Widths: 8 bits for sums, comparators, max and
- * lookups, 6 for products and quotients (issue 18's minimum). Cases over about 10 s of solver time are
- * heavy (run with the heavy tests and {@code tc0 lemmas --heavy}). Wider instances tried and left out
+ * lookups, 6 for products and quotients (issue 18's minimum); each case's {@link Tier} says where it runs. Wider instances tried and left out
  * because the solver did not finish (docs/LEMMAS.md): an 8 x 8 multiplier, a dot of two 6-bit pairs,
  * softmax of three 6-bit words, RoPE on 8-bit words.
  */
@@ -42,7 +42,7 @@ public final class Gadgets {
     public static List<GadgetCase> all() {
         List<GadgetCase> c = new ArrayList<>();
         c.add(add());
-        c.add(linear());
+        c.add(linear().as(Tier.LIGHT));
         c.add(sum(3, 1));
         c.add(sum(3, 2));
         c.add(sum(4, 2));
@@ -50,19 +50,19 @@ public final class Gadgets {
         c.add(eq());
         c.add(geqConst(37));
         c.add(mux());
-        c.add(max(4));
+        c.add(max(4).as(Tier.LIGHT));
         c.add(argmax(4));
         c.add(multiply(F33, F33, FixedFormat.of(4, 3), false));
         c.add(dot(FixedFormat.of(2, 2), FixedFormat.of(4, 2), true));
         for (DivideByConstant.Route r : DivideByConstant.Route.values()) {
-            c.add(r == DivideByConstant.Route.MULTIPLY ? divideByConstant(r).asHeavy() : divideByConstant(r));
+            c.add(r == DivideByConstant.Route.MULTIPLY ? divideByConstant(r).as(Tier.HEAVY) : divideByConstant(r));
         }
-        c.add(divide(F33, F33, FixedFormat.of(4, 2)).asHeavy());
+        c.add(divide(F33, F33, FixedFormat.of(4, 2)).as(Tier.HEAVY));
         c.add(relu());
         c.add(sqrt());
         c.add(table(UnaryFunction.EXP, F44, F44));
-        c.add(softmax(2, FixedFormat.of(3, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)));
-        c.add(layerNorm(2, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), FixedFormat.of(3, 3), FixedFormat.of(3, 3)).asHeavy());
+        c.add(softmax(2, FixedFormat.of(3, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
+        c.add(layerNorm(2, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), FixedFormat.of(3, 3), FixedFormat.of(3, 3)).as(Tier.HEAVY));
         c.add(rope(1.0, F33, FixedFormat.of(2, 4), F33));
         return c;
     }
@@ -83,7 +83,7 @@ public final class Gadgets {
     /** Two's complement add, the final stage alone (k = 0: the threshold carry look-ahead). */
     static GadgetCase add() {
         FixedFormat out = FixedFormat.of(4, 3);
-        return new GadgetCase("WeightedSum add, carry look-ahead (k = 0)", "2 x 8 -> 7 bits", false,
+        return new GadgetCase("WeightedSum add, carry look-ahead (k = 0)", "2 x 8 -> 7 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {8, 8}, (net, x) -> new int[][] {
                         WeightedSum.toFormat(net, new LinearForm().addWord(x[0], 1).addWord(x[1], 1), 4, out, 0)}),
                 16, (w, in) -> List.of(w.toFormat(w.add(x(w, in, 0), x(w, in, 1)), 4, out)),
@@ -95,7 +95,7 @@ public final class Gadgets {
         long[] c = {3, -5};
         FixedFormat out = FixedFormat.of(6, 2);
         FixedFormat[] fs = {F44, F44};
-        return new GadgetCase("WeightedSum linear 3 x0 - 5 x1 (k = 2)", "2 x 8 -> 8 bits", false,
+        return new GadgetCase("WeightedSum linear 3 x0 - 5 x1 (k = 2)", "2 x 8 -> 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(2, 8), (net, x) -> {
                     LinearForm f = new LinearForm();
                     for (int i = 0; i < 2; i++) f.addWord(x[i], c[i]);
@@ -112,7 +112,7 @@ public final class Gadgets {
     /** The n-ary sum of m words, by k compression rounds. */
     static GadgetCase sum(int m, int k) {
         FixedFormat out = FixedFormat.of(6, 3);
-        return new GadgetCase("WeightedSum n-ary sum (k = " + k + ")", m + " x 8 -> 9 bits", false,
+        return new GadgetCase("WeightedSum n-ary sum (k = " + k + ")", m + " x 8 -> 9 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(m, 8), (net, x) -> {
                     LinearForm f = new LinearForm();
                     for (int[] xi : x) f.addWord(xi, 1);
@@ -127,21 +127,21 @@ public final class Gadgets {
     }
 
     static GadgetCase geq() {
-        return new GadgetCase("Compare.geq", "2 x 8 bits", false,
+        return new GadgetCase("Compare.geq", "2 x 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {8, 8}, (net, x) -> new int[][] {{Compare.geq(net, x[0], x[1])}}),
                 10, (w, in) -> List.of(w.ite(w.ge(x(w, in, 0), x(w, in, 1)), bit(w, true), bit(w, false))),
                 v -> new long[] {v[0] >= v[1] ? 1 : 0});
     }
 
     static GadgetCase eq() {
-        return new GadgetCase("Compare.eq", "2 x 8 bits", false,
+        return new GadgetCase("Compare.eq", "2 x 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {8, 8}, (net, x) -> new int[][] {{Compare.eq(net, x[0], x[1])}}),
                 10, (w, in) -> List.of(w.ite(w.eq(x(w, in, 0), x(w, in, 1)), bit(w, true), bit(w, false))),
                 v -> new long[] {v[0] == v[1] ? 1 : 0});
     }
 
     static GadgetCase geqConst(long a) {
-        return new GadgetCase("Compare.geqConst", "8 bits, a = " + a, false,
+        return new GadgetCase("Compare.geqConst", "8 bits, a = " + a, Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {8}, (net, x) -> new int[][] {{Compare.geqConst(net, x[0], a)}}),
                 10, (w, in) -> List.of(w.ite(w.ge(x(w, in, 0), w.num(a)), bit(w, true), bit(w, false))),
                 v -> new long[] {v[0] >= a ? 1 : 0});
@@ -149,14 +149,14 @@ public final class Gadgets {
 
     /** {@code s ? a : b}. */
     static GadgetCase mux() {
-        return new GadgetCase("Select.mux", "1 + 2 x 8 bits", false,
+        return new GadgetCase("Select.mux", "1 + 2 x 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {1, 8, 8}, (net, x) -> new int[][] {Select.mux(net, x[0][0], x[1], x[2])}),
                 10, (w, in) -> List.of(w.ite(w.eq(in.get("x0"), bit(w, true)), in.get("x1"), in.get("x2"))),
                 v -> new long[] {v[0] != 0 ? v[1] : v[2]});
     }
 
     static GadgetCase max(int m) {
-        return new GadgetCase("MaxArgmax.max", m + " x 8 bits", false,
+        return new GadgetCase("MaxArgmax.max", m + " x 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(m, 8), (net, x) -> new int[][] {MaxArgmax.max(net, x)}),
                 10, (w, in) -> {
                     BitVecExpr best = x(w, in, 0);
@@ -169,7 +169,7 @@ public final class Gadgets {
     /** The first index of the maximum: index i replaces the best only when strictly greater. */
     static GadgetCase argmax(int m) {
         int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(m - 1));
-        return new GadgetCase("MaxArgmax.argmaxIndex", m + " x 8 bits", false,
+        return new GadgetCase("MaxArgmax.argmaxIndex", m + " x 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(m, 8), (net, x) -> new int[][] {MaxArgmax.argmaxIndex(net, x)}),
                 10, (w, in) -> {
                     BitVecExpr best = x(w, in, 0), idx = w.num(0);
@@ -186,7 +186,7 @@ public final class Gadgets {
     /** The exact product rounded once into {@code out}. */
     static GadgetCase multiply(FixedFormat fx, FixedFormat fy, FixedFormat out, boolean heavy) {
         int frac = fx.fracBits() + fy.fracBits();
-        return new GadgetCase("Multiply.fixed", fx.width() + " x " + fy.width() + " -> " + out.width() + " bits", heavy,
+        return new GadgetCase("Multiply.fixed", fx.width() + " x " + fy.width() + " -> " + out.width() + " bits", heavy ? Tier.HEAVY : Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {fx.width(), fy.width()}, (net, x) -> new int[][] {
                         Multiply.fixed(net, x[0], fx, x[1], fy, out, WeightedSum.DEFAULT_ROUNDS)}),
                 fx.width() + fy.width() + 4, (w, in) -> List.of(w.toFormat(w.mul(x(w, in, 0), x(w, in, 1)), frac, out)),
@@ -196,7 +196,7 @@ public final class Gadgets {
     /** {@code x0 x2 + x1 x3}: both products' partial products in one weighted sum. */
     static GadgetCase dot(FixedFormat f, FixedFormat out, boolean heavy) {
         int b = f.width();
-        return new GadgetCase("Multiply.dot", "2 pairs of " + b + " bits -> " + out.width() + " bits", heavy,
+        return new GadgetCase("Multiply.dot", "2 pairs of " + b + " bits -> " + out.width() + " bits", heavy ? Tier.HEAVY : Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(4, b), (net, x) -> new int[][] {
                         Multiply.dot(net, new int[][] {x[0], x[1]}, f, new int[][] {x[2], x[3]}, f, out, WeightedSum.DEFAULT_ROUNDS)}),
                 4 * b + 4, (w, in) -> List.of(w.toFormat(w.add(w.mul(x(w, in, 0), x(w, in, 2)), w.mul(x(w, in, 1), x(w, in, 3))), 2 * f.fracBits(), out)),
@@ -206,7 +206,7 @@ public final class Gadgets {
     /** {@code (x0 + x1) / 3}: {@code divRound(V 2^0, 3)} saturated, by one route. */
     static GadgetCase divideByConstant(DivideByConstant.Route route) {
         long d = 3;
-        return new GadgetCase("DivideByConstant " + route, "2 x 8 bits / 3 -> 8 bits", false,
+        return new GadgetCase("DivideByConstant " + route, "2 x 8 bits / 3 -> 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(2, 8), (net, x) -> {
                     LinearForm f = new LinearForm();
                     for (int[] xi : x) f.addWord(xi, 1);
@@ -221,7 +221,7 @@ public final class Gadgets {
      * {@code y = 0} gives the largest code for {@code x >= 0}, the smallest for {@code x < 0}.
      */
     static GadgetCase divide(FixedFormat fx, FixedFormat fy, FixedFormat out) {
-        return new GadgetCase("Divide.fixed", fx.width() + " / " + fy.width() + " -> " + out.width() + " bits", false,
+        return new GadgetCase("Divide.fixed", fx.width() + " / " + fy.width() + " -> " + out.width() + " bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {fx.width(), fy.width()}, (net, x) -> new int[][] {Divide.fixed(net, x[0], fx, x[1], fy, out)}),
                 40, (w, in) -> {
                     BitVecExpr xv = x(w, in, 0), yv = x(w, in, 1);
@@ -237,7 +237,7 @@ public final class Gadgets {
 
     /** RELU (an identity tail: TailLookup): {@code max(x, 0)}, exact at equal formats. */
     static GadgetCase relu() {
-        return new GadgetCase("Lookup RELU (tail)", "8 -> 8 bits", false,
+        return new GadgetCase("Lookup RELU (tail)", "8 -> 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {8}, (net, x) -> new int[][] {Lookup.function(net, x[0], UnaryFunction.RELU, F44, F44)}),
                 12, (w, in) -> List.of(w.toFormat(w.max(x(w, in, 0), w.num(0)), 4, F44)),
                 v -> new long[] {Fixed.apply(UnaryFunction.RELU, v[0], F44, F44)});
@@ -249,7 +249,7 @@ public final class Gadgets {
      */
     static GadgetCase sqrt() {
         FixedFormat in = F44, out = F44;
-        return new GadgetCase("Lookup SQRT", "8 -> 8 bits", false,
+        return new GadgetCase("Lookup SQRT", "8 -> 8 bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {8}, (net, x) -> new int[][] {Lookup.function(net, x[0], UnaryFunction.SQRT, in, out)}),
                 32, (w, inputs) -> {
                     BitVecExpr c = w.shl(w.max(x(w, inputs, 0), w.num(0)), 2 * out.fracBits() + 2);
@@ -269,7 +269,7 @@ public final class Gadgets {
      */
     static GadgetCase table(UnaryFunction f, FixedFormat in, FixedFormat out) {
         long[] t = Table.of(f, in, out).entries();
-        return new GadgetCase("Lookup " + f, in.width() + " -> " + out.width() + " bits", false,
+        return new GadgetCase("Lookup " + f, in.width() + " -> " + out.width() + " bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {in.width()}, (net, x) -> new int[][] {Lookup.function(net, x[0], f, in, out)}),
                 in.width() + 2, (w, inputs) -> List.of(w.lookup(x(w, inputs, 0), in.minCode(), t, out.width())),
                 v -> new long[] {Fixed.apply(f, v[0], in, out)});
@@ -283,7 +283,7 @@ public final class Gadgets {
         FixedFormat fd = Fixed.softmaxDiffFormat(fx);
         long[] exp = Table.of(UnaryFunction.EXP, fd, fe).entries();
         int sBits = fe.width() + 32 - Integer.numberOfLeadingZeros(m) + 1;
-        return new GadgetCase("Softmax", m + " x " + fx.width() + " bits, fe = out = " + out.width() + " bits", false,
+        return new GadgetCase("Softmax", m + " x " + fx.width() + " bits, fe = out = " + out.width() + " bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(m, fx.width()), (net, x) -> Softmax.build(net, x, fx, fe, out)),
                 40, (w, in) -> {
                     BitVecExpr mx = x(w, in, 0);
@@ -311,7 +311,7 @@ public final class Gadgets {
     static GadgetCase layerNorm(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr, FixedFormat out) {
         int f = fx.fracBits(), fe = feps.fracBits(), l = 32 - Integer.numberOfLeadingZeros(m - 1), frho = fr.fracBits() + l;
         int nExp = 2 * frho + 2 * f + fe + 2;
-        return new GadgetCase("LayerNorm", m + " x " + fx.width() + " bits, rho " + fr.width() + ", out " + out.width() + " bits", false,
+        return new GadgetCase("LayerNorm", m + " x " + fx.width() + " bits, rho " + fr.width() + ", out " + out.width() + " bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(m, fx.width()),
                         (net, x) -> tc0.compiler.gadgets.LayerNorm.build(net, x, fx, eps, feps, fr, out, WeightedSum.DEFAULT_ROUNDS)),
                 2 * nExp + 8, (w, in) -> {
@@ -340,7 +340,7 @@ public final class Gadgets {
         long[] cs = Fixed.ropeCoefficients(angle, fc);
         long c = cs[0], s = cs[1];
         int frac = fx.fracBits() + fc.fracBits();
-        return new GadgetCase("Rope.rotate", "2 x " + fx.width() + " bits, angle " + angle, false,
+        return new GadgetCase("Rope.rotate", "2 x " + fx.width() + " bits, angle " + angle, Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {fx.width(), fx.width()}, (net, x) -> Rope.rotate(net, x[0], x[1], fx, c, s, fc, out, WeightedSum.DEFAULT_ROUNDS)),
                 32, (w, in) -> List.of(
                         w.toFormat(w.sub(w.mul(c, x(w, in, 0)), w.mul(s, x(w, in, 1))), frac, out),

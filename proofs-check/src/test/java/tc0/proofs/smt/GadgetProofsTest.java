@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every gadget equals its specification on every input at its widths: the light cases by default, the heavy
- * ones with {@code -Dtc0.heavy}. Each prints its row of docs/LEMMAS.md's table.
+ * Every gadget equals its specification on every input at its widths: the quick and light cases by default,
+ * the heavy ones with {@code -Dtc0.heavy}. Each prints its row of docs/LEMMAS.md's table.
  */
 @Timeout(value = 400, unit = TimeUnit.SECONDS)
 class GadgetProofsTest {
