@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tc0.compiler.gadgets.Aggregate;
 import tc0.compiler.gadgets.Compare;
 import tc0.compiler.gadgets.Divide;
 import tc0.compiler.gadgets.DivideByConstant;
@@ -64,6 +65,7 @@ public final class Gadgets {
         c.add(softmax(2, FixedFormat.of(3, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
         c.add(layerNorm(2, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), FixedFormat.of(3, 3), FixedFormat.of(3, 3)).as(Tier.HEAVY));
         c.add(rope(1.0, F33, FixedFormat.of(2, 4), F33));
+        c.add(aggregate(3));
         return c;
     }
 
@@ -333,6 +335,30 @@ public final class Gadgets {
                     return y;
                 },
                 v -> Fixed.layerNorm(v, fx, eps, feps, fr, out));
+    }
+
+    /** Neighbour aggregation: {@code sum_j [adj_j] x_j} exact, rounded once; input x0 holds the m adjacency bits. */
+    static GadgetCase aggregate(int m) {
+        FixedFormat out = FixedFormat.of(6, 3);
+        int[] widths = new int[m + 1];
+        java.util.Arrays.fill(widths, 8);
+        widths[0] = m;
+        return new GadgetCase("Aggregate.sum", m + " neighbours of 8 bits -> 9 bits", Tier.QUICK,
+                () -> GadgetCircuits.of(widths, (net, x) -> new int[][] {
+                        Aggregate.sum(net, x[0], java.util.Arrays.copyOfRange(x, 1, m + 1), F44, out, WeightedSum.DEFAULT_ROUNDS)}),
+                24, (w, in) -> {
+                    BitVecExpr s = w.num(0);
+                    for (int j = 0; j < m; j++) {
+                        var adjacent = w.eq(w.ctx().mkExtract(j, j, in.get("x0")), bit(w, true));
+                        s = w.add(s, w.ite(adjacent, x(w, in, j + 1), w.num(0)));
+                    }
+                    return List.of(w.toFormat(s, F44.fracBits(), out));
+                },
+                v -> {
+                    boolean[] adj = new boolean[m];
+                    for (int j = 0; j < m; j++) adj[j] = (v[0] >>> j & 1) != 0;
+                    return new long[] {Fixed.aggregate(adj, java.util.Arrays.copyOfRange(v, 1, m + 1), F44, out)};
+                });
     }
 
     /** One RoPE pair at a fixed angle: {@code (c x - s y, s x + c y)} exact, each rounded once. */
