@@ -14,8 +14,8 @@ import tc0.proofs.smt.SmtCheck;
 /**
  * The catalog's checks run claim by claim: every check kind a claim lists, on every spec it is checked on.
  * STRUCT and CONTRAST sweep the claim's n (up to {@link Options#maxN}); FUNC runs at the spec's smallest n;
- * DEPTH at the n up to 16; SMT proves the gadgets the claim rests on ({@link SmtCheck}; the heavy proofs with
- * the heavy sweep). A kind with no check built yet (NUM), or a claim with no spec, is reported undecided with
+ * DEPTH at the n up to 16; SMT proves the gadgets the claim rests on ({@link SmtCheck}; only the quick proofs
+ * unless the sweep is the heavy one). A kind with no check built yet (NUM), or a claim with no spec, is reported undecided with
  * the reason, never left out.
  */
 public final class LemmaRun {
