@@ -10,12 +10,14 @@ import tc0.proofs.catalog.CheckedOn;
 import tc0.proofs.catalog.Claim;
 import tc0.proofs.catalog.Paper;
 import tc0.proofs.symbolic.SymbolicCheck;
+import tc0.proofs.smt.SmtCheck;
 
 /**
  * The catalog's checks run claim by claim: every check kind a claim lists, on every spec it is checked on.
  * STRUCT and CONTRAST sweep the claim's n (up to {@link Options#maxN}); FUNC runs at the spec's smallest n;
- * DEPTH at the n up to 16, on the claim's region of a model where it names one. A kind with no check built yet
- * (SMT, NUM), or a claim with no spec, is reported undecided with the reason, never left out.
+ * DEPTH at the n up to 16, on the claim's region of a model where it names one; SMT proves the gadgets the claim
+ * rests on ({@link SmtCheck}; only the quick proofs unless the sweep is the heavy one). A kind with no check built
+ * yet (NUM), or a claim with no spec, is reported undecided with the reason, never left out.
  */
 public final class LemmaRun {
     /**
@@ -54,7 +56,8 @@ public final class LemmaRun {
 
     static List<Outcome> check(Paper paper, Claim c, CheckKind k, Instances in, Options o) {
         if (k == CheckKind.SYMBOLIC) return SymbolicCheck.forClaim(c, in, o.maxN());
-        if (k == CheckKind.SMT || k == CheckKind.NUM) {
+        if (k == CheckKind.SMT) return List.of(SmtCheck.run(c.paper(), c.id(), o.maxN() >= Options.HEAVY_MAX_N));
+        if (k == CheckKind.NUM) {
             return List.of(undecided(c, k, "-", "no " + k + " check is built yet"));
         }
         if (k == CheckKind.DEPTH) return List.of(depth(paper, c, in, o));

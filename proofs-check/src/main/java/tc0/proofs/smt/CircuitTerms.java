@@ -1,0 +1,93 @@
+package tc0.proofs.smt;
+
+import com.microsoft.z3.BitVecExpr;
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tc0.circuits.Bus;
+import tc0.circuits.Circuit;
+import tc0.circuits.Literal;
+
+/**
+ * A circuit as Z3 terms: every input bus one bit-vector constant named after the bus, every gate a Boolean
+ * defined by its fan-in. A threshold gate {@code [sum w_e v_e >= t]} is the signed comparison of a
+ * bit-vector sum of {@code ite(v_e, w_e, 0)} with {@code t}, in a width no sum over the gate can overflow
+ * (bit-vector sums, not pseudo-Boolean atoms, so that the whole goal bit-blasts to one SAT problem; see
+ * {@link Prover}). A gate's terms are made once; Z3 shares equal sub-terms, so a bank of comparators over one
+ * sum (a lookup's breakpoints) adds its sum once.
+ */
+public final class CircuitTerms {
+    private final Context ctx;
+    private final Circuit circuit;
+    private final BoolExpr[] node;
+    private final Map<String, BitVecExpr> inputs = new LinkedHashMap<>();
+
+    private CircuitTerms(Context ctx, Circuit circuit) {
+        this.ctx = ctx;
+        this.circuit = circuit;
+        this.node = new BoolExpr[circuit.nodeCount()];
+        node[0] = ctx.mkFalse();
+        for (Bus b : circuit.inputBuses()) {
+            BitVecExpr word = ctx.mkBVConst(b.name(), b.width());
+            inputs.put(b.name(), word);
+            for (int i = 0; i < b.width(); i++) node[1 + b.offset() + i] = bit(word, i);
+        }
+        for (int g = 0; g < circuit.gateCount(); g++) node[circuit.firstGate() + g] = gate(g);
+    }
+
+    /** The terms of {@code c}, made in {@code ctx}. */
+    public static CircuitTerms of(Context ctx, Circuit c) {
+        return new CircuitTerms(ctx, c);
+    }
+
+    public Circuit circuit() { return circuit; }
+
+    /** The input bus {@code name} as one bit-vector constant (bit 0 its least significant). */
+    public BitVecExpr input(String name) {
+        BitVecExpr x = inputs.get(name);
+        if (x == null) throw new IllegalArgumentException("no input bus " + name + " (the circuit has " + inputs.keySet() + ")");
+        return x;
+    }
+
+    /** The input buses, in the circuit's order. */
+    public Map<String, BitVecExpr> inputs() { return inputs; }
+
+    /** The output bus {@code name} as a bit-vector: its literals concatenated, bit 0 least significant. */
+    public BitVecExpr output(String name) {
+        Bus b = circuit.outputBus(name);
+        BitVecExpr word = null;
+        for (int i = 0; i < b.width(); i++) {
+            BitVecExpr bit = (BitVecExpr) ctx.mkITE(literal(circuit.output(b.offset() + i)), ctx.mkBV(1, 1), ctx.mkBV(0, 1));
+            word = word == null ? bit : ctx.mkConcat(bit, word);
+        }
+        return word;
+    }
+
+    /** A literal's Boolean. */
+    public BoolExpr literal(int lit) {
+        BoolExpr v = node[Literal.node(lit)];
+        return Literal.isNegated(lit) ? ctx.mkNot(v) : v;
+    }
+
+    private BoolExpr bit(BitVecExpr word, int i) {
+        return ctx.mkEq(ctx.mkExtract(i, i, word), ctx.mkBV(1, 1));
+    }
+
+    /** Gate g: the signed sum of its weights over the fan-ins that are 1, compared with its threshold. */
+    private BoolExpr gate(int g) {
+        int start = circuit.faninStart(g), end = circuit.faninEnd(g);
+        long t = circuit.threshold(g);
+        BigInteger reach = BigInteger.valueOf(t).abs();
+        for (int e = start; e < end; e++) reach = reach.add(BigInteger.valueOf(circuit.weight(e)).abs());
+        int width = reach.bitLength() + 1;
+        BitVecExpr zero = ctx.mkBV(0, width);
+        BitVecExpr sum = zero;
+        for (int e = start; e < end; e++) {
+            BitVecExpr w = Words.constant(ctx, BigInteger.valueOf(circuit.weight(e)), width);
+            sum = ctx.mkBVAdd(sum, (BitVecExpr) ctx.mkITE(node[circuit.faninNode(e)], w, zero));
+        }
+        return ctx.mkBVSGE(sum, Words.constant(ctx, BigInteger.valueOf(t), width));
+    }
+}

@@ -1,0 +1,59 @@
+package tc0.proofs.smt;
+
+import com.microsoft.z3.BitVecExpr;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import tc0.circuits.Circuit;
+
+/**
+ * One proof obligation: a gadget built into a circuit at fixed widths, the specification of what it must
+ * compute (written for the solver from NUMERICS.md's formulas, never by running the gadget) and the
+ * reference (tc0's numerics, what the reference interpreter calls) that confirms a counterexample.
+ *
+ * @param name      the gadget and its instance ("Compare.geq")
+ * @param widths    the widths proved, as the table prints them ("2 x 8 bits")
+ * @param tier      how long the proof takes, which decides where it runs
+ * @param circuit   builds the gadget's circuit: input buses in the reference's order, one output bus per
+ *                  specification output
+ * @param specWidth the working width of the specification's arithmetic (nothing may wrap in it)
+ * @param spec      the outputs the gadget must compute, from its input buses
+ * @param reference the outputs from the inputs' codes (signed by bus width), as codes (compared modulo
+ *                  each output bus's width)
+ */
+public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
+                         Spec spec, Reference reference) {
+
+    /** The specification: one word per output bus, of that bus's width. */
+    @FunctionalInterface
+    public interface Spec {
+        List<BitVecExpr> outputs(Words w, Map<String, BitVecExpr> inputs);
+    }
+
+    /** The numerics' value of each output bus for one input. */
+    @FunctionalInterface
+    public interface Reference {
+        long[] outputs(long[] inputs);
+    }
+
+    /**
+     * Where a proof runs, by its solver time on this 2-core machine: QUICK (about a second or less) also in
+     * every {@code tc0 lemmas} run; LIGHT (seconds) in the default tests; HEAVY (over 10 s) with the heavy
+     * tests and {@code tc0 lemmas --heavy}.
+     */
+    public enum Tier { QUICK, LIGHT, HEAVY }
+
+    public boolean heavy() {
+        return tier == Tier.HEAVY;
+    }
+
+    /** This case in another tier. */
+    public GadgetCase as(Tier t) {
+        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference);
+    }
+
+    /** This case with another circuit (a planted fault, in tests). */
+    public GadgetCase withCircuit(Supplier<Circuit> other) {
+        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference);
+    }
+}

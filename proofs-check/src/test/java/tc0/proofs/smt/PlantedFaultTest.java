@@ -1,0 +1,58 @@
+package tc0.proofs.smt;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tc0.circuits.Circuit;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * A weight or threshold off by one in a built gadget circuit is refuted: the solver finds an input where the
+ * circuit differs from the specification, and the bit-parallel evaluator, run on that input, differs from
+ * the reference too.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PlantedFaultTest {
+
+    private static Counterexample refuted(GadgetCase g, UnaryOperator<Circuit> fault) {
+        Circuit sound = g.circuit().get();
+        Proof p = Prover.prove(g.withCircuit(() -> fault.apply(sound)));
+        Proof.Result.Refuted r = assertInstanceOf(Proof.Result.Refuted.class, p.result(), p.resultLine());
+        assertTrue(r.counterexample().confirmed(), r.counterexample().toString());
+        return r.counterexample();
+    }
+
+    @Test
+    void aComparatorsThresholdOneUpIsRefutedOnEqualWords() {
+        // [x - y >= 1] instead of [x - y >= 0]: wrong exactly where x = y
+        Counterexample cx = refuted(Gadgets.geq(), c -> Faults.threshold(c, Faults.gateOf(c, "y0", 0), 1));
+        assertTrue(cx.inputs()[0] == cx.inputs()[1], cx.toString());
+    }
+
+    @Test
+    void aMaxOutputBitsThresholdOneDownIsRefuted() {
+        refuted(Gadgets.max(4), c -> Faults.threshold(c, Faults.gateOf(c, "y0", 3), -1));
+    }
+
+    @Test
+    void aMultipliersWeightOneOffIsRefutedThoughFewInputsShowIt() {
+        // output bit 5's combining gate, its fifth term (weight 1 -> 2): the evaluator, run on all 4,096
+        // inputs, finds it wrong on 8 of them, which 64 random samples would most likely miss
+        GadgetCase g = Gadgets.multiply(Gadgets.F33, Gadgets.F33, FixedFormat.of(4, 3), false);
+        Circuit sound = g.circuit().get();
+        Circuit faulty = Faults.weight(sound, Faults.gateOf(sound, "y0", 5), 4, 1);
+        int wrong = 0;
+        for (long x = -32; x < 32; x++) {
+            for (long y = -32; y < 32; y++) {
+                if (!Arrays.equals(Counterexample.evaluate(faulty, new long[] {x, y}), Counterexample.evaluate(sound, new long[] {x, y}))) wrong++;
+            }
+        }
+        assertTrue(wrong > 0 && wrong <= 16, wrong + " inputs show the fault");
+        refuted(g, c -> faulty);
+    }
+}
