@@ -1,5 +1,6 @@
 package tc0.circuits.io.graph;
 
+import tc0.circuits.io.NonClosingOutputStream;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -35,7 +36,7 @@ public final class JsonExporter implements CircuitWriter {
     @Override
     public void write(Circuit c, OutputStream out) throws IOException {
         NodeFacts f = NodeFacts.of(c);
-        try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out), JsonEncoding.UTF8)) {
+        try (JsonGenerator g = FACTORY.createGenerator(new NonClosingOutputStream(out), JsonEncoding.UTF8)) {
             g.setPrettyPrinter(new OneElementPerLine());
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
@@ -137,20 +138,4 @@ public final class JsonExporter implements CircuitWriter {
         g.writeEndArray();
     }
 
-    /** The caller owns the stream: closing the generator must flush it, not close it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package tc0.circuits.io.html;
 
+import tc0.circuits.io.NonClosingOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -72,7 +73,7 @@ final class ViewerGates {
 
     /** Writes the arrays compressed and Base64-encoded, without closing {@code out}. */
     void writeBase64(OutputStream out) throws IOException {
-        OutputStream b64 = Base64.getEncoder().wrap(new NonClosing(out));
+        OutputStream b64 = Base64.getEncoder().wrap(new NonClosingOutputStream(out));
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(b64, deflater, CHUNK)) {
             Sink sink = new Sink(z);
@@ -123,20 +124,4 @@ final class ViewerGates {
         }
     }
 
-    /** Closing the Base64 stream must write its padding but leave the page's stream open. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }
