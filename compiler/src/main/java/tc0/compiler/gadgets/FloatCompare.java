@@ -3,7 +3,7 @@ package tc0.compiler.gadgets;
 import tc0.circuits.Literal;
 
 /**
- * {@code [x < y]} and {@code [x == y]} for two p-bit floats by value, in depth 5 whatever p. A nonzero
+ * {@code [x < y]} and {@code [x == y]} for two p-bit floats by value, in depth 6 whatever p. A nonzero
  * float's magnitude orders as its key {@code E 2^p + m} (significands are normalised), zero's key is 0
  * (its exponent bits masked by the significand's top bit); the keys are compared bit by bit
  * ({@code [a > b] = OR_i (a_i AND not b_i AND a, b equal above i)}, depth 2 over bitwise ORs: no weight

@@ -59,6 +59,8 @@ class FloatIteratedTest {
     @Test
     void depthIsTheSameFromEightToTwoHundredFiftySixBits() {
         int[] d8 = depths(8);
+        // Sum: as the addition (24); product: IteratedProduct 31 + FloatRound 9.
+        assertEquals("[24, 40]", java.util.Arrays.toString(d8));
         for (int p = 16; p <= 256; p *= 2) assertEquals(java.util.Arrays.toString(d8), java.util.Arrays.toString(depths(p)), "p = " + p);
     }
 
