@@ -7,7 +7,8 @@ import tc0.circuits.Literal;
  * The papers' primitive operations on p-bit unsigned integers, as tc0 builds them at any p: the constants
  * their depth formulas are written in ({@code d_std} for one addition, comparison or product of two
  * numbers, {@code d_sum} for an iterated sum, {@code d_prod} for an iterated product, {@code d_div}), measured.
- * Each takes its operands as words of p bits (m of them where it is n-ary) and returns its result's bits.
+ * Each takes its operands as words of {@link #width} bits (m of them where it is n-ary) and returns its result's bits;
+ * the float rows take Chiang floats ({@link FloatWord}, 8 exponent bits).
  */
 public enum Primitive {
     /** {@code x + y}, p + 1 bits ({@link WideSum}). */
