@@ -30,7 +30,8 @@ import tc0.compiler.gadgets.WeightedSum;
             "(d_std), the sum and the product of m of them (d_sum; d_prod by Chinese remaindering) and the",
             "quotient (d_div, by the power series after normalisation): docs/GADGETS.md, 'Exact arithmetic at",
             "any width'. Each is counted gate by gate without building (exactly what the builder makes without",
-            "structural hashing) and, where small enough, also built (with hashing) and measured.",
+            "structural hashing) and, where small enough, also built (with hashing) and measured. The float_ rows",
+            "are Chiang's p-bit floats (8 exponent bits), rounded once to nearest even: docs/NUMERICS.md.",
             "",
             "Example:  tc0 primitives --set p=8,16,32 --set m=4 --only sum,product"})
 final class PrimitivesCommand implements Callable<Integer> {
@@ -42,7 +43,7 @@ final class PrimitivesCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUES", description = "p=8,16,... (the widths; default 8 to 1024 by doubling) or m=M (the operands of sum and product; default 4)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--only", paramLabel = "NAMES", split = ",", description = "some of: add, compare, multiply, sum, product, divide (default all)")
+    @Option(names = "--only", paramLabel = "NAMES", split = ",", description = "some of: add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_sum, float_product (default all)")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--max-count", paramLabel = "N", description = "stop counting a primitive past N gates and say so (default 20,000,000, about 30 s)")
@@ -62,7 +63,7 @@ final class PrimitivesCommand implements Callable<Integer> {
         if (maxCount < 1 || maxBuild < 0) throw new UserError("--max-count must be positive and --max-build not negative");
         List<Primitive> chosen = chosen(only);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-6s %-9s %-16s %5s %5s | %6s %14s %16s | %s%n", "depth", "primitive", "computes", "p", "m", "depth", "gates", "wires", "built (hashing): depth, gates, wires");
+        out.printf("%-6s %-14s %-20s %5s %5s | %6s %14s %16s | %s%n", "depth", "primitive", "computes", "p", "m", "depth", "gates", "wires", "built (hashing): depth, gates, wires");
         Map<String, Map<Long, Integer>> depths = new LinkedHashMap<>();
         for (Primitive prim : chosen) {
             for (long p : ps) {
@@ -70,20 +71,20 @@ final class PrimitivesCommand implements Callable<Integer> {
                 String mText = prim.nary() ? Long.toString(m) : "-";
                 long atLeast = prim.gatesAtLeast((int) p, (int) m);
                 if (atLeast > maxCount) { // its tables alone could exhaust the heap before a count reached the limit
-                    out.printf("%-6s %-9s %-16s %5d %5s | not counted: at least %,d gates (its residue tables), more than --max-count %,d%n",
+                    out.printf("%-6s %-14s %-20s %5d %5s | not counted: at least %,d gates (its residue tables), more than --max-count %,d%n",
                             prim.depthName, name(prim), prim.formula, p, mText, atLeast, maxCount);
                     out.flush();
                     continue;
                 }
                 Cost counted = count(prim, (int) p, operands);
                 if (counted == null) {
-                    out.printf("%-6s %-9s %-16s %5d %5s | not counted: more than %,d gates (--max-count)%n", prim.depthName, name(prim), prim.formula, p, mText, maxCount);
+                    out.printf("%-6s %-14s %-20s %5d %5s | not counted: more than %,d gates (--max-count)%n", prim.depthName, name(prim), prim.formula, p, mText, maxCount);
                     out.flush();
                     continue;
                 }
                 depths.computeIfAbsent(prim.depthName + " (" + name(prim) + ")", k -> new TreeMap<>()).put(p, counted.depth());
                 String built = counted.gates() <= maxBuild ? built(prim, (int) p, operands) : "-";
-                out.printf("%-6s %-9s %-16s %5d %5s | %6d %,14d %,16d | %s%n", prim.depthName, name(prim), prim.formula, p, mText, counted.depth(), counted.gates(), counted.wires(), built);
+                out.printf("%-6s %-14s %-20s %5d %5s | %6d %,14d %,16d | %s%n", prim.depthName, name(prim), prim.formula, p, mText, counted.depth(), counted.gates(), counted.wires(), built);
                 out.flush();
             }
         }
@@ -117,7 +118,7 @@ final class PrimitivesCommand implements Callable<Integer> {
             @Override public CircuitBuilder.Scope region(String name) { return counting.region(name); }
         };
         try {
-            prim.build(limited, counting.inputs(operands, p), WeightedSum.DEFAULT_ROUNDS);
+            prim.build(limited, counting.inputs(operands, prim.width(p)), WeightedSum.DEFAULT_ROUNDS);
         } catch (TooMany e) {
             return null;
         }
@@ -128,7 +129,7 @@ final class PrimitivesCommand implements Callable<Integer> {
     private static String built(Primitive prim, int p, int operands) {
         CircuitBuilder b = new CircuitBuilder();
         int[][] xs = new int[operands][];
-        for (int i = 0; i < operands; i++) xs[i] = b.inputBus("x" + i, p);
+        for (int i = 0; i < operands; i++) xs[i] = b.inputBus("x" + i, prim.width(p));
         b.outputBus("r", prim.build(Net.of(b), xs, WeightedSum.DEFAULT_ROUNDS));
         CircuitStats s = CircuitStats.of(b.build());
         return String.format(Locale.ROOT, "%d, %,d, %,d", s.depth(), s.gates(), s.wires());
@@ -146,7 +147,7 @@ final class PrimitivesCommand implements Callable<Integer> {
         List<Primitive> out = new ArrayList<>();
         for (String s : only) {
             Primitive found = Arrays.stream(Primitive.values()).filter(p -> name(p).equals(s.strip())).findFirst()
-                    .orElseThrow(() -> new UserError("--only " + s + ": no such primitive; choose from add, compare, multiply, sum, product, divide"));
+                    .orElseThrow(() -> new UserError("--only " + s + ": no such primitive; choose from add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_sum, float_product"));
             if (!out.contains(found)) out.add(found);
         }
         return out;

@@ -7,7 +7,8 @@ import tc0.circuits.Literal;
  * The papers' primitive operations on p-bit unsigned integers, as tc0 builds them at any p: the constants
  * their depth formulas are written in ({@code d_std} for one addition, comparison or product of two
  * numbers, {@code d_sum} for an iterated sum, {@code d_prod} for an iterated product, {@code d_div}), measured.
- * Each takes its operands as words of p bits (m of them where it is n-ary) and returns its result's bits.
+ * Each takes its operands as words of {@link #width} bits (m of them where it is n-ary) and returns its result's bits;
+ * the float rows take Chiang floats ({@link FloatWord}, 8 exponent bits).
  */
 public enum Primitive {
     /** {@code x + y}, p + 1 bits ({@link WideSum}). */
@@ -50,7 +51,36 @@ public enum Primitive {
     DIVIDE("d_div", "floor(x / y)") {
         @Override public int[] build(Net net, int[][] xs, int rounds) { return WideDivide.quotient(net, xs[0], xs[1], rounds); }
         @Override public long gatesAtLeast(int p, int m) { return residueGates(2 * p - 1 + Math.max(1, p - 1) * p + 1, 2); }
+    },
+    /** {@code [x < y], [x == y]} for p-bit floats ({@link FloatCompare}); operands as {@link FloatWord}s. */
+    FLOAT_COMPARE("d_std", "float x < y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatCompare.build(net, float_(xs[0]), float_(xs[1])); }
+    },
+    /** {@code round(x + y)} ({@link FloatSum} of two). */
+    FLOAT_ADD("d_std", "float x + y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatSum.build(net, floats(xs), rounds).word(); }
+    },
+    /** {@code round(x y)} ({@link FloatProduct#multiply}). */
+    FLOAT_MULTIPLY("d_std", "float x * y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatProduct.multiply(net, float_(xs[0]), float_(xs[1]), rounds).word(); }
+    },
+    /** {@code round(x_1 + ... + x_m)}, one rounding ({@link FloatSum}). */
+    FLOAT_SUM("d_sum", "float sum, 1 round") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatSum.build(net, floats(xs), rounds).word(); }
+        @Override public boolean nary() { return true; }
+    },
+    /** {@code round(x_1 ... x_m)}, one rounding ({@link FloatProduct}). */
+    FLOAT_PRODUCT("d_prod", "float prod, 1 round") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatProduct.build(net, floats(xs), rounds).word(); }
+        @Override public boolean nary() { return true; }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(m * p, m); }
     };
+
+    /**
+     * The exponent bits of the float rows: fixed, so that only p varies; the float sum's grid spans
+     * {@code 2^q} exponents (docs/NUMERICS.md, "Chiang's p-bit floats").
+     */
+    public static final int FLOAT_EXPONENT_BITS = 8;
 
     /** The paper's name for the depth this primitive measures. */
     public final String depthName;
@@ -80,6 +110,17 @@ public enum Primitive {
         long s = 0;
         for (int q : CrtBasis.primesCovering(bits)) s += q - 2;
         return s * words / 2;
+    }
+
+    /** The bits of one operand at precision p: p for integers, a {@link FloatWord} of {@code p + q + 1} for floats. */
+    public int width(int p) { return name().startsWith("FLOAT_") ? p + FLOAT_EXPONENT_BITS + 1 : p; }
+
+    private static FloatWord float_(int[] word) { return FloatWord.of(word, word.length - FLOAT_EXPONENT_BITS - 1, FLOAT_EXPONENT_BITS); }
+
+    private static FloatWord[] floats(int[][] words) {
+        FloatWord[] fs = new FloatWord[words.length];
+        for (int i = 0; i < words.length; i++) fs[i] = float_(words[i]);
+        return fs;
     }
 
     /** How many operands for a given m. */

@@ -1,0 +1,40 @@
+package tc0.compiler.gadgets;
+
+/**
+ * The product of p-bit floats with one rounding in constant depth whatever p: two factors by
+ * {@link WideMultiply} ({@code d_std}), n factors by {@link IteratedProduct} ({@code d_prod}). The exact
+ * significand product N (np bits) goes to {@link FloatRound} with {@code base = sum E_i - (n - 1) 2^(q-1)}
+ * (the exponents add; each carries the bias once); the sign is the parity of the signs (a ladder over their
+ * count and one gate, depth 2).
+ */
+public final class FloatProduct {
+    private FloatProduct() {}
+
+    public static FloatWord multiply(Net net, FloatWord x, FloatWord y, int rounds) {
+        return round(net, new FloatWord[] {x, y}, WideMultiply.product(net, x.significand(), y.significand(), rounds));
+    }
+
+    public static FloatWord build(Net net, FloatWord[] xs, int rounds) {
+        int[][] ms = new int[xs.length][];
+        for (int i = 0; i < xs.length; i++) ms[i] = xs[i].significand();
+        return round(net, xs, IteratedProduct.build(net, ms, rounds));
+    }
+
+    private static FloatWord round(Net net, FloatWord[] xs, int[] n) {
+        int p = xs[0].significand().length, q = xs[0].exponent().length;
+        LinearForm base = new LinearForm().addConstant(-(long) (xs.length - 1) << (q - 1));
+        int[] signs = new int[xs.length];
+        for (int i = 0; i < xs.length; i++) { base.addUnsignedWord(xs[i].exponent(), 1); signs[i] = xs[i].sign(); }
+        return FloatRound.build(net, n, parity(net, signs), base, p, q);
+    }
+
+    /** {@code XOR} of the bits: {@code sum_k (-1)^(k+1) [count >= k] >= 1}. */
+    static int parity(Net net, int[] bits) {
+        int n = bits.length;
+        if (n == 1) return bits[0];
+        int[] lits = new int[n];
+        long[] ws = new long[n];
+        for (int k = 1; k <= n; k++) { lits[k - 1] = net.atLeast(k, bits); ws[k - 1] = (k & 1) != 0 ? 1 : -1; }
+        return net.gate(lits, ws, n, 1);
+    }
+}

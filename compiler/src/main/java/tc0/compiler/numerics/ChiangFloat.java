@@ -1,0 +1,115 @@
+package tc0.compiler.numerics;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Chiang's p-bit floats (Chiang 2024, Definition 9), exact on BigInteger: the reference the float gadgets
+ * are checked against. A float is a sign, a significand m that is 0 or in {@code [2^(p-1), 2^p)}, and an
+ * exponent e; its value is {@code (-1)^sign m 2^e}. Here the exponent has {@code q} bits stored biased:
+ * {@code E = e + 2^(q-1)} in {@code [0, 2^q)}, so {@code e} lies in {@code [-2^(q-1), 2^(q-1))} (Chiang
+ * takes {@code [-2^p, 2^p)}, i.e. q = p + 1). Every operation computes its exact result and rounds it once
+ * ({@link #round}): to p significant bits, to nearest, ties to the even significand, with an unbounded
+ * exponent; then at the ends of the exponent range a result whose exponent passes the top saturates to the
+ * largest magnitude {@code (2^p - 1) 2^(2^(q-1) - 1)} with its sign, and one whose exponent falls below the
+ * bottom flushes to zero (no subnormals). Zero is canonical: sign 0, exponent 0, significand 0; a
+ * significand of 0 is read as zero whatever its sign and exponent.
+ */
+public record ChiangFloat(Format format, boolean negative, BigInteger significand, int biasedExponent) {
+    /** p significand bits, q exponent bits. */
+    public record Format(int p, int q) {
+        public Format {
+            if (p < 2 || q < 1 || q > 20) throw new IllegalArgumentException("float format p=" + p + " q=" + q);
+        }
+
+        public int bias() { return 1 << (q - 1); }
+
+        public ChiangFloat zero() { return new ChiangFloat(this, false, BigInteger.ZERO, 0); }
+
+        /** The largest magnitude with the given sign. */
+        public ChiangFloat largest(boolean negative) {
+            return new ChiangFloat(this, negative, BigInteger.ONE.shiftLeft(p).subtract(BigInteger.ONE), (1 << q) - 1);
+        }
+
+        public ChiangFloat of(boolean negative, long significand, int biasedExponent) {
+            return new ChiangFloat(this, negative, BigInteger.valueOf(significand), biasedExponent);
+        }
+
+        /**
+         * {@code (-1)^negative n 2^k} rounded: p significant bits to nearest, ties to even, then saturated
+         * above the exponent range and flushed to zero below it.
+         */
+        public ChiangFloat round(boolean negative, BigInteger n, int k) {
+            if (n.signum() < 0) throw new IllegalArgumentException("magnitude " + n);
+            if (n.signum() == 0) return zero();
+            int shift = n.bitLength() - p; // n / 2^shift has p bits before the point
+            BigInteger m;
+            if (shift <= 0) m = n.shiftLeft(-shift);
+            else {
+                m = n.shiftRight(shift);
+                BigInteger rest = n.subtract(m.shiftLeft(shift)), half = BigInteger.ONE.shiftLeft(shift - 1);
+                int c = rest.compareTo(half);
+                if (c > 0 || c == 0 && m.testBit(0)) m = m.add(BigInteger.ONE);
+                if (m.bitLength() > p) { m = m.shiftRight(1); shift++; }
+            }
+            long e = (long) k + shift + bias();
+            if (e >= 1L << q) return largest(negative);
+            if (e < 0) return zero();
+            return new ChiangFloat(this, negative, m, (int) e);
+        }
+    }
+
+    public ChiangFloat {
+        int p = format.p();
+        if (significand.signum() < 0 || significand.bitLength() > p || significand.signum() > 0 && significand.bitLength() < p)
+            throw new IllegalArgumentException("significand " + significand + " is not 0 or in [2^" + (p - 1) + ", 2^" + p + ")");
+        if (biasedExponent < 0 || biasedExponent >= 1 << format.q()) throw new IllegalArgumentException("exponent " + biasedExponent);
+    }
+
+    public boolean isZero() { return significand.signum() == 0; }
+
+    /** The unbiased exponent e. */
+    public int exponent() { return biasedExponent - format.bias(); }
+
+    /** The value as {@code numerator 2^(-2^(q-1))}: every float is an integer multiple of the smallest exponent's unit. */
+    public BigInteger scaled() {
+        BigInteger v = significand.shiftLeft(biasedExponent);
+        return negative ? v.negate() : v;
+    }
+
+    /** The canonical form (zero with sign 0 and exponent 0). */
+    public ChiangFloat canonical() { return isZero() ? format.zero() : this; }
+
+    /** {@code x < y}, {@code 0}, {@code x > y}: -1, 0, 1 by value. */
+    public static int compare(ChiangFloat x, ChiangFloat y) { return x.scaled().compareTo(y.scaled()); }
+
+    /** The exact sum of all, rounded once. */
+    public static ChiangFloat sum(Format f, List<ChiangFloat> xs) {
+        BigInteger s = BigInteger.ZERO;
+        for (ChiangFloat x : xs) s = s.add(x.scaled());
+        return f.round(s.signum() < 0, s.abs(), -f.bias());
+    }
+
+    public static ChiangFloat add(ChiangFloat x, ChiangFloat y) { return sum(x.format, List.of(x, y)); }
+
+    /** The exact product of all, rounded once. */
+    public static ChiangFloat product(Format f, List<ChiangFloat> xs) {
+        BigInteger m = BigInteger.ONE;
+        boolean neg = false;
+        int e = 0;
+        for (ChiangFloat x : xs) { m = m.multiply(x.significand); neg ^= x.negative; e += x.exponent(); }
+        return f.round(neg, m, e);
+    }
+
+    public static ChiangFloat multiply(ChiangFloat x, ChiangFloat y) { return product(x.format, List.of(x, y)); }
+
+    /** Every float of a format whose significand is nonzero, then zero: for exhaustive tests at tiny widths. */
+    public static List<ChiangFloat> all(Format f) {
+        java.util.ArrayList<ChiangFloat> out = new java.util.ArrayList<>();
+        for (int s = 0; s < 2; s++)
+            for (int e = 0; e < 1 << f.q(); e++)
+                for (long m = 1L << (f.p() - 1); m < 1L << f.p(); m++) out.add(f.of(s == 1, m, e));
+        out.add(f.zero());
+        return out;
+    }
+}
