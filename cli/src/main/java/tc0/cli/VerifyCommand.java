@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
 import tc0.circuits.eval.BitMatrix;
-import tc0.circuits.eval.BitParallelEvaluator;
+import tc0.circuits.eval.Evaluator;
 import tc0.compiler.interp.Float64Errors;
 import tc0.compiler.interp.Float64Interpreter;
 import tc0.compiler.interp.InputGenerator;
@@ -62,9 +62,13 @@ final class VerifyCommand implements Callable<Integer> {
             + " instead of compiling the spec")
     Path circuit;
 
+    @Option(names = "--backend", paramLabel = "B", defaultValue = "cpu", description = Backends.DESCRIPTION)
+    tc0.circuits.gpu.Backend backend;
+
     @Override
     public Integer call() {
         if (samples < 0) throw new UserError("--samples must be >= 0");
+        Evaluator evaluator = Backends.evaluator(backend, Runtime.getRuntime().availableProcessors(), spec.commandLine().getErr());
         Lowered l = circuit == null ? specOptions.compile() : given(circuit);
         List<String> names = new ArrayList<>();
         List<Map<String, long[]>> inputs = new ArrayList<>();
@@ -81,7 +85,7 @@ final class VerifyCommand implements Callable<Integer> {
             kinds.add(k);
             inputs.add(InputGenerator.generate(l.program(), k, seed + i));
         }
-        BitMatrix out = new BitParallelEvaluator().evaluate(l.circuit(), l.encode(inputs));
+        BitMatrix out = evaluator.evaluate(l.circuit(), l.encode(inputs));
         PrintWriter w = spec.commandLine().getOut();
         Float64Errors errors = new Float64Errors(l.program()), unit = new Float64Errors(l.program());
         VerifyReport report = new VerifyReport();
