@@ -49,7 +49,10 @@ final class Nvrtc {
                 + String.join(", ", tried) + " loads; set TC0_NVRTC to its path");
     }
 
-    /** TC0_NVRTC, then the loader's names, then libnvrtc.so.* files in CUDA_HOME and the usual folders. */
+    /**
+     * TC0_NVRTC, then the loader's names, then libnvrtc.so.* files in CUDA_HOME, LD_LIBRARY_PATH, the usual
+     * CUDA folders and the nvidia wheels of a Python environment (where PyTorch's CUDA keeps it).
+     */
     static List<String> candidates() {
         List<String> out = new ArrayList<>();
         String explicit = System.getenv("TC0_NVRTC");
@@ -58,9 +61,18 @@ final class Nvrtc {
         List<Path> dirs = new ArrayList<>();
         String home = System.getenv("CUDA_HOME");
         if (home != null && !home.isBlank()) dirs.add(Path.of(home, "lib64"));
+        String ld = System.getenv("LD_LIBRARY_PATH");
+        if (ld != null) for (String d : ld.split(":")) if (!d.isBlank()) dirs.add(Path.of(d));
         dirs.add(Path.of("/usr/local/cuda/lib64"));
         dirs.add(Path.of("/usr/local/cuda/targets/x86_64-linux/lib"));
         dirs.add(Path.of("/usr/lib/x86_64-linux-gnu"));
+        for (String venv : new String[] {"/opt/torch/.venv/lib", "/usr/local/lib", "/usr/lib"}) {
+            for (Path python : list(Path.of(venv), "python3*")) {
+                for (String site : new String[] {"site-packages", "dist-packages"}) {
+                    for (Path pkg : list(python.resolve(site).resolve("nvidia"), "*")) dirs.add(pkg.resolve("lib"));
+                }
+            }
+        }
         for (Path d : dirs) {
             if (!Files.isDirectory(d)) continue;
             try (Stream<Path> files = Files.list(d)) {
@@ -68,6 +80,17 @@ final class Nvrtc {
             } catch (IOException unreadable) {
                 // a folder we cannot list holds nothing we can load
             }
+        }
+        return out;
+    }
+
+    private static List<Path> list(Path dir, String glob) {
+        if (!Files.isDirectory(dir)) return List.of();
+        List<Path> out = new ArrayList<>();
+        try (var ds = Files.newDirectoryStream(dir, glob)) {
+            ds.forEach(out::add);
+        } catch (IOException unreadable) {
+            // nothing to find there
         }
         return out;
     }
