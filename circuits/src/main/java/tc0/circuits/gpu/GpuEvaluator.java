@@ -13,7 +13,8 @@ public final class GpuEvaluator implements Evaluator {
     private final CudaDriver cuda;
     private final byte[] ptx;
 
-    private GpuEvaluator(CudaDriver cuda, byte[] ptx) {
+    /** On {@code cuda} with this compiled kernel image (tests hand in a stand-in driver). */
+    GpuEvaluator(CudaDriver cuda, byte[] ptx) {
         this.cuda = cuda;
         this.ptx = ptx;
     }

@@ -40,7 +40,11 @@ final class Nvrtc {
 
     /** NVRTC from the first library that loads; a {@link GpuUnavailableException} naming where it looked. */
     static Nvrtc open() {
-        List<String> tried = candidates();
+        return open(candidates());
+    }
+
+    /** NVRTC from the first of {@code tried} (names or paths) that loads. */
+    static Nvrtc open(List<String> tried) {
         for (String c : tried) {
             Optional<SymbolLookup> lib = Native.library(c);
             if (lib.isPresent()) return new Nvrtc(lib.get());
