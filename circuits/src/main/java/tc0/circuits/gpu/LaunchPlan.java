@@ -7,8 +7,9 @@ import java.util.List;
  * How a batch's levels are launched. A block owns a tile of pattern words; its threads share out the
  * level's (operation, word) items, the word varying fastest so that neighbouring threads read neighbouring
  * words. Patterns are independent, so blocks never wait for each other: narrow levels (few items per block)
- * run back to back in one launch, separated by a block-wide barrier, and a wide level gets a launch of its
- * own with its operations spread over {@code gridY} blocks per tile as well.
+ * run back to back in one launch, separated by a block-wide barrier, in tiles small enough to give about
+ * {@code targetBlocks} blocks; a wide level gets a launch of its own, in tiles of 32 words (a warp reads one
+ * operand's 256 consecutive bytes), its operations spread over {@code gridY} blocks per tile as well.
  *
  * @param targetBlocks blocks a narrow launch aims for (tiles of words / targetBlocks words, 1 to 32)
  * @param maxBlock     most threads of a block; a level is narrow while its items of a tile fit in one block
@@ -38,13 +39,15 @@ public record LaunchPlan(int targetBlocks, int maxBlock, int wideBlock) {
     public List<Launch> launches(KernelArrays a, int words) {
         int tile = Math.clamp(words / targetBlocks, 1, MAX_TILE);
         int gridX = (words + tile - 1) / tile;
+        int wideTile = Math.min(MAX_TILE, words);
+        int wideGridX = (words + wideTile - 1) / wideTile;
         List<Launch> out = new ArrayList<>();
         int l = 0, levels = a.levels();
         while (l < levels) {
-            long items = (long) a.width(l) * tile;
-            if (items > maxBlock) {
+            if ((long) a.width(l) * tile > maxBlock) {
+                long items = (long) a.width(l) * wideTile;
                 int gridY = (int) Math.min(MAX_GRID_Y, (items + wideBlock - 1) / wideBlock);
-                out.add(new Launch(l, l + 1, tile, gridX, gridY, wideBlock));
+                out.add(new Launch(l, l + 1, wideTile, wideGridX, gridY, wideBlock));
                 l++;
                 continue;
             }

@@ -22,11 +22,11 @@ class LaunchPlanTest {
     @Test
     void narrowLevelsShareALaunchAndAWideLevelHasItsOwn() {
         var plan = new LaunchPlan(100, 1024, 256);
-        // 1,600 words: tiles of 16 words, 100 blocks; a level is narrow up to 64 operations
+        // 1,600 words: narrow tiles of 16 words, 100 blocks; a level is narrow up to 64 operations
         List<LaunchPlan.Launch> ls = plan.launches(levels(3, 9, 64, 65, 2, 2), 1600);
         assertEquals(List.of(
                 new LaunchPlan.Launch(0, 3, 16, 100, 1, 1024),
-                new LaunchPlan.Launch(3, 4, 16, 100, 5, 256),   // 65 x 16 = 1,040 items over 256-thread blocks
+                new LaunchPlan.Launch(3, 4, 32, 50, 9, 256),    // tiles of 32: 65 x 32 = 2,080 items, 9 blocks of 256
                 new LaunchPlan.Launch(4, 6, 16, 100, 1, 32)), ls);
     }
 
