@@ -20,7 +20,6 @@ static pthread_barrier_t barrier;
 #define __forceinline__ inline
 static inline void __syncthreads() { pthread_barrier_wait(&barrier); }
 static inline int __ffsll(long long x) { return __builtin_ffsll(x); }
-using std::min;
 #include "levels.cu"
 
 typedef int CUresult;

@@ -46,6 +46,7 @@ final class Nvrtc {
     /** NVRTC from the first of {@code tried} (names or paths) that loads. */
     static Nvrtc open(List<String> tried) {
         for (String c : tried) {
+            if (c.contains("/")) builtinsBeside(Path.of(c));
             Optional<SymbolLookup> lib = Native.library(c);
             if (lib.isPresent()) return new Nvrtc(lib.get());
         }
@@ -86,6 +87,19 @@ final class Nvrtc {
             }
         }
         return out;
+    }
+
+    /**
+     * Loads libnvrtc-builtins.so.* from the folder of {@code nvrtc}: NVRTC opens it by name when it compiles,
+     * which finds it only on the loader's path unless a library of that name is loaded already (NVRTC_ERROR_
+     * BUILTIN_OPERATION_FAILURE otherwise, as with the nvidia-cuda-nvrtc wheel).
+     */
+    private static void builtinsBeside(Path nvrtc) {
+        Path dir = nvrtc.toAbsolutePath().getParent();
+        if (dir == null) return;
+        for (Path b : list(dir, "libnvrtc-builtins.so*")) {
+            if (!b.getFileName().toString().contains(".alt.")) Native.library(b.toString());
+        }
     }
 
     private static List<Path> list(Path dir, String glob) {

@@ -1,6 +1,7 @@
 // tc0's GPU kernels: a threshold circuit's levels on batches of bit-packed patterns (64 per word).
 // The arrays are KernelArrays (tc0.circuits.gpu); KernelSimulator is this file in Java, loop for loop:
-// change both together. Compiled at run time by NVRTC (no headers), PTX cached per source and architecture.
+// change both together. Compiled at run time by NVRTC, PTX cached per source and architecture. It includes
+// no header and names no library function or type (size_t, min) that NVRTC might not predefine.
 
 typedef unsigned long long u64;
 typedef long long i64;
@@ -8,7 +9,7 @@ typedef long long i64;
 #define MAX_WIDTH 62
 
 __device__ __forceinline__ u64 load(const u64* values, int operand, int w, int stride) {
-    return values[(size_t)(operand >> 1) * stride + w] ^ (0ULL - (u64)(operand & 1));
+    return values[(u64)(operand >> 1) * stride + w] ^ (0ULL - (u64)(operand & 1));
 }
 
 // Adds plane y at column q of a carry-save counter; returns the new set of columns with a pending plane.
@@ -89,7 +90,7 @@ extern "C" __global__ void tc0_levels(const int* levelStart, const int* opKind, 
                                       int stride, int words, int firstLevel, int endLevel, int tile) {
     u64 counter[MAX_WIDTH], pend[MAX_WIDTH];
     int w0 = blockIdx.x * tile;
-    int tileWords = min(tile, words - w0);
+    int tileWords = tile < words - w0 ? tile : words - w0;
     for (int lv = firstLevel; lv < endLevel; lv++) {
         int o0 = levelStart[lv];
         i64 items = (i64)(levelStart[lv + 1] - o0) * tileWords;
@@ -101,13 +102,13 @@ extern "C" __global__ void tc0_levels(const int* levelStart, const int* opKind, 
             if (kind == 0) {  // AND
                 u64 acc = ~0ULL;
                 for (int e = f0; e < f1; e++) acc &= load(values, operand[e], w, stride);
-                values[(size_t)outSlot[r0] * stride + w] = acc;
+                values[(u64)outSlot[r0] * stride + w] = acc;
             } else if (kind == 1) {  // SLICED: a bank of comparators on one counter
                 int width = opWidth[op];
                 count(operand, weight, f0, f1, width, w, stride, values, counter, pend);
-                for (int r = r0; r < r1; r++) values[(size_t)outSlot[r] * stride + w] = atLeast(counter, width, threshold[r]);
+                for (int r = r0; r < r1; r++) values[(u64)outSlot[r] * stride + w] = atLeast(counter, width, threshold[r]);
             } else {  // LANES
-                values[(size_t)outSlot[r0] * stride + w] = lanes(operand, weight, f0, f1, threshold[r0], w, stride, values);
+                values[(u64)outSlot[r0] * stride + w] = lanes(operand, weight, f0, f1, threshold[r0], w, stride, values);
             }
         }
         __syncthreads();
@@ -119,5 +120,5 @@ extern "C" __global__ void tc0_gather(const int* outputs, const u64* values, u64
     i64 i = (i64)blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= (i64)count * words) return;
     int o = (int)(i / words), w = (int)(i % words);
-    out[(size_t)o * words + w] = load(values, outputs[o], w, stride);
+    out[(u64)o * words + w] = load(values, outputs[o], w, stride);
 }
