@@ -37,8 +37,9 @@ class NvrtcTest {
 
     @Test
     void aBrokenSourceGivesNvrtcsLog() {
+        Nvrtc nvrtc = nvrtc();
         var e = assertThrows(IllegalStateException.class,
-                () -> nvrtc().compile(CudaRunner.SOURCE.replace("u64 greater = 0, equal = ~0ULL;", "u64 greater = 0, equal = ~0ULL"), "sm_90"));
+                () -> nvrtc.compile(CudaRunner.SOURCE.replace("u64 greater = 0, equal = ~0ULL;", "u64 greater = 0, equal = ~0ULL"), "sm_90"));
         assertTrue(e.getMessage().contains("NVRTC_ERROR_COMPILATION") && e.getMessage().contains("levels.cu("), e.getMessage());
     }
 
