@@ -12,8 +12,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs the GPU tests without Maven, for a CUDA machine that has no Java build tools (bench/gpu-check.sh):
- * {@link GpuEvaluatorTest} (the evaluator contract and the EPFL suite on the device) and the simulator's
- * tests beside it. Prints JUnit's summary and every failure; exits 1 when a test failed (or, with
+ * {@link GpuEvaluatorTest} (the evaluator contract and the EPFL suite on the device), {@link NvrtcTest} and the
+ * simulator's tests beside them. Prints JUnit's summary and every failure; exits 1 when a test failed (or, with
  * {@code --require-gpu}, was skipped for want of a GPU), 2 when none ran.
  */
 public final class GpuTests {
@@ -21,7 +21,7 @@ public final class GpuTests {
 
     public static void main(String[] args) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(GpuEvaluatorTest.class), selectClass(SimulatedGpuEvaluatorTest.class),
+                .selectors(selectClass(GpuEvaluatorTest.class), selectClass(NvrtcTest.class), selectClass(SimulatedGpuEvaluatorTest.class),
                         selectClass(SimulatedGpuEpflTest.class))
                 .build();
         Launcher launcher = LauncherFactory.create();
