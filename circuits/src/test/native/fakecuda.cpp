@@ -18,6 +18,7 @@ static pthread_barrier_t barrier;
 #define __global__
 #define __device__
 #define __forceinline__ inline
+#define __launch_bounds__(threads)
 static inline void __syncthreads() { pthread_barrier_wait(&barrier); }
 static inline int __ffsll(long long x) { return __builtin_ffsll(x); }
 #include "levels.cu"

@@ -84,7 +84,8 @@ __device__ u64 lanes(const int* operand, const i64* weight, int f0, int f1, i64 
 // Levels firstLevel .. endLevel - 1 of one batch. Block (x, y) owns words x * tile ..; its threads share out
 // a level's (operation, word) items, word fastest; with gridDim.y > 1 (one level) the items are shared out
 // over the y blocks too. Patterns are independent, so a barrier per level inside the block is all it needs.
-extern "C" __global__ void tc0_levels(const int* levelStart, const int* opKind, const int* opWidth,
+// Blocks of up to 1024 threads (LaunchPlan.DEFAULT): the bound keeps registers within what that many need.
+extern "C" __global__ void __launch_bounds__(1024) tc0_levels(const int* levelStart, const int* opKind, const int* opWidth,
                                       const int* opFanin, const int* opOut, const int* operand, const i64* weight,
                                       const int* outSlot, const i64* threshold, u64* values,
                                       int stride, int words, int firstLevel, int endLevel, int tile) {
