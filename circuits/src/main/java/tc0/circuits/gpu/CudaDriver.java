@@ -93,7 +93,11 @@ final class CudaDriver {
     static CudaDriver open(String name) {
         SymbolLookup lib = Native.library(name).orElseThrow(() -> new GpuUnavailableException(
                 "no CUDA: the driver library " + name + " was not found (no NVIDIA driver installed)"));
-        return new CudaDriver(lib);
+        try {
+            return new CudaDriver(lib);
+        } catch (IllegalStateException e) { // a device query or the context failed: no usable GPU either
+            throw new GpuUnavailableException(e.getMessage(), e);
+        }
     }
 
     /** "sm_90" for compute capability 9.0. */

@@ -19,10 +19,17 @@ public final class GpuEvaluator implements Evaluator {
         this.ptx = ptx;
     }
 
-    /** The GPU evaluator, its kernel compiled (or read from the cache); or why there is none. */
+    /**
+     * The GPU evaluator, its kernel compiled (or read from the cache); or why there is none: a missing
+     * library or device, and also a CUDA call or the kernel's compile failing (the first line of its message).
+     */
     public static GpuEvaluator open() {
-        CudaDriver cuda = CudaDriver.get();
-        return new GpuEvaluator(cuda, CudaRunner.ptx(cuda));
+        try {
+            CudaDriver cuda = CudaDriver.get();
+            return new GpuEvaluator(cuda, CudaRunner.ptx(cuda));
+        } catch (IllegalStateException e) {
+            throw new GpuUnavailableException(e.getMessage().lines().findFirst().orElse("CUDA failed"), e);
+        }
     }
 
     @Override
