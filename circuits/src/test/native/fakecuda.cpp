@@ -26,6 +26,8 @@ static inline int __ffsll(long long x) { return __builtin_ffsll(x); }
 typedef int CUresult;
 static const CUresult OK = 0, INVALID_VALUE = 1, NOT_FOUND = 500;
 static long launches = 0;
+static std::string failing; // a function that answers error 999, for tests of tc0's failure paths
+#define FAIL_IF_ASKED if (failing == __func__) return 999
 
 extern "C" {
 CUresult cuInit(unsigned flags) { return flags == 0 ? OK : INVALID_VALUE; }
@@ -37,7 +39,7 @@ CUresult cuDeviceGetAttribute(int* v, int attribute, int) {
     *v = attribute == 75 ? 9 : attribute == 76 ? 0 : attribute == 16 ? 2 : -1;
     return *v < 0 ? INVALID_VALUE : OK;
 }
-CUresult cuDevicePrimaryCtxRetain(void** c, int) { *c = (void*)0x1; return OK; }
+CUresult cuDevicePrimaryCtxRetain(void** c, int) { FAIL_IF_ASKED; *c = (void*)0x1; return OK; }
 CUresult cuCtxSetCurrent(void* c) { return c == (void*)0x1 ? OK : INVALID_VALUE; }
 CUresult cuModuleLoadData(void** m, const void* image) { *m = (void*)0x2; return image ? OK : INVALID_VALUE; }
 CUresult cuModuleGetFunction(void** f, void* m, const char* name) {
@@ -56,6 +58,7 @@ CUresult cuMemcpyDtoD_v2(uint64_t dst, uint64_t src, size_t n) { memcpy((void*)d
 CUresult cuMemGetInfo_v2(size_t* free, size_t* total) { *free = 48 << 10; *total = 1 << 20; return OK; }
 CUresult cuCtxSynchronize() { return OK; }
 long fakeLaunches() { return launches; }
+void fakeFail(const char* function) { failing = function; }
 }
 
 struct Launch { void* f; void** p; unsigned thread; };
@@ -86,6 +89,7 @@ static void* runThread(void* a) {
 
 extern "C" CUresult cuLaunchKernel(void* f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
                                    unsigned shared, void* stream, void** params, void** extra) {
+    FAIL_IF_ASKED;
     if ((f != (void*)0x10 && f != (void*)0x20) || gz != 1 || by != 1 || bz != 1 || shared != 0 || stream || extra) return INVALID_VALUE;
     if (gx < 1 || gy < 1 || gy > 65535 || bx < 1 || bx > 1024) return INVALID_VALUE;
     launches++;

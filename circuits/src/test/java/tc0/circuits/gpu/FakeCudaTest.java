@@ -80,6 +80,37 @@ class FakeCudaTest extends EvaluatorContract {
         }
     }
 
+    private static void fail(String function) {
+        var f = SymbolLookup.libraryLookup(Path.of(library), Arena.global()).find("fakeFail").orElseThrow();
+        try (Arena a = Arena.ofConfined()) {
+            Linker.nativeLinker().downcallHandle(f, FunctionDescriptor.ofVoid(ValueLayout.ADDRESS)).invokeExact(a.allocateFrom(function));
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** A CUDA call failing while the GPU is opened means no usable GPU (auto falls back); at a launch, an error naming it. */
+    @Test
+    void failingCudaCallsAreNamed() {
+        fail("cuDevicePrimaryCtxRetain");
+        try {
+            var e = assertThrows(GpuUnavailableException.class, () -> CudaDriver.open(library));
+            assertEquals("CUDA: cuDevicePrimaryCtxRetain failed: CUDA_ERROR_FAKE (999)", e.getMessage());
+        } finally {
+            fail("");
+        }
+        var b = new CircuitBuilder();
+        int[] x = b.inputBus("x", 2);
+        b.outputBus("y", b.and(x[0], x[1]));
+        try (BatchedProgram p = gpu().compile(b.build())) {
+            fail("cuLaunchKernel");
+            var e = assertThrows(IllegalStateException.class, () -> p.evaluate(BitMatrix.random(2, 100, 1)));
+            assertEquals("CUDA: cuLaunchKernel failed: CUDA_ERROR_FAKE (999)", e.getMessage());
+        } finally {
+            fail("");
+        }
+    }
+
     @Test
     void theDeviceIsDescribedAndTheKernelCompiledForItsArchitecture() {
         assertEquals("fake CUDA device (host threads) (sm_90, 2 multiprocessors)", gpu().device());
