@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The evaluators a user can pick. */
-    enum Backend { cpu, scalar, gpu }
+    enum Backend { cpu, scalar, gpu, auto }
 
     @Spec
     CommandSpec spec;
@@ -77,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
     Path inputs;
 
     @Option(names = "--backend", paramLabel = "B", defaultValue = "cpu",
-            description = "cpu (bit-parallel, all cores; default), scalar (the one-pattern-at-a-time reference) or gpu")
+            description = "cpu (bit-parallel, all cores; default), scalar (the one-pattern-at-a-time reference), gpu (CUDA)"
+                    + " or auto (the GPU when there is one, else the CPU, saying why on standard error)")
     Backend backend;
 
     @Option(names = "--threads", paramLabel = "K", description = "threads of the cpu backend (default: all processors)")
@@ -101,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (random != null && inputs != null) throw new UserError("give --random or --inputs, not both");
         if (random != null && random < 1) throw new UserError("--random must be at least 1, not " + random);
-        Evaluator evaluator = evaluator(backend, threads);
+        Evaluator evaluator = evaluator(backend, threads, spec.commandLine().getErr());
         Circuit c = loader != null ? loader.load(file) : settings.load(file);
         BitMatrix in = inputs != null ? readPatterns(inputs, c.inputCount())
                 : BitMatrix.random(c.inputCount(), random == null ? 1 : randomPatterns(random, c), seed);
@@ -116,12 +117,13 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static Evaluator evaluator(Backend backend, Integer threads) {
+    static Evaluator evaluator(Backend backend, Integer threads, PrintWriter err) {
         if (threads != null && threads < 1) throw new UserError("--threads must be at least 1, not " + threads);
+        int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         return switch (backend) {
-            case cpu -> threads == null ? new BitParallelEvaluator() : new BitParallelEvaluator(threads);
+            case cpu -> new BitParallelEvaluator(k);
             case scalar -> new ScalarEvaluator();
-            case gpu -> throw new UserError("no GPU backend in this build; use --backend cpu");
+            case gpu, auto -> Backends.evaluator(tc0.circuits.gpu.Backend.valueOf(backend.name()), k, err);
         };
     }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
+import tc0.circuits.eval.Evaluator;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.lower.Lowered;
 import tc0.compiler.lower.Verification;
@@ -54,12 +55,16 @@ final class VerifyCommand implements Callable<Integer> {
             + " instead of compiling the spec")
     Path circuit;
 
+    @Option(names = "--backend", paramLabel = "B", defaultValue = "cpu", description = Backends.DESCRIPTION)
+    tc0.circuits.gpu.Backend backend;
+
     @Override
     public Integer call() {
         if (samples < 0) throw new UserError("--samples must be >= 0");
+        Evaluator evaluator = Backends.evaluator(backend, Runtime.getRuntime().availableProcessors(), spec.commandLine().getErr());
         Lowered l = circuit == null ? specOptions.compile() : given(circuit);
         PrintWriter w = spec.commandLine().getOut();
-        Verification.Result r = Verification.run(l, samples, seed, Verification.EXACT);
+        Verification.Result r = Verification.run(l, samples, seed, Verification.EXACT, evaluator);
         if (r instanceof Verification.Mismatch m) {
             w.printf("MISMATCH on input %d (%s): %s%n", m.input(), m.name(), m.what());
             m.inputCodes().forEach((k, v) -> w.printf("  input %s = %s%n", k, Arrays.toString(v)));

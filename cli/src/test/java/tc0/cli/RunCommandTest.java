@@ -82,13 +82,6 @@ class RunCommandTest {
     }
 
     @Test
-    void theGpuBackendSaysThereIsNoneInThisBuildAndExits2() {
-        Outcome o = runSmall("c.aag", "--backend", "gpu");
-        assertEquals(2, o.code());
-        assertTrue(o.err().contains("no GPU backend in this build"), o.err());
-    }
-
-    @Test
     void randomAndInputsTogetherAreRejected() {
         Outcome o = runSmall("c.aag", "--random", "3", "--inputs", "p.txt");
         assertEquals(2, o.code());

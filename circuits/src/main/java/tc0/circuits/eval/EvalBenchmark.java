@@ -4,7 +4,7 @@ import tc0.circuits.Circuit;
 import tc0.circuits.analysis.Levels;
 
 /**
- * Times {@link BitParallelEvaluator} on random patterns, and the {@link ScalarEvaluator} on the same
+ * Times an evaluator ({@link BitParallelEvaluator} unless another is given) on random patterns, and the {@link ScalarEvaluator} on the same
  * patterns (or their first few, extrapolated) for comparison. Compilation and input generation are not
  * timed; the bit-parallel run is warmed up first and its median over several runs is reported.
  */
@@ -50,7 +50,7 @@ public final class EvalBenchmark {
      * @param scalarGateEvalsPerSecond gates x scalarPatterns / scalarSeconds
      * @param speedup                  gateEvalsPerSecond / scalarGateEvalsPerSecond
      * @param agree                    whether both gave the same outputs on the scalar patterns
-     * @param program                  how the gates were compiled
+     * @param program                  how the bit-parallel evaluator compiled the gates; null for another evaluator
      */
     public record Result(String evaluator, long gates, long wires, int depth, int patterns, int threads,
                          double compileSeconds, int runs, double seconds, double gateEvalsPerSecond,
@@ -58,9 +58,14 @@ public final class EvalBenchmark {
                          double speedup, boolean agree, ProgramStats program) {}
 
     public static Result run(Circuit c, Params p) {
+        return run(c, p, new BitParallelEvaluator(p.threads()));
+    }
+
+    /** Times {@code evaluator} (its threads are its own; {@code p.threads()} is reported as given). */
+    public static Result run(Circuit c, Params p, Evaluator evaluator) {
         BitMatrix inputs = BitMatrix.random(c.inputCount(), p.patterns(), p.seed());
         long t0 = System.nanoTime();
-        BitParallelEvaluator.Program program = new BitParallelEvaluator(p.threads()).compile(c);
+        Evaluator.Compiled program = evaluator.compile(c);
         double compileSeconds = (System.nanoTime() - t0) / 1e9;
 
         BitMatrix outputs = program.evaluate(inputs);
@@ -83,9 +88,17 @@ public final class EvalBenchmark {
         double scalarRate = gates * (double) scalarPatterns / scalarSeconds;
         boolean agree = expected.equals(outputs.firstPatterns(scalarPatterns));
 
-        return new Result(new BitParallelEvaluator().name(), gates, c.wireCount(), Levels.of(c).depth(), p.patterns(),
+        if (program instanceof AutoCloseable device) { // a GPU's buffers go back now, not at exit
+            try {
+                device.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not release the evaluator: " + e.getMessage(), e);
+            }
+        }
+        ProgramStats stats = program instanceof BitParallelEvaluator.Program bp ? bp.stats() : null;
+        return new Result(evaluator.name(), gates, c.wireCount(), Levels.of(c).depth(), p.patterns(),
                 p.threads(), compileSeconds, times.length, seconds, rate, scalarPatterns, scalarSeconds, scalarRate,
-                rate / scalarRate, agree, program.stats());
+                rate / scalarRate, agree, stats);
     }
 
     private static double[] timeRuns(Evaluator.Compiled program, BitMatrix inputs) {

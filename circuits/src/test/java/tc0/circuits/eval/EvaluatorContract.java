@@ -18,7 +18,7 @@ import tc0.circuits.eval.TestCircuits.Weights;
  * for bit, on every kind of gate and any number of patterns. A new evaluator gets these tests by extending
  * this class.
  */
-abstract class EvaluatorContract {
+public abstract class EvaluatorContract {
 
     /** The evaluator under test, using {@code threads} threads where it has any. */
     protected abstract Evaluator evaluator(int threads);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import tc0.circuits.eval.BitMatrix;
 import tc0.circuits.eval.BitParallelEvaluator;
+import tc0.circuits.eval.Evaluator;
 import tc0.compiler.interp.Float64Errors;
 import tc0.compiler.interp.Float64Interpreter;
 import tc0.compiler.interp.InputGenerator;
@@ -61,6 +62,11 @@ public final class Verification {
     private Verification() {}
 
     public static Result run(Lowered l, int samples, long seed, Reference reference) {
+        return run(l, samples, seed, reference, new BitParallelEvaluator());
+    }
+
+    /** As {@link #run(Lowered, int, long, Reference)}, evaluating the circuit with {@code evaluator} (a GPU, say). */
+    public static Result run(Lowered l, int samples, long seed, Reference reference, Evaluator evaluator) {
         TensorProgram p = l.program();
         List<String> names = new ArrayList<>();
         List<Map<String, long[]>> inputs = new ArrayList<>();
@@ -77,7 +83,7 @@ public final class Verification {
             kinds.add(k);
             inputs.add(InputGenerator.generate(p, k, seed + i));
         }
-        BitMatrix out = new BitParallelEvaluator().evaluate(l.circuit(), l.encode(inputs));
+        BitMatrix out = evaluator.evaluate(l.circuit(), l.encode(inputs));
         Float64Errors errors = new Float64Errors(p), unit = new Float64Errors(p);
         Map<String, long[]> first = new LinkedHashMap<>();
         Map<String, Boolean> varies = new LinkedHashMap<>();
