@@ -70,7 +70,7 @@ class SweepCountOnlyTest {
         // 6 and 7 fraction bits (n = 4, 8) and eps H became a shift there: depth 72 at n = 4, 8 against 76 from 16 on.
         Cli r = Cli.run("sweep", GIN, "--n", "4,8,16,64", "--count-only");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("depth: constant in n (66 at every n)"), r.out());
+        assertTrue(r.out().contains("depth: constant in n (91 at every n)"), r.out());
     }
 
     /**

@@ -83,7 +83,15 @@ class ExamplesTest {
     void thePreludeDefinesTheBlocksTheFamiliesNeed() {
         assertTrue(Prelude.get().functions().keySet().containsAll(List.of("attention", "multi_head_attention", "mlp",
                 "layer_norm", "hopfield_update", "kernelized_hopfield_update", "mamba_block", "gcn_layer", "gin_layer",
-                "var_scale_step", "flowar_flow_step", "rope_attention", "tensor_attention", "rope_tensor_attention")));
+                "var_transformer", "var_cache", "vq_decoder", "flowar_flow", "flowar_flow_step", "readout_mlp",
+                "rope_attention", "tensor_attention", "rope_tensor_attention")));
+    }
+
+    /** Mamba's blocks as Def. 3.24 of arXiv 2412.06148 names them: each function's gates are a region of its name. */
+    @Test
+    void thePreludeNamesMambasBlocksAfterThePaper() {
+        assertTrue(Prelude.get().functions().keySet().containsAll(List.of("in_proj", "conv1d", "selection",
+                "discretisation", "scan", "gate", "out_proj")));
     }
 
     private static void assertRoundTrip(String source) {

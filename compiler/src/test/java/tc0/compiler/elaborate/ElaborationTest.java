@@ -53,7 +53,7 @@ class ElaborationTest {
         TensorProgram p = Specs.example("var", Map.of("n", 8L));
         Set<List<Long>> down = p.nodes().stream().filter(n -> n.op() instanceof Op.Downsample).map(Node::shape)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of(List.of(2L, 2L, 4L), List.of(3L, 3L, 4L)), down); // (s + 1) x (s + 1) for s = 1, 2
+        assertEquals(Set.of(List.of(2L, 2L, 4L), List.of(3L, 3L, 4L)), down); // k x k for the scales k = 2, 3
     }
 
     @Test

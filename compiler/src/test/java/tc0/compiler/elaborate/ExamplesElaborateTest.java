@@ -50,9 +50,10 @@ class ExamplesElaborateTest {
     @MethodSource("examples")
     void eachLayerAddsTheSameNumberOfNodes(Path file) {
         String layers = file.toString().contains("flowar") ? "steps" : "layers";
-        int n1 = elaborate(file, Map.of("n", 4L, layers, 1L)).nodes().size();
-        int n2 = elaborate(file, Map.of("n", 4L, layers, 2L)).nodes().size();
-        int n3 = elaborate(file, Map.of("n", 4L, layers, 3L)).nodes().size();
+        // from 2 layers on: at one layer a slice of a weight stacked by layer (var's) is the whole weight, no node
+        int n1 = elaborate(file, Map.of("n", 4L, layers, 2L)).nodes().size();
+        int n2 = elaborate(file, Map.of("n", 4L, layers, 3L)).nodes().size();
+        int n3 = elaborate(file, Map.of("n", 4L, layers, 4L)).nodes().size();
         assertTrue(n2 > n1, file + ": " + n1 + " " + n2);
         assertEquals(n2 - n1, n3 - n2, file + ": " + n1 + " " + n2 + " " + n3);
     }

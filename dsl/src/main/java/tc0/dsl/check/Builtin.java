@@ -96,7 +96,7 @@ public enum Builtin {
 
     /**
      * Why a name that once was a built-in is gone and what replaces it, or null: the message for a call of
-     * it (the name is free for a function of the model's own).
+     * it with the old arguments (the name is now the prelude's Mamba scan block, of four arguments).
      */
     public static String retired(String name) {
         return name.equals("scan")

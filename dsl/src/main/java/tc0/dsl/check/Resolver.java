@@ -350,7 +350,10 @@ public final class Resolver {
         if (!c.named().isEmpty()) {
             diagnostics.error(c.named().getFirst().pos(), "'" + f.name() + "' takes positional arguments only");
         } else if (c.args().size() != f.params().size()) {
-            diagnostics.error(c.pos(), "'" + f.name() + "' takes " + count(f.params().size()) + ", got " + c.args().size());
+            // scan(A, B) was a built-in; the prelude's scan (Mamba's block) takes four arguments
+            String retired = c.args().size() == 2 ? Builtin.retired(f.name()) : null;
+            diagnostics.error(c.pos(), retired != null ? retired + " (the prelude's scan(U, C, DA, BX) is Mamba's selective scan block)"
+                    : "'" + f.name() + "' takes " + count(f.params().size()) + ", got " + c.args().size());
         }
     }
 
