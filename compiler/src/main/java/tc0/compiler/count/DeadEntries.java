@@ -59,10 +59,9 @@ final class DeadEntries {
     private static ClassMap reads(TensorProgram p, Node u, int x, ClassMap r) {
         Node xn = p.node(x);
         return switch (u.op()) {
-            case Op.MaskedSoftmax s when s.operand() == x && s.mask() != x && p.node(s.mask()).op() instanceof Op.Constant -> {
+            case Op.MaskedSoftmax s when s.operand() == x && s.mask() != x && constantBits(p, s.mask()) != null -> {
                 // Kept entries of the lines some entry of which is read and which keep two or more.
-                Node mn = p.node(s.mask());
-                ClassMap mask = Wiring.constant(null, mn, (Op.Constant) mn.op()).classes();
+                ClassMap mask = constantBits(p, s.mask());
                 long[] shape = Engine.shape(xn);
                 ClassMap wanted = r == null ? ClassMap.uniform(shape, ONE) : along(r, s.axis(), 1, shape);
                 ClassMap twoKept = along(mask, s.axis(), 2, shape);
@@ -75,6 +74,19 @@ final class DeadEntries {
             case Op.Transpose t when r != null -> r.transpose();
             case Op.Rope o when r != null -> or(r, pairSwapped(r));
             default -> ALL;
+        };
+    }
+
+    /** A constant mask's bits (a constant, or the product of two: {@code rowkron(tril(n), tril(n))}), or null. */
+    private static ClassMap constantBits(TensorProgram p, int id) {
+        Node n = p.node(id);
+        return switch (n.op()) {
+            case Op.Constant c -> Wiring.constant(null, n, c).classes();
+            case Op.Kron k when n.elem() instanceof tc0.compiler.ir.Elem.Bit -> {
+                ClassMap a = constantBits(p, k.left()), b = constantBits(p, k.right());
+                yield a == null || b == null ? null : KronCount.bits(a, b, k.kind(), Engine.shape(n));
+            }
+            default -> null;
         };
     }
 

@@ -22,6 +22,10 @@ final class KronCount {
 
     static Summary count(Engine e, Node n, Op.Kron op) {
         Summary sl = e.sum(op.left()), sr = e.sum(op.right());
+        if (n.elem() instanceof tc0.compiler.ir.Elem.Bit) { // two constant masks: their AND, no gate
+            if (sl.classes().anyVariable() || sr.classes().anyVariable()) throw new NeedsLiterals("node " + n.id() + ": " + op.label() + " of variable bits");
+            return new Summary(bits(sl.classes(), sr.classes(), op.kind(), Engine.shape(n)), java.util.Set.of(), Summary.all(2, true), true);
+        }
         if (!sl.disjoint(sr)) throw new NeedsLiterals("node " + n.id() + ": the factors of " + op.label() + " share literals");
         ClassMap a = sl.words(), b = sr.words();
         FixedFormat fa = e.fmt(op.left()), fb = e.fmt(op.right()), out = n.elem().asFixed();
@@ -72,6 +76,35 @@ final class KronCount {
     }
 
     private static final int[] NONE = new int[0];
+
+    /** The product of two maps of constant bits (each entry the AND of its factors' bits), grouped as {@link #count} groups. */
+    static ClassMap bits(ClassMap a, ClassMap b, Op.KronKind kind, long[] shape) {
+        int pa = kind == Op.KronKind.ROW ? 1 : 0, other = 1 - pa;
+        int q = Math.toIntExact(b.shape[pa]);
+        int size = Math.toIntExact(shape[pa]);
+        int[][] ids = new int[2][];
+        int[] groups = new int[2];
+        List<int[]> otherParts = new java.util.ArrayList<>(), pairParts = new java.util.ArrayList<>();
+        ids[other] = joint(a.axisGroups(other), b.axisGroups(other), otherParts);
+        int[] la = a.axisGroups(pa), rb = b.axisGroups(pa);
+        int[] lp = new int[size], rp = new int[size];
+        for (int j = 0; j < size; j++) { lp[j] = la[j / q]; rp[j] = rb[j % q]; }
+        ids[pa] = joint(lp, rp, pairParts);
+        groups[other] = otherParts.size();
+        groups[pa] = pairParts.size();
+        int[] table = new int[groups[0] * groups[1]];
+        int[] ga = new int[2], gb = new int[2];
+        for (int g0 = 0; g0 < groups[0]; g0++) {
+            for (int g1 = 0; g1 < groups[1]; g1++) {
+                int[] go = otherParts.get(other == 0 ? g0 : g1), gp = pairParts.get(pa == 0 ? g0 : g1);
+                ga[other] = go[0]; gb[other] = go[1];
+                ga[pa] = gp[0]; gb[pa] = gp[1];
+                ElemClass x = a.at(ga);
+                table[g0 * groups[1] + g1] = ElemClass.constant(x.code() & b.at(gb).code(), x.width()).id;
+            }
+        }
+        return ClassMap.of(shape, ids, groups, table);
+    }
 
     /** Positions in each group (once per axis, not once per group pair). */
     private static long[] counts(int[] ids, int groups) {

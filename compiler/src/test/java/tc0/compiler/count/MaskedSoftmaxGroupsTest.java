@@ -1,5 +1,7 @@
 package tc0.compiler.count;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +10,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tc0.compiler.elaborate.Elaborator;
+import tc0.compiler.ir.Elem;
+import tc0.compiler.ir.Op;
 import tc0.compiler.ir.TensorProgram;
 import tc0.dsl.Dsl;
 
@@ -37,17 +41,29 @@ class MaskedSoftmaxGroupsTest {
             }
             """;
 
-    private long saved;
+    private long savedLines, savedFolded;
 
     @BeforeEach
     void byGroups() {
-        saved = MaskedSoftmaxCount.lineByLineLimit;
+        savedLines = MaskedSoftmaxCount.lineByLineLimit;
+        savedFolded = Elaborator.foldedMaskEntries;
         MaskedSoftmaxCount.lineByLineLimit = 0;
     }
 
     @AfterEach
     void restore() {
-        MaskedSoftmaxCount.lineByLineLimit = saved;
+        MaskedSoftmaxCount.lineByLineLimit = savedLines;
+        Elaborator.foldedMaskEntries = savedFolded;
+    }
+
+    /** The pair mask kept as the product of tril(n) and tril(n) (as past 2^22 entries), not one constant. */
+    @ParameterizedTest
+    @ValueSource(longs = {2, 3, 5})
+    void anUnfoldedPairMaskCountsAsBuilt(long n) {
+        Elaborator.foldedMaskEntries = 0;
+        TensorProgram p = Elaborator.elaborate(Dsl.check(PAIRS, "t.tc0").orElseThrow(), Map.of("n", n));
+        assertTrue(p.nodes().stream().anyMatch(x -> x.op() instanceof Op.Kron && x.elem() instanceof Elem.Bit), "a mask kept as a product");
+        CountAsserts.assertCounted(p, 2);
     }
 
     @ParameterizedTest
