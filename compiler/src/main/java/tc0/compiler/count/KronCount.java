@@ -77,33 +77,69 @@ final class KronCount {
 
     private static final int[] NONE = new int[0];
 
-    /** The product of two maps of constant bits (each entry the AND of its factors' bits), grouped as {@link #count} groups. */
+    /**
+     * The product of two maps of constant bits (each entry the AND of its factors' bits), grouped as {@link #count}
+     * groups, except that pairs along the paired axis with the same bits down the other axis are one group at once
+     * (their bits ANDed as bit sets): {@code rowkron(tril(n), tril(n))} is n x n groups, never n x n^2.
+     */
     static ClassMap bits(ClassMap a, ClassMap b, Op.KronKind kind, long[] shape) {
         int pa = kind == Op.KronKind.ROW ? 1 : 0, other = 1 - pa;
         int q = Math.toIntExact(b.shape[pa]);
         int size = Math.toIntExact(shape[pa]);
-        int[][] ids = new int[2][];
-        int[] groups = new int[2];
         List<int[]> otherParts = new java.util.ArrayList<>(), pairParts = new java.util.ArrayList<>();
+        int[][] ids = new int[2][];
         ids[other] = joint(a.axisGroups(other), b.axisGroups(other), otherParts);
+        int lines = otherParts.size();
+        long[][] colA = columns(a, pa, otherParts, 0), colB = columns(b, pa, otherParts, 1);
         int[] la = a.axisGroups(pa), rb = b.axisGroups(pa);
         int[] lp = new int[size], rp = new int[size];
         for (int j = 0; j < size; j++) { lp[j] = la[j / q]; rp[j] = rb[j % q]; }
-        ids[pa] = joint(lp, rp, pairParts);
-        groups[other] = otherParts.size();
-        groups[pa] = pairParts.size();
+        int[] pair = joint(lp, rp, pairParts);
+        // Each pair group's bits down the other axis; equal bit sets are one group.
+        Map<BitSetKey, Integer> seen = new HashMap<>();
+        int[] groupOf = new int[pairParts.size()];
+        List<long[]> patterns = new java.util.ArrayList<>();
+        for (int g = 0; g < groupOf.length; g++) {
+            long[] x = colA[pairParts.get(g)[0]], y = colB[pairParts.get(g)[1]], and = new long[x.length];
+            for (int w = 0; w < and.length; w++) and[w] = x[w] & y[w];
+            groupOf[g] = seen.computeIfAbsent(new BitSetKey(and), k -> { patterns.add(and); return patterns.size() - 1; });
+        }
+        ids[pa] = new int[size];
+        for (int j = 0; j < size; j++) ids[pa][j] = groupOf[pair[j]];
+        int[] groups = new int[2];
+        groups[other] = lines;
+        groups[pa] = patterns.size();
+        int width = a.at(new int[2]).width();
+        int one = ElemClass.constant(1, width).id, zero = ElemClass.constant(0, width).id;
         int[] table = new int[groups[0] * groups[1]];
-        int[] ga = new int[2], gb = new int[2];
-        for (int g0 = 0; g0 < groups[0]; g0++) {
-            for (int g1 = 0; g1 < groups[1]; g1++) {
-                int[] go = otherParts.get(other == 0 ? g0 : g1), gp = pairParts.get(pa == 0 ? g0 : g1);
-                ga[other] = go[0]; gb[other] = go[1];
-                ga[pa] = gp[0]; gb[pa] = gp[1];
-                ElemClass x = a.at(ga);
-                table[g0 * groups[1] + g1] = ElemClass.constant(x.code() & b.at(gb).code(), x.width()).id;
+        for (int l = 0; l < lines; l++) {
+            for (int c = 0; c < patterns.size(); c++) {
+                int v = (patterns.get(c)[l >> 6] >>> (l & 63) & 1) != 0 ? one : zero;
+                table[other == 0 ? l * groups[1] + c : c * groups[1] + l] = v;
             }
         }
         return ClassMap.of(shape, ids, groups, table);
+    }
+
+    /** Per group of a factor along the paired axis, its bits (code & 1) down the other axis's joint groups, as a bit set. */
+    private static long[][] columns(ClassMap m, int pa, List<int[]> otherParts, int side) {
+        int lines = otherParts.size();
+        long[][] cols = new long[m.groups(pa)][(lines + 63) >> 6];
+        int[] g = new int[2];
+        for (int c = 0; c < cols.length; c++) {
+            g[pa] = c;
+            for (int l = 0; l < lines; l++) {
+                g[1 - pa] = otherParts.get(l)[side];
+                if ((m.at(g).code() & 1) != 0) cols[c][l >> 6] |= 1L << (l & 63);
+            }
+        }
+        return cols;
+    }
+
+    private record BitSetKey(long[] bits) {
+        @Override public boolean equals(Object o) { return o instanceof BitSetKey k && java.util.Arrays.equals(bits, k.bits); }
+
+        @Override public int hashCode() { return java.util.Arrays.hashCode(bits); }
     }
 
     /** Positions in each group (once per axis, not once per group pair). */

@@ -78,6 +78,8 @@ class MaskedSoftmaxGroupsTest {
         "input X: [5, 5]; output Z = softmax(X, axis: 0, mask: tril(5));",
         "input X: [4, 3]; input Y: [4, 3]; output Z = softmax(X @ transpose(Y), axis: 1, mask: eye(4));",
         "input X: [3, 9]; output Z = softmax(X, axis: 1, mask: rowkron(triu(3), tril(3)));",
+        "input X: [4, 3]; input Y: [4, 3]; output Z = softmax(X @ transpose(Y), axis: 1, mask: tril(4));",
+        "input X: [9, 3]; input Y: [3, 3]; output Z = softmax(X @ Y, axis: 0, mask: colkron(tril(3), eye(3)));",
     })
     void masksCountAsBuilt(String body) {
         TensorProgram p = CountAsserts.program(body);
