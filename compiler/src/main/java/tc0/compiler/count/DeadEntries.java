@@ -1,6 +1,5 @@
 package tc0.compiler.count;
 
-import tc0.compiler.interp.Layout;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
 import tc0.compiler.ir.TensorProgram;
@@ -14,90 +13,116 @@ import tc0.compiler.ir.TensorProgram;
  * scales, tables and elementwise ops, by rows and columns through matrix products, by pairs through RoPE, transposed through a transpose; any
  * other reader reads everything. Entries no reader reads are counted as constant 0 ({@link MatMulCount},
  * {@link PerElement}): no gates, as the built circuit has none there; RoPE of such entries is constant too.
+ * A read pattern is a class map of constant bits (1: read), in product form like the classes themselves, so a
+ * causal pair mask over n^3 scores costs its groups, not its entries.
  */
 final class DeadEntries {
     private DeadEntries() {}
 
-    /** Stands for "every entry read". */
-    private static final boolean[] ALL = new boolean[0];
+    private static final ElemClass ONE = ElemClass.constant(1, 1), ZERO = ElemClass.constant(0, 1);
 
-    /** Per node, which entries some reader reads (row-major), or null where all are (or the node is not analysed). */
-    static boolean[][] of(TensorProgram p) {
+    /** Stands for "every entry read". */
+    private static final ClassMap ALL = ClassMap.uniform(new long[0], ONE);
+
+    /** Per node, which entries some reader reads (bits, 1: read), or null where all are (or the node is not analysed). */
+    static ClassMap[] of(TensorProgram p) {
         int count = p.nodes().size();
-        boolean[][] read = new boolean[count][]; // null: no reader yet; ALL: every entry
+        ClassMap[] read = new ClassMap[count]; // null: no reader yet; ALL: every entry
         for (TensorProgram.Port o : p.outputs()) read[o.node()] = ALL;
         for (int u = count - 1; u >= 0; u--) {
             Node un = p.node(u);
             if (read[u] == null) continue; // not read at all: not live
-            boolean[] r = read[u] == ALL ? null : read[u];
+            ClassMap r = read[u] == ALL ? null : read[u];
             for (int x : new java.util.HashSet<>(un.op().operands())) read[x] = or(read[x], reads(p, un, x, r));
         }
-        boolean[][] dead = new boolean[count][];
+        ClassMap[] dead = new ClassMap[count];
         for (int i = 0; i < count; i++) {
             Op op = p.node(i).op();
             boolean counted = op instanceof Op.MatMul || op instanceof Op.ScaleByConstant || op instanceof Op.Unary || op instanceof Op.Elementwise;
-            if (counted && read[i] != null && read[i] != ALL) dead[i] = read[i];
+            if (counted && read[i] != null && read[i] != ALL && !allRead(read[i])) dead[i] = read[i];
         }
         return dead;
     }
 
-    private static boolean[] or(boolean[] acc, boolean[] add) {
+    private static boolean allRead(ClassMap m) {
+        for (int t = 0; t < m.combos(); t++) if (m.at(m.combo(t)).code() == 0) return false;
+        return true;
+    }
+
+    private static ClassMap or(ClassMap acc, ClassMap add) {
         if (acc == ALL || add == ALL) return ALL;
-        if (acc == null) return add.clone();
-        for (int i = 0; i < acc.length; i++) acc[i] |= add[i];
-        return acc;
+        if (acc == null) return add;
+        return new Zip(acc, add).map((c, mult) -> c[0].code() != 0 || c[1].code() != 0 ? ONE : ZERO);
     }
 
     /** What {@code u} reads of its operand {@code x}, given what is read of {@code u} ({@code r}, null: all). */
-    private static boolean[] reads(TensorProgram p, Node u, int x, boolean[] r) {
+    private static ClassMap reads(TensorProgram p, Node u, int x, ClassMap r) {
         Node xn = p.node(x);
-        if (xn.size() > Engine.EXPAND_LIMIT) return ALL;
         return switch (u.op()) {
-            case Op.MaskedSoftmax s when s.operand() == x && s.mask() != x && p.node(s.mask()).op() instanceof Op.Constant c -> {
-                boolean[] out = new boolean[(int) xn.size()];
-                for (int[] line : Layout.lines(xn.shape(), s.axis())) {
-                    int kept = 0;
-                    boolean wanted = r == null;
-                    for (int i : line) { if (c.code(i) != 0) kept++; wanted |= r != null && r[i]; }
-                    if (wanted && kept >= 2) for (int i : line) out[i] = c.code(i) != 0;
-                }
-                yield out;
+            case Op.MaskedSoftmax s when s.operand() == x && s.mask() != x && constantBits(p, s.mask()) != null -> {
+                // Kept entries of the lines some entry of which is read and which keep two or more.
+                ClassMap mask = constantBits(p, s.mask());
+                long[] shape = Engine.shape(xn);
+                ClassMap wanted = r == null ? ClassMap.uniform(shape, ONE) : along(r, s.axis(), 1, shape);
+                ClassMap twoKept = along(mask, s.axis(), 2, shape);
+                yield new Zip(mask, wanted, twoKept).map((c, mult) -> c[0].code() != 0 && c[1].code() != 0 && c[2].code() != 0 ? ONE : ZERO);
             }
             case Op.ScaleByConstant s when r != null -> r;
             case Op.Unary s when r != null -> r;
             case Op.Elementwise s when r != null -> r;
-            case Op.MatMul m when r != null && m.left() != m.right() -> {
-                int rows = (int) u.dim(0), cols = (int) u.dim(1), inner = (int) xn.dim(m.left() == x ? 1 : 0);
-                boolean[] out = new boolean[(int) xn.size()];
-                for (int i = 0; i < rows; i++) {
-                    for (int j = 0; j < cols; j++) {
-                        if (!r[i * cols + j]) continue;
-                        if (m.left() == x) java.util.Arrays.fill(out, i * inner, (i + 1) * inner, true);
-                        else for (int k = 0; k < inner; k++) out[k * cols + j] = true;
-                    }
-                }
-                yield out;
-            }
-            case Op.Transpose t when r != null -> {
-                int rows = (int) u.dim(0), cols = (int) u.dim(1);
-                boolean[] out = new boolean[r.length];
-                for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) out[j * rows + i] = r[i * cols + j];
-                yield out;
-            }
-            case Op.Rope o when r != null -> {
-                boolean[] out = new boolean[r.length];
-                for (int i = 0; i < r.length; i++) out[i] = r[i] || r[i ^ 1];
-                yield out;
-            }
+            case Op.MatMul m when r != null && m.left() != m.right() -> along(r, m.left() == x ? 1 : 0, 1, Engine.shape(xn));
+            case Op.Transpose t when r != null -> r.transpose();
+            case Op.Rope o when r != null -> or(r, pairSwapped(r));
             default -> ALL;
         };
     }
 
-    /** A read pattern as a map of constant words of width 1 (1: read, 0: dead). */
-    static ClassMap map(Node n, boolean[] read) {
-        int one = ElemClass.constant(1, 1).id, zero = ElemClass.constant(0, 1).id;
-        int[] ids = new int[read.length];
-        for (int i = 0; i < ids.length; i++) ids[i] = read[i] ? one : zero;
-        return ClassMap.explicit(Engine.shape(n), ids);
+    /** A constant mask's bits (a constant, or the product of two: {@code rowkron(tril(n), tril(n))}), or null. */
+    private static ClassMap constantBits(TensorProgram p, int id) {
+        Node n = p.node(id);
+        return switch (n.op()) {
+            case Op.Constant c -> Wiring.constant(null, n, c).classes();
+            case Op.Kron k when n.elem() instanceof tc0.compiler.ir.Elem.Bit -> {
+                ClassMap a = constantBits(p, k.left()), b = constantBits(p, k.right());
+                yield a == null || b == null ? null : KronCount.bits(a, b, k.kind(), Engine.shape(n));
+            }
+            default -> null;
+        };
+    }
+
+    /**
+     * Per line along {@code axis}: whether it holds at least {@code least} 1 bits, as a map of the given shape
+     * (the line's bit repeated along the axis, or the axis of size {@code shape[axis]} broadcast from one).
+     */
+    private static ClassMap along(ClassMap m, int axis, long least, long[] shape) {
+        long[] collapsed = m.shape.clone();
+        collapsed[axis] = 1;
+        int lines = 1;
+        for (int a = 0; a < m.rank(); a++) if (a != axis) lines = Math.multiplyExact(lines, m.groups(a));
+        long[] ones = new long[lines];
+        for (int t = 0; t < m.combos(); t++) {
+            int[] g = m.combo(t);
+            if (m.at(g).code() == 0) continue;
+            int line = 0;
+            for (int a = 0; a < m.rank(); a++) if (a != axis) line = line * m.groups(a) + g[a];
+            ones[line] += m.count(axis, g[axis]);
+        }
+        int[] out = new int[lines];
+        for (int i = 0; i < lines; i++) out[i] = (ones[i] >= least ? ONE : ZERO).id;
+        return Lines.reduced(m, axis, out).broadcast(shape);
+    }
+
+    /** The map with each position j of the last axis holding what j ^ 1 held (RoPE's pairs). */
+    private static ClassMap pairSwapped(ClassMap m) {
+        int r = m.rank();
+        int[][] ids = new int[r][];
+        int[] groups = new int[r];
+        for (int a = 0; a < r; a++) { ids[a] = m.axisGroups(a); groups[a] = m.groups(a); }
+        int[] last = ids[r - 1], swapped = new int[last.length];
+        for (int j = 0; j < last.length; j++) swapped[j] = last[j ^ 1];
+        ids[r - 1] = swapped;
+        int[] table = new int[m.combos()];
+        for (int t = 0; t < table.length; t++) table[t] = m.at(m.combo(t)).id;
+        return ClassMap.of(m.shape, ids, groups, table);
     }
 }

@@ -43,7 +43,7 @@ final class Engine {
     }
 
     /** Per node, the entries a masked softmax reads in it, the others dead ({@link DeadEntries}), or null. */
-    private final boolean[][] deadMask;
+    private final ClassMap[] deadMask;
 
     Engine(TensorProgram p, int rounds) {
         this.p = p;
@@ -52,14 +52,9 @@ final class Engine {
         this.deadMask = DeadEntries.of(p);
     }
 
-    /** Node {@code id}'s read entries, row-major (false: dead), or null where all are read. */
-    boolean[] deadEntries(int id) {
-        return deadMask[id];
-    }
-
     /** Node {@code id}'s read entries as a map of constant bits (0: dead, counted as constant 0), or null where all are read. */
     ClassMap deadMask(int id) {
-        return deadMask[id] == null ? null : DeadEntries.map(p.node(id), deadMask[id]);
+        return deadMask[id];
     }
 
     CountedCost run() {

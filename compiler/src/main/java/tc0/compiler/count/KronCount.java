@@ -22,6 +22,10 @@ final class KronCount {
 
     static Summary count(Engine e, Node n, Op.Kron op) {
         Summary sl = e.sum(op.left()), sr = e.sum(op.right());
+        if (n.elem() instanceof tc0.compiler.ir.Elem.Bit) { // two constant masks: their AND, no gate
+            if (sl.classes().anyVariable() || sr.classes().anyVariable()) throw new NeedsLiterals("node " + n.id() + ": " + op.label() + " of variable bits");
+            return new Summary(bits(sl.classes(), sr.classes(), op.kind(), Engine.shape(n)), java.util.Set.of(), Summary.all(2, true), true);
+        }
         if (!sl.disjoint(sr)) throw new NeedsLiterals("node " + n.id() + ": the factors of " + op.label() + " share literals");
         ClassMap a = sl.words(), b = sr.words();
         FixedFormat fa = e.fmt(op.left()), fb = e.fmt(op.right()), out = n.elem().asFixed();
@@ -72,6 +76,71 @@ final class KronCount {
     }
 
     private static final int[] NONE = new int[0];
+
+    /**
+     * The product of two maps of constant bits (each entry the AND of its factors' bits), grouped as {@link #count}
+     * groups, except that pairs along the paired axis with the same bits down the other axis are one group at once
+     * (their bits ANDed as bit sets): {@code rowkron(tril(n), tril(n))} is n x n groups, never n x n^2.
+     */
+    static ClassMap bits(ClassMap a, ClassMap b, Op.KronKind kind, long[] shape) {
+        int pa = kind == Op.KronKind.ROW ? 1 : 0, other = 1 - pa;
+        int q = Math.toIntExact(b.shape[pa]);
+        int size = Math.toIntExact(shape[pa]);
+        List<int[]> otherParts = new java.util.ArrayList<>(), pairParts = new java.util.ArrayList<>();
+        int[][] ids = new int[2][];
+        ids[other] = joint(a.axisGroups(other), b.axisGroups(other), otherParts);
+        int lines = otherParts.size();
+        long[][] colA = columns(a, pa, otherParts, 0), colB = columns(b, pa, otherParts, 1);
+        int[] la = a.axisGroups(pa), rb = b.axisGroups(pa);
+        int[] lp = new int[size], rp = new int[size];
+        for (int j = 0; j < size; j++) { lp[j] = la[j / q]; rp[j] = rb[j % q]; }
+        int[] pair = joint(lp, rp, pairParts);
+        // Each pair group's bits down the other axis; equal bit sets are one group.
+        Map<BitSetKey, Integer> seen = new HashMap<>();
+        int[] groupOf = new int[pairParts.size()];
+        List<long[]> patterns = new java.util.ArrayList<>();
+        for (int g = 0; g < groupOf.length; g++) {
+            long[] x = colA[pairParts.get(g)[0]], y = colB[pairParts.get(g)[1]], and = new long[x.length];
+            for (int w = 0; w < and.length; w++) and[w] = x[w] & y[w];
+            groupOf[g] = seen.computeIfAbsent(new BitSetKey(and), k -> { patterns.add(and); return patterns.size() - 1; });
+        }
+        ids[pa] = new int[size];
+        for (int j = 0; j < size; j++) ids[pa][j] = groupOf[pair[j]];
+        int[] groups = new int[2];
+        groups[other] = lines;
+        groups[pa] = patterns.size();
+        int width = a.at(new int[2]).width();
+        int one = ElemClass.constant(1, width).id, zero = ElemClass.constant(0, width).id;
+        int[] table = new int[groups[0] * groups[1]];
+        for (int l = 0; l < lines; l++) {
+            for (int c = 0; c < patterns.size(); c++) {
+                int v = (patterns.get(c)[l >> 6] >>> (l & 63) & 1) != 0 ? one : zero;
+                table[other == 0 ? l * groups[1] + c : c * groups[1] + l] = v;
+            }
+        }
+        return ClassMap.of(shape, ids, groups, table);
+    }
+
+    /** Per group of a factor along the paired axis, its bits (code & 1) down the other axis's joint groups, as a bit set. */
+    private static long[][] columns(ClassMap m, int pa, List<int[]> otherParts, int side) {
+        int lines = otherParts.size();
+        long[][] cols = new long[m.groups(pa)][(lines + 63) >> 6];
+        int[] g = new int[2];
+        for (int c = 0; c < cols.length; c++) {
+            g[pa] = c;
+            for (int l = 0; l < lines; l++) {
+                g[1 - pa] = otherParts.get(l)[side];
+                if ((m.at(g).code() & 1) != 0) cols[c][l >> 6] |= 1L << (l & 63);
+            }
+        }
+        return cols;
+    }
+
+    private record BitSetKey(long[] bits) {
+        @Override public boolean equals(Object o) { return o instanceof BitSetKey k && java.util.Arrays.equals(bits, k.bits); }
+
+        @Override public int hashCode() { return java.util.Arrays.hashCode(bits); }
+    }
 
     /** Positions in each group (once per axis, not once per group pair). */
     private static long[] counts(int[] ids, int groups) {

@@ -12,21 +12,23 @@ import tc0.compiler.numerics.FixedFormat;
 /**
  * A softmax with a constant mask ({@code tril(n)}), as {@code MaskedSoftmax.build} lowers it: per line,
  * {@link Softmax} on the kept entries (in closed form by {@link SoftmaxCount} from two entries up; one entry is the constant 1), constant 0
- * elsewhere. Lines are visited one by one (a causal mask gives every row its own length), each distinct
- * sequence of kept classes counted once. A mask with variable bits (an adjacency input) is not counted here:
+ * elsewhere. Small tensors: lines are visited one by one (a causal mask gives every row its own length), each
+ * distinct sequence of kept classes counted once; larger ones by groups of rows and columns
+ * ({@link MaskedSoftmaxGroups}). A mask with variable bits (an adjacency input) is not counted here:
  * the build counts it ({@link NeedsLiterals}).
  */
 final class MaskedSoftmaxCount {
     private MaskedSoftmaxCount() {}
+
+    /** Past this many elements the lines are counted by groups ({@link MaskedSoftmaxGroups}); tests lower it to compare both. */
+    static long lineByLineLimit = Engine.EXPAND_LIMIT;
 
     static Summary count(Engine e, Node n, Op.MaskedSoftmax op) {
         Summary sx = e.sum(op.operand()), sm = e.sum(op.mask());
         if (sm.classes().anyVariable()) throw new NeedsLiterals("node " + n.id() + ": a softmax mask that depends on the inputs");
         if (!sx.distinct(op.axis())) throw new NeedsLiterals("node " + n.id() + ": a line of softmax repeats literals");
         long size = n.size();
-        if (size > Engine.EXPAND_LIMIT) {
-            throw new NeedsLiterals("node " + n.id() + ": a masked softmax of " + size + " elements, past the " + Engine.EXPAND_LIMIT + " counted one by one");
-        }
+        if (size > lineByLineLimit) return MaskedSoftmaxGroups.count(e, n, op);
         FixedFormat fx = e.fmt(op.operand()), fe = op.expFormat(), out = n.elem().asFixed();
         ClassMap xm = sx.words(), mm = sm.words();
         List<Long> shape = n.shape();

@@ -97,7 +97,7 @@ final class MatMulCount {
         int ra = a.groups(0), cb = b.groups(1);
         int[] table = new int[ra * cb];
         // Entries a constant mask drops (DeadEntries): per (row group, column group) the live entries only.
-        boolean[] dead = e.deadEntries(n.id());
+        ClassMap dead = e.deadMask(n.id());
         long[][] live = dead == null ? null : liveCounts(a, b, dead);
         boolean passthrough = false, disjoint = true;
         int[] posA = a.axisGroups(1), posB = b.axisGroups(0);
@@ -155,25 +155,33 @@ final class MatMulCount {
     }
 
     /** Live entries (mask code 1) per row group of A and column group of B. */
-    private static long[][] liveCounts(ClassMap a, ClassMap b, boolean[] read) {
+    private static long[][] liveCounts(ClassMap a, ClassMap b, ClassMap read) {
+        long[][] rows = jointCounts(a.axisGroups(0), a.groups(0), read.axisGroups(0), read.groups(0));
+        long[][] cols = jointCounts(b.axisGroups(1), b.groups(1), read.axisGroups(1), read.groups(1));
         long[][] live = new long[a.groups(0)][b.groups(1)];
-        int[] ga = a.axisGroups(0), gb = b.axisGroups(1);
-        int rows = ga.length, cols = gb.length;
-        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) if (read[i * cols + j]) live[ga[i]][gb[j]]++;
+        for (int dr = 0; dr < read.groups(0); dr++) {
+            for (int dc = 0; dc < read.groups(1); dc++) {
+                if (read.at(new int[] {dr, dc}).code() == 0) continue;
+                for (int gi = 0; gi < live.length; gi++) {
+                    if (rows[gi][dr] == 0) continue;
+                    for (int gj = 0; gj < live[gi].length; gj++) live[gi][gj] += rows[gi][dr] * cols[gj][dc];
+                }
+            }
+        }
         return live;
     }
 
+    /** Positions per (group in one map, group in another) of one axis. */
+    private static long[][] jointCounts(int[] ids, int groups, int[] other, int otherGroups) {
+        long[][] c = new long[groups][otherGroups];
+        for (int i = 0; i < ids.length; i++) c[ids[i]][other[i]]++;
+        return c;
+    }
+
     /** The product's map: each live entry its (row group, column group) class, each dead one constant 0. */
-    private static ClassMap withDead(ClassMap a, ClassMap b, boolean[] read, int[] table, int cb, int width) {
-        int[] ga = a.axisGroups(0), gb = b.axisGroups(1);
-        int rows = ga.length, cols = gb.length;
-        int zero = ElemClass.constant(0, width).id;
-        int[] ids = new int[Math.multiplyExact(rows, cols)];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                ids[i * cols + j] = read[i * cols + j] ? table[ga[i] * cb + gb[j]] : zero;
-            }
-        }
-        return ClassMap.explicit(new long[] {rows, cols}, ids);
+    private static ClassMap withDead(ClassMap a, ClassMap b, ClassMap read, int[] table, int cb, int width) {
+        ClassMap live = ClassMap.of(read.shape, new int[][] {a.axisGroups(0), b.axisGroups(1)}, new int[] {a.groups(0), cb}, table);
+        ElemClass zero = ElemClass.constant(0, width);
+        return new Zip(live, read).map((c, mult) -> c[1].code() == 0 ? zero : c[0]);
     }
 }

@@ -26,43 +26,67 @@ final class SoftmaxCount {
     private SoftmaxCount() {}
 
     static Instance.Result count(ElemClass[] line, FixedFormat fx, FixedFormat fe, FixedFormat out) {
-        int m = line.length;
+        Map<ElemClass, Integer> index = new LinkedHashMap<>();
+        for (ElemClass c : line) index.putIfAbsent(c, index.size());
+        int k = index.size();
+        long[] mult = new long[k], first = new long[k], last = new long[k];
+        for (int i = 0; i < line.length; i++) {
+            int c = index.get(line[i]);
+            if (mult[c]++ == 0) first[c] = i;
+            last[c] = i;
+        }
+        ByKind r = count(index.keySet().toArray(new ElemClass[0]), mult, first, last, fx, fe, out);
+        ElemClass[] outs = new ElemClass[line.length];
+        long[] used = new long[line.length];
+        for (int i = 0; i < line.length; i++) { outs[i] = r.out()[index.get(line[i])]; used[i] = Usage.all(line[i]); }
+        return new Instance.Result(r.profile(), outs, used, false, true);
+    }
+
+    /** A line's gates and the output class of each kind of entry. */
+    record ByKind(Profile profile, ElemClass[] out) {}
+
+    /**
+     * A line given by its kinds of entry (distinct classes): how many entries of each, and the first and last
+     * position of each (which ordered pairs of kinds occur); lines of any length, in time of the kinds.
+     */
+    static ByKind count(ElemClass[] kinds, long[] mult, long[] first, long[] last, FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        long m = 0;
+        for (long c : mult) m = Math.addExact(m, c);
         if (m < 2) throw new SumForm.Unmodelled("short line");
-        Map<ElemClass, Long> mult = new LinkedHashMap<>();
-        for (ElemClass c : line) mult.merge(c, 1L, Long::sum);
         Profile p = new Profile();
-        ElemClass mx = max(line, mult, p);
+        ElemClass mx = max(kinds, mult, first, last, m, p);
         // e_i per class of x_i.
         FixedFormat fd = Fixed.softmaxDiffFormat(fx);
         long lo = fx.minCode() - fx.maxCode();
         TableStats exp = TableStats.ofSoftmaxExp(fd, fe, lo);
-        Map<ElemClass, ElemClass> eOf = new HashMap<>();
-        for (Map.Entry<ElemClass, Long> en : mult.entrySet()) {
-            FormSummary d = new FormSummary().addWord(en.getKey(), 1, 0).addWord(mx, -1, 1).done();
+        int k = kinds.length;
+        ElemClass[] eOf = new ElemClass[k];
+        for (int c = 0; c < k; c++) {
+            FormSummary d = new FormSummary().addWord(kinds[c], 1, 0).addWord(mx, -1, 1).done();
             if (d.terms < 2) throw new SumForm.Unmodelled("an exp comparator of one term");
             Profile one = new Profile();
-            eOf.put(en.getKey(), LookupCount.count(d, exp, lo, one, new boolean[1]));
-            p.add(one, en.getValue());
+            eOf[c] = LookupCount.count(d, exp, lo, one, new boolean[1]);
+            p.add(one, mult[c]);
         }
         // Stage 3: per class of x_i, the range of the gates' form as t grows.
         long sumLo = 0, sumHi = 0, terms = 0;
         int level = -1;
-        Map<ElemClass, long[]> range = new HashMap<>();
-        for (Map.Entry<ElemClass, Long> en : mult.entrySet()) {
-            FormSummary s = new FormSummary().addWord(eOf.get(en.getKey()), 1, 0).done();
-            range.put(en.getKey(), new long[] {s.min, s.max, s.terms});
-            sumLo = Math.addExact(sumLo, Math.multiplyExact(s.min, en.getValue()));
-            sumHi = Math.addExact(sumHi, Math.multiplyExact(s.max, en.getValue()));
-            terms = Math.addExact(terms, Math.multiplyExact(s.terms, en.getValue()));
+        long[][] range = new long[k][];
+        for (int c = 0; c < k; c++) {
+            FormSummary s = new FormSummary().addWord(eOf[c], 1, 0).done();
+            range[c] = new long[] {s.min, s.max, s.terms};
+            sumLo = Math.addExact(sumLo, Math.multiplyExact(s.min, mult[c]));
+            sumHi = Math.addExact(sumHi, Math.multiplyExact(s.max, mult[c]));
+            terms = Math.addExact(terms, Math.multiplyExact(s.terms, mult[c]));
             if (s.terms > 0) level = Math.max(level, s.level);
         }
         if (terms < 2) throw new SumForm.Unmodelled("stage 3 gates of fewer than two terms");
         long top = Math.min(out.maxCode(), 1L << out.fracBits());
         TableStats ramp = TableStats.ramp(top, out.width());
         long a0 = 1L << (out.fracBits() + 1);
-        Map<ElemClass, ElemClass> pOf = new HashMap<>();
-        for (Map.Entry<ElemClass, Long> en : mult.entrySet()) {
-            long[] r = range.get(en.getKey());
+        ElemClass[] pOf = new ElemClass[k];
+        for (int c = 0; c < k; c++) {
+            long[] r = range[c];
             long othersLo = sumLo - r[0], othersHi = sumHi - r[1];
             // f_t = a e_i - b others, a = 2^(Fo+1) - (2t-1) > 0, b = 2t - 1: ge[t] is 1 while min f >= 0, 0 once max f < 0.
             long ones = 0, gatesTo = 0;
@@ -78,52 +102,45 @@ final class SoftmaxCount {
                 if (now <= 1) gatesTo = t;
             }
             Profile one = new Profile();
-            pOf.put(en.getKey(), LookupCount.steps(ramp, ones, gatesTo, level + 1, terms, one));
-            p.add(one, en.getValue());
+            pOf[c] = LookupCount.steps(ramp, ones, gatesTo, level + 1, terms, one);
+            p.add(one, mult[c]);
         }
-        ElemClass[] outs = new ElemClass[m];
-        long[] used = new long[m];
-        for (int i = 0; i < m; i++) { outs[i] = pOf.get(line[i]); used[i] = Usage.all(line[i]); }
-        return new Instance.Result(p, outs, used, false, true);
+        return new ByKind(p, pOf);
     }
 
-    /** The maximum's gates (see the class comment) into {@code p}; returns the class of the maximum word. */
-    private static ElemClass max(ElemClass[] line, Map<ElemClass, Long> mult, Profile p) {
-        int m = line.length;
-        // Comparators, per ordered pair of classes (i < j), counted over positions: pairs[b][c] = #{i < j: line[i] = b, line[j] = c}.
-        ElemClass[] kinds = mult.keySet().toArray(new ElemClass[0]);
+    /**
+     * The maximum's gates (see the class comment) into {@code p}; returns the class of the maximum word. The
+     * comparators of two kinds b, c number mult[b] mult[c] (b != c), split between the orders (b before c, c
+     * before b) by position; both orders have the same terms and level, so only whether each occurs matters
+     * (b before c occurs when b's first entry precedes c's last), to check that it does not fold.
+     */
+    private static ElemClass max(ElemClass[] kinds, long[] mult, long[] first, long[] last, long m, Profile p) {
         int k = kinds.length;
-        java.util.Map<ElemClass, Integer> index = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < k; i++) index.put(kinds[i], i);
-        long[] before = new long[k];
-        long[][] pairs = new long[k][k];
-        for (ElemClass c : line) {
-            int ci = index.get(c);
-            for (int b = 0; b < k; b++) pairs[b][ci] += before[b];
-            before[ci]++;
-        }
         int lmax = -1;
         for (int b = 0; b < k; b++) {
-            for (int c = 0; c < k; c++) {
-                if (pairs[b][c] == 0) continue;
-                FormSummary f = new FormSummary().addWord(kinds[b], 1, 0).addWord(kinds[c], -1, 1).done();
-                if (f.terms < 2 || f.min >= 0 || f.max < 0) throw new SumForm.Unmodelled("a comparator that folds");
-                p.gates(pairs[b][c], f.terms, f.level + 1);
-                lmax = Math.max(lmax, f.level);
+            for (int c = b; c < k; c++) {
+                long pairs = b == c ? mult[b] * (mult[b] - 1) / 2 : Math.multiplyExact(mult[b], mult[c]);
+                if (pairs == 0) continue;
+                FormSummary f = comparator(kinds[b], kinds[c], first[b] < last[c]);
+                FormSummary g = b == c ? f : comparator(kinds[c], kinds[b], first[c] < last[b]);
+                if (f != null && g != null && (f.terms != g.terms || f.level != g.level)) throw new SumForm.Unmodelled("comparators of unequal orders");
+                FormSummary h = f != null ? f : g;
+                p.gates(pairs, h.terms, h.level + 1);
+                lmax = Math.max(lmax, h.level);
             }
         }
         int andLevel = lmax + 2;
-        int w = line[0].width();
+        int w = kinds[0].width();
         int[] bits = new int[w];
         int[] levels = new int[w];
         int slots = 0;
         for (int b = 0; b < w; b++) {
             long live = 0;
-            for (Map.Entry<ElemClass, Long> en : mult.entrySet()) {
-                int x = en.getKey().bit(b);
+            for (int c = 0; c < k; c++) {
+                int x = kinds[c].bit(b);
                 if (x == ElemClass.FALSE) continue;
-                live += en.getValue();
-                p.gates(en.getValue(), x == ElemClass.TRUE ? m - 1 : m, andLevel);
+                live += mult[c];
+                p.gates(mult[c], x == ElemClass.TRUE ? m - 1 : m, andLevel);
             }
             if (live == 0) { bits[b] = ElemClass.FALSE; continue; }
             if (live >= 2) { p.gates(1, live, andLevel + 1); levels[slots] = andLevel + 1; }
@@ -131,5 +148,13 @@ final class SoftmaxCount {
             bits[b] = slots++ << 1;
         }
         return ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
+    }
+
+    /** The comparator of an entry of kind b before one of kind c, or null where no such pair occurs. */
+    private static FormSummary comparator(ElemClass b, ElemClass c, boolean occurs) {
+        if (!occurs) return null;
+        FormSummary f = new FormSummary().addWord(b, 1, 0).addWord(c, -1, 1).done();
+        if (f.terms < 2 || f.min >= 0 || f.max < 0) throw new SumForm.Unmodelled("a comparator that folds");
+        return f;
     }
 }

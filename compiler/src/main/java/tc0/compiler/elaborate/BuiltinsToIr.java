@@ -249,7 +249,12 @@ final class BuiltinsToIr {
         List<Long> out = e.fits(row ? List.of(sa.get(0), sa.get(1) * sb.get(1)) : List.of(sa.get(0) * sb.get(0), sa.get(1)), c.pos(), fr);
         if (e.node(a).op() instanceof Op.Constant ca && e.node(b).op() instanceof Op.Constant cb
                 && e.node(a).elem() instanceof tc0.compiler.ir.Elem.Bit && e.node(b).elem() instanceof tc0.compiler.ir.Elem.Bit) {
-            return bitKron(new Op.Kron(kind, a, b), ca, cb, sa, sb, out, c, fr); // two constant masks: a constant mask
+            if (out.get(0) * out.get(1) <= Elaborator.foldedMaskEntries) {
+                return bitKron(new Op.Kron(kind, a, b), ca, cb, sa, sb, out, c, fr); // two constant masks: a constant mask
+            }
+            // Larger: kept as the product of its factors (the AND of two bits), which counting reads by groups.
+            Op.Kron k = new Op.Kron(kind, a, b);
+            return new Val.Tensor(e.b.add(k, out, tc0.compiler.ir.Elem.BIT, fr.region(k.label())));
         }
         return tensor(new Op.Kron(kind, a, b), out, fr, false, a);
     }

@@ -11,6 +11,13 @@ import tc0.dsl.ast.SizeEvalException;
  * {@link TensorProgram}. Same model, same values: the same program, node for node and code for code.
  */
 public final class Elaborator {
+    /**
+     * Entries up to which {@code rowkron}/{@code colkron} of two constant masks is folded into one constant (a
+     * causal pair mask up to n = 128); a larger one stays the product of its factors, counted by groups. Tests
+     * lower it to reach the product at small n.
+     */
+    public static long foldedMaskEntries = 1L << 22;
+
     private Elaborator() {}
 
     /**

@@ -231,12 +231,13 @@ public final class ReferenceInterpreter {
     private long[] kron(Op.Kron op, Node n, FixedFormat out) {
         List<Long> sa = p.node(op.left()).shape(), sb = p.node(op.right()).shape();
         long[] a = values[op.left()], b = values[op.right()], r = new long[Math.toIntExact(n.size())];
-        FixedFormat fa = fmt(op.left()), fb = fmt(op.right());
+        boolean bits = n.elem() instanceof tc0.compiler.ir.Elem.Bit; // two masks: the AND of their bits
+        FixedFormat fa = bits ? null : fmt(op.left()), fb = bits ? null : fmt(op.right());
         int rows = (int) n.dim(0), cols = (int) n.dim(1);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 int ia = op.leftIndex(i, j, cols, sa, sb), ib = op.rightIndex(i, j, cols, sb);
-                r[i * cols + j] = Fixed.mul(a[ia], fa, b[ib], fb, out);
+                r[i * cols + j] = bits ? a[ia] & b[ib] : Fixed.mul(a[ia], fa, b[ib], fb, out);
             }
         }
         return r;

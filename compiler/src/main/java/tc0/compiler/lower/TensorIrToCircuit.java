@@ -429,16 +429,26 @@ public final class TensorIrToCircuit {
     /** Each entry one product {@code Fixed.mul} of the operands' entries the reference interpreter pairs. */
     private int[][] kron(Op.Kron op, Node n, FixedFormat out) {
         List<Long> sa = p.node(op.left()).shape(), sb = p.node(op.right()).shape();
-        FixedFormat fa = fmt(op.left()), fb = fmt(op.right());
+        boolean bits = n.elem() instanceof Elem.Bit; // two masks: the AND of their bits
+        FixedFormat fa = bits ? null : fmt(op.left()), fb = bits ? null : fmt(op.right());
         int rows = (int) n.dim(0), cols = (int) n.dim(1);
         int[][] r = new int[rows * cols][];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 int ia = op.leftIndex(i, j, cols, sa, sb), ib = op.rightIndex(i, j, cols, sb);
+                if (bits) { r[i * cols + j] = new int[] {and(words[op.left()][ia][0], words[op.right()][ib][0])}; continue; }
                 r[i * cols + j] = Multiply.folding(net, word(op.left(), ia), fa, word(op.right(), ib), fb, out, rounds);
             }
         }
         return r;
+    }
+
+    /** The AND of two bits, a constant or one of them where either is constant. */
+    private int and(int x, int y) {
+        if (x == Literal.FALSE || y == Literal.FALSE) return Literal.FALSE;
+        if (x == Literal.TRUE) return y;
+        if (y == Literal.TRUE) return x;
+        return net.and(x, y);
     }
 
     // ---- division by a constant: mean and resampling ----

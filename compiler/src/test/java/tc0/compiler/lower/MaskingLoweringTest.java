@@ -51,6 +51,30 @@ class MaskingLoweringTest {
         BitExact.assertBitExact(TensorIrToCircuit.lower(p), BitExact.edgeAndRandom(p, 60));
     }
 
+    /** A product of two masks kept as a bit Kron (as past 2^22 entries): the circuit is the reference, which is the folded mask's. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "input X: [3, 9]; output Z = softmax(X, axis: 1, mask: rowkron(tril(3), tril(3)));",
+        "input X: [9, 3]; output Z = softmax(X, axis: 0, mask: colkron(triu(3), eye(3)));",
+    })
+    void anUnfoldedMaskProductIsTheFoldedOne(String body) {
+        TensorProgram folded = program(body);
+        long saved = tc0.compiler.elaborate.Elaborator.foldedMaskEntries;
+        TensorProgram kept;
+        try {
+            tc0.compiler.elaborate.Elaborator.foldedMaskEntries = 0;
+            kept = program(body);
+        } finally {
+            tc0.compiler.elaborate.Elaborator.foldedMaskEntries = saved;
+        }
+        assertEquals(true, kept.nodes().stream().anyMatch(n -> n.op() instanceof tc0.compiler.ir.Op.Kron), "kept as a product");
+        var inputs = BitExact.edgeAndRandom(kept, 40);
+        BitExact.assertBitExact(TensorIrToCircuit.lower(kept), inputs);
+        for (Map<String, long[]> in : inputs) {
+            assertArrayEquals(ReferenceInterpreter.run(folded, in).get("Z"), ReferenceInterpreter.run(kept, in).get("Z"));
+        }
+    }
+
     /** Codes of fixed(4, 4): value v is code 16 v. */
     private static Map<String, long[]> run(String body, Map<String, long[]> in) {
         return ReferenceInterpreter.run(program(body), in);
