@@ -48,6 +48,20 @@ class ExportRegionTest {
         System.out.printf("graphviz dot drew l[0]/gcn_layer/sqrt of gcn n=4 (%d bytes of DOT) in %.1f s%n", text.length(), seconds);
     }
 
+    @Test
+    void verilogIsAModuleHierarchyUnlessFlatIsAsked() throws Exception {
+        String adder = "../examples/circuits/full_adder.aag";
+        Path tree = dir.resolve("tree.v");
+        Path flat = dir.resolve("flat.v");
+        assertEquals(ExitCodes.OK, Cli.run("export", adder, "-o", tree.toString()).exitCode());
+        assertEquals(ExitCodes.OK, Cli.run("export", adder, "--flat", "-o", flat.toString()).exitCode());
+        assertTrue(Files.readString(tree).contains("module tc0_circuit_t0 (input wire"), "a gate function module");
+        assertEquals(1, count(Files.readString(flat), "module "), "one module");
+        Cli r = Cli.run("export", adder, "--flat", "-o", dir.resolve("x.dot").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.saysOneLineError() && r.err().contains("--flat is for --format verilog only"), r.err());
+    }
+
     private static int count(String s, String part) {
         int n = 0;
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
