@@ -2,6 +2,7 @@ package tc0.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -11,7 +12,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tc0.circuits.Circuit;
+import tc0.circuits.analysis.RegionCut;
+import tc0.circuits.analysis.RegionLookup;
+import tc0.circuits.io.CircuitWriter;
 import tc0.circuits.io.Format;
+import tc0.circuits.io.verilog.HierarchicalVerilogWriter;
 
 /** {@code tc0 export}: write a circuit in another format. */
 @Command(name = "export",
@@ -30,7 +35,8 @@ import tc0.circuits.io.Format;
             "",
             "Examples:  tc0 export examples/circuits/full_adder.aag --format verilog -o full_adder.v",
             "           tc0 export examples/circuits/epfl/ctrl.aig -o ctrl.dot      (format from the extension)",
-            "           tc0 export examples/gcn.tc0 --set n=4 -o gcn4.v",
+            "           tc0 export examples/gcn.tc0 --set n=4 -o gcn4.v          (a module per region; --flat: one module)",
+            "           tc0 export examples/gcn.tc0 --set n=4 --region layer[0] -o layer0.dot",
             "           tc0 export examples/softmax_transformer.tc0 --set n=4 -o transformer.html"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
@@ -49,21 +55,44 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "the file to write, or - for standard output")
     String output;
 
+    @Option(names = "--region", paramLabel = "PATH", description = {
+            "export one region (e.g. layer[0]/attention): its gates, the wires entering it as one-bit inputs,",
+            "the gates read from outside it as one-bit outputs (named by the whole circuit's nodes)"})
+    String region;
+
+    @Option(names = "--flat", description = {
+            "verilog: one flat module, an assign per gate (default: a module per region, repeated regions and",
+            "gate functions written once and instantiated)"})
+    boolean flat;
+
     @Override
     public Integer call() {
         Format f = resolveFormat();
+        if (flat && f != Format.VERILOG) throw new UserError("--flat is for --format verilog only; leave it out for " + f.userName());
+        CircuitWriter writer = f == Format.VERILOG && !flat ? new HierarchicalVerilogWriter() : f.writer();
         boolean stdout = OutputFiles.isStandardOutput(output);
         if (!stdout) {
             OutputFiles.checkOutput("-o", Path.of(output), file);
         }
         Circuit c = settings.load(file);
+        if (region != null) c = RegionCut.of(c, regionId(c));
         if (stdout) {
-            OutputFiles.writeStandardOutput(c, f, spec.commandLine().getOut());
+            OutputFiles.writeStandardOutput(c, writer, spec.commandLine().getOut());
         } else {
-            OutputFiles.write(c, Path.of(output), f);
+            OutputFiles.write(c, Path.of(output), writer);
             spec.commandLine().getErr().println("tc0: wrote " + output + " (" + f.userName() + ")");
         }
         return ExitCodes.OK;
+    }
+
+    private int regionId(Circuit c) {
+        int id = RegionLookup.find(c.regions(), region);
+        if (id >= 0) return id;
+        List<String> near = RegionLookup.nearest(c.regions(), region, 3);
+        throw new UserError(near.isEmpty()
+                ? "--region " + region + ": " + file + " has no regions; leave out --region"
+                : "--region " + region + ": no such region in " + file + "; nearest: " + String.join(", ", near)
+                        + " (tc0 stats --by-region lists them)");
     }
 
     private Format resolveFormat() {

@@ -90,8 +90,13 @@ final class OutputFiles {
 
     /** A circuit written atomically ({@link CircuitFiles#write}), every failure one {@link UserError}. */
     static void write(Circuit c, Path file, Format format) {
+        write(c, file, format.writer());
+    }
+
+    /** As {@link #write(Circuit, Path, Format)}, with a given writer. */
+    static void write(Circuit c, Path file, tc0.circuits.io.CircuitWriter writer) {
         try {
-            CircuitFiles.write(c, file, format);
+            CircuitFiles.writeAtomically(file, out -> writer.write(c, out));
         } catch (IOException e) {
             throw new UserError("cannot write " + file + ": " + reason(e));
         } catch (OutOfMemoryError e) {
@@ -101,9 +106,14 @@ final class OutputFiles {
 
     /** A circuit to standard output ({@code -o -}): the bytes of {@code stdout}, every failure one {@link UserError}. */
     static void writeStandardOutput(Circuit c, Format format, java.io.PrintWriter stdout) {
+        writeStandardOutput(c, format.writer(), stdout);
+    }
+
+    /** As {@link #writeStandardOutput(Circuit, Format, java.io.PrintWriter)}, with a given writer. */
+    static void writeStandardOutput(Circuit c, tc0.circuits.io.CircuitWriter writer, java.io.PrintWriter stdout) {
         try {
             OutputStream out = new java.io.BufferedOutputStream(StandardOutput.bytes(stdout), 1 << 16);
-            format.writer().write(c, out);
+            writer.write(c, out);
             out.flush();
         } catch (IOException e) {
             throw new UserError(StandardOutput.cannotWrite(e));

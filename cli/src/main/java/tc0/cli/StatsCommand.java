@@ -61,8 +61,13 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--count-only", description = "for a spec: count the circuit without building it (exact figures of the build without hashing)")
     boolean countOnly;
 
+    @Option(names = "--plot", paramLabel = "F.svg", description = "also write the per-level width profile (gates on each level) as an SVG bar chart")
+    Path plot;
+
     @Override
     public Integer call() {
+        if (plot != null && countOnly) throw new UserError("--count-only has no levels to plot; leave out --plot or --count-only");
+        if (plot != null) OutputFiles.checkReportFile("--plot", plot, file);
         if (countOnly) return counted();
         SpecSettings.Opened opened = settings.open(file);
         Circuit c = opened.circuit();
@@ -87,6 +92,11 @@ final class StatsCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (plot != null) {
+            String svg = WidthProfilePlot.svg(opened.title() + ": gates per level", s.levelProfile());
+            OutputFiles.write(plot, o -> o.write(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            spec.commandLine().getErr().println("tc0: wrote " + plot);
+        }
         return ExitCodes.OK;
     }
 

@@ -6,13 +6,18 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsSubgraph;
 import java.util.Map;
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.DefaultAttribute;
 import org.jgrapht.nio.ExportException;
 import org.jgrapht.nio.dot.DOTExporter;
 import tc0.circuits.Circuit;
+import tc0.circuits.Literal;
 import tc0.circuits.graph.CircuitGraph;
 import tc0.circuits.io.CircuitWriter;
 
@@ -21,7 +26,8 @@ import tc0.circuits.io.CircuitWriter;
  * its name and, for a gate, {@code >= threshold}; inputs are triangles, the constant a square, nodes that
  * drive outputs have a double border and an {@code output} attribute. Edges carry the weight as label and as
  * attribute {@code w} (Graphviz's own {@code weight} is a layout hint that must be a non-negative integer),
- * dashed when negative. Regions are nested clusters ({@link DotClusters}). The text is assembled in memory:
+ * dashed when negative. Regions are nested clusters ({@link DotClusters}); nodes are ranked by level
+ * ({@link DotRanks}), inputs on top; the constant node is left out unless something reads it. The text is assembled in memory:
  * DOT is for drawings, which stop being useful long before memory runs out.
  */
 public final class DotExporter implements CircuitWriter {
@@ -36,7 +42,7 @@ public final class DotExporter implements CircuitWriter {
         x.setEdgeAttributeProvider(e -> edge(cg.weight(e)));
         StringWriter text = new StringWriter();
         try {
-            x.exportGraph(cg.graph(), text);
+            x.exportGraph(constantUsed(c) ? cg.graph() : withoutConstant(cg.graph()), text);
         } catch (ExportException e) {
             throw new IOException("DOT export failed: " + e.getMessage(), e);
         }
@@ -45,10 +51,26 @@ public final class DotExporter implements CircuitWriter {
         int close = dot.lastIndexOf("}");
         dot.setLength(close);
         DotClusters.write(c, dot);
+        DotRanks.write(c, facts, constantUsed(c), dot);
         dot.append("}\n");
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.append(dot);
         w.flush();
+    }
+
+    /** Whether a wire or an output reads the constant node; if not, it is left out of the drawing. */
+    static boolean constantUsed(Circuit c) {
+        for (int o = 0; o < c.outputCount(); o++) if (Literal.node(c.output(o)) == 0) return true;
+        for (int g = 0; g < c.gateCount(); g++) {
+            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) if (c.faninNode(e) == 0) return true;
+        }
+        return false;
+    }
+
+    private static Graph<Integer, Integer> withoutConstant(Graph<Integer, Integer> g) {
+        Set<Integer> rest = new HashSet<>(g.vertexSet());
+        rest.remove(0);
+        return new AsSubgraph<>(g, rest);
     }
 
     private static Map<String, Attribute> vertex(NodeFacts f, int v) {

@@ -67,7 +67,7 @@ public final class VerilogWriter implements CircuitWriter {
         w.write("endmodule\n");
     }
 
-    private static void header(Circuit c, VerilogNames names, Writer w) throws IOException {
+    static void header(Circuit c, VerilogNames names, Writer w) throws IOException {
         w.write("// tc0 threshold circuit: " + c.inputCount() + " inputs, " + c.gateCount() + " gates, "
                 + c.wireCount() + " wires, " + c.outputCount() + " outputs.\n");
         w.write("// Gate gN is 1 iff its signed weighted fan-in sum is >= its threshold (no overflow: see docs/EXPORTS.md).\n");
@@ -98,7 +98,7 @@ public final class VerilogWriter implements CircuitWriter {
         return sep;
     }
 
-    private static String[] inputBitNames(Circuit c, List<String> ids) {
+    static String[] inputBitNames(Circuit c, List<String> ids) {
         String[] bit = new String[c.inputCount() + 1];
         bit[0] = "1'b0";
         for (int i = 0; i < ids.size(); i++) {
@@ -156,7 +156,7 @@ public final class VerilogWriter implements CircuitWriter {
     }
 
     /** Text safe inside a // comment: printable ASCII only, anything else as \\uXXXX. */
-    private static String comment(String s) {
+    static String comment(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);

@@ -23,12 +23,31 @@ class DotExporterTest {
     }
 
     @Test
+    void theConstantIsDrawnWhereAGateReadsIt() throws Exception {
+        Circuit c = SampleCircuits.extremes(); // gate d reads the constant node
+        ParsedGraph p = parse(ParsedGraph.export(new DotExporter(), c));
+        assertEquals(c.nodeCount(), p.graph().vertexSet().size());
+        assertEquals("constant", p.vertex().get("n0").get("kind"));
+    }
+
+    @Test
+    void nodesAreRankedByLevelInputsOnTop() throws Exception {
+        // bigWeights: inputs n1..n3; gates n4..n8 read only inputs (level 1); n9 reads those gates (level 2).
+        String dot = ParsedGraph.export(new DotExporter(), SampleCircuits.bigWeights());
+        java.util.List<String> ranks = dot.lines().map(String::strip).filter(l -> l.startsWith("{ rank=")).toList();
+        assertEquals(java.util.List.of(
+                "{ rank=min; n1; n2; n3; }",
+                "{ rank=same; n4; n5; n6; n7; n8; }",
+                "{ rank=same; n9; }"), ranks);
+    }
+
+    @Test
     void theDotHasOneVertexPerNodeAndOneEdgePerWireWithWeightsAndKinds() throws Exception {
         Circuit c = SampleCircuits.bigWeights();
         ParsedGraph p = parse(ParsedGraph.export(new DotExporter(), c));
-        assertEquals(c.nodeCount(), p.graph().vertexSet().size());
+        assertEquals(c.nodeCount() - 1, p.graph().vertexSet().size(), "every node but the constant, which nothing reads");
         assertEquals(c.wireCount(), p.graph().edgeSet().size());
-        assertEquals("constant", p.vertex().get("n0").get("kind"));
+        assertFalse(p.vertex().containsKey("n0"));
         assertEquals("input", p.vertex().get("n1").get("kind"));
         assertEquals("gate", p.vertex().get("n4").get("kind"));
         assertEquals("-4", p.vertex().get("n4").get("threshold"));
@@ -73,7 +92,8 @@ class DotExporterTest {
         assertEquals(0, run.exitCode(), name + ": " + run.output());
         assertFalse(run.output().contains("Warning"), name + ": " + run.output());
         String svg = Files.readString(dir.resolve(name + ".svg"));
-        assertEquals(c.nodeCount(), count(svg, "class=\"node\""), name + ": nodes drawn");
+        int drawn = c.nodeCount() - (DotExporter.constantUsed(c) ? 0 : 1); // an unread constant is left out
+        assertEquals(drawn, count(svg, "class=\"node\""), name + ": nodes drawn");
         assertEquals(c.wireCount(), count(svg, "class=\"edge\""), name + ": edges drawn");
     }
 

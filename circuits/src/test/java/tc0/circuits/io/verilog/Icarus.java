@@ -22,11 +22,17 @@ final class Icarus {
 
     /** Writes each DUT's module to {@code dir/<module>.v}; returns the files. */
     static List<Path> export(Path dir, List<Testbench.Dut> duts) throws IOException {
+        return export(dir, duts, VerilogWriter::new);
+    }
+
+    /** As {@link #export(Path, List)}, with the writer for a module name. */
+    static List<Path> export(Path dir, List<Testbench.Dut> duts, java.util.function.Function<String, tc0.circuits.io.CircuitWriter> writer)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         for (Testbench.Dut d : duts) {
             Path f = dir.resolve(d.module() + ".v");
             try (OutputStream out = Files.newOutputStream(f)) {
-                new VerilogWriter(d.module()).write(d.circuit(), out);
+                writer.apply(d.module()).write(d.circuit(), out);
             }
             files.add(f);
         }

@@ -25,6 +25,15 @@ class VerilogYosysTest {
 
     @Test
     void yosysSynthesisesEveryModuleAndItsNetlistSimulatesToTheDirectEvaluation() throws Exception {
+        check(VerilogWriter::new, "yosys");
+    }
+
+    @Test
+    void yosysSynthesisesEveryModuleHierarchyAndItsNetlistSimulatesToTheDirectEvaluation() throws Exception {
+        check(HierarchicalVerilogWriter::new, "yosys_hierarchy");
+    }
+
+    private void check(java.util.function.Function<String, tc0.circuits.io.CircuitWriter> writer, String what) throws Exception {
         Assumptions.assumeTrue(ExternalTool.onPath("yosys"), "skipped: yosys not installed (Debian package yosys)");
         List<Testbench.Dut> duts = new ArrayList<>();
         for (var s : SampleCircuits.all()) {
@@ -36,7 +45,7 @@ class VerilogYosysTest {
             Circuit built = RandomCircuits.built(600 + seed, 8 + seed, 15);
             duts.add(new Testbench.Dut("built" + seed, built, Testbench.vectors(built, 8, 64, seed)));
         }
-        List<Path> sources = Icarus.export(dir, duts);
+        List<Path> sources = Icarus.export(dir, duts, writer);
         StringBuilder script = new StringBuilder();
         List<Path> netlists = new ArrayList<>();
         for (int i = 0; i < duts.size(); i++) {
@@ -52,6 +61,6 @@ class VerilogYosysTest {
         for (Path n : netlists) assertTrue(Files.size(n) > 0, n + " was not written");
 
         Icarus.assumeInstalled();
-        Icarus.assertSimulationMatches(dir, duts, netlists, "yosys");
+        Icarus.assertSimulationMatches(dir, duts, netlists, what);
     }
 }
