@@ -51,6 +51,11 @@ public final class ExitCodes {
                 cmd.getErr().println("tc0: " + u.getMessage());
                 return u.exitCode();
             }
+            if (ex instanceof tc0.circuits.gpu.GpuFailureException g) { // the GPU failed mid-run: one line, as at open
+                cmd.getErr().println("tc0: the GPU failed: " + g.getMessage().lines().findFirst().orElse("")
+                        + "; --backend cpu evaluates without it");
+                return BAD_INPUT;
+            }
             throw ex;
         });
         return cl;

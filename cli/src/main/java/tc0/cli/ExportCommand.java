@@ -36,7 +36,7 @@ import tc0.circuits.io.verilog.HierarchicalVerilogWriter;
             "Examples:  tc0 export examples/circuits/full_adder.aag --format verilog -o full_adder.v",
             "           tc0 export examples/circuits/epfl/ctrl.aig -o ctrl.dot      (format from the extension)",
             "           tc0 export examples/gcn.tc0 --set n=4 -o gcn4.v          (a module per region; --flat: one module)",
-            "           tc0 export examples/gcn.tc0 --set n=4 --region layer[0] -o layer0.dot",
+            "           tc0 export examples/gcn.tc0 --set n=4 --region l[0]/gcn_layer -o layer0.dot",
             "           tc0 export examples/softmax_transformer.tc0 --set n=4 -o transformer.html"})
 final class ExportCommand implements Callable<Integer> {
     @Spec

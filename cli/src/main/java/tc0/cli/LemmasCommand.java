@@ -65,6 +65,9 @@ final class LemmasCommand implements Callable<Integer> {
     @Option(names = "--strict-depth", description = "a DEPTH above the paper's formula fails (default: reported ABOVE, passes)")
     boolean strictDepth;
 
+    @Option(names = "--backend", paramLabel = "B", defaultValue = "cpu", description = "FUNC's evaluator: " + Backends.DESCRIPTION)
+    tc0.circuits.gpu.Backend backend;
+
     @Option(names = "--samples", defaultValue = "" + LemmaRun.Options.QUICK_SAMPLES, description = "random inputs per FUNC check (default ${DEFAULT-VALUE})")
     int samples;
 
@@ -85,7 +88,7 @@ final class LemmasCommand implements Callable<Integer> {
                     + String.join(", ", catalog.papers().stream().map(p -> p.id()).toList()));
         }
         LemmaRun.Options o = new LemmaRun.Options(paper, lemma, heavy ? LemmaRun.Options.HEAVY_MAX_N : LemmaRun.Options.QUICK_MAX_N, samples,
-                strictDepth);
+                strictDepth, Backends.evaluator(backend, Runtime.getRuntime().availableProcessors(), spec.commandLine().getErr()));
         if (LemmaRun.selected(catalog, o).isEmpty()) {
             throw new UserError("--lemma " + lemma + ": no claim" + (paper == null ? "" : " of " + paper) + " has that id; see docs/LEMMAS.md");
         }

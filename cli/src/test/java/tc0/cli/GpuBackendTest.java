@@ -86,6 +86,21 @@ class GpuBackendTest {
         assertTrue(bench.out().contains("\"evaluator\":\"bit-parallel\"") && bench.out().contains("\"agree\":true"), bench.out());
     }
 
+    /** tc0 lemmas' FUNC rows evaluate on the backend asked for: the same rows on auto as on cpu here. */
+    @Test
+    void lemmasTakeTheBackendForFunc() {
+        needsNoGpu();
+        String[] claim = {"lemmas", "--paper", "2412.06148", "--lemma", "Lemma B.8"};
+        assertOneLineNamingCuda(Cli.run(Stream.concat(Stream.of(claim), Stream.of("--backend", "gpu")).toArray(String[]::new)));
+        Cli cpu = Cli.run(claim);
+        Cli auto = Cli.run(Stream.concat(Stream.of(claim), Stream.of("--backend", "auto")).toArray(String[]::new));
+        assertEquals(cpu.exitCode(), auto.exitCode(), auto.err());
+        assertTrue(auto.err().lines().anyMatch(l -> l.startsWith("tc0: --backend auto: no CUDA")), auto.err());
+        List<String> cpuFunc = cpu.out().lines().filter(l -> l.contains("FUNC")).toList();
+        assertTrue(!cpuFunc.isEmpty(), cpu.out());
+        assertEquals(cpuFunc, auto.out().lines().filter(l -> l.contains("FUNC")).toList());
+    }
+
     /** Each example at its smallest sizes, compiled, then evaluated by the GPU's kernels in Java and by the CPU. */
     @Test
     void everyExampleFamilysCircuitGivesTheCpuOutputsOnTheSimulatedGpu() throws Exception {

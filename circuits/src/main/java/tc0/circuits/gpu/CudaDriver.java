@@ -179,7 +179,7 @@ final class CudaDriver {
     }
 
     void check(int result, String what) {
-        if (result != 0) throw new IllegalStateException("CUDA: " + what + " failed: " + errorName(result));
+        if (result != 0) throw new GpuFailureException("CUDA: " + what + " failed: " + errorName(result));
     }
 
     private String errorName(int result) {

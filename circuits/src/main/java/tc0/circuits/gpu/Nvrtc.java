@@ -124,7 +124,7 @@ final class Nvrtc {
                 MemorySegment opts = a.allocate(PTR, options.length);
                 for (int i = 0; i < options.length; i++) opts.setAtIndex(PTR, i, a.allocateFrom(options[i]));
                 int r = call(compile, p, options.length, opts);
-                if (r != 0) throw new IllegalStateException("NVRTC could not compile the kernel for " + arch + ": " + message(r) + "\n" + log(a, p));
+                if (r != 0) throw new GpuFailureException("NVRTC could not compile the kernel for " + arch + ": " + message(r) + "\n" + log(a, p));
                 MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
                 check(call(ptxSize, p, size), "nvrtcGetPTXSize");
                 MemorySegment text = a.allocate(size.get(ValueLayout.JAVA_LONG, 0));
@@ -145,7 +145,7 @@ final class Nvrtc {
     }
 
     private void check(int r, String what) {
-        if (r != 0) throw new IllegalStateException("NVRTC: " + what + " failed: " + message(r));
+        if (r != 0) throw new GpuFailureException("NVRTC: " + what + " failed: " + message(r));
     }
 
     private String message(int r) {

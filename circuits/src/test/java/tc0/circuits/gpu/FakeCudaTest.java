@@ -104,7 +104,7 @@ class FakeCudaTest extends EvaluatorContract {
         b.outputBus("y", b.and(x[0], x[1]));
         try (BatchedProgram p = gpu().compile(b.build())) {
             fail("cuLaunchKernel");
-            var e = assertThrows(IllegalStateException.class, () -> p.evaluate(BitMatrix.random(2, 100, 1)));
+            var e = assertThrows(GpuFailureException.class, () -> p.evaluate(BitMatrix.random(2, 100, 1)));
             assertEquals("CUDA: cuLaunchKernel failed: CUDA_ERROR_FAKE (999)", e.getMessage());
         } finally {
             fail("");
@@ -116,7 +116,7 @@ class FakeCudaTest extends EvaluatorContract {
         assertEquals("fake CUDA device (host threads) (sm_90, 2 multiprocessors)", gpu().device());
         byte[] ptx = Nvrtc.open(List.of(library)).compile(CudaRunner.SOURCE, "sm_90");
         assertEquals("// fake PTX for compute_90\n\0", new String(ptx, StandardCharsets.US_ASCII));
-        var e = assertThrows(IllegalStateException.class, () -> Nvrtc.open(List.of(library)).compile("int x;", "sm_90"));
+        var e = assertThrows(GpuFailureException.class, () -> Nvrtc.open(List.of(library)).compile("int x;", "sm_90"));
         assertTrue(e.getMessage().contains("NVRTC_ERROR_COMPILATION") && e.getMessage().contains("levels.cu(1): error: no kernel"), e.getMessage());
         assertTrue(gpu().measureBandwidth() > 0);
     }

@@ -23,7 +23,8 @@ import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.TensorProgram;
 
 /**
- * Counting made faster counts what it counted before: every example (and contrast spec) at n = 4 ... 256
+ * Counting made faster counts what it counted before: softmax_transformer and the contrast specs (the examples
+ * whose sources have not changed since) at n = 4 ... 256
  * against figures recorded from the counting code as it was before the speed-ups (count-baseline.txt says
  * from which commit and how). The light rows run in every build; the rest (flowar and var past n = 8,
  * every row past n = 16) with -Dtc0.heavy.

@@ -3,6 +3,8 @@ package tc0.proofs.check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tc0.circuits.eval.BitParallelEvaluator;
+import tc0.circuits.eval.Evaluator;
 import tc0.compiler.interp.Float64Errors;
 import tc0.compiler.lower.Lowered;
 import tc0.compiler.lower.Verification;
@@ -23,17 +25,28 @@ public final class FuncCheck {
     private FuncCheck() {}
 
     public static Outcome run(Target t, long n, int samples, long seed, Instances in, Verification.Reference reference) {
+        return run(t, n, samples, seed, in, reference, new BitParallelEvaluator());
+    }
+
+    /** As above, the circuit evaluated by {@code evaluator} (tc0 lemmas --backend). */
+    public static Outcome run(Target t, long n, int samples, long seed, Instances in, Verification.Reference reference,
+            Evaluator evaluator) {
         if (!in.buildable(t.spec(), n)) {
             return new Outcome(t.paper(), t.claim(), CheckKind.FUNC, t.spec(), "n = " + n, List.of(),
                     new Verdict.Undecided(String.format("n=%d counts %,d gates, more than the %,d built for FUNC",
                             n, in.count(t.spec(), n).gates(), Instances.BUILD_LIMIT)), NOT_SHOWN);
         }
-        return compare(t, n, in.lowered(t.spec(), n), samples, seed, reference);
+        return compare(t, n, in.lowered(t.spec(), n), samples, seed, reference, evaluator);
     }
 
     /** The comparison itself, on a given circuit. */
     public static Outcome compare(Target t, long n, Lowered l, int samples, long seed, Verification.Reference reference) {
-        Verification.Result r = Verification.run(l, samples, seed, reference);
+        return compare(t, n, l, samples, seed, reference, new BitParallelEvaluator());
+    }
+
+    static Outcome compare(Target t, long n, Lowered l, int samples, long seed, Verification.Reference reference,
+            Evaluator evaluator) {
+        Verification.Result r = Verification.run(l, samples, seed, reference, evaluator);
         String instances = String.format("n = %d: %d inputs (%d edge, %d random)", n, r.inputs(), r.inputs() - samples, samples);
         List<String> figures = new ArrayList<>();
         Verdict v = switch (r) {

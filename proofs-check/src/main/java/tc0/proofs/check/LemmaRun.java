@@ -3,6 +3,8 @@ package tc0.proofs.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import tc0.circuits.eval.BitParallelEvaluator;
+import tc0.circuits.eval.Evaluator;
 import tc0.compiler.pipeline.PipelineException;
 import tc0.proofs.catalog.Catalog;
 import tc0.proofs.catalog.CheckKind;
@@ -27,9 +29,14 @@ public final class LemmaRun {
      * @param samples  random inputs per FUNC check
      * @param strictDepth whether a DEPTH above the paper's formula fails (by default it is reported ABOVE and passes)
      */
-    public record Options(String paper, String lemma, long maxN, int samples, boolean strictDepth) {
+    public record Options(String paper, String lemma, long maxN, int samples, boolean strictDepth, Evaluator evaluator) {
         public static final long QUICK_MAX_N = 256, HEAVY_MAX_N = 4096;
         public static final int QUICK_SAMPLES = 64;
+
+        /** FUNC evaluates on the CPU's bit-parallel evaluator. */
+        public Options(String paper, String lemma, long maxN, int samples, boolean strictDepth) {
+            this(paper, lemma, maxN, samples, strictDepth, new BitParallelEvaluator());
+        }
     }
 
     private static final long DEPTH_MAX_N = 16;
@@ -76,7 +83,7 @@ public final class LemmaRun {
                 out.add(switch (k) {
                     case STRUCT -> StructCheck.run(t, c.sizeDegree(), in);
                     case CONTRAST -> ContrastCheck.run(t, in);
-                    case FUNC -> FuncCheck.run(t, ns.getFirst(), o.samples(), 1, in, FuncCheck.EXACT);
+                    case FUNC -> FuncCheck.run(t, ns.getFirst(), o.samples(), 1, in, FuncCheck.EXACT, o.evaluator());
                     case DEPTH, SMT, NUM, SYMBOLIC -> throw new IllegalStateException("handled above");
                 });
             } catch (PipelineException e) {
