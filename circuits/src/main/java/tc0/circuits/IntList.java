@@ -2,25 +2,25 @@ package tc0.circuits;
 
 import java.util.Arrays;
 
-/** A growable list of ints without boxing. */
-final class IntList {
+/** A growable list of ints without boxing (a builder's or compiler's scratch array). */
+public final class IntList {
     private int[] items = new int[16];
     private int size;
 
-    void add(int v) {
+    public void add(int v) {
         if (size == items.length) items = Arrays.copyOf(items, size * 2);
         items[size++] = v;
     }
 
-    int get(int i) {
+    public int get(int i) {
         return items[i];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int[] toArray() {
+    public int[] toArray() {
         return Arrays.copyOf(items, size);
     }
 }

@@ -2,7 +2,9 @@ package tc0.circuits.eval;
 
 import java.util.Arrays;
 import tc0.circuits.Circuit;
+import tc0.circuits.IntList;
 import tc0.circuits.Literal;
+import tc0.circuits.LongList;
 
 /**
  * Compiles a {@link Circuit} into a {@link BitProgram}: classifies every gate (AND, OR, bit-sliced
@@ -20,8 +22,8 @@ final class BitProgramCompiler {
     private int freeCount;
     private int slots = 1;            // slot 0 is the constant false
     private int maxWidth;
-    private final Ints code = new Ints();
-    private final Longs constants = new Longs();
+    private final IntList code = new IntList();
+    private final LongList constants = new LongList();
     private long and, or, sliced, lanes, constant, dead, recompared;
     /** The last sliced gate's stored terms, counter mode and width, and where its instruction ended. */
     private int slicedStart = -1, slicedEnd, slicedWidth, slicedCodeEnd = -1;
@@ -219,43 +221,5 @@ final class BitProgramCompiler {
     private void give(int slot) {
         if (freeCount == free.length) free = Arrays.copyOf(free, freeCount * 2);
         free[freeCount++] = slot;
-    }
-
-    /** A growable int array. */
-    private static final class Ints {
-        private int[] a = new int[1024];
-        private int size;
-
-        void add(int v) {
-            if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
-            a[size++] = v;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(a, size);
-        }
-    }
-
-    /** A growable long array. */
-    private static final class Longs {
-        private long[] a = new long[256];
-        private int size;
-
-        void add(long v) {
-            if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
-            a[size++] = v;
-        }
-
-        int size() {
-            return size;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(a, size);
-        }
     }
 }

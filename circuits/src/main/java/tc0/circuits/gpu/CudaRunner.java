@@ -93,19 +93,19 @@ final class CudaRunner implements KernelRunner {
     private int valuesSlots;
 
     private long upload(int[] xs) {
-        long bytes = 4L * xs.length;
-        long d = cuda.alloc(bytes);
-        MemorySegment h = staging(bytes);
-        MemorySegment.copy(xs, 0, h, ValueLayout.JAVA_INT, 0, xs.length);
-        if (bytes > 0) cuda.copyToDevice(d, h, bytes);
-        return d;
+        return upload(MemorySegment.ofArray(xs));
     }
 
     private long upload(long[] xs) {
-        long bytes = 8L * xs.length;
+        return upload(MemorySegment.ofArray(xs));
+    }
+
+    /** Copies a Java array (as a heap segment) to fresh device memory through the staging buffer. */
+    private long upload(MemorySegment array) {
+        long bytes = array.byteSize();
         long d = cuda.alloc(bytes);
         MemorySegment h = staging(bytes);
-        MemorySegment.copy(xs, 0, h, ValueLayout.JAVA_LONG, 0, xs.length);
+        MemorySegment.copy(array, 0, h, 0, bytes);
         if (bytes > 0) cuda.copyToDevice(d, h, bytes);
         return d;
     }

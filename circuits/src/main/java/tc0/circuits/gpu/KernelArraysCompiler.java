@@ -2,7 +2,9 @@ package tc0.circuits.gpu;
 
 import java.util.Arrays;
 import tc0.circuits.Circuit;
+import tc0.circuits.IntList;
 import tc0.circuits.Literal;
+import tc0.circuits.LongList;
 
 /**
  * Compiles a {@link Circuit} into {@link KernelArrays}: classifies every live gate (constant, AND, OR,
@@ -21,9 +23,9 @@ final class KernelArraysCompiler {
     private final int[] level;
     private final boolean[] hasSlot;    // inputs and computed gates
     // operations in gate order
-    private final Ints opKind = new Ints(), opStart = new Ints(), opEnd = new Ints(), opWidth = new Ints(), opGateStart = new Ints();
-    private final Longs opScale = new Longs();
-    private final Ints opGates = new Ints();
+    private final IntList opKind = new IntList(), opStart = new IntList(), opEnd = new IntList(), opWidth = new IntList(), opGateStart = new IntList();
+    private final LongList opScale = new LongList();
+    private final IntList opGates = new IntList();
     private long gates;
 
     private KernelArraysCompiler(Circuit c) {
@@ -215,8 +217,8 @@ final class KernelArraysCompiler {
         levelStart = Arrays.copyOfRange(levelStart, 1, levelStart.length); // levels 1..depth become 0..depth-1
         for (int l = 1; l < levelStart.length; l++) levelStart[l] += levelStart[l - 1];
         int[] kind = new int[ops], width = new int[ops], fanin = new int[ops + 1], out = new int[ops + 1];
-        Ints operand = new Ints(), outSlot = new Ints();
-        Longs weight = new Longs(), threshold = new Longs();
+        IntList operand = new IntList(), outSlot = new IntList();
+        LongList weight = new LongList(), threshold = new LongList();
         for (int k = 0; k < ops; k++) {
             int o = order[k];
             kind[k] = opKind.get(o);
@@ -248,51 +250,5 @@ final class KernelArraysCompiler {
         }
         return new KernelArrays(c.inputCount(), slots, levelStart, kind, width, fanin, out, operand.toArray(),
                 weight.toArray(), outSlot.toArray(), threshold.toArray(), outputs, gates);
-    }
-
-    /** A growable int array. */
-    private static final class Ints {
-        private int[] a = new int[256];
-        private int size;
-
-        void add(int v) {
-            if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
-            a[size++] = v;
-        }
-
-        int get(int i) {
-            return a[i];
-        }
-
-        int size() {
-            return size;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(a, size);
-        }
-    }
-
-    /** A growable long array. */
-    private static final class Longs {
-        private long[] a = new long[256];
-        private int size;
-
-        void add(long v) {
-            if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
-            a[size++] = v;
-        }
-
-        long get(int i) {
-            return a[i];
-        }
-
-        int size() {
-            return size;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(a, size);
-        }
     }
 }

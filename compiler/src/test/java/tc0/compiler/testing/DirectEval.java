@@ -18,12 +18,22 @@ public final class DirectEval {
         this.v = new boolean[c.nodeCount()];
     }
 
+    /** Bit i of input bus b. */
+    public interface InputBits {
+        boolean bit(int bus, int i);
+    }
+
     /** Sets the inputs bus by bus and evaluates every node. */
     public DirectEval run(long... inputs) {
-        if (inputs.length != c.inputBuses().size()) throw new IllegalArgumentException(inputs.length + " words for " + c.inputBuses().size() + " buses");
-        for (int b = 0; b < inputs.length; b++) {
+        return run(inputs.length, (b, i) -> ((inputs[b] >>> i) & 1) != 0);
+    }
+
+    /** Sets the inputs of {@code words} buses from {@code bits} and evaluates every node. */
+    public DirectEval run(int words, InputBits bits) {
+        if (words != c.inputBuses().size()) throw new IllegalArgumentException(words + " words for " + c.inputBuses().size() + " buses");
+        for (int b = 0; b < words; b++) {
             Bus bus = c.inputBuses().get(b);
-            for (int i = 0; i < bus.width(); i++) v[1 + bus.offset() + i] = ((inputs[b] >>> i) & 1) != 0;
+            for (int i = 0; i < bus.width(); i++) v[1 + bus.offset() + i] = bits.bit(b, i);
         }
         v[0] = false;
         int first = c.firstGate();

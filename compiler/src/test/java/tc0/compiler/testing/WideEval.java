@@ -3,7 +3,6 @@ package tc0.compiler.testing;
 import java.math.BigInteger;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
-import tc0.circuits.Literal;
 
 /**
  * {@link DirectEval} for words of any width: inputs and outputs as unsigned {@link BigInteger}s (bus
@@ -11,26 +10,15 @@ import tc0.circuits.Literal;
  */
 public final class WideEval {
     private final Circuit c;
-    private final boolean[] v;
+    private final DirectEval eval;
 
     public WideEval(Circuit c) {
         this.c = c;
-        this.v = new boolean[c.nodeCount()];
+        this.eval = new DirectEval(c);
     }
 
     public WideEval run(BigInteger... inputs) {
-        if (inputs.length != c.inputBuses().size()) throw new IllegalArgumentException(inputs.length + " words for " + c.inputBuses().size() + " buses");
-        for (int b = 0; b < inputs.length; b++) {
-            Bus bus = c.inputBuses().get(b);
-            for (int i = 0; i < bus.width(); i++) v[1 + bus.offset() + i] = inputs[b].testBit(i);
-        }
-        v[0] = false;
-        int first = c.firstGate();
-        for (int g = 0; g < c.gateCount(); g++) {
-            long s = 0;
-            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) if (v[c.faninNode(e)]) s += c.weight(e);
-            v[first + g] = s >= c.threshold(g);
-        }
+        eval.run(inputs.length, (b, i) -> inputs[b].testBit(i));
         return this;
     }
 
@@ -39,10 +27,7 @@ public final class WideEval {
         Bus bus = c.outputBus(name);
         if (bus == null) throw new IllegalArgumentException("no output bus " + name);
         BigInteger u = BigInteger.ZERO;
-        for (int i = 0; i < bus.width(); i++) {
-            int lit = c.output(bus.offset() + i);
-            if (v[Literal.node(lit)] ^ Literal.isNegated(lit)) u = u.setBit(i);
-        }
+        for (int i = 0; i < bus.width(); i++) if (eval.literal(c.output(bus.offset() + i))) u = u.setBit(i);
         return u;
     }
 }

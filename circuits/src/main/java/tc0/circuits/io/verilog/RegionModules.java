@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import tc0.circuits.Circuit;
+import tc0.circuits.IntList;
+import tc0.circuits.LongList;
 import tc0.circuits.Regions;
 import tc0.circuits.analysis.RegionTree;
 
@@ -156,8 +158,7 @@ final class RegionModules {
     /** Numbers r's inputs (into inputs[r]) and writes its key. */
     private long[] key(int r, int[] stamp, int[] number, Map<String, Integer> nameIds) {
         LongList key = new LongList();
-        int[] in = new int[16];
-        int inputCount = 0;
+        IntList in = new IntList();
         int[] children = tree.children(r);
         for (int item : items(r)) {
             if (item >= 0) {
@@ -165,15 +166,7 @@ final class RegionModules {
                 key.add(-1);
                 for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
                     if (!SumWidth.emitted(c, e)) continue;
-                    int node = c.faninNode(e);
-                    int local = signal(r, node);
-                    if (local < 0 && stamp[node] != r) {
-                        stamp[node] = r;
-                        number[node] = inputCount;
-                        if (inputCount == in.length) in = Arrays.copyOf(in, 2 * inputCount);
-                        in[inputCount++] = node;
-                    }
-                    key.add(local >= 0 ? 2L * local : 2L * number[node] + 1);
+                    key.add(operand(r, c.faninNode(e), stamp, number, in));
                     key.add(c.weight(e));
                 }
                 key.add(-2);
@@ -183,22 +176,25 @@ final class RegionModules {
                 key.add(-3);
                 key.add(moduleOf[child]);
                 key.add(nameIds.computeIfAbsent(c.regions().name(child), x -> nameIds.size()));
-                for (int node : inputs[child]) {
-                    int local = signal(r, node);
-                    if (local < 0 && stamp[node] != r) {
-                        stamp[node] = r;
-                        number[node] = inputCount;
-                        if (inputCount == in.length) in = Arrays.copyOf(in, 2 * inputCount);
-                        in[inputCount++] = node;
-                    }
-                    key.add(local >= 0 ? 2L * local : 2L * number[node] + 1);
-                }
+                for (int node : inputs[child]) key.add(operand(r, node, stamp, number, in));
             }
         }
         key.add(-4);
         for (int node : outputs[r]) key.add(signal(r, node));
-        inputs[r] = Arrays.copyOf(in, inputCount);
+        inputs[r] = in.toArray();
         return key.toArray();
+    }
+
+    /** A signal's word in r's key: 2 local for one of r's own, 2 i + 1 for r's input i (numbered as first met). */
+    private long operand(int r, int node, int[] stamp, int[] number, IntList in) {
+        int local = signal(r, node);
+        if (local >= 0) return 2L * local;
+        if (stamp[node] != r) {
+            stamp[node] = r;
+            number[node] = in.size();
+            in.add(node);
+        }
+        return 2L * number[node] + 1;
     }
 
     /** A module's key: equal arrays, equal modules. */
@@ -211,20 +207,6 @@ final class RegionModules {
         @Override
         public int hashCode() {
             return Arrays.hashCode(words);
-        }
-    }
-
-    private static final class LongList {
-        private long[] a = new long[64];
-        private int n;
-
-        void add(long v) {
-            if (n == a.length) a = Arrays.copyOf(a, 2 * n);
-            a[n++] = v;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(a, n);
         }
     }
 }
