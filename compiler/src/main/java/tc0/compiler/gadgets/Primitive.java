@@ -74,6 +74,11 @@ public enum Primitive {
         @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatProduct.build(net, floats(xs), rounds).word(); }
         @Override public boolean nary() { return true; }
         @Override public long gatesAtLeast(int p, int m) { return residueGates(m * p, m); }
+    },
+    /** {@code round(x / y)} ({@link FloatDivide}: the series quotient of the significands at width p + 2). */
+    FLOAT_DIVIDE("d_div", "float x / y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatDivide.divide(net, float_(xs[0]), float_(xs[1]), rounds).word(); }
+        @Override public long gatesAtLeast(int p, int m) { return DIVIDE.gatesAtLeast(p + 2, m); }
     };
 
     /**
