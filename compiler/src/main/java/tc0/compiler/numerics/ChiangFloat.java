@@ -146,6 +146,23 @@ public record ChiangFloat(Format format, boolean negative, BigInteger significan
         return f.roundQuotient(y.negative, BigInteger.ONE, y.significand, -y.exponent());
     }
 
+    /**
+     * {@code sqrt(x)} rounded once (its relative error is at most {@code 2^-p}); zero for {@code x <= 0}.
+     * Exact: the nearest significand is decided by squaring the midpoint between the two candidates.
+     */
+    public static ChiangFloat sqrt(ChiangFloat x) {
+        Format f = x.format;
+        if (x.isZero() || x.negative) return f.zero();
+        int e = x.exponent(), odd = Math.floorMod(e, 2), j = f.p() + 2;
+        // x = m' 2^(e - odd) with m' = m 2^odd; sqrt(x) = sqrt(M) 2^((e - odd) / 2 - j), M = m' 2^(2j).
+        BigInteger big = x.significand.shiftLeft(odd + 2 * j), r = big.sqrt();
+        int shift = r.bitLength() - f.p(); // at least 2: r has p + 2 bits or more
+        BigInteger m = r.shiftRight(shift), mid = m.shiftLeft(1).add(BigInteger.ONE).shiftLeft(shift - 1);
+        int c = big.compareTo(mid.multiply(mid));
+        if (c > 0 || c == 0 && m.testBit(0)) m = m.add(BigInteger.ONE);
+        return f.round(false, m, shift + (e - odd) / 2 - j);
+    }
+
     /** Every float of a format whose significand is nonzero, then zero: for exhaustive tests at tiny widths. */
     public static List<ChiangFloat> all(Format f) {
         java.util.ArrayList<ChiangFloat> out = new java.util.ArrayList<>();
