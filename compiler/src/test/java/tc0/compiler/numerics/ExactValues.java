@@ -1,0 +1,27 @@
+package tc0.compiler.numerics;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/** Floats' exact values in BigDecimal, elementary functions of them ({@link BigMath}), and the nearest float. */
+public final class ExactValues {
+    private ExactValues() {}
+
+    /** The exact value of x. */
+    public static BigDecimal value(ChiangFloat x) {
+        BigDecimal m = new BigDecimal(x.significand());
+        int e = x.exponent();
+        BigDecimal v = e >= 0 ? m.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(e))) : m.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-e)));
+        return x.negative() ? v.negate() : v;
+    }
+
+    /** {@code e^x} to {@code digits} significant digits. */
+    public static BigDecimal exp(BigDecimal x, int digits) { return BigMath.exp(x, digits); }
+
+    /** {@code |a - b| / |b|}. */
+    public static BigDecimal relativeError(BigDecimal a, BigDecimal b) {
+        return a.subtract(b).abs().divide(b.abs(), new MathContext(30, RoundingMode.HALF_EVEN));
+    }
+}
