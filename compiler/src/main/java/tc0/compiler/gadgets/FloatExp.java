@@ -113,7 +113,7 @@ public final class FloatExp {
         }
 
         /** ln 2 = 2 atanh(1/3) = sum 2 / ((2j + 1) 3^(2j + 1)). */
-        private static BigDecimal log2(MathContext mc) {
+        static BigDecimal log2(MathContext mc) {
             BigDecimal sum = BigDecimal.ZERO, power = BigDecimal.ONE.divide(BigDecimal.valueOf(3), mc), ninth = BigDecimal.ONE.divide(BigDecimal.valueOf(9), mc);
             BigDecimal eps = BigDecimal.ONE.movePointLeft(mc.getPrecision() + 2);
             for (int j = 0; power.compareTo(eps) > 0; j++) {
@@ -154,21 +154,8 @@ public final class FloatExp {
             rForm.add(k[t], t == k.length - 1 ? weight : Math.floorMod(-weight, q));
         }
         Residue r = Residue.of(net, rForm, q, rounds);
-        int n = plan.n, tb = 32 - Integer.numberOfLeadingZeros(q - 1);
-        LinearForm sum = new LinearForm().addConstant(plan.coeff[0].shiftLeft(plan.w * n).mod(bq).longValueExact());
-        int[] lits = new int[q];
-        for (int i = 1; i <= n; i++) {
-            long c = plan.coeff[i].shiftLeft(plan.w * (n - i)).mod(bq).longValueExact();
-            long[] term = new long[q]; // a -> a^i c mod q
-            for (int a = 1; a < q; a++) term[a] = BigInteger.valueOf(a).modPow(BigInteger.valueOf(i), bq).longValueExact() * c % q;
-            for (int t = 0; t < tb; t++) {
-                int cnt = 0;
-                for (int a = 1; a < q; a++) {
-                    if ((term[a] >>> t & 1) != 0) lits[cnt++] = r.is(a);
-                }
-                if (cnt > 0) sum.add(net.or(java.util.Arrays.copyOf(lits, cnt)), 1L << t);
-            }
-        }
-        return Residue.of(net, sum, q, rounds);
+        BigInteger[] a = new BigInteger[plan.n + 1];
+        for (int i = 0; i <= plan.n; i++) a[i] = plan.coeff[i].shiftLeft(plan.w * (plan.n - i));
+        return PowerSeries.of(net, q, r, a, rounds);
     }
 }

@@ -107,25 +107,13 @@ public final class FloatSqrt {
         }, bits, top, rounds);
     }
 
-    /** {@code sum_i B_i w^i 2^(p(N-i)) - half} modulo q, one-hot: each term's bits ORs of w's one-hot. */
+    /** {@code sum_i B_i w^i 2^(p(N-i)) - half} modulo q, one-hot. */
     private static Residue series(Net net, int q, Residue w, BigInteger[] coeff, int p, BigInteger half, int rounds) {
-        int n = coeff.length - 1, tb = 32 - Integer.numberOfLeadingZeros(q - 1);
-        BigInteger bq = BigInteger.valueOf(q);
-        LinearForm sum = new LinearForm().addConstant(coeff[0].shiftLeft(p * n).subtract(half).mod(bq).longValueExact());
-        int[] lits = new int[q];
-        for (int i = 1; i <= n; i++) {
-            long c = coeff[i].shiftLeft(p * (n - i)).mod(bq).longValueExact();
-            long[] term = new long[q]; // a -> a^i c mod q
-            for (int a = 1; a < q; a++) term[a] = BigInteger.valueOf(a).modPow(BigInteger.valueOf(i), bq).longValueExact() * c % q;
-            for (int t = 0; t < tb; t++) {
-                int cnt = 0;
-                for (int a = 1; a < q; a++) {
-                    if ((term[a] >>> t & 1) != 0) lits[cnt++] = w.is(a);
-                }
-                if (cnt > 0) sum.add(net.or(java.util.Arrays.copyOf(lits, cnt)), 1L << t);
-            }
-        }
-        return Residue.of(net, sum, q, rounds);
+        int n = coeff.length - 1;
+        BigInteger[] a = new BigInteger[n + 1];
+        for (int i = 0; i <= n; i++) a[i] = coeff[i].shiftLeft(p * (n - i));
+        a[0] = a[0].subtract(half);
+        return PowerSeries.of(net, q, w, a, rounds);
     }
 
     /**
