@@ -29,6 +29,15 @@ public final class ExactValues {
         return BigMath.log1p(BigDecimal.ONE, digits + 10).multiply(BigDecimal.valueOf(j)).subtract(lnInvT).round(new MathContext(digits, RoundingMode.HALF_EVEN));
     }
 
+    /** {@code ln v} for {@code v >= 1}: {@code k ln 2 + ln(1 + u)}, {@code v = 2^k (1 + u)}, u in [0, 1). */
+    public static BigDecimal ln(BigDecimal v, int digits) {
+        int k = 0;
+        BigDecimal u = v;
+        while (u.compareTo(BigDecimal.TWO) >= 0) { u = u.divide(BigDecimal.TWO); k++; }
+        BigDecimal ln2 = BigMath.log1p(BigDecimal.ONE, digits + 10);
+        return ln2.multiply(BigDecimal.valueOf(k)).add(BigMath.log1p(u.subtract(BigDecimal.ONE), digits + 10)).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+    }
+
     /** {@code |a - b| / |b|}. */
     public static BigDecimal relativeError(BigDecimal a, BigDecimal b) {
         return a.subtract(b).abs().divide(b.abs(), new MathContext(30, RoundingMode.HALF_EVEN));
