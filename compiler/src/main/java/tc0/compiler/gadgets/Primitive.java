@@ -8,7 +8,7 @@ import tc0.circuits.Literal;
  * their depth formulas are written in ({@code d_std} for one addition, comparison or product of two
  * numbers, {@code d_sum} for an iterated sum, {@code d_prod} for an iterated product, {@code d_div}), measured.
  * Each takes its operands as words of {@link #width} bits (m of them where it is n-ary) and returns its result's bits;
- * the float rows take Chiang floats ({@link FloatWord}, 8 exponent bits).
+ * the float rows take Chiang floats ({@link FloatWord}, 8 exponent bits; exp {@link #expExponentBits}).
  */
 public enum Primitive {
     /** {@code x + y}, p + 1 bits ({@link WideSum}). */
@@ -74,7 +74,44 @@ public enum Primitive {
         @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatProduct.build(net, floats(xs), rounds).word(); }
         @Override public boolean nary() { return true; }
         @Override public long gatesAtLeast(int p, int m) { return residueGates(m * p, m); }
+    },
+    /** {@code round(x / y)} ({@link FloatDivide}: the series quotient of the significands at width p + 2). */
+    FLOAT_DIVIDE("d_div", "float x / y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatDivide.divide(net, float_(xs[0]), float_(xs[1]), rounds).word(); }
+        @Override public long gatesAtLeast(int p, int m) { return DIVIDE.gatesAtLeast(p + 2, m); }
+    },
+    /** {@code round(sqrt(x))} ({@link FloatSqrt}: a series of p + 5 terms over one Chinese-remainder basis). */
+    FLOAT_SQRT("d_sqrt", "float sqrt x") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatSqrt.sqrt(net, float_(xs[0]), rounds).word(); }
+        @Override public int operands(int m) { return 1; }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(p * FloatSqrt.terms(p) + FloatSqrt.fraction(p) + 1, 2); }
+    },
+    /**
+     * {@code round(exp(x))} ({@link FloatExp}), with {@link #expExponentBits} exponent bits: at the other rows'
+     * q = 8 every float of 135 bits or more is past exp's range and the circuit folds to constants.
+     */
+    FLOAT_EXP("d_exp", "float exp x") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) {
+            int w = xs[0].length, p = 1;
+            while (p + expExponentBits(p) + 1 < w) p++;
+            return FloatExp.exp(net, FloatWord.of(xs[0], p, expExponentBits(p)), rounds).word();
+        }
+        @Override public int operands(int m) { return 1; }
+        @Override public int width(int p) { return p + expExponentBits(p) + 1; }
+        @Override public long gatesAtLeast(int p, int m) {
+            FloatExp.Plan plan = new FloatExp.Plan(p, expExponentBits(p));
+            return residueGates(plan.bits, 1);
+        }
+    },
+    /** {@code round(log x)} ({@link FloatLog}: a series of about 2p terms). */
+    FLOAT_LOG("d_log", "float log x") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatLog.log(net, float_(xs[0]), rounds).word(); }
+        @Override public int operands(int m) { return 1; }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(new FloatLog.Plan(p, FLOAT_EXPONENT_BITS).bits, 1); }
     };
+
+    /** exp's exponent bits at precision p: 8, or {@code bits(p) + 3} (a bias of 4p or more) where that is more. */
+    public static int expExponentBits(int p) { return Math.max(FLOAT_EXPONENT_BITS, 35 - Integer.numberOfLeadingZeros(p)); }
 
     /**
      * The exponent bits of the float rows: fixed, so that only p varies; the float sum's grid spans
