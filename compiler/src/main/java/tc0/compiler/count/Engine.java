@@ -172,6 +172,7 @@ final class Engine {
             case Op.Softmax s -> LineOps.softmax(this, n, s);
             case Op.LayerNorm l -> LineOps.layerNorm(this, n, l);
             case Op.MaskedSoftmax s -> MaskedSoftmaxCount.count(this, n, s);
+            case Op.MaskedMean m -> MaskedMeanCount.count(this, n, m);
             case Op.Select s -> PerElement.select(this, n, s);
             case Op.Rope r -> RopeCount.count(this, n, r);
             case Op.Kron k -> KronCount.count(this, n, k);

@@ -39,7 +39,7 @@ final class BuiltinsToIr {
                             : Math.max(scalar(c, 0, fr), scalar(c, 1, fr)))
                     : reduce(bi == Builtin.MIN ? Op.Reduction.MIN : Op.Reduction.MAX, c, fr);
             case SUM -> reduce(Op.Reduction.SUM, c, fr);
-            case MEAN -> reduce(Op.Reduction.MEAN, c, fr);
+            case MEAN -> c.namedArg("mask").isPresent() ? maskedMean(c, fr) : reduce(Op.Reduction.MEAN, c, fr);
             case SOFTMAX -> {
                 int x = arg(c, 0, fr);
                 Expr maskArg = c.namedArg("mask").orElse(null);
@@ -237,6 +237,27 @@ final class BuiltinsToIr {
         List<Long> s = new ArrayList<>(e.node(x).shape());
         s.set(axis, 1L);
         return tensor(new Op.Reduce(r, axis, x), s, fr, false, x);
+    }
+
+    /**
+     * mean(X, axis: k, mask: M): M a bit tensor broadcasting to X's shape (an adjacency [n, n], a node mask [n, 1]),
+     * made X's shape by wiring; the mean of each line's kept entries, one rounding, 0 where none is kept.
+     */
+    private Val maskedMean(Expr.Call c, AstToTensorIr.Frame fr) {
+        int x = arg(c, 0, fr);
+        Expr maskArg = c.namedArg("mask").orElseThrow();
+        int m = e.tensor(e.expr(maskArg, fr), maskArg.pos(), fr, "mean's mask");
+        List<Long> xs = e.node(x).shape(), ms = e.node(m).shape();
+        boolean fits = ms.size() == xs.size();
+        for (int i = 0; fits && i < xs.size(); i++) fits = ms.get(i).equals(xs.get(i)) || ms.get(i) == 1;
+        if (!(e.node(m).elem() instanceof tc0.compiler.ir.Elem.Bit) || !fits) {
+            throw err(maskArg.pos(), fr, "mean's mask must be a bit tensor of X's shape " + xs + " (or 1 on an axis, repeated); got "
+                    + ms + " " + e.node(m).elem());
+        }
+        int axis = axis(c, x);
+        List<Long> s = new ArrayList<>(xs);
+        s.set(axis, 1L);
+        return tensor(new Op.MaskedMean(x, e.broadcast(m, xs, fr), axis), s, fr, false, x);
     }
 
     private Val kron(Op.KronKind kind, Expr.Call c, AstToTensorIr.Frame fr) {

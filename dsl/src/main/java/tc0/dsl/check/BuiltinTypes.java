@@ -27,7 +27,8 @@ final class BuiltinTypes {
             case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, RSQRT, ABS -> unary(c);
             case LOG2 -> sizeFunction(b, c);
             case MIN, MAX -> c.args().size() == 2 ? sizeFunction(b, c) : reduce(b, c);
-            case SUM, MEAN -> reduce(b, c);
+            case SUM -> reduce(b, c);
+            case MEAN -> maskedReduce(b, c);
             case SOFTMAX -> softmax(b, c);
             case WHERE -> where(b, c);
             case EYE, TRIL, TRIU -> squareMask(b, c);
@@ -109,6 +110,32 @@ final class BuiltinTypes {
         int axis = axis(b, c, t.shape());
         return axis < 0 ? Type.UNKNOWN
                 : new Type.Tensor(Shapes.withAxis(t.shape(), axis, new SizeExpr.Lit(1, c.pos())), ElemKind.FIXED);
+    }
+
+    /**
+     * mean(X, axis: k) and, with mask: M, a bit tensor broadcasting to X's shape (each axis equal or 1): the
+     * mean of each line's entries whose bit is 1, 0 where none is (NUMERICS.md).
+     */
+    private Type maskedReduce(Builtin b, Expr.Call c) {
+        Type t = reduce(b, c);
+        Expr m = c.namedArg("mask").orElse(null);
+        if (m == null || !(checker.typeOf(c.args().getFirst()) instanceof Type.Tensor x)) {
+            return t;
+        }
+        Type mt = checker.typeOf(m);
+        if (mt instanceof Type.Unknown) {
+            return Type.UNKNOWN;
+        }
+        if (!(mt instanceof Type.Tensor mask) || mask.kind() != ElemKind.BIT) {
+            return checker.error(m, "mean's mask must be a bit tensor (an adjacency or node mask declared bit, eye(n), tril(n)); got "
+                    + (mt instanceof Type.Tensor v ? "a tensor of words " + v.shape() : "a scalar"));
+        }
+        Shape joined = ShapeChecker.broadcast(x.shape(), mask.shape());
+        if (joined == null || !Shapes.same(joined, x.shape())) {
+            return checker.error(m, "mean's mask has shape " + mask.shape() + "; it needs the shape of X, " + x.shape()
+                    + ", or 1 on an axis to repeat it");
+        }
+        return t;
     }
 
     private Type same(Builtin b, Expr.Call c, boolean hasAxis) {
