@@ -296,7 +296,35 @@ final class BuiltinsToIr {
                 tc0.compiler.ir.Elem.BIT, fr.region(k.label())));
     }
 
+    /**
+     * concat(for h in lo .. hi { X }, axis: k): the pieces joined in order, as a chain of concats (wiring, no
+     * gates); every piece has the first one's shape.
+     */
+    private Val concatLoop(Expr.Call c, Expr.For loop, AstToTensorIr.Frame fr) {
+        List<Integer> pieces = e.loopPieces(loop, "concat", fr);
+        int first = pieces.getFirst();
+        int axis = axis(c, first);
+        List<Long> piece = e.node(first).shape();
+        int acc = first;
+        for (int i = 1; i < pieces.size(); i++) {
+            int next = pieces.get(i);
+            if (!e.node(next).shape().equals(piece)) {
+                throw err(loop.pos(), fr, "concat over loop '" + loop.var() + "': piece " + i + " has shape " + e.node(next).shape()
+                        + ", the first " + piece);
+            }
+            List<Long> out = new ArrayList<>(e.node(acc).shape());
+            out.set(axis, out.get(axis) + piece.get(axis));
+            if (!e.node(acc).elem().equals(e.node(next).elem())) {
+                acc = e.node(acc).elem().equals(e.word) ? acc : e.scale(acc, 1, fr);
+                next = e.node(next).elem().equals(e.word) ? next : e.scale(next, 1, fr);
+            }
+            acc = ((Val.Tensor) tensor(new Op.Concat(axis, acc, next), e.fits(out, c.pos(), fr), fr, true, acc)).node();
+        }
+        return new Val.Tensor(acc);
+    }
+
     private Val concat(Expr.Call c, AstToTensorIr.Frame fr) {
+        if (c.args().getFirst() instanceof Expr.For loop) return concatLoop(c, loop, fr);
         int a = arg(c, 0, fr), b = arg(c, 1, fr);
         int axis = axis(c, a);
         List<Long> sa = e.node(a).shape(), sb = e.node(b).shape();

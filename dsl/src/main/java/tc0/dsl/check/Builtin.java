@@ -28,7 +28,7 @@ public enum Builtin {
     SCANEXP("scanexp", "scanexp(Z, B)", 2, 2),
     ROWKRON("rowkron", "rowkron(A, B)", 2, 2),
     COLKRON("colkron", "colkron(A, B)", 2, 2),
-    CONCAT("concat", "concat(A, B, axis: k)", 2, 2, named("axis", true, ArgKind.AXIS)),
+    CONCAT("concat", "concat(A, B, axis: k) or concat(for h in 0 .. heads { X }, axis: k)", 1, 2, named("axis", true, ArgKind.AXIS)),
     RESHAPE("reshape", "reshape(X, [d0, d1, ...])", 2, 2),
     UPSAMPLE("upsample", "upsample(X, to: [h, w], mode: nearest|bilinear)", 1, 1,
             named("to", true, ArgKind.SHAPE), named("mode", true, ArgKind.MODE)),

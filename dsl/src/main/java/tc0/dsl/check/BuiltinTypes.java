@@ -8,6 +8,7 @@ import tc0.dsl.ast.Expr;
 import tc0.dsl.ast.Printer;
 import tc0.dsl.ast.Shape;
 import tc0.dsl.ast.SizeExpr;
+import tc0.dsl.ast.SizeExprs;
 
 /** The type and shape rule of every built-in (argument counts were checked by the {@link Resolver}). */
 final class BuiltinTypes {
@@ -271,6 +272,12 @@ final class BuiltinTypes {
     }
 
     private Type concat(Builtin b, Expr.Call c) {
+        boolean loop = c.args().getFirst() instanceof Expr.For;
+        if (c.args().size() == 1 || loop) {
+            return loop && c.args().size() == 1 ? concatLoop(b, c, (Expr.For) c.args().getFirst())
+                    : checker.error(c, "'concat' joins two tensors, or the pieces of a loop: concat(A, B, axis: k) or"
+                            + " concat(for h in 0 .. heads { X }, axis: k)");
+        }
         Type.Tensor x = tensor(b, c, 0);
         Type.Tensor y = tensor(b, c, 1);
         if (x == null || y == null || c.namedArg("axis").isEmpty()) {
@@ -288,6 +295,41 @@ final class BuiltinTypes {
             return checker.error(c, "'concat' along axis " + axis + " needs the other axes equal; got "
                     + x.shape() + " and " + y.shape());
         }
+        return new Type.Tensor(joined, ElemKind.FIXED);
+    }
+
+    /**
+     * concat(for h in lo .. hi { X }, axis: k): the body checked once with h a symbol; every size of its shape must
+     * be free of h (each piece the same shape), so the result is that shape with axis k times (hi - lo), known
+     * symbolically. The body's value is rounded as it is; the joining is wiring.
+     */
+    private Type concatLoop(Builtin b, Expr.Call c, Expr.For f) {
+        Type t = checker.loopBody(f);
+        if (t instanceof Type.Unknown || c.namedArg("axis").isEmpty()) {
+            return Type.UNKNOWN;
+        }
+        if (!(t instanceof Type.Tensor piece)) {
+            return checker.error(f.body(), "'concat' over a loop needs a tensor in the loop's body; got a scalar");
+        }
+        int axis = axis(b, c, piece.shape());
+        if (axis < 0) {
+            return Type.UNKNOWN;
+        }
+        // A size free of h equals itself with h shifted by one, as polynomials (h*2 - 2*h is free of it).
+        java.util.Map<String, SizeExpr> shift = java.util.Map.of(f.var(),
+                Shapes.add(new SizeExpr.Sym(f.var(), f.pos()), new SizeExpr.Lit(1, f.pos())));
+        for (SizeExpr d : piece.shape().dims()) {
+            if (!Shapes.same(d, tc0.dsl.ast.SizeExprs.substitute(d, shift))) {
+                return checker.error(f.body(), "'concat' over loop '" + f.var() + "' needs pieces of one shape; the body's shape "
+                        + piece.shape() + " depends on '" + f.var() + "'");
+            }
+        }
+        // Free of h, each size is itself at h = from: written without h, so it has a value outside the loop.
+        java.util.Map<String, SizeExpr> first = java.util.Map.of(f.var(), f.from());
+        List<SizeExpr> dims = new ArrayList<>();
+        for (SizeExpr d : piece.shape().dims()) dims.add(SizeExprs.substitute(d, first));
+        SizeExpr count = Shapes.sub(f.to(), f.from());
+        Shape joined = Shapes.withAxis(new Shape(dims, piece.shape().pos()), axis, Shapes.mul(count, dims.get(axis)));
         return new Type.Tensor(joined, ElemKind.FIXED);
     }
 
