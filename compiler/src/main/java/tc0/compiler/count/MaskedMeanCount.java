@@ -14,8 +14,8 @@ import tc0.compiler.numerics.FixedFormat;
  * {@code mean(X, axis: k, mask: M)} as {@link MaskedMean#build} lowers it, one instance per output element,
  * each distinct line (its words' and mask bits' classes) counted once: in closed form ({@link #closed}) where
  * every mask bit is a variable of its own and every word plain with a variable sign bit (an adjacency or node
- * mask over computed features), else by running the gadget. A constant mask bit (a dropped entry's producer
- * is read by no gate) or a mask sharing literals with the words is counted by building.
+ * mask over computed features), else by running the gadget (a self-loop's constant 1 bit). A constant 0 mask bit
+ * (a dropped entry's producer is read by no gate) or a mask sharing literals with the words is counted by building.
  */
 final class MaskedMeanCount {
     private MaskedMeanCount() {}
@@ -51,8 +51,9 @@ final class MaskedMeanCount {
                 long at = Shapes.flatten(ix, shape);
                 lineIds[t] = xm.idAt(at);
                 lineIds[len + t] = mm.idAt(at);
-                if (ElemClass.byId(lineIds[len + t]).isConstant()) {
-                    throw new NeedsLiterals("node " + n.id() + ": a masked mean with a constant mask bit");
+                ElemClass m = ElemClass.byId(lineIds[len + t]);
+                if (m.isConstant() && m.code() == 0) { // its word is read by no gate: its producer's gates may be dead
+                    throw new NeedsLiterals("node " + n.id() + ": a masked mean with a constant 0 mask bit");
                 }
             }
             ElemClass[] in = new ElemClass[2 * len];

@@ -143,8 +143,25 @@ final class BuiltinsToIr {
             }
         }
         e.fits(out, c.pos(), fr);
+        if (isBit(a) && isBit(b) && (a instanceof Val.Tensor || b instanceof Val.Tensor)) { // of bits, a bit tensor (a mask)
+            int ab = bit(a, out, fr), bb = bit(b, out, fr);
+            return new Val.Tensor(e.b.add(new Op.Select(e.broadcast(cond, out, fr), ab, bb), out, tc0.compiler.ir.Elem.BIT, fr.region("where")));
+        }
         int ai = word(a, out, c.args().get(1), fr), bi = word(b, out, c.args().get(2), fr);
         return new Val.Tensor(e.b.add(new Op.Select(e.broadcast(cond, out, fr), ai, bi), out, e.word, fr.region("where")));
+    }
+
+    private boolean isBit(Val v) {
+        return v instanceof Val.Tensor t ? e.node(t.node()).elem() instanceof tc0.compiler.ir.Elem.Bit
+                : v instanceof Val.Scalar s && (s.value() == 0 || s.value() == 1);
+    }
+
+    /** A bit value as a bit tensor of the given shape (the constant 0 or 1 filled). */
+    private int bit(Val v, List<Long> shape, AstToTensorIr.Frame fr) {
+        return switch (v) {
+            case Val.Scalar s -> e.b.add(new Op.Fill((long) s.value()), shape, tc0.compiler.ir.Elem.BIT, fr.region("fill"));
+            case Val.Tensor t -> e.broadcast(t.node(), shape, fr);
+        };
     }
 
     /** A value as a tensor of words of the model's format and the given shape (a scalar filled, bits scaled by 1). */

@@ -174,8 +174,10 @@ public final class TensorIrToCircuit {
             case Op.MaskedMean m -> maskedMean(m, n, out);
             case Op.Select s -> {
                 int[][] r = new int[size][];
+                boolean bit = n.elem() instanceof Elem.Bit; // of two bit tensors: one literal per element
                 for (int i = 0; i < size; i++) {
-                    r[i] = tc0.compiler.gadgets.Select.mux(net, words[s.cond()][i][0], word(s.a(), i), word(s.b(), i));
+                    r[i] = bit ? tc0.compiler.gadgets.Select.mux(net, words[s.cond()][i][0], words[s.a()][i], words[s.b()][i])
+                            : tc0.compiler.gadgets.Select.mux(net, words[s.cond()][i][0], word(s.a(), i), word(s.b(), i));
                 }
                 yield r;
             }

@@ -34,6 +34,7 @@ class MaskedMeanCountTest {
                 output Y = mean(H, axis: 0, mask: V);
                 output Z = mean(X @ transpose(K), axis: 1, mask: A);
                 output U = mean(X, axis: 0, mask: V);
+                output W2 = mean(X @ transpose(K), axis: 1, mask: where(eye(n), 1, A));
             }
             """;
 

@@ -34,6 +34,9 @@ class MaskedMeanTest {
         "input A: [3, 3] bit; input X: [3, 2]; output Z = mean(X @ transpose(X), axis: 1, mask: A);",
         "input X: [4, 4]; output Z = mean(X, axis: 1, mask: eye(4)) + mean(X, axis: 1, mask: tril(4));",
         "input A: [1, 1] bit; input X: [1, 1]; output Z = mean(X, axis: 0, mask: A);",
+        "input A: [4, 4] bit; input X: [4, 4]; output Z = mean(X, axis: 1, mask: where(eye(4), 1, A));",
+        "input A: [4, 4] bit; input X: [4, 4]; output Z = softmax(X, axis: 1, mask: where(eye(4), 1, A));",
+        "input A: [4, 4] bit; input B: [4, 4] bit; input X: [4, 4]; output Z = mean(X, axis: 1, mask: where(A, B, 0));",
     })
     void circuitEqualsReference(String body) {
         TensorProgram p = program(body);
@@ -49,6 +52,14 @@ class MaskedMeanTest {
                 Map.of("A", new long[] {0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0},
                         "X", new long[] {5, 6, 7, 8, 1, 2, 100, 3, 50, -1, -2, 9, 7, 7, 8, -128})).get("Z");
         assertArrayEquals(new long[] {0, 2, -1, 7}, z);
+    }
+
+    @Test
+    void whereOfBitsIsABitMaskAndAddsSelfLoops() {
+        // A has no edge: with self-loops each row keeps its diagonal entry alone, whose mean is itself.
+        long[] z = ReferenceInterpreter.run(program("input A: [3, 3] bit; input X: [3, 3]; output Z = mean(X, axis: 1, mask: where(eye(3), 1, A));"),
+                Map.of("A", new long[9], "X", new long[] {5, 6, 7, 8, -9, 10, 11, 12, 13})).get("Z");
+        assertArrayEquals(new long[] {5, -9, 13}, z);
     }
 
     @Test

@@ -197,7 +197,15 @@ final class BuiltinTypes {
                 s = joined;
             }
         }
-        return new Type.Tensor(s, ElemKind.FIXED);
+        // Of bits (or the constants 0 and 1) a bit tensor: a mask with self-loops is where(eye(n), 1, A).
+        boolean bits = isBit(x, c.args().get(1)) && isBit(y, c.args().get(2)) && (x instanceof Type.Tensor || y instanceof Type.Tensor);
+        return new Type.Tensor(s, bits ? ElemKind.BIT : ElemKind.FIXED);
+    }
+
+    /** A bit tensor, or the literal 0 or 1. */
+    private static boolean isBit(Type t, Expr e) {
+        return t instanceof Type.Tensor v ? v.kind() == ElemKind.BIT
+                : e instanceof Expr.Num n && (n.value().compareTo(java.math.BigDecimal.ZERO) == 0 || n.value().compareTo(java.math.BigDecimal.ONE) == 0);
     }
 
     private static String shapeOf(Type t) {
