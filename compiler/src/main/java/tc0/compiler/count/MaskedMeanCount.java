@@ -125,12 +125,12 @@ final class MaskedMeanCount {
         Map<Integer, Integer> slotOfComparator = new HashMap<>();
         for (int b = 0; b < w; b++) {
             long base = lo >>> b & 1;
-            int changes = 0, lastAt = 0;
-            long lastD = 0;
-            for (int i = 1; i <= steps; i++) {
-                long d = ((lo + i) >>> b & 1) - ((lo + i - 1) >>> b & 1);
-                if (d != 0) { changes++; lastAt = i; lastD = d; }
-            }
+            // Bit b flips from code v - 1 to v exactly where 2^b divides v: over (lo, lo + steps], that many times.
+            long unit = 1L << b, hi = lo + steps;
+            long changes = Math.floorDiv(hi, unit) - Math.floorDiv(lo, unit);
+            long lastCode = Math.floorDiv(hi, unit) * unit;
+            int lastAt = (int) (lastCode - lo);
+            long lastD = (lastCode >>> b & 1) - ((lastCode - 1) >>> b & 1);
             if (changes == 0) { bits[b] = base == 1 ? ElemClass.TRUE : ElemClass.FALSE; continue; }
             if (changes == 1) { // the comparator at that code itself (one slot per comparator node)
                 Integer s = slotOfComparator.get(lastAt);
