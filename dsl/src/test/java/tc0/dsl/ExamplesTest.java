@@ -28,7 +28,7 @@ class ExamplesTest {
     void everyFamilyHasItsExampleSpec() {
         Set<String> names = Set.copyOf(TestFiles.examples().stream().map(p -> p.getFileName().toString()).toList());
         for (String f : List.of("softmax_transformer", "rope_transformer", "rope_tensor_attention", "mamba", "hopfield",
-                "kernelized_hopfield", "gcn", "gin", "var", "flowar")) {
+                "kernelized_hopfield", "gcn", "gin", "gat", "var", "flowar")) {
             assertTrue(names.contains(f + ".tc0"), "missing example " + f);
         }
     }

@@ -172,6 +172,7 @@ final class Engine {
             case Op.Softmax s -> LineOps.softmax(this, n, s);
             case Op.LayerNorm l -> LineOps.layerNorm(this, n, l);
             case Op.MaskedSoftmax s -> MaskedSoftmaxCount.count(this, n, s);
+            case Op.MaskedMean m -> MaskedMeanCount.count(this, n, m);
             case Op.Select s -> PerElement.select(this, n, s);
             case Op.Rope r -> RopeCount.count(this, n, r);
             case Op.Kron k -> KronCount.count(this, n, k);
@@ -198,6 +199,11 @@ final class Engine {
         Set<Integer> outputs = new HashSet<>();
         for (TensorProgram.Port o : p.outputs()) outputs.add(o.node());
         boolean[] fullyRead = Wiring.fullyRead(this, live, outputs);
+        for (int o : outputs) { // an output reads all of itself: a wiring output (a concat of heads) passes that on to its sources
+            ClassMap m = sums[o].classes();
+            for (int t = 0; t < m.combos(); t++) usage.readAll(o, m.at(m.combo(t)));
+        }
+        usage.commit();
         for (int i = sums.length - 1; i >= 0; i--) {
             if (!live[i]) continue;
             Node n = p.node(i);

@@ -25,7 +25,7 @@ final class MaskedSoftmaxCount {
 
     static Summary count(Engine e, Node n, Op.MaskedSoftmax op) {
         Summary sx = e.sum(op.operand()), sm = e.sum(op.mask());
-        if (sm.classes().anyVariable()) throw new NeedsLiterals("node " + n.id() + ": a softmax mask that depends on the inputs");
+        if (sm.classes().anyVariable()) return VariableMaskSoftmaxCount.count(e, n, op); // an adjacency input
         if (!sx.distinct(op.axis())) throw new NeedsLiterals("node " + n.id() + ": a line of softmax repeats literals");
         long size = n.size();
         if (size > lineByLineLimit) return MaskedSoftmaxGroups.count(e, n, op);

@@ -70,10 +70,12 @@ final class PerElement {
         Instance.Gadget g = (net, in) -> new int[][] {tc0.compiler.gadgets.Select.mux(net, in[0][0], in[1], in[2])};
         int[] operands = {op.cond(), op.a(), op.b()};
         Flags f = new Flags();
+        boolean bit = n.elem() instanceof tc0.compiler.ir.Elem.Bit; // of two bit tensors: the words' low bit (the mux of the 0 above it is 0)
         ClassMap m = new Zip(c.words(), a.words(), b.words()).map((cls, mult) -> {
             Instance.Result res = e.instance(List.of("where"), g, cls, identity);
             e.add(res, mult, operands, cls);
-            return f.take(res);
+            ElemClass out = f.take(res);
+            return bit ? Summary.asBit(out) : out;
         });
         return e.computed(n, m, f.passthrough, f.disjoint, op.cond(), op.a(), op.b());
     }

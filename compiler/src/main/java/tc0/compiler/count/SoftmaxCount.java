@@ -114,7 +114,7 @@ final class SoftmaxCount {
      * before b) by position; both orders have the same terms and level, so only whether each occurs matters
      * (b before c occurs when b's first entry precedes c's last), to check that it does not fold.
      */
-    private static ElemClass max(ElemClass[] kinds, long[] mult, long[] first, long[] last, long m, Profile p) {
+    static ElemClass max(ElemClass[] kinds, long[] mult, long[] first, long[] last, long m, Profile p) {
         int k = kinds.length;
         int lmax = -1;
         for (int b = 0; b < k; b++) {

@@ -169,6 +169,29 @@ final class TableStats {
         });
     }
 
+    /**
+     * The masked softmax's exp table ({@code MaskedSoftmax.build} with a variable mask): 0 at index 0 (a masked
+     * entry, below the table), then {@link #ofSoftmaxExp}'s values one index up, its pieces moved up with them.
+     */
+    static TableStats ofMaskedSoftmaxExp(FixedFormat fd, FixedFormat fe, long lo) {
+        return CACHE.computeIfAbsent(List.of("masked-softmax-exp", fd, fe, lo), k -> {
+            List<TablePieces.Piece> pieces = new ArrayList<>();
+            pieces.add(new TablePieces.Piece(TablePieces.Kind.LINEAR, 0, 1, 0));
+            for (TablePieces.Piece p : TablePieces.ofSoftmaxExp(fd, fe, lo)) {
+                long offset = switch (p.kind()) { // value - index - offset (steps) and value + index - offset (falls) keep their value
+                    case UNIT_STEPS -> p.offset() - 1;
+                    case UNIT_FALLS -> p.offset() + 1;
+                    default -> p.offset();
+                };
+                pieces.add(new TablePieces.Piece(p.kind(), p.from() + 1, p.to() + 1, offset));
+            }
+            LongUnaryOperator v = i -> i == 0 ? 0 : UnaryFunction.EXP.apply(lo + i - 1, fd, fe);
+            LongUnaryOperator g = guess(UnaryFunction.EXP, fd, fe);
+            long shift = lo - fd.minCode();
+            return new TableStats(-lo + 2, fe.width(), v, i -> i == 0 ? 0 : g.applyAsLong(i - 1 + shift), pieces);
+        });
+    }
+
     /** The ramp {@code 0, 1, .., top} (softmax's output codes), cached. */
     static TableStats ramp(long top, int outWidth) {
         return CACHE.computeIfAbsent(List.of("ramp", top, outWidth), k -> new TableStats(top + 1, outWidth, i -> i, null,

@@ -151,6 +151,7 @@ final class UnreadRows {
             case Op.Reduce x -> new Op.Reduce(x.reduction(), x.axis(), f.applyAsInt(x.operand()));
             case Op.Softmax x -> new Op.Softmax(f.applyAsInt(x.operand()), x.axis(), x.expFormat());
             case Op.MaskedSoftmax x -> new Op.MaskedSoftmax(f.applyAsInt(x.operand()), f.applyAsInt(x.mask()), x.axis(), x.expFormat());
+            case Op.MaskedMean x -> new Op.MaskedMean(f.applyAsInt(x.operand()), f.applyAsInt(x.mask()), x.axis());
             case Op.Select x -> new Op.Select(f.applyAsInt(x.cond()), f.applyAsInt(x.a()), f.applyAsInt(x.b()));
             case Op.LayerNorm x -> new Op.LayerNorm(f.applyAsInt(x.operand()), x.eps(), x.epsFormat(), x.scaleFormat());
             case Op.Rope x -> new Op.Rope(f.applyAsInt(x.operand()), x.base(), x.coefficientFormat());

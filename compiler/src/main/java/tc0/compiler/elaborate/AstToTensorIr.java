@@ -186,7 +186,32 @@ final class AstToTensorIr {
             case Expr.Call c -> call(c, fr);
             case Expr.ShapeLit s -> throw error(fr.file(), s.pos(), "a shape is not a value here");
             case Expr.Str s -> throw error(fr.file(), s.pos(), "a string is not a value here");
+            case Expr.For f -> throw error(fr.file(), f.pos(), "a loop expression is only a value as the argument of concat");
         };
+    }
+
+    /**
+     * The body of {@code for h in lo .. hi { X }} for each h, as tensors: each iteration a child frame
+     * {@code h[v]} (as a for statement's), so the weights of the functions it calls are that head's own.
+     */
+    List<Integer> loopPieces(Expr.For loop, String what, Frame fr) {
+        long from = size(loop.from(), fr.sizes(), fr.file()), to = size(loop.to(), fr.sizes(), fr.file());
+        if (to <= from) {
+            throw error(fr.file(), loop.pos(), "loop '" + loop.var() + "' of " + what + " runs " + Math.max(0, to - from)
+                    + " times (" + from + " .. " + to + "); it needs at least one piece");
+        }
+        List<Integer> pieces = new ArrayList<>();
+        for (long v = from; v < to; v++) {
+            if (++unrolled > ConcreteChecker.MAX_UNROLLED) {
+                throw error(fr.file(), loop.pos(), "loop '" + loop.var() + "' passes " + ConcreteChecker.MAX_UNROLLED
+                        + " unrolled iterations (all loops together, those inside functions too); lower the loop bounds or the parameters");
+            }
+            Map<String, Long> sizes = new HashMap<>(fr.sizes());
+            sizes.put(loop.var(), v);
+            Frame child = fr.child(loop.var() + "[" + v + "]", sizes, new Scope(fr.scope()));
+            pieces.add(tensor(expr(loop.body(), child), loop.body().pos(), child, what));
+        }
+        return pieces;
     }
 
     private Val lookup(String name, Pos pos, Frame fr) {

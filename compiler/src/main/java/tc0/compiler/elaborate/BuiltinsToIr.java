@@ -39,7 +39,7 @@ final class BuiltinsToIr {
                             : Math.max(scalar(c, 0, fr), scalar(c, 1, fr)))
                     : reduce(bi == Builtin.MIN ? Op.Reduction.MIN : Op.Reduction.MAX, c, fr);
             case SUM -> reduce(Op.Reduction.SUM, c, fr);
-            case MEAN -> reduce(Op.Reduction.MEAN, c, fr);
+            case MEAN -> c.namedArg("mask").isPresent() ? maskedMean(c, fr) : reduce(Op.Reduction.MEAN, c, fr);
             case SOFTMAX -> {
                 int x = arg(c, 0, fr);
                 Expr maskArg = c.namedArg("mask").orElse(null);
@@ -143,8 +143,25 @@ final class BuiltinsToIr {
             }
         }
         e.fits(out, c.pos(), fr);
+        if (isBit(a) && isBit(b) && (a instanceof Val.Tensor || b instanceof Val.Tensor)) { // of bits, a bit tensor (a mask)
+            int ab = bit(a, out, fr), bb = bit(b, out, fr);
+            return new Val.Tensor(e.b.add(new Op.Select(e.broadcast(cond, out, fr), ab, bb), out, tc0.compiler.ir.Elem.BIT, fr.region("where")));
+        }
         int ai = word(a, out, c.args().get(1), fr), bi = word(b, out, c.args().get(2), fr);
         return new Val.Tensor(e.b.add(new Op.Select(e.broadcast(cond, out, fr), ai, bi), out, e.word, fr.region("where")));
+    }
+
+    private boolean isBit(Val v) {
+        return v instanceof Val.Tensor t ? e.node(t.node()).elem() instanceof tc0.compiler.ir.Elem.Bit
+                : v instanceof Val.Scalar s && (s.value() == 0 || s.value() == 1);
+    }
+
+    /** A bit value as a bit tensor of the given shape (the constant 0 or 1 filled). */
+    private int bit(Val v, List<Long> shape, AstToTensorIr.Frame fr) {
+        return switch (v) {
+            case Val.Scalar s -> e.b.add(new Op.Fill((long) s.value()), shape, tc0.compiler.ir.Elem.BIT, fr.region("fill"));
+            case Val.Tensor t -> e.broadcast(t.node(), shape, fr);
+        };
     }
 
     /** A value as a tensor of words of the model's format and the given shape (a scalar filled, bits scaled by 1). */
@@ -239,6 +256,27 @@ final class BuiltinsToIr {
         return tensor(new Op.Reduce(r, axis, x), s, fr, false, x);
     }
 
+    /**
+     * mean(X, axis: k, mask: M): M a bit tensor broadcasting to X's shape (an adjacency [n, n], a node mask [n, 1]),
+     * made X's shape by wiring; the mean of each line's kept entries, one rounding, 0 where none is kept.
+     */
+    private Val maskedMean(Expr.Call c, AstToTensorIr.Frame fr) {
+        int x = arg(c, 0, fr);
+        Expr maskArg = c.namedArg("mask").orElseThrow();
+        int m = e.tensor(e.expr(maskArg, fr), maskArg.pos(), fr, "mean's mask");
+        List<Long> xs = e.node(x).shape(), ms = e.node(m).shape();
+        boolean fits = ms.size() == xs.size();
+        for (int i = 0; fits && i < xs.size(); i++) fits = ms.get(i).equals(xs.get(i)) || ms.get(i) == 1;
+        if (!(e.node(m).elem() instanceof tc0.compiler.ir.Elem.Bit) || !fits) {
+            throw err(maskArg.pos(), fr, "mean's mask must be a bit tensor of X's shape " + xs + " (or 1 on an axis, repeated); got "
+                    + ms + " " + e.node(m).elem());
+        }
+        int axis = axis(c, x);
+        List<Long> s = new ArrayList<>(xs);
+        s.set(axis, 1L);
+        return tensor(new Op.MaskedMean(x, e.broadcast(m, xs, fr), axis), s, fr, false, x);
+    }
+
     private Val kron(Op.KronKind kind, Expr.Call c, AstToTensorIr.Frame fr) {
         int a = arg(c, 0, fr), b = arg(c, 1, fr);
         List<Long> sa = e.node(a).shape(), sb = e.node(b).shape();
@@ -275,7 +313,35 @@ final class BuiltinsToIr {
                 tc0.compiler.ir.Elem.BIT, fr.region(k.label())));
     }
 
+    /**
+     * concat(for h in lo .. hi { X }, axis: k): the pieces joined in order, as a chain of concats (wiring, no
+     * gates); every piece has the first one's shape.
+     */
+    private Val concatLoop(Expr.Call c, Expr.For loop, AstToTensorIr.Frame fr) {
+        List<Integer> pieces = e.loopPieces(loop, "concat", fr);
+        int first = pieces.getFirst();
+        int axis = axis(c, first);
+        List<Long> piece = e.node(first).shape();
+        int acc = first;
+        for (int i = 1; i < pieces.size(); i++) {
+            int next = pieces.get(i);
+            if (!e.node(next).shape().equals(piece)) {
+                throw err(loop.pos(), fr, "concat over loop '" + loop.var() + "': piece " + i + " has shape " + e.node(next).shape()
+                        + ", the first " + piece);
+            }
+            List<Long> out = new ArrayList<>(e.node(acc).shape());
+            out.set(axis, out.get(axis) + piece.get(axis));
+            if (!e.node(acc).elem().equals(e.node(next).elem())) {
+                acc = e.node(acc).elem().equals(e.word) ? acc : e.scale(acc, 1, fr);
+                next = e.node(next).elem().equals(e.word) ? next : e.scale(next, 1, fr);
+            }
+            acc = ((Val.Tensor) tensor(new Op.Concat(axis, acc, next), e.fits(out, c.pos(), fr), fr, true, acc)).node();
+        }
+        return new Val.Tensor(acc);
+    }
+
     private Val concat(Expr.Call c, AstToTensorIr.Frame fr) {
+        if (c.args().getFirst() instanceof Expr.For loop) return concatLoop(c, loop, fr);
         int a = arg(c, 0, fr), b = arg(c, 1, fr);
         int axis = axis(c, a);
         List<Long> sa = e.node(a).shape(), sb = e.node(b).shape();

@@ -76,6 +76,7 @@ public final class Float64Interpreter {
             case Op.Reduce r -> reduce(r);
             case Op.Softmax s -> perLine(s.operand(), s.axis(), size, Float64Interpreter::softmax);
             case Op.MaskedSoftmax s -> maskedSoftmax(s, size);
+            case Op.MaskedMean m -> maskedMean(m, n);
             case Op.Select s -> {
                 double[] c = values[s.cond()], a = values[s.a()], b = values[s.b()], r = new double[size];
                 for (int i = 0; i < size; i++) r[i] = c[i] != 0 ? a[i] : b[i];
@@ -105,6 +106,26 @@ public final class Float64Interpreter {
             for (int i : line) if (m[i] != 0) mx = Math.max(mx, x[i]);
             for (int i : line) if (m[i] != 0) sum += Math.exp(x[i] - mx);
             for (int i : line) r[i] = m[i] != 0 ? Math.exp(x[i] - mx) / sum : 0;
+        }
+        return r;
+    }
+
+    /** The mean in double of each line's kept entries, 0 where none is kept. */
+    private double[] maskedMean(Op.MaskedMean op, Node n) {
+        double[] x = values[op.operand()], m = values[op.mask()];
+        java.util.List<Long> shape = p.node(op.operand()).shape();
+        int len = (int) (long) shape.get(op.axis());
+        double[] r = new double[Math.toIntExact(n.size())];
+        for (int f = 0; f < r.length; f++) {
+            long[] ix = tc0.compiler.ir.Shapes.unflatten(f, n.shape());
+            double sum = 0;
+            int kept = 0;
+            for (int t = 0; t < len; t++) {
+                ix[op.axis()] = t;
+                int at = (int) tc0.compiler.ir.Shapes.flatten(ix, shape);
+                if (m[at] != 0) { sum += x[at]; kept++; }
+            }
+            r[f] = kept == 0 ? 0 : sum / kept;
         }
         return r;
     }

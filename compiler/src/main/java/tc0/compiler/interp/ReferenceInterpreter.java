@@ -79,6 +79,7 @@ public final class ReferenceInterpreter {
             case Op.Reduce r -> reduce(r, n, out);
             case Op.Softmax s -> perLine(s.operand(), s.axis(), size, xs -> Fixed.softmax(xs, fmt(s.operand()), s.expFormat(), out));
             case Op.MaskedSoftmax s -> maskedSoftmax(s, size, out);
+            case Op.MaskedMean m -> maskedMean(m, n, out);
             case Op.Select s -> {
                 long[] c = values[s.cond()], a = values[s.a()], b = values[s.b()], r = new long[size];
                 for (int i = 0; i < size; i++) r[i] = c[i] != 0 ? Fixed.convert(a[i], fmt(s.a()), out) : Fixed.convert(b[i], fmt(s.b()), out);
@@ -193,6 +194,27 @@ public final class ReferenceInterpreter {
             for (int i = 0; i < line.length; i++) r[line[i]] = y[i];
         }
         return r;
+    }
+
+    /** {@link Fixed#maskedMean} of each line along the axis, the mask's bits read at the same positions. */
+    private long[] maskedMean(Op.MaskedMean op, Node n, FixedFormat out) {
+        long[] x = values[op.operand()], m = values[op.mask()];
+        List<Long> shape = p.node(op.operand()).shape();
+        int len = (int) (long) shape.get(op.axis());
+        long[] res = new long[Math.toIntExact(n.size())];
+        for (int f = 0; f < res.length; f++) {
+            long[] ix = tc0.compiler.ir.Shapes.unflatten(f, n.shape());
+            long[] xs = new long[len];
+            boolean[] keep = new boolean[len];
+            for (int t = 0; t < len; t++) {
+                ix[op.axis()] = t;
+                int at = (int) tc0.compiler.ir.Shapes.flatten(ix, shape);
+                xs[t] = x[at];
+                keep[t] = m[at] != 0;
+            }
+            res[f] = Fixed.maskedMean(xs, keep, fmt(op.operand()), out);
+        }
+        return res;
     }
 
     private static long[] pick(long[] x, int[] idx) {

@@ -48,6 +48,7 @@ public final class IrPrinter {
             case Op.Reduce r -> " axis " + r.axis();
             case Op.Softmax s -> " axis " + s.axis() + " exp " + s.expFormat();
             case Op.MaskedSoftmax s -> " axis " + s.axis() + " exp " + s.expFormat() + " mask %" + s.mask();
+            case Op.MaskedMean m -> " axis " + m.axis() + " mask %" + m.mask();
             case Op.Select s -> "";
             case Op.LayerNorm l -> " eps " + l.eps() + " scale " + l.scaleFormat();
             case Op.Rope r -> " base " + r.base() + " coeff " + r.coefficientFormat();

@@ -157,6 +157,16 @@ public sealed interface Op {
         public String label() { return reduction.name().toLowerCase(); }
     }
 
+    /**
+     * The mean along {@code axis} of the entries whose {@code mask} bit is 1 ({@code Fixed.maskedMean}; the mask
+     * has the operand's shape): their exact sum over their count, one rounding; a line with no entry kept is 0.
+     */
+    record MaskedMean(int operand, int mask, int axis) implements Op {
+        public List<Integer> operands() { return List.of(operand, mask); }
+
+        public String label() { return "mean"; }
+    }
+
     /** Softmax along {@code axis} ({@code Fixed.softmax}), the exp step rounded into {@code expFormat}. */
     record Softmax(int operand, int axis, FixedFormat expFormat) implements Op {
         public Softmax {

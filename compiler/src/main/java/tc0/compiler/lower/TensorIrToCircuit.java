@@ -171,10 +171,13 @@ public final class TensorIrToCircuit {
             case Op.Softmax s -> perLine(s.operand(), s.axis(), size,
                     xs -> Softmax.build(net, xs, fmt(s.operand()), s.expFormat(), out));
             case Op.MaskedSoftmax s -> maskedSoftmax(s, size, out);
+            case Op.MaskedMean m -> maskedMean(m, n, out);
             case Op.Select s -> {
                 int[][] r = new int[size][];
+                boolean bit = n.elem() instanceof Elem.Bit; // of two bit tensors: one literal per element
                 for (int i = 0; i < size; i++) {
-                    r[i] = tc0.compiler.gadgets.Select.mux(net, words[s.cond()][i][0], word(s.a(), i), word(s.b(), i));
+                    r[i] = bit ? tc0.compiler.gadgets.Select.mux(net, words[s.cond()][i][0], words[s.a()][i], words[s.b()][i])
+                            : tc0.compiler.gadgets.Select.mux(net, words[s.cond()][i][0], word(s.a(), i), word(s.b(), i));
                 }
                 yield r;
             }
@@ -411,6 +414,26 @@ public final class TensorIrToCircuit {
             for (int i = 0; i < line.length; i++) r[line[i]] = y[i];
         }
         return r;
+    }
+
+    /** {@link tc0.compiler.gadgets.MaskedMean} per output element: its line along the axis, with the mask's bits beside. */
+    private int[][] maskedMean(Op.MaskedMean op, Node n, FixedFormat out) {
+        List<Long> shape = p.node(op.operand()).shape();
+        int len = (int) (long) shape.get(op.axis());
+        int[][] res = new int[Math.toIntExact(n.size())][];
+        for (int f = 0; f < res.length; f++) {
+            long[] ix = Shapes.unflatten(f, n.shape());
+            int[][] xs = new int[len][];
+            int[] mask = new int[len];
+            for (int t = 0; t < len; t++) {
+                ix[op.axis()] = t;
+                int at = (int) Shapes.flatten(ix, shape);
+                xs[t] = word(op.operand(), at);
+                mask[t] = words[op.mask()][at][0];
+            }
+            res[f] = tc0.compiler.gadgets.MaskedMean.build(net, xs, mask, fmt(op.operand()), out);
+        }
+        return res;
     }
 
     /** Row i rotated at position i ({@link Rope#apply}): constant coefficients, two weighted sums per pair. */

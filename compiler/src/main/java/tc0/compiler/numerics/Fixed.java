@@ -159,6 +159,21 @@ public final class Fixed {
         return p;
     }
 
+    /**
+     * The mean of the entries whose {@code keep} bit is set: their exact sum over their count, rounded once into
+     * {@code out} and saturated; a line that keeps no entry is 0 (a node with no neighbour), never a division by 0.
+     */
+    public static long maskedMean(long[] xs, boolean[] keep, FixedFormat fx, FixedFormat out) {
+        BigInteger s = BigInteger.ZERO;
+        long c = 0;
+        for (int i = 0; i < xs.length; i++) {
+            check(xs[i], fx);
+            if (keep[i]) { s = s.add(BigInteger.valueOf(xs[i])); c++; }
+        }
+        if (c == 0) return 0;
+        return out.saturate(Rounding.divRound(s.shiftLeft(out.fracBits()), BigInteger.valueOf(c).shiftLeft(fx.fracBits())));
+    }
+
     /** The format of {@code x_i - max x}: one more integer bit than {@code fx}. */
     public static FixedFormat softmaxDiffFormat(FixedFormat fx) {
         return FixedFormat.of(fx.intBits() + 1, fx.fracBits());

@@ -65,7 +65,7 @@ class ExamplesLowerTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"softmax_transformer", "rope_transformer", "rope_tensor_attention", "mamba", "hopfield",
-        "kernelized_hopfield", "gcn", "gin"})
+        "kernelized_hopfield", "gcn", "gin", "gat"})
     void sequenceAndGraphModelsLowerBitExactAtTwoPositions(String name) {
         assertBitExact(lower(name, 2));
     }

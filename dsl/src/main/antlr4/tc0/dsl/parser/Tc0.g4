@@ -37,6 +37,7 @@ expr : expr '[' sliceItem (',' sliceItem)* ']'            # sliceExpr
      | '-' expr                                           # negExpr
      | expr op=('*' | '/' | '@') expr                     # mulExpr
      | expr op=('+' | '-') expr                           # addExpr
+     | 'for' ID 'in' expr '..' expr '{' expr '}'          # forExpr
      | ID '(' args? ')'                                   # callExpr
      | ID                                                 # refExpr
      | INT                                                # intExpr

@@ -89,6 +89,20 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * {@code for h in from .. to { body }}: the body's value for each h, from {@code from} to {@code to - 1}; only
+     * as the argument of {@code concat}, which joins the pieces along its axis (multi-head attention's heads).
+     */
+    record For(String var, SizeExpr from, SizeExpr to, Expr body, Pos pos) implements Expr {
+        public For {
+            Objects.requireNonNull(var);
+            Objects.requireNonNull(from);
+            Objects.requireNonNull(to);
+            Objects.requireNonNull(body);
+            Objects.requireNonNull(pos);
+        }
+    }
+
     /** {@code name: value} in a call. */
     record NamedArg(String name, Expr value, Pos pos) {
         public NamedArg {

@@ -170,6 +170,7 @@ public final class Printer {
             case Expr.ShapeLit s -> shape(s.shape());
             case Expr.Str s -> "\"" + s.value() + "\"";
             case Expr.Call c -> call(c);
+            case Expr.For f -> "for " + f.var() + " in " + size(f.from()) + " .. " + size(f.to()) + " { " + expr(f.body()) + " }";
         };
     }
 
@@ -209,6 +210,7 @@ public final class Printer {
             case Expr.ShapeLit s -> ATOM;
             case Expr.Str s -> ATOM;
             case Expr.Call c -> ATOM;
+            case Expr.For f -> ATOM;
             case Expr.Slice s -> POSTFIX;
             case Expr.Neg n -> NEG;
             case Expr.Binary b -> switch (b.op()) {

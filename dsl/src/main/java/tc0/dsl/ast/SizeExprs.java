@@ -25,6 +25,7 @@ public final class SizeExprs {
             case Expr.Slice s -> notSize(s, bad);
             case Expr.ShapeLit s -> notSize(s, bad);
             case Expr.Str s -> notSize(s, bad);
+            case Expr.For f -> notSize(f, bad);
         };
     }
 

@@ -79,6 +79,7 @@ public final class StripPositions {
             case Expr.Str s -> new Expr.Str(s.value(), N);
             case Expr.Call c -> new Expr.Call(c.callee(), c.args().stream().map(StripPositions::expr).toList(),
                     c.named().stream().map(a -> new Expr.NamedArg(a.name(), expr(a.value()), N)).toList(), N);
+            case Expr.For f -> new Expr.For(f.var(), size(f.from()), size(f.to()), expr(f.body()), N);
         };
     }
 

@@ -8,6 +8,7 @@ import tc0.dsl.ast.Expr;
 import tc0.dsl.ast.Printer;
 import tc0.dsl.ast.Shape;
 import tc0.dsl.ast.SizeExpr;
+import tc0.dsl.ast.SizeExprs;
 
 /** The type and shape rule of every built-in (argument counts were checked by the {@link Resolver}). */
 final class BuiltinTypes {
@@ -27,7 +28,8 @@ final class BuiltinTypes {
             case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, RSQRT, ABS -> unary(c);
             case LOG2 -> sizeFunction(b, c);
             case MIN, MAX -> c.args().size() == 2 ? sizeFunction(b, c) : reduce(b, c);
-            case SUM, MEAN -> reduce(b, c);
+            case SUM -> reduce(b, c);
+            case MEAN -> maskedReduce(b, c);
             case SOFTMAX -> softmax(b, c);
             case WHERE -> where(b, c);
             case EYE, TRIL, TRIU -> squareMask(b, c);
@@ -111,6 +113,32 @@ final class BuiltinTypes {
                 : new Type.Tensor(Shapes.withAxis(t.shape(), axis, new SizeExpr.Lit(1, c.pos())), ElemKind.FIXED);
     }
 
+    /**
+     * mean(X, axis: k) and, with mask: M, a bit tensor broadcasting to X's shape (each axis equal or 1): the
+     * mean of each line's entries whose bit is 1, 0 where none is (NUMERICS.md).
+     */
+    private Type maskedReduce(Builtin b, Expr.Call c) {
+        Type t = reduce(b, c);
+        Expr m = c.namedArg("mask").orElse(null);
+        if (m == null || !(checker.typeOf(c.args().getFirst()) instanceof Type.Tensor x)) {
+            return t;
+        }
+        Type mt = checker.typeOf(m);
+        if (mt instanceof Type.Unknown) {
+            return Type.UNKNOWN;
+        }
+        if (!(mt instanceof Type.Tensor mask) || mask.kind() != ElemKind.BIT) {
+            return checker.error(m, "mean's mask must be a bit tensor (an adjacency or node mask declared bit, eye(n), tril(n)); got "
+                    + (mt instanceof Type.Tensor v ? "a tensor of words " + v.shape() : "a scalar"));
+        }
+        Shape joined = ShapeChecker.broadcast(x.shape(), mask.shape());
+        if (joined == null || !Shapes.same(joined, x.shape())) {
+            return checker.error(m, "mean's mask has shape " + mask.shape() + "; it needs the shape of X, " + x.shape()
+                    + ", or 1 on an axis to repeat it");
+        }
+        return t;
+    }
+
     private Type same(Builtin b, Expr.Call c, boolean hasAxis) {
         Type.Tensor t = b == Builtin.ROPE ? matrix(b, c, 0) : tensor(b, c, 0);
         if (t == null || hasAxis && axis(b, c, t.shape()) < 0) {
@@ -169,7 +197,15 @@ final class BuiltinTypes {
                 s = joined;
             }
         }
-        return new Type.Tensor(s, ElemKind.FIXED);
+        // Of bits (or the constants 0 and 1) a bit tensor: a mask with self-loops is where(eye(n), 1, A).
+        boolean bits = isBit(x, c.args().get(1)) && isBit(y, c.args().get(2)) && (x instanceof Type.Tensor || y instanceof Type.Tensor);
+        return new Type.Tensor(s, bits ? ElemKind.BIT : ElemKind.FIXED);
+    }
+
+    /** A bit tensor, or the literal 0 or 1. */
+    private static boolean isBit(Type t, Expr e) {
+        return t instanceof Type.Tensor v ? v.kind() == ElemKind.BIT
+                : e instanceof Expr.Num n && (n.value().compareTo(java.math.BigDecimal.ZERO) == 0 || n.value().compareTo(java.math.BigDecimal.ONE) == 0);
     }
 
     private static String shapeOf(Type t) {
@@ -244,6 +280,12 @@ final class BuiltinTypes {
     }
 
     private Type concat(Builtin b, Expr.Call c) {
+        boolean loop = c.args().getFirst() instanceof Expr.For;
+        if (c.args().size() == 1 || loop) {
+            return loop && c.args().size() == 1 ? concatLoop(b, c, (Expr.For) c.args().getFirst())
+                    : checker.error(c, "'concat' joins two tensors, or the pieces of a loop: concat(A, B, axis: k) or"
+                            + " concat(for h in 0 .. heads { X }, axis: k)");
+        }
         Type.Tensor x = tensor(b, c, 0);
         Type.Tensor y = tensor(b, c, 1);
         if (x == null || y == null || c.namedArg("axis").isEmpty()) {
@@ -261,6 +303,41 @@ final class BuiltinTypes {
             return checker.error(c, "'concat' along axis " + axis + " needs the other axes equal; got "
                     + x.shape() + " and " + y.shape());
         }
+        return new Type.Tensor(joined, ElemKind.FIXED);
+    }
+
+    /**
+     * concat(for h in lo .. hi { X }, axis: k): the body checked once with h a symbol; every size of its shape must
+     * be free of h (each piece the same shape), so the result is that shape with axis k times (hi - lo), known
+     * symbolically. The body's value is rounded as it is; the joining is wiring.
+     */
+    private Type concatLoop(Builtin b, Expr.Call c, Expr.For f) {
+        Type t = checker.loopBody(f);
+        if (t instanceof Type.Unknown || c.namedArg("axis").isEmpty()) {
+            return Type.UNKNOWN;
+        }
+        if (!(t instanceof Type.Tensor piece)) {
+            return checker.error(f.body(), "'concat' over a loop needs a tensor in the loop's body; got a scalar");
+        }
+        int axis = axis(b, c, piece.shape());
+        if (axis < 0) {
+            return Type.UNKNOWN;
+        }
+        // A size free of h equals itself with h shifted by one, as polynomials (h*2 - 2*h is free of it).
+        java.util.Map<String, SizeExpr> shift = java.util.Map.of(f.var(),
+                Shapes.add(new SizeExpr.Sym(f.var(), f.pos()), new SizeExpr.Lit(1, f.pos())));
+        for (SizeExpr d : piece.shape().dims()) {
+            if (!Shapes.same(d, tc0.dsl.ast.SizeExprs.substitute(d, shift))) {
+                return checker.error(f.body(), "'concat' over loop '" + f.var() + "' needs pieces of one shape; the body's shape "
+                        + piece.shape() + " depends on '" + f.var() + "'");
+            }
+        }
+        // Free of h, each size is itself at h = from: written without h, so it has a value outside the loop.
+        java.util.Map<String, SizeExpr> first = java.util.Map.of(f.var(), f.from());
+        List<SizeExpr> dims = new ArrayList<>();
+        for (SizeExpr d : piece.shape().dims()) dims.add(SizeExprs.substitute(d, first));
+        SizeExpr count = Shapes.sub(f.to(), f.from());
+        Shape joined = Shapes.withAxis(new Shape(dims, piece.shape().pos()), axis, Shapes.mul(count, dims.get(axis)));
         return new Type.Tensor(joined, ElemKind.FIXED);
     }
 

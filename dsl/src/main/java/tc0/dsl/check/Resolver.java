@@ -305,6 +305,14 @@ public final class Resolver {
             }
             case Expr.ShapeLit s -> shape(s.shape());
             case Expr.Call c -> call(c);
+            case Expr.For f -> {
+                size(f.from(), "a loop bound");
+                size(f.to(), "a loop bound");
+                scopes.push(new LinkedHashMap<>());
+                define(f.var(), new Entry(Kind.SIZE, "loop variable", f.pos()));
+                expr(f.body());
+                scopes.pop();
+            }
         }
     }
 

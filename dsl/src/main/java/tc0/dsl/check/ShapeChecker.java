@@ -198,7 +198,18 @@ public final class ShapeChecker {
                     + " is only allowed as an argument of reshape, upsample, downsample, zeros or ones");
             case Expr.Str s -> error(s, "a string is only allowed in load(\"file.npy\")");
             case Expr.Call c -> call(c);
+            case Expr.For f -> error(f, "a loop expression (for " + f.var() + " in .. { ... }) is only allowed as the argument of concat:"
+                    + " concat(for " + f.var() + " in 0 .. k { X }, axis: a)");
         };
+    }
+
+    /** The type of a loop expression's body, checked once with the loop variable as a symbol (as a for statement's body). */
+    Type loopBody(Expr.For f) {
+        scopes.push(new LinkedHashMap<>());
+        bind(f.var(), Type.SCALAR);
+        Type t = typeOf(f.body());
+        scopes.pop();
+        return t;
     }
 
     Type error(Expr at, String message) {

@@ -66,6 +66,11 @@ final class Shapes {
         return new SizeExpr.Bin(SizeExpr.SizeOp.ADD, a, b, a.pos());
     }
 
+    /** {@code a - b}; {@code a} itself where b is the literal 0 (a loop from 0 runs {@code a} times). */
+    static SizeExpr sub(SizeExpr a, SizeExpr b) {
+        return b instanceof SizeExpr.Lit l && l.value() == 0 ? a : new SizeExpr.Bin(SizeExpr.SizeOp.SUB, a, b, a.pos());
+    }
+
     static SizeExpr mul(SizeExpr a, SizeExpr b) {
         return new SizeExpr.Bin(SizeExpr.SizeOp.MUL, a, b, a.pos());
     }

@@ -194,6 +194,8 @@ final class ParseTreeToAst {
             }, c.expr(0), c.expr(1), c.op);
             case Tc0Parser.AddExprContext c -> binary(c.op.getText().equals("+") ? Expr.BinOp.ADD : Expr.BinOp.SUB,
                     c.expr(0), c.expr(1), c.op);
+            case Tc0Parser.ForExprContext c -> new Expr.For(c.ID().getText(), size(c.expr(0)), size(c.expr(1)), expr(c.expr(2)),
+                    pos(c.getStart()));
             case Tc0Parser.CallExprContext c -> call(c);
             case Tc0Parser.RefExprContext c -> new Expr.Ref(c.ID().getText(), pos(c.getStart()));
             case Tc0Parser.IntExprContext c -> new Expr.Num(new BigDecimal(c.INT().getText()), pos(c.getStart()));

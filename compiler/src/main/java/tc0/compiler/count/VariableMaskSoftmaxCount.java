@@ -1,0 +1,219 @@
+package tc0.compiler.count;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tc0.compiler.interp.Layout;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.numerics.Fixed;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * A softmax whose mask has variable bits (GAT's adjacency with self-loops), as {@code MaskedSoftmax.build} lowers
+ * it, in closed form per line, in time of the line's kinds of entry ((word class, mask bit class) pairs), not of
+ * its length. Per stage, beside {@link SoftmaxCount}'s:
+ * <ol>
+ *   <li>masking: where the bit is a variable, an AND per word bit below the sign and an OR for the sign (the
+ *       smallest code where masked), none where the bit is the constant 1;</li>
+ *   <li>the maximum of the masked words ({@link SoftmaxCount#max});</li>
+ *   <li>{@code e_i}: a lookup over {@code x_i - max + K m_i - K} in the table with a 0 below it
+ *       ({@link TableStats#ofMaskedSoftmaxExp});</li>
+ *   <li>per output code the gate {@code [e_i 2^(Fo+1) + m_i - 1 - (2t-1) sum_j e_j >= 0]}: softmax's, with the
+ *       mask bit as one term more; then the bits.</li>
+ * </ol>
+ * Not modelled (counted by building): a constant 0 mask bit, a line of one entry, or a gate that the closed forms
+ * cannot place ({@link SumForm.Unmodelled}).
+ */
+final class VariableMaskSoftmaxCount {
+    private VariableMaskSoftmaxCount() {}
+
+    static Summary count(Engine e, Node n, Op.MaskedSoftmax op) {
+        Summary sx = e.sum(op.operand()), sm = e.sum(op.mask());
+        if (op.operand() == op.mask() || !sx.disjoint(sm)) throw new NeedsLiterals("node " + n.id() + ": a softmax mask sharing literals with the scores");
+        if (!sx.distinct(op.axis()) || !sm.distinct(op.axis())) throw new NeedsLiterals("node " + n.id() + ": a line of softmax repeats literals");
+        FixedFormat fx = e.fmt(op.operand()), fe = op.expFormat(), out = n.elem().asFixed();
+        ClassMap xm = sx.words(), mm = sm.classes();
+        int size = Math.toIntExact(n.size());
+        int[] ids = new int[size];
+        Map<List<Long>, Result> seen = new HashMap<>();
+        Map<Result, Long> times = new IdentityHashMap<>();
+        Map<Integer, Long> readsX = new HashMap<>(), readsM = new HashMap<>();
+        for (int[] line : Layout.lines(n.shape(), op.axis())) {
+            if (line.length < 2) throw new NeedsLiterals("node " + n.id() + ": a masked softmax line of one entry");
+            Map<Long, Integer> index = new LinkedHashMap<>();
+            int[] kindOf = new int[line.length];
+            for (int i = 0; i < line.length; i++) {
+                int x = xm.idAt(line[i]), m = mm.idAt(line[i]);
+                ElemClass mc = ElemClass.byId(m);
+                if (mc.isConstant() && mc.code() == 0) throw new NeedsLiterals("node " + n.id() + ": a variable mask with a constant 0 bit");
+                kindOf[i] = index.computeIfAbsent((long) x << 32 | m, k -> index.size());
+            }
+            boolean anyVariable = false;
+            for (int i = 0; i < line.length && !anyVariable; i++) anyVariable = !ElemClass.byId(mm.idAt(line[i])).isConstant();
+            if (!anyVariable) throw new NeedsLiterals("node " + n.id() + ": a line of a variable mask with constant bits only (the softmax of its kept entries)");
+            int k = index.size();
+            long[] mult = new long[k], first = new long[k], last = new long[k];
+            for (int i = 0; i < line.length; i++) {
+                int c = kindOf[i];
+                if (mult[c]++ == 0) first[c] = i;
+                last[c] = i;
+            }
+            List<Long> key = new ArrayList<>(index.keySet()); // the kinds, their counts, and which orders of two kinds occur
+            for (int c = 0; c < k; c++) key.add(mult[c]);
+            for (int b = 0; b < k; b++) for (int c = 0; c < k; c++) key.add(first[b] < last[c] ? 1L : 0L);
+            Result r = seen.computeIfAbsent(key, x -> {
+                long[] pairs = index.keySet().stream().mapToLong(Long::longValue).toArray();
+                Instance.Result res = e.closed(List.of("variable-mask-softmax", fx, fe, out, x), () -> {
+                    ElemClass[] xs = new ElemClass[k], ms = new ElemClass[k];
+                    for (int c = 0; c < k; c++) { xs[c] = ElemClass.byId((int) (pairs[c] >>> 32)); ms[c] = ElemClass.byId((int) pairs[c]); }
+                    try {
+                        return count(xs, ms, mult, first, last, fx, fe, out);
+                    } catch (SumForm.Unmodelled u) {
+                        return null;
+                    }
+                });
+                if (res == null) throw new NeedsLiterals("node " + n.id() + ": a masked softmax line the closed form does not model");
+                return new Result(res, pairs);
+            });
+            times.merge(r, 1L, Long::sum);
+            for (int i = 0; i < line.length; i++) {
+                int c = kindOf[i];
+                ids[line[i]] = r.counted.out()[c].id;
+                readsX.merge((int) (r.pairs[c] >>> 32), r.counted.usedSlots()[c], (a, b) -> a & b);
+                readsM.merge((int) r.pairs[c], r.counted.usedSlots()[k + c], (a, b) -> a & b);
+            }
+        }
+        for (Map.Entry<Result, Long> t : times.entrySet()) e.total.add(t.getKey().counted.profile(), t.getValue());
+        for (Map.Entry<Integer, Long> rd : readsX.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
+        for (Map.Entry<Integer, Long> rd : readsM.entrySet()) e.read(op.mask(), ElemClass.byId(rd.getKey()), rd.getValue());
+        return e.computed(n, ClassMap.explicit(Engine.shape(n), ids), false, true, op.operand());
+    }
+
+    /** A line's count and its kinds' (word class, mask class) ids packed {@code x << 32 | m}. */
+    private record Result(Instance.Result counted, long[] pairs) {}
+
+    /**
+     * One line given by its kinds: out[c] the output class of kind c; usedSlots[c] the word's slots read,
+     * usedSlots[k + c] the mask bit's.
+     */
+    static Instance.Result count(ElemClass[] xs, ElemClass[] ms, long[] mult, long[] first, long[] last,
+            FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        int k = xs.length;
+        long m = 0;
+        for (long c : mult) m = Math.addExact(m, c);
+        Profile p = new Profile();
+        // Stage 1: the masked words, grouped by class for the maximum.
+        Map<ElemClass, Integer> maskedIndex = new LinkedHashMap<>();
+        List<long[]> maskedStats = new ArrayList<>(); // mult, first, last
+        for (int c = 0; c < k; c++) {
+            ElemClass w = masked(xs[c], ms[c], p, mult[c]);
+            Integer at = maskedIndex.get(w);
+            if (at == null) { maskedIndex.put(w, maskedStats.size()); maskedStats.add(new long[] {mult[c], first[c], last[c]}); }
+            else {
+                long[] s = maskedStats.get(at);
+                s[0] += mult[c]; s[1] = Math.min(s[1], first[c]); s[2] = Math.max(s[2], last[c]);
+            }
+        }
+        int g = maskedStats.size();
+        long[] gm = new long[g], gf = new long[g], gl = new long[g];
+        for (int i = 0; i < g; i++) { gm[i] = maskedStats.get(i)[0]; gf[i] = maskedStats.get(i)[1]; gl[i] = maskedStats.get(i)[2]; }
+        ElemClass mx = SoftmaxCount.max(maskedIndex.keySet().toArray(new ElemClass[0]), gm, gf, gl, m, p);
+        // Stage 2: e_i per kind over x_i - max + K m_i - K.
+        FixedFormat fd = Fixed.softmaxDiffFormat(fx);
+        long lo = fx.minCode() - fx.maxCode();
+        long big = 1 - 2 * lo;
+        TableStats exp = TableStats.ofMaskedSoftmaxExp(fd, fe, lo);
+        ElemClass[] eOf = new ElemClass[k];
+        for (int c = 0; c < k; c++) {
+            FormSummary d = new FormSummary().addWord(xs[c], 1, 0).addWord(mx, -1, 1).addWord(ms[c], -big, 2)
+                    .addWord(ElemClass.constant(-1, 1), big, 3).done(); // + K m_i (a 1-bit word's bit weighs minus), - K
+            if (d.terms < 2) throw new SumForm.Unmodelled("an exp comparator of one term");
+            Profile one = new Profile();
+            eOf[c] = LookupCount.count(d, exp, lo - 1, one, new boolean[1]);
+            p.add(one, mult[c]);
+        }
+        // Stage 3, as SoftmaxCount's, with the mask bit m_i - 1 in each entry's forms.
+        long sumLo = 0, sumHi = 0, terms = 0;
+        int level = -1;
+        long[][] range = new long[k][];
+        for (int c = 0; c < k; c++) {
+            FormSummary s = new FormSummary().addWord(eOf[c], 1, 0).done();
+            range[c] = new long[] {s.min, s.max};
+            sumLo = Math.addExact(sumLo, Math.multiplyExact(s.min, mult[c]));
+            sumHi = Math.addExact(sumHi, Math.multiplyExact(s.max, mult[c]));
+            terms = Math.addExact(terms, Math.multiplyExact(s.terms, mult[c]));
+            if (s.terms > 0) level = Math.max(level, s.level);
+        }
+        long top = Math.min(out.maxCode(), 1L << out.fracBits());
+        TableStats ramp = TableStats.ramp(top, out.width());
+        long a0 = 1L << (out.fracBits() + 1);
+        ElemClass[] pOf = new ElemClass[k];
+        long[] used = new long[2 * k];
+        for (int c = 0; c < k; c++) {
+            boolean variable = !ms[c].isConstant();
+            long mLo = variable ? -1 : 0; // m_i - 1: [-1, 0] for a variable bit, 0 for the constant 1
+            long fanIn = terms + (variable ? 1 : 0);
+            if (fanIn < 2) throw new SumForm.Unmodelled("stage 3 gates of fewer than two terms");
+            int lv = variable ? Math.max(level, ms[c].slotLevel(0)) : level;
+            long[] r = range[c];
+            long othersLo = sumLo - r[0], othersHi = sumHi - r[1];
+            long ones = 0, gatesTo = 0;
+            int phase = 0;
+            for (long t = 1; t <= top; t++) {
+                long a = a0 - (2 * t - 1), b = 2 * t - 1;
+                long min = Math.subtractExact(Math.multiplyExact(a, r[0]), Math.multiplyExact(b, othersHi)) + mLo;
+                long max = Math.subtractExact(Math.multiplyExact(a, r[1]), Math.multiplyExact(b, othersLo));
+                int now = min >= 0 ? 0 : max >= 0 ? 1 : 2;
+                if (now < phase) throw new SumForm.Unmodelled("stage 3 not monotone in t");
+                phase = now;
+                if (now == 0) ones = t;
+                if (now <= 1) gatesTo = t;
+            }
+            Profile one = new Profile();
+            pOf[c] = LookupCount.steps(ramp, ones, gatesTo, lv + 1, fanIn, one);
+            p.add(one, mult[c]);
+            used[c] = Usage.all(xs[c]);
+            used[k + c] = Usage.all(ms[c]);
+        }
+        return new Instance.Result(p, pOf, used, false, true);
+    }
+
+    /**
+     * The masked word {@code m ? x : minCode} ({@code m AND x_b} below the sign, {@code NOT m OR x_sign}) of an entry,
+     * its gates added {@code times} times: none for the constant 1 (the word itself); per bit a gate where both are
+     * variables (one level above the deeper), the mask bit itself where the word's bit is a constant 1 (below the
+     * sign) or 0 (the sign: NOT m), a constant where the word's bit decides.
+     */
+    private static ElemClass masked(ElemClass x, ElemClass mask, Profile p, long times) {
+        if (mask.isConstant()) return x;
+        int w = x.width(), lm = mask.slotLevel(0);
+        int[] bits = new int[w];
+        int[] levels = new int[w + 1];
+        int slots = 0, maskSlot = -1;
+        for (int b = 0; b < w; b++) {
+            int v = x.bit(b);
+            boolean sign = b == w - 1;
+            if (v == ElemClass.FALSE) {
+                if (!sign) { bits[b] = ElemClass.FALSE; continue; }
+                if (maskSlot < 0) { maskSlot = slots; levels[slots++] = lm; }
+                bits[b] = maskSlot << 1 | 1; // NOT m
+                continue;
+            }
+            if (v == ElemClass.TRUE) {
+                if (sign) { bits[b] = ElemClass.TRUE; continue; }
+                if (maskSlot < 0) { maskSlot = slots; levels[slots++] = lm; }
+                bits[b] = maskSlot << 1; // m
+                continue;
+            }
+            int level = Math.max(lm, x.slotLevel(v >> 1)) + 1;
+            p.gates(times, 2, level);
+            levels[slots] = level;
+            bits[b] = slots++ << 1;
+        }
+        return ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
+    }
+}
