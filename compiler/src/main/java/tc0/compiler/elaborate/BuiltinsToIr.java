@@ -30,7 +30,15 @@ final class BuiltinsToIr {
         this.e = e;
     }
 
+    /** The built-ins that make tensors under precision float: the rest are refused at the call (or act on scalars only). */
+    private static final java.util.Set<Builtin> FLOAT_TENSOR_BUILTINS = java.util.EnumSet.of(Builtin.RELU, Builtin.SUM,
+            Builtin.WHERE, Builtin.EYE, Builtin.TRIL, Builtin.TRIU, Builtin.TRANSPOSE, Builtin.CONCAT, Builtin.RESHAPE,
+            Builtin.ZEROS, Builtin.ONES, Builtin.LOG2, Builtin.RANDOM, Builtin.LOAD);
+
     Val call(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
+        if (e.floats != null && !FLOAT_TENSOR_BUILTINS.contains(bi) && !bi.isElementwise() && !scalarCall(bi, c)) {
+            throw e.notInFloat("'" + bi.text() + "'", c.pos(), fr);
+        }
         if (bi.isElementwise()) return unary(bi, c, fr);
         return switch (bi) {
             case LOG2 -> new Val.Scalar(log2(scalar(c, 0, fr), c.pos(), fr));
@@ -94,12 +102,18 @@ final class BuiltinsToIr {
         };
     }
 
+    /** Whether the call is of two scalars ({@code min(a, b)}, {@code max(a, b)}): a constant. Elementwise ones are checked on their value. */
+    private static boolean scalarCall(Builtin bi, Expr.Call c) {
+        return (bi == Builtin.MIN || bi == Builtin.MAX) && c.args().size() == 2;
+    }
+
     private Val unary(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
         Op.Function f = Op.Function.valueOf(bi.name());
         Val v = e.expr(c.args().getFirst(), fr);
         return switch (v) {
             case Val.Scalar s -> new Val.Scalar(Constants.function(f, s.value(), c, fr));
             case Val.Tensor t -> {
+                if (e.floats != null && f != Op.Function.RELU) throw e.notInFloat("'" + bi.text() + "' of a tensor", c.pos(), fr);
                 if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && e.precision.width() > COUNTED_TABLE_WIDTH) {
                     throw err(c.pos(), fr, tc0.compiler.numerics.Table.tooWide(f.name(), e.precision).replace("tabulates (",
                             "tabulates, or the 2^" + COUNTED_TABLE_WIDTH + " it counts (")); // before counting scans it
