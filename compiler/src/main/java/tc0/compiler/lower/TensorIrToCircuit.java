@@ -138,7 +138,7 @@ public final class TensorIrToCircuit {
 
     private int[][] lowerNode(Node n) {
         if (n.elem() instanceof Elem.Float) {
-            if (floats == null) floats = new FloatNodes(p, net, words, rounds);
+            if (floats == null) floats = new FloatNodes(p, words, rounds, FloatNodes.build(net));
             return floats.lower(n);
         }
         FixedFormat out = n.elem().asFixed();

@@ -2,13 +2,19 @@ package tc0.compiler.lower;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tc0.circuits.analysis.CircuitStats;
+import tc0.compiler.count.CountedCost;
+import tc0.compiler.count.TensorIrToCost;
 import tc0.compiler.elaborate.Specs;
+import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.numerics.ChiangFloat;
 
@@ -30,5 +36,35 @@ class FloatModelsTest {
         Verification.Match m = assertInstanceOf(Verification.Match.class, r, r.toString());
         assertEquals(java.util.List.of(), m.constants(), "the output varies with the inputs (not a vacuous match)");
         System.out.println(m.errors().results().getFirst().line());
+    }
+
+    /** Counting (each distinct element built once) gives the figures of the circuit built without hashing. */
+    @ParameterizedTest
+    @ValueSource(longs = {4, 8})
+    void ginsCountIsItsBuiltCircuits(long n) {
+        assertEquals(CountedCost.of(built(n)), counted(n));
+    }
+
+    /**
+     * At p = n = 2 some weights flush to zero (the smallest float of e = 3 is 2^-3): a product by zero reads no bit
+     * of its other factor, and the builder drops the gates no element reads, which counting, element by element, keeps:
+     * the count is then an upper bound, its depth and width still the built ones.
+     */
+    @Test
+    void whereAnElementIsReadByNoneTheCountBoundsTheBuiltCircuit() {
+        CircuitStats built = built(2);
+        CountedCost counted = counted(2);
+        assertEquals(built.depth(), counted.depth());
+        assertEquals(built.width(), counted.width().longValueExact());
+        assertTrue(counted.gates().longValueExact() > built.gates(), counted + " vs " + built);
+        assertTrue(counted.gates().longValueExact() < built.gates() * 21 / 20, "within 5%: " + counted + " vs " + built);
+    }
+
+    private static CircuitStats built(long n) {
+        return CircuitStats.of(TensorIrToCircuit.lower(Specs.example("float/gin", Map.of("n", n)), WeightedSum.DEFAULT_ROUNDS, false).circuit());
+    }
+
+    private static CountedCost counted(long n) {
+        return TensorIrToCost.count(Specs.example("float/gin", Map.of("n", n)), WeightedSum.DEFAULT_ROUNDS);
     }
 }
