@@ -23,7 +23,7 @@ import tc0.compiler.gadgets.WeightedSum;
 
 /** {@code tc0 primitives}: the depth, gates and wires of exact p-bit arithmetic, counted and built. */
 @Command(name = "primitives",
-        header = "Depth, gates and wires of exact p-bit integer arithmetic (d_std, d_sum, d_prod, d_div), for each p.",
+        header = "Depth, gates and wires of exact p-bit integer arithmetic (d_std, d_sum, d_prod, d_div) and of p-bit floats, for each p.",
         mixinStandardHelpOptions = true,
         description = {
             "The papers' primitive depths measured: addition, comparison and product of two p-bit numbers",
@@ -43,7 +43,7 @@ final class PrimitivesCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUES", description = "p=8,16,... (the widths; default 8 to 1024 by doubling) or m=M (the operands of sum and product; default 4)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--only", paramLabel = "NAMES", split = ",", description = "some of: add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_sum, float_product (default all)")
+    @Option(names = "--only", paramLabel = "NAMES", split = ",", description = "some of: add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_sum, float_product, float_divide, float_sqrt (default all)")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--max-count", paramLabel = "N", description = "stop counting a primitive past N gates and say so (default 20,000,000, about 30 s)")
@@ -147,7 +147,7 @@ final class PrimitivesCommand implements Callable<Integer> {
         List<Primitive> out = new ArrayList<>();
         for (String s : only) {
             Primitive found = Arrays.stream(Primitive.values()).filter(p -> name(p).equals(s.strip())).findFirst()
-                    .orElseThrow(() -> new UserError("--only " + s + ": no such primitive; choose from add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_sum, float_product"));
+                    .orElseThrow(() -> new UserError("--only " + s + ": no such primitive; choose from add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_sum, float_product, float_divide, float_sqrt"));
             if (!out.contains(found)) out.add(found);
         }
         return out;

@@ -14,9 +14,9 @@ import tc0.compiler.gadgets.Primitive;
 class PrimitivesFloatRowsTest {
     @Test
     void floatRowsAreCountedOverFloatWordsWithOneDepthPerPrimitive() {
-        Cli r = Cli.run("primitives", "--set", "p=8,16,32", "--set", "m=3", "--only", "float_compare,float_add,float_multiply,float_sum,float_product");
+        Cli r = Cli.run("primitives", "--set", "p=8,16,32", "--set", "m=3", "--only", "float_compare,float_add,float_multiply,float_sum,float_product,float_divide");
         assertEquals(0, r.exitCode(), r.err());
-        for (Primitive prim : new Primitive[] {Primitive.FLOAT_COMPARE, Primitive.FLOAT_ADD, Primitive.FLOAT_MULTIPLY, Primitive.FLOAT_SUM, Primitive.FLOAT_PRODUCT}) {
+        for (Primitive prim : new Primitive[] {Primitive.FLOAT_COMPARE, Primitive.FLOAT_ADD, Primitive.FLOAT_MULTIPLY, Primitive.FLOAT_SUM, Primitive.FLOAT_PRODUCT, Primitive.FLOAT_DIVIDE}) {
             int p = 16;
             CountingNet net = new CountingNet();
             prim.build(net, net.inputs(prim.operands(3), p + Primitive.FLOAT_EXPONENT_BITS + 1), 2);

@@ -74,6 +74,17 @@ public enum Primitive {
         @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatProduct.build(net, floats(xs), rounds).word(); }
         @Override public boolean nary() { return true; }
         @Override public long gatesAtLeast(int p, int m) { return residueGates(m * p, m); }
+    },
+    /** {@code round(x / y)} ({@link FloatDivide}: the series quotient of the significands at width p + 2). */
+    FLOAT_DIVIDE("d_div", "float x / y") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatDivide.divide(net, float_(xs[0]), float_(xs[1]), rounds).word(); }
+        @Override public long gatesAtLeast(int p, int m) { return DIVIDE.gatesAtLeast(p + 2, m); }
+    },
+    /** {@code round(sqrt(x))} ({@link FloatSqrt}: a series of p + 5 terms over one Chinese-remainder basis). */
+    FLOAT_SQRT("d_sqrt", "float sqrt x") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatSqrt.sqrt(net, float_(xs[0]), rounds).word(); }
+        @Override public int operands(int m) { return 1; }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(p * FloatSqrt.terms(p) + FloatSqrt.fraction(p) + 1, 2); }
     };
 
     /**

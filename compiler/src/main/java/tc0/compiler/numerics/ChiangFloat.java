@@ -57,6 +57,32 @@ public record ChiangFloat(Format format, boolean negative, BigInteger significan
             if (e < 0) return zero();
             return new ChiangFloat(this, negative, m, (int) e);
         }
+        /**
+         * {@code (-1)^negative (num / den) 2^k} rounded as {@link #round} does, for {@code num >= 0, den > 0}:
+         * the nearest p-bit significand found by exact integer division, the remainder deciding ties.
+         */
+        public ChiangFloat roundQuotient(boolean negative, BigInteger num, BigInteger den, int k) {
+            if (num.signum() < 0 || den.signum() <= 0) throw new IllegalArgumentException(num + " / " + den);
+            if (num.signum() == 0) return zero();
+            // s with floor(num 2^s / den) in [2^(p-1), 2^p): start from the bit lengths, adjust by one.
+            int s = p - 1 - (num.bitLength() - den.bitLength());
+            BigInteger[] qr = shiftedDivide(num, den, s);
+            if (qr[0].bitLength() < p) qr = shiftedDivide(num, den, ++s);
+            if (qr[0].bitLength() > p) qr = shiftedDivide(num, den, --s);
+            BigInteger m = qr[0], twiceRest = qr[1].shiftLeft(1), scaledDen = s >= 0 ? den : den.shiftLeft(-s);
+            int c = twiceRest.compareTo(scaledDen);
+            if (c > 0 || c == 0 && m.testBit(0)) m = m.add(BigInteger.ONE);
+            if (m.bitLength() > p) { m = m.shiftRight(1); s--; }
+            long e = (long) k - s + bias();
+            if (e >= 1L << q) return largest(negative);
+            if (e < 0) return zero();
+            return new ChiangFloat(this, negative, m, (int) e);
+        }
+
+        /** {@code num 2^s / den} as quotient and remainder (the remainder against {@code den 2^(-s)} when s < 0). */
+        private static BigInteger[] shiftedDivide(BigInteger num, BigInteger den, int s) {
+            return s >= 0 ? num.shiftLeft(s).divideAndRemainder(den) : num.divideAndRemainder(den.shiftLeft(-s));
+        }
     }
 
     public ChiangFloat {
@@ -102,6 +128,40 @@ public record ChiangFloat(Format format, boolean negative, BigInteger significan
     }
 
     public static ChiangFloat multiply(ChiangFloat x, ChiangFloat y) { return product(x.format, List.of(x, y)); }
+
+    /**
+     * {@code x / y}, the exact quotient rounded once. Division by zero gives the largest magnitude with x's
+     * sign (positive for {@code 0 / 0}): the limit from above, as {@code Fixed.div} gives all ones.
+     */
+    public static ChiangFloat divide(ChiangFloat x, ChiangFloat y) {
+        Format f = x.format;
+        if (y.isZero()) return f.largest(x.negative && !x.isZero());
+        return f.roundQuotient(x.negative ^ y.negative, x.significand, y.significand, x.exponent() - y.exponent());
+    }
+
+    /** {@code 1 / y} rounded once ({@link #divide} with the exact 1, which need not be a float of the format). */
+    public static ChiangFloat reciprocal(ChiangFloat y) {
+        Format f = y.format;
+        if (y.isZero()) return f.largest(false);
+        return f.roundQuotient(y.negative, BigInteger.ONE, y.significand, -y.exponent());
+    }
+
+    /**
+     * {@code sqrt(x)} rounded once (its relative error is at most {@code 2^-p}); zero for {@code x <= 0}.
+     * Exact: the nearest significand is decided by squaring the midpoint between the two candidates.
+     */
+    public static ChiangFloat sqrt(ChiangFloat x) {
+        Format f = x.format;
+        if (x.isZero() || x.negative) return f.zero();
+        int e = x.exponent(), odd = Math.floorMod(e, 2), j = f.p() + 2;
+        // x = m' 2^(e - odd) with m' = m 2^odd; sqrt(x) = sqrt(M) 2^((e - odd) / 2 - j), M = m' 2^(2j).
+        BigInteger big = x.significand.shiftLeft(odd + 2 * j), r = big.sqrt();
+        int shift = r.bitLength() - f.p(); // at least 2: r has p + 2 bits or more
+        BigInteger m = r.shiftRight(shift), mid = m.shiftLeft(1).add(BigInteger.ONE).shiftLeft(shift - 1);
+        int c = big.compareTo(mid.multiply(mid));
+        if (c > 0 || c == 0 && m.testBit(0)) m = m.add(BigInteger.ONE);
+        return f.round(false, m, shift + (e - odd) / 2 - j);
+    }
 
     /** Every float of a format whose significand is nonzero, then zero: for exhaustive tests at tiny widths. */
     public static List<ChiangFloat> all(Format f) {
