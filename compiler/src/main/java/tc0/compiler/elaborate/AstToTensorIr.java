@@ -231,7 +231,6 @@ final class AstToTensorIr {
                 case MATMUL -> throw error(fr.file(), e.pos(), "'@' needs two tensors");
             }, e, fr));
         }
-        if (floats != null && e.op() == Expr.BinOp.DIV && !(r instanceof Val.Scalar)) throw notInFloat("'/' of tensors", e.pos(), fr);
         return new Val.Tensor(switch (e.op()) {
             case MATMUL -> matmul(tensor(l, e.pos(), fr, "'@'"), tensor(r, e.pos(), fr, "'@'"), fr, e.pos());
             case DIV -> r instanceof Val.Scalar y ? scale(tensor(l, e.pos(), fr, "'/'"), coefficient(1 / y.value(), e, fr), fr)
@@ -469,8 +468,8 @@ final class AstToTensorIr {
 
     /** The positioned refusal of an operation the float regime does not build yet. */
     ElaborationException notInFloat(String what, Pos pos, Frame fr) {
-        return error(fr.file(), pos, what + " is not supported under precision " + word + " yet (a float model has @, + - *, "
-                + "a constant factor, sum, relu, where and the wiring built-ins); use precision fixed(int: I, frac: F)");
+        return error(fr.file(), pos, what + " is not supported under precision " + word + " yet (a float model has @, + - * /, "
+                + "sum, mean, relu, sqrt, recip, where and the wiring built-ins); use precision fixed(int: I, frac: F)");
     }
 
     static ElaborationException error(String file, Pos pos, String message) {

@@ -14,7 +14,8 @@ import tc0.compiler.numerics.FloatCodes;
 /**
  * The exact interpreter of a program under {@code precision float(p: P, e: E)}: every value a {@link ChiangFloat}
  * (or a bit), every operation its exact result rounded once ({@link ChiangFloat.Format#round}), as docs/NUMERICS.md
- * ("The float regime") states: {@code + -} and {@code *} one rounding each; a sum along an axis the exact sum of its
+ * ("The float regime") states: {@code + - * /}, sqrt and recip one rounding each (a division by zero the largest
+ * magnitude, {@link ChiangFloat#divide}); mean the rounded sum divided by the count, rounded; a sum along an axis the exact sum of its
  * terms, rounded once ({@code d_sum}); a matrix product's entry the products {@code a_ik b_kj} each rounded, then
  * their exact sum rounded once; a bit times a float exact; relu, where and wiring exact. Constants are held as the
  * doubles that are their p-bit values ({@code Weights.floatCode}); inputs and outputs are packed codes
@@ -145,15 +146,22 @@ public final class FloatInterpreter {
                         case ADD -> ChiangFloat.add(x, y);
                         case SUB -> ChiangFloat.add(x, negate(y));
                         case MUL -> ChiangFloat.multiply(x, y);
-                        case DIV -> throw unsupported(n);
+                        case DIV -> ChiangFloat.divide(x, y);
                     };
                 }
                 yield r;
             }
             case Op.MatMul m -> matmul(m, n);
-            case Op.Unary u when u.function() == Op.Function.RELU -> {
+            case Op.Unary u when u.function() == Op.Function.RELU || u.function() == Op.Function.SQRT || u.function() == Op.Function.RECIP -> {
                 ChiangFloat[] r = new ChiangFloat[size];
-                for (int i = 0; i < size; i++) r[i] = relu(value(u.operand(), i));
+                for (int i = 0; i < size; i++) {
+                    ChiangFloat x = value(u.operand(), i);
+                    r[i] = switch (u.function()) {
+                        case SQRT -> ChiangFloat.sqrt(x);
+                        case RECIP -> ChiangFloat.reciprocal(x);
+                        default -> relu(x);
+                    };
+                }
                 yield r;
             }
             case Op.Reduce r when r.reduction() == Op.Reduction.SUM -> {

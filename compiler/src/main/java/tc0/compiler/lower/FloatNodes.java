@@ -3,7 +3,9 @@ package tc0.compiler.lower;
 import java.math.BigInteger;
 import java.util.List;
 import tc0.circuits.Literal;
+import tc0.compiler.gadgets.FloatDivide;
 import tc0.compiler.gadgets.FloatProduct;
+import tc0.compiler.gadgets.FloatSqrt;
 import tc0.compiler.gadgets.FloatSum;
 import tc0.compiler.gadgets.FloatWord;
 import tc0.compiler.gadgets.Net;
@@ -19,7 +21,8 @@ import tc0.compiler.numerics.FloatCodes;
 /**
  * The float nodes of a program under {@code precision float(p: P)}, lowered onto the float gadgets to what
  * {@link tc0.compiler.interp.FloatInterpreter} computes: {@code + -} and a sum along an axis by {@link FloatSum}
- * (one rounding), {@code *} by {@link FloatProduct#multiply}, a matrix product's entry as the rounded products
+ * (one rounding), {@code *} by {@link FloatProduct#multiply}, {@code /} and recip by {@link FloatDivide}, sqrt by
+ * {@link FloatSqrt}, a matrix product's entry as the rounded products
  * summed by one {@link FloatSum}; a bit times a float is the float's bits ANDed with the bit (exact), relu the
  * bits ANDed with the sign's negation, where a multiplexer, wiring moves words. Each element is a
  * {@link FloatWord}'s word ({@code p + e + 1} literals: significand, exponent, sign; a bit node's element one
@@ -85,12 +88,17 @@ public final class FloatNodes {
                 }
             }
             case Op.MatMul m -> matmul(m, n, r, kind);
-            case Op.Unary u when u.function() == Op.Function.RELU -> {
+            case Op.Unary u when u.function() == Op.Function.RELU || u.function() == Op.Function.SQRT || u.function() == Op.Function.RECIP -> {
                 boolean bit = isBit(u.operand());
+                Op.Function fn = u.function();
                 for (int i = 0; i < size; i++) {
-                    r[i] = runner.run(new Step(kind + " relu", new int[][] {words[u.operand()][i]}, (net, in) -> {
+                    r[i] = runner.run(new Step(kind + " " + fn, new int[][] {words[u.operand()][i]}, (net, in) -> {
                         int[] w = asFloat(in[0], bit);
-                        return masked(net, w, Literal.not(w[f.p() + f.q()]));
+                        return switch (fn) {
+                            case SQRT -> FloatSqrt.sqrt(net, floatWord(w), rounds).word();
+                            case RECIP -> FloatDivide.reciprocal(net, floatWord(w), rounds).word();
+                            default -> masked(net, w, Literal.not(w[f.p() + f.q()]));
+                        };
                     }));
                 }
             }
@@ -152,7 +160,7 @@ public final class FloatNodes {
             case MUL -> FloatProduct.multiply(net, a, b, rounds).word();
             case ADD -> FloatSum.build(net, new FloatWord[] {a, b}, rounds).word();
             case SUB -> FloatSum.build(net, new FloatWord[] {a, new FloatWord(b.significand(), b.exponent(), Literal.not(b.sign()))}, rounds).word();
-            case DIV -> throw new UnsupportedOperationException("division is not in the float regime yet");
+            case DIV -> FloatDivide.divide(net, a, b, rounds).word();
         };
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import tc0.circuits.analysis.CircuitStats;
 import tc0.compiler.count.CountedCost;
 import tc0.compiler.count.TensorIrToCost;
@@ -25,13 +25,13 @@ import tc0.compiler.numerics.ChiangFloat;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class FloatModelsTest {
     @ParameterizedTest
-    @ValueSource(longs = {4, 8})
-    void ginAtPEqualsNEqualsItsReference(long n) {
-        TensorProgram p = Specs.example("float/gin", Map.of("n", n));
+    @CsvSource({"gin, 4", "gin, 8", "gcn, 4", "gcn, 8"})
+    void atPEqualsNTheCircuitEqualsTheReference(String model, long n) {
+        TensorProgram p = Specs.example("float/" + model, Map.of("n", n));
         assertEquals(new ChiangFloat.Format((int) n, 64 - Long.numberOfLeadingZeros(n - 1) + 2), p.floats().orElseThrow());
         long t = System.nanoTime();
         Lowered l = TensorIrToCircuit.lower(p);
-        System.out.printf("gin float n=%d: %,d gates, depth %d, lowered in %.1f s%n", n, l.circuit().gateCount(), tc0.circuits.analysis.Levels.of(l.circuit()).depth(), (System.nanoTime() - t) / 1e9);
+        System.out.printf(model + " float n=%d: %,d gates, depth %d, lowered in %.1f s%n", n, l.circuit().gateCount(), tc0.circuits.analysis.Levels.of(l.circuit()).depth(), (System.nanoTime() - t) / 1e9);
         Verification.Result r = Verification.run(l, 40, 17, Verification.EXACT);
         Verification.Match m = assertInstanceOf(Verification.Match.class, r, r.toString());
         assertEquals(java.util.List.of(), m.constants(), "the output varies with the inputs (not a vacuous match)");
@@ -40,9 +40,9 @@ class FloatModelsTest {
 
     /** Counting (each distinct element built once) gives the figures of the circuit built without hashing. */
     @ParameterizedTest
-    @ValueSource(longs = {4, 8})
-    void ginsCountIsItsBuiltCircuits(long n) {
-        assertEquals(CountedCost.of(built(n)), counted(n));
+    @CsvSource({"gin, 4", "gin, 8", "gcn, 4", "gcn, 8"})
+    void theCountIsTheBuiltCircuits(String model, long n) {
+        assertEquals(CountedCost.of(built(model, n)), counted(model, n));
     }
 
     /**
@@ -52,19 +52,19 @@ class FloatModelsTest {
      */
     @Test
     void whereAnElementIsReadByNoneTheCountBoundsTheBuiltCircuit() {
-        CircuitStats built = built(2);
-        CountedCost counted = counted(2);
+        CircuitStats built = built("gin", 2);
+        CountedCost counted = counted("gin", 2);
         assertEquals(built.depth(), counted.depth());
         assertEquals(built.width(), counted.width().longValueExact());
         assertTrue(counted.gates().longValueExact() > built.gates(), counted + " vs " + built);
         assertTrue(counted.gates().longValueExact() < built.gates() * 21 / 20, "within 5%: " + counted + " vs " + built);
     }
 
-    private static CircuitStats built(long n) {
-        return CircuitStats.of(TensorIrToCircuit.lower(Specs.example("float/gin", Map.of("n", n)), WeightedSum.DEFAULT_ROUNDS, false).circuit());
+    private static CircuitStats built(String model, long n) {
+        return CircuitStats.of(TensorIrToCircuit.lower(Specs.example("float/" + model, Map.of("n", n)), WeightedSum.DEFAULT_ROUNDS, false).circuit());
     }
 
-    private static CountedCost counted(long n) {
-        return TensorIrToCost.count(Specs.example("float/gin", Map.of("n", n)), WeightedSum.DEFAULT_ROUNDS);
+    private static CountedCost counted(String model, long n) {
+        return TensorIrToCost.count(Specs.example("float/" + model, Map.of("n", n)), WeightedSum.DEFAULT_ROUNDS);
     }
 }
