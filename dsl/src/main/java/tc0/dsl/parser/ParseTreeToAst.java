@@ -132,8 +132,11 @@ final class ParseTreeToAst {
             } else if (name.equals(second) && two == null) {
                 two = size(a.expr());
             } else {
+                boolean other = floating ? name.equals("int") || name.equals("frac") : name.equals("p") || name.equals("e");
                 diagnostics.error(pos(a.getStart()), "unexpected argument '" + name
-                        + ":' in precision; it takes " + first + ": and " + second + ": once each");
+                        + ":' in precision; it takes " + first + ": and " + second + ": once each"
+                        + (other ? " (" + name + ": is " + (floating ? "fixed(int: I, frac: F)" : "float(p: P, e: E)") + "'s)" : ""));
+                positional = true; // one error for the argument, not a second for the missing one
             }
         }
         if (floating) {

@@ -70,7 +70,7 @@ class FloatPrecisionTest {
 
     @Test
     void anUnknownArgumentOrAMissingPIsRefused() {
-        assertEquals("2:27: unexpected argument 'frac:' in precision; it takes p: and e: once each",
+        assertEquals("2:27: unexpected argument 'frac:' in precision; it takes p: and e: once each (frac: is fixed(int: I, frac: F)'s)",
                 oneError(model("float(p: n, frac: 4)"), Map.of()));
         assertEquals("2:15: precision needs 'p:': write float(p: P) or float(p: P, e: E)", oneError(model("float(e: 4)"), Map.of()));
         assertEquals("2:15: unknown number format 'double'; tc0 supports fixed(int: I, frac: F) and float(p: P, e: E)",
