@@ -140,9 +140,12 @@ public final class ParseCommand implements Callable<Integer> {
         out.println("  parameters: " + m.params().stream().map(p -> p.name()
                 + (v.containsKey(p.name()) ? " = " + v.get(p.name()) : " (no value)")
                 + p.defaultValue().map(d -> "  [default " + Printer.size(d) + "]").orElse("")).collect(Collectors.joining(", ")));
-        Stmt.Precision p = m.precision();
-        out.println("  precision: fixed(int: " + Printer.size(p.intBits()) + ", frac: " + Printer.size(p.fracBits()) + ")"
-                + (v.isEmpty() ? "" : " = fixed(int: " + value(p.intBits(), v) + ", frac: " + value(p.fracBits(), v) + ")"));
+        out.println("  precision: " + switch (m.precision()) {
+            case Stmt.Precision.Fixed p -> "fixed(int: " + Printer.size(p.intBits()) + ", frac: " + Printer.size(p.fracBits()) + ")"
+                    + (v.isEmpty() ? "" : " = fixed(int: " + value(p.intBits(), v) + ", frac: " + value(p.fracBits(), v) + ")");
+            case Stmt.Precision.Float p -> "float(p: " + Printer.size(p.significandBits()) + ", e: " + Printer.size(p.exponentBits()) + ")"
+                    + (v.isEmpty() ? "" : " = float(p: " + value(p.significandBits(), v) + ", e: " + value(p.exponentBits(), v) + ")");
+        });
         out.println("  bindings:");
         for (Binding b : m.bindings()) {
             String concrete = m.concreteShapes(b).stream().map(Object::toString).collect(Collectors.joining(" "));

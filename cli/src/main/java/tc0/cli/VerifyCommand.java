@@ -64,6 +64,12 @@ final class VerifyCommand implements Callable<Integer> {
         Evaluator evaluator = Backends.evaluator(backend, Runtime.getRuntime().availableProcessors(), spec.commandLine().getErr());
         Lowered l = circuit == null ? specOptions.compile() : given(circuit);
         PrintWriter w = spec.commandLine().getOut();
+        var floats = l.program().floats().filter(f -> !tc0.compiler.numerics.FloatCodes.fitsCode(f));
+        if (floats.isPresent()) { // the reference and the inputs hold a float's code in a long
+            var f = floats.get();
+            throw new UserError(String.format("%s: verify compares float codes of at most %d bits; float(p: %d, e: %d) has %d; lower p "
+                    + "(tc0 stats --count-only counts at any p)", l.program().model(), tc0.compiler.numerics.FloatCodes.MAX_CODE_BITS, f.p(), f.q(), f.p() + f.q() + 1));
+        }
         Verification.Result r = Verification.run(l, samples, seed, Verification.EXACT, evaluator);
         if (r instanceof Verification.Mismatch m) {
             w.printf("MISMATCH on input %d (%s): %s%n", m.input(), m.name(), m.what());

@@ -40,7 +40,7 @@ class DslTest {
         assertEquals("small", m.name());
         assertEquals(List.of("n", "d", "layers"), m.params().stream().map(p -> p.name()).toList());
         assertTrue(m.parameterValues().isEmpty());
-        assertEquals("log2(n) + 4", Printer.size(m.precision().fracBits()));
+        assertEquals("log2(n) + 4", Printer.size(((tc0.dsl.ast.Stmt.Precision.Fixed) m.precision()).fracBits()));
         assertEquals(2, m.asserts().size());
         assertEquals(List.of("X", "A"), m.inputs().stream().map(Stmt.Input::name).toList());
     }

@@ -50,6 +50,7 @@ public final class TensorIrToCost {
 
     private static CountedCost count(TensorProgram p, int rounds, CountFallback fallback, boolean wide) {
         if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+        if (p.floats().isPresent()) return FloatCount.count(p, rounds); // the float regime: each distinct element built once
         Engine engine = null;
         try {
             engine = new Engine(UnreadRows.apply(ConstantLines.fold(p)), rounds);

@@ -11,7 +11,9 @@ import tc0.compiler.ir.Elem;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
 import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.numerics.ChiangFloat;
 import tc0.compiler.numerics.FixedFormat;
+import tc0.dsl.check.PrecisionChecker;
 import tc0.dsl.CheckedModel;
 import tc0.dsl.Diagnostic;
 import tc0.dsl.Prelude;
@@ -60,23 +62,39 @@ final class AstToTensorIr {
     /** Loop iterations unrolled so far, those inside functions too: refused past the checker's limit. */
     private long unrolled;
 
-    private AstToTensorIr(CheckedModel model, FixedFormat precision) {
+    /** The model's floats under {@code precision float(p: P, e: E)}; null under fixed point. */
+    final ChiangFloat.Format floats;
+
+    private AstToTensorIr(CheckedModel model, FixedFormat precision, ChiangFloat.Format floats) {
         this.model = model;
         this.precision = precision;
-        this.word = Elem.word(precision);
+        this.floats = floats;
+        this.word = floats == null ? Elem.word(precision) : new Elem.Float(floats);
         this.builtins = new BuiltinsToIr(this);
     }
 
     static TensorProgram run(CheckedModel model, Map<String, Long> params) {
         Map<String, Long> sizes = new LinkedHashMap<>(params);
-        Stmt.Precision p = model.precision();
         String file = model.file();
-        long i = size(p.intBits(), sizes, file), f = size(p.fracBits(), sizes, file);
-        if (i < 0 || f < 0 || i + f < 1 || i + f > tc0.dsl.check.PrecisionChecker.MAX_WIDTH) {
-            throw error(file, p.pos(), "precision fixed(" + i + ", " + f + ") is not a format of 1 to "
-                    + tc0.dsl.check.PrecisionChecker.MAX_WIDTH + " bits");
-        }
-        AstToTensorIr e = new AstToTensorIr(model, FixedFormat.of((int) i, (int) f));
+        AstToTensorIr e = switch (model.precision()) {
+            case Stmt.Precision.Fixed p -> {
+                long i = size(p.intBits(), sizes, file), f = size(p.fracBits(), sizes, file);
+                if (i < 0 || f < 0 || i + f < 1 || i + f > PrecisionChecker.MAX_WIDTH) {
+                    throw error(file, p.pos(), "precision fixed(" + i + ", " + f + ") is not a format of 1 to "
+                            + PrecisionChecker.MAX_WIDTH + " bits");
+                }
+                yield new AstToTensorIr(model, FixedFormat.of((int) i, (int) f), null);
+            }
+            case Stmt.Precision.Float p -> {
+                long sig = size(p.significandBits(), sizes, file), exp = size(p.exponentBits(), sizes, file);
+                if (sig < 2 || sig > PrecisionChecker.MAX_SIGNIFICAND || exp < 2 || exp > PrecisionChecker.MAX_EXPONENT) {
+                    throw error(file, p.pos(), "precision float(p: " + sig + ", e: " + exp + ") is not a format of 2 to "
+                            + PrecisionChecker.MAX_SIGNIFICAND + " significand and 2 to " + PrecisionChecker.MAX_EXPONENT + " exponent bits");
+                }
+                // the program's fixed format is the bits' (fixed(2, 0)): a float program has no fixed-point words
+                yield new AstToTensorIr(model, Elem.BIT_AS_FIXED, new ChiangFloat.Format((int) sig, (int) exp));
+            }
+        };
         Frame top = new Frame(file, "", sizes, new Scope(null));
         e.block(model.statements(), top);
         return new TensorProgram(model.name(), params, e.precision, e.b.nodes(), e.inputs, e.outputs);
@@ -277,11 +295,15 @@ final class AstToTensorIr {
     }
 
     int fill(double value, List<Long> shape, Frame fr) {
+        if (floats != null) { // the value rounded to p bits, held as the double it then is (FloatCodes.toDouble)
+            return b.add(new Op.Fill(Weights.floatCode((Elem.Float) word, value)), shape, word, fr.region("fill"));
+        }
         return b.add(new Op.Fill(precision.fromDouble(value)), shape, word, fr.region("fill"));
     }
 
     /** A constant added to a tensor: a word of the model's format, so within its range (not silently saturated). */
     double term(double c, Pos pos, Frame fr) {
+        if (floats != null) return c; // rounded to p bits by fill, saturated only past the largest float
         if (c < precision.toDouble(precision.minCode()) || c > precision.toDouble(precision.maxCode())) {
             throw error(fr.file(), pos, "the constant " + Constants.show(c) + " is past the range of " + precision + ", "
                     + Constants.show(precision.toDouble(precision.minCode())) + " to " + Constants.show(precision.toDouble(precision.maxCode()))
@@ -292,6 +314,7 @@ final class AstToTensorIr {
 
     /** A constant factor: it must fit a coefficient at {@code F + 8} fraction bits in a 62-bit word. */
     private double coefficient(double c, Expr.Binary at, Frame fr) {
+        if (floats != null) return c;
         int sum = precision.width() + precision.fracBits() + 8;
         if (sum > SUM_BITS) {
             throw error(fr.file(), at.pos(), "a constant factor on " + precision + " needs a weighted sum of " + sum + " bits (the word's "
@@ -310,6 +333,10 @@ final class AstToTensorIr {
     /** Multiplication by a scalar: the coefficient at {@code F + 8} fraction bits (see docs/COMPILER.md). */
     int scale(int id, double c, Frame fr) {
         if (!Double.isFinite(c)) throw new IllegalStateException("scale by " + c);
+        if (floats != null) { // the factor rounded to p bits, then one product per element (a bit times it is exact)
+            List<Long> shape = node(id).shape();
+            return b.add(new Op.Elementwise(Op.Arith.MUL, id, fill(c, shape, fr)), shape, word, fr.region("scale"));
+        }
         int frac = precision.fracBits() + 8;
         long mag = (long) Math.ceil(Math.abs(c)) + 1;
         int intBits = 65 - Long.numberOfLeadingZeros(mag);
@@ -462,6 +489,12 @@ final class AstToTensorIr {
         } catch (SizeEvalException x) {
             throw error(file, x.pos(), x.getMessage());
         }
+    }
+
+    /** The positioned refusal of an operation the float regime does not build yet. */
+    ElaborationException notInFloat(String what, Pos pos, Frame fr) {
+        return error(fr.file(), pos, what + " is not supported under precision " + word + " yet (a float model has @, + - * /, "
+                + "sum, mean, relu, sqrt, recip, where and the wiring built-ins); use precision fixed(int: I, frac: F)");
     }
 
     static ElaborationException error(String file, Pos pos, String message) {

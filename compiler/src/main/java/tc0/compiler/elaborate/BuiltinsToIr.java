@@ -30,7 +30,18 @@ final class BuiltinsToIr {
         this.e = e;
     }
 
+    /** The built-ins that make tensors under precision float: the rest are refused at the call (or act on scalars only). */
+    private static final java.util.Set<Builtin> FLOAT_TENSOR_BUILTINS = java.util.EnumSet.of(Builtin.RELU, Builtin.SUM, Builtin.MEAN,
+            Builtin.WHERE, Builtin.EYE, Builtin.TRIL, Builtin.TRIU, Builtin.TRANSPOSE, Builtin.CONCAT, Builtin.RESHAPE,
+            Builtin.ZEROS, Builtin.ONES, Builtin.LOG2, Builtin.RANDOM, Builtin.LOAD);
+
+    /** The elementwise functions under precision float: each rounded once (FloatSqrt, FloatDivide.reciprocal), relu exact. */
+    static final java.util.Set<Op.Function> FLOAT_FUNCTIONS = java.util.EnumSet.of(Op.Function.RELU, Op.Function.SQRT, Op.Function.RECIP);
+
     Val call(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
+        if (e.floats != null && !FLOAT_TENSOR_BUILTINS.contains(bi) && !bi.isElementwise() && !scalarCall(bi, c)) {
+            throw e.notInFloat("'" + bi.text() + "'", c.pos(), fr);
+        }
         if (bi.isElementwise()) return unary(bi, c, fr);
         return switch (bi) {
             case LOG2 -> new Val.Scalar(log2(scalar(c, 0, fr), c.pos(), fr));
@@ -39,7 +50,13 @@ final class BuiltinsToIr {
                             : Math.max(scalar(c, 0, fr), scalar(c, 1, fr)))
                     : reduce(bi == Builtin.MIN ? Op.Reduction.MIN : Op.Reduction.MAX, c, fr);
             case SUM -> reduce(Op.Reduction.SUM, c, fr);
-            case MEAN -> c.namedArg("mask").isPresent() ? maskedMean(c, fr) : reduce(Op.Reduction.MEAN, c, fr);
+            case MEAN -> {
+                if (c.namedArg("mask").isPresent()) {
+                    if (e.floats != null) throw e.notInFloat("'mean' with a mask", c.pos(), fr);
+                    yield maskedMean(c, fr);
+                }
+                yield e.floats != null ? floatMean(c, fr) : reduce(Op.Reduction.MEAN, c, fr);
+            }
             case SOFTMAX -> {
                 int x = arg(c, 0, fr);
                 Expr maskArg = c.namedArg("mask").orElse(null);
@@ -94,12 +111,18 @@ final class BuiltinsToIr {
         };
     }
 
+    /** Whether the call is of two scalars ({@code min(a, b)}, {@code max(a, b)}): a constant. Elementwise ones are checked on their value. */
+    private static boolean scalarCall(Builtin bi, Expr.Call c) {
+        return (bi == Builtin.MIN || bi == Builtin.MAX) && c.args().size() == 2;
+    }
+
     private Val unary(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
         Op.Function f = Op.Function.valueOf(bi.name());
         Val v = e.expr(c.args().getFirst(), fr);
         return switch (v) {
             case Val.Scalar s -> new Val.Scalar(Constants.function(f, s.value(), c, fr));
             case Val.Tensor t -> {
+                if (e.floats != null && !FLOAT_FUNCTIONS.contains(f)) throw e.notInFloat("'" + bi.text() + "' of a tensor", c.pos(), fr);
                 if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && e.precision.width() > COUNTED_TABLE_WIDTH) {
                     throw err(c.pos(), fr, tc0.compiler.numerics.Table.tooWide(f.name(), e.precision).replace("tabulates (",
                             "tabulates, or the 2^" + COUNTED_TABLE_WIDTH + " it counts (")); // before counting scans it
@@ -246,6 +269,15 @@ final class BuiltinsToIr {
                 fr.region(bi.text()));
         masks.put(bi.text() + "(" + n + ")", id);
         return new Val.Tensor(id);
+    }
+
+    /** Under precision float: the sum rounded once, then divided by the count (a float), rounded once: two roundings. */
+    private Val floatMean(Expr.Call c, AstToTensorIr.Frame fr) {
+        int x = arg(c, 0, fr);
+        long count = e.node(x).dim(axis(c, x));
+        int sum = ((Val.Tensor) reduce(Op.Reduction.SUM, c, fr)).node();
+        List<Long> s = e.node(sum).shape();
+        return new Val.Tensor(e.b.add(new Op.Elementwise(Op.Arith.DIV, sum, e.fill(count, s, fr)), s, e.word, fr.region("mean")));
     }
 
     private Val reduce(Op.Reduction r, Expr.Call c, AstToTensorIr.Frame fr) {

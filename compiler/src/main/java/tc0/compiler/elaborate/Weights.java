@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import tc0.compiler.ir.Elem;
+import tc0.compiler.numerics.FloatCodes;
 import tc0.compiler.ir.Shapes;
 
 /**
@@ -11,7 +12,7 @@ import tc0.compiler.ir.Shapes;
  * a {@link SplittableRandom} seeded with {@code (s * 0x9E3779B97F4A7C15) ^ fnv1a64(utf8(p))} draws, in
  * row-major order, {@code u = 2 * nextDouble() - 1} (uniform in [-1, 1)); the value is {@code u / sqrt(fanIn)}
  * with {@code fanIn} the product of all axes but the last (1 for a row {@code [1, k]}: gains, biases),
- * rounded to the nearest code (ties up). Scaling by the fan-in keeps {@code x W} of unit-range rows in
+ * rounded to the nearest code (ties up; a float model's to p bits, ties to even). Scaling by the fan-in keeps {@code x W} of unit-range rows in
  * unit range, so softmax and exp do not saturate. A {@code bit} weight draws {@code nextInt(2)}.
  */
 public final class Weights {
@@ -28,6 +29,7 @@ public final class Weights {
             codes[i] = switch (elem) {
                 case Elem.Bit b -> r.nextInt(2);
                 case Elem.Word w -> w.format().fromDouble((2 * r.nextDouble() - 1) * scale);
+                case Elem.Float f -> floatCode(f, (2 * r.nextDouble() - 1) * scale);
             };
         }
         return codes;
@@ -58,9 +60,19 @@ public final class Weights {
             codes[i] = switch (elem) {
                 case Elem.Bit b -> v != 0 ? 1 : 0;
                 case Elem.Word w -> w.format().fromDouble(v);
+                case Elem.Float f -> floatCode(f, v);
             };
         }
         return codes;
+    }
+
+    /**
+     * A float constant's code: the value rounded to p bits (nearest, ties to even), held as the bits of the double
+     * that is exactly that float ({@link FloatCodes#toDouble}; every p-bit float rounded from a double is one), so
+     * constants of any p fit a long.
+     */
+    public static long floatCode(Elem.Float f, double v) {
+        return Double.doubleToLongBits(FloatCodes.toDouble(FloatCodes.round(f.format(), v)));
     }
 
     /** 64-bit FNV-1a of the UTF-8 bytes. */

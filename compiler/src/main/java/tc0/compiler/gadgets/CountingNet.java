@@ -14,6 +14,7 @@ public final class CountingNet implements Net {
     private int nodes = 1; // node 0 is the constant
     private int[] level = new int[1024];
     private long gates;
+    private long[] perLevel = new long[16];
     private long wires;
     private int depth;
     private final GateTerms terms = new GateTerms();
@@ -30,6 +31,16 @@ public final class CountingNet implements Net {
         int[][] words = new int[count][];
         for (int i = 0; i < count; i++) words[i] = input(width);
         return words;
+    }
+
+    /** A fresh input literal at {@code level}: a gadget counted where its inputs come at those levels. */
+    public int inputAt(int level) {
+        return Literal.of(newNode(level), false);
+    }
+
+    /** How many gates on each level (index 0 unused: inputs are not gates), up to the depth. */
+    public long[] gatesPerLevel() {
+        return Arrays.copyOf(perLevel, depth + 1);
     }
 
     /** The level of a literal's node. */
@@ -59,6 +70,8 @@ public final class CountingNet implements Net {
         gates++;
         wires += terms;
         depth = Math.max(depth, lv + 1);
+        if (lv + 1 >= perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, lv + 2));
+        perLevel[lv + 1]++;
         return Literal.of(newNode(lv + 1), false);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tc0.compiler.ir.TensorProgram;
-import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.ir.Elem;
 
 /**
  * The error of the fixed-point program against float64 over every input tried, per output: the worst and the
@@ -21,7 +21,7 @@ public final class Float64Errors {
     public Float64Errors(TensorProgram p) {
         this.p = p;
         this.tallies = new Tally[p.outputs().size()];
-        for (int o = 0; o < tallies.length; o++) tallies[o] = new Tally(p.node(p.outputs().get(o).node()).elem().asFixed());
+        for (int o = 0; o < tallies.length; o++) tallies[o] = new Tally(p.node(p.outputs().get(o).node()).elem());
     }
 
     /** Adds one input, running both interpreters on it. */
@@ -97,13 +97,16 @@ public final class Float64Errors {
 
     /** One output's running figures. */
     private static final class Tally {
-        final FixedFormat f;
+        final Elem elem;
+        /** The unit in the last place: 2^-F of a fixed format, 1.0's (2^-(p-1)) for p-bit floats. */
+        final double ulp;
         long finite, nonFinite;
         int inputsNonFinite;
         double worst, sum, scale;
 
-        Tally(FixedFormat f) {
-            this.f = f;
+        Tally(Elem elem) {
+            this.elem = elem;
+            this.ulp = elem instanceof Elem.Float fl ? Math.scalb(1.0, 1 - fl.format().p()) : Math.scalb(1.0, -elem.asFixed().fracBits());
         }
 
         void add(long[] codes, double[] f64) {
@@ -114,7 +117,7 @@ public final class Float64Errors {
                     any = true;
                     continue;
                 }
-                double e = Math.abs(f.toDouble(codes[i]) - f64[i]);
+                double e = Math.abs(Float64Interpreter.value(elem, codes[i]) - f64[i]);
                 worst = Math.max(worst, e);
                 sum += e;
                 scale = Math.max(scale, Math.abs(f64[i]));
@@ -124,7 +127,6 @@ public final class Float64Errors {
         }
 
         OutputError result(String name, int inputs) {
-            double ulp = Math.scalb(1.0, -f.fracBits());
             return new OutputError(name, inputs, finite, worst, finite == 0 ? 0 : sum / finite, scale,
                     worst / Math.max(scale, ulp), worst / ulp, nonFinite, inputsNonFinite);
         }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
+import tc0.compiler.ir.Elem;
+import tc0.compiler.numerics.ChiangFloat;
+import tc0.compiler.numerics.FloatCodes;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.numerics.Fixed;
 
@@ -34,7 +37,7 @@ public final class Float64Interpreter {
 
     /** Every node's values, indexed by node id. */
     public static double[][] evaluate(TensorProgram p, Map<String, long[]> inputs) {
-        Inputs.check(p, inputs);
+        if (p.floats().isEmpty()) Inputs.check(p, inputs); // a float program's codes are checked as it decodes them
         Float64Interpreter f = new Float64Interpreter(p);
         for (Node n : p.nodes()) f.values[n.id()] = f.eval(n, inputs);
         return f.values;
@@ -42,18 +45,41 @@ public final class Float64Interpreter {
 
     private double[] decode(long[] codes, Node n) {
         double[] r = new double[codes.length];
-        for (int i = 0; i < r.length; i++) r[i] = n.elem().asFixed().toDouble(codes[i]);
+        for (int i = 0; i < r.length; i++) r[i] = value(n.elem(), codes[i]);
         return r;
+    }
+
+    /** A code's value: a fixed-point word's, a packed p-bit float's (to the nearest double), a bit's. */
+    static double value(Elem e, long code) {
+        return switch (e) {
+            case Elem.Bit b -> code;
+            case Elem.Word w -> w.format().toDouble(code);
+            case Elem.Float f -> {
+                ChiangFloat x = FloatCodes.of(f.format(), code);
+                double v = Math.scalb(x.significand().doubleValue(), x.exponent());
+                yield x.negative() ? -v : v;
+            }
+        };
+    }
+
+    /** A constant's value: a float program holds its constants as the doubles they are ({@code Weights.floatCode}). */
+    private static double constant(Elem e, long code) {
+        return e instanceof Elem.Float ? Double.longBitsToDouble(code) : value(e, code);
     }
 
     private double[] eval(Node n, Map<String, long[]> inputs) {
         int size = Math.toIntExact(n.size());
         return switch (n.op()) {
             case Op.Input in -> decode(inputs.get(in.name()), n);
-            case Op.Constant c -> decode(c.codes(), n);
+            case Op.Constant c -> {
+                long[] codes = c.codes();
+                double[] r = new double[size];
+                for (int i = 0; i < size; i++) r[i] = constant(n.elem(), codes[i]);
+                yield r;
+            }
             case Op.Fill f -> {
                 double[] r = new double[size];
-                Arrays.fill(r, n.elem().asFixed().toDouble(f.code()));
+                Arrays.fill(r, constant(n.elem(), f.code()));
                 yield r;
             }
             case Op.MatMul m -> matmul(m, n);

@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 import tc0.compiler.ir.Elem;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.numerics.ChiangFloat;
 import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.numerics.FloatCodes;
 
 /**
  * Input codes for testing and {@code tc0 verify}: deterministic for a kind and a seed. Bits are 0/1 in
@@ -44,6 +46,22 @@ public final class InputGenerator {
         return out;
     }
 
+    /**
+     * A p-bit float's code: zero, the largest magnitude with either sign, alternating, any float (sign, exponent and
+     * significand uniform; one in eight zero), or a value uniform in [-1, 1) rounded to p bits.
+     */
+    private static long floatCode(ChiangFloat.Format f, Kind kind, int i, SplittableRandom r) {
+        return FloatCodes.code(switch (kind) {
+            case ZEROS -> f.zero();
+            case MAX -> f.largest(false);
+            case MIN -> f.largest(true);
+            case ALTERNATING -> f.largest(i % 2 != 0);
+            case RANDOM -> r.nextInt(8) == 0 ? f.zero()
+                    : f.of(r.nextBoolean(), r.nextLong(1L << (f.p() - 1), 1L << f.p()), r.nextInt(1 << f.q()));
+            case RANDOM_UNIT -> FloatCodes.round(f, 2 * r.nextDouble() - 1);
+        });
+    }
+
     private static long code(Elem elem, Kind kind, int i, SplittableRandom r) {
         return switch (elem) {
             case Elem.Bit b -> switch (kind) {
@@ -51,6 +69,7 @@ public final class InputGenerator {
                 case MAX, MIN -> 1;
                 case ALTERNATING, RANDOM, RANDOM_UNIT -> r.nextInt(2);
             };
+            case Elem.Float fl -> floatCode(fl.format(), kind, i, r);
             case Elem.Word w -> {
                 FixedFormat f = w.format();
                 yield switch (kind) {

@@ -33,6 +33,7 @@ public final class ReferenceInterpreter {
 
     /** The outputs' codes by name, for inputs given as codes by name (bits as 0 and 1). */
     public static Map<String, long[]> run(TensorProgram p, Map<String, long[]> inputs) {
+        if (p.floats().isPresent()) return FloatInterpreter.run(p, inputs);
         long[][] all = evaluate(p, inputs);
         Map<String, long[]> out = new LinkedHashMap<>();
         for (TensorProgram.Port o : p.outputs()) out.put(o.name(), all[o.node()].clone());
@@ -41,6 +42,7 @@ public final class ReferenceInterpreter {
 
     /** Every node's codes, indexed by node id. */
     public static long[][] evaluate(TensorProgram p, Map<String, long[]> inputs) {
+        if (p.floats().isPresent()) return FloatInterpreter.evaluate(p, inputs);
         Inputs.check(p, inputs);
         ReferenceInterpreter r = new ReferenceInterpreter(p);
         for (Node n : p.nodes()) r.values[n.id()] = r.eval(n, inputs);

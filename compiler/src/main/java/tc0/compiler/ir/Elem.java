@@ -1,9 +1,14 @@
 package tc0.compiler.ir;
 
 import java.util.Objects;
+import tc0.compiler.numerics.ChiangFloat;
 import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.numerics.FloatCodes;
 
-/** The element type of a tensor: fixed-point words of one format, or single bits (values 0 and 1). */
+/**
+ * The element type of a tensor: fixed-point words of one format, p-bit floats of one format (a model under
+ * {@code precision float(p: P)}), or single bits (values 0 and 1).
+ */
 public sealed interface Elem {
     /** The format in which the numerics read this element: its own, or {@link #BIT_AS_FIXED} for bits. */
     FixedFormat asFixed();
@@ -22,6 +27,26 @@ public sealed interface Elem {
         @Override
         public String toString() {
             return format.toString();
+        }
+    }
+
+    /**
+     * Chiang's p-bit floats ({@link ChiangFloat}); their codes are the packed words of {@link FloatCodes}. They have
+     * no fixed-point format: {@link #asFixed} refuses, and the fixed-point numerics never see them.
+     */
+    record Float(ChiangFloat.Format format) implements Elem {
+        public Float {
+            Objects.requireNonNull(format);
+        }
+
+        @Override
+        public FixedFormat asFixed() {
+            throw new UnsupportedOperationException("a p-bit float (" + this + ") has no fixed-point format");
+        }
+
+        @Override
+        public String toString() {
+            return "float(p: " + format.p() + ", e: " + format.q() + ")";
         }
     }
 

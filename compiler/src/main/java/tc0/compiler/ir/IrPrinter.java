@@ -14,7 +14,7 @@ public final class IrPrinter {
     public static String print(TensorProgram p) {
         StringBuilder sb = new StringBuilder();
         sb.append("model ").append(p.model()).append(' ').append(p.parameters()).append(" precision ")
-                .append(p.precision()).append('\n');
+                .append(p.floats().<Object>map(f -> new Elem.Float(f)).orElse(p.precision())).append('\n');
         for (Node n : p.nodes()) {
             sb.append(line(p, n)).append('\n');
         }

@@ -80,6 +80,14 @@ public record TensorProgram(String model, Map<String, Long> parameters, FixedFor
         return op instanceof Op.Constant || op instanceof Op.Fill;
     }
 
+    /** The p-bit float format of a program under {@code precision float(p: P)}: its float nodes' format; empty under fixed point. */
+    public java.util.Optional<tc0.compiler.numerics.ChiangFloat.Format> floats() {
+        for (Node n : nodes) {
+            if (n.elem() instanceof Elem.Float f) return java.util.Optional.of(f.format());
+        }
+        return java.util.Optional.empty();
+    }
+
     /** How many nodes of each op label. */
     public Map<String, Integer> census() {
         Map<String, Integer> m = new java.util.TreeMap<>();

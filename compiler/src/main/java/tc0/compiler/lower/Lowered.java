@@ -13,13 +13,17 @@ import tc0.compiler.ir.TensorProgram;
 /**
  * A circuit lowered from a program. Each input (output) of the program is the bus of its name: its
  * elements in row-major order, each element {@link #width(Node) width} bits, least significant first, two's
- * complement (one bit per element for {@code bit} tensors).
+ * complement (one bit per element for {@code bit} tensors; a p-bit float's packed word, {@code FloatCodes}).
  */
 public record Lowered(Circuit circuit, TensorProgram program) {
 
     /** Bits per element of a node: 1 for bits, the format's width for words. */
     public static int width(Node n) {
-        return n.elem() instanceof Elem.Bit ? 1 : n.elem().asFixed().width();
+        return switch (n.elem()) {
+            case Elem.Bit b -> 1;
+            case Elem.Float f -> f.format().p() + f.format().q() + 1;
+            case Elem.Word w -> w.format().width();
+        };
     }
 
     /** One column (pattern) per input set: the inputs' codes as the circuit's input bits. */
@@ -58,7 +62,7 @@ public record Lowered(Circuit circuit, TensorProgram program) {
             for (int e = 0; e < codes.length; e++) {
                 long c = 0;
                 for (int b = 0; b < w; b++) if (outputs.get(bus.offset() + e * w + b, pattern)) c |= 1L << b;
-                if (w > 1 && w < 64) c = (c << (64 - w)) >> (64 - w); // sign-extend two's complement
+                if (n.elem() instanceof Elem.Word && w > 1 && w < 64) c = (c << (64 - w)) >> (64 - w); // sign-extend two's complement
                 codes[e] = c;
             }
             r.put(port.name(), codes);

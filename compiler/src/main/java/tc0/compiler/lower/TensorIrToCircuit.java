@@ -48,6 +48,8 @@ public final class TensorIrToCircuit {
     private final CircuitBuilder b;
     private final Net net;
     private final int[][][] words;
+    /** The float nodes' lowering, made at the first float node (a program under precision float). */
+    private FloatNodes floats;
     /** Told the gates built so far after each node (a progress display); a no-op unless given. */
     private LongConsumer progress = gates -> { };
 
@@ -135,6 +137,10 @@ public final class TensorIrToCircuit {
     }
 
     private int[][] lowerNode(Node n) {
+        if (n.elem() instanceof Elem.Float) {
+            if (floats == null) floats = new FloatNodes(p, words, rounds, FloatNodes.build(net));
+            return floats.lower(n);
+        }
         FixedFormat out = n.elem().asFixed();
         int size = Math.toIntExact(n.size());
         return switch (n.op()) {

@@ -87,8 +87,10 @@ public final class Printer {
                     .append(o.value().map(v -> " = " + expr(v)).orElse("")).append(';');
             case Stmt.Assert a -> out.append("assert ").append(a.metric().text()).append(" <= ")
                     .append(size(a.bound())).append(';');
-            case Stmt.Precision p -> out.append("precision fixed(int: ").append(size(p.intBits()))
+            case Stmt.Precision.Fixed p -> out.append("precision fixed(int: ").append(size(p.intBits()))
                     .append(", frac: ").append(size(p.fracBits())).append(");");
+            case Stmt.Precision.Float p -> out.append("precision float(p: ").append(size(p.significandBits()))
+                    .append(", e: ").append(size(p.exponentBits())).append(");");
             case Stmt.Return r -> out.append("return ").append(expr(r.value())).append(';');
         }
     }

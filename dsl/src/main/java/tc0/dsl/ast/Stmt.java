@@ -80,12 +80,39 @@ public sealed interface Stmt {
         }
     }
 
-    /** {@code precision fixed(int: I, frac: F);}: exactly one per model, at its top level. */
-    record Precision(SizeExpr intBits, SizeExpr fracBits, Pos pos) implements Stmt {
-        public Precision {
-            Objects.requireNonNull(intBits);
-            Objects.requireNonNull(fracBits);
-            Objects.requireNonNull(pos);
+    /**
+     * {@code precision fixed(int: I, frac: F);} or {@code precision float(p: P, e: E);}: exactly one per model, at
+     * its top level.
+     */
+    sealed interface Precision extends Stmt {
+        /** {@code fixed(int: I, frac: F)}: two's complement words of I + F bits, F of them after the point. */
+        record Fixed(SizeExpr intBits, SizeExpr fracBits, Pos pos) implements Precision {
+            public Fixed {
+                Objects.requireNonNull(intBits);
+                Objects.requireNonNull(fracBits);
+                Objects.requireNonNull(pos);
+            }
+        }
+
+        /**
+         * {@code float(p: P, e: E)}: Chiang's p-bit floats, P significand bits and E exponent bits;
+         * {@code e:} left out is {@link #defaultExponentBits}.
+         */
+        record Float(SizeExpr significandBits, SizeExpr exponentBits, Pos pos) implements Precision {
+            public Float {
+                Objects.requireNonNull(significandBits);
+                Objects.requireNonNull(exponentBits);
+                Objects.requireNonNull(pos);
+            }
+
+            /**
+             * {@code log2(P) + 2}: the exponent reaches down to {@code -2^(E-1) <= -2P}, so 1.0 (significand
+             * {@code 2^(P-1)}, exponent {@code -(P-1)}) and values down to about {@code 2^-P} are held.
+             */
+            public static SizeExpr defaultExponentBits(SizeExpr p) {
+                return new SizeExpr.Bin(SizeExpr.SizeOp.ADD, new SizeExpr.Fn(SizeExpr.SizeFn.LOG2, java.util.List.of(p), p.pos()),
+                        new SizeExpr.Lit(2, p.pos()), p.pos());
+            }
         }
     }
 

@@ -42,7 +42,8 @@ public final class StripPositions {
             case Stmt.For f -> new Stmt.For(f.var(), size(f.from()), size(f.to()), stmts(f.body()), N);
             case Stmt.Output o -> new Stmt.Output(o.name(), o.value().map(StripPositions::expr), N);
             case Stmt.Assert a -> new Stmt.Assert(a.metric(), size(a.bound()), N);
-            case Stmt.Precision p -> new Stmt.Precision(size(p.intBits()), size(p.fracBits()), N);
+            case Stmt.Precision.Fixed p -> new Stmt.Precision.Fixed(size(p.intBits()), size(p.fracBits()), N);
+            case Stmt.Precision.Float p -> new Stmt.Precision.Float(size(p.significandBits()), size(p.exponentBits()), N);
             case Stmt.Return r -> new Stmt.Return(expr(r.value()), N);
         };
     }

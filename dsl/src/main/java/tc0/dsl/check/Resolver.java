@@ -193,8 +193,16 @@ public final class Resolver {
             }
             case Stmt.Precision p -> {
                 placement(modelTop, "precision", p.pos());
-                size(p.intBits(), "the precision");
-                size(p.fracBits(), "the precision");
+                switch (p) {
+                    case Stmt.Precision.Fixed f -> {
+                        size(f.intBits(), "the precision");
+                        size(f.fracBits(), "the precision");
+                    }
+                    case Stmt.Precision.Float f -> {
+                        size(f.significandBits(), "the precision");
+                        size(f.exponentBits(), "the precision");
+                    }
+                }
             }
             case Stmt.Return r -> expr(r.value());
         }

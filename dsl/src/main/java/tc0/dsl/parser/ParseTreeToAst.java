@@ -110,33 +110,48 @@ final class ParseTreeToAst {
 
     private Stmt precision(Tc0Parser.PrecisionStmtContext s) {
         Pos at = pos(s.ID().getSymbol());
-        if (!s.ID().getText().equals("fixed")) {
-            diagnostics.error(at, "unknown number format '" + s.ID().getText()
-                    + "'; tc0 supports fixed(int: I, frac: F)");
+        String kind = s.ID().getText();
+        boolean floating = kind.equals("float");
+        if (!floating && !kind.equals("fixed")) {
+            diagnostics.error(at, "unknown number format '" + kind
+                    + "'; tc0 supports fixed(int: I, frac: F) and float(p: P, e: E)");
+            return new Stmt.Precision.Fixed(new SizeExpr.Lit(0, at), new SizeExpr.Lit(1, at), pos(s.getStart())); // its arguments unread
         }
-        SizeExpr intBits = null;
-        SizeExpr fracBits = null;
+        String first = floating ? "p" : "int", second = floating ? "e" : "frac";
+        String usage = floating ? "float(p: P, e: E)" : "fixed(int: I, frac: F)";
+        SizeExpr one = null;
+        SizeExpr two = null;
         boolean positional = false;
         for (Tc0Parser.ArgContext a : s.args() == null ? List.<Tc0Parser.ArgContext>of() : s.args().arg()) {
             String name = a.ID() == null ? null : a.ID().getText();
             if (name == null) {
-                diagnostics.error(pos(a.getStart()), "precision arguments are named: fixed(int: I, frac: F)");
+                diagnostics.error(pos(a.getStart()), "precision arguments are named: " + usage);
                 positional = true;
-            } else if (name.equals("int") && intBits == null) {
-                intBits = size(a.expr());
-            } else if (name.equals("frac") && fracBits == null) {
-                fracBits = size(a.expr());
+            } else if (name.equals(first) && one == null) {
+                one = size(a.expr());
+            } else if (name.equals(second) && two == null) {
+                two = size(a.expr());
             } else {
+                boolean other = floating ? name.equals("int") || name.equals("frac") : name.equals("p") || name.equals("e");
                 diagnostics.error(pos(a.getStart()), "unexpected argument '" + name
-                        + ":' in precision; it takes int: and frac: once each");
+                        + ":' in precision; it takes " + first + ": and " + second + ": once each"
+                        + (other ? " (" + name + ": is " + (floating ? "fixed(int: I, frac: F)" : "float(p: P, e: E)") + "'s)" : ""));
+                positional = true; // one error for the argument, not a second for the missing one
             }
         }
-        if ((intBits == null || fracBits == null) && !positional) {
-            diagnostics.error(at, "precision needs " + (intBits == null ? "'int:'" : "'frac:'")
+        if (floating) {
+            if (one == null && !positional) {
+                diagnostics.error(at, "precision needs 'p:': write float(p: P) or float(p: P, e: E)");
+            }
+            SizeExpr p = one == null ? new SizeExpr.Lit(2, at) : one;
+            return new Stmt.Precision.Float(p, two == null ? Stmt.Precision.Float.defaultExponentBits(p) : two, pos(s.getStart()));
+        }
+        if ((one == null || two == null) && !positional) {
+            diagnostics.error(at, "precision needs " + (one == null ? "'int:'" : "'frac:'")
                     + ": write fixed(int: I, frac: F)");
         }
-        return new Stmt.Precision(intBits == null ? new SizeExpr.Lit(0, at) : intBits,
-                fracBits == null ? new SizeExpr.Lit(1, at) : fracBits, pos(s.getStart()));
+        return new Stmt.Precision.Fixed(one == null ? new SizeExpr.Lit(0, at) : one,
+                two == null ? new SizeExpr.Lit(1, at) : two, pos(s.getStart()));
     }
 
     private Init init(Expr e) {

@@ -1,0 +1,192 @@
+package tc0.compiler.count;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import tc0.circuits.Literal;
+import tc0.circuits.Circuit;
+import tc0.circuits.CircuitBuilder;
+import tc0.compiler.gadgets.CountingNet;
+import tc0.compiler.gadgets.Net;
+import tc0.compiler.interp.Layout;
+import tc0.compiler.ir.Elem;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.ir.TensorProgram;
+import tc0.compiler.lower.FloatNodes;
+import tc0.compiler.lower.Lowered;
+
+/**
+ * Counting mode for a program under {@code precision float(p: P)}: the float lowering ({@link FloatNodes}) run with a
+ * runner that builds each distinct element once. An element's key is its step's kind and its inputs up to renaming:
+ * which literals are constants (and which), which repeat (and negated or not), and the level of each distinct
+ * one. Elements alike build alike (no hashing), so the first is built once, alone, its outputs the circuit's (the
+ * builder drops the gates that reach none, as it does in the whole circuit), and every other replays its figures:
+ * gates, wires, gates per level, and its outputs (constants, inputs passed through, or new literals at their
+ * levels). The figures are those of {@code TensorIrToCircuit.lower(p, rounds, false)} where every element's output
+ * bits are read (FloatModelsTest compares them); the time is one build per distinct element plus a pass over every
+ * element's input literals. The literals between elements live in a {@link CountingNet}, one node each.
+ */
+public final class FloatCount {
+    private final TensorProgram p;
+    private final CountingNet v = new CountingNet(); // the literals between elements: inputs and element outputs, at their levels
+    private final int[][][] words;
+    private final Map<Key, Entry> memo = new HashMap<>();
+    private long gates, wires;
+    private long[] perLevel = new long[16];
+    private int[] seen = new int[1024];
+    private int[] stamp = new int[1024];
+    private int call;
+
+    private record Key(String kind, int[] data) {
+        @Override public boolean equals(Object o) { return o instanceof Key k && k.kind.equals(kind) && Arrays.equals(k.data, data); }
+        @Override public int hashCode() { return kind.hashCode() * 31 + Arrays.hashCode(data); }
+    }
+
+    /**
+     * A counted element: its figures and outputs. An output is a constant ({@code FALSE}/{@code TRUE}), input
+     * {@code k} ({@code 2 + 2k}, {@code +1} negated) or new literal {@code j} ({@code -(1 + 2j)}, {@code -1} more negated).
+     */
+    private record Entry(long gates, long wires, long[] perLevel, int[] outputs, int[] newLevels) {}
+
+    private FloatCount(TensorProgram p) {
+        this.p = p;
+        this.words = new int[p.nodes().size()][][];
+    }
+
+    /** The cost of {@code TensorIrToCircuit.lower(p, rounds, false)} of a float program, without building it. */
+    public static CountedCost count(TensorProgram p, int rounds) {
+        FloatCount c = new FloatCount(p);
+        FloatNodes floats = new FloatNodes(p, c.words, rounds, c::run);
+        for (Node n : p.nodes()) {
+            c.words[n.id()] = n.op() instanceof Op.Input || n.elem() instanceof Elem.Bit ? c.bits(n) : floats.lower(n);
+        }
+        int depth = 0;
+        long width = 0;
+        for (int l = 1; l < c.perLevel.length; l++) {
+            if (c.perLevel[l] > 0) depth = l;
+            width = Math.max(width, c.perLevel[l]);
+        }
+        return new CountedCost(depth, BigInteger.valueOf(c.gates), BigInteger.valueOf(c.wires), BigInteger.valueOf(width));
+    }
+
+    /** An input (of floats or bits), or a bit node of a float program: a constant, or wiring (the float regime computes no bits). */
+    private int[][] bits(Node n) {
+        int size = Math.toIntExact(n.size());
+        int[][] r = new int[size][];
+        switch (n.op()) {
+            case Op.Input in -> { for (int i = 0; i < size; i++) r[i] = v.input(Lowered.width(n)); }
+            case Op.Constant c -> { for (int i = 0; i < size; i++) r[i] = new int[] {c.code(i) != 0 ? Literal.TRUE : Literal.FALSE}; }
+            case Op.Fill f -> { for (int i = 0; i < size; i++) r[i] = new int[] {f.code() != 0 ? Literal.TRUE : Literal.FALSE}; }
+            case Op.Broadcast x -> gather(n, r);
+            case Op.Transpose x -> gather(n, r);
+            case Op.Reshape x -> gather(n, r);
+            case Op.Slice x -> gather(n, r);
+            case Op.Concat x -> gather(n, r);
+            default -> throw new UnsupportedOperationException("counting: " + n.op().label() + " of bits is not in the float regime (node "
+                    + n.id() + ", region " + n.region() + ")");
+        }
+        return r;
+    }
+
+    private void gather(Node n, int[][] r) {
+        int[] g = Layout.gather(p, n);
+        int first = n.op().operands().getFirst();
+        for (int i = 0; i < g.length; i++) r[i] = g[i] >= 0 ? words[first][g[i]] : words[((Op.Concat) n.op()).right()][-g[i] - 1];
+    }
+
+    /** One element: its key's entry (counted now if new), replayed. */
+    private int[] run(FloatNodes.Step s) {
+        call++;
+        int lits = s.inputs().length;
+        for (int[] w : s.inputs()) lits += w.length;
+        int[] data = new int[lits];
+        int[] vars = new int[16];
+        int distinct = 0, at = 0;
+        for (int[] w : s.inputs()) {
+            data[at++] = w.length;
+            for (int lit : w) {
+                if (Literal.isConstant(lit)) { data[at++] = lit == Literal.TRUE ? -2 : -1; continue; }
+                int node = Literal.node(lit);
+                if (node >= seen.length) { seen = Arrays.copyOf(seen, 2 * node + 2); stamp = Arrays.copyOf(stamp, 2 * node + 2); }
+                if (stamp[node] != call) {
+                    stamp[node] = call;
+                    seen[node] = distinct;
+                    if (distinct == vars.length) vars = Arrays.copyOf(vars, 2 * distinct);
+                    vars[distinct++] = Literal.of(node, false);
+                }
+                data[at++] = 2 * seen[node] + (Literal.isNegated(lit) ? 1 : 0);
+            }
+        }
+        int[] key = Arrays.copyOf(data, data.length + distinct);
+        for (int k = 0; k < distinct; k++) key[data.length + k] = v.level(vars[k]);
+        Key k = new Key(s.kind(), key);
+        Entry e = memo.get(k);
+        if (e == null) {
+            e = count(s, data, distinct, Arrays.copyOfRange(key, data.length, key.length));
+            memo.put(k, e);
+        }
+        return replay(e, vars);
+    }
+
+    /**
+     * Builds the step once, without hashing, its outputs the circuit's, so the builder drops the gates that reach none
+     * of them as it does in the whole circuit; then each kept gate's level from its inputs' levels.
+     */
+    private static Entry count(FloatNodes.Step s, int[] data, int distinct, int[] levels) {
+        CircuitBuilder b = new CircuitBuilder(false);
+        int[] base = distinct == 0 ? new int[0] : b.inputBus("in", distinct);
+        int[][] in = new int[s.inputs().length][];
+        int at = 0;
+        for (int w = 0; w < in.length; w++) {
+            in[w] = new int[data[at++]];
+            for (int k = 0; k < in[w].length; k++) {
+                int d = data[at++];
+                in[w][k] = d == -2 ? Literal.TRUE : d == -1 ? Literal.FALSE : d % 2 == 1 ? Literal.not(base[d / 2]) : base[d / 2];
+            }
+        }
+        b.outputBus("out", s.gadget().build(Net.of(b), in));
+        Circuit c = b.build();
+        int[] level = new int[c.nodeCount()];
+        for (int k = 0; k < distinct; k++) level[Literal.node(base[k])] = levels[k];
+        long[] perLevel = new long[16];
+        for (int g = 0; g < c.gateCount(); g++) {
+            int lv = 0;
+            for (int e = c.faninStart(g); e < c.faninEnd(g); e++) lv = Math.max(lv, level[c.faninNode(e)]);
+            level[c.firstGate() + g] = lv + 1;
+            if (lv + 1 >= perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, lv + 2));
+            perLevel[lv + 1]++;
+        }
+        Map<Integer, Integer> fresh = new HashMap<>();
+        int[] newLevels = new int[c.outputCount()];
+        int[] outputs = new int[c.outputCount()];
+        for (int i = 0; i < outputs.length; i++) {
+            int lit = c.output(i);
+            if (Literal.isConstant(lit)) { outputs[i] = lit; continue; }
+            int node = Literal.node(lit), neg = Literal.isNegated(lit) ? 1 : 0;
+            if (!c.isGate(node)) { outputs[i] = 2 + 2 * (node - Literal.node(base[0])) + neg; continue; }
+            Integer j = fresh.get(node);
+            if (j == null) { j = fresh.size(); fresh.put(node, j); newLevels[j] = level[node]; }
+            outputs[i] = -(1 + 2 * j) - neg;
+        }
+        return new Entry(c.gateCount(), c.wireCount(), perLevel, outputs, Arrays.copyOf(newLevels, fresh.size()));
+    }
+
+    private int[] replay(Entry e, int[] vars) {
+        gates = Math.addExact(gates, e.gates());
+        wires = Math.addExact(wires, e.wires());
+        if (e.perLevel().length > perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, e.perLevel().length));
+        for (int l = 0; l < e.perLevel().length; l++) perLevel[l] += e.perLevel()[l];
+        int[] fresh = new int[e.newLevels().length];
+        for (int j = 0; j < fresh.length; j++) fresh[j] = v.inputAt(e.newLevels()[j]);
+        int[] out = new int[e.outputs().length];
+        for (int i = 0; i < out.length; i++) {
+            int o = e.outputs()[i];
+            if (o >= 2) out[i] = (o & 1) == 1 ? Literal.not(vars[(o - 2) / 2]) : vars[(o - 2) / 2];
+            else if (o >= 0) out[i] = o;
+            else { int j = (-o - 1) / 2; out[i] = (-o - 1) % 2 == 1 ? Literal.not(fresh[j]) : fresh[j]; }
+        }
+        return out;
+    }
+}
