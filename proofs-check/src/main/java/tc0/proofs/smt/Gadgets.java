@@ -75,10 +75,19 @@ public final class Gadgets {
         c.add(table(UnaryFunction.GELU, F44, F44));
         c.add(table(UnaryFunction.SILU, F44, F44));
         c.add(table(UnaryFunction.SOFTPLUS, F44, F44));
+        c.add(table(UnaryFunction.RECIPROCAL, F44, F44));
         c.add(SoftmaxCases.max(3, F33));
         c.add(SoftmaxCases.exp(F33, FixedFormat.of(2, 4)));
         c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 2), FixedFormat.of(2, 2)));
         c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 3), FixedFormat.of(2, 3)).as(Tier.HEAVY));
+        c.add(SoftmaxCases.normalise(2, FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.HEAVY));
+        c.add(SoftmaxCases.constantMask(new boolean[] {true, false, true}, FixedFormat.of(2, 2), FixedFormat.of(2, 3), FixedFormat.of(2, 3)));
+        c.add(SoftmaxCases.masked(2, FixedFormat.of(2, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
+        c.add(ScanCases.line(2, FixedFormat.of(2, 2), FixedFormat.of(2, 2), FixedFormat.of(2, 3), F33));
+        c.add(ScanCases.line(3, FixedFormat.of(2, 1), FixedFormat.of(2, 1), FixedFormat.of(2, 2), FixedFormat.of(3, 2)));
+        c.add(ScanCases.line(3, FixedFormat.of(2, 2), FixedFormat.of(2, 2), FixedFormat.of(2, 3), F33).as(Tier.HEAVY));
+        c.add(FloatCases.compare(4, 3));
+        c.add(FloatCases.wideSum(3, 8, 10, 1));
         return c;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import tc0.circuits.Literal;
 import tc0.compiler.gadgets.MaskedSoftmax;
 import tc0.compiler.gadgets.MaxArgmax;
 import tc0.compiler.gadgets.Softmax;
@@ -122,5 +123,37 @@ final class SoftmaxCases {
                     for (int i = 0; i < m; i++) keep[i] = (v[0] >>> i & 1) != 0;
                     return Fixed.maskedSoftmax(Arrays.copyOfRange(v, 1, m + 1), keep, fx, fe, out);
                 });
+    }
+
+    /**
+     * The masked softmax with a constant mask (a causal mask's line): softmax over the kept entries, the others
+     * the constant 0 (the gadget builds {@link Softmax} on the kept entries alone).
+     */
+    static GadgetCase constantMask(boolean[] keep, FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        int m = keep.length;
+        FixedFormat fd = Fixed.softmaxDiffFormat(fx);
+        long[] table = Table.of(UnaryFunction.EXP, fd, fe).entries();
+        StringBuilder mask = new StringBuilder();
+        for (boolean k : keep) mask.append(k ? '1' : '0');
+        return new GadgetCase("MaskedSoftmax (constant mask " + mask + ")", m + " x " + fx.width() + " -> " + out.width() + " bits", Tier.QUICK,
+                () -> GadgetCircuits.of(GadgetCircuits.widths(m, fx.width()), (net, x) -> {
+                    int[] lits = new int[m];
+                    for (int i = 0; i < m; i++) lits[i] = keep[i] ? Literal.TRUE : Literal.FALSE;
+                    return MaskedSoftmax.build(net, x, lits, fx, fe, out);
+                }),
+                3 * fe.width() + out.fracBits() + 8, (w, in) -> {
+                    BitVecExpr mx = w.num(fx.minCode());
+                    for (int i = 0; i < m; i++) if (keep[i]) mx = w.max(mx, x(w, in, i));
+                    BitVecExpr[] e = new BitVecExpr[m];
+                    BitVecExpr s = w.num(0);
+                    for (int i = 0; i < m; i++) {
+                        e[i] = keep[i] ? w.signed(w.lookup(w.sub(x(w, in, i), mx), fd.minCode(), table, fe.width())) : w.num(0);
+                        s = w.add(s, e[i]);
+                    }
+                    List<BitVecExpr> p = new ArrayList<>();
+                    for (int i = 0; i < m; i++) p.add(keep[i] ? w.divRoundSaturated(w.shl(e[i], out.fracBits()), s, out) : w.low(w.num(0), out.width()));
+                    return p;
+                },
+                v -> Fixed.maskedSoftmax(v, keep, fx, fe, out));
     }
 }
