@@ -67,6 +67,7 @@ public final class Gadgets {
         c.add(softmax(2, FixedFormat.of(3, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
         c.add(layerNorm(2, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), FixedFormat.of(3, 3), FixedFormat.of(3, 3)).as(Tier.HEAVY));
         c.add(rope(1.0, F33, FixedFormat.of(2, 4), F33));
+        c.add(rope(1.0, F44, FixedFormat.of(2, 4), F44).as(Tier.LIGHT));
         c.add(aggregate(3));
         c.add(ChoiceCases.gt());
         c.add(ChoiceCases.eqConst(-37));
