@@ -21,18 +21,33 @@ public final class Softmax {
     private Softmax() {}
 
     public static int[][] build(Net net, int[][] xs, FixedFormat fx, FixedFormat fe, FixedFormat out) {
-        int m = xs.length;
-        int[] mx = MaxArgmax.max(net, xs);
+        return normalise(net, exps(net, xs, MaxArgmax.max(net, xs), fx, fe), out);
+    }
+
+    /**
+     * Levels 4-5: {@code e_i = EXP(x_i - mx)} rounded into fe, given the row maximum {@code mx} (its own step,
+     * public so that each step can be proved alone).
+     */
+    public static int[][] exps(Net net, int[][] xs, int[] mx, FixedFormat fx, FixedFormat fe) {
         FixedFormat fd = Fixed.softmaxDiffFormat(fx);
         Table exp = Table.of(UnaryFunction.EXP, fd, fe);
         long lo = fx.minCode() - fx.maxCode();
         long[] values = new long[(int) (-lo) + 1];
         for (int i = 0; i < values.length; i++) values[i] = exp.at(lo + i);
-        int[][] e = new int[m][];
-        for (int i = 0; i < m; i++) {
+        int[][] e = new int[xs.length][];
+        for (int i = 0; i < xs.length; i++) {
             LinearForm d = new LinearForm().addWord(xs[i], 1).addWord(mx, -1);
             e[i] = Lookup.build(net, d, lo, values, fe.width());
         }
+        return e;
+    }
+
+    /**
+     * Levels 6-7: {@code p_i = e_i / sum_j e_j} rounded once into out, for nonnegative codes {@code e_j} with a
+     * positive sum (the sum and the division are one step: the sum is never built as a word).
+     */
+    public static int[][] normalise(Net net, int[][] e, FixedFormat out) {
+        int m = e.length;
         long top = Math.min(out.maxCode(), 1L << out.fracBits());
         long[] ramp = new long[(int) top + 1];
         for (int t = 0; t <= top; t++) ramp[t] = t;

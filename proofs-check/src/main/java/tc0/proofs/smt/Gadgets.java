@@ -30,9 +30,10 @@ import tc0.proofs.smt.GadgetCase.Tier;
  * specification is NUMERICS.md's formula written in {@link Words} (exact sums and products, one rounding
  * half up, saturation; quotients and square roots by their defining inequalities); the reference beside it
  * is {@link Fixed}, used only to confirm a counterexample. Widths: 8 bits for sums, comparators, max and
- * lookups, 6 for products and quotients (issue 18's minimum); each case's {@link Tier} says where it runs. Wider instances tried and left out
- * because the solver did not finish (docs/LEMMAS.md): an 8 x 8 multiplier, a dot of two 6-bit pairs,
- * softmax of three 6-bit words, RoPE on 8-bit words.
+ * lookups, 6 for products and quotients (issue 18's minimum), 8 x 8 for the multiplier in the heavy tier;
+ * each case's {@link Tier} says where it runs. The cases of the later gadgets are in {@link SoftmaxCases},
+ * {@link ChoiceCases} and {@link ScanCases}; instances tried and left out because the solver did not finish
+ * are listed in docs/LEMMAS.md.
  */
 public final class Gadgets {
     private Gadgets() {}
@@ -54,6 +55,7 @@ public final class Gadgets {
         c.add(max(4).as(Tier.LIGHT));
         c.add(argmax(4));
         c.add(multiply(F33, F33, FixedFormat.of(4, 3), false));
+        c.add(multiply(F44, F44, FixedFormat.of(6, 4), true));
         c.add(dot(FixedFormat.of(2, 2), FixedFormat.of(4, 2), true));
         for (DivideByConstant.Route r : DivideByConstant.Route.values()) {
             c.add(r == DivideByConstant.Route.MULTIPLY ? divideByConstant(r).as(Tier.HEAVY) : divideByConstant(r));
@@ -65,7 +67,28 @@ public final class Gadgets {
         c.add(softmax(2, FixedFormat.of(3, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
         c.add(layerNorm(2, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), FixedFormat.of(3, 3), FixedFormat.of(3, 3)).as(Tier.HEAVY));
         c.add(rope(1.0, F33, FixedFormat.of(2, 4), F33));
+        c.add(rope(1.0, F44, FixedFormat.of(2, 4), F44).as(Tier.LIGHT));
         c.add(aggregate(3));
+        c.add(ChoiceCases.gt());
+        c.add(ChoiceCases.eqConst(-37));
+        c.add(ChoiceCases.oneHot(3, 8));
+        c.add(ChoiceCases.argmaxOneHot(4, 8));
+        c.add(table(UnaryFunction.GELU, F44, F44));
+        c.add(table(UnaryFunction.SILU, F44, F44));
+        c.add(table(UnaryFunction.SOFTPLUS, F44, F44));
+        c.add(table(UnaryFunction.RECIPROCAL, F44, F44));
+        c.add(SoftmaxCases.max(3, F33));
+        c.add(SoftmaxCases.exp(F33, FixedFormat.of(2, 4)));
+        c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 2), FixedFormat.of(2, 2)));
+        c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 3), FixedFormat.of(2, 3)).as(Tier.HEAVY));
+        c.add(SoftmaxCases.normalise(2, FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.HEAVY));
+        c.add(SoftmaxCases.constantMask(new boolean[] {true, false, true}, FixedFormat.of(2, 2), FixedFormat.of(2, 3), FixedFormat.of(2, 3)));
+        c.add(SoftmaxCases.masked(2, FixedFormat.of(2, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
+        c.add(ScanCases.line(2, FixedFormat.of(2, 2), FixedFormat.of(2, 2), FixedFormat.of(2, 3), F33));
+        c.add(ScanCases.line(3, FixedFormat.of(2, 1), FixedFormat.of(2, 1), FixedFormat.of(2, 2), FixedFormat.of(3, 2)));
+        c.add(ScanCases.line(3, FixedFormat.of(2, 2), FixedFormat.of(2, 2), FixedFormat.of(2, 3), F33).as(Tier.HEAVY));
+        c.add(FloatCases.compare(4, 3));
+        c.add(FloatCases.wideSum(3, 8, 10, 1));
         return c;
     }
 
@@ -74,11 +97,11 @@ public final class Gadgets {
         return all().stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
-    private static BitVecExpr x(Words w, Map<String, BitVecExpr> in, int i) {
+    static BitVecExpr x(Words w, Map<String, BitVecExpr> in, int i) {
         return w.signed(in.get("x" + i));
     }
 
-    private static BitVecExpr bit(Words w, boolean b) {
+    static BitVecExpr bit(Words w, boolean b) {
         return w.ctx().mkBV(b ? 1 : 0, 1);
     }
 
@@ -284,7 +307,6 @@ public final class Gadgets {
     static GadgetCase softmax(int m, FixedFormat fx, FixedFormat fe, FixedFormat out) {
         FixedFormat fd = Fixed.softmaxDiffFormat(fx);
         long[] exp = Table.of(UnaryFunction.EXP, fd, fe).entries();
-        int sBits = fe.width() + 32 - Integer.numberOfLeadingZeros(m) + 1;
         return new GadgetCase("Softmax", m + " x " + fx.width() + " bits, fe = out = " + out.width() + " bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(m, fx.width()), (net, x) -> Softmax.build(net, x, fx, fe, out)),
                 40, (w, in) -> {
@@ -297,7 +319,7 @@ public final class Gadgets {
                         s = w.add(s, e[i]);
                     }
                     List<BitVecExpr> p = new ArrayList<>();
-                    for (int i = 0; i < m; i++) p.add(w.saturate(w.divRound(w.shl(e[i], out.fracBits()), fe.width() + out.fracBits() + 1, s, sBits), out));
+                    for (int i = 0; i < m; i++) p.add(w.divRoundSaturated(w.shl(e[i], out.fracBits()), s, out));
                     return p;
                 },
                 v -> Fixed.softmax(v, fx, fe, out));

@@ -23,7 +23,9 @@ import tc0.circuits.Circuit;
  *
  * <p>One query per output bit, not one for the whole word: each query holds only that bit's cone, and the
  * solver does not have to refute all bits' differences at once (the 4-word, 8-bit sum with two compression
- * rounds ran out of 60 s as one query and takes under a second bit by bit).
+ * rounds ran out of 60 s as one query and takes under a second bit by bit). Each query also holds the
+ * equalities of the bits proved before it (lowest first): they hold for every input, so they exclude none,
+ * and they halve the 8 x 8 multiplier's time (90 s of CPU without them, 47 s with them).
  *
  * <p>Tactic, chosen on purpose: {@code simplify}, then {@code bit-blast}, then {@code sat} (CDCL on the
  * clauses). Both sides are fixed-width bit-vector arithmetic, so bit-blasting loses nothing; Z3's default
@@ -66,26 +68,46 @@ public final class Prover {
                 }
                 for (int b = 0; b < s.getSortSize(); b++) differs.add(ctx.mkNot(ctx.mkEq(ctx.mkExtract(b, b, out), ctx.mkExtract(b, b, s))));
             }
-            Proof.Result r = new Proof.Result.Proved();
-            long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-            for (BoolExpr q : differs) {
-                int left = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-                Solver solver = ctx.mkSolver(tactic(ctx));
-                Params p = ctx.mkParams();
-                p.add("timeout", left);
-                solver.setParameters(p);
-                for (BoolExpr d : w.definitions()) solver.add(d);
-                solver.add(q);
-                Status st = solver.check();
-                if (st == Status.UNSATISFIABLE) continue;
-                r = st == Status.SATISFIABLE
-                        ? new Proof.Result.Refuted(Counterexample.run(c, inputs(solver.getModel(), terms), g.reference()))
-                        : new Proof.Result.Unknown(solver.getReasonUnknown());
-                break;
-            }
+            Proof.Result r = !w.assumptions().isEmpty() && !satisfiable(ctx, w, timeoutMs)
+                    ? new Proof.Result.Unknown("the preconditions exclude every input") // else every bit is "proved" vacuously
+                    : bitByBit(ctx, w, differs, terms, g, timeoutMs);
             return new Proof(g.name(), g.widths(), c.gateCount(), (System.nanoTime() - start) / 1_000_000,
                     (CPU.getCurrentThreadCpuTime() - cpu) / 1_000_000, r);
         }
+    }
+
+    /** Proved when no query in {@code differs} has a model; else the first model or the solver's reason. */
+    private static Proof.Result bitByBit(Context ctx, Words w, List<BoolExpr> differs, CircuitTerms terms, GadgetCase g, int timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        List<BoolExpr> proved = new ArrayList<>();
+        for (BoolExpr q : differs) {
+            int left = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            Solver solver = solver(ctx, w, left);
+            for (BoolExpr same : proved) solver.add(same); // proved for every input: true facts, and the solver's hints
+            solver.add(q);
+            Status st = solver.check();
+            if (st == Status.UNSATISFIABLE) { proved.add(ctx.mkNot(q)); continue; }
+            return st == Status.SATISFIABLE
+                    ? new Proof.Result.Refuted(Counterexample.run(terms.circuit(), inputs(solver.getModel(), terms), g.reference()))
+                    : new Proof.Result.Unknown(solver.getReasonUnknown());
+        }
+        return new Proof.Result.Proved();
+    }
+
+    /** A solver by {@link #tactic} holding the definitions and preconditions. */
+    private static Solver solver(Context ctx, Words w, int timeoutMs) {
+        Solver solver = ctx.mkSolver(tactic(ctx));
+        Params p = ctx.mkParams();
+        p.add("timeout", timeoutMs);
+        solver.setParameters(p);
+        for (BoolExpr d : w.definitions()) solver.add(d);
+        for (BoolExpr a : w.assumptions()) solver.add(a);
+        return solver;
+    }
+
+    /** Whether some input meets the case's preconditions (and definitions). */
+    private static boolean satisfiable(Context ctx, Words w, int timeoutMs) {
+        return solver(ctx, w, timeoutMs).check() == Status.SATISFIABLE;
     }
 
     /** simplify; bit-blast; sat (see the class comment). */

@@ -19,6 +19,7 @@ public final class Words {
     private final Context ctx;
     private final int width;
     private final List<BoolExpr> definitions = new ArrayList<>();
+    private final List<BoolExpr> assumptions = new ArrayList<>();
     private int fresh;
 
     public Words(Context ctx, int width) {
@@ -33,6 +34,18 @@ public final class Words {
 
     /** The constraints that define the fresh variables made so far (quotients, square roots). */
     public List<BoolExpr> definitions() { return definitions; }
+
+    /** The preconditions on the inputs stated so far ({@link #assume}). */
+    public List<BoolExpr> assumptions() { return assumptions; }
+
+    /**
+     * A precondition on the inputs: the proof then covers only the inputs that meet it. For a step of a
+     * gadget proved alone, what the step before it guarantees (the maximum is at least every entry); the
+     * table states it beside the case.
+     */
+    public void assume(BoolExpr precondition) {
+        assumptions.add(precondition);
+    }
 
     /** The two's complement numeral of {@code v} in {@code width} bits. */
     static BitVecExpr constant(Context ctx, BigInteger v, int width) {
@@ -140,6 +153,22 @@ public final class Words {
     /** Rounding's {@code divRound}: {@code floor(n / d + 1/2) = floor((2n + d) / 2d)} for {@code d > 0} (as {@link #floorDiv}). */
     public BitVecExpr divRound(BitVecExpr n, int nBits, BitVecExpr d, int dBits) {
         return floorDiv(add(shl(n, 1), d), Math.max(nBits, dBits) + 2, shl(d, 1), dBits + 1);
+    }
+
+    /**
+     * {@code divRound(n, d)} saturated into {@code out}, for {@code d > 0}, as a count: with
+     * {@code F = floor((2n + d) / 2d)}, {@code clamp(F, min, max) = min + #{t in (min, max] : t <= F}} and
+     * {@code t <= F} iff {@code 2t d <= 2n + d}: the definition of the floor, with products by constants only
+     * (the solver bit-blasts adders, no multiplier). Where {@code d <= 0} the divisor 1 is used (the caller
+     * says what happens there). One term per code of out: for narrow outputs.
+     */
+    public BitVecExpr divRoundSaturated(BitVecExpr n, BitVecExpr d, FixedFormat out) {
+        if (out.width() > 10) throw new IllegalArgumentException("a count over " + out.width() + "-bit codes: too many terms");
+        BitVecExpr dd = ite(gt(d, num(0)), d, num(1));
+        BitVecExpr twoN = add(shl(n, 1), dd);
+        BitVecExpr p = num(out.minCode());
+        for (long t = out.minCode() + 1; t <= out.maxCode(); t++) p = add(p, ite(ge(twoN, mul(2 * t, dd)), num(1), num(0)));
+        return low(p, out.width());
     }
 
     /** {@code table[v - lo]} for {@code v} in {@code [lo, lo + table.length)}: a chain of if-then-else, as an {@code outBits} word. */

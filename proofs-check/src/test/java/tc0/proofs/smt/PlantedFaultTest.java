@@ -55,4 +55,19 @@ class PlantedFaultTest {
         assertTrue(wrong > 0 && wrong <= 16, wrong + " inputs show the fault");
         refuted(g, c -> faulty);
     }
+
+    @Test
+    void aRopeOutputBitsThresholdOneUpIsRefuted() {
+        // the rotated pair's second word, bit 2: the first new gadget with a planted fault
+        GadgetCase g = Gadgets.rope(1.0, Gadgets.F33, FixedFormat.of(2, 4), Gadgets.F33);
+        refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y1", 2), 1));
+    }
+
+    @Test
+    void aSoftmaxExpComparatorsWeightOneOffIsRefutedWithinThePrecondition() {
+        // the exp step's output bit 0, its first fan-in's weight one up; the counterexample meets mx >= x
+        GadgetCase g = SoftmaxCases.exp(Gadgets.F33, FixedFormat.of(2, 4));
+        Counterexample cx = refuted(g, c -> Faults.weight(c, Faults.gateOf(c, "y0", 0), 0, 1));
+        assertTrue(cx.inputs()[1] >= cx.inputs()[0], cx.toString());
+    }
 }
