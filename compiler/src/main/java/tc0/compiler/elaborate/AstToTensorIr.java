@@ -57,17 +57,24 @@ final class AstToTensorIr {
     private final BuiltinsToIr builtins;
     /** The widest weighted sum the lowering builds (WeightedSum: shift + width). */
     private static final int SUM_BITS = 61;
+    /**
+     * For counting only ({@code --count-only}): the builder's limits (a constant factor's weighted sum past
+     * {@link #SUM_BITS}, a table past {@link BuiltinsToIr#COUNTED_TABLE_WIDTH} bits) are not refused here; counting
+     * covers them and marks such a program not buildable ({@code CountedCost.wide}).
+     */
+    final boolean counting;
     /** Loop iterations unrolled so far, those inside functions too: refused past the checker's limit. */
     private long unrolled;
 
-    private AstToTensorIr(CheckedModel model, FixedFormat precision) {
+    private AstToTensorIr(CheckedModel model, FixedFormat precision, boolean counting) {
         this.model = model;
+        this.counting = counting;
         this.precision = precision;
         this.word = Elem.word(precision);
         this.builtins = new BuiltinsToIr(this);
     }
 
-    static TensorProgram run(CheckedModel model, Map<String, Long> params) {
+    static TensorProgram run(CheckedModel model, Map<String, Long> params, boolean counting) {
         Map<String, Long> sizes = new LinkedHashMap<>(params);
         Stmt.Precision p = model.precision();
         String file = model.file();
@@ -76,7 +83,7 @@ final class AstToTensorIr {
             throw error(file, p.pos(), "precision fixed(" + i + ", " + f + ") is not a format of 1 to "
                     + tc0.dsl.check.PrecisionChecker.MAX_WIDTH + " bits");
         }
-        AstToTensorIr e = new AstToTensorIr(model, FixedFormat.of((int) i, (int) f));
+        AstToTensorIr e = new AstToTensorIr(model, FixedFormat.of((int) i, (int) f), counting);
         Frame top = new Frame(file, "", sizes, new Scope(null));
         e.block(model.statements(), top);
         return new TensorProgram(model.name(), params, e.precision, e.b.nodes(), e.inputs, e.outputs);
@@ -268,10 +275,10 @@ final class AstToTensorIr {
     /** A constant factor: it must fit a coefficient at {@code F + 8} fraction bits in a 62-bit word. */
     private double coefficient(double c, Expr.Binary at, Frame fr) {
         int sum = precision.width() + precision.fracBits() + 8;
-        if (sum > SUM_BITS) {
+        if (sum > SUM_BITS && !counting) {
             throw error(fr.file(), at.pos(), "a constant factor on " + precision + " needs a weighted sum of " + sum + " bits (the word's "
                     + precision.width() + ", its " + precision.fracBits() + " frac bits and 8 guard bits), past the " + SUM_BITS
-                    + " that tc0 builds; use fewer frac or int bits");
+                    + " that tc0 builds; use fewer frac or int bits (--count-only counts it)");
         }
         double most = Math.scalb(1.0, FixedFormat.MAX_WIDTH - precision.fracBits() - 8 - 2);
         if (!(Math.abs(c) < most)) {
