@@ -23,11 +23,12 @@ final class BuiltinsToIr {
     static final int COUNTED_TABLE_WIDTH = 30;
     /**
      * Functions whose tables --count-only counts from their change points in seconds up to 2^32 entries (gcn's
-     * sqrt at n = 2^20, fixed(8, 24)); measured at fixed(8, 24) on a loaded 2-core machine: silu 4 s CPU, and at
-     * fixed(6, 28) sigmoid, tanh, abs under 1 s, while exp and sin at fixed(8, 24) passed a 5 GiB heap (every
-     * step of a steep table is a change) and silu, softplus, sqrt, gelu, rsqrt at fixed(6, 28) took over a minute.
+     * recip of sqrt at n = 2^20, fixed(8, 24): 18 s CPU for the whole model); measured alone on a loaded 2-core
+     * machine: silu at fixed(8, 24) 4 s CPU, sigmoid, tanh, abs at fixed(6, 28) under 1 s, while exp and sin at
+     * fixed(8, 24) passed a 5 GiB heap (every step of a steep table is a change) and silu, softplus, sqrt, gelu,
+     * rsqrt at fixed(6, 28) took over a minute.
      */
-    static final java.util.Set<Op.Function> COUNTED_FROM_CHANGES = java.util.EnumSet.of(Op.Function.SQRT, Op.Function.SILU,
+    static final java.util.Set<Op.Function> COUNTED_FROM_CHANGES = java.util.EnumSet.of(Op.Function.SQRT, Op.Function.RECIP, Op.Function.SILU,
             Op.Function.SIGMOID, Op.Function.TANH, Op.Function.ABS);
     static final int WIDEST_COUNTED_FROM_CHANGES = 32;
 
