@@ -33,6 +33,15 @@ final class SpecCompiler {
         return elaborate(spec, values, Phases.NONE);
     }
 
+    /**
+     * The program for {@code --count-only}: the builder's own limits (a weighted sum past 61 bits, a table past
+     * 2^30 entries) are left to counting, which counts such a program and marks it not buildable.
+     */
+    static TensorProgram elaborateForCounting(Path spec, Map<String, Long> values) {
+        Checked checked = check(spec, values);
+        return user(() -> Pipeline.elaborateForCounting(checked));
+    }
+
     private static TensorProgram elaborate(Path spec, Map<String, Long> values, Phases phases) {
         Checked checked = check(spec, values);
         phases.mark("check");

@@ -103,7 +103,7 @@ final class StatsCommand implements Callable<Integer> {
     private int counted() {
         if (!SpecCompiler.isSpec(file)) throw new UserError("--count-only counts a spec (.tc0), and " + file + " is a circuit file");
         if (levels || byRegion) throw new UserError("--count-only gives depth, gates, wires and width only; leave out " + (levels ? "--levels" : "--by-region"));
-        TensorProgram p = SpecCompiler.elaborate(file, settings.values());
+        TensorProgram p = SpecCompiler.elaborateForCounting(file, settings.values());
         CountedCost c = SpecCompiler.count(file, p, WeightedSum.DEFAULT_ROUNDS, settings.guard(SizeGuard.BUILD_HINT), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> m = new LinkedHashMap<>();

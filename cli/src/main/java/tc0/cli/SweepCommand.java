@@ -98,7 +98,7 @@ final class SweepCommand implements Callable<Integer> {
             Map<String, Long> at = new LinkedHashMap<>(values);
             at.put("n", n);
             long start = System.nanoTime();
-            TensorProgram p = SpecCompiler.elaborate(file, at);
+            TensorProgram p = countOnly ? SpecCompiler.elaborateForCounting(file, at) : SpecCompiler.elaborate(file, at);
             if (report == null) {
                 report = new SweepReport(file, p.model(), countOnly, rounds);
                 rows.println(report.heading());

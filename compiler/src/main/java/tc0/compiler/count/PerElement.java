@@ -86,7 +86,20 @@ final class PerElement {
         long c = op.coefficient();
         int rounds = e.rounds;
         Instance.Gadget g = (net, in) -> new int[][] {WeightedSum.toFormat(net, new LinearForm().addWord(in[0], c), frac, out, rounds)};
-        return single(e, n, op.operand(), List.of("scale", c, frac, out, rounds), g);
+        Object key = List.of("scale", c, frac, out, rounds);
+        if (!ScaleCount.beyondBuilder(fx.width(), c, frac, out)) return single(e, n, op.operand(), key, g);
+        // Past the builder's 61-bit sums (count-only): the same construction counted in closed form, marked wide.
+        return single(e, n, op.operand(), cls -> e.closedLifted(key, cls, in -> closedScale(n, in[0], c, frac, out, rounds)));
+    }
+
+    private static Instance.Result closedScale(Node n, ElemClass x, long c, int frac, FixedFormat out, int rounds) {
+        try {
+            return ScaleCount.closed(x, c, frac, out, rounds);
+        } catch (SumForm.Unmodelled u) {
+            // Not NeedsLiterals: building instead would refuse the same sum.
+            throw new UnsupportedOperationException("counting: " + Engine.describe(n) + ": a constant factor's sum past 61 bits that the "
+                    + "closed count does not model (" + u.getMessage() + ")");
+        }
     }
 
     /** A table per element ({@code Lookup.function}; ABS a table of {@code |x|}), counted in closed form ({@link LookupCount}). */
@@ -141,13 +154,18 @@ final class PerElement {
 
     private static Summary single(Engine e, Node n, int operand, Object key, Instance.Gadget g) {
         int[] identity = {0};
+        return single(e, n, operand, cls -> e.instance(key, g, cls, identity));
+    }
+
+    /** One instance per class of the operand, its result from {@code count} (memoised by class here). */
+    private static Summary single(Engine e, Node n, int operand, java.util.function.Function<ElemClass[], Instance.Result> count) {
         int[] operands = {operand};
         Flags f = new Flags();
         java.util.Map<Integer, Instance.Result> local = new java.util.HashMap<>();
         ClassMap m = zip(e, n, e.sum(operand).words()).map((all, mult) -> {
             ElemClass[] cls = {all[0]};
             if (dead(all, 1)) return deadClass(n);
-            Instance.Result res = local.computeIfAbsent(cls[0].id, x -> e.instance(key, g, cls, identity));
+            Instance.Result res = local.computeIfAbsent(cls[0].id, x -> count.apply(cls));
             e.add(res, mult, operands, cls);
             return f.take(res);
         });

@@ -93,9 +93,10 @@ final class SoftmaxCount {
             int phase = 0; // 0: constant 1, 1: gates, 2: constant 0; must not go back
             for (long t = 1; t <= top; t++) {
                 long a = a0 - (2 * t - 1), b = 2 * t - 1;
-                long min = Math.subtractExact(Math.multiplyExact(a, r[0]), Math.multiplyExact(b, othersHi));
-                long max = Math.subtractExact(Math.multiplyExact(a, r[1]), Math.multiplyExact(b, othersLo));
-                int now = min >= 0 ? 0 : max >= 0 ? 1 : 2;
+                // min f = a lo_i - b hi_others, max f = a hi_i - b lo_others, compared in 128 bits (Wide128): at 32-bit
+                // words a line of 2^20 entries passes a long, which tc0's builder cannot build (the count is marked wide).
+                if (Wide128.pastLong(a, r[1]) || Wide128.pastLong(b, othersHi)) p.markWide();
+                int now = Wide128.productAtLeast(a, r[0], b, othersHi) ? 0 : Wide128.productAtLeast(a, r[1], b, othersLo) ? 1 : 2;
                 if (now < phase) throw new SumForm.Unmodelled("stage 3 not monotone in t");
                 phase = now;
                 if (now == 0) ones = t;

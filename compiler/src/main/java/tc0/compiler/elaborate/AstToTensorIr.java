@@ -59,21 +59,28 @@ final class AstToTensorIr {
     private final BuiltinsToIr builtins;
     /** The widest weighted sum the lowering builds (WeightedSum: shift + width). */
     private static final int SUM_BITS = 61;
+    /**
+     * For counting only ({@code --count-only}): the builder's limits (a constant factor's weighted sum past
+     * {@link #SUM_BITS}, a table past {@link BuiltinsToIr#COUNTED_TABLE_WIDTH} bits) are not refused here; counting
+     * covers them and marks such a program not buildable ({@code CountedCost.wide}).
+     */
+    final boolean counting;
     /** Loop iterations unrolled so far, those inside functions too: refused past the checker's limit. */
     private long unrolled;
 
     /** The model's floats under {@code precision float(p: P, e: E)}; null under fixed point. */
     final ChiangFloat.Format floats;
 
-    private AstToTensorIr(CheckedModel model, FixedFormat precision, ChiangFloat.Format floats) {
+    private AstToTensorIr(CheckedModel model, FixedFormat precision, ChiangFloat.Format floats, boolean counting) {
         this.model = model;
+        this.counting = counting;
         this.precision = precision;
         this.floats = floats;
         this.word = floats == null ? Elem.word(precision) : new Elem.Float(floats);
         this.builtins = new BuiltinsToIr(this);
     }
 
-    static TensorProgram run(CheckedModel model, Map<String, Long> params) {
+    static TensorProgram run(CheckedModel model, Map<String, Long> params, boolean counting) {
         Map<String, Long> sizes = new LinkedHashMap<>(params);
         String file = model.file();
         AstToTensorIr e = switch (model.precision()) {
@@ -83,7 +90,7 @@ final class AstToTensorIr {
                     throw error(file, p.pos(), "precision fixed(" + i + ", " + f + ") is not a format of 1 to "
                             + PrecisionChecker.MAX_WIDTH + " bits");
                 }
-                yield new AstToTensorIr(model, FixedFormat.of((int) i, (int) f), null);
+                yield new AstToTensorIr(model, FixedFormat.of((int) i, (int) f), null, counting);
             }
             case Stmt.Precision.Float p -> {
                 long sig = size(p.significandBits(), sizes, file), exp = size(p.exponentBits(), sizes, file);
@@ -92,7 +99,7 @@ final class AstToTensorIr {
                             + PrecisionChecker.MAX_SIGNIFICAND + " significand and 2 to " + PrecisionChecker.MAX_EXPONENT + " exponent bits");
                 }
                 // the program's fixed format is the bits' (fixed(2, 0)): a float program has no fixed-point words
-                yield new AstToTensorIr(model, Elem.BIT_AS_FIXED, new ChiangFloat.Format((int) sig, (int) exp));
+                yield new AstToTensorIr(model, Elem.BIT_AS_FIXED, new ChiangFloat.Format((int) sig, (int) exp), counting);
             }
         };
         Frame top = new Frame(file, "", sizes, new Scope(null));
@@ -316,10 +323,10 @@ final class AstToTensorIr {
     private double coefficient(double c, Expr.Binary at, Frame fr) {
         if (floats != null) return c;
         int sum = precision.width() + precision.fracBits() + 8;
-        if (sum > SUM_BITS) {
+        if (sum > SUM_BITS && !counting) {
             throw error(fr.file(), at.pos(), "a constant factor on " + precision + " needs a weighted sum of " + sum + " bits (the word's "
                     + precision.width() + ", its " + precision.fracBits() + " frac bits and 8 guard bits), past the " + SUM_BITS
-                    + " that tc0 builds; use fewer frac or int bits");
+                    + " that tc0 builds; use fewer frac or int bits (--count-only counts it)");
         }
         double most = Math.scalb(1.0, FixedFormat.MAX_WIDTH - precision.fracBits() - 8 - 2);
         if (!(Math.abs(c) < most)) {

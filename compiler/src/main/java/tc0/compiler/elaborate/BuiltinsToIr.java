@@ -21,6 +21,16 @@ final class BuiltinsToIr {
      * 2^61. RELU is counted in closed form at any width.
      */
     static final int COUNTED_TABLE_WIDTH = 30;
+    /**
+     * Functions whose tables --count-only counts from their change points in seconds up to 2^32 entries (gcn's
+     * recip of sqrt at n = 2^20, fixed(8, 24): 18 s CPU for the whole model); measured alone on a loaded 2-core
+     * machine: silu at fixed(8, 24) 4 s CPU, sigmoid, tanh, abs at fixed(6, 28) under 1 s, while exp and sin at
+     * fixed(8, 24) passed a 5 GiB heap (every step of a steep table is a change) and silu, softplus, sqrt, gelu,
+     * rsqrt at fixed(6, 28) took over a minute.
+     */
+    static final java.util.Set<Op.Function> COUNTED_FROM_CHANGES = java.util.EnumSet.of(Op.Function.SQRT, Op.Function.RECIP, Op.Function.SILU,
+            Op.Function.SIGMOID, Op.Function.TANH, Op.Function.ABS);
+    static final int WIDEST_COUNTED_FROM_CHANGES = 32;
 
     private final AstToTensorIr e;
     /** eye/tril/triu nodes by name and size: one constant per mask, whatever the layers and calls that use it. */
@@ -123,9 +133,12 @@ final class BuiltinsToIr {
             case Val.Scalar s -> new Val.Scalar(Constants.function(f, s.value(), c, fr));
             case Val.Tensor t -> {
                 if (e.floats != null && !FLOAT_FUNCTIONS.contains(f)) throw e.notInFloat("'" + bi.text() + "' of a tensor", c.pos(), fr);
-                if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && e.precision.width() > COUNTED_TABLE_WIDTH) {
-                    throw err(c.pos(), fr, tc0.compiler.numerics.Table.tooWide(f.name(), e.precision).replace("tabulates (",
-                            "tabulates, or the 2^" + COUNTED_TABLE_WIDTH + " it counts (")); // before counting scans it
+                int counted = COUNTED_FROM_CHANGES.contains(f) ? WIDEST_COUNTED_FROM_CHANGES : COUNTED_TABLE_WIDTH;
+                int width = e.precision.width();
+                if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && width > COUNTED_TABLE_WIDTH && !(e.counting && width <= counted)) {
+                    String too = tc0.compiler.numerics.Table.tooWide(f.name(), e.precision); // refused before counting scans it
+                    throw err(c.pos(), fr, width <= counted ? too.replace("tabulates (", "tabulates (--count-only counts it; ")
+                            : too.replace("tabulates (", "tabulates, or the 2^" + counted + " it counts ("));
                 }
                 yield new Val.Tensor(e.b.add(new Op.Unary(f, t.node()), e.node(t).shape(), e.word, fr.region(f.name().toLowerCase())));
             }

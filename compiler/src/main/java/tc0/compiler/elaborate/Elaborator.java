@@ -27,6 +27,15 @@ public final class Elaborator {
      *     value, a size that cannot be evaluated or is below 1, an unreadable or mismatched {@code .npy} file
      */
     public static TensorProgram elaborate(CheckedModel model, Map<String, Long> params) {
+        return elaborate(model, params, false);
+    }
+
+    /**
+     * As {@link #elaborate(CheckedModel, Map)}; with {@code forCounting} the builder's own limits (a constant
+     * factor's weighted sum past 61 bits, a function table past 2^30 entries) are left to counting, which counts
+     * such a program and marks it not buildable, instead of refusing it here.
+     */
+    public static TensorProgram elaborate(CheckedModel model, Map<String, Long> params, boolean forCounting) {
         Map<String, Long> values;
         try {
             values = model.resolveParameters(params);
@@ -35,7 +44,7 @@ public final class Elaborator {
         } catch (SizeEvalException e) {
             throw AstToTensorIr.error(model.file(), e.pos(), e.getMessage());
         }
-        return AstToTensorIr.run(model, values);
+        return AstToTensorIr.run(model, values, forCounting);
     }
 
     /** With the parameters' defaults. */

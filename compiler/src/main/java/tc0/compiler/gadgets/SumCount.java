@@ -37,18 +37,21 @@ final class SumCount {
     static SumCount of(SumShape shape, int shift, int width, boolean saturate, int rounds) {
         if (shift < 0 || width < 1 || rounds < 0) throw new IllegalArgumentException("shift " + shift + ", width " + width + ", rounds " + rounds);
         int top = shift + width;
-        if (top > 61) throw new IllegalArgumentException("shift + width = " + top + " exceeds 61 bits");
+        if (top > MAX_TOP) throw new IllegalArgumentException("shift + width = " + top + " exceeds " + MAX_TOP + " bits");
         SumCount r = new SumCount();
         if (shape.distinct <= 1) return r.simulateSole(shape, shift, width, saturate, rounds);
-        long half = shift > 0 ? 1L << (shift - 1) : 0;
-        long constant;
+        // Past the builder's 61 bits (WeightedSum.build refuses it) the same construction is counted over exact values.
+        boolean beyond = top > BUILT_TOP;
+        long half = shift > 0 && !beyond ? 1L << (shift - 1) : 0;
+        long constant = 0;
+        BigInteger wideConstant = null;
         // Saturation gates over the whole form: a gate unless constant (two or more distinct literals).
         int hiKind = 0, loKind = 0; // -1 false, 1 true, 2 gate (lo already inverted)
         int satLevel = shape.maxLevel + 1;
-        long bound = 1L << (width - 1 + shift);
+        long bound = beyond ? 0 : 1L << (width - 1 + shift);
         long c = shape.constant, hiThr = 0, loThr = 0;
-        r.wide = shape.wide();
-        boolean longs = shape.longs();
+        r.wide = shape.wide() || beyond;
+        boolean longs = shape.longs() && !beyond;
         if (longs) { // the common case: every number fits a long, as in the builder
             try {
                 Math.addExact(c, half);
@@ -68,11 +71,13 @@ final class SumCount {
                 loKind = g == 2 ? 2 : -g;
             }
         } else { // the same decisions over exact values; wide where the builder's c + half or a threshold (or its first step) passes a long
-            BigInteger cb = shape.constantExact(), hb = BigInteger.valueOf(half), bb = BigInteger.valueOf(bound);
+            BigInteger cb = shape.constantExact();
+            BigInteger hb = shift > 0 ? BigInteger.ONE.shiftLeft(shift - 1) : BigInteger.ZERO, bb = BigInteger.ONE.shiftLeft(width - 1 + shift);
             BigInteger hiStep = bb.subtract(cb), loStep = bb.negate().subtract(cb), hiThrB = hiStep.subtract(hb), loThrB = loStep.subtract(hb);
             if (cb.add(hb).bitLength() > 63) r.wide = true;
             if (saturate && Math.max(Math.max(hiStep.bitLength(), loStep.bitLength()), Math.max(hiThrB.bitLength(), loThrB.bitLength())) > 63) r.wide = true;
-            constant = cb.add(hb).mod(BigInteger.ONE.shiftLeft(top)).longValueExact();
+            BigInteger low = cb.add(hb).mod(BigInteger.ONE.shiftLeft(top));
+            if (beyond) wideConstant = low; else constant = low.longValueExact();
             if (saturate) {
                 hiKind = r.satGate(shape, hiThrB);
                 int g = r.satGate(shape, loThrB);
@@ -88,18 +93,21 @@ final class SumCount {
             r.compress(cols, next, rounds - k, top);
             cols = next;
         }
-        r.finalStage(cols, shift, width, constant, hiKind, loKind, satLevel, sc.seen);
+        r.finalStage(cols, shift, width, constant, wideConstant, hiKind, loKind, satLevel, sc.seen);
         return r;
     }
+
+    /** The widest {@code shift + width} tc0's builder builds ({@link WeightedSum#build}), and the widest counted. */
+    static final int BUILT_TOP = 61, MAX_TOP = 126;
 
     /** Per-thread columns for the compression rounds, reused so that counting many sums allocates nothing per run. */
     private static final class Scratch {
         static final Runs EMPTY = new Runs();
-        final Runs[] a = new Runs[64], b = new Runs[64], shape = new Runs[64], pending = new Runs[64];
+        final Runs[] a = new Runs[MAX_TOP], b = new Runs[MAX_TOP], shape = new Runs[MAX_TOP], pending = new Runs[MAX_TOP];
         final LongIntMap seen = new LongIntMap();
 
         Scratch() {
-            for (int j = 0; j < 64; j++) { a[j] = new Runs(); b[j] = new Runs(); pending[j] = new Runs(); }
+            for (int j = 0; j < MAX_TOP; j++) { a[j] = new Runs(); b[j] = new Runs(); pending[j] = new Runs(); }
         }
     }
 
@@ -235,7 +243,12 @@ final class SumCount {
         }
     }
 
-    private void finalStage(Runs[] cols, int shift, int width, long constant, int hiKind, int loKind, int satLevel, LongIntMap seen) {
+    /**
+     * The final stage; {@code wideConstant} non-null (then {@code constant} unused) when {@code shift + width} is
+     * past {@link #BUILT_TOP}: the column sums and thresholds are then exact {@code BigInteger}s.
+     */
+    private void finalStage(Runs[] cols, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel,
+            LongIntMap seen) {
         bitLevel = new int[width];
         bitKind = new ClosedSum.Kind[width];
         bitNegated = new boolean[width];
@@ -243,6 +256,7 @@ final class SumCount {
         for (int j = 0; j < shift + width; j++) if (!cols[j].isEmpty()) lastNonEmpty = j;
         int lastRead = -1; // columns <= lastRead are read by some comparator
         long anon = 0, vmax = 0;
+        BigInteger wideVmax = BigInteger.ZERO;
         int maxLevel = 0, soleLevel = 0;
         seen.clear();
         for (int j = 0; j < shift + width; j++) {
@@ -255,13 +269,21 @@ final class SumCount {
                 else for (int k = 0; k < col.count[q]; k++) seen.putIfAbsent(col.ids[col.first[q] + k], 1, 0);
                 soleLevel = col.level[q];
             }
-            vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
+            if (wideConstant == null) vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
+            else wideVmax = wideVmax.add(BigInteger.valueOf(h).shiftLeft(j));
             if (j < shift) continue;
             long n = anon + seen.size();
-            long k = constant & ((1L << (j + 1)) - 1);
-            long unit = 1L << j;
-            long m = Math.addExact(vmax, k) / unit;
-            long t0 = Math.min(m, k / unit);
+            long m, t0; // comparators [V_j >= t 2^j - K_j] for t = 1..m; those up to t0 are constant 1
+            if (wideConstant == null) {
+                long k = constant & ((1L << (j + 1)) - 1);
+                long unit = 1L << j;
+                m = Math.addExact(vmax, k) / unit;
+                t0 = Math.min(m, k / unit);
+            } else {
+                BigInteger k = wideConstant.and(BigInteger.ONE.shiftLeft(j + 1).subtract(BigInteger.ONE));
+                m = wideVmax.add(k).shiftRight(j).longValueExact();
+                t0 = Math.min(m, k.shiftRight(j).longValueExact());
+            }
             boolean signBit = j - shift == width - 1;
             // Terms of the combining gate: (count, weight, level) groups.
             long thr = 1 - (t0 % 2 == 1 ? 1 : 0);

@@ -70,6 +70,46 @@ public final class SumShape {
         return this;
     }
 
+    /**
+     * Adds {@code count} distinct fresh literals, each with weight {@code weight * 2^shift}, at {@code level}:
+     * as {@link #add}, for weights past a long too (a constant factor on a wide word: only the columns the
+     * weight's bits land in count, and the totals are kept exactly). Such a weight is not buildable by tc0's
+     * builder (its weights are longs), so the shape is then {@link #wide}.
+     */
+    public SumShape addShifted(long count, long weight, int shift, int level) {
+        if (count < 0 || shift < 0) throw new IllegalArgumentException("count " + count + ", shift " + shift);
+        if (count == 0 || weight == 0) return this;
+        if (weight == Long.MIN_VALUE) throw new ArithmeticException("weight -2^63 exceeds what a long holds");
+        long a = Math.abs(weight);
+        if (64 - Long.numberOfLeadingZeros(a) + shift <= 62) return add(count, weight << shift, level);
+        java.math.BigInteger total = java.math.BigInteger.valueOf(a).shiftLeft(shift).multiply(java.math.BigInteger.valueOf(count));
+        if (weight < 0) {
+            bigConstant = constantExact().subtract(total);
+            bigNeg = (bigNeg != null ? bigNeg : java.math.BigInteger.valueOf(neg)).add(total);
+        }
+        bigUmax = umaxExact().add(total);
+        distinct += count;
+        maxLevel = Math.max(maxLevel, level);
+        soleOverflow = true; // no long holds the weight: a form of this literal alone is not counted
+        soleLevel = level;
+        if (Long.bitCount(a) == 1) {
+            append(Long.numberOfTrailingZeros(a) + shift, count, level, ANON);
+        } else {
+            for (long i = 0; i < count; i++) {
+                int id = nextAuto++;
+                for (long rest = a; rest != 0; rest &= rest - 1) append(Long.numberOfTrailingZeros(rest) + shift, 1, level, id);
+            }
+        }
+        return this;
+    }
+
+    /** Adds {@code c} to the constant, exactly (past a long too: see {@link #wide}). */
+    public SumShape addConstant(java.math.BigInteger c) {
+        if (c.bitLength() <= 63) return addConstant(c.longValue(), 1);
+        bigConstant = constantExact().add(c);
+        return this;
+    }
+
     /** Adds one occurrence of the identified literal {@code id >= 0} (the same node each time) with {@code weight}. */
     public SumShape addLiteral(int id, long weight, int level) {
         if (id < 0 || id >= AUTO_ID) throw new IllegalArgumentException("id " + id);

@@ -74,8 +74,17 @@ public final class Pipeline {
     }
 
     public static TensorProgram elaborate(Checked c) {
+        return elaborate(c, false);
+    }
+
+    /** As {@link #elaborate(Checked)}, for counting only: the builder's limits left to counting ({@link Elaborator#elaborate(tc0.dsl.CheckedModel, Map, boolean)}). */
+    public static TensorProgram elaborateForCounting(Checked c) {
+        return elaborate(c, true);
+    }
+
+    private static TensorProgram elaborate(Checked c, boolean forCounting) {
         try {
-            return Elaborator.elaborate(c.model(), c.values());
+            return Elaborator.elaborate(c.model(), c.values(), forCounting);
         } catch (ElaborationException e) {
             throw new PipelineException(e.diagnostic().render(c.source()).strip(), e);
         }
