@@ -195,6 +195,7 @@ final class MatMulCount {
             readOnce(e, op.left(), a, true, gi, dots, readA);
         }
         for (int gj = 0; gj < cb; gj++) readOnce(e, op.right(), b, false, gj, dots, readB[gj]);
+        if (Engine.TRACE) System.err.printf("count: matmul of %d inner positions in %d groups: %d dots, %d in bulk%n", inner, k, dots.dotsCounted, dots.dotsInBulk);
     }
 
     /** Reports the slots read per inner group of one row group of A (or column group of B), each (class, slots) once in a row. */

@@ -30,6 +30,12 @@ final class VariableDots {
     /** Per pair of class sets, whether the dot is order-free. */
     private final Map<List<Integer>, Boolean> orderFree = new HashMap<>();
 
+    /** Dots counted, and of them in bulk (order-free): for the trace. */
+    long dotsCounted, dotsInBulk;
+
+    /** A dot's terms as runs: {@code count[r]} neighbouring terms of pair kind {@code pair[r]}. */
+    private record PairRuns(int[] pair, long[] count) {}
+
     /** One dot: its count, and per inner group the slots it reads of A's element and of B's. */
     record Dot(Instance.Result result, long[] readA, long[] readB) {}
 
@@ -84,7 +90,7 @@ final class VariableDots {
     /** B's row group of inner group {@code g}. */
     int bGroup(int g) { return bGroup[g]; }
 
-    /** The dot of A's row group {@code gi} and B's column group {@code gj}; null where the closed form does not apply. */
+    /** The dot of A's row group {@code gi} and B's column group {@code gj}; null where every term is 0. */
     Dot dot(int gi, int gj) {
         int k = groups();
         int[] pairOf = new int[k];
@@ -111,35 +117,27 @@ final class VariableDots {
         int kinds = px.size();
         if (kinds == 0) return null; // every term 0: counted by the caller as before
         ElemClass[] xs = px.toArray(ElemClass[]::new), ys = py.toArray(ElemClass[]::new);
-        int[] runPair;
-        long[] runCount;
-        if (orderFree.computeIfAbsent(ids(xs, ys), q -> SumForm.orderFree(xs, ys, scale))) {
+        PairRuns runs;
+        dotsCounted++;
+        boolean bulk = kinds == 1 || orderFree.computeIfAbsent(ids(xs, ys), q -> SumForm.orderFree(xs, ys, scale));
+        if (bulk) { // one kind of pair is one run, in any order
+            dotsInBulk++;
             Integer[] order = new Integer[kinds]; // a canonical order, so that equal dots share one memo entry
             for (int p = 0; p < kinds; p++) order[p] = p;
             Arrays.sort(order, (p, q) -> xs[p].id != xs[q].id ? Integer.compare(xs[p].id, xs[q].id) : Integer.compare(ys[p].id, ys[q].id));
-            runPair = new int[kinds];
-            runCount = new long[kinds];
-            for (int r = 0; r < kinds; r++) { runPair[r] = order[r]; runCount[r] = pc.get(order[r]); }
+            runs = new PairRuns(new int[kinds], new long[kinds]);
+            for (int r = 0; r < kinds; r++) { runs.pair()[r] = order[r]; runs.count()[r] = pc.get(order[r]); }
         } else {
-            runs();
-            int[] rp = new int[runGroup.length];
-            long[] rc = new long[runGroup.length];
-            int n = 0;
-            for (int r = 0; r < runGroup.length; r++) {
-                int p = pairOf[runGroup[r]];
-                if (p < 0) continue;
-                if (n > 0 && rp[n - 1] == p) { rc[n - 1] += runLength[r]; continue; }
-                rp[n] = p;
-                rc[n++] = runLength[r];
-            }
-            runPair = Arrays.copyOf(rp, n);
-            runCount = Arrays.copyOf(rc, n);
+            runs = inOrder(pairOf);
         }
-        Instance.Result res = count(xs, ys, runPair, runCount);
-        if (res == null) return null;
-        int runs = runPair.length;
+        Instance.Result res = count(xs, ys, runs);
+        if (res == null) { // the gadget over the dot's nonzero terms in order (the zero ones make no gate)
+            if (bulk && kinds > 1) runs = inOrder(pairOf);
+            res = built(xs, ys, runs);
+        }
+        int n = runs.pair().length;
         long[] usedX = new long[kinds], usedY = new long[kinds];
-        for (int r = 0; r < runs; r++) { usedX[runPair[r]] |= res.usedSlots()[r]; usedY[runPair[r]] |= res.usedSlots()[runs + r]; }
+        for (int r = 0; r < n; r++) { usedX[runs.pair()[r]] |= res.usedSlots()[r]; usedY[runs.pair()[r]] |= res.usedSlots()[n + r]; }
         long[] readA = new long[k], readB = new long[k];
         for (int g = 0; g < k; g++) {
             if (pairOf[g] < 0) continue;
@@ -150,7 +148,9 @@ final class VariableDots {
     }
 
     /** The closed count of the runs (memoised, made at level 0 and moved up); usage: each run's x slots, then its y slots. */
-    private Instance.Result count(ElemClass[] xs, ElemClass[] ys, int[] runPair, long[] runCount) {
+    private Instance.Result count(ElemClass[] xs, ElemClass[] ys, PairRuns pr) {
+        int[] runPair = pr.pair();
+        long[] runCount = pr.count();
         int runs = runPair.length;
         ElemClass[] in = new ElemClass[2 * runs];
         for (int r = 0; r < runs; r++) { in[r] = xs[runPair[r]]; in[runs + r] = ys[runPair[r]]; }
@@ -167,6 +167,44 @@ final class VariableDots {
         } catch (SumForm.Unmodelled u) {
             return null;
         }
+    }
+
+    /** The dot's nonzero pairs in position order, as runs of equal neighbours. */
+    private PairRuns inOrder(int[] pairOf) {
+        runs();
+        int[] rp = new int[runGroup.length];
+        long[] rc = new long[runGroup.length];
+        int n = 0;
+        for (int r = 0; r < runGroup.length; r++) {
+            int p = pairOf[runGroup[r]];
+            if (p < 0) continue;
+            if (n > 0 && rp[n - 1] == p) { rc[n - 1] += runLength[r]; continue; }
+            rp[n] = p;
+            rc[n++] = runLength[r];
+        }
+        return new PairRuns(Arrays.copyOf(rp, n), Arrays.copyOf(rc, n));
+    }
+
+    /** The dot's gadget run over its nonzero terms (memoised, {@link Engine#instance}); usage per run as {@link #count}'s. */
+    private Instance.Result built(ElemClass[] xs, ElemClass[] ys, PairRuns pr) {
+        int[] runPair = pr.pair();
+        long[] runCount = pr.count();
+        int terms = 0;
+        for (long c : runCount) terms = Math.addExact(terms, Math.toIntExact(c));
+        int d = terms, rounds = e.rounds;
+        ElemClass[] both = new ElemClass[2 * d];
+        for (int r = 0, t = 0; r < runPair.length; r++) {
+            for (long c = 0; c < runCount[r]; c++, t++) { both[t] = xs[runPair[r]]; both[d + t] = ys[runPair[r]]; }
+        }
+        Instance.Gadget g = (net, in) -> new int[][] {tc0.compiler.gadgets.Multiply.dot(net, Arrays.copyOfRange(in, 0, d), fa,
+                Arrays.copyOfRange(in, d, 2 * d), fb, out, rounds)};
+        Instance.Result r = e.instance(List.of("matmul-var", fa, fb, out, rounds), g, both, Instance.distinct(2 * d));
+        int runs = runPair.length;
+        long[] used = new long[2 * runs];
+        for (int q = 0, t = 0; q < runs; q++) {
+            for (long c = 0; c < runCount[q]; c++, t++) { used[q] |= r.usedSlots()[t]; used[runs + q] |= r.usedSlots()[d + t]; }
+        }
+        return new Instance.Result(r.profile(), r.out(), used, r.passthrough(), r.disjoint());
     }
 
     private static List<Integer> ids(ElemClass[] xs, ElemClass[] ys) {
