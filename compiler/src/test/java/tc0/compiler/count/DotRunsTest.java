@@ -89,33 +89,39 @@ class DotRunsTest {
         assertTrue(checked > 50, "checked " + checked);
     }
 
+    /**
+     * Kinds of one level per side (order-free) and random ones (mostly not): where {@link SumForm#orderFree} says
+     * so, the kinds merged into one run each count what the gadget builds over the terms shuffled.
+     */
     @Test
     void anOrderFreeDotCountsTheSameWhateverTheOrderOfItsTerms() {
         Random r = new Random(29);
-        int checked = 0;
-        for (int t = 0; t < 80; t++) {
+        int checked = 0, refused = 0;
+        for (int t = 0; t < 160; t++) {
             int kinds = 2 + r.nextInt(3), rounds = 1 + r.nextInt(3), w = FX.width(), lx = r.nextInt(3), ly = r.nextInt(3);
+            boolean oneLevel = t % 2 == 0;
             ElemClass[] xs = new ElemClass[kinds], ys = new ElemClass[kinds];
             long[] counts = new long[kinds];
             List<Integer> terms = new ArrayList<>();
             for (int k = 0; k < kinds; k++) {
-                xs[k] = sameLevel(r, w, lx); // every slot of the x side at one level, of the y side at another
-                ys[k] = sameLevel(r, w, ly);
+                xs[k] = oneLevel ? sameLevel(r, w, lx) : ClassSamples.random(r, w); // one level: every x slot at lx, every y slot at ly
+                ys[k] = oneLevel ? sameLevel(r, w, ly) : ClassSamples.random(r, w);
                 counts[k] = 1 + r.nextInt(30);
                 for (long c = 0; c < counts[k]; c++) terms.add(k);
             }
-            assertTrue(SumForm.orderFree(xs, ys, 1), Arrays.toString(xs) + " x " + Arrays.toString(ys));
+            if (oneLevel) assertTrue(SumForm.orderFree(xs, ys, 1), Arrays.toString(xs) + " x " + Arrays.toString(ys));
+            if (!SumForm.orderFree(xs, ys, 1)) { refused++; continue; }
             Collections.shuffle(terms, r);
             List<ElemClass> tx = new ArrayList<>(), ty = new ArrayList<>();
             for (int k : terms) { tx.add(xs[k]); ty.add(ys[k]); }
             Instance.Result c = closed(xs, ys, counts, rounds), b = built(tx, ty, rounds);
             if (c == null) continue;
-            String what = "shuffled " + t;
+            String what = "shuffled " + t + ": " + Arrays.toString(xs) + " x " + Arrays.toString(ys);
             ClassSamples.assertSameProfile(b.profile(), c.profile(), what);
             assertEquals(b.out()[0], c.out()[0], what);
             checked++;
         }
-        assertTrue(checked > 40, "checked " + checked);
+        assertTrue(checked > 40 && refused > 20, "checked " + checked + ", not order-free " + refused);
     }
 
     @Test
