@@ -82,6 +82,9 @@ final class ClassMap {
     /** The class at a combination of groups, one per axis. */
     ElemClass at(int[] g) { return ElemClass.byId(table[flat(g)]); }
 
+    /** The class id at row group {@code g0} and column group {@code g1} of a matrix (no allocation: for loops over groups). */
+    int id(int g0, int g1) { return table[g0 * groups[1] + g1]; }
+
     /** The class of an element. */
     ElemClass element(long[] ix) {
         int[] g = new int[ix.length];

@@ -92,20 +92,23 @@ final class KronCount {
         int lines = otherParts.size();
         long[][] colA = columns(a, pa, otherParts, 0), colB = columns(b, pa, otherParts, 1);
         int[] la = a.axisGroups(pa), rb = b.axisGroups(pa);
-        int[] lp = new int[size], rp = new int[size];
-        for (int j = 0; j < size; j++) { lp[j] = la[j / q]; rp[j] = rb[j % q]; }
-        int[] pair = joint(lp, rp, pairParts);
-        // Each pair group's bits down the other axis; equal bit sets are one group.
-        Map<BitSetKey, Integer> seen = new HashMap<>();
-        int[] groupOf = new int[pairParts.size()];
         List<long[]> patterns = new java.util.ArrayList<>();
-        for (int g = 0; g < groupOf.length; g++) {
-            long[] x = colA[pairParts.get(g)[0]], y = colB[pairParts.get(g)[1]], and = new long[x.length];
-            for (int w = 0; w < and.length; w++) and[w] = x[w] & y[w];
-            groupOf[g] = seen.computeIfAbsent(new BitSetKey(and), k -> { patterns.add(and); return patterns.size() - 1; });
+        ids[pa] = nested(colA, colB, la, rb, q, size, patterns);
+        if (ids[pa] == null) {
+            int[] lp = new int[size], rp = new int[size];
+            for (int j = 0; j < size; j++) { lp[j] = la[j / q]; rp[j] = rb[j % q]; }
+            int[] pair = joint(lp, rp, pairParts);
+            // Each pair group's bits down the other axis; equal bit sets are one group.
+            Map<BitSetKey, Integer> seen = new HashMap<>();
+            int[] groupOf = new int[pairParts.size()];
+            for (int g = 0; g < groupOf.length; g++) {
+                long[] x = colA[pairParts.get(g)[0]], y = colB[pairParts.get(g)[1]], and = new long[x.length];
+                for (int w = 0; w < and.length; w++) and[w] = x[w] & y[w];
+                groupOf[g] = seen.computeIfAbsent(new BitSetKey(and), k -> { patterns.add(and); return patterns.size() - 1; });
+            }
+            ids[pa] = new int[size];
+            for (int j = 0; j < size; j++) ids[pa][j] = groupOf[pair[j]];
         }
-        ids[pa] = new int[size];
-        for (int j = 0; j < size; j++) ids[pa][j] = groupOf[pair[j]];
         int[] groups = new int[2];
         groups[other] = lines;
         groups[pa] = patterns.size();
@@ -119,6 +122,45 @@ final class KronCount {
             }
         }
         return ClassMap.of(shape, ids, groups, table);
+    }
+
+    /**
+     * Where the two factors' bit sets down the other axis are nested (each within the next, as the columns of
+     * tril and triu are), the AND of two is the smaller: the group of each position along the paired axis
+     * without visiting pairs of groups ({@code rowkron(tril(n), tril(n))}: the pair (a, b) by max(a, b), in
+     * time of the n^2 positions, not of n^2 bit sets). The patterns go to {@code patterns} in order of size;
+     * null where the sets are not nested.
+     */
+    private static int[] nested(long[][] colA, long[][] colB, int[] la, int[] rb, int q, int size, List<long[]> patterns) {
+        int na = colA.length, nb = colB.length;
+        long[][] all = new long[na + nb][];
+        System.arraycopy(colA, 0, all, 0, na);
+        System.arraycopy(colB, 0, all, na, nb);
+        Integer[] order = new Integer[na + nb];
+        int[] pop = new int[na + nb];
+        for (int i = 0; i < all.length; i++) {
+            order[i] = i;
+            for (long w : all[i]) pop[i] += Long.bitCount(w);
+        }
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(pop[x], pop[y]));
+        int[] rank = new int[na + nb];
+        long[] prev = null;
+        for (int i : order) {
+            long[] cur = all[i];
+            if (prev != null) {
+                boolean within = true, same = true;
+                for (int w = 0; w < cur.length; w++) { within &= (prev[w] & ~cur[w]) == 0; same &= prev[w] == cur[w]; }
+                if (!within) { patterns.clear(); return null; }
+                if (!same) patterns.add(cur);
+            } else {
+                patterns.add(cur);
+            }
+            rank[i] = patterns.size() - 1;
+            prev = cur;
+        }
+        int[] ids = new int[size];
+        for (int j = 0; j < size; j++) ids[j] = Math.min(rank[la[j / q]], rank[na + rb[j % q]]);
+        return ids;
     }
 
     /** Per group of a factor along the paired axis, its bits (code & 1) down the other axis's joint groups, as a bit set. */

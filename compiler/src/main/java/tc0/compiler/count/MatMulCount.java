@@ -86,8 +86,6 @@ final class MatMulCount {
         Summary sa = e.sum(op.left()), sb = e.sum(op.right());
         ClassMap a = sa.words(), b = sb.words();
         FixedFormat fa = e.fmt(op.left()), fb = e.fmt(op.right()), out = n.elem().asFixed();
-        int inner = Math.toIntExact(a.shape[1]);
-        int rounds = e.rounds;
         boolean constB = b.allConstant(), constA = !constB && a.allConstant();
         if (constB && !sa.distinct(1)) throw new NeedsLiterals("node " + n.id() + ": a row of the variable factor repeats literals");
         if (constA && !sb.distinct(0)) throw new NeedsLiterals("node " + n.id() + ": a column of the variable factor repeats literals");
@@ -99,59 +97,118 @@ final class MatMulCount {
         // Entries a constant mask drops (DeadEntries): per (row group, column group) the live entries only.
         ClassMap dead = e.deadMask(n.id());
         long[][] live = dead == null ? null : liveCounts(a, b, dead);
-        boolean passthrough = false, disjoint = true;
+        boolean[] flags = {false, true}; // passthrough, disjoint
+        if (!constA && !constB) {
+            variable(e, op, a, b, fa, fb, out, live, table, flags);
+        } else {
+            constant(e, op, a, b, constA, constB, fa, fb, out, live, table, flags);
+        }
+        ClassMap m = dead == null ? ClassMap.of(Engine.shape(n), new int[][] {a.axisGroups(0), b.axisGroups(1)}, new int[] {ra, cb}, table)
+                : withDead(a, b, dead, table, cb, Lowered.width(n));
+        return e.computed(n, m, flags[0], flags[1], op.left(), op.right());
+    }
+
+    /** The product with a constant factor: per entry a weighted sum, its weights the constant side's codes. */
+    private static void constant(Engine e, Op.MatMul op, ClassMap a, ClassMap b, boolean constA, boolean constB, FixedFormat fa, FixedFormat fb,
+            FixedFormat out, long[][] live, int[] table, boolean[] flags) {
+        int inner = Math.toIntExact(a.shape[1]), ra = a.groups(0), cb = b.groups(1), rounds = e.rounds;
         int[] posA = a.axisGroups(1), posB = b.axisGroups(0);
         // Slots read per element, OR over the instances that read it (an element of A is read by every column).
-        long[][] readA = new long[ra][inner], readB = new long[cb][inner];
+        long[][] readA = new long[constB ? ra : 0][inner], readB = new long[constA ? cb : 0][inner];
         for (int gi = 0; gi < ra; gi++) {
             for (int gj = 0; gj < cb; gj++) {
-                ElemClass[] row = new ElemClass[inner], col = new ElemClass[inner];
-                for (int k = 0; k < inner; k++) {
-                    row[k] = a.at(new int[] {gi, posA[k]});
-                    col[k] = b.at(new int[] {posB[k], gj});
-                }
                 long mult = live == null ? Math.multiplyExact(a.count(0, gi), b.count(1, gj)) : live[gi][gj];
                 if (mult == 0) continue;
+                ElemClass[] x = new ElemClass[inner];
+                long[] codes = new long[inner];
+                List<Long> key = new ArrayList<>();
+                for (int k = 0; k < inner; k++) {
+                    ElemClass row = ElemClass.byId(a.id(gi, posA[k])), col = ElemClass.byId(b.id(posB[k], gj));
+                    x[k] = constB ? row : col;
+                    codes[k] = (constB ? col : row).code();
+                    key.add(codes[k]);
+                }
+                int frac = fa.fracBits() + fb.fracBits();
+                Instance.Gadget g = (net, in) -> {
+                    LinearForm f = new LinearForm();
+                    for (int k = 0; k < in.length; k++) f.addWord(in[k], codes[k]);
+                    return new int[][] {WeightedSum.toFormat(net, f, frac, out, rounds)};
+                };
+                Instance.Result r = closedConst(e, x, codes, key, frac, out);
+                if (r == null) r = e.instance(List.of("matmul-const", frac, out, rounds, key), g, x, Instance.distinct(inner));
+                e.add(r, mult, NONE, x);
+                long[] read = constB ? readA[gi] : readB[gj];
+                for (int k = 0; k < inner; k++) read[k] |= r.usedSlots()[k];
+                flags[0] |= r.passthrough();
+                flags[1] &= r.disjoint();
+                table[gi * cb + gj] = r.out()[0].id;
+            }
+        }
+        if (constB) for (int gi = 0; gi < ra; gi++) for (int k = 0; k < inner; k++) e.read(op.left(), ElemClass.byId(a.id(gi, posA[k])), readA[gi][k]);
+        if (constA) for (int gj = 0; gj < cb; gj++) for (int k = 0; k < inner; k++) e.read(op.right(), ElemClass.byId(b.id(posB[k], gj)), readB[gj][k]);
+    }
+
+    /**
+     * The product of two variable factors: per entry a dot product, counted by groups of the inner axis
+     * ({@link VariableDots}); where the closed form does not apply, the dot's gadget is run over its terms.
+     */
+    private static void variable(Engine e, Op.MatMul op, ClassMap a, ClassMap b, FixedFormat fa, FixedFormat fb, FixedFormat out, long[][] live,
+            int[] table, boolean[] flags) {
+        VariableDots dots = new VariableDots(e, a, b, fa, fb, out);
+        int inner = Math.toIntExact(a.shape[1]), ra = a.groups(0), cb = b.groups(1), k = dots.groups(), rounds = e.rounds;
+        // Slots read per element of an inner group, OR over the dots that read it (an element of A is read by every column).
+        long[][] readB = new long[cb][k];
+        for (int gi = 0; gi < ra; gi++) {
+            long[] readA = new long[k];
+            for (int gj = 0; gj < cb; gj++) {
+                long mult = live == null ? Math.multiplyExact(a.count(0, gi), b.count(1, gj)) : live[gi][gj];
+                if (mult == 0) continue;
+                VariableDots.Dot d = dots.dot(gi, gj);
                 Instance.Result r;
-                if (constB || constA) {
-                    ElemClass[] x = constB ? row : col, w = constB ? col : row;
-                    long[] codes = new long[inner];
-                    List<Long> key = new ArrayList<>();
-                    for (int k = 0; k < inner; k++) { codes[k] = w[k].code(); key.add(codes[k]); }
-                    int frac = fa.fracBits() + fb.fracBits();
-                    Instance.Gadget g = (net, in) -> {
-                        LinearForm f = new LinearForm();
-                        for (int k = 0; k < in.length; k++) f.addWord(in[k], codes[k]);
-                        return new int[][] {WeightedSum.toFormat(net, f, frac, out, rounds)};
-                    };
-                    r = closedConst(e, x, codes, key, frac, out);
-                    if (r == null) r = e.instance(List.of("matmul-const", frac, out, rounds, key), g, x, Instance.distinct(inner));
-                    e.add(r, mult, NONE, x);
-                    long[] read = constB ? readA[gi] : readB[gj];
-                    for (int k = 0; k < inner; k++) read[k] |= r.usedSlots()[k];
+                if (d != null) {
+                    r = d.result();
+                    e.total.add(r.profile(), mult);
+                    for (int g = 0; g < k; g++) { readA[g] |= d.readA()[g]; readB[gj][g] |= d.readB()[g]; }
                 } else {
+                    ElemClass[] row = new ElemClass[inner], col = new ElemClass[inner];
+                    for (int t = 0; t < inner; t++) {
+                        int g = dots.groupOf(t);
+                        row[t] = ElemClass.byId(a.id(gi, dots.aGroup(g)));
+                        col[t] = ElemClass.byId(b.id(dots.bGroup(g), gj));
+                    }
                     ElemClass[] both = new ElemClass[2 * inner];
                     System.arraycopy(row, 0, both, 0, inner);
                     System.arraycopy(col, 0, both, inner, inner);
-                    Instance.Gadget g = (net, in) -> {
+                    Instance.Gadget gadget = (net, in) -> {
                         int[][] xs = java.util.Arrays.copyOfRange(in, 0, inner), ys = java.util.Arrays.copyOfRange(in, inner, 2 * inner);
                         return new int[][] {Multiply.dot(net, xs, fa, ys, fb, out, rounds)};
                     };
                     r = closedDot(e, row, col, fa, fb, out);
-                    if (r == null) r = e.instance(List.of("matmul-var", fa, fb, out, rounds), g, both, Instance.distinct(2 * inner));
+                    if (r == null) r = e.instance(List.of("matmul-var", fa, fb, out, rounds), gadget, both, Instance.distinct(2 * inner));
                     e.add(r, mult, NONE, both);
-                    for (int k = 0; k < inner; k++) { readA[gi][k] |= r.usedSlots()[k]; readB[gj][k] |= r.usedSlots()[inner + k]; }
+                    for (int t = 0; t < inner; t++) { readA[dots.groupOf(t)] |= r.usedSlots()[t]; readB[gj][dots.groupOf(t)] |= r.usedSlots()[inner + t]; }
                 }
-                passthrough |= r.passthrough();
-                disjoint &= r.disjoint();
+                flags[0] |= r.passthrough();
+                flags[1] &= r.disjoint();
                 table[gi * cb + gj] = r.out()[0].id;
             }
+            readOnce(e, op.left(), a, true, gi, dots, readA);
         }
-        if (!constA) for (int gi = 0; gi < ra; gi++) for (int k = 0; k < inner; k++) e.read(op.left(), a.at(new int[] {gi, posA[k]}), readA[gi][k]);
-        if (!constB) for (int gj = 0; gj < cb; gj++) for (int k = 0; k < inner; k++) e.read(op.right(), b.at(new int[] {posB[k], gj}), readB[gj][k]);
-        ClassMap m = dead == null ? ClassMap.of(Engine.shape(n), new int[][] {a.axisGroups(0), b.axisGroups(1)}, new int[] {ra, cb}, table)
-                : withDead(a, b, dead, table, cb, Lowered.width(n));
-        return e.computed(n, m, passthrough, disjoint, op.left(), op.right());
+        for (int gj = 0; gj < cb; gj++) readOnce(e, op.right(), b, false, gj, dots, readB[gj]);
+        if (Engine.TRACE) System.err.printf("count: matmul of %d inner positions in %d groups: %d dots, %d in bulk%n", inner, k, dots.dotsCounted, dots.dotsInBulk);
+    }
+
+    /** Reports the slots read per inner group of one row group of A (or column group of B), each (class, slots) once in a row. */
+    private static void readOnce(Engine e, int node, ClassMap m, boolean left, int fixed, VariableDots dots, long[] read) {
+        int lastClass = -1;
+        long lastRead = 0;
+        for (int g = 0; g < read.length; g++) {
+            int c = left ? m.id(fixed, dots.aGroup(g)) : m.id(dots.bGroup(g), fixed);
+            if (c == lastClass && read[g] == lastRead) continue;
+            e.read(node, ElemClass.byId(c), read[g]);
+            lastClass = c;
+            lastRead = read[g];
+        }
     }
 
     /** Live entries (mask code 1) per row group of A and column group of B. */

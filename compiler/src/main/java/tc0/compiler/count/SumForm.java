@@ -1,5 +1,6 @@
 package tc0.compiler.count;
 
+import java.util.Arrays;
 import tc0.compiler.gadgets.ClosedSum;
 import tc0.compiler.gadgets.Multiply;
 import tc0.compiler.gadgets.SumShape;
@@ -57,20 +58,70 @@ final class SumForm {
      * Adds {@code scale * sum_t x_t y_t} as {@code Multiply.dot} builds it: per pair and bit pair the AND of the
      * two bits (a fresh gate of fan-in 2 unless a bit is constant: then nothing, the other bit itself, or a
      * constant), weight {@code ±2^(i+j)}. Fills {@code usedX[t]}, {@code usedY[t]} with the slots read.
-     * Pairs with the same classes as the first go in bulk when no bit passes through unchanged.
+     * Neighbouring pairs with the same classes go in bulk ({@link #addDotRuns}).
      */
     SumForm addDot(ElemClass[] xs, ElemClass[] ys, long scale, long[] usedX, long[] usedY) {
-        int d = xs.length;
-        boolean uniform = true;
-        for (int t = 1; t < d && uniform; t++) uniform = xs[t] == xs[0] && ys[t] == ys[0];
-        if (uniform && !passes(xs[0]) && !passes(ys[0])) {
-            if (d < 2 || columnLevelsUniform(xs[0], ys[0])) pair(xs[0], ys[0], scale, 0, d, usedX, usedY);
-            else repeatedPairs(xs[0], ys[0], scale, d, usedX, usedY);
-            for (int t = 1; t < d; t++) { usedX[t] = usedX[0]; usedY[t] = usedY[0]; }
-            return this;
+        int d = xs.length, runs = 0;
+        ElemClass[] rx = new ElemClass[d], ry = new ElemClass[d];
+        long[] count = new long[d];
+        for (int t = 0; t < d; t++) {
+            if (runs > 0 && rx[runs - 1] == xs[t] && ry[runs - 1] == ys[t]) { count[runs - 1]++; continue; }
+            rx[runs] = xs[t];
+            ry[runs] = ys[t];
+            count[runs++] = 1;
         }
-        for (int t = 0; t < d; t++) pair(xs[t], ys[t], scale, t, 1, usedX, usedY);
+        long[] ux = new long[runs], uy = new long[runs];
+        addDotRuns(Arrays.copyOf(rx, runs), Arrays.copyOf(ry, runs), Arrays.copyOf(count, runs), scale, ux, uy);
+        for (int r = 0, t = 0; r < runs; r++) {
+            for (long k = 0; k < count[r]; k++, t++) { usedX[t] = ux[r]; usedY[t] = uy[r]; }
+        }
         return this;
+    }
+
+    /**
+     * {@link #addDot} of runs: {@code counts[r]} neighbouring pairs of classes ({@code xs[r]}, {@code ys[r]}), in
+     * order; {@code usedX[r]}, {@code usedY[r]} get the slots each pair of run r reads. A run whose ANDs in each
+     * column share one level goes in bulk (the column's order of levels is the same), one whose levels differ
+     * as a repetition ({@link SumShape#addRepeated}); a run with a bit constant 1 pair by pair (the bit passed
+     * on is an identified literal, named by its pair's index). Work in the number of runs, not of pairs.
+     */
+    SumForm addDotRuns(ElemClass[] xs, ElemClass[] ys, long[] counts, long scale, long[] usedX, long[] usedY) {
+        long t = 0;
+        for (int r = 0; r < xs.length; r++) {
+            ElemClass x = xs[r], y = ys[r];
+            long c = counts[r];
+            if (passes(x) || passes(y)) for (long e = 0; e < c; e++) pair(x, y, scale, t + e, 1, r, usedX, usedY);
+            else if (c == 1 || columnLevelsUniform(x, y)) pair(x, y, scale, t, c, r, usedX, usedY);
+            else repeatedPairs(x, y, scale, c, r, usedX, usedY);
+            t += c;
+        }
+        return this;
+    }
+
+    /**
+     * Whether a dot over pairs of these classes, in any number and order, lands every column's ANDs at one level
+     * with no bit passed on: then the sum is the same whatever the order of its pairs, and pairs of equal classes
+     * may be added as one run ({@link #addDotRuns}) wherever they stand (a causal row's terms by kind, not by position).
+     */
+    static boolean orderFree(ElemClass[] xs, ElemClass[] ys, long scale) {
+        if (Long.bitCount(scale) != 1) return false; // a weight in several columns: literals get ids
+        int[] lv = null;
+        for (int r = 0; r < xs.length; r++) {
+            ElemClass x = xs[r], y = ys[r];
+            if (passes(x) || passes(y)) return false;
+            int wx = x.width(), wy = y.width();
+            if (lv == null) { lv = new int[wx + wy]; Arrays.fill(lv, -1); }
+            if (wx + wy != lv.length) return false;
+            for (int i = 0; i < wx; i++) {
+                for (int j = 0; j < wy; j++) {
+                    if (x.bit(i) < 0 || y.bit(j) < 0) continue;
+                    int l = Math.max(x.slotLevel(x.bit(i) >> 1), y.slotLevel(y.bit(j) >> 1)) + 1;
+                    if (lv[i + j] >= 0 && lv[i + j] != l) return false;
+                    lv[i + j] = l;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether some bit is constant 1 (an AND with it passes the other bit on, as the same node). */
@@ -83,7 +134,7 @@ final class SumForm {
     private static boolean columnLevelsUniform(ElemClass x, ElemClass y) {
         int wx = x.width(), wy = y.width();
         int[] lv = new int[wx + wy];
-        java.util.Arrays.fill(lv, -1);
+        Arrays.fill(lv, -1);
         for (int i = 0; i < wx; i++) {
             for (int j = 0; j < wy; j++) {
                 if (x.bit(i) < 0 || y.bit(j) < 0) continue;
@@ -99,8 +150,9 @@ final class SumForm {
      * {@code d} pairs of classes (x, y), no bit constant 1, whose ANDs in some column differ in level: as
      * {@link #pair} one pair at a time, but column by column (columns are separate lists, so only the order
      * within a column matters): one pair's entries of the column, grouped where weight and level repeat, d times.
+     * Slots read go to {@code usedX[u]}, {@code usedY[u]}.
      */
-    private void repeatedPairs(ElemClass x, ElemClass y, long scale, int d, long[] usedX, long[] usedY) {
+    private void repeatedPairs(ElemClass x, ElemClass y, long scale, long d, int u, long[] usedX, long[] usedY) {
         int wx = x.width(), wy = y.width();
         int cols = wx + wy - 1;
         // Per column: groups of equal (weight, level) in the order pair() adds them, as {weight, level, count}.
@@ -111,8 +163,8 @@ final class SumForm {
                 int a = x.bit(i), b = y.bit(j);
                 if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
                 long w = Multiply.partialWeight(scale, i, j, wx, wy);
-                usedX[0] |= 1L << (a >> 1);
-                usedY[0] |= 1L << (b >> 1);
+                usedX[u] |= 1L << (a >> 1);
+                usedY[u] |= 1L << (b >> 1);
                 int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
                 extra.gates(d, 2, lv);
                 java.util.List<long[]> g = col.get(i + j);
@@ -136,8 +188,8 @@ final class SumForm {
         }
     }
 
-    /** {@code count} pairs of classes (x, y) from pair {@code t} on. */
-    private void pair(ElemClass x, ElemClass y, long scale, int t, long count, long[] usedX, long[] usedY) {
+    /** {@code count} pairs of classes (x, y), the first pair number {@code t} (it names passed-on bits); slots read into index {@code u}. */
+    private void pair(ElemClass x, ElemClass y, long scale, long t, long count, int u, long[] usedX, long[] usedY) {
         int wx = x.width(), wy = y.width();
         for (int i = 0; i < wx; i++) {
             for (int j = 0; j < wy; j++) {
@@ -145,10 +197,10 @@ final class SumForm {
                 int a = x.bit(i), b = y.bit(j);
                 if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
                 if (a == ElemClass.TRUE && b == ElemClass.TRUE) { shape.addConstant(w, count); continue; }
-                if (a == ElemClass.TRUE) { usedY[t] |= 1L << (b >> 1); identified(2L * t + 1, b >> 1, (b & 1) != 0, w, y.slotLevel(b >> 1)); continue; }
-                if (b == ElemClass.TRUE) { usedX[t] |= 1L << (a >> 1); identified(2L * t, a >> 1, (a & 1) != 0, w, x.slotLevel(a >> 1)); continue; }
-                usedX[t] |= 1L << (a >> 1);
-                usedY[t] |= 1L << (b >> 1);
+                if (a == ElemClass.TRUE) { usedY[u] |= 1L << (b >> 1); identified(2L * t + 1, b >> 1, (b & 1) != 0, w, y.slotLevel(b >> 1)); continue; }
+                if (b == ElemClass.TRUE) { usedX[u] |= 1L << (a >> 1); identified(2L * t, a >> 1, (a & 1) != 0, w, x.slotLevel(a >> 1)); continue; }
+                usedX[u] |= 1L << (a >> 1);
+                usedY[u] |= 1L << (b >> 1);
                 int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
                 extra.gates(count, 2, lv);
                 shape.add(count, w, lv);

@@ -45,7 +45,7 @@ class MaskedCountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 8, 13})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 8, 13, 16})
     void causalAttentionCountsAsBuilt(long n) {
         CountAsserts.assertCounted(program(CAUSAL, n));
     }

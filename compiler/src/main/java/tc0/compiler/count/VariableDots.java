@@ -1,0 +1,235 @@
+package tc0.compiler.count;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * The dot products of a product of two variable factors counted by groups of the inner axis, not term by term:
+ * inner positions whose column group in A and row group in B are the same give the same pair of classes in
+ * every dot, so a dot is its kinds of pair with how many of each, found in time of the groups. Where the sum
+ * does not depend on the order of its pairs ({@link SumForm#orderFree}: every column's ANDs at one level) the
+ * kinds go in bulk; otherwise as runs of equal pairs in position order ({@link SumForm#addDotRuns}). A causal
+ * {@code P @ V} row is its kept entries, a few kinds; tensor attention's n^2 key pairs fall in about n groups.
+ */
+final class VariableDots {
+    private final Engine e;
+    private final ClassMap a, b;
+    private final FixedFormat fa, fb, out;
+    private final long scale;
+    private final int shift;
+    /** Per inner position its group; per group A's column group, B's row group and its positions. */
+    private final int[] groupOf, aGroup, bGroup;
+    private final long[] size;
+    /** The groups along the inner axis as runs (made when a dot's order matters). */
+    private int[] runGroup;
+    private long[] runLength;
+    /** Per pair of class sets, whether the dot is order-free. */
+    private final Map<List<Integer>, Boolean> orderFree = new HashMap<>();
+
+    /** Dots counted, and of them in bulk (order-free): for the trace. */
+    long dotsCounted, dotsInBulk;
+
+    /** A dot's terms as runs: {@code count[r]} neighbouring terms of pair kind {@code pair[r]}. */
+    private record PairRuns(int[] pair, long[] count) {}
+
+    /** One dot: its count, and per inner group the slots it reads of A's element and of B's. */
+    record Dot(Instance.Result result, long[] readA, long[] readB) {}
+
+    VariableDots(Engine e, ClassMap a, ClassMap b, FixedFormat fa, FixedFormat fb, FixedFormat out) {
+        this.e = e;
+        this.a = a;
+        this.b = b;
+        this.fa = fa;
+        this.fb = fb;
+        this.out = out;
+        long[] sh = SumForm.toFormat(fa.fracBits() + fb.fracBits(), out);
+        this.shift = (int) sh[0];
+        this.scale = sh[1];
+        int[] posA = a.axisGroups(1), posB = b.axisGroups(0);
+        int gb = b.groups(0);
+        long cells = (long) a.groups(1) * gb;
+        int[] dense = cells <= 1 << 24 ? new int[(int) cells] : null;
+        if (dense != null) Arrays.fill(dense, -1);
+        Map<Long, Integer> index = dense == null ? new HashMap<>() : null;
+        groupOf = new int[posA.length];
+        int k = 0;
+        for (int i = 0; i < posA.length; i++) {
+            long key = (long) posA[i] * gb + posB[i];
+            int g;
+            if (dense != null) {
+                g = dense[(int) key];
+                if (g < 0) g = dense[(int) key] = k++;
+            } else {
+                Integer had = index.putIfAbsent(key, k);
+                g = had == null ? k++ : had;
+            }
+            groupOf[i] = g;
+        }
+        aGroup = new int[k];
+        bGroup = new int[k];
+        size = new long[k];
+        for (int i = 0; i < posA.length; i++) {
+            int g = groupOf[i];
+            if (size[g]++ == 0) { aGroup[g] = posA[i]; bGroup[g] = posB[i]; }
+        }
+    }
+
+    /** Inner groups. */
+    int groups() { return size.length; }
+
+    /** The inner group of position {@code k}. */
+    int groupOf(int k) { return groupOf[k]; }
+
+    /** A's column group of inner group {@code g}. */
+    int aGroup(int g) { return aGroup[g]; }
+
+    /** B's row group of inner group {@code g}. */
+    int bGroup(int g) { return bGroup[g]; }
+
+    /** The dot of A's row group {@code gi} and B's column group {@code gj}; null where every term is 0. */
+    Dot dot(int gi, int gj) {
+        int k = groups();
+        int[] pairOf = new int[k];
+        List<ElemClass> px = new ArrayList<>(), py = new ArrayList<>();
+        List<Long> pc = new ArrayList<>();
+        Map<Long, Integer> pairs = new HashMap<>();
+        long lastKey = -1;
+        int last = -1;
+        for (int g = 0; g < k; g++) {
+            int x = a.id(gi, aGroup[g]), y = b.id(bGroup[g], gj);
+            if (zero(x) || zero(y)) { pairOf[g] = -1; continue; } // no AND, nothing read: the pair is left out
+            long key = (long) x << 32 | y;
+            int p = key == lastKey ? last : pairs.computeIfAbsent(key, q -> {
+                px.add(ElemClass.byId(x));
+                py.add(ElemClass.byId(y));
+                pc.add(0L);
+                return px.size() - 1;
+            });
+            pc.set(p, pc.get(p) + size[g]);
+            pairOf[g] = p;
+            lastKey = key;
+            last = p;
+        }
+        int kinds = px.size();
+        if (kinds == 0) return null; // every term 0: counted by the caller as before
+        ElemClass[] xs = px.toArray(ElemClass[]::new), ys = py.toArray(ElemClass[]::new);
+        PairRuns runs;
+        dotsCounted++;
+        boolean bulk = kinds == 1 || orderFree.computeIfAbsent(ids(xs, ys), q -> SumForm.orderFree(xs, ys, scale));
+        if (bulk) { // one kind of pair is one run, in any order
+            dotsInBulk++;
+            Integer[] order = new Integer[kinds]; // a canonical order, so that equal dots share one memo entry
+            for (int p = 0; p < kinds; p++) order[p] = p;
+            Arrays.sort(order, (p, q) -> xs[p].id != xs[q].id ? Integer.compare(xs[p].id, xs[q].id) : Integer.compare(ys[p].id, ys[q].id));
+            runs = new PairRuns(new int[kinds], new long[kinds]);
+            for (int r = 0; r < kinds; r++) { runs.pair()[r] = order[r]; runs.count()[r] = pc.get(order[r]); }
+        } else {
+            runs = inOrder(pairOf);
+        }
+        Instance.Result res = count(xs, ys, runs);
+        if (res == null) { // the gadget over the dot's nonzero terms in order (the zero ones make no gate)
+            if (bulk && kinds > 1) runs = inOrder(pairOf);
+            res = built(xs, ys, runs);
+        }
+        int n = runs.pair().length;
+        long[] usedX = new long[kinds], usedY = new long[kinds];
+        for (int r = 0; r < n; r++) { usedX[runs.pair()[r]] |= res.usedSlots()[r]; usedY[runs.pair()[r]] |= res.usedSlots()[n + r]; }
+        long[] readA = new long[k], readB = new long[k];
+        for (int g = 0; g < k; g++) {
+            if (pairOf[g] < 0) continue;
+            readA[g] = usedX[pairOf[g]];
+            readB[g] = usedY[pairOf[g]];
+        }
+        return new Dot(res, readA, readB);
+    }
+
+    /** The closed count of the runs (memoised, made at level 0 and moved up); usage: each run's x slots, then its y slots. */
+    private Instance.Result count(ElemClass[] xs, ElemClass[] ys, PairRuns pr) {
+        int[] runPair = pr.pair();
+        long[] runCount = pr.count();
+        int runs = runPair.length;
+        ElemClass[] in = new ElemClass[2 * runs];
+        for (int r = 0; r < runs; r++) { in[r] = xs[runPair[r]]; in[runs + r] = ys[runPair[r]]; }
+        List<Long> counts = Arrays.stream(runCount).boxed().toList();
+        try {
+            return e.closedLifted(List.of("dot-runs", fa, fb, out, e.rounds, counts), in, lifted -> {
+                long[] ux = new long[runs], uy = new long[runs];
+                SumForm f = new SumForm().addDotRuns(Arrays.copyOfRange(lifted, 0, runs), Arrays.copyOfRange(lifted, runs, 2 * runs), runCount, scale, ux, uy);
+                long[] used = new long[2 * runs];
+                System.arraycopy(ux, 0, used, 0, runs);
+                System.arraycopy(uy, 0, used, runs, runs);
+                return f.close(shift, out.width(), true, e.rounds, used);
+            });
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+    }
+
+    /** The dot's nonzero pairs in position order, as runs of equal neighbours. */
+    private PairRuns inOrder(int[] pairOf) {
+        runs();
+        int[] rp = new int[runGroup.length];
+        long[] rc = new long[runGroup.length];
+        int n = 0;
+        for (int r = 0; r < runGroup.length; r++) {
+            int p = pairOf[runGroup[r]];
+            if (p < 0) continue;
+            if (n > 0 && rp[n - 1] == p) { rc[n - 1] += runLength[r]; continue; }
+            rp[n] = p;
+            rc[n++] = runLength[r];
+        }
+        return new PairRuns(Arrays.copyOf(rp, n), Arrays.copyOf(rc, n));
+    }
+
+    /** The dot's gadget run over its nonzero terms (memoised, {@link Engine#instance}); usage per run as {@link #count}'s. */
+    private Instance.Result built(ElemClass[] xs, ElemClass[] ys, PairRuns pr) {
+        int[] runPair = pr.pair();
+        long[] runCount = pr.count();
+        int terms = 0;
+        for (long c : runCount) terms = Math.addExact(terms, Math.toIntExact(c));
+        int d = terms, rounds = e.rounds;
+        ElemClass[] both = new ElemClass[2 * d];
+        for (int r = 0, t = 0; r < runPair.length; r++) {
+            for (long c = 0; c < runCount[r]; c++, t++) { both[t] = xs[runPair[r]]; both[d + t] = ys[runPair[r]]; }
+        }
+        Instance.Gadget g = (net, in) -> new int[][] {tc0.compiler.gadgets.Multiply.dot(net, Arrays.copyOfRange(in, 0, d), fa,
+                Arrays.copyOfRange(in, d, 2 * d), fb, out, rounds)};
+        Instance.Result r = e.instance(List.of("matmul-var", fa, fb, out, rounds), g, both, Instance.distinct(2 * d));
+        int runs = runPair.length;
+        long[] used = new long[2 * runs];
+        for (int q = 0, t = 0; q < runs; q++) {
+            for (long c = 0; c < runCount[q]; c++, t++) { used[q] |= r.usedSlots()[t]; used[runs + q] |= r.usedSlots()[d + t]; }
+        }
+        return new Instance.Result(r.profile(), r.out(), used, r.passthrough(), r.disjoint());
+    }
+
+    private static List<Integer> ids(ElemClass[] xs, ElemClass[] ys) {
+        List<Integer> l = new ArrayList<>(2 * xs.length);
+        for (ElemClass c : xs) l.add(c.id);
+        for (ElemClass c : ys) l.add(c.id);
+        return l;
+    }
+
+    private static boolean zero(int id) {
+        ElemClass c = ElemClass.byId(id);
+        return c.isConstant() && c.code() == 0;
+    }
+
+    /** The inner groups along the axis as runs of equal neighbours. */
+    private void runs() {
+        if (runGroup != null) return;
+        int n = 0;
+        for (int i = 0; i < groupOf.length; i++) if (i == 0 || groupOf[i] != groupOf[i - 1]) n++;
+        runGroup = new int[n];
+        runLength = new long[n];
+        int r = -1;
+        for (int i = 0; i < groupOf.length; i++) {
+            if (i == 0 || groupOf[i] != groupOf[i - 1]) runGroup[++r] = groupOf[i];
+            runLength[r]++;
+        }
+    }
+}
