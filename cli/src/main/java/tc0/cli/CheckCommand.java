@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "F.xml", description = "also write JUnit XML: one test case per assert and instance")
     Path junit;
 
-    @Option(names = "--markdown", paramLabel = "F.md", description = "also write the table as Markdown")
+    @Option(names = "--markdown", paramLabel = "F.md", description = "also write the table as Markdown, each sweep an SVG plot beside it")
     Path markdown;
 
     @Option(names = "--json", description = "print the results as JSON instead of the table")

@@ -52,7 +52,7 @@ final class LemmasCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "F.xml", description = "also write JUnit XML: one test case per lemma and check")
     Path junit;
 
-    @Option(names = "--markdown", paramLabel = "F.md", description = "also write the table as Markdown")
+    @Option(names = "--markdown", paramLabel = "F.md", description = "also write the table as Markdown, each sweep an SVG plot beside it")
     Path markdown;
 
     @Option(names = "--json", description = "print the outcomes as JSON instead of the table")
