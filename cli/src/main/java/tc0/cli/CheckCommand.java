@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "F.xml", description = "also write JUnit XML: one test case per assert and instance")
     Path junit;
 
-    @Option(names = "--markdown", paramLabel = "F.md", description = "also write the table as Markdown")
+    @Option(names = "--markdown", paramLabel = "F.md", description = "also write the table as Markdown, each sweep an SVG plot beside it")
     Path markdown;
 
     @Option(names = "--json", description = "print the results as JSON instead of the table")
@@ -126,7 +126,14 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (junit != null) OutputFiles.write(junit, s -> s.write(CheckReport.junit(file.toString(), results, seconds).getBytes(StandardCharsets.UTF_8)));
-        if (markdown != null) OutputFiles.write(markdown, s -> s.write(CheckReport.markdown(file.toString(), results).getBytes(StandardCharsets.UTF_8)));
+        if (markdown != null) { // each assert's sweep as an SVG beside the report, linked from it
+            Map<Integer, String> links = new java.util.TreeMap<>();
+            CheckReport.plots(markdown.getFileName().toString(), results).forEach((index, plot) -> {
+                OutputFiles.write(markdown.resolveSibling(plot.file()), s -> s.write(plot.svg()));
+                links.put(index, plot.file());
+            });
+            OutputFiles.write(markdown, s -> s.write(CheckReport.markdown(file.toString(), results, links).getBytes(StandardCharsets.UTF_8)));
+        }
         out.flush();
         List<AssertResult> failed = results.stream().filter(r -> !r.holds()).toList();
         for (AssertResult r : failed) err.println("tc0: " + r.failure());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tc0.proofs.structural.SeriesPlot;
 
 /** {@code tc0 check}'s results as a text table, Markdown, JUnit XML (one test case per assert and instance) and JSON-ready maps. */
 final class CheckReport {
@@ -32,6 +33,53 @@ final class CheckReport {
     }
 
     static String markdown(String spec, List<AssertResult> results) {
+        return markdown(spec, results, Map.of());
+    }
+
+    /** The table, then a "Sweeps" section linking each assert's plot ({@code plots}: assert number to file, relative to the report). */
+    static String markdown(String spec, List<AssertResult> results, Map<Integer, String> plots) {
+        StringBuilder s = new StringBuilder(table(spec, results));
+        if (plots.isEmpty()) return s.toString();
+        s.append("\n## Sweeps\n\n");
+        for (var e : new java.util.TreeMap<>(plots).entrySet()) {
+            AssertResult first = results.stream().filter(r -> r.index() == e.getKey()).findFirst().orElseThrow();
+            s.append("### [").append(e.getKey()).append("] `").append(first.assertion()).append("`\n\n![")
+                    .append(SeriesPlot.description(sweep(results, e.getKey())).replace("]", ")")).append("](")
+                    .append(e.getValue().replace(" ", "%20")).append(")\n\n");
+        }
+        return s.toString();
+    }
+
+    /**
+     * Per assert swept over two n or more: its plot (measured and bound against n), keyed by the assert's number.
+     * The file is named after the report: check.md's assert 2 is check-2.svg beside it.
+     */
+    static Map<Integer, Plot> plots(String reportName, List<AssertResult> results) {
+        String stem = reportName.endsWith(".md") ? reportName.substring(0, reportName.length() - 3) : reportName;
+        Map<Integer, Plot> plots = new java.util.TreeMap<>();
+        for (int index : results.stream().map(AssertResult::index).distinct().toList()) {
+            List<SeriesPlot.Series> sweep = sweep(results, index);
+            if (sweep.getFirst().n().size() < 2) continue;
+            AssertResult first = results.stream().filter(r -> r.index() == index).findFirst().orElseThrow();
+            boolean depth = first.metric().text().equals("depth");
+            plots.put(index, new Plot(stem + "-" + index + ".svg", SeriesPlot.svg("[" + index + "] " + first.assertion(),
+                    depth ? "depth" : first.metric().text() + " (log scale)", !depth, sweep)));
+        }
+        return plots;
+    }
+
+    /** A plot's file name (beside the report) and its SVG. */
+    record Plot(String file, byte[] svg) {}
+
+    /** Assert {@code index}'s measured figure and bound at each n swept (instances without n are left out). */
+    static List<SeriesPlot.Series> sweep(List<AssertResult> results, int index) {
+        List<AssertResult> rows = results.stream().filter(r -> r.index() == index && r.parameters().get("n") != null).toList();
+        List<Long> ns = rows.stream().map(r -> r.parameters().get("n")).toList();
+        return List.of(new SeriesPlot.Series("measured", ns, rows.stream().map(AssertResult::measured).toList()),
+                new SeriesPlot.Series("bound", ns, rows.stream().map(AssertResult::bound).toList()));
+    }
+
+    private static String table(String spec, List<AssertResult> results) {
         StringBuilder s = new StringBuilder("# tc0 check " + spec + "\n\n").append(summary(results)).append(".\n\n");
         s.append("| where | assert | instance | mode | measured | bound | slack | bound / measured | verdict |\n");
         s.append("|---|---|---|---|---:|---:|---:|---:|---|\n");

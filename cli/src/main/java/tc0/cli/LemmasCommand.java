@@ -52,7 +52,7 @@ final class LemmasCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "F.xml", description = "also write JUnit XML: one test case per lemma and check")
     Path junit;
 
-    @Option(names = "--markdown", paramLabel = "F.md", description = "also write the table as Markdown")
+    @Option(names = "--markdown", paramLabel = "F.md", description = "also write the table as Markdown, each sweep an SVG plot beside it")
     Path markdown;
 
     @Option(names = "--json", description = "print the outcomes as JSON instead of the table")
@@ -113,7 +113,16 @@ final class LemmasCommand implements Callable<Integer> {
             out.printf("%s (%.1f s)%n", LemmaReport.summary(outcomes), seconds);
         }
         if (junit != null) OutputFiles.write(junit, s -> s.write(LemmaReport.junit(outcomes, seconds).getBytes(StandardCharsets.UTF_8)));
-        if (markdown != null) OutputFiles.write(markdown, s -> s.write(LemmaReport.markdown(outcomes).getBytes(StandardCharsets.UTF_8)));
+        if (markdown != null) {
+            List<String> plots = new java.util.ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) { // each sweep as an SVG beside the report, linked from it
+                byte[] svg = LemmaReport.plot(outcomes.get(i));
+                String name = svg == null ? null : LemmaReport.plotFile(markdown.getFileName().toString(), i, outcomes.get(i));
+                if (svg != null) OutputFiles.write(markdown.resolveSibling(name), s -> s.write(svg));
+                plots.add(name);
+            }
+            OutputFiles.write(markdown, s -> s.write(LemmaReport.markdown(outcomes, plots).getBytes(StandardCharsets.UTF_8)));
+        }
         out.flush();
         return outcomes.stream().anyMatch(Outcome::failed) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }

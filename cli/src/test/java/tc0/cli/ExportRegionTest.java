@@ -55,7 +55,8 @@ class ExportRegionTest {
         Path flat = dir.resolve("flat.v");
         assertEquals(ExitCodes.OK, Cli.run("export", adder, "-o", tree.toString()).exitCode());
         assertEquals(ExitCodes.OK, Cli.run("export", adder, "--flat", "-o", flat.toString()).exitCode());
-        assertTrue(Files.readString(tree).contains("module tc0_circuit_t0 (input wire"), "a gate function module");
+        assertTrue(Files.readString(tree).contains("  always @* begin\n"), "the hierarchy's gates in an always block");
+        assertEquals(0, count(Files.readString(flat), "always"), "the flat module's gates are continuous assigns");
         assertEquals(1, count(Files.readString(flat), "module "), "one module");
         Cli r = Cli.run("export", adder, "--flat", "-o", dir.resolve("x.dot").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());

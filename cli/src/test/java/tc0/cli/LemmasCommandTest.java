@@ -36,6 +36,19 @@ class LemmasCommandTest {
         assertEquals(0, depth.getElementsByTagName("failure").getLength());
         assertTrue(depth.getElementsByTagName("system-out").item(0).getTextContent().startsWith("ABOVE at n="), depth.getTextContent());
         assertTrue(Files.readString(md).contains("| 2412.06148 | Lemma 4.3 | DEPTH | ABOVE |"), Files.readString(md));
+        // the STRUCT sweep as an SVG beside the report, linked from it, with the gates the table prints
+        String svgName = "lemmas-01-lemma-4-3-struct.svg";
+        assertTrue(Files.readString(md).contains("](" + svgName + ")"), Files.readString(md));
+        Document svg = ReportPlotsTest.svg(dir.resolve(svgName));
+        String desc = svg.getElementsByTagName("desc").item(0).getTextContent();
+        java.util.regex.Matcher gates = java.util.regex.Pattern.compile("\\n    gates ([0-9, ]+)\\n").matcher(r.out());
+        assertTrue(gates.find(), r.out());
+        List<String> counted = List.of(gates.group(1).split(", "));
+        java.util.regex.Matcher plotted = java.util.regex.Pattern.compile("gates: ((n=\\d+ \\d+(, )?)+);").matcher(desc);
+        assertTrue(plotted.find(), desc);
+        assertEquals(counted.stream().map(g -> g.replace(",", "")).toList(),
+                java.util.Arrays.stream(plotted.group(1).split(", ")).map(p -> p.substring(p.indexOf(' ') + 1)).toList(), desc);
+        assertEquals(3 * counted.size() + 3, svg.getElementsByTagName("ellipse").getLength()); // gates, wires, depth; legend
 
         Path strictXml = dir.resolve("strict.xml");
         Cli strict = Cli.run("lemmas", "--root", "..", "--paper", "2412.06148", "--lemma", "Lemma 4.3", "--junit", strictXml.toString(),

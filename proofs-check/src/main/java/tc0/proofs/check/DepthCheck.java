@@ -12,6 +12,7 @@ import tc0.proofs.catalog.Claim;
 import tc0.proofs.catalog.DepthFormula;
 import tc0.proofs.catalog.Finding;
 import tc0.proofs.catalog.Paper;
+import tc0.proofs.structural.SeriesPlot;
 
 /**
  * DEPTH: the claim's printed depth formula evaluated with the depths tc0 measures for its names
@@ -74,7 +75,15 @@ public final class DepthCheck {
         for (Finding fi : claim.findings()) figures.addAll(finding(fi, printed, defs(paper), Primitives.measure(in, first)));
         if (undecided != null) return outcome(claim, source, instances, figures, undecided);
         Verdict v = changesWithN(source, formula);
-        return outcome(claim, source, instances, figures, v != null ? v : above != null ? above : Verdict.holds());
+        return new Outcome(claim.paper(), claim.id(), CheckKind.DEPTH, source.spec(), instances, figures,
+                v != null ? v : above != null ? above : Verdict.holds(), NOT_SHOWN, sweep(source.depths(), formula));
+    }
+
+    /** tc0's depth and the formula's value against n: the report's plot. */
+    static List<SeriesPlot.Series> sweep(Map<Long, Integer> depths, Map<Long, Long> formula) {
+        List<Long> ns = List.copyOf(formula.keySet());
+        return List.of(new SeriesPlot.Series("tc0 depth", ns, ns.stream().map(n -> java.math.BigInteger.valueOf(depths.get(n))).toList()),
+                new SeriesPlot.Series("paper's formula", ns, ns.stream().map(n -> java.math.BigInteger.valueOf(formula.get(n))).toList()));
     }
 
     /** Fails where the depth is not the same at every n while the formula's value is: the construction is not constant depth. */

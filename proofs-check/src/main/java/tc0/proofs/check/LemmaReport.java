@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import tc0.proofs.structural.SeriesPlot;
 
 /** A run's outcomes as a text table, Markdown, JUnit XML (one test case per claim and check) and JSON-ready maps. */
 public final class LemmaReport {
@@ -31,6 +33,42 @@ public final class LemmaReport {
     }
 
     public static String markdown(List<Outcome> outcomes) {
+        return markdown(outcomes, java.util.Collections.nCopies(outcomes.size(), null));
+    }
+
+    /**
+     * The Markdown table, then a "Sweeps" section linking each outcome's plot: {@code plots.get(i)} is the file of
+     * outcome i's plot relative to the report, or null where it has none ({@link #plotFile}, {@link #plot}).
+     */
+    public static String markdown(List<Outcome> outcomes, List<String> plots) {
+        StringBuilder s = new StringBuilder(table(outcomes));
+        if (plots.stream().allMatch(Objects::isNull)) return s.toString();
+        s.append("\n## Sweeps\n\n");
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (plots.get(i) == null) continue;
+            Outcome o = outcomes.get(i);
+            String title = o.paper() + " " + o.claim() + " " + o.kind() + " on " + o.spec();
+            s.append("### ").append(title).append("\n\n![").append(SeriesPlot.description(o.sweep()).replace("]", ")"))
+                    .append("](").append(plots.get(i).replace(" ", "%20")).append(")\n\n");
+        }
+        return s.toString();
+    }
+
+    /** "lemmas-03-lemma-4-3-depth.svg": outcome i's plot beside the report {@code reportName} ("lemmas.md"). */
+    public static String plotFile(String reportName, int i, Outcome o) {
+        String stem = reportName.endsWith(".md") ? reportName.substring(0, reportName.length() - 3) : reportName;
+        String slug = (o.claim() + "-" + o.kind()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return String.format(Locale.ROOT, "%s-%02d-%s.svg", stem, i + 1, slug);
+    }
+
+    /** Outcome o's sweep as an SVG chart, or null where it swept fewer than two n. */
+    public static byte[] plot(Outcome o) {
+        if (o.sweep().isEmpty() || o.sweep().getFirst().n().size() < 2) return null;
+        boolean sizes = o.kind() == tc0.proofs.catalog.CheckKind.STRUCT;
+        return SeriesPlot.svg(o.paper() + " " + o.claim() + " " + o.kind() + ": " + o.spec(), sizes ? "count (log scale)" : "depth", sizes, o.sweep());
+    }
+
+    private static String table(List<Outcome> outcomes) {
         StringBuilder s = new StringBuilder("# tc0 lemmas\n\n").append(summary(outcomes)).append(".\n\n");
         s.append("| paper | lemma | check | verdict | model or block | instances | figures | not shown |\n");
         s.append("|---|---|---|---|---|---|---|---|\n");

@@ -7,6 +7,7 @@ import tc0.circuits.analysis.CircuitStats;
 import tc0.compiler.count.CountedCost;
 import tc0.proofs.catalog.CheckKind;
 import tc0.proofs.structural.Growth;
+import tc0.proofs.structural.SeriesPlot;
 import tc0.proofs.structural.SweepPoint;
 
 /**
@@ -57,7 +58,15 @@ public final class StructCheck {
                     + ", max fan-in " + join(built.stream().map(Built::maxFanin).toList()) + " (built)");
         }
         return new Outcome(t.paper(), t.claim(), CheckKind.STRUCT, t.spec(), instances, figures, v,
-                NOT_SHOWN + (built.size() < 2 ? "; fan-in and weights were not measured over two built n" : ""));
+                NOT_SHOWN + (built.size() < 2 ? "; fan-in and weights were not measured over two built n" : ""), sweep(counted));
+    }
+
+    /** Gates, wires and depth against n, as counted: the report's plot. */
+    static List<SeriesPlot.Series> sweep(List<SweepPoint> counted) {
+        List<Long> ns = counted.stream().map(SweepPoint::n).toList();
+        return List.of(new SeriesPlot.Series("gates", ns, counted.stream().map(SweepPoint::gates).toList()),
+                new SeriesPlot.Series("wires", ns, counted.stream().map(SweepPoint::wires).toList()),
+                new SeriesPlot.Series("depth", ns, counted.stream().map(p -> java.math.BigInteger.valueOf(p.depth())).toList()));
     }
 
     private static Verdict verdict(List<SweepPoint> counted, List<Built> built, double degree, List<String> figures) {

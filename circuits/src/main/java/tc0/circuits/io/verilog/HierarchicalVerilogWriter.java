@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,19 @@ import tc0.circuits.io.CircuitWriter;
  * {@link VerilogWriter} names them) holds the root's gates and one instance per top region; each region is a
  * module with ports {@code in} (the wires entering it) and {@code out} (its gates read outside), holding its
  * own gates and one instance per child region ({@link RegionModules}); regions of the same structure share one
- * module. Each gate is an instance of a threshold-function module {@code <top>_t<k>}, one per distinct list of
- * weights and threshold, whose body is the comparison {@link VerilogWriter} writes. So Icarus compiles and
- * Yosys synthesises each distinct gadget and each distinct gate function once.
+ * module. A module's own gates are bits of {@code reg} vectors of at most {@link #VECTOR} bits, computed in one
+ * {@code always @*} block of blocking assignments in topological order, each the comparison {@link VerilogWriter}
+ * writes. Why this form: Icarus runs the block once per change of its inputs and evaluates every gate once per
+ * pattern in one thread (a module or continuous assign per gate sends an event through every gate, many times
+ * per pattern as its inputs settle); bits of a few vectors rather than a reg per gate, because Icarus's code
+ * generator looks a procedural signal up by a scan of its scope (a reg per gate made gcn n = 2's 30,712 gates
+ * take 18 s to compile, the vectors 2 s); Yosys reads the block with {@code proc} as combinational logic.
  */
 public final class HierarchicalVerilogWriter implements CircuitWriter {
     private final String module;
+
+    /** Gates per reg vector: a bit select loads the vector in Icarus, so a vector stays short; a module holds few. */
+    static final int VECTOR = 512;
 
     public HierarchicalVerilogWriter() {
         this(VerilogNames.DEFAULT_MODULE);
@@ -49,8 +57,6 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
         private final RegionModules plan;
         private final VerilogNames names;
         private final String[] inputBit;
-        private final Map<Function, Integer> functions = new HashMap<>();
-        private final StringBuilder functionText = new StringBuilder();
 
         Run(Circuit c, Writer w) {
             this.c = c;
@@ -64,10 +70,9 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
             w.write("// tc0 threshold circuit as a module hierarchy: " + c.inputCount() + " inputs, " + c.gateCount()
                     + " gates, " + c.wireCount() + " wires, " + c.outputCount() + " outputs; " + plan.modules
                     + " region modules for " + regionCount() + " regions.\n");
-            w.write("// Gate function modules " + names.module() + "_t<k>: 1 iff the signed weighted sum of x is >= the threshold.\n");
+            w.write("// A module's own gates are bits of regs v<k>: 1 iff the signed weighted fan-in sum is >= the threshold.\n");
             for (int m = 0; m < plan.modules; m++) regionModule(m);
             top();
-            w.write(functionText.toString());
         }
 
         private int regionCount() {
@@ -94,11 +99,7 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
             w.write(");\n");
             Map<Integer, Integer> inputIndex = new HashMap<>(); // per port: node -> in[] index
             for (int i = 0; i < plan.inputs[r].length; i++) inputIndex.put(plan.inputs[r][i], i);
-            body(r, node -> {
-                int s = plan.signal(r, node);
-                return s >= 0 ? "s" + s : "in[" + inputIndex.get(node) + "]";
-            });
-            for (int i = 0; i < plan.outputs[r].length; i++) w.write("  assign out[" + i + "] = s" + plan.signal(r, plan.outputs[r][i]) + ";\n");
+            body(r, node -> "in[" + inputIndex.get(node) + "]", plan.outputs[r]);
             w.write("endmodule\n");
         }
 
@@ -106,16 +107,13 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
             w.write("\n");
             VerilogWriter.header(c, names, w);
             int r = Regions.ROOT;
-            body(r, node -> {
-                int s = plan.signal(r, node);
-                return s >= 0 ? "s" + s : inputBit[node];
-            });
+            Ref ref = body(r, node -> inputBit[node], new int[0]);
             for (int i = 0; i < names.outputs().size(); i++) {
                 Bus b = c.outputBuses().get(i);
                 for (int k = 0; k < b.width(); k++) {
                     int lit = c.output(b.offset() + k);
                     int node = Literal.node(lit);
-                    String s = node == 0 ? "1'b0" : c.isGate(node) ? "s" + plan.signal(r, node) : inputBit[node];
+                    String s = node == 0 ? "1'b0" : ref.name(node);
                     if (Literal.isNegated(lit)) s = node == 0 ? "1'b1" : "~" + s;
                     w.write("  assign " + names.outputs().get(i) + "[" + k + "] = " + s + ";\n");
                 }
@@ -123,35 +121,65 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
             w.write("endmodule\n");
         }
 
-        /** Signal declarations, own gates and child instances of region r, names of outside nodes from {@code ref}. */
-        private void body(int r, Ref ref) throws IOException {
-            int[] signals = plan.signals[r];
-            for (int i = 0; i < signals.length; i++) w.write("  wire s" + i + ";\n");
-            int[] children = plan.tree.children(r);
-            for (int item : plan.items(r)) {
-                if (item >= 0) gate(r, item, ref);
-                else child(r, children[-1 - item], -1 - item, ref);
+        /**
+         * Region r's child-output wires, child instances, own-gate vectors and the always block computing them;
+         * outside nodes named by {@code outside}. Returns how r names a node of its own (an own gate or a child output).
+         */
+        private Ref body(int r, Ref outside, int[] outputs) throws IOException {
+            int[] own = plan.ownGates(r); // gate indices, ascending, as the always block computes them
+            int first = c.firstGate();
+            String[] name = new String[own.length];
+            int computed = 0;
+            for (int k = 0; k < own.length; k++) {
+                name[k] = constant(own, name, own[k]);
+                if (name[k] == null) name[k] = "v" + computed / VECTOR + "[" + computed++ % VECTOR + "]";
             }
+            Ref ref = node -> {
+                int k = c.isGate(node) ? Arrays.binarySearch(own, node - first) : -1;
+                if (k >= 0) return name[k];
+                int s = plan.signal(r, node);
+                return s >= 0 ? "s" + s : outside.name(node);
+            };
+            int[] signals = plan.signals[r];
+            for (int i = 0; i < signals.length; i++) {
+                int node = signals[i];
+                if (!c.isGate(node) || Arrays.binarySearch(own, node - first) < 0) w.write("  wire s" + i + ";\n");
+            }
+            int[] children = plan.tree.children(r);
+            for (int k = 0; k < children.length; k++) child(r, children[k], k, ref);
+            String[] out = new String[outputs.length];
+            for (int i = 0; i < out.length; i++) out[i] = ref.name(outputs[i]);
+            if (computed == 0) {
+                for (int i = 0; i < out.length; i++) w.write("  assign out[" + i + "] = " + out[i] + ";\n");
+                return ref;
+            }
+            for (int v = 0; v * VECTOR < computed; v++) w.write("  reg [" + (Math.min(VECTOR, computed - v * VECTOR) - 1) + ":0] v" + v + ";\n");
+            if (out.length > 0) w.write("  reg [" + (out.length - 1) + ":0] o;\n  assign out = o;\n");
+            w.write("  always @* begin\n");
+            for (int k = 0; k < own.length; k++) {
+                if (name[k].startsWith("v")) w.write("    " + name[k] + " = " + VerilogWriter.comparison(c, own[k], ref::name) + ";\n");
+            }
+            // the outputs change once per run of the block: bit by bit, each bit's event would run the readers again
+            if (out.length > 0) w.write("    o = " + concat(out) + ";\n");
+            w.write("  end\n");
+            return ref;
         }
 
-        private void gate(int r, int g, Ref ref) throws IOException {
-            String y = "s" + plan.signal(r, c.firstGate() + g);
-            int terms = 0;
-            for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) if (SumWidth.emitted(c, e)) terms++;
-            if (terms == 0) { // no terms: the constant [0 >= t]
-                w.write("  assign " + y + " = " + (c.threshold(g) <= 0 ? "1'b1" : "1'b0") + ";\n");
-                return;
-            }
-            long[] weights = new long[terms];
-            String[] x = new String[terms];
-            int k = 0;
+        /**
+         * {@code 1'b1}/{@code 1'b0} for gate g whose emitted terms all read constant gates among {@code own} (named
+         * so in {@code name}), else null. Such gates are not computed in the always block: a block that reads no
+         * signal never runs in a simulator, and its regs would stay x.
+         */
+        private String constant(int[] own, String[] name, int g) {
+            java.math.BigInteger sum = java.math.BigInteger.ZERO; // weights up to 2^63 each: a long could overflow
             for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
                 if (!SumWidth.emitted(c, e)) continue;
-                weights[k] = c.weight(e);
-                x[k++] = ref.name(c.faninNode(e));
+                int node = c.faninNode(e);
+                int k = c.isGate(node) ? Arrays.binarySearch(own, node - c.firstGate()) : -1;
+                if (k < 0 || !name[k].startsWith("1'b")) return null;
+                if (name[k].equals("1'b1")) sum = sum.add(java.math.BigInteger.valueOf(c.weight(e)));
             }
-            int f = function(new Function(weights, c.threshold(g)), SumWidth.of(c, g));
-            w.write("  " + names.module() + "_t" + f + " u" + y.substring(1) + " (.x(" + concat(x) + "), .y(" + y + "));\n");
+            return sum.compareTo(java.math.BigInteger.valueOf(c.threshold(g))) >= 0 ? "1'b1" : "1'b0";
         }
 
         private void child(int r, int child, int index, Ref ref) throws IOException {
@@ -160,7 +188,7 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
             String[] x = new String[in.length];
             for (int i = 0; i < in.length; i++) x[i] = ref.name(in[i]);
             String[] y = new String[out.length];
-            for (int i = 0; i < out.length; i++) y[i] = "s" + plan.signal(r, out[i]);
+            for (int i = 0; i < out.length; i++) y[i] = ref.name(out[i]);
             w.write("  " + moduleName(plan.moduleOf[child]) + " c" + index + " (");
             String sep = "";
             if (x.length > 0) {
@@ -171,24 +199,6 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
             w.write("); // " + comment(c.regions().name(child)) + "\n");
         }
 
-        /** The id of a threshold function, written out the first time it is met. */
-        private int function(Function f, int width) {
-            Integer id = functions.get(f);
-            if (id != null) return id;
-            int k = functions.size();
-            functions.put(f, k);
-            StringBuilder s = functionText;
-            // One always block, not a continuous assign: a simulator runs it once per change of x and adds the
-            // terms in sequence, where an assign's chain of adders ripples an event through every partial sum.
-            s.append("\nmodule ").append(names.module()).append("_t").append(k).append(" (input wire [")
-                    .append(f.weights.length - 1).append(":0] x, output reg y);\n  reg signed [").append(width - 1)
-                    .append(":0] sum;\n  always @* begin\n    sum = ").append(width).append("'sd0;\n");
-            for (int i = 0; i < f.weights.length; i++) {
-                s.append("    if (x[").append(i).append("]) sum = sum + ").append(VerilogWriter.literal(width, f.weights[i])).append(";\n");
-            }
-            s.append("    y = sum >= ").append(VerilogWriter.literal(width, f.threshold)).append(";\n  end\nendmodule\n");
-            return k;
-        }
     }
 
     /** Verilog's concatenation lists the most significant bit first: bit i of the port is x[i]. */
@@ -210,16 +220,4 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
         String name(int node);
     }
 
-    /** A gate's function: its emitted weights in order and its threshold. */
-    private record Function(long[] weights, long threshold) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Function f && threshold == f.threshold && java.util.Arrays.equals(weights, f.weights);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * java.util.Arrays.hashCode(weights) + Long.hashCode(threshold);
-        }
-    }
 }

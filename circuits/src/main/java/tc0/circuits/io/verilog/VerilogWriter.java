@@ -113,22 +113,25 @@ public final class VerilogWriter implements CircuitWriter {
     }
 
     private static void gate(Circuit c, int g, String[] inputBit, Writer w) throws IOException {
-        int node = c.firstGate() + g;
-        String wire = VerilogNames.gateWire(node);
-        w.write("  wire " + wire + ";\n  assign " + wire + " = ");
+        String wire = VerilogNames.gateWire(c.firstGate() + g);
+        w.write("  wire " + wire + ";\n  assign " + wire + " = " + comparison(c, g, node -> signal(c, node, inputBit)) + ";\n");
+    }
+
+    /**
+     * Gate g as one Verilog expression, its fan-in named by {@code name}: {@code ((a ? W'sd3 : W'sd0) + ...) >= W'sdt},
+     * or {@code 1'b1}/{@code 1'b0} where no term is left (the constant [0 >= t]).
+     */
+    static String comparison(Circuit c, int g, java.util.function.IntFunction<String> name) {
         int width = SumWidth.of(c, g);
         StringBuilder sum = new StringBuilder();
         for (int e = c.faninStart(g), end = c.faninEnd(g); e < end; e++) {
             if (!SumWidth.emitted(c, e)) continue;
             if (!sum.isEmpty()) sum.append(" + ");
-            sum.append('(').append(signal(c, c.faninNode(e), inputBit)).append(" ? ")
+            sum.append('(').append(name.apply(c.faninNode(e))).append(" ? ")
                     .append(literal(width, c.weight(e))).append(" : ").append(width).append("'sd0)");
         }
-        if (sum.isEmpty()) { // no terms: the sum is 0, so the gate is the constant [0 >= t]
-            w.write(c.threshold(g) <= 0 ? "1'b1;\n" : "1'b0;\n");
-            return;
-        }
-        w.write("(" + sum + ") >= " + literal(width, c.threshold(g)) + ";\n");
+        if (sum.isEmpty()) return c.threshold(g) <= 0 ? "1'b1" : "1'b0";
+        return "(" + sum + ") >= " + literal(width, c.threshold(g));
     }
 
     /** A signed literal of {@code width} bits; the magnitude is printed unsigned so MIN_VALUE is exact. */
