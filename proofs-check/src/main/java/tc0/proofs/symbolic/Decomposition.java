@@ -50,7 +50,7 @@ public record Decomposition(List<Term> terms) {
         public String text() {
             return "node " + node + " " + op + " (" + region + "): " + num + (den.equals(BigInteger.ONE) ? "" : "/" + den) + " * [" + elements.text()
                     + "] * " + shape.text + " (m = " + m.text() + ", w <= " + wA + " + " + wB + " L" + (shape == GadgetShape.TABLE || shape == GadgetShape.ROW
-                    || shape == GadgetShape.SCAN || shape == GadgetShape.LAYER ? ", T <= 2^" + inA + " M^" + inB : "") + ")";
+                    || shape == GadgetShape.SCAN || shape == GadgetShape.LAYER || shape == GadgetShape.MEAN ? ", T <= 2^" + inA + " M^" + inB : "") + ")";
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.SortedMap;
 /**
  * The size of a spec proved for every n >= 4 from its {@link Decomposition}: the nodes' terms confirmed at every
  * n counted past the fit, then Z3 proves {@code bound(n, L, M) <= C n^k} for the smallest k it can
- * ({@link Z3Growth#provesAtMostEveryN}), and a bound one degree lower is refuted on the counts.
+ * ({@link Z3Growth#provesAtMostEveryN}: the whole sum at once, or where that is too big for the solver in time,
+ * term by term, {@link #termByTerm}), and a bound one degree lower is tried on the counts.
  *
  * @param bound    the decomposition's sum of terms
  * @param exceeded nodes past their terms at some n counted, or no n counted to confirm them on (then nothing is claimed)
@@ -21,8 +22,8 @@ import java.util.SortedMap;
  * @param lower    "C' n^(k-1), C' the largest count / n^(k-1) at n <= 64, is exceeded by the count at n = X", or why not
  */
 public record SizeProof(Decomposition decomposition, Poly bound, List<String> exceeded, int k, BigInteger c, String lower) {
-    /** Degrees tried, and how far past the sampled maximum the constant may be raised (powers of two) before giving up on a degree. */
-    static final int MAX_K = 8, RAISES = 4;
+    /** Degrees tried on the whole sum before going term by term. */
+    static final int MAX_K = 8;
 
     public boolean proved() {
         return exceeded.isEmpty() && k >= 0;
@@ -37,12 +38,41 @@ public record SizeProof(Decomposition decomposition, Poly bound, List<String> ex
         for (int k = 1; k <= MAX_K; k++) {
             Optional<BigInteger> c = sampledConstant(b, k);
             if (c.isEmpty()) continue;
-            for (int r = 0; r <= RAISES; r++) {
-                BigInteger cr = c.get().shiftLeft(r);
-                if (Z3Growth.provesAtMostEveryN(b, cr, k)) return new SizeProof(d, b, List.of(), k, cr, lower(gates, k - 1));
-            }
+            if (Z3Growth.provesAtMostEveryN(b, c.get(), k)) return new SizeProof(d, b, List.of(), k, c.get(), lower(gates, k - 1));
+            break; // the whole sum is too big for nlsat in time: term by term below
         }
-        return new SizeProof(d, b, List.of(), -1, BigInteger.ZERO, "-");
+        return termByTerm(d, b, gates);
+    }
+
+    /**
+     * The bound term by term: Z3 proves {@code L^b M^c <= 2^c 3^floor(b/2) n^(c + ceil(b/2))} for each shape of
+     * term (L <= n and L^2 <= M + 1 <= 3n, M <= 2n), so each positive term is at most its coefficient times that
+     * constant times n^(its degree); with n >= 4, n^j <= n^k / 4^(k - j). Negative terms are dropped (the sum only
+     * grows). k is the largest degree, C the sum of the scaled coefficients, rounded up.
+     */
+    static SizeProof termByTerm(Decomposition d, Poly b, SortedMap<Long, BigInteger> gates) {
+        int k = 0;
+        for (var e : b.numerators().entrySet()) if (e.getValue().signum() > 0) k = Math.max(k, degree(e.getKey()));
+        BigInteger num = BigInteger.ZERO, den = b.denominator().shiftLeft(2 * k);
+        java.util.Set<List<Integer>> proved = new java.util.HashSet<>();
+        for (var e : b.numerators().entrySet()) {
+            if (e.getValue().signum() <= 0) continue;
+            Poly.Term t = e.getKey();
+            BigInteger kappa = BigInteger.ONE.shiftLeft(t.c()).multiply(BigInteger.valueOf(3).pow(t.b() / 2));
+            int j = t.c() + (t.b() + 1) / 2;
+            if (proved.add(List.of(t.b(), t.c())) && !Z3Growth.provesAtMostEveryN(Poly.term(0, t.b(), t.c()), kappa, j)) {
+                return new SizeProof(d, b, List.of(), -1, BigInteger.ZERO, "-");
+            }
+            // coefficient * kappa * n^(a + j) <= coefficient * kappa * n^k / 4^(k - a - j)
+            num = num.add(e.getValue().multiply(kappa).shiftLeft(2 * (t.a() + j)));
+        }
+        BigInteger c = num.add(den).subtract(BigInteger.ONE).divide(den).max(BigInteger.ONE);
+        return new SizeProof(d, b, List.of(), Math.max(k, 1), c, lower(gates, Math.max(k, 1) - 1));
+    }
+
+    /** A term's degree in n once L^b <= 3^floor(b/2) n^ceil(b/2) and M <= 2n. */
+    static int degree(Poly.Term t) {
+        return t.a() + t.c() + (t.b() + 1) / 2;
     }
 
     /**

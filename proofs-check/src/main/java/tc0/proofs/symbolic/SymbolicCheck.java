@@ -22,6 +22,9 @@ import tc0.proofs.check.Verdict;
  * two and confirmed exactly on the counts never used for the fit ({@link SymbolicFigures}); then Z3 proves
  * about the formulas, for every n = 2^L >= 4, that the depth has no n in it (or, for a contrast, grows like
  * log n) and that gates <= C n^k for the smallest k it can, and exhibits the first n where C n^(k-1) is exceeded.
+ * For a TC0 claim it also splits the count by IR node ({@link Decomposition}) and proves gates <= C n^k for
+ * every n >= 4, powers of two or not ({@link SizeProof}), and bounds the depth at every n counted
+ * ({@link DepthBound}); a claim whose gates no formula fits holds when that size proof does.
  */
 public final class SymbolicCheck {
     /** What the claim says of the depth: constant (a TC0 claim) or growing like log n (a contrast). */

@@ -25,15 +25,15 @@ import tc0.compiler.pipeline.Pipeline;
  * values between powers of two; Z3 proves the sum <= C n^3 for every n >= 4. A wrong multiplicity or a shape one
  * factor too small is caught by the larger n.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DecompositionTest {
     static final Path ROOT = Files.isDirectory(Path.of("..", "examples")) ? Path.of("..") : Path.of(".");
-    static final List<Long> NS = List.of(4L, 5L, 6L, 8L, 12L, 16L, 24L, 32L, 64L, 100L, 128L, 256L, 300L, 512L, 1000L, 1024L, 2048L, 4096L);
+    static final List<Long> NS = List.of(4L, 5L, 6L, 8L, 12L, 16L, 32L, 64L, 100L, 256L, 300L, 1000L, 1024L, 3000L, 4096L);
     static final SortedMap<Long, List<NodeFigures>> BY_N = new TreeMap<>();
     static final SortedMap<Long, BigInteger> GATES = new TreeMap<>();
 
     @BeforeAll
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS) // 15 counts, about 10 s on an idle machine
     static void count() {
         for (long n : NS) {
             TensorIrToCost.ByNode b = TensorIrToCost.countByNode(Pipeline.elaborate(ROOT.resolve("examples/gcn.tc0"), Map.of("n", n)), WeightedSum.DEFAULT_ROUNDS);
