@@ -36,6 +36,11 @@ final class Engine {
     String wideAt;
     /** The node being counted (for messages), null before and after. */
     Node at;
+    /** Per node, the gates its counter added and the highest level of its elements (0 for a node not counted); read by {@link TensorIrToCost#countByNode}. */
+    final java.math.BigInteger[] nodeGates;
+    final int[] nodeLevel;
+    /** Whether to record {@link #nodeGates} and {@link #nodeLevel} (off: counting pays nothing for them). */
+    boolean byNode;
 
     /** "node 27 (matmul, region l[0]/attention/matmul)": where, in a message. */
     static String describe(Node n) {
@@ -50,6 +55,9 @@ final class Engine {
         this.rounds = rounds;
         this.sums = new Summary[p.nodes().size()];
         this.deadMask = DeadEntries.of(p);
+        this.nodeGates = new java.math.BigInteger[p.nodes().size()];
+        java.util.Arrays.fill(nodeGates, java.math.BigInteger.ZERO);
+        this.nodeLevel = new int[p.nodes().size()];
     }
 
     /** Node {@code id}'s read entries as a map of constant bits (0: dead, counted as constant 0), or null where all are read. */
@@ -63,7 +71,9 @@ final class Engine {
             if (!live[n.id()]) continue;
             long t0 = System.nanoTime(), c0 = TRACE ? cpuNanos() : 0;
             at = n;
+            java.math.BigInteger before = byNode ? total.cost().gates() : null;
             sums[n.id()] = summarise(n);
+            if (byNode) record(n.id(), before);
             if (TRACE) System.err.printf("count %%%d %s %s: %.1f ms (process cpu %.1f ms), %d combos%n", n.id(), n.op().label(), n.shape(),
                     (System.nanoTime() - t0) / 1e6, (cpuNanos() - c0) / 1e6, sums[n.id()].classes().combos());
             usage.commit();
@@ -72,6 +82,14 @@ final class Engine {
         at = null;
         checkNoDeadGates(live);
         return total.cost();
+    }
+
+    private void record(int id, java.math.BigInteger before) {
+        nodeGates[id] = total.cost().gates().subtract(before);
+        ClassMap m = sums[id].classes();
+        int top = 0;
+        for (int t = 0; t < m.combos(); t++) top = Math.max(top, m.at(m.combo(t)).maxLevel());
+        nodeLevel[id] = top;
     }
 
     /** CPU time of the whole process (every thread, the JIT's and the collector's too), for the trace. */

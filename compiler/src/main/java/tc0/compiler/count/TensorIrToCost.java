@@ -1,5 +1,6 @@
 package tc0.compiler.count;
 
+import java.math.BigInteger;
 import tc0.circuits.analysis.CircuitStats;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.lower.TensorIrToCircuit;
@@ -117,6 +118,32 @@ public final class TensorIrToCost {
 
     private static String name(StackTraceElement f) {
         return f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName();
+    }
+
+    /**
+     * One count split by node, for proofs about how the total is composed (read-only: the same count as
+     * {@link #countWide}, summaries only, no fallback build).
+     *
+     * @param program the program counted (after constant folding and unread-row pruning: node ids refer to it)
+     * @param gates   per node of {@code program}, the gates its counter added (zero for wiring, inputs and nodes no output needs); they sum to the total
+     * @param level   per node, the highest level of its elements' bits (its depth in the circuit; 0 for inputs and constants)
+     */
+    public record ByNode(TensorProgram program, CountedCost total, java.util.List<BigInteger> gates, int[] level) {}
+
+    /** {@link #countWide} by node ({@link ByNode}); throws {@link UnsupportedOperationException} where the summaries cannot count exactly. */
+    public static ByNode countByNode(TensorProgram p, int rounds) {
+        if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+        TensorProgram q = UnreadRows.apply(ConstantLines.fold(p));
+        Engine engine = new Engine(q, rounds);
+        engine.byNode = true;
+        try {
+            CountedCost c = engine.run();
+            return new ByNode(q, c, java.util.List.of(engine.nodeGates), engine.nodeLevel.clone());
+        } catch (NeedsLiterals e) {
+            throw new UnsupportedOperationException("counting by node: " + where(e, engine.at) + ", which the class summary cannot count exactly");
+        } catch (ArithmeticException e) {
+            throw overflow(p.model(), e, engine.at);
+        }
     }
 
     /** Counts by summaries only: throws {@link UnsupportedOperationException} with the node and the reason where they cannot. */
