@@ -29,24 +29,9 @@ final class MaskedSoftmaxGroups {
 
         static Grouped of(ClassMap xm, ClassMap mm, int axis) {
             int[] xg = xm.axisGroups(axis), mg = mm.axisGroups(axis);
-            int gm = mm.groups(axis);
-            Map<Long, Integer> index = new HashMap<>();
-            int[] id = new int[xg.length];
-            int[] dense = (long) xm.groups(axis) * gm <= 1 << 24 ? new int[xm.groups(axis) * gm] : null;
-            if (dense != null) Arrays.fill(dense, -1);
-            int k = 0;
-            for (int i = 0; i < xg.length; i++) {
-                long key = (long) xg[i] * gm + mg[i];
-                int g;
-                if (dense != null) {
-                    g = dense[(int) key];
-                    if (g < 0) g = dense[(int) key] = k++;
-                } else {
-                    Integer had = index.putIfAbsent(key, k);
-                    g = had == null ? k++ : had;
-                }
-                id[i] = g;
-            }
+            PairIds pairs = PairIds.of(xg, xm.groups(axis), mg, mm.groups(axis));
+            int[] id = pairs.id();
+            int k = pairs.count();
             int[] gx = new int[k], gmk = new int[k];
             long[] count = new long[k], first = new long[k], last = new long[k];
             for (int i = 0; i < xg.length; i++) {

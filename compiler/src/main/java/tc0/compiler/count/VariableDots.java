@@ -50,25 +50,9 @@ final class VariableDots {
         this.shift = (int) sh[0];
         this.scale = sh[1];
         int[] posA = a.axisGroups(1), posB = b.axisGroups(0);
-        int gb = b.groups(0);
-        long cells = (long) a.groups(1) * gb;
-        int[] dense = cells <= 1 << 24 ? new int[(int) cells] : null;
-        if (dense != null) Arrays.fill(dense, -1);
-        Map<Long, Integer> index = dense == null ? new HashMap<>() : null;
-        groupOf = new int[posA.length];
-        int k = 0;
-        for (int i = 0; i < posA.length; i++) {
-            long key = (long) posA[i] * gb + posB[i];
-            int g;
-            if (dense != null) {
-                g = dense[(int) key];
-                if (g < 0) g = dense[(int) key] = k++;
-            } else {
-                Integer had = index.putIfAbsent(key, k);
-                g = had == null ? k++ : had;
-            }
-            groupOf[i] = g;
-        }
+        PairIds pairs = PairIds.of(posA, a.groups(1), posB, b.groups(0));
+        groupOf = pairs.id();
+        int k = pairs.count();
         aGroup = new int[k];
         bGroup = new int[k];
         size = new long[k];

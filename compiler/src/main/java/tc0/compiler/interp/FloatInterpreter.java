@@ -46,7 +46,7 @@ public final class FloatInterpreter {
     public static long[][] evaluate(TensorProgram p, Map<String, long[]> inputs) {
         ChiangFloat.Format f = p.floats().orElseThrow(() -> new IllegalArgumentException(p.model() + " is not a float program"));
         FloatInterpreter r = new FloatInterpreter(p, f);
-        r.check(inputs);
+        Inputs.check(p, inputs);
         long[][] codes = new long[p.nodes().size()][];
         for (Node n : p.nodes()) {
             r.eval(n, inputs);
@@ -78,26 +78,6 @@ public final class FloatInterpreter {
         long[] c = new long[xs.length];
         for (int i = 0; i < xs.length; i++) c[i] = FloatCodes.code(xs[i]);
         return c;
-    }
-
-    private void check(Map<String, long[]> inputs) {
-        for (String name : inputs.keySet()) {
-            if (p.inputs().stream().noneMatch(i -> i.name().equals(name))) {
-                throw new IllegalArgumentException("'" + name + "' is not an input of " + p.model());
-            }
-        }
-        for (TensorProgram.Port in : p.inputs()) {
-            long[] codes = inputs.get(in.name());
-            Node n = p.node(in.node());
-            if (codes == null) throw new IllegalArgumentException("no value for input '" + in.name() + "'");
-            if (codes.length != n.size()) {
-                throw new IllegalArgumentException("input '" + in.name() + "' has " + codes.length + " codes; shape " + n.shape() + " needs " + n.size());
-            }
-            for (long c : codes) {
-                if (n.elem() instanceof Elem.Bit && c != 0 && c != 1) throw new IllegalArgumentException("input '" + in.name() + "' has code " + c + " outside bit");
-                if (n.elem() instanceof Elem.Float) FloatCodes.of(f, c); // refuses a code that is not a float
-            }
-        }
     }
 
     private void eval(Node n, Map<String, long[]> inputs) {

@@ -9,7 +9,7 @@ import tc0.compiler.ir.TensorProgram;
 final class Inputs {
     private Inputs() {}
 
-    /** Every input given, none unknown, lengths right, codes in range (bits 0 or 1). */
+    /** Every input given, none unknown, lengths right, codes in range (bits 0 or 1, floats valid codes). */
     static void check(TensorProgram p, Map<String, long[]> inputs) {
         for (String name : inputs.keySet()) {
             if (p.inputs().stream().noneMatch(i -> i.name().equals(name))) {
@@ -25,6 +25,10 @@ final class Inputs {
                         + n.shape() + " needs " + n.size());
             }
             for (long c : codes) {
+                if (n.elem() instanceof Elem.Float f) {
+                    tc0.compiler.numerics.FloatCodes.of(f.format(), c); // refuses a code that is not a float
+                    continue;
+                }
                 boolean ok = n.elem() instanceof Elem.Bit ? c == 0 || c == 1 : n.elem().asFixed().contains(c);
                 if (!ok) throw new IllegalArgumentException("input '" + in.name() + "' has code " + c + " outside " + n.elem());
             }
