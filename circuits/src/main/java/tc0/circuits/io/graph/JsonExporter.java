@@ -39,12 +39,7 @@ public final class JsonExporter implements CircuitWriter {
         try (JsonGenerator g = FACTORY.createGenerator(new NonClosingOutputStream(out), JsonEncoding.UTF8)) {
             g.setPrettyPrinter(new OneElementPerLine());
             g.writeStartObject();
-            g.writeStringField("format", FORMAT);
-            g.writeNumberField("version", VERSION);
-            g.writeNumberField("inputs", c.inputCount());
-            g.writeNumberField("gates", c.gateCount());
-            g.writeNumberField("wires", c.wireCount());
-            g.writeNumberField("outputs", c.outputCount());
+            header(g, FORMAT, VERSION, c);
             inputBuses(c, g);
             outputBuses(c, g);
             regions(c, g);
@@ -54,6 +49,16 @@ public final class JsonExporter implements CircuitWriter {
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    /** The fields every JSON of a circuit opens with (this export's and the viewer's): its format and figures. */
+    public static void header(JsonGenerator g, String format, int version, Circuit c) throws IOException {
+        g.writeStringField("format", format);
+        g.writeNumberField("version", version);
+        g.writeNumberField("inputs", c.inputCount());
+        g.writeNumberField("gates", c.gateCount());
+        g.writeNumberField("wires", c.wireCount());
+        g.writeNumberField("outputs", c.outputCount());
     }
 
     private static void inputBuses(Circuit c, JsonGenerator g) throws IOException {

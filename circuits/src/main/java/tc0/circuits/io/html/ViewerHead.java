@@ -11,6 +11,7 @@ import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
 import tc0.circuits.analysis.RegionHierarchy;
 import tc0.circuits.analysis.RegionStats;
+import tc0.circuits.io.graph.JsonExporter;
 
 /**
  * The page's small part, read at once: figures, buses, the region tree in columns (parents first) with each
@@ -31,13 +32,8 @@ final class ViewerHead {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.setCharacterEscapes(new HtmlSafe());
             g.writeStartObject();
-            g.writeStringField("format", FORMAT);
-            g.writeNumberField("version", VERSION);
-            g.writeNumberField("inputs", c.inputCount());
-            g.writeNumberField("gates", c.gateCount());
-            g.writeNumberField("wires", c.wireCount());
+            JsonExporter.header(g, FORMAT, VERSION, c);
             g.writeNumberField("storedWires", gates.storedWires());
-            g.writeNumberField("outputs", c.outputCount());
             g.writeNumberField("depth", h.levels().depth());
             g.writeNumberField("weightBytes", gates.weightBytes());
             g.writeBooleanField("exact", gates.exact());
