@@ -19,7 +19,8 @@ public enum GadgetShape {
     DOT("m w^2", "a dot product: m products of w-bit words and one m-ary sum of 2w-bit terms"),
     SUM("m w + w^2", "an m-ary sum of w-bit words by column compression (gates per column at most its height)"),
     MEAN("m T + m w + w^2", "an m-ary sum, then a division by the constant m: at worst a step table over the sum's w + log2 m bits "
-            + "(m T change points; gcn's mean at n = 3000 is 8.5 million gates per output)"),
+            + "(m T change points; gcn's mean at n = 3000 is 8.5 million gates per output); a mean over a mask's kept entries: "
+            + "one comparator per output code over the entries' ANDed bits (T + m w gates)"),
     MAXIMUM("m^2 w", "the maximum of m words by all m^2 pairwise comparisons (constant depth)"),
     ROW("T + m w + w^2", "softmax, RoPE: a table per element, the row's sum and pairwise maximum shared by its m elements, a division or product"),
     LAYER("T^2 + m w^2", "layer norm: one comparator per breakpoint of the scale rho (at most 2^(rho's width), rho at most twice the input's width: T^2), "
@@ -81,6 +82,7 @@ public enum GadgetShape {
                 case MAX, MIN -> MAXIMUM;
             };
             case Op.Softmax _, Op.MaskedSoftmax _, Op.Rope _ -> ROW;
+            case Op.MaskedMean _ -> MEAN;
             case Op.LayerNorm _ -> LAYER;
             case Op.ScanExp _ -> SCAN;
             default -> null;

@@ -35,11 +35,12 @@ public record NodeFigures(int id, String op, GadgetShape shape, String region, L
         return out;
     }
 
-    /** m: a matmul's inner size, a reduction's length, a row op's longest axis, else 1. */
+    /** m: a matmul's inner size, a reduction's (or masked mean's) length, a row op's longest axis, else 1. */
     private static long reach(TensorProgram p, Node x) {
         return switch (x.op()) {
             case Op.MatMul mm -> p.node(mm.left()).dim(p.node(mm.left()).rank() - 1);
             case Op.Reduce r -> p.node(r.operand()).size() / Math.max(1, x.size());
+            case Op.MaskedMean mm -> p.node(mm.operand()).size() / Math.max(1, x.size());
             case Op.Softmax _, Op.MaskedSoftmax _, Op.LayerNorm _, Op.Rope _, Op.ScanExp _ -> {
                 long m = 1;
                 for (int a = 0; a < x.rank(); a++) m = Math.max(m, x.dim(a));
