@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tc0.dsl.Diagnostics;
+import tc0.dsl.ast.Expr;
 import tc0.dsl.ast.SizeEvalException;
 import tc0.dsl.ast.SizeExprs;
 import tc0.dsl.ast.Stmt;
 
 /**
- * Counts the iterations the model body's loops unroll to, before any of them is visited: each loop's range
+ * Counts the iterations the model body's loops unroll to, before any of them is visited (loop statements and
+ * loop expressions, {@code concat(for h in ..)}, alike): each loop's range
  * times what its body unrolls to, nested loops multiplied, with the parameter values. A loop whose inner
  * bounds use its variable is counted iteration by iteration, stopping as soon as the total passes the limit,
  * so the estimate itself takes at most about {@code limit} steps. Bad bounds count as 0 (they are reported by
@@ -28,6 +30,19 @@ final class LoopBudget {
     boolean fits(List<Stmt> body, Map<String, Long> values) {
         long total = 0;
         for (Stmt s : body) {
+            if (!(s instanceof Stmt.For)) {
+                Expr.For at = firstLoopExpr(s);
+                long here = at == null ? 0 : exprLoops(statementExpr(s), values);
+                total = plus(total, here);
+                if (total > limit) {
+                    diagnostics.error(at.pos(), "loop '" + at.var() + "' and the loops inside it unroll to at least "
+                            + (here == Long.MAX_VALUE ? "2^63" : here) + " iterations"
+                            + (total != here ? " (" + (total == Long.MAX_VALUE ? "2^63" : total) + " with the loops before it)" : "")
+                            + ConcreteChecker.where(at.to(), values) + "; at most " + limit
+                            + " unrolled iterations are allowed in all; lower the loop bounds or the parameters");
+                    return false;
+                }
+            }
             if (s instanceof Stmt.For f) {
                 long here = loop(f, values);
                 total = plus(total, here);
@@ -73,14 +88,80 @@ final class LoopBudget {
     private long body(List<Stmt> body, Map<String, Long> env) {
         long total = 0;
         for (Stmt s : body) {
-            if (s instanceof Stmt.For f) {
-                total = plus(total, loop(f, env));
-                if (total > limit) {
-                    return total;
-                }
+            total = plus(total, s instanceof Stmt.For f ? loop(f, env) : exprLoops(statementExpr(s), env));
+            if (total > limit) {
+                return total;
             }
         }
         return total;
+    }
+
+    /** The expression a statement computes, if any: where a loop expression ({@code concat(for ...)}) can stand. */
+    private static Expr statementExpr(Stmt s) {
+        return switch (s) {
+            case Stmt.Let l -> l.value();
+            case Stmt.Assign a -> a.value();
+            case Stmt.Output o -> o.value().orElse(null);
+            case Stmt.Return r -> r.value();
+            default -> null;
+        };
+    }
+
+    private static Expr.For firstLoopExpr(Stmt s) {
+        return firstLoopExpr(statementExpr(s));
+    }
+
+    private static Expr.For firstLoopExpr(Expr e) {
+        if (e == null) return null;
+        if (e instanceof Expr.For f) return f;
+        for (Expr child : children(e)) {
+            Expr.For f = firstLoopExpr(child);
+            if (f != null) return f;
+        }
+        return null;
+    }
+
+    /** The iterations of every loop expression in {@code e} and inside their bodies, saturated just past the limit. */
+    private long exprLoops(Expr e, Map<String, Long> env) {
+        if (e == null) return 0;
+        if (e instanceof Expr.For f) {
+            long lo, hi;
+            try {
+                lo = SizeExprs.eval(f.from(), env);
+                hi = SizeExprs.eval(f.to(), env);
+            } catch (SizeEvalException ex) {
+                return 0;
+            }
+            if (hi <= lo) return 0;
+            Map<String, Long> inner = new HashMap<>(env);
+            long total = 0;
+            for (long v = lo; v < hi && total <= limit; v++) {
+                inner.put(f.var(), v);
+                total = plus(total, plus(1, exprLoops(f.body(), inner)));
+            }
+            return total > limit ? Math.max(total, hi - lo < 0 ? Long.MAX_VALUE : hi - lo) : total;
+        }
+        long total = 0;
+        for (Expr child : children(e)) {
+            total = plus(total, exprLoops(child, env));
+            if (total > limit) return total;
+        }
+        return total;
+    }
+
+    private static List<Expr> children(Expr e) {
+        return switch (e) {
+            case Expr.Neg n -> List.of(n.operand());
+            case Expr.Binary b -> List.of(b.left(), b.right());
+            case Expr.Slice sl -> List.of(sl.target());
+            case Expr.Call c -> {
+                List<Expr> all = new java.util.ArrayList<>(c.args());
+                for (Expr.NamedArg a : c.named()) all.add(a.value());
+                yield all;
+            }
+            case Expr.For f -> List.of(f.body());
+            default -> List.of();
+        };
     }
 
     /** Whether a loop nested in {@code body} has a bound that uses {@code var}. */

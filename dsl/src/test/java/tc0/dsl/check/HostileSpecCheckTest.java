@@ -51,6 +51,19 @@ class HostileSpecCheckTest {
     }
 
     @Test
+    void aLoopExpressionIsCountedAsLoopsAre() {
+        // concat(for ..) unrolls as a loop statement does: refused by the check, not only later by the elaborator
+        assertEquals("4:23: loop 'h' and the loops inside it unroll to at least 100000000 iterations; at most "
+                + ConcreteChecker.MAX_UNROLLED + " unrolled iterations are allowed in all; lower the loop bounds or the parameters",
+                oneError(model("    output Y = concat(for h in 0 .. 100000000 { X }, axis: 1);")));
+        // inside a loop statement its iterations multiply
+        String nested = model("    weight W: [1024*n, n] = random(seed: 1);\n    let H = X;\n    for i in 0 .. 2048 {\n"
+                + "        H = concat(for h in 0 .. 1024 { X }, axis: 1) @ W;\n    }\n    output Y = H;");
+        assertTrue(oneError(nested).startsWith("6:5: loop 'i' and the loops inside it unroll to at least 2099200 iterations"), oneError(nested));
+        assertTrue(Dsl.check(model("    output Y = concat(for h in 0 .. 4 { X }, axis: 1);"), "h.tc0", Map.of()).ok());
+    }
+
+    @Test
     void aTriangularNestUsingTheOuterVariableIsCountedUntilItPassesTheLimit() {
         String s = model("    let H = X;\n    for i in 0 .. n {\n        for j in 0 .. i {\n            H = H + X;\n        }\n    }\n    output Y = H;");
         // n + n (n - 1) / 2 body runs: n = 1449 gives 1,050,525, past 2^20 = 1,048,576; n = 1447 gives 1,047,628
