@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import tc0.dsl.Diagnostics;
 import tc0.dsl.ast.Expr;
+import tc0.dsl.ast.Pos;
 import tc0.dsl.ast.SizeEvalException;
+import tc0.dsl.ast.SizeExpr;
 import tc0.dsl.ast.SizeExprs;
 import tc0.dsl.ast.Stmt;
 
@@ -35,28 +37,28 @@ final class LoopBudget {
                 long here = at == null ? 0 : exprLoops(statementExpr(s), values);
                 total = plus(total, here);
                 if (total > limit) {
-                    diagnostics.error(at.pos(), "loop '" + at.var() + "' and the loops inside it unroll to at least "
-                            + (here == Long.MAX_VALUE ? "2^63" : here) + " iterations"
-                            + (total != here ? " (" + (total == Long.MAX_VALUE ? "2^63" : total) + " with the loops before it)" : "")
-                            + ConcreteChecker.where(at.to(), values) + "; at most " + limit
-                            + " unrolled iterations are allowed in all; lower the loop bounds or the parameters");
-                    return false;
+                    return tooMany(at.pos(), at.var(), here, total, at.to(), values);
                 }
             }
             if (s instanceof Stmt.For f) {
                 long here = loop(f, values);
                 total = plus(total, here);
                 if (total > limit) {
-                    diagnostics.error(f.pos(), "loop '" + f.var() + "' and the loops inside it unroll to at least "
-                            + (here == Long.MAX_VALUE ? "2^63" : here) + " iterations"
-                            + (total != here ? " (" + (total == Long.MAX_VALUE ? "2^63" : total) + " with the loops before it)" : "")
-                            + ConcreteChecker.where(f.to(), values) + "; at most " + limit
-                            + " unrolled iterations are allowed in all; lower the loop bounds or the parameters");
-                    return false;
+                    return tooMany(f.pos(), f.var(), here, total, f.to(), values);
                 }
             }
         }
         return true;
+    }
+
+    /** Reports the loop at which the total passes the limit; false. */
+    private boolean tooMany(Pos pos, String var, long here, long total, SizeExpr to, Map<String, Long> values) {
+        diagnostics.error(pos, "loop '" + var + "' and the loops inside it unroll to at least "
+                + (here == Long.MAX_VALUE ? "2^63" : here) + " iterations"
+                + (total != here ? " (" + (total == Long.MAX_VALUE ? "2^63" : total) + " with the loops before it)" : "")
+                + ConcreteChecker.where(to, values) + "; at most " + limit
+                + " unrolled iterations are allowed in all; lower the loop bounds or the parameters");
+        return false;
     }
 
     /** The iterations of {@code f} and of every loop inside it, saturated just past the limit. */
