@@ -140,13 +140,7 @@ final class AstToTensorIr {
             case Stmt.For loop -> {
                 long from = size(loop.from(), fr.sizes(), fr.file()), to = size(loop.to(), fr.sizes(), fr.file());
                 for (long v = from; v < to; v++) {
-                    if (++unrolled > ConcreteChecker.MAX_UNROLLED) {
-                        throw error(fr.file(), loop.pos(), "loop '" + loop.var() + "' passes " + ConcreteChecker.MAX_UNROLLED
-                                + " unrolled iterations (all loops together, those inside functions too); lower the loop bounds or the parameters");
-                    }
-                    Map<String, Long> sizes = new HashMap<>(fr.sizes());
-                    sizes.put(loop.var(), v);
-                    block(loop.body(), fr.child(loop.var() + "[" + v + "]", sizes, new Scope(fr.scope())));
+                    block(loop.body(), iteration(loop.var(), v, loop.pos(), fr));
                 }
             }
             case Stmt.Output o -> {
@@ -227,13 +221,7 @@ final class AstToTensorIr {
         }
         List<Integer> pieces = new ArrayList<>();
         for (long v = from; v < to; v++) {
-            if (++unrolled > ConcreteChecker.MAX_UNROLLED) {
-                throw error(fr.file(), loop.pos(), "loop '" + loop.var() + "' passes " + ConcreteChecker.MAX_UNROLLED
-                        + " unrolled iterations (all loops together, those inside functions too); lower the loop bounds or the parameters");
-            }
-            Map<String, Long> sizes = new HashMap<>(fr.sizes());
-            sizes.put(loop.var(), v);
-            Frame child = fr.child(loop.var() + "[" + v + "]", sizes, new Scope(fr.scope()));
+            Frame child = iteration(loop.var(), v, loop.pos(), fr);
             pieces.add(tensor(expr(loop.body(), child), loop.body().pos(), child, what));
         }
         return pieces;
@@ -507,5 +495,16 @@ final class AstToTensorIr {
     static ElaborationException error(String file, Pos pos, String message) {
         return new ElaborationException(new Diagnostic(file, Math.max(1, pos.line()), Math.max(1, pos.col()),
                 message.replace('\n', ' ')));
+    }
+
+    /** The frame of one loop iteration ({@code var = v}, region {@code var[v]}), counted toward the unrolling limit. */
+    private Frame iteration(String var, long v, Pos pos, Frame fr) {
+        if (++unrolled > ConcreteChecker.MAX_UNROLLED) {
+            throw error(fr.file(), pos, "loop '" + var + "' passes " + ConcreteChecker.MAX_UNROLLED
+                    + " unrolled iterations (all loops together, those inside functions too); lower the loop bounds or the parameters");
+        }
+        Map<String, Long> sizes = new HashMap<>(fr.sizes());
+        sizes.put(var, v);
+        return fr.child(var + "[" + v + "]", sizes, new Scope(fr.scope()));
     }
 }

@@ -73,6 +73,19 @@ class ElaborationTest {
     }
 
     @Test
+    void loopsInsideFunctionsCountTowardTheUnrollingLimitAtTheElaborator() {
+        // The checker counts the model body's loops; a function's loop (2048 runs) called from a loop of 1024 runs
+        // unrolls 2^21 times: the elaborator refuses it at the function's loop, the one whose iteration passes 2^20.
+        var m = Specs.checkSource("fn f(X: [n, n]) -> [n, n] {\n    let H = X;\n    for j in 0 .. 2048 {\n        H = H + X;\n    }\n"
+                + "    return H;\n}\nmodel m(n = 2) {\n    precision fixed(int: 4, frac: 2);\n    input X: [n, n];\n    let Y = X;\n"
+                + "    for i in 0 .. 1024 {\n        Y = f(X);\n    }\n    output Z = concat(for h in 0 .. 2 { Y }, axis: 1);\n}");
+        ElaborationException e = assertThrows(ElaborationException.class, () -> Elaborator.elaborate(m, Map.of()));
+        assertEquals(3, e.diagnostic().line(), e.getMessage());
+        assertEquals("loop 'j' passes 1048576 unrolled iterations (all loops together, those inside functions too); lower the loop "
+                + "bounds or the parameters", e.diagnostic().message());
+    }
+
+    @Test
     void aSizeBelowOneForTheGivenValuesIsAPositionedError() {
         var m = Specs.checkSource("model m(n = 8) {\n precision fixed(int: 4, frac: 2);\n input X: [n - 4, 2];\n output Y = X;\n}");
         ElaborationException e = assertThrows(ElaborationException.class, () -> Elaborator.elaborate(m, Map.of("n", 4L)));
