@@ -88,22 +88,9 @@ final class SoftmaxCount {
         for (int c = 0; c < k; c++) {
             long[] r = range[c];
             long othersLo = sumLo - r[0], othersHi = sumHi - r[1];
-            // f_t = a e_i - b others, a = 2^(Fo+1) - (2t-1) > 0, b = 2t - 1: ge[t] is 1 while min f >= 0, 0 once max f < 0.
-            long ones = 0, gatesTo = 0;
-            int phase = 0; // 0: constant 1, 1: gates, 2: constant 0; must not go back
-            for (long t = 1; t <= top; t++) {
-                long a = a0 - (2 * t - 1), b = 2 * t - 1;
-                // min f = a lo_i - b hi_others, max f = a hi_i - b lo_others, compared in 128 bits (Wide128): at 32-bit
-                // words a line of 2^20 entries passes a long, which tc0's builder cannot build (the count is marked wide).
-                if (Wide128.pastLong(a, r[1]) || Wide128.pastLong(b, othersHi)) p.markWide();
-                int now = Wide128.productAtLeast(a, r[0], b, othersHi) ? 0 : Wide128.productAtLeast(a, r[1], b, othersLo) ? 1 : 2;
-                if (now < phase) throw new SumForm.Unmodelled("stage 3 not monotone in t");
-                phase = now;
-                if (now == 0) ones = t;
-                if (now <= 1) gatesTo = t;
-            }
+            long[] steps = stage3Steps(a0, top, r, othersLo, othersHi, false, p);
             Profile one = new Profile();
-            pOf[c] = LookupCount.steps(ramp, ones, gatesTo, level + 1, terms, one);
+            pOf[c] = LookupCount.steps(ramp, steps[0], steps[1], level + 1, terms, one);
             p.add(one, mult[c]);
         }
         return new ByKind(p, pOf);
@@ -157,5 +144,27 @@ final class SoftmaxCount {
         FormSummary f = new FormSummary().addWord(b, 1, 0).addWord(c, -1, 1).done();
         if (f.terms < 2 || f.min >= 0 || f.max < 0) throw new SumForm.Unmodelled("a comparator that folds");
         return f;
+    }
+
+    /**
+     * Stage 3 of one entry: f_t = a e_i - b others (+ 1 below zero where {@code strict}: a masked entry's m_i - 1),
+     * a = a0 - (2t-1) > 0, b = 2t - 1, for t = 1 .. top; ge[t] is 1 while min f >= 0 and 0 once max f < 0. Returns
+     * {the last t of constant 1, the last t with a gate}. The products are compared in 128 bits (Wide128): at 32-bit
+     * words a line of 2^20 entries passes a long, which tc0's builder cannot build ({@code p} is marked wide).
+     */
+    static long[] stage3Steps(long a0, long top, long[] r, long othersLo, long othersHi, boolean strict, Profile p) {
+        long ones = 0, gatesTo = 0;
+        int phase = 0; // 0: constant 1, 1: gates, 2: constant 0; must not go back
+        for (long t = 1; t <= top; t++) {
+            long a = a0 - (2 * t - 1), b = 2 * t - 1;
+            if (Wide128.pastLong(a, r[1]) || Wide128.pastLong(b, othersHi)) p.markWide();
+            boolean minHolds = strict ? !Wide128.productAtLeast(b, othersHi, a, r[0]) : Wide128.productAtLeast(a, r[0], b, othersHi);
+            int now = minHolds ? 0 : Wide128.productAtLeast(a, r[1], b, othersLo) ? 1 : 2;
+            if (now < phase) throw new SumForm.Unmodelled("stage 3 not monotone in t");
+            phase = now;
+            if (now == 0) ones = t;
+            if (now <= 1) gatesTo = t;
+        }
+        return new long[] {ones, gatesTo};
     }
 }

@@ -109,17 +109,8 @@ final class SumForm {
         for (int r = 0; r < xs.length; r++) {
             ElemClass x = xs[r], y = ys[r];
             if (passes(x) || passes(y)) return false;
-            int wx = x.width(), wy = y.width();
-            if (lv == null) { lv = new int[wx + wy]; Arrays.fill(lv, -1); }
-            if (wx + wy != lv.length) return false;
-            for (int i = 0; i < wx; i++) {
-                for (int j = 0; j < wy; j++) {
-                    if (x.bit(i) < 0 || y.bit(j) < 0) continue;
-                    int l = Math.max(x.slotLevel(x.bit(i) >> 1), y.slotLevel(y.bit(j) >> 1)) + 1;
-                    if (lv[i + j] >= 0 && lv[i + j] != l) return false;
-                    lv[i + j] = l;
-                }
-            }
+            if (lv == null) lv = noLevels(x.width() + y.width());
+            if (x.width() + y.width() != lv.length || !sameColumnLevels(x, y, lv)) return false;
         }
         return true;
     }
@@ -132,11 +123,19 @@ final class SumForm {
 
     /** Whether the ANDs landing in each column share one level (then adding pairs in bulk keeps the columns' order of levels). */
     private static boolean columnLevelsUniform(ElemClass x, ElemClass y) {
-        int wx = x.width(), wy = y.width();
-        int[] lv = new int[wx + wy];
+        return sameColumnLevels(x, y, noLevels(x.width() + y.width()));
+    }
+
+    private static int[] noLevels(int columns) {
+        int[] lv = new int[columns];
         Arrays.fill(lv, -1);
-        for (int i = 0; i < wx; i++) {
-            for (int j = 0; j < wy; j++) {
+        return lv;
+    }
+
+    /** Records in {@code lv} the level of each column's ANDs of x and y; false if a column already holds another level. */
+    private static boolean sameColumnLevels(ElemClass x, ElemClass y, int[] lv) {
+        for (int i = 0; i < x.width(); i++) {
+            for (int j = 0; j < y.width(); j++) {
                 if (x.bit(i) < 0 || y.bit(j) < 0) continue;
                 int l = Math.max(x.slotLevel(x.bit(i) >> 1), y.slotLevel(y.bit(j) >> 1)) + 1;
                 if (lv[i + j] >= 0 && lv[i + j] != l) return false;

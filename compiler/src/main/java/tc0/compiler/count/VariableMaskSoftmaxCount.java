@@ -155,26 +155,15 @@ final class VariableMaskSoftmaxCount {
         long[] used = new long[2 * k];
         for (int c = 0; c < k; c++) {
             boolean variable = !ms[c].isConstant();
-            long mLo = variable ? -1 : 0; // m_i - 1: [-1, 0] for a variable bit, 0 for the constant 1
             long fanIn = terms + (variable ? 1 : 0);
             if (fanIn < 2) throw new SumForm.Unmodelled("stage 3 gates of fewer than two terms");
             int lv = variable ? Math.max(level, ms[c].slotLevel(0)) : level;
             long[] r = range[c];
             long othersLo = sumLo - r[0], othersHi = sumHi - r[1];
-            long ones = 0, gatesTo = 0;
-            int phase = 0;
-            for (long t = 1; t <= top; t++) {
-                long a = a0 - (2 * t - 1), b = 2 * t - 1;
-                long min = Math.subtractExact(Math.multiplyExact(a, r[0]), Math.multiplyExact(b, othersHi)) + mLo;
-                long max = Math.subtractExact(Math.multiplyExact(a, r[1]), Math.multiplyExact(b, othersLo));
-                int now = min >= 0 ? 0 : max >= 0 ? 1 : 2;
-                if (now < phase) throw new SumForm.Unmodelled("stage 3 not monotone in t");
-                phase = now;
-                if (now == 0) ones = t;
-                if (now <= 1) gatesTo = t;
-            }
+            // m_i - 1 in the form: [-1, 0] for a variable bit (min f one lower), 0 for the constant 1
+            long[] steps = SoftmaxCount.stage3Steps(a0, top, r, othersLo, othersHi, variable, p);
             Profile one = new Profile();
-            pOf[c] = LookupCount.steps(ramp, ones, gatesTo, lv + 1, fanIn, one);
+            pOf[c] = LookupCount.steps(ramp, steps[0], steps[1], lv + 1, fanIn, one);
             p.add(one, mult[c]);
             used[c] = Usage.all(xs[c]);
             used[k + c] = Usage.all(ms[c]);

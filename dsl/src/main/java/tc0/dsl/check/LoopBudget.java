@@ -61,18 +61,23 @@ final class LoopBudget {
         return false;
     }
 
+    /** A loop's bounds {lo, hi} for the values; null when it runs no time or a bound has no value (reported elsewhere). */
+    private static long[] range(SizeExpr from, SizeExpr to, Map<String, Long> env) {
+        try {
+            long lo = SizeExprs.eval(from, env), hi = SizeExprs.eval(to, env);
+            return hi <= lo ? null : new long[] {lo, hi};
+        } catch (SizeEvalException e) {
+            return null;
+        }
+    }
+
     /** The iterations of {@code f} and of every loop inside it, saturated just past the limit. */
     private long loop(Stmt.For f, Map<String, Long> env) {
-        long lo, hi;
-        try {
-            lo = SizeExprs.eval(f.from(), env);
-            hi = SizeExprs.eval(f.to(), env);
-        } catch (SizeEvalException e) {
+        long[] range = range(f.from(), f.to(), env);
+        if (range == null) {
             return 0;
         }
-        if (hi <= lo) {
-            return 0;
-        }
+        long lo = range[0], hi = range[1];
         long runs = hi - lo < 0 ? Long.MAX_VALUE : hi - lo;
         Map<String, Long> inner = new HashMap<>(env);
         if (!innerBoundsUse(f.body(), f.var())) {
@@ -127,14 +132,9 @@ final class LoopBudget {
     private long exprLoops(Expr e, Map<String, Long> env) {
         if (e == null) return 0;
         if (e instanceof Expr.For f) {
-            long lo, hi;
-            try {
-                lo = SizeExprs.eval(f.from(), env);
-                hi = SizeExprs.eval(f.to(), env);
-            } catch (SizeEvalException ex) {
-                return 0;
-            }
-            if (hi <= lo) return 0;
+            long[] range = range(f.from(), f.to(), env);
+            if (range == null) return 0;
+            long lo = range[0], hi = range[1];
             Map<String, Long> inner = new HashMap<>(env);
             long total = 0;
             for (long v = lo; v < hi && total <= limit; v++) {
