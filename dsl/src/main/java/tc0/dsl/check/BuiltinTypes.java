@@ -123,13 +123,8 @@ final class BuiltinTypes {
         if (m == null || !(checker.typeOf(c.args().getFirst()) instanceof Type.Tensor x)) {
             return t;
         }
-        Type mt = checker.typeOf(m);
-        if (mt instanceof Type.Unknown) {
+        if (!(bitMask(m, "mean", "an adjacency or node mask declared bit, eye(n), tril(n)") instanceof Type.Tensor mask)) {
             return Type.UNKNOWN;
-        }
-        if (!(mt instanceof Type.Tensor mask) || mask.kind() != ElemKind.BIT) {
-            return checker.error(m, "mean's mask must be a bit tensor (an adjacency or node mask declared bit, eye(n), tril(n)); got "
-                    + (mt instanceof Type.Tensor v ? "a tensor of words " + v.shape() : "a scalar"));
         }
         Shape joined = ShapeChecker.broadcast(x.shape(), mask.shape());
         if (joined == null || !Shapes.same(joined, x.shape())) {
@@ -137,6 +132,16 @@ final class BuiltinTypes {
                     + ", or 1 on an axis to repeat it");
         }
         return t;
+    }
+
+    /** A mask argument's type: the bit tensor it is, or UNKNOWN (reported here unless already unknown). */
+    private Type bitMask(Expr m, String of, String examples) {
+        Type mt = checker.typeOf(m);
+        if (mt instanceof Type.Unknown || mt instanceof Type.Tensor mask && mask.kind() == ElemKind.BIT) {
+            return mt;
+        }
+        return checker.error(m, of + "'s mask must be a bit tensor (" + examples + "); got "
+                + (mt instanceof Type.Tensor v ? "a tensor of words " + v.shape() : "a scalar"));
     }
 
     private Type same(Builtin b, Expr.Call c, boolean hasAxis) {
@@ -160,13 +165,8 @@ final class BuiltinTypes {
         if (m == null || !(t instanceof Type.Tensor x)) {
             return t;
         }
-        Type mt = checker.typeOf(m);
-        if (mt instanceof Type.Unknown) {
+        if (!(bitMask(m, "softmax", "such as tril(n) or an input declared bit") instanceof Type.Tensor mask)) {
             return Type.UNKNOWN;
-        }
-        if (!(mt instanceof Type.Tensor mask) || mask.kind() != ElemKind.BIT) {
-            return checker.error(m, "softmax's mask must be a bit tensor (such as tril(n) or an input declared bit); got "
-                    + (mt instanceof Type.Tensor v ? "a tensor of words " + v.shape() : "a scalar"));
         }
         if (!Shapes.same(mask.shape(), x.shape())) {
             return checker.error(m, "softmax's mask has shape " + mask.shape() + "; it needs the shape of X, " + x.shape());
