@@ -12,6 +12,12 @@ import java.util.Map;
  * group per axis; a small weight may be one group per position. Kept compressed: two groups of an axis
  * whose slices of the table agree are one group, so the table stays as small as the tensor's variety allows
  * (RoPE output: a few row groups, not n). Immutable.
+ *
+ * <p>A matrix may also be split by a diagonal ({@link #triangle}): then the class of (i, j) depends on its row
+ * group, its column group and its side, {@code j - i <= offset} (lower, side 0) or not (upper, side 1). The side
+ * is held as a last table axis of two groups that no position names, so a constant {@code tril(n)} is a table of
+ * two entries and a causal score matrix one of a few row and column groups, not n x n. Operations that do not
+ * know the split see the map made plain first ({@link #dense}).
  */
 final class ClassMap {
     /** Positions one axis may list (4 bytes each): a 4096 x 4096 map merged into one axis. */
@@ -21,13 +27,21 @@ final class ClassMap {
     private final int[][] ids;   // per axis: group of each position; null when the axis has one group
     private final int[] groups;  // groups per axis
     private final long[][] counts; // per axis and group: positions in it
-    private final int[] table;   // class ids, row-major over groups
+    private final int[] table;   // class ids, row-major over groups (and the side last, when split)
+    /** The diagonal of a split map (see {@link #triangle}); unused when plain. */
+    private final long offset;
+    private TriangleCounts sides; // made when first asked
 
     private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table) {
+        this(shape, ids, groups, table, 0);
+    }
+
+    private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table, long offset) {
         this.shape = shape;
         this.ids = ids;
         this.groups = groups;
         this.table = table;
+        this.offset = offset;
         this.counts = new long[shape.length][];
         for (int a = 0; a < shape.length; a++) {
             counts[a] = new long[groups[a]];
@@ -63,6 +77,57 @@ final class ClassMap {
         return new ClassMap(shape.clone(), own, groups.clone(), table.clone()).compress();
     }
 
+    /**
+     * A matrix split by the diagonal {@code j - i <= offset}: {@code table} row-major over (row group, column
+     * group, side), side 0 the entries on or below the diagonal, 1 those above.
+     */
+    static ClassMap triangle(long[] shape, long offset, int[][] ids, int[] groups, int[] table) {
+        if (shape.length != 2) throw new IllegalArgumentException("a triangular map is a matrix");
+        int[][] own = {ids[0] == null ? null : ids[0].clone(), ids[1] == null ? null : ids[1].clone(), null};
+        return new ClassMap(shape.clone(), own, new int[] {groups[0], groups[1], 2}, table.clone(), offset).compress();
+    }
+
+    /** Whether the map is split by a diagonal. */
+    boolean split() { return groups.length > shape.length; }
+
+    /** The diagonal of a split map: side 0 where {@code j - i <= offset}. */
+    long offset() { return offset; }
+
+    /** The class id at row group {@code g0}, column group {@code g1} and side {@code side} of a split map. */
+    int id(int g0, int g1, int side) { return table[(g0 * groups[1] + g1) * 2 + side]; }
+
+    /** Entries of row group {@code g0} and column group {@code g1} on {@code side} of a split map. */
+    long sideCount(int g0, int g1, int side) {
+        if (sides == null) sides = new TriangleCounts(axisGroups(0), groups[0], axisGroups(1), groups[1], offset);
+        return sides.count(g0, g1, side);
+    }
+
+    /** Past this many entries a split map is not made plain ({@link #dense}). */
+    static final long DENSE_LIMIT = 1L << 24;
+
+    /**
+     * The same classes without the split: each row and column its own group (then compressed), for operations
+     * that do not know the split; refused past {@link #DENSE_LIMIT} entries.
+     */
+    ClassMap dense() {
+        if (!split()) return this;
+        long entries = shape[0] * shape[1];
+        if (entries > DENSE_LIMIT) {
+            throw new UnsupportedOperationException("counting: a triangular (masked) " + shape[0] + " x " + shape[1]
+                    + " matrix reaches an op that needs it entry by entry; count a smaller n");
+        }
+        int r = (int) shape[0], c = (int) shape[1];
+        int[] t = new int[r * c];
+        int[] rowIds = new int[r], colIds = new int[c];
+        for (int i = 0; i < r; i++) rowIds[i] = i;
+        for (int j = 0; j < c; j++) colIds[j] = j;
+        for (int i = 0; i < r; i++) {
+            int gi = group(0, i);
+            for (int j = 0; j < c; j++) t[i * c + j] = id(gi, group(1, j), TriangleCounts.side(i, j, offset));
+        }
+        return of(shape, new int[][] {rowIds, colIds}, new int[] {r, c}, t);
+    }
+
     int rank() { return shape.length; }
 
     int groups(int axis) { return groups[axis]; }
@@ -82,13 +147,17 @@ final class ClassMap {
     /** The class at a combination of groups, one per axis. */
     ElemClass at(int[] g) { return ElemClass.byId(table[flat(g)]); }
 
-    /** The class id at row group {@code g0} and column group {@code g1} of a matrix (no allocation: for loops over groups). */
-    int id(int g0, int g1) { return table[g0 * groups[1] + g1]; }
+    /** The class id at row group {@code g0} and column group {@code g1} of a plain matrix (no allocation: for loops over groups). */
+    int id(int g0, int g1) {
+        if (split()) throw new IllegalStateException("a triangular map read by groups alone");
+        return table[g0 * groups[1] + g1];
+    }
 
     /** The class of an element. */
     ElemClass element(long[] ix) {
-        int[] g = new int[ix.length];
+        int[] g = new int[groups.length];
         for (int a = 0; a < ix.length; a++) g[a] = group(a, ix[a]);
+        if (split()) g[2] = TriangleCounts.side(ix[0], ix[1], offset);
         return at(g);
     }
 
@@ -104,6 +173,7 @@ final class ClassMap {
 
     /** The number of elements in a group combination. */
     long multiplicity(int[] g) {
+        if (split()) return sideCount(g[0], g[1], g[2]);
         long m = 1;
         for (int a = 0; a < g.length; a++) m = Math.multiplyExact(m, counts[a][g[a]]);
         return m;
@@ -124,11 +194,16 @@ final class ClassMap {
     ClassMap mapClasses(java.util.function.UnaryOperator<ElemClass> f) {
         int[] t = new int[table.length];
         for (int i = 0; i < t.length; i++) t[i] = f.apply(ElemClass.byId(table[i])).id;
+        if (split()) return triangle(shape, offset, ids, groups, t);
         return of(shape, ids, groups, t);
     }
 
     /** The class id of the element at row-major index {@code flat} (no allocation: for element-by-element visits). */
     int idAt(long flat) {
+        if (split()) {
+            long i = flat / shape[1], j = flat % shape[1];
+            return id(group(0, i), group(1, j), TriangleCounts.side(i, j, offset));
+        }
         int f = 0, mul = 1;
         long rest = flat;
         for (int a = shape.length - 1; a >= 0; a--) {
@@ -149,6 +224,13 @@ final class ClassMap {
     // Transforms of wiring.
 
     ClassMap transpose() {
+        if (split()) { // j - i <= k is i' - j' <= k, that is j' - i' >= -k: the lower side of -k - 1 is the old upper one
+            int[] t = new int[table.length];
+            for (int i = 0; i < groups[0]; i++) {
+                for (int j = 0; j < groups[1]; j++) for (int s = 0; s < 2; s++) t[(j * groups[0] + i) * 2 + s] = id(i, j, 1 - s);
+            }
+            return triangle(new long[] {shape[1], shape[0]}, -offset - 1, new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
+        }
         int[] t = new int[table.length];
         for (int i = 0; i < groups[0]; i++) for (int j = 0; j < groups[1]; j++) t[j * groups[0] + i] = table[i * groups[1] + j];
         return of(new long[] {shape[1], shape[0]}, new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
@@ -156,10 +238,12 @@ final class ClassMap {
 
     /** Axes of size 1 repeated to {@code to}. */
     ClassMap broadcast(long[] to) {
+        if (split()) return Arrays.equals(to, shape) ? this : dense().broadcast(to);
         return new ClassMap(to.clone(), ids.clone(), groups.clone(), table);
     }
 
     ClassMap slice(long[] start, long[] size) {
+        if (split()) return dense().slice(start, size);
         int[][] n = new int[shape.length][];
         for (int a = 0; a < shape.length; a++) {
             if (ids[a] != null) n[a] = Arrays.copyOfRange(ids[a], (int) start[a], (int) (start[a] + size[a]));
@@ -169,6 +253,7 @@ final class ClassMap {
 
     /** {@code this} then {@code right} along {@code axis}. */
     ClassMap concat(int axis, ClassMap right) {
+        if (split() || right.split()) return dense().concat(axis, right.dense());
         int r = shape.length;
         long[] sh = shape.clone();
         sh[axis] += right.shape[axis];
@@ -225,6 +310,7 @@ final class ClassMap {
      * goes through one group per position, up to {@code limit} positions.
      */
     ClassMap reshape(long[] to, long limit) {
+        if (split()) return dense().reshape(to, limit);
         if (isUniform()) return uniform(to, ElemClass.byId(table[0]));
         int rIn = shape.length, rOut = to.length;
         int[][] n = new int[rOut][];
@@ -310,7 +396,17 @@ final class ClassMap {
                 if (n != m) { m = n; changed = true; }
             }
         }
-        return m;
+        return m.split() ? m.unsplitIfSame() : m;
+    }
+
+    /** A split map whose two sides agree everywhere is plain. */
+    private ClassMap unsplitIfSame() {
+        int[] t = new int[table.length / 2];
+        for (int f = 0; f < t.length; f++) {
+            if (table[2 * f] != table[2 * f + 1]) return this;
+            t[f] = table[2 * f];
+        }
+        return new ClassMap(shape, Arrays.copyOf(ids, shape.length), Arrays.copyOf(groups, shape.length), t).compress();
     }
 
     private ClassMap compressAxis(int axis) {
@@ -337,7 +433,7 @@ final class ClassMap {
             if (ga == 1 && ids[axis] != null) {
                 int[][] n = ids.clone();
                 n[axis] = null;
-                return new ClassMap(shape, n, groups, table);
+                return new ClassMap(shape, n, groups, table, offset);
             }
             return this;
         }
@@ -354,7 +450,7 @@ final class ClassMap {
         }
         int[] gs = groups.clone();
         gs[axis] = ng;
-        return new ClassMap(shape, n, gs, t);
+        return new ClassMap(shape, n, gs, t, offset);
     }
 
     private record SliceKey(int[] s) {

@@ -84,7 +84,7 @@ final class DeadEntries {
             case Op.Constant c -> Wiring.constant(null, n, c).classes();
             case Op.Kron k when n.elem() instanceof tc0.compiler.ir.Elem.Bit -> {
                 ClassMap a = constantBits(p, k.left()), b = constantBits(p, k.right());
-                yield a == null || b == null ? null : KronCount.bits(a, b, k.kind(), Engine.shape(n));
+                yield a == null || b == null ? null : KronCount.bits(a.dense(), b.dense(), k.kind(), Engine.shape(n));
             }
             default -> null;
         };
@@ -95,6 +95,7 @@ final class DeadEntries {
      * (the line's bit repeated along the axis, or the axis of size {@code shape[axis]} broadcast from one).
      */
     private static ClassMap along(ClassMap m, int axis, long least, long[] shape) {
+        if (m.split()) return alongSplit(m, axis, least, shape);
         long[] collapsed = m.shape.clone();
         collapsed[axis] = 1;
         int lines = 1;
@@ -112,8 +113,42 @@ final class DeadEntries {
         return Lines.reduced(m, axis, out).broadcast(shape);
     }
 
+    /**
+     * {@link #along} of a map split by a diagonal: a line's 1 bits are, per group across it and side, the
+     * positions of that group on that side of the line's own position (a prefix or suffix of the group).
+     */
+    private static ClassMap alongSplit(ClassMap m, int axis, long least, long[] shape) {
+        int other = 1 - axis;
+        int lines = Math.toIntExact(m.shape[other]);
+        int[][] pos = TriangleCounts.positions(m.axisGroups(axis), m.groups(axis));
+        int[] bit = new int[lines];
+        for (int i = 0; i < lines; i++) {
+            int gi = m.group(other, i);
+            long ones = 0;
+            for (int g = 0; g < pos.length; g++) {
+                // Positions of group g on the lower side of line i: j <= i + offset (rows), or i >= j - offset (columns).
+                long lower = axis == 1 ? TriangleCounts.atMost(pos[g], i + m.offset())
+                        : pos[g].length - TriangleCounts.atMost(pos[g], i - m.offset() - 1);
+                int c0 = axis == 1 ? m.id(gi, g, 0) : m.id(g, gi, 0), c1 = axis == 1 ? m.id(gi, g, 1) : m.id(g, gi, 1);
+                if (ElemClass.byId(c0).code() != 0) ones += lower;
+                if (ElemClass.byId(c1).code() != 0) ones += pos[g].length - lower;
+            }
+            bit[i] = ones >= least ? 1 : 0;
+        }
+        int[][] ids = new int[2][];
+        ids[other] = bit;
+        int[] groups = new int[2];
+        groups[other] = 2;
+        groups[axis] = 1;
+        long[] collapsed = m.shape.clone();
+        collapsed[axis] = 1;
+        ClassMap lineBits = ClassMap.of(collapsed, ids, groups, new int[] {ZERO.id, ONE.id});
+        return lineBits.broadcast(shape);
+    }
+
     /** The map with each position j of the last axis holding what j ^ 1 held (RoPE's pairs). */
-    private static ClassMap pairSwapped(ClassMap m) {
+    private static ClassMap pairSwapped(ClassMap given) {
+        ClassMap m = given.dense();
         int r = m.rank();
         int[][] ids = new int[r][];
         int[] groups = new int[r];

@@ -25,6 +25,7 @@ final class Engine {
     final Profile total = new Profile();
     final Usage usage = new Usage();
     private final Summary[] sums;
+    private final Summary[] plain; // sums made plain, when a counter that does not know the split asks
     private final Map<Object, Instance.Result> memo = new HashMap<>();
     /** Results computed in parallel (RoPE's rows), shared by the nodes of one count. */
     final Map<Object, Instance.Result> shared = new java.util.concurrent.ConcurrentHashMap<>();
@@ -54,6 +55,7 @@ final class Engine {
         this.p = p;
         this.rounds = rounds;
         this.sums = new Summary[p.nodes().size()];
+        this.plain = new Summary[p.nodes().size()];
         this.deadMask = DeadEntries.of(p);
         this.nodeGates = new java.math.BigInteger[p.nodes().size()];
         java.util.Arrays.fill(nodeGates, java.math.BigInteger.ZERO);
@@ -98,7 +100,16 @@ final class Engine {
                 ? os.getProcessCpuTime() : 0;
     }
 
-    Summary sum(int id) { return sums[id]; }
+    /** Node {@code id}'s summary, its classes plain (a triangular map made plain, {@link ClassMap#dense}): for counters that do not know the split. */
+    Summary sum(int id) {
+        Summary s = sums[id];
+        if (s == null || !s.classes().split()) return s;
+        if (plain[id] == null) plain[id] = new Summary(s.classes().dense(), s.bases(), s.distinctAxes(), s.bit());
+        return plain[id];
+    }
+
+    /** Node {@code id}'s summary as counted, its classes perhaps split by a diagonal ({@link ClassMap#triangle}). */
+    Summary sumSplit(int id) { return sums[id]; }
 
     FixedFormat fmt(int id) { return p.node(id).elem().asFixed(); }
 

@@ -24,6 +24,10 @@ final class MaskedSoftmaxCount {
     static long lineByLineLimit = Engine.EXPAND_LIMIT;
 
     static Summary count(Engine e, Node n, Op.MaskedSoftmax op) {
+        Summary tx = e.sumSplit(op.operand()), tm = e.sumSplit(op.mask());
+        if (!tm.classes().anyVariable() && tx.distinct(op.axis()) && TriangleSoftmax.applies(n, op, tx.classes(), tm.classes())) {
+            return TriangleSoftmax.count(e, n, op, tx.words(), tm.words());
+        }
         Summary sx = e.sum(op.operand()), sm = e.sum(op.mask());
         if (sm.classes().anyVariable()) return VariableMaskSoftmaxCount.count(e, n, op); // an adjacency input
         if (!sx.distinct(op.axis())) throw new NeedsLiterals("node " + n.id() + ": a line of softmax repeats literals");

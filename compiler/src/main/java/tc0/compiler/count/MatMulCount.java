@@ -83,9 +83,12 @@ final class MatMulCount {
     }
 
     static Summary count(Engine e, Node n, Op.MatMul op) {
-        Summary sa = e.sum(op.left()), sb = e.sum(op.right());
-        ClassMap a = sa.words(), b = sb.words();
+        Summary sa = e.sumSplit(op.left()), sb = e.sumSplit(op.right());
         FixedFormat fa = e.fmt(op.left()), fb = e.fmt(op.right()), out = n.elem().asFixed();
+        if (TriangleProduct.applies(e, n, sa.classes(), sb.classes())) return TriangleProduct.count(e, n, op, sa, sb, fa, fb, out);
+        sa = e.sum(op.left());
+        sb = e.sum(op.right());
+        ClassMap a = sa.words(), b = sb.words();
         boolean constB = b.allConstant(), constA = !constB && a.allConstant();
         if (constB && !sa.distinct(1)) throw new NeedsLiterals("node " + n.id() + ": a row of the variable factor repeats literals");
         if (constA && !sb.distinct(0)) throw new NeedsLiterals("node " + n.id() + ": a column of the variable factor repeats literals");
@@ -213,6 +216,21 @@ final class MatMulCount {
 
     /** Live entries (mask code 1) per row group of A and column group of B. */
     private static long[][] liveCounts(ClassMap a, ClassMap b, ClassMap read) {
+        if (read.split()) { // by joint groups of rows (A's, the mask's) and columns, and side
+            PairIds rows = PairIds.of(a.axisGroups(0), a.groups(0), read.axisGroups(0), read.groups(0));
+            PairIds cols = PairIds.of(b.axisGroups(1), b.groups(1), read.axisGroups(1), read.groups(1));
+            int[] rowA = new int[rows.count()], rowR = new int[rows.count()], colB = new int[cols.count()], colR = new int[cols.count()];
+            for (int i = 0; i < rows.id().length; i++) { rowA[rows.id()[i]] = a.group(0, i); rowR[rows.id()[i]] = read.group(0, i); }
+            for (int j = 0; j < cols.id().length; j++) { colB[cols.id()[j]] = b.group(1, j); colR[cols.id()[j]] = read.group(1, j); }
+            TriangleCounts sides = new TriangleCounts(rows.id(), rows.count(), cols.id(), cols.count(), read.offset());
+            long[][] live = new long[a.groups(0)][b.groups(1)];
+            for (int r = 0; r < rows.count(); r++) {
+                for (int c = 0; c < cols.count(); c++) {
+                    for (int s = 0; s < 2; s++) if (ElemClass.byId(read.id(rowR[r], colR[c], s)).code() != 0) live[rowA[r]][colB[c]] += sides.count(r, c, s);
+                }
+            }
+            return live;
+        }
         long[][] rows = jointCounts(a.axisGroups(0), a.groups(0), read.axisGroups(0), read.groups(0));
         long[][] cols = jointCounts(b.axisGroups(1), b.groups(1), read.axisGroups(1), read.groups(1));
         long[][] live = new long[a.groups(0)][b.groups(1)];

@@ -41,7 +41,7 @@ final class PerElement {
             case MUL -> Multiply.fixed(net, in[0], fx, in[1], fy, out, rounds);
             case DIV -> tc0.compiler.gadgets.Divide.fixed(net, in[0], fx, in[1], fy, out);
         }};
-        Summary l = e.sum(op.left()), r = e.sum(op.right());
+        Summary l = e.sumSplit(op.left()), r = e.sumSplit(op.right());
         int[] identity;
         if (op.left() == op.right()) identity = new int[] {0, 0};
         else if (l.disjoint(r)) identity = new int[] {0, 1};
@@ -62,7 +62,7 @@ final class PerElement {
 
     /** {@code where}: a multiplexer per element ({@code Select.mux}), one instance per tuple of the three operands' classes. */
     static Summary select(Engine e, Node n, Op.Select op) {
-        Summary c = e.sum(op.cond()), a = e.sum(op.a()), b = e.sum(op.b());
+        Summary c = e.sumSplit(op.cond()), a = e.sumSplit(op.a()), b = e.sumSplit(op.b());
         if (!c.disjoint(a) || !c.disjoint(b) || op.a() != op.b() && !a.disjoint(b)) {
             throw new NeedsLiterals("node " + n.id() + ": operands of where share literals");
         }
@@ -110,7 +110,7 @@ final class PerElement {
                 : () -> TableStats.ofAbs(fx, out);
         int[] operands = {op.operand()};
         Flags f = new Flags();
-        ClassMap m = zip(e, n, e.sum(op.operand()).words()).map((all, mult) -> {
+        ClassMap m = zip(e, n, e.sumSplit(op.operand()).words()).map((all, mult) -> {
             ElemClass[] cls = {all[0]};
             if (dead(all, 1)) return deadClass(n);
             Instance.Result res = e.closed(List.of("unary", op.function(), fx, out, cls[0].id), () -> lookup(cls[0], stats.get(), fx));
@@ -162,7 +162,7 @@ final class PerElement {
         int[] operands = {operand};
         Flags f = new Flags();
         java.util.Map<Integer, Instance.Result> local = new java.util.HashMap<>();
-        ClassMap m = zip(e, n, e.sum(operand).words()).map((all, mult) -> {
+        ClassMap m = zip(e, n, e.sumSplit(operand).words()).map((all, mult) -> {
             ElemClass[] cls = {all[0]};
             if (dead(all, 1)) return deadClass(n);
             Instance.Result res = local.computeIfAbsent(cls[0].id, x -> count.apply(cls));

@@ -27,6 +27,8 @@ final class VariableDots {
     /** The groups along the inner axis as runs (made when a dot's order matters). */
     private int[] runGroup;
     private long[] runLength;
+    /** Per inner group its positions, ascending (made when A is split). */
+    private int[][] positions;
     /** Per pair of class sets, whether the dot is order-free. */
     private final Map<List<Integer>, Boolean> orderFree = new HashMap<>();
 
@@ -76,16 +78,27 @@ final class VariableDots {
 
     /** The dot of A's row group {@code gi} and B's column group {@code gj}; null where every term is 0. */
     Dot dot(int gi, int gj) {
-        int k = groups();
-        int[] pairOf = new int[k];
+        return dot(gi, gj, -1);
+    }
+
+    /**
+     * As {@link #dot(int, int)} for A split by a diagonal ({@link ClassMap#triangle}): the row's inner positions
+     * below {@code cut} are on A's lower side, the others on its upper side ({@code cut < 0}: A is plain). Reads
+     * are per slot, inner group g's lower side at {@code 2g}, its upper at {@code 2g + 1}.
+     */
+    Dot dot(int gi, int gj, int cut) {
+        int k = groups(), sides = cut < 0 ? 1 : 2;
+        int[] pairOf = new int[k * sides];
         List<ElemClass> px = new ArrayList<>(), py = new ArrayList<>();
         List<Long> pc = new ArrayList<>();
         Map<Long, Integer> pairs = new HashMap<>();
         long lastKey = -1;
         int last = -1;
-        for (int g = 0; g < k; g++) {
-            int x = a.id(gi, aGroup[g]), y = b.id(bGroup[g], gj);
-            if (zero(x) || zero(y)) { pairOf[g] = -1; continue; } // no AND, nothing read: the pair is left out
+        for (int slot = 0; slot < k * sides; slot++) {
+            int g = slot / sides, side = slot % sides;
+            long c = cut < 0 ? size[g] : side == 0 ? below(g, cut) : size[g] - below(g, cut);
+            int x = cut < 0 ? a.id(gi, aGroup[g]) : a.id(gi, aGroup[g], side), y = b.id(bGroup[g], gj);
+            if (c == 0 || zero(x) || zero(y)) { pairOf[slot] = -1; continue; } // no AND, nothing read: the pair is left out
             long key = (long) x << 32 | y;
             int p = key == lastKey ? last : pairs.computeIfAbsent(key, q -> {
                 px.add(ElemClass.byId(x));
@@ -93,8 +106,8 @@ final class VariableDots {
                 pc.add(0L);
                 return px.size() - 1;
             });
-            pc.set(p, pc.get(p) + size[g]);
-            pairOf[g] = p;
+            pc.set(p, pc.get(p) + c);
+            pairOf[slot] = p;
             lastKey = key;
             last = p;
         }
@@ -112,23 +125,34 @@ final class VariableDots {
             runs = new PairRuns(new int[kinds], new long[kinds]);
             for (int r = 0; r < kinds; r++) { runs.pair()[r] = order[r]; runs.count()[r] = pc.get(order[r]); }
         } else {
-            runs = inOrder(pairOf);
+            runs = inOrder(pairOf, cut);
         }
         Instance.Result res = count(xs, ys, runs);
         if (res == null) { // the gadget over the dot's nonzero terms in order (the zero ones make no gate)
-            if (bulk && kinds > 1) runs = inOrder(pairOf);
+            if (bulk && kinds > 1) runs = inOrder(pairOf, cut);
             res = built(xs, ys, runs);
         }
         int n = runs.pair().length;
         long[] usedX = new long[kinds], usedY = new long[kinds];
         for (int r = 0; r < n; r++) { usedX[runs.pair()[r]] |= res.usedSlots()[r]; usedY[runs.pair()[r]] |= res.usedSlots()[n + r]; }
-        long[] readA = new long[k], readB = new long[k];
-        for (int g = 0; g < k; g++) {
-            if (pairOf[g] < 0) continue;
-            readA[g] = usedX[pairOf[g]];
-            readB[g] = usedY[pairOf[g]];
+        long[] readA = new long[k * sides], readB = new long[k * sides];
+        for (int slot = 0; slot < k * sides; slot++) {
+            if (pairOf[slot] < 0) continue;
+            readA[slot] = usedX[pairOf[slot]];
+            readB[slot] = usedY[pairOf[slot]];
         }
         return new Dot(res, readA, readB);
+    }
+
+    /** Positions of inner group {@code g} on A's lower side (below {@code cut}) or upper side. */
+    long onSide(int g, int side, int cut) {
+        return side == 0 ? below(g, cut) : size[g] - below(g, cut);
+    }
+
+    /** Positions of inner group {@code g} below {@code cut}. */
+    private long below(int g, int cut) {
+        if (positions == null) positions = TriangleCounts.positions(groupOf, size.length);
+        return TriangleCounts.atMost(positions[g], cut - 1L);
     }
 
     /** The closed count of the runs (memoised, made at level 0 and moved up); usage: each run's x slots, then its y slots. */
@@ -153,18 +177,24 @@ final class VariableDots {
         }
     }
 
-    /** The dot's nonzero pairs in position order, as runs of equal neighbours. */
-    private PairRuns inOrder(int[] pairOf) {
+    /** The dot's nonzero pairs in position order, as runs of equal neighbours ({@code cut}: as {@link #dot(int, int, int)}'s). */
+    private PairRuns inOrder(int[] pairOf, int cut) {
         runs();
-        int[] rp = new int[runGroup.length];
-        long[] rc = new long[runGroup.length];
+        int[] rp = new int[2 * runGroup.length];
+        long[] rc = new long[2 * runGroup.length];
         int n = 0;
+        long start = 0;
         for (int r = 0; r < runGroup.length; r++) {
-            int p = pairOf[runGroup[r]];
-            if (p < 0) continue;
-            if (n > 0 && rp[n - 1] == p) { rc[n - 1] += runLength[r]; continue; }
-            rp[n] = p;
-            rc[n++] = runLength[r];
+            long end = start + runLength[r];
+            for (int side = 0; side < (cut < 0 ? 1 : 2); side++) {
+                long len = cut < 0 ? runLength[r] : side == 0 ? Math.max(0, Math.min(end, cut) - start) : end - Math.max(start, Math.min(end, cut));
+                int p = pairOf[cut < 0 ? runGroup[r] : 2 * runGroup[r] + side];
+                if (len == 0 || p < 0) continue;
+                if (n > 0 && rp[n - 1] == p) { rc[n - 1] += len; continue; }
+                rp[n] = p;
+                rc[n++] = len;
+            }
+            start = end;
         }
         return new PairRuns(Arrays.copyOf(rp, n), Arrays.copyOf(rc, n));
     }

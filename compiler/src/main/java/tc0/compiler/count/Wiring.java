@@ -29,6 +29,7 @@ final class Wiring {
         for (int i = 1; i < c.length() && same; i++) same = c.code(i) == c.code(0);
         ClassMap m;
         if (same) m = ClassMap.uniform(shape, ElemClass.constant(c.code(0), w));
+        else if ((m = TriangleMask.of(shape, c, w)) != null) { /* tril, triu: two classes split by a diagonal */ }
         else {
             int[] per = new int[c.length()];
             for (int i = 0; i < per.length; i++) per[i] = ElemClass.constant(c.code(i), w).id;

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Several class maps of one shape side by side: along each axis the joint group of a position is the tuple
  * of its groups in every map. Iterating the joint combinations visits every distinct tuple of classes an
- * element can have, with how many elements have it.
+ * element can have, with how many elements have it. Maps split by one diagonal ({@link ClassMap#triangle}) zip
+ * to a map split by it, the side a last joint axis; maps split by different diagonals are made plain first.
  */
 final class Zip {
     private final ClassMap[] maps;
@@ -23,7 +24,23 @@ final class Zip {
         ElemClass visit(ElemClass[] classes, long multiplicity);
     }
 
-    Zip(ClassMap... maps) {
+    /** Whether the maps are split (by the diagonal {@link #offset}): then the side is a last axis of two groups. */
+    private final boolean split;
+    private final long offset;
+    private TriangleCounts sides; // the joint groups' entries on each side, for multiplicities
+
+    Zip(ClassMap... given) {
+        ClassMap[] maps = given.clone();
+        Long diag = null;
+        boolean mixed = false;
+        for (ClassMap m : maps) {
+            if (!m.split()) continue;
+            if (diag == null) diag = m.offset();
+            else mixed |= diag != m.offset();
+        }
+        if (mixed) for (int k = 0; k < maps.length; k++) maps[k] = maps[k].dense();
+        this.split = diag != null && !mixed;
+        this.offset = split ? diag : 0;
         this.maps = maps;
         this.shape = maps[0].shape.clone();
         for (ClassMap m : maps) if (!Arrays.equals(m.shape, shape)) throw new IllegalArgumentException("shapes differ");
@@ -47,29 +64,44 @@ final class Zip {
             for (Map.Entry<Tuple, Integer> e : seen.entrySet()) parts[a][e.getValue()] = e.getKey().t;
             for (int g : ids[a]) counts[a][g]++;
         }
+        if (split) sides = new TriangleCounts(ids[0], groups[0], ids[1], groups[1], offset);
     }
 
     /** Visits every joint combination; the visitor's answers (when not null) form the returned map. */
     ClassMap map(Visitor v) {
-        int size = 1;
+        int sideGroups = split ? 2 : 1;
+        int size = sideGroups;
         for (int g : groups) size = Math.multiplyExact(size, g);
         int[] table = new int[size];
         int r = shape.length;
         int[] g = new int[r];
-        int[] mg = new int[r];
+        int[] mg = new int[r], mgs = new int[r + 1];
         ElemClass[] cls = new ElemClass[maps.length];
+        boolean[] empty = new boolean[size];
         for (int f = 0; f < size; f++) {
-            int rest = f;
+            int rest = f / sideGroups, side = f % sideGroups;
             long mult = 1;
             for (int a = r - 1; a >= 0; a--) { g[a] = rest % groups[a]; rest /= groups[a]; mult = Math.multiplyExact(mult, counts[a][g[a]]); }
+            if (split) {
+                mult = sides.count(g[0], g[1], side);
+                if (mult == 0) { empty[f] = true; continue; } // no entry on this side: nothing to visit
+            }
             for (int k = 0; k < maps.length; k++) {
-                for (int a = 0; a < r; a++) mg[a] = parts[a][g[a]][k];
-                cls[k] = maps[k].at(mg);
+                if (maps[k].split()) {
+                    for (int a = 0; a < r; a++) mgs[a] = parts[a][g[a]][k];
+                    mgs[r] = side;
+                    cls[k] = maps[k].at(mgs);
+                } else {
+                    for (int a = 0; a < r; a++) mg[a] = parts[a][g[a]][k];
+                    cls[k] = maps[k].at(mg);
+                }
             }
             ElemClass out = v.visit(cls.clone(), mult);
             table[f] = out == null ? 0 : out.id;
         }
-        return ClassMap.of(shape, ids, groups, table);
+        // An empty side takes the other side's class, so that a map whose sides agree where they hold entries is plain.
+        for (int f = 0; f < size; f++) if (empty[f]) table[f] = table[f ^ 1];
+        return split ? ClassMap.triangle(shape, offset, ids, groups, table) : ClassMap.of(shape, ids, groups, table);
     }
 
     private record Tuple(int[] t) {

@@ -1,0 +1,62 @@
+package tc0.compiler.count;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How many entries (i, j) of a matrix lie on each side of a diagonal, per row group and column group: the
+ * lower side is {@code j - i <= offset} ({@code tril(n)}: offset 0), the upper side the rest. A row group's
+ * count is a sum over its rows of a prefix count in the column group (a binary search in its sorted
+ * positions), so a triangular map over n x n entries costs its groups' positions, not its entries.
+ */
+final class TriangleCounts {
+    private final int[][] positions0, positions1; // per group, its positions in order
+    private final long offset;
+    private final Map<Long, Long> lower = new HashMap<>();
+
+    TriangleCounts(int[] rows, int rowGroups, int[] cols, int colGroups, long offset) {
+        this.positions0 = positions(rows, rowGroups);
+        this.positions1 = positions(cols, colGroups);
+        this.offset = offset;
+    }
+
+    /** Positions of each group, ascending. */
+    static int[][] positions(int[] ids, int groups) {
+        int[] size = new int[groups];
+        for (int g : ids) size[g]++;
+        int[][] p = new int[groups][];
+        for (int g = 0; g < groups; g++) p[g] = new int[size[g]];
+        int[] at = new int[groups];
+        for (int i = 0; i < ids.length; i++) p[ids[i]][at[ids[i]]++] = i;
+        return p;
+    }
+
+    /** Entries of row group {@code g0} and column group {@code g1} on side {@code side} (0: lower, 1: upper). */
+    long count(int g0, int g1, int side) {
+        long low = lower.computeIfAbsent((long) g0 << 32 | g1, k -> lowerCount(positions0[g0], positions1[g1]));
+        return side == 0 ? low : (long) positions0[g0].length * positions1[g1].length - low;
+    }
+
+    /** Columns {@code j} of {@code cols} with {@code j <= i + offset}, summed over the rows {@code i}. */
+    private long lowerCount(int[] rows, int[] cols) {
+        long sum = 0;
+        for (int i : rows) sum += atMost(cols, i + offset);
+        return sum;
+    }
+
+    /** Entries of the ascending {@code sorted} that are at most {@code x}. */
+    static int atMost(int[] sorted, long x) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The side of entry (i, j): 0 on or below the diagonal {@code j - i <= offset}, else 1. */
+    static int side(long i, long j, long offset) {
+        return j - i <= offset ? 0 : 1;
+    }
+}

@@ -1,0 +1,92 @@
+package tc0.compiler.count;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc0.compiler.gadgets.Multiply;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * {@code A @ B} with A split by a diagonal ({@link ClassMap#triangle}: a causal softmax's {@code P}) and B a
+ * plain variable factor: row i's dot has its inner positions below {@code i + offset + 1} on A's lower side, the
+ * rest on its upper side, so its terms are the inner groups' prefixes and suffixes ({@link VariableDots#dot(int,
+ * int, int)}). Rows with the same row group and cut are the same dots: a causal {@code P @ V} is n dots, one per
+ * kept length, each counted by groups, with no pass over the n x n entries.
+ */
+final class TriangleProduct {
+    private TriangleProduct() {}
+
+    /** Whether the product is counted here: A split, B plain, both variable, no entry of the product dead. */
+    static boolean applies(Engine e, Node n, ClassMap a, ClassMap b) {
+        return a.split() && !b.split() && e.deadMask(n.id()) == null && a.anyVariable() && b.anyVariable();
+    }
+
+    static Summary count(Engine e, Node n, Op.MatMul op, Summary sa, Summary sb, FixedFormat fa, FixedFormat fb, FixedFormat out) {
+        if (!sa.distinct(1) || !sb.distinct(0) || !sa.disjoint(sb)) {
+            throw new NeedsLiterals("node " + n.id() + ": the factors of a variable product share literals");
+        }
+        ClassMap a = sa.words(), b = sb.words();
+        int rows = Math.toIntExact(a.shape[0]), inner = Math.toIntExact(a.shape[1]), cb = b.groups(1);
+        VariableDots dots = new VariableDots(e, a, b, fa, fb, out);
+        int k = dots.groups();
+        // Rows by (row group, cut): the same dots.
+        Map<Long, Integer> keyOf = new HashMap<>();
+        int[] rowIds = new int[rows];
+        List<long[]> keys = new java.util.ArrayList<>(); // {row group, cut, rows}
+        for (int i = 0; i < rows; i++) {
+            long cut = Math.clamp(i + a.offset() + 1, 0, inner);
+            long key = (long) a.group(0, i) * (inner + 1L) + cut;
+            int id = keyOf.computeIfAbsent(key, q -> { keys.add(new long[] {q / (inner + 1L), cut, 0}); return keys.size() - 1; });
+            keys.get(id)[2]++;
+            rowIds[i] = id;
+        }
+        int[] table = new int[keys.size() * cb];
+        long[][] readB = new long[cb][k];
+        boolean passthrough = false, disjoint = true;
+        for (int r = 0; r < keys.size(); r++) {
+            int gi = (int) keys.get(r)[0], cut = (int) keys.get(r)[1];
+            long times = keys.get(r)[2];
+            long[] readA = new long[2 * k];
+            for (int gj = 0; gj < cb; gj++) {
+                VariableDots.Dot d = dots.dot(gi, gj, cut);
+                Instance.Result res;
+                if (d != null) {
+                    res = d.result();
+                    for (int s = 0; s < 2 * k; s++) { readA[s] |= d.readA()[s]; readB[gj][s / 2] |= d.readB()[s]; }
+                } else {
+                    res = allZero(e, a, b, dots, gi, gj, cut, inner, fa, fb, out);
+                }
+                e.total.add(res.profile(), Math.multiplyExact(times, b.count(1, gj)));
+                passthrough |= res.passthrough();
+                disjoint &= res.disjoint();
+                table[r * cb + gj] = res.out()[0].id;
+            }
+            for (int s = 0; s < 2 * k; s++) {
+                int g = s / 2, side = s % 2;
+                if (dots.onSide(g, side, cut) > 0) e.read(op.left(), ElemClass.byId(a.id(gi, dots.aGroup(g), side)), readA[s]);
+            }
+        }
+        for (int gj = 0; gj < cb; gj++) {
+            for (int g = 0; g < k; g++) e.read(op.right(), ElemClass.byId(b.id(dots.bGroup(g), gj)), readB[gj][g]);
+        }
+        ClassMap m = ClassMap.of(Engine.shape(n), new int[][] {rowIds, b.axisGroups(1)}, new int[] {keys.size(), cb}, table);
+        return e.computed(n, m, passthrough, disjoint, op.left(), op.right());
+    }
+
+    /** A dot every term of which is 0 (no AND): the gadget over its terms, as the plain product counts it. */
+    private static Instance.Result allZero(Engine e, ClassMap a, ClassMap b, VariableDots dots, int gi, int gj, int cut, int inner,
+            FixedFormat fa, FixedFormat fb, FixedFormat out) {
+        ElemClass[] both = new ElemClass[2 * inner];
+        for (int t = 0; t < inner; t++) {
+            int g = dots.groupOf(t);
+            both[t] = ElemClass.byId(a.id(gi, dots.aGroup(g), t < cut ? 0 : 1));
+            both[inner + t] = ElemClass.byId(b.id(dots.bGroup(g), gj));
+        }
+        int rounds = e.rounds;
+        Instance.Gadget gadget = (net, in) -> new int[][] {Multiply.dot(net, java.util.Arrays.copyOfRange(in, 0, inner), fa,
+                java.util.Arrays.copyOfRange(in, inner, 2 * inner), fb, out, rounds)};
+        return e.instance(List.of("matmul-var", fa, fb, out, rounds), gadget, both, Instance.distinct(2 * inner));
+    }
+}

@@ -1,0 +1,111 @@
+package tc0.compiler.count;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import tc0.compiler.ir.Node;
+import tc0.compiler.ir.Op;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * A softmax along rows with a constant mask split by a diagonal ({@code tril(n)}: {@link TriangleMask}), its
+ * scores plain or split by the same diagonal. Row i keeps, of each column group, the positions on the side
+ * the mask's bit there is 1: a prefix (below {@code i + offset + 1}) or a suffix of the group. So a row is its
+ * kinds of kept entry with count, first and last position ({@link SoftmaxCount#count(ElemClass[], long[], long[],
+ * long[], FixedFormat, FixedFormat, FixedFormat)}), found in time of the column groups: n rows cost n closed
+ * counts, not n^2 entries. The output is split by the diagonal too, rows with the same outputs one group.
+ * Counts as {@link MaskedSoftmaxCount} does line by line.
+ */
+final class TriangleSoftmax {
+    private TriangleSoftmax() {}
+
+    /** Whether the softmax is counted here: a row softmax of a matrix, the mask split, the scores plain or split alike. */
+    static boolean applies(Node n, Op.MaskedSoftmax op, ClassMap x, ClassMap mask) {
+        return n.rank() == 2 && op.axis() == 1 && mask.split() && (!x.split() || x.offset() == mask.offset());
+    }
+
+    static Summary count(Engine e, Node n, Op.MaskedSoftmax op, ClassMap xm, ClassMap mm) {
+        FixedFormat fx = e.fmt(op.operand()), fe = op.expFormat(), out = n.elem().asFixed();
+        int rows = Math.toIntExact(n.dim(0)), cols = Math.toIntExact(n.dim(1));
+        long offset = mm.offset();
+        PairIds joint = PairIds.of(xm.axisGroups(1), xm.groups(1), mm.axisGroups(1), mm.groups(1));
+        int cj = joint.count();
+        int[] xg = new int[cj], mg = new int[cj];
+        for (int j = 0; j < cols; j++) { xg[joint.id()[j]] = xm.group(1, j); mg[joint.id()[j]] = mm.group(1, j); }
+        int[][] pos = TriangleCounts.positions(joint.id(), cj);
+        int zero = ElemClass.constant(0, out.width()).id;
+        int one = ElemClass.constant(tc0.compiler.numerics.Fixed.softmax(new long[] {0}, fx, fe, out)[0], out.width()).id;
+        Map<List<Object>, SoftmaxCount.ByKind> seen = new HashMap<>();
+        Map<SoftmaxCount.ByKind, Long> times = new IdentityHashMap<>();
+        Map<Integer, Long> reads = new HashMap<>();
+        Map<Engine.IntsKey, Integer> rowOf = new HashMap<>();
+        List<int[]> outRows = new java.util.ArrayList<>();
+        int[] rowIds = new int[rows];
+        int[] kindAt = new int[2 * cj], classes = new int[2 * cj];
+        long[] mult = new long[2 * cj], first = new long[2 * cj], last = new long[2 * cj];
+        for (int i = 0; i < rows; i++) {
+            int gx = xm.group(0, i), gm = mm.group(0, i);
+            long cut = Math.clamp(i + offset + 1, 0, cols);
+            Map<Integer, Integer> kindOf = new HashMap<>();
+            long kept = 0;
+            for (int s = 0; s < 2 * cj; s++) {
+                int c = s / 2, side = s % 2;
+                int below = TriangleCounts.atMost(pos[c], cut - 1);
+                int lo = side == 0 ? 0 : below, hi = side == 0 ? below : pos[c].length; // the group's positions on this side
+                if (lo == hi || ElemClass.byId(mm.id(gm, mg[c], side)).code() == 0) { kindAt[s] = -1; continue; }
+                int cls = xm.split() ? xm.id(gx, xg[c], side) : xm.id(gx, xg[c]);
+                Integer k = kindOf.get(cls);
+                if (k == null) {
+                    k = kindOf.size();
+                    kindOf.put(cls, k);
+                    classes[k] = cls;
+                    mult[k] = 0;
+                    first[k] = Long.MAX_VALUE;
+                    last[k] = -1;
+                }
+                mult[k] += hi - lo;
+                first[k] = Math.min(first[k], pos[c][lo]);
+                last[k] = Math.max(last[k], pos[c][hi - 1]);
+                kept += hi - lo;
+                kindAt[s] = k;
+            }
+            int kinds = kindOf.size();
+            int[] outs = new int[kinds];
+            if (kept == 1) { // a softmax of one entry is the constant 1: no gate, nothing read
+                outs[0] = one;
+                reads.merge(classes[0], 0L, (x, y) -> x & y);
+            } else if (kept >= 2) {
+                ElemClass[] ks = new ElemClass[kinds];
+                for (int k = 0; k < kinds; k++) ks[k] = ElemClass.byId(classes[k]);
+                long[] m = Arrays.copyOf(mult, kinds), f = Arrays.copyOf(first, kinds), l = Arrays.copyOf(last, kinds);
+                List<Object> key = List.of(Arrays.stream(classes, 0, kinds).boxed().toList(), Arrays.stream(m).boxed().toList(),
+                        Arrays.stream(f).boxed().toList(), Arrays.stream(l).boxed().toList());
+                SoftmaxCount.ByKind res = seen.get(key);
+                if (res == null) {
+                    try {
+                        res = SoftmaxCount.count(ks, m, f, l, fx, fe, out);
+                    } catch (SumForm.Unmodelled u) {
+                        throw new NeedsLiterals("node " + n.id() + ": a masked softmax line not in closed form (" + u.getMessage() + ")");
+                    }
+                    seen.put(key, res);
+                }
+                times.merge(res, 1L, Long::sum);
+                for (int k = 0; k < kinds; k++) {
+                    outs[k] = res.out()[k].id;
+                    reads.merge(classes[k], Usage.all(ks[k]), (x, y) -> x & y);
+                }
+            }
+            int[] row = new int[2 * cj];
+            for (int s = 0; s < 2 * cj; s++) row[s] = kindAt[s] < 0 ? zero : outs[kindAt[s]];
+            rowIds[i] = rowOf.computeIfAbsent(new Engine.IntsKey(row), q -> { outRows.add(row); return outRows.size() - 1; });
+        }
+        for (Map.Entry<SoftmaxCount.ByKind, Long> t : times.entrySet()) e.total.add(t.getKey().profile(), t.getValue());
+        for (Map.Entry<Integer, Long> rd : reads.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
+        int[] table = new int[outRows.size() * 2 * cj];
+        for (int r = 0; r < outRows.size(); r++) System.arraycopy(outRows.get(r), 0, table, r * 2 * cj, 2 * cj);
+        ClassMap m = ClassMap.triangle(Engine.shape(n), offset, new int[][] {rowIds, joint.id()}, new int[] {outRows.size(), cj}, table);
+        return e.computed(n, m, false, true, op.operand());
+    }
+}
