@@ -103,7 +103,7 @@ final class ClassMap {
     }
 
     /** Past this many entries a split map is not made plain ({@link #dense}). */
-    static final long DENSE_LIMIT = 1L << 24;
+    static final long DENSE_LIMIT = 1L << 28;
 
     /**
      * The same classes without the split: each row and column its own group (then compressed), for operations

@@ -8,7 +8,8 @@ import tc0.compiler.ir.TensorProgram;
  * The entries no gate reads because a constant mask drops them. A softmax with {@code mask: tril(n)} reads only
  * the kept scores, and none of a line that keeps one entry (a softmax of one entry is the constant 1); the
  * builder drops the gates of the rest: the upper triangle of {@code Q K^T} and its scaling, and the query of
- * position 0 (its one score is unread) back through RoPE and the projection. Counting must not count them.
+ * position 0 (its one score is unread) back through RoPE and the projection; a mean with {@code mask: tril(n)}
+ * reads only the kept words. Counting must not count them.
  * What each op reads of its operands is followed backwards from the masked softmaxes: entry by entry through
  * scales, tables and elementwise ops, by rows and columns through matrix products, by pairs through RoPE, transposed through a transpose; any
  * other reader reads everything. Entries no reader reads are counted as constant 0 ({@link MatMulCount},
@@ -67,6 +68,13 @@ final class DeadEntries {
                 ClassMap twoKept = along(mask, s.axis(), 2, shape);
                 yield new Zip(mask, wanted, twoKept).map((c, mult) -> c[0].code() != 0 && c[1].code() != 0 && c[2].code() != 0 ? ONE : ZERO);
             }
+            case Op.MaskedMean s when s.operand() == x && s.mask() != x && constantBits(p, s.mask()) != null -> {
+                // The kept entries of the lines some output of which is read (a dropped word is read by no gate).
+                ClassMap mask = constantBits(p, s.mask());
+                long[] shape = Engine.shape(xn);
+                ClassMap wanted = r == null ? ClassMap.uniform(shape, ONE) : r.dense().broadcast(shape);
+                yield new Zip(mask, wanted).map((c, mult) -> c[0].code() != 0 && c[1].code() != 0 ? ONE : ZERO);
+            }
             case Op.ScaleByConstant s when r != null -> r;
             case Op.Unary s when r != null -> r;
             case Op.Elementwise s when r != null -> r;
@@ -82,6 +90,7 @@ final class DeadEntries {
         Node n = p.node(id);
         return switch (n.op()) {
             case Op.Constant c -> Wiring.constant(null, n, c).classes();
+            case Op.Broadcast b when p.node(b.operand()).shape().equals(n.shape()) -> constantBits(p, b.operand());
             case Op.Kron k when n.elem() instanceof tc0.compiler.ir.Elem.Bit -> {
                 ClassMap a = constantBits(p, k.left()), b = constantBits(p, k.right());
                 yield a == null || b == null ? null : KronCount.bits(a.dense(), b.dense(), k.kind(), Engine.shape(n));

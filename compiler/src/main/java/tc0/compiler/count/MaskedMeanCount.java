@@ -14,8 +14,10 @@ import tc0.compiler.numerics.FixedFormat;
  * {@code mean(X, axis: k, mask: M)} as {@link MaskedMean#build} lowers it, one instance per output element,
  * each distinct line (its words' and mask bits' classes) counted once: in closed form ({@link #closed}) where
  * every mask bit is a variable of its own and every word plain with a variable sign bit (an adjacency or node
- * mask over computed features), else by running the gadget (a self-loop's constant 1 bit). A constant 0 mask bit
- * (a dropped entry's producer is read by no gate) or a mask sharing literals with the words is counted by building.
+ * mask over computed features), or every mask bit a constant ({@code mask: tril(n)}: {@link #closedConstantMask}),
+ * else by running the gadget (a self-loop's constant 1 bit). A dropped entry's word is read by no gate: where its
+ * producer would compute it for this mean only, {@link DeadEntries} counts it as the constant 0 it is not built
+ * as. A mask sharing literals with the words is counted by building.
  */
 final class MaskedMeanCount {
     private MaskedMeanCount() {}
@@ -51,15 +53,11 @@ final class MaskedMeanCount {
                 long at = Shapes.flatten(ix, shape);
                 lineIds[t] = xm.idAt(at);
                 lineIds[len + t] = mm.idAt(at);
-                ElemClass m = ElemClass.byId(lineIds[len + t]);
-                if (m.isConstant() && m.code() == 0) { // its word is read by no gate: its producer's gates may be dead
-                    throw new NeedsLiterals("node " + n.id() + ": a masked mean with a constant 0 mask bit");
-                }
             }
             ElemClass[] in = new ElemClass[2 * len];
             for (int i = 0; i < in.length; i++) in[i] = ElemClass.byId(lineIds[i]);
             Instance.Result r = seen.computeIfAbsent(new Engine.IntsKey(lineIds), k -> {
-                Instance.Result c = e.closed(List.of(key, "closed", k), () -> closed(in, len, fx, out));
+                Instance.Result c = e.closed(List.of(key, "closed", k), () -> constantMask(in, len) ? closedConstantMask(in, len, fx, out) : closed(in, len, fx, out));
                 return c != null ? c : e.instance(key, g, in, Instance.distinct(in.length));
             });
             times.merge(r, 1L, Long::sum);
@@ -75,6 +73,58 @@ final class MaskedMeanCount {
         for (Map.Entry<Integer, Long> rd : readsX.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         for (Map.Entry<Integer, Long> rd : readsM.entrySet()) e.read(op.mask(), ElemClass.byId(rd.getKey()), rd.getValue());
         return e.computed(n, ClassMap.explicit(Engine.shape(n), ids), passthrough, disjoint, op.operand(), op.mask());
+    }
+
+    private static boolean constantMask(ElemClass[] in, int len) {
+        for (int t = 0; t < len; t++) if (!in[len + t].isConstant()) return false;
+        return true;
+    }
+
+    /**
+     * The gadget's gates without running it, for a line whose mask bits are all constants, K of them 1, K >= 1, the
+     * kept words plain with a variable sign bit and no constant 1 bit: no AND (a kept word's bits enter as they
+     * are, a dropped one's not at all), z the constant 0, {@code 2^Wo - 1} comparators over the kept words'
+     * variable bits ({@code C' = K}: in the threshold), and the output bits as {@link #closed}'s. Null where a
+     * comparator would fold to a constant (its form's range all on one side of 0) or the line is not of that kind.
+     */
+    static Instance.Result closedConstantMask(ElemClass[] in, int len, FixedFormat fx, FixedFormat out) {
+        long kept = 0, lo = 0, hi = 0; // kept words; the least and the most their code sum can be
+        int top = 0, fanIn = 0;
+        long[] used = new long[2 * len];
+        for (int t = 0; t < len; t++) {
+            if (in[len + t].code() == 0) continue;
+            ElemClass x = in[t];
+            int w = x.width();
+            if (!x.plain() || x.bit(w - 1) < 0) return null;
+            for (int b = 0; b < w; b++) {
+                int v = x.bit(b);
+                if (v == ElemClass.TRUE) return null;
+                if (v < 0) continue;
+                fanIn++;
+                top = Math.max(top, x.slotLevel(v >> 1));
+                if (b == w - 1) lo -= 1L << b;
+                else hi += 1L << b;
+            }
+            used[t] = Usage.all(x);
+            kept++;
+        }
+        if (kept == 0) return null;
+        long unit = 1L << (out.fracBits() + 1);
+        long minCode = out.minCode();
+        int steps = Math.toIntExact(out.maxCode() - minCode);
+        try {
+            for (int i = 1; i <= steps; i++) { // [unit S - (2t - 1) 2^Fx K >= 0] must be a gate: its form takes both signs
+                long c = Math.multiplyExact(Math.multiplyExact(2 * (minCode + i) - 1, 1L << fx.fracBits()), kept);
+                long fMin = Math.subtractExact(Math.multiplyExact(unit, lo), c), fMax = Math.subtractExact(Math.multiplyExact(unit, hi), c);
+                if (fMin >= 0 || fMax < 0) return null;
+            }
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+        Profile prof = new Profile();
+        int cmpLevel = top + 1;
+        prof.gates(steps, fanIn, cmpLevel);
+        return new Instance.Result(prof, new ElemClass[] {outputBits(prof, out, cmpLevel)}, used, false, true);
     }
 
     /**
@@ -118,6 +168,13 @@ final class MaskedMeanCount {
         long lo = out.minCode();
         int steps = Math.toIntExact(out.maxCode() - lo);
         prof.gates(steps, ands + len + 1, cmpLevel);
+        return new Instance.Result(prof, new ElemClass[] {outputBits(prof, out, cmpLevel)}, used, false, true);
+    }
+
+    /** The output bits from the comparators at {@code cmpLevel} ({@code Lookup.stepBits}): their gates added to {@code prof}. */
+    private static ElemClass outputBits(Profile prof, FixedFormat out, int cmpLevel) {
+        long lo = out.minCode();
+        int steps = Math.toIntExact(out.maxCode() - lo);
         int w = out.width();
         int[] bits = new int[w];
         int[] levels = new int[w];
@@ -142,7 +199,6 @@ final class MaskedMeanCount {
             levels[slots] = cmpLevel + 1;
             bits[b] = slots++ << 1;
         }
-        ElemClass cls = ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
-        return new Instance.Result(prof, new ElemClass[] {cls}, used, false, true);
+        return ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
     }
 }

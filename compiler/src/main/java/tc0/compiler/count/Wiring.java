@@ -25,6 +25,9 @@ final class Wiring {
     static Summary constant(Engine e, Node n, Op.Constant c) {
         int w = Lowered.width(n);
         long[] shape = Engine.shape(n);
+        if (c.triangle() != null) { // tril, triu as given: no pass over their entries
+            return new Summary(TriangleMask.of(shape, c, w), Set.of(), Summary.all(n.rank(), true), n.elem() instanceof Elem.Bit);
+        }
         boolean same = true;
         for (int i = 1; i < c.length() && same; i++) same = c.code(i) == c.code(0);
         ClassMap m;

@@ -262,24 +262,23 @@ final class BuiltinsToIr {
 
     private Val squareMask(Builtin bi, double v, Expr.Call c, AstToTensorIr.Frame fr) {
         if (v != Math.rint(v) || v < 1) throw err(c.pos(), fr, bi.text() + " needs a size >= 1; got " + Constants.show(v));
-        if (v * v > Integer.MAX_VALUE) {
-            throw err(c.pos(), fr, bi.text() + "(" + (long) v + ") has " + Constants.show(v * v) + " entries; at most 2^31 - 1 are held");
+        if (v * v > Integer.MAX_VALUE && (bi == Builtin.EYE || !e.counting)) {
+            throw err(c.pos(), fr, bi.text() + "(" + (long) v + ") has " + Constants.show(v * v) + " entries; at most 2^31 - 1 are held"
+                    + (bi == Builtin.EYE ? "" : " (--count-only counts it)"));
         }
-        int n = (int) v;
+        long n = (long) v;
         Integer made = masks.get(bi.text() + "(" + n + ")");
         if (made != null) return new Val.Tensor(made);
-        long[] codes = new long[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                codes[i * n + j] = switch (bi) {
-                    case EYE -> i == j ? 1 : 0;
-                    case TRIL -> j <= i ? 1 : 0;
-                    default -> j >= i ? 1 : 0;
-                };
+        Op.Constant k = switch (bi) { // tril, triu: their diagonal, not n^2 codes (counting reads it so at any n)
+            case TRIL -> new Op.Constant(bi.text() + "(" + n + ")", new Op.Constant.Triangle(n, n, 0, 1, 0));
+            case TRIU -> new Op.Constant(bi.text() + "(" + n + ")", new Op.Constant.Triangle(n, n, -1, 0, 1));
+            default -> {
+                long[] codes = new long[(int) (n * n)];
+                for (int i = 0; i < n; i++) codes[(int) (i * n + i)] = 1;
+                yield new Op.Constant(bi.text() + "(" + n + ")", codes);
             }
-        }
-        int id = e.b.add(new Op.Constant(bi.text() + "(" + n + ")", codes), List.of((long) n, (long) n), tc0.compiler.ir.Elem.BIT,
-                fr.region(bi.text()));
+        };
+        int id = e.b.add(k, List.of(n, n), tc0.compiler.ir.Elem.BIT, fr.region(bi.text()));
         masks.put(bi.text() + "(" + n + ")", id);
         return new Val.Tensor(id);
     }

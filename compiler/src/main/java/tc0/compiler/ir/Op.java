@@ -32,22 +32,48 @@ public sealed interface Op {
 
     /**
      * A weight: concrete codes of the node's format (row-major), fixed at elaboration and folded into gate
-     * weights by the lowering. {@code name} is its instance path ({@code l[0]/attention/Wq}).
+     * weights by the lowering. {@code name} is its instance path ({@code l[0]/attention/Wq}). A triangular mask
+     * ({@code tril(n)}, {@code triu(n)}) is held as its {@link Triangle} instead, its codes made when asked, so
+     * that counting reads it by its diagonal at any n ({@code codes} is then null).
      */
-    record Constant(String name, long[] codes) implements Op {
+    record Constant(String name, long[] codes, Triangle triangle) implements Op {
         public Constant {
             Objects.requireNonNull(name);
-            codes = codes.clone();
+            if ((codes == null) == (triangle == null)) throw new IllegalArgumentException("a constant has codes or a triangle, one of them");
+            if (codes != null) codes = codes.clone();
         }
 
-        /** A copy of the codes. */
+        /** Codes given one by one. */
+        public Constant(String name, long[] codes) {
+            this(name, Objects.requireNonNull(codes), null);
+        }
+
+        /** A triangular pattern's constant. */
+        public Constant(String name, Triangle triangle) {
+            this(name, null, Objects.requireNonNull(triangle));
+        }
+
+        /**
+         * A {@code rows x cols} bit pattern: code {@code low} where {@code j - i <= offset} (on and below a diagonal),
+         * {@code high} above it: {@code tril(n)} is (offset 0, low 1, high 0), {@code triu(n)} (offset -1, low 0, high 1).
+         */
+        public record Triangle(long rows, long cols, long offset, long low, long high) {
+            public long code(long i, long j) { return j - i <= offset ? low : high; }
+        }
+
+        /** A copy of the codes (a triangle's made here: at most 2^31 - 1 of them). */
         @Override
-        public long[] codes() { return codes.clone(); }
+        public long[] codes() {
+            if (codes != null) return codes.clone();
+            long[] c = new long[length()];
+            for (int i = 0; i < c.length; i++) c[i] = code(i);
+            return c;
+        }
 
         /** The code at a flat index (no copy). */
-        public long code(int i) { return codes[i]; }
+        public long code(int i) { return codes != null ? codes[i] : triangle.code(i / triangle.cols(), i % triangle.cols()); }
 
-        public int length() { return codes.length; }
+        public int length() { return codes != null ? codes.length : Math.toIntExact(triangle.rows() * triangle.cols()); }
 
         public List<Integer> operands() { return List.of(); }
 
@@ -55,14 +81,16 @@ public sealed interface Op {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Constant c && c.name.equals(name) && Arrays.equals(c.codes, codes);
+            return o instanceof Constant c && c.name.equals(name) && Arrays.equals(c.codes, codes) && Objects.equals(c.triangle, triangle);
         }
 
         @Override
-        public int hashCode() { return 31 * name.hashCode() + Arrays.hashCode(codes); }
+        public int hashCode() { return 31 * name.hashCode() + (codes != null ? Arrays.hashCode(codes) : triangle.hashCode()); }
 
         @Override
-        public String toString() { return "Constant[" + name + ", " + codes.length + " codes, hash " + Arrays.hashCode(codes) + "]"; }
+        public String toString() {
+            return codes != null ? "Constant[" + name + ", " + codes.length + " codes, hash " + Arrays.hashCode(codes) + "]" : "Constant[" + name + ", " + triangle + "]";
+        }
     }
 
     /** Every element the same code ({@code zeros}, {@code ones}, a scalar in an elementwise operation). */

@@ -2,7 +2,6 @@ package tc0.compiler.count;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +65,28 @@ class MaskedMeanCountTest {
     }
 
     @Test
-    void aConstantMaskIsCountedByBuilding() {
-        TensorProgram p = CountAsserts.program("input X: [4, 4]; output Z = mean(X, axis: 1, mask: tril(4));");
-        assertThrows(UnsupportedOperationException.class, () -> TensorIrToCost.summaryOnly(p, 2));
-        assertEquals(CountAsserts.built(p, 2, false), TensorIrToCost.count(p, 2));
+    void aConstantMaskIsCountedWithoutBuilding() { // summaryOnly: no fallback to building
+        CountAsserts.assertCounted(CountAsserts.program("input X: [4, 4]; output Z = mean(X, axis: 1, mask: tril(4));"));
+    }
+
+    @Test
+    void wordsUnderAConstantMaskAreCountedInClosedForm() {
+        FixedFormat f = FixedFormat.of(4, 3);
+        int len = 6;
+        long[] bits = {1, 0, 1, 1, 0, 1};
+        ElemClass[] in = new ElemClass[2 * len];
+        for (int t = 0; t < len; t++) {
+            in[t] = ElemClass.fresh(f.width(), t % 3); // words at levels 0, 1, 2
+            in[len + t] = ElemClass.constant(bits[t], 1);
+        }
+        Instance.Result closed = MaskedMeanCount.closedConstantMask(in, len, f, f);
+        assertNotNull(closed);
+        Instance.Result run = Instance.run((net, xs) -> {
+            int[] mask = new int[len];
+            for (int t = 0; t < len; t++) mask[t] = xs[len + t][0];
+            return new int[][] {tc0.compiler.gadgets.MaskedMean.build(net, java.util.Arrays.copyOf(xs, len), mask, f, f)};
+        }, in, Instance.distinct(in.length));
+        assertEquals(run.profile().cost(), closed.profile().cost());
+        assertEquals(run.out()[0], closed.out()[0]);
     }
 }
