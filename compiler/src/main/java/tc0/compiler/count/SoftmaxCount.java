@@ -153,6 +153,20 @@ final class SoftmaxCount {
      * words a line of 2^20 entries passes a long, which tc0's builder cannot build ({@code p} is marked wide).
      */
     static long[] stage3Steps(long a0, long top, long[] r, long othersLo, long othersHi, boolean strict, Profile p) {
+        if (top >= 1 && r[0] >= 0 && r[1] >= 0 && othersLo >= 0 && othersHi >= 0 && a0 - (2 * top - 1) > 0) {
+            // a falls and b grows with t, the ranges are >= 0: each test holds for a prefix of t, found by bisection
+            // (the walk below costs top steps a line: a causal softmax's n lines of n-dependent top cost n^2).
+            if (Wide128.pastLong(a0 - 1, r[1]) || Wide128.pastLong(2 * top - 1, othersHi)) p.markWide();
+            java.util.function.LongPredicate min = t -> strict ? !Wide128.productAtLeast(2 * t - 1, othersHi, a0 - (2 * t - 1), r[0])
+                    : Wide128.productAtLeast(a0 - (2 * t - 1), r[0], 2 * t - 1, othersHi);
+            java.util.function.LongPredicate max = t -> min.test(t) || Wide128.productAtLeast(a0 - (2 * t - 1), r[1], 2 * t - 1, othersLo);
+            return new long[] {lastHolding(min, top), lastHolding(max, top)};
+        }
+        return stage3Walk(a0, top, r, othersLo, othersHi, strict, p);
+    }
+
+    /** {@link #stage3Steps} by a walk over every t, checking that the phases do not go back. */
+    static long[] stage3Walk(long a0, long top, long[] r, long othersLo, long othersHi, boolean strict, Profile p) {
         long ones = 0, gatesTo = 0;
         int phase = 0; // 0: constant 1, 1: gates, 2: constant 0; must not go back
         for (long t = 1; t <= top; t++) {
@@ -166,5 +180,16 @@ final class SoftmaxCount {
             if (now <= 1) gatesTo = t;
         }
         return new long[] {ones, gatesTo};
+    }
+
+    /** The last t in 1 .. top where {@code holds} (which holds for a prefix of them), or 0. */
+    private static long lastHolding(java.util.function.LongPredicate holds, long top) {
+        long lo = 0, hi = top; // holds at lo (or lo = 0), fails past hi
+        while (lo < hi) {
+            long mid = lo + (hi - lo + 1) / 2;
+            if (holds.test(mid)) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
     }
 }

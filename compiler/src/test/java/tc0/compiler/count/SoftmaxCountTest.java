@@ -49,4 +49,17 @@ class SoftmaxCountTest {
         }
         assertTrue(closed > 10, "closed form applied to " + closed + " of 60");
     }
+
+    @org.junit.jupiter.api.Test
+    void stage3sBisectionFindsWhatTheWalkFinds() {
+        java.util.Random r = new java.util.Random(7);
+        for (int trial = 0; trial < 2000; trial++) {
+            long top = 1 + r.nextInt(300), a0 = 2 * top + r.nextInt(500);
+            long lo = r.nextInt(200), hi = lo + r.nextInt(200), othersLo = r.nextInt(2000), othersHi = othersLo + r.nextInt(2000);
+            boolean strict = r.nextBoolean();
+            long[] want = SoftmaxCount.stage3Walk(a0, top, new long[] {lo, hi}, othersLo, othersHi, strict, new Profile());
+            long[] got = SoftmaxCount.stage3Steps(a0, top, new long[] {lo, hi}, othersLo, othersHi, strict, new Profile());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "trial " + trial);
+        }
+    }
 }
