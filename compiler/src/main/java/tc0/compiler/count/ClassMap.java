@@ -113,8 +113,8 @@ final class ClassMap {
         if (!split()) return this;
         long entries = shape[0] * shape[1];
         if (entries > DENSE_LIMIT) {
-            throw new UnsupportedOperationException("counting: a triangular (masked) " + shape[0] + " x " + shape[1]
-                    + " matrix reaches an op that needs it entry by entry; count a smaller n");
+            throw new UnsupportedOperationException("counting: a triangular mask (tril, triu) of " + shape[0] + " x " + shape[1]
+                    + " entries reaches an op that reads it entry by entry (past the 2^28 held so)");
         }
         int r = (int) shape[0], c = (int) shape[1];
         int[] t = new int[r * c];
