@@ -307,7 +307,8 @@ final class ClassMap {
      * of input axes merged or split into a run of output axes): a block whose axes have one group each stays
      * one group per output axis whatever its size; a block merged into one axis keeps its groups (the table
      * does not change, only the positions are listed, up to {@link #LIST_LIMIT}); a block split or regrouped
-     * goes through one group per position, up to {@code limit} positions.
+     * is listed likewise and grouped per new axis by equal hyperslices ({@link BlockSplit}). Refused past
+     * {@code limit} group combinations.
      */
     ClassMap reshape(long[] to, long limit) {
         if (split()) return dense().reshape(to, limit);
@@ -333,7 +334,7 @@ final class ClassMap {
             boolean grouped = false;
             for (int a = i0; a < i; a++) grouped |= groups[a] > 1;
             if (!grouped) { blockOld.add(new int[] {0}); continue; }
-            if (pi > (j - j0 == 1 ? LIST_LIMIT : limit)) throw new UnsupportedOperationException("counting: reshape of a tensor of " + pi + " positions along axes with " + table.length + " element classes");
+            if (pi > LIST_LIMIT) throw new UnsupportedOperationException("counting: reshape of a tensor of " + pi + " positions along axes with " + table.length + " element classes");
             int size = (int) pi;
             int[] oldOf = new int[size];
             long[] ix = new long[i - i0];
@@ -352,13 +353,12 @@ final class ClassMap {
                 for (int k = 0; k < g; k++) identity[k] = k;
                 blockOld.add(identity);
             } else {
+                BlockSplit split = BlockSplit.of(oldOf, Arrays.copyOfRange(to, j0, j), Math.max(limit, table.length), to);
                 for (int b = j0; b < j; b++) {
-                    int d = Math.toIntExact(to[b]);
-                    n[b] = new int[d];
-                    for (int k = 0; k < d; k++) n[b][k] = k;
-                    gs[b] = d;
+                    n[b] = split.groupOf[b - j0];
+                    gs[b] = split.representative[b - j0].length;
                 }
-                blockOld.add(oldOf);
+                blockOld.add(split.table);
             }
         }
         long cells = 1;

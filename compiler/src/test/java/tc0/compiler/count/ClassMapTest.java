@@ -58,21 +58,28 @@ class ClassMapTest {
     }
 
     @Test
-    void aGroupedBlockPastTheLimitIsRefusedWithItsSize() {
+    void aSplitBlockKeepsTheGroupsOfItsNewAxes() {
+        // Rows 0 and 3 one class, rows 1 and 2 another: [4, 2] as [2, 4] is 2 row groups by 2 column groups.
         int[][] ids = {{0, 1, 1, 0}, null};
         ClassMap m = ClassMap.of(new long[] {4, 2}, ids, new int[] {2, 1}, new int[] {CLASSES[0].id, CLASSES[2].id});
-        var e = assertThrows(UnsupportedOperationException.class, () -> m.reshape(new long[] {2, 4}, 4));
-        assertTrue(e.getMessage().contains("8 positions"), e.getMessage());
+        ClassMap r = m.reshape(new long[] {2, 4}, 4);
+        assertEquals(2, r.groups(0));
+        assertEquals(2, r.groups(1));
+        for (long f = 0; f < 8; f++) assertEquals(m.element(unflat(f, new long[] {4, 2})), r.element(unflat(f, new long[] {2, 4})));
     }
 
     @Test
     void blocksEachWithinTheLimitButTogetherPastItAreRefused() {
-        int[] alternate = new int[64];
-        for (int i = 0; i < 64; i++) alternate[i] = i % 2;
-        ClassMap m = ClassMap.of(new long[] {64, 64}, new int[][] {alternate, alternate}, new int[] {2, 2},
+        // Along each axis of 64, position 8r + c is in group 1 where c = r or c = r + 1 (mod 8): split as [8, 8],
+        // every row's slice differs and so does every column's, so each block is 8 x 8 = 64 group combinations.
+        int[] band = new int[64];
+        for (int r = 0; r < 8; r++) for (int c = 0; c < 8; c++) band[8 * r + c] = c == r || c == (r + 1) % 8 ? 1 : 0;
+        ClassMap m = ClassMap.of(new long[] {64, 64}, new int[][] {band, band}, new int[] {2, 2},
                 new int[] {CLASSES[0].id, CLASSES[1].id, CLASSES[2].id, CLASSES[0].id});
         ClassMap ok = m.reshape(new long[] {8, 8, 64}, 1 << 12);
-        assertEquals(m.element(new long[] {13, 5}), ok.element(new long[] {1, 5, 5}));
+        assertEquals(8, ok.groups(0));
+        assertEquals(8, ok.groups(1));
+        for (long f = 0; f < 64 * 64; f++) assertEquals(m.element(unflat(f, new long[] {64, 64})), ok.element(unflat(f, new long[] {8, 8, 64})));
         var e = assertThrows(UnsupportedOperationException.class, () -> m.reshape(new long[] {8, 8, 8, 8}, 100));
         assertTrue(e.getMessage().contains("4096 group combinations"), e.getMessage());
     }
