@@ -89,6 +89,15 @@ public final class Gadgets {
         c.add(ScanCases.line(3, FixedFormat.of(2, 2), FixedFormat.of(2, 2), FixedFormat.of(2, 3), F33).as(Tier.HEAVY));
         c.add(FloatCases.compare(4, 3));
         c.add(FloatCases.wideSum(3, 8, 10, 1));
+        c.add(FloatArithmeticCases.round(8, 4, 3, -2));
+        c.add(FloatArithmeticCases.multiply(4, 3));
+        c.add(FloatArithmeticCases.sum(2, 3, 2).as(Tier.LIGHT));
+        c.add(WideCases.multiply(6));
+        c.add(WideCases.multiply(8).as(Tier.LIGHT));
+        c.add(WideCases.divide(4).as(Tier.LIGHT));
+        c.add(WideCases.crtRoundTrip(6));
+        c.add(rope(1.0, F44, FixedFormat.of(2, 6), F44).as(Tier.HEAVY));
+        c.add(SoftmaxCases.whole(3, F33, FixedFormat.of(2, 3), FixedFormat.of(2, 3)).as(Tier.HEAVY));
         return c;
     }
 
@@ -312,6 +321,7 @@ public final class Gadgets {
                 40, (w, in) -> {
                     BitVecExpr mx = x(w, in, 0);
                     for (int i = 1; i < m; i++) mx = w.max(mx, x(w, in, i));
+                    mx = w.signed(w.low(mx, fx.width())); // one of the words: a word of their width (as step 1 specifies it)
                     BitVecExpr[] e = new BitVecExpr[m];
                     BitVecExpr s = w.num(0);
                     for (int i = 0; i < m; i++) {
