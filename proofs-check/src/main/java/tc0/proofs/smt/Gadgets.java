@@ -32,8 +32,9 @@ import tc0.proofs.smt.GadgetCase.Tier;
  * is {@link Fixed}, used only to confirm a counterexample. Widths: 8 bits for sums, comparators, max and
  * lookups, 6 for products and quotients (issue 18's minimum), 8 x 8 for the multiplier in the heavy tier;
  * each case's {@link Tier} says where it runs. The cases of the later gadgets are in {@link SoftmaxCases},
- * {@link ChoiceCases} and {@link ScanCases}; instances tried and left out because the solver did not finish
- * are listed in docs/LEMMAS.md.
+ * {@link NormaliseSteps}, {@link ChoiceCases}, {@link ScanCases}, {@link FloatCases},
+ * {@link FloatArithmeticCases} and {@link WideCases}; instances tried and left out because the solver did not
+ * finish are listed in docs/LEMMAS.md.
  */
 public final class Gadgets {
     private Gadgets() {}
@@ -95,7 +96,7 @@ public final class Gadgets {
         c.add(WideCases.multiply(6));
         c.add(WideCases.multiply(8).as(Tier.LIGHT));
         c.add(WideCases.divide(4).as(Tier.LIGHT));
-        c.add(WideCases.crtRoundTrip(6));
+        c.add(WideCases.crtRoundTrip(8));
         c.add(rope(1.0, F44, FixedFormat.of(2, 6), F44).as(Tier.HEAVY));
         c.add(SoftmaxCases.whole(3, F33, FixedFormat.of(2, 3), FixedFormat.of(2, 3)).as(Tier.HEAVY));
         return c;
