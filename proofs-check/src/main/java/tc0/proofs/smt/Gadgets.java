@@ -32,7 +32,7 @@ import tc0.proofs.smt.GadgetCase.Tier;
  * is {@link Fixed}, used only to confirm a counterexample. Widths: 8 bits for sums, comparators, max and
  * lookups, 6 for products and quotients (issue 18's minimum), 8 x 8 for the multiplier in the heavy tier;
  * each case's {@link Tier} says where it runs. The cases of the later gadgets are in {@link SoftmaxCases},
- * {@link NormaliseSteps}, {@link ChoiceCases}, {@link ScanCases}, {@link FloatCases},
+ * {@link ChoiceCases}, {@link ScanCases}, {@link FloatCases},
  * {@link FloatArithmeticCases} and {@link WideCases}; instances tried and left out because the solver did not
  * finish are listed in docs/LEMMAS.md.
  */

@@ -93,11 +93,6 @@ final class SoftmaxCases {
      * the step before it specifies, and that the wired specifications are {@link Gadgets#softmax}'s.
      */
     static GadgetCase whole(int m, FixedFormat fx, FixedFormat fe, FixedFormat out) {
-        return whole(m, fx, fe, out, normalise(m, fe, out));
-    }
-
-    /** As {@link #whole(int, FixedFormat, FixedFormat, FixedFormat)}, steps 4-5 proved by {@code normalise} (itself perhaps compositional). */
-    static GadgetCase whole(int m, FixedFormat fx, FixedFormat fe, FixedFormat out, GadgetCase normalise) {
         List<Composition.Step> steps = new ArrayList<>();
         List<Composition.Wire> xs = new ArrayList<>(), es = new ArrayList<>(), ps = new ArrayList<>();
         for (int i = 0; i < m; i++) xs.add(Composition.Wire.input(i));
@@ -106,7 +101,7 @@ final class SoftmaxCases {
             steps.add(new Composition.Step(exp(fx, fe), List.of(Composition.Wire.input(i), Composition.Wire.output(0, 0))));
             es.add(Composition.Wire.output(1 + i, 0));
         }
-        steps.add(new Composition.Step(normalise, es));
+        steps.add(new Composition.Step(normalise(m, fe, out), es));
         for (int i = 0; i < m; i++) ps.add(Composition.Wire.output(m + 1, i));
         return Gadgets.softmax(m, fx, fe, out).composedOf("Softmax (whole, compositional: steps 1, 2-3, 4-5)", new Composition(steps, ps));
     }
