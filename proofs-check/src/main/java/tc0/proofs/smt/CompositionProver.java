@@ -20,7 +20,7 @@ import tc0.proofs.smt.Composition.Wire;
  * each bit-blasted as {@link Prover} does.
  * <ol>
  *   <li>every step's circuit equals its specification on every input meeting its preconditions (each distinct
- *       step proved once, by {@link Prover});</li>
+ *       step proved once, by {@link Prover}, its specification at the width the glue uses);</li>
  *   <li>the whole circuit equals the step circuits wired as the composition says (per output bit: the
  *       gadget IS its steps, gate for gate up to equivalence);</li>
  *   <li>each step's preconditions hold on what the steps before it specify, for every input of the whole;</li>
@@ -37,16 +37,25 @@ final class CompositionProver {
         Composition comp = g.composition();
         Circuit whole = g.circuit().get();
         long start = System.nanoTime(), cpu = Prover.cpuNow(), deadline = start + timeoutMs * 1_000_000L;
-        Proof.Result r = steps(comp, deadline);
+        Proof.Result r = steps(g, comp, deadline);
         if (r instanceof Proof.Result.Proved) r = glue(g, comp, whole, deadline);
         return new Proof(g.name(), g.widths(), whole.gateCount(), (System.nanoTime() - start) / 1_000_000,
                 (Prover.cpuNow() - cpu) / 1_000_000, r);
     }
 
-    /** Obligation 1: each distinct step proved alone. */
-    private static Proof.Result steps(Composition comp, long deadline) {
+    /**
+     * The working width of a step's specification, in its proof and in the glue alike: the wider of its own and
+     * the whole's (so that the wired specifications are the whole's own terms where it composes the same
+     * formulas, and the specification the step is proved against is the one the glue reasons about).
+     */
+    private static int width(GadgetCase whole, GadgetCase step) {
+        return Math.max(whole.specWidth(), step.specWidth());
+    }
+
+    /** Obligation 1: each distinct step proved alone, at the glue's width. */
+    private static Proof.Result steps(GadgetCase g, Composition comp, long deadline) {
         Map<String, GadgetCase> distinct = new LinkedHashMap<>();
-        for (Step s : comp.steps()) distinct.putIfAbsent(s.gadget().name() + " | " + s.gadget().widths(), s.gadget());
+        for (Step s : comp.steps()) distinct.putIfAbsent(s.gadget().name() + " | " + s.gadget().widths(), s.gadget().atSpecWidth(width(g, s.gadget())));
         for (GadgetCase step : distinct.values()) {
             Proof p = Prover.prove(step, (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             switch (p.result()) {
@@ -89,9 +98,7 @@ final class CompositionProver {
                 List<BitVecExpr> outs = new ArrayList<>();
                 for (Bus b : c.outputBuses()) outs.add((BitVecExpr) t.output(b.name()).substitute(from, to));
                 circ.add(outs);
-                // at the whole's width where that is wider (nothing wraps in a wider word): the wired
-                // specifications are then the very terms of the whole's where it composes the same formulas
-                Words ws = new Words(ctx, Math.max(g.specWidth(), step.gadget().specWidth()));
+                Words ws = new Words(ctx, width(g, step.gadget()));
                 spec.add(step.gadget().spec().outputs(ws, specIn));
                 facts.addAll(ws.definitions());
                 for (BoolExpr a : ws.assumptions()) preconditions.add(ctx.mkNot(a));

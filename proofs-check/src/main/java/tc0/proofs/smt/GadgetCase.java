@@ -64,6 +64,11 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
         return new GadgetCase(newName, widths, tier, circuit, specWidth, spec, reference, c);
     }
 
+    /** This case with its specification at another working width (wider: the same values, nothing wraps). */
+    public GadgetCase atSpecWidth(int w) {
+        return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition);
+    }
+
     /** This case with another circuit (a planted fault, in tests). */
     public GadgetCase withCircuit(Supplier<Circuit> other) {
         return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition);

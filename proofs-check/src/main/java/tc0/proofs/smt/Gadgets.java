@@ -399,7 +399,7 @@ public final class Gadgets {
         long[] cs = Fixed.ropeCoefficients(angle, fc);
         long c = cs[0], s = cs[1];
         int frac = fx.fracBits() + fc.fracBits();
-        return new GadgetCase("Rope.rotate", "2 x " + fx.width() + " bits, angle " + angle, Tier.QUICK,
+        return new GadgetCase("Rope.rotate", "2 x " + fx.width() + " bits, coefficients " + fc.width() + " bits, angle " + angle, Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {fx.width(), fx.width()}, (net, x) -> Rope.rotate(net, x[0], x[1], fx, c, s, fc, out, WeightedSum.DEFAULT_ROUNDS)),
                 32, (w, in) -> List.of(
                         w.toFormat(w.sub(w.mul(c, x(w, in, 0)), w.mul(s, x(w, in, 1))), frac, out),
