@@ -24,13 +24,13 @@ public final class CircuitTerms {
     private final BoolExpr[] node;
     private final Map<String, BitVecExpr> inputs = new LinkedHashMap<>();
 
-    private CircuitTerms(Context ctx, Circuit circuit) {
+    private CircuitTerms(Context ctx, Circuit circuit, String prefix) {
         this.ctx = ctx;
         this.circuit = circuit;
         this.node = new BoolExpr[circuit.nodeCount()];
         node[0] = ctx.mkFalse();
         for (Bus b : circuit.inputBuses()) {
-            BitVecExpr word = ctx.mkBVConst(b.name(), b.width());
+            BitVecExpr word = ctx.mkBVConst(prefix + b.name(), b.width());
             inputs.put(b.name(), word);
             for (int i = 0; i < b.width(); i++) node[1 + b.offset() + i] = bit(word, i);
         }
@@ -39,7 +39,15 @@ public final class CircuitTerms {
 
     /** The terms of {@code c}, made in {@code ctx}. */
     public static CircuitTerms of(Context ctx, Circuit c) {
-        return new CircuitTerms(ctx, c);
+        return new CircuitTerms(ctx, c, "");
+    }
+
+    /**
+     * The terms of {@code c} with its input constants named {@code prefix + bus}: circuits in one context,
+     * their inputs kept apart (a step of a {@link Composition}, whose inputs are then substituted).
+     */
+    public static CircuitTerms of(Context ctx, Circuit c, String prefix) {
+        return new CircuitTerms(ctx, c, prefix);
     }
 
     public Circuit circuit() { return circuit; }

@@ -37,24 +37,19 @@ final class FloatCases {
                 },
                 v -> {
                     ChiangFloat.Format f = new ChiangFloat.Format(p, q);
-                    int c = ChiangFloat.compare(decode(f, v[0]), decode(f, v[1]));
+                    int c = ChiangFloat.compare(FloatRounding.decode(f, v[0]), FloatRounding.decode(f, v[1]));
                     return new long[] {c < 0 ? 1 : 0, c == 0 ? 1 : 0};
                 });
     }
 
     /** {@code (-1)^s m 2^E} at the working width, after assuming that m is 0 or has its top bit set. */
-    private static BitVecExpr value(Words w, BitVecExpr word, int p, int q) {
+    static BitVecExpr value(Words w, BitVecExpr word, int p, int q) {
         Context ctx = w.ctx();
         BitVecExpr m = ctx.mkExtract(p - 1, 0, word), e = ctx.mkExtract(p + q - 1, p, word);
         BoolExpr negative = w.eq(ctx.mkExtract(p + q, p + q, word), bit(w, true));
         w.assume(ctx.mkOr(w.eq(m, ctx.mkBV(0, p)), w.eq(ctx.mkExtract(p - 1, p - 1, m), bit(w, true))));
         BitVecExpr magnitude = ctx.mkBVSHL(w.unsigned(m), w.unsigned(e));
         return w.ite(negative, w.neg(magnitude), magnitude);
-    }
-
-    private static ChiangFloat decode(ChiangFloat.Format f, long word) {
-        int p = f.p(), q = f.q();
-        return f.of((word >>> (p + q) & 1) != 0, word & ((1L << p) - 1), (int) (word >>> p & ((1L << q) - 1)));
     }
 
     /** {@code (x_0 + ... + x_(m-1)) mod 2^width} for m unsigned words of b bits (WideSum, k rounds). */

@@ -20,9 +20,16 @@ import tc0.circuits.Circuit;
  * @param spec      the outputs the gadget must compute, from its input buses
  * @param reference the outputs from the inputs' codes (signed by bus width), as codes (compared modulo
  *                  each output bus's width)
+ * @param composition null for a proof of the whole circuit at once; else the steps the circuit is proved
+ *                  to be made of, each proved alone ({@link CompositionProver})
  */
 public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
-                         Spec spec, Reference reference) {
+                         Spec spec, Reference reference, Composition composition) {
+
+    /** A case proved as one whole. */
+    public GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth, Spec spec, Reference reference) {
+        this(name, widths, tier, circuit, specWidth, spec, reference, null);
+    }
 
     /** The specification: one word per output bus, of that bus's width. */
     @FunctionalInterface
@@ -49,11 +56,21 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
 
     /** This case in another tier. */
     public GadgetCase as(Tier t) {
-        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference);
+        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference, composition);
+    }
+
+    /** This case under another name, proved by its steps (the circuit must be their composition). */
+    public GadgetCase composedOf(String newName, Composition c) {
+        return new GadgetCase(newName, widths, tier, circuit, specWidth, spec, reference, c);
+    }
+
+    /** This case with its specification at another working width (wider: the same values, nothing wraps). */
+    public GadgetCase atSpecWidth(int w) {
+        return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition);
     }
 
     /** This case with another circuit (a planted fault, in tests). */
     public GadgetCase withCircuit(Supplier<Circuit> other) {
-        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference);
+        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition);
     }
 }

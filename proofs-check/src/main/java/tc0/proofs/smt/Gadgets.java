@@ -32,8 +32,9 @@ import tc0.proofs.smt.GadgetCase.Tier;
  * is {@link Fixed}, used only to confirm a counterexample. Widths: 8 bits for sums, comparators, max and
  * lookups, 6 for products and quotients (issue 18's minimum), 8 x 8 for the multiplier in the heavy tier;
  * each case's {@link Tier} says where it runs. The cases of the later gadgets are in {@link SoftmaxCases},
- * {@link ChoiceCases} and {@link ScanCases}; instances tried and left out because the solver did not finish
- * are listed in docs/LEMMAS.md.
+ * {@link ChoiceCases}, {@link ScanCases}, {@link FloatCases},
+ * {@link FloatArithmeticCases} and {@link WideCases}; instances tried and left out because the solver did not
+ * finish are listed in docs/LEMMAS.md.
  */
 public final class Gadgets {
     private Gadgets() {}
@@ -89,6 +90,15 @@ public final class Gadgets {
         c.add(ScanCases.line(3, FixedFormat.of(2, 2), FixedFormat.of(2, 2), FixedFormat.of(2, 3), F33).as(Tier.HEAVY));
         c.add(FloatCases.compare(4, 3));
         c.add(FloatCases.wideSum(3, 8, 10, 1));
+        c.add(FloatArithmeticCases.round(8, 4, 3, -2));
+        c.add(FloatArithmeticCases.multiply(4, 3));
+        c.add(FloatArithmeticCases.sum(2, 3, 2).as(Tier.LIGHT));
+        c.add(WideCases.multiply(6));
+        c.add(WideCases.multiply(8).as(Tier.LIGHT));
+        c.add(WideCases.divide(4).as(Tier.LIGHT));
+        c.add(WideCases.crtRoundTrip(8));
+        c.add(rope(1.0, F44, FixedFormat.of(2, 6), F44).as(Tier.HEAVY));
+        c.add(SoftmaxCases.whole(3, F33, FixedFormat.of(2, 3), FixedFormat.of(2, 3)).as(Tier.HEAVY));
         return c;
     }
 
@@ -312,6 +322,7 @@ public final class Gadgets {
                 40, (w, in) -> {
                     BitVecExpr mx = x(w, in, 0);
                     for (int i = 1; i < m; i++) mx = w.max(mx, x(w, in, i));
+                    mx = w.signed(w.low(mx, fx.width())); // one of the words: a word of their width (as step 1 specifies it)
                     BitVecExpr[] e = new BitVecExpr[m];
                     BitVecExpr s = w.num(0);
                     for (int i = 0; i < m; i++) {
@@ -388,7 +399,7 @@ public final class Gadgets {
         long[] cs = Fixed.ropeCoefficients(angle, fc);
         long c = cs[0], s = cs[1];
         int frac = fx.fracBits() + fc.fracBits();
-        return new GadgetCase("Rope.rotate", "2 x " + fx.width() + " bits, angle " + angle, Tier.QUICK,
+        return new GadgetCase("Rope.rotate", "2 x " + fx.width() + " bits, coefficients " + fc.width() + " bits, angle " + angle, Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {fx.width(), fx.width()}, (net, x) -> Rope.rotate(net, x[0], x[1], fx, c, s, fc, out, WeightedSum.DEFAULT_ROUNDS)),
                 32, (w, in) -> List.of(
                         w.toFormat(w.sub(w.mul(c, x(w, in, 0)), w.mul(s, x(w, in, 1))), frac, out),

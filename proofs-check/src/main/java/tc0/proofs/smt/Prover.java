@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import tc0.circuits.Bus;
 import tc0.circuits.Circuit;
 
@@ -50,64 +51,82 @@ public final class Prover {
     }
 
     public static Proof prove(GadgetCase g, int timeoutMs) {
+        if (g.composition() != null) return CompositionProver.prove(g, timeoutMs);
         Circuit c = g.circuit().get();
-        long start = System.nanoTime(), cpu = CPU.getCurrentThreadCpuTime();
+        long start = System.nanoTime(), cpu = cpuNow();
         try (Context ctx = new Context()) {
             CircuitTerms terms = CircuitTerms.of(ctx, c);
             Words w = new Words(ctx, g.specWidth());
-            List<BitVecExpr> spec = g.spec().outputs(w, terms.inputs());
-            List<Bus> outs = c.outputBuses();
-            if (spec.size() != outs.size()) {
-                throw new IllegalArgumentException(g.name() + ": " + spec.size() + " specified outputs for " + outs.size() + " output buses");
-            }
-            List<BoolExpr> differs = new ArrayList<>();
-            for (int i = 0; i < outs.size(); i++) {
-                BitVecExpr s = spec.get(i), out = terms.output(outs.get(i).name());
-                if (s.getSortSize() != outs.get(i).width()) {
-                    throw new IllegalArgumentException(g.name() + ": output " + outs.get(i).name() + " has " + outs.get(i).width() + " bits, its specification " + s.getSortSize());
-                }
-                for (int b = 0; b < s.getSortSize(); b++) differs.add(ctx.mkNot(ctx.mkEq(ctx.mkExtract(b, b, out), ctx.mkExtract(b, b, s))));
-            }
-            Proof.Result r = !w.assumptions().isEmpty() && !satisfiable(ctx, w, timeoutMs)
+            List<BoolExpr> differs = bitsDiffer(ctx, g, c.outputBuses(), g.spec().outputs(w, terms.inputs()), b -> terms.output(b.name()));
+            List<BoolExpr> facts = new ArrayList<>(w.definitions());
+            facts.addAll(w.assumptions());
+            long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+            Proof.Result r = !w.assumptions().isEmpty() && !satisfiable(ctx, facts, timeoutMs)
                     ? new Proof.Result.Unknown("the preconditions exclude every input") // else every bit is "proved" vacuously
-                    : bitByBit(ctx, w, differs, terms, g, timeoutMs);
-            return new Proof(g.name(), g.widths(), c.gateCount(), (System.nanoTime() - start) / 1_000_000,
-                    (CPU.getCurrentThreadCpuTime() - cpu) / 1_000_000, r);
+                    : noneSatisfiable(ctx, facts, differs, deadline, m -> refuted(m, terms, g));
+            return new Proof(g.name(), g.widths(), c.gateCount(), (System.nanoTime() - start) / 1_000_000, (cpuNow() - cpu) / 1_000_000, r);
         }
     }
 
-    /** Proved when no query in {@code differs} has a model; else the first model or the solver's reason. */
-    private static Proof.Result bitByBit(Context ctx, Words w, List<BoolExpr> differs, CircuitTerms terms, GadgetCase g, int timeoutMs) {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    /** The solver's thread's CPU time, in nanoseconds. */
+    static long cpuNow() {
+        return CPU.getCurrentThreadCpuTime();
+    }
+
+    /** One query per output bit: the bit of {@code left} differs from the bit of the matching specification word. */
+    static List<BoolExpr> bitsDiffer(Context ctx, GadgetCase g, List<Bus> outs, List<BitVecExpr> spec, Function<Bus, BitVecExpr> left) {
+        if (spec.size() != outs.size()) {
+            throw new IllegalArgumentException(g.name() + ": " + spec.size() + " specified outputs for " + outs.size() + " output buses");
+        }
+        List<BoolExpr> differs = new ArrayList<>();
+        for (int i = 0; i < outs.size(); i++) {
+            BitVecExpr s = spec.get(i), out = left.apply(outs.get(i));
+            if (s.getSortSize() != outs.get(i).width()) {
+                throw new IllegalArgumentException(g.name() + ": output " + outs.get(i).name() + " has " + outs.get(i).width() + " bits, its specification " + s.getSortSize());
+            }
+            for (int b = 0; b < s.getSortSize(); b++) differs.add(ctx.mkNot(ctx.mkEq(ctx.mkExtract(b, b, out), ctx.mkExtract(b, b, s))));
+        }
+        return differs;
+    }
+
+    /**
+     * Proved when no query has a model beside the facts, each query asked with the negations of those before
+     * it (proved for every input: true facts, and the solver's hints); else the first model, as
+     * {@code refuted} reports it, or the solver's reason for giving up.
+     */
+    static Proof.Result noneSatisfiable(Context ctx, List<BoolExpr> facts, List<BoolExpr> queries, long deadline,
+                                        Function<Model, Proof.Result> refuted) {
         List<BoolExpr> proved = new ArrayList<>();
-        for (BoolExpr q : differs) {
+        for (BoolExpr q : queries) {
             int left = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-            Solver solver = solver(ctx, w, left);
-            for (BoolExpr same : proved) solver.add(same); // proved for every input: true facts, and the solver's hints
+            Solver solver = solver(ctx, facts, left);
+            for (BoolExpr same : proved) solver.add(same);
             solver.add(q);
             Status st = solver.check();
             if (st == Status.UNSATISFIABLE) { proved.add(ctx.mkNot(q)); continue; }
-            return st == Status.SATISFIABLE
-                    ? new Proof.Result.Refuted(Counterexample.run(terms.circuit(), inputs(solver.getModel(), terms), g.reference()))
-                    : new Proof.Result.Unknown(solver.getReasonUnknown());
+            return st == Status.SATISFIABLE ? refuted.apply(solver.getModel()) : new Proof.Result.Unknown(solver.getReasonUnknown());
         }
         return new Proof.Result.Proved();
     }
 
-    /** A solver by {@link #tactic} holding the definitions and preconditions. */
-    private static Solver solver(Context ctx, Words w, int timeoutMs) {
+    /** The model's input, run on the evaluator and the reference. */
+    static Proof.Result refuted(Model m, CircuitTerms terms, GadgetCase g) {
+        return new Proof.Result.Refuted(Counterexample.run(terms.circuit(), inputs(m, terms), g.reference()));
+    }
+
+    /** A solver by {@link #tactic} holding the facts (definitions and preconditions). */
+    private static Solver solver(Context ctx, List<BoolExpr> facts, int timeoutMs) {
         Solver solver = ctx.mkSolver(tactic(ctx));
         Params p = ctx.mkParams();
         p.add("timeout", timeoutMs);
         solver.setParameters(p);
-        for (BoolExpr d : w.definitions()) solver.add(d);
-        for (BoolExpr a : w.assumptions()) solver.add(a);
+        for (BoolExpr d : facts) solver.add(d);
         return solver;
     }
 
-    /** Whether some input meets the case's preconditions (and definitions). */
-    private static boolean satisfiable(Context ctx, Words w, int timeoutMs) {
-        return solver(ctx, w, timeoutMs).check() == Status.SATISFIABLE;
+    /** Whether some input meets the facts (preconditions and definitions). */
+    static boolean satisfiable(Context ctx, List<BoolExpr> facts, int timeoutMs) {
+        return solver(ctx, facts, timeoutMs).check() == Status.SATISFIABLE;
     }
 
     /** simplify; bit-blast; sat (see the class comment). */
@@ -116,7 +135,7 @@ public final class Prover {
     }
 
     /** The model's input codes, signed by each bus's width. */
-    private static long[] inputs(Model m, CircuitTerms terms) {
+    static long[] inputs(Model m, CircuitTerms terms) {
         List<Bus> buses = terms.circuit().inputBuses();
         long[] v = new long[buses.size()];
         for (int b = 0; b < buses.size(); b++) {

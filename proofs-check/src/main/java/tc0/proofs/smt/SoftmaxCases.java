@@ -87,6 +87,26 @@ final class SoftmaxCases {
     }
 
     /**
+     * The whole softmax of m words proved compositionally ({@link CompositionProver}): step 1 ({@link #max}),
+     * steps 2-3 ({@link #exp}) once per entry against the maximum, steps 4-5 ({@link #normalise}) on the m
+     * exps; then that {@code Softmax.build} is those steps wired, that each step's precondition holds on what
+     * the step before it specifies, and that the wired specifications are {@link Gadgets#softmax}'s.
+     */
+    static GadgetCase whole(int m, FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        List<Composition.Step> steps = new ArrayList<>();
+        List<Composition.Wire> xs = new ArrayList<>(), es = new ArrayList<>(), ps = new ArrayList<>();
+        for (int i = 0; i < m; i++) xs.add(Composition.Wire.input(i));
+        steps.add(new Composition.Step(max(m, fx), xs));
+        for (int i = 0; i < m; i++) {
+            steps.add(new Composition.Step(exp(fx, fe), List.of(Composition.Wire.input(i), Composition.Wire.output(0, 0))));
+            es.add(Composition.Wire.output(1 + i, 0));
+        }
+        steps.add(new Composition.Step(normalise(m, fe, out), es));
+        for (int i = 0; i < m; i++) ps.add(Composition.Wire.output(m + 1, i));
+        return Gadgets.softmax(m, fx, fe, out).composedOf("Softmax (whole, compositional: steps 1, 2-3, 4-5)", new Composition(steps, ps));
+    }
+
+    /**
      * The masked softmax with a variable mask (input x0, bit i keeps entry i): softmax over the kept entries,
      * 0 at the others, all 0 when none is kept.
      */

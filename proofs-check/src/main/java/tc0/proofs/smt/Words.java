@@ -20,7 +20,8 @@ public final class Words {
     private final int width;
     private final List<BoolExpr> definitions = new ArrayList<>();
     private final List<BoolExpr> assumptions = new ArrayList<>();
-    private int fresh;
+    /** Fresh names are unique across all Words: the specifications of a composition's steps share one context. */
+    private static final java.util.concurrent.atomic.AtomicLong FRESH = new java.util.concurrent.atomic.AtomicLong();
 
     public Words(Context ctx, int width) {
         if (width < 2) throw new IllegalArgumentException("working width " + width);
@@ -122,7 +123,7 @@ public final class Words {
     /** A fresh nonnegative variable of {@code bits} bits (at the working width), tied down by {@link #define}. */
     public BitVecExpr fresh(int bits) {
         if (bits + 1 > width) throw new IllegalArgumentException("working width " + width + " too small for " + bits + " bits");
-        return unsigned(ctx.mkBVConst("k" + fresh++, bits));
+        return unsigned(ctx.mkBVConst("k" + FRESH.getAndIncrement(), bits));
     }
 
     /**
@@ -143,7 +144,7 @@ public final class Words {
     public BitVecExpr floorDiv(BitVecExpr n, int nBits, BitVecExpr d, int dBits) {
         if (nBits + dBits + 1 > width) throw new IllegalArgumentException("working width " + width + " too small for a quotient of " + nBits + " by " + dBits + " bits");
         BitVecExpr dd = ite(gt(d, num(0)), d, num(1));
-        BitVecExpr q = signed(ctx.mkBVConst("q" + fresh++, nBits));
+        BitVecExpr q = signed(ctx.mkBVConst("q" + FRESH.getAndIncrement(), nBits));
         BitVecExpr dq = mul(dd, q);
         define(ge(n, dq));
         define(gt(add(dq, dd), n));

@@ -70,4 +70,32 @@ class PlantedFaultTest {
         Counterexample cx = refuted(g, c -> Faults.weight(c, Faults.gateOf(c, "y0", 0), 0, 1));
         assertTrue(cx.inputs()[1] >= cx.inputs()[0], cx.toString());
     }
+
+    @Test
+    void aFaultInACompositionallyProvedSoftmaxIsRefutedByTheWiringObligation() {
+        // the whole circuit's first output, bit 1, threshold one up: the steps still prove, the whole does not
+        // equal them wired; the input found there is confirmed on the evaluator against the reference
+        GadgetCase g = SoftmaxCases.whole(2, FixedFormat.of(2, 2), FixedFormat.of(2, 3), FixedFormat.of(2, 3));
+        refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 1), 1));
+    }
+
+    @Test
+    void aFloatRoundsSignificandBitThresholdOneUpIsRefuted() {
+        GadgetCase g = FloatArithmeticCases.round(8, 4, 3, -2);
+        refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 1), 1));
+    }
+
+    @Test
+    void aFloatProductsExponentBitThresholdOneUpIsRefutedOnNormalisedInputs() {
+        // the result's exponent bit 0 (word bit p = 4): the counterexample's significands meet the precondition
+        GadgetCase g = FloatArithmeticCases.multiply(4, 3);
+        Counterexample cx = refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 4), 1));
+        for (long x : cx.inputs()) assertTrue((x & 0xf) == 0 || (x & 0x8) != 0, "a significand neither 0 nor normalised: " + cx);
+    }
+
+    @Test
+    void aWideMultipliersOutputBitThresholdOneDownIsRefuted() {
+        GadgetCase g = WideCases.multiply(6);
+        refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 6), -1));
+    }
 }
