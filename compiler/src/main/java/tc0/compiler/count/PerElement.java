@@ -113,11 +113,21 @@ final class PerElement {
         ClassMap m = zip(e, n, e.sum(op.operand()).words()).map((all, mult) -> {
             ElemClass[] cls = {all[0]};
             if (dead(all, 1)) return deadClass(n);
-            Instance.Result res = e.closed(List.of("unary", op.function(), fx, out, cls[0].id), () -> lookup(cls[0], stats.get(), fx));
+            Instance.Result res = e.closed(List.of("unary", op.function(), fx, out, cls[0].id),
+                    () -> cls[0].isConstant() ? constant(op.function(), cls[0].code(), fx, out) : lookup(cls[0], stats.get(), fx));
             e.add(res, mult, operands, cls);
             return f.take(res);
         });
         return e.computed(n, m, f.passthrough, f.disjoint, op.operand());
+    }
+
+    /**
+     * A constant's entry (as {@code Lookup.build} folds it: no gate, nothing read), evaluated alone: a weight's
+     * {@code exp} on a word of 2^34 codes needs one value, not the table's changes.
+     */
+    private static Instance.Result constant(tc0.compiler.ir.Op.Function f, long code, FixedFormat fx, FixedFormat out) {
+        long v = f.numerics() != null ? f.numerics().apply(code, fx, out) : TableStats.absCode(code, fx, out);
+        return new Instance.Result(new Profile(), new ElemClass[] {ElemClass.constant(v, out.width())}, new long[] {0}, false, true);
     }
 
     /** {@code Lookup.build} of one word over the table of its format, in closed form. */

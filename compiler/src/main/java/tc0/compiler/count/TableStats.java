@@ -167,10 +167,14 @@ final class TableStats {
     static TableStats ofAbs(FixedFormat in, FixedFormat out) {
         return CACHE.computeIfAbsent(List.of("abs", in, out), k -> {
             long min = in.minCode();
-            LongUnaryOperator v = in.equals(out) ? i -> Math.min(Math.abs(min + i), out.maxCode())
-                    : i -> tc0.compiler.numerics.Rounding.toFormat(Math.abs(min + i), in.fracBits(), out);
+            LongUnaryOperator v = i -> absCode(min + i, in, out);
             return new TableStats(in.size(), out.width(), v, null, TablePieces.ofAbs(in, out));
         });
+    }
+
+    /** The ABS table's entry for code c: {@code |c|} rounded into {@code out} and saturated. */
+    static long absCode(long c, FixedFormat in, FixedFormat out) {
+        return in.equals(out) ? Math.min(Math.abs(c), out.maxCode()) : tc0.compiler.numerics.Rounding.toFormat(Math.abs(c), in.fracBits(), out);
     }
 
     /** Softmax's exp values {@code EXP(lo + i)} from {@code fd} into {@code fe}, {@code i = 0 .. -lo}, cached (monotone). */

@@ -143,7 +143,10 @@ final class BuiltinsToIr {
                 int counted = COUNTED_FROM_SHAPE.contains(f) ? WIDEST_COUNTED_FROM_SHAPE
                         : COUNTED_FROM_CHANGES.contains(f) ? WIDEST_COUNTED_FROM_CHANGES : COUNTED_TABLE_WIDTH;
                 int width = e.precision.width();
-                if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && width > COUNTED_TABLE_WIDTH && !(e.counting && width <= counted)) {
+                // A weight's entries are constants: counting evaluates each alone (a weight's exp at any width).
+                boolean constant = e.node(t).op() instanceof Op.Constant;
+                if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && width > COUNTED_TABLE_WIDTH
+                        && !(e.counting && (width <= counted || constant))) {
                     String too = tc0.compiler.numerics.Table.tooWide(f.name(), e.precision); // refused before counting scans it
                     throw err(c.pos(), fr, width <= counted ? too.replace("tabulates (", "tabulates (--count-only counts it; ")
                             : too.replace("tabulates (", "tabulates, or the 2^" + counted + " it counts ("));
