@@ -26,6 +26,8 @@ final class SumCount {
      * equal to the live circuit.
      */
     boolean modelled = true;
+    /** Whether the gates and wires are exact even where {@link #modelled} is false for SOLE bits only (a bit that is its column's one entry). */
+    boolean countExact = true;
     /**
      * Whether the form's constant, the sum of its weights or a saturation threshold passes a long: counted
      * exactly all the same (the gates do not depend on it), but tc0's builder cannot build this sum.
@@ -316,7 +318,7 @@ final class SumCount {
             if (minus >= thr || plus < thr) {
                 bitLevel[b] = -1;
                 bitKind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
-                if (termCount > 0) modelled = false; // its comparators (or hi, lo) may be dead
+                if (termCount > 0) { modelled = false; countExact = false; } // its comparators (or hi, lo) may be dead
             } else if (termCount == 1) {
                 bitLevel[b] = termLevel;
                 if (n >= 2 && rest == 1) { bitKind[b] = ClosedSum.Kind.COMPARATOR; bitNegated[b] = plus == 0; }
@@ -329,7 +331,7 @@ final class SumCount {
                 bitKind[b] = ClosedSum.Kind.GATE;
             }
         }
-        if (lastNonEmpty > lastRead && anyGroupGates) modelled = false;
+        if (lastNonEmpty > lastRead && anyGroupGates) { modelled = false; countExact = false; }
     }
 
     /** Whether compression made any gate (whose outputs the final stage must read). */
@@ -338,6 +340,7 @@ final class SumCount {
     /** A form with at most one distinct literal: count it on a CountingNet (a handful of gates). */
     private SumCount simulateSole(SumShape shape, int shift, int width, boolean saturate, int rounds) {
         modelled = false;
+        countExact = false;
         if (!shape.longs() || shape.soleOverflow) throw new ArithmeticException("a weighted sum with one literal whose weight or constant passes a long");
         CountingNet net = new CountingNet();
         LinearForm f = new LinearForm();
