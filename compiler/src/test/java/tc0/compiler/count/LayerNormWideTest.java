@@ -55,4 +55,21 @@ class LayerNormWideTest {
         }
         assertTrue(m == 1 || modelled >= formats.length, modelled + " of " + tried + " rows modelled");
     }
+
+    /** A layer norm of 32- and 34-bit words (n = 2^20's) counts, where the Tape overflowed, at the depth of narrower words; not buildable. */
+    @org.junit.jupiter.api.Test
+    void rowsOfAMillionsWordsCount() {
+        CountedCost small = TensorIrToCost.countWide(forCounting(8, 16), 2);
+        for (int[] f : new int[][] {{8, 24}, {6, 28}}) {
+            CountedCost big = TensorIrToCost.countWide(forCounting(f[0], f[1]), 2);
+            String what = java.util.Arrays.toString(f) + ": " + big + " vs " + small;
+            org.junit.jupiter.api.Assertions.assertEquals(small.depth(), big.depth(), what);
+            assertTrue(big.gates().compareTo(small.gates()) > 0 && big.wide(), what);
+        }
+    }
+
+    private static tc0.compiler.ir.TensorProgram forCounting(int intBits, int fracBits) {
+        String src = "model m() { precision fixed(int: " + intBits + ", frac: " + fracBits + "); input X: [2, 4]; output Y = layernorm(X); }";
+        return tc0.compiler.elaborate.Elaborator.elaborate(tc0.dsl.Dsl.check(src, "t.tc0").orElseThrow(), java.util.Map.of(), true);
+    }
 }
