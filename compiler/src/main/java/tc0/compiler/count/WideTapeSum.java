@@ -15,8 +15,8 @@ import tc0.compiler.numerics.FixedFormat;
  * words at n = 2^20): terms in the order they are added (the builder's column order), counted on their column
  * shape ({@code WeightedSum.closedSum}, as a builder with unbounded weights would build them) into a profile, and
  * the result's bits standing on the Tape as opaque nodes (one per output node: a shared saturation gate once)
- * that read every node of the form. A form the shape does not model (a node twice, a comparator the builder would
- * drop) is {@link SumForm.Unmodelled}.
+ * that read every node of the form. A form the shape does not model (a node twice with both signs or with a
+ * weight past a long, a comparator the builder would drop) is {@link SumForm.Unmodelled}.
  */
 final class WideTapeSum {
     final List<Integer> lits = new ArrayList<>();
@@ -99,11 +99,13 @@ final class WideTapeSum {
             BigInteger odd = wt.shiftRight(tz);
             try {
                 if (odd.bitLength() > 62) throw new SumForm.Unmodelled("a weight of " + odd.bitLength() + " significant bits");
-                // A node once: a fresh literal (its polarity does not matter to the shape). A node twice (a constant
-                // bit passing the other on, a repeated bit) is not modelled here: the shape's identified literals
-                // did not count as the Tape does in the tests (a product by a constant, a bit and its negation).
-                if (uses.get(node) != 1) throw new SumForm.Unmodelled("a node " + uses.get(node) + " times in a wide sum");
-                f.shape.addShifted(1, odd.longValueExact(), tz, level);
+                // A node once: a fresh literal (its polarity does not matter to the shape). A node more often (a
+                // constant bit passing the other on, a repeated bit): an identified literal, one sign only and a
+                // weight a long holds (the shape refuses both signs: a gate reading x and not x merges them, and its
+                // narrower range may fold a comparator the shape counts).
+                if (uses.get(node) == 1) f.shape.addShifted(1, odd.longValueExact(), tz, level);
+                else if (wt.bitLength() <= 62) f.shape.addLiteral(node, wt.longValueExact(), level);
+                else throw new SumForm.Unmodelled("a node twice with a weight past a long");
             } catch (IllegalArgumentException | UnsupportedOperationException | SumForm.Unmodelled e) {
                 f.shape.release();
                 throw e instanceof SumForm.Unmodelled u ? u : new SumForm.Unmodelled(e.getMessage());

@@ -13,8 +13,9 @@ import tc0.compiler.numerics.FixedFormat;
 /**
  * A product's sum counted on its column shape ({@link WideTapeSum}, the route of products past 61 bits) against
  * {@code Multiply.fixed} on a Tape at widths the builder holds, over pairs of fresh words, random classes (repeated
- * and constant bits) and constants: every pair it models counts as built; pairs with a node twice in the sum (a
- * constant's set bits pass x's bits on several times) are refused, and the caller runs the Tape.
+ * and constant bits) and constants: every pair it models counts as built (a positive constant's set bits pass x's
+ * bits on several times, one sign each); pairs with a node of both signs in the sum (a negative constant) are
+ * refused, and the caller runs the Tape.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WideTapeSumTest {
@@ -27,7 +28,7 @@ class WideTapeSumTest {
             {FixedFormat.of(2, 9), FixedFormat.of(6, 2), FixedFormat.of(4, 12)},
         };
         Random r = new Random(18);
-        int modelled = 0, fresh = 0, tried = 0;
+        int modelled = 0, fresh = 0, positive = 0, tried = 0;
         for (FixedFormat[] f : formats) {
             FixedFormat fx = f[0], fy = f[1], out = f[2];
             for (int t = 0; t < 60; t++) {
@@ -49,11 +50,13 @@ class WideTapeSumTest {
                 }
                 modelled++;
                 if (t % 6 == 3) fresh++;
+                if (y.isConstant() && y.code() > 0) positive++;
                 counted.profile().add(side, 1);
                 ClassSamples.assertSameProfile(run.profile(), counted.profile(), what);
                 assertArrayEquals(run.usedSlots(), counted.usedSlots(), what);
             }
         }
-        assertTrue(fresh == 10 * formats.length, modelled + " of " + tried + " products modelled, " + fresh + " of two fresh words");
+        assertTrue(fresh == 10 * formats.length && positive > 30, modelled + " of " + tried + " products modelled, " + fresh + " of two fresh words, "
+                + positive + " by positive constants");
     }
 }
