@@ -95,8 +95,26 @@ final class SumCount {
             r.compress(cols, next, rounds - k, top);
             cols = next;
         }
+        if (wideConstant == null && columnSumsPastLong(cols, top, constant)) { // the builder's final stage overflows: count over exact values
+            wideConstant = BigInteger.valueOf(constant);
+            r.wide = true;
+        }
         r.finalStage(cols, shift, width, constant, wideConstant, hiKind, loKind, satLevel, sc.seen);
         return r;
+    }
+
+    /** Whether the final stage's column sums ({@code sum h_j 2^j}, plus the constant's low bits) pass a long. */
+    private static boolean columnSumsPastLong(Runs[] cols, int top, long constant) {
+        long v = constant; // 0 <= constant < 2^top
+        for (int j = 0; j < top; j++) {
+            long h = 0;
+            for (int q = 0; q < cols[j].size; q++) h += cols[j].count[q];
+            if (h == 0) continue;
+            if (64 - Long.numberOfLeadingZeros(h) + j > 61) return true;
+            v += h << j;
+            if (v >>> 62 != 0) return true;
+        }
+        return false;
     }
 
     /** The widest {@code shift + width} tc0's builder builds ({@link WeightedSum#build}), and the widest counted. */
@@ -247,7 +265,8 @@ final class SumCount {
 
     /**
      * The final stage; {@code wideConstant} non-null (then {@code constant} unused) when {@code shift + width} is
-     * past {@link #BUILT_TOP}: the column sums and thresholds are then exact {@code BigInteger}s.
+     * past {@link #BUILT_TOP} or the column sums pass a long: the column sums and thresholds are then exact
+     * {@code BigInteger}s.
      */
     private void finalStage(Runs[] cols, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel,
             LongIntMap seen) {
