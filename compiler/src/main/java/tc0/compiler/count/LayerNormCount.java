@@ -28,6 +28,13 @@ final class LayerNormCount {
 
     static int[][] build(Tape net, int[][] xs, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr, FixedFormat out, int rounds, Profile side) {
         int m = xs.length, w = fx.width();
+        if (LayerNormWide.needed(m, fx, fr)) {
+            try {
+                return LayerNormWide.build(net, xs, fx, eps, feps, fr, out, rounds, side);
+            } catch (SumForm.Unmodelled u) {
+                // not modelled on column shapes: the Tape below (which holds it only where its numbers fit a long)
+            }
+        }
         ScaleSteps sc = ScaleSteps.of(m, fx, eps, feps, fr);
         int rw = fr.width() - 1;
         int[] s = null;

@@ -47,17 +47,46 @@ final class PerElement {
         else if (l.disjoint(r)) identity = new int[] {0, 1};
         else throw new NeedsLiterals("node " + n.id() + ": operands of " + op.arith() + " share literals");
         Object key = List.of("elementwise", op.arith(), fx, fy, out, rounds);
+        boolean wide = op.arith() == Op.Arith.MUL && productBeyondBuilder(fx, fy, out); // count-only: the product's sum in closed form
         int[] operands = {op.left(), op.right()};
         Flags f = new Flags();
         java.util.Map<Long, Instance.Result> local = new java.util.HashMap<>(); // many combos where a mask splits the map
         ClassMap m = zip(e, n, l.words(), r.words()).map((all, mult) -> {
             ElemClass[] cls = {all[0], all[1]};
             if (dead(all, 2)) return deadClass(n);
-            Instance.Result res = local.computeIfAbsent((long) cls[0].id << 32 | cls[1].id, x -> e.instance(key, g, cls, identity));
+            Instance.Result res = local.computeIfAbsent((long) cls[0].id << 32 | cls[1].id, x -> {
+                if (wide) {
+                    try {
+                        return e.closedLifted(List.of(key, identity[1]), cls, in -> wideProduct(in, identity, fx, fy, out, rounds));
+                    } catch (SumForm.Unmodelled u) {
+                        // not modelled on column shapes: the gadget on a Tape (which holds it where its numbers fit a long)
+                    }
+                }
+                return e.instance(key, g, cls, identity);
+            });
             e.add(res, mult, operands, cls);
             return f.take(res);
         });
         return e.computed(n, m, f.passthrough, f.disjoint, op.left(), op.right());
+    }
+
+    /**
+     * Whether {@code Multiply.fixed} into {@code out} may hold a weight or a weights' sum past the builder's longs (its
+     * largest weight {@code 2^(wx + wy - 2)}, the sum of all about 4 times that) or a sum past 61 bits. The closed
+     * count is exact either way, so erring wide costs nothing but the Tape's generality.
+     */
+    static boolean productBeyondBuilder(FixedFormat fx, FixedFormat fy, FixedFormat out) {
+        int shift = fx.fracBits() + fy.fracBits() - out.fracBits();
+        return fx.width() + fy.width() - 2 + Math.max(0, -shift) > 59 || Math.max(0, shift) + out.width() > 61;
+    }
+
+    /** {@code Multiply.fixed} of one pair on a Tape, its ANDs made there and its sum counted in closed form ({@link WideTapeSum}). */
+    private static Instance.Result wideProduct(ElemClass[] in, int[] identity, FixedFormat fx, FixedFormat fy, FixedFormat out, int rounds) {
+        Profile side = new Profile();
+        Instance.Result r = Instance.run((net, xs) -> new int[][] {new WideTapeSum().addProduct((Tape) net, xs[0], xs[1])
+                .toFormat((Tape) net, fx.fracBits() + fy.fracBits(), out, rounds, side)}, in, identity);
+        r.profile().add(side, 1);
+        return r;
     }
 
     /** {@code where}: a multiplexer per element ({@code Select.mux}), one instance per tuple of the three operands' classes. */
@@ -113,11 +142,21 @@ final class PerElement {
         ClassMap m = zip(e, n, e.sumSplit(op.operand()).words()).map((all, mult) -> {
             ElemClass[] cls = {all[0]};
             if (dead(all, 1)) return deadClass(n);
-            Instance.Result res = e.closed(List.of("unary", op.function(), fx, out, cls[0].id), () -> lookup(cls[0], stats.get(), fx));
+            Instance.Result res = e.closed(List.of("unary", op.function(), fx, out, cls[0].id),
+                    () -> cls[0].isConstant() ? constant(op.function(), cls[0].code(), fx, out) : lookup(cls[0], stats.get(), fx));
             e.add(res, mult, operands, cls);
             return f.take(res);
         });
         return e.computed(n, m, f.passthrough, f.disjoint, op.operand());
+    }
+
+    /**
+     * A constant's entry (as {@code Lookup.build} folds it: no gate, nothing read), evaluated alone: a weight's
+     * {@code exp} on a word of 2^34 codes needs one value, not the table's changes.
+     */
+    private static Instance.Result constant(tc0.compiler.ir.Op.Function f, long code, FixedFormat fx, FixedFormat out) {
+        long v = f.numerics() != null ? f.numerics().apply(code, fx, out) : TableStats.absCode(code, fx, out);
+        return new Instance.Result(new Profile(), new ElemClass[] {ElemClass.constant(v, out.width())}, new long[] {0}, false, true);
     }
 
     /** {@code Lookup.build} of one word over the table of its format, in closed form. */

@@ -100,6 +100,14 @@ final class ScaleSteps {
         return (h - 1) + (headValues[h - 1] - rho(bq));
     }
 
+    /** {@link #indexOf(long)} for a Q of any size (a wide layer norm's range): past a long, the last head step or the tail's. */
+    long indexOf(BigInteger q) {
+        if (q.bitLength() < 63) return indexOf(q.longValue());
+        if (q.signum() < 0) return 0;
+        int h = headBreaks.length;
+        return tail == 0 ? h - 1 : (h - 1) + (headValues[h - 1] - rho(q.min(maxQ)));
+    }
+
     /** Change points of the values over the steps, for {@link LookupCount#steps}. */
     TableStats stats(int width) {
         return stats.computeIfAbsent(width, w -> TableStats.headAndFall(headValues, tail, w));

@@ -230,19 +230,8 @@ final class SumForm {
             shape.release(); // a form is closed once
         }
         if (!cs.modelled()) throw new Unmodelled("the closed sum is not claimed exact here");
-        Profile p = new Profile();
+        Profile p = profile(cs);
         p.add(extra, 1);
-        if (cs.wide()) p.markWide();
-        long[] perLevel = cs.gatesPerLevel();
-        long gates = 0;
-        for (long g : perLevel) gates += g;
-        // Wires spread over levels do not matter for the totals: put them with the first gate level.
-        boolean first = true;
-        for (int l = 1; l < perLevel.length; l++) {
-            if (perLevel[l] == 0) continue;
-            p.gates(perLevel[l], 0, l);
-            if (first) { p.addWires(cs.wires()); first = false; }
-        }
         int[] bits = new int[width];
         int[] levels = new int[width];
         int hiSlot = -1, loSlot = -1; // the slots of the shared saturation gates, once used
@@ -269,6 +258,21 @@ final class SumForm {
         // No gate at all: the output is constant and nothing reads the inputs.
         long[] used = p.gates() == 0 ? new long[usedSlots.length] : usedSlots;
         return new Instance.Result(p, new ElemClass[] {out}, used, false, true);
+    }
+
+    /** A closed sum's gates per level and wires (marked wide where the builder cannot build it). */
+    static Profile profile(ClosedSum cs) {
+        Profile p = new Profile();
+        if (cs.wide()) p.markWide();
+        long[] perLevel = cs.gatesPerLevel();
+        // Wires spread over levels do not matter for the totals: put them with the first gate level.
+        boolean first = true;
+        for (int l = 1; l < perLevel.length; l++) {
+            if (perLevel[l] == 0) continue;
+            p.gates(perLevel[l], 0, l);
+            if (first) { p.addWires(cs.wires()); first = false; }
+        }
+        return p;
     }
 
     /** {@code WeightedSum.toFormat}'s shift and the factor the form is scaled by: {@code {shift, factor}}. */

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * code), {@link Sparse} sorted lists (changes found by galloping, far apart), {@link Runs} (ranges where
  * the value moves by one per index, as {@code x -> x} or a saturated ramp does: every index a change, bit k
  * changing where the value crosses a multiple of 2^k, counted by division) and {@link Steps} (ranges where a
- * monotone value moves by at most one per index, as a function whose slope is below one output unit per
- * input code does: the changes are the values passed, so counts come from the values at the ends). A change
+ * monotone value moves by 0 or 1 per index, as a function whose slope is below one output unit per input code
+ * does, or by 1 or 2, as one whose slope lies between one and two: counts come from the values at the ends). A change
  * at index i is {@code value(i) != value(i - 1)}; its diff is {@code value(i) ^ value(i - 1)}.
  */
 final class TableChanges {
@@ -272,45 +272,59 @@ final class TableChanges {
     }
 
     /**
-     * A range {@code (lo, hi]} where the value is monotone and moves by at most one per index: the changes in
-     * {@code (a, b]} are the values passed, {@code |v(b) - v(a)|} of them, and bit k changes once per multiple
-     * of 2^k passed (rising: on reaching it; falling: on leaving it), so every count takes two evaluations and
-     * the first change of a bit a binary search. Nothing is listed.
+     * A range {@code (lo, hi]} where the value is monotone and moves by {@code base} or {@code base + 1} per
+     * index, {@code base} 0 or 1 (the rounded value of a function whose slope lies between {@code base} and
+     * {@code base + 1} output units per input code), so every count takes two evaluations and nothing is listed:
+     * <ul>
+     *   <li>base 0: the changes in {@code (a, b]} are the values passed, {@code |v(b) - v(a)|} of them;
+     *       base 1: every index changes;</li>
+     *   <li>bit k with {@code 2^k >= base + 1}: {@code floor(v / 2^k)} moves by at most one per index, so the
+     *       bit changes once per multiple of 2^k passed, {@code |floor(v(b) / 2^k) - floor(v(a) / 2^k)|} times;</li>
+     *   <li>bit 0 with base 1: it changes at the odd moves (by one), {@code 2 (b - a) - |v(b) - v(a)|} of them.</li>
+     * </ul>
+     * Each count is non-decreasing in b, so the first change of a bit is a binary search on it.
      */
     static final class Steps implements Part {
         final long lo, hi;
+        private final int base;
         private final java.util.function.LongUnaryOperator value;
 
-        Steps(long lo, long hi, java.util.function.LongUnaryOperator value) {
+        Steps(long lo, long hi, int base, java.util.function.LongUnaryOperator value) {
+            if (base != 0 && base != 1) throw new IllegalArgumentException("moves of " + base + " or " + (base + 1));
             this.lo = lo;
             this.hi = hi;
+            this.base = base;
             this.value = value;
         }
 
         @Override public long breaks(long from, long to) {
             long a = Math.max(from, lo), b = Math.min(to, hi);
-            return b <= a ? 0 : Math.abs(value.applyAsLong(b) - value.applyAsLong(a));
+            if (b <= a) return 0;
+            return base == 0 ? Math.abs(value.applyAsLong(b) - value.applyAsLong(a)) : b - a;
         }
 
         @Override public long changes(int k, long from, long to) {
             long a = Math.max(from, lo), b = Math.min(to, hi);
-            if (b <= a) return 0;
+            return b <= a ? 0 : changes(k, a, value.applyAsLong(a), b);
+        }
+
+        /** Changes of bit k in {@code (a, b]}, {@code va} the value at a. */
+        private long changes(int k, long a, long va, long b) {
+            long vb = value.applyAsLong(b);
+            if (k == 0 && base == 1) return 2 * (b - a) - Math.abs(vb - va);
             long unit = 1L << k;
-            return Math.abs(Math.floorDiv(value.applyAsLong(b), unit) - Math.floorDiv(value.applyAsLong(a), unit));
+            return Math.abs(Math.floorDiv(vb, unit) - Math.floorDiv(va, unit));
         }
 
         @Override public long firstChange(int k, long from) {
             long a = Math.max(from, lo);
             if (a >= hi) return -1;
-            long unit = 1L << k, va = value.applyAsLong(a), vh = value.applyAsLong(hi);
-            // rising: the first index reaching the next multiple above va; falling: the first below the multiple at or under va
-            boolean up = vh >= va;
-            long target = up ? (Math.floorDiv(va, unit) + 1) * unit : Math.floorDiv(va, unit) * unit - 1;
-            if (up ? vh < target : vh > target) return -1;
-            long l = a, h = hi; // value(l) short of the target, value(h) past it
+            long va = value.applyAsLong(a);
+            if (changes(k, a, va, hi) == 0) return -1;
+            long l = a, h = hi; // no change in (a, l], one in (a, h]
             while (h - l > 1) {
-                long mid = (l + h) >>> 1, vm = value.applyAsLong(mid);
-                if (up ? vm >= target : vm <= target) h = mid; else l = mid;
+                long mid = (l + h) >>> 1;
+                if (changes(k, a, va, mid) > 0) h = mid; else l = mid;
             }
             return h;
         }
@@ -318,6 +332,24 @@ final class TableChanges {
         @Override public long diffAt(long i) {
             if (i <= lo || i > hi) return 0;
             return value.applyAsLong(i) ^ value.applyAsLong(i - 1);
+        }
+
+        /**
+         * The start a of the longest stretch {@code (a, i]} in this range where the value rises by exactly one per
+         * index, or -1 if it does not rise at i: there {@code value - index} is constant, and it is monotone over
+         * the range, so a is a binary search.
+         */
+        long risingFrom(long i) {
+            if (i <= lo || i > hi) return -1;
+            long g = value.applyAsLong(i) - i;
+            if (value.applyAsLong(i - 1) - (i - 1) != g) return -1;
+            long l = lo, h = i - 1; // value - index differs at l or l = lo; equals g at h
+            if (value.applyAsLong(l) - l == g) return lo;
+            while (h - l > 1) {
+                long mid = (l + h) >>> 1;
+                if (value.applyAsLong(mid) - mid == g) h = mid; else l = mid;
+            }
+            return h;
         }
     }
 }

@@ -15,11 +15,12 @@ import tc0.compiler.numerics.UnaryFunction;
  *   <li>EXP, SIGMOID, TANH, SQRT, SOFTPLUS non-decreasing, RSQRT non-increasing (its value for x <= 0 the
  *       largest code); RECIPROCAL non-increasing for x < 0 and for x >= 0 (the largest code at 0);</li>
  *   <li>GELU decreasing below its minimum at -0.7517915, increasing above; SILU likewise at -1.2784645 (64
- *       codes either side of the turning point are scanned code by code);</li>
- *   <li>{@code GELU(x) - x = -x Phi(-x)} increasing for x >= 0.76 ({@code x phi(x) > Phi(-x)} there: from
- *       0.7518, the mirror of GELU's minimum); {@code SILU(x) - x = -x sigma(-x)} increasing for x >= 1.3
- *       ({@code x sigma(x) > 1}: from 1.2785, the mirror of SILU's minimum);
- *       {@code SOFTPLUS(x) - x = ln(1 + e^-x)} decreasing everywhere;</li>
+ *       codes either side of the turning point are scanned code by code); for both {@code f'(x) + f'(-x) = 1}
+ *       ({@code Phi(x) + Phi(-x) = 1}, {@code sigma(x) + sigma(-x) = 1}), and f' rises from the minimum to the
+ *       mirror point (f'' > 0 for |x| < sqrt 2, resp. 2.4), so the slope is between 0 and 1 from the minimum
+ *       to its mirror and between 1 and its maximum (GELU 1.1289, SILU 1.0998) above (64 codes either side
+ *       of the mirror scanned);</li>
+ *   <li>{@code SOFTPLUS(x) - x = ln(1 + e^-x)} decreasing everywhere;</li>
  *   <li>RELU constant 0 up to 0, then non-decreasing, and {@code RELU(x) - x} constant there (saturating
  *       where the output is narrower: non-increasing); {@code |x|} (the lowering's ABS table) likewise, falling
  *       by one per code below 0 ({@code |x| + x} constant there);</li>
@@ -27,19 +28,26 @@ import tc0.compiler.numerics.UnaryFunction;
  * </ul>
  * Within monotone pieces, STEPS where the slope is at most one output unit per input code (bounds of the
  * real derivative, listed at each function below; two codes given up at each finite end), so the rounded
- * value moves by at most one per code and its changes are the values it passes.
+ * value moves by at most one per code and its changes are the values it passes; STRIDES where the slope is
+ * between one and two units per code, so the rounded value moves by one or two (a rounding {@code floor(y + 1/2)}
+ * of values {@code d in [1, 2]} apart is {@code floor(d)} or {@code ceil(d)} apart).
  * Tests compare the stats from the pieces with the stats from every code, for every function.
  */
 final class TablePieces {
     private TablePieces() {}
 
-    enum Kind { LINEAR, MONOTONE, UNIT_STEPS, UNIT_FALLS, STEPS }
+    enum Kind { LINEAR, MONOTONE, UNIT_STEPS, UNIT_FALLS, STEPS, STRIDES }
 
     /**
      * Changes at indices in {@code (from, to]}; for UNIT_STEPS {@code value - index - offset} is monotone, for
-     * UNIT_FALLS {@code value + index - offset}; for STEPS the value is monotone and moves by at most one per index.
+     * UNIT_FALLS {@code value + index - offset}; for STEPS the value is monotone and moves by at most one per
+     * index; for STRIDES it is monotone and moves by one or two per index unless it saturates (checked on the
+     * values at the ends, else scanned as MONOTONE).
      */
-    record Piece(Kind kind, long from, long to, long offset) {}
+    record Piece(Kind kind, long from, long to, long offset) {
+        /** The same range scanned code by code where the value is monotone. */
+        Piece scanned() { return new Piece(Kind.MONOTONE, from, to, 0); }
+    }
 
     static List<Piece> of(UnaryFunction f, FixedFormat in, FixedFormat out) {
         long last = in.size() - 1;
@@ -60,13 +68,13 @@ final class TablePieces {
             }
             case SQRT -> st.monotone(p, 0, last, k * k / 4, all); // f' = 1 / (2 sqrt x)
             case RSQRT -> st.monotone(p, 0, last, Math.pow(k / 2, 2.0 / 3), all); // |f'| = x^-1.5 / 2
-            case SOFTPLUS -> { // f' = sigmoid(x) <= 1/K for x <= -ln(K - 1)
+            case SOFTPLUS -> { // f' = sigmoid(x) <= 1/K for x <= -ln(K - 1): everywhere when K <= 1
                 long zero = -min;
-                double x1 = k <= 1 ? all : -Math.log(k - 1);
-                if (unit) {
-                    st.monotone(p, 0, zero, none, x1);
+                if (k <= 1) st.monotone(p, 0, last, none, all);
+                else if (unit) {
+                    st.monotone(p, 0, zero, none, -Math.log(k - 1));
                     p.add(new Piece(Kind.UNIT_STEPS, zero, last, min));
-                } else st.monotone(p, 0, last, none, x1);
+                } else st.monotone(p, 0, last, none, -Math.log(k - 1));
             }
             case RECIPROCAL -> { // |f'| = 1/x^2 <= 1/K for |x| >= sqrt K
                 long zero = -min;
@@ -81,9 +89,9 @@ final class TablePieces {
                 p.add(unit ? new Piece(Kind.UNIT_STEPS, zero, last, min) : new Piece(Kind.MONOTONE, zero, last, 0));
             }
             // |f'| <= 0.129 below the minimum (largest at -sqrt 2); above it f' rises (f'' > 0 up to sqrt 2): 0.5 at 0, 0.977 at 0.7
-            case GELU -> turning(p, in, -0.7517915, 0.76, unit, st, k <= 4, k <= 1 ? 0.7 : k <= 2 ? 0 : none);
+            case GELU -> turning(p, in, GELU_MIN, unit, st, k <= 4, k <= 1 ? 0.7 : k <= 2 ? 0 : none, 1.129);
             // |f'| <= 0.1 below the minimum (largest near -2.4); above it f' rises: 0.5 at 0, 0.982 at 1.2
-            case SILU -> turning(p, in, -1.2784645, 1.3, unit, st, k <= 4, k <= 1 ? 1.2 : k <= 2 ? 0 : none);
+            case SILU -> turning(p, in, SILU_MIN, unit, st, k <= 4, k <= 1 ? 1.2 : k <= 2 ? 0 : none, 1.0999);
             default -> p.add(new Piece(Kind.LINEAR, 0, last, 0));
         }
         return p;
@@ -132,22 +140,33 @@ final class TablePieces {
         return List.of(new Piece(Kind.MONOTONE, 0, zero, 0), new Piece(Kind.MONOTONE, zero, last, 0));
     }
 
+    /** Where GELU' and SILU' are 0 (their minima), to 17 digits (mpmath, 40 digits: -0.75179152469356445746, -1.27846454276107379511). */
+    static final double GELU_MIN = -0.75179152469356446, SILU_MIN = -1.2784645427610738;
+
     /**
-     * Decreasing up to {@code xMin}, increasing after; {@code value - code} monotone from {@code xUnit} on; steps
-     * of at most one below the minimum where {@code stepsBelow}, and from the minimum up to {@code stepsTo}.
+     * Decreasing up to {@code xMin}, increasing after; steps of at most one below the minimum where
+     * {@code stepsBelow}, and from the minimum up to {@code stepsTo}. With the same fraction bits in and out
+     * ({@code unit}), the slope rises from 0 at {@code xMin} to 1 at {@code -xMin} ({@code f'(x) + f'(-x) = 1} for
+     * GELU and SILU) and stays between 1 and {@code maxSlope < 2} above: STEPS up to {@code -xMin}, STRIDES after,
+     * each turning point inside 64 codes scanned one by one.
      */
-    private static void turning(List<Piece> p, FixedFormat in, double xMin, double xUnit, boolean unit, Steps st,
-            boolean stepsBelow, double stepsTo) {
+    private static void turning(List<Piece> p, FixedFormat in, double xMin, boolean unit, Steps st,
+            boolean stepsBelow, double stepsTo, double maxSlope) {
+        if (maxSlope >= 2) throw new IllegalArgumentException("strides move by one or two: slope " + maxSlope);
         long last = in.size() - 1, min = in.minCode();
         long c = (long) Math.floor(Math.scalb(xMin, in.fracBits()));
         long a = clamp(c - 64 - min, last), b = clamp(c + 64 - min, last);
-        long u = clamp((long) Math.ceil(Math.scalb(xUnit, in.fracBits())) - min, last);
         st.monotone(p, 0, a, Double.NEGATIVE_INFINITY, stepsBelow ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
         p.add(new Piece(Kind.LINEAR, a, b, 0));
-        if (unit && u > b) {
-            st.monotone(p, b, u, Double.NEGATIVE_INFINITY, stepsTo);
-            p.add(new Piece(Kind.UNIT_STEPS, u, last, min));
-        } else st.monotone(p, b, last, Double.NEGATIVE_INFINITY, stepsTo);
+        if (!unit) {
+            st.monotone(p, b, last, Double.NEGATIVE_INFINITY, stepsTo);
+            return;
+        }
+        long one = (long) Math.ceil(Math.scalb(-xMin, in.fracBits())); // the code where the slope is 1, give or take one
+        long u0 = clamp(Math.max(one - 64 - min, b), last), u1 = clamp(one + 64 - min, last);
+        if (u0 > b) p.add(new Piece(Kind.STEPS, b, u0, 0));
+        p.add(new Piece(Kind.LINEAR, Math.max(u0, b), Math.max(u1, b), 0));
+        if (last > u1) p.add(new Piece(Kind.STRIDES, u1, last, 0));
     }
 
     /** The index of a code given as a double (infinite or beyond the range: clamped to -1 .. last + 1). */

@@ -45,10 +45,14 @@ final class TableStats {
         TableChanges.Runs rn = new TableChanges.Runs();
         for (TablePieces.Piece p : pieces) {
             if (p.kind() == TablePieces.Kind.STEPS) { // nothing to scan: counts come from the values at the ends
-                if (p.to() > p.from()) steps.add(new TableChanges.Steps(p.from(), p.to(), value));
+                if (p.to() > p.from()) steps.add(new TableChanges.Steps(p.from(), p.to(), 0, value));
                 continue;
             }
-            for (Scan s : inChunks(p, guess)) {
+            if (p.kind() == TablePieces.Kind.STRIDES && unsaturated(p, value)) {
+                steps.add(new TableChanges.Steps(p.from(), p.to(), 1, value));
+                continue;
+            }
+            for (Scan s : inChunks(p.kind() == TablePieces.Kind.STRIDES ? p.scanned() : p, guess)) { // saturated: scanned as monotone
                 dense.addAll(s.dense);
                 sp.addAll(s.sparse);
                 rn.addAll(s.runs);
@@ -58,6 +62,16 @@ final class TableStats {
         this.runs = rn.seal();
         if (Engine.TRACE) System.err.printf("count: table of %d entries: %d dense parts, %d sparse changes, %d runs, %d step ranges, %.1f ms%n",
                 length, dense.size(), sparse.size(), runs.size(), steps.size(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    /**
+     * Whether a STRIDES piece's values move by at least one at both ends: saturation would hold a monotone value
+     * still from the first saturated index on (a move of 0), so a move at the last index (and, falling, at the
+     * first) shows no index but possibly the end one saturates, and a move cut short there is still 1 or 2.
+     */
+    private static boolean unsaturated(TablePieces.Piece p, LongUnaryOperator value) {
+        long a = p.from(), b = p.to();
+        return b > a && value.applyAsLong(b) != value.applyAsLong(b - 1) && value.applyAsLong(a + 1) != value.applyAsLong(a);
     }
 
     /** A piece scanned in chunks (in parallel when long), each into its own parts, in order. */
@@ -76,7 +90,7 @@ final class TableStats {
                     case MONOTONE -> s.monotone(cut[k], cut[k + 1]);
                     case UNIT_STEPS -> s.unitSteps(cut[k], cut[k + 1], p.offset(), 1);
                     case UNIT_FALLS -> s.unitSteps(cut[k], cut[k + 1], p.offset(), -1);
-                    case STEPS -> throw new AssertionError("steps are not scanned");
+                    case STEPS, STRIDES -> throw new AssertionError("steps are not scanned");
                 }
             }
             scans[k] = s;
@@ -153,10 +167,14 @@ final class TableStats {
     static TableStats ofAbs(FixedFormat in, FixedFormat out) {
         return CACHE.computeIfAbsent(List.of("abs", in, out), k -> {
             long min = in.minCode();
-            LongUnaryOperator v = in.equals(out) ? i -> Math.min(Math.abs(min + i), out.maxCode())
-                    : i -> tc0.compiler.numerics.Rounding.toFormat(Math.abs(min + i), in.fracBits(), out);
+            LongUnaryOperator v = i -> absCode(min + i, in, out);
             return new TableStats(in.size(), out.width(), v, null, TablePieces.ofAbs(in, out));
         });
+    }
+
+    /** The ABS table's entry for code c: {@code |c|} rounded into {@code out} and saturated. */
+    static long absCode(long c, FixedFormat in, FixedFormat out) {
+        return in.equals(out) ? Math.min(Math.abs(c), out.maxCode()) : tc0.compiler.numerics.Rounding.toFormat(Math.abs(c), in.fracBits(), out);
     }
 
     /** Softmax's exp values {@code EXP(lo + i)} from {@code fd} into {@code fe}, {@code i = 0 .. -lo}, cached (monotone). */
@@ -261,13 +279,20 @@ final class TableStats {
         if (value(length - 1) != lo + length - 1) return length;
         long i = length - 1; // value(i) is its code
         while (i > 0) {
-            long a = runs.risingFrom(i);
+            long a = risingFrom(i);
             if (a >= 0 && a < i) { i = a; continue; } // (a, i] rises by one per index: codes all the way
             long code = lo + i;
             if (diffAt(i) != ((code ^ (code - 1)) & ((1L << w) - 1))) return i;
             i--;
         }
         return 0;
+    }
+
+    /** The start a of a recorded stretch {@code (a, i]} rising by one per index (runs or step ranges), or -1. */
+    private long risingFrom(long i) {
+        long a = runs.risingFrom(i);
+        for (TableChanges.Steps st : steps) if (a < 0) a = st.risingFrom(i);
+        return a;
     }
 
     /** The diff {@code value(i) ^ value(i - 1)} as recorded (0: no change). */

@@ -24,13 +24,20 @@ final class BuiltinsToIr {
     /**
      * Functions whose tables --count-only counts from their change points in seconds up to 2^32 entries (gcn's
      * recip of sqrt at n = 2^20, fixed(8, 24): 18 s CPU for the whole model); measured alone on a loaded 2-core
-     * machine: silu at fixed(8, 24) 4 s CPU, sigmoid, tanh, abs at fixed(6, 28) under 1 s, while exp and sin at
-     * fixed(8, 24) passed a 5 GiB heap (every step of a steep table is a change) and silu, softplus, sqrt, gelu,
-     * rsqrt at fixed(6, 28) took over a minute.
+     * machine: sqrt and recip list every change where their slope passes one output unit per code (exp and sin at
+     * fixed(8, 24) passed a 5 GiB heap that way: every step of a steep table is a change).
      */
-    static final java.util.Set<Op.Function> COUNTED_FROM_CHANGES = java.util.EnumSet.of(Op.Function.SQRT, Op.Function.RECIP, Op.Function.SILU,
-            Op.Function.SIGMOID, Op.Function.TANH, Op.Function.ABS);
+    static final java.util.Set<Op.Function> COUNTED_FROM_CHANGES = java.util.EnumSet.of(Op.Function.SQRT, Op.Function.RECIP);
     static final int WIDEST_COUNTED_FROM_CHANGES = 32;
+    /**
+     * Functions whose tables over the model's word --count-only counts from a few exact values whatever the width
+     * (count.TablePieces: step ranges and strides, at most two windows of 128 codes scanned; GELU, SILU, SOFTPLUS,
+     * SIGMOID, TANH at fixed(6, 28) and fixed(8, 32) in under 0.2 s each; ABS two runs), up to 2^40 entries: past
+     * that, 64 codes around a turning point come near the error of the doubles that place it.
+     */
+    static final java.util.Set<Op.Function> COUNTED_FROM_SHAPE = java.util.EnumSet.of(Op.Function.GELU, Op.Function.SILU, Op.Function.SOFTPLUS,
+            Op.Function.SIGMOID, Op.Function.TANH, Op.Function.ABS);
+    static final int WIDEST_COUNTED_FROM_SHAPE = 40;
 
     private final AstToTensorIr e;
     /** eye/tril/triu nodes by name and size: one constant per mask, whatever the layers and calls that use it. */
@@ -133,9 +140,13 @@ final class BuiltinsToIr {
             case Val.Scalar s -> new Val.Scalar(Constants.function(f, s.value(), c, fr));
             case Val.Tensor t -> {
                 if (e.floats != null && !FLOAT_FUNCTIONS.contains(f)) throw e.notInFloat("'" + bi.text() + "' of a tensor", c.pos(), fr);
-                int counted = COUNTED_FROM_CHANGES.contains(f) ? WIDEST_COUNTED_FROM_CHANGES : COUNTED_TABLE_WIDTH;
+                int counted = COUNTED_FROM_SHAPE.contains(f) ? WIDEST_COUNTED_FROM_SHAPE
+                        : COUNTED_FROM_CHANGES.contains(f) ? WIDEST_COUNTED_FROM_CHANGES : COUNTED_TABLE_WIDTH;
                 int width = e.precision.width();
-                if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && width > COUNTED_TABLE_WIDTH && !(e.counting && width <= counted)) {
+                // A weight's entries are constants: counting evaluates each alone (a weight's exp at any width).
+                boolean constant = e.node(t).op() instanceof Op.Constant;
+                if (e.node(t).elem().equals(e.word) && f != Op.Function.RELU && width > COUNTED_TABLE_WIDTH
+                        && !(e.counting && (width <= counted || constant))) {
                     String too = tc0.compiler.numerics.Table.tooWide(f.name(), e.precision); // refused before counting scans it
                     throw err(c.pos(), fr, width <= counted ? too.replace("tabulates (", "tabulates (--count-only counts it; ")
                             : too.replace("tabulates (", "tabulates, or the 2^" + counted + " it counts ("));

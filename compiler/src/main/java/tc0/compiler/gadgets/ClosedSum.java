@@ -15,8 +15,11 @@ package tc0.compiler.gadgets;
  * @param wide          whether the form's constant, its weights' sum or a saturation threshold passes a long:
  *                      the figures are still exact (the gates do not depend on those numbers), but tc0's
  *                      builder, whose weights and thresholds are longs, cannot build this sum
+ * @param countExact    whether the gates and wires are exact where {@code modelled} is false only for SOLE bits
+ *                      (a bit that is its column's one entry, made no gate of its own: which node it is is not told)
  */
-public record ClosedSum(long[] gatesPerLevel, long wires, Kind[] bitKind, int[] bitLevel, boolean[] bitNegated, boolean modelled, boolean wide) {
+public record ClosedSum(long[] gatesPerLevel, long wires, Kind[] bitKind, int[] bitLevel, boolean[] bitNegated, boolean modelled, boolean wide,
+        boolean countExact) {
     /** What an output bit is. */
     public enum Kind {
         /** Constant 0 or 1. */
@@ -29,7 +32,7 @@ public record ClosedSum(long[] gatesPerLevel, long wires, Kind[] bitKind, int[] 
         HI,
         /** The saturation gate [S < lo]'s node (shared likewise). */
         LO,
-        /** The form's only literal. */
+        /** The form's only literal, or its column's one entry (no gate of its own). */
         SOLE
     }
 }

@@ -26,6 +26,8 @@ final class SumCount {
      * equal to the live circuit.
      */
     boolean modelled = true;
+    /** Whether the gates and wires are exact even where {@link #modelled} is false for SOLE bits only (a bit that is its column's one entry). */
+    boolean countExact = true;
     /**
      * Whether the form's constant, the sum of its weights or a saturation threshold passes a long: counted
      * exactly all the same (the gates do not depend on it), but tc0's builder cannot build this sum.
@@ -93,8 +95,26 @@ final class SumCount {
             r.compress(cols, next, rounds - k, top);
             cols = next;
         }
+        if (wideConstant == null && columnSumsPastLong(cols, top, constant)) { // the builder's final stage overflows: count over exact values
+            wideConstant = BigInteger.valueOf(constant);
+            r.wide = true;
+        }
         r.finalStage(cols, shift, width, constant, wideConstant, hiKind, loKind, satLevel, sc.seen);
         return r;
+    }
+
+    /** Whether the final stage's column sums ({@code sum h_j 2^j}, plus the constant's low bits) pass a long. */
+    private static boolean columnSumsPastLong(Runs[] cols, int top, long constant) {
+        long v = constant; // 0 <= constant < 2^top
+        for (int j = 0; j < top; j++) {
+            long h = 0;
+            for (int q = 0; q < cols[j].size; q++) h += cols[j].count[q];
+            if (h == 0) continue;
+            if (64 - Long.numberOfLeadingZeros(h) + j > 61) return true;
+            v += h << j;
+            if (v >>> 62 != 0) return true;
+        }
+        return false;
     }
 
     /** The widest {@code shift + width} tc0's builder builds ({@link WeightedSum#build}), and the widest counted. */
@@ -245,7 +265,8 @@ final class SumCount {
 
     /**
      * The final stage; {@code wideConstant} non-null (then {@code constant} unused) when {@code shift + width} is
-     * past {@link #BUILT_TOP}: the column sums and thresholds are then exact {@code BigInteger}s.
+     * past {@link #BUILT_TOP} or the column sums pass a long: the column sums and thresholds are then exact
+     * {@code BigInteger}s.
      */
     private void finalStage(Runs[] cols, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel,
             LongIntMap seen) {
@@ -316,7 +337,7 @@ final class SumCount {
             if (minus >= thr || plus < thr) {
                 bitLevel[b] = -1;
                 bitKind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
-                if (termCount > 0) modelled = false; // its comparators (or hi, lo) may be dead
+                if (termCount > 0) { modelled = false; countExact = false; } // its comparators (or hi, lo) may be dead
             } else if (termCount == 1) {
                 bitLevel[b] = termLevel;
                 if (n >= 2 && rest == 1) { bitKind[b] = ClosedSum.Kind.COMPARATOR; bitNegated[b] = plus == 0; }
@@ -329,7 +350,7 @@ final class SumCount {
                 bitKind[b] = ClosedSum.Kind.GATE;
             }
         }
-        if (lastNonEmpty > lastRead && anyGroupGates) modelled = false;
+        if (lastNonEmpty > lastRead && anyGroupGates) { modelled = false; countExact = false; }
     }
 
     /** Whether compression made any gate (whose outputs the final stage must read). */
@@ -338,6 +359,7 @@ final class SumCount {
     /** A form with at most one distinct literal: count it on a CountingNet (a handful of gates). */
     private SumCount simulateSole(SumShape shape, int shift, int width, boolean saturate, int rounds) {
         modelled = false;
+        countExact = false;
         if (!shape.longs() || shape.soleOverflow) throw new ArithmeticException("a weighted sum with one literal whose weight or constant passes a long");
         CountingNet net = new CountingNet();
         LinearForm f = new LinearForm();

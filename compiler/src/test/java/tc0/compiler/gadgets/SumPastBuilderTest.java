@@ -57,6 +57,39 @@ class SumPastBuilderTest {
         assertEquals(300, wide);
     }
 
+    /**
+     * Within 61 bits but with the final stage's column sums past a long (weights in the top column, moved up to
+     * end at bit 60): counted over exact values as the narrow sum (the builder's own sums overflow: wide).
+     */
+    @Test
+    void aSumWhoseColumnSumsPassALongCountsAsTheNarrowSum() {
+        Random r = new Random(20);
+        for (int t = 0; t < 100; t++) {
+            int n = 4 + r.nextInt(20), shift = 1 + r.nextInt(10), width = 2 + r.nextInt(12), rounds = 1 + r.nextInt(3), top = shift + width;
+            boolean saturate = r.nextBoolean();
+            int k = 61 - top;
+            SumShape narrow = new SumShape(), moved = new SumShape();
+            for (int i = 0; i < n; i++) {
+                long w = (r.nextBoolean() ? 1 : -1) * ((1L << (top - 1)) + r.nextInt(1 << (top - 1)));
+                int level = r.nextInt(3) == 0 ? r.nextInt(4) : 0;
+                narrow.add(1, w, level);
+                moved.addShifted(1, w, k, level);
+            }
+            long c = r.nextInt(1 << 20) - (1 << 19);
+            narrow.addConstant(c);
+            moved.addConstant(BigInteger.valueOf(c).shiftLeft(k));
+            String what = "sum " + t + " (k = " + k + ", shift " + shift + ", width " + width + ")";
+            ClosedSum a = WeightedSum.closedSum(narrow, shift, width, saturate, rounds);
+            ClosedSum b = WeightedSum.closedSum(moved, shift + k, width, saturate, rounds);
+            assertArrayEquals(trim(a.gatesPerLevel()), trim(b.gatesPerLevel()), what);
+            assertEquals(a.wires(), b.wires(), what);
+            assertArrayEquals(a.bitKind(), b.bitKind(), what);
+            assertArrayEquals(a.bitLevel(), b.bitLevel(), what);
+            assertEquals(a.modelled(), b.modelled(), what);
+            assertTrue(b.wide(), what);
+        }
+    }
+
     private static boolean allZero(int[] a) {
         for (int v : a) if (v != 0) return false;
         return true;
