@@ -43,10 +43,11 @@ final class BuiltinsToIr {
     /** The built-ins that make tensors under precision float: the rest are refused at the call (or act on scalars only). */
     private static final java.util.Set<Builtin> FLOAT_TENSOR_BUILTINS = java.util.EnumSet.of(Builtin.RELU, Builtin.SUM, Builtin.MEAN,
             Builtin.WHERE, Builtin.EYE, Builtin.TRIL, Builtin.TRIU, Builtin.TRANSPOSE, Builtin.CONCAT, Builtin.RESHAPE,
-            Builtin.ZEROS, Builtin.ONES, Builtin.LOG2, Builtin.RANDOM, Builtin.LOAD);
+            Builtin.ZEROS, Builtin.ONES, Builtin.LOG2, Builtin.RANDOM, Builtin.LOAD, Builtin.MAX, Builtin.MIN, Builtin.SOFTMAX,
+            Builtin.LAYERNORM, Builtin.ROPE, Builtin.SCANEXP, Builtin.ROWKRON, Builtin.COLKRON);
 
-    /** The elementwise functions under precision float: each rounded once (FloatSqrt, FloatDivide.reciprocal), relu exact. */
-    static final java.util.Set<Op.Function> FLOAT_FUNCTIONS = java.util.EnumSet.of(Op.Function.RELU, Op.Function.SQRT, Op.Function.RECIP);
+    /** The elementwise functions under precision float (FloatInterpreter.FLOAT_FUNCTIONS: their roundings in docs/NUMERICS.md). */
+    static final java.util.Set<Op.Function> FLOAT_FUNCTIONS = tc0.compiler.interp.FloatInterpreter.FLOAT_FUNCTIONS;
 
     Val call(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
         if (e.floats != null && !FLOAT_TENSOR_BUILTINS.contains(bi) && !bi.isElementwise() && !scalarCall(bi, c)) {
