@@ -77,6 +77,7 @@ final class BuiltinsToIr {
                     throw err(maskArg.pos(), fr, "softmax's mask must be a bit tensor of X's shape " + e.node(x).shape() + "; got "
                             + e.node(m).shape() + " " + e.node(m).elem());
                 }
+                if (e.floats != null && readsAnInput(m)) throw e.notInFloat("'softmax' with a mask computed from the inputs", maskArg.pos(), fr);
                 yield same(new Op.MaskedSoftmax(x, m, axis(c, x), e.precision), x, fr);
             }
             case WHERE -> where(c, fr);
@@ -120,6 +121,19 @@ final class BuiltinsToIr {
             case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, RSQRT, ABS ->
                     throw new IllegalStateException("elementwise " + bi);
         };
+    }
+
+    /** Whether node {@code id} depends on an input (the float softmax lowers constant masks only). */
+    private boolean readsAnInput(int id) {
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(id));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            int n = todo.pop();
+            if (!seen.add(n)) continue;
+            if (e.node(n).op() instanceof Op.Input) return true;
+            todo.addAll(e.node(n).op().operands());
+        }
+        return false;
     }
 
     /** Whether the call is of two scalars ({@code min(a, b)}, {@code max(a, b)}): a constant. Elementwise ones are checked on their value. */

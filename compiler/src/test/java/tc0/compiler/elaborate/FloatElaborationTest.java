@@ -65,6 +65,10 @@ class FloatElaborationTest {
             ElaborationException x = assertThrows(ElaborationException.class, () -> Elaborator.elaborate(bad), body);
             assertTrue(x.diagnostic().message().contains("is not supported under precision float"), x.diagnostic().message());
         }
+        var masked = Specs.checkSource(model("    input B: [n, n] bit;\n    output Y = softmax(X, axis: 1, mask: B);"));
+        ElaborationException x = assertThrows(ElaborationException.class, () -> Elaborator.elaborate(masked));
+        assertTrue(x.diagnostic().message().startsWith("'softmax' with a mask computed from the inputs is not supported"), x.diagnostic().message());
+        assertEquals(5, x.diagnostic().line());
     }
 
     @Test
