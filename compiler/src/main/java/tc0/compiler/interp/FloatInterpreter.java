@@ -21,7 +21,9 @@ import tc0.compiler.numerics.Fixed;
  * ("The float regime") states: {@code + - * /}, sqrt and recip one rounding each (a division by zero the largest
  * magnitude, {@link ChiangFloat#divide}); mean the rounded sum divided by the count, rounded; a sum along an axis the exact sum of its
  * terms, rounded once ({@code d_sum}); a matrix product's entry the products {@code a_ik b_kj} each rounded, then
- * their exact sum rounded once; a bit times a float exact; relu, where and wiring exact. Constants are held as the
+ * their exact sum rounded once; a bit times a float exact; relu, where and wiring exact; exp, the activations, max,
+ * softmax, layer norm, RoPE and scanexp as {@link FloatExpReference}, {@link FloatFunctions} and {@link FloatRowOps}
+ * state them (each step one rounding; exp and log the construction's approximation rounded once). Constants are held as the
  * doubles that are their p-bit values ({@code Weights.floatCode}); inputs and outputs are packed codes
  * ({@link FloatCodes}), so run and verify need {@code p + e + 1 <= 63}.
  */

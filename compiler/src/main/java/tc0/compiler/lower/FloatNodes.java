@@ -32,7 +32,9 @@ import tc0.compiler.numerics.Fixed;
  * The float nodes of a program under {@code precision float(p: P)}, lowered onto the float gadgets to what
  * {@link tc0.compiler.interp.FloatInterpreter} computes: {@code + -} and a sum along an axis by {@link FloatSum}
  * (one rounding), {@code *} by {@link FloatProduct#multiply}, {@code /} and recip by {@link FloatDivide}, sqrt by
- * {@link FloatSqrt}, a matrix product's entry as the rounded products
+ * {@link FloatSqrt}, exp and the activations by {@link FloatExp}, {@link FloatActivations}, {@link FloatGelu}, max by
+ * {@link FloatMax}, a line's softmax by {@link FloatSoftmax} (a constant mask's excluded entries left out, 0), a row's
+ * layer norm by {@link FloatLayerNorm}, a RoPE pair by {@link FloatRope}, a scan output by {@link FloatScan}, a matrix product's entry as the rounded products
  * summed by one {@link FloatSum}; a bit times a float is the float's bits ANDed with the bit (exact), relu the
  * bits ANDed with the sign's negation, where a multiplexer, wiring moves words. Each element is a
  * {@link FloatWord}'s word ({@code p + e + 1} literals: significand, exponent, sign; a bit node's element one
