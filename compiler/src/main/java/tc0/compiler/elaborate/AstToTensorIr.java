@@ -489,7 +489,8 @@ final class AstToTensorIr {
     /** The positioned refusal of an operation the float regime does not build yet. */
     ElaborationException notInFloat(String what, Pos pos, Frame fr) {
         return error(fr.file(), pos, what + " is not supported under precision " + word + " yet (a float model has @, + - * /, "
-                + "sum, mean, relu, sqrt, recip, where and the wiring built-ins); use precision fixed(int: I, frac: F)");
+                + "sum, mean, max, min, softmax, layernorm, rope, scanexp, rowkron, colkron, relu, sqrt, recip, exp, sigmoid, silu, softplus, gelu, "
+                + "where and the wiring built-ins); use precision fixed(int: I, frac: F)");
     }
 
     static ElaborationException error(String file, Pos pos, String message) {

@@ -50,10 +50,11 @@ final class BuiltinsToIr {
     /** The built-ins that make tensors under precision float: the rest are refused at the call (or act on scalars only). */
     private static final java.util.Set<Builtin> FLOAT_TENSOR_BUILTINS = java.util.EnumSet.of(Builtin.RELU, Builtin.SUM, Builtin.MEAN,
             Builtin.WHERE, Builtin.EYE, Builtin.TRIL, Builtin.TRIU, Builtin.TRANSPOSE, Builtin.CONCAT, Builtin.RESHAPE,
-            Builtin.ZEROS, Builtin.ONES, Builtin.LOG2, Builtin.RANDOM, Builtin.LOAD);
+            Builtin.ZEROS, Builtin.ONES, Builtin.LOG2, Builtin.RANDOM, Builtin.LOAD, Builtin.MAX, Builtin.MIN, Builtin.SOFTMAX,
+            Builtin.LAYERNORM, Builtin.ROPE, Builtin.SCANEXP, Builtin.ROWKRON, Builtin.COLKRON);
 
-    /** The elementwise functions under precision float: each rounded once (FloatSqrt, FloatDivide.reciprocal), relu exact. */
-    static final java.util.Set<Op.Function> FLOAT_FUNCTIONS = java.util.EnumSet.of(Op.Function.RELU, Op.Function.SQRT, Op.Function.RECIP);
+    /** The elementwise functions under precision float (FloatInterpreter.FLOAT_FUNCTIONS: their roundings in docs/NUMERICS.md). */
+    static final java.util.Set<Op.Function> FLOAT_FUNCTIONS = tc0.compiler.interp.FloatInterpreter.FLOAT_FUNCTIONS;
 
     Val call(Builtin bi, Expr.Call c, AstToTensorIr.Frame fr) {
         if (e.floats != null && !FLOAT_TENSOR_BUILTINS.contains(bi) && !bi.isElementwise() && !scalarCall(bi, c)) {
@@ -83,6 +84,7 @@ final class BuiltinsToIr {
                     throw err(maskArg.pos(), fr, "softmax's mask must be a bit tensor of X's shape " + e.node(x).shape() + "; got "
                             + e.node(m).shape() + " " + e.node(m).elem());
                 }
+                if (e.floats != null && readsAnInput(m)) throw e.notInFloat("'softmax' with a mask computed from the inputs", maskArg.pos(), fr);
                 yield same(new Op.MaskedSoftmax(x, m, axis(c, x), e.precision), x, fr);
             }
             case WHERE -> where(c, fr);
@@ -126,6 +128,19 @@ final class BuiltinsToIr {
             case EXP, RELU, GELU, SILU, SOFTPLUS, SIGMOID, TANH, SQRT, RECIP, SIN, COS, RSQRT, ABS ->
                     throw new IllegalStateException("elementwise " + bi);
         };
+    }
+
+    /** Whether node {@code id} depends on an input (the float softmax lowers constant masks only). */
+    private boolean readsAnInput(int id) {
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(id));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            int n = todo.pop();
+            if (!seen.add(n)) continue;
+            if (e.node(n).op() instanceof Op.Input) return true;
+            todo.addAll(e.node(n).op().operands());
+        }
+        return false;
     }
 
     /** Whether the call is of two scalars ({@code min(a, b)}, {@code max(a, b)}): a constant. Elementwise ones are checked on their value. */

@@ -10,6 +10,10 @@ import tc0.compiler.ir.Op;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.numerics.ChiangFloat;
 import tc0.compiler.numerics.FloatCodes;
+import tc0.compiler.numerics.FloatExpReference;
+import tc0.compiler.numerics.FloatFunctions;
+import tc0.compiler.numerics.FloatRowOps;
+import tc0.compiler.numerics.Fixed;
 
 /**
  * The exact interpreter of a program under {@code precision float(p: P, e: E)}: every value a {@link ChiangFloat}
@@ -17,7 +21,9 @@ import tc0.compiler.numerics.FloatCodes;
  * ("The float regime") states: {@code + - * /}, sqrt and recip one rounding each (a division by zero the largest
  * magnitude, {@link ChiangFloat#divide}); mean the rounded sum divided by the count, rounded; a sum along an axis the exact sum of its
  * terms, rounded once ({@code d_sum}); a matrix product's entry the products {@code a_ik b_kj} each rounded, then
- * their exact sum rounded once; a bit times a float exact; relu, where and wiring exact. Constants are held as the
+ * their exact sum rounded once; a bit times a float exact; relu, where and wiring exact; exp, the activations, max,
+ * softmax, layer norm, RoPE and scanexp as {@link FloatExpReference}, {@link FloatFunctions} and {@link FloatRowOps}
+ * state them (each step one rounding; exp and log the construction's approximation rounded once). Constants are held as the
  * doubles that are their p-bit values ({@code Weights.floatCode}); inputs and outputs are packed codes
  * ({@link FloatCodes}), so run and verify need {@code p + e + 1 <= 63}.
  */
@@ -132,27 +138,53 @@ public final class FloatInterpreter {
                 yield r;
             }
             case Op.MatMul m -> matmul(m, n);
-            case Op.Unary u when u.function() == Op.Function.RELU || u.function() == Op.Function.SQRT || u.function() == Op.Function.RECIP -> {
+            case Op.Unary u when FLOAT_FUNCTIONS.contains(u.function()) -> {
                 ChiangFloat[] r = new ChiangFloat[size];
-                for (int i = 0; i < size; i++) {
-                    ChiangFloat x = value(u.operand(), i);
-                    r[i] = switch (u.function()) {
-                        case SQRT -> ChiangFloat.sqrt(x);
-                        case RECIP -> ChiangFloat.reciprocal(x);
-                        default -> relu(x);
-                    };
-                }
+                for (int i = 0; i < size; i++) r[i] = function(u.function(), value(u.operand(), i));
                 yield r;
             }
-            case Op.Reduce r when r.reduction() == Op.Reduction.SUM -> {
+            case Op.Reduce r when r.reduction() != Op.Reduction.MEAN -> {
                 int[][] lines = Layout.lines(p.node(r.operand()).shape(), r.axis());
                 ChiangFloat[] res = new ChiangFloat[lines.length];
                 for (int l = 0; l < lines.length; l++) {
-                    List<ChiangFloat> terms = new ArrayList<>();
-                    for (int i : lines[l]) terms.add(value(r.operand(), i));
-                    res[l] = ChiangFloat.sum(f, terms);
+                    List<ChiangFloat> terms = line(r.operand(), lines[l]);
+                    res[l] = switch (r.reduction()) {
+                        case MAX -> FloatRowOps.max(terms);
+                        case MIN -> FloatRowOps.min(terms);
+                        default -> ChiangFloat.sum(f, terms);
+                    };
                 }
                 yield res;
+            }
+            case Op.Softmax s -> softmax(s.operand(), -1, s.axis(), size);
+            case Op.MaskedSoftmax s -> softmax(s.operand(), s.mask(), s.axis(), size);
+            case Op.LayerNorm ln -> {
+                ChiangFloat[] r = new ChiangFloat[size];
+                for (int[] l : Layout.lines(n.shape(), n.rank() - 1)) {
+                    ChiangFloat[] y = FloatRowOps.layerNorm(line(ln.operand(), l));
+                    for (int k = 0; k < l.length; k++) r[l[k]] = y[k];
+                }
+                yield r;
+            }
+            case Op.Rope rope -> rope(rope, n);
+            case Op.ScanExp sc -> {
+                ChiangFloat[] r = new ChiangFloat[size];
+                for (int[] l : Layout.lines(n.shape(), 0)) {
+                    ChiangFloat[] h = FloatRowOps.scan(line(sc.z(), l), line(sc.b(), l));
+                    for (int k = 0; k < l.length; k++) r[l[k]] = h[k];
+                }
+                yield r;
+            }
+            case Op.Kron k -> {
+                List<Long> sa = p.node(k.left()).shape(), sb = p.node(k.right()).shape();
+                int rows = (int) n.dim(0), cols = (int) n.dim(1);
+                ChiangFloat[] r = new ChiangFloat[size];
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        r[i * cols + j] = ChiangFloat.multiply(value(k.left(), k.leftIndex(i, j, cols, sa, sb)), value(k.right(), k.rightIndex(i, j, cols, sb)));
+                    }
+                }
+                yield r;
             }
             case Op.Select s -> {
                 ChiangFloat[] r = new ChiangFloat[size];
@@ -161,6 +193,57 @@ public final class FloatInterpreter {
             }
             default -> throw unsupported(n);
         };
+    }
+
+    /** The elementwise functions of the float regime. */
+    public static final java.util.Set<Op.Function> FLOAT_FUNCTIONS = java.util.EnumSet.of(Op.Function.RELU, Op.Function.SQRT,
+            Op.Function.RECIP, Op.Function.EXP, Op.Function.SIGMOID, Op.Function.SILU, Op.Function.SOFTPLUS, Op.Function.GELU);
+
+    private static ChiangFloat function(Op.Function fn, ChiangFloat x) {
+        return switch (fn) {
+            case SQRT -> ChiangFloat.sqrt(x);
+            case RECIP -> ChiangFloat.reciprocal(x);
+            case EXP -> FloatExpReference.exp(x);
+            case SIGMOID -> FloatFunctions.sigmoid(x);
+            case SILU -> FloatFunctions.silu(x);
+            case SOFTPLUS -> FloatFunctions.softplus(x);
+            case GELU -> FloatFunctions.gelu(x);
+            case RELU -> relu(x);
+            default -> throw new IllegalArgumentException(fn + " is not a float function");
+        };
+    }
+
+    private List<ChiangFloat> line(int id, int[] at) {
+        List<ChiangFloat> xs = new ArrayList<>(at.length);
+        for (int i : at) xs.add(value(id, i));
+        return xs;
+    }
+
+    /** Softmax along {@code axis}; an entry whose mask bit is 0 is left out and is 0 ({@code mask} -1: none). */
+    private ChiangFloat[] softmax(int operand, int mask, int axis, int size) {
+        ChiangFloat[] r = new ChiangFloat[size];
+        for (int[] l : Layout.lines(p.node(operand).shape(), axis)) {
+            boolean[] kept = new boolean[l.length];
+            for (int k = 0; k < l.length; k++) kept[k] = mask < 0 || bits[mask][l[k]] != 0;
+            ChiangFloat[] y = FloatRowOps.softmax(line(operand, l), kept);
+            for (int k = 0; k < l.length; k++) r[l[k]] = y[k];
+        }
+        return r;
+    }
+
+    /** Row i, pair (2j, 2j + 1) rotated by {@code i base^(-2j/k)} with coefficients rounded to p bits. */
+    private ChiangFloat[] rope(Op.Rope op, Node n) {
+        int m = (int) n.dim(0), k = (int) n.dim(1);
+        ChiangFloat[] r = new ChiangFloat[m * k];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < k / 2; j++) {
+                ChiangFloat[] cs = FloatRowOps.ropeCoefficients(f, Fixed.ropeAngle(i, j, k, op.base()));
+                ChiangFloat[] y = FloatRowOps.rope(value(op.operand(), i * k + 2 * j), value(op.operand(), i * k + 2 * j + 1), cs[0], cs[1]);
+                r[i * k + 2 * j] = y[0];
+                r[i * k + 2 * j + 1] = y[1];
+            }
+        }
+        return r;
     }
 
     /** Entry (i, j): the products each rounded, then their exact sum rounded once. */

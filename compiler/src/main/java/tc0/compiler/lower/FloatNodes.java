@@ -3,13 +3,22 @@ package tc0.compiler.lower;
 import java.math.BigInteger;
 import java.util.List;
 import tc0.circuits.Literal;
+import tc0.compiler.gadgets.FloatActivations;
 import tc0.compiler.gadgets.FloatDivide;
+import tc0.compiler.gadgets.FloatExp;
+import tc0.compiler.gadgets.FloatGelu;
+import tc0.compiler.gadgets.FloatLayerNorm;
+import tc0.compiler.gadgets.FloatMax;
+import tc0.compiler.gadgets.FloatRope;
+import tc0.compiler.gadgets.FloatScan;
+import tc0.compiler.gadgets.FloatSoftmax;
 import tc0.compiler.gadgets.FloatProduct;
 import tc0.compiler.gadgets.FloatSqrt;
 import tc0.compiler.gadgets.FloatSum;
 import tc0.compiler.gadgets.FloatWord;
 import tc0.compiler.gadgets.Net;
 import tc0.compiler.gadgets.Select;
+import tc0.compiler.interp.FloatInterpreter;
 import tc0.compiler.interp.Layout;
 import tc0.compiler.ir.Elem;
 import tc0.compiler.ir.Node;
@@ -17,12 +26,15 @@ import tc0.compiler.ir.Op;
 import tc0.compiler.ir.TensorProgram;
 import tc0.compiler.numerics.ChiangFloat;
 import tc0.compiler.numerics.FloatCodes;
+import tc0.compiler.numerics.Fixed;
 
 /**
  * The float nodes of a program under {@code precision float(p: P)}, lowered onto the float gadgets to what
  * {@link tc0.compiler.interp.FloatInterpreter} computes: {@code + -} and a sum along an axis by {@link FloatSum}
  * (one rounding), {@code *} by {@link FloatProduct#multiply}, {@code /} and recip by {@link FloatDivide}, sqrt by
- * {@link FloatSqrt}, a matrix product's entry as the rounded products
+ * {@link FloatSqrt}, exp and the activations by {@link FloatExp}, {@link FloatActivations}, {@link FloatGelu}, max by
+ * {@link FloatMax}, a line's softmax by {@link FloatSoftmax} (a constant mask's excluded entries left out, 0), a row's
+ * layer norm by {@link FloatLayerNorm}, a RoPE pair by {@link FloatRope}, a scan output by {@link FloatScan}, a matrix product's entry as the rounded products
  * summed by one {@link FloatSum}; a bit times a float is the float's bits ANDed with the bit (exact), relu the
  * bits ANDed with the sign's negation, where a multiplexer, wiring moves words. Each element is a
  * {@link FloatWord}'s word ({@code p + e + 1} literals: significand, exponent, sign; a bit node's element one
@@ -88,31 +100,70 @@ public final class FloatNodes {
                 }
             }
             case Op.MatMul m -> matmul(m, n, r, kind);
-            case Op.Unary u when u.function() == Op.Function.RELU || u.function() == Op.Function.SQRT || u.function() == Op.Function.RECIP -> {
+            case Op.Unary u when FloatInterpreter.FLOAT_FUNCTIONS.contains(u.function()) -> {
                 boolean bit = isBit(u.operand());
                 Op.Function fn = u.function();
                 for (int i = 0; i < size; i++) {
-                    r[i] = runner.run(new Step(kind + " " + fn, new int[][] {words[u.operand()][i]}, (net, in) -> {
-                        int[] w = asFloat(in[0], bit);
-                        return switch (fn) {
-                            case SQRT -> FloatSqrt.sqrt(net, floatWord(w), rounds).word();
-                            case RECIP -> FloatDivide.reciprocal(net, floatWord(w), rounds).word();
-                            default -> masked(net, w, Literal.not(w[f.p() + f.q()]));
+                    r[i] = runner.run(new Step(kind + " " + fn, new int[][] {words[u.operand()][i]}, (net, in) -> function(net, fn, asFloat(in[0], bit))));
+                }
+            }
+            case Op.Reduce red when red.reduction() != Op.Reduction.MEAN -> {
+                int[][] lines = Layout.lines(p.node(red.operand()).shape(), red.axis());
+                boolean bit = isBit(red.operand());
+                Op.Reduction how = red.reduction();
+                for (int l = 0; l < lines.length; l++) {
+                    r[l] = runner.run(new Step(kind + " " + how + " of " + lines[l].length, line(red.operand(), lines[l]), (net, xs) -> {
+                        FloatWord[] terms = new FloatWord[xs.length];
+                        for (int k = 0; k < xs.length; k++) terms[k] = floatWord(asFloat(xs[k], bit));
+                        return switch (how) {
+                            case MAX -> FloatMax.max(net, terms).word();
+                            case MIN -> FloatMax.min(net, terms).word();
+                            default -> FloatSum.build(net, terms, rounds).word();
                         };
                     }));
                 }
             }
-            case Op.Reduce red when red.reduction() == Op.Reduction.SUM -> {
-                int[][] lines = Layout.lines(p.node(red.operand()).shape(), red.axis());
-                boolean bit = isBit(red.operand());
-                for (int l = 0; l < lines.length; l++) {
-                    int[][] in = new int[lines[l].length][];
-                    for (int k = 0; k < in.length; k++) in[k] = words[red.operand()][lines[l][k]];
-                    r[l] = runner.run(new Step(kind + " sum of " + in.length, in, (net, xs) -> {
-                        FloatWord[] terms = new FloatWord[xs.length];
-                        for (int k = 0; k < xs.length; k++) terms[k] = floatWord(asFloat(xs[k], bit));
-                        return FloatSum.build(net, terms, rounds).word();
-                    }));
+            case Op.Softmax s -> softmax(s.operand(), -1, s.axis(), r, kind);
+            case Op.MaskedSoftmax s -> softmax(s.operand(), s.mask(), s.axis(), r, kind);
+            case Op.LayerNorm ln -> {
+                for (int[] l : Layout.lines(n.shape(), n.rank() - 1)) {
+                    int[] out = runner.run(new Step(kind + " of " + l.length, line(ln.operand(), l), (net, xs) -> words(FloatLayerNorm.build(net, floatWords(xs), rounds))));
+                    split(out, l, r);
+                }
+            }
+            case Op.Rope rope -> {
+                int m = (int) n.dim(0), k = (int) n.dim(1);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < k / 2; j++) {
+                        double angle = Fixed.ropeAngle(i, j, k, rope.base());
+                        int at = i * k + 2 * j;
+                        int[][] in = {words[rope.operand()][at], words[rope.operand()][at + 1]};
+                        int[] out = runner.run(new Step(kind + " angle " + Double.toHexString(angle), in,
+                                (net, xs) -> words(FloatRope.pair(net, floatWord(xs[0]), floatWord(xs[1]), angle, rounds))));
+                        split(out, new int[] {at, at + 1}, r);
+                    }
+                }
+            }
+            case Op.ScanExp sc -> {
+                for (int[] l : Layout.lines(n.shape(), 0)) {
+                    for (int t = 0; t < l.length; t++) {
+                        int[] upTo = java.util.Arrays.copyOf(l, t + 1);
+                        int[][] in = concat(line(sc.z(), upTo), line(sc.b(), upTo));
+                        int steps = t + 1;
+                        r[l[t]] = runner.run(new Step(kind + " step " + t, in, (net, xs) -> {
+                            FloatWord[] ws = floatWords(xs);
+                            return FloatScan.step(net, java.util.Arrays.copyOf(ws, steps), java.util.Arrays.copyOfRange(ws, steps, 2 * steps), rounds).word();
+                        }));
+                    }
+                }
+            }
+            case Op.Kron k -> {
+                List<Long> sa = p.node(k.left()).shape(), sb = p.node(k.right()).shape();
+                int cols = (int) n.dim(1);
+                boolean bx = isBit(k.left()), by = isBit(k.right());
+                for (int i = 0; i < size; i++) {
+                    int[][] in = {words[k.left()][k.leftIndex(i / cols, i % cols, cols, sa, sb)], words[k.right()][k.rightIndex(i / cols, i % cols, cols, sb)]};
+                    r[i] = runner.run(new Step(kind + " MUL", in, (net, xs) -> arith(net, Op.Arith.MUL, xs[0], bx, xs[1], by)));
                 }
             }
             case Op.Select s -> {
@@ -126,6 +177,82 @@ public final class FloatNodes {
                     + n.id() + ", region " + n.region() + ")");
         }
         return r;
+    }
+
+    private int[] function(Net net, Op.Function fn, int[] w) {
+        FloatWord x = floatWord(w);
+        return switch (fn) {
+            case SQRT -> FloatSqrt.sqrt(net, x, rounds).word();
+            case RECIP -> FloatDivide.reciprocal(net, x, rounds).word();
+            case EXP -> FloatExp.exp(net, x, rounds).word();
+            case SIGMOID -> FloatActivations.sigmoid(net, x, rounds).word();
+            case SILU -> FloatActivations.silu(net, x, rounds).word();
+            case SOFTPLUS -> FloatActivations.softplus(net, x, rounds).word();
+            case GELU -> FloatGelu.gelu(net, x, rounds).word();
+            default -> masked(net, w, Literal.not(w[f.p() + f.q()])); // relu
+        };
+    }
+
+    /**
+     * Softmax of each line along {@code axis}: one step per line over its kept entries ({@link FloatSoftmax}); an
+     * entry a constant mask bit excludes is left out and is zero. A mask computed by the circuit is not lowered yet.
+     */
+    private void softmax(int operand, int mask, int axis, int[][] r, String kind) {
+        boolean bit = isBit(operand);
+        for (int[] l : Layout.lines(p.node(operand).shape(), axis)) {
+            int[] kept = new int[l.length];
+            int m = 0;
+            for (int k = 0; k < l.length; k++) {
+                int b = mask < 0 ? Literal.TRUE : words[mask][l[k]][0];
+                if (!Literal.isConstant(b)) {
+                    throw new UnsupportedOperationException("softmax with a mask the circuit computes is not in the float regime yet (node "
+                            + mask + ", region " + p.node(mask).region() + "); a constant mask (tril, triu, eye) is");
+                }
+                if (b == Literal.TRUE) kept[m++] = l[k];
+                else r[l[k]] = constant(f.zero());
+            }
+            if (m == 0) continue;
+            int[] at = java.util.Arrays.copyOf(kept, m);
+            int[] out = runner.run(new Step(kind + " softmax of " + m, line(operand, at),
+                    (net, xs) -> {
+                        FloatWord[] ws = new FloatWord[xs.length];
+                        for (int k = 0; k < xs.length; k++) ws[k] = floatWord(asFloat(xs[k], bit));
+                        return words(FloatSoftmax.build(net, ws, rounds));
+                    }));
+            split(out, at, r);
+        }
+    }
+
+    private int[][] line(int id, int[] at) {
+        int[][] in = new int[at.length][];
+        for (int k = 0; k < at.length; k++) in[k] = words[id][at[k]];
+        return in;
+    }
+
+    private static int[][] concat(int[][] a, int[][] b) {
+        int[][] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private FloatWord[] floatWords(int[][] xs) {
+        FloatWord[] ws = new FloatWord[xs.length];
+        for (int k = 0; k < xs.length; k++) ws[k] = floatWord(xs[k]);
+        return ws;
+    }
+
+    /** Several words as one step's output, end to end. */
+    private static int[] words(FloatWord[] ws) {
+        int w = ws[0].word().length;
+        int[] out = new int[ws.length * w];
+        for (int k = 0; k < ws.length; k++) System.arraycopy(ws[k].word(), 0, out, k * w, w);
+        return out;
+    }
+
+    /** A step's output of several words, word k to element {@code at[k]}. */
+    private void split(int[] out, int[] at, int[][] r) {
+        int w = f.p() + f.q() + 1;
+        for (int k = 0; k < at.length; k++) r[at[k]] = java.util.Arrays.copyOfRange(out, k * w, (k + 1) * w);
     }
 
     /** Entry (i, j): each product rounded (a bit's exact), then one sum with one rounding. */
