@@ -27,6 +27,12 @@ public record Decomposition(List<Term> terms) {
      * a shape one factor of w too small (w grows by 6/5 from n = 256 to 4096) still fails the confirmation.
      */
     static final BigInteger MARGIN_NUM = BigInteger.valueOf(5), MARGIN_DEN = BigInteger.valueOf(4);
+    /**
+     * A product by constant weights costs with the weights' set bits (up to their width, whence the w^2), and
+     * random weights requantised at each n's precision have more or fewer of them (gat's output projection:
+     * 0.85 of its shape at n = 256, 1.07 at 1024): its c is twice the largest ratio at n <= FIT_MAX_N.
+     */
+    static final BigInteger CONSTANT_MARGIN = BigInteger.TWO;
     /** Elements and m as polynomials in n of degree at most this. */
     static final int MAX_DEGREE = 4;
 
@@ -82,13 +88,8 @@ public record Decomposition(List<Term> terms) {
         List<Long> ns = List.copyOf(byN.keySet());
         List<NodeFigures> first = byN.get(ns.getFirst());
         for (long n : ns) {
-            List<NodeFigures> x = byN.get(n);
-            if (x.size() != first.size()) return none("the program has " + first.size() + " nodes at n = " + ns.getFirst() + ", " + x.size() + " at n = " + n);
-            for (int i = 0; i < x.size(); i++) {
-                if (!x.get(i).op().equals(first.get(i).op()) || !x.get(i).operands().equals(first.get(i).operands())) {
-                    return none("node " + i + " is " + first.get(i).op() + " at n = " + ns.getFirst() + ", " + x.get(i).op() + " at n = " + n);
-                }
-            }
+            String differs = differs(first, byN.get(n));
+            if (!differs.isEmpty()) return none(differs + " at n = " + ns.getFirst() + " and n = " + n);
         }
         List<Long> powers = ns.stream().filter(n -> Long.bitCount(n) == 1).toList();
         if (powers.size() < 2) return none("the widths' growth needs two powers of two counted");
@@ -115,13 +116,44 @@ public record Decomposition(List<Term> terms) {
                 if (d.signum() == 0) continue;
                 if (f.gates().multiply(den).compareTo(num.multiply(d)) > 0) { num = f.gates(); den = d; }
             }
-            num = num.multiply(MARGIN_NUM);
-            den = den.multiply(MARGIN_DEN);
+            boolean byConstants = (shape.get() == GadgetShape.DOT || shape.get() == GadgetShape.QUADRATIC) && ns.stream().anyMatch(n -> !byN.get(n).get(id).variableOperands());
+            num = num.multiply(byConstants ? CONSTANT_MARGIN : MARGIN_NUM);
+            den = den.multiply(byConstants ? BigInteger.ONE : MARGIN_DEN);
             BigInteger g = num.gcd(den);
             if (g.signum() > 0) { num = num.divide(g); den = den.divide(g); }
             terms.add(new Term(i, f0.op(), f0.region(), shape.get(), e.get(), m.get(), wb[0], wb[1], ib[0], ib[1], num, den));
         }
         return new Result(Optional.of(new Decomposition(List.copyOf(terms))), "");
+    }
+
+    /**
+     * The smallest n counted from which every n counted has the program of the largest (the same nodes, ops and
+     * operands): below it constant folding can make another program (a mask's kron folded into a weight at n = 4).
+     */
+    public static long sameProgramFrom(SortedMap<Long, List<NodeFigures>> byN) {
+        List<NodeFigures> last = byN.get(byN.lastKey());
+        long from = byN.lastKey();
+        for (long n : List.copyOf(byN.headMap(byN.lastKey()).keySet()).reversed()) {
+            if (!differs(byN.get(n), last).isEmpty()) break;
+            from = n;
+        }
+        return from;
+    }
+
+    /**
+     * "" where the two programs have the same nodes, ops and operands, else the first difference; a constant node
+     * matches a constant node whatever its op (a mask folded into a weight at small n, computed from constants at
+     * larger n: no gates either way).
+     */
+    private static String differs(List<NodeFigures> a, List<NodeFigures> b) {
+        if (a.size() != b.size()) return "the program has " + a.size() + " and " + b.size() + " nodes";
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).constant() && b.get(i).constant() && a.get(i).gates().signum() == 0 && b.get(i).gates().signum() == 0) continue;
+            if (!a.get(i).op().equals(b.get(i).op()) || !a.get(i).operands().equals(b.get(i).operands())) {
+                return "node " + i + " is " + a.get(i).op() + " and " + b.get(i).op();
+            }
+        }
+        return "";
     }
 
     private static Result none(String why) {
