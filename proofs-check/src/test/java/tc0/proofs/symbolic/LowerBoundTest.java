@@ -41,6 +41,15 @@ class LowerBoundTest {
         assertTrue(r.text(4).startsWith("degree 3 not refuted from below"), r.text(4));
     }
 
+    /** A leading n^2 with no log factor does not outgrow every C' n^2 (96 n^2 is within 96 n^2): degree 2 stands. */
+    @Test
+    void aConstantTimesTheDegreeBelowRefutesNothing() {
+        LowerBound lb = new LowerBound(List.of(new LowerBound.Term(0, "matmul", new Poly(Map.of(new Poly.Term(2, 0, 0), BigInteger.valueOf(96)), BigInteger.ONE), "ANDs")), List.of());
+        LowerBound.Refutation r = lb.refutes(3, BigInteger.valueOf(96), 64);
+        assertFalse(r.everyC(), r.text(3));
+        assertEquals(Optional.empty(), r.atL());
+    }
+
     /** A leading term with a negative coefficient refutes nothing: n^3 / 2 - n^3 is no growth. */
     @Test
     void aNegativeLeadingTermRefutesNothing() {
