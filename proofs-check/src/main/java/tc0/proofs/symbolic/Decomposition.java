@@ -38,11 +38,24 @@ public record Decomposition(List<Term> terms) {
 
     /** One node's term: {@code constant * elements * shape(m, wA + wB L, 2^(inA) M^inB)}. */
     public record Term(int node, String op, String region, GadgetShape shape, Formula elements, Formula m, int wA, int wB, int inA, int inB,
-            BigInteger num, BigInteger den) {
+            BigInteger num, BigInteger den, List<Poly> partConstants) {
+        public Term(int node, String op, String region, GadgetShape shape, Formula elements, Formula m, int wA, int wB, int inA, int inB,
+                BigInteger num, BigInteger den) {
+            this(node, op, region, shape, elements, m, wA, wB, inA, inB, num, den, List.of());
+        }
+
+        /**
+         * {@code c * elements * shape}, or where the node's parts have constants of their own,
+         * {@code elements * sum_j c_j part_j}.
+         */
         Poly bound() {
             Poly w = Poly.constant(BigInteger.valueOf(wA), BigInteger.ONE).plus(Poly.constant(BigInteger.valueOf(wB), BigInteger.ONE).times(Poly.term(0, 1, 0)));
             Poly t = Poly.constant(BigInteger.ONE.shiftLeft(inA), BigInteger.ONE).times(Poly.term(0, 0, inB));
-            return Poly.constant(num, den).times(Poly.of(elements)).times(shape.of(Poly.of(m), w, t));
+            if (partConstants.isEmpty()) return Poly.constant(num, den).times(Poly.of(elements)).times(shape.of(Poly.of(m), w, t));
+            List<Poly> parts = shape.parts(Poly.of(m), w, t);
+            Poly sum = Poly.constant(BigInteger.ZERO, BigInteger.ONE);
+            for (int j = 0; j < parts.size(); j++) sum = sum.plus(partConstants.get(j).times(parts.get(j)));
+            return Poly.of(elements).times(sum);
         }
 
         /**
@@ -121,7 +134,15 @@ public record Decomposition(List<Term> terms) {
             den = den.multiply(byConstants ? BigInteger.ONE : MARGIN_DEN);
             BigInteger g = num.gcd(den);
             if (g.signum() > 0) { num = num.divide(g); den = den.divide(g); }
-            terms.add(new Term(i, f0.op(), f0.region(), shape.get(), e.get(), m.get(), wb[0], wb[1], ib[0], ib[1], num, den));
+            Term term = new Term(i, f0.op(), f0.region(), shape.get(), e.get(), m.get(), wb[0], wb[1], ib[0], ib[1], num, den);
+            if (ns.stream().anyMatch(n -> n > FIT_MAX_N && !term.covers(n, byN.get(n).get(id)))) {
+                // one constant over a sum shape is fitted where one part dominates; a part that takes over later passes it:
+                // each part gets its own constant, the largest gates / (elements * part) at n <= FIT_MAX_N with the margin
+                terms.add(new Term(i, f0.op(), f0.region(), shape.get(), e.get(), m.get(), wb[0], wb[1], ib[0], ib[1], num, den,
+                        partConstants(byN, id, shape.get(), byConstants)));
+            } else {
+                terms.add(term);
+            }
         }
         return new Result(Optional.of(new Decomposition(List.copyOf(terms))), "");
     }
@@ -154,6 +175,33 @@ public record Decomposition(List<Term> terms) {
             }
         }
         return "";
+    }
+
+    /** Per part of the shape: margin * the largest gates / (elements * part) over n <= FIT_MAX_N (zero where the part is zero there). */
+    private static List<Poly> partConstants(SortedMap<Long, List<NodeFigures>> byN, int id, GadgetShape shape, boolean byConstants) {
+        List<Poly> out = new ArrayList<>();
+        int parts = shape.parts(one(), one(), one()).size();
+        for (int j = 0; j < parts; j++) {
+            BigInteger num = BigInteger.ZERO, den = BigInteger.ONE;
+            for (Map.Entry<Long, List<NodeFigures>> e : byN.entrySet()) {
+                if (e.getKey() > FIT_MAX_N) continue;
+                NodeFigures f = e.getValue().get(id);
+                Poly part = shape.parts(constant(f.m()), constant(f.w()), Poly.constant(BigInteger.ONE.shiftLeft(f.wIn()), BigInteger.ONE)).get(j);
+                BigInteger d = part.numerators().getOrDefault(new Poly.Term(0, 0, 0), BigInteger.ZERO).divide(part.denominator()).multiply(BigInteger.valueOf(f.elements()));
+                if (d.signum() == 0) continue;
+                if (f.gates().multiply(den).compareTo(num.multiply(d)) > 0) { num = f.gates(); den = d; }
+            }
+            out.add(Poly.constant(num.multiply(byConstants ? CONSTANT_MARGIN : MARGIN_NUM), den.multiply(byConstants ? BigInteger.ONE : MARGIN_DEN)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Poly one() {
+        return Poly.constant(BigInteger.ONE, BigInteger.ONE);
+    }
+
+    private static Poly constant(long v) {
+        return Poly.constant(BigInteger.valueOf(v), BigInteger.ONE);
     }
 
     private static Result none(String why) {

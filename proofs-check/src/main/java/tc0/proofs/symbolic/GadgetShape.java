@@ -56,6 +56,19 @@ public enum GadgetShape {
         };
     }
 
+    /** The shape's parts (its sum's terms), each of which a node may give its own constant ({@link Decomposition}). */
+    public java.util.List<Poly> parts(Poly m, Poly w, Poly t) {
+        return switch (this) {
+            case SUM -> java.util.List.of(m.times(w), w.power(2));
+            case MEAN -> java.util.List.of(m.times(t), m.times(w), w.power(2));
+            case MAXIMUM -> java.util.List.of(m.power(2), m.times(w));
+            case ROW -> java.util.List.of(t, m, w.power(2));
+            case LAYER -> java.util.List.of(t.power(2), m.times(w.power(2)));
+            case SCAN -> java.util.List.of(m.times(t), m.times(w.power(2)));
+            default -> java.util.List.of(of(m, w, t));
+        };
+    }
+
     /** The shape at concrete parameters. */
     public BigInteger at(long m, int w, int wIn) {
         Poly v = of(constant(m), constant(w), Poly.constant(BigInteger.ONE.shiftLeft(wIn), BigInteger.ONE));
