@@ -52,6 +52,30 @@ class CheckForAllNTest {
                 + "256, 512, confirmed on n = 1024, 2048) exceeds the bound 100000 n^2 first at n = 2^12"), r.out());
     }
 
+    /**
+     * With counts past 256 the node decomposition confirms its terms, and a size bound above it is proved for every
+     * integer n >= 4, not only at the powers of two (the softmax block's terms sum to less than 1000 n^3 everywhere).
+     */
+    @Test
+    void aSizeBoundIsProvedForEveryNFromTheNodes() throws Exception {
+        Cli r = Cli.run("check", withAsserts("    assert size <= 1000 * n^3;").toString(), "--n", NS, "--count-only");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("[1] proved for every n >= 4 (Z3, on the node decomposition): size <= the node terms' sum "), r.out());
+        assertTrue(r.out().contains(" <= 1000 n^3"), r.out());
+    }
+
+    /**
+     * gcn's own size bound (layers = 2: 860 n^2 + 19340 n) holds at every n swept, yet its adjacency products make
+     * 2 x 4 n entries of n ANDs of a 1-bit by an (L + 12)-bit word: 8 n^2 L + 96 n^2 gates at n = 2^L, past
+     * 860 n^2 + 19340 n from L = 96 on (by hand: 8 * 96 + 96 = 864 > 860 + 19340 / 2^96; at L = 95, 856 < 860).
+     */
+    @Test
+    void gcnsSizeBoundIsRefutedFromBelow() {
+        Cli r = Cli.run("check", "../examples/gcn.tc0", "--n", "4,8,16,32,64,128,256,512,1024", "--count-only");
+        assertEquals(0, r.exitCode(), "every n swept holds: " + r.err());
+        assertTrue(r.out().contains("[2] refuted at n = 2^96 (past the n swept): the gates the construction cannot avoid, 8 n^2 L + 96 n^2 at n = 2^L"), r.out());
+    }
+
     @Test
     void aBoundWithDivisionIsNotProvedAndSaysWhy() throws Exception {
         Cli r = Cli.run("check", withAsserts("    assert depth <= 16 / 2;").toString(), "--n", "4,8,16", "--count-only");

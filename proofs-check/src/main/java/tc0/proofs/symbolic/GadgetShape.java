@@ -21,11 +21,15 @@ public enum GadgetShape {
     MEAN("m T + m w + w^2", "an m-ary sum, then a division by the constant m: at worst a step table over the sum's w + log2 m bits "
             + "(m T change points; gcn's mean at n = 3000 is 8.5 million gates per output); a mean over a mask's kept entries: "
             + "one comparator per output code over the entries' ANDed bits (T + m w gates)"),
-    MAXIMUM("m^2 w", "the maximum of m words by all m^2 pairwise comparisons (constant depth)"),
-    ROW("T + m w + w^2", "softmax, RoPE: a table per element, the row's sum and pairwise maximum shared by its m elements, a division or product"),
+    MAXIMUM("m^2 + m w", "the maximum of m words: m(m-1)/2 pairwise comparisons, each ONE threshold gate over both words' bits, "
+            + "then a one-hot select of w-bit words ((m + 1) w gates; MaxArgmax.closedCostMax)"),
+    ROW("T + m + w^2", "softmax, RoPE: per element a table's comparators (at most T), its share of the row's maximum (m(m-1)/2 one-gate "
+            + "comparators and (m + 1) w select gates per row of m: at most m + w each), the normalisation's output codes (one gate each, "
+            + "at most T) or RoPE's two w-bit products (w^2)"),
     LAYER("T^2 + m w^2", "layer norm: one comparator per breakpoint of the scale rho (at most 2^(rho's width), rho at most twice the input's width: T^2), "
             + "the squares' ANDs and the row's sums (m w^2 per element)"),
-    SCAN("m w^2 + T", "a scan along m: per element an m-term sum of products and an exponential table");
+    SCAN("m T + m w^2", "a scan along m (Scan): per element t, for each of its up to m pairs j < t the comparators at the breakpoints of "
+            + "EXP over the range sum (at most T) and the decay's ANDs with b_j (w^2), then one weighted sum over them");
 
     /** How the shape is written, and why the gadget is no larger (a sketch). */
     public final String text, why;
@@ -45,10 +49,23 @@ public enum GadgetShape {
             case DOT -> m.times(w.power(2));
             case SUM -> m.times(w).plus(w.power(2));
             case MEAN -> m.times(t).plus(m.times(w)).plus(w.power(2));
-            case MAXIMUM -> m.power(2).times(w);
-            case ROW -> t.plus(m.times(w)).plus(w.power(2));
+            case MAXIMUM -> m.power(2).plus(m.times(w));
+            case ROW -> t.plus(m).plus(w.power(2));
             case LAYER -> t.power(2).plus(m.times(w.power(2)));
-            case SCAN -> m.times(w.power(2)).plus(t);
+            case SCAN -> m.times(t).plus(m.times(w.power(2)));
+        };
+    }
+
+    /** The shape's parts (its sum's terms), each of which a node may give its own constant ({@link Decomposition}). */
+    public java.util.List<Poly> parts(Poly m, Poly w, Poly t) {
+        return switch (this) {
+            case SUM -> java.util.List.of(m.times(w), w.power(2));
+            case MEAN -> java.util.List.of(m.times(t), m.times(w), w.power(2));
+            case MAXIMUM -> java.util.List.of(m.power(2), m.times(w));
+            case ROW -> java.util.List.of(t, m, w.power(2));
+            case LAYER -> java.util.List.of(t.power(2), m.times(w.power(2)));
+            case SCAN -> java.util.List.of(m.times(t), m.times(w.power(2)));
+            default -> java.util.List.of(of(m, w, t));
         };
     }
 

@@ -111,6 +111,6 @@ public record SizeProof(Decomposition decomposition, Poly bound, List<String> ex
             }
         }
         return "no count exceeds " + cc + " n^" + j + " (every count at n <= " + Decomposition.FIT_MAX_N + " is within it): degree " + j
-                + " is not refuted on the counts, so the proved degree may be loose";
+                + " is not refuted on the counts (a log factor shows only past them: see the size from below)";
     }
 }

@@ -77,15 +77,26 @@ public final class SymbolicCheck {
         if (expect == Expect.CONSTANT) {
             if (byN.size() < t.ns().size()) figures.add("size for every n: not decomposed (the summaries cannot count some n by node)");
             else {
-                DepthBound db = DepthBound.of(byN);
+                long from = Decomposition.sameProgramFrom(byN);
+                SortedMap<Long, List<NodeFigures>> same = byN.tailMap(from);
+                DepthBound db = DepthBound.of(same);
                 long deepest = depths.values().stream().mapToLong(BigInteger::longValue).max().orElse(0);
-                figures.add("depth <= " + db.bound() + " at every n counted (deepest " + deepest + "; the longest path over each node's deepest gadget"
+                figures.add("depth <= " + db.bound() + " at every n counted" + (from > byN.firstKey() ? " from " + from : "") + " (deepest " + deepest
+                        + "; the longest path over each node's deepest gadget"
                         + (db.varied().isEmpty() ? ", the same at every n" : "; nodes whose own depth differs with n: " + String.join("; ", db.varied())) + ")");
-                Decomposition.Result d = Decomposition.of(byN);
+                Decomposition.Result d = Decomposition.of(same);
                 if (d.decomposition().isEmpty()) figures.add("size for every n: no decomposition: " + d.reason());
                 else {
-                    size = Optional.of(SizeProof.of(d.decomposition().get(), byN, gates));
-                    figures.addAll(sizeLines(size.get()));
+                    SizeProof p = SizeProof.of(d.decomposition().get(), same, new TreeMap<>(gates.tailMap(from)));
+                    figures.addAll(sizeLines(p, from));
+                    boolean below = true;
+                    if (p.proved() && from > byN.firstKey()) {
+                        String b = below(byN.headMap(from).keySet(), gates, p);
+                        below = b.startsWith("every n");
+                        figures.add("size below n = " + from + " (another program there: constant folding): " + b);
+                    }
+                    if (p.proved()) figures.addAll(lowerLines(LowerBound.of(d.decomposition().get(), same), p));
+                    if (below) size = Optional.of(p);
                 }
             }
         }
@@ -105,9 +116,27 @@ public final class SymbolicCheck {
         }
     }
 
-    static List<String> sizeLines(SizeProof p) {
+    /**
+     * The n below the decomposition's first, one by one: "every n from 4 to 7 counted, each within C n^k", or
+     * which are not counted or not within (then the bound is not proved for every n >= 4).
+     */
+    static String below(java.util.Set<Long> counted, SortedMap<Long, BigInteger> gates, SizeProof p) {
         List<String> out = new ArrayList<>();
-        out.add("size for every n >= 4: gates <= sum over " + p.decomposition().terms().size() + " nodes of c * elements(n) * gadget shape = "
+        long top = counted.stream().mapToLong(Long::longValue).max().orElse(3);
+        for (long n = 4; n <= top; n++) {
+            if (!counted.contains(n)) out.add("n = " + n + " not counted");
+            else if (gates.get(n).compareTo(p.c().multiply(BigInteger.valueOf(n).pow(p.k()))) > 0) out.add("n = " + n + ": " + gates.get(n) + " gates, past it");
+        }
+        return out.isEmpty() ? "every n from 4 to " + top + " counted, each within " + p.c() + " n^" + p.k() : String.join("; ", out);
+    }
+
+    static List<String> sizeLines(SizeProof p) {
+        return sizeLines(p, 4);
+    }
+
+    static List<String> sizeLines(SizeProof p, long from) {
+        List<String> out = new ArrayList<>();
+        out.add("size for every n >= " + Math.max(4, from) + ": gates <= sum over " + p.decomposition().terms().size() + " nodes of c * elements(n) * gadget shape = "
                 + p.bound().text() + " (M = 2^L; node terms fitted on n <= " + Decomposition.FIT_MAX_N + (p.exceeded().isEmpty()
                 ? ", every larger n counted within them)" : ")"));
         if (!p.exceeded().isEmpty()) {
@@ -115,8 +144,19 @@ public final class SymbolicCheck {
         } else if (p.k() < 0) {
             out.add("size: Z3 proved no bound C n^k, k <= " + SizeProof.MAX_K);
         } else {
-            out.add("size: Z3: gates <= " + p.c() + " n^" + p.k() + " for every n >= 4 (powers of two or not); one degree lower: " + p.lower());
+            out.add("size: Z3: gates <= " + p.c() + " n^" + p.k() + " for every n >= " + Math.max(4, from) + " (powers of two or not); one degree lower: " + p.lower());
         }
+        return out;
+    }
+
+    /** Largest L tried when looking for the n where the unavoidable gates pass C n^(k-1). */
+    static final int LOWER_MAX_L = 4096;
+
+    static List<String> lowerLines(LowerBound lb, SizeProof p) {
+        List<String> out = new ArrayList<>();
+        out.add("size from below at n = 2^L: gates >= " + LowerBound.atPowers(lb.value()).text() + " (" + lb.terms().size() + " nodes' unavoidable gates, each within its "
+                + "node's count at every power of two counted" + (lb.dropped().isEmpty() ? ")" : "; dropped: " + String.join("; ", lb.dropped()) + ")"));
+        out.add("size: exact degree: " + lb.refutes(p.k(), p.c(), LOWER_MAX_L).text(p.k()));
         return out;
     }
 

@@ -134,6 +134,29 @@ public final class Z3Growth {
         }
     }
 
+    /**
+     * Whether Z3 proves {@code b(n, L, M) <= g(n, L)} over the region of {@link #provesAtMostEveryN} (so at every
+     * integer n >= 4 with L = ceil(log2 n), M = 2^L): a decomposition's bound within an assert's.
+     */
+    public static boolean provesAtMostEveryN(Poly b, Formula g) {
+        try (Context ctx = new Context()) {
+            RealExpr n = ctx.mkRealConst("n"), l = ctx.mkRealConst("L"), m = ctx.mkRealConst("M");
+            Solver s = solver(ctx);
+            s.add(ctx.mkGe(n, ctx.mkReal(4)), ctx.mkLe(n, m), ctx.mkLe(m, ctx.mkMul(ctx.mkReal(2), n)), ctx.mkGe(l, ctx.mkReal(2)),
+                    ctx.mkLe(ctx.mkMul(ctx.mkReal(2), l), m), ctx.mkLe(ctx.mkMul(l, l), ctx.mkAdd(m, ctx.mkReal(1))));
+            List<ArithExpr<RealSort>> terms = new ArrayList<>();
+            for (Map.Entry<Poly.Term, BigInteger> e : b.numerators().entrySet()) {
+                Poly.Term t = e.getKey();
+                terms.add(ctx.mkMul(num(ctx, e.getValue().multiply(g.denominator())), pow(ctx, n, t.a()), pow(ctx, l, t.b()), pow(ctx, m, t.c())));
+            }
+            @SuppressWarnings("unchecked")
+            ArithExpr<RealSort> sum = terms.isEmpty() ? ctx.mkReal(0) : ctx.mkAdd(terms.toArray(new ArithExpr[0]));
+            // g.den * b.den * b > b.den * (g.den * g), the negation
+            s.add(ctx.mkGt(sum, ctx.mkMul(num(ctx, b.denominator()), scaled(ctx, g, n, l))));
+            return s.check() == Status.UNSATISFIABLE;
+        }
+    }
+
     /** Whether Z3 proves {@code f(n, L) <= g(n, L)} for every n, L in the lemmas' region (so at every n = 2^L >= 4). */
     public static boolean provesAtMostFormula(Formula f, Formula g) {
         try (Context ctx = new Context()) {

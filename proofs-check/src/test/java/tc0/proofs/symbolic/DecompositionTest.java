@@ -104,6 +104,40 @@ class DecompositionTest {
         assertFalse(bad.exceeded(4096, BY_N.get(4096L)).isEmpty(), "n = 4096 is past it");
     }
 
+    /**
+     * From below: the adjacency products' AND gates (4 n entries of n products of a 1-bit by an (L + 12)-bit word,
+     * two layers) are within their nodes' counts, their leading term n^2 L refutes every C' n^2: gcn's degree 3 is
+     * its smallest (its count / n^2 is 640 at 4096 and falls, yet grows like L past some n).
+     */
+    @Test
+    void degreeTwoIsRefutedFromBelow() {
+        Decomposition d = Decomposition.of(BY_N).decomposition().orElseThrow();
+        LowerBound lb = LowerBound.of(d, BY_N);
+        assertEquals(List.of(), lb.dropped());
+        assertTrue(lb.terms().stream().anyMatch(t -> t.node() == 11 && t.value().text().equals("4 n^2 L + 48 n^2")), lb.value().text());
+        LowerBound.Refutation r = lb.refutes(3, BigInteger.valueOf(2241), 4096);
+        assertTrue(r.everyC(), r.text(3));
+        assertEquals(new Poly.Term(2, 1, 0), r.leading());
+        assertTrue(r.atL().isPresent());
+        for (long n : NS) {
+            if (Long.bitCount(n) != 1) continue;
+            BigInteger nn = BigInteger.valueOf(n);
+            assertTrue(lb.value().scaledAt(nn, Formula.ceilLog2(nn), nn).compareTo(GATES.get(n).multiply(lb.value().denominator())) <= 0, "n = " + n);
+        }
+    }
+
+    /** A lower term above its node's count (the adjacency product's entries taken as 400 n, not 4 n) is dropped, not kept. */
+    @Test
+    void aLowerTermAboveTheCountIsDropped() {
+        Decomposition d = Decomposition.of(BY_N).decomposition().orElseThrow();
+        Formula many = new Formula(Map.of(new Monomial(1, 0), BigInteger.valueOf(400)), BigInteger.ONE);
+        Decomposition bad = new Decomposition(replace(d, 11, t -> new Decomposition.Term(t.node(), t.op(), t.region(), t.shape(), many, t.m(),
+                t.wA(), t.wB(), t.inA(), t.inB(), t.num(), t.den())));
+        LowerBound lb = LowerBound.of(bad, BY_N);
+        assertTrue(lb.terms().stream().noneMatch(t -> t.node() == 11));
+        assertTrue(lb.dropped().stream().anyMatch(s -> s.startsWith("node 11 matmul has ")), lb.dropped().toString());
+    }
+
     private static List<Decomposition.Term> replace(Decomposition d, int node, java.util.function.UnaryOperator<Decomposition.Term> f) {
         List<Decomposition.Term> out = new ArrayList<>();
         for (Decomposition.Term t : d.terms()) out.add(t.node() == node ? f.apply(t) : t);

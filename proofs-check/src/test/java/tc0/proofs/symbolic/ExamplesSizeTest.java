@@ -22,13 +22,22 @@ import tc0.proofs.check.Verdict;
 /**
  * Every example in examples/ (whatever is there): SYMBOLIC at n = 4 ... 4096 with values between powers of two,
  * larger n left out once one count takes a minute (var, flowar): depth proved constant at n = 2^L, never a
- * failed claim, and a size line saying either the bound proved for every n >= 4 or why there is none (mamba's
- * scan length and rope_tensor_attention's constant-folded mask nodes are not decomposed yet). Heavy: minutes.
+ * failed claim; where some n past 256 is counted (the node terms confirmed), size <= C n^k proved for every
+ * n >= 4 and degree k - 1 refuted, by a count past C' n^(k-1) (C' fitting the counts at n <= 256) or from below
+ * for every C'. Heavy: minutes.
  */
 @Tag("heavy")
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class ExamplesSizeTest {
     static final List<Long> NS = List.of(4L, 5L, 6L, 7L, 8L, 12L, 16L, 24L, 32L, 48L, 64L, 100L, 128L, 256L, 300L, 512L, 1000L, 1024L, 2048L, 3000L, 4096L);
+
+    /**
+     * Examples whose degree k - 1 is not yet refuted, and the figure that says so. rope_tensor_attention: size
+     * <= C n^5 is proved (its masked softmax over n^2 pairs per element), but its count / n^4 (216 at 2048, 420 at
+     * 4096) passes the C' fitted on n <= 256 (697) only past 4096, and its masked softmax has no unavoidable
+     * gates written (a masked row's maximum runs over its kept entries only).
+     */
+    static final java.util.Map<String, String> KNOWN_GAPS = java.util.Map.of("examples/rope_tensor_attention.tc0", "degree 4 not refuted from below");
 
     static Stream<String> examples() throws IOException {
         try (Stream<Path> s = Files.list(SymbolicCheckTest.ROOT.resolve("examples"))) {
@@ -38,7 +47,7 @@ class ExamplesSizeTest {
 
     @ParameterizedTest
     @MethodSource("examples")
-    void sizeProvedForEveryN(String spec) {
+    void sizeProvedForEveryNWithItsExactDegree(String spec) {
         Instances in = new Instances(SymbolicCheckTest.ROOT);
         List<Long> ns = new ArrayList<>();
         for (long n : NS) {
@@ -50,8 +59,13 @@ class ExamplesSizeTest {
         Outcome o = SymbolicCheck.run(new Target("p", "c", spec, ns), in, SymbolicCheck.Expect.CONSTANT);
         System.out.println(spec + " (n = " + ns + "): " + o.verdict() + "\n  " + String.join("\n  ", o.figures()));
         assertFalse(o.verdict() instanceof Verdict.Fails, o.verdict() + ": " + o.figures());
-        boolean proved = o.figures().stream().anyMatch(f -> f.startsWith("size: Z3: gates <= "));
-        assertTrue(proved || o.figures().stream().anyMatch(f -> f.startsWith("size for every n: no decomposition: ")), o.figures().toString());
-        if (proved) assertTrue(o.verdict() instanceof Verdict.Holds, o.verdict() + ": " + o.figures());
+        if (ns.getLast() <= Decomposition.FIT_MAX_N) return; // nothing past the fit to confirm the node terms on: said in the figures
+        assertTrue(o.verdict() instanceof Verdict.Holds, o.verdict() + ": " + o.figures());
+        if (KNOWN_GAPS.containsKey(spec)) {
+            assertTrue(o.figures().stream().anyMatch(f -> f.contains(KNOWN_GAPS.get(spec))), "a gap closed? remove it from KNOWN_GAPS: " + o.figures());
+            return;
+        }
+        assertTrue(o.figures().stream().anyMatch(f -> f.startsWith("size: Z3: gates <= ")), o.figures().toString());
+        assertTrue(o.figures().stream().anyMatch(f -> f.contains("is exceeded by the count at n = ") || f.contains("refuted for every C'")), o.figures().toString());
     }
 }
