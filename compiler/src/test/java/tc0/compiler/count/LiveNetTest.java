@@ -64,6 +64,30 @@ class LiveNetTest {
         }
     }
 
+    /** Every float gadget, gate by gate on the LiveNet (dead gates dropped over repeated runs) where it has no twin. */
+    @Test
+    void everyFloatGadgetCountsWhatTheBuilderKeeps() {
+        Random r = new Random(11);
+        int rounds = WeightedSum.DEFAULT_ROUNDS;
+        for (int p = 4; p <= 7; p++) { // q = 3 or 4 (sigmoid at q = 4: 1 is a float there)
+            final int fp = p, q = 3 + p % 2;
+            BiFunction<int[], Integer, FloatWord> word = (in, i) -> FloatWord.of(Arrays.copyOfRange(in, i * (fp + q + 1), (i + 1) * (fp + q + 1)), fp, q);
+            java.util.Map<String, BiFunction<Net, int[], int[]>> gadgets = new java.util.LinkedHashMap<>();
+            gadgets.put("compare", (net, in) -> tc0.compiler.gadgets.FloatCompare.build(net, word.apply(in, 0), word.apply(in, 1)));
+            gadgets.put("divide", (net, in) -> tc0.compiler.gadgets.FloatDivide.divide(net, word.apply(in, 0), word.apply(in, 1), rounds).word());
+            gadgets.put("sqrt", (net, in) -> tc0.compiler.gadgets.FloatSqrt.sqrt(net, word.apply(in, 0), rounds).word());
+            gadgets.put("exp", (net, in) -> tc0.compiler.gadgets.FloatExp.exp(net, word.apply(in, 0), rounds).word());
+            gadgets.put("log", (net, in) -> tc0.compiler.gadgets.FloatLog.log(net, word.apply(in, 0), rounds).word());
+            gadgets.put("product of 3", (net, in) -> FloatProduct.build(net, new FloatWord[] {word.apply(in, 0), word.apply(in, 1), word.apply(in, 2)}, rounds).word());
+            if (q >= 4) gadgets.put("sigmoid", (net, in) -> tc0.compiler.gadgets.FloatActivations.sigmoid(net, word.apply(in, 0), rounds).word());
+            for (var g : gadgets.entrySet()) {
+                int[] levels = new int[3 * (p + q + 1)];
+                for (int i = 0; i < levels.length; i++) levels[i] = r.nextInt(4);
+                assertSame(levels, g.getValue(), g.getKey() + " p " + p + " q " + q);
+            }
+        }
+    }
+
     /** The gadget counted on a LiveNet equals it built (no hashing): gates, wires and gates per level over inputs at those levels. */
     private static void assertSame(int[] levels, BiFunction<Net, int[], int[]> gadget, String what) {
         LiveNet live = new LiveNet(levels);
