@@ -36,16 +36,18 @@ class LiveNetTest {
             int[] levels = new int[n * (p + q + 1)];
             for (int i = 0; i < levels.length; i++) levels[i] = r.nextInt(4) == 0 ? r.nextInt(9) : 3;
             boolean plain = t % 4 != 3; // else some literals constant or repeated: no twin
+            boolean constantSigns = t % 4 == 2; // known signs (a ReLU's output): the twin with the sign folded
             long seed = r.nextLong();
             BiFunction<Net, int[], int[]> sum = (net, in) -> {
                 FloatWord[] xs = new FloatWord[n];
                 Random k = new Random(seed);
                 int[] lits = in.clone();
                 if (!plain) for (int i = 0; i < lits.length; i++) if (k.nextInt(6) == 0) lits[i] = k.nextBoolean() ? Literal.TRUE : lits[k.nextInt(lits.length)];
+                if (constantSigns) for (int i = 0; i < n; i++) lits[(i + 1) * (p + q + 1) - 1] = k.nextBoolean() ? Literal.TRUE : Literal.FALSE;
                 for (int i = 0; i < n; i++) xs[i] = FloatWord.of(Arrays.copyOfRange(lits, i * (p + q + 1), (i + 1) * (p + q + 1)), p, q);
                 return FloatSum.build(net, xs, WeightedSum.DEFAULT_ROUNDS).word();
             };
-            String what = "trial " + t + ": p " + p + " q " + q + " n " + n + (plain ? "" : " (constants and repeats)");
+            String what = "trial " + t + ": p " + p + " q " + q + " n " + n + (plain ? "" : " (constants and repeats)") + (constantSigns ? " (constant signs)" : "");
             assertSame(levels, sum, what);
             if (plain) twinned++;
         }
