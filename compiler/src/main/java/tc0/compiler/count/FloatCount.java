@@ -138,7 +138,6 @@ public final class FloatCount {
         LiveNet net = new LiveNet(levels);
         int[] out = run(net, s, data);
         if (!net.twinsLive()) {
-            if (Boolean.getBoolean("tc0.debug.twin")) System.err.println("DEBUG twins dead: " + s.kind());
             net.withoutTwins();
             out = run(net, s, data);
         }
