@@ -5,10 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import tc0.circuits.Literal;
-import tc0.circuits.Circuit;
-import tc0.circuits.CircuitBuilder;
 import tc0.compiler.gadgets.CountingNet;
-import tc0.compiler.gadgets.Net;
 import tc0.compiler.interp.Layout;
 import tc0.compiler.ir.Elem;
 import tc0.compiler.ir.Node;
@@ -19,14 +16,16 @@ import tc0.compiler.lower.Lowered;
 
 /**
  * Counting mode for a program under {@code precision float(p: P)}: the float lowering ({@link FloatNodes}) run with a
- * runner that builds each distinct element once. An element's key is its step's kind and its inputs up to renaming:
+ * runner that counts each distinct element once. An element's key is its step's kind and its inputs up to renaming:
  * which literals are constants (and which), which repeat (and negated or not), and the level of each distinct
- * one. Elements alike build alike (no hashing), so the first is built once, alone, its outputs the circuit's (the
- * builder drops the gates that reach none, as it does in the whole circuit), and every other replays its figures:
- * gates, wires, gates per level, and its outputs (constants, inputs passed through, or new literals at their
- * levels). The figures are those of {@code TensorIrToCircuit.lower(p, rounds, false)} where every element's output
- * bits are read (FloatModelsTest compares them); the time is one build per distinct element plus a pass over every
- * element's input literals. The literals between elements live in a {@link CountingNet}, one node each.
+ * one. Elements alike build alike (no hashing), so the first is counted once, alone, on a {@link LiveNet} (its live
+ * gates, as the builder keeps them when its outputs are read; the float sum's alignment by its counting twin,
+ * {@code AlignedBits}, in closed form), and every other replays its figures: gates, wires, gates per level, and its
+ * outputs (constants, inputs passed through, or new literals at their levels). The figures are those of
+ * {@code TensorIrToCircuit.lower(p, rounds, false)} where every element's output bits are read (FloatModelsTest
+ * compares them); the time is one count per distinct element plus a pass over every element's input literals.
+ * Memory: three ints per node of the largest distinct element, nothing per wire. The literals between elements live
+ * in a {@link CountingNet}, one node each.
  */
 public final class FloatCount {
     private final TensorProgram p;
@@ -131,46 +130,50 @@ public final class FloatCount {
     }
 
     /**
-     * Builds the step once, without hashing, its outputs the circuit's, so the builder drops the gates that reach none
-     * of them as it does in the whole circuit; then each kept gate's level from its inputs' levels.
+     * Counts the step once on a {@link LiveNet}: its live gates (those reaching an output, as the builder keeps them
+     * when every output of the element is read), wide and float stages through their counting twins; then each
+     * output as a constant, an input passed through, or a new literal at its level.
      */
     private static Entry count(FloatNodes.Step s, int[] data, int distinct, int[] levels) {
-        CircuitBuilder b = new CircuitBuilder(false);
-        int[] base = distinct == 0 ? new int[0] : b.inputBus("in", distinct);
-        int[][] in = new int[s.inputs().length][];
-        int at = 0;
-        for (int w = 0; w < in.length; w++) {
-            in[w] = new int[data[at++]];
-            for (int k = 0; k < in[w].length; k++) {
-                int d = data[at++];
-                in[w][k] = d == -2 ? Literal.TRUE : d == -1 ? Literal.FALSE : d % 2 == 1 ? Literal.not(base[d / 2]) : base[d / 2];
-            }
-        }
-        b.outputBus("out", s.gadget().build(Net.of(b), in));
-        Circuit c = b.build();
-        int[] level = new int[c.nodeCount()];
-        for (int k = 0; k < distinct; k++) level[Literal.node(base[k])] = levels[k];
-        long[] perLevel = new long[16];
-        for (int g = 0; g < c.gateCount(); g++) {
-            int lv = 0;
-            for (int e = c.faninStart(g); e < c.faninEnd(g); e++) lv = Math.max(lv, level[c.faninNode(e)]);
-            level[c.firstGate() + g] = lv + 1;
-            if (lv + 1 >= perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, lv + 2));
-            perLevel[lv + 1]++;
+        LiveNet net = new LiveNet(levels);
+        int[] out = run(net, s, data);
+        if (!net.twinsLive()) {
+            net.withoutTwins();
+            out = run(net, s, data);
         }
         Map<Integer, Integer> fresh = new HashMap<>();
-        int[] newLevels = new int[c.outputCount()];
-        int[] outputs = new int[c.outputCount()];
+        int[] newLevels = new int[out.length];
+        int[] outputs = new int[out.length];
         for (int i = 0; i < outputs.length; i++) {
-            int lit = c.output(i);
+            int lit = out[i];
             if (Literal.isConstant(lit)) { outputs[i] = lit; continue; }
             int node = Literal.node(lit), neg = Literal.isNegated(lit) ? 1 : 0;
-            if (!c.isGate(node)) { outputs[i] = 2 + 2 * (node - Literal.node(base[0])) + neg; continue; }
+            if (net.isInput(node)) { outputs[i] = 2 + 2 * (node - 1) + neg; continue; }
             Integer j = fresh.get(node);
-            if (j == null) { j = fresh.size(); fresh.put(node, j); newLevels[j] = level[node]; }
+            if (j == null) { j = fresh.size(); fresh.put(node, j); newLevels[j] = net.level(lit); }
             outputs[i] = -(1 + 2 * j) - neg;
         }
-        return new Entry(c.gateCount(), c.wireCount(), perLevel, outputs, Arrays.copyOf(newLevels, fresh.size()));
+        long[] perLevel = net.perLevel().clone();
+        return new Entry(net.gates(), net.wires(), perLevel, outputs, Arrays.copyOf(newLevels, fresh.size()));
+    }
+
+    /** Runs the step on the net until no gate dies: the last run's figures are the live ones; returns its outputs. */
+    private static int[] run(LiveNet net, FloatNodes.Step s, int[] data) {
+        while (true) {
+            net.reset();
+            int[] base = net.inputs();
+            int[][] in = new int[s.inputs().length][];
+            int at = 0;
+            for (int w = 0; w < in.length; w++) {
+                in[w] = new int[data[at++]];
+                for (int k = 0; k < in[w].length; k++) {
+                    int d = data[at++];
+                    in[w][k] = d == -2 ? Literal.TRUE : d == -1 ? Literal.FALSE : d % 2 == 1 ? Literal.not(base[d / 2]) : base[d / 2];
+                }
+            }
+            int[] out = s.gadget().build(net, in);
+            if (!net.settle(out)) return out;
+        }
     }
 
     private int[] replay(Entry e, int[] vars) {

@@ -10,7 +10,7 @@ import tc0.circuits.Literal;
  * {@link GateTerms}; constant and single-literal gates folded), then counts it and records its level. Memory: one int per gate (its level),
  * nothing per wire. Inputs come from {@link #input(int)}.
  */
-public final class CountingNet implements Net {
+public final class CountingNet implements TwinNet {
     private int nodes = 1; // node 0 is the constant
     private int[] level = new int[1024];
     private long gates;
@@ -44,7 +44,23 @@ public final class CountingNet implements Net {
     }
 
     /** The level of a literal's node. */
-    public int level(int lit) { return level[Literal.node(lit)]; }
+    @Override public int level(int lit) { return level[Literal.node(lit)]; }
+
+    @Override public boolean twins() { return true; }
+
+    @Override public void counted(long count, long fanIn, int lv) {
+        if (count == 0) return;
+        gates = Math.addExact(gates, count);
+        wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+        depth = Math.max(depth, lv);
+        if (lv >= perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, lv + 1));
+        perLevel[lv] += count;
+    }
+
+    /** Nothing to do: a CountingNet keeps every gate, read or not. */
+    @Override public void reads(int lit, long times) {}
+
+    @Override public int freshAt(int lv) { return inputAt(lv); }
 
     public Cost cost() { return new Cost(depth, gates, wires); }
 

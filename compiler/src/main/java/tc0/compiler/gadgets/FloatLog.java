@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import tc0.circuits.Literal;
 
 /**
- * The natural logarithm of a p-bit float, relative error at most {@code 2^-p (1 + 2^-3)} (rounded to nearest
- * from a fixed-point value with {@code F = 2p + 8} fraction bits), in constant depth whatever p
+ * The natural logarithm of a p-bit float, relative error at most {@code 2^-p} (rounded to nearest from a
+ * fixed-point value with {@code F = 3p + jBits + 3} fraction bits, {@code jBits} those of {@code 2^(q-1) + p + 1}), in constant depth whatever p
  * ({@code d_log}; the Mamba paper's Lemma 4.1 asks {@code 2^-p}). {@code log x} for {@code x <= 0} is the
  * largest negative float (the limit {@code log 0+}, saturated). With {@code t = m / 2^p} in {@code [1/2, 1)}
  * and {@code j = e + p}: {@code log x = j ln 2 + log t}, and when {@code m = 2^(p-1)} (x a power of two)
@@ -19,14 +19,20 @@ import tc0.circuits.Literal;
  *       exponent's bits, h = [x is a power of two]); the magnitude chosen by L's sign bit;</li>
  *   <li>{@link FloatRound} of {@code |L|} with exponent {@code -F} and L's sign; the case {@code x <= 0}.</li>
  * </ol>
- * The absolute error before rounding is below {@code (3 + |j|) 2^-F}, and {@code |log x| >= 2^-p} for every
- * float but 1, so the relative error before rounding is below {@code 2^-(p+6)}.
+ * The absolute error before rounding is below {@code (3 + |j|) 2^-F <= 2^-(3p+2)}, and {@code |log x| > 2^-p} for
+ * every float but 1, so the relative error before rounding is below {@code 2^-(2p+2)}. That suffices for
+ * {@code 2^-p} after rounding: rounding the approximation y' of y differs from rounding y only where a midpoint
+ * {@code mu} lies between them, and then the error is at most {@code ulp/2 + |y - y'|} over
+ * {@code y >= 2^k + ulp/2 - |y - y'|} (the least midpoint of y's binade {@code [2^k, 2^(k+1))}, {@code ulp = 2^(k+1-p)}),
+ * which is at most {@code 2^-p} when {@code |y - y'| <= 2^(k-2p) / (1 + 2^-p)}; elsewhere the rounding is y's own,
+ * within {@code ulp/2 <= 2^-p y}. (With {@code F = 2p + 8} the bound was {@code 2^-p (1 + 2^-3)}, and
+ * {@code 1.000005 2^-p} was measured at p >= 16.)
  */
 public final class FloatLog {
     private FloatLog() {}
 
-    /** Bits beyond {@code 2p} in the fixed-point logarithm. */
-    static final int GUARD = 8;
+    /** Bits beyond {@code 3p + jBits} in the fixed-point logarithm: {@code (3 + |j|) 2^-F <= 2^-(3p+2)}. */
+    static final int GUARD = 3;
 
     /** {@code round(log x)}; the largest negative float for {@code x <= 0}. */
     public static FloatWord log(Net net, FloatWord x, int rounds) {
@@ -71,13 +77,13 @@ public final class FloatLog {
             if (q < 2) throw new IllegalArgumentException("log needs at least 2 exponent bits, not " + q);
             this.p = p;
             this.q = q;
-            f = 2 * p + GUARD;
+            jBits = 32 - Integer.numberOfLeadingZeros((1 << (q - 1)) + p + 1);
+            f = 3 * p + jBits + GUARD;
             // N: the tail z^(N+1) / ((N+1)(1 - z)) <= 2^-N / (N+1) below 2^-(F+1).
             int terms = 1;
             while (Math.pow(2, -terms) / (terms + 1) >= Math.pow(2, -(f + 1))) terms++;
             n = terms;
             fc = f + (32 - Integer.numberOfLeadingZeros(n)) + 1;
-            jBits = 32 - Integer.numberOfLeadingZeros((1 << (q - 1)) + p + 1);
             bits = p * n + fc; // S < ln 2 < 1
             top = p * n + fc - f;
             ln2 = FloatExp.Plan.log2(new java.math.MathContext(f / 3 + 30)).multiply(new java.math.BigDecimal(BigInteger.ONE.shiftLeft(f)))

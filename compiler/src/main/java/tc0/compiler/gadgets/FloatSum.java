@@ -1,6 +1,5 @@
 package tc0.compiler.gadgets;
 
-import java.math.BigInteger;
 import tc0.circuits.Literal;
 
 /**
@@ -25,13 +24,11 @@ public final class FloatSum {
         int w = p + (1 << q) - 1 + (64 - Long.numberOfLeadingZeros(n)) + 1; // and a sign bit
         WideColumns plus = new WideColumns(w), minus = new WideColumns(w);
         for (FloatWord x : xs) {
+            int[][] bits = AlignedBits.of(net, x);
             for (int s = 0; s < 2; s++) {
-                int signLit = s == 1 ? x.sign() : Literal.not(x.sign());
                 for (int j = 0; j < p + (1 << q) - 1; j++) {
-                    int bit = aligned(net, x, signLit, j);
-                    BigInteger weight = BigInteger.ONE.shiftLeft(j);
-                    if (s == 0) { plus.add(bit, weight); minus.add(bit, weight.negate()); }
-                    else { plus.add(bit, weight.negate()); minus.add(bit, weight); }
+                    if (s == 0) { plus.addShifted(bits[s][j], j); minus.subtractShifted(bits[s][j], j); }
+                    else { plus.subtractShifted(bits[s][j], j); minus.addShifted(bits[s][j], j); }
                 }
             }
         }
@@ -40,20 +37,5 @@ public final class FloatSum {
         int[] magnitude = new int[w - 1];
         for (int j = 0; j < w - 1; j++) magnitude[j] = net.or(net.and(sum[j], Literal.not(negative)), net.and(neg[j], negative));
         return FloatRound.build(net, magnitude, negative, new LinearForm(), p, q);
-    }
-
-    /** Bit j of {@code m 2^E} when the sign literal holds: one OR of ANDs over the exponent's values. */
-    private static int aligned(Net net, FloatWord x, int signLit, int j) {
-        int p = x.significand().length, q = x.exponent().length;
-        int[] terms = new int[1 << q];
-        int m = 0;
-        for (int k = Math.max(0, j - p + 1); k <= Math.min(j, (1 << q) - 1); k++) {
-            int[] lits = new int[q + 2];
-            for (int b = 0; b < q; b++) lits[b] = ((k >> b) & 1) != 0 ? x.exponent()[b] : Literal.not(x.exponent()[b]);
-            lits[q] = signLit;
-            lits[q + 1] = x.significand()[j - k];
-            terms[m++] = net.and(lits);
-        }
-        return m == 0 ? Literal.FALSE : net.or(java.util.Arrays.copyOf(terms, m));
     }
 }

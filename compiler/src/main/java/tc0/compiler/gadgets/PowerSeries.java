@@ -19,10 +19,13 @@ final class PowerSeries {
         LinearForm sum = new LinearForm().addConstant(coeff[0].mod(bq).longValueExact());
         int[] lits = new int[q];
         long[] term = new long[q]; // a -> a^i c mod q
+        long[] power = new long[q]; // a^i mod q, advanced once per i (q < 2^31: products fit a long)
+        java.util.Arrays.fill(power, 1);
         for (int i = 1; i < coeff.length; i++) {
+            for (int a = 1; a < q; a++) power[a] = power[a] * a % q;
             long c = coeff[i].mod(bq).longValueExact();
             if (c == 0) continue;
-            for (int a = 1; a < q; a++) term[a] = BigInteger.valueOf(a).modPow(BigInteger.valueOf(i), bq).longValueExact() * c % q;
+            for (int a = 1; a < q; a++) term[a] = power[a] * c % q;
             for (int t = 0; t < tb; t++) {
                 int cnt = 0;
                 for (int a = 1; a < q; a++) if ((term[a] >>> t & 1) != 0) lits[cnt++] = z.is(a);

@@ -94,7 +94,13 @@ public final class Residue {
 
     /** {@code 2^t mod q}. */
     static long pow2(int t, long q) {
-        return java.math.BigInteger.TWO.modPow(java.math.BigInteger.valueOf(t), java.math.BigInteger.valueOf(q)).longValueExact();
+        if (t < 0 || q >= 1L << 31) return java.math.BigInteger.TWO.modPow(java.math.BigInteger.valueOf(t), java.math.BigInteger.valueOf(q)).longValueExact();
+        long r = 1 % q, b = 2 % q; // square and multiply: every product below q^2 < 2^62
+        for (int e = t; e > 0; e >>= 1) {
+            if ((e & 1) != 0) r = r * b % q;
+            b = b * b % q;
+        }
+        return r;
     }
 
     private static boolean powerOfTwo(int q) { return Integer.bitCount(q) == 1; }

@@ -54,6 +54,15 @@ public final class WideColumns {
         return this;
     }
 
+    /** Adds {@code -2^shift * lit} (as {@link #add} places it: the complement at {@code 2^shift}, {@code -2^shift} to the constant). */
+    public WideColumns subtractShifted(int lit, int shift) {
+        if (sealed) throw new IllegalStateException("columns already summed");
+        if (lit == Literal.FALSE || shift >= width()) return this;
+        constant = constant.subtract(BigInteger.ONE.shiftLeft(shift));
+        if (lit != Literal.TRUE) cols.get(shift).add(Literal.not(lit));
+        return this;
+    }
+
     /** Adds {@code coeff * x} for an unsigned word {@code x}. */
     public WideColumns addUnsigned(int[] word, BigInteger coeff) {
         for (int i = 0; i < word.length; i++) add(word[i], coeff.shiftLeft(i));

@@ -132,11 +132,12 @@ public final class WideDivide {
         LinearForm sum = new LinearForm().addConstant(Residue.pow2(n * p, q)); // i = 0: w^0 = 1
         int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
         int[] lits = new int[q];
-        BigInteger bq = BigInteger.valueOf(q);
+        long[] power = new long[q]; // a^i mod q, advanced once per i (q < 2^31: products fit a long)
+        java.util.Arrays.fill(power, 1);
         for (int i = 1; i <= n; i++) {
             long c = Residue.pow2((n - i) * p, q);
             long[] term = new long[q]; // a -> a^i C_i mod q
-            for (int a = 1; a < q; a++) term[a] = BigInteger.valueOf(a).modPow(BigInteger.valueOf(i), bq).longValueExact() * c % q;
+            for (int a = 1; a < q; a++) { power[a] = power[a] * a % q; term[a] = power[a] * c % q; }
             for (int t = 0; t < tb; t++) {
                 int k = 0;
                 for (int a = 1; a < q; a++) if ((term[a] >>> t & 1) != 0) lits[k++] = w.is(a);

@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * BigInteger, its constants derived here: with {@code t = m / 2^p} in {@code [1/2, 1)}, {@code j = e + p} and
  * {@code h = [m = 2^(p-1)]}, {@code log x = (j - h) ln 2 - S}, where {@code S = sum_(i=1..N) z^i / i},
  * {@code z = w / 2^p}, {@code w = 2^p - m} (0 when h): S's integer polynomial {@code sum_i C_i w^i 2^(p(N-i))},
- * {@code C_i = round(2^F' / i)}, truncated to {@code F = 2p + 8} fraction bits, L = {@code (j - h) round(2^F ln 2)}
+ * {@code C_i = round(2^F' / i)}, truncated to {@code F = 3p + jBits + 3} fraction bits ({@code jBits} those of {@code 2^(q-1) + p + 1}), L = {@code (j - h) round(2^F ln 2)}
  * minus it, and {@code L 2^-F} rounded once. N is the least with {@code 2^-N / (N+1) < 2^-(F+1)},
  * {@code F' = F + bits(N) + 1}. {@code log x} for {@code x <= 0} is the largest negative float.
  */
@@ -18,7 +18,7 @@ public final class FloatLogReference {
     public static ChiangFloat log(ChiangFloat x) {
         ChiangFloat.Format fm = x.format();
         if (x.isZero() || x.negative()) return fm.largest(true);
-        int p = fm.p(), f = 2 * p + 8, n = 1;
+        int p = fm.p(), jBits = FloatExpReference.bits((1 << (fm.q() - 1)) + p + 1), f = 3 * p + jBits + 3, n = 1;
         while (Math.pow(2, -n) / (n + 1) >= Math.pow(2, -(f + 1))) n++;
         int fc = f + FloatExpReference.bits(n) + 1;
         BigInteger ln2 = FloatExpReference.nearest(FloatExpReference.ln2(f + 64).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(f))));

@@ -38,11 +38,22 @@ class FloatModelsTest {
         System.out.println(m.errors().results().getFirst().line());
     }
 
-    /** Counting (each distinct element built once) gives the figures of the circuit built without hashing. */
+    /**
+     * Counting (each distinct element counted once, its live gates, the float sums' alignment by its twin) gives the
+     * figures of the circuit built without hashing.
+     */
     @ParameterizedTest
-    @CsvSource({"gin, 4", "gin, 8", "gcn, 4", "gcn, 8"})
+    @CsvSource({"gin, 4", "gin, 5", "gin, 8", "gcn, 4", "gcn, 6", "gcn, 8"})
     void theCountIsTheBuiltCircuits(String model, long n) {
         assertEquals(CountedCost.of(built(model, n)), counted(model, n));
+    }
+
+    /** The same at n = 12 and 16 (gin 16: 14.6 M gates built; about 2 minutes together). */
+    @org.junit.jupiter.api.Tag("heavy")
+    @ParameterizedTest
+    @CsvSource({"gin, 12", "gin, 16", "gcn, 12"})
+    void theCountIsTheBuiltCircuitsHeavy(String model, long n) {
+        theCountIsTheBuiltCircuits(model, n);
     }
 
     /**

@@ -1,0 +1,154 @@
+package tc0.compiler.count;
+
+import java.util.Arrays;
+import tc0.circuits.CircuitBuilder;
+import tc0.circuits.GateTerms;
+import tc0.circuits.Literal;
+import tc0.compiler.gadgets.TwinNet;
+
+/**
+ * Counts one gadget run the way the builder keeps it: normalised as {@link CircuitBuilder} (the same
+ * {@link GateTerms}), and only the <em>live</em> gates, those some output reaches. Nothing per wire is stored:
+ * per node a level, a fan-out and a dead mark. A run counts fan-outs over the gates not yet known dead; a gate
+ * then read by none and not an output is dead, and the gadget runs again (it is deterministic: the same
+ * nodes in the same order) until no new gate dies; that run's figures are the live circuit's. Twins
+ * ({@link TwinNet}) count their stages in bulk; if a twin's fresh literal ends unread, some of its gates would
+ * be dead, so the caller counts again with {@link #withoutTwins()}.
+ */
+final class LiveNet implements TwinNet {
+    private final int inputs;
+    private final int[] inputLevels;
+    private boolean twins = true;
+    private int nodes;
+    private int[] level = new int[1024], fanout = new int[1024];
+    private boolean[] dead = new boolean[1024], gate = new boolean[1024], fresh = new boolean[1024];
+    private long gates, wires;
+    private long[] perLevel = new long[16];
+    private final GateTerms terms = new GateTerms();
+
+    /** Inputs are nodes {@code 1 .. levels.length} at those levels. */
+    LiveNet(int[] levels) {
+        this.inputs = levels.length;
+        this.inputLevels = levels;
+        reset();
+    }
+
+    /** The input literals, in order. */
+    int[] inputs() {
+        int[] r = new int[inputs];
+        for (int k = 0; k < inputs; k++) r[k] = Literal.of(1 + k, false);
+        return r;
+    }
+
+    /** A run of the gadget from scratch (keeping what is known dead): the outputs it returns are read once each. */
+    void reset() {
+        nodes = 1 + inputs;
+        ensure(nodes);
+        Arrays.fill(fanout, 0);
+        Arrays.fill(gate, false);
+        Arrays.fill(fresh, false);
+        level[0] = 0;
+        for (int k = 0; k < inputs; k++) level[1 + k] = inputLevels[k];
+        gates = 0;
+        wires = 0;
+        Arrays.fill(perLevel, 0);
+    }
+
+    /** Marks the outputs read; then whether some gate read by none died just now (run again then). */
+    boolean settle(int[] outputs) {
+        for (int lit : outputs) if (!Literal.isConstant(lit)) fanout[Literal.node(lit)]++;
+        boolean died = false;
+        for (int n = 1; n < nodes; n++) {
+            if (gate[n] && !dead[n] && fanout[n] == 0) { dead[n] = true; died = true; }
+        }
+        return died;
+    }
+
+    /** Whether every twin's fresh literal is read (its gates live). */
+    boolean twinsLive() {
+        for (int n = 1; n < nodes; n++) if (fresh[n] && fanout[n] == 0) return false;
+        return true;
+    }
+
+    /** Counts again from scratch without twins. */
+    void withoutTwins() {
+        twins = false;
+        Arrays.fill(dead, false);
+    }
+
+    boolean isInput(int node) { return node >= 1 && node <= inputs; }
+
+    long gates() { return gates; }
+
+    long wires() { return wires; }
+
+    long[] perLevel() { return perLevel; }
+
+    @Override public boolean twins() { return twins; }
+
+    @Override public int level(int lit) { return level[Literal.node(lit)]; }
+
+    @Override public CircuitBuilder.Scope region(String name) { return () -> {}; }
+
+    @Override
+    public int gate(int[] lits, long[] weights, int count, long t) {
+        t = terms.load(lits, weights, count, t, nodes);
+        int size = terms.size();
+        int[] termNode = terms.nodes();
+        long[] termWeight = terms.weights();
+        long maxSum = 0, minSum = 0;
+        int lv = 0;
+        for (int i = 0; i < size; i++) {
+            long w = termWeight[i];
+            if (w > 0) maxSum = Math.addExact(maxSum, w); else minSum = Math.addExact(minSum, w);
+            lv = Math.max(lv, level[termNode[i]]);
+        }
+        if (minSum >= t) return Literal.TRUE;
+        if (maxSum < t) return Literal.FALSE;
+        if (size == 1) return Literal.of(termNode[0], termWeight[0] < 0);
+        int n = newNode(lv + 1);
+        gate[n] = true;
+        if (!dead[n]) {
+            for (int i = 0; i < size; i++) fanout[termNode[i]]++;
+            counted(1, size, lv + 1);
+        }
+        return Literal.of(n, false);
+    }
+
+    @Override
+    public void counted(long count, long fanIn, int lv) {
+        if (count == 0) return;
+        gates = Math.addExact(gates, count);
+        wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+        if (lv >= perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, lv + 1));
+        perLevel[lv] += count;
+    }
+
+    @Override
+    public void reads(int lit, long times) {
+        if (!Literal.isConstant(lit)) fanout[Literal.node(lit)] = (int) Math.min(Integer.MAX_VALUE, fanout[Literal.node(lit)] + times);
+    }
+
+    @Override
+    public int freshAt(int lv) {
+        int n = newNode(lv);
+        fresh[n] = true;
+        return Literal.of(n, false);
+    }
+
+    private int newNode(int lv) {
+        ensure(nodes + 1);
+        level[nodes] = lv;
+        return nodes++;
+    }
+
+    private void ensure(int size) {
+        if (size <= level.length) return;
+        int cap = Math.max(size, 2 * level.length);
+        level = Arrays.copyOf(level, cap);
+        fanout = Arrays.copyOf(fanout, cap);
+        dead = Arrays.copyOf(dead, cap);
+        gate = Arrays.copyOf(gate, cap);
+        fresh = Arrays.copyOf(fresh, cap);
+    }
+}

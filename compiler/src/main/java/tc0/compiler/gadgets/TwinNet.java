@@ -1,0 +1,26 @@
+package tc0.compiler.gadgets;
+
+/**
+ * A {@link Net} that only counts and lets a gadget stand in a <em>counting twin</em> for a regular stage of its
+ * gates: the twin computes the stage's gates, wires and levels in closed form ({@link #counted}), tells which
+ * literals the stage reads and how often ({@link #reads}), and hands on fresh literals at the levels its outputs
+ * would have ({@link #freshAt}). A twin is exact only where every gate it stands for is live: a net that drops
+ * dead gates checks that every fresh literal is read, and counts again without twins otherwise
+ * ({@link #twins()} false).
+ */
+public interface TwinNet extends Net {
+    /** Whether gadgets may use their twins on this net now. */
+    boolean twins();
+
+    /** The level of a literal's node (0 for inputs and constants). */
+    int level(int lit);
+
+    /** {@code count} gates of fan-in {@code fanIn} on {@code level}, counted in bulk. */
+    void counted(long count, long fanIn, int level);
+
+    /** A twin's gates read {@code lit} this many times. */
+    void reads(int lit, long times);
+
+    /** A fresh literal standing for a twin's output gate on {@code level}. */
+    int freshAt(int level);
+}
