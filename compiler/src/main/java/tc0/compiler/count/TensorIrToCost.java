@@ -97,27 +97,20 @@ public final class TensorIrToCost {
      * What an overflow means. Totals are exact to 2^126 - 1 ({@link Profile}); any other overflow is in a
      * number the circuit itself holds (a gadget's weight, threshold or value range, all longs in the builder,
      * which overflows there too) or an element count, so the model cannot be built at these parameters. The
-     * message names where (the method that overflowed, the counter that called it, and the node, op and
-     * region being counted, {@code node} when known).
+     * message names the node, op and region being counted ({@code node} when known): what a user can act on;
+     * the Java method that overflowed stays in the cause, not in the one-line error.
      */
     static CountOverflow overflow(String model, ArithmeticException e, tc0.compiler.ir.Node node) {
-        String pkg = TensorIrToCost.class.getPackageName() + ".";
-        StackTraceElement first = null, counter = null;
+        boolean total = false;
         for (StackTraceElement f : e.getStackTrace()) {
-            if (first == null && f.getClassName().startsWith("tc0.")) first = f;
-            if (counter == null && f.getClassName().startsWith(pkg)) counter = f;
+            if (f.getClassName().startsWith("tc0.")) { total = f.getClassName().equals(Profile.class.getName()); break; }
         }
-        String where = (first == null ? "" : " in " + name(first) + (counter == null || counter == first ? "" : " via " + name(counter)))
-                + (node == null ? "" : " at " + Engine.describe(node));
-        if (first != null && first.getClassName().equals(Profile.class.getName())) {
-            return new CountOverflow("counting: a count of model " + model + " exceeds 2^126 - 1 (" + e.getMessage() + where + ")", e);
+        String where = node == null ? "" : " at " + Engine.describe(node);
+        if (total) {
+            return new CountOverflow("counting: a count of model " + model + " exceeds 2^126 - 1" + where, e);
         }
-        return new CountOverflow("counting: model " + model + ": a weight, value range or element count exceeds what a long holds (" + e.getMessage() + where
-                + "); the circuit builder's weights and thresholds are longs, so a gadget of this model cannot be built at these parameters", e);
-    }
-
-    private static String name(StackTraceElement f) {
-        return f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName();
+        return new CountOverflow("counting: model " + model + ": a weight, value range or element count exceeds what a long holds" + where
+                + " (" + e.getMessage() + "); the circuit builder's weights and thresholds are longs, so a gadget of this model cannot be built at these parameters", e);
     }
 
     /**
