@@ -199,8 +199,10 @@ class ViewerBrowserTest {
 
     /** x, y and scale of a d3 zoom transform attribute, "translate(x,y) scale(k)". */
     private static double[] transform(WebElement g) {
-        var m = java.util.regex.Pattern.compile("translate\\(([-0-9.e]+),\\s*([-0-9.e]+)\\) scale\\(([-0-9.e]+)\\)").matcher(g.getAttribute("transform"));
-        assertTrue(m.find(), g.getAttribute("transform"));
+        String t = g.getAttribute("transform");
+        assertTrue(t != null, "no transform on the drawing: zoom or pan did not move it");
+        var m = java.util.regex.Pattern.compile("translate\\(([-0-9.e]+),\\s*([-0-9.e]+)\\) scale\\(([-0-9.e]+)\\)").matcher(t);
+        assertTrue(m.find(), t);
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
     }
 
