@@ -76,7 +76,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Format f = resolveFormat();
         if (flat && f != Format.VERILOG) throw new UserError("--flat is for --format verilog only; leave it out for " + f.userName());
-        CircuitWriter writer = f == Format.VERILOG && !flat ? new HierarchicalVerilogWriter(VerilogNames.DEFAULT_MODULE, verilogStyle(f)) : f.writer();
+        HierarchicalVerilogWriter.Style verilogStyle = verilogStyle(f); // checked for every format: --style elsewhere is refused
+        CircuitWriter writer = f == Format.VERILOG && !flat ? new HierarchicalVerilogWriter(VerilogNames.DEFAULT_MODULE, verilogStyle) : f.writer();
         boolean stdout = OutputFiles.isStandardOutput(output);
         if (!stdout) {
             OutputFiles.checkOutput("-o", Path.of(output), file);

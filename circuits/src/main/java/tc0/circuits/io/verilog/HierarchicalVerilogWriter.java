@@ -28,6 +28,7 @@ import tc0.circuits.io.CircuitWriter;
  * per pattern as its inputs settle); bits of a few vectors rather than a reg per gate, because Icarus's code
  * generator looks a procedural signal up by a scan of its scope (a reg per gate made gcn n = 2's 30,712 gates
  * take 18 s to compile, the vectors 2 s); Yosys reads the block with {@code proc} as combinational logic.
+ * That is {@link Style#SIMULATION}, the default; {@link Style#NETLIST} is the form for synthesis.
  */
 public final class HierarchicalVerilogWriter implements CircuitWriter {
     private final String module;
