@@ -17,6 +17,7 @@ import tc0.circuits.analysis.RegionLookup;
 import tc0.circuits.io.CircuitWriter;
 import tc0.circuits.io.Format;
 import tc0.circuits.io.verilog.HierarchicalVerilogWriter;
+import tc0.circuits.io.verilog.VerilogNames;
 
 /** {@code tc0 export}: write a circuit in another format. */
 @Command(name = "export",
@@ -36,6 +37,7 @@ import tc0.circuits.io.verilog.HierarchicalVerilogWriter;
             "Examples:  tc0 export examples/circuits/full_adder.aag --format verilog -o full_adder.v",
             "           tc0 export examples/circuits/epfl/ctrl.aig -o ctrl.dot      (format from the extension)",
             "           tc0 export examples/gcn.tc0 --set n=4 -o gcn4.v          (a module per region; --flat: one module)",
+            "           tc0 export examples/gcn.tc0 --set n=4 --style netlist -o gcn4.v   (for Yosys: a wire per gate)",
             "           tc0 export examples/gcn.tc0 --set n=4 --region l[0]/gcn_layer -o layer0.dot",
             "           tc0 export examples/softmax_transformer.tc0 --set n=4 -o transformer.html"})
 final class ExportCommand implements Callable<Integer> {
@@ -65,11 +67,17 @@ final class ExportCommand implements Callable<Integer> {
             "gate functions written once and instantiated)"})
     boolean flat;
 
+    @Option(names = "--style", paramLabel = "STYLE", description = {
+            "verilog hierarchy: 'simulation' (default: each module's gates in one always block, fast in Icarus)",
+            "or 'netlist' (a wire per gate, the narrowest AND, OR or sum of it: for synthesis in Yosys)"})
+    String style;
+
     @Override
     public Integer call() {
         Format f = resolveFormat();
         if (flat && f != Format.VERILOG) throw new UserError("--flat is for --format verilog only; leave it out for " + f.userName());
-        CircuitWriter writer = f == Format.VERILOG && !flat ? new HierarchicalVerilogWriter() : f.writer();
+        HierarchicalVerilogWriter.Style verilogStyle = verilogStyle(f); // checked for every format: --style elsewhere is refused
+        CircuitWriter writer = f == Format.VERILOG && !flat ? new HierarchicalVerilogWriter(VerilogNames.DEFAULT_MODULE, verilogStyle) : f.writer();
         boolean stdout = OutputFiles.isStandardOutput(output);
         if (!stdout) {
             OutputFiles.checkOutput("-o", Path.of(output), file);
@@ -83,6 +91,18 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tc0: wrote " + output + " (" + f.userName() + ")");
         }
         return ExitCodes.OK;
+    }
+
+    private HierarchicalVerilogWriter.Style verilogStyle(Format f) {
+        if (style == null) return HierarchicalVerilogWriter.Style.SIMULATION;
+        if (f != Format.VERILOG || flat) {
+            throw new UserError("--style is for the verilog hierarchy only; leave it out for " + (flat ? "--flat" : f.userName()));
+        }
+        return switch (style) {
+            case "simulation" -> HierarchicalVerilogWriter.Style.SIMULATION;
+            case "netlist" -> HierarchicalVerilogWriter.Style.NETLIST;
+            default -> throw new UserError("--style " + style + ": unknown; use simulation or netlist");
+        };
     }
 
     private int regionId(Circuit c) {

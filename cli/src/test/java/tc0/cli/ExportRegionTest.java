@@ -63,6 +63,23 @@ class ExportRegionTest {
         assertTrue(r.saysOneLineError() && r.err().contains("--flat is for --format verilog only"), r.err());
     }
 
+    @Test
+    void theNetlistStyleHasAWirePerGateAndNoAlwaysBlock() throws Exception {
+        String adder = "../examples/circuits/full_adder.aag";
+        Path netlist = dir.resolve("netlist.v");
+        Cli ok = Cli.run("export", adder, "--style", "netlist", "-o", netlist.toString());
+        assertEquals(ExitCodes.OK, ok.exitCode(), ok.err());
+        String v = Files.readString(netlist);
+        assertEquals(0, count(v, "always"), v);
+        assertTrue(v.contains("  wire g0 = "), v);
+        Cli unknown = Cli.run("export", adder, "--style", "fast", "-o", dir.resolve("y.v").toString());
+        assertEquals(ExitCodes.BAD_INPUT, unknown.exitCode());
+        assertTrue(unknown.saysOneLineError() && unknown.err().contains("--style fast: unknown; use simulation or netlist"), unknown.err());
+        Cli dot = Cli.run("export", adder, "--style", "netlist", "-o", dir.resolve("y.dot").toString());
+        assertEquals(ExitCodes.BAD_INPUT, dot.exitCode());
+        assertTrue(dot.saysOneLineError() && dot.err().contains("--style is for the verilog hierarchy only"), dot.err());
+    }
+
     private static int count(String s, String part) {
         int n = 0;
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;

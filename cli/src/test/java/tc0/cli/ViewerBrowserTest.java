@@ -158,6 +158,54 @@ class ViewerBrowserTest {
         browser.screenshot(OUT.resolve("transformer4-search.png"));
     }
 
+    /** A gate drawing zooms (its button, about the middle) and pans (a drag), its gates stay clickable, and 1:1 resets it. */
+    @Test
+    void aGateDrawingZoomsAndPans() throws Exception {
+        load();
+        int node = gateWithMixedSigns();
+        browser.js("window.tc0viewer.revealGate(arguments[0])", node);
+        WebElement gate = browser.find("circle.gate[data-node=\"" + node + "\"]");
+        WebElement block = gate.findElement(org.openqa.selenium.By.xpath("ancestor::div[contains(@class,'block')]"));
+        WebElement drawing = block.findElement(org.openqa.selenium.By.cssSelector("g.zoom"));
+        assertEquals(null, drawing.getAttribute("transform"), "drawn 1:1 at first");
+        String ticks = block.findElement(org.openqa.selenium.By.cssSelector("g.axis")).getAttribute("innerHTML");
+        int before = centre(gate.getRect());
+
+        block.findElement(org.openqa.selenium.By.cssSelector("button.zoom-in")).click();
+        double[] zoomed = transform(drawing);
+        assertEquals(2.0, zoomed[2], 1e-9, "one click doubles the scale");
+        assertTrue(!ticks.equals(block.findElement(org.openqa.selenium.By.cssSelector("g.axis")).getAttribute("innerHTML")), "the level axis follows the zoom");
+
+        // drag the gate back to where it was drawn 1:1 (zoomed about the middle, it may have left the box)
+        WebElement svg = block.findElement(org.openqa.selenium.By.cssSelector(".chart svg"));
+        var box = svg.getRect();
+        int dx = before - centre(browser.find("circle.gate[data-node=\"" + node + "\"]").getRect());
+        new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(svg, 0, box.getHeight() / 2 - 8).clickAndHold()
+                .moveByOffset(dx / 2, 0).moveByOffset(dx - dx / 2, 0).release().perform();
+        double[] panned = transform(drawing);
+        assertEquals(2.0, panned[2], 1e-9, "a drag keeps the scale");
+        assertEquals(zoomed[0] + dx, panned[0], 2.0, "the drawing follows the drag");
+        browser.find("circle.gate[data-node=\"" + node + "\"]").click();
+        assertTrue(browser.find("#detail-title").getText().contains("g" + node), "a gate is still a click away once zoomed");
+        browser.screenshot(OUT.resolve("transformer4-zoomed.png"));
+
+        block.findElement(org.openqa.selenium.By.cssSelector("button.zoom-reset")).click();
+        assertEquals(List.of(0.0, 0.0, 1.0), java.util.Arrays.stream(transform(drawing)).boxed().toList(), "1:1 again");
+    }
+
+    private static int centre(org.openqa.selenium.Rectangle r) {
+        return r.getX() + r.getWidth() / 2;
+    }
+
+    /** x, y and scale of a d3 zoom transform attribute, "translate(x,y) scale(k)". */
+    private static double[] transform(WebElement g) {
+        String t = g.getAttribute("transform");
+        assertTrue(t != null, "no transform on the drawing: zoom or pan did not move it");
+        var m = java.util.regex.Pattern.compile("translate\\(([-0-9.e]+),\\s*([-0-9.e]+)\\) scale\\(([-0-9.e]+)\\)").matcher(t);
+        assertTrue(m.find(), t);
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
+    }
+
     /** What the viewer calls a fan-in node: the constant, an input's bus bit, or g<node>. */
     private String label(int node) {
         if (node == 0) return "0 (constant)";

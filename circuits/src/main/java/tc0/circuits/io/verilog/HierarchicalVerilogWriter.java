@@ -28,9 +28,23 @@ import tc0.circuits.io.CircuitWriter;
  * per pattern as its inputs settle); bits of a few vectors rather than a reg per gate, because Icarus's code
  * generator looks a procedural signal up by a scan of its scope (a reg per gate made gcn n = 2's 30,712 gates
  * take 18 s to compile, the vectors 2 s); Yosys reads the block with {@code proc} as combinational logic.
+ * That is {@link Style#SIMULATION}, the default; {@link Style#NETLIST} is the form for synthesis.
  */
 public final class HierarchicalVerilogWriter implements CircuitWriter {
     private final String module;
+    private final Style style;
+
+    /** How a module's own gates are written. */
+    public enum Style {
+        /** Bits of reg vectors in one {@code always @*} block, each gate a signed sum: fast in Icarus. */
+        SIMULATION,
+        /**
+         * A {@code wire} and a continuous {@code assign} per gate, each the narrowest expression of it
+         * ({@link NarrowGate}: an AND, an OR or a short unsigned sum): for synthesis (Yosys), which reads it
+         * without {@code proc} and without adders wider than the gate's weights need.
+         */
+        NETLIST
+    }
 
     /** Gates per reg vector: a bit select loads the vector in Icarus, so a vector stays short; a module holds few. */
     static final int VECTOR = 512;
@@ -40,7 +54,12 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
     }
 
     public HierarchicalVerilogWriter(String module) {
+        this(module, Style.SIMULATION);
+    }
+
+    public HierarchicalVerilogWriter(String module, Style style) {
         this.module = module;
+        this.style = style;
     }
 
     @Override
@@ -59,9 +78,9 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
         private final String[] inputBit;
 
         Run(Circuit c, Writer w) {
-            this.c = c;
+            this.c = style == Style.NETLIST ? GadgetParts.split(c) : c;
             this.w = w;
-            this.plan = RegionModules.of(c);
+            this.plan = RegionModules.of(this.c);
             this.names = VerilogNames.of(c, module);
             this.inputBit = VerilogWriter.inputBitNames(c, names.inputs());
         }
@@ -70,7 +89,9 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
             w.write("// tc0 threshold circuit as a module hierarchy: " + c.inputCount() + " inputs, " + c.gateCount()
                     + " gates, " + c.wireCount() + " wires, " + c.outputCount() + " outputs; " + plan.modules
                     + " region modules for " + regionCount() + " regions.\n");
-            w.write("// A module's own gates are bits of regs v<k>: 1 iff the signed weighted fan-in sum is >= the threshold.\n");
+            w.write(style == Style.SIMULATION
+                    ? "// A module's own gates are bits of regs v<k>: 1 iff the signed weighted fan-in sum is >= the threshold.\n"
+                    : "// A module's own gates are wires g<k>: 1 iff the weighted fan-in sum is >= the threshold (negative weights turned around).\n");
             for (int m = 0; m < plan.modules; m++) regionModule(m);
             top();
         }
@@ -132,7 +153,7 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
             int computed = 0;
             for (int k = 0; k < own.length; k++) {
                 name[k] = constant(own, name, own[k]);
-                if (name[k] == null) name[k] = "v" + computed / VECTOR + "[" + computed++ % VECTOR + "]";
+                if (name[k] == null) name[k] = style == Style.NETLIST ? "g" + computed++ : "v" + computed / VECTOR + "[" + computed++ % VECTOR + "]";
             }
             Ref ref = node -> {
                 int k = c.isGate(node) ? Arrays.binarySearch(own, node - first) : -1;
@@ -145,11 +166,16 @@ public final class HierarchicalVerilogWriter implements CircuitWriter {
                 int node = signals[i];
                 if (!c.isGate(node) || Arrays.binarySearch(own, node - first) < 0) w.write("  wire s" + i + ";\n");
             }
+            if (style == Style.NETLIST) { // declared before the instances that may read them
+                for (int k = 0; k < own.length; k++) {
+                    if (name[k].startsWith("g")) w.write("  wire " + name[k] + " = " + NarrowGate.expression(c, own[k], ref::name) + ";\n");
+                }
+            }
             int[] children = plan.tree.children(r);
             for (int k = 0; k < children.length; k++) child(r, children[k], k, ref);
             String[] out = new String[outputs.length];
             for (int i = 0; i < out.length; i++) out[i] = ref.name(outputs[i]);
-            if (computed == 0) {
+            if (computed == 0 || style == Style.NETLIST) {
                 for (int i = 0; i < out.length; i++) w.write("  assign out[" + i + "] = " + out[i] + ";\n");
                 return ref;
             }

@@ -288,12 +288,13 @@
       });
     }
     const div = d3.create("div").attr("class", "row block").attr("data-key", group.key + "/gates");
-    div.append("div").attr("class", "name").style("padding-left", (depth * 14) + "px")
-      .html("<span class='fig'>" + fmt(list.length) + " gates, x = level" +
+    const name = div.append("div").attr("class", "name").style("padding-left", (depth * 14) + "px");
+    name.html("<span class='fig'>" + fmt(list.length) + " gates, x = level" +
             (drawOutside ? (outside.size ? "; hollow: the " + fmt(outside.size) + " nodes outside that feed them" : "")
                          : "; fed by " + fmt(outside.size) + " nodes outside, too many to draw") + "</span>");
     div.append("div").attr("class", "bars");
     const svg = div.append("div").attr("class", "chart").append("svg").attr("height", height + 16);
+    const drawing = svg.append("g").attr("class", "zoom"); // what zoom and pan move; the level axis is redrawn instead
     const wires = [];
     for (const g of list) {
       const node = g + firstGate, to = at.get(node);
@@ -302,25 +303,44 @@
         if (from) wires.push({from, to, neg: G.weight[e] < 0, crit: criticalNext.get(s) === node, src: s, dst: node});
       }
     }
-    svg.append("g").selectAll("path").data(wires).join("path")
+    drawing.append("g").selectAll("path").data(wires).join("path")
       .attr("class", w => "wire" + (w.neg ? " neg" : "") + (w.crit ? " critical" : ""))
       .attr("data-src", w => w.src).attr("data-dst", w => w.dst)
       .attr("d", w => "M" + w.from[0] + "," + w.from[1] + "C" + (w.from[0] + w.to[0]) / 2 + "," + w.from[1] + " " + (w.from[0] + w.to[0]) / 2 + "," + w.to[1] + " " + w.to[0] + "," + w.to[1]);
     if (drawOutside) {
-      svg.append("g").selectAll("circle").data([...outside]).join("circle")
+      drawing.append("g").selectAll("circle").data([...outside]).join("circle")
         .attr("class", v => "source" + (critical.has(v) ? " critical" : ""))
         .attr("cx", v => at.get(v)[0]).attr("cy", v => at.get(v)[1]).attr("r", 3.5)
         .append("title").text(v => nodeLabel(v) + ", level " + levelOf(v) + (v >= firstGate ? ", " + (path[G.regionIx[v - firstGate]] || "(circuit)") : ""));
     }
-    svg.append("g").selectAll("circle").data(list).join("circle")
+    drawing.append("g").selectAll("circle").data(list).join("circle")
       .attr("class", g => "gate" + (critical.has(g + firstGate) ? " critical" : ""))
       .attr("data-node", g => g + firstGate)
       .attr("cx", g => at.get(g + firstGate)[0]).attr("cy", g => at.get(g + firstGate)[1]).attr("r", 4.5)
       .on("click", (ev, g) => { showGate(g); d3.select(ev.currentTarget).classed("selected", true); svg.selectAll(".wire").classed("hot", w => w.dst === g + firstGate); })
       .append("title").text(g => "g" + (g + firstGate) + ", level " + G.level[g]);
-    svg.append("g").attr("class", "axis").attr("transform", "translate(0," + height + ")")
-      .call(d3.axisBottom(bx).ticks(Math.min(10, hi - lo + 1)).tickFormat(d3.format("d")));
+    const axis = svg.append("g").attr("class", "axis").attr("transform", "translate(0," + height + ")");
+    const drawAxis = scale => axis.call(d3.axisBottom(scale).ticks(Math.min(10, hi - lo + 1)).tickFormat(d3.format("d")));
+    drawAxis(bx);
+    zoomable(svg, drawing, name, [chartWidth, height + 16], t => drawAxis(t.rescaleX(bx)));
     return div.node();
+  }
+
+  /** Zoom and pan for a gate drawing: a drag pans, Ctrl + wheel (or a pinch) zooms at the pointer, a plain wheel
+   *  still scrolls the page; the buttons zoom about the middle and reset. The drawing stays inside its box. */
+  function zoomable(svg, drawing, bar, [w, h], onZoom) {
+    // the view is the box as laid out (d3's default extent); the content may not pan past the drawing's edges
+    const zoom = d3.zoom().scaleExtent([1, 64]).translateExtent([[0, 0], [w, h]])
+      .filter(ev => ev.type === "wheel" ? ev.ctrlKey || ev.metaKey : !ev.button)
+      .on("zoom", ev => { drawing.attr("transform", ev.transform); onZoom(ev.transform); });
+    svg.call(zoom).on("dblclick.zoom", null);
+    const buttons = bar.insert("span", ":first-child").attr("class", "zoom-buttons"); // first: the figures may overflow the cell
+    buttons.append("button").attr("class", "zoom-in").attr("title", "zoom in (or Ctrl + wheel)").text("+")
+      .on("click", ev => { ev.stopPropagation(); svg.call(zoom.scaleBy, 2); });
+    buttons.append("button").attr("class", "zoom-out").attr("title", "zoom out").text("−")
+      .on("click", ev => { ev.stopPropagation(); svg.call(zoom.scaleBy, 0.5); });
+    buttons.append("button").attr("class", "zoom-reset").attr("title", "whole drawing").text("1:1")
+      .on("click", ev => { ev.stopPropagation(); svg.call(zoom.transform, d3.zoomIdentity); });
   }
 
   /** The critical path as a strip under the axis: one mark per level, a click shows that gate. */

@@ -42,6 +42,19 @@ class HierarchicalVerilogTest {
     @Test
     void handMadeAndRandomCircuitsSimulateToTheDirectEvaluation() throws Exception {
         Icarus.assumeInstalled();
+        List<Testbench.Dut> duts = duts();
+        Icarus.assertSimulationMatches(dir, duts, Icarus.export(dir, duts, HierarchicalVerilogWriter::new), "hierarchical");
+    }
+
+    @Test
+    void theNetlistStyleSimulatesToTheDirectEvaluation() throws Exception {
+        Icarus.assumeInstalled();
+        List<Testbench.Dut> duts = duts();
+        Icarus.assertSimulationMatches(dir, duts,
+                Icarus.export(dir, duts, m -> new HierarchicalVerilogWriter(m, HierarchicalVerilogWriter.Style.NETLIST)), "netlist");
+    }
+
+    private static List<Testbench.Dut> duts() {
         List<Testbench.Dut> duts = new ArrayList<>();
         for (var s : SampleCircuits.all()) {
             duts.add(new Testbench.Dut(s.name(), s.circuit(), Testbench.vectors(s.circuit(), 10, 100, 1)));
@@ -54,6 +67,6 @@ class HierarchicalVerilogTest {
             Circuit c = RandomCircuits.raw(seed, seed % 14, 5 + seed);
             duts.add(new Testbench.Dut("raw" + seed, c, Testbench.vectors(c, 8, 64, seed)));
         }
-        Icarus.assertSimulationMatches(dir, duts, Icarus.export(dir, duts, HierarchicalVerilogWriter::new), "hierarchical");
+        return duts;
     }
 }

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tc0.circuits.Circuit;
 import tc0.circuits.testkit.ExternalTool;
@@ -19,6 +21,7 @@ import tc0.circuits.testkit.SampleCircuits;
  * Yosys reads and synthesises the exported modules, and its gate-level result, simulated by Icarus, still
  * equals the direct evaluation: so Yosys reads the signed arithmetic the way Icarus does.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class VerilogYosysTest {
     @TempDir
     Path dir;
@@ -31,6 +34,11 @@ class VerilogYosysTest {
     @Test
     void yosysSynthesisesEveryModuleHierarchyAndItsNetlistSimulatesToTheDirectEvaluation() throws Exception {
         check(HierarchicalVerilogWriter::new, "yosys_hierarchy");
+    }
+
+    @Test
+    void yosysSynthesisesTheNetlistStyleAndItsNetlistSimulatesToTheDirectEvaluation() throws Exception {
+        check(m -> new HierarchicalVerilogWriter(m, HierarchicalVerilogWriter.Style.NETLIST), "yosys_netlist");
     }
 
     private void check(java.util.function.Function<String, tc0.circuits.io.CircuitWriter> writer, String what) throws Exception {
