@@ -32,7 +32,8 @@ import tc0.compiler.lower.Lowered;
  * gates read marked read in turn. The figures are then those of {@code TensorIrToCircuit.lower(p, rounds, false)}
  * (FloatModelsTest, FloatSequenceModelsTest compare them). Time: one count per distinct element and mask plus two
  * passes over every element's input literals. Memory: three ints per node of the largest distinct element, a flag
- * per literal between elements (in a {@link CountingNet}, one node each), a reference per element to its outputs.
+ * per literal between elements (in a {@link CountingNet}, one node each), references per element to its outputs
+ * and entry; an element read whole, its inputs all read, is replayed backward without its key.
  */
 public final class FloatCount {
     private final TensorProgram p;
@@ -40,6 +41,7 @@ public final class FloatCount {
     private final int[][][] words;
     private final Map<Key, Entry> memo = new HashMap<>();
     private final List<int[]> outputsOfStep = new ArrayList<>(); // forward: each element's output literals, in order
+    private final List<Entry> entryOfStep = new ArrayList<>(); // forward: each element's entry (every output read)
     private final int[] firstStep; // per node: the index of its first element in outputsOfStep
     private boolean[] read = new boolean[1024]; // backward: per literal node of v, whether a live gate or an output reads it
     private int cursor; // backward: the element being counted
@@ -58,7 +60,7 @@ public final class FloatCount {
      * A counted element: its figures and outputs. An output is a constant ({@code FALSE}/{@code TRUE}), input
      * {@code k} ({@code 2 + 2k}, {@code +1} negated) or new literal {@code j} ({@code -(1 + 2j)}, {@code -1} more negated).
      */
-    private record Entry(long gates, long wires, long[] perLevel, int[] outputs, int[] newLevels, boolean[] inputsRead) {}
+    private record Entry(long gates, long wires, long[] perLevel, int[] outputs, int[] newLevels, boolean[] inputsRead, boolean allInputsRead) {}
 
     private FloatCount(TensorProgram p) {
         this.p = p;
@@ -169,6 +171,7 @@ public final class FloatCount {
         Entry e = memo.computeIfAbsent(k.key(), x -> count(s, k.data(), k.levels(), null));
         int[] out = outputs(e, k.vars());
         outputsOfStep.add(out);
+        entryOfStep.add(e);
         return out;
     }
 
@@ -178,31 +181,37 @@ public final class FloatCount {
      * already built).
      */
     private int[] backward(FloatNodes.Step s) {
-        Keyed k = keyOf(s);
-        int[] out = outputsOfStep.get(cursor++);
-        boolean[] mask = new boolean[out.length];
+        int step = cursor++;
+        int[] out = outputsOfStep.get(step);
         boolean all = true;
-        int[] maskKey = new int[out.length];
-        for (int i = 0; i < out.length; i++) {
-            mask[i] = isRead(out[i]);
-            maskKey[i] = mask[i] ? 1 : 0;
-            all &= mask[i] || Literal.isConstant(out[i]);
+        for (int lit : out) all &= Literal.isConstant(lit) || isRead(lit);
+        Entry e = entryOfStep.get(step);
+        if (all && e.allInputsRead()) {
+            add(e);
+            for (int[] w : s.inputs()) markRead(w); // no key needed: the forward entry, every input read
+            return out;
         }
-        Entry e;
-        if (all) {
-            e = memo.get(k.key());
-        } else {
+        Keyed k = keyOf(s);
+        if (!all) {
             int[] data = k.key().data();
             int[] withMask = Arrays.copyOf(data, data.length + out.length);
-            System.arraycopy(maskKey, 0, withMask, data.length, out.length);
+            boolean[] mask = new boolean[out.length];
+            for (int i = 0; i < out.length; i++) {
+                mask[i] = isRead(out[i]);
+                withMask[data.length + i] = mask[i] ? 1 : 0;
+            }
             e = memo.computeIfAbsent(new Key(k.key().kind() + " read mask", withMask), x -> count(s, k.data(), k.levels(), mask));
         }
+        add(e);
+        for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) markRead(new int[] {k.vars()[j]});
+        return out;
+    }
+
+    private void add(Entry e) {
         gates = Math.addExact(gates, e.gates());
         wires = Math.addExact(wires, e.wires());
         if (e.perLevel().length > perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, e.perLevel().length));
         for (int l = 0; l < e.perLevel().length; l++) perLevel[l] += e.perLevel()[l];
-        for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) markRead(new int[] {k.vars()[j]});
-        return out;
     }
 
     /**
@@ -231,8 +240,9 @@ public final class FloatCount {
         }
         long[] perLevel = net.perLevel().clone();
         boolean[] inputsRead = new boolean[levels.length];
-        for (int k = 0; k < levels.length; k++) inputsRead[k] = net.isRead(1 + k);
-        return new Entry(net.gates(), net.wires(), perLevel, outputs, Arrays.copyOf(newLevels, fresh.size()), inputsRead);
+        boolean allInputsRead = true;
+        for (int k = 0; k < levels.length; k++) allInputsRead &= inputsRead[k] = net.isRead(1 + k);
+        return new Entry(net.gates(), net.wires(), perLevel, outputs, Arrays.copyOf(newLevels, fresh.size()), inputsRead, allInputsRead);
     }
 
     /**

@@ -16,7 +16,8 @@ import tc0.compiler.ir.TensorProgram;
 /**
  * Counting a float program ({@code tc0.compiler.count.FloatCount}) gives the figures of the circuit built without
  * hashing, op by op: each row op alone (every output bit read) and followed by an op that reads only some of its
- * output bits or elements (the builder drops the gates no output reaches; counting must drop the same ones).
+ * output bits or elements (the builder drops the gates no output reaches; counting must drop the same ones), and
+ * through a chain of two ops, where the unread outputs of one leave its producer's outputs unread in turn.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FloatCountPerOpTest {
@@ -35,6 +36,8 @@ class FloatCountPerOpTest {
         "let S = scanexp(X, X);\n    output Y = S[0:1, :];",
         "let L = layernorm(X);\n    output Y = L[:, 0:2];",
         "let R = softmax(X, axis: 1);\n    output Y = R[:, 3];",
+        "let S = scanexp(exp(X), X);\n    output Y = S[0:1, :];", // step 0 reads no log-decay: no exp is read
+        "let R = softmax(layernorm(X), axis: 1);\n    output Y = R[:, 3];",
         "output Y = max(rope(X), axis: 0);",
     })
     void theCountIsTheBuiltCircuits(String body) {
