@@ -1,8 +1,10 @@
 package tc0.compiler.count;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.CountingNet;
@@ -19,19 +21,30 @@ import tc0.compiler.lower.Lowered;
  * runner that counts each distinct element once. An element's key is its step's kind and its inputs up to renaming:
  * which literals are constants (and which), which repeat (and negated or not), and the level of each distinct
  * one. Elements alike build alike (no hashing), so the first is counted once, alone, on a {@link LiveNet} (its live
- * gates, as the builder keeps them when its outputs are read; the float sum's alignment by its counting twin,
- * {@code AlignedBits}, in closed form), and every other replays its figures: gates, wires, gates per level, and its
- * outputs (constants, inputs passed through, or new literals at their levels). The figures are those of
- * {@code TensorIrToCircuit.lower(p, rounds, false)} where every element's output bits are read (FloatModelsTest
- * compares them); the time is one count per distinct element plus a pass over every element's input literals.
- * Memory: three ints per node of the largest distinct element, nothing per wire. The literals between elements live
- * in a {@link CountingNet}, one node each.
+ * gates; the float sum's alignment by its counting twin, {@code AlignedBits}, in closed form), and every other
+ * replays its figures.
+ *
+ * <p>Two passes, because the builder drops every gate no output reaches, and an element's output bits may go unread
+ * (a softmax's max, a layer norm's exponent bits, a scan's prefix): forward, each element's outputs (constants,
+ * inputs passed through, or new literals at their levels); backward, from the program's outputs, each element's
+ * <em>read mask</em> (which of its output literals a program output or a live gate of a later element reads),
+ * the element counted with only those outputs read (the mask in the memo key), and the input literals its live
+ * gates read marked read in turn. The figures are then those of {@code TensorIrToCircuit.lower(p, rounds, false)}
+ * (FloatModelsTest, FloatSequenceModelsTest compare them). Time: one count per distinct element and mask plus two
+ * passes over every element's input literals. Memory: three ints per node of the largest distinct element, a flag
+ * per literal between elements (in a {@link CountingNet}, one node each), references per element to its outputs
+ * and entry; an element read whole, its inputs all read, is replayed backward without its key.
  */
 public final class FloatCount {
     private final TensorProgram p;
     private final CountingNet v = new CountingNet(); // the literals between elements: inputs and element outputs, at their levels
     private final int[][][] words;
     private final Map<Key, Entry> memo = new HashMap<>();
+    private final List<int[]> outputsOfStep = new ArrayList<>(); // forward: each element's output literals, in order
+    private final List<Entry> entryOfStep = new ArrayList<>(); // forward: each element's entry (every output read)
+    private final int[] firstStep; // per node: the index of its first element in outputsOfStep
+    private boolean[] read = new boolean[1024]; // backward: per literal node of v, whether a live gate or an output reads it
+    private int cursor; // backward: the element being counted
     private long gates, wires;
     private long[] perLevel = new long[16];
     private int[] seen = new int[1024];
@@ -47,19 +60,29 @@ public final class FloatCount {
      * A counted element: its figures and outputs. An output is a constant ({@code FALSE}/{@code TRUE}), input
      * {@code k} ({@code 2 + 2k}, {@code +1} negated) or new literal {@code j} ({@code -(1 + 2j)}, {@code -1} more negated).
      */
-    private record Entry(long gates, long wires, long[] perLevel, int[] outputs, int[] newLevels) {}
+    private record Entry(long gates, long wires, long[] perLevel, int[] outputs, int[] newLevels, boolean[] inputsRead, boolean allInputsRead) {}
 
     private FloatCount(TensorProgram p) {
         this.p = p;
         this.words = new int[p.nodes().size()][][];
+        this.firstStep = new int[p.nodes().size()];
     }
 
     /** The cost of {@code TensorIrToCircuit.lower(p, rounds, false)} of a float program, without building it. */
     public static CountedCost count(TensorProgram p, int rounds) {
         FloatCount c = new FloatCount(p);
-        FloatNodes floats = new FloatNodes(p, c.words, rounds, c::run);
+        FloatNodes forward = new FloatNodes(p, c.words, rounds, c::forward);
         for (Node n : p.nodes()) {
-            c.words[n.id()] = n.op() instanceof Op.Input || n.elem() instanceof Elem.Bit ? c.bits(n) : floats.lower(n);
+            c.firstStep[n.id()] = c.outputsOfStep.size();
+            c.words[n.id()] = isWiring(n) ? c.bits(n) : forward.lower(n);
+        }
+        for (TensorProgram.Port out : p.outputs()) for (int[] w : c.words[out.node()]) c.markRead(w);
+        FloatNodes backward = new FloatNodes(p, c.words, rounds, c::backward);
+        for (int id = p.nodes().size() - 1; id >= 0; id--) {
+            Node n = p.node(id);
+            if (isWiring(n)) continue; // wiring and constants: the literals read are the ones read
+            c.cursor = c.firstStep[id];
+            backward.lower(n);
         }
         int depth = 0;
         long width = 0;
@@ -68,6 +91,23 @@ public final class FloatCount {
             width = Math.max(width, c.perLevel[l]);
         }
         return new CountedCost(depth, BigInteger.valueOf(c.gates), BigInteger.valueOf(c.wires), BigInteger.valueOf(width));
+    }
+
+    private static boolean isWiring(Node n) {
+        return n.op() instanceof Op.Input || n.elem() instanceof Elem.Bit;
+    }
+
+    private void markRead(int[] lits) {
+        for (int lit : lits) {
+            if (Literal.isConstant(lit)) continue;
+            int node = Literal.node(lit);
+            if (node >= read.length) read = Arrays.copyOf(read, Math.max(2 * read.length, node + 1));
+            read[node] = true;
+        }
+    }
+
+    private boolean isRead(int lit) {
+        return !Literal.isConstant(lit) && Literal.node(lit) < read.length && read[Literal.node(lit)];
     }
 
     /** An input (of floats or bits), or a bit node of a float program: a constant, or wiring (the float regime computes no bits). */
@@ -95,8 +135,10 @@ public final class FloatCount {
         for (int i = 0; i < g.length; i++) r[i] = g[i] >= 0 ? words[first][g[i]] : words[((Op.Concat) n.op()).right()][-g[i] - 1];
     }
 
-    /** One element: its key's entry (counted now if new), replayed. */
-    private int[] run(FloatNodes.Step s) {
+    /** An element's key (its kind and inputs up to renaming) and its distinct input literals. */
+    private record Keyed(Key key, int[] data, int distinct, int[] vars, int[] levels) {}
+
+    private Keyed keyOf(FloatNodes.Step s) {
         call++;
         int lits = s.inputs().length;
         for (int[] w : s.inputs()) lits += w.length;
@@ -120,13 +162,56 @@ public final class FloatCount {
         }
         int[] key = Arrays.copyOf(data, data.length + distinct);
         for (int k = 0; k < distinct; k++) key[data.length + k] = v.level(vars[k]);
-        Key k = new Key(s.kind(), key);
-        Entry e = memo.get(k);
-        if (e == null) {
-            e = count(s, data, distinct, Arrays.copyOfRange(key, data.length, key.length));
-            memo.put(k, e);
+        return new Keyed(new Key(s.kind(), key), data, distinct, vars, Arrays.copyOfRange(key, data.length, key.length));
+    }
+
+    /** Forward: one element's outputs, from its key's entry (counted now, every output read, if new). */
+    private int[] forward(FloatNodes.Step s) {
+        Keyed k = keyOf(s);
+        Entry e = memo.computeIfAbsent(k.key(), x -> count(s, k.data(), k.levels(), null));
+        int[] out = outputs(e, k.vars());
+        outputsOfStep.add(out);
+        entryOfStep.add(e);
+        return out;
+    }
+
+    /**
+     * Backward: the element's figures with only its read outputs read (its entry for that mask, counted now if
+     * new); the inputs its live gates read are marked read. Returns its forward outputs (the lowering's words are
+     * already built).
+     */
+    private int[] backward(FloatNodes.Step s) {
+        int step = cursor++;
+        int[] out = outputsOfStep.get(step);
+        boolean all = true;
+        for (int lit : out) all &= Literal.isConstant(lit) || isRead(lit);
+        Entry e = entryOfStep.get(step);
+        if (all && e.allInputsRead()) {
+            add(e);
+            for (int[] w : s.inputs()) markRead(w); // no key needed: the forward entry, every input read
+            return out;
         }
-        return replay(e, vars);
+        Keyed k = keyOf(s);
+        if (!all) {
+            int[] data = k.key().data();
+            int[] withMask = Arrays.copyOf(data, data.length + out.length);
+            boolean[] mask = new boolean[out.length];
+            for (int i = 0; i < out.length; i++) {
+                mask[i] = isRead(out[i]);
+                withMask[data.length + i] = mask[i] ? 1 : 0;
+            }
+            e = memo.computeIfAbsent(new Key(k.key().kind() + " read mask", withMask), x -> count(s, k.data(), k.levels(), mask));
+        }
+        add(e);
+        for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) markRead(new int[] {k.vars()[j]});
+        return out;
+    }
+
+    private void add(Entry e) {
+        gates = Math.addExact(gates, e.gates());
+        wires = Math.addExact(wires, e.wires());
+        if (e.perLevel().length > perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, e.perLevel().length));
+        for (int l = 0; l < e.perLevel().length; l++) perLevel[l] += e.perLevel()[l];
     }
 
     /**
@@ -134,12 +219,12 @@ public final class FloatCount {
      * when every output of the element is read), wide and float stages through their counting twins; then each
      * output as a constant, an input passed through, or a new literal at its level.
      */
-    private static Entry count(FloatNodes.Step s, int[] data, int distinct, int[] levels) {
+    private static Entry count(FloatNodes.Step s, int[] data, int[] levels, boolean[] mask) {
         LiveNet net = new LiveNet(levels);
-        int[] out = run(net, s, data);
+        int[] out = run(net, s, data, mask);
         if (!net.twinsLive()) {
             net.withoutTwins();
-            out = run(net, s, data);
+            out = run(net, s, data, mask);
         }
         Map<Integer, Integer> fresh = new HashMap<>();
         int[] newLevels = new int[out.length];
@@ -154,11 +239,17 @@ public final class FloatCount {
             outputs[i] = -(1 + 2 * j) - neg;
         }
         long[] perLevel = net.perLevel().clone();
-        return new Entry(net.gates(), net.wires(), perLevel, outputs, Arrays.copyOf(newLevels, fresh.size()));
+        boolean[] inputsRead = new boolean[levels.length];
+        boolean allInputsRead = true;
+        for (int k = 0; k < levels.length; k++) allInputsRead &= inputsRead[k] = net.isRead(1 + k);
+        return new Entry(net.gates(), net.wires(), perLevel, outputs, Arrays.copyOf(newLevels, fresh.size()), inputsRead, allInputsRead);
     }
 
-    /** Runs the step on the net until no gate dies: the last run's figures are the live ones; returns its outputs. */
-    private static int[] run(LiveNet net, FloatNodes.Step s, int[] data) {
+    /**
+     * Runs the step on the net until no gate dies, reading the outputs {@code mask} marks (all where null): the last
+     * run's figures are the live ones; returns its outputs.
+     */
+    private static int[] run(LiveNet net, FloatNodes.Step s, int[] data, boolean[] mask) {
         while (true) {
             net.reset();
             int[] base = net.inputs();
@@ -172,15 +263,17 @@ public final class FloatCount {
                 }
             }
             int[] out = s.gadget().build(net, in);
-            if (!net.settle(out)) return out;
+            int[] read = out;
+            if (mask != null) {
+                read = new int[out.length];
+                for (int i = 0; i < out.length; i++) read[i] = mask[i] ? out[i] : Literal.FALSE;
+            }
+            if (!net.settle(read)) return out;
         }
     }
 
-    private int[] replay(Entry e, int[] vars) {
-        gates = Math.addExact(gates, e.gates());
-        wires = Math.addExact(wires, e.wires());
-        if (e.perLevel().length > perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, e.perLevel().length));
-        for (int l = 0; l < e.perLevel().length; l++) perLevel[l] += e.perLevel()[l];
+    /** The entry's outputs for these input literals: new literals are new nodes of {@code v}, at their levels. */
+    private int[] outputs(Entry e, int[] vars) {
         int[] fresh = new int[e.newLevels().length];
         for (int j = 0; j < fresh.length; j++) fresh[j] = v.inputAt(e.newLevels()[j]);
         int[] out = new int[e.outputs().length];

@@ -78,6 +78,9 @@ final class LiveNet implements TwinNet {
 
     boolean isInput(int node) { return node >= 1 && node <= inputs; }
 
+    /** Whether a live gate or a read output reads the node (after the last run's {@link #settle}). */
+    boolean isRead(int node) { return fanout[node] > 0; }
+
     long gates() { return gates; }
 
     long wires() { return wires; }
