@@ -93,25 +93,8 @@ final class MaskedSoftmaxGroups {
                 reads.merge(classes[0], 0L, (x, y) -> x & y);
             }
             else if (kept >= 2) {
-                ElemClass[] ks = new ElemClass[kinds];
-                for (int k = 0; k < kinds; k++) ks[k] = ElemClass.byId(classes[k]);
-                long[] m = Arrays.copyOf(mult, kinds), f = Arrays.copyOf(first, kinds), l = Arrays.copyOf(last, kinds);
-                List<Object> key = List.of(List.of(Arrays.stream(classes, 0, kinds).boxed().toList()), Arrays.stream(m).boxed().toList(),
-                        Arrays.stream(f).boxed().toList(), Arrays.stream(l).boxed().toList());
-                SoftmaxCount.ByKind res = seen.get(key);
-                if (res == null) {
-                    try {
-                        res = SoftmaxCount.count(ks, m, f, l, fx, fe, out);
-                    } catch (SumForm.Unmodelled u) {
-                        throw new NeedsLiterals("node " + n.id() + ": a masked softmax line not in closed form (" + u.getMessage() + ")");
-                    }
-                    seen.put(key, res);
-                }
+                SoftmaxCount.ByKind res = keptLine(n, classes, kinds, mult, first, last, fx, fe, out, seen, outs, reads);
                 e.total.add(res.profile(), lines.count()[r]);
-                for (int k = 0; k < kinds; k++) {
-                    outs[k] = res.out()[k].id;
-                    reads.merge(classes[k], Usage.all(ks[k]), (x, y) -> x & y);
-                }
             }
             for (int j = 0; j < cj; j++) {
                 int v = kindAt[j] < 0 ? zero : outs[kindAt[j]];
@@ -126,5 +109,33 @@ final class MaskedSoftmaxGroups {
         ids[across] = lines.id();
         groups[across] = lr;
         return e.computed(n, ClassMap.of(Engine.shape(n), ids, groups, table), false, true, op.operand());
+    }
+
+    /**
+     * A line of at least two kept entries, of {@code kinds} classes ({@code classes}, with each kind's count,
+     * first and last position): counted once per distinct line ({@code seen}), each kind's output class into
+     * {@code outs}, and every entry's bits read ({@code reads}, class id -> the bits some line leaves unread).
+     */
+    static SoftmaxCount.ByKind keptLine(Node n, int[] classes, int kinds, long[] mult, long[] first, long[] last, FixedFormat fx, FixedFormat fe,
+            FixedFormat out, Map<List<Object>, SoftmaxCount.ByKind> seen, int[] outs, Map<Integer, Long> reads) {
+        ElemClass[] ks = new ElemClass[kinds];
+        for (int k = 0; k < kinds; k++) ks[k] = ElemClass.byId(classes[k]);
+        long[] m = Arrays.copyOf(mult, kinds), f = Arrays.copyOf(first, kinds), l = Arrays.copyOf(last, kinds);
+        List<Object> key = List.of(Arrays.stream(classes, 0, kinds).boxed().toList(), Arrays.stream(m).boxed().toList(),
+                Arrays.stream(f).boxed().toList(), Arrays.stream(l).boxed().toList());
+        SoftmaxCount.ByKind res = seen.get(key);
+        if (res == null) {
+            try {
+                res = SoftmaxCount.count(ks, m, f, l, fx, fe, out);
+            } catch (SumForm.Unmodelled u) {
+                throw new NeedsLiterals("node " + n.id() + ": a masked softmax line not in closed form (" + u.getMessage() + ")");
+            }
+            seen.put(key, res);
+        }
+        for (int k = 0; k < kinds; k++) {
+            outs[k] = res.out()[k].id;
+            reads.merge(classes[k], Usage.all(ks[k]), (x, y) -> x & y);
+        }
+        return res;
     }
 }

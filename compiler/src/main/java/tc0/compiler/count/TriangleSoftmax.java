@@ -1,6 +1,5 @@
 package tc0.compiler.count;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -77,25 +76,7 @@ final class TriangleSoftmax {
                 outs[0] = one;
                 reads.merge(classes[0], 0L, (x, y) -> x & y);
             } else if (kept >= 2) {
-                ElemClass[] ks = new ElemClass[kinds];
-                for (int k = 0; k < kinds; k++) ks[k] = ElemClass.byId(classes[k]);
-                long[] m = Arrays.copyOf(mult, kinds), f = Arrays.copyOf(first, kinds), l = Arrays.copyOf(last, kinds);
-                List<Object> key = List.of(Arrays.stream(classes, 0, kinds).boxed().toList(), Arrays.stream(m).boxed().toList(),
-                        Arrays.stream(f).boxed().toList(), Arrays.stream(l).boxed().toList());
-                SoftmaxCount.ByKind res = seen.get(key);
-                if (res == null) {
-                    try {
-                        res = SoftmaxCount.count(ks, m, f, l, fx, fe, out);
-                    } catch (SumForm.Unmodelled u) {
-                        throw new NeedsLiterals("node " + n.id() + ": a masked softmax line not in closed form (" + u.getMessage() + ")");
-                    }
-                    seen.put(key, res);
-                }
-                times.merge(res, 1L, Long::sum);
-                for (int k = 0; k < kinds; k++) {
-                    outs[k] = res.out()[k].id;
-                    reads.merge(classes[k], Usage.all(ks[k]), (x, y) -> x & y);
-                }
+                times.merge(MaskedSoftmaxGroups.keptLine(n, classes, kinds, mult, first, last, fx, fe, out, seen, outs, reads), 1L, Long::sum);
             }
             int[] row = new int[2 * cj];
             for (int s = 0; s < 2 * cj; s++) row[s] = kindAt[s] < 0 ? zero : outs[kindAt[s]];

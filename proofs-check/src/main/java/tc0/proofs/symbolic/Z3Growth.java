@@ -120,15 +120,8 @@ public final class Z3Growth {
         try (Context ctx = new Context()) {
             RealExpr n = ctx.mkRealConst("n"), l = ctx.mkRealConst("L"), m = ctx.mkRealConst("M");
             Solver s = solver(ctx);
-            s.add(ctx.mkGe(n, ctx.mkReal(4)), ctx.mkLe(n, m), ctx.mkLe(m, ctx.mkMul(ctx.mkReal(2), n)), ctx.mkGe(l, ctx.mkReal(2)),
-                    ctx.mkLe(ctx.mkMul(ctx.mkReal(2), l), m), ctx.mkLe(ctx.mkMul(l, l), ctx.mkAdd(m, ctx.mkReal(1))));
-            List<ArithExpr<RealSort>> terms = new ArrayList<>();
-            for (Map.Entry<Poly.Term, BigInteger> e : b.numerators().entrySet()) {
-                Poly.Term t = e.getKey();
-                terms.add(ctx.mkMul(num(ctx, e.getValue()), pow(ctx, n, t.a()), pow(ctx, l, t.b()), pow(ctx, m, t.c())));
-            }
-            @SuppressWarnings("unchecked")
-            ArithExpr<RealSort> sum = terms.isEmpty() ? ctx.mkReal(0) : ctx.mkAdd(terms.toArray(new ArithExpr[0]));
+            s.add(everyNRegion(ctx, n, l, m));
+            ArithExpr<RealSort> sum = terms(ctx, b, BigInteger.ONE, n, l, m);
             s.add(ctx.mkGt(sum, ctx.mkMul(num(ctx, c.multiply(b.denominator())), pow(ctx, n, k))));
             return s.check() == Status.UNSATISFIABLE;
         }
@@ -142,15 +135,8 @@ public final class Z3Growth {
         try (Context ctx = new Context()) {
             RealExpr n = ctx.mkRealConst("n"), l = ctx.mkRealConst("L"), m = ctx.mkRealConst("M");
             Solver s = solver(ctx);
-            s.add(ctx.mkGe(n, ctx.mkReal(4)), ctx.mkLe(n, m), ctx.mkLe(m, ctx.mkMul(ctx.mkReal(2), n)), ctx.mkGe(l, ctx.mkReal(2)),
-                    ctx.mkLe(ctx.mkMul(ctx.mkReal(2), l), m), ctx.mkLe(ctx.mkMul(l, l), ctx.mkAdd(m, ctx.mkReal(1))));
-            List<ArithExpr<RealSort>> terms = new ArrayList<>();
-            for (Map.Entry<Poly.Term, BigInteger> e : b.numerators().entrySet()) {
-                Poly.Term t = e.getKey();
-                terms.add(ctx.mkMul(num(ctx, e.getValue().multiply(g.denominator())), pow(ctx, n, t.a()), pow(ctx, l, t.b()), pow(ctx, m, t.c())));
-            }
-            @SuppressWarnings("unchecked")
-            ArithExpr<RealSort> sum = terms.isEmpty() ? ctx.mkReal(0) : ctx.mkAdd(terms.toArray(new ArithExpr[0]));
+            s.add(everyNRegion(ctx, n, l, m));
+            ArithExpr<RealSort> sum = terms(ctx, b, g.denominator(), n, l, m);
             // g.den * b.den * b > b.den * (g.den * g), the negation
             s.add(ctx.mkGt(sum, ctx.mkMul(num(ctx, b.denominator()), scaled(ctx, g, n, l))));
             return s.check() == Status.UNSATISFIABLE;
@@ -210,6 +196,26 @@ public final class Z3Growth {
             s.add(ctx.mkNot(ctx.mkAnd(grows, atMost)));
             return s.check() == Status.UNSATISFIABLE;
         }
+    }
+
+    /**
+     * The region of {@link #provesAtMostEveryN}: n >= 4, n <= M <= 2n, 2 <= L, 2L <= M, L^2 <= M + 1 (every integer
+     * n >= 4 with L = ceil(log2 n) and M = 2^L lies in it).
+     */
+    private static BoolExpr[] everyNRegion(Context ctx, RealExpr n, RealExpr l, RealExpr m) {
+        return new BoolExpr[] {ctx.mkGe(n, ctx.mkReal(4)), ctx.mkLe(n, m), ctx.mkLe(m, ctx.mkMul(ctx.mkReal(2), n)), ctx.mkGe(l, ctx.mkReal(2)),
+                ctx.mkLe(ctx.mkMul(ctx.mkReal(2), l), m), ctx.mkLe(ctx.mkMul(l, l), ctx.mkAdd(m, ctx.mkReal(1)))};
+    }
+
+    /** {@code scale} times b's numerators' sum over n, L, M (b's value times its denominator, times scale). */
+    @SuppressWarnings("unchecked")
+    private static ArithExpr<RealSort> terms(Context ctx, Poly b, BigInteger scale, RealExpr n, RealExpr l, RealExpr m) {
+        List<ArithExpr<RealSort>> terms = new ArrayList<>();
+        for (Map.Entry<Poly.Term, BigInteger> e : b.numerators().entrySet()) {
+            Poly.Term t = e.getKey();
+            terms.add(ctx.mkMul(num(ctx, e.getValue().multiply(scale)), pow(ctx, n, t.a()), pow(ctx, l, t.b()), pow(ctx, m, t.c())));
+        }
+        return terms.isEmpty() ? ctx.mkReal(0) : ctx.mkAdd(terms.toArray(new ArithExpr[0]));
     }
 
     private static Solver solver(Context ctx) {
