@@ -69,17 +69,10 @@ final class SoftmaxCount {
             p.add(one, mult[c]);
         }
         // Stage 3: per class of x_i, the range of the gates' form as t grows.
-        long sumLo = 0, sumHi = 0, terms = 0;
-        int level = -1;
-        long[][] range = new long[k][];
-        for (int c = 0; c < k; c++) {
-            FormSummary s = new FormSummary().addWord(eOf[c], 1, 0).done();
-            range[c] = new long[] {s.min, s.max, s.terms};
-            sumLo = Math.addExact(sumLo, Math.multiplyExact(s.min, mult[c]));
-            sumHi = Math.addExact(sumHi, Math.multiplyExact(s.max, mult[c]));
-            terms = Math.addExact(terms, Math.multiplyExact(s.terms, mult[c]));
-            if (s.terms > 0) level = Math.max(level, s.level);
-        }
+        ExpSums sums = ExpSums.of(eOf, mult);
+        long sumLo = sums.lo(), sumHi = sums.hi(), terms = sums.terms();
+        int level = sums.level();
+        long[][] range = sums.range();
         if (terms < 2) throw new SumForm.Unmodelled("stage 3 gates of fewer than two terms");
         long top = Math.min(out.maxCode(), 1L << out.fracBits());
         TableStats ramp = TableStats.ramp(top, out.width());
@@ -144,6 +137,27 @@ final class SoftmaxCount {
         FormSummary f = new FormSummary().addWord(b, 1, 0).addWord(c, -1, 1).done();
         if (f.terms < 2 || f.min >= 0 || f.max < 0) throw new SumForm.Unmodelled("a comparator that folds");
         return f;
+    }
+
+    /**
+     * Stage 3's line figures from the exps' classes {@code eOf} and their counts: each class's range {min, max},
+     * the line's sum range, its terms and their highest level (-1 when none).
+     */
+    record ExpSums(long lo, long hi, long terms, int level, long[][] range) {
+        static ExpSums of(ElemClass[] eOf, long[] mult) {
+            long lo = 0, hi = 0, terms = 0;
+            int level = -1;
+            long[][] range = new long[eOf.length][];
+            for (int c = 0; c < eOf.length; c++) {
+                FormSummary s = new FormSummary().addWord(eOf[c], 1, 0).done();
+                range[c] = new long[] {s.min, s.max};
+                lo = Math.addExact(lo, Math.multiplyExact(s.min, mult[c]));
+                hi = Math.addExact(hi, Math.multiplyExact(s.max, mult[c]));
+                terms = Math.addExact(terms, Math.multiplyExact(s.terms, mult[c]));
+                if (s.terms > 0) level = Math.max(level, s.level);
+            }
+            return new ExpSums(lo, hi, terms, level, range);
+        }
     }
 
     /**

@@ -137,17 +137,10 @@ final class VariableMaskSoftmaxCount {
             p.add(one, mult[c]);
         }
         // Stage 3, as SoftmaxCount's, with the mask bit m_i - 1 in each entry's forms.
-        long sumLo = 0, sumHi = 0, terms = 0;
-        int level = -1;
-        long[][] range = new long[k][];
-        for (int c = 0; c < k; c++) {
-            FormSummary s = new FormSummary().addWord(eOf[c], 1, 0).done();
-            range[c] = new long[] {s.min, s.max};
-            sumLo = Math.addExact(sumLo, Math.multiplyExact(s.min, mult[c]));
-            sumHi = Math.addExact(sumHi, Math.multiplyExact(s.max, mult[c]));
-            terms = Math.addExact(terms, Math.multiplyExact(s.terms, mult[c]));
-            if (s.terms > 0) level = Math.max(level, s.level);
-        }
+        SoftmaxCount.ExpSums sums = SoftmaxCount.ExpSums.of(eOf, mult);
+        long sumLo = sums.lo(), sumHi = sums.hi(), terms = sums.terms();
+        int level = sums.level();
+        long[][] range = sums.range();
         long top = Math.min(out.maxCode(), 1L << out.fracBits());
         TableStats ramp = TableStats.ramp(top, out.width());
         long a0 = 1L << (out.fracBits() + 1);
