@@ -160,17 +160,22 @@ final class CheckCommand implements Callable<Integer> {
     private List<AssertResult> check(Checked checked, SizeGuard guard, PrintWriter err) {
         TensorProgram p = SpecCompiler.elaborate(checked);
         int rounds = WeightedSum.DEFAULT_ROUNDS;
-        // where a build follows, how the count was reached (by building, where the summary cannot) is not news
-        CountedCost c = SpecCompiler.count(file, p, rounds, guard, countOnly ? err : new PrintWriter(java.io.Writer.nullWriter()));
         Long n = p.parameters().get("n");
-        if (n != null) counted.put(n, c);
+        // With --n, the count split by node (for the every-n proofs) is the count itself: one count, not two.
+        tc0.compiler.count.TensorIrToCost.ByNode split = null;
         if (n != null && ns != null) {
-            try {
-                byNode.put(n, tc0.proofs.symbolic.NodeFigures.of(tc0.compiler.count.TensorIrToCost.countByNode(p, rounds)));
+            try (Progress progress = Progress.onTerminal("counting " + SpecCompiler.describe(file, p), -1)) {
+                split = tc0.compiler.count.TensorIrToCost.countByNode(p, rounds);
             } catch (UnsupportedOperationException e) {
-                // a count the summaries cannot split by node (a fallback build): the asserts are tried at the powers of two only
+                // not split by node (a fallback build, or a refusal SpecCompiler.count words for the user): counted below,
+                // and the asserts are tried at the powers of two only
             }
         }
+        // where a build follows, how the count was reached (by building, where the summary cannot) is not news
+        CountedCost c = split != null ? split.total()
+                : SpecCompiler.count(file, p, rounds, guard, countOnly ? err : new PrintWriter(java.io.Writer.nullWriter()));
+        if (n != null) counted.put(n, c);
+        if (split != null) byNode.put(n, tc0.proofs.symbolic.NodeFigures.of(split));
         others = new java.util.LinkedHashMap<>(p.parameters());
         others.remove("n");
         boolean built = !countOnly && guard.allowsBuilding(c);
