@@ -222,9 +222,10 @@ public final class SumShape {
      * Adds {@code times} repetitions of the entries {@code counts[k]} fresh literals of weight {@code weights[k]}
      * at {@code levels[k]} (in order), all in one column: as {@link #add} would, one repetition after another
      * (a dot product of many equal pairs whose ANDs in a column differ in level). Kept as the pattern until the
-     * column is read: when counted, a column that is only this repetition, where every group the first
-     * compression round makes holds an entry of the highest level, is one run at that level (the groups, their
-     * levels and so the count are the same); otherwise, or when the column gets more entries, it is written out.
+     * column is read: when counted, where every group of the first compression round that holds entries of the
+     * repetition holds one of its highest level, or an entry before it at least that high, the repetition is
+     * one run at that level (the groups, their levels and so the count are the same); otherwise, or when the
+     * column gets more entries after it, it is written out.
      */
     public SumShape addRepeated(long[] weights, int[] levels, long[] counts, long times) {
         int n = weights.length;
@@ -268,21 +269,48 @@ public final class SumShape {
             for (long t = 0; t < times; t++) for (int k = 0; k < levels.length; k++) to.append(counts[k], levels[k], ANON);
         }
 
-        /** Whether every group of the first of {@code rounds} rounds over a column of only this holds an entry of the highest level. */
-        boolean groupsReachTheTop(int rounds) {
+        int top() {
             int top = 0;
             for (int l : levels) top = Math.max(top, l);
+            return top;
+        }
+
+        /**
+         * Whether every group of the first of {@code rounds} rounds over {@code before} then this holds an entry
+         * of this repetition's highest level, or (the one group across the two) an entry of {@code before} at
+         * least that high: then the groups' levels are those of {@code before} then one run at that level.
+         */
+        boolean groupsReachTheTop(int rounds, Runs before) {
+            int top = top();
             long longest = 0, run = 0, head = -1; // the longest stretch below the top, the stretch before the first top
             for (int k = 0; k < levels.length; k++) {
                 if (levels[k] == top) { if (head < 0) head = run; longest = Math.max(longest, run); run = 0; } else run += counts[k];
             }
             longest = Math.max(longest, times > 1 ? run + head : run); // the last stretch runs on into the next repetition's first
-            long h = height();
             if (rounds == 0) return true;
+            long p0 = before.height(), h = p0 + height();
             if (h > Integer.MAX_VALUE) return false;
             int g = SumCount.groupSize((int) h, rounds);
-            long groups = (h + g - 1) / g, base = h / groups;
-            return base > longest;
+            long groups = (h + g - 1) / g, base = h / groups, extra = h % groups;
+            if (base <= longest) return false; // a group inside the repetition may miss the top
+            // The group holding the repetition's first entry (groups of base + 1, then of base, as SumCount makes them).
+            long wide = extra * (base + 1);
+            long start = p0 < wide ? p0 / (base + 1) * (base + 1) : wide + (p0 - wide) / base * base;
+            long end = start + (p0 < wide ? base + 1 : base);
+            if (start == p0 || end - p0 > head) return true;
+            return maxLevel(before, start, p0) >= top;
+        }
+
+        /** The highest level among entries {@code from .. to - 1} of {@code col}. */
+        private static int maxLevel(Runs col, long from, long to) {
+            int max = Integer.MIN_VALUE;
+            long at = 0;
+            for (int q = 0; q < col.size && at < to; q++) {
+                long next = at + col.count[q];
+                if (next > from) max = Math.max(max, col.level[q]);
+                at = next;
+            }
+            return max;
         }
     }
 
@@ -293,14 +321,9 @@ public final class SumShape {
         Repeat r = repeats == null ? null : repeats.get(j);
         if (r == null) return cols[j];
         scratch.clear();
-        if (cols[j].isEmpty() && r.groupsReachTheTop(rounds)) {
-            int top = 0;
-            for (int l : r.levels) top = Math.max(top, l);
-            scratch.append(r.height(), top, ANON);
-            return scratch;
-        }
         scratch.copyFrom(cols[j]);
-        r.writeTo(scratch);
+        if (r.groupsReachTheTop(rounds, cols[j])) scratch.append(r.height(), r.top(), ANON);
+        else r.writeTo(scratch);
         return scratch;
     }
 
