@@ -39,9 +39,49 @@ final class LookupCount {
      * table's breakpoints: counts those gates and the bits' gates; returns the output word's class.
      */
     static ElemClass steps(TableStats t, long from, long to, int cmpLevel, long fanIn, Profile into) {
+        return steps(t, from, to, cmpLevel).addTo(into, fanIn, cmpLevel);
+    }
+
+    /**
+     * As {@link #steps(TableStats, long, long, int, long, Profile)}, remembered per table and range: for tables
+     * that {@link TableStats} itself keeps ({@link TableStats#ramp}), read by many sums that differ only in fan-in
+     * (a causal softmax's stage 3 over lines of lengths 1 .. n mostly has one range).
+     */
+    static ElemClass sharedSteps(TableStats t, long from, long to, int cmpLevel, long fanIn, Profile into) {
+        StepsKey key = new StepsKey(t, from, to, cmpLevel);
+        Steps s = STEPS.get(key);
+        if (s == null) {
+            s = steps(t, from, to, cmpLevel);
+            if (STEPS.size() >= STEPS_LIMIT) STEPS.clear();
+            STEPS.put(key, s);
+        }
+        return s.addTo(into, fanIn, cmpLevel);
+    }
+
+    /**
+     * What {@link #steps(TableStats, long, long, int, long, Profile)} makes apart from the comparators' fan-in: how
+     * many comparators, the fan-ins of the bits' gates, the output class. Kept per table and range (a causal
+     * softmax's lines of lengths 1 .. n mostly share their stage-3 range and differ only in fan-in).
+     */
+    private record Steps(long comparators, long[] bitGateFanIns, ElemClass out) {
+        ElemClass addTo(Profile into, long fanIn, int cmpLevel) {
+            into.gates(comparators, fanIn, cmpLevel);
+            for (long k : bitGateFanIns) into.gates(1, k, cmpLevel + 1);
+            return out;
+        }
+    }
+
+    private record StepsKey(TableStats t, long from, long to, int cmpLevel) {}
+
+    private static final java.util.Map<StepsKey, Steps> STEPS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int STEPS_LIMIT = 1 << 16;
+
+    private static Steps steps(TableStats t, long from, long to, int cmpLevel) {
         int w = t.outWidth();
         int[] bits = new int[w];
-        into.gates(t.breaks(from, to), fanIn, cmpLevel);
+        long comparators = t.breaks(from, to);
+        long[] fanIns = new long[w];
+        int gates = 0;
         long base = t.value(clamp(from, t.length - 1));
         int[] levels = new int[w];
         java.util.Map<Long, Integer> slotOfBreak = new java.util.HashMap<>();
@@ -57,11 +97,11 @@ final class LookupCount {
                 bits[b] = s << 1 | (int) bv; // 0 -> 1 at i: the comparator; 1 -> 0: its negation
                 continue;
             }
-            into.gates(1, k, cmpLevel + 1);
+            fanIns[gates++] = k;
             levels[slots] = cmpLevel + 1;
             bits[b] = slots++ << 1;
         }
-        return ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
+        return new Steps(comparators, java.util.Arrays.copyOf(fanIns, gates), ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots)));
     }
 
     private static long clamp(long i, long last) {

@@ -2,7 +2,6 @@ package tc0.compiler.count;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
@@ -57,7 +56,7 @@ final class MaskedSoftmaxGroups {
         int one = ElemClass.constant(tc0.compiler.numerics.Fixed.softmax(new long[] {0}, fx, fe, out)[0], out.width()).id;
         int[] table = new int[cj * lr];
         Map<Integer, Long> reads = new HashMap<>();
-        Map<List<Object>, SoftmaxCount.ByKind> seen = new HashMap<>();
+        Map<LineKey, SoftmaxCount.ByKind> seen = new HashMap<>();
         int[] g = new int[2];
         for (int r = 0; r < lr; r++) {
             // The kinds of kept entry of this line group: class id -> kind, with count, first and last position.
@@ -111,26 +110,33 @@ final class MaskedSoftmaxGroups {
         return e.computed(n, ClassMap.of(Engine.shape(n), ids, groups, table), false, true, op.operand());
     }
 
+    /** A line by its kinds: their classes, counts, first and last positions. */
+    record LineKey(long[] a) {
+        @Override public boolean equals(Object o) { return o instanceof LineKey k && Arrays.equals(a, k.a); }
+
+        @Override public int hashCode() { return Arrays.hashCode(a); }
+    }
+
     /**
      * A line of at least two kept entries, of {@code kinds} classes ({@code classes}, with each kind's count,
      * first and last position): counted once per distinct line ({@code seen}), each kind's output class into
      * {@code outs}, and every entry's bits read ({@code reads}, class id -> the bits some line leaves unread).
      */
     static SoftmaxCount.ByKind keptLine(Node n, int[] classes, int kinds, long[] mult, long[] first, long[] last, FixedFormat fx, FixedFormat fe,
-            FixedFormat out, Map<List<Object>, SoftmaxCount.ByKind> seen, int[] outs, Map<Integer, Long> reads) {
+            FixedFormat out, Map<LineKey, SoftmaxCount.ByKind> seen, int[] outs, Map<Integer, Long> reads) {
         ElemClass[] ks = new ElemClass[kinds];
         for (int k = 0; k < kinds; k++) ks[k] = ElemClass.byId(classes[k]);
-        long[] m = Arrays.copyOf(mult, kinds), f = Arrays.copyOf(first, kinds), l = Arrays.copyOf(last, kinds);
-        List<Object> key = List.of(Arrays.stream(classes, 0, kinds).boxed().toList(), Arrays.stream(m).boxed().toList(),
-                Arrays.stream(f).boxed().toList(), Arrays.stream(l).boxed().toList());
-        SoftmaxCount.ByKind res = seen.get(key);
+        long[] key = new long[4 * kinds];
+        for (int k = 0; k < kinds; k++) { key[k] = classes[k]; key[kinds + k] = mult[k]; key[2 * kinds + k] = first[k]; key[3 * kinds + k] = last[k]; }
+        LineKey lk = new LineKey(key);
+        SoftmaxCount.ByKind res = seen.get(lk);
         if (res == null) {
             try {
-                res = SoftmaxCount.count(ks, m, f, l, fx, fe, out);
+                res = SoftmaxCount.count(ks, Arrays.copyOf(mult, kinds), Arrays.copyOf(first, kinds), Arrays.copyOf(last, kinds), fx, fe, out);
             } catch (SumForm.Unmodelled u) {
                 throw new NeedsLiterals("node " + n.id() + ": a masked softmax line not in closed form (" + u.getMessage() + ")");
             }
-            seen.put(key, res);
+            seen.put(lk, res);
         }
         for (int k = 0; k < kinds; k++) {
             outs[k] = res.out()[k].id;

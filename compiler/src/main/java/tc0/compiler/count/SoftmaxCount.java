@@ -17,7 +17,7 @@ import tc0.compiler.numerics.UnaryFunction;
  *   <li>{@code e_i = EXP(x_i - max)}: a lookup over the form {@code x_i - max} ({@link LookupCount});</li>
  *   <li>per output code t the gate {@code [e_i 2^(Fo+1) - (2t-1) sum_j e_j >= 0]} over every e bit: constant 1
  *       up to some t, constant 0 past another (both from the form's range, which falls as t grows), a gate
- *       between; then the bits of {@code p_i} from them ({@link LookupCount#steps} over the ramp).</li>
+ *       between; then the bits of {@code p_i} from them ({@link LookupCount#sharedSteps} over the ramp).</li>
  * </ol>
  * Not modelled (the gadget runs instead): a comparator or stage-3 gate of fewer than two terms, or one that
  * folds.
@@ -62,11 +62,9 @@ final class SoftmaxCount {
         int k = kinds.length;
         ElemClass[] eOf = new ElemClass[k];
         for (int c = 0; c < k; c++) {
-            FormSummary d = new FormSummary().addWord(kinds[c], 1, 0).addWord(mx, -1, 1).done();
-            if (d.terms < 2) throw new SumForm.Unmodelled("an exp comparator of one term");
-            Profile one = new Profile();
-            eOf[c] = LookupCount.count(d, exp, lo, one, new boolean[1]);
-            p.add(one, mult[c]);
+            Exp x = exp(kinds[c], mx, exp, lo);
+            eOf[c] = x.e();
+            p.add(x.profile(), mult[c]);
         }
         // Stage 3: per class of x_i, the range of the gates' form as t grows.
         ExpSums sums = ExpSums.of(eOf, mult);
@@ -83,7 +81,7 @@ final class SoftmaxCount {
             long othersLo = sumLo - r[0], othersHi = sumHi - r[1];
             long[] steps = stage3Steps(a0, top, r, othersLo, othersHi, false, p);
             Profile one = new Profile();
-            pOf[c] = LookupCount.steps(ramp, steps[0], steps[1], level + 1, terms, one);
+            pOf[c] = LookupCount.sharedSteps(ramp, steps[0], steps[1], level + 1, terms, one);
             p.add(one, mult[c]);
         }
         return new ByKind(p, pOf);
@@ -134,9 +132,45 @@ final class SoftmaxCount {
     /** The comparator of an entry of kind b before one of kind c, or null where no such pair occurs. */
     private static FormSummary comparator(ElemClass b, ElemClass c, boolean occurs) {
         if (!occurs) return null;
-        FormSummary f = new FormSummary().addWord(b, 1, 0).addWord(c, -1, 1).done();
+        FormSummary f = COMPARATORS.get((long) b.id << 32 | c.id);
+        if (f == null) f = remember(COMPARATORS, (long) b.id << 32 | c.id, new FormSummary().addWord(b, 1, 0).addWord(c, -1, 1).done());
         if (f.terms < 2 || f.min >= 0 || f.max < 0) throw new SumForm.Unmodelled("a comparator that folds");
         return f;
+    }
+
+    /** One entry's exp: its class and gates, {@code EXP(x - max)} over the table {@code t}. */
+    private record Exp(ElemClass e, Profile profile) {}
+
+    /**
+     * {@code EXP(x - max)} for x of class {@code kind}: the same for every line whose maximum is of class {@code mx}
+     * (a causal softmax's n lines of lengths 1 .. n share it), so worked out once per classes and table.
+     */
+    private static Exp exp(ElemClass kind, ElemClass mx, TableStats t, long lo) {
+        java.util.List<Object> key = java.util.List.of(kind.id, mx.id, t, lo);
+        Exp x = EXPS.get(key);
+        if (x != null) return x;
+        FormSummary d = new FormSummary().addWord(kind, 1, 0).addWord(mx, -1, 1).done();
+        if (d.terms < 2) throw new SumForm.Unmodelled("an exp comparator of one term");
+        Profile one = new Profile();
+        ElemClass e = LookupCount.count(d, t, lo, one, new boolean[1]);
+        return remember(EXPS, key, new Exp(e, one));
+    }
+
+    /** Per class id, the summary of a word of it alone ({@link ExpSums}: the exps' ranges). */
+    private static FormSummary word(ElemClass c) {
+        FormSummary s = WORDS.get((long) c.id);
+        return s != null ? s : remember(WORDS, (long) c.id, new FormSummary().addWord(c, 1, 0).done());
+    }
+
+    /** Worked-out parts of lines, by class ids (global, so valid across counts), cleared when full. */
+    private static final Map<Long, FormSummary> COMPARATORS = new java.util.concurrent.ConcurrentHashMap<>(), WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<java.util.List<Object>, Exp> EXPS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 1 << 16;
+
+    private static <K, V> V remember(Map<K, V> cache, K key, V value) {
+        if (cache.size() >= CACHE_LIMIT) cache.clear();
+        cache.put(key, value);
+        return value;
     }
 
     /**
@@ -149,7 +183,7 @@ final class SoftmaxCount {
             int level = -1;
             long[][] range = new long[eOf.length][];
             for (int c = 0; c < eOf.length; c++) {
-                FormSummary s = new FormSummary().addWord(eOf[c], 1, 0).done();
+                FormSummary s = word(eOf[c]);
                 range[c] = new long[] {s.min, s.max};
                 lo = Math.addExact(lo, Math.multiplyExact(s.min, mult[c]));
                 hi = Math.addExact(hi, Math.multiplyExact(s.max, mult[c]));

@@ -91,8 +91,7 @@ final class SumForm {
             ElemClass x = xs[r], y = ys[r];
             long c = counts[r];
             if (passes(x) || passes(y)) for (long e = 0; e < c; e++) pair(x, y, scale, t + e, 1, r, usedX, usedY);
-            else if (c == 1 || columnLevelsUniform(x, y)) pair(x, y, scale, t, c, r, usedX, usedY);
-            else repeatedPairs(x, y, scale, c, r, usedX, usedY);
+            else pairs(PairPattern.of(x, y, scale), c, r, usedX, usedY);
             t += c;
         }
         return this;
@@ -121,11 +120,6 @@ final class SumForm {
         return false;
     }
 
-    /** Whether the ANDs landing in each column share one level (then adding pairs in bulk keeps the columns' order of levels). */
-    private static boolean columnLevelsUniform(ElemClass x, ElemClass y) {
-        return sameColumnLevels(x, y, noLevels(x.width() + y.width()));
-    }
-
     private static int[] noLevels(int columns) {
         int[] lv = new int[columns];
         Arrays.fill(lv, -1);
@@ -146,44 +140,29 @@ final class SumForm {
     }
 
     /**
-     * {@code d} pairs of classes (x, y), no bit constant 1, whose ANDs in some column differ in level: as
-     * {@link #pair} one pair at a time, but column by column (columns are separate lists, so only the order
-     * within a column matters): one pair's entries of the column, grouped where weight and level repeat, d times.
-     * Slots read go to {@code usedX[u]}, {@code usedY[u]}.
+     * {@code d} pairs of classes (x, y), no bit constant 1, from their {@link PairPattern}: where every column's
+     * ANDs share a level (or d = 1) as {@link #pair} adds them, d at a time; otherwise column by column (columns
+     * are separate lists, so only the order within a column matters): one pair's entries of the column, grouped
+     * where weight and level repeat, d times. Slots read go to {@code usedX[u]}, {@code usedY[u]}.
      */
-    private void repeatedPairs(ElemClass x, ElemClass y, long scale, long d, int u, long[] usedX, long[] usedY) {
-        int wx = x.width(), wy = y.width();
-        int cols = wx + wy - 1;
-        // Per column: groups of equal (weight, level) in the order pair() adds them, as {weight, level, count}.
-        java.util.List<java.util.List<long[]>> col = new java.util.ArrayList<>();
-        for (int c = 0; c < cols; c++) col.add(new java.util.ArrayList<>());
-        for (int i = 0; i < wx; i++) {
-            for (int j = 0; j < wy; j++) {
-                int a = x.bit(i), b = y.bit(j);
-                if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
-                long w = Multiply.partialWeight(scale, i, j, wx, wy);
-                usedX[u] |= 1L << (a >> 1);
-                usedY[u] |= 1L << (b >> 1);
-                int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
-                extra.gates(d, 2, lv);
-                java.util.List<long[]> g = col.get(i + j);
-                long[] last = g.isEmpty() ? null : g.get(g.size() - 1);
-                if (last != null && last[0] == w && last[1] == lv) last[2]++;
-                else g.add(new long[] {w, lv, 1});
-            }
+    private void pairs(PairPattern pp, long d, int u, long[] usedX, long[] usedY) {
+        usedX[u] |= pp.usedX();
+        usedY[u] |= pp.usedY();
+        long[] ands = pp.andsPerLevel();
+        for (int l = 1; l < ands.length; l++) extra.gates(Math.multiplyExact(ands[l], d), 2, l);
+        if (d == 1 || pp.uniform()) {
+            if (pp.zeroTermWeight() != null) throw new ArithmeticException(pp.zeroTermWeight()); // as pair() computes every weight
+            long[] w = pp.weights();
+            int[] lv = pp.levels();
+            for (int k = 0; k < w.length; k++) shape.add(d, w[k], lv[k]);
+            return;
         }
-        for (java.util.List<long[]> g : col) {
-            boolean oneLevel = true;
-            for (long[] e : g) oneLevel &= e[1] == g.get(0)[1];
-            if (oneLevel) { // the column's entries merge into one run: add each group d times at once
-                for (long[] e : g) shape.add(Math.multiplyExact(e[2], d), e[0], (int) e[1]);
+        for (PairPattern.Column g : pp.columns()) {
+            if (g.oneLevel()) { // the column's entries merge into one run: add each group d times at once
+                for (int k = 0; k < g.weights().length; k++) shape.add(Math.multiplyExact(g.counts()[k], d), g.weights()[k], g.levels()[k]);
                 continue;
             }
-            int n = g.size();
-            long[] w = new long[n], c = new long[n];
-            int[] lv = new int[n];
-            for (int k = 0; k < n; k++) { w[k] = g.get(k)[0]; lv[k] = (int) g.get(k)[1]; c[k] = g.get(k)[2]; }
-            shape.addRepeated(w, lv, c, d); // as d times shape.add(c[k], w[k], lv[k]) for each k
+            shape.addRepeated(g.weights(), g.levels(), g.counts(), d); // as d times shape.add(c[k], w[k], lv[k]) for each k
         }
     }
 

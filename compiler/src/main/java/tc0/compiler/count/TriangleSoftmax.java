@@ -36,7 +36,7 @@ final class TriangleSoftmax {
         int[][] pos = TriangleCounts.positions(joint.id(), cj);
         int zero = ElemClass.constant(0, out.width()).id;
         int one = ElemClass.constant(tc0.compiler.numerics.Fixed.softmax(new long[] {0}, fx, fe, out)[0], out.width()).id;
-        Map<List<Object>, SoftmaxCount.ByKind> seen = new HashMap<>();
+        Map<MaskedSoftmaxGroups.LineKey, SoftmaxCount.ByKind> seen = new HashMap<>();
         Map<SoftmaxCount.ByKind, Long> times = new IdentityHashMap<>();
         Map<Integer, Long> reads = new HashMap<>();
         Map<Engine.IntsKey, Integer> rowOf = new HashMap<>();
