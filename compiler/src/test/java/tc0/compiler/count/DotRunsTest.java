@@ -124,6 +124,33 @@ class DotRunsTest {
         assertTrue(checked > 40 && refused > 20, "checked " + checked + ", not order-free " + refused);
     }
 
+    /**
+     * A causal {@code P @ V} row of length L: its first pair apart (position 0 has its own classes), then L - 1
+     * equal pairs whose ANDs in a column differ in level (counted as a repetition, one run once the groups reach
+     * its top): closed == built at every L up to 300, with the first pair's ANDs below, at and above that top.
+     */
+    @Test
+    void aCausalRowCountsAsItsTermsAtEveryLength() {
+        ElemClass x = ElemClass.of(new int[] {0, 2, 4, 6, 8}, new int[] {3, 1, 3, 2, 1}), y = ElemClass.fresh(5, 1);
+        int checked = 0;
+        for (int firstLevel : new int[] {0, 3, 6}) {
+            ElemClass x0 = ElemClass.fresh(5, firstLevel), y0 = ElemClass.of(new int[] {0, 2, ElemClass.FALSE, 4, 6}, new int[] {1, 2, 1, 2});
+            for (int len = 1; len <= 300; len++) {
+                boolean alone = firstLevel == 3; // the row without its first pair apart: one run of len pairs
+                ElemClass[] xs = alone ? new ElemClass[] {x} : len == 1 ? new ElemClass[] {x0} : new ElemClass[] {x0, x};
+                ElemClass[] ys = alone ? new ElemClass[] {y} : len == 1 ? new ElemClass[] {y0} : new ElemClass[] {y0, y};
+                long[] counts = alone ? new long[] {len} : len == 1 ? new long[] {1} : new long[] {1, len - 1};
+                List<ElemClass> tx = new ArrayList<>(), ty = new ArrayList<>();
+                for (int q = 0; q < xs.length; q++) for (long c = 0; c < counts[q]; c++) { tx.add(xs[q]); ty.add(ys[q]); }
+                Instance.Result c = closed(xs, ys, counts, 2);
+                if (c == null) continue;
+                assertSame(built(tx, ty, 2), c, counts, "length " + len + ", first pair at level " + firstLevel);
+                checked++;
+            }
+        }
+        assertTrue(checked > 800, "checked " + checked);
+    }
+
     @Test
     void aPairWhoseAndsInAColumnDifferInLevelIsNotOrderFree() {
         ElemClass x = ElemClass.of(new int[] {0, 2, 4, 6, 8}, new int[] {3, 3, 3, 3, 2}), y = ElemClass.fresh(5, 1);

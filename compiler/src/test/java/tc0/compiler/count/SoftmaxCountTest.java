@@ -50,6 +50,26 @@ class SoftmaxCountTest {
         assertTrue(closed > 10, "closed form applied to " + closed + " of 60");
     }
 
+    /**
+     * A causal softmax's lines, lengths 2 .. 100 (the first entry its own class, as a row's first key is after a
+     * layer): the parts worked out once per classes (exps, comparators, stage 3's steps per range) count as the
+     * gadget built at every length, for two exp formats in turn (what is remembered is kept apart by table).
+     */
+    @Test
+    void causalLinesCountAsBuiltAtEveryLength() {
+        FixedFormat fx = FixedFormat.of(3, 3), out = FixedFormat.of(2, 4);
+        FixedFormat[] fes = {FixedFormat.of(2, 4), FixedFormat.of(2, 5)};
+        ElemClass first = ElemClass.fresh(fx.width(), 2), rest = ElemClass.of(new int[] {0, 2, 4, 6, 8, 10}, new int[] {3, 1, 3, 2, 4, 3});
+        int closed = 0;
+        for (int m = 2; m <= 100; m++) {
+            ElemClass[] line = new ElemClass[m];
+            java.util.Arrays.fill(line, rest);
+            line[0] = first;
+            if (check(line, fx, fes[m % 2], out)) closed++;
+        }
+        assertTrue(closed > 90, "closed form applied to " + closed + " of 99 lengths");
+    }
+
     @org.junit.jupiter.api.Test
     void stage3sBisectionFindsWhatTheWalkFinds() {
         java.util.Random r = new java.util.Random(7);
