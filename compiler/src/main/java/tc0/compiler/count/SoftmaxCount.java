@@ -98,7 +98,7 @@ final class SoftmaxCount {
         int lmax = -1;
         for (int b = 0; b < k; b++) {
             for (int c = b; c < k; c++) {
-                long pairs = b == c ? mult[b] * (mult[b] - 1) / 2 : Math.multiplyExact(mult[b], mult[c]);
+                long pairs = b == c ? halfProduct(mult[b]) : Math.multiplyExact(mult[b], mult[c]);
                 if (pairs == 0) continue;
                 FormSummary f = comparator(kinds[b], kinds[c], first[b] < last[c]);
                 FormSummary g = b == c ? f : comparator(kinds[c], kinds[b], first[c] < last[b]);
@@ -127,6 +127,11 @@ final class SoftmaxCount {
             bits[b] = slots++ << 1;
         }
         return ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
+    }
+
+    /** {@code m (m - 1) / 2}, the pairs of m entries, exactly (throws past a long rather than wrap). */
+    static long halfProduct(long m) {
+        return m % 2 == 0 ? Math.multiplyExact(m / 2, m - 1) : Math.multiplyExact(m, (m - 1) / 2);
     }
 
     /** The comparator of an entry of kind b before one of kind c, or null where no such pair occurs. */

@@ -65,22 +65,25 @@ final class AstToTensorIr {
      * covers them and marks such a program not buildable ({@code CountedCost.wide}).
      */
     final boolean counting;
+    /** Entries up to which a product of two constant masks is folded into one constant ({@link Elaborator#FOLDED_MASK_ENTRIES}). */
+    final long foldedMaskEntries;
     /** Loop iterations unrolled so far, those inside functions too: refused past the checker's limit. */
     private long unrolled;
 
     /** The model's floats under {@code precision float(p: P, e: E)}; null under fixed point. */
     final ChiangFloat.Format floats;
 
-    private AstToTensorIr(CheckedModel model, FixedFormat precision, ChiangFloat.Format floats, boolean counting) {
+    private AstToTensorIr(CheckedModel model, FixedFormat precision, ChiangFloat.Format floats, boolean counting, long foldedMaskEntries) {
         this.model = model;
         this.counting = counting;
+        this.foldedMaskEntries = foldedMaskEntries;
         this.precision = precision;
         this.floats = floats;
         this.word = floats == null ? Elem.word(precision) : new Elem.Float(floats);
         this.builtins = new BuiltinsToIr(this);
     }
 
-    static TensorProgram run(CheckedModel model, Map<String, Long> params, boolean counting) {
+    static TensorProgram run(CheckedModel model, Map<String, Long> params, boolean counting, long foldedMaskEntries) {
         Map<String, Long> sizes = new LinkedHashMap<>(params);
         String file = model.file();
         AstToTensorIr e = switch (model.precision()) {
@@ -90,7 +93,7 @@ final class AstToTensorIr {
                     throw error(file, p.pos(), "precision fixed(" + i + ", " + f + ") is not a format of 1 to "
                             + PrecisionChecker.MAX_WIDTH + " bits");
                 }
-                yield new AstToTensorIr(model, FixedFormat.of((int) i, (int) f), null, counting);
+                yield new AstToTensorIr(model, FixedFormat.of((int) i, (int) f), null, counting, foldedMaskEntries);
             }
             case Stmt.Precision.Float p -> {
                 long sig = size(p.significandBits(), sizes, file), exp = size(p.exponentBits(), sizes, file);
@@ -99,7 +102,7 @@ final class AstToTensorIr {
                             + PrecisionChecker.MAX_SIGNIFICAND + " significand and 2 to " + PrecisionChecker.MAX_EXPONENT + " exponent bits");
                 }
                 // the program's fixed format is the bits' (fixed(2, 0)): a float program has no fixed-point words
-                yield new AstToTensorIr(model, Elem.BIT_AS_FIXED, new ChiangFloat.Format((int) sig, (int) exp), counting);
+                yield new AstToTensorIr(model, Elem.BIT_AS_FIXED, new ChiangFloat.Format((int) sig, (int) exp), counting, foldedMaskEntries);
             }
         };
         Frame top = new Frame(file, "", sizes, new Scope(null));

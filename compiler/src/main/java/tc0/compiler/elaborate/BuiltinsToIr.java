@@ -357,7 +357,7 @@ final class BuiltinsToIr {
         List<Long> out = e.fits(row ? List.of(sa.get(0), sa.get(1) * sb.get(1)) : List.of(sa.get(0) * sb.get(0), sa.get(1)), c.pos(), fr);
         if (e.node(a).op() instanceof Op.Constant ca && e.node(b).op() instanceof Op.Constant cb
                 && e.node(a).elem() instanceof tc0.compiler.ir.Elem.Bit && e.node(b).elem() instanceof tc0.compiler.ir.Elem.Bit) {
-            if (out.get(0) * out.get(1) <= Elaborator.foldedMaskEntries) {
+            if (out.get(0) * out.get(1) <= e.foldedMaskEntries) {
                 return bitKron(new Op.Kron(kind, a, b), ca, cb, sa, sb, out, c, fr); // two constant masks: a constant mask
             }
             // Larger: kept as the product of its factors (the AND of two bits), which counting reads by groups.

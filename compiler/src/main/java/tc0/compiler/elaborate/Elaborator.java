@@ -13,10 +13,9 @@ import tc0.dsl.ast.SizeEvalException;
 public final class Elaborator {
     /**
      * Entries up to which {@code rowkron}/{@code colkron} of two constant masks is folded into one constant (a
-     * causal pair mask up to n = 128); a larger one stays the product of its factors, counted by groups. Tests
-     * lower it to reach the product at small n.
+     * causal pair mask up to n = 128); a larger one stays the product of its factors, counted by groups.
      */
-    public static long foldedMaskEntries = 1L << 22;
+    public static final long FOLDED_MASK_ENTRIES = 1L << 22;
 
     private Elaborator() {}
 
@@ -36,6 +35,15 @@ public final class Elaborator {
      * such a program and marks it not buildable, instead of refusing it here.
      */
     public static TensorProgram elaborate(CheckedModel model, Map<String, Long> params, boolean forCounting) {
+        return elaborate(model, params, forCounting, FOLDED_MASK_ENTRIES);
+    }
+
+    /**
+     * As {@link #elaborate(CheckedModel, Map, boolean)}, a product of two constant masks folded into one constant
+     * only up to {@code foldedMaskEntries} entries ({@link #FOLDED_MASK_ENTRIES}; 0 keeps every such product, as a
+     * large n does: tests reach that form at small n).
+     */
+    public static TensorProgram elaborate(CheckedModel model, Map<String, Long> params, boolean forCounting, long foldedMaskEntries) {
         Map<String, Long> values;
         try {
             values = model.resolveParameters(params);
@@ -44,7 +52,7 @@ public final class Elaborator {
         } catch (SizeEvalException e) {
             throw AstToTensorIr.error(model.file(), e.pos(), e.getMessage());
         }
-        return AstToTensorIr.run(model, values, forCounting);
+        return AstToTensorIr.run(model, values, forCounting, foldedMaskEntries);
     }
 
     /** With the parameters' defaults. */

@@ -41,27 +41,24 @@ class MaskedSoftmaxGroupsTest {
             }
             """;
 
-    private long savedLines, savedFolded;
+    private long savedLines;
 
     @BeforeEach
     void byGroups() {
         savedLines = MaskedSoftmaxCount.lineByLineLimit;
-        savedFolded = Elaborator.foldedMaskEntries;
         MaskedSoftmaxCount.lineByLineLimit = 0;
     }
 
     @AfterEach
     void restore() {
         MaskedSoftmaxCount.lineByLineLimit = savedLines;
-        Elaborator.foldedMaskEntries = savedFolded;
     }
 
     /** The pair mask kept as the product of tril(n) and tril(n) (as past 2^22 entries), not one constant. */
     @ParameterizedTest
     @ValueSource(longs = {2, 3, 5})
     void anUnfoldedPairMaskCountsAsBuilt(long n) {
-        Elaborator.foldedMaskEntries = 0;
-        TensorProgram p = Elaborator.elaborate(Dsl.check(PAIRS, "t.tc0").orElseThrow(), Map.of("n", n));
+        TensorProgram p = Elaborator.elaborate(Dsl.check(PAIRS, "t.tc0").orElseThrow(), Map.of("n", n), false, 0);
         assertTrue(p.nodes().stream().anyMatch(x -> x.op() instanceof Op.Kron && x.elem() instanceof Elem.Bit), "a mask kept as a product");
         CountAsserts.assertCounted(p, 2);
     }

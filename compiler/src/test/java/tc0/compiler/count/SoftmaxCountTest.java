@@ -70,6 +70,14 @@ class SoftmaxCountTest {
         assertTrue(closed > 90, "closed form applied to " + closed + " of 99 lengths");
     }
 
+    /** A line's comparators m (m - 1) / 2, exact where m (m - 1) alone passes a long, refused where the pairs do. */
+    @Test
+    void pairsOfALongLineAreExactOrRefused() {
+        assertTrue(SoftmaxCount.halfProduct(1L << 32) == (1L << 31) * ((1L << 32) - 1)); // m (m - 1) is past 2^63 here
+        assertTrue(SoftmaxCount.halfProduct(5) == 10 && SoftmaxCount.halfProduct(2) == 1 && SoftmaxCount.halfProduct(1) == 0);
+        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class, () -> SoftmaxCount.halfProduct(1L << 40));
+    }
+
     @org.junit.jupiter.api.Test
     void stage3sBisectionFindsWhatTheWalkFinds() {
         java.util.Random r = new java.util.Random(7);

@@ -59,14 +59,7 @@ class MaskingLoweringTest {
     })
     void anUnfoldedMaskProductIsTheFoldedOne(String body) {
         TensorProgram folded = program(body);
-        long saved = tc0.compiler.elaborate.Elaborator.foldedMaskEntries;
-        TensorProgram kept;
-        try {
-            tc0.compiler.elaborate.Elaborator.foldedMaskEntries = 0;
-            kept = program(body);
-        } finally {
-            tc0.compiler.elaborate.Elaborator.foldedMaskEntries = saved;
-        }
+        TensorProgram kept = tc0.compiler.elaborate.Elaborator.elaborate(Specs.checkSource(HEAD + body + " }"), Map.of(), false, 0);
         assertEquals(true, kept.nodes().stream().anyMatch(n -> n.op() instanceof tc0.compiler.ir.Op.Kron), "kept as a product");
         var inputs = BitExact.edgeAndRandom(kept, 40);
         BitExact.assertBitExact(TensorIrToCircuit.lower(kept), inputs);
