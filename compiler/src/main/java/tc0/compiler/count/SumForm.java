@@ -140,21 +140,20 @@ final class SumForm {
     }
 
     /**
-     * {@code d} pairs of classes (x, y), no bit constant 1, from their {@link PairPattern}: where every column's
-     * ANDs share a level (or d = 1) as {@link #pair} adds them, d at a time; otherwise column by column (columns
-     * are separate lists, so only the order within a column matters): one pair's entries of the column, grouped
-     * where weight and level repeat, d times. Slots read go to {@code usedX[u]}, {@code usedY[u]}.
+     * {@code d} pairs of classes (x, y), no bit constant 1, from their {@link PairPattern}, column by column
+     * (columns are separate lists, so only the order within a column matters; with two ANDs or more the form has
+     * two literals or more, so which comes last does not matter either): one pair's entries of the column, grouped
+     * where weight and level repeat, d times, in one run where they share a level. Slots read go to
+     * {@code usedX[u]}, {@code usedY[u]}.
      */
     private void pairs(PairPattern pp, long d, int u, long[] usedX, long[] usedY) {
         usedX[u] |= pp.usedX();
         usedY[u] |= pp.usedY();
         long[] ands = pp.andsPerLevel();
         for (int l = 1; l < ands.length; l++) extra.gates(Math.multiplyExact(ands[l], d), 2, l);
-        if (d == 1 || pp.uniform()) {
-            if (pp.zeroTermWeight() != null) throw new ArithmeticException(pp.zeroTermWeight()); // as pair() computes every weight
-            long[] w = pp.weights();
-            int[] lv = pp.levels();
-            for (int k = 0; k < w.length; k++) shape.add(d, w[k], lv[k]);
+        if ((d == 1 || pp.uniform()) && pp.zeroTermWeight() != null) throw new ArithmeticException(pp.zeroTermWeight()); // as pair() computes every weight
+        if (pp.weights().length < 2) { // one AND or none: in order (with one literal, the shape's last one is the sole one)
+            for (int k = 0; k < pp.weights().length; k++) shape.add(d, pp.weights()[k], pp.levels()[k]);
             return;
         }
         for (PairPattern.Column g : pp.columns()) {
