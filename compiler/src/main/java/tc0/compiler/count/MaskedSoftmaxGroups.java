@@ -23,7 +23,7 @@ final class MaskedSoftmaxGroups {
     static final long TABLE_LIMIT = 1L << 28;
 
     /** Positions of one axis grouped by the pair (score group, mask group). */
-    private record Grouped(int[] id, int[] xGroup, int[] maskGroup, long[] count, long[] first, long[] last) {
+    record Grouped(int[] id, int[] xGroup, int[] maskGroup, long[] count, long[] first, long[] last) {
         int size() { return xGroup.length; }
 
         static Grouped of(ClassMap xm, ClassMap mm, int axis) {

@@ -37,6 +37,7 @@ final class VariableMaskSoftmaxCount {
         if (!sx.distinct(op.axis()) || !sm.distinct(op.axis())) throw new NeedsLiterals("node " + n.id() + ": a line of softmax repeats literals");
         FixedFormat fx = e.fmt(op.operand()), fe = op.expFormat(), out = n.elem().asFixed();
         ClassMap xm = sx.words(), mm = sm.classes();
+        if (n.size() > MaskedSoftmaxCount.lineByLineLimit && n.rank() == 2) return byGroups(e, n, op, xm, mm, fx, fe, out);
         int size = Math.toIntExact(n.size());
         int[] ids = new int[size];
         Map<List<Long>, Result> seen = new HashMap<>();
@@ -91,6 +92,88 @@ final class VariableMaskSoftmaxCount {
         for (Map.Entry<Integer, Long> rd : readsX.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         for (Map.Entry<Integer, Long> rd : readsM.entrySet()) e.read(op.mask(), ElemClass.byId(rd.getKey()), rd.getValue());
         return e.computed(n, ClassMap.explicit(Engine.shape(n), ids), false, true, op.operand());
+    }
+
+    /**
+     * As {@link #count(Engine, Node, Op.MaskedSoftmax)}, by groups ({@link MaskedSoftmaxGroups.Grouped}): positions
+     * along the axis whose scores and mask bits fall in the same groups are alike in every line, and lines whose
+     * scores and mask fall in the same groups are the same line, so a line group is its kinds of entry with their
+     * counts and first and last positions, found in time of the groups (GAT's [n, n] scores and adjacency: one
+     * line group of a few column groups at any n, not n^2 entries).
+     */
+    private static Summary byGroups(Engine e, Node n, Op.MaskedSoftmax op, ClassMap xm, ClassMap mm, FixedFormat fx, FixedFormat fe, FixedFormat out) {
+        int axis = op.axis(), across = 1 - axis;
+        if (n.dim(axis) < 2) throw new NeedsLiterals("node " + n.id() + ": a masked softmax line of one entry");
+        MaskedSoftmaxGroups.Grouped cols = MaskedSoftmaxGroups.Grouped.of(xm, mm, axis), lines = MaskedSoftmaxGroups.Grouped.of(xm, mm, across);
+        int cj = cols.size(), lr = lines.size();
+        if ((long) cj * lr > MaskedSoftmaxGroups.TABLE_LIMIT) {
+            throw new NeedsLiterals("node " + n.id() + ": a masked softmax of " + lr + " line groups by " + cj + " column groups, past " + MaskedSoftmaxGroups.TABLE_LIMIT);
+        }
+        Integer[] byFirst = new Integer[cj]; // column groups in order of their first position: kinds numbered as a line meets them
+        for (int j = 0; j < cj; j++) byFirst[j] = j;
+        java.util.Arrays.sort(byFirst, (a, b) -> Long.compare(cols.first()[a], cols.first()[b]));
+        int[] table = new int[cj * lr];
+        Map<List<Long>, Result> seen = new HashMap<>();
+        Map<Integer, Long> readsX = new HashMap<>(), readsM = new HashMap<>();
+        int[] g = new int[2];
+        for (int r = 0; r < lr; r++) {
+            Map<Long, Integer> index = new LinkedHashMap<>();
+            int[] kindOf = new int[cj];
+            long[] mult = new long[cj], first = new long[cj], last = new long[cj];
+            boolean anyVariable = false;
+            for (int j : byFirst) {
+                g[axis] = cols.xGroup()[j];
+                g[across] = lines.xGroup()[r];
+                int x = xm.at(g).id;
+                g[axis] = cols.maskGroup()[j];
+                g[across] = lines.maskGroup()[r];
+                ElemClass mc = mm.at(g);
+                if (mc.isConstant() && mc.code() == 0) throw new NeedsLiterals("node " + n.id() + ": a variable mask with a constant 0 bit");
+                anyVariable |= !mc.isConstant();
+                int c = index.computeIfAbsent((long) x << 32 | mc.id, q -> index.size());
+                if (mult[c] == 0) first[c] = cols.first()[j];
+                mult[c] += cols.count()[j];
+                first[c] = Math.min(first[c], cols.first()[j]);
+                last[c] = Math.max(last[c], cols.last()[j]);
+                kindOf[j] = c;
+            }
+            if (!anyVariable) throw new NeedsLiterals("node " + n.id() + ": a line of a variable mask with constant bits only (the softmax of its kept entries)");
+            int k = index.size();
+            List<Long> key = new ArrayList<>(index.keySet()); // as count()'s per line
+            for (int c = 0; c < k; c++) key.add(mult[c]);
+            for (int b = 0; b < k; b++) for (int c = 0; c < k; c++) key.add(first[b] < last[c] ? 1L : 0L);
+            long[] m = java.util.Arrays.copyOf(mult, k), f = java.util.Arrays.copyOf(first, k), l = java.util.Arrays.copyOf(last, k);
+            Result res = seen.computeIfAbsent(key, q -> {
+                long[] pairs = index.keySet().stream().mapToLong(Long::longValue).toArray();
+                Instance.Result counted = e.closed(List.of("variable-mask-softmax", fx, fe, out, q), () -> {
+                    ElemClass[] xs = new ElemClass[k], ms = new ElemClass[k];
+                    for (int c = 0; c < k; c++) { xs[c] = ElemClass.byId((int) (pairs[c] >>> 32)); ms[c] = ElemClass.byId((int) pairs[c]); }
+                    try {
+                        return count(xs, ms, m, f, l, fx, fe, out);
+                    } catch (SumForm.Unmodelled u) {
+                        return null;
+                    }
+                });
+                if (counted == null) throw new NeedsLiterals("node " + n.id() + ": a masked softmax line the closed form does not model");
+                return new Result(counted, pairs);
+            });
+            e.total.add(res.counted.profile(), lines.count()[r]);
+            for (int j = 0; j < cj; j++) {
+                int c = kindOf[j];
+                table[axis == 1 ? r * cj + j : j * lr + r] = res.counted.out()[c].id;
+                readsX.merge((int) (res.pairs[c] >>> 32), res.counted.usedSlots()[c], (a, b) -> a & b);
+                readsM.merge((int) res.pairs[c], res.counted.usedSlots()[k + c], (a, b) -> a & b);
+            }
+        }
+        for (Map.Entry<Integer, Long> rd : readsX.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
+        for (Map.Entry<Integer, Long> rd : readsM.entrySet()) e.read(op.mask(), ElemClass.byId(rd.getKey()), rd.getValue());
+        int[][] ids = new int[2][];
+        int[] groups = new int[2];
+        ids[axis] = cols.id();
+        groups[axis] = cj;
+        ids[across] = lines.id();
+        groups[across] = lr;
+        return e.computed(n, ClassMap.of(Engine.shape(n), ids, groups, table), false, true, op.operand());
     }
 
     /** A line's count and its kinds' (word class, mask class) ids packed {@code x << 32 | m}. */

@@ -12,7 +12,8 @@ import tc0.dsl.Dsl;
 
 /**
  * A softmax masked by an input (an adjacency, with self-loops or without) counted in closed form by its lines'
- * kinds, against the circuit built without hashing, at n = 2..13; and the GAT example at n = 2, 4.
+ * kinds, against the circuit built without hashing, at n = 2..13; and the GAT example at n = 2, 4; line by line and by
+ * groups of lines and positions.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class VariableMaskSoftmaxCountTest {
@@ -34,6 +35,29 @@ class VariableMaskSoftmaxCountTest {
     void countsAsBuilt(long n) {
         TensorProgram p = Elaborator.elaborate(Dsl.check(ATTENTION, "g.tc0").orElseThrow(), Map.of("n", n));
         CountAsserts.assertCounted(p);
+    }
+
+    /** The same by groups of lines and positions (as past 2^22 elements, where the lines are not visited one by one). */
+    @ParameterizedTest
+    @ValueSource(longs = {2, 3, 5, 8, 13})
+    void countsAsBuiltByGroups(long n) {
+        byGroups(() -> CountAsserts.assertCounted(Elaborator.elaborate(Dsl.check(ATTENTION, "g.tc0").orElseThrow(), Map.of("n", n))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {2, 4})
+    void theGatExampleCountsAsBuiltByGroups(long n) {
+        byGroups(() -> CountAsserts.assertCounted(Specs.example("gat", Map.of("n", n))));
+    }
+
+    private static void byGroups(Runnable check) {
+        long saved = MaskedSoftmaxCount.lineByLineLimit;
+        MaskedSoftmaxCount.lineByLineLimit = 0;
+        try {
+            check.run();
+        } finally {
+            MaskedSoftmaxCount.lineByLineLimit = saved;
+        }
     }
 
     @ParameterizedTest
