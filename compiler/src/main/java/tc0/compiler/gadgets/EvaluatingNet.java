@@ -28,8 +28,8 @@ public final class EvaluatingNet implements Net {
     private long gates;
     private final GateTerms terms = new GateTerms();
     private long[] planes = new long[64];
-    /** The loaded gate's negative weights summed (set by {@link #folded} for a gate not folded). */
-    private long minSum;
+    /** The loaded terms' negative weights summed, and their positive ones. */
+    private long minSum, maxSum;
     private static final int NOT_FOLDED = -1;
 
     /** A net for {@code 64 * lanes} patterns at a time. */
@@ -77,6 +77,7 @@ public final class EvaluatingNet implements Net {
     @Override
     public int gate(int[] lits, long[] weights, int count, long t) {
         t = terms.load(lits, weights, count, t, nodes);
+        range();
         int folded = folded(t);
         return folded != NOT_FOLDED ? folded : newGate(t, sums());
     }
@@ -86,6 +87,7 @@ public final class EvaluatingNet implements Net {
     public void gates(int[] lits, long[] weights, int count, long[] thresholds, int n, int[] out) {
         if (n == 0) return;
         long shift = terms.load(lits, weights, count, 0, nodes); // minus the negated literals' weights
+        range(); // once for the bank: each threshold is then compared in O(1) and summed at most once
         long total = -1; // summed at the first gate not folded
         for (int k = 0; k < n; k++) {
             long t = Math.addExact(thresholds[k], shift);
@@ -99,22 +101,26 @@ public final class EvaluatingNet implements Net {
         }
     }
 
-    /**
-     * The loaded gate with threshold {@code t} (less the negated literals' weights) folded as {@link CountingNet}
-     * folds it: constant where no pattern can change it, a literal where one term is left; else {@link #NOT_FOLDED},
-     * with {@link #minSum} set.
-     */
-    private int folded(long t) {
+    /** The loaded terms' least and largest sums ({@link #minSum}, {@link #maxSum}). */
+    private void range() {
         int size = terms.size();
         long[] weight = terms.weights();
-        long maxSum = 0, min = 0;
+        long max = 0, min = 0;
         for (int i = 0; i < size; i++) {
-            if (weight[i] > 0) maxSum = Math.addExact(maxSum, weight[i]); else min = Math.addExact(min, weight[i]);
+            if (weight[i] > 0) max = Math.addExact(max, weight[i]); else min = Math.addExact(min, weight[i]);
         }
-        if (min >= t) return Literal.TRUE;
-        if (maxSum < t) return Literal.FALSE;
-        if (size == 1) return Literal.of(terms.nodes()[0], weight[0] < 0);
         minSum = min;
+        maxSum = max;
+    }
+
+    /**
+     * The loaded gate with threshold {@code t} (less the negated literals' weights) folded as {@link CountingNet}
+     * folds it: constant where no pattern can change it, a literal where one term is left; else {@link #NOT_FOLDED}.
+     */
+    private int folded(long t) {
+        if (minSum >= t) return Literal.TRUE;
+        if (maxSum < t) return Literal.FALSE;
+        if (terms.size() == 1) return Literal.of(terms.nodes()[0], terms.weights()[0] < 0);
         return NOT_FOLDED;
     }
 
