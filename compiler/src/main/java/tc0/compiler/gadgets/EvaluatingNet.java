@@ -24,7 +24,7 @@ public final class EvaluatingNet implements Net {
 
     private final int lanes;
     private long[][] pages = new long[16][];
-    private int nodes = 1; // node 0 is the constant false: its value stays 0
+    private int nodes; // node 0 is the constant false: its value stays 0
     private long gates;
     private final GateTerms terms = new GateTerms();
     private long[] planes = new long[64];
