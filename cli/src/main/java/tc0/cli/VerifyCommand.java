@@ -99,8 +99,8 @@ final class VerifyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Verification.Result r;
         try {
-            r = Verification.stream(p, WeightedSum.DEFAULT_ROUNDS, samples, seed, Verification.EXACT, batch, (done, of) -> {
-                err.printf("verify --stream: %d of %d inputs equal (%.0f s)%n", done, of, (System.nanoTime() - start) / 1e9);
+            r = Verification.stream(p, WeightedSum.DEFAULT_ROUNDS, samples, seed, Verification.EXACT, batch, (done, of, gates) -> {
+                err.printf("verify --stream: %d of %d inputs equal (%.0f s; %,d gates a lowering)%n", done, of, (System.nanoTime() - start) / 1e9, gates);
                 err.flush();
             });
         } catch (OutOfMemoryError e) {

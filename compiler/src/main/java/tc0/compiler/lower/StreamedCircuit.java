@@ -15,16 +15,19 @@ import tc0.compiler.ir.TensorProgram;
 public final class StreamedCircuit {
     private StreamedCircuit() {}
 
+    /** The output bits of a batch, and the gates the lowering made for it (an unhashed build's, dead ones included). */
+    public record Batch(BitMatrix outputs, long gates) {}
+
     /**
      * The output bits (rows as {@link PortLayout#packed}) of {@code p}'s circuit on {@code inputs}' patterns (rows as
      * {@link PortLayout#packed}; any number of patterns, 64 to a lane).
      */
-    public static BitMatrix evaluate(TensorProgram p, int rounds, BitMatrix inputs) {
+    public static Batch evaluate(TensorProgram p, int rounds, BitMatrix inputs) {
         return evaluate(p, rounds, inputs, UnaryOperator.identity());
     }
 
     /** As {@link #evaluate(TensorProgram, int, BitMatrix)}, the gates going through {@code wrap}'s net (a test's planted fault). */
-    public static BitMatrix evaluate(TensorProgram p, int rounds, BitMatrix inputs, UnaryOperator<Net> wrap) {
+    public static Batch evaluate(TensorProgram p, int rounds, BitMatrix inputs, UnaryOperator<Net> wrap) {
         PortLayout layout = PortLayout.packed(p);
         if (inputs.rows() != layout.inputBits()) {
             throw new IllegalArgumentException("the program has " + layout.inputBits() + " input bits, the matrix " + inputs.rows() + " rows");
@@ -43,6 +46,6 @@ public final class StreamedCircuit {
                 for (int l = 0; l < net.lanes(); l++) out.setWord(offset + i, l, net.value(lits[i], l));
             }
         });
-        return out;
+        return new Batch(out, net.gates());
     }
 }

@@ -79,10 +79,10 @@ public final class Verification {
         return tally.match();
     }
 
-    /** Told after each streamed batch: the inputs checked so far (all equal), of how many. */
+    /** Told after each streamed batch: the inputs checked so far (all equal), of how many, and the gates the batch's lowering made. */
     @FunctionalInterface
     public interface Progress {
-        void checked(int inputs, int of);
+        void checked(int inputs, int of, long gates);
     }
 
     /**
@@ -105,11 +105,11 @@ public final class Verification {
         int total = in.sets().size();
         for (int from = 0; from < total; from += batch) {
             List<Map<String, long[]>> sets = in.sets().subList(from, Math.min(total, from + batch));
-            BitMatrix out = StreamedCircuit.evaluate(p, rounds, layout.encode(sets), wrap);
+            StreamedCircuit.Batch out = StreamedCircuit.evaluate(p, rounds, layout.encode(sets), wrap);
             for (int k = 0; k < sets.size(); k++) {
-                if (tally.check(from + k, layout.decode(out, k)) instanceof Mismatch m) return m;
+                if (tally.check(from + k, layout.decode(out.outputs(), k)) instanceof Mismatch m) return m;
             }
-            progress.checked(from + sets.size(), total);
+            progress.checked(from + sets.size(), total, out.gates());
         }
         return tally.match();
     }

@@ -40,15 +40,18 @@ class StreamedCircuitTest {
         assertEquals(PortLayout.of(built.circuit(), p), PortLayout.packed(p), "the builder lays the buses out as the program orders them");
         BitMatrix in = BitMatrix.random(built.circuit().inputCount(), 150, 17);
         BitMatrix want = new BitParallelEvaluator(1).evaluate(built.circuit(), in);
-        BitMatrix got = StreamedCircuit.evaluate(p, ROUNDS, in);
-        assertEquals(want, got, example + ": every output bit on every pattern");
+        StreamedCircuit.Batch got = StreamedCircuit.evaluate(p, ROUNDS, in);
+        assertEquals(want, got.outputs(), example + ": every output bit on every pattern");
+        long[] made = {0};
+        TensorIrToCircuit.lower(p, ROUNDS, false, gates -> made[0] = gates);
+        assertEquals(made[0], got.gates(), example + ": the gates made are the unhashed builder's (before its dead gates go)");
         assertTrue(varies(want), example + ": the outputs vary over the patterns (not a vacuous comparison)");
     }
 
     @Test
     void aStreamedVerificationOfAFloatModelMatchesTheReference() {
         TensorProgram p = Specs.example("float/rope_transformer", Map.of("n", 4L, "layers", 1L, "d", 2L));
-        Verification.Result r = Verification.stream(p, ROUNDS, 70, 5, Verification.EXACT, 64, (done, of) -> { });
+        Verification.Result r = Verification.stream(p, ROUNDS, 70, 5, Verification.EXACT, 64, (done, of, gates) -> { });
         Verification.Match m = assertInstanceOf(Verification.Match.class, r, r.toString());
         assertEquals(74, m.inputs(), "4 edge and 70 random inputs, in two batches");
         assertEquals(List.of(), m.constants());
@@ -60,10 +63,10 @@ class StreamedCircuitTest {
     void aThresholdOffByOneMakesStreamedVerifyFail(String example, long n) {
         TensorProgram p = Specs.example(example, Map.of("n", n));
         int call = outputGateCall(p);
-        Verification.Result r = Verification.stream(p, ROUNDS, 200, 3, Verification.EXACT, 64, (done, of) -> { }, net -> offByOne(net, call));
+        Verification.Result r = Verification.stream(p, ROUNDS, 200, 3, Verification.EXACT, 64, (done, of, gates) -> { }, net -> offByOne(net, call));
         Verification.Mismatch m = assertInstanceOf(Verification.Mismatch.class, r, example + ": gate call " + call + " raised by one");
         assertTrue(m.reference() != m.circuit());
-        assertInstanceOf(Verification.Match.class, Verification.stream(p, ROUNDS, 200, 3, Verification.EXACT, 64, (done, of) -> { }),
+        assertInstanceOf(Verification.Match.class, Verification.stream(p, ROUNDS, 200, 3, Verification.EXACT, 64, (done, of, gates) -> { }),
                 example + ": unmutated, the same inputs match");
     }
 
