@@ -27,11 +27,12 @@ import tc0.compiler.lower.Verification;
             "the exact reference interpreter. The first mismatch is printed with the input that shows it",
             "(exit 1); exit 0 only when every output equals the reference bit for bit on every input.",
             "",
-            "With --stream the circuit is never held: the spec is lowered once per batch of 64 inputs onto a net",
-            "that evaluates each gate on the batch as it is made (8 bytes a gate; no fan-in kept, no hashing) and",
-            "the outputs are compared; the same inputs and the same answer as the built circuit (hashing and",
-            "dead-gate removal change no output), for circuits too large to build in memory (the float models",
-            "at n = 8). Slower: each batch lowers the spec again; progress goes to standard error.",
+            "With --stream the circuit is never held: the spec is lowered once per batch of inputs (--batch, 64",
+            "by default) onto a net that evaluates each gate on the batch as it is made (8 bytes a gate per 64",
+            "inputs; no fan-in kept, no hashing) and the outputs are compared: the same inputs and the same",
+            "answer as the built circuit (hashing and dead-gate removal change no output), for circuits too",
+            "large to build in memory (the float models at n = 8). Each batch lowers the spec again, so a larger",
+            "--batch is faster where memory allows; progress goes to standard error. No size guard applies.",
             "",
             "With --circuit FILE the spec is not lowered: FILE (.tc0c, .aag, .aig: compiled earlier, by another",
             "version, or edited) is checked against the spec's reference instead; its input and output buses",
@@ -44,7 +45,8 @@ import tc0.compiler.lower.Verification;
             "",
             ExitCodes.LIST,
             "",
-            "Example:  tc0 verify examples/gin.tc0 --set n=4 --samples 1000 --seed 7"})
+            "Example:  tc0 verify examples/gin.tc0 --set n=4 --samples 1000 --seed 7",
+            "          tc0 verify examples/float/mamba.tc0 --set n=8 --stream --batch 256"})
 final class VerifyCommand implements Callable<Integer> {
     /** A refusal to build says that --stream verifies without building. */
     private static final String STREAM_HINT = "verify without building it: --stream (8 bytes a gate per 64 inputs); or " + SizeGuard.BUILD_HINT;
