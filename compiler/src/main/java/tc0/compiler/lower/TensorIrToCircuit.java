@@ -3,7 +3,10 @@ package tc0.compiler.lower;
 import tc0.compiler.interp.Layout;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
 import tc0.circuits.Circuit;
 import tc0.circuits.CircuitBuilder;
@@ -54,11 +57,30 @@ public final class TensorIrToCircuit {
     private LongConsumer progress = gates -> { };
 
     private TensorIrToCircuit(TensorProgram p, int rounds, boolean hashing) {
+        this(p, rounds, new CircuitBuilder(hashing));
+    }
+
+    private TensorIrToCircuit(TensorProgram p, int rounds, CircuitBuilder b) {
+        this(p, rounds, b, Net.of(b));
+    }
+
+    /** {@code b} null: the gates go to {@code net} alone (no circuit is kept). */
+    private TensorIrToCircuit(TensorProgram p, int rounds, CircuitBuilder b, Net net) {
         this.p = p;
         this.rounds = rounds;
-        this.b = new CircuitBuilder(hashing);
-        this.net = Net.of(b);
+        this.b = b;
+        this.net = net;
         this.words = new int[p.nodes().size()][][];
+    }
+
+    /**
+     * Lowers {@code p} onto {@code net} and keeps no circuit: each input bus is {@code inputs.apply(name, bits)}'s
+     * literals, and the output buses' literals come back by name, in the program's order. The gates {@code net} is
+     * given are the unhashed builder's, in its order ({@link tc0.compiler.gadgets.EvaluatingNet} evaluates them).
+     */
+    public static Map<String, int[]> lowerOnto(TensorProgram p, int rounds, Net net, BiFunction<String, Integer, int[]> inputs) {
+        if (rounds < 1) throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+        return new TensorIrToCircuit(p, rounds, null, net).lowerAll(inputs);
     }
 
     /** Lowers {@code p} with {@link WeightedSum#DEFAULT_ROUNDS} compression rounds per sum. */
@@ -105,12 +127,18 @@ public final class TensorIrToCircuit {
     }
 
     private Circuit run() {
+        lowerAll(b::inputBus).forEach(b::outputBus);
+        return b.build();
+    }
+
+    /** Every node lowered; the output buses' literals by name. */
+    private Map<String, int[]> lowerAll(BiFunction<String, Integer, int[]> inputBus) {
         // Inputs first: the builder wants every input bus before the first gate.
         for (TensorProgram.Port in : p.inputs()) {
             Node n = p.node(in.node());
             int w = Lowered.width(n);
             int size = Math.toIntExact(n.size());
-            int[] bus = b.inputBus(in.name(), size * w);
+            int[] bus = inputBus.apply(in.name(), size * w);
             int[][] ws = new int[size][w];
             for (int e = 0; e < size; e++) System.arraycopy(bus, e * w, ws[e], 0, w);
             words[n.id()] = ws;
@@ -119,21 +147,22 @@ public final class TensorIrToCircuit {
             if (n.op() instanceof Op.Input) continue;
             Deque<CircuitBuilder.Scope> scopes = new ArrayDeque<>();
             try {
-                for (String seg : n.region().split("/")) scopes.push(b.region(seg));
+                for (String seg : n.region().split("/")) scopes.push(net.region(seg));
                 words[n.id()] = lowerNode(n);
-                progress.accept(b.gateCount());
+                if (b != null) progress.accept(b.gateCount());
             } finally {
                 while (!scopes.isEmpty()) scopes.pop().close();
             }
         }
+        Map<String, int[]> outputs = new LinkedHashMap<>();
         for (TensorProgram.Port out : p.outputs()) {
             int[][] ws = words[out.node()];
             int w = Lowered.width(p.node(out.node()));
             int[] lits = new int[ws.length * w];
             for (int e = 0; e < ws.length; e++) System.arraycopy(ws[e], 0, lits, e * w, w);
-            b.outputBus(out.name(), lits);
+            outputs.put(out.name(), lits);
         }
-        return b.build();
+        return outputs;
     }
 
     private int[][] lowerNode(Node n) {
