@@ -85,6 +85,7 @@ public final class SymbolicCheck {
                         + "; the longest path over each node's deepest gadget"
                         + (db.varied().isEmpty() ? ", the same at every n" : "; nodes whose own depth differs with n: " + String.join("; ", db.varied())) + ")");
                 figures.add(depthEveryN(db, from));
+                if (SymbolicFigures.powersOfTwo(depths.tailMap(from)).size() >= 2 + SymbolicFigures.CONFIRM) figures.add(NodeFormulas.of(same).text());
                 Decomposition.Result d = Decomposition.of(same);
                 if (d.decomposition().isEmpty()) figures.add("size for every n: no decomposition: " + d.reason());
                 else {
