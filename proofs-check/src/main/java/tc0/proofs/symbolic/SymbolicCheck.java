@@ -120,7 +120,9 @@ public final class SymbolicCheck {
     }
 
     static final String SIZE_NOT_SHOWN = "the size bound for every n >= 4 rests on the node terms (gadget shapes argued, not proved; constants fitted "
-            + "on n <= " + Decomposition.FIT_MAX_N + " and confirmed on the larger n counted; widths <= a + b L), Z3 proving only that their sum is <= C n^k";
+            + "on n <= " + Decomposition.FIT_MAX_N + " and confirmed on the larger n counted; widths <= a + b L), Z3 proving only that their sum is <= C n^k; "
+            + "the depth for every n rests on the gadgets' stated depths (claims of their constructions, checked on every node's count) and on the "
+            + "program having the same nodes at every n (checked at the n counted)";
 
     /** The count split by node, or null where the summaries cannot count it so (a fallback build). */
     private static TensorIrToCost.ByNode byNode(String spec, Instances in, long n) {
