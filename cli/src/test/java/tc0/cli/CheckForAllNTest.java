@@ -36,6 +36,8 @@ class CheckForAllNTest {
         Cli r = Cli.run("check", SOFTMAX.toString(), "--n", NS, "--count-only");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("[1] proved for every n = 2^L >= 4 (Z3, on the formula): depth = 7 "), r.out());
+        // between powers of two too: the softmax gadget's stated depth 7 (its construction's five stages) within the bound 8
+        assertTrue(r.out().contains("; for every n >= 4, powers of two or not (the gadgets' stated depths, each within its count at every n above): depth <= 7 <= 8"), r.out());
         assertTrue(r.out().contains("[2] proved for every n = 2^L >= 4 (Z3, on the formula): size = (65 n^3 + 6 n^2 L + 39 n^2 + 2 n L + 24 n) / 2"), r.out());
     }
 

@@ -43,6 +43,7 @@ public final class AssertProofs {
             Optional<String> every = a.metric() == Metric.SIZE ? everyN(a, others, counted, byN) : Optional.empty();
             String line = every.orElseGet(() -> line(a, others, counted));
             if (every.isEmpty() && line.startsWith("not proved") && a.metric() == Metric.SIZE) line = fromBelow(a, others, byN).orElse(line);
+            if (a.metric() == Metric.DEPTH) line += depthEveryN(a, others, byN).orElse("");
             out.add("[" + i + "] " + line);
         }
         return out;
@@ -66,6 +67,22 @@ public final class AssertProofs {
         if (!p.exceeded().isEmpty() || !Z3Growth.provesAtMostEveryN(p.bound(), bound.get())) return Optional.empty();
         return Optional.of("proved for every n >= 4 (Z3, on the node decomposition): size <= the node terms' sum " + p.bound().text() + " (M = 2^L; terms fitted on n <= "
                 + Decomposition.FIT_MAX_N + ", every larger n counted within them) <= " + bound.get().text());
+    }
+
+    /**
+     * "; for every n >= 4 ...": a depth assert whose bound has no n in it, at least the longest path over the gadgets'
+     * stated depths ({@link DepthBound#everyN}, every node's counted depth within its gadget's at every n counted, the
+     * same program at each): the bound holds between powers of two too. Empty where that does not apply.
+     */
+    static Optional<String> depthEveryN(Stmt.Assert a, Map<String, Long> others, SortedMap<Long, List<NodeFigures>> byN) {
+        if (byN.isEmpty() || Decomposition.sameProgramFrom(byN) != byN.firstKey()) return Optional.empty();
+        Optional<Formula> bound = BoundFormula.of(a.bound(), others);
+        if (bound.isEmpty() || bound.get().dependsOnN()) return Optional.empty();
+        DepthBound db = DepthBound.of(byN);
+        BigInteger b = bound.get().at(4);
+        if (db.everyN() < 0 || BigInteger.valueOf(db.everyN()).compareTo(b) > 0) return Optional.empty();
+        return Optional.of("; for every n >= 4, powers of two or not (the gadgets' stated depths, each within its count at every n above): depth <= "
+                + db.everyN() + " <= " + b);
     }
 
     /**

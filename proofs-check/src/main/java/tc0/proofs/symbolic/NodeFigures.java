@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import tc0.compiler.count.TensorIrToCost;
+import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
 import tc0.compiler.ir.TensorProgram;
@@ -14,12 +15,13 @@ import tc0.compiler.lower.Lowered;
  * gadget reads along, the widest word w it touches, its table input's width, and its level increment (its own
  * gadget's depth: its level minus its deepest operand's). {@code shape} is null for an op no {@link GadgetShape} is written for;
  * {@code variableOperands}: no operand is computed from constants alone (a weight matrix's product has no AND gates);
- * {@code constant}: the node itself is (a weight, or a mask computed from constants).
+ * {@code constant}: the node itself is (a weight, or a mask computed from constants); {@code gadgetDepth}: the most levels
+ * its gadget adds by its construction ({@link GadgetDepth}, the counts' compression rounds), -1 where none is written.
  */
 public record NodeFigures(int id, String op, GadgetShape shape, String region, List<Integer> operands, BigInteger gates, long elements, long m, int w, int wIn, int depth,
-        boolean variableOperands, boolean constant) {
+        boolean variableOperands, boolean constant, int gadgetDepth) {
 
-    /** Every node of a count by node, in id order. */
+    /** Every node of a count by node (counted with WeightedSum.DEFAULT_ROUNDS, as every count of the checks), in id order. */
     public static List<NodeFigures> of(TensorIrToCost.ByNode b) {
         TensorProgram p = b.program();
         List<NodeFigures> out = new ArrayList<>();
@@ -42,7 +44,7 @@ public record NodeFigures(int id, String op, GadgetShape shape, String region, L
             }
             int depth = b.gates().get(x.id()).signum() == 0 ? 0 : Math.max(0, b.level()[x.id()] - below);
             out.add(new NodeFigures(x.id(), x.op().label(), GadgetShape.of(x.op()).orElse(null), x.region(), ops, b.gates().get(x.id()), x.size(), reach(p, x), w, wIn, depth,
-                    ops.stream().noneMatch(o -> constant[o]), constant[x.id()]));
+                    ops.stream().noneMatch(o -> constant[o]), constant[x.id()], GadgetDepth.of(x, WeightedSum.DEFAULT_ROUNDS).map(GadgetDepth::depth).orElse(-1)));
         }
         return out;
     }

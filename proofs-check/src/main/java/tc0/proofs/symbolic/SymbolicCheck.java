@@ -84,6 +84,8 @@ public final class SymbolicCheck {
                 figures.add("depth <= " + db.bound() + " at every n counted" + (from > byN.firstKey() ? " from " + from : "") + " (deepest " + deepest
                         + "; the longest path over each node's deepest gadget"
                         + (db.varied().isEmpty() ? ", the same at every n" : "; nodes whose own depth differs with n: " + String.join("; ", db.varied())) + ")");
+                figures.add(depthEveryN(db, from));
+                if (SymbolicFigures.powersOfTwo(depths.tailMap(from)).size() >= 2 + SymbolicFigures.CONFIRM) figures.add(NodeFormulas.of(same).text());
                 Decomposition.Result d = Decomposition.of(same);
                 if (d.decomposition().isEmpty()) figures.add("size for every n: no decomposition: " + d.reason());
                 else {
@@ -104,8 +106,23 @@ public final class SymbolicCheck {
                 expect == Expect.CONSTANT ? NOT_SHOWN + "; " + SIZE_NOT_SHOWN : NOT_SHOWN);
     }
 
+    /**
+     * "depth <= 640 for every n >= 4 (...)": the longest path over the gadgets' stated depths, or why not. For every n
+     * as far as the program has the same nodes as at the n counted (its structure, checked there, not proved).
+     */
+    static String depthEveryN(DepthBound db, long from) {
+        if (db.everyN() < 0) {
+            return "depth for every n: not bounded by the gadgets' depths: " + String.join("; ", db.past().subList(0, Math.min(3, db.past().size())));
+        }
+        return "depth <= " + db.everyN() + " for every n >= " + Math.max(4, from) + ", powers of two or not (the longest path over each node's gadget depth as "
+                + "its construction states it, a constant in the compression rounds: no n, m or width in it; every node's counted depth within its "
+                + "gadget's at every n counted; the program's nodes the same at every n counted, assumed past them)";
+    }
+
     static final String SIZE_NOT_SHOWN = "the size bound for every n >= 4 rests on the node terms (gadget shapes argued, not proved; constants fitted "
-            + "on n <= " + Decomposition.FIT_MAX_N + " and confirmed on the larger n counted; widths <= a + b L), Z3 proving only that their sum is <= C n^k";
+            + "on n <= " + Decomposition.FIT_MAX_N + " and confirmed on the larger n counted; widths <= a + b L), Z3 proving only that their sum is <= C n^k; "
+            + "the depth for every n rests on the gadgets' stated depths (claims of their constructions, checked on every node's count) and on the "
+            + "program having the same nodes at every n (checked at the n counted)";
 
     /** The count split by node, or null where the summaries cannot count it so (a fallback build). */
     private static TensorIrToCost.ByNode byNode(String spec, Instances in, long n) {

@@ -138,6 +138,22 @@ class DecompositionTest {
         assertTrue(lb.dropped().stream().anyMatch(s -> s.startsWith("node 11 matmul has ")), lb.dropped().toString());
     }
 
+    /**
+     * Per node, a formula n^a L^b equal at every power of two where the gadget's cost is linear in the width: a relu
+     * keeps the w - 1 bits under the sign, one gate each (the bit and not the sign), on 4 n entries of (L + 12)-bit
+     * words: 4 n (L + 11). The matrix products (column compression) have none.
+     */
+    @Test
+    void nodeFormulasWhereTheCostIsAPolynomialInTheWidth() {
+        NodeFormulas f = NodeFormulas.of(BY_N);
+        int relu = f.nodes().indexOf(17);
+        assertEquals("relu", BY_N.get(4096L).get(17).op());
+        assertEquals("4 n L + 44 n", f.formulas().get(relu).orElseThrow().formula().text());
+        assertEquals(24 - 1, BY_N.get(4096L).get(17).gates().divide(BigInteger.valueOf(4 * 4096)).intValueExact(), "w - 1 gates per entry at n = 4096 (w = 24)");
+        assertTrue(f.ops().contains("matmul"), f.text());
+        assertTrue(f.fitted() < f.formulas().size(), f.text());
+    }
+
     private static List<Decomposition.Term> replace(Decomposition d, int node, java.util.function.UnaryOperator<Decomposition.Term> f) {
         List<Decomposition.Term> out = new ArrayList<>();
         for (Decomposition.Term t : d.terms()) out.add(t.node() == node ? f.apply(t) : t);
