@@ -1,6 +1,7 @@
 package tc0.compiler.count;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -67,6 +68,31 @@ class WideProductsTest {
                         java.util.Arrays.copyOfRange(w, d, 2 * d), f[1], f[2], 2)}, in, Instance.distinct(2 * d));
                 assertSame(want, PerElement.wideDot(in, f[0], f[1], f[2], 2), "a dot of " + d + " pairs " + java.util.Arrays.toString(in));
             }
+        }
+    }
+
+    @Test
+    void aClosedDotMovedPastALongCountsAsBuilt() {
+        // SumForm.addDot with every partial product's weight times 2^s (past a long: placed by addShifted) and the shift s more
+        // counts as the dot itself, built: the columns and the rounding move up s together.
+        Random r = new Random(63);
+        FixedFormat fx = FixedFormat.of(4, 12), fy = FixedFormat.of(4, 12), out = FixedFormat.of(4, 12);
+        int shift = fx.fracBits() + fy.fracBits() - out.fracBits();
+        for (int t = 0; t < 30; t++) {
+            int d = 1 + r.nextInt(3), s = 40 + r.nextInt(20);
+            ElemClass[] in = new ElemClass[2 * d];
+            // (a bit passed on by a constant 1 is an identified literal, whose weights are longs: refused, the Tape's route)
+            for (int k = 0; k < 2 * d; k++) in[k] = k % d == 0 || r.nextInt(5) > 0 ? ElemClass.fresh(16, 1 + r.nextInt(2)) : ElemClass.constant(0, 16);
+            Instance.Result want = Instance.run((net, w) -> new int[][] {Multiply.dot(net, java.util.Arrays.copyOfRange(w, 0, d), fx,
+                    java.util.Arrays.copyOfRange(w, d, 2 * d), fy, out, 2)}, in, Instance.distinct(2 * d));
+            long[] ux = new long[d], uy = new long[d];
+            Instance.Result got = new SumForm().addDot(java.util.Arrays.copyOfRange(in, 0, d), java.util.Arrays.copyOfRange(in, d, 2 * d), 1L << s, ux, uy)
+                    .close(shift + s, out.width(), true, 2, new long[2 * d]);
+            String what = "a dot of " + d + " pairs moved up by " + s + ": " + java.util.Arrays.toString(in);
+            for (int l = 1; l <= want.profile().depth(); l++) assertEquals(want.profile().at(l), got.profile().at(l), what + " level " + l);
+            assertEquals(want.profile().cost().wires(), got.profile().cost().wires(), what);
+            assertArrayEquals(want.out(), got.out(), what);
+            assertTrue(got.profile().wide(), what + ": marked past the builder");
         }
     }
 
