@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * n = 2^20 with {@code frac: log2(n) + 4}: 32-bit words, whose constant factors need 64-bit sums and whose
- * sqrt a 2^32-entry table, past what tc0's builder builds. --count-only counts them (marked not buildable);
- * building says why in one line.
+ * n = 2^20 with {@code frac: log2(n) + 4}: 32-bit words, whose constant factors need 64-bit sums, whose sqrt a
+ * 2^32-entry table and whose products by signed weights sums past 61 bits, past what tc0's builder builds.
+ * --count-only counts them (marked not buildable); building says why in one line.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CountPastBuilderTest {
@@ -63,5 +63,18 @@ class CountPastBuilderTest {
         assertEquals(small.get("depth").asLong(), big.get("depth").asLong(), big.toString());
         assertEquals(true, big.get("weightsPast63Bits").asBoolean(), big.toString());
         assertTrue(big.get("gates").bigIntegerValue().bitLength() > 63, big.toString());
+    }
+
+    /**
+     * Layer norm's {@code * g} on 32-bit words by weights of either sign (a bit and its negation in one sum, counted
+     * over exact integers) no longer refuses: softmax_transformer counts at n = 2^20, at its depth of n = 4096.
+     */
+    @Test
+    void softmaxTransformerCountsAtAMillion() throws Exception {
+        Path spec = Path.of("../examples/softmax_transformer.tc0");
+        JsonNode small = counted(spec, 4096), big = counted(spec, 1 << 20);
+        assertEquals(small.get("depth").asLong(), big.get("depth").asLong(), big.toString());
+        assertEquals(true, big.get("weightsPast63Bits").asBoolean(), big.toString());
+        assertTrue(big.get("gates").bigIntegerValue().compareTo(small.get("gates").bigIntegerValue()) > 0, big.toString());
     }
 }

@@ -59,7 +59,9 @@ final class KronCount {
                 ElemClass[] in = {a.at(ga), b.at(gb)};
                 long mult = inGroup[0][g0] * inGroup[1][g1];
                 Instance.Gadget g = (net, w) -> new int[][] {product(net, w[0], fa, w[1], fb, out, rounds)};
-                Instance.Result r = e.instance(List.of("kron", fa, fb, out, rounds), g, in, new int[] {0, 1});
+                Instance.Result r = PerElement.productBeyondBuilder(fa, fb, out) // past the builder's longs: the product's sum over exact integers
+                        ? e.closedLifted(List.of("kron-wide", fa, fb, out, rounds), in, c -> PerElement.wideFolding(c, fa, fb, out, rounds))
+                        : e.instance(List.of("kron", fa, fb, out, rounds), g, in, new int[] {0, 1});
                 e.add(r, mult, NONE, in);
                 readA.merge(in[0], r.usedSlots()[0], (x, y) -> x | y);
                 readB.merge(in[1], r.usedSlots()[1], (x, y) -> x | y);

@@ -18,9 +18,10 @@ import tc0.compiler.numerics.FixedFormat;
  * {@link LayerNormCount}, but the three wide parts counted in closed form on column shapes ({@link SumForm}, as a
  * builder with unbounded weights would build them) and standing on the Tape as opaque nodes: {@code T}'s exact
  * sum, the comparators {@code [Q >= a]} (their range and fan-in from Q's terms merged per node, in
- * {@code BigInteger}s) with the bits of rho, and each output's rounded sum. A form the shapes do not model (a
- * node twice whose weights pass a long, or with both signs) is {@link SumForm.Unmodelled}: the caller runs the
- * Tape instead. Pinned against {@code LayerNorm.build} at buildable widths.
+ * {@code BigInteger}s) with the bits of rho, and each output's rounded sum. A sum the shapes do not model (a
+ * node twice whose weights pass a long, or with both signs) is made on the Tape over exact integers
+ * ({@link WideTapeSum}); a Q of fewer than two terms is {@link SumForm.Unmodelled}: the caller runs the Tape
+ * instead. Pinned against {@code LayerNorm.build} at buildable widths.
  */
 final class LayerNormWide {
     private LayerNormWide() {}

@@ -187,6 +187,9 @@ final class MatMulCount {
                         return new int[][] {Multiply.dot(net, xs, fa, ys, fb, out, rounds)};
                     };
                     r = closedDot(e, row, col, fa, fb, out);
+                    if (r == null && PerElement.productBeyondBuilder(fa, fb, out)) { // the builder's longs overflow: the sum over exact integers
+                        r = e.closedLifted(List.of("matmul-var-wide", fa, fb, out, rounds), both, in -> PerElement.wideDot(in, fa, fb, out, rounds));
+                    }
                     if (r == null) r = e.instance(List.of("matmul-var", fa, fb, out, rounds), gadget, both, Instance.distinct(2 * inner));
                     e.add(r, mult, NONE, both);
                     for (int t = 0; t < inner; t++) { readA[dots.groupOf(t)] |= r.usedSlots()[t]; readB[gj][dots.groupOf(t)] |= r.usedSlots()[inner + t]; }

@@ -89,6 +89,58 @@ final class PerElement {
         return r;
     }
 
+    /**
+     * {@code Multiply.dot} of the pairs {@code (in[t], in[d + t])} on a Tape, its ANDs made there and its sum counted
+     * in closed form or over exact integers ({@link WideTapeSum}).
+     */
+    static Instance.Result wideDot(ElemClass[] in, FixedFormat fx, FixedFormat fy, FixedFormat out, int rounds) {
+        Profile side = new Profile();
+        int d = in.length / 2;
+        Instance.Result r = Instance.run((net, xs) -> {
+            WideTapeSum f = new WideTapeSum();
+            for (int t = 0; t < d; t++) f.addProduct((Tape) net, xs[t], xs[d + t]);
+            return new int[][] {f.toFormat((Tape) net, fx.fracBits() + fy.fracBits(), out, rounds, side)};
+        }, in, Instance.distinct(in.length));
+        r.profile().add(side, 1);
+        return r;
+    }
+
+    /**
+     * {@code Multiply.folding} (the lowering's product of two matrices' entries: a constant factor folds into the
+     * weights) of one pair where its sum may pass the builder's longs: the sums on a Tape, counted in closed form or
+     * over exact integers ({@link WideTapeSum}); the cases with no sum (constants, zero, a power of two wired) as
+     * {@code Multiply.folding} makes them.
+     */
+    static Instance.Result wideFolding(ElemClass[] in, FixedFormat fx, FixedFormat fy, FixedFormat out, int rounds) {
+        Profile side = new Profile();
+        Instance.Result r = Instance.run((net, w) -> new int[][] {folding((Tape) net, w[0], fx, w[1], fy, out, rounds, side)}, in, new int[] {0, 1});
+        r.profile().add(side, 1);
+        return r;
+    }
+
+    private static int[] folding(Tape net, int[] x, FixedFormat fx, int[] y, FixedFormat fy, FixedFormat out, int rounds, Profile side) {
+        Long cx = code(x), cy = code(y);
+        if (cx != null && cy == null) return folding(net, y, fy, x, fx, out, rounds, side);
+        WideTapeSum f = new WideTapeSum();
+        if (cy == null) return f.addProduct(net, x, y).toFormat(net, fx.fracBits() + fy.fracBits(), out, rounds, side);
+        long c = cy;
+        int t = Long.numberOfTrailingZeros(c) + out.fracBits() - fx.fracBits() - fy.fracBits();
+        boolean wired = c > 0 && Long.bitCount(c) == 1 && t >= 0 && x.length + t <= out.width(); // as Multiply.folding decides
+        if (cx != null || c == 0 || wired) return Multiply.folding(net, x, fx, y, fy, out, rounds); // no sum
+        f.addWord(x, java.math.BigInteger.valueOf(c));
+        return f.toFormat(net, fx.fracBits() + fy.fracBits(), out, rounds, side);
+    }
+
+    /** The two's complement code of a word whose every literal is a constant, else null. */
+    private static Long code(int[] w) {
+        long c = 0;
+        for (int k = 0; k < w.length; k++) {
+            if (!tc0.circuits.Literal.isConstant(w[k])) return null;
+            if (w[k] == tc0.circuits.Literal.TRUE) c |= 1L << k;
+        }
+        return w.length < 64 ? (c << (64 - w.length)) >> (64 - w.length) : c;
+    }
+
     /** {@code where}: a multiplexer per element ({@code Select.mux}), one instance per tuple of the three operands' classes. */
     static Summary select(Engine e, Node n, Op.Select op) {
         Summary c = e.sumSplit(op.cond()), a = e.sumSplit(op.a()), b = e.sumSplit(op.b());
@@ -124,10 +176,9 @@ final class PerElement {
     private static Instance.Result closedScale(Node n, ElemClass x, long c, int frac, FixedFormat out, int rounds) {
         try {
             return ScaleCount.closed(x, c, frac, out, rounds);
-        } catch (SumForm.Unmodelled u) {
-            // Not NeedsLiterals: building instead would refuse the same sum.
-            throw new UnsupportedOperationException("counting: " + Engine.describe(n) + ": a constant factor's sum past 61 bits that the "
-                    + "closed count does not model (" + u.getMessage() + ")");
+        } catch (SumForm.Unmodelled | ArithmeticException u) {
+            // A slot twice in the word, or its one literal's weight past a long: the sum made gate by gate over exact integers.
+            return ScaleCount.onTape(x, c, frac, out, rounds);
         }
     }
 

@@ -45,4 +45,19 @@ final class ScaleCount {
         }
         return f.close(shift, out.width(), true, rounds, new long[] {SumForm.variableSlots(x)});
     }
+
+    /**
+     * The same sum for a word the shape does not model (a slot twice, a word of one literal whose weight passes a
+     * long): made on a Tape over exact integers ({@link WideTapeSum}), as a builder with unbounded weights would.
+     */
+    static Instance.Result onTape(ElemClass x, long coeff, int frac, FixedFormat out, int rounds) {
+        Profile side = new Profile();
+        Instance.Result r = Instance.run((net, xs) -> {
+            WideTapeSum f = new WideTapeSum();
+            f.addWord(xs[0], BigInteger.valueOf(coeff));
+            return new int[][] {f.toFormat((Tape) net, frac, out, rounds, side)};
+        }, new ElemClass[] {x}, new int[] {0});
+        r.profile().add(side, 1);
+        return r;
+    }
 }

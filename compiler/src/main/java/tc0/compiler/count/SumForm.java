@@ -91,7 +91,10 @@ final class SumForm {
             ElemClass x = xs[r], y = ys[r];
             long c = counts[r];
             if (passes(x) || passes(y)) for (long e = 0; e < c; e++) pair(x, y, scale, t + e, 1, r, usedX, usedY);
-            else pairs(PairPattern.of(x, y, scale), c, r, usedX, usedY);
+            else if (pastLong(scale, x.width() + y.width() - 2)) { // a weight past a long: pair()'s wide terms, not a pattern of longs
+                if (c != 1 && !columnLevelsUniform(x, y)) throw new Unmodelled("a repeated pair's weight past a long");
+                pair(x, y, scale, t, c, r, usedX, usedY);
+            } else pairs(PairPattern.of(x, y, scale), c, r, usedX, usedY);
             t += c;
         }
         return this;
@@ -118,6 +121,11 @@ final class SumForm {
     private static boolean passes(ElemClass c) {
         for (int k = 0; k < c.width(); k++) if (c.bit(k) == ElemClass.TRUE) return true;
         return false;
+    }
+
+    /** Whether the ANDs landing in each column share one level (then adding pairs in bulk keeps the columns' order of levels). */
+    private static boolean columnLevelsUniform(ElemClass x, ElemClass y) {
+        return sameColumnLevels(x, y, noLevels(x.width() + y.width()));
     }
 
     private static int[] noLevels(int columns) {
@@ -170,9 +178,10 @@ final class SumForm {
         int wx = x.width(), wy = y.width();
         for (int i = 0; i < wx; i++) {
             for (int j = 0; j < wy; j++) {
-                long w = Multiply.partialWeight(scale, i, j, wx, wy);
                 int a = x.bit(i), b = y.bit(j);
                 if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
+                if (pastLong(scale, i + j)) { wideTerm(x, y, scale, i, j, count, u, usedX, usedY); continue; }
+                long w = Multiply.partialWeight(scale, i, j, wx, wy);
                 if (a == ElemClass.TRUE && b == ElemClass.TRUE) { shape.addConstant(w, count); continue; }
                 if (a == ElemClass.TRUE) { usedY[u] |= 1L << (b >> 1); identified(2L * t + 1, b >> 1, (b & 1) != 0, w, y.slotLevel(b >> 1)); continue; }
                 if (b == ElemClass.TRUE) { usedX[u] |= 1L << (a >> 1); identified(2L * t, a >> 1, (a & 1) != 0, w, x.slotLevel(a >> 1)); continue; }
@@ -183,6 +192,31 @@ final class SumForm {
                 shape.add(count, w, lv);
             }
         }
+    }
+
+    /** Whether the weight {@code scale 2^e} of a partial product passes a long (the builder's weights: a 34 x 34-bit product at n = 2^20). */
+    private static boolean pastLong(long scale, int e) {
+        return 64 - Long.numberOfLeadingZeros(Math.abs(scale)) + e > 62;
+    }
+
+    /**
+     * {@link #pair}'s term for bits i, j whose weight {@code ±scale 2^(i+j)} passes a long: a fresh AND placed by
+     * the weight's bits moved up ({@link tc0.compiler.gadgets.SumShape#addShifted}, exact, wide), or the constant.
+     * A bit passed on (an AND with a constant 1) would be an identified literal, whose weights are longs: not modelled.
+     */
+    private void wideTerm(ElemClass x, ElemClass y, long scale, int i, int j, long count, int u, long[] usedX, long[] usedY) {
+        int a = x.bit(i), b = y.bit(j);
+        long signed = (i == x.width() - 1) != (j == y.width() - 1) ? -scale : scale;
+        if (a == ElemClass.TRUE && b == ElemClass.TRUE) {
+            shape.addConstant(java.math.BigInteger.valueOf(signed).shiftLeft(i + j).multiply(java.math.BigInteger.valueOf(count)));
+            return;
+        }
+        if (a == ElemClass.TRUE || b == ElemClass.TRUE) throw new Unmodelled("a bit passed on with a weight past a long");
+        usedX[u] |= 1L << (a >> 1);
+        usedY[u] |= 1L << (b >> 1);
+        int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
+        extra.gates(count, 2, lv);
+        shape.addShifted(count, signed, i + j, lv);
     }
 
     /** Adds {@code weight * lit}, lit being slot {@code slot} of element {@code element} (negated or not), as an identified literal. */

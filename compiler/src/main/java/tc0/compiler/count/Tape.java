@@ -1,10 +1,13 @@
 package tc0.compiler.count;
 
+import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import tc0.circuits.CircuitBuilder;
 import tc0.circuits.GateTerms;
 import tc0.circuits.Literal;
-import tc0.compiler.gadgets.Net;
+import tc0.compiler.gadgets.WideNet;
 
 /**
  * A {@link Net} that records one gadget instance: it normalises each gate exactly as
@@ -13,7 +16,7 @@ import tc0.compiler.gadgets.Net;
  * fan-in nodes and level, so that the gates the instance's outputs need can be counted, as
  * {@link CircuitBuilder#build()} keeps only those. Inputs come first, each at a given level.
  */
-final class Tape implements Net {
+final class Tape implements WideNet {
     private int nodes = 1; // node 0 is the constant
     private int firstGate = -1;
     private int[] level = new int[256];
@@ -57,13 +60,53 @@ final class Tape implements Net {
         if (minSum >= t) return Literal.TRUE;
         if (maxSum < t) return Literal.FALSE;
         if (terms == 1) return Literal.of(termNode[0], termWeight[0] < 0);
+        return Literal.of(record(termNode, terms, lv + 1), false);
+    }
+
+    /**
+     * {@link #gate} over exact integers (a sum past the builder's longs, counted as a builder with unbounded
+     * weights would build it): the terms normalised once for the bank, as {@link GateTerms} does with longs.
+     */
+    @Override
+    public void wideGates(int[] lits, BigInteger[] weights, int count, BigInteger[] thresholds, int n, int[] out) {
+        if (firstGate < 0) firstGate = nodes;
+        TreeMap<Integer, BigInteger> merged = new TreeMap<>();
+        BigInteger shift = BigInteger.ZERO; // w * not x = w - w * x
+        for (int i = 0; i < count; i++) {
+            int lit = lits[i];
+            BigInteger w = weights[i];
+            if (lit < 0 || Literal.node(lit) >= nodes) throw new IllegalArgumentException("literal " + lit + " names no node built yet");
+            if (w.signum() == 0) continue;
+            if (Literal.isNegated(lit)) { shift = shift.add(w); w = w.negate(); }
+            if (Literal.node(lit) != 0) merged.merge(Literal.node(lit), w, BigInteger::add);
+        }
+        merged.values().removeIf(w -> w.signum() == 0);
+        BigInteger maxSum = BigInteger.ZERO, minSum = BigInteger.ZERO;
+        int[] termNode = new int[merged.size()];
+        int terms = 0, lv = 0;
+        for (Map.Entry<Integer, BigInteger> e : merged.entrySet()) {
+            if (e.getValue().signum() > 0) maxSum = maxSum.add(e.getValue()); else minSum = minSum.add(e.getValue());
+            termNode[terms++] = e.getKey();
+            lv = Math.max(lv, level[e.getKey()]);
+        }
+        for (int k = 0; k < n; k++) {
+            BigInteger t = thresholds[k].subtract(shift);
+            if (minSum.compareTo(t) >= 0) out[k] = Literal.TRUE;
+            else if (maxSum.compareTo(t) < 0) out[k] = Literal.FALSE;
+            else if (terms == 1) out[k] = Literal.of(termNode[0], merged.firstEntry().getValue().signum() < 0);
+            else out[k] = Literal.of(record(termNode, terms, lv + 1), false);
+        }
+    }
+
+    /** A gate at {@code lv} reading the first {@code terms} of {@code termNode}; returns its node. */
+    private int record(int[] termNode, int terms, int lv) {
         if (gates + 2 > start.length) start = Arrays.copyOf(start, start.length * 2);
         int at = start[gates];
         if (at + terms > fanin.length) fanin = Arrays.copyOf(fanin, Math.max(at + terms, fanin.length * 2));
-        for (int i = 0; i < terms; i++) fanin[at + i] = termNode[i];
+        System.arraycopy(termNode, 0, fanin, at, terms);
         if (gates >= opaque.length) opaque = java.util.Arrays.copyOf(opaque, opaque.length * 2);
         start[++gates] = at + terms;
-        return Literal.of(newNode(lv + 1), false);
+        return newNode(lv);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.ClosedSum;
 import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.gadgets.WideWeightedSum;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
@@ -16,7 +17,9 @@ import tc0.compiler.numerics.FixedFormat;
  * shape ({@code WeightedSum.closedSum}, as a builder with unbounded weights would build them) into a profile, and
  * the result's bits standing on the Tape as opaque nodes (one per output node: a shared saturation gate once)
  * that read every node of the form. A form the shape does not model (a node twice with both signs or with a
- * weight past a long, a comparator the builder would drop) is {@link SumForm.Unmodelled}.
+ * weight past a long, a comparator the builder would drop: layer norm's {@code * g} by a negative weight, a
+ * 34 x 34-bit product by a constant) is built on the Tape instead, gate by gate over exact integers
+ * ({@link WideWeightedSum}): the gates a builder with unbounded weights would make.
  */
 final class WideTapeSum {
     final List<Integer> lits = new ArrayList<>();
@@ -83,11 +86,23 @@ final class WideTapeSum {
         return close(net, shift, out.width(), true, rounds, side);
     }
 
+    /** The sum on its column shape where the shape models it ({@link #onShape}), else built on the Tape over exact integers. */
+    private int[] close(Tape net, int shift, int width, boolean saturate, int rounds, Profile side) {
+        try {
+            return onShape(net, shift, width, saturate, rounds, side);
+        } catch (SumForm.Unmodelled u) {
+            int[] l = lits.stream().mapToInt(Integer::intValue).toArray();
+            BigInteger[] w = weights.toArray(new BigInteger[0]);
+            if (WideWeightedSum.pastBuilder(w, l.length, constant, shift, width)) side.markWide();
+            return WideWeightedSum.build(net, l, w, l.length, constant, shift, width, saturate, rounds);
+        }
+    }
+
     /**
      * The sum counted on its column shape ({@link SumForm#close}) into {@code side}; its output bits as opaque
      * nodes reading the form's nodes (one per output slot: a shared saturation gate once).
      */
-    private int[] close(Tape net, int shift, int width, boolean saturate, int rounds, Profile side) {
+    private int[] onShape(Tape net, int shift, int width, boolean saturate, int rounds, Profile side) {
         Map<Integer, Integer> uses = new HashMap<>();
         for (int lit : lits) uses.merge(Literal.node(lit), 1, Integer::sum);
         SumForm f = new SumForm();
@@ -114,18 +129,20 @@ final class WideTapeSum {
         ClosedSum cs;
         try {
             cs = WeightedSum.closedSum(f.shape, shift, width, saturate, rounds);
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException | UnsupportedOperationException | ArithmeticException e) { // a sole literal past a long, too
             throw new SumForm.Unmodelled(e.getMessage());
         } finally {
             f.shape.release();
         }
         String what = " (a sum of " + lits.size() + " terms, shift " + shift + ", width " + width + ")";
         if (!cs.countExact()) throw new SumForm.Unmodelled("the closed sum is not claimed exact here" + what);
+        // An output bit that is its column's one entry is that literal itself, which the shape does not name.
+        for (ClosedSum.Kind k : cs.bitKind()) if (k == ClosedSum.Kind.SOLE) throw new SumForm.Unmodelled("an output bit passed on" + what);
         side.add(SumForm.profile(cs), 1);
         int[] reads = new int[uses.size()];
         int k = 0;
         for (int node : uses.keySet()) reads[k++] = node;
-        // Each output bit: a constant, its own node (a gate, a comparator, or its column's one entry), or a shared saturation gate.
+        // Each output bit: a constant, its own node (a gate or a comparator), or a shared saturation gate.
         int[] bits = new int[width];
         int hi = -1, lo = -1;
         for (int b = 0; b < width; b++) {
@@ -133,7 +150,7 @@ final class WideTapeSum {
             switch (kind) {
                 case FALSE -> bits[b] = Literal.FALSE;
                 case TRUE -> bits[b] = Literal.TRUE;
-                case GATE, COMPARATOR, SOLE -> bits[b] = Literal.of(net.opaque(cs.bitLevel()[b], reads), cs.bitNegated()[b]);
+                case GATE, COMPARATOR -> bits[b] = Literal.of(net.opaque(cs.bitLevel()[b], reads), cs.bitNegated()[b]);
                 case HI, LO -> {
                     boolean isHi = kind == ClosedSum.Kind.HI;
                     int node = isHi ? hi : lo;
@@ -143,6 +160,7 @@ final class WideTapeSum {
                     }
                     bits[b] = Literal.of(node, cs.bitNegated()[b]);
                 }
+                case SOLE -> throw new IllegalStateException("refused above");
             }
         }
         return bits;

@@ -1,6 +1,7 @@
 package tc0.compiler.count;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -11,14 +12,32 @@ import tc0.compiler.gadgets.Multiply;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
- * A product's sum counted on its column shape ({@link WideTapeSum}, the route of products past 61 bits) against
- * {@code Multiply.fixed} on a Tape at widths the builder holds, over pairs of fresh words, random classes (repeated
- * and constant bits) and constants: every pair it models counts as built (a positive constant's set bits pass x's
- * bits on several times, one sign each); pairs with a node of both signs in the sum (a negative constant) are
- * refused, and the caller runs the Tape.
+ * A product's sum counted by {@link WideTapeSum} (the route of products past 61 bits: on its column shape where the
+ * shape models it, else made gate by gate over exact integers) against {@code Multiply.fixed} on a Tape at widths the
+ * builder holds, over pairs of fresh words, random classes (repeated and constant bits) and constants of either sign
+ * (a negative constant puts each bit of x in the sum as itself and as its negation): every pair counts as built, and a
+ * product by a constant moved up past 61 bits counts as the product itself.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WideTapeSumTest {
+    private static Instance.Result counted(ElemClass[] in, FixedFormat fx, FixedFormat fy, FixedFormat out) {
+        Profile side = new Profile();
+        Instance.Result r = Instance.run((net, xs) -> new int[][] {new WideTapeSum().addProduct((Tape) net, xs[0], xs[1])
+                .toFormat((Tape) net, fx.fracBits() + fy.fracBits(), out, 2, side)}, in, new int[] {0, 1});
+        r.profile().add(side, 1);
+        return r;
+    }
+
+    private static Instance.Result built(ElemClass[] in, FixedFormat fx, FixedFormat fy, FixedFormat out) {
+        return Instance.run((net, xs) -> new int[][] {Multiply.fixed(net, xs[0], fx, xs[1], fy, out, 2)}, in, new int[] {0, 1});
+    }
+
+    private static void assertSame(Instance.Result want, Instance.Result got, String what) {
+        ClassSamples.assertSameProfile(want.profile(), got.profile(), what);
+        assertArrayEquals(want.usedSlots(), got.usedSlots(), what);
+        assertArrayEquals(want.out(), got.out(), what);
+    }
+
     @Test
     void productsCountAsBuilt() {
         FixedFormat[][] formats = {
@@ -28,7 +47,7 @@ class WideTapeSumTest {
             {FixedFormat.of(2, 9), FixedFormat.of(6, 2), FixedFormat.of(4, 12)},
         };
         Random r = new Random(18);
-        int modelled = 0, fresh = 0, positive = 0, tried = 0;
+        int negative = 0, positive = 0;
         for (FixedFormat[] f : formats) {
             FixedFormat fx = f[0], fy = f[1], out = f[2];
             for (int t = 0; t < 60; t++) {
@@ -36,27 +55,36 @@ class WideTapeSumTest {
                 ElemClass y = t % 2 == 0 ? ElemClass.constant(fy.minCode() + (long) (r.nextDouble() * fy.size()), fy.width())
                         : t % 3 == 0 ? ElemClass.fresh(fy.width(), 3) : ClassSamples.random(r, fy.width());
                 ElemClass[] in = {x, y};
-                int[] identity = {0, 1};
-                String what = fx + " x " + fy + " -> " + out + ": " + x + " * " + y;
-                Instance.Result run = Instance.run((net, xs) -> new int[][] {Multiply.fixed(net, xs[0], fx, xs[1], fy, out, 2)}, in, identity);
-                Profile side = new Profile();
-                Instance.Result counted;
-                tried++;
-                try {
-                    counted = Instance.run((net, xs) -> new int[][] {new WideTapeSum().addProduct((Tape) net, xs[0], xs[1])
-                            .toFormat((Tape) net, fx.fracBits() + fy.fracBits(), out, 2, side)}, in, identity);
-                } catch (SumForm.Unmodelled u) {
-                    continue;
-                }
-                modelled++;
-                if (t % 6 == 3) fresh++;
+                assertSame(built(in, fx, fy, out), counted(in, fx, fy, out), fx + " x " + fy + " -> " + out + ": " + x + " * " + y);
+                if (y.isConstant() && y.code() < 0) negative++;
                 if (y.isConstant() && y.code() > 0) positive++;
-                counted.profile().add(side, 1);
-                ClassSamples.assertSameProfile(run.profile(), counted.profile(), what);
-                assertArrayEquals(run.usedSlots(), counted.usedSlots(), what);
             }
         }
-        assertTrue(fresh == 10 * formats.length && positive > 30, modelled + " of " + tried + " products modelled, " + fresh + " of two fresh words, "
-                + positive + " by positive constants");
+        assertTrue(negative > 30 && positive > 30, negative + " products by negative constants, " + positive + " by positive ones");
+    }
+
+    @Test
+    void aProductByAConstantMovedPast61BitsCountsAsTheProductItself() {
+        // x * c at fx, fy counts as x * (c 2^s) with s more fraction bits on y: every weight and the rounding moved up s columns.
+        Random r = new Random(34);
+        FixedFormat fx = FixedFormat.of(6, 14), fy = FixedFormat.of(6, 14), out = FixedFormat.of(6, 14);
+        int past = 0;
+        for (int t = 0; t < 40; t++) {
+            ElemClass x = t % 2 == 0 ? ElemClass.fresh(fx.width(), 1) : ClassSamples.random(r, fx.width());
+            long c = fy.minCode() + (long) (r.nextDouble() * fy.size());
+            int s = 28 + r.nextInt(14); // shift + width = 34 + s: past 61 bits
+            FixedFormat up = FixedFormat.of(6, 14 + s);
+            Instance.Result want = built(new ElemClass[] {x, ElemClass.constant(c, fy.width())}, fx, fy, out);
+            Instance.Result got = counted(new ElemClass[] {x, ElemClass.constant(c << s, up.width())}, fx, up, out);
+            String what = x + " * " + c + " moved up by " + s;
+            assertEquals(want.profile().cost().gates(), got.profile().cost().gates(), what);
+            assertEquals(want.profile().cost().wires(), got.profile().cost().wires(), what);
+            for (int l = 1; l <= want.profile().depth(); l++) assertEquals(want.profile().at(l), got.profile().at(l), what + " level " + l);
+            assertEquals(want.profile().depth(), got.profile().depth(), what);
+            assertArrayEquals(want.usedSlots(), got.usedSlots(), what);
+            assertArrayEquals(want.out(), got.out(), what);
+            if (got.profile().wide()) past++;
+        }
+        assertTrue(past == 40, past + " of 40 moved past what the builder builds");
     }
 }
