@@ -67,6 +67,22 @@ class BlockCountTest {
         }
     }
 
+    /** At p = 12 and 16 (a divide is 358 K gates at 16): a softmax of two and a layer norm of two, half their outputs read. */
+    @Test
+    void widerFormatsCountWhatTheBuilderKeeps() {
+        Random r = new Random(41);
+        for (int p : new int[] {12, 16}) {
+            int q = 5, w = p + q + 1;
+            int[] levels = new int[2 * w];
+            for (int i = 0; i < levels.length; i++) levels[i] = r.nextInt(4);
+            boolean[] half = new boolean[4096];
+            for (int i = 0; i < half.length; i++) half[i] = r.nextBoolean();
+            BiFunction<Net, int[], int[]> gadget = p == 16 ? (net, in) -> words(FloatSoftmax.build(net, floats(in, 2, p, q), ROUNDS))
+                    : (net, in) -> words(FloatLayerNorm.build(net, floats(in, 2, p, q), ROUNDS));
+            assertSame(levels, gadget, half, "p " + p);
+        }
+    }
+
     /** A block whose outputs pass its inputs through: whoever reads them reads the input, not the block. */
     @Test
     void aBlockPassingInputsThroughLeavesTheirReadsToItsReaders() {
