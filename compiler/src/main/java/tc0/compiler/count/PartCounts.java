@@ -17,8 +17,9 @@ import tc0.compiler.gadgets.Block;
  * reads) the part is counted with only those read, the mask in its key.
  */
 final class PartCounts {
-    /** With {@code -Dtc0.count.profile=true}, each part counted is one line on stderr: its kind, gates and time (blocks inside included). */
+    /** With {@code -Dtc0.count.profile=true}, each part counted is one line on stderr: its kind, gates and CPU seconds (blocks inside included). */
     private static final boolean PROFILE = Boolean.getBoolean("tc0.count.profile");
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final Map<Key, Entry> memo = new HashMap<>();
     private int[] seen = new int[1024];
     private int[] stamp = new int[1024];
@@ -85,10 +86,10 @@ final class PartCounts {
         }
         Entry e = memo.get(key); // not computeIfAbsent: counting a part may count (and memoise) blocks inside it
         if (e == null) {
-            long start = System.nanoTime();
+            long start = PROFILE ? CPU.getCurrentThreadCpuTime() : 0;
             e = count(body, k.data(), k.levels(), mask);
             memo.put(key, e);
-            if (PROFILE) System.err.printf("count profile: %s%s: %,d gates, %.2f s%n", k.key().kind(), mask == null ? "" : " (read mask)", e.gates(), (System.nanoTime() - start) / 1e9);
+            if (PROFILE) System.err.printf("count profile: %s%s: %,d gates, %.2f s CPU%n", k.key().kind(), mask == null ? "" : " (read mask)", e.gates(), (CPU.getCurrentThreadCpuTime() - start) / 1e9);
         }
         return e;
     }
