@@ -4,6 +4,8 @@ import java.util.Arrays;
 import tc0.circuits.CircuitBuilder;
 import tc0.circuits.GateTerms;
 import tc0.circuits.Literal;
+import tc0.compiler.gadgets.Block;
+import tc0.compiler.gadgets.BlockNet;
 import tc0.compiler.gadgets.TwinNet;
 
 /**
@@ -13,10 +15,13 @@ import tc0.compiler.gadgets.TwinNet;
  * then read by none and not an output is dead, and the gadget runs again (it is deterministic: the same
  * nodes in the same order) until no new gate dies; that run's figures are the live circuit's. Twins
  * ({@link TwinNet}) count their stages in bulk; if a twin's fresh literal ends unread, some of its gates would
- * be dead, so the caller counts again with {@link #withoutTwins()}.
+ * be dead, so the caller counts again with {@link #withoutTwins()}. Blocks ({@link Block}) are counted once per
+ * key and read mask in {@link PartCounts} (where given) and stand here as their new outputs, nodes that die like
+ * gates when nothing reads them: the block's figures are then those with only its live outputs read.
  */
-final class LiveNet implements TwinNet {
+final class LiveNet implements TwinNet, BlockNet {
     private final int inputs;
+    private final PartCounts parts; // null: blocks counted gate by gate here
     private final int[] inputLevels;
     private boolean twins = true;
     private int nodes;
@@ -26,10 +31,16 @@ final class LiveNet implements TwinNet {
     private long[] perLevel = new long[16];
     private final GateTerms terms = new GateTerms();
 
-    /** Inputs are nodes {@code 1 .. levels.length} at those levels. */
+    /** Inputs are nodes {@code 1 .. levels.length} at those levels; blocks counted gate by gate. */
     LiveNet(int[] levels) {
+        this(levels, null);
+    }
+
+    /** Inputs are nodes {@code 1 .. levels.length} at those levels; blocks counted once each in {@code parts}. */
+    LiveNet(int[] levels, PartCounts parts) {
         this.inputs = levels.length;
         this.inputLevels = levels;
+        this.parts = parts;
         reset();
     }
 
@@ -130,6 +141,44 @@ final class LiveNet implements TwinNet {
     @Override
     public void reads(int lit, long times) {
         if (!Literal.isConstant(lit)) fanout[Literal.node(lit)] = (int) Math.min(Integer.MAX_VALUE, fanout[Literal.node(lit)] + times);
+    }
+
+    /**
+     * The block's outputs: its new literals are new nodes here (marked as gates, so that they die unread), its
+     * figures those of its entry with the outputs read that are not yet known dead. An output that passes an
+     * input through is never marked read inside the block: whoever reads it here reads the input itself.
+     */
+    @Override
+    public int[] block(String kind, int[][] in, Block body) {
+        if (parts == null) return body.build(this, in);
+        PartCounts.Keyed k = parts.keyOf(kind, in, this::level);
+        PartCounts.Entry e = parts.entry(k, body, null);
+        int[] fresh = new int[e.newLevels().length];
+        for (int j = 0; j < fresh.length; j++) {
+            int n = newNode(k.base() + e.newLevels()[j]);
+            gate[n] = true;
+            fresh[j] = Literal.of(n, false);
+        }
+        int[] out = PartCounts.outputs(e, k.vars(), fresh);
+        boolean[] mask = new boolean[out.length];
+        boolean every = true;
+        for (int i = 0; i < out.length; i++) {
+            int o = e.outputs()[i];
+            mask[i] = o < 0 ? !dead[Literal.node(out[i])] : o < 2; // constants read or not alike
+            every &= mask[i];
+        }
+        if (!every) e = parts.entry(k, body, mask);
+        long[] pl = e.perLevel();
+        for (int l = 0; l < pl.length; l++) {
+            if (pl[l] == 0) continue;
+            int lv = k.base() + l;
+            if (lv >= perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, lv + 1));
+            perLevel[lv] += pl[l];
+        }
+        gates = Math.addExact(gates, e.gates());
+        wires = Math.addExact(wires, e.wires());
+        for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) fanout[Literal.node(k.vars()[j])]++;
+        return out;
     }
 
     @Override

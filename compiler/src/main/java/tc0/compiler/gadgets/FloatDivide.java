@@ -34,12 +34,23 @@ public final class FloatDivide {
     public static FloatWord divide(Net net, FloatWord x, FloatWord y, int rounds) {
         int p = y.significand().length, q = y.exponent().length;
         if (x.significand().length != p || x.exponent().length != q) throw new IllegalArgumentException("floats of different formats");
+        return FloatWord.of(Block.call(net, "float divide p=" + p + " q=" + q + " rounds=" + rounds, new int[][] {x.word(), y.word()},
+                (n, in) -> divided(n, FloatWord.of(in[0], p, q), FloatWord.of(in[1], p, q), rounds).word()), p, q);
+    }
+
+    private static FloatWord divided(Net net, FloatWord x, FloatWord y, int rounds) {
         LinearForm base = new LinearForm().addUnsignedWord(x.exponent(), 1);
         return quotient(net, x.significand(), x.sign(), x.nonzero(), base, y, rounds);
     }
 
     /** {@code round(1 / y)}; {@code 1 / 0} gives the largest positive float. */
     public static FloatWord reciprocal(Net net, FloatWord y, int rounds) {
+        int p = y.significand().length, q = y.exponent().length;
+        return FloatWord.of(Block.call(net, "float reciprocal p=" + p + " q=" + q + " rounds=" + rounds, new int[][] {y.word()},
+                (n, in) -> reciprocated(n, FloatWord.of(in[0], p, q), rounds).word()), p, q);
+    }
+
+    private static FloatWord reciprocated(Net net, FloatWord y, int rounds) {
         int p = y.significand().length, q = y.exponent().length;
         int[] one = new int[p]; // 1 = 2^(p-1) 2^(-(p-1)): biased exponent 2^(q-1) - (p - 1), kept as a constant
         java.util.Arrays.fill(one, Literal.FALSE);

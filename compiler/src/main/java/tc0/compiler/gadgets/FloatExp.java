@@ -36,6 +36,12 @@ public final class FloatExp {
 
     /** {@code exp(x)} rounded (saturated above the range, flushed to zero below it). */
     public static FloatWord exp(Net net, FloatWord x, int rounds) {
+        int p = x.significand().length, q = x.exponent().length;
+        return FloatWord.of(Block.call(net, "float exp p=" + p + " q=" + q + " rounds=" + rounds, new int[][] {x.word()},
+                (n, in) -> built(n, FloatWord.of(in[0], p, q), rounds).word()), p, q);
+    }
+
+    private static FloatWord built(Net net, FloatWord x, int rounds) {
         Plan plan = new Plan(x.significand().length, x.exponent().length);
         int p = plan.p, q = plan.q, s = x.sign();
         // Step 1: out of range, and X's bits.

@@ -36,6 +36,12 @@ public final class FloatLog {
 
     /** {@code round(log x)}; the largest negative float for {@code x <= 0}. */
     public static FloatWord log(Net net, FloatWord x, int rounds) {
+        int p = x.significand().length, q = x.exponent().length;
+        return FloatWord.of(Block.call(net, "float log p=" + p + " q=" + q + " rounds=" + rounds, new int[][] {x.word()},
+                (n, in) -> built(n, FloatWord.of(in[0], p, q), rounds).word()), p, q);
+    }
+
+    private static FloatWord built(Net net, FloatWord x, int rounds) {
         Plan plan = new Plan(x.significand().length, x.exponent().length);
         int p = plan.p, q = plan.q;
         int[] m = x.significand();

@@ -33,6 +33,12 @@ public final class FloatSqrt {
 
     /** {@code round(sqrt(x))}, zero for {@code x <= 0}; q of at least 2 bits. */
     public static FloatWord sqrt(Net net, FloatWord x, int rounds) {
+        int p = x.significand().length, q = x.exponent().length;
+        return FloatWord.of(Block.call(net, "float sqrt p=" + p + " q=" + q + " rounds=" + rounds, new int[][] {x.word()},
+                (n, in) -> built(n, FloatWord.of(in[0], p, q), rounds).word()), p, q);
+    }
+
+    private static FloatWord built(Net net, FloatWord x, int rounds) {
         int p = x.significand().length, q = x.exponent().length, k = p + 2;
         if (q < 2) throw new IllegalArgumentException("sqrt needs at least 2 exponent bits, not " + q);
         int[] m = x.significand(), e = x.exponent();
