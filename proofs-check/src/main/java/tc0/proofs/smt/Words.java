@@ -85,6 +85,20 @@ public final class Words implements Linear<BitVecExpr> {
 
     public BitVecExpr mul(BitVecExpr a, BitVecExpr b) { return ctx.mkBVMul(a, b); }
 
+    /**
+     * {@code a b} for {@code -2^(aBits-1) <= a < 2^(aBits-1)} and likewise b (the caller's bounds): multiplied
+     * at {@code aBits + bBits} bits, where the product fits, then sign-extended. The same value as
+     * {@link #mul(BitVecExpr, BitVecExpr)}, but the solver bit-blasts a multiplier of the operands' widths, not
+     * of the working width (layer norm's working width is 40 bits for 4-bit words).
+     */
+    public BitVecExpr mul(BitVecExpr a, int aBits, BitVecExpr b, int bBits) {
+        int pw = aBits + bBits;
+        if (pw > width) throw new IllegalArgumentException("working width " + width + " too small for a product of " + aBits + " by " + bBits + " bits");
+        BitVecExpr an = ctx.mkSignExt(bBits, low(a, aBits)), bn = ctx.mkSignExt(aBits, low(b, bBits));
+        BitVecExpr p = ctx.mkBVMul(an, bn);
+        return pw == width ? p : ctx.mkSignExt(width - pw, p);
+    }
+
     @Override
     public BitVecExpr mul(long c, BitVecExpr a) { return ctx.mkBVMul(num(c), a); }
 

@@ -114,4 +114,11 @@ class PlantedFaultTest {
         for (long e : cx.inputs()) { assertTrue(e >= 0, cx.toString()); sum += e; }
         assertTrue(sum > 0, cx.toString());
     }
+
+    @Test
+    void aLayerNormRowSumsOutputBitThresholdOneUpIsRefutedInIntegers() {
+        // layer norm's step 1 (S = x0 + x1 + x2 at 3 x 4 bits, proved in integers): S's bit 2 threshold one up
+        GadgetCase g = LayerNormCases.sum(new LayerNormCases.Params(3, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), Gadgets.F33, Gadgets.F33));
+        refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 2), 1));
+    }
 }
