@@ -99,6 +99,8 @@ public final class Gadgets {
         c.add(WideCases.crtRoundTrip(8));
         c.add(rope(1.0, F44, FixedFormat.of(2, 6), F44).as(Tier.HEAVY));
         c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 4), FixedFormat.of(2, 4)));
+        c.add(SoftmaxCases.normalise(4, FixedFormat.of(2, 4), FixedFormat.of(2, 4)));
+        c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 6), FixedFormat.of(2, 6)).as(Tier.HEAVY));
         c.add(SoftmaxCases.whole(3, F33, FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
         LayerNormCases.Params ln34 = new LayerNormCases.Params(3, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), F33, F33);
         c.add(LayerNormCases.sum(ln34));
