@@ -32,34 +32,57 @@ public final class LayerNorm {
         int m = xs.length, w = fx.width();
         for (int[] x : xs) if (x.length != w) throw new IllegalArgumentException("word of " + x.length + " bits for " + fx);
         Scale sc = scale(m, fx, eps, feps, fr);
-        int rw = fr.width() - 1; // rho is nonnegative: its magnitude bits
         // S and, when rho depends on the row, T and the comparators.
-        int[] s = null;
         boolean needS = sc.values.length > 1 || sc.values[0] != 0;
-        if (needS) {
-            LinearForm sf = new LinearForm();
-            for (int[] x : xs) sf.addWord(x, 1);
-            s = WeightedSum.exact(net, sf, rounds);
-        }
-        int[] rho;
-        if (sc.values.length == 1) {
-            rho = constantWord(sc.values[0], rw);
-        } else {
-            LinearForm tf = new LinearForm();
-            for (int[] x : xs) addSquare(net, tf, x, 1);
-            int[] t = WeightedSum.exact(net, tf, rounds);
-            LinearForm q = new LinearForm().addWord(t, m);
-            addSquare(net, q, s, -1);
-            int[] ge = new int[sc.values.length];
-            q.atLeastAll(net, sc.breaks, 1, ge.length, ge);
-            rho = Lookup.stepBits(net, ge, sc.values, rw);
-        }
-        int frac = fx.fracBits() + Fixed.layerNormScaleFracBits(m, fr);
-        int[][] y = new int[m][];
+        int[] s = needS ? sum(net, xs, rounds) : null;
+        int[] rho = rho(net, xs, s, sc, fr.width() - 1, rounds);
         if (s == null) { // rho = 0: every output is 0
+            int frac = fx.fracBits() + Fixed.layerNormScaleFracBits(m, fr);
+            int[][] y = new int[m][];
             for (int i = 0; i < m; i++) y[i] = WeightedSum.toFormat(net, new LinearForm(), frac, out, rounds);
             return y;
         }
+        return normalised(net, xs, s, rho, fx, fr, out, rounds);
+    }
+
+    /** Step 1: {@code S = sum x_i} as an exact word (its own step, public so that each step can be proved alone). */
+    public static int[] sum(Net net, int[][] xs, int rounds) {
+        LinearForm sf = new LinearForm();
+        for (int[] x : xs) sf.addWord(x, 1);
+        return WeightedSum.exact(net, sf, rounds);
+    }
+
+    /**
+     * Step 2: the bits of the scale rho ({@code fr.width() - 1} magnitude bits) from the row and its sum
+     * {@code s} (step 1's word, read only where rho depends on the row): {@code T = sum x_i^2}, the comparators
+     * {@code [m T - S^2 >= a]} and the step function's bits.
+     */
+    public static int[] rho(Net net, int[][] xs, int[] s, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr, int rounds) {
+        return rho(net, xs, s, scale(xs.length, fx, eps, feps, fr), fr.width() - 1, rounds);
+    }
+
+    private static int[] rho(Net net, int[][] xs, int[] s, Scale sc, int rw, int rounds) {
+        if (sc.values.length == 1) return constantWord(sc.values[0], rw);
+        int m = xs.length;
+        LinearForm tf = new LinearForm();
+        for (int[] x : xs) addSquare(net, tf, x, 1);
+        int[] t = WeightedSum.exact(net, tf, rounds);
+        LinearForm q = new LinearForm().addWord(t, m);
+        addSquare(net, q, s, -1);
+        int[] ge = new int[sc.values.length];
+        q.atLeastAll(net, sc.breaks, 1, ge.length, ge);
+        return Lookup.stepBits(net, ge, sc.values, rw);
+    }
+
+    /**
+     * Step 3: {@code y_i = (m x_i - S) rho} rounded once into out, from the row, its sum {@code s} (a signed
+     * word) and the scale's magnitude bits {@code rho} (nonnegative), rho at {@code fr} with layer norm's extra
+     * fraction bits.
+     */
+    public static int[][] normalised(Net net, int[][] xs, int[] s, int[] rho, FixedFormat fx, FixedFormat fr, FixedFormat out, int rounds) {
+        int m = xs.length, w = fx.width(), rw = rho.length;
+        int frac = fx.fracBits() + Fixed.layerNormScaleFracBits(m, fr);
+        int[][] y = new int[m][];
         // The shared part -S rho.
         LinearForm shared = new LinearForm();
         int ws = s.length;

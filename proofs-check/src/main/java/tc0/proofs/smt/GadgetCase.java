@@ -1,6 +1,8 @@
 package tc0.proofs.smt;
 
 import com.microsoft.z3.BitVecExpr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,13 +24,39 @@ import tc0.circuits.Circuit;
  *                  each output bus's width)
  * @param composition null for a proof of the whole circuit at once; else the steps the circuit is proved
  *                  to be made of, each proved alone ({@link CompositionProver})
+ * @param integers  null for a bit-blasted proof; else the specification in {@link Linear} arithmetic that
+ *                  {@code spec} reads on bit-vectors, proved on integers ({@link IntegerProver})
  */
 public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
-                         Spec spec, Reference reference, Composition composition) {
+                         Spec spec, Reference reference, Composition composition, LinearSpec integers) {
 
     /** A case proved as one whole. */
     public GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth, Spec spec, Reference reference) {
-        this(name, widths, tier, circuit, specWidth, spec, reference, null);
+        this(name, widths, tier, circuit, specWidth, spec, reference, null, null);
+    }
+
+    /** A case proved from its steps ({@code composition}), or as one whole where that is null. */
+    public GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth, Spec spec, Reference reference,
+                      Composition composition) {
+        this(name, widths, tier, circuit, specWidth, spec, reference, composition, null);
+    }
+
+    /**
+     * A case whose specification is linear ({@code ls}), proved in linear integer arithmetic; read on
+     * bit-vectors at {@code specWidth} (each output value's low {@code outputWidths[i]} bits) where a
+     * composition wires it.
+     */
+    public static GadgetCase linear(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
+                                    int[] outputWidths, LinearSpec ls, Reference reference) {
+        Spec bits = (w, in) -> {
+            Map<String, BitVecExpr> signed = new LinkedHashMap<>();
+            in.forEach((bus, word) -> signed.put(bus, w.signed(word)));
+            List<BitVecExpr> values = ls.outputs(w, signed);
+            List<BitVecExpr> words = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) words.add(w.low(values.get(i), outputWidths[i]));
+            return words;
+        };
+        return new GadgetCase(name, widths, tier, circuit, specWidth, bits, reference, null, ls);
     }
 
     /** The specification: one word per output bus, of that bus's width. */
@@ -56,21 +84,21 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
 
     /** This case in another tier. */
     public GadgetCase as(Tier t) {
-        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference, composition);
+        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference, composition, integers);
     }
 
     /** This case under another name, proved by its steps (the circuit must be their composition). */
     public GadgetCase composedOf(String newName, Composition c) {
-        return new GadgetCase(newName, widths, tier, circuit, specWidth, spec, reference, c);
+        return new GadgetCase(newName, widths, tier, circuit, specWidth, spec, reference, c, integers);
     }
 
     /** This case with its specification at another working width (wider: the same values, nothing wraps). */
     public GadgetCase atSpecWidth(int w) {
-        return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition);
+        return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition, integers);
     }
 
     /** This case with another circuit (a planted fault, in tests). */
     public GadgetCase withCircuit(Supplier<Circuit> other) {
-        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition);
+        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition, integers);
     }
 }

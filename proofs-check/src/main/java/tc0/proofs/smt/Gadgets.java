@@ -33,7 +33,7 @@ import tc0.proofs.smt.GadgetCase.Tier;
  * lookups, 6 for products and quotients (issue 18's minimum), 8 x 8 for the multiplier in the heavy tier;
  * each case's {@link Tier} says where it runs. The cases of the later gadgets are in {@link SoftmaxCases},
  * {@link ChoiceCases}, {@link ScanCases}, {@link FloatCases},
- * {@link FloatArithmeticCases} and {@link WideCases}; instances tried and left out because the solver did not
+ * {@link FloatArithmeticCases}, {@link WideCases} and {@link LayerNormCases}; instances tried and left out because the solver did not
  * finish are listed in docs/LEMMAS.md.
  */
 public final class Gadgets {
@@ -81,8 +81,8 @@ public final class Gadgets {
         c.add(SoftmaxCases.max(3, F33));
         c.add(SoftmaxCases.exp(F33, FixedFormat.of(2, 4)));
         c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 2), FixedFormat.of(2, 2)));
-        c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 3), FixedFormat.of(2, 3)).as(Tier.HEAVY));
-        c.add(SoftmaxCases.normalise(2, FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.HEAVY));
+        c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 3), FixedFormat.of(2, 3)));
+        c.add(SoftmaxCases.normalise(2, FixedFormat.of(2, 4), FixedFormat.of(2, 4)));
         c.add(SoftmaxCases.constantMask(new boolean[] {true, false, true}, FixedFormat.of(2, 2), FixedFormat.of(2, 3), FixedFormat.of(2, 3)));
         c.add(SoftmaxCases.masked(2, FixedFormat.of(2, 2), FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
         c.add(ScanCases.line(2, FixedFormat.of(2, 2), FixedFormat.of(2, 2), FixedFormat.of(2, 3), F33));
@@ -98,7 +98,13 @@ public final class Gadgets {
         c.add(WideCases.divide(4).as(Tier.LIGHT));
         c.add(WideCases.crtRoundTrip(8));
         c.add(rope(1.0, F44, FixedFormat.of(2, 6), F44).as(Tier.HEAVY));
-        c.add(SoftmaxCases.whole(3, F33, FixedFormat.of(2, 3), FixedFormat.of(2, 3)).as(Tier.HEAVY));
+        c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 4), FixedFormat.of(2, 4)));
+        c.add(SoftmaxCases.normalise(4, FixedFormat.of(2, 4), FixedFormat.of(2, 4)));
+        c.add(SoftmaxCases.normalise(3, FixedFormat.of(2, 6), FixedFormat.of(2, 6)).as(Tier.HEAVY));
+        c.add(SoftmaxCases.whole(3, F33, FixedFormat.of(2, 4), FixedFormat.of(2, 4)).as(Tier.LIGHT));
+        LayerNormCases.Params ln34 = new LayerNormCases.Params(3, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), F33, F33);
+        c.add(LayerNormCases.sum(ln34));
+        c.add(LayerNormCases.rho(ln34).as(Tier.HEAVY));
         return c;
     }
 

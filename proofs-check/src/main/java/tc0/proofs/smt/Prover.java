@@ -52,6 +52,7 @@ public final class Prover {
 
     public static Proof prove(GadgetCase g, int timeoutMs) {
         if (g.composition() != null) return CompositionProver.prove(g, timeoutMs);
+        if (g.integers() != null) return IntegerProver.prove(g, timeoutMs);
         Circuit c = g.circuit().get();
         long start = System.nanoTime(), cpu = cpuNow();
         try (Context ctx = new Context()) {
@@ -96,10 +97,17 @@ public final class Prover {
      */
     static Proof.Result noneSatisfiable(Context ctx, List<BoolExpr> facts, List<BoolExpr> queries, long deadline,
                                         Function<Model, Proof.Result> refuted) {
+        return noneSatisfiable(ctx, facts, queries, deadline, refuted, (c, ms) -> solver(c, List.of(), ms));
+    }
+
+    /** {@link #noneSatisfiable} with solvers made by {@code solvers} (context, milliseconds left). */
+    static Proof.Result noneSatisfiable(Context ctx, List<BoolExpr> facts, List<BoolExpr> queries, long deadline,
+                                        Function<Model, Proof.Result> refuted, java.util.function.BiFunction<Context, Integer, Solver> solvers) {
         List<BoolExpr> proved = new ArrayList<>();
         for (BoolExpr q : queries) {
             int left = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-            Solver solver = solver(ctx, facts, left);
+            Solver solver = solvers.apply(ctx, left);
+            for (BoolExpr d : facts) solver.add(d);
             for (BoolExpr same : proved) solver.add(same);
             solver.add(q);
             Status st = solver.check();

@@ -4,10 +4,12 @@ import static tc0.proofs.smt.Gadgets.x;
 
 import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Expr;
 import java.util.ArrayList;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.MaskedSoftmax;
 import tc0.compiler.gadgets.MaxArgmax;
@@ -59,24 +61,16 @@ final class SoftmaxCases {
 
     /**
      * Steps 4 and 5, the sum and the division (one step in the gadget: the sum is never built as a word),
-     * for m nonnegative codes of fe with a positive sum (what steps 2-3 guarantee: {@code EXP(0) > 0}).
+     * for m nonnegative codes of fe with a positive sum (what steps 2-3 guarantee: {@code EXP(0) > 0}). The
+     * specification is linear ({@link Linear#divRoundClamped}: products by constants only), so the step is
+     * proved in linear integer arithmetic ({@link IntegerProver}): each comparator gate is the count's
+     * inequality up to collecting terms.
      */
     static GadgetCase normalise(int m, FixedFormat fe, FixedFormat out) {
-        return new GadgetCase("Softmax step 4-5: sum and division (e >= 0, sum > 0)", m + " x " + fe.width() + " -> " + out.width() + " bits", Tier.QUICK,
+        int[] outWidths = GadgetCircuits.widths(m, out.width());
+        return GadgetCase.linear("Softmax step 4-5: sum and division (e >= 0, sum > 0)", m + " x " + fe.width() + " -> " + out.width() + " bits", Tier.QUICK,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(m, fe.width()), (net, x) -> Softmax.normalise(net, x, out)),
-                3 * fe.width() + out.fracBits() + 8, (w, in) -> {
-                    BitVecExpr s = w.num(0);
-                    for (int i = 0; i < m; i++) {
-                        w.assume(w.ge(x(w, in, i), w.num(0)));
-                        s = w.add(s, x(w, in, i));
-                    }
-                    w.assume(w.gt(s, w.num(0)));
-                    List<BitVecExpr> p = new ArrayList<>();
-                    for (int i = 0; i < m; i++) {
-                        p.add(w.divRoundSaturated(w.shl(x(w, in, i), out.fracBits()), s, out));
-                    }
-                    return p;
-                },
+                3 * fe.width() + out.fracBits() + 8, outWidths, new Normalised(m, out),
                 v -> {
                     long s = 0;
                     for (long e : v) s += e;
@@ -84,6 +78,22 @@ final class SoftmaxCases {
                     for (int i = 0; i < m; i++) p[i] = out.saturate(Rounding.divRound(BigInteger.valueOf(v[i]).shiftLeft(out.fracBits()), BigInteger.valueOf(s)));
                     return p;
                 });
+    }
+
+    /** {@code p_i = divRound(e_i 2^Fo, sum_j e_j)} saturated into out, given {@code e_j >= 0} and a positive sum. */
+    private record Normalised(int m, FixedFormat out) implements LinearSpec {
+        @Override
+        public <E extends Expr<?>> List<E> outputs(Linear<E> a, Map<String, E> in) {
+            E s = a.num(0);
+            for (int i = 0; i < m; i++) {
+                a.assume(a.ge(in.get("x" + i), a.num(0)));
+                s = a.add(s, in.get("x" + i));
+            }
+            a.assume(a.gt(s, a.num(0)));
+            List<E> p = new ArrayList<>();
+            for (int i = 0; i < m; i++) p.add(a.divRoundClamped(a.shl(in.get("x" + i), out.fracBits()), s, out.minCode(), out.maxCode()));
+            return p;
+        }
     }
 
     /**

@@ -15,7 +15,7 @@ import tc0.compiler.numerics.FixedFormat;
  * fresh variable tied to its operands by {@code d q <= n < d q + d} (the definition of the floor), collected
  * in {@link #definitions()}, which bit-blasts to a multiplier instead of a divider.
  */
-public final class Words {
+public final class Words implements Linear<BitVecExpr> {
     private final Context ctx;
     private final int width;
     private final List<BoolExpr> definitions = new ArrayList<>();
@@ -29,6 +29,7 @@ public final class Words {
         this.width = width;
     }
 
+    @Override
     public Context ctx() { return ctx; }
 
     public int width() { return width; }
@@ -44,6 +45,7 @@ public final class Words {
      * gadget proved alone, what the step before it guarantees (the maximum is at least every entry); the
      * table states it beside the case.
      */
+    @Override
     public void assume(BoolExpr precondition) {
         assumptions.add(precondition);
     }
@@ -53,6 +55,7 @@ public final class Words {
         return ctx.mkBV(v.mod(BigInteger.ONE.shiftLeft(width)).toString(), width);
     }
 
+    @Override
     public BitVecExpr num(long v) {
         return num(BigInteger.valueOf(v));
     }
@@ -74,25 +77,46 @@ public final class Words {
         return w == width ? word : ctx.mkZeroExt(width - w, word);
     }
 
+    @Override
     public BitVecExpr add(BitVecExpr a, BitVecExpr b) { return ctx.mkBVAdd(a, b); }
 
+    @Override
     public BitVecExpr sub(BitVecExpr a, BitVecExpr b) { return ctx.mkBVSub(a, b); }
 
     public BitVecExpr mul(BitVecExpr a, BitVecExpr b) { return ctx.mkBVMul(a, b); }
 
+    /**
+     * {@code a b} for {@code -2^(aBits-1) <= a < 2^(aBits-1)} and likewise b (the caller's bounds): multiplied
+     * at {@code aBits + bBits} bits, where the product fits, then sign-extended. The same value as
+     * {@link #mul(BitVecExpr, BitVecExpr)}, but the solver bit-blasts a multiplier of the operands' widths, not
+     * of the working width (layer norm's working width is 40 bits for 4-bit words).
+     */
+    public BitVecExpr mul(BitVecExpr a, int aBits, BitVecExpr b, int bBits) {
+        int pw = aBits + bBits;
+        if (pw > width) throw new IllegalArgumentException("working width " + width + " too small for a product of " + aBits + " by " + bBits + " bits");
+        BitVecExpr an = ctx.mkSignExt(bBits, low(a, aBits)), bn = ctx.mkSignExt(aBits, low(b, bBits));
+        BitVecExpr p = ctx.mkBVMul(an, bn);
+        return pw == width ? p : ctx.mkSignExt(width - pw, p);
+    }
+
+    @Override
     public BitVecExpr mul(long c, BitVecExpr a) { return ctx.mkBVMul(num(c), a); }
 
     public BitVecExpr neg(BitVecExpr a) { return ctx.mkBVNeg(a); }
 
+    @Override
     public BoolExpr ge(BitVecExpr a, BitVecExpr b) { return ctx.mkBVSGE(a, b); }
 
+    @Override
     public BoolExpr gt(BitVecExpr a, BitVecExpr b) { return ctx.mkBVSGT(a, b); }
 
     public BoolExpr eq(BitVecExpr a, BitVecExpr b) { return ctx.mkEq(a, b); }
 
+    @Override
     public BitVecExpr ite(BoolExpr c, BitVecExpr a, BitVecExpr b) { return (BitVecExpr) ctx.mkITE(c, a, b); }
 
     /** {@code v * 2^k}. */
+    @Override
     public BitVecExpr shl(BitVecExpr v, int k) { return k == 0 ? v : ctx.mkBVSHL(v, num(k)); }
 
     /** {@code floor(v / 2^shift + 1/2)} for {@code shift > 0} (ties up, negative v too); {@code v 2^-shift} otherwise. */
@@ -157,19 +181,13 @@ public final class Words {
     }
 
     /**
-     * {@code divRound(n, d)} saturated into {@code out}, for {@code d > 0}, as a count: with
-     * {@code F = floor((2n + d) / 2d)}, {@code clamp(F, min, max) = min + #{t in (min, max] : t <= F}} and
-     * {@code t <= F} iff {@code 2t d <= 2n + d}: the definition of the floor, with products by constants only
-     * (the solver bit-blasts adders, no multiplier). Where {@code d <= 0} the divisor 1 is used (the caller
-     * says what happens there). One term per code of out: for narrow outputs.
+     * {@code divRound(n, d)} saturated into {@code out}, for {@code d > 0}: {@link #divRoundClamped} over out's
+     * codes (the solver bit-blasts adders, no multiplier), as an {@code out.width()}-bit word. One term per code
+     * of out: for narrow outputs.
      */
     public BitVecExpr divRoundSaturated(BitVecExpr n, BitVecExpr d, FixedFormat out) {
         if (out.width() > 10) throw new IllegalArgumentException("a count over " + out.width() + "-bit codes: too many terms");
-        BitVecExpr dd = ite(gt(d, num(0)), d, num(1));
-        BitVecExpr twoN = add(shl(n, 1), dd);
-        BitVecExpr p = num(out.minCode());
-        for (long t = out.minCode() + 1; t <= out.maxCode(); t++) p = add(p, ite(ge(twoN, mul(2 * t, dd)), num(1), num(0)));
-        return low(p, out.width());
+        return low(divRoundClamped(n, d, out.minCode(), out.maxCode()), out.width());
     }
 
     /** {@code table[v - lo]} for {@code v} in {@code [lo, lo + table.length)}: a chain of if-then-else, as an {@code outBits} word. */

@@ -98,4 +98,27 @@ class PlantedFaultTest {
         GadgetCase g = WideCases.multiply(6);
         refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 6), -1));
     }
+
+    @Test
+    void aDivisionComparatorsWeightOneUpIsRefutedInIntegers() {
+        // softmax's step 4-5 at 3 x 6 bits, proved in linear integer arithmetic: the first comparator
+        // [e_0 2^5 - (2t-1) sum e_j >= 0] (a gate over all 18 e bits) with its first weight one up; the input
+        // found meets the preconditions (every e >= 0, a positive sum) and the evaluator confirms it
+        GadgetCase g = SoftmaxCases.normalise(3, FixedFormat.of(2, 4), FixedFormat.of(2, 4));
+        Circuit sound = g.circuit().get();
+        int comparator = -1;
+        for (int gate = 0; gate < sound.gateCount() && comparator < 0; gate++) if (sound.fanin(gate) >= 12) comparator = gate;
+        int found = comparator;
+        Counterexample cx = refuted(g, c -> Faults.weight(c, found, 0, 1));
+        long sum = 0;
+        for (long e : cx.inputs()) { assertTrue(e >= 0, cx.toString()); sum += e; }
+        assertTrue(sum > 0, cx.toString());
+    }
+
+    @Test
+    void aLayerNormRowSumsOutputBitThresholdOneUpIsRefutedInIntegers() {
+        // layer norm's step 1 (S = x0 + x1 + x2 at 3 x 4 bits, proved in integers): S's bit 2 threshold one up
+        GadgetCase g = LayerNormCases.sum(new LayerNormCases.Params(3, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), Gadgets.F33, Gadgets.F33));
+        refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 2), 1));
+    }
 }
