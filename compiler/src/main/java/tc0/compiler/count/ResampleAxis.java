@@ -19,6 +19,7 @@ final class ResampleAxis {
     final List<int[]> canon = new ArrayList<>();      // per group and tap: the first tap copying the same source position, or -1
     final List<Long> count = new ArrayList<>();
     final List<Boolean> live = new ArrayList<>();
+    final List<java.util.BitSet> reads = new ArrayList<>(); // per group: the source positions its positions read
     final boolean[] tapped;                           // source positions a live position reads
     boolean multiTap;                                 // some live position has two taps
     boolean disjoint = true;                          // no two live positions read a common source position (or copy one)
@@ -68,7 +69,9 @@ final class ResampleAxis {
                 r.canon.add(canon);
                 r.count.add(0L);
                 r.live.add(isLive);
+                r.reads.add(new java.util.BitSet());
             }
+            for (int j : t.index()) r.reads.get(g).set(j);
             r.of[i] = g;
             r.count.set(g, r.count.get(g) + 1);
         }

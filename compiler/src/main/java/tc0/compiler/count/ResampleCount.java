@@ -1,6 +1,8 @@
 package tc0.compiler.count;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,14 +20,42 @@ import tc0.compiler.numerics.FixedFormat;
  * Upsample and downsample as the lowering builds them ({@code TensorIrToCircuit.resample}): per output
  * element the stencil's weighted sum divided by {@code D 2^Fx} ({@link DivideByConstant}, by the route its
  * own form chooses: its taps' classes and weights); a single tap of weight D is a format change, wiring when
- * the formats agree. Stencils are separable ({@link Layout#taps}
- * per axis), so each axis's output positions fall into groups with the same taps' weights, source class
- * groups, copies and liveness: one instance per combination of groups (and channel group), multiplied.
+ * the formats agree. Where both axes have two taps the lowering sums separably: an exact column pass
+ * {@code y_r = sum_c w_c x[r][c]} per (source row, output column), shared by the output rows reading row r,
+ * then the row pass {@code sum_r w_r y_r} divided once. Each axis's output positions fall into groups with
+ * the same taps' weights, source class groups, copies and liveness ({@link ResampleAxis}); the column pass is
+ * one instance per (source row kind, column group, channel group), and the row pass one per (row group,
+ * column class), a column class being the column groups whose column-pass words (and single-row stencils)
+ * have the same classes. So the instances grow like the groups of one axis, not their product.
  * Elements no consumer reads ({@link ResampleLive#liveAlong}) are not counted (the builder drops them) and
  * hold a constant class.
  */
 final class ResampleCount {
-    private ResampleCount() {}
+    private final Engine e;
+    private final Node n;
+    private final int operand;
+    private final ClassMap m;
+    private final FixedFormat fx, out;
+    private final ResampleAxis[] ax;
+    private final ResampleLive.Copies copies;
+    private final ResampleStencils.Shared sym;
+    private final boolean rank3;
+    private final int cgroups;
+    private boolean copied, passthrough, rowPassThrough;
+
+    private ResampleCount(Engine e, Node n, int operand, ClassMap m, ResampleAxis[] ax, ResampleLive.Copies copies) {
+        this.e = e;
+        this.n = n;
+        this.operand = operand;
+        this.m = m;
+        this.fx = e.fmt(operand);
+        this.out = n.elem().asFixed();
+        this.ax = ax;
+        this.copies = copies;
+        this.sym = new ResampleStencils.Shared(out, fx, e.rounds);
+        this.rank3 = n.rank() == 3;
+        this.cgroups = rank3 ? m.groups(2) : 1;
+    }
 
     static Summary count(Engine e, Node n) {
         Op.Interpolation mode = ResampleLive.mode(n.op());
@@ -33,8 +63,6 @@ final class ResampleCount {
         Node src = e.p.node(operand);
         Summary s = e.sum(operand);
         ClassMap m = s.words();
-        FixedFormat fx = e.fmt(operand), out = n.elem().asFixed();
-        int rounds = e.rounds;
         ResampleLive ctx = ResampleLive.of(e);
         boolean[][] live = ctx.liveAlong(n.id());
         // Taps of one stencil are distinct elements, or the same element copied (then the instance sees one).
@@ -47,82 +75,238 @@ final class ResampleCount {
             }
         }
         checkOperandRead(e, ctx, n, operand, s, ax);
+        checkDenominators(n, e.fmt(operand), ax);
+        ResampleCount c = new ResampleCount(e, n, operand, m, ax, copies);
+        ClassMap classes = c.classes();
 
-        boolean rank3 = n.rank() == 3;
-        int cgroups = rank3 ? m.groups(2) : 1;
+        Set<Integer> bases = new HashSet<>();
+        bases.add(n.id());
+        if (c.copied || c.passthrough) bases.addAll(s.bases());
+        // Gates are fresh. Copies (and gates passing a literal through) share literals with the operand's
+        // elements they read: along an axis, two positions share one only if their taps read a common element.
+        // A row pass passing a column-pass bit through shares it among the rows reading that source row.
+        boolean[] distinct = new boolean[n.rank()];
+        for (int a = 0; a < n.rank(); a++) {
+            boolean shared = a < 2 ? (s.distinct(a) || copies != null) && ax[a].disjoint : s.distinct(a);
+            distinct[a] = (!(c.copied || c.passthrough) || shared) && !(a == 0 && c.rowPassThrough);
+        }
+        if (!c.passthrough) ctx.clean(n.id());
+        return new Summary(classes, Set.copyOf(bases), distinct, n.elem() instanceof Elem.Bit);
+    }
+
+    private boolean pair(int axis, int g) { return ax[axis].taps.get(g).index().length > 1; }
+
+    private long channels(int cg) { return rank3 ? m.count(2, cg) : 1; }
+
+    /** Counts every live stencil and gives the output's class map. */
+    private ClassMap classes() {
         int ny = ax[0].size(), nx = ax[1].size();
-        int[] table = new int[ny * nx * cgroups];
-        Arrays.fill(table, ElemClass.constant(0, out.width()).id); // what no consumer reads
-        checkDenominators(n, fx, ax);
-        ResampleStencils.Shared sym = new ResampleStencils.Shared(out, fx, rounds);
-        boolean copied = false, passthrough = false;
-        int[] nodes1 = {operand}, nodes = null;
+        // Where the operand copies elements, whether a stencil is separable depends on its taps' identities:
+        // its column groups are then kept apart (a downsample's few), else grouped into column classes.
+        boolean merge = copies == null;
+        // Stencils of single-tap rows, for every column group (few rows: borders and whole source positions).
+        java.util.Map<Integer, int[]> singleRow = new java.util.LinkedHashMap<>();
         for (int gy = 0; gy < ny; gy++) {
-            if (!ax[0].live.get(gy)) continue;
-            int row = gy;
-            // The row's stencils in parallel: tap classes, routes, and MULTIPLY's closed sums (null where they do
-            // not apply); the sequential pass below adds them up.
-            Weighting[] ks = new Weighting[nx];
-            int[][] identities = new int[nx][];
-            ElemClass[][] ins = new ElemClass[nx * cgroups][];
-            DivideByConstant.Route[] rts = new DivideByConstant.Route[nx * cgroups];
-            Instance.Result[] closed = new Instance.Result[nx * cgroups];
-            java.util.stream.IntStream.range(0, nx).parallel().forEach(gx -> {
-                Layout.Taps ty = ax[0].taps.get(row), tx = ax[1].taps.get(gx);
-                if (!ax[1].live.get(gx) || ty.index().length == 1 && tx.index().length == 1) return;
-                Weighting k = new Weighting(weights(ty, tx), ty.denominator() * tx.denominator());
-                ks[gx] = k;
-                identities[gx] = identity(ax, row, gx, copies != null);
-                boolean distinct = distinct(identities[gx]);
-                for (int cg = 0; cg < cgroups; cg++) {
-                    ElemClass[] in = ins[gx * cgroups + cg] = tapClasses(m, ax, row, gx, cg);
-                    DivideByConstant.Route route = sym.route(in, k);
-                    rts[gx * cgroups + cg] = route;
-                    if (route == DivideByConstant.Route.MULTIPLY && distinct) closed[gx * cgroups + cg] = sym.closed(in, k, route);
-                }
-            });
+            if (!ax[0].live.get(gy) || pair(0, gy)) continue;
+            int[] row = new int[nx * cgroups];
             for (int gx = 0; gx < nx; gx++) {
                 if (!ax[1].live.get(gx)) continue;
-                boolean single = ks[gx] == null;
-                long mult = Math.multiplyExact(ax[0].count.get(gy), ax[1].count.get(gx));
-                for (int cg = 0; cg < cgroups; cg++) {
-                    int at = (gy * nx + gx) * cgroups + cg;
-                    long times = Math.multiplyExact(mult, rank3 ? m.count(2, cg) : 1);
-                    ElemClass[] in = single ? tapClasses(m, ax, gy, gx, cg) : ins[gx * cgroups + cg];
-                    if (single && fx.equals(out)) { // wiring: the source word itself
-                        table[at] = in[0].id;
-                        copied |= !in[0].isConstant();
-                        // What this node's consumers read of it: the engine checks that they read all of it.
-                        e.read(operand, in[0], Usage.all(in[0]));
-                        continue;
+                for (int cg = 0; cg < cgroups; cg++) row[gx * cgroups + cg] = direct(gy, gx, cg);
+            }
+            singleRow.put(gy, row);
+        }
+        // Kinds of the source rows live two-tap rows read (class group, copied or not): the column pass's inputs.
+        java.util.BitSet pairRows = new java.util.BitSet();
+        for (int gy = 0; gy < ny; gy++) if (ax[0].live.get(gy) && pair(0, gy)) pairRows.or(ax[0].reads.get(gy));
+        int[] rowKind = new int[ax[0].tapped.length];
+        Arrays.fill(rowKind, -1);
+        List<Integer> kindFirst = new ArrayList<>();
+        java.util.Map<Integer, Integer> kinds = new HashMap<>();
+        for (int a = pairRows.nextSetBit(0); a >= 0; a = pairRows.nextSetBit(a + 1)) {
+            int key = m.group(0, a) * 2 + (copies != null && copies.single(0, a) ? 1 : 0);
+            Integer k = kinds.get(key);
+            if (k == null) { k = kinds.size(); kinds.put(key, k); kindFirst.add(a); }
+            rowKind[a] = k;
+        }
+        int kindCount = kinds.size();
+        long[] allRows = rowsPerKind(pairRows, rowKind, kindCount);
+        // The column pass: one instance per (row kind, column group, channel group), for the rows it serves.
+        int[][] colPass = new int[nx][];
+        for (int gx = 0; gx < nx; gx++) {
+            if (!ax[1].live.get(gx) || !pair(1, gx)) continue;
+            colPass[gx] = new int[kindCount * cgroups];
+            Arrays.fill(colPass[gx], -1);
+            for (int cg = 0; cg < cgroups; cg++) {
+                long[] rows = allRows;
+                if (!merge) {
+                    java.util.BitSet served = new java.util.BitSet();
+                    for (int gy = 0; gy < ny; gy++) {
+                        if (ax[0].live.get(gy) && pair(0, gy) && separable(gy, gx, cg)) served.or(ax[0].reads.get(gy));
                     }
-                    Instance.Result r = single ? convert(e, fx, out, in) : closed[gx * cgroups + cg];
-                    if (r == null) r = divide(e, fx, out, ks[gx], rts[gx * cgroups + cg], in, identities[gx]);
-                    if (nodes == null || nodes.length != in.length) { nodes = new int[in.length]; Arrays.fill(nodes, operand); }
-                    e.add(r, times, single ? nodes1 : nodes, in);
-                    passthrough |= r.passthrough();
-                    table[at] = r.out()[0].id;
+                    rows = rowsPerKind(served, rowKind, kindCount);
+                }
+                for (int k = 0; k < kindCount; k++) {
+                    if (rows[k] > 0) colPass[gx][k * cgroups + cg] = columnPass(kindFirst.get(k), rows[k], gx, cg);
+                }
+            }
+        }
+        // Column classes: two-tap groups with the same column-pass classes, denominator and single-row stencils
+        // (what every row's stencil over them reads and gives); any other group alone.
+        int[] colOf = new int[nx];
+        List<Integer> colFirst = new ArrayList<>();
+        List<Long> colCount = new ArrayList<>();
+        java.util.Map<Object, Integer> colKeys = new HashMap<>();
+        for (int gx = 0; gx < nx; gx++) {
+            Object key;
+            if (!ax[1].live.get(gx)) key = "dead";
+            else if (!pair(1, gx) || !merge) key = gx;
+            else {
+                int[] sig = new int[colPass[gx].length + 1 + singleRow.size() * cgroups];
+                System.arraycopy(colPass[gx], 0, sig, 0, colPass[gx].length);
+                sig[colPass[gx].length] = Math.toIntExact(ax[1].taps.get(gx).denominator());
+                int at = colPass[gx].length + 1;
+                for (int[] row : singleRow.values()) for (int cg = 0; cg < cgroups; cg++) sig[at++] = row[gx * cgroups + cg];
+                key = new Engine.IntsKey(sig);
+            }
+            Integer c = colKeys.get(key);
+            if (c == null) { c = colKeys.size(); colKeys.put(key, c); colFirst.add(gx); colCount.add(0L); }
+            colOf[gx] = c;
+            colCount.set(c, colCount.get(c) + ax[1].count.get(gx));
+        }
+        int nc = colFirst.size();
+        if (Engine.TRACE) System.err.println("count: node " + n.id() + " " + n.op().label() + ": " + ny + " row groups, " + nx + " column groups in " + nc + " column classes, " + kindCount + " source row kinds");
+        int[] table = new int[Math.multiplyExact(ny, nc * cgroups)];
+        Arrays.fill(table, ElemClass.constant(0, out.width()).id); // what no consumer reads
+        for (int gy = 0; gy < ny; gy++) {
+            if (!ax[0].live.get(gy)) continue;
+            int[] single = singleRow.get(gy);
+            int[] t = ax[0].taps.get(gy).index();
+            for (int c = 0; c < nc; c++) {
+                int gx = colFirst.get(c);
+                if (!ax[1].live.get(gx)) continue;
+                for (int cg = 0; cg < cgroups; cg++) {
+                    int at = (gy * nc + c) * cgroups + cg;
+                    if (single != null) table[at] = single[gx * cgroups + cg];
+                    else if (!pair(1, gx) || !separable(gy, gx, cg)) table[at] = direct(gy, gx, cg);
+                    else table[at] = rowPass(gy, colPass[gx][rowKind[t[0]] * cgroups + cg], colPass[gx][rowKind[t[1]] * cgroups + cg],
+                            ax[1].taps.get(gx).denominator(), colCount.get(c), cg);
                 }
             }
         }
         int[][] ids = new int[n.rank()][];
         int[] groups = new int[n.rank()];
-        for (int a = 0; a < 2; a++) { ids[a] = ax[a].of; groups[a] = ax[a].size(); }
+        ids[0] = ax[0].of;
+        groups[0] = ny;
+        int[] cols = new int[ax[1].of.length];
+        for (int i = 0; i < cols.length; i++) cols[i] = colOf[ax[1].of[i]];
+        ids[1] = cols;
+        groups[1] = nc;
         if (rank3) { ids[2] = m.axisGroups(2); groups[2] = cgroups; }
-        ClassMap classes = ClassMap.of(Engine.shape(n), ids, groups, table);
+        return ClassMap.of(Engine.shape(n), ids, groups, table);
+    }
 
-        Set<Integer> bases = new HashSet<>();
-        bases.add(n.id());
-        if (copied || passthrough) bases.addAll(s.bases());
-        // Gates are fresh. Copies (and gates passing a literal through) share literals with the operand's
-        // elements they read: along an axis, two positions share one only if their taps read a common element.
-        boolean[] distinct = new boolean[n.rank()];
-        for (int a = 0; a < n.rank(); a++) {
-            boolean shared = a < 2 ? (s.distinct(a) || copies != null) && ax[a].disjoint : s.distinct(a);
-            distinct[a] = !(copied || passthrough) || shared;
+    private static long[] rowsPerKind(java.util.BitSet rows, int[] rowKind, int kinds) {
+        long[] r = new long[kinds];
+        for (int a = rows.nextSetBit(0); a >= 0; a = rows.nextSetBit(a + 1)) r[rowKind[a]]++;
+        return r;
+    }
+
+    /**
+     * Whether the lowering sums this two-by-two stencil separably: no two of its taps share a variable literal
+     * (with copies, two taps copying one variable element do: that stencil is one form, as built).
+     */
+    private boolean separable(int gy, int gx, int cg) {
+        if (copies == null) return true;
+        int[] id = identity(ax, gy, gx, true);
+        ElemClass[] in = tapClasses(m, ax, gy, gx, cg);
+        for (int t = 0; t < id.length; t++) {
+            for (int u = t + 1; u < id.length; u++) if (id[t] == id[u] && !in[t].isConstant()) return false;
         }
-        if (!passthrough) ctx.clean(n.id());
-        return new Summary(classes, Set.copyOf(bases), distinct, n.elem() instanceof Elem.Bit);
+        return true;
+    }
+
+    /** A stencil with a single-tap axis (or two): its form over the operand's words, divided once; counted for its groups. */
+    private int direct(int gy, int gx, int cg) {
+        Layout.Taps ty = ax[0].taps.get(gy), tx = ax[1].taps.get(gx);
+        long times = Math.multiplyExact(Math.multiplyExact(ax[0].count.get(gy), ax[1].count.get(gx)), channels(cg));
+        ElemClass[] in = tapClasses(m, ax, gy, gx, cg);
+        boolean single = ty.index().length == 1 && tx.index().length == 1;
+        if (single && fx.equals(out)) { // wiring: the source word itself
+            copied |= !in[0].isConstant();
+            // What this node's consumers read of it: the engine checks that they read all of it.
+            e.read(operand, in[0], Usage.all(in[0]));
+            return in[0].id;
+        }
+        Instance.Result r;
+        if (single) {
+            r = convert(e, fx, out, in);
+        } else {
+            Weighting k = new Weighting(weights(ty, tx), ty.denominator() * tx.denominator());
+            int[] identity = identity(ax, gy, gx, copies != null);
+            DivideByConstant.Route route = sym.route(in, k);
+            r = route == DivideByConstant.Route.MULTIPLY && distinct(identity) ? sym.closed(in, k, route) : null;
+            if (r == null) r = divide(e, fx, out, k, route, in, identity);
+        }
+        e.add(r, times, operandNodes(in.length), in);
+        passthrough |= r.passthrough();
+        return r.out()[0].id;
+    }
+
+    /**
+     * The column pass over source rows of one kind (class group, copied or not) and column group {@code gx}:
+     * {@code rows} such rows, each once per output column of the group and channel of {@code cg}. Its taps
+     * share no variable literal ({@link #separable}).
+     */
+    private int columnPass(int row, long rows, int gx, int cg) {
+        Layout.Taps tx = ax[1].taps.get(gx);
+        int[] g = new int[m.rank()];
+        if (g.length == 3) g[2] = cg;
+        g[0] = m.group(0, row);
+        int k = tx.index().length;
+        ElemClass[] in = new ElemClass[k];
+        for (int b = 0; b < k; b++) {
+            g[1] = m.group(1, tx.index()[b]);
+            in[b] = m.at(g);
+        }
+        long[] w = tx.weight();
+        int rounds = e.rounds;
+        Instance.Gadget gadget = (net, xs) -> {
+            LinearForm f = new LinearForm();
+            for (int t = 0; t < xs.length; t++) f.addWord(xs[t], w[t]);
+            return new int[][] {WeightedSum.exact(net, f, rounds)};
+        };
+        Instance.Result r = e.instance(List.of("resample-column", new Weighting(w, tx.denominator()), rounds), gadget, in, Instance.distinct(k));
+        long times = Math.multiplyExact(Math.multiplyExact(rows, ax[1].count.get(gx)), channels(cg));
+        e.add(r, times, operandNodes(k), in);
+        passthrough |= r.passthrough();
+        return r.out()[0].id;
+    }
+
+    /**
+     * The row pass of row group {@code gy} over two column-pass words (distinct gates) of these classes, the
+     * denominator the product of both axes'; counted for the group's rows and the column class's positions.
+     */
+    private int rowPass(int gy, int y0, int y1, long columnDen, long columns, int cg) {
+        Layout.Taps ty = ax[0].taps.get(gy);
+        ElemClass[] in = {ElemClass.byId(y0), ElemClass.byId(y1)};
+        Weighting k = new Weighting(ty.weight().clone(), ty.denominator() * columnDen);
+        DivideByConstant.Route route = sym.route(in, k);
+        Instance.Result r = route == DivideByConstant.Route.MULTIPLY ? sym.closed(in, k, route) : null;
+        if (r == null) r = divide(e, fx, out, k, route, in, new int[] {0, 1});
+        for (int i = 0; i < in.length; i++) {
+            if (r.usedSlots()[i] != Usage.all(in[i])) throw new NeedsLiterals("node " + n.id() + ": a row pass of " + n.op().label() + " leaves column-pass bits unread");
+        }
+        long times = Math.multiplyExact(Math.multiplyExact(ax[0].count.get(gy), columns), channels(cg));
+        e.add(r, times, new int[] {-1, -1}, in);
+        passthrough |= r.passthrough();
+        rowPassThrough |= r.passthrough();
+        return r.out()[0].id;
+    }
+
+    private int[] operandNodes(int k) {
+        int[] nodes = new int[k];
+        Arrays.fill(nodes, operand);
+        return nodes;
     }
 
     /** A single tap in another format: {@code WeightedSum.toFormat} of the word. */

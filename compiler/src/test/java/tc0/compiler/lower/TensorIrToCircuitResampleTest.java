@@ -37,6 +37,19 @@ class TensorIrToCircuitResampleTest {
                 + l.circuit().wireCount() + " wires, depth " + depth(l));
     }
 
+    /**
+     * Upsamples summed separably (an exact column pass, then the row pass divided once) give the reference's
+     * codes: over inputs, computed values, and an upsample of an upsample whose copied taps keep a stencil whole.
+     */
+    @Test
+    void separableUpsamplesAreExact() {
+        String p = "fixed(int: 4, frac: 3)";
+        TensorIrToCircuitTest.assertExact(program(p, "input X: [3, 2, 2]; output U = upsample(X, to: [8, 7], mode: bilinear);"
+                + " output V = upsample(relu(X) * 0.75, to: [11, 6], mode: bilinear);"));
+        TensorIrToCircuitTest.assertExact(program(p, "input X: [2, 2]; input Z: [1, 1]; let U = upsample(X, to: [3, 3], mode: bilinear);"
+                + " output Y = upsample(U, to: [7, 8], mode: bilinear); output W = upsample(upsample(Z, to: [3, 3], mode: bilinear), to: [5, 5], mode: bilinear);"));
+    }
+
     @Test
     void meansOfBitsAndOfPowersOfTwo() {
         TensorIrToCircuitTest.assertExact(program("fixed(int: 4, frac: 3)", "input A: [3, 7] bit; input X: [8, 2];"
