@@ -47,7 +47,9 @@ public record GadgetDepth(int depth, String why) {
             case Op.Rope _ -> sum(k, "Rope: one WeightedSum per output, no multiplier");
             case Op.ScanExp _ -> new GadgetDepth(2 * k + 5, "Scan: 2k + 5 whatever the line's length");
             case Op.Kron _ -> product(k, "a Kronecker entry: Multiply.folding (an AND where both are bits)");
-            case Op.Upsample _, Op.Downsample _ -> divide(k, "a resampled entry: DivideByConstant over its taps (a single tap: wiring)");
+            case Op.Upsample _, Op.Downsample _ -> new GadgetDepth(6 * k + 6, "a resampled entry, summed separably: the exact"
+                    + " column pass (one WeightedSum, 2k + 2), then the row pass by DivideByConstant's deepest route, WORD_MULTIPLY"
+                    + " (4k + 4): 6k + 6 (a single tap: wiring)");
         });
     }
 
