@@ -91,10 +91,11 @@ final class SumForm {
             ElemClass x = xs[r], y = ys[r];
             long c = counts[r];
             if (passes(x) || passes(y)) for (long e = 0; e < c; e++) pair(x, y, scale, t + e, 1, r, usedX, usedY);
-            else if (pastLong(scale, x.width() + y.width() - 2)) { // a weight past a long: pair()'s wide terms, not a pattern of longs
-                if (c != 1 && !columnLevelsUniform(x, y)) throw new Unmodelled("a repeated pair's weight past a long");
-                pair(x, y, scale, t, c, r, usedX, usedY);
-            } else pairs(PairPattern.of(x, y, scale), c, r, usedX, usedY);
+            else if (pastLong(scale, x.width() + y.width() - 2) && (c == 1 || columnLevelsUniform(x, y))) {
+                pair(x, y, scale, t, c, r, usedX, usedY); // a weight past a long: pair()'s wide terms (it skips terms with a bit 0)
+            } else if (pastLong(scale, topBit(x) + topBit(y))) {
+                throw new Unmodelled("a repeated pair's weight past a long");
+            } else pairs(PairPattern.of(x, y, scale), c, r, usedX, usedY); // terms with a bit 0 past a long: skipped, as d > 1 does
             t += c;
         }
         return this;
@@ -121,6 +122,12 @@ final class SumForm {
     private static boolean passes(ElemClass c) {
         for (int k = 0; k < c.width(); k++) if (c.bit(k) == ElemClass.TRUE) return true;
         return false;
+    }
+
+    /** The highest bit of c that is not constant 0 (-1 if none): a pair's ANDs reach column topBit(x) + topBit(y) at most. */
+    private static int topBit(ElemClass c) {
+        for (int k = c.width() - 1; k >= 0; k--) if (c.bit(k) != ElemClass.FALSE) return k;
+        return -1;
     }
 
     /** Whether the ANDs landing in each column share one level (then adding pairs in bulk keeps the columns' order of levels). */
