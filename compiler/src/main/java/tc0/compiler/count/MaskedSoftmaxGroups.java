@@ -101,13 +101,21 @@ final class MaskedSoftmaxGroups {
             }
         }
         for (Map.Entry<Integer, Long> rd : reads.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
+        return e.computed(n, lineMap(Engine.shape(n), axis, cols, lines, table), false, true, op.operand());
+    }
+
+    /**
+     * A rank-2 softmax's output map: classes by (line group, position group), {@code table[r * cols + j]} when the
+     * softmax runs along axis 1, {@code table[j * lines + r]} along axis 0.
+     */
+    static ClassMap lineMap(long[] shape, int axis, Grouped cols, Grouped lines, int[] table) {
         int[][] ids = new int[2][];
         int[] groups = new int[2];
         ids[axis] = cols.id();
-        groups[axis] = cj;
-        ids[across] = lines.id();
-        groups[across] = lr;
-        return e.computed(n, ClassMap.of(Engine.shape(n), ids, groups, table), false, true, op.operand());
+        groups[axis] = cols.size();
+        ids[1 - axis] = lines.id();
+        groups[1 - axis] = lines.size();
+        return ClassMap.of(shape, ids, groups, table);
     }
 
     /** A line by its kinds: their classes, counts, first and last positions. */

@@ -17,7 +17,7 @@ import tc0.compiler.ir.Op;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
- * Upsample and downsample as the lowering builds them ({@code TensorIrToCircuit.resample}): per output
+ * Upsample and downsample as the lowering builds them ({@code ResampleLowering.lower}): per output
  * element the stencil's weighted sum divided by {@code D 2^Fx} ({@link DivideByConstant}, by the route its
  * own form chooses: its taps' classes and weights); a single tap of weight D is a format change, wiring when
  * the formats agree. Where both axes have two taps the lowering sums separably: an exact column pass

@@ -167,13 +167,7 @@ final class VariableMaskSoftmaxCount {
         }
         for (Map.Entry<Integer, Long> rd : readsX.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         for (Map.Entry<Integer, Long> rd : readsM.entrySet()) e.read(op.mask(), ElemClass.byId(rd.getKey()), rd.getValue());
-        int[][] ids = new int[2][];
-        int[] groups = new int[2];
-        ids[axis] = cols.id();
-        groups[axis] = cj;
-        ids[across] = lines.id();
-        groups[across] = lr;
-        return e.computed(n, ClassMap.of(Engine.shape(n), ids, groups, table), false, true, op.operand());
+        return e.computed(n, MaskedSoftmaxGroups.lineMap(Engine.shape(n), axis, cols, lines, table), false, true, op.operand());
     }
 
     /** A line's count and its kinds' (word class, mask class) ids packed {@code x << 32 | m}. */

@@ -220,20 +220,20 @@ public final class TensorIrToCircuit {
                     xs -> LayerNorm.build(net, xs, fmt(l.operand()), l.eps(), l.epsFormat(), l.scaleFormat(), out, rounds));
             case Op.Rope r -> rope(r, n, out);
             case Op.Kron k -> kron(k, n, out);
-            case Op.Upsample u -> resample(n, u.operand(), u.mode(), out);
-            case Op.Downsample d -> resample(n, d.operand(), d.mode(), out);
+            case Op.Upsample u -> new ResampleLowering(this, p, net, rounds).lower(n, u.operand(), u.mode(), out);
+            case Op.Downsample d -> new ResampleLowering(this, p, net, rounds).lower(n, d.operand(), d.mode(), out);
             case Op.ScanExp s -> scanExp(s, n, out);
             default -> throw new UnsupportedOperationException("lowering of " + n.op().label() + " is not built yet (node "
                     + n.id() + ", region " + n.region() + ")");
         };
     }
 
-    private FixedFormat fmt(int id) {
+    FixedFormat fmt(int id) {
         return p.node(id).elem().asFixed();
     }
 
     /** Element {@code i} of node {@code id} as a word of its fixed format (a bit becomes a code of fixed(2, 0)). */
-    private int[] word(int id, int i) {
+    int[] word(int id, int i) {
         int[] w = words[id][i];
         if (p.node(id).elem() instanceof Elem.Bit) return new int[] {w[0], Literal.FALSE};
         return w;
@@ -376,7 +376,7 @@ public final class TensorIrToCircuit {
         List<Long> shape = src.shape();
         int[][] res = new int[Math.toIntExact(n.size())][];
         int len = (int) (long) shape.get(r.axis());
-        java.util.Map<FormShape, DivideByConstant.Route> meanRoutes = new java.util.HashMap<>();
+        DivisionRoutes meanRoutes = new DivisionRoutes(rounds);
         for (int f = 0; f < res.length; f++) {
             long[] ix = Shapes.unflatten(f, n.shape());
             int[][] xs = new int[len][];
@@ -395,7 +395,7 @@ public final class TensorIrToCircuit {
                     LinearForm form = new LinearForm();
                     for (int[] x : xs) form.addWord(x, 1);
                     long den = meanDenominator(len, fx, n);
-                    yield DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, route(meanRoutes, form, den, out));
+                    yield DivideByConstant.build(net, form, out.fracBits(), den, out, rounds, meanRoutes.route(form, den, out));
                 }
                 case MAX -> convert(MaxArgmax.max(net, xs), fx, out);
                 case MIN -> {
@@ -415,7 +415,7 @@ public final class TensorIrToCircuit {
     }
 
     /** {@code Fixed.convert}: the word itself when the formats agree, else one rounding and saturation. */
-    private int[] convert(int[] w, FixedFormat fx, FixedFormat out) {
+    int[] convert(int[] w, FixedFormat fx, FixedFormat out) {
         if (fx.equals(out)) return w;
         return WeightedSum.toFormat(net, new LinearForm().addWord(w, 1), fx.fracBits(), out, rounds);
     }
@@ -518,124 +518,6 @@ public final class TensorIrToCircuit {
                     + n.id() + ", region " + n.region() + ")");
         }
         return (long) len << fx.fracBits();
-    }
-
-    /**
-     * A division's form (weights and constant) and denominator: what {@link DivideByConstant#choose} reads, so
-     * divisions of one shape share a route.
-     */
-    private record FormShape(long[] weights, long constant, long den) {
-        static FormShape of(LinearForm form, long den) {
-            long[] w = new long[form.size()];
-            for (int i = 0; i < w.length; i++) w[i] = form.weight(i);
-            return new FormShape(w, form.constant(), den);
-        }
-
-        @Override public boolean equals(Object o) {
-            return o instanceof FormShape f && constant == f.constant && den == f.den && java.util.Arrays.equals(weights, f.weights);
-        }
-
-        @Override public int hashCode() { return (31 * java.util.Arrays.hashCode(weights) + Long.hashCode(constant)) * 31 + Long.hashCode(den); }
-    }
-
-    /**
-     * The route of one division, chosen once per form shape in {@code routes}: per line or element, not per node
-     * or weighting, since elements differ (a zero line or border, bits beside words) and a word route chosen
-     * at one element cannot build a division with fewer than two literals.
-     */
-    private DivideByConstant.Route route(java.util.Map<FormShape, DivideByConstant.Route> routes, LinearForm form, long den, FixedFormat out) {
-        return routes.computeIfAbsent(FormShape.of(form, den),
-                k -> DivideByConstant.choose(k.weights(), k.constant(), out.fracBits(), k.den(), out, rounds));
-    }
-
-    /**
-     * Upsample and downsample, as {@code ReferenceInterpreter.resample}: per output element the stencil's
-     * exact weighted sum of inputs ({@link Layout#taps} per axis) divided by {@code D 2^Fx}, rounded once and
-     * saturated ({@link DivideByConstant}). A single tap of weight D is wiring (a format change at most).
-     * Where both axes have two taps the sum is taken separably, exactly: the column pass
-     * {@code y_r = w_c0 x[r][c0] + w_c1 x[r][c1]} is an exact word ({@link WeightedSum#exact}, no rounding),
-     * shared by every output row that reads source row r, and the row pass divides
-     * {@code w_r0 y_r0 + w_r1 y_r1} (the same integer numerator) once. So each division's weights are one
-     * axis's, not their products: O(n) distinct sums per axis instead of one per (row, column) weighting
-     * (what lets counting group by axis). Routes are chosen once per distinct form shape.
-     */
-    private int[][] resample(Node n, int operand, Op.Interpolation mode, FixedFormat out) {
-        FixedFormat fx = fmt(operand);
-        Node src = p.node(operand);
-        long rows = n.dim(0), cols = n.dim(1), ch = n.rank() == 3 ? n.dim(2) : 1, srcCols = src.dim(1);
-        java.util.Map<FormShape, DivideByConstant.Route> routes = new java.util.HashMap<>();
-        java.util.Map<Long, int[]> columnPass = new java.util.HashMap<>();
-        int[][] r = new int[Math.toIntExact(n.size())][];
-        Layout.Taps[] tx = new Layout.Taps[Math.toIntExact(cols)];
-        for (int x = 0; x < cols; x++) tx[x] = Layout.taps(srcCols, cols, mode, x);
-        int f = 0;
-        for (long y = 0; y < rows; y++) {
-            Layout.Taps ty = Layout.taps(src.dim(0), rows, mode, y);
-            for (int x = 0; x < cols; x++) {
-                Layout.Taps cx = tx[x];
-                for (long c = 0; c < ch; c++, f++) {
-                    int ky = ty.index().length, kx = cx.index().length;
-                    if (ky == 1 && kx == 1) { // weights 1 / 1
-                        r[f] = convert(word(operand, srcIndex(ty.index()[0], cx.index()[0], c, srcCols, ch)), fx, out);
-                        continue;
-                    }
-                    long den = ty.denominator() * cx.denominator();
-                    if (Long.numberOfLeadingZeros(den) <= fx.fracBits() + 1) {
-                        throw new UnsupportedOperationException("resampling denominator " + den + " of " + fx + " needs more than 63 bits (node "
-                                + n.id() + ", region " + n.region() + ")");
-                    }
-                    LinearForm form = new LinearForm();
-                    boolean separable = ky > 1 && kx > 1 && disjointTaps(operand, ty, cx, c, srcCols, ch);
-                    for (int a = 0; a < ky; a++) {
-                        int row = ty.index()[a];
-                        if (separable) {
-                            long key = (row * cols + x) * ch + c, channel = c;
-                            form.addWord(columnPass.computeIfAbsent(key, k -> columnSum(operand, row, cx, channel, srcCols, ch)), ty.weight()[a]);
-                            continue;
-                        }
-                        for (int b = 0; b < kx; b++) {
-                            form.addWord(word(operand, srcIndex(row, cx.index()[b], c, srcCols, ch)), ty.weight()[a] * cx.weight()[b]);
-                        }
-                    }
-                    long d = den << fx.fracBits();
-                    r[f] = DivideByConstant.build(net, form, out.fracBits(), d, out, rounds, route(routes, form, d, out));
-                }
-            }
-        }
-        return r;
-    }
-
-    /** The column pass of a separable stencil: {@code sum_b w_b x[row][c_b]} as an exact word. */
-    private int[] columnSum(int operand, int row, Layout.Taps cx, long c, long srcCols, long ch) {
-        LinearForm form = new LinearForm();
-        for (int b = 0; b < cx.index().length; b++) form.addWord(word(operand, srcIndex(row, cx.index()[b], c, srcCols, ch)), cx.weight()[b]);
-        return WeightedSum.exact(net, form, rounds);
-    }
-
-    /**
-     * Whether no two taps of a two-by-two stencil share a variable literal (an operand copying one element to
-     * several positions makes two taps one element: that stencil is summed as one form, as before).
-     */
-    private boolean disjointTaps(int operand, Layout.Taps ty, Layout.Taps cx, long c, long srcCols, long ch) {
-        long[] tagged = new long[0];
-        int size = 0, word = 0;
-        for (int row : ty.index()) {
-            for (int col : cx.index()) {
-                for (int lit : word(operand, srcIndex(row, col, c, srcCols, ch))) {
-                    if (Literal.isConstant(lit)) continue;
-                    if (size == tagged.length) tagged = java.util.Arrays.copyOf(tagged, Math.max(16, size * 2));
-                    tagged[size++] = (long) Literal.node(lit) << 2 | word;
-                }
-                word++;
-            }
-        }
-        java.util.Arrays.sort(tagged, 0, size);
-        for (int i = 1; i < size; i++) if (tagged[i] >> 2 == tagged[i - 1] >> 2 && tagged[i] != tagged[i - 1]) return false;
-        return true;
-    }
-
-    private static int srcIndex(long row, long col, long c, long srcCols, long ch) {
-        return Math.toIntExact((row * srcCols + col) * ch + c);
     }
 
     /** {@link tc0.compiler.gadgets.Scan} per line along axis 0 (column c of {@code [m, ...]}: flat t * cols + c). */

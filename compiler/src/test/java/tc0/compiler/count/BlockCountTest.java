@@ -143,18 +143,9 @@ class BlockCountTest {
         int[] out = gadget.apply(Net.of(b), in);
         b.outputBus("out", read(out, mask));
         Circuit c = b.build();
-        int[] level = new int[c.nodeCount()];
-        for (int k = 0; k < levels.length; k++) level[Literal.node(in[k])] = levels[k];
-        long[] perLevel = new long[1];
-        long wires = 0;
-        for (int g = 0; g < c.gateCount(); g++) {
-            int lv = 0;
-            for (int e = c.faninStart(g); e < c.faninEnd(g); e++) lv = Math.max(lv, level[c.faninNode(e)]);
-            level[c.firstGate() + g] = lv + 1;
-            if (lv + 1 >= perLevel.length) perLevel = Arrays.copyOf(perLevel, lv + 2);
-            perLevel[lv + 1]++;
-            wires += c.faninEnd(g) - c.faninStart(g);
-        }
+        BuiltLevels built = BuiltLevels.of(c, in, levels);
+        long[] perLevel = built.perLevel();
+        long wires = built.wires();
         for (LiveNet live : new LiveNet[] {plain, blocks}) {
             String how = what + (live == blocks ? " (blocks)" : " (gate by gate)");
             assertEquals(c.gateCount(), live.gates(), how);
@@ -166,7 +157,7 @@ class BlockCountTest {
         for (int i = 0; i < readOut.length; i++) {
             int o = c.output(i);
             if (Literal.isConstant(readOut[i])) continue;
-            int want = Literal.isConstant(o) ? -1 : level[Literal.node(o)];
+            int want = built.levelOf(o);
             assertEquals(want, Literal.isConstant(outBlocks[i]) ? -1 : blocks.level(outBlocks[i]), what + ", output " + i);
             assertEquals(want, Literal.isConstant(outPlain[i]) ? -1 : plain.level(outPlain[i]), what + ", output " + i);
         }

@@ -104,25 +104,16 @@ class LiveNetTest {
         int[] in = b.inputBus("in", levels.length);
         b.outputBus("out", gadget.apply(Net.of(b), in));
         Circuit c = b.build();
-        int[] level = new int[c.nodeCount()];
-        for (int k = 0; k < levels.length; k++) level[Literal.node(in[k])] = levels[k];
-        long[] perLevel = new long[live.perLevel().length];
-        long wires = 0;
-        for (int g = 0; g < c.gateCount(); g++) {
-            int lv = 0;
-            for (int e = c.faninStart(g); e < c.faninEnd(g); e++) lv = Math.max(lv, level[c.faninNode(e)]);
-            level[c.firstGate() + g] = lv + 1;
-            if (lv + 1 >= perLevel.length) perLevel = Arrays.copyOf(perLevel, lv + 2);
-            perLevel[lv + 1]++;
-            wires += c.faninEnd(g) - c.faninStart(g);
-        }
+        BuiltLevels built = BuiltLevels.of(c, in, levels);
+        long[] perLevel = Arrays.copyOf(built.perLevel(), Math.max(built.perLevel().length, live.perLevel().length));
+        long wires = built.wires();
         assertEquals(c.gateCount(), live.gates(), what);
         assertEquals(wires, live.wires(), what);
         assertArrayEquals(perLevel, Arrays.copyOf(live.perLevel(), perLevel.length), what);
         for (int l = perLevel.length; l < live.perLevel().length; l++) assertEquals(0, live.perLevel()[l], what);
         for (int i = 0; i < out.length; i++) {
             int o = c.output(i);
-            assertEquals(Literal.isConstant(o) ? -1 : level[Literal.node(o)], Literal.isConstant(out[i]) ? -1 : live.level(out[i]), what + ", output " + i);
+            assertEquals(built.levelOf(o), Literal.isConstant(out[i]) ? -1 : live.level(out[i]), what + ", output " + i);
         }
     }
 }

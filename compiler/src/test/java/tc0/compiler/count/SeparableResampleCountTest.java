@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Counted = built for upsamples summed separably (an exact column pass shared by the output rows reading a
- * source row, then one division per element: {@code TensorIrToCircuit.resample}), where counting groups the
+ * source row, then one division per element: {@code ResampleLowering.lower}), where counting groups the
  * row pass by column classes: borders, single-tap rows and columns, channels, constant words beside inputs,
  * and operands that copy one element to several positions (those stencils stay one form).
  */
