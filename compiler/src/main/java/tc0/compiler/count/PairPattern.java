@@ -12,13 +12,10 @@ import tc0.compiler.gadgets.Multiply;
  * weights and levels in the order {@link SumForm} adds them, the ANDs per level, and the slots read. A dot of d
  * equal pairs then adds it d times in bulk; a causal {@code P @ V} counts n dots of lengths 1 .. n over the same
  * pair, and rebuilding the pattern per length was most of their cost. Only for pairs with no bit constant 1
- * (those pass a bit on, named by the pair's index). {@code zeroTermWeight}: where the weight of a term with a bit
- * constant 0 passes a long, the message {@link Multiply#partialWeight} refuses it with ({@link SumForm}'s pair by
- * pair path computes every term's weight), else null.
+ * (those pass a bit on, named by the pair's index) and no weight past a long (SumForm sends those pair by pair).
  */
-record PairPattern(long[] weights, int[] levels, long[] andsPerLevel, long usedX, long usedY, boolean uniform, Column[] columns,
-        String zeroTermWeight) {
-    /** A column's entries of one pair, grouped where weight and level repeat (as {@link SumForm#repeatedPairs} adds them). */
+record PairPattern(long[] weights, int[] levels, long[] andsPerLevel, long usedX, long usedY, boolean uniform, Column[] columns) {
+    /** A column's entries of one pair, grouped where weight and level repeat (as {@link SumForm} adds them). */
     record Column(long[] weights, int[] levels, long[] counts, boolean oneLevel) {}
 
     private static final Map<List<Long>, PairPattern> CACHE = new ConcurrentHashMap<>();
@@ -42,22 +39,12 @@ record PairPattern(long[] weights, int[] levels, long[] andsPerLevel, long usedX
         int[] lv = new int[wx * wy];
         int n = 0, top = 0;
         long ux = 0, uy = 0;
-        String zeroTerm = null;
         List<List<long[]>> col = new ArrayList<>();
         for (int c = 0; c < wx + wy - 1; c++) col.add(new ArrayList<>());
         for (int i = 0; i < wx; i++) {
             for (int j = 0; j < wy; j++) {
                 int a = x.bit(i), b = y.bit(j);
-                if (a == ElemClass.FALSE || b == ElemClass.FALSE) {
-                    if (zeroTerm == null) {
-                        try {
-                            Multiply.partialWeight(scale, i, j, wx, wy);
-                        } catch (ArithmeticException e) {
-                            zeroTerm = e.getMessage();
-                        }
-                    }
-                    continue;
-                }
+                if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
                 if (a == ElemClass.TRUE || b == ElemClass.TRUE) throw new IllegalArgumentException("a bit constant 1 passes a bit on");
                 long wt = Multiply.partialWeight(scale, i, j, wx, wy);
                 ux |= 1L << (a >> 1);
@@ -91,6 +78,6 @@ record PairPattern(long[] weights, int[] levels, long[] andsPerLevel, long usedX
             uniform &= oneLevel;
             cols[c] = new Column(cw, cl, cc, oneLevel);
         }
-        return new PairPattern(Arrays.copyOf(w, n), Arrays.copyOf(lv, n), perLevel, ux, uy, uniform, cols, zeroTerm);
+        return new PairPattern(Arrays.copyOf(w, n), Arrays.copyOf(lv, n), perLevel, ux, uy, uniform, cols);
     }
 }

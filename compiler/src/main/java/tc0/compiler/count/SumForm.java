@@ -95,7 +95,7 @@ final class SumForm {
                 pair(x, y, scale, t, c, r, usedX, usedY); // a weight past a long: pair()'s wide terms (it skips terms with a bit 0)
             } else if (pastLong(scale, topBit(x) + topBit(y))) {
                 throw new Unmodelled("a repeated pair's weight past a long");
-            } else pairs(PairPattern.of(x, y, scale), c, r, usedX, usedY); // terms with a bit 0 past a long: skipped, as d > 1 does
+            } else pairs(PairPattern.of(x, y, scale), c, r, usedX, usedY); // terms with a bit 0 past a long (d > 1, levels differ): skipped, as pair() skips them
             t += c;
         }
         return this;
@@ -166,7 +166,6 @@ final class SumForm {
         usedY[u] |= pp.usedY();
         long[] ands = pp.andsPerLevel();
         for (int l = 1; l < ands.length; l++) extra.gates(Math.multiplyExact(ands[l], d), 2, l);
-        if ((d == 1 || pp.uniform()) && pp.zeroTermWeight() != null) throw new ArithmeticException(pp.zeroTermWeight()); // as pair() computes every weight
         if (pp.weights().length < 2) { // one AND or none: in order (with one literal, the shape's last one is the sole one)
             for (int k = 0; k < pp.weights().length; k++) shape.add(d, pp.weights()[k], pp.levels()[k]);
             return;
