@@ -17,7 +17,8 @@ import java.util.Map;
  * group, its column group and its side, {@code j - i <= offset} (lower, side 0) or not (upper, side 1). The side
  * is held as a last table axis of two groups that no position names, so a constant {@code tril(n)} is a table of
  * two entries and a causal score matrix one of a few row and column groups, not n x n. Operations that do not
- * know the split see the map made plain first ({@link #dense}).
+ * know the split see the map made plain first ({@link #dense}). The diagonal may key a pair axis by the larger of
+ * its pair ({@link Diagonal}): the causal pair mask {@code rowkron(tril(n), tril(n))} is one split, not n^2 groups.
  */
 final class ClassMap {
     /** Positions one axis may list (4 bytes each): a 4096 x 4096 map merged into one axis. */
@@ -29,19 +30,19 @@ final class ClassMap {
     private final long[][] counts; // per axis and group: positions in it
     private final int[] table;   // class ids, row-major over groups (and the side last, when split)
     /** The diagonal of a split map (see {@link #triangle}); unused when plain. */
-    private final long offset;
+    private final Diagonal diagonal;
     private TriangleCounts sides; // made when first asked
 
     private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table) {
-        this(shape, ids, groups, table, 0);
+        this(shape, ids, groups, table, Diagonal.plain(0));
     }
 
-    private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table, long offset) {
+    private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table, Diagonal diagonal) {
         this.shape = shape;
         this.ids = ids;
         this.groups = groups;
         this.table = table;
-        this.offset = offset;
+        this.diagonal = diagonal;
         this.counts = new long[shape.length][];
         for (int a = 0; a < shape.length; a++) {
             counts[a] = new long[groups[a]];
@@ -82,23 +83,32 @@ final class ClassMap {
      * group, side), side 0 the entries on or below the diagonal, 1 those above.
      */
     static ClassMap triangle(long[] shape, long offset, int[][] ids, int[] groups, int[] table) {
+        return triangle(shape, Diagonal.plain(offset), ids, groups, table);
+    }
+
+    /** As {@link #triangle(long[], long, int[][], int[], int[])} for any diagonal, a pair-keyed one included. */
+    static ClassMap triangle(long[] shape, Diagonal diagonal, int[][] ids, int[] groups, int[] table) {
         if (shape.length != 2) throw new IllegalArgumentException("a triangular map is a matrix");
+        if (diagonal.paired() && shape[1] % diagonal.pairs() != 0) throw new IllegalArgumentException("a pair axis of " + shape[1] + " positions by " + diagonal.pairs());
         int[][] own = {ids[0] == null ? null : ids[0].clone(), ids[1] == null ? null : ids[1].clone(), null};
-        return new ClassMap(shape.clone(), own, new int[] {groups[0], groups[1], 2}, table.clone(), offset).compress();
+        return new ClassMap(shape.clone(), own, new int[] {groups[0], groups[1], 2}, table.clone(), diagonal).compress();
     }
 
     /** Whether the map is split by a diagonal. */
     boolean split() { return groups.length > shape.length; }
 
-    /** The diagonal of a split map: side 0 where {@code j - i <= offset}. */
-    long offset() { return offset; }
+    /** The diagonal of a split map: side 0 where {@code key(j) - i <= offset}. */
+    long offset() { return diagonal.offset(); }
+
+    /** The diagonal of a split map, its column key included. */
+    Diagonal diagonal() { return diagonal; }
 
     /** The class id at row group {@code g0}, column group {@code g1} and side {@code side} of a split map. */
     int id(int g0, int g1, int side) { return table[(g0 * groups[1] + g1) * 2 + side]; }
 
     /** Entries of row group {@code g0} and column group {@code g1} on {@code side} of a split map. */
     long sideCount(int g0, int g1, int side) {
-        if (sides == null) sides = new TriangleCounts(axisGroups(0), groups[0], axisGroups(1), groups[1], offset);
+        if (sides == null) sides = new TriangleCounts(axisGroups(0), groups[0], axisGroups(1), groups[1], diagonal);
         return sides.count(g0, g1, side);
     }
 
@@ -123,7 +133,7 @@ final class ClassMap {
         for (int j = 0; j < c; j++) colIds[j] = j;
         for (int i = 0; i < r; i++) {
             int gi = group(0, i);
-            for (int j = 0; j < c; j++) t[i * c + j] = id(gi, group(1, j), TriangleCounts.side(i, j, offset));
+            for (int j = 0; j < c; j++) t[i * c + j] = id(gi, group(1, j), diagonal.side(i, j));
         }
         return of(shape, new int[][] {rowIds, colIds}, new int[] {r, c}, t);
     }
@@ -157,7 +167,7 @@ final class ClassMap {
     ElemClass element(long[] ix) {
         int[] g = new int[groups.length];
         for (int a = 0; a < ix.length; a++) g[a] = group(a, ix[a]);
-        if (split()) g[2] = TriangleCounts.side(ix[0], ix[1], offset);
+        if (split()) g[2] = diagonal.side(ix[0], ix[1]);
         return at(g);
     }
 
@@ -194,7 +204,7 @@ final class ClassMap {
     ClassMap mapClasses(java.util.function.UnaryOperator<ElemClass> f) {
         int[] t = new int[table.length];
         for (int i = 0; i < t.length; i++) t[i] = f.apply(ElemClass.byId(table[i])).id;
-        if (split()) return triangle(shape, offset, ids, groups, t);
+        if (split()) return triangle(shape, diagonal, ids, groups, t);
         return of(shape, ids, groups, t);
     }
 
@@ -202,7 +212,7 @@ final class ClassMap {
     int idAt(long flat) {
         if (split()) {
             long i = flat / shape[1], j = flat % shape[1];
-            return id(group(0, i), group(1, j), TriangleCounts.side(i, j, offset));
+            return id(group(0, i), group(1, j), diagonal.side(i, j));
         }
         int f = 0, mul = 1;
         long rest = flat;
@@ -224,12 +234,13 @@ final class ClassMap {
     // Transforms of wiring.
 
     ClassMap transpose() {
+        if (split() && diagonal.paired()) return dense().transpose();
         if (split()) { // j - i <= k is i' - j' <= k, that is j' - i' >= -k: the lower side of -k - 1 is the old upper one
             int[] t = new int[table.length];
             for (int i = 0; i < groups[0]; i++) {
                 for (int j = 0; j < groups[1]; j++) for (int s = 0; s < 2; s++) t[(j * groups[0] + i) * 2 + s] = id(i, j, 1 - s);
             }
-            return triangle(new long[] {shape[1], shape[0]}, -offset - 1, new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
+            return triangle(new long[] {shape[1], shape[0]}, diagonal.transposed(), new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
         }
         int[] t = new int[table.length];
         for (int i = 0; i < groups[0]; i++) for (int j = 0; j < groups[1]; j++) t[j * groups[0] + i] = table[i * groups[1] + j];
@@ -433,7 +444,7 @@ final class ClassMap {
             if (ga == 1 && ids[axis] != null) {
                 int[][] n = ids.clone();
                 n[axis] = null;
-                return new ClassMap(shape, n, groups, table, offset);
+                return new ClassMap(shape, n, groups, table, diagonal);
             }
             return this;
         }
@@ -450,7 +461,7 @@ final class ClassMap {
         }
         int[] gs = groups.clone();
         gs[axis] = ng;
-        return new ClassMap(shape, n, gs, t, offset);
+        return new ClassMap(shape, n, gs, t, diagonal);
     }
 
     private record SliceKey(int[] s) {

@@ -93,7 +93,7 @@ final class DeadEntries {
             case Op.Broadcast b when p.node(b.operand()).shape().equals(n.shape()) -> constantBits(p, b.operand());
             case Op.Kron k when n.elem() instanceof tc0.compiler.ir.Elem.Bit -> {
                 ClassMap a = constantBits(p, k.left()), b = constantBits(p, k.right());
-                yield a == null || b == null ? null : KronCount.bits(a.dense(), b.dense(), k.kind(), Engine.shape(n));
+                yield a == null || b == null ? null : KronCount.bits(a, b, k.kind(), Engine.shape(n));
             }
             default -> null;
         };
@@ -129,15 +129,16 @@ final class DeadEntries {
     private static ClassMap alongSplit(ClassMap m, int axis, long least, long[] shape) {
         int other = 1 - axis;
         int lines = Math.toIntExact(m.shape[other]);
-        int[][] pos = TriangleCounts.positions(m.axisGroups(axis), m.groups(axis));
+        int[][] pos = axis == 1 ? TriangleCounts.keys(m.axisGroups(axis), m.groups(axis), m.diagonal()) // keys along the columns
+                : TriangleCounts.positions(m.axisGroups(axis), m.groups(axis));
         int[] bit = new int[lines];
         for (int i = 0; i < lines; i++) {
             int gi = m.group(other, i);
             long ones = 0;
             for (int g = 0; g < pos.length; g++) {
-                // Positions of group g on the lower side of line i: j <= i + offset (rows), or i >= j - offset (columns).
+                // Positions of group g on the lower side of line i: key(j) <= i + offset (rows), or rows at least key(i) - offset (columns).
                 long lower = axis == 1 ? TriangleCounts.atMost(pos[g], i + m.offset())
-                        : pos[g].length - TriangleCounts.atMost(pos[g], i - m.offset() - 1);
+                        : pos[g].length - TriangleCounts.atMost(pos[g], m.diagonal().key(i) - m.offset() - 1);
                 int c0 = axis == 1 ? m.id(gi, g, 0) : m.id(g, gi, 0), c1 = axis == 1 ? m.id(gi, g, 1) : m.id(g, gi, 1);
                 if (ElemClass.byId(c0).code() != 0) ones += lower;
                 if (ElemClass.byId(c1).code() != 0) ones += pos[g].length - lower;

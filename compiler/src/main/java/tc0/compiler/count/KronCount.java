@@ -21,11 +21,12 @@ final class KronCount {
     private KronCount() {}
 
     static Summary count(Engine e, Node n, Op.Kron op) {
-        Summary sl = e.sum(op.left()), sr = e.sum(op.right());
         if (n.elem() instanceof tc0.compiler.ir.Elem.Bit) { // two constant masks: their AND, no gate
-            if (sl.classes().anyVariable() || sr.classes().anyVariable()) throw new NeedsLiterals("node " + n.id() + ": " + op.label() + " of variable bits");
-            return new Summary(bits(sl.classes(), sr.classes(), op.kind(), Engine.shape(n)), java.util.Set.of(), Summary.all(2, true), true);
+            ClassMap ml = e.sumSplit(op.left()).classes(), mr = e.sumSplit(op.right()).classes();
+            if (ml.anyVariable() || mr.anyVariable()) throw new NeedsLiterals("node " + n.id() + ": " + op.label() + " of variable bits");
+            return new Summary(bits(ml, mr, op.kind(), Engine.shape(n)), java.util.Set.of(), Summary.all(2, true), true);
         }
+        Summary sl = e.sum(op.left()), sr = e.sum(op.right());
         if (!sl.disjoint(sr)) throw new NeedsLiterals("node " + n.id() + ": the factors of " + op.label() + " share literals");
         ClassMap a = sl.words(), b = sr.words();
         FixedFormat fa = e.fmt(op.left()), fb = e.fmt(op.right()), out = n.elem().asFixed();
@@ -84,7 +85,10 @@ final class KronCount {
      * groups, except that pairs along the paired axis with the same bits down the other axis are one group at once
      * (their bits ANDed as bit sets): {@code rowkron(tril(n), tril(n))} is n x n groups, never n x n^2.
      */
-    static ClassMap bits(ClassMap a, ClassMap b, Op.KronKind kind, long[] shape) {
+    static ClassMap bits(ClassMap given, ClassMap right, Op.KronKind kind, long[] shape) {
+        ClassMap keyed = pairSplit(given, right, kind, shape);
+        if (keyed != null) return keyed;
+        ClassMap a = given.dense(), b = right.dense();
         int pa = kind == Op.KronKind.ROW ? 1 : 0, other = 1 - pa;
         int q = Math.toIntExact(b.shape[pa]);
         int size = Math.toIntExact(shape[pa]);
@@ -124,6 +128,24 @@ final class KronCount {
             }
         }
         return ClassMap.of(shape, ids, groups, table);
+    }
+
+    /**
+     * {@code rowkron} of two masks kept on and below one plain diagonal ({@code tril(n)} twice): (i, (a, b)) is kept
+     * where {@code a - i <= offset} and {@code b - i <= offset}, that is {@code max(a, b) - i <= offset}, a map split by
+     * the pair-keyed diagonal ({@link Diagonal}), two classes whatever n; null for any other pair of masks.
+     */
+    private static ClassMap pairSplit(ClassMap a, ClassMap b, Op.KronKind kind, long[] shape) {
+        if (kind != Op.KronKind.ROW || !keptBelow(a) || !keptBelow(b) || !a.diagonal().equals(b.diagonal())) return null;
+        int width = a.at(new int[3]).width();
+        int[] table = {ElemClass.constant(1, width).id, ElemClass.constant(0, width).id};
+        return ClassMap.triangle(shape, new Diagonal(a.offset(), b.shape[1]), new int[2][], new int[] {1, 1}, table);
+    }
+
+    /** A plain-keyed split mask of one class per side: bit 1 on the lower side, 0 above. */
+    private static boolean keptBelow(ClassMap m) {
+        return m.split() && !m.diagonal().paired() && m.groups(0) == 1 && m.groups(1) == 1
+                && (ElemClass.byId(m.id(0, 0, 0)).code() & 1) == 1 && (ElemClass.byId(m.id(0, 0, 1)).code() & 1) == 0;
     }
 
     /**

@@ -225,7 +225,7 @@ final class MatMulCount {
             int[] rowA = new int[rows.count()], rowR = new int[rows.count()], colB = new int[cols.count()], colR = new int[cols.count()];
             for (int i = 0; i < rows.id().length; i++) { rowA[rows.id()[i]] = a.group(0, i); rowR[rows.id()[i]] = read.group(0, i); }
             for (int j = 0; j < cols.id().length; j++) { colB[cols.id()[j]] = b.group(1, j); colR[cols.id()[j]] = read.group(1, j); }
-            TriangleCounts sides = new TriangleCounts(rows.id(), rows.count(), cols.id(), cols.count(), read.offset());
+            TriangleCounts sides = new TriangleCounts(rows.id(), rows.count(), cols.id(), cols.count(), read.diagonal());
             long[][] live = new long[a.groups(0)][b.groups(1)];
             for (int r = 0; r < rows.count(); r++) {
                 for (int c = 0; c < cols.count(); c++) {

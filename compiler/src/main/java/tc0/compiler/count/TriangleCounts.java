@@ -5,19 +5,34 @@ import java.util.Map;
 
 /**
  * How many entries (i, j) of a matrix lie on each side of a diagonal, per row group and column group: the
- * lower side is {@code j - i <= offset} ({@code tril(n)}: offset 0), the upper side the rest. A row group's
- * count is a sum over its rows of a prefix count in the column group (a binary search in its sorted
- * positions), so a triangular map over n x n entries costs its groups' positions, not its entries.
+ * lower side is {@code key(j) - i <= offset} ({@code tril(n)}: key j, offset 0; {@link Diagonal}), the upper side
+ * the rest. A row group's count is a sum over its rows of a prefix count in the column group (a binary search in
+ * its sorted keys), so a triangular map over n x n entries costs its groups' positions, not its entries.
  */
 final class TriangleCounts {
-    private final int[][] positions0, positions1; // per group, its positions in order
+    private final int[][] positions0, keys1; // per row group its positions, per column group its keys, in order
     private final long offset;
     private final Map<Long, Long> lower = new HashMap<>();
 
     TriangleCounts(int[] rows, int rowGroups, int[] cols, int colGroups, long offset) {
+        this(rows, rowGroups, cols, colGroups, Diagonal.plain(offset));
+    }
+
+    TriangleCounts(int[] rows, int rowGroups, int[] cols, int colGroups, Diagonal d) {
         this.positions0 = positions(rows, rowGroups);
-        this.positions1 = positions(cols, colGroups);
-        this.offset = offset;
+        this.keys1 = keys(cols, colGroups, d);
+        this.offset = d.offset();
+    }
+
+    /** Keys ({@link Diagonal#key}) of each group's positions, ascending: the positions themselves on a plain axis. */
+    static int[][] keys(int[] ids, int groups, Diagonal d) {
+        int[][] p = positions(ids, groups);
+        if (!d.paired()) return p;
+        for (int[] g : p) {
+            for (int k = 0; k < g.length; k++) g[k] = (int) d.key(g[k]);
+            java.util.Arrays.sort(g);
+        }
+        return p;
     }
 
     /** Positions of each group, ascending. */
@@ -33,11 +48,11 @@ final class TriangleCounts {
 
     /** Entries of row group {@code g0} and column group {@code g1} on side {@code side} (0: lower, 1: upper). */
     long count(int g0, int g1, int side) {
-        long low = lower.computeIfAbsent((long) g0 << 32 | g1, k -> lowerCount(positions0[g0], positions1[g1]));
-        return side == 0 ? low : (long) positions0[g0].length * positions1[g1].length - low;
+        long low = lower.computeIfAbsent((long) g0 << 32 | g1, k -> lowerCount(positions0[g0], keys1[g1]));
+        return side == 0 ? low : (long) positions0[g0].length * keys1[g1].length - low;
     }
 
-    /** Columns {@code j} of {@code cols} with {@code j <= i + offset}, summed over the rows {@code i}. */
+    /** Columns of {@code cols} (keys) with {@code key <= i + offset}, summed over the rows {@code i}. */
     private long lowerCount(int[] rows, int[] cols) {
         long sum = 0;
         for (int i : rows) sum += atMost(cols, i + offset);
@@ -57,6 +72,6 @@ final class TriangleCounts {
 
     /** The side of entry (i, j): 0 on or below the diagonal {@code j - i <= offset}, else 1. */
     static int side(long i, long j, long offset) {
-        return j - i <= offset ? 0 : 1;
+        return Diagonal.plain(offset).side(i, j);
     }
 }

@@ -81,7 +81,7 @@ final class TriangleProduct {
         ElemClass[] both = new ElemClass[2 * inner];
         for (int t = 0; t < inner; t++) {
             int g = dots.groupOf(t);
-            both[t] = ElemClass.byId(a.id(gi, dots.aGroup(g), t < cut ? 0 : 1));
+            both[t] = ElemClass.byId(a.id(gi, dots.aGroup(g), a.diagonal().key(t) < cut ? 0 : 1));
             both[inner + t] = ElemClass.byId(b.id(dots.bGroup(g), gj));
         }
         int rounds = e.rounds;

@@ -22,18 +22,19 @@ final class TriangleSoftmax {
 
     /** Whether the softmax is counted here: a row softmax of a matrix, the mask split, the scores plain or split alike. */
     static boolean applies(Node n, Op.MaskedSoftmax op, ClassMap x, ClassMap mask) {
-        return n.rank() == 2 && op.axis() == 1 && mask.split() && (!x.split() || x.offset() == mask.offset());
+        return n.rank() == 2 && op.axis() == 1 && mask.split() && (!x.split() || x.diagonal().equals(mask.diagonal()));
     }
 
     static Summary count(Engine e, Node n, Op.MaskedSoftmax op, ClassMap xm, ClassMap mm) {
         FixedFormat fx = e.fmt(op.operand()), fe = op.expFormat(), out = n.elem().asFixed();
         int rows = Math.toIntExact(n.dim(0)), cols = Math.toIntExact(n.dim(1));
         long offset = mm.offset();
+        Diagonal diagonal = mm.diagonal();
         PairIds joint = PairIds.of(xm.axisGroups(1), xm.groups(1), mm.axisGroups(1), mm.groups(1));
         int cj = joint.count();
         int[] xg = new int[cj], mg = new int[cj];
         for (int j = 0; j < cols; j++) { xg[joint.id()[j]] = xm.group(1, j); mg[joint.id()[j]] = mm.group(1, j); }
-        int[][] pos = TriangleCounts.positions(joint.id(), cj);
+        KeyedPositions pos = new KeyedPositions(joint.id(), cj, diagonal);
         int zero = ElemClass.constant(0, out.width()).id;
         int one = ElemClass.constant(tc0.compiler.numerics.Fixed.softmax(new long[] {0}, fx, fe, out)[0], out.width()).id;
         Map<MaskedSoftmaxGroups.LineKey, SoftmaxCount.ByKind> seen = new HashMap<>();
@@ -46,13 +47,13 @@ final class TriangleSoftmax {
         long[] mult = new long[2 * cj], first = new long[2 * cj], last = new long[2 * cj];
         for (int i = 0; i < rows; i++) {
             int gx = xm.group(0, i), gm = mm.group(0, i);
-            long cut = Math.clamp(i + offset + 1, 0, cols);
+            long cut = i + offset + 1; // kept: key below the cut
             Map<Integer, Integer> kindOf = new HashMap<>();
             long kept = 0;
             for (int s = 0; s < 2 * cj; s++) {
                 int c = s / 2, side = s % 2;
-                int below = TriangleCounts.atMost(pos[c], cut - 1);
-                int lo = side == 0 ? 0 : below, hi = side == 0 ? below : pos[c].length; // the group's positions on this side
+                int below = pos.atMost(c, cut - 1);
+                int lo = side == 0 ? 0 : below, hi = side == 0 ? below : pos.size(c); // the group's positions on this side, in key order
                 if (lo == hi || ElemClass.byId(mm.id(gm, mg[c], side)).code() == 0) { kindAt[s] = -1; continue; }
                 int cls = xm.split() ? xm.id(gx, xg[c], side) : xm.id(gx, xg[c]);
                 Integer k = kindOf.get(cls);
@@ -65,8 +66,8 @@ final class TriangleSoftmax {
                     last[k] = -1;
                 }
                 mult[k] += hi - lo;
-                first[k] = Math.min(first[k], pos[c][lo]);
-                last[k] = Math.max(last[k], pos[c][hi - 1]);
+                first[k] = Math.min(first[k], pos.first(c, lo, hi));
+                last[k] = Math.max(last[k], pos.last(c, lo, hi));
                 kept += hi - lo;
                 kindAt[s] = k;
             }
@@ -86,7 +87,7 @@ final class TriangleSoftmax {
         for (Map.Entry<Integer, Long> rd : reads.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         int[] table = new int[outRows.size() * 2 * cj];
         for (int r = 0; r < outRows.size(); r++) System.arraycopy(outRows.get(r), 0, table, r * 2 * cj, 2 * cj);
-        ClassMap m = ClassMap.triangle(Engine.shape(n), offset, new int[][] {rowIds, joint.id()}, new int[] {outRows.size(), cj}, table);
+        ClassMap m = ClassMap.triangle(Engine.shape(n), diagonal, new int[][] {rowIds, joint.id()}, new int[] {outRows.size(), cj}, table);
         return e.computed(n, m, false, true, op.operand());
     }
 }

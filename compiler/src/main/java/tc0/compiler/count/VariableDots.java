@@ -27,7 +27,7 @@ final class VariableDots {
     /** The groups along the inner axis as runs (made when a dot's order matters). */
     private int[] runGroup;
     private long[] runLength;
-    /** Per inner group its positions, ascending (made when A is split). */
+    /** Per inner group its keys on A's diagonal ({@link Diagonal#key}), ascending (made when A is split). */
     private int[][] positions;
     /** Per pair of class sets, whether the dot is order-free. */
     private final Map<List<Integer>, Boolean> orderFree = new HashMap<>();
@@ -149,9 +149,9 @@ final class VariableDots {
         return side == 0 ? below(g, cut) : size[g] - below(g, cut);
     }
 
-    /** Positions of inner group {@code g} below {@code cut}. */
+    /** Positions of inner group {@code g} whose key is below {@code cut}. */
     private long below(int g, int cut) {
-        if (positions == null) positions = TriangleCounts.positions(groupOf, size.length);
+        if (positions == null) positions = TriangleCounts.keys(groupOf, size.length, a.diagonal());
         return TriangleCounts.atMost(positions[g], cut - 1L);
     }
 
@@ -179,6 +179,7 @@ final class VariableDots {
 
     /** The dot's nonzero pairs in position order, as runs of equal neighbours ({@code cut}: as {@link #dot(int, int, int)}'s). */
     private PairRuns inOrder(int[] pairOf, int cut) {
+        if (cut >= 0 && a.diagonal().paired()) throw new NeedsLiterals("a dot over a pair axis whose order matters (kept pairs are no prefix of it)");
         runs();
         int[] rp = new int[2 * runGroup.length];
         long[] rc = new long[2 * runGroup.length];

@@ -24,23 +24,23 @@ final class Zip {
         ElemClass visit(ElemClass[] classes, long multiplicity);
     }
 
-    /** Whether the maps are split (by the diagonal {@link #offset}): then the side is a last axis of two groups. */
+    /** Whether the maps are split (by the diagonal {@link #diagonal}): then the side is a last axis of two groups. */
     private final boolean split;
-    private final long offset;
+    private final Diagonal diagonal;
     private TriangleCounts sides; // the joint groups' entries on each side, for multiplicities
 
     Zip(ClassMap... given) {
         ClassMap[] maps = given.clone();
-        Long diag = null;
+        Diagonal diag = null;
         boolean mixed = false;
         for (ClassMap m : maps) {
             if (!m.split()) continue;
-            if (diag == null) diag = m.offset();
-            else mixed |= diag != m.offset();
+            if (diag == null) diag = m.diagonal();
+            else mixed |= !diag.equals(m.diagonal());
         }
         if (mixed) for (int k = 0; k < maps.length; k++) maps[k] = maps[k].dense();
         this.split = diag != null && !mixed;
-        this.offset = split ? diag : 0;
+        this.diagonal = split ? diag : Diagonal.plain(0);
         this.maps = maps;
         this.shape = maps[0].shape.clone();
         for (ClassMap m : maps) if (!Arrays.equals(m.shape, shape)) throw new IllegalArgumentException("shapes differ");
@@ -64,7 +64,7 @@ final class Zip {
             for (Map.Entry<Tuple, Integer> e : seen.entrySet()) parts[a][e.getValue()] = e.getKey().t;
             for (int g : ids[a]) counts[a][g]++;
         }
-        if (split) sides = new TriangleCounts(ids[0], groups[0], ids[1], groups[1], offset);
+        if (split) sides = new TriangleCounts(ids[0], groups[0], ids[1], groups[1], diagonal);
     }
 
     /** Visits every joint combination; the visitor's answers (when not null) form the returned map. */
@@ -101,7 +101,7 @@ final class Zip {
         }
         // An empty side takes the other side's class, so that a map whose sides agree where they hold entries is plain.
         for (int f = 0; f < size; f++) if (empty[f]) table[f] = table[f ^ 1];
-        return split ? ClassMap.triangle(shape, offset, ids, groups, table) : ClassMap.of(shape, ids, groups, table);
+        return split ? ClassMap.triangle(shape, diagonal, ids, groups, table) : ClassMap.of(shape, ids, groups, table);
     }
 
     private record Tuple(int[] t) {
