@@ -48,6 +48,26 @@ final class Profile {
         depth = Math.max(depth, level);
     }
 
+    /**
+     * Adds {@code count >= 0} gates of fan-in {@code fanIn} at {@code level >= 1}, the count past a long where it
+     * must be (a maximum over 2^40 kept pairs has 2^79 comparators); exact to 2^126 as every figure.
+     */
+    void gates(BigInteger count, long fanIn, int level) {
+        if (count.signum() < 0 || fanIn < 0) throw new IllegalArgumentException("negative gates " + count + " or fan-in " + fanIn);
+        if (count.bitLength() < 63) { gates(count.longValueExact(), fanIn, level); return; }
+        if (count.bitLength() > 126) throw new ArithmeticException("gates past 2^126");
+        room(level, level);
+        int i = level - base;
+        long s = lo[i] + (count.longValue() & LOW), h = Math.addExact(hi[i], count.shiftRight(63).longValueExact());
+        if (s < 0) { s &= LOW; h = Math.addExact(h, 1); } // both below 2^63: the sum wrapped into the sign bit
+        lo[i] = s;
+        hi[i] = h;
+        BigInteger w = count.multiply(BigInteger.valueOf(fanIn));
+        if (w.bitLength() > 126) throw new ArithmeticException("wires past 2^126");
+        addWires(w.shiftRight(63).longValueExact(), w.longValue() & LOW);
+        depth = Math.max(depth, level);
+    }
+
     /** Adds {@code w >= 0} wires. */
     void addWires(long w) {
         if (w < 0) throw new IllegalArgumentException("negative wires " + w);

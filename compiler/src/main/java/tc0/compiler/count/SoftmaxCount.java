@@ -98,8 +98,10 @@ final class SoftmaxCount {
         int lmax = -1;
         for (int b = 0; b < k; b++) {
             for (int c = b; c < k; c++) {
-                long pairs = b == c ? halfProduct(mult[b]) : Math.multiplyExact(mult[b], mult[c]);
-                if (pairs == 0) continue;
+                // Past a long for a line of more than 2^32 entries (tensor attention's key pairs): exact.
+                java.math.BigInteger pairs = b == c ? tc0.compiler.gadgets.MaxArgmax.comparators(mult[b])
+                        : java.math.BigInteger.valueOf(mult[b]).multiply(java.math.BigInteger.valueOf(mult[c]));
+                if (pairs.signum() == 0) continue;
                 FormSummary f = comparator(kinds[b], kinds[c], first[b] < last[c]);
                 FormSummary g = b == c ? f : comparator(kinds[c], kinds[b], first[c] < last[b]);
                 if (f != null && g != null && (f.terms != g.terms || f.level != g.level)) throw new SumForm.Unmodelled("comparators of unequal orders");

@@ -1,5 +1,6 @@
 package tc0.compiler.gadgets;
 
+import java.math.BigInteger;
 import tc0.circuits.Literal;
 
 /**
@@ -96,26 +97,48 @@ public final class MaxArgmax {
         return n.cost();
     }
 
-    /** Comparators: {@code m(m-1)/2} gates of fan-in {@code 2w}. */
-    private static long pairs(long m) { return m * (m - 1) / 2; }
+    /** Comparators: {@code m(m-1)/2} gates of fan-in {@code 2w}, exactly (past a long from m = 2^32 on). */
+    public static BigInteger comparators(long m) {
+        BigInteger b = BigInteger.valueOf(m);
+        return b.multiply(b.subtract(BigInteger.ONE)).shiftRight(1);
+    }
+
+    /** Comparators as a long; {@link ArithmeticException} past a long rather than a wrapped count. */
+    private static long pairs(long m) { return comparators(m).longValueExact(); }
 
     /**
      * Closed form of {@link #costMax}: m = 1 costs nothing; otherwise {@code (3, m(m-1)/2 + m w + w,
      * m(m-1) w + m^2 w + m w)} (comparators; per bit one AND of fan-in m per word and one OR of fan-in m).
+     * Throws past a long: {@link #exactCostMax} holds any m.
      */
     public static Cost closedCostMax(long m, int w) {
-        if (m == 1) return new Cost(0, 0, 0);
-        return new Cost(3, pairs(m) + m * w + w, 2 * pairs(m) * w + m * m * w + m * w);
+        return exactCostMax(m, w).toCost();
+    }
+
+    /** {@link #closedCostMax} in exact integers, for m up to {@link Long#MAX_VALUE}. */
+    public static ExactCost exactCostMax(long m, int w) {
+        if (m == 1) return new ExactCost(0, BigInteger.ZERO, BigInteger.ZERO);
+        BigInteger bm = BigInteger.valueOf(m), bw = BigInteger.valueOf(w), p = comparators(m);
+        BigInteger gates = p.add(bm.multiply(bw)).add(bw);
+        BigInteger wires = p.shiftLeft(1).multiply(bw).add(bm.multiply(bm).multiply(bw)).add(bm.multiply(bw));
+        return new ExactCost(3, gates, wires);
     }
 
     /**
      * Closed form of {@link #costArgmaxOneHot}: m = 1 nothing; m = 2 the comparator alone {@code (1, 1, 2w)};
-     * otherwise {@code (2, m(m-1)/2 + m, m(m-1) w + m(m-1))}.
+     * otherwise {@code (2, m(m-1)/2 + m, m(m-1) w + m(m-1))}. Throws past a long: {@link #exactCostArgmaxOneHot}
+     * holds any m.
      */
     public static Cost closedCostArgmaxOneHot(long m, int w) {
-        if (m == 1) return new Cost(0, 0, 0);
-        if (m == 2) return new Cost(1, 1, 2L * w);
-        return new Cost(2, pairs(m) + m, 2 * pairs(m) * w + m * (m - 1));
+        return exactCostArgmaxOneHot(m, w).toCost();
+    }
+
+    /** {@link #closedCostArgmaxOneHot} in exact integers, for m up to {@link Long#MAX_VALUE}. */
+    public static ExactCost exactCostArgmaxOneHot(long m, int w) {
+        if (m == 1) return new ExactCost(0, BigInteger.ZERO, BigInteger.ZERO);
+        if (m == 2) return new ExactCost(1, BigInteger.ONE, BigInteger.valueOf(2L * w));
+        BigInteger p = comparators(m), bw = BigInteger.valueOf(w);
+        return new ExactCost(2, p.add(BigInteger.valueOf(m)), p.shiftLeft(1).multiply(bw).add(p.shiftLeft(1)));
     }
 
     /**
@@ -128,11 +151,11 @@ public final class MaxArgmax {
         if (m == 1) return new Cost(0, 0, 0);
         if (m == 2) return new Cost(1, 1, 2L * w);
         int bits = 64 - Long.numberOfLeadingZeros(m - 1);
-        long gates = pairs(m) + (m - 1), wires = 2 * pairs(m) * w + (m - 1) * (m - 1);
+        long gates = Math.addExact(pairs(m), m - 1), wires = Math.addExact(Math.multiplyExact(2 * w, pairs(m)), Math.multiplyExact(m - 1, m - 1));
         int depth = 2;
         for (int b = 0; b < bits; b++) {
             long c = (m >> (b + 1) << b) + Math.max(0, (m & ((2L << b) - 1)) - (1L << b));
-            if (c >= 2) { gates++; wires += c; depth = 3; }
+            if (c >= 2) { gates++; wires = Math.addExact(wires, c); depth = 3; }
         }
         return new Cost(depth, gates, wires);
     }
