@@ -148,9 +148,21 @@ final class ClassMap {
     /** Positions of {@code axis} in group {@code g}. */
     long count(int axis, int g) { return counts[axis][g]; }
 
+    /**
+     * Positions an axis lists one by one (an int each); past 2^31 - 1 (tensor attention's pair axis of n^2 key
+     * pairs from n = 2^16 on) refused in words, not as an overflow.
+     */
+    static int listed(long positions) {
+        if (positions > Integer.MAX_VALUE) {
+            throw new UnsupportedOperationException("counting: an axis of " + positions + " positions, listed position by position past the"
+                    + " 2^31 - 1 an int holds (a pair axis of n^2 key pairs is not yet held as position ranges)");
+        }
+        return (int) positions;
+    }
+
     /** The groups of every position of an axis (a fresh array). */
     int[] axisGroups(int axis) {
-        int d = Math.toIntExact(shape[axis]);
+        int d = listed(shape[axis]);
         return ids[axis] == null ? new int[d] : ids[axis].clone();
     }
 

@@ -128,7 +128,7 @@ final class DeadEntries {
      */
     private static ClassMap alongSplit(ClassMap m, int axis, long least, long[] shape) {
         int other = 1 - axis;
-        int lines = Math.toIntExact(m.shape[other]);
+        int lines = ClassMap.listed(m.shape[other]);
         int[][] pos = axis == 1 ? TriangleCounts.keys(m.axisGroups(axis), m.groups(axis), m.diagonal()) // keys along the columns
                 : TriangleCounts.positions(m.axisGroups(axis), m.groups(axis));
         int[] bit = new int[lines];

@@ -131,6 +131,15 @@ class PairSplitTest {
         CountAsserts.assertCounted(p, 2);
     }
 
+    /** Past 2^31 - 1 key pairs (n = 2^16) the pair axis would be listed: refused in words, not as an overflow. */
+    @Test
+    void aPairAxisPastAnIntIsRefusedInWords() {
+        TensorProgram p = Elaborator.elaborate(Dsl.check(PAIRS, "t.tc0").orElseThrow(), Map.of("n", 65536L), true, 0);
+        UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> TensorIrToCost.countWide(p, 2));
+        assertTrue(e.getMessage().contains("axis of 4294967296 positions") && e.getMessage().contains("2^31 - 1"), e.getMessage());
+    }
+
     private static long[] lower(int n) {
         long[] c = new long[n * n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) c[i * n + j] = j <= i ? 1 : 0;
