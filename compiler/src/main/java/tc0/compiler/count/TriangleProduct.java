@@ -30,6 +30,7 @@ final class TriangleProduct {
         ClassMap a = sa.words(), b = sb.words();
         int rows = Math.toIntExact(a.shape[0]), inner = Math.toIntExact(a.shape[1]), cb = b.groups(1);
         VariableDots dots = new VariableDots(e, a, b, fa, fb, out);
+        dots.once = true; // rows by (row group, cut): no dot twice
         int k = dots.groups();
         // Rows by (row group, cut): the same dots.
         Map<Long, Integer> keyOf = new HashMap<>();
@@ -71,6 +72,7 @@ final class TriangleProduct {
         for (int gj = 0; gj < cb; gj++) {
             for (int g = 0; g < k; g++) e.read(op.right(), ElemClass.byId(b.id(dots.bGroup(g), gj)), readB[gj][g]);
         }
+        if (Engine.TRACE) System.err.printf("count: causal product of %d row keys, %d column groups: %d dots%n", keys.size(), cb, dots.dotsCounted);
         ClassMap m = ClassMap.of(Engine.shape(n), new int[][] {rowIds, b.axisGroups(1)}, new int[] {keys.size(), cb}, table);
         return e.computed(n, m, passthrough, disjoint, op.left(), op.right());
     }

@@ -32,6 +32,12 @@ final class VariableDots {
     /** Per pair of class sets, whether the dot is order-free. */
     private final Map<List<Integer>, Boolean> orderFree = new HashMap<>();
 
+    /**
+     * Whether each dot is met once (a causal product's rows: one per kept length), so its count is not
+     * remembered: at n = 2^20 the memo would hold millions of results no later dot asks for.
+     */
+    boolean once;
+
     /** Dots counted, and of them in bulk (order-free): for the trace. */
     long dotsCounted, dotsInBulk;
 
@@ -162,16 +168,18 @@ final class VariableDots {
         int runs = runPair.length;
         ElemClass[] in = new ElemClass[2 * runs];
         for (int r = 0; r < runs; r++) { in[r] = xs[runPair[r]]; in[runs + r] = ys[runPair[r]]; }
-        List<Long> counts = Arrays.stream(runCount).boxed().toList();
+        java.util.function.Function<ElemClass[], Instance.Result> closed = lifted -> {
+            long[] ux = new long[runs], uy = new long[runs];
+            SumForm f = new SumForm().addDotRuns(Arrays.copyOfRange(lifted, 0, runs), Arrays.copyOfRange(lifted, runs, 2 * runs), runCount, scale, ux, uy);
+            long[] used = new long[2 * runs];
+            System.arraycopy(ux, 0, used, 0, runs);
+            System.arraycopy(uy, 0, used, runs, runs);
+            return f.close(shift, out.width(), true, e.rounds, used);
+        };
         try {
-            return e.closedLifted(List.of("dot-runs", fa, fb, out, e.rounds, counts), in, lifted -> {
-                long[] ux = new long[runs], uy = new long[runs];
-                SumForm f = new SumForm().addDotRuns(Arrays.copyOfRange(lifted, 0, runs), Arrays.copyOfRange(lifted, runs, 2 * runs), runCount, scale, ux, uy);
-                long[] used = new long[2 * runs];
-                System.arraycopy(ux, 0, used, 0, runs);
-                System.arraycopy(uy, 0, used, runs, runs);
-                return f.close(shift, out.width(), true, e.rounds, used);
-            });
+            if (once) return closed.apply(in); // met once (a causal row's length): remembering it would only hold memory
+            List<Long> counts = Arrays.stream(runCount).boxed().toList();
+            return e.closedLifted(List.of("dot-runs", fa, fb, out, e.rounds, counts), in, closed);
         } catch (SumForm.Unmodelled u) {
             return null;
         }

@@ -37,10 +37,20 @@ final class SumCount {
     private SumCount() {}
 
     static SumCount of(SumShape shape, int shift, int width, boolean saturate, int rounds) {
+        return of(shape, shift, width, saturate, rounds, true);
+    }
+
+    /** {@link #of} with every round written out run by run (no {@link #lastTwoRounds}): what the fast path is checked against. */
+    static SumCount runByRun(SumShape shape, int shift, int width, boolean saturate, int rounds) {
+        return of(shape, shift, width, saturate, rounds, false);
+    }
+
+    private static SumCount of(SumShape shape, int shift, int width, boolean saturate, int rounds, boolean byHeights) {
         if (shift < 0 || width < 1 || rounds < 0) throw new IllegalArgumentException("shift " + shift + ", width " + width + ", rounds " + rounds);
         int top = shift + width;
         if (top > MAX_TOP) throw new IllegalArgumentException("shift + width = " + top + " exceeds " + MAX_TOP + " bits");
         SumCount r = new SumCount();
+        r.perLevel = new long[shape.maxLevel + 2 * rounds + 4]; // every level made here (the shape's top, two a round, the final two)
         if (shape.distinct <= 1) return r.simulateSole(shape, shift, width, saturate, rounds);
         // Past the builder's 61 bits (WeightedSum.build refuses it) the same construction is counted over exact values.
         boolean beyond = top > BUILT_TOP;
@@ -92,6 +102,11 @@ final class SumCount {
         for (int j = 0; j < top; j++) cols[j] = j < shape.ncols ? shape.column(j, rounds, sc.pending[j]) : Scratch.EMPTY;
         for (int k = 0; k < rounds; k++) {
             Runs[] next = cols == sc.a ? sc.b : sc.a;
+            if (byHeights && rounds - k == 2 && anonymous(cols, top)) { // the last two rounds, the last one over column heights
+                r.lastTwoRounds(cols, next, top, sc);
+                cols = next;
+                break;
+            }
             r.compress(cols, next, rounds - k, top);
             cols = next;
         }
@@ -124,6 +139,9 @@ final class SumCount {
     private static final class Scratch {
         static final Runs EMPTY = new Runs();
         final Runs[] a = new Runs[MAX_TOP], b = new Runs[MAX_TOP], shape = new Runs[MAX_TOP], pending = new Runs[MAX_TOP];
+        /** The middle columns of {@link #lastTwoRounds}: heights and highest levels. */
+        final long[] height = new long[MAX_TOP];
+        final int[] top = new int[MAX_TOP];
         final LongIntMap seen = new LongIntMap();
 
         Scratch() {
@@ -159,13 +177,62 @@ final class SumCount {
         return 2;
     }
 
+    /** Whether no entry of columns {@code 0 .. top - 1} is an identified literal. */
+    private static boolean anonymous(Runs[] cols, int top) {
+        for (int j = 0; j < top; j++) for (int q = 0; q < cols[j].size; q++) if (cols[j].first[q] >= 0) return false;
+        return true;
+    }
+
+    /**
+     * The round before the last, then the last, into {@code out}, for columns of anonymous entries. The last round
+     * takes each column of two or more entries as one group ({@link #groupSize} with one round left is the
+     * height), at the highest level in it, and copies a column of one entry: so what it needs of the round
+     * before is each column's height and highest level, not its runs ({@code sc.height}, {@code sc.top}). The
+     * same groups and gates as two {@link #compress} rounds, without writing the middle columns out run by run.
+     */
+    private void lastTwoRounds(Runs[] cols, Runs[] out, int top, Scratch sc) {
+        dh = sc.height;
+        dmax = sc.top;
+        java.util.Arrays.fill(dh, 0, top, 0);
+        dense = true;
+        try {
+            compress(cols, null, 2, top);
+        } finally {
+            dense = false;
+        }
+        for (int j = 0; j < top; j++) out[j].clear();
+        for (int j = 0; j < top; j++) {
+            long h = dh[j];
+            if (h == 0) continue;
+            if (h == 1) { out[j].append(1, dmax[j], SumShape.ANON); continue; }
+            if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
+            emitGroups(1, (int) h, dmax[j], j, top, out);
+        }
+    }
+
+    /** While {@link #lastTwoRounds} runs its first round: its output as heights and highest levels per column. */
+    private boolean dense;
+    private long[] dh;
+    private int[] dmax;
+
+    /** {@code q} anonymous entries at {@code level} into column {@code j} of the next round. */
+    private void put(Runs[] next, int j, long q, int level) {
+        if (!dense) { next[j].append(q, level, SumShape.ANON); return; }
+        if (q == 0) return;
+        if (dh[j] == 0 || level > dmax[j]) dmax[j] = level;
+        dh[j] += q;
+    }
+
     /** One compression round from {@code cols} into {@code next} (cleared first). */
     private void compress(Runs[] cols, Runs[] next, int roundsLeft, int top) {
-        for (int j = 0; j < top; j++) next[j].clear();
+        if (!dense) for (int j = 0; j < top; j++) next[j].clear();
         for (int j = 0; j < top; j++) {
             Runs col = cols[j];
             long h = col.height();
-            if (h <= 1) { copy(col, 0, 0, h, next[j]); continue; }
+            if (h <= 1) {
+                if (dense) { if (h == 1) put(next, j, 1, col.level[0]); } else copy(col, 0, 0, h, next[j]);
+                continue;
+            }
             if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
             int hi = (int) h;
             int g = groupSize(hi, roundsLeft);
@@ -224,7 +291,7 @@ final class SumCount {
             long left = left();
             if (s == 1) {
                 long q = Math.min(n, left);
-                copy(runs, ri, off, q, next[j]);
+                if (dense) put(next, j, q, runs.level[ri]); else copy(runs, ri, off, q, next[j]);
                 advance(q);
                 n -= q;
             } else if (left >= s) {
@@ -252,14 +319,20 @@ final class SumCount {
         anyGroupGates = true;
         gate(q * s, s, level + 1);
         int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
+        long bitGates = 0, fanIn = 0; // the bit gates of one group: one per bit whose count changes twice or more
         for (int l = 0; l < nb; l++) {
             int changes = s >> l;
             if (changes >= 2) {
-                gate(q, changes, level + 2);
-                next[j + l].append(q, level + 2, SumShape.ANON);
+                bitGates++;
+                fanIn += changes;
+                put(next, j + l, q, level + 2);
             } else {
-                next[j + l].append(q, level + 1, SumShape.ANON);
+                put(next, j + l, q, level + 1);
             }
+        }
+        if (bitGates > 0) { // q groups' bit gates at one level: gates and wires in one step
+            gate(Math.multiplyExact(q, bitGates), 0, level + 2);
+            wires = Math.addExact(wires, Math.multiplyExact(q, fanIn));
         }
     }
 
