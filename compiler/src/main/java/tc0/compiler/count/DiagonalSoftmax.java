@@ -17,7 +17,9 @@ import tc0.compiler.numerics.FixedFormat;
  * the one entry on it (its own kind: the constant 1 bit) taken out of its group, each kind with its count and
  * first and last position, then counted as {@link VariableMaskSoftmaxCount#count(ElemClass[], ElemClass[], long[],
  * long[], long[], FixedFormat, FixedFormat, FixedFormat)} counts a line (the same closed form, the same key).
- * The output is split on and off the diagonal likewise, its lines grouped by their output classes.
+ * The output is split on and off the diagonal likewise, its lines grouped by their output classes. A line's kinds
+ * depend on its diagonal position p only through p's column group and where p falls among the column groups'
+ * first two and last two positions, so lines alike in those (and in their own group) are counted once.
  */
 final class DiagonalSoftmax {
     private DiagonalSoftmax() {}
@@ -59,10 +61,21 @@ final class DiagonalSoftmax {
         int[] lineGroup = new int[lineCount];
         long[] pk = new long[cj + 1], mult = new long[cj + 1], first = new long[cj + 1], last = new long[cj + 1];
         int[] kindOfGroup = new int[cj];
+        long[] marks = marks(pos);
+        Map<LineKey, int[]> alike = new HashMap<>(); // a line's group, diagonal group and place -> {its output group, its count's index}
+        List<Result> results = new ArrayList<>();
         for (int l = 0; l < lineCount; l++) {
             int r = lines.id()[l];
             long p = axis == 1 ? l + offset : l - offset; // the line's entry on the diagonal (j - i == offset), if inside
             int jd = p >= 0 && p < len ? cols.id()[(int) p] : -1;
+            int at = Arrays.binarySearch(marks, p);
+            LineKey lk = new LineKey(r, jd, jd < 0 ? -1 : at >= 0 ? 2 * at + 1 : -2 * (at + 1));
+            int[] known = alike.get(lk);
+            if (known != null) {
+                lineGroup[l] = known[0];
+                times.merge(results.get(known[1]), 1L, Long::sum);
+                continue;
+            }
             Map<Long, Integer> index = new HashMap<>();
             int k = 0;
             for (int j = 0; j < cj; j++) {
@@ -129,12 +142,28 @@ final class DiagonalSoftmax {
             outs[cj] = diagKind < 0 ? -1 : res.counted.out()[rank[diagKind]].id;
             for (int j = 0; j < cj; j++) if (outs[j] < 0) outs[j] = outs[cj]; // a group of the diagonal's entry alone
             lineGroup[l] = outGroups.computeIfAbsent(new Signature(outs), s -> { outRows.add(outs); return outRows.size() - 1; });
+            results.add(res);
+            alike.put(lk, new int[] {lineGroup[l], results.size() - 1});
         }
         for (Map.Entry<Result, Long> t : times.entrySet()) e.total.add(t.getKey().counted.profile(), t.getValue());
         for (Map.Entry<Integer, Long> rd : readsX.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         for (Map.Entry<Integer, Long> rd : readsM.entrySet()) e.read(op.mask(), ElemClass.byId(rd.getKey()), rd.getValue());
         return e.computed(n, outputMap(Engine.shape(n), axis, offset, cols, lineGroup, outRows), false, true, op.operand());
     }
+
+    /** The positions where a line's kinds can change with its diagonal's place: each column group's first two and last two, sorted. */
+    private static long[] marks(int[][] pos) {
+        java.util.TreeSet<Long> m = new java.util.TreeSet<>();
+        for (int[] g : pos) {
+            m.add((long) g[0]);
+            m.add((long) g[g.length - 1]);
+            if (g.length > 1) { m.add((long) g[1]); m.add((long) g[g.length - 2]); }
+        }
+        return m.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Lines alike: their line group, the column group of their diagonal entry (-1: none), its place among the marks. */
+    private record LineKey(int group, int diagonalGroup, int place) {}
 
     /** Adds an entry kind's count and positions to the line's kinds (merged with an equal one); returns the kinds now. */
     private static int kind(Map<Long, Integer> index, long pair, long m, long f, long z, long[] pk, long[] mult, long[] first, long[] last, int k) {
