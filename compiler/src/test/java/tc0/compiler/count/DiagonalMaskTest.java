@@ -100,6 +100,27 @@ class DiagonalMaskTest {
         assertEquals(TensorIrToCost.countWide(byCodes, 2), TensorIrToCost.countWide(p, 2));
     }
 
+    /** Scores split on the diagonal, a mask split so or plain, along either axis: counted as built without hashing. */
+    private static final String SPLIT_SCORES = """
+            model g(n = 4, d = 2) {
+                precision fixed(int: 4, frac: 3);
+                input A: [n, n] bit;
+                input X: [n, d];
+                input B: [n, n];
+                input C: [n, n];
+                let S = where(eye(n), B, 0.5) + C;
+                output Y = softmax(S, axis: 1, mask: A) @ X;
+                output Z = softmax(S, axis: 0, mask: where(eye(n), 1, A));
+                output U = softmax(S - 0.25, axis: 1, mask: where(eye(n), A, 1));
+            }
+            """;
+
+    @ParameterizedTest
+    @ValueSource(longs = {2, 3, 4, 5, 7, 9})
+    void softmaxesOfScoresSplitOnTheDiagonalCountAsBuilt(long n) {
+        CountAsserts.assertCounted(Elaborator.elaborate(tc0.dsl.Dsl.check(SPLIT_SCORES, "g.tc0").orElseThrow(), Map.of("n", n)));
+    }
+
     private static Op.Constant eye(TensorProgram p) {
         for (Node x : p.nodes()) if (x.op() instanceof Op.Constant c && c.name().startsWith("eye(")) return c;
         throw new AssertionError("no eye constant");
