@@ -29,10 +29,7 @@ final class Wiring {
             return new Summary(TriangleMask.of(shape, c, w), Set.of(), Summary.all(n.rank(), true), n.elem() instanceof Elem.Bit);
         }
         if (c.diagonal() != null) { // eye as given: two classes, on the diagonal and off it
-            Op.Constant.Diagonal d = c.diagonal();
-            int[] table = {ElemClass.constant(d.off(), w).id, ElemClass.constant(d.on(), w).id};
-            ClassMap m = ClassMap.diagonal(shape, d.offset(), new int[2][], new int[] {1, 1}, table);
-            return new Summary(m, Set.of(), Summary.all(n.rank(), true), n.elem() instanceof Elem.Bit);
+            return new Summary(DiagonalMask.of(shape, c, w), Set.of(), Summary.all(n.rank(), true), n.elem() instanceof Elem.Bit);
         }
         boolean same = true;
         for (int i = 1; i < c.length() && same; i++) same = c.code(i) == c.code(0);
