@@ -173,7 +173,7 @@ final class ClassMap {
 
     /** The class id at row group {@code g0} and column group {@code g1} of a plain matrix (no allocation: for loops over groups). */
     int id(int g0, int g1) {
-        if (sided()) throw new IllegalStateException("a triangular map read by groups alone");
+        if (sided()) throw new IllegalStateException("a map split by a diagonal read by groups alone");
         return table[g0 * groups[1] + g1];
     }
 

@@ -100,7 +100,10 @@ class DiagonalMaskTest {
         assertEquals(TensorIrToCost.countWide(byCodes, 2), TensorIrToCost.countWide(p, 2));
     }
 
-    /** Scores split on the diagonal, a mask split so or plain, along either axis: counted as built without hashing. */
+    /**
+     * Scores split on the diagonal, a mask split so or plain, along either axis, and a causal {@code P @ S} whose
+     * right factor is split on the diagonal: counted as built without hashing.
+     */
     private static final String SPLIT_SCORES = """
             model g(n = 4, d = 2) {
                 precision fixed(int: 4, frac: 3);
@@ -108,10 +111,12 @@ class DiagonalMaskTest {
                 input X: [n, d];
                 input B: [n, n];
                 input C: [n, n];
+                input K: [n, d];
                 let S = where(eye(n), B, 0.5) + C;
                 output Y = softmax(S, axis: 1, mask: A) @ X;
                 output Z = softmax(S, axis: 0, mask: where(eye(n), 1, A));
                 output U = softmax(S - 0.25, axis: 1, mask: where(eye(n), A, 1));
+                output V = softmax(X @ transpose(K), axis: 1, mask: tril(n)) @ S;
             }
             """;
 
