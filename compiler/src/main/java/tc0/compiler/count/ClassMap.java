@@ -16,9 +16,12 @@ import java.util.Map;
  * <p>A matrix may also be split by a diagonal ({@link #triangle}): then the class of (i, j) depends on its row
  * group, its column group and its side, {@code j - i <= offset} (lower, side 0) or not (upper, side 1). The side
  * is held as a last table axis of two groups that no position names, so a constant {@code tril(n)} is a table of
- * two entries and a causal score matrix one of a few row and column groups, not n x n. Operations that do not
- * know the split see the map made plain first ({@link #dense}). The diagonal may key a pair axis by the larger of
- * its pair ({@link Diagonal}): the causal pair mask {@code rowkron(tril(n), tril(n))} is one split, not n^2 groups.
+ * two entries and a causal score matrix one of a few row and column groups, not n x n. The diagonal may key a pair
+ * axis by the larger of its pair ({@link Diagonal}): the causal pair mask {@code rowkron(tril(n), tril(n))} is one
+ * split, not n^2 groups. A matrix may instead be split by one diagonal itself ({@link #diagonal}): the side is then
+ * 1 on {@code j - i == offset} and 0 off it, so {@code eye(n)} is a table of two entries and
+ * {@code where(eye(n), 1, A)} one of two classes at any n. Operations that do not know a split see the map made
+ * plain first ({@link #dense}).
  */
 final class ClassMap {
     /** Positions one axis may list (4 bytes each): a 4096 x 4096 map merged into one axis. */
@@ -29,20 +32,23 @@ final class ClassMap {
     private final int[] groups;  // groups per axis
     private final long[][] counts; // per axis and group: positions in it
     private final int[] table;   // class ids, row-major over groups (and the side last, when split)
-    /** The diagonal of a split map (see {@link #triangle}); unused when plain. */
+    /** The diagonal of a sided map (see {@link #triangle}, {@link #diagonal}); unused when plain. */
     private final Diagonal diagonal;
-    private TriangleCounts sides; // made when first asked
+    /** Whether the side is on or off the diagonal ({@link #diagonal}) rather than below or above it. */
+    private final boolean onDiagonal;
+    private SideCounts sides; // made when first asked
 
     private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table) {
-        this(shape, ids, groups, table, Diagonal.plain(0));
+        this(shape, ids, groups, table, Diagonal.plain(0), false);
     }
 
-    private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table, Diagonal diagonal) {
+    private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table, Diagonal diagonal, boolean onDiagonal) {
         this.shape = shape;
         this.ids = ids;
         this.groups = groups;
         this.table = table;
         this.diagonal = diagonal;
+        this.onDiagonal = onDiagonal;
         this.counts = new long[shape.length][];
         for (int a = 0; a < shape.length; a++) {
             counts[a] = new long[groups[a]];
@@ -91,24 +97,43 @@ final class ClassMap {
         if (shape.length != 2) throw new IllegalArgumentException("a triangular map is a matrix");
         if (diagonal.paired() && shape[1] % diagonal.pairs() != 0) throw new IllegalArgumentException("a pair axis of " + shape[1] + " positions by " + diagonal.pairs());
         int[][] own = {ids[0] == null ? null : ids[0].clone(), ids[1] == null ? null : ids[1].clone(), null};
-        return new ClassMap(shape.clone(), own, new int[] {groups[0], groups[1], 2}, table.clone(), diagonal).compress();
+        return new ClassMap(shape.clone(), own, new int[] {groups[0], groups[1], 2}, table.clone(), diagonal, false).compress();
     }
 
-    /** Whether the map is split by a diagonal. */
-    boolean split() { return groups.length > shape.length; }
+    /**
+     * A matrix split by the diagonal {@code j - i == offset}: {@code table} row-major over (row group, column
+     * group, side), side 1 the entries on the diagonal, 0 those off it.
+     */
+    static ClassMap diagonal(long[] shape, long offset, int[][] ids, int[] groups, int[] table) {
+        if (shape.length != 2) throw new IllegalArgumentException("a diagonal map is a matrix");
+        int[][] own = {ids[0] == null ? null : ids[0].clone(), ids[1] == null ? null : ids[1].clone(), null};
+        return new ClassMap(shape.clone(), own, new int[] {groups[0], groups[1], 2}, table.clone(), Diagonal.plain(offset), true).compress();
+    }
 
-    /** The diagonal of a split map: side 0 where {@code key(j) - i <= offset}. */
+    /** Whether the map is split by a diagonal into a lower and an upper side ({@link #triangle}). */
+    boolean split() { return sided() && !onDiagonal; }
+
+    /** Whether the map is split into the entries on one diagonal and those off it ({@link #diagonal}). */
+    boolean onDiagonal() { return sided() && onDiagonal; }
+
+    /** Whether the map is split either way: a side axis follows the two axes. */
+    boolean sided() { return groups.length > shape.length; }
+
+    /** The diagonal of a sided map: side 0 where {@code key(j) - i <= offset}; of an on/off one, side 1 where {@code j - i == offset}. */
     long offset() { return diagonal.offset(); }
 
     /** The diagonal of a split map, its column key included. */
     Diagonal diagonal() { return diagonal; }
 
-    /** The class id at row group {@code g0}, column group {@code g1} and side {@code side} of a split map. */
+    /** The side of entry (i, j) of a sided map. */
+    int side(long i, long j) { return onDiagonal ? DiagonalCounts.side(i, j, diagonal.offset()) : diagonal.side(i, j); }
+
+    /** The class id at row group {@code g0}, column group {@code g1} and side {@code side} of a sided map. */
     int id(int g0, int g1, int side) { return table[(g0 * groups[1] + g1) * 2 + side]; }
 
-    /** Entries of row group {@code g0} and column group {@code g1} on {@code side} of a split map. */
+    /** Entries of row group {@code g0} and column group {@code g1} on {@code side} of a sided map. */
     long sideCount(int g0, int g1, int side) {
-        if (sides == null) sides = new TriangleCounts(axisGroups(0), groups[0], axisGroups(1), groups[1], diagonal);
+        if (sides == null) sides = SideCounts.of(axisGroups(0), groups[0], axisGroups(1), groups[1], diagonal, onDiagonal);
         return sides.count(g0, g1, side);
     }
 
@@ -120,11 +145,11 @@ final class ClassMap {
      * that do not know the split; refused past {@link #DENSE_LIMIT} entries.
      */
     ClassMap dense() {
-        if (!split()) return this;
+        if (!sided()) return this;
         long entries = shape[0] * shape[1];
         if (entries > DENSE_LIMIT) {
-            throw new UnsupportedOperationException("counting: a triangular mask (tril, triu) of " + shape[0] + " x " + shape[1]
-                    + " entries reaches an op that reads it entry by entry (past the 2^28 held so)");
+            throw new UnsupportedOperationException("counting: a " + (onDiagonal ? "diagonal mask (eye)" : "triangular mask (tril, triu)")
+                    + " of " + shape[0] + " x " + shape[1] + " entries reaches an op that reads it entry by entry (past the 2^28 held so)");
         }
         int r = (int) shape[0], c = (int) shape[1];
         int[] t = new int[r * c];
@@ -133,7 +158,7 @@ final class ClassMap {
         for (int j = 0; j < c; j++) colIds[j] = j;
         for (int i = 0; i < r; i++) {
             int gi = group(0, i);
-            for (int j = 0; j < c; j++) t[i * c + j] = id(gi, group(1, j), diagonal.side(i, j));
+            for (int j = 0; j < c; j++) t[i * c + j] = id(gi, group(1, j), side(i, j));
         }
         return of(shape, new int[][] {rowIds, colIds}, new int[] {r, c}, t);
     }
@@ -171,7 +196,7 @@ final class ClassMap {
 
     /** The class id at row group {@code g0} and column group {@code g1} of a plain matrix (no allocation: for loops over groups). */
     int id(int g0, int g1) {
-        if (split()) throw new IllegalStateException("a triangular map read by groups alone");
+        if (sided()) throw new IllegalStateException("a map split by a diagonal read by groups alone");
         return table[g0 * groups[1] + g1];
     }
 
@@ -179,7 +204,7 @@ final class ClassMap {
     ElemClass element(long[] ix) {
         int[] g = new int[groups.length];
         for (int a = 0; a < ix.length; a++) g[a] = group(a, ix[a]);
-        if (split()) g[2] = diagonal.side(ix[0], ix[1]);
+        if (sided()) g[2] = side(ix[0], ix[1]);
         return at(g);
     }
 
@@ -195,7 +220,7 @@ final class ClassMap {
 
     /** The number of elements in a group combination. */
     long multiplicity(int[] g) {
-        if (split()) return sideCount(g[0], g[1], g[2]);
+        if (sided()) return sideCount(g[0], g[1], g[2]);
         long m = 1;
         for (int a = 0; a < g.length; a++) m = Math.multiplyExact(m, counts[a][g[a]]);
         return m;
@@ -217,14 +242,15 @@ final class ClassMap {
         int[] t = new int[table.length];
         for (int i = 0; i < t.length; i++) t[i] = f.apply(ElemClass.byId(table[i])).id;
         if (split()) return triangle(shape, diagonal, ids, groups, t);
+        if (onDiagonal()) return diagonal(shape, diagonal.offset(), ids, groups, t);
         return of(shape, ids, groups, t);
     }
 
     /** The class id of the element at row-major index {@code flat} (no allocation: for element-by-element visits). */
     int idAt(long flat) {
-        if (split()) {
+        if (sided()) {
             long i = flat / shape[1], j = flat % shape[1];
-            return id(group(0, i), group(1, j), diagonal.side(i, j));
+            return id(group(0, i), group(1, j), side(i, j));
         }
         int f = 0, mul = 1;
         long rest = flat;
@@ -254,6 +280,13 @@ final class ClassMap {
             }
             return triangle(new long[] {shape[1], shape[0]}, diagonal.transposed(), new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
         }
+        if (onDiagonal()) { // j - i == k is j' - i' == -k, on the same side
+            int[] t = new int[table.length];
+            for (int i = 0; i < groups[0]; i++) {
+                for (int j = 0; j < groups[1]; j++) for (int s = 0; s < 2; s++) t[(j * groups[0] + i) * 2 + s] = id(i, j, s);
+            }
+            return diagonal(new long[] {shape[1], shape[0]}, -offset(), new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
+        }
         int[] t = new int[table.length];
         for (int i = 0; i < groups[0]; i++) for (int j = 0; j < groups[1]; j++) t[j * groups[0] + i] = table[i * groups[1] + j];
         return of(new long[] {shape[1], shape[0]}, new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
@@ -261,12 +294,12 @@ final class ClassMap {
 
     /** Axes of size 1 repeated to {@code to}. */
     ClassMap broadcast(long[] to) {
-        if (split()) return Arrays.equals(to, shape) ? this : dense().broadcast(to);
+        if (sided()) return Arrays.equals(to, shape) ? this : dense().broadcast(to);
         return new ClassMap(to.clone(), ids.clone(), groups.clone(), table);
     }
 
     ClassMap slice(long[] start, long[] size) {
-        if (split()) return dense().slice(start, size);
+        if (sided()) return dense().slice(start, size);
         int[][] n = new int[shape.length][];
         for (int a = 0; a < shape.length; a++) {
             if (ids[a] != null) n[a] = Arrays.copyOfRange(ids[a], (int) start[a], (int) (start[a] + size[a]));
@@ -276,7 +309,7 @@ final class ClassMap {
 
     /** {@code this} then {@code right} along {@code axis}. */
     ClassMap concat(int axis, ClassMap right) {
-        if (split() || right.split()) return dense().concat(axis, right.dense());
+        if (sided() || right.sided()) return dense().concat(axis, right.dense());
         int r = shape.length;
         long[] sh = shape.clone();
         sh[axis] += right.shape[axis];
@@ -334,7 +367,7 @@ final class ClassMap {
      * {@code limit} group combinations.
      */
     ClassMap reshape(long[] to, long limit) {
-        if (split()) return dense().reshape(to, limit);
+        if (sided()) return dense().reshape(to, limit);
         if (isUniform()) return uniform(to, ElemClass.byId(table[0]));
         int rIn = shape.length, rOut = to.length;
         int[][] n = new int[rOut][];
@@ -419,7 +452,7 @@ final class ClassMap {
                 if (n != m) { m = n; changed = true; }
             }
         }
-        return m.split() ? m.unsplitIfSame() : m;
+        return m.sided() ? m.unsplitIfSame() : m;
     }
 
     /** A split map whose two sides agree everywhere is plain. */
@@ -456,7 +489,7 @@ final class ClassMap {
             if (ga == 1 && ids[axis] != null) {
                 int[][] n = ids.clone();
                 n[axis] = null;
-                return new ClassMap(shape, n, groups, table, diagonal);
+                return new ClassMap(shape, n, groups, table, diagonal, onDiagonal);
             }
             return this;
         }
@@ -473,7 +506,7 @@ final class ClassMap {
         }
         int[] gs = groups.clone();
         gs[axis] = ng;
-        return new ClassMap(shape, n, gs, t, diagonal);
+        return new ClassMap(shape, n, gs, t, diagonal, onDiagonal);
     }
 
     private record SliceKey(int[] s) {

@@ -40,7 +40,7 @@ final class DeadEntries {
         for (int i = 0; i < count; i++) {
             Op op = p.node(i).op();
             boolean counted = op instanceof Op.MatMul || op instanceof Op.ScaleByConstant || op instanceof Op.Unary || op instanceof Op.Elementwise;
-            if (counted && read[i] != null && read[i] != ALL && !allRead(read[i])) dead[i] = read[i];
+            if (counted && read[i] != null && read[i] != ALL && !allRead(read[i])) dead[i] = read[i].onDiagonal() ? read[i].dense() : read[i];
         }
         return dead;
     }
@@ -103,8 +103,9 @@ final class DeadEntries {
      * Per line along {@code axis}: whether it holds at least {@code least} 1 bits, as a map of the given shape
      * (the line's bit repeated along the axis, or the axis of size {@code shape[axis]} broadcast from one).
      */
-    private static ClassMap along(ClassMap m, int axis, long least, long[] shape) {
-        if (m.split()) return alongSplit(m, axis, least, shape);
+    private static ClassMap along(ClassMap given, int axis, long least, long[] shape) {
+        if (given.split()) return alongSplit(given, axis, least, shape);
+        ClassMap m = given.dense(); // eye(n) as a softmax's own mask (a line keeps one entry): small n only
         long[] collapsed = m.shape.clone();
         collapsed[axis] = 1;
         int lines = 1;

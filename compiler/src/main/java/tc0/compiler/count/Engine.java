@@ -103,7 +103,7 @@ final class Engine {
     /** Node {@code id}'s summary, its classes plain (a triangular map made plain, {@link ClassMap#dense}): for counters that do not know the split. */
     Summary sum(int id) {
         Summary s = sums[id];
-        if (s == null || !s.classes().split()) return s;
+        if (s == null || !s.classes().sided()) return s;
         if (plain[id] == null) plain[id] = new Summary(s.classes().dense(), s.bases(), s.distinctAxes(), s.bit());
         return plain[id];
     }

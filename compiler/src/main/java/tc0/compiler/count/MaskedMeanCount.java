@@ -111,9 +111,9 @@ final class MaskedMeanCount {
         if (kept == 0) return null;
         long unit = 1L << (out.fracBits() + 1);
         long minCode = out.minCode();
-        int steps = Math.toIntExact(out.maxCode() - minCode);
+        long steps = out.maxCode() - minCode; // 2^Wo - 1: past an int from Wo = 32 (gat at n = 2^20)
         try {
-            for (int i = 1; i <= steps; i++) { // [unit S - (2t - 1) 2^Fx K >= 0] must be a gate: its form takes both signs
+            for (long i = 1; i <= steps; i++) { // [unit S - (2t - 1) 2^Fx K >= 0] must be a gate: its form takes both signs
                 long c = Math.multiplyExact(Math.multiplyExact(2 * (minCode + i) - 1, 1L << fx.fracBits()), kept);
                 long fMin = Math.subtractExact(Math.multiplyExact(unit, lo), c), fMax = Math.subtractExact(Math.multiplyExact(unit, hi), c);
                 if (fMin >= 0 || fMax < 0) return null;
@@ -166,7 +166,7 @@ final class MaskedMeanCount {
         prof.gates(1, len, maskLevel + 1);
         int cmpLevel = top + 1;
         long lo = out.minCode();
-        int steps = Math.toIntExact(out.maxCode() - lo);
+        long steps = out.maxCode() - lo;
         prof.gates(steps, ands + len + 1, cmpLevel);
         return new Instance.Result(prof, new ElemClass[] {outputBits(prof, out, cmpLevel)}, used, false, true);
     }
@@ -174,19 +174,19 @@ final class MaskedMeanCount {
     /** The output bits from the comparators at {@code cmpLevel} ({@code Lookup.stepBits}): their gates added to {@code prof}. */
     private static ElemClass outputBits(Profile prof, FixedFormat out, int cmpLevel) {
         long lo = out.minCode();
-        int steps = Math.toIntExact(out.maxCode() - lo);
+        long steps = out.maxCode() - lo;
         int w = out.width();
         int[] bits = new int[w];
         int[] levels = new int[w];
         int slots = 0;
-        Map<Integer, Integer> slotOfComparator = new HashMap<>();
+        Map<Long, Integer> slotOfComparator = new HashMap<>();
         for (int b = 0; b < w; b++) {
             long base = lo >>> b & 1;
             // Bit b flips from code v - 1 to v exactly where 2^b divides v: over (lo, lo + steps], that many times.
             long unit = 1L << b, hi = lo + steps;
             long changes = Math.floorDiv(hi, unit) - Math.floorDiv(lo, unit);
             long lastCode = Math.floorDiv(hi, unit) * unit;
-            int lastAt = (int) (lastCode - lo);
+            long lastAt = lastCode - lo;
             long lastD = (lastCode >>> b & 1) - ((lastCode - 1) >>> b & 1);
             if (changes == 0) { bits[b] = base == 1 ? ElemClass.TRUE : ElemClass.FALSE; continue; }
             if (changes == 1) { // the comparator at that code itself (one slot per comparator node)

@@ -28,6 +28,7 @@ final class MaskedSoftmaxCount {
         if (!tm.classes().anyVariable() && tx.distinct(op.axis()) && TriangleSoftmax.applies(n, op, tx.classes(), tm.classes())) {
             return TriangleSoftmax.count(e, n, op, tx.words(), tm.words());
         }
+        if (DiagonalSoftmax.applies(n, tx.classes(), tm.classes())) return DiagonalSoftmax.count(e, n, op, tx, tm); // where(eye(n), 1, A)
         Summary sx = e.sum(op.operand()), sm = e.sum(op.mask());
         if (sm.classes().anyVariable()) return VariableMaskSoftmaxCount.count(e, n, op); // an adjacency input
         if (!sx.distinct(op.axis())) throw new NeedsLiterals("node " + n.id() + ": a line of softmax repeats literals");

@@ -352,4 +352,98 @@ final class TableChanges {
             return h;
         }
     }
+
+    /**
+     * A range where every index is a change (a monotone value moving by at least one per index, as exp above
+     * slope one does), too long to list (exp's 81 million such codes at 32 bits): per block of {@link #BLOCK}
+     * indices the changes of each bit before it, counted once from every value; a count that starts or ends
+     * inside a block evaluates the rest of that block again. Each value is evaluated once to build it, not kept.
+     */
+    static final class Every implements Part {
+        static final int BLOCK = 4096;
+        final long lo, hi;
+        private final int outWidth;
+        private final java.util.function.LongUnaryOperator value;
+        /** {@code prefix[b][k]}: changes of bit b at indices in {@code (lo, lo + k * BLOCK]}. */
+        private final long[][] prefix;
+
+        Every(long lo, long hi, int outWidth, java.util.function.LongUnaryOperator value) {
+            this.lo = lo;
+            this.hi = hi;
+            this.outWidth = outWidth;
+            this.value = value;
+            int blocks = Math.toIntExact((hi - lo + BLOCK - 1) / BLOCK);
+            long[][] perBlock = new long[blocks][];
+            java.util.stream.IntStream.range(0, blocks).parallel().forEach(k -> {
+                long a = lo + (long) k * BLOCK, b = Math.min(hi, a + BLOCK);
+                perBlock[k] = scan(a, b);
+            });
+            prefix = new long[outWidth][blocks + 1];
+            for (int b = 0; b < outWidth; b++) for (int k = 0; k < blocks; k++) prefix[b][k + 1] = prefix[b][k] + perBlock[k][b];
+        }
+
+        /** Changes of each bit at indices in {@code (a, b]}, from the values. */
+        private long[] scan(long a, long b) {
+            long[] c = new long[outWidth];
+            long prev = value.applyAsLong(a);
+            for (long i = a + 1; i <= b; i++) {
+                long v = value.applyAsLong(i);
+                for (long d = (v ^ prev) & mask(); d != 0; d &= d - 1) c[Long.numberOfTrailingZeros(d)]++; // the bits that flip
+                prev = v;
+            }
+            return c;
+        }
+
+        private long mask() { return outWidth >= 64 ? -1L : (1L << outWidth) - 1; }
+
+        /** Changes of bit b at indices in {@code (lo, x]}, {@code lo <= x <= hi}. */
+        private long upTo(int b, long x) {
+            int k = (int) ((x - lo) / BLOCK);
+            long start = lo + (long) k * BLOCK;
+            long c = prefix[b][k];
+            if (x == start) return c;
+            long prev = value.applyAsLong(start);
+            for (long i = start + 1; i <= x; i++) {
+                long v = value.applyAsLong(i);
+                c += (v ^ prev) >>> b & 1;
+                prev = v;
+            }
+            return c;
+        }
+
+        @Override public long breaks(long from, long to) {
+            long a = Math.max(from, lo), b = Math.min(to, hi);
+            return b <= a ? 0 : b - a;
+        }
+
+        @Override public long changes(int b, long from, long to) {
+            long a = Math.max(from, lo), z = Math.min(to, hi);
+            return z <= a ? 0 : upTo(b, z) - upTo(b, a);
+        }
+
+        @Override public long firstChange(int b, long from) {
+            long a = Math.max(from, lo);
+            if (a >= hi || upTo(b, hi) == upTo(b, a)) return -1;
+            long before = upTo(b, a);
+            int k = (int) ((a - lo) / BLOCK) + 1; // the block that holds a
+            long i = a;
+            if (prefix[b][k] == before) { // none left in it: the first block whose end passes a change
+                while (prefix[b][k] == before) k++;
+                i = lo + (long) (k - 1) * BLOCK;
+            }
+            long end = Math.min(hi, lo + (long) k * BLOCK);
+            long prev = value.applyAsLong(i);
+            while (i < end) {
+                long v = value.applyAsLong(++i);
+                if (((v ^ prev) >>> b & 1) != 0) return i;
+                prev = v;
+            }
+            throw new IllegalStateException("a change of bit " + b + " counted but not found after " + from);
+        }
+
+        @Override public long diffAt(long i) {
+            if (i <= lo || i > hi) return 0;
+            return value.applyAsLong(i) ^ value.applyAsLong(i - 1);
+        }
+    }
 }

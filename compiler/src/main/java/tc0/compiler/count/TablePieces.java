@@ -30,19 +30,21 @@ import tc0.compiler.numerics.UnaryFunction;
  * real derivative, listed at each function below; two codes given up at each finite end), so the rounded
  * value moves by at most one per code and its changes are the values it passes; STRIDES where the slope is
  * between one and two units per code, so the rounded value moves by one or two (a rounding {@code floor(y + 1/2)}
- * of values {@code d in [1, 2]} apart is {@code floor(d)} or {@code ceil(d)} apart).
+ * of values {@code d in [1, 2]} apart is {@code floor(d)} or {@code ceil(d)} apart); EVERY where the slope is at least
+ * one unit per code (EXP above {@code -ln K}), so every index is a change until the value saturates.
  * Tests compare the stats from the pieces with the stats from every code, for every function.
  */
 final class TablePieces {
     private TablePieces() {}
 
-    enum Kind { LINEAR, MONOTONE, UNIT_STEPS, UNIT_FALLS, STEPS, STRIDES }
+    enum Kind { LINEAR, MONOTONE, UNIT_STEPS, UNIT_FALLS, STEPS, STRIDES, EVERY }
 
     /**
      * Changes at indices in {@code (from, to]}; for UNIT_STEPS {@code value - index - offset} is monotone, for
      * UNIT_FALLS {@code value + index - offset}; for STEPS the value is monotone and moves by at most one per
      * index; for STRIDES it is monotone and moves by one or two per index unless it saturates (checked on the
-     * values at the ends, else scanned as MONOTONE).
+     * values at the ends, else scanned as MONOTONE); for EVERY it is monotone and moves by at least one per index
+     * until it saturates (where the slope is at least one output unit per input code).
      */
     record Piece(Kind kind, long from, long to, long offset) {
         /** The same range scanned code by code where the value is monotone. */
@@ -59,7 +61,10 @@ final class TablePieces {
         Steps st = new Steps(in, min);
         List<Piece> p = new ArrayList<>();
         switch (f) {
-            case EXP -> st.monotone(p, 0, last, none, -Math.log(k)); // f' = e^x
+            case EXP -> { // f' = e^x: at most one unit per code up to -ln K, at least one above
+                st.monotone(p, 0, last, none, -Math.log(k));
+                st.everyAbove(p, -Math.log(k));
+            }
             case SIGMOID -> st.monotone(p, 0, last, none, k <= 4 ? all : none); // f' <= 1/4
             case TANH -> { // f' = 1 - tanh^2 <= 1/K for |x| >= atanh(sqrt(1 - 1/K))
                 double a = k <= 1 ? 0 : atanh(Math.sqrt(1 - 1 / k));
@@ -120,6 +125,21 @@ final class TablePieces {
             if (lo > from) p.add(new Piece(Kind.MONOTONE, from, lo, 0));
             p.add(new Piece(Kind.STEPS, lo, hi, 0));
             if (to > hi) p.add(new Piece(Kind.MONOTONE, hi, to, 0));
+        }
+
+        /**
+         * The last piece, where MONOTONE, split at the code of {@code x0} (two codes given up): where the slope is
+         * at least one output unit per code from {@code x0} on, the rounded value moves by at least one per index
+         * ({@code round(y + d) >= round(y) + 1} for {@code d >= 1}) until it saturates: EVERY there.
+         */
+        void everyAbove(List<Piece> p, double x0) {
+            Piece tail = p.getLast();
+            if (tail.kind() != Kind.MONOTONE) return;
+            long a = Math.max(tail.from(), index(Math.ceil(Math.scalb(x0, in.fracBits())) + 2, base, in.maxCode() - base));
+            if (a >= tail.to()) return;
+            p.removeLast();
+            if (a > tail.from()) p.add(new Piece(Kind.MONOTONE, tail.from(), a, 0));
+            p.add(new Piece(Kind.EVERY, a, tail.to(), 0));
         }
     }
 

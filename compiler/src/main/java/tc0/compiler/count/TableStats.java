@@ -14,7 +14,8 @@ import tc0.compiler.numerics.UnaryFunction;
  * Where a table's value changes, which is all a lookup's cost depends on: the breakpoints (indices i >= 1
  * with {@code value(i) != value(i - 1)}) and, per output bit, the indices where that bit changes, kept as
  * {@link TableChanges} (bit sets where every code was scanned, sorted lists where changes were found by
- * galloping, runs where the value moves by one per index), never as an array of 2^width values. Made from a
+ * galloping, runs where the value moves by one per index, block counts where every index is a change), never as
+ * an array of 2^width values. Made from a
  * table array, or for a function by evaluating codes, over {@link TablePieces}: where the function is known
  * monotone, only near its changes, and where moreover {@code value - code} is monotone, only where that
  * difference changes. Galloping asks a double-precision guess of the function first ({@code reference}) and
@@ -29,6 +30,7 @@ final class TableStats {
     private final int outWidth;
     private final List<TableChanges.Dense> dense = new ArrayList<>();
     private final List<TableChanges.Steps> steps = new ArrayList<>();
+    private final List<TableChanges.Every> every = new ArrayList<>();
     private final TableChanges.Sparse sparse;
     private final TableChanges.Runs runs;
 
@@ -48,6 +50,11 @@ final class TableStats {
                 if (p.to() > p.from()) steps.add(new TableChanges.Steps(p.from(), p.to(), 0, value));
                 continue;
             }
+            if (p.kind() == TablePieces.Kind.EVERY) { // every index a change up to where the value saturates, none after
+                long s = saturatedFrom(p.from(), p.to(), value);
+                if (s > p.from()) every.add(new TableChanges.Every(p.from(), s, outWidth, value));
+                continue;
+            }
             if (p.kind() == TablePieces.Kind.STRIDES && unsaturated(p, value)) {
                 steps.add(new TableChanges.Steps(p.from(), p.to(), 1, value));
                 continue;
@@ -60,8 +67,8 @@ final class TableStats {
         }
         this.sparse = sp.seal();
         this.runs = rn.seal();
-        if (Engine.TRACE) System.err.printf("count: table of %d entries: %d dense parts, %d sparse changes, %d runs, %d step ranges, %.1f ms%n",
-                length, dense.size(), sparse.size(), runs.size(), steps.size(), (System.nanoTime() - t0) / 1e6);
+        if (Engine.TRACE) System.err.printf("count: table of %d entries: %d dense parts, %d sparse changes, %d runs, %d step ranges, %d every-index ranges, %.1f ms%n",
+                length, dense.size(), sparse.size(), runs.size(), steps.size(), every.size(), (System.nanoTime() - t0) / 1e6);
     }
 
     /**
@@ -72,6 +79,16 @@ final class TableStats {
     private static boolean unsaturated(TablePieces.Piece p, LongUnaryOperator value) {
         long a = p.from(), b = p.to();
         return b > a && value.applyAsLong(b) != value.applyAsLong(b - 1) && value.applyAsLong(a + 1) != value.applyAsLong(a);
+    }
+
+    /** The first index of {@code [from, to]} whose (monotone) value is the value at {@code to}: a binary search. */
+    private static long saturatedFrom(long from, long to, LongUnaryOperator value) {
+        long end = value.applyAsLong(to), l = from - 1, h = to; // value(l) differs (or l = from - 1), value(h) = end
+        while (h - l > 1) {
+            long mid = (l + h) >>> 1;
+            if (value.applyAsLong(mid) == end) h = mid; else l = mid;
+        }
+        return h;
     }
 
     /** A piece scanned in chunks (in parallel when long), each into its own parts, in order. */
@@ -90,7 +107,7 @@ final class TableStats {
                     case MONOTONE -> s.monotone(cut[k], cut[k + 1]);
                     case UNIT_STEPS -> s.unitSteps(cut[k], cut[k + 1], p.offset(), 1);
                     case UNIT_FALLS -> s.unitSteps(cut[k], cut[k + 1], p.offset(), -1);
-                    case STEPS, STRIDES -> throw new AssertionError("steps are not scanned");
+                    case STEPS, STRIDES, EVERY -> throw new AssertionError("steps are not scanned");
                 }
             }
             scans[k] = s;
@@ -236,6 +253,7 @@ final class TableStats {
         long c = sparse.breaks(from, to) + runs.breaks(from, to);
         for (TableChanges.Dense d : dense) c += d.breaks(from, to);
         for (TableChanges.Steps st : steps) c += st.breaks(from, to);
+        for (TableChanges.Every ev : every) c += ev.breaks(from, to);
         return c;
     }
 
@@ -244,6 +262,7 @@ final class TableStats {
         long c = sparse.changes(b, from, to) + runs.changes(b, from, to);
         for (TableChanges.Dense d : dense) c += d.changes(b, from, to);
         for (TableChanges.Steps st : steps) c += st.changes(b, from, to);
+        for (TableChanges.Every ev : every) c += ev.changes(b, from, to);
         return c;
     }
 
@@ -261,6 +280,7 @@ final class TableStats {
     private List<TableChanges.Part> parts() {
         List<TableChanges.Part> all = new ArrayList<>(dense);
         all.addAll(steps);
+        all.addAll(every);
         all.add(sparse);
         all.add(runs);
         return all;
@@ -314,7 +334,7 @@ final class TableStats {
     }
 
     /** Parts of each form (tests: the construction used the cheap forms): dense ranges, sparse changes, runs, step ranges. */
-    int[] partSizes() { return new int[] {dense.size(), sparse.size(), runs.size(), steps.size()}; }
+    int[] partSizes() { return new int[] {dense.size(), sparse.size(), runs.size(), steps.size(), every.size()}; }
 
     int outWidth() { return outWidth; }
 

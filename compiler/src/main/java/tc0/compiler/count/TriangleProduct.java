@@ -20,7 +20,7 @@ final class TriangleProduct {
 
     /** Whether the product is counted here: A split, B plain, both variable, no entry of the product dead. */
     static boolean applies(Engine e, Node n, ClassMap a, ClassMap b) {
-        return a.split() && !b.split() && e.deadMask(n.id()) == null && a.anyVariable() && b.anyVariable();
+        return a.split() && !b.sided() && e.deadMask(n.id()) == null && a.anyVariable() && b.anyVariable();
     }
 
     static Summary count(Engine e, Node n, Op.MatMul op, Summary sa, Summary sb, FixedFormat fa, FixedFormat fb, FixedFormat out) {

@@ -22,7 +22,7 @@ final class TriangleSoftmax {
 
     /** Whether the softmax is counted here: a row softmax of a matrix, the mask split, the scores plain or split alike. */
     static boolean applies(Node n, Op.MaskedSoftmax op, ClassMap x, ClassMap mask) {
-        return n.rank() == 2 && op.axis() == 1 && mask.split() && (!x.split() || x.diagonal().equals(mask.diagonal()));
+        return n.rank() == 2 && op.axis() == 1 && mask.split() && (!x.sided() || x.split() && x.diagonal().equals(mask.diagonal()));
     }
 
     static Summary count(Engine e, Node n, Op.MaskedSoftmax op, ClassMap xm, ClassMap mm) {

@@ -28,6 +28,9 @@ final class Wiring {
         if (c.triangle() != null) { // tril, triu as given: no pass over their entries
             return new Summary(TriangleMask.of(shape, c, w), Set.of(), Summary.all(n.rank(), true), n.elem() instanceof Elem.Bit);
         }
+        if (c.diagonal() != null) { // eye as given: two classes, on the diagonal and off it
+            return new Summary(DiagonalMask.of(shape, c, w), Set.of(), Summary.all(n.rank(), true), n.elem() instanceof Elem.Bit);
+        }
         boolean same = true;
         for (int i = 1; i < c.length() && same; i++) same = c.code(i) == c.code(0);
         ClassMap m;

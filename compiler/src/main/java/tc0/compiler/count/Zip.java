@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Several class maps of one shape side by side: along each axis the joint group of a position is the tuple
  * of its groups in every map. Iterating the joint combinations visits every distinct tuple of classes an
- * element can have, with how many elements have it. Maps split by one diagonal ({@link ClassMap#triangle}) zip
- * to a map split by it, the side a last joint axis; maps split by different diagonals are made plain first.
+ * element can have, with how many elements have it. Maps split by one diagonal ({@link ClassMap#triangle}, or
+ * {@link ClassMap#diagonal} on and off it) zip to a map split so, the side a last joint axis; maps split by
+ * different diagonals or in different ways are made plain first.
  */
 final class Zip {
     private final ClassMap[] maps;
@@ -27,20 +28,23 @@ final class Zip {
     /** Whether the maps are split (by the diagonal {@link #diagonal}): then the side is a last axis of two groups. */
     private final boolean split;
     private final Diagonal diagonal;
-    private TriangleCounts sides; // the joint groups' entries on each side, for multiplicities
+    /** Whether the split is on and off the diagonal ({@link ClassMap#diagonal}) rather than below and above it. */
+    private final boolean onDiagonal;
+    private SideCounts sides; // the joint groups' entries on each side, for multiplicities
 
     Zip(ClassMap... given) {
         ClassMap[] maps = given.clone();
         Diagonal diag = null;
-        boolean mixed = false;
+        boolean mixed = false, on = false;
         for (ClassMap m : maps) {
-            if (!m.split()) continue;
-            if (diag == null) diag = m.diagonal();
-            else mixed |= !diag.equals(m.diagonal());
+            if (!m.sided()) continue;
+            if (diag == null) { diag = m.diagonal(); on = m.onDiagonal(); }
+            else mixed |= !diag.equals(m.diagonal()) || on != m.onDiagonal();
         }
         if (mixed) for (int k = 0; k < maps.length; k++) maps[k] = maps[k].dense();
         this.split = diag != null && !mixed;
         this.diagonal = split ? diag : Diagonal.plain(0);
+        this.onDiagonal = split && on;
         this.maps = maps;
         this.shape = maps[0].shape.clone();
         for (ClassMap m : maps) if (!Arrays.equals(m.shape, shape)) throw new IllegalArgumentException("shapes differ");
@@ -64,7 +68,7 @@ final class Zip {
             for (Map.Entry<Tuple, Integer> e : seen.entrySet()) parts[a][e.getValue()] = e.getKey().t;
             for (int g : ids[a]) counts[a][g]++;
         }
-        if (split) sides = new TriangleCounts(ids[0], groups[0], ids[1], groups[1], diagonal);
+        if (split) sides = SideCounts.of(ids[0], groups[0], ids[1], groups[1], diagonal, onDiagonal);
     }
 
     /** Visits every joint combination; the visitor's answers (when not null) form the returned map. */
@@ -87,7 +91,7 @@ final class Zip {
                 if (mult == 0) { empty[f] = true; continue; } // no entry on this side: nothing to visit
             }
             for (int k = 0; k < maps.length; k++) {
-                if (maps[k].split()) {
+                if (maps[k].sided()) {
                     for (int a = 0; a < r; a++) mgs[a] = parts[a][g[a]][k];
                     mgs[r] = side;
                     cls[k] = maps[k].at(mgs);
@@ -101,7 +105,8 @@ final class Zip {
         }
         // An empty side takes the other side's class, so that a map whose sides agree where they hold entries is plain.
         for (int f = 0; f < size; f++) if (empty[f]) table[f] = table[f ^ 1];
-        return split ? ClassMap.triangle(shape, diagonal, ids, groups, table) : ClassMap.of(shape, ids, groups, table);
+        if (!split) return ClassMap.of(shape, ids, groups, table);
+        return onDiagonal ? ClassMap.diagonal(shape, diagonal.offset(), ids, groups, table) : ClassMap.triangle(shape, diagonal, ids, groups, table);
     }
 
     private record Tuple(int[] t) {

@@ -288,22 +288,19 @@ final class BuiltinsToIr {
 
     private Val squareMask(Builtin bi, double v, Expr.Call c, AstToTensorIr.Frame fr) {
         if (v != Math.rint(v) || v < 1) throw err(c.pos(), fr, bi.text() + " needs a size >= 1; got " + Constants.show(v));
-        if (v * v > Integer.MAX_VALUE && (bi == Builtin.EYE || !e.counting)) {
+        if (v * v > Integer.MAX_VALUE && !e.counting) {
             throw err(c.pos(), fr, bi.text() + "(" + (long) v + ") has " + Constants.show(v * v) + " entries; at most 2^31 - 1 are held"
-                    + (bi == Builtin.EYE ? "" : " (--count-only counts it)"));
+                    + " (--count-only counts it)");
         }
         long n = (long) v;
         Integer made = masks.get(bi.text() + "(" + n + ")");
         if (made != null) return new Val.Tensor(made);
-        Op.Constant k = switch (bi) { // tril, triu: their diagonal, not n^2 codes (counting reads it so at any n)
-            case TRIL -> new Op.Constant(bi.text() + "(" + n + ")", new Op.Constant.Triangle(n, n, 0, 1, 0));
-            case TRIU -> new Op.Constant(bi.text() + "(" + n + ")", new Op.Constant.Triangle(n, n, -1, 0, 1));
-            default -> {
-                long[] codes = new long[(int) (n * n)];
-                for (int i = 0; i < n; i++) codes[(int) (i * n + i)] = 1;
-                yield new Op.Constant(bi.text() + "(" + n + ")", codes);
-            }
+        Op.Constant.Pattern pattern = switch (bi) { // their diagonal, not n^2 codes (counting reads it so at any n)
+            case TRIL -> new Op.Constant.Triangle(n, n, 0, 1, 0);
+            case TRIU -> new Op.Constant.Triangle(n, n, -1, 0, 1);
+            default -> new Op.Constant.Diagonal(n, n, 0, 1, 0); // eye
         };
+        Op.Constant k = new Op.Constant(bi.text() + "(" + n + ")", pattern);
         int id = e.b.add(k, List.of(n, n), tc0.compiler.ir.Elem.BIT, fr.region(bi.text()));
         masks.put(bi.text() + "(" + n + ")", id);
         return new Val.Tensor(id);

@@ -32,14 +32,15 @@ public sealed interface Op {
 
     /**
      * A weight: concrete codes of the node's format (row-major), fixed at elaboration and folded into gate
-     * weights by the lowering. {@code name} is its instance path ({@code l[0]/attention/Wq}). A triangular mask
-     * ({@code tril(n)}, {@code triu(n)}) is held as its {@link Triangle} instead, its codes made when asked, so
-     * that counting reads it by its diagonal at any n ({@code codes} is then null).
+     * weights by the lowering. {@code name} is its instance path ({@code l[0]/attention/Wq}). A structured mask
+     * ({@code tril(n)}, {@code triu(n)}: a {@link Triangle}; {@code eye(n)}: a {@link Diagonal}) is held as its
+     * {@link Pattern} instead, its codes made when asked, so that counting reads it by its diagonal at any n
+     * ({@code codes} is then null).
      */
-    record Constant(String name, long[] codes, Triangle triangle) implements Op {
+    record Constant(String name, long[] codes, Pattern pattern) implements Op {
         public Constant {
             Objects.requireNonNull(name);
-            if ((codes == null) == (triangle == null)) throw new IllegalArgumentException("a constant has codes or a triangle, one of them");
+            if ((codes == null) == (pattern == null)) throw new IllegalArgumentException("a constant has codes or a pattern, one of them");
             if (codes != null) codes = codes.clone();
         }
 
@@ -48,20 +49,43 @@ public sealed interface Op {
             this(name, Objects.requireNonNull(codes), null);
         }
 
-        /** A triangular pattern's constant. */
-        public Constant(String name, Triangle triangle) {
-            this(name, null, Objects.requireNonNull(triangle));
+        /** A patterned constant (a triangle or a diagonal). */
+        public Constant(String name, Pattern pattern) {
+            this(name, null, Objects.requireNonNull(pattern));
+        }
+
+        /** A {@code rows x cols} matrix whose code at (i, j) follows from i and j alone. */
+        public sealed interface Pattern permits Triangle, Diagonal {
+            long rows();
+
+            long cols();
+
+            long code(long i, long j);
         }
 
         /**
          * A {@code rows x cols} bit pattern: code {@code low} where {@code j - i <= offset} (on and below a diagonal),
          * {@code high} above it: {@code tril(n)} is (offset 0, low 1, high 0), {@code triu(n)} (offset -1, low 0, high 1).
          */
-        public record Triangle(long rows, long cols, long offset, long low, long high) {
+        public record Triangle(long rows, long cols, long offset, long low, long high) implements Pattern {
             public long code(long i, long j) { return j - i <= offset ? low : high; }
         }
 
-        /** A copy of the codes (a triangle's made here: at most 2^31 - 1 of them). */
+        /**
+         * A {@code rows x cols} pattern: code {@code on} where {@code j - i == offset} (one diagonal), {@code off}
+         * elsewhere: {@code eye(n)} is (offset 0, on 1, off 0).
+         */
+        public record Diagonal(long rows, long cols, long offset, long on, long off) implements Pattern {
+            public long code(long i, long j) { return j - i == offset ? on : off; }
+        }
+
+        /** The triangle this constant is held as, or null. */
+        public Triangle triangle() { return pattern instanceof Triangle t ? t : null; }
+
+        /** The diagonal this constant is held as, or null. */
+        public Diagonal diagonal() { return pattern instanceof Diagonal d ? d : null; }
+
+        /** A copy of the codes (a pattern's made here: at most 2^31 - 1 of them). */
         @Override
         public long[] codes() {
             if (codes != null) return codes.clone();
@@ -71,9 +95,9 @@ public sealed interface Op {
         }
 
         /** The code at a flat index (no copy). */
-        public long code(int i) { return codes != null ? codes[i] : triangle.code(i / triangle.cols(), i % triangle.cols()); }
+        public long code(int i) { return codes != null ? codes[i] : pattern.code(i / pattern.cols(), i % pattern.cols()); }
 
-        public int length() { return codes != null ? codes.length : Math.toIntExact(triangle.rows() * triangle.cols()); }
+        public int length() { return codes != null ? codes.length : Math.toIntExact(pattern.rows() * pattern.cols()); }
 
         public List<Integer> operands() { return List.of(); }
 
@@ -81,15 +105,15 @@ public sealed interface Op {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Constant c && c.name.equals(name) && Arrays.equals(c.codes, codes) && Objects.equals(c.triangle, triangle);
+            return o instanceof Constant c && c.name.equals(name) && Arrays.equals(c.codes, codes) && Objects.equals(c.pattern, pattern);
         }
 
         @Override
-        public int hashCode() { return 31 * name.hashCode() + (codes != null ? Arrays.hashCode(codes) : triangle.hashCode()); }
+        public int hashCode() { return 31 * name.hashCode() + (codes != null ? Arrays.hashCode(codes) : pattern.hashCode()); }
 
         @Override
         public String toString() {
-            return codes != null ? "Constant[" + name + ", " + codes.length + " codes, hash " + Arrays.hashCode(codes) + "]" : "Constant[" + name + ", " + triangle + "]";
+            return codes != null ? "Constant[" + name + ", " + codes.length + " codes, hash " + Arrays.hashCode(codes) + "]" : "Constant[" + name + ", " + pattern + "]";
         }
     }
 

@@ -83,6 +83,48 @@ class TablePiecesTest {
         org.junit.jupiter.api.Assertions.assertEquals(tc0.compiler.gadgets.TailLookup.start(table, io.width(), io.width()), pieces.identityFrom(), f + " tail");
     }
 
+    /**
+     * gat at n = 2^20: ELU's exp over words of 8 + 24 bits, 2^32 entries. Above slope one every code is a change up
+     * to saturation (about 81 million), held as one every-index range of block counts, nothing listed; its counts
+     * equal those of the codes themselves in windows, and bits 8 and up (a step is below 2^7 units there: e^x < 128)
+     * change once per multiple of 2^b the value passes.
+     */
+    @org.junit.jupiter.api.Test
+    void expOf32BitWordsHoldsItsSteepHalfAsOneEveryIndexRange() {
+        FixedFormat io = FixedFormat.of(8, 24);
+        UnaryFunction exp = UnaryFunction.EXP;
+        TableStats t = TableStats.of(exp, io, io, true);
+        int[] sizes = t.partSizes();
+        assertTrue(sizes[0] == 0 && sizes[1] < 16 && sizes[4] == 1, java.util.Arrays.toString(sizes));
+        long min = io.minCode(), zero = -min, one = 1L << 24; // index of the code of 0; codes per unit
+        java.util.Random r = new java.util.Random(32);
+        for (int w = 0; w < 24; w++) {
+            long from = zero + (long) (r.nextDouble() * 5 * one), to = from + 1 + r.nextInt(w % 3 == 0 ? 9000 : 300);
+            long breaks = 0;
+            long[] changes = new long[io.width()];
+            long[] first = new long[io.width()];
+            long prev = exp.apply(min + from, io, io);
+            for (long i = from + 1; i <= to; i++) {
+                long v = exp.apply(min + i, io, io), d = v ^ prev;
+                if (d != 0) breaks++;
+                for (int b = 0; b < io.width(); b++) if ((d >>> b & 1) != 0 && changes[b]++ == 0) first[b] = i;
+                prev = v;
+            }
+            String what = "exp (" + from + ", " + to + "]";
+            org.junit.jupiter.api.Assertions.assertEquals(breaks, t.breaks(from, to), what);
+            for (int b = 0; b < io.width(); b++) {
+                org.junit.jupiter.api.Assertions.assertEquals(changes[b], t.changes(b, from, to), what + " bit " + b);
+                if (changes[b] > 0) org.junit.jupiter.api.Assertions.assertEquals(first[b], t.firstChange(b, from), what + " first of bit " + b);
+            }
+        }
+        long a = zero + one, z = zero + (long) (4.8 * one); // x from 1 to 4.8: e^4.8 = 121.5, below saturation at 128
+        long va = exp.apply(min + a, io, io), vz = exp.apply(min + z, io, io);
+        org.junit.jupiter.api.Assertions.assertEquals(z - a, t.breaks(a, z), "every code a change");
+        for (int b = 8; b < io.width(); b++) {
+            org.junit.jupiter.api.Assertions.assertEquals(Math.abs(Math.floorDiv(vz, 1L << b) - Math.floorDiv(va, 1L << b)), t.changes(b, a, z), "bit " + b);
+        }
+    }
+
     /** GELU and SILU above the mirror of their minimum move by one or two codes per code: strides, nothing scanned there. */
     @org.junit.jupiter.api.Test
     void steepHalvesOfGeluAndSiluAreStrides() {
