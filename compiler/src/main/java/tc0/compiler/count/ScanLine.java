@@ -217,29 +217,29 @@ final class ScanLine {
     static Decay decay(ScanSteps st, Range r, int we) {
         Profile p = new Profile();
         int[] bits = new int[we];
-        if (r.terms() == 0) return new Decay(ElemClass.constant(st.value(st.stepOf(r.min())), we), p, -1);
+        if (r.terms() == 0) return new Decay(ElemClass.constant(st.e(r.min()), we), p, -1);
         if (r.terms() == 1) {
             // Every comparator is the term x (or not x): E is its value at x = 0 or at x = 1, bit by bit.
             boolean up = r.soleWeight() > 0;
-            long v0 = st.value(st.stepOf(up ? r.min() : r.max())), v1 = st.value(st.stepOf(up ? r.max() : r.min()));
+            long v0 = st.e(up ? r.min() : r.max()), v1 = st.e(up ? r.max() : r.min());
             for (int k = 0; k < we; k++) {
                 long b0 = v0 >>> k & 1, b1 = v1 >>> k & 1;
                 bits[k] = b0 == b1 ? (b0 == 1 ? ElemClass.TRUE : ElemClass.FALSE) : (b1 == 1 ? 0 : 1);
             }
             return new Decay(ElemClass.of(bits, new int[] {r.soleLevel()}), p, r.soleWord());
         }
-        int from = st.stepOf(r.min()), to = st.stepOf(r.max());
+        long from = r.min(), to = r.max();
         int cmp = r.level() + 1;
-        p.gates(to - from, r.terms(), cmp);
-        long base = st.value(from);
+        p.gates(st.steps(from, to), r.terms(), cmp);
+        long base = st.e(from);
         int[] levels = new int[2 * we]; // slots: comparators from 0, bit gates at we + bit (ElemClass.of renumbers)
-        Map<Integer, Integer> slotOfStep = new HashMap<>();
+        Map<Long, Integer> slotOfStep = new HashMap<>();
         for (int k = 0; k < we; k++) {
-            int changes = st.changes(k, from, to);
+            long changes = st.changes(k, from, to);
             long bv = base >>> k & 1;
             if (changes == 0) { bits[k] = bv == 1 ? ElemClass.TRUE : ElemClass.FALSE; continue; }
             if (changes == 1) { // the comparator itself (0 -> 1) or its negation (1 -> 0)
-                int s = slotOfStep.computeIfAbsent(st.firstChange(k, from), x -> slotOfStep.size());
+                int s = slotOfStep.computeIfAbsent(st.firstChange(k, from, to), x -> slotOfStep.size());
                 levels[s] = cmp;
                 bits[k] = s << 1 | (int) bv;
                 continue;
