@@ -17,8 +17,10 @@ import tc0.compiler.numerics.SelectiveScan;
  * {@code E_(j,t)} costs one comparator of fan-in {@code terms} per step of E inside that range and one gate
  * per bit of E that changes more than once there ({@link Decay}, memoised by range: a uniform line has one
  * per length). Each {@code h_t} is one {@link SumForm} (the ANDs and the rounded sum, in the lowering's term
- * order), whose pairs go in bulk where they share classes. Time about {@code n^2} per line plus {@code n}
- * closed sums; {@link SumForm.Unmodelled} where the forms cannot model the line exactly.
+ * order), whose pairs go in bulk where they share classes. A line of a short head and a uniform tail (mamba's)
+ * goes by runs of pairs ({@link ScanTail}: time about n closed sums of a few runs each); any other line pair by
+ * pair (time about {@code n^2} plus n closed sums). {@link SumForm.Unmodelled} where the forms cannot model the
+ * line exactly.
  */
 final class ScanLine {
     private ScanLine() {}
@@ -54,6 +56,12 @@ final class ScanLine {
      * class of each {@code h_t}, and per word (z then b) the slots it reads.
      */
     static Instance.Result count(ElemClass[] z, ElemClass[] b, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
+        Instance.Result r = ScanTail.count(z, b, fz, fb, fe, out, rounds);
+        return r != null ? r : pairByPair(z, b, fz, fb, fe, out, rounds);
+    }
+
+    /** {@link #count} pair by pair: every line, time about {@code n^2}. */
+    static Instance.Result pairByPair(ElemClass[] z, ElemClass[] b, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
         int n = z.length;
         long e0 = SelectiveScan.exp(0, fz.fracBits(), fe);
         long[] sh = SumForm.toFormat(fe.fracBits() + fb.fracBits(), out);
@@ -121,7 +129,7 @@ final class ScanLine {
     }
 
     /** One {@code h_t}: its count, which decays it reads (then wholly), and the slots it reads of each {@code b_j}. */
-    private record Sum(Instance.Result result, boolean[] decayRead, long[] bRead) {}
+    record Sum(Instance.Result result, boolean[] decayRead, long[] bRead) {}
 
     /**
      * The decay of each length L when z's words from 1 on share one class (then a pair's range depends on L
@@ -186,7 +194,7 @@ final class ScanLine {
     }
 
     /** {@code h_t} by running its part of the gadget on a Tape (the decays as inputs); a decay must be read wholly or not at all. */
-    private static Sum gadgetSum(Decay[] ds, ElemClass[] b, int t, long e0, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
+    static Sum gadgetSum(Decay[] ds, ElemClass[] b, int t, long e0, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
         if ((long) t * fe.width() * fb.width() > GADGET_TERMS) throw new SumForm.Unmodelled("a sum of " + t + " products the form cannot model");
         ElemClass[] in = new ElemClass[2 * t + 1];
         int[] identity = new int[2 * t + 1];

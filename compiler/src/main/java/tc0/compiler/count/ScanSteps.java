@@ -41,9 +41,10 @@ final class ScanSteps {
 
     /**
      * The codes {@code x} in {@code [from, to]}; {@code m >= 0}: every exact rise there lies in {@code [m, m + 1)};
-     * {@code m < 0}: evaluated one by one ({@code codes[i] = E(from - 1 + i)}).
+     * {@code m < 0}: evaluated one by one, {@code seen[0][i]} the rises and {@code seen[k + 1][i]} the changes of
+     * bit k over {@code [from, from + i)}.
      */
-    private record Zone(long from, long to, long m, long[] codes) {}
+    private record Zone(long from, long to, long m, int[][] seen) {}
 
     private ScanSteps(FixedFormat fz, int len, FixedFormat fe) {
         this.fracZ = fz.fracBits();
@@ -76,9 +77,16 @@ final class ScanSteps {
     }
 
     private Zone exact(long from, long to) {
-        long[] c = new long[Math.toIntExact(to - from + 2)];
-        for (int i = 0; i < c.length; i++) c[i] = raw(from - 1 + i);
-        return new Zone(from, to, -1, c);
+        int len = Math.toIntExact(to - from + 1), we = fe.width();
+        int[][] seen = new int[we + 1][len + 1];
+        long prev = raw(from - 1);
+        for (int i = 0; i < len; i++) {
+            long cur = raw(from + i);
+            seen[0][i + 1] = seen[0][i] + (cur != prev ? 1 : 0);
+            for (int k = 0; k < we; k++) seen[k + 1][i + 1] = seen[k + 1][i] + (int) ((cur ^ prev) >>> k & 1);
+            prev = cur;
+        }
+        return new Zone(from, to, -1, seen);
     }
 
     /** The steps over the sums of up to {@code len} codes of {@code fz} (what the gadget restricts per pair), cached. */
@@ -133,10 +141,8 @@ final class ScanSteps {
             long u = Math.max(z.from, a + 1), v = Math.min(z.to, b);
             if (u > v) continue;
             if (z.m < 0) {
-                for (long x = u; x <= v; x++) {
-                    long prev = z.codes[(int) (x - z.from)], cur = z.codes[(int) (x - z.from + 1)];
-                    n += k < 0 ? (cur != prev ? 1 : 0) : (cur ^ prev) >>> k & 1;
-                }
+                int[] c = z.seen[k + 1];
+                n += c[(int) (v - z.from + 1)] - c[(int) (u - z.from)];
                 continue;
             }
             long ru = e(u - 1), rv = e(v), len = v - u + 1;
