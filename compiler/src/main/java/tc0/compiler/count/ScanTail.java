@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import tc0.compiler.count.ScanLine.Decay;
 import tc0.compiler.count.ScanLine.Range;
+import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.SelectiveScan;
 
@@ -253,10 +255,61 @@ final class ScanTail {
             SumForm f = new SumForm();
             f.addWords(bt, Math.multiplyExact(e0, factor), 2L * t + 1, 1); // the element ids of addDot's y side
             f.addDotRuns(Arrays.copyOf(rx, runs), Arrays.copyOf(ry, runs), Arrays.copyOf(counts, runs), factor, ux, uy);
+            if (runs == 0) return lone(f, bt, Math.multiplyExact(e0, factor), shift, out.width(), rounds);
             return f.close(shift, out.width(), true, rounds, new long[0]);
         } catch (SumForm.Unmodelled u) {
+            if (Engine.TRACE) System.err.println("count: scan row " + t + " of " + runs + " runs is not modelled: " + u.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Row 0, {@code h_0 = round(e0 b_0)}: the closed sum, and where its lowest bit is b_0's lowest variable bit passed
+     * on (no gate of its own: the shape does not name it) that literal, at its level and polarity. The builder makes
+     * the rest as the shape counts it, also past its 61 bits, where the gadget cannot run (mamba at n = 2^20).
+     */
+    static Instance.Result lone(SumForm f, ElemClass bt, long coeff, int shift, int width, int rounds) {
+        ClosedSum cs;
+        try {
+            cs = WeightedSum.closedSum(f.shape, shift, width, true, rounds);
+        } catch (IllegalArgumentException | UnsupportedOperationException | ArithmeticException e) {
+            throw new SumForm.Unmodelled(e.getMessage());
+        } finally {
+            f.shape.release();
+        }
+        int k0 = 0;
+        while (k0 < bt.width() && bt.bit(k0) < 0) k0++;
+        int sole = k0 + Long.numberOfTrailingZeros(coeff) - shift; // the output bit whose column holds that bit alone
+        boolean passes = false;
+        for (int b = 0; b < width; b++) {
+            if (cs.bitKind()[b] != ClosedSum.Kind.SOLE) continue;
+            if (b != sole || k0 == bt.width() - 1) throw new SumForm.Unmodelled("an output bit is the form's only literal");
+            passes = true;
+        }
+        if (!(cs.modelled() || passes && cs.countExact()) || Long.bitCount(coeff) != 1) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");
+        int[] bits = new int[width], levels = new int[width + 1];
+        int slots = 0, hiSlot = -1, loSlot = -1;
+        for (int b = 0; b < width; b++) {
+            ClosedSum.Kind k = cs.bitKind()[b];
+            switch (k) {
+                case FALSE -> bits[b] = ElemClass.FALSE;
+                case TRUE -> bits[b] = ElemClass.TRUE;
+                case GATE, COMPARATOR -> { levels[slots] = cs.bitLevel()[b]; bits[b] = slots++ << 1 | (cs.bitNegated()[b] ? 1 : 0); }
+                case HI, LO -> {
+                    int sl = k == ClosedSum.Kind.HI ? hiSlot : loSlot;
+                    if (sl < 0) {
+                        sl = slots++;
+                        levels[sl] = cs.bitLevel()[b];
+                        if (k == ClosedSum.Kind.HI) hiSlot = sl; else loSlot = sl;
+                    }
+                    bits[b] = sl << 1 | (cs.bitNegated()[b] ? 1 : 0);
+                }
+                case SOLE -> { levels[slots] = bt.slotLevel(bt.bit(k0) >> 1); bits[b] = slots++ << 1 | (bt.bit(k0) & 1); }
+            }
+        }
+        Profile p = SumForm.profile(cs);
+        p.add(f.extra, 1);
+        return new Instance.Result(p, new ElemClass[] {ElemClass.of(bits, Arrays.copyOf(levels, slots))}, new long[0], passes, !passes);
     }
 
     /** {@code count} pairs of piece pc read, k from {@code k0} down: their decays' gates (a segment's summed at the end). */

@@ -1,6 +1,7 @@
 package tc0.compiler.count;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,33 @@ class ScanTailTest {
             }
             assertTrue(ScanLineTest.check(z, b, SMALL, SMALL, SMALL_E, F), "modelled at " + n);
         }
+    }
+
+    @Test
+    void rowZeroEqualsTheGadgetRow() {
+        Random r = new Random(17);
+        int passedOn = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            FixedFormat fb = trial % 2 == 0 ? F : SMALL, fe = trial % 3 == 0 ? F : SMALL_E, out = trial % 4 < 2 ? F : SMALL;
+            ElemClass b0 = trial < 20 ? ElemClass.fresh(fb.width(), 1 + trial % 3) : ClassSamples.random(r, fb.width());
+            long e0 = tc0.compiler.numerics.SelectiveScan.exp(0, F.fracBits(), fe);
+            long[] sh = SumForm.toFormat(fe.fracBits() + fb.fracBits(), out);
+            Instance.Result lone;
+            try {
+                SumForm f = new SumForm();
+                f.addWords(b0, e0 * sh[1], 1, 1);
+                lone = ScanTail.lone(f, b0, e0 * sh[1], (int) sh[0], out.width(), 2);
+            } catch (SumForm.Unmodelled u) {
+                continue;
+            }
+            ScanLine.Sum g = ScanLine.gadgetSum(new ScanLine.Decay[0], new ElemClass[] {b0}, 0, e0, F, fb, fe, out, 2);
+            String what = "b0 " + b0 + " " + fb + " " + fe + " " + out;
+            ClassSamples.assertSameProfile(g.result().profile(), lone.profile(), what);
+            assertArrayEquals(g.result().out(), lone.out(), what);
+            assertEquals(g.result().passthrough(), lone.passthrough(), what);
+            if (lone.passthrough()) passedOn++;
+        }
+        assertTrue(passedOn >= 20, passedOn + " rows with a bit passed on");
     }
 
     /** Whether the runs apply (they must where {@code expected}); where both counts apply they must agree. */
