@@ -44,7 +44,8 @@ final class ScanCount {
             Instance.Result r = same ? null : closed(e, key, in, zs, bs, fz, fb, fe, out, n);
             if (r == null) {
                 long pairs = (long) len * (len - 1) / 2;
-                if (pairs * (Scan.comparators(2, fz, fe) + (long) fe.width() * fb.width()) > GADGET_LIMIT) {
+                long perPair = ScanSteps.of(fz, 1, fe).steps(fz.minCode(), fz.maxCode()); // Scan.comparators(2, fz, fe), without listing the steps
+                if (pairs * (perPair + (long) fe.width() * fb.width()) > GADGET_LIMIT) {
                     throw new NeedsLiterals("node " + n.id() + " (" + n.region() + "): scanexp lines of " + len + " this summary cannot count in closed form");
                 }
                 r = e.instance(key, g, in, identity);

@@ -17,8 +17,10 @@ import tc0.compiler.numerics.SelectiveScan;
  * {@code E_(j,t)} costs one comparator of fan-in {@code terms} per step of E inside that range and one gate
  * per bit of E that changes more than once there ({@link Decay}, memoised by range: a uniform line has one
  * per length). Each {@code h_t} is one {@link SumForm} (the ANDs and the rounded sum, in the lowering's term
- * order), whose pairs go in bulk where they share classes. Time about {@code n^2} per line plus {@code n}
- * closed sums; {@link SumForm.Unmodelled} where the forms cannot model the line exactly.
+ * order), whose pairs go in bulk where they share classes. A line of a short head and a uniform tail (mamba's)
+ * goes by runs of pairs ({@link ScanTail}: time about n closed sums of a few runs each); any other line pair by
+ * pair (time about {@code n^2} plus n closed sums). {@link SumForm.Unmodelled} where the forms cannot model the
+ * line exactly.
  */
 final class ScanLine {
     private ScanLine() {}
@@ -54,6 +56,12 @@ final class ScanLine {
      * class of each {@code h_t}, and per word (z then b) the slots it reads.
      */
     static Instance.Result count(ElemClass[] z, ElemClass[] b, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
+        Instance.Result r = ScanTail.count(z, b, fz, fb, fe, out, rounds);
+        return r != null ? r : pairByPair(z, b, fz, fb, fe, out, rounds);
+    }
+
+    /** {@link #count} pair by pair: every line, time about {@code n^2}. */
+    static Instance.Result pairByPair(ElemClass[] z, ElemClass[] b, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
         int n = z.length;
         long e0 = SelectiveScan.exp(0, fz.fracBits(), fe);
         long[] sh = SumForm.toFormat(fe.fracBits() + fb.fracBits(), out);
@@ -121,7 +129,7 @@ final class ScanLine {
     }
 
     /** One {@code h_t}: its count, which decays it reads (then wholly), and the slots it reads of each {@code b_j}. */
-    private record Sum(Instance.Result result, boolean[] decayRead, long[] bRead) {}
+    record Sum(Instance.Result result, boolean[] decayRead, long[] bRead) {}
 
     /**
      * The decay of each length L when z's words from 1 on share one class (then a pair's range depends on L
@@ -186,7 +194,7 @@ final class ScanLine {
     }
 
     /** {@code h_t} by running its part of the gadget on a Tape (the decays as inputs); a decay must be read wholly or not at all. */
-    private static Sum gadgetSum(Decay[] ds, ElemClass[] b, int t, long e0, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
+    static Sum gadgetSum(Decay[] ds, ElemClass[] b, int t, long e0, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
         if ((long) t * fe.width() * fb.width() > GADGET_TERMS) throw new SumForm.Unmodelled("a sum of " + t + " products the form cannot model");
         ElemClass[] in = new ElemClass[2 * t + 1];
         int[] identity = new int[2 * t + 1];
@@ -217,29 +225,29 @@ final class ScanLine {
     static Decay decay(ScanSteps st, Range r, int we) {
         Profile p = new Profile();
         int[] bits = new int[we];
-        if (r.terms() == 0) return new Decay(ElemClass.constant(st.value(st.stepOf(r.min())), we), p, -1);
+        if (r.terms() == 0) return new Decay(ElemClass.constant(st.e(r.min()), we), p, -1);
         if (r.terms() == 1) {
             // Every comparator is the term x (or not x): E is its value at x = 0 or at x = 1, bit by bit.
             boolean up = r.soleWeight() > 0;
-            long v0 = st.value(st.stepOf(up ? r.min() : r.max())), v1 = st.value(st.stepOf(up ? r.max() : r.min()));
+            long v0 = st.e(up ? r.min() : r.max()), v1 = st.e(up ? r.max() : r.min());
             for (int k = 0; k < we; k++) {
                 long b0 = v0 >>> k & 1, b1 = v1 >>> k & 1;
                 bits[k] = b0 == b1 ? (b0 == 1 ? ElemClass.TRUE : ElemClass.FALSE) : (b1 == 1 ? 0 : 1);
             }
             return new Decay(ElemClass.of(bits, new int[] {r.soleLevel()}), p, r.soleWord());
         }
-        int from = st.stepOf(r.min()), to = st.stepOf(r.max());
+        long from = r.min(), to = r.max();
         int cmp = r.level() + 1;
-        p.gates(to - from, r.terms(), cmp);
-        long base = st.value(from);
+        p.gates(st.steps(from, to), r.terms(), cmp);
+        long base = st.e(from);
         int[] levels = new int[2 * we]; // slots: comparators from 0, bit gates at we + bit (ElemClass.of renumbers)
-        Map<Integer, Integer> slotOfStep = new HashMap<>();
+        Map<Long, Integer> slotOfStep = new HashMap<>();
         for (int k = 0; k < we; k++) {
-            int changes = st.changes(k, from, to);
+            long changes = st.changes(k, from, to);
             long bv = base >>> k & 1;
             if (changes == 0) { bits[k] = bv == 1 ? ElemClass.TRUE : ElemClass.FALSE; continue; }
             if (changes == 1) { // the comparator itself (0 -> 1) or its negation (1 -> 0)
-                int s = slotOfStep.computeIfAbsent(st.firstChange(k, from), x -> slotOfStep.size());
+                int s = slotOfStep.computeIfAbsent(st.firstChange(k, from, to), x -> slotOfStep.size());
                 levels[s] = cmp;
                 bits[k] = s << 1 | (int) bv;
                 continue;

@@ -94,7 +94,7 @@ final class SumForm {
             else if (pastLong(scale, x.width() + y.width() - 2) && (c == 1 || columnLevelsUniform(x, y))) {
                 pair(x, y, scale, t, c, r, usedX, usedY); // a weight past a long: pair()'s wide terms (it skips terms with a bit 0)
             } else if (pastLong(scale, topBit(x) + topBit(y))) {
-                throw new Unmodelled("a repeated pair's weight past a long");
+                repeatedWide(x, y, scale, c, r, usedX, usedY);
             } else pairs(PairPattern.of(x, y, scale), c, r, usedX, usedY); // terms with a bit 0 past a long (d > 1, levels differ): skipped, as pair() skips them
             t += c;
         }
@@ -176,6 +176,69 @@ final class SumForm {
                 continue;
             }
             shape.addRepeated(g.weights(), g.levels(), g.counts(), d); // as d times shape.add(c[k], w[k], lv[k]) for each k
+        }
+    }
+
+    /**
+     * {@link #pairs} where weights pass a long ({@code d} pairs whose ANDs in a column differ in level): per column
+     * the pair's ANDs in the order PairPattern lists them, repeated d times ({@link SumShape#addRepeatedShifted}),
+     * or in bulk where the column has one level. No bit constant 1 (checked by the caller).
+     */
+    private void repeatedWide(ElemClass x, ElemClass y, long scale, long d, int u, long[] usedX, long[] usedY) {
+        WidePattern p = WIDE.computeIfAbsent(java.util.List.of((long) x.id, (long) y.id, scale), k -> WidePattern.of(x, y, scale));
+        if (WIDE.size() > 1 << 12) WIDE.clear();
+        usedX[u] |= p.usedX;
+        usedY[u] |= p.usedY;
+        for (int l = 1; l < p.ands.length; l++) extra.gates(Math.multiplyExact(p.ands[l], d), 2, l);
+        for (int c = 0; c < p.sign.length; c++) {
+            int k = p.sign[c].length;
+            if (k == 0) continue;
+            if (p.oneLevel[c]) for (int e = 0; e < k; e++) shape.addShifted(Math.multiplyExact(p.count[c][e], d), p.sign[c][e], c, p.level[c][e]);
+            else shape.addRepeatedShifted(p.sign[c], c, p.level[c], p.count[c], d);
+        }
+    }
+
+    private static final java.util.Map<java.util.List<Long>, WidePattern> WIDE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One pair's ANDs per column for {@link #repeatedWide}: (signed scale, level, count) runs in PairPattern's order, ANDs per level, slots read. */
+    private record WidePattern(long[][] sign, int[][] level, long[][] count, boolean[] oneLevel, long[] ands, long usedX, long usedY) {
+        static WidePattern of(ElemClass x, ElemClass y, long scale) {
+            int wx = x.width(), wy = y.width(), cols = wx + wy - 1;
+            long[][] sign = new long[cols][wx];
+            int[][] level = new int[cols][wx];
+            long[][] count = new long[cols][wx];
+            int[] size = new int[cols];
+            long[] ands = new long[1];
+            long ux = 0, uy = 0, all = 0;
+            for (int i = 0; i < wx; i++) {
+                for (int j = 0; j < wy; j++) {
+                    int a = x.bit(i), b = y.bit(j);
+                    if (a == ElemClass.FALSE || b == ElemClass.FALSE) continue;
+                    ux |= 1L << (a >> 1);
+                    uy |= 1L << (b >> 1);
+                    int lv = Math.max(x.slotLevel(a >> 1), y.slotLevel(b >> 1)) + 1;
+                    if (lv >= ands.length) ands = java.util.Arrays.copyOf(ands, lv + 1);
+                    ands[lv]++;
+                    all++;
+                    long s = (i == wx - 1) != (j == wy - 1) ? -scale : scale;
+                    int c = i + j, k = size[c];
+                    if (k > 0 && sign[c][k - 1] == s && level[c][k - 1] == lv) { count[c][k - 1]++; continue; }
+                    sign[c][k] = s;
+                    level[c][k] = lv;
+                    count[c][size[c]++] = 1;
+                }
+            }
+            if (all < 2) throw new Unmodelled("a repeated pair of one AND past a long");
+            boolean[] oneLevel = new boolean[cols];
+            for (int c = 0; c < cols; c++) {
+                int k = size[c];
+                sign[c] = java.util.Arrays.copyOf(sign[c], k);
+                level[c] = java.util.Arrays.copyOf(level[c], k);
+                count[c] = java.util.Arrays.copyOf(count[c], k);
+                oneLevel[c] = true;
+                for (int e = 1; e < k; e++) oneLevel[c] &= level[c][e] == level[c][0];
+            }
+            return new WidePattern(sign, level, count, oneLevel, ands, ux, uy);
         }
     }
 

@@ -1,0 +1,333 @@
+package tc0.compiler.count;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tc0.compiler.count.ScanLine.Decay;
+import tc0.compiler.count.ScanLine.Range;
+import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.numerics.SelectiveScan;
+
+/**
+ * {@link ScanLine#count} for a line that is a short head and a uniform tail ({@code z_1..z_p} and
+ * {@code b_0..b_(q-1)} of any classes, every later word of one class each, as mamba's lines are): each row's
+ * sum from its runs of pairs, never pair by pair, so a row costs its runs, not its length.
+ *
+ * <p>Why runs suffice: a tail pair of length L sums L tail words, a head pair j at row t the head words after j
+ * and t - p tail words. Such a range's decay is the same gate for gate, fan-in apart, wherever E takes the same
+ * values at the range's two ends (then the same steps of E lie inside it), and along L (or t) those ends move one
+ * way, so lengths fall into segments found by bisection ({@link Segments}). A segment's pairs in a row form one
+ * run of the row's dot; its comparators' fan-in grows by {@code steps * terms per word} per word, summed in
+ * closed form. Null (the caller counts pair by pair) where the head is long or the form cannot model a row.
+ */
+final class ScanTail {
+    private ScanTail() {}
+
+    /** The longest head (words of their own at the line's start) counted here. */
+    static final int HEAD = 64;
+
+    /** Decays of one family of ranges {@code base + k copies of the tail word}, k = 1, 2, ..., in segments of one decay each. */
+    private static final class Segments {
+        final Range base;
+        final FormSummary word;
+        final ScanSteps st;
+        final int we, soleWord;
+        final List<Segment> list = new ArrayList<>();
+
+        Segments(Range base, FormSummary word, int soleWord, ScanSteps st, int we) {
+            this.base = base;
+            this.word = word;
+            this.soleWord = soleWord;
+            this.st = st;
+            this.we = we;
+        }
+
+        Range range(long k) { return times(base, word, k, soleWord); }
+
+        /** The segment holding k >= 1 (segments cover k = 1, 2, ... in order, made as far as asked). */
+        Segment at(long k, long last) {
+            while (list.isEmpty() || list.get(list.size() - 1).to < k) list.add(make(list.isEmpty() ? 1 : list.get(list.size() - 1).to + 1, last));
+            int a = 0, b = list.size() - 1; // the last segment starting at or below k
+            while (a < b) {
+                int mid = (a + b + 1) >>> 1;
+                if (list.get(mid).from <= k) a = mid; else b = mid - 1;
+            }
+            return list.get(a);
+        }
+
+        /** The segment from k = from: up to the last k whose range ends at the same values of E (or k alone, a sole term). */
+        private Segment make(long from, long last) {
+            Range r = range(from);
+            Decay d = ScanLine.decay(st, r, we);
+            long to = from;
+            if (r.terms() != 1) {
+                long emin = st.e(r.min()), emax = st.e(r.max());
+                long a = from, b = last; // the last k in [a, b] with the same ends
+                while (a < b) {
+                    long mid = b - (b - a) / 2;
+                    Range x = range(mid);
+                    if (x.terms() != 1 && st.e(x.min()) == emin && st.e(x.max()) == emax) a = mid; else b = mid - 1;
+                }
+                to = a;
+            }
+            long unit = r.terms() >= 2 ? Math.multiplyExact(st.steps(r.min(), r.max()), word.terms) : 0;
+            return new Segment(from, to, d, unit);
+        }
+    }
+
+    /** Decay {@code d} for k in {@code [from, to]}: at k its comparators have {@code unit (k - from)} more wires than at from. */
+    private record Segment(long from, long to, Decay d, long unit) {}
+
+    /** {@code r} plus k words of summary w (for a sole term: word number {@code sole}), as k calls of {@link Range#plus}. */
+    static Range times(Range r, FormSummary w, long k, int sole) {
+        if (k == 0) return r;
+        if (k == 1) return r.plus(w, sole);
+        long terms = Math.addExact(r.terms(), Math.multiplyExact(k, w.terms));
+        long min = Math.addExact(r.min(), Math.multiplyExact(k, w.min)), max = Math.addExact(r.max(), Math.multiplyExact(k, w.max));
+        if (terms == 1) return new Range(1, min, max, r.level(), r.soleWeight(), r.soleLevel(), r.soleWord()); // w has no term
+        int lv = w.terms > 0 ? Math.max(r.level(), w.level) : r.level();
+        return new Range(terms, min, max, terms == 0 ? 0 : lv, 0, 0, -1);
+    }
+
+    /** One stretch of a row's pairs: {@code count} pairs from pair {@code j}, decay d of b class y; a segment's (k from {@code k0} down) or a single decay. */
+    private record Piece(int j, long count, Decay d, ElemClass y, Segment seg, long k0) {}
+
+    static Instance.Result count(ElemClass[] z, ElemClass[] b, FixedFormat fz, FixedFormat fb, FixedFormat fe, FixedFormat out, int rounds) {
+        int n = z.length;
+        if (n < 2) return null;
+        int p = n - 1;
+        while (p >= 1 && z[p] == z[n - 1]) p--;
+        int q = n - 1;
+        while (q >= 1 && b[q - 1] == b[n - 1]) q--;
+        if (p > HEAD || q > HEAD) return null;
+        int we = fe.width();
+        long e0 = SelectiveScan.exp(0, fz.fracBits(), fe);
+        long[] sh = SumForm.toFormat(fe.fracBits() + fb.fracBits(), out);
+        int shift = (int) sh[0];
+        long factor = sh[1];
+        ScanSteps st = ScanSteps.of(fz, n - 1, fe);
+        FormSummary[] word = new FormSummary[p + 2];
+        for (int i = 1; i <= p + 1; i++) word[i] = new FormSummary().addWord(z[i], 1, 0).done();
+        FormSummary tail = word[p + 1];
+        ElemClass v = b[n - 1];
+        boolean trueBits = false;
+        for (int j = 0; j <= q && j < n; j++) trueBits |= hasTrue(b[j]);
+        Segments tailDecays = new Segments(Range.EMPTY, tail, p + 1, st, we);
+        Segments[] headDecays = new Segments[p];
+        Range hr = Range.EMPTY;
+        for (int j = p - 1; j >= 0; j--) {
+            hr = hr.plus(word[j + 1], j + 1);
+            headDecays[j] = new Segments(hr, tail, p + 1, st, we);
+        }
+        Map<Range, Decay> early = new HashMap<>(); // rows t <= p: head words only
+        Map<Segment, long[]> reads = new java.util.IdentityHashMap<>(); // per segment: pairs read, and the sum of their (k - from)
+        Profile total = new Profile();
+        ElemClass[] h = new ElemClass[n];
+        long[] used = new long[2 * n];
+        int[] cover = new int[n + 1];
+        Map<Long, int[]> bCover = new HashMap<>(); // per slot mask: +1 / -1 where tail words of b are read with it
+        boolean passthrough = false;
+        List<Piece> pieces = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            pieces.clear();
+            if (t <= p) {
+                Range r = Range.EMPTY;
+                Decay[] ds = new Decay[t];
+                for (int j = t - 1; j >= 0; j--) {
+                    r = r.plus(word[j + 1], j + 1);
+                    ds[j] = early.computeIfAbsent(r, x -> ScanLine.decay(st, x, we));
+                }
+                for (int j = 0; j < t; j++) pieces.add(new Piece(j, 1, ds[j], b[j], null, 0));
+            } else {
+                for (int j = 0; j < p; j++) {
+                    Segment s = headDecays[j].at(t - p, n - 1 - p);
+                    pieces.add(new Piece(j, 1, s.d, j < q ? b[j] : v, s, t - p));
+                }
+                for (int j = p; j < Math.min(q, t); j++) {
+                    Segment s = tailDecays.at(t - j, n - 1);
+                    pieces.add(new Piece(j, 1, s.d, b[j], s, t - j));
+                }
+                int j = Math.max(p, q);
+                while (j < t) { // lengths t - j down to 1, a segment at a time
+                    long k = t - j;
+                    Segment s = tailDecays.at(k, n - 1);
+                    long c = k - s.from + 1;
+                    pieces.add(new Piece(j, c, s.d, v, s, k));
+                    j += (int) c;
+                }
+            }
+            // Runs: neighbouring pieces of the same classes merged, as addDot merges neighbouring pairs.
+            int np = pieces.size();
+            int[] runOf = new int[np];
+            ElemClass[] rx = new ElemClass[np], ry = new ElemClass[np];
+            long[] counts = new long[np];
+            int runs = 0;
+            boolean soleRead = false;
+            for (int i = 0; i < np; i++) {
+                Piece pc = pieces.get(i);
+                ElemClass x = pc.d.cls();
+                soleRead |= pc.d.sole() && !x.isConstant() && live(pc.y);
+                if (runs > 0 && rx[runs - 1] == x && ry[runs - 1] == pc.y) counts[runs - 1] += pc.count;
+                else { rx[runs] = x; ry[runs] = pc.y; counts[runs++] = pc.count; }
+                runOf[i] = runs - 1;
+            }
+            long[] ux = new long[runs], uy = new long[runs];
+            // A decay that is a literal of z may recur in another pair of this sum: the form models that only without passed-on bits.
+            Instance.Result s = soleRead && trueBits ? null : closedSum(b[t], e0, factor, shift, out, rounds, t, rx, ry, counts, runs, ux, uy);
+            int firstRead = t;
+            if (s != null) {
+                boolean gates = s.profile().gates() > 0;
+                for (int i = 0; gates && i < np; i++) {
+                    Piece pc = pieces.get(i);
+                    long mask = uy[runOf[i]];
+                    if (mask == 0 && !hasTrue(pc.y)) continue;
+                    read(pc, pc.count, pc.k0, total, reads);
+                    if (!pc.d.cls().isConstant()) firstRead = Math.min(firstRead, pc.j);
+                    if (mask == 0) continue;
+                    if (pc.j < q) used[n + pc.j] |= mask;
+                    else {
+                        int[] c = bCover.computeIfAbsent(mask, x -> new int[n + 1]);
+                        c[pc.j]++;
+                        c[pc.j + (int) pc.count]--;
+                    }
+                }
+                if (gates) used[n + t] |= SumForm.variableSlots(b[t]);
+            } else { // the form cannot model this row: run its part of the gadget, pair by pair (short rows only)
+                for (Piece pc : pieces) if (pc.d.sole()) return null; // the gadget would need each decay's own z word: pair by pair
+                if ((long) t * fe.width() * fb.width() > ScanLine.GADGET_TERMS) return null;
+                Decay[] ds = new Decay[t];
+                long[] kOf = new long[t];
+                Piece[] of = new Piece[t];
+                for (Piece pc : pieces) {
+                    for (int e = 0; e < pc.count; e++) { ds[pc.j + e] = pc.d; of[pc.j + e] = pc; kOf[pc.j + e] = pc.k0 - e; }
+                }
+                ScanLine.Sum g;
+                try {
+                    g = ScanLine.gadgetSum(ds, b, t, e0, fz, fb, fe, out, rounds);
+                } catch (SumForm.Unmodelled u) {
+                    return null;
+                }
+                s = g.result();
+                for (int j = 0; j < t; j++) {
+                    if (!g.decayRead()[j]) continue;
+                    read(of[j], 1, kOf[j], total, reads);
+                    if (!ds[j].cls().isConstant()) firstRead = Math.min(firstRead, j);
+                }
+                for (int j = 0; j <= t; j++) used[n + j] |= g.bRead()[j];
+            }
+            if (firstRead < t) { cover[firstRead + 1]++; cover[t + 1]--; }
+            total.add(s.profile(), 1);
+            passthrough |= s.passthrough();
+            h[t] = s.out()[0];
+        }
+        for (Map.Entry<Segment, long[]> r : reads.entrySet()) {
+            Segment sg = r.getKey();
+            total.add(sg.d.gates(), r.getValue()[0]);
+            if (sg.unit > 0 && r.getValue()[1] > 0) {
+                Profile w = new Profile();
+                w.addWires(sg.unit);
+                total.add(w, r.getValue()[1]);
+            }
+        }
+        for (Map.Entry<Long, int[]> c : bCover.entrySet()) {
+            int run = 0;
+            for (int j = 0; j < n; j++) {
+                run += c.getValue()[j];
+                if (run > 0) used[n + j] |= c.getKey();
+            }
+        }
+        int c = 0;
+        for (int i = 1; i < n; i++) {
+            c += cover[i];
+            if (c > 0) used[i] = i <= p + 1 ? word[i].slotMask0 : tail.slotMask0;
+        }
+        return new Instance.Result(total, h, used, passthrough, !passthrough);
+    }
+
+    /** h_t by the closed form over the row's runs, or null where the form cannot model it. */
+    private static Instance.Result closedSum(ElemClass bt, long e0, long factor, int shift, FixedFormat out, int rounds, int t,
+                                             ElemClass[] rx, ElemClass[] ry, long[] counts, int runs, long[] ux, long[] uy) {
+        try {
+            SumForm f = new SumForm();
+            f.addWords(bt, Math.multiplyExact(e0, factor), 2L * t + 1, 1); // the element ids of addDot's y side
+            f.addDotRuns(Arrays.copyOf(rx, runs), Arrays.copyOf(ry, runs), Arrays.copyOf(counts, runs), factor, ux, uy);
+            if (runs == 0) return lone(f, bt, Math.multiplyExact(e0, factor), shift, out.width(), rounds);
+            return f.close(shift, out.width(), true, rounds, new long[0]);
+        } catch (SumForm.Unmodelled u) {
+            if (Engine.TRACE) System.err.println("count: scan row " + t + " of " + runs + " runs is not modelled: " + u.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Row 0, {@code h_0 = round(e0 b_0)}: the closed sum, and where its lowest bit is b_0's lowest variable bit passed
+     * on (no gate of its own: the shape does not name it) that literal, at its level and polarity. The builder makes
+     * the rest as the shape counts it, also past its 61 bits, where the gadget cannot run (mamba at n = 2^20).
+     */
+    static Instance.Result lone(SumForm f, ElemClass bt, long coeff, int shift, int width, int rounds) {
+        ClosedSum cs;
+        try {
+            cs = WeightedSum.closedSum(f.shape, shift, width, true, rounds);
+        } catch (IllegalArgumentException | UnsupportedOperationException | ArithmeticException e) {
+            throw new SumForm.Unmodelled(e.getMessage());
+        } finally {
+            f.shape.release();
+        }
+        int k0 = 0;
+        while (k0 < bt.width() && bt.bit(k0) < 0) k0++;
+        int sole = k0 + Long.numberOfTrailingZeros(coeff) - shift; // the output bit whose column holds that bit alone
+        boolean passes = false;
+        for (int b = 0; b < width; b++) {
+            if (cs.bitKind()[b] != ClosedSum.Kind.SOLE) continue;
+            if (b != sole || k0 == bt.width() - 1) throw new SumForm.Unmodelled("an output bit is the form's only literal");
+            passes = true;
+        }
+        if (!(cs.modelled() || passes && cs.countExact()) || Long.bitCount(coeff) != 1) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");
+        int[] bits = new int[width], levels = new int[width + 1];
+        int slots = 0, hiSlot = -1, loSlot = -1;
+        for (int b = 0; b < width; b++) {
+            ClosedSum.Kind k = cs.bitKind()[b];
+            switch (k) {
+                case FALSE -> bits[b] = ElemClass.FALSE;
+                case TRUE -> bits[b] = ElemClass.TRUE;
+                case GATE, COMPARATOR -> { levels[slots] = cs.bitLevel()[b]; bits[b] = slots++ << 1 | (cs.bitNegated()[b] ? 1 : 0); }
+                case HI, LO -> {
+                    int sl = k == ClosedSum.Kind.HI ? hiSlot : loSlot;
+                    if (sl < 0) {
+                        sl = slots++;
+                        levels[sl] = cs.bitLevel()[b];
+                        if (k == ClosedSum.Kind.HI) hiSlot = sl; else loSlot = sl;
+                    }
+                    bits[b] = sl << 1 | (cs.bitNegated()[b] ? 1 : 0);
+                }
+                case SOLE -> { levels[slots] = bt.slotLevel(bt.bit(k0) >> 1); bits[b] = slots++ << 1 | (bt.bit(k0) & 1); }
+            }
+        }
+        Profile p = SumForm.profile(cs);
+        p.add(f.extra, 1);
+        return new Instance.Result(p, new ElemClass[] {ElemClass.of(bits, Arrays.copyOf(levels, slots))}, new long[0], passes, !passes);
+    }
+
+    /** {@code count} pairs of piece pc read, k from {@code k0} down: their decays' gates (a segment's summed at the end). */
+    private static void read(Piece pc, long count, long k0, Profile total, Map<Segment, long[]> reads) {
+        if (pc.seg == null) { total.add(pc.d.gates(), count); return; }
+        long[] acc = reads.computeIfAbsent(pc.seg, x -> new long[2]);
+        long hiK = k0 - pc.seg.from, loK = hiK - count + 1; // k - from over these pairs
+        acc[0] = Math.addExact(acc[0], count);
+        acc[1] = Math.addExact(acc[1], Math.multiplyExact(count, hiK + loK) / 2);
+    }
+
+    private static boolean live(ElemClass c) {
+        for (int k = 0; k < c.width(); k++) if (c.bit(k) != ElemClass.FALSE) return true;
+        return false;
+    }
+
+    private static boolean hasTrue(ElemClass c) {
+        for (int k = 0; k < c.width(); k++) if (c.bit(k) == ElemClass.TRUE) return true;
+        return false;
+    }
+}
