@@ -119,14 +119,17 @@ class TensorIrToCircuitResampleTest {
         assertEquals(0, l.circuit().gateCount());
     }
 
-    /** The route may change with the stencil (STEP at depth 2 for small ones), but never past 4k + 4. */
+    /**
+     * The route may change with the stencil (a copy, STEP at depth 2 for small ones), but never past the separable
+     * column pass (2k + 2) and SPLIT (2k + 3): 4k + 5.
+     */
     @Test
     void bilinearDepthIsBoundedAtEveryScale() {
         String p = "fixed(int: 4, frac: 3)";
         for (int[] s : new int[][] {{3, 5}, {7, 13}, {5, 16}}) {
             int d = depth(TensorIrToCircuit.lower(program(p, "input X: [" + s[0] + ", " + s[0] + "]; output U = upsample(X, to: ["
                     + s[1] + ", " + s[1] + "], mode: bilinear);")));
-            assertTrue(d >= 1 && d <= 4 * tc0.compiler.gadgets.WeightedSum.DEFAULT_ROUNDS + 4, s[0] + " -> " + s[1] + ": depth " + d);
+            assertTrue(d >= 1 && d <= 4 * tc0.compiler.gadgets.WeightedSum.DEFAULT_ROUNDS + 5, s[0] + " -> " + s[1] + ": depth " + d);
         }
     }
 }
