@@ -154,6 +154,45 @@ class DivideByConstantSplitTest {
         assertEquals(7, DivideByConstant.closedCost(w, 0, c.a(), c.d(), c.out(), 2, Route.SPLIT).depth()); // k = 2: 1 + (2k + 2)
     }
 
+    /** Random small forms with repeated, negated and constant literals, signed weights and constants: every input. */
+    @Test
+    void randomFormsOverRepeatedNegatedAndConstantLiteralsEveryInput() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int t = 0; t < 3000; t++) {
+            int k = rnd.nextInt(1, 7), terms = rnd.nextInt(0, 9);
+            int[] which = new int[terms];
+            boolean[] neg = new boolean[terms];
+            long[] w = new long[terms];
+            for (int i = 0; i < terms; i++) { which[i] = rnd.nextInt(-1, k); neg[i] = rnd.nextBoolean(); w[i] = rnd.nextLong(-300, 300); }
+            long c = rnd.nextLong(-500, 500);
+            int a = rnd.nextInt(0, 5);
+            long d = rnd.nextLong(1, 100);
+            FixedFormat out = FixedFormat.of(rnd.nextInt(1, 8), rnd.nextInt(0, 3));
+            final int[][] in = new int[1][];
+            Circuit circ = GadgetAsserts.build(b -> {
+                in[0] = b.inputBus("x", k);
+                LinearForm f = new LinearForm().addConstant(c);
+                for (int i = 0; i < terms; i++) {
+                    int lit = which[i] < 0 ? (neg[i] ? tc0.circuits.Literal.TRUE : tc0.circuits.Literal.FALSE) : in[0][which[i]];
+                    if (neg[i] && which[i] >= 0) lit = tc0.circuits.Literal.not(lit);
+                    f.add(lit, w[i]);
+                }
+                b.outputBus("y", DivideByConstant.build(Net.of(b), f, a, d, out, 2, DivideByConstant.Route.SPLIT));
+            });
+            DirectEval ev = new DirectEval(circ);
+            for (long x = 0; x < (1L << k); x++) {
+                long v = c;
+                for (int i = 0; i < terms; i++) {
+                    boolean bit = which[i] < 0 ? neg[i] : ((x >>> which[i] & 1) != 0) ^ neg[i];
+                    if (bit) v += w[i];
+                }
+                long want = out.saturate(tc0.compiler.numerics.Rounding.divRound(BigInteger.valueOf(v).shiftLeft(a), BigInteger.valueOf(d)));
+                final long xx = x; final int tt = t;
+                assertEquals(want, ev.run(x).signed("y"), () -> "case " + tt + " x=" + xx + " w=" + java.util.Arrays.toString(w) + " which=" + java.util.Arrays.toString(which) + " neg=" + java.util.Arrays.toString(neg) + " c=" + c + " a=" + a + " d=" + d + " out=" + out);
+            }
+        }
+    }
+
     private static boolean multiplyRefused(Case c) {
         long[] w = c.weights();
         try {
