@@ -9,7 +9,7 @@ import tc0.compiler.numerics.FixedFormat;
 
 /**
  * One resampling stencil's division ({@link ResampleCount}): its weighting, the form the lowering builds
- * over words of given classes, the route {@code choose} gives that form (the lowering's route), and MULTIPLY's
+ * over words of given classes, the route {@code chooseSplit} gives that form (the lowering's route), and MULTIPLY's
  * one weighted sum counted in closed form; {@link Shared} shares routes and sums among stencils that are
  * the same up to the order of their taps.
  */
