@@ -9,7 +9,7 @@ import tc0.compiler.numerics.FixedFormat;
 
 /**
  * One resampling stencil's division ({@link ResampleCount}): its weighting, the form the lowering builds
- * over words of given classes, the route {@code choose} gives that form (the lowering's route), and MULTIPLY's
+ * over words of given classes, the route {@code chooseSplit} gives that form (the lowering's route), and MULTIPLY's
  * one weighted sum counted in closed form; {@link Shared} shares routes and sums among stencils that are
  * the same up to the order of their taps.
  */
@@ -39,10 +39,16 @@ final class ResampleStencils {
         return new Form(Arrays.copyOf(weights, size), constant);
     }
 
-    /** {@code DivideByConstant.choose} of the form the lowering builds over words of these classes. */
+    /** {@code DivideByConstant.choose} of the form the lowering builds over words of these classes (a mean's). */
     static DivideByConstant.Route route(ElemClass[] in, long[] w, FixedFormat out, long d, int rounds) {
         Form f = form(in, w);
         return DivideByConstant.choose(f.weights(), f.constant(), out.fracBits(), d, out, rounds);
+    }
+
+    /** {@code DivideByConstant.chooseSplit} of that form: a resampling stencil's route, as the lowering chooses it. */
+    static DivideByConstant.Route stencilRoute(ElemClass[] in, long[] w, FixedFormat out, long d, int rounds) {
+        Form f = form(in, w);
+        return DivideByConstant.chooseSplit(f.weights(), f.constant(), out.fracBits(), d, out, rounds);
     }
 
     /** A stencil weighting: weights in stencil order and the denominator. */
@@ -90,10 +96,10 @@ final class ResampleStencils {
             if (!oneClass(in)) {
                 int[] ids = new int[in.length];
                 for (int t = 0; t < ids.length; t++) ids[t] = in[t].id;
-                return kept(routes, ROUTES_KEPT).computeIfAbsent(List.of(k, new Engine.IntsKey(ids)), x -> ResampleStencils.route(in, k.w(), out, d, rounds));
+                return kept(routes, ROUTES_KEPT).computeIfAbsent(List.of(k, new Engine.IntsKey(ids)), x -> stencilRoute(in, k.w(), out, d, rounds));
             }
             Weighting sorted = k.sorted();
-            return kept(routes, ROUTES_KEPT).computeIfAbsent(List.of(sorted, in[0].id), x -> ResampleStencils.route(in, sorted.w(), out, d, rounds));
+            return kept(routes, ROUTES_KEPT).computeIfAbsent(List.of(sorted, in[0].id), x -> stencilRoute(in, sorted.w(), out, d, rounds));
         }
 
         /** MULTIPLY over distinct taps in closed form; null where that does not apply (another route, or the closed sum does not). */

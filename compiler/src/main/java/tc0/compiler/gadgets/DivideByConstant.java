@@ -34,7 +34,18 @@ import tc0.compiler.numerics.Rounding;
  *   <li>{@link Route#WORD_MULTIPLY}, depth {@code 4k + 4} at most: MULTIPLY over the exact sum's bits
  *       ({@code c}'s digits multiply the word's width, not the number of terms). Best for many terms and
  *       many codes.</li>
+ *   <li>{@link Route#SPLIT}, depth {@code 2k + 3}: the quotient split literal by literal, for divisions MULTIPLY
+ *       cannot build (its weights {@code 2pc w_i} pass a long: a 34-bit sum by 9 needs a 38-bit multiplier).
+ *       With {@code N = 2pV + q = C + sum W_i x_i}, {@code d = 2q}, each {@code W_i = Q_i d + R_i} and
+ *       {@code C = Q_c d + R_c} ({@code 0 <= R < d}), so {@code floor(N / d) = Q_c + sum Q_i x_i + T} with the carry
+ *       {@code T = floor((R_c + sum R_i x_i) / d)}, a number of at most {@code n} (the literals with a remainder):
+ *       {@code T = sum_t [sum R_i x_i >= t d - R_c]}, one comparator per t. So {@code y} is one
+ *       {@link WeightedSum} (saturated, no shift) of the literals with weights {@code Q_i} (about the output's
+ *       size) and the comparators with weight 1: no number past {@code max(|V| 2^a / D, n d)}.</li>
  * </ul>
+ * SPLIT is the fallback: {@link #choose} takes it only where none of the first four can be built, so every
+ * division the first four build keeps its route (and every count its figures); {@link #chooseSplit} takes it
+ * first. Its depth, {@code 2k + 3}, stays within WORD_MULTIPLY's {@code 4k + 4}, the deepest route's.
  * Exactness does not depend on the route; only the cost does. Costs assume the form's literals are distinct
  * nodes (as in the lowering; repeated ones make the build no larger).
  */
@@ -45,7 +56,7 @@ public final class DivideByConstant {
     static final int MAX_BREAKPOINTS = 1 << 24;
 
     /** The constructions; see the class comment. */
-    public enum Route { STEP, WORD, MULTIPLY, WORD_MULTIPLY }
+    public enum Route { STEP, WORD, MULTIPLY, WORD_MULTIPLY, SPLIT }
 
     /** The reference: {@code out.saturate(divRound(v 2^a, d))}. */
     public static long eval(long v, int a, long d, FixedFormat out) {
@@ -61,12 +72,10 @@ public final class DivideByConstant {
     public static int[] build(Net net, LinearForm v, int a, long d, FixedFormat out, int rounds, Route route) {
         Quotient q = new Quotient(a, d, out);
         long vmin = v.min(), vmax = v.max();
-        if ((route == Route.WORD || route == Route.WORD_MULTIPLY) && v.size() < 2) {
-            throw new IllegalArgumentException("the word routes need two or more literals");
-        }
+        boolean word = route == Route.WORD || route == Route.WORD_MULTIPLY;
+        if (word && v.size() < 2) throw new IllegalArgumentException("the word routes need two or more literals");
         // the word routes read the exact sum's bits; its value is V, so V's range and lattice still hold
-        LinearForm u = route == Route.WORD || route == Route.WORD_MULTIPLY
-                ? new LinearForm().addWord(WeightedSum.exact(net, v, rounds), 1) : v;
+        LinearForm u = word ? new LinearForm().addWord(WeightedSum.exact(net, v, rounds), 1) : v;
         return switch (route) {
             case STEP, WORD -> step(net, u, q, vmin, vmax, lattice(weights(v)));
             case MULTIPLY, WORD_MULTIPLY -> {
@@ -75,6 +84,11 @@ public final class DivideByConstant {
                 LinearForm f = new LinearForm().addConstant(m.constant);
                 for (int i = 0; i < u.size(); i++) f.add(u.lit(i), m.weights[i]);
                 yield WeightedSum.build(net, f, m.shift, out.width(), true, rounds);
+            }
+            case SPLIT -> {
+                Split sp = Split.of(weights(u), u.constant(), q);
+                if (sp == null) throw new IllegalArgumentException("the split route needs more than 62 bits here");
+                yield sp.build(net, u, out, rounds);
             }
         };
     }
@@ -85,20 +99,46 @@ public final class DivideByConstant {
      * the chosen route's size, never more (counting STEP's breakpoints stops once it is dearer).
      */
     public static Route choose(long[] weights, long constant, int a, long d, FixedFormat out, int rounds) {
+        Route best = choose(weights, constant, a, d, out, rounds, Route.MULTIPLY, Route.WORD_MULTIPLY, Route.WORD, Route.STEP);
+        if (best == null) best = choose(weights, constant, a, d, out, rounds, Route.SPLIT);
+        if (best == null) throw new IllegalArgumentException("no construction for this division (too many output codes and too wide)");
+        return best;
+    }
+
+    /**
+     * {@link Route#SPLIT} wherever it can be built, else {@link #choose}: for divisions whose depth must not depend on
+     * the widths (resampling: a route chosen by wires flips between MULTIPLY, WORD_MULTIPLY and the fallbacks as n
+     * moves the words' widths, and the model's depth with it). SPLIT's depth is one comparator level above one sum
+     * at every width a long holds, and at the widths of VAR's and FlowAR's stencils it has fewer wires than MULTIPLY.
+     */
+    public static Route chooseSplit(long[] weights, long constant, int a, long d, FixedFormat out, int rounds) {
+        try {
+            if (closedCost(weights, constant, a, d, out, rounds, Route.SPLIT) != null) return Route.SPLIT;
+        } catch (ArithmeticException tooWide) {
+            // the final sum passes a long: the others are tried
+        }
+        return choose(weights, constant, a, d, out, rounds);
+    }
+
+    /** The best of these routes by the rule above (tried in this order), null if none is available. */
+    private static Route choose(long[] weights, long constant, int a, long d, FixedFormat out, int rounds, Route... tried) {
         Cost[] costs = new Cost[Route.values().length];
         long fewest = Long.MAX_VALUE;
-        for (Route r : new Route[] {Route.MULTIPLY, Route.WORD_MULTIPLY, Route.WORD, Route.STEP}) {
+        for (Route r : tried) {
             long bound = fewest == Long.MAX_VALUE ? Long.MAX_VALUE : fewest + fewest / 8;
-            costs[r.ordinal()] = closedCost(weights, constant, a, d, out, rounds, r, bound);
+            try {
+                costs[r.ordinal()] = closedCost(weights, constant, a, d, out, rounds, r, bound);
+            } catch (ArithmeticException tooWide) { // a number of this route passes a long: the next route may not
+                costs[r.ordinal()] = null;
+            }
             if (costs[r.ordinal()] != null) fewest = Math.min(fewest, costs[r.ordinal()].wires());
         }
         Route best = null;
-        for (Route r : Route.values()) {
+        for (Route r : tried) {
             Cost c = costs[r.ordinal()];
             if (c == null || c.wires() > fewest + fewest / 8) continue;
             if (best == null || better(c, costs[best.ordinal()])) best = r;
         }
-        if (best == null) throw new IllegalArgumentException("no construction for this division (too many output codes and too wide)");
         return best;
     }
 
@@ -138,6 +178,10 @@ public final class DivideByConstant {
             case MULTIPLY -> {
                 Mul m = Mul.of(w, constant, q, vmin, vmax);
                 yield m == null ? null : WeightedSum.closedCost(m.weights, m.constant, m.shift, out.width(), true, rounds);
+            }
+            case SPLIT -> {
+                Split sp = Split.of(w, constant, q);
+                yield sp == null ? null : sp.cost(new int[w.length], w.length, out, rounds, new Cost(0, 0, 0));
             }
             case STEP -> {
                 Steps s = Steps.of(q, vmin, vmax, lattice(w), n >= 2 ? bound / n + 1 : Long.MAX_VALUE);
@@ -294,6 +338,69 @@ public final class DivideByConstant {
     }
 
     /**
+     * {@link Route#SPLIT}'s numbers for a form {@code c + sum w_i x_i}: {@code y = saturate(base + sum quot_i x_i + T)},
+     * {@code T = sum_t [sum rem_i x_i >= thresholds_t]}. A single literal with a remainder is its own carry (folded
+     * into its quotient), so every comparator reads two or more literals.
+     */
+    private record Split(long[] quot, long[] rem, long base, long[] thresholds) {
+        static Split of(long[] w, long constant, Quotient qt) {
+            BigInteger p2 = qt.p.shiftLeft(1), d = qt.q.shiftLeft(1);
+            BigInteger[] cq = floorDivRem(p2.multiply(BigInteger.valueOf(constant)).add(qt.q), d);
+            BigInteger base = cq[0], rc = cq[1], top = rc;
+            BigInteger[] quot = new BigInteger[w.length], rem = new BigInteger[w.length];
+            int withRem = -1, fanIn = 0;
+            for (int i = 0; i < w.length; i++) {
+                BigInteger[] qr = floorDivRem(p2.multiply(BigInteger.valueOf(w[i])), d);
+                quot[i] = qr[0];
+                rem[i] = qr[1];
+                top = top.add(qr[1]);
+                if (qr[1].signum() != 0 && w[i] != 0) { fanIn++; withRem = i; }
+            }
+            if (fanIn == 1) { // T = [R_c + R_i x_i >= d] = x_i or 0
+                if (rc.add(rem[withRem]).compareTo(d) >= 0) quot[withRem] = quot[withRem].add(BigInteger.ONE);
+                rem[withRem] = BigInteger.ZERO;
+                top = rc;
+            }
+            if (top.bitLength() > 62 || base.bitLength() > 62) return null;
+            long[] q = new long[w.length], r = new long[w.length];
+            for (int i = 0; i < w.length; i++) {
+                if (quot[i].bitLength() > 62) return null;
+                q[i] = w[i] == 0 ? 0 : quot[i].longValue();
+                r[i] = w[i] == 0 ? 0 : rem[i].longValue();
+            }
+            int carries = top.divide(d).intValueExact(); // at most fanIn: each remainder is below d
+            long[] ts = new long[carries];
+            for (int t = 1; t <= carries; t++) ts[t - 1] = d.multiply(BigInteger.valueOf(t)).subtract(rc).longValueExact();
+            return new Split(q, r, base.longValue(), ts);
+        }
+
+        int[] build(Net net, LinearForm u, FixedFormat out, int rounds) {
+            LinearForm r = new LinearForm(), f = new LinearForm().addConstant(base);
+            for (int i = 0; i < u.size(); i++) {
+                r.add(u.lit(i), rem[i]);
+                f.add(u.lit(i), quot[i]);
+            }
+            int[] carry = new int[thresholds.length];
+            if (carry.length > 0) r.atLeastAll(net, thresholds, 0, carry.length, carry);
+            for (int c : carry) f.add(c, 1);
+            return WeightedSum.build(net, f, 0, out.width(), true, rounds);
+        }
+
+        /** The cost over distinct literals {@code i < count} at {@code levels[i]}, after {@code before}. */
+        Cost cost(int[] levels, int count, FixedFormat out, int rounds, Cost before) {
+            int fanIn = 0, level = -1;
+            for (int i = 0; i < count; i++) if (rem[i] != 0) { fanIn++; level = Math.max(level, levels[i]); }
+            SumShape sum = new SumShape();
+            for (int i = 0; i < count; i++) sum.add(1, quot[i], levels[i]);
+            sum.add(thresholds.length, 1, level + 1);
+            Cost after = WeightedSum.closedCost(sum.addConstant(base), 0, out.width(), true, rounds);
+            long gates = before.gates() + thresholds.length + after.gates();
+            long wires = Math.addExact(before.wires() + after.wires(), Math.multiplyExact((long) thresholds.length, fanIn));
+            return new Cost(Math.max(before.depth(), after.depth()), gates, wires);
+        }
+    }
+
+    /**
      * The one weighted sum {@link Route#MULTIPLY} builds over the form's literals, in their order:
      * {@code y = WeightedSum.build(sum weights_i lit_i + constant, shift, out.width(), saturated)}.
      */
@@ -350,6 +457,12 @@ public final class DivideByConstant {
             for (int i = 0; i < w.length; i++) ws[i] = ml * (w[i] >> vs);
             return new Mul(ws, k2.longValueExact(), shift);
         }
+    }
+
+    /** {@code {floor(a / b), a - b floor(a / b)}} for {@code b > 0}. */
+    private static BigInteger[] floorDivRem(BigInteger a, BigInteger b) {
+        BigInteger f = floorDiv(a, b);
+        return new BigInteger[] {f, a.subtract(f.multiply(b))};
     }
 
     private static BigInteger floorDiv(BigInteger a, BigInteger b) {

@@ -15,15 +15,24 @@ import tc0.compiler.numerics.FixedFormat;
 final class DivisionRoutes {
     private final Map<FormShape, DivideByConstant.Route> routes = new HashMap<>();
     private final int rounds;
+    private final boolean split;
 
+    /** Routes by {@link DivideByConstant#choose} (a mean's). */
     DivisionRoutes(int rounds) {
-        this.rounds = rounds;
+        this(rounds, false);
     }
 
-    /** {@link DivideByConstant#choose} of this form and denominator, once per shape. */
+    /** Routes by {@link DivideByConstant#choose}, or by {@link DivideByConstant#chooseSplit} if {@code split} (resampling). */
+    DivisionRoutes(int rounds, boolean split) {
+        this.rounds = rounds;
+        this.split = split;
+    }
+
+    /** The route of this form and denominator, once per shape. */
     DivideByConstant.Route route(LinearForm form, long den, FixedFormat out) {
-        return routes.computeIfAbsent(FormShape.of(form, den),
-                k -> DivideByConstant.choose(k.weights(), k.constant(), out.fracBits(), k.den(), out, rounds));
+        return routes.computeIfAbsent(FormShape.of(form, den), k -> split
+                ? DivideByConstant.chooseSplit(k.weights(), k.constant(), out.fracBits(), k.den(), out, rounds)
+                : DivideByConstant.choose(k.weights(), k.constant(), out.fracBits(), k.den(), out, rounds));
     }
 
     /** A division's form (weights and constant) and denominator: what {@link DivideByConstant#choose} reads. */

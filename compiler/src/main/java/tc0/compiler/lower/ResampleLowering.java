@@ -37,13 +37,14 @@ final class ResampleLowering {
      * shared by every output row that reads source row r, and the row pass divides
      * {@code w_r0 y_r0 + w_r1 y_r1} (the same integer numerator) once. So each division's weights are one
      * axis's, not their products: O(n) distinct sums per axis instead of one per (row, column) weighting
-     * (what lets counting group by axis). Routes are chosen once per distinct form shape.
+     * (what lets counting group by axis). Routes are chosen once per distinct form shape, SPLIT first
+     * ({@link DivideByConstant#chooseSplit}: one depth whatever n makes the words' widths).
      */
     int[][] lower(Node n, int operand, Op.Interpolation mode, FixedFormat out) {
         FixedFormat fx = at.fmt(operand);
         Node src = p.node(operand);
         long rows = n.dim(0), cols = n.dim(1), ch = n.rank() == 3 ? n.dim(2) : 1, srcCols = src.dim(1);
-        DivisionRoutes routes = new DivisionRoutes(rounds);
+        DivisionRoutes routes = new DivisionRoutes(rounds, true);
         Map<Long, int[]> columnPass = new HashMap<>();
         int[][] r = new int[Math.toIntExact(n.size())][];
         Layout.Taps[] tx = new Layout.Taps[Math.toIntExact(cols)];

@@ -174,7 +174,7 @@ class DivideByConstantTest {
         FixedFormat fx = FixedFormat.of(4, 4);
         for (FixedFormat out : new FixedFormat[] {fx, FixedFormat.of(2, 3)}) {
             Case c = new Case(widths, coefs, 0, out.fracBits(), 40L << fx.fracBits(), out);
-            assertEquals(4, check(c, 2, 200_000, 120, 40));
+            assertEquals(5, check(c, 2, 400_000, 120, 40));
         }
     }
 
@@ -207,7 +207,7 @@ class DivideByConstantTest {
             Route chosen = DivideByConstant.choose(w, 0, c.a(), c.d(), out, 2);
             Cost best = DivideByConstant.closedCost(w, 0, c.a(), c.d(), out, 2, chosen);
             assertNotNull(best);
-            for (Route r : Route.values()) {
+            for (Route r : new Route[] {Route.STEP, Route.WORD, Route.MULTIPLY, Route.WORD_MULTIPLY}) { // the fallbacks: below
                 if (r == Route.STEP && m * width * (out.size()) > 3_000_000L) continue; // counting it would take long
                 Cost other = DivideByConstant.closedCost(w, 0, c.a(), c.d(), out, 2, r);
                 if (other == null) continue;
@@ -230,7 +230,7 @@ class DivideByConstantTest {
                 depths[i++] = DivideByConstant.closedCost(w, 0, 4, 7L * m, fx, 2, r).depth();
             }
             assertEquals(depths[0], depths[1], r.toString());
-            int bound = switch (r) { case STEP -> 2; case MULTIPLY -> 6; case WORD -> 8; case WORD_MULTIPLY -> 12; }; // k = 2
+            int bound = switch (r) { case STEP -> 2; case MULTIPLY -> 6; case WORD -> 8; case WORD_MULTIPLY -> 12; case SPLIT -> 7; }; // k = 2
             assertTrue(depths[0] <= bound, r + " depth " + depths[0]);
         }
     }
