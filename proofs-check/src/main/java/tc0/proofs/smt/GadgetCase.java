@@ -97,6 +97,11 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
         return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition, integers);
     }
 
+    /** This case bit-blasted ({@link Prover}), its linear specification read on bit-vectors only. */
+    public GadgetCase inBits(String newName) {
+        return new GadgetCase(newName, widths, tier, circuit, specWidth, spec, reference, composition, null);
+    }
+
     /** This case with another circuit (a planted fault, in tests). */
     public GadgetCase withCircuit(Supplier<Circuit> other) {
         return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition, integers);

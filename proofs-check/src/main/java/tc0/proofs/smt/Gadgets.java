@@ -105,6 +105,10 @@ public final class Gadgets {
         LayerNormCases.Params ln34 = new LayerNormCases.Params(3, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), F33, F33);
         c.add(LayerNormCases.sum(ln34));
         c.add(LayerNormCases.rho(ln34).as(Tier.HEAVY));
+        c.add(SoftmaxCases.max(3, F44));
+        c.add(SoftmaxCases.exp(F44, FixedFormat.of(2, 6)).as(Tier.LIGHT));
+        LayerNormCases.Params ln38 = new LayerNormCases.Params(3, F44, 1, FixedFormat.of(1, 4), F33, F33);
+        c.add(LayerNormCases.sum(ln38).inBits("LayerNorm step 1: row sum (bit-blasted)"));
         return c;
     }
 

@@ -121,4 +121,26 @@ class PlantedFaultTest {
         GadgetCase g = LayerNormCases.sum(new LayerNormCases.Params(3, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), Gadgets.F33, Gadgets.F33));
         refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 2), 1));
     }
+
+    @Test
+    void anEightBitSoftmaxMaxsTopBitThresholdOneDownIsRefuted() {
+        // softmax's step 1 at 3 x 8 bits: the maximum's sign bit (bit 7) threshold one down
+        refuted(SoftmaxCases.max(3, Gadgets.F44), c -> Faults.threshold(c, Faults.gateOf(c, "y0", 7), -1));
+    }
+
+    @Test
+    void anEightBitExpStepsWeightOneUpIsRefutedWithinThePrecondition() {
+        // softmax's steps 2-3 at 2 x 8 -> 8 bits: the exp output's bit 3, its first fan-in's weight one up
+        GadgetCase g = SoftmaxCases.exp(Gadgets.F44, FixedFormat.of(2, 6));
+        Counterexample cx = refuted(g, c -> Faults.weight(c, Faults.gateOf(c, "y0", 3), 0, 1));
+        assertTrue(cx.inputs()[1] >= cx.inputs()[0], cx.toString());
+    }
+
+    @Test
+    void anEightBitLayerNormRowSumsThresholdOneUpIsRefutedBitBlasted() {
+        // layer norm's step 1 at 3 x 8 -> 10 bits, bit-blasted: S's bit 5 threshold one up
+        GadgetCase g = LayerNormCases.sum(new LayerNormCases.Params(3, Gadgets.F44, 1, FixedFormat.of(1, 4), Gadgets.F33, Gadgets.F33))
+                .inBits("LayerNorm step 1: row sum (bit-blasted)");
+        refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 5), 1));
+    }
 }
