@@ -12,8 +12,9 @@ import tc0.circuits.Literal;
  * builder normalises them, {@code [count >= t]} is TRUE for {@code t <= c1}, FALSE past {@code c1 + r}, and a gate
  * of fan-in r on level {@code 1 + } the bits' highest otherwise; bit l is {@code sum_t d_l(t) [count >= t] >= 1}
  * with the constant terms folded into its threshold: a constant, one gate {@code [count >= t]} itself, or a gate
- * over the others on the level above. Every {@code [count >= t]} gate is then read by some bit's gate (checked: else
- * the group is built gate by gate, as is any other group), so all the twin counts is live when its bits are read.
+ * over the others on the level above. Liveness as the builder keeps it: the bits are {@link TwinNet#outputAt} literals,
+ * and only the gates of live bits, and the {@code [count >= t]} some live bit is or reads, are counted (a net that
+ * drops dead gates runs the gadget again when a bit dies). Any other group is built gate by gate.
  * Two bits may be the same gate {@code [count >= t]} (four bits, two of them TRUE: bits 1 and 2 are both
  * {@code [count >= 4]}); they are then one literal here too, so that a later gate reading both merges them as
  * the builder does.
@@ -41,13 +42,10 @@ final class CountBitsTwin {
         int nb = Math.min(keep, 64 - Long.numberOfLeadingZeros(s));
         int lo = ones + 1, hi = ones + r; // [count >= t] is a gate for t in lo .. hi
         int geLevel = top + 1;
-        // Per bit: the gate's terms among the gates lo .. hi (weight d_l(t) = ±1) and its threshold, less the TRUE ones.
-        int[] kind = new int[nb]; // 0 constant false, 1 constant true, 2 one gate [count >= t] (t in single), 3 a gate
-        int[] single = new int[nb];
-        boolean[] negated = new boolean[nb];
-        long[] fanIn = new long[nb];
-        boolean[] readGe = new boolean[r];
-        int readCount = 0;
+        // Per bit: its gate's terms among [count >= t], t in lo .. hi (weight d_l(t) = ±1), its threshold less the TRUE ones.
+        int[] out = new int[nb];
+        int[] ge = new int[r]; // the output literal that is [count >= lo + i] itself, where some bit is (0: none)
+        long[] fanIn = new long[nb]; // > 0: the bit is a gate of its own
         for (int l = 0; l < nb; l++) {
             long threshold = 1;
             int pos = 0, neg = 0, last = -1;
@@ -59,41 +57,32 @@ final class CountBitsTwin {
                 last = t;
             }
             // Each term is a distinct plain gate: a negative weight stays on the gate (no literal is negated).
-            if (-neg >= threshold) kind[l] = 1;
-            else if (pos < threshold) kind[l] = 0;
-            else if (pos + neg == 1) {
-                kind[l] = 2;
-                single[l] = last;
-                negated[l] = neg == 1;
+            if (-neg >= threshold) out[l] = Literal.TRUE;
+            else if (pos < threshold) out[l] = Literal.FALSE;
+            else if (pos + neg == 1) { // the gate [count >= last] itself: one literal however many bits it is
+                if (ge[last - lo] == 0) ge[last - lo] = net.outputAt(geLevel);
+                out[l] = neg == 1 ? Literal.not(ge[last - lo]) : ge[last - lo];
             } else {
-                kind[l] = 3;
                 fanIn[l] = pos + neg;
-                for (int t = lo; t <= hi; t++) {
-                    int d = ((t >> l) & 1) - (((t - 1) >> l) & 1);
-                    if (d != 0 && !readGe[t - lo]) { readGe[t - lo] = true; readCount++; }
-                }
+                out[l] = net.outputAt(geLevel + 1);
             }
         }
-        if (readCount < r) return null; // a [count >= t] no bit's gate reads: the builder's would be dead unless a bit is it
-        modelled++;
-        net.counted(r, r, geLevel);
-        for (int lit : bits) if (!Literal.isConstant(lit)) net.reads(lit, r);
-        int[] out = new int[nb];
-        int[] ge = new int[r]; // the literal standing for [count >= t], t = lo + index, where some bit is that gate (0: none yet)
+        // Live: the bits read (as far as the net knows), and the [count >= t] that a live bit is or reads.
+        boolean[] geLive = new boolean[r];
+        int liveGe = 0;
+        for (int i = 0; i < r; i++) if (ge[i] != 0 && net.alive(ge[i])) { geLive[i] = true; liveGe++; }
         for (int l = 0; l < nb; l++) {
-            switch (kind[l]) {
-                case 0 -> out[l] = Literal.FALSE;
-                case 1 -> out[l] = Literal.TRUE;
-                case 2 -> { // the gate [count >= single] itself, counted above: one literal however many bits it is
-                    if (ge[single[l] - lo] == 0) ge[single[l] - lo] = net.freshAt(geLevel);
-                    int g = ge[single[l] - lo];
-                    out[l] = negated[l] ? Literal.not(g) : g;
-                }
-                default -> {
-                    net.counted(1, fanIn[l], geLevel + 1);
-                    out[l] = net.freshAt(geLevel + 1);
-                }
+            if (fanIn[l] == 0 || !net.alive(out[l])) continue;
+            net.counted(1, fanIn[l], geLevel + 1);
+            for (int t = lo; t <= hi; t++) {
+                int d = ((t >> l) & 1) - (((t - 1) >> l) & 1);
+                if (d != 0 && !geLive[t - lo]) { geLive[t - lo] = true; liveGe++; }
             }
+        }
+        if (liveGe > 0) {
+            modelled++;
+            net.counted(liveGe, r, geLevel);
+            for (int lit : bits) if (!Literal.isConstant(lit)) net.reads(lit, liveGe);
         }
         return out;
     }
