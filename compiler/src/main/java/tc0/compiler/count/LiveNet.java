@@ -94,6 +94,9 @@ final class LiveNet implements TwinNet, BlockNet {
 
     long gates() { return gates; }
 
+    /** Nodes made by the last run (inputs, gates, twins' and blocks' outputs). */
+    int nodes() { return nodes; }
+
     long wires() { return wires; }
 
     long[] perLevel() { return perLevel; }
@@ -180,6 +183,16 @@ final class LiveNet implements TwinNet, BlockNet {
         for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) fanout[Literal.node(k.vars()[j])]++;
         return out;
     }
+
+    /** A twin's output that dies like a gate: a gate node, not a fresh one (the twin asks {@link #alive} and counts accordingly). */
+    @Override
+    public int outputAt(int lv) {
+        int n = newNode(lv);
+        gate[n] = true;
+        return Literal.of(n, false);
+    }
+
+    @Override public boolean alive(int lit) { return !dead[Literal.node(lit)]; }
 
     @Override
     public int freshAt(int lv) {

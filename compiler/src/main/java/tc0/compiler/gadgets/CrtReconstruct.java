@@ -2,6 +2,7 @@ package tc0.compiler.gadgets;
 
 import java.math.BigInteger;
 import java.util.function.IntBinaryOperator;
+import java.util.function.IntUnaryOperator;
 import tc0.circuits.Literal;
 
 /**
@@ -17,7 +18,8 @@ import tc0.circuits.Literal;
  * {@code 2^T >= 4k} (k primes). Then {@code A = sum a_i} is within {@code [sum f_i, sum f_i + 1/4)} in units of
  * {@code 2^T}, and since {@code P / M < 1/2} ({@link CrtBasis} takes {@code M >= 2^(bits+1)}),
  * {@code [j >= t] = [A >= t 2^T]}: one gate each, weights at most {@code 2^T}. The whole right side is one
- * {@link WideSum} modulo {@code 2^bits} (the weights {@code -M 2^t} enter as residues). Depth
+ * {@link WideSum} modulo {@code 2^bits} (the weights {@code -M 2^t} enter as residues). The tables are
+ * {@link OneHotOrs} (counted in closed form where the residues' literals are distinct). Depth
  * {@code 2 + WideSum's} after the residues.
  */
 public final class CrtReconstruct {
@@ -50,22 +52,26 @@ public final class CrtReconstruct {
                 maxF = Math.max(maxF, fOf[y]);
                 maxA = Math.max(maxA, aOf[y]);
             }
+            long yNeed = 0, fNeed = 0, aNeed = k == 1 ? 0 : (1L << bitLength(maxA)) - 1; // k = 1: j = 0, no gate reads the fractions
+            for (int t = 0; t < bitLength(q - 1); t++) if (out.places(c.shiftLeft(t))) yNeed |= 1L << t;
+            for (int t = 0; t < bitLength(maxF); t++) if (out.places(m.shiftLeft(t).negate())) fNeed |= 1L << t;
+            long[] yOf = new long[q];
+            for (int y = 1; y < q; y++) yOf[y] = y;
             final int prime = i;
-            for (int t = 0; t < bitLength(q - 1); t++) {
-                BigInteger w = c.shiftLeft(t);
-                final int bit = t;
-                if (out.places(w)) out.add(orOf(net, residue, prime, q, y -> (y >>> bit) & 1), w);
+            IntUnaryOperator hot = y -> residue.applyAsInt(prime, y);
+            boolean distinct = false;
+            if (net instanceof TwinNet t && t.twins()) { // the one-hot literals first (any order counts alike), to see them distinct
+                int[] lits = new int[q];
+                java.util.Arrays.fill(lits, -1);
+                for (int y = 1; y < q; y++) if ((yOf[y] & yNeed | fOf[y] & fNeed | aOf[y] & aNeed) != 0) lits[y] = hot.applyAsInt(y);
+                distinct = OneHotOrs.distinct(lits);
             }
-            for (int t = 0; t < bitLength(maxF); t++) {
-                BigInteger w = m.shiftLeft(t).negate();
-                final int bit = t;
-                if (out.places(w)) out.add(orOf(net, residue, prime, q, y -> (fOf[y] >>> bit) & 1), w);
-            }
-            if (k == 1) continue; // j = 0: no gate reads the fractions
-            for (int t = 0; t < bitLength(maxA); t++) {
-                final int bit = t;
-                jForm.add(orOf(net, residue, prime, q, y -> (aOf[y] >>> bit) & 1), 1L << t);
-            }
+            int[] yOr = OneHotOrs.of(net, hot, q, yOf, yNeed, distinct);
+            for (int t = 0; t < yOr.length; t++) if ((yNeed >>> t & 1) != 0) out.add(yOr[t], c.shiftLeft(t));
+            int[] fOr = OneHotOrs.of(net, hot, q, fOf, fNeed, distinct);
+            for (int t = 0; t < fOr.length; t++) if ((fNeed >>> t & 1) != 0) out.add(fOr[t], m.shiftLeft(t).negate());
+            int[] aOr = OneHotOrs.of(net, hot, q, aOf, aNeed, distinct);
+            for (int t = 0; t < aOr.length; t++) jForm.add(aOr[t], 1L << t);
         }
         for (int j = 1; j < k; j++) {
             if (!out.places(m.negate())) break;
@@ -76,15 +82,4 @@ public final class CrtReconstruct {
     }
 
     private static int bitLength(long v) { return 64 - Long.numberOfLeadingZeros(v); }
-
-    /** OR of {@code [P mod q_i = y]} over the y in 1..q-1 where {@code bit(y)} is 1 (FALSE when there is none). */
-    private static int orOf(Net net, IntBinaryOperator residue, int i, int q, java.util.function.IntToLongFunction bit) {
-        int n = 0;
-        for (int y = 1; y < q; y++) if (bit.applyAsLong(y) != 0) n++;
-        if (n == 0) return Literal.FALSE;
-        int[] lits = new int[n];
-        n = 0;
-        for (int y = 1; y < q; y++) if (bit.applyAsLong(y) != 0) lits[n++] = residue.applyAsInt(i, y);
-        return net.or(lits);
-    }
 }

@@ -1,6 +1,5 @@
 package tc0.compiler.gadgets;
 
-import tc0.circuits.Literal;
 
 /**
  * The exact product of m unsigned words (any widths, {@code bits} in all) in constant depth, by Chinese
@@ -62,8 +61,11 @@ public final class IteratedProduct {
             xs = factors;
             LinearForm e = new LinearForm();
             int logBits = 32 - Integer.numberOfLeadingZeros(q - 2);
+            long[] logs = new long[q]; // a -> log_g a: bit t of x's logarithm is an OR of its one-hot residue
+            for (int a = 1; a < q; a++) logs[a] = basis.log(i, a);
             for (Residue x : xs) {
-                for (int t = 0; t < logBits; t++) e.add(logBit(net, basis, i, x, t), 1L << t);
+                int[] ors = OneHotOrs.of(net, x::is, q, logs, (1L << logBits) - 1, x.distinctOneHots());
+                for (int t = 0; t < logBits; t++) e.add(ors[t], 1L << t);
             }
             exponent = Residue.of(net, e, q - 1, rounds);
         }
@@ -72,14 +74,6 @@ public final class IteratedProduct {
             Residue[] r = new Residue[words.length];
             for (int l = 0; l < words.length; l++) r[l] = Residue.ofUnsigned(net, words[l], 0, q, rounds);
             return r;
-        }
-
-        /** Bit t of {@code log_g x}: the OR of {@code [x = a]} over the nonzero a whose logarithm has bit t. */
-        private static int logBit(Net net, CrtBasis basis, int i, Residue x, int t) {
-            int q = basis.prime(i), n = 0;
-            int[] lits = new int[q];
-            for (int a = 1; a < q; a++) if ((basis.log(i, a) >>> t & 1) != 0) lits[n++] = x.is(a);
-            return n == 0 ? Literal.FALSE : net.or(java.util.Arrays.copyOf(lits, n));
         }
 
         /** For {@code y >= 1}: {@code [e = log y]} and no factor divisible by q. */

@@ -17,7 +17,6 @@ final class PowerSeries {
         BigInteger bq = BigInteger.valueOf(q);
         int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
         LinearForm sum = new LinearForm().addConstant(coeff[0].mod(bq).longValueExact());
-        int[] lits = new int[q];
         long[] term = new long[q]; // a -> a^i c mod q
         long[] power = new long[q]; // a^i mod q, advanced once per i (q < 2^31: products fit a long)
         java.util.Arrays.fill(power, 1);
@@ -26,11 +25,8 @@ final class PowerSeries {
             long c = coeff[i].mod(bq).longValueExact();
             if (c == 0) continue;
             for (int a = 1; a < q; a++) term[a] = power[a] * c % q;
-            for (int t = 0; t < tb; t++) {
-                int cnt = 0;
-                for (int a = 1; a < q; a++) if ((term[a] >>> t & 1) != 0) lits[cnt++] = z.is(a);
-                if (cnt > 0) sum.add(net.or(java.util.Arrays.copyOf(lits, cnt)), 1L << t);
-            }
+            int[] ors = OneHotOrs.of(net, z::is, q, term, (1L << tb) - 1, z.distinctOneHots());
+            for (int t = 0; t < tb; t++) sum.add(ors[t], 1L << t);
         }
         return Residue.of(net, sum, q, rounds);
     }

@@ -14,7 +14,8 @@ import tc0.circuits.Literal;
  *   <li>{@code [S mod q = a] = [sum_(v = a mod q) ([S' >= v] - [S' >= v + 1]) >= 1]} (depth 1).</li>
  * </ol>
  * Gates are made when first asked for ({@link #is}), so a residue nobody reads costs nothing and none is
- * left dead. Depth {@code 2k + 4}. Sizes: the weighted sum of the terms, {@code bits(S) q} ladder gates of
+ * left dead. On a {@link TwinNet} the ladder and the one-hots are counted in closed form where every one-hot
+ * is a gate of two or more terms ({@link ResidueTwin}). Depth {@code 2k + 4}. Sizes: the weighted sum of the terms, {@code bits(S) q} ladder gates of
  * fan-in {@code bits(S)}, q gates of fan-in about {@code 2 bits(S)}.
  */
 public final class Residue {
@@ -25,6 +26,7 @@ public final class Residue {
     private final long smax;
     private final int[] ladder; // [S' >= v] at v - 1, made on demand (-1: not yet)
     private final int[] oneHot;
+    private final ResidueTwin twin; // non-null: the ladder and the one-hots counted in closed form
 
     private Residue(Net net, int q, int[] word) {
         this.net = net;
@@ -39,10 +41,11 @@ public final class Residue {
             if (!Literal.isConstant(word[t]) || word[t] == Literal.TRUE) s += w;
         }
         this.smax = s;
-        this.ladder = new int[Math.toIntExact(smax)];
-        Arrays.fill(ladder, -1);
         this.oneHot = new int[q];
         Arrays.fill(oneHot, -1);
+        this.twin = net instanceof TwinNet t && t.twins() ? ResidueTwin.of(t, q, word, wordWeight, smax) : null;
+        this.ladder = twin != null ? null : new int[Math.toIntExact(smax)];
+        if (ladder != null) Arrays.fill(ladder, -1);
     }
 
     /** The residue of {@code form} modulo {@code q >= 2}. */
@@ -67,9 +70,13 @@ public final class Residue {
 
     public int modulus() { return q; }
 
+    /** Whether every one-hot literal asked for is a distinct gate of its own (counted by a twin, a fresh literal). */
+    boolean distinctOneHots() { return twin != null; }
+
     /** {@code [S mod q = a]}. */
     public int is(int a) {
         if (oneHot[a] >= 0) return oneHot[a];
+        if (twin != null) return oneHot[a] = twin.is(a);
         int n = (int) (smax / q + 2) * 2;
         int[] lits = new int[n];
         long[] w = new long[n];

@@ -23,4 +23,14 @@ public interface TwinNet extends Net {
 
     /** A fresh literal standing for a twin's output gate on {@code level}. */
     int freshAt(int level);
+
+    /**
+     * A fresh literal for a twin's output gate on {@code level} that dies like a gate where nothing reads it (a
+     * net that drops dead gates runs the gadget again), {@link #alive} telling the twin whether it did: so the twin
+     * counts only the gates some live output needs, and needs no count without twins. {@link #freshAt} by default.
+     */
+    default int outputAt(int level) { return freshAt(level); }
+
+    /** Whether an {@link #outputAt} literal is read, as far as the runs so far tell (always, on a net that keeps every gate). */
+    default boolean alive(int lit) { return true; }
 }

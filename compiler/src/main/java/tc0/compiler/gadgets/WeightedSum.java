@@ -194,6 +194,10 @@ public final class WeightedSum {
     static int[] countBits(Net net, int[] bits, int keep) {
         int s = bits.length;
         if (s == 1) return new int[] {bits[0]};
+        if (plantedCountFault == 0 && net instanceof TwinNet t && t.twins()) { // counted in closed form where it models the group
+            int[] counted = CountBitsTwin.countBits(t, bits, keep);
+            if (counted != null) return counted;
+        }
         int[] ge = new int[s]; // ge[t - 1] = [count >= t], t = 1..s: one bank over one form, built in order of t
         long[] thresholds = Ones.upTo(s);
         if (plantedCountFault != 0) {

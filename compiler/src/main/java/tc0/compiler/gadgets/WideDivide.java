@@ -131,18 +131,14 @@ public final class WideDivide {
         Residue w = Residue.of(net, wForm, q, rounds);
         LinearForm sum = new LinearForm().addConstant(Residue.pow2(n * p, q)); // i = 0: w^0 = 1
         int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
-        int[] lits = new int[q];
         long[] power = new long[q]; // a^i mod q, advanced once per i (q < 2^31: products fit a long)
         java.util.Arrays.fill(power, 1);
         for (int i = 1; i <= n; i++) {
             long c = Residue.pow2((n - i) * p, q);
             long[] term = new long[q]; // a -> a^i C_i mod q
             for (int a = 1; a < q; a++) { power[a] = power[a] * a % q; term[a] = power[a] * c % q; }
-            for (int t = 0; t < tb; t++) {
-                int k = 0;
-                for (int a = 1; a < q; a++) if ((term[a] >>> t & 1) != 0) lits[k++] = w.is(a);
-                if (k > 0) sum.add(net.or(java.util.Arrays.copyOf(lits, k)), 1L << t);
-            }
+            int[] ors = OneHotOrs.of(net, w::is, q, term, (1L << tb) - 1, w.distinctOneHots());
+            for (int t = 0; t < tb; t++) sum.add(ors[t], 1L << t);
         }
         return Residue.of(net, sum, q, rounds);
     }

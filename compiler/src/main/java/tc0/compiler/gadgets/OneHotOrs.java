@@ -1,0 +1,87 @@
+package tc0.compiler.gadgets;
+
+import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
+import tc0.circuits.Literal;
+
+/**
+ * A table read from a one-hot value, as the Chinese-remainder gadgets read theirs: bit t of {@code table[a]} is the OR of
+ * {@code hot(a)} over the a in {@code 1 .. q - 1} where that bit is 1 (FALSE where there is none, {@code hot(a)} itself
+ * where there is one). Built gate by gate (each {@code hot(a)} asked in order of t, then a, as the gadgets always
+ * asked them), or, on a {@link TwinNet} and where the one-hot literals are distinct variables, counted in closed
+ * form: bit t is one gate whose fan-in is the table's popcount in bit t, on the level above its literals' highest,
+ * a {@link TwinNet#outputAt} literal counted where it is live (each of its literals then read once). Time
+ * O(q + bits) per table rather than O(q bits) literals gathered and normalised gate by gate.
+ */
+final class OneHotOrs {
+    private OneHotOrs() {}
+
+    /**
+     * {@code out[t]} for the bits t that {@code need} marks ({@code need >>> t & 1}), FALSE elsewhere (not built).
+     * {@code distinct}: whether every {@code hot(a)} asked is a variable (not constant) of a node no other is.
+     */
+    static int[] of(Net net, IntUnaryOperator hot, int q, long[] table, long need, boolean distinct) {
+        int bits = 64 - Long.numberOfLeadingZeros(need);
+        int[] out = new int[bits];
+        if (distinct && net instanceof TwinNet t && t.twins()) return counted(t, hot, q, table, need, out);
+        int[] lits = new int[q];
+        for (int b = 0; b < bits; b++) {
+            if ((need >>> b & 1) == 0) continue;
+            int n = 0;
+            for (int a = 1; a < q; a++) if ((table[a] >>> b & 1) != 0) lits[n++] = hot.applyAsInt(a);
+            out[b] = n == 0 ? Literal.FALSE : net.or(Arrays.copyOf(lits, n));
+        }
+        return out;
+    }
+
+    private static int[] counted(TwinNet net, IntUnaryOperator hot, int q, long[] table, long need, int[] out) {
+        int bits = out.length;
+        long[] count = new long[bits];
+        int[] last = new int[bits], level = new int[bits];
+        int[] lit = new int[q];
+        for (int a = 1; a < q; a++) {
+            long set = table[a] & need;
+            if (set == 0) continue;
+            lit[a] = hot.applyAsInt(a);
+            int lv = net.level(lit[a]);
+            for (long m = set; m != 0; m &= m - 1) {
+                int b = Long.numberOfTrailingZeros(m);
+                count[b]++;
+                last[b] = a;
+                level[b] = Math.max(level[b], lv);
+            }
+        }
+        long live = 0; // the bits that are live gates
+        for (int b = 0; b < bits; b++) {
+            if (count[b] == 0) out[b] = Literal.FALSE;
+            else if (count[b] == 1) out[b] = lit[last[b]];
+            else {
+                out[b] = net.outputAt(level[b] + 1);
+                if (!net.alive(out[b])) continue;
+                net.counted(1, count[b], level[b] + 1);
+                live |= 1L << b;
+            }
+        }
+        if (live != 0) {
+            for (int a = 1; a < q; a++) {
+                int reads = Long.bitCount(table[a] & live);
+                if (reads > 0) net.reads(lit[a], reads);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the literals (-1 where none) are variables of distinct nodes. */
+    static boolean distinct(int[] lits) {
+        int n = 0;
+        int[] nodes = new int[lits.length];
+        for (int lit : lits) {
+            if (lit == -1) continue;
+            if (Literal.isConstant(lit)) return false;
+            nodes[n++] = Literal.node(lit);
+        }
+        Arrays.sort(nodes, 0, n);
+        for (int i = 1; i < n; i++) if (nodes[i] == nodes[i - 1]) return false;
+        return true;
+    }
+}
