@@ -287,29 +287,11 @@ final class ScanTail {
             passes = true;
         }
         if (!(cs.modelled() || passes && cs.countExact()) || Long.bitCount(coeff) != 1) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");
-        int[] bits = new int[width], levels = new int[width + 1];
-        int slots = 0, hiSlot = -1, loSlot = -1;
-        for (int b = 0; b < width; b++) {
-            ClosedSum.Kind k = cs.bitKind()[b];
-            switch (k) {
-                case FALSE -> bits[b] = ElemClass.FALSE;
-                case TRUE -> bits[b] = ElemClass.TRUE;
-                case GATE, COMPARATOR -> { levels[slots] = cs.bitLevel()[b]; bits[b] = slots++ << 1 | (cs.bitNegated()[b] ? 1 : 0); }
-                case HI, LO -> {
-                    int sl = k == ClosedSum.Kind.HI ? hiSlot : loSlot;
-                    if (sl < 0) {
-                        sl = slots++;
-                        levels[sl] = cs.bitLevel()[b];
-                        if (k == ClosedSum.Kind.HI) hiSlot = sl; else loSlot = sl;
-                    }
-                    bits[b] = sl << 1 | (cs.bitNegated()[b] ? 1 : 0);
-                }
-                case SOLE -> { levels[slots] = bt.slotLevel(bt.bit(k0) >> 1); bits[b] = slots++ << 1 | (bt.bit(k0) & 1); }
-            }
-        }
+        int soleLiteral = passes ? bt.bit(k0) : -1; // a SOLE bit exists only where passes
+        ElemClass out = SumForm.outputClass(cs, width, soleLiteral, passes ? bt.slotLevel(soleLiteral >> 1) : 0);
         Profile p = SumForm.profile(cs);
         p.add(f.extra, 1);
-        return new Instance.Result(p, new ElemClass[] {ElemClass.of(bits, Arrays.copyOf(levels, slots))}, new long[0], passes, !passes);
+        return new Instance.Result(p, new ElemClass[] {out}, new long[0], passes, !passes);
     }
 
     /** {@code count} pairs of piece pc read, k from {@code k0} down: their decays' gates (a segment's summed at the end). */

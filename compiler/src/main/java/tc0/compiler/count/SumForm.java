@@ -313,6 +313,18 @@ final class SumForm {
         if (!cs.modelled()) throw new Unmodelled("the closed sum is not claimed exact here");
         Profile p = profile(cs);
         p.add(extra, 1);
+        ElemClass out = outputClass(cs, width, -1, 0);
+        // No gate at all: the output is constant and nothing reads the inputs.
+        long[] used = p.gates() == 0 ? new long[usedSlots.length] : usedSlots;
+        return new Instance.Result(p, new ElemClass[] {out}, used, false, true);
+    }
+
+    /**
+     * The output class of a closed sum's {@code width} bits: each gate or comparator a slot at its level, the
+     * saturation's shared HI and LO gates one slot each, a SOLE bit (the form's only literal passed through) the
+     * operand's literal {@code sole} at {@code soleLevel}, or refused where {@code sole < 0}.
+     */
+    static ElemClass outputClass(ClosedSum cs, int width, int sole, int soleLevel) {
         int[] bits = new int[width];
         int[] levels = new int[width];
         int hiSlot = -1, loSlot = -1; // the slots of the shared saturation gates, once used
@@ -332,13 +344,14 @@ final class SumForm {
                     }
                     bits[b] = s << 1 | (cs.bitNegated()[b] ? 1 : 0);
                 }
-                case SOLE -> throw new Unmodelled("an output bit is the form's only literal");
+                case SOLE -> {
+                    if (sole < 0) throw new Unmodelled("an output bit is the form's only literal");
+                    levels[slots] = soleLevel;
+                    bits[b] = slots++ << 1 | (sole & 1);
+                }
             }
         }
-        ElemClass out = ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
-        // No gate at all: the output is constant and nothing reads the inputs.
-        long[] used = p.gates() == 0 ? new long[usedSlots.length] : usedSlots;
-        return new Instance.Result(p, new ElemClass[] {out}, used, false, true);
+        return ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
     }
 
     /** A closed sum's gates per level and wires (marked wide where the builder cannot build it). */
