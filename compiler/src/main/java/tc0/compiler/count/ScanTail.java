@@ -132,6 +132,7 @@ final class ScanTail {
         Map<Long, int[]> bCover = new HashMap<>(); // per slot mask: +1 / -1 where tail words of b are read with it
         boolean passthrough = false;
         List<Piece> pieces = new ArrayList<>();
+        Common[] common = new Common[1]; // the last rows' form but their last run
         for (int t = 0; t < n; t++) {
             pieces.clear();
             if (t <= p) {
@@ -177,7 +178,7 @@ final class ScanTail {
             }
             long[] ux = new long[runs], uy = new long[runs];
             // A decay that is a literal of z may recur in another pair of this sum: the form models that only without passed-on bits.
-            Instance.Result s = soleRead && trueBits ? null : closedSum(b[t], e0, factor, shift, out, rounds, t, rx, ry, counts, runs, ux, uy);
+            Instance.Result s = soleRead && trueBits ? null : closedSum(b[t], e0, factor, shift, out, rounds, t, rx, ry, counts, runs, ux, uy, common);
             int firstRead = t;
             if (s != null) {
                 boolean gates = s.profile().gates() > 0;
@@ -248,19 +249,65 @@ final class ScanTail {
         return new Instance.Result(total, h, used, passthrough, !passthrough);
     }
 
+    /**
+     * A row's form but its last run: {@code e0 b_t} and runs {@code 0 .. runs - 2} with their slots read, and the last
+     * run's classes. Rows of a uniform tail differ only in their last run's count (mamba's: t - 1 pairs of one
+     * class pair after one or two single pairs), so the common part, with its single pairs' wide terms, is built
+     * once and copied per row. Only forms without identified literals are shared (those are named by the row).
+     */
+    private record Common(ElemClass bt, ElemClass[] rx, ElemClass[] ry, long[] counts, SumForm form, long[] ux, long[] uy) {
+        boolean fits(ElemClass bt, ElemClass[] rx, ElemClass[] ry, long[] counts, int runs) {
+            if (bt != this.bt || runs != this.rx.length) return false;
+            for (int r = 0; r < runs; r++) if (rx[r] != this.rx[r] || ry[r] != this.ry[r]) return false;
+            for (int r = 0; r < runs - 1; r++) if (counts[r] != this.counts[r]) return false;
+            return true;
+        }
+    }
+
     /** h_t by the closed form over the row's runs, or null where the form cannot model it. */
     private static Instance.Result closedSum(ElemClass bt, long e0, long factor, int shift, FixedFormat out, int rounds, int t,
-                                             ElemClass[] rx, ElemClass[] ry, long[] counts, int runs, long[] ux, long[] uy) {
+                                             ElemClass[] rx, ElemClass[] ry, long[] counts, int runs, long[] ux, long[] uy, Common[] common) {
         try {
-            SumForm f = new SumForm();
-            f.addWords(bt, Math.multiplyExact(e0, factor), 2L * t + 1, 1); // the element ids of addDot's y side
-            f.addDotRuns(Arrays.copyOf(rx, runs), Arrays.copyOf(ry, runs), Arrays.copyOf(counts, runs), factor, ux, uy);
-            if (runs == 0) return lone(f, bt, Math.multiplyExact(e0, factor), shift, out.width(), rounds);
+            if (runs == 0) return lone(row(bt, e0, factor, t, rx, ry, counts, runs, ux, uy), bt, Math.multiplyExact(e0, factor), shift, out.width(), rounds);
+            Common c = common[0];
+            if (c == null || !c.fits(bt, rx, ry, counts, runs)) c = common[0] = common(bt, e0, factor, t, rx, ry, counts, runs);
+            SumForm f;
+            if (c == null) f = row(bt, e0, factor, t, rx, ry, counts, runs, ux, uy);
+            else {
+                f = c.form.copy();
+                long[] lx = new long[1], ly = new long[1];
+                f.addDotRuns(new ElemClass[] {rx[runs - 1]}, new ElemClass[] {ry[runs - 1]}, new long[] {counts[runs - 1]}, factor, lx, ly);
+                System.arraycopy(c.ux, 0, ux, 0, runs - 1);
+                System.arraycopy(c.uy, 0, uy, 0, runs - 1);
+                ux[runs - 1] = lx[0];
+                uy[runs - 1] = ly[0];
+            }
             return f.close(shift, out.width(), true, rounds, new long[0]);
         } catch (SumForm.Unmodelled u) {
             if (Engine.TRACE) System.err.println("count: scan row " + t + " of " + runs + " runs is not modelled: " + u.getMessage());
             return null;
         }
+    }
+
+    /** The row's form, {@code e0 b_t} then its runs in order. */
+    private static SumForm row(ElemClass bt, long e0, long factor, int t, ElemClass[] rx, ElemClass[] ry, long[] counts, int runs, long[] ux, long[] uy) {
+        SumForm f = new SumForm();
+        f.addWords(bt, Math.multiplyExact(e0, factor), 2L * t + 1, 1); // the element ids of addDot's y side
+        f.addDotRuns(Arrays.copyOf(rx, runs), Arrays.copyOf(ry, runs), Arrays.copyOf(counts, runs), factor, ux, uy);
+        return f;
+    }
+
+    /** The common part of the rows like row t (all but its last run), or null where it cannot be shared. */
+    private static Common common(ElemClass bt, long e0, long factor, int t, ElemClass[] rx, ElemClass[] ry, long[] counts, int runs) {
+        long[] ux = new long[runs - 1], uy = new long[runs - 1];
+        SumForm f;
+        try {
+            f = row(bt, e0, factor, t, rx, ry, counts, runs - 1, ux, uy);
+            f.copy(); // refused with identified literals: their ids name this row
+        } catch (SumForm.Unmodelled u) {
+            return null;
+        }
+        return new Common(bt, Arrays.copyOf(rx, runs), Arrays.copyOf(ry, runs), Arrays.copyOf(counts, runs), f, ux, uy);
     }
 
     /**

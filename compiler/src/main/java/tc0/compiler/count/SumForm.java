@@ -19,9 +19,25 @@ final class SumForm {
         Unmodelled(String why) { super(why, null, false, false); }
     }
 
-    final SumShape shape = new SumShape();
+    final SumShape shape;
     /** Gates made before the sum (the ANDs of a dot product). */
     final Profile extra = new Profile();
+
+    SumForm() { this(new SumShape()); }
+
+    private SumForm(SumShape shape) { this.shape = shape; }
+
+    /** A copy to add more to (a form shared by many sums, each closed once); refused where the shape has identified literals. */
+    SumForm copy() {
+        SumForm f;
+        try {
+            f = new SumForm(shape.copy());
+        } catch (UnsupportedOperationException e) {
+            throw new Unmodelled(e.getMessage());
+        }
+        f.extra.add(extra, 1);
+        return f;
+    }
 
     /** Adds {@code coeff * word}, the word of class {@code c}; {@code element} names it (distinct elements: distinct nodes). */
     SumForm addWord(ElemClass c, long coeff, long element) {

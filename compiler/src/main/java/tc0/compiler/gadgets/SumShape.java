@@ -385,6 +385,33 @@ public final class SumShape {
     }
 
     /**
+     * A copy of this shape, to add more to (a scan's rows share every term but one run's count: their common
+     * part is built once and copied per row). Shapes with identified literals are not copied.
+     */
+    public SumShape copy() {
+        if (idSign != null) throw new UnsupportedOperationException("a shape with identified literals is not copied");
+        SumShape c = new SumShape();
+        for (int j = 0; j < ncols; j++) {
+            c.append(j, 0, 0, ANON); // the column exists
+            c.cols[j].copyFrom(cols[j]);
+        }
+        c.constant = constant;
+        c.umax = umax;
+        c.bigConstant = bigConstant;
+        c.bigUmax = bigUmax;
+        c.neg = neg;
+        c.bigNeg = bigNeg;
+        c.distinct = distinct;
+        c.maxLevel = maxLevel;
+        c.nextAuto = nextAuto;
+        c.soleWeight = soleWeight;
+        c.soleLevel = soleLevel;
+        c.soleOverflow = soleOverflow;
+        if (repeats != null) c.repeats = new java.util.HashMap<>(repeats); // Repeat records are immutable
+        return c;
+    }
+
+    /**
      * Hands the columns back for reuse by later shapes on this thread (counting makes one shape per weighted
      * sum, tens of thousands per count, each with tens of columns); the shape must not be used afterwards.
      */
