@@ -8,6 +8,7 @@ import java.util.Map;
 import tc0.compiler.count.ScanLine.Decay;
 import tc0.compiler.count.ScanLine.Range;
 import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.RepeatedSum;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.SelectiveScan;
@@ -253,14 +254,75 @@ final class ScanTail {
      * A row's form but its last run: {@code e0 b_t} and runs {@code 0 .. runs - 2} with their slots read, and the last
      * run's classes. Rows of a uniform tail differ only in their last run's count (mamba's: t - 1 pairs of one
      * class pair after one or two single pairs), so the common part, with its single pairs' wide terms, is built
-     * once and copied per row. Only forms without identified literals are shared (those are named by the row).
+     * once and copied per row; from a count of 2 on, the rows' sums are counted by {@link RepeatedSum} without
+     * building them. Only forms without identified literals are shared (those are named by the row).
      */
-    private record Common(ElemClass bt, ElemClass[] rx, ElemClass[] ry, long[] counts, SumForm form, long[] ux, long[] uy) {
+    private static final class Common {
+        final ElemClass bt;
+        final ElemClass[] rx, ry;
+        final long[] counts, ux, uy;
+        final SumForm form;
+        /** From the first row whose last run has 2 pairs or more: the sums by count, that count, one pair's ANDs, the last run's slots read. */
+        RepeatedSum sweep;
+        long sweepFrom = -1;
+        Profile pairAnds;
+        long lastUx, lastUy;
+
+        Common(ElemClass bt, ElemClass[] rx, ElemClass[] ry, long[] counts, SumForm form, long[] ux, long[] uy) {
+            this.bt = bt;
+            this.rx = rx;
+            this.ry = ry;
+            this.counts = counts;
+            this.form = form;
+            this.ux = ux;
+            this.uy = uy;
+        }
+
         boolean fits(ElemClass bt, ElemClass[] rx, ElemClass[] ry, long[] counts, int runs) {
             if (bt != this.bt || runs != this.rx.length) return false;
             for (int r = 0; r < runs; r++) if (rx[r] != this.rx[r] || ry[r] != this.ry[r]) return false;
             for (int r = 0; r < runs - 1; r++) if (counts[r] != this.counts[r]) return false;
             return true;
+        }
+
+        /** The common form with the last run of {@code c} pairs added (its slots read into {@code lx}, {@code ly}). */
+        SumForm withLast(long c, long factor, long[] lx, long[] ly) {
+            SumForm f = form.copy();
+            int last = rx.length - 1;
+            f.addDotRuns(new ElemClass[] {rx[last]}, new ElemClass[] {ry[last]}, new long[] {c}, factor, lx, ly);
+            return f;
+        }
+
+        /** The row with c pairs in its last run by {@link RepeatedSum} (set up on the first call with c >= 2), or null. */
+        Instance.Result swept(long c, long factor, int shift, int width, int rounds, long[] ux, long[] uy) {
+            if (c < 2) return null;
+            if (sweepFrom < 0) {
+                sweepFrom = c;
+                long[] lx = new long[1], ly = new long[1];
+                SumForm a = withLast(c, factor, lx, ly), b = withLast(c + 1, factor, new long[1], new long[1]);
+                sweep = RepeatedSum.of(a.shape, b.shape, c, shift, width, rounds);
+                a.shape.release();
+                b.shape.release();
+                SumForm one = new SumForm();
+                one.addDotRuns(new ElemClass[] {rx[rx.length - 1]}, new ElemClass[] {ry[ry.length - 1]}, new long[] {1}, factor, new long[1], new long[1]);
+                one.shape.release();
+                pairAnds = one.extra;
+                lastUx = lx[0];
+                lastUy = ly[0];
+            }
+            if (sweep == null) return null;
+            ClosedSum cs = sweep.at(c);
+            if (cs == null) return null;
+            if (!cs.modelled()) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");
+            Profile p = SumForm.profile(cs);
+            p.add(form.extra, 1);
+            p.add(pairAnds, c);
+            int runs = rx.length;
+            System.arraycopy(this.ux, 0, ux, 0, runs - 1);
+            System.arraycopy(this.uy, 0, uy, 0, runs - 1);
+            ux[runs - 1] = lastUx;
+            uy[runs - 1] = lastUy;
+            return new Instance.Result(p, new ElemClass[] {SumForm.outputClass(cs, width, -1, 0)}, new long[0], false, true);
         }
     }
 
@@ -271,22 +333,32 @@ final class ScanTail {
             if (runs == 0) return lone(row(bt, e0, factor, t, rx, ry, counts, runs, ux, uy), bt, Math.multiplyExact(e0, factor), shift, out.width(), rounds);
             Common c = common[0];
             if (c == null || !c.fits(bt, rx, ry, counts, runs)) c = common[0] = common(bt, e0, factor, t, rx, ry, counts, runs);
-            SumForm f;
-            if (c == null) f = row(bt, e0, factor, t, rx, ry, counts, runs, ux, uy);
-            else {
-                f = c.form.copy();
-                long[] lx = new long[1], ly = new long[1];
-                f.addDotRuns(new ElemClass[] {rx[runs - 1]}, new ElemClass[] {ry[runs - 1]}, new long[] {counts[runs - 1]}, factor, lx, ly);
-                System.arraycopy(c.ux, 0, ux, 0, runs - 1);
-                System.arraycopy(c.uy, 0, uy, 0, runs - 1);
-                ux[runs - 1] = lx[0];
-                uy[runs - 1] = ly[0];
-            }
-            return f.close(shift, out.width(), true, rounds, new long[0]);
+            if (c == null) return row(bt, e0, factor, t, rx, ry, counts, runs, ux, uy).close(shift, out.width(), true, rounds, new long[0]);
+            long last = counts[runs - 1];
+            Instance.Result swept = c.swept(last, factor, shift, out.width(), rounds, ux, uy);
+            if (swept != null && !CHECK_SWEEP) return swept;
+            long[] lx = new long[1], ly = new long[1];
+            Instance.Result built = c.withLast(last, factor, lx, ly).close(shift, out.width(), true, rounds, new long[0]);
+            System.arraycopy(c.ux, 0, ux, 0, runs - 1);
+            System.arraycopy(c.uy, 0, uy, 0, runs - 1);
+            ux[runs - 1] = lx[0];
+            uy[runs - 1] = ly[0];
+            if (swept != null) checkSwept(swept, built, t);
+            return built;
         } catch (SumForm.Unmodelled u) {
             if (Engine.TRACE) System.err.println("count: scan row " + t + " of " + runs + " runs is not modelled: " + u.getMessage());
             return null;
         }
+    }
+
+    /** Every row {@link RepeatedSum} counts also built and compared (tests; {@code -Dtc0.count.checkSweep=true}). */
+    static boolean CHECK_SWEEP = Boolean.getBoolean("tc0.count.checkSweep");
+
+    private static void checkSwept(Instance.Result swept, Instance.Result built, int t) {
+        CountedCost a = swept.profile().cost(), b = built.profile().cost();
+        boolean same = a.equals(b) && swept.out()[0] == built.out()[0];
+        for (int l = 0; same && l <= Math.max(a.depth(), b.depth()); l++) same = swept.profile().exactAt(l).equals(built.profile().exactAt(l));
+        if (!same) throw new IllegalStateException("scan row " + t + ": the repeated sum's count " + a + " differs from the row built, " + b);
     }
 
     /** The row's form, {@code e0 b_t} then its runs in order. */

@@ -300,7 +300,7 @@ public final class SumShape {
     }
 
     /** A column's pending repetition: runs {@code counts[k]} at {@code levels[k]} (neighbours differ in level), {@code times} times. */
-    private record Repeat(int[] levels, long[] counts, long times) {
+    record Repeat(int[] levels, long[] counts, long times) {
         long height() {
             long h = 0;
             for (long c : counts) h += c;
@@ -356,7 +356,7 @@ public final class SumShape {
         }
     }
 
-    private java.util.Map<Integer, Repeat> repeats;
+    java.util.Map<Integer, Repeat> repeats;
 
     /** Column j as a count of {@code rounds} rounds reads it: the stored runs, or with a pending repetition in {@code scratch}. */
     Runs column(int j, int rounds, Runs scratch) {

@@ -1,0 +1,376 @@
+package tc0.compiler.gadgets;
+
+import java.math.BigInteger;
+
+/**
+ * The closed count of one weighted sum for every number c of repetitions of its last part, without building a
+ * shape per c: {@code shape(c)} is a fixed part and then c equal parts (a scan row: {@code e0 b_t} and one or two
+ * single pairs, then {@code t - 1} pairs of one class pair). Two shapes built the ordinary way, at c0 and c0 + 1,
+ * show what grows with c: per column the last run's count or a repetition's times, and the totals. {@link #at}
+ * counts shape(c) as {@link SumCount#of} does with two rounds (the last two over column heights), from each
+ * column's fixed runs and its one growing run, in time about (columns x bits) and no allocation but the result.
+ * Null where shape(c) is not of that form or a step would leave it (the caller counts that c the ordinary way).
+ */
+public final class RepeatedSum {
+    private final int shift, width, top;
+    private final long c0;
+    /** Per column: the fixed runs (counts, levels), then what grows: a run of {@code base + step (c - c0)} at a level, or a repetition. */
+    private final long[][] fixedCount;
+    private final int[][] fixedLevel;
+    private final long[] fixedHeight, growBase, growStep;
+    private final int[] growLevel;
+    private final SumShape.Repeat[] repeat;
+    private final Runs[] before;
+    private final BigInteger constant0, constantStep, umax0, umaxStep, neg0, negStep;
+    private final long distinct0, distinctStep;
+    private final int maxLevel;
+    /** Whether the shapes' constant or negative weights went past a long while built (then {@link SumShape#wide} at every c). */
+    private final boolean bigState, bigUmax;
+
+    private RepeatedSum(SumShape a, SumShape b, long c0, int shift, int width) {
+        this.shift = shift;
+        this.width = width;
+        this.top = shift + width;
+        this.c0 = c0;
+        int n = a.ncols;
+        fixedCount = new long[n][];
+        fixedLevel = new int[n][];
+        fixedHeight = new long[n];
+        growBase = new long[n];
+        growStep = new long[n];
+        growLevel = new int[n];
+        repeat = new SumShape.Repeat[n];
+        before = new Runs[n];
+        for (int j = 0; j < n; j++) {
+            Runs ra = a.cols[j], rb = b.cols[j];
+            SumShape.Repeat pa = a.repeats == null ? null : a.repeats.get(j), pb = b.repeats == null ? null : b.repeats.get(j);
+            int fixed = pa != null ? ra.size : Math.max(0, ra.size - 1);
+            fixedCount[j] = java.util.Arrays.copyOf(ra.count, fixed);
+            fixedLevel[j] = java.util.Arrays.copyOf(ra.level, fixed);
+            for (int q = 0; q < fixed; q++) fixedHeight[j] += ra.count[q];
+            before[j] = new Runs();
+            for (int q = 0; q < fixed; q++) before[j].append(ra.count[q], ra.level[q], SumShape.ANON);
+            if (pa != null) { repeat[j] = pa; continue; }
+            if (ra.size > 0) {
+                growBase[j] = ra.count[ra.size - 1];
+                growStep[j] = rb.count[rb.size - 1] - ra.count[ra.size - 1];
+                growLevel[j] = ra.level[ra.size - 1];
+            }
+        }
+        constant0 = a.constantExact();
+        constantStep = b.constantExact().subtract(constant0);
+        umax0 = a.umaxExact();
+        umaxStep = b.umaxExact().subtract(umax0);
+        neg0 = a.bigNeg != null ? a.bigNeg : BigInteger.valueOf(a.neg);
+        negStep = (b.bigNeg != null ? b.bigNeg : BigInteger.valueOf(b.neg)).subtract(neg0);
+        distinct0 = a.distinct;
+        distinctStep = b.distinct - a.distinct;
+        maxLevel = a.maxLevel;
+        bigState = a.bigConstant != null || a.bigNeg != null;
+        bigUmax = a.bigUmax != null;
+    }
+
+    /**
+     * shape(c) for c >= c0 from {@code a} = shape(c0) and {@code b} = shape(c0 + 1), built the ordinary way; null where
+     * they are not a fixed part and one growing part per column, anonymous, or the count is not of two rounds.
+     */
+    public static RepeatedSum of(SumShape a, SumShape b, long c0, int shift, int width, int rounds) {
+        if (rounds != 2 || a.ncols != b.ncols || a.maxLevel != b.maxLevel || shift < 0 || width < 1 || shift + width > SumCount.MAX_TOP) return null;
+        BigInteger negA = a.bigNeg != null ? a.bigNeg : BigInteger.valueOf(a.neg), negB = b.bigNeg != null ? b.bigNeg : BigInteger.valueOf(b.neg);
+        if (!b.constantExact().subtract(a.constantExact()).equals(negA.subtract(negB)) || negB.compareTo(negA) < 0) return null; // a constant grows too
+        for (int j = 0; j < a.ncols; j++) {
+            Runs ra = a.cols[j], rb = b.cols[j];
+            if (ra.size != rb.size) return null;
+            for (int q = 0; q < ra.size; q++) {
+                if (ra.first[q] >= 0 || rb.first[q] >= 0 || ra.level[q] != rb.level[q]) return null;
+            }
+            SumShape.Repeat pa = a.repeats == null ? null : a.repeats.get(j), pb = b.repeats == null ? null : b.repeats.get(j);
+            if ((pa == null) != (pb == null)) return null;
+            if (pa != null) {
+                for (int q = 0; q < ra.size; q++) if (ra.count[q] != rb.count[q]) return null;
+                if (!java.util.Arrays.equals(pa.levels(), pb.levels()) || !java.util.Arrays.equals(pa.counts(), pb.counts()) || pb.times() != pa.times() + 1) return null;
+                continue;
+            }
+            for (int q = 0; q + 1 < ra.size; q++) if (ra.count[q] != rb.count[q]) return null;
+            if (ra.size > 0 && rb.count[ra.size - 1] < ra.count[ra.size - 1]) return null;
+        }
+        return new RepeatedSum(a, b, c0, shift, width);
+    }
+
+    /** What {@link WeightedSum#closedSum} gives for shape(c), c >= c0 (saturating, two rounds), or null where this cannot tell. */
+    public ClosedSum at(long c) {
+        if (c < c0) return null;
+        long d = c - c0;
+        BigInteger bd = BigInteger.valueOf(d);
+        long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, d));
+        if (distinct <= 1) return null;
+        BigInteger cb = constant0.add(constantStep.multiply(bd)), umax = umax0.add(umaxStep.multiply(bd)), neg = neg0.add(negStep.multiply(bd));
+        // SumShape's wide(): its constant or negative sum past a long once, or its positive weights' sum past 63 bits. Past
+        // shape(c0) the sums only grow away from 0 (the growing part adds no constant but its negative weights: checked
+        // in of), so a partial sum passed a long exactly where the sum at c does.
+        boolean big = bigState || cb.bitLength() > 63 || neg.bitLength() > 63;
+        boolean umaxBig = bigUmax || umax.bitLength() > 63;
+        boolean shapeWide = big || umaxBig && umax.subtract(neg).bitLength() > 63;
+        Count k = new Count(maxLevel + 8);
+        boolean beyond = top > SumCount.BUILT_TOP;
+        k.wide = shapeWide || beyond;
+        BigInteger hb = shift > 0 ? BigInteger.ONE.shiftLeft(shift - 1) : BigInteger.ZERO, bb = BigInteger.ONE.shiftLeft(width - 1 + shift);
+        BigInteger hiStep = bb.subtract(cb), loStep = bb.negate().subtract(cb), hiThr = hiStep.subtract(hb), loThr = loStep.subtract(hb);
+        // The builder's c + half and thresholds are longs: wide where one passes (SumCount decides so over exact values).
+        if (cb.add(hb).bitLength() > 63) k.wide = true;
+        if (Math.max(Math.max(hiStep.bitLength(), loStep.bitLength()), Math.max(hiThr.bitLength(), loThr.bitLength())) > 63) k.wide = true;
+        BigInteger low = cb.add(hb).mod(BigInteger.ONE.shiftLeft(top));
+        int satLevel = maxLevel + 1;
+        int hiKind = k.satGate(umax, hiThr, distinct, satLevel);
+        int g = k.satGate(umax, loThr, distinct, satLevel);
+        int loKind = g == 2 ? 2 : -g;
+        // Round 1 over each column's runs (fixed, then the growing one), into heights and highest levels.
+        long[] dh = new long[top];
+        int[] dmax = new int[top];
+        long[] runCount = new long[16];
+        int[] runLevel = new int[16];
+        for (int j = 0; j < top; j++) {
+            int runs = 0;
+            if (j < fixedCount.length) {
+                long[] fc = fixedCount[j];
+                int[] fl = fixedLevel[j];
+                if (fc.length + 1 > runCount.length) { runCount = new long[fc.length + 1]; runLevel = new int[fc.length + 1]; }
+                for (int q = 0; q < fc.length; q++) { runCount[runs] = fc[q]; runLevel[runs++] = fl[q]; }
+                if (repeat[j] != null) {
+                    SumShape.Repeat p = repeat[j];
+                    SumShape.Repeat r = new SumShape.Repeat(p.levels(), p.counts(), p.times() + d);
+                    if (!r.groupsReachTheTop(2, before[j])) return null; // written out run by run: the ordinary count
+                    runs = appendRun(runCount, runLevel, runs, r.height(), r.top());
+                } else if (growBase[j] > 0 || growStep[j] > 0) {
+                    runs = appendRun(runCount, runLevel, runs, Math.addExact(growBase[j], Math.multiplyExact(growStep[j], d)), growLevel[j]);
+                }
+            }
+            k.roundOne(runCount, runLevel, runs, j, top, dh, dmax);
+        }
+        // The last round: each column of two or more as one group; then the final stage over heights and levels.
+        long[] oh = new long[top];
+        int[] omax = new int[top], olast = new int[top];
+        for (int j = 0; j < top; j++) {
+            long h = dh[j];
+            if (h == 0) continue;
+            if (h == 1) { k.out(oh, omax, olast, j, 1, dmax[j]); continue; }
+            if (h > Integer.MAX_VALUE) return null;
+            k.emitGroups(1, (int) h, dmax[j], j, top, null, null, oh, omax, olast);
+        }
+        BigInteger wideConstant = beyond ? low : null;
+        long constant = beyond ? 0 : low.longValueExact();
+        if (wideConstant == null && pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
+        k.finalStage(oh, omax, olast, shift, width, constant, wideConstant, hiKind, loKind, satLevel);
+        return new ClosedSum(k.perLevel, k.wires, k.bitKind, k.bitLevel, k.bitNegated, k.modelled, k.wide, k.countExact);
+    }
+
+    /** Appends a run, merged into the last one at the same level (as {@link Runs#append} merges anonymous runs). */
+    private static int appendRun(long[] count, int[] level, int runs, long c, int lv) {
+        if (c == 0) return runs;
+        if (runs > 0 && level[runs - 1] == lv) { count[runs - 1] += c; return runs; }
+        count[runs] = c;
+        level[runs] = lv;
+        return runs + 1;
+    }
+
+    /** SumCount's columnSumsPastLong over the last round's heights. */
+    private static boolean pastLong(long[] oh, int top, long constant) {
+        long v = constant;
+        for (int j = 0; j < top; j++) {
+            long h = oh[j];
+            if (h == 0) continue;
+            if (64 - Long.numberOfLeadingZeros(h) + j > 61) return true;
+            v += h << j;
+            if (v >>> 62 != 0) return true;
+        }
+        return false;
+    }
+
+    /** One count in progress: SumCount's figures, made step by step as it makes them. */
+    private static final class Count {
+        long[] perLevel;
+        long wires;
+        boolean wide, modelled = true, countExact = true, anyGroupGates;
+        ClosedSum.Kind[] bitKind;
+        int[] bitLevel;
+        boolean[] bitNegated;
+
+        Count(int levels) { perLevel = new long[levels]; }
+
+        void gate(long count, long fanIn, int level) {
+            if (count == 0) return;
+            if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
+            perLevel[level] = Math.addExact(perLevel[level], count);
+            wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+        }
+
+        int satGate(BigInteger umax, BigInteger thr, long distinct, int level) {
+            if (thr.signum() <= 0) return 1;
+            if (umax.compareTo(thr) < 0) return -1;
+            gate(1, distinct, level);
+            return 2;
+        }
+
+        /** SumCount.compress of one column with two rounds left, into heights {@code dh} and highest levels {@code dmax}. */
+        void roundOne(long[] count, int[] level, int runs, int j, int top, long[] dh, int[] dmax) {
+            long h = 0;
+            for (int q = 0; q < runs; q++) h += count[q];
+            if (h == 0) return;
+            if (h == 1) { put(dh, dmax, j, 1, level[0]); return; }
+            if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
+            int hi = (int) h;
+            int g = SumCount.groupSize(hi, 2);
+            int groups = (hi + g - 1) / g;
+            int base = hi / groups, extra = hi % groups;
+            long[] at = {0, 0, runs}; // run, entries of it taken, runs
+            segment(count, level, at, base + 1, extra, j, top, dh, dmax);
+            segment(count, level, at, base, groups - extra, j, top, dh, dmax);
+        }
+
+        private void segment(long[] count, int[] level, long[] at, int s, long n, int j, int top, long[] dh, int[] dmax) {
+            while (n > 0) {
+                int ri = (int) at[0];
+                long left = count[ri] - at[1];
+                if (s == 1) {
+                    long q = Math.min(n, left);
+                    put(dh, dmax, j, q, level[ri]);
+                    advance(count, at, q);
+                    n -= q;
+                } else if (left >= s) {
+                    long q = Math.min(n, left / s);
+                    emitGroups(q, s, level[ri], j, top, dh, dmax, null, null, null);
+                    advance(count, at, q * s);
+                    n -= q;
+                } else {
+                    int lv = 0;
+                    long need = s;
+                    while (need > 0) {
+                        int r = (int) at[0];
+                        long take = Math.min(need, count[r] - at[1]);
+                        lv = Math.max(lv, level[r]);
+                        advance(count, at, take);
+                        need -= take;
+                    }
+                    emitGroups(1, s, lv, j, top, dh, dmax, null, null, null);
+                    n -= 1;
+                }
+            }
+        }
+
+        private static void advance(long[] count, long[] at, long n) {
+            at[1] += n;
+            while (at[0] < at[2] && at[1] == count[(int) at[0]]) { at[0]++; at[1] = 0; }
+        }
+
+        /** SumCount.emitGroups: into heights (dh, dmax) in round one, into the last round's columns (oh, omax, olast) after. */
+        void emitGroups(long q, int s, int level, int j, int top, long[] dh, int[] dmax, long[] oh, int[] omax, int[] olast) {
+            anyGroupGates = true;
+            gate(q * s, s, level + 1);
+            int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
+            long bitGates = 0, fanIn = 0;
+            for (int l = 0; l < nb; l++) {
+                int changes = s >> l;
+                int lv = changes >= 2 ? level + 2 : level + 1;
+                if (changes >= 2) { bitGates++; fanIn += changes; }
+                if (dh != null) put(dh, dmax, j + l, q, lv); else out(oh, omax, olast, j + l, q, lv);
+            }
+            if (bitGates > 0) {
+                gate(Math.multiplyExact(q, bitGates), 0, level + 2);
+                wires = Math.addExact(wires, Math.multiplyExact(q, fanIn));
+            }
+        }
+
+        private static void put(long[] dh, int[] dmax, int j, long q, int level) {
+            if (q == 0) return;
+            if (dh[j] == 0 || level > dmax[j]) dmax[j] = level;
+            dh[j] += q;
+        }
+
+        void out(long[] oh, int[] omax, int[] olast, int j, long q, int level) {
+            if (q == 0) return;
+            if (oh[j] == 0 || level > omax[j]) omax[j] = level;
+            oh[j] += q;
+            olast[j] = level;
+        }
+
+        /** SumCount.finalStage over the last round's columns given as heights, highest and last levels (all entries anonymous). */
+        void finalStage(long[] oh, int[] omax, int[] olast, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel) {
+            bitLevel = new int[width];
+            bitKind = new ClosedSum.Kind[width];
+            bitNegated = new boolean[width];
+            int lastNonEmpty = -1;
+            for (int j = 0; j < shift + width; j++) if (oh[j] != 0) lastNonEmpty = j;
+            int lastRead = -1;
+            long anon = 0, vmax = 0;
+            BigInteger wideVmax = BigInteger.ZERO;
+            int maxLevel = 0, soleLevel = 0;
+            for (int j = 0; j < shift + width; j++) {
+                long h = oh[j];
+                if (h > 0) {
+                    maxLevel = Math.max(maxLevel, omax[j]);
+                    anon += h;
+                    soleLevel = olast[j];
+                }
+                if (wideConstant == null) vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
+                else wideVmax = wideVmax.add(BigInteger.valueOf(h).shiftLeft(j));
+                if (j < shift) continue;
+                long n = anon;
+                long m, t0;
+                if (wideConstant == null) {
+                    long k = constant & ((1L << (j + 1)) - 1);
+                    long unit = 1L << j;
+                    m = Math.addExact(vmax, k) / unit;
+                    t0 = Math.min(m, k / unit);
+                } else {
+                    BigInteger k = wideConstant.and(BigInteger.ONE.shiftLeft(j + 1).subtract(BigInteger.ONE));
+                    m = wideVmax.add(k).shiftRight(j).longValueExact();
+                    t0 = Math.min(m, k.shiftRight(j).longValueExact());
+                }
+                boolean signBit = j - shift == width - 1;
+                long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
+                long plus = 0, minus = 0, termCount = 0;
+                int termLevel = 0;
+                long rest = m - t0;
+                long odd = (m + 1) / 2 - (t0 + 1) / 2;
+                long even = rest - odd;
+                if (n >= 2 && rest > 0) lastRead = j;
+                if (n >= 2) {
+                    gate(rest, n, maxLevel + 1);
+                    plus += odd;
+                    minus -= even;
+                    termCount += rest;
+                    if (rest > 0) termLevel = maxLevel + 1;
+                } else if (n == 1 && rest > 0) {
+                    long w = odd - even;
+                    if (w != 0) {
+                        termCount++;
+                        if (w > 0) plus += w; else minus += w;
+                        termLevel = soleLevel;
+                    }
+                }
+                long wh = signBit ? -2 : 2, wl = -wh;
+                if (hiKind == 1) thr -= wh;
+                else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
+                if (loKind == 1) thr -= wl;
+                else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
+                int b = j - shift;
+                if (minus >= thr || plus < thr) {
+                    bitLevel[b] = -1;
+                    bitKind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
+                    if (termCount > 0) { modelled = false; countExact = false; }
+                } else if (termCount == 1) {
+                    bitLevel[b] = termLevel;
+                    if (n >= 2 && rest == 1) { bitKind[b] = ClosedSum.Kind.COMPARATOR; bitNegated[b] = plus == 0; }
+                    else if (hiKind == 2) { bitKind[b] = ClosedSum.Kind.HI; bitNegated[b] = wh < 0; }
+                    else if (loKind == 2) { bitKind[b] = ClosedSum.Kind.LO; bitNegated[b] = wl > 0; }
+                    else { bitKind[b] = ClosedSum.Kind.SOLE; modelled = false; }
+                } else {
+                    gate(1, termCount, termLevel + 1);
+                    bitLevel[b] = termLevel + 1;
+                    bitKind[b] = ClosedSum.Kind.GATE;
+                }
+            }
+            if (lastNonEmpty > lastRead && anyGroupGates) { modelled = false; countExact = false; }
+        }
+    }
+}
