@@ -186,6 +186,16 @@ public final class RepeatedSum {
         return false;
     }
 
+    /** The unsigned 128-bit (hi, lo) shifted right by {@code j < 128}, as a long (ArithmeticException past one, as longValueExact). */
+    private static long shiftToLong(long hi, long lo, int j) {
+        long rHi, rLo;
+        if (j == 0) { rHi = hi; rLo = lo; }
+        else if (j < 64) { rLo = lo >>> j | hi << (64 - j); rHi = hi >>> j; }
+        else { rLo = hi >>> (j - 64); rHi = 0; }
+        if (rHi != 0 || rLo < 0) throw new ArithmeticException("BigInteger out of long range");
+        return rLo;
+    }
+
     /** One count in progress: SumCount's figures, made step by step as it makes them. */
     private static final class Count {
         long[] perLevel;
@@ -302,7 +312,13 @@ public final class RepeatedSum {
             for (int j = 0; j < shift + width; j++) if (oh[j] != 0) lastNonEmpty = j;
             int lastRead = -1;
             long anon = 0, vmax = 0;
-            BigInteger wideVmax = BigInteger.ZERO;
+            // Past a long: the column sums and the constant as 128-bit numbers (hi, lo unsigned), as SumCount's BigIntegers.
+            long vHi = 0, vLo = 0, cHi = 0, cLo = 0;
+            if (wideConstant != null) {
+                if (wideConstant.signum() < 0 || wideConstant.bitLength() > 126) throw new ArithmeticException("constant of " + wideConstant.bitLength() + " bits");
+                cLo = wideConstant.longValue();
+                cHi = wideConstant.shiftRight(64).longValue();
+            }
             int maxLevel = 0, soleLevel = 0;
             for (int j = 0; j < shift + width; j++) {
                 long h = oh[j];
@@ -312,7 +328,12 @@ public final class RepeatedSum {
                     soleLevel = olast[j];
                 }
                 if (wideConstant == null) vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
-                else wideVmax = wideVmax.add(BigInteger.valueOf(h).shiftLeft(j));
+                else if (h > 0) { // v += h 2^j, h < 2^31
+                    long lo = j < 64 ? h << j : 0, hi = j == 0 ? 0 : j < 64 ? h >>> (64 - j) : h << (j - 64);
+                    long sum = vLo + lo;
+                    vHi += hi + (Long.compareUnsigned(sum, vLo) < 0 ? 1 : 0);
+                    vLo = sum;
+                }
                 if (j < shift) continue;
                 long n = anon;
                 long m, t0;
@@ -321,10 +342,12 @@ public final class RepeatedSum {
                     long unit = 1L << j;
                     m = Math.addExact(vmax, k) / unit;
                     t0 = Math.min(m, k / unit);
-                } else {
-                    BigInteger k = wideConstant.and(BigInteger.ONE.shiftLeft(j + 1).subtract(BigInteger.ONE));
-                    m = wideVmax.add(k).shiftRight(j).longValueExact();
-                    t0 = Math.min(m, k.shiftRight(j).longValueExact());
+                } else { // k = the constant's bits 0..j; m = (v + k) >> j, t0 = min(m, k >> j), each a long or ArithmeticException
+                    int bits = j + 1;
+                    long kLo = bits >= 64 ? cLo : cLo & ((1L << bits) - 1), kHi = bits <= 64 ? 0 : bits >= 128 ? cHi : cHi & ((1L << (bits - 64)) - 1);
+                    long sLo = vLo + kLo, sHi = vHi + kHi + (Long.compareUnsigned(sLo, vLo) < 0 ? 1 : 0);
+                    m = shiftToLong(sHi, sLo, j);
+                    t0 = Math.min(m, shiftToLong(kHi, kLo, j));
                 }
                 boolean signBit = j - shift == width - 1;
                 long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
