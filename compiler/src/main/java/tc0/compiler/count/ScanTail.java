@@ -352,7 +352,7 @@ final class ScanTail {
     }
 
     /** Every row {@link RepeatedSum} counts also built and compared (tests; {@code -Dtc0.count.checkSweep=true}). */
-    static boolean CHECK_SWEEP = Boolean.getBoolean("tc0.count.checkSweep");
+    static final boolean CHECK_SWEEP = Boolean.getBoolean("tc0.count.checkSweep");
 
     private static void checkSwept(Instance.Result swept, Instance.Result built, int t) {
         CountedCost a = swept.profile().cost(), b = built.profile().cost();

@@ -105,9 +105,9 @@ public final class RepeatedSum {
         long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, d));
         if (distinct <= 1) return null;
         BigInteger cb = constant0.add(constantStep.multiply(bd)), umax = umax0.add(umaxStep.multiply(bd)), neg = neg0.add(negStep.multiply(bd));
-        // SumShape's wide(): its constant or negative sum past a long once, or its positive weights' sum past 63 bits. Past
-        // shape(c0) the sums only grow away from 0 (the growing part adds no constant but its negative weights: checked
-        // in of), so a partial sum passed a long exactly where the sum at c does.
+        // SumShape's wide(): its constant or negative sum past a long once, or its positive weights' sum past 63 bits. The
+        // growing part adds no constant but its negative weights (checked in of), so while shape(c) is built its partial
+        // sums lie between those of shape(c0) and shape(c): one passed a long exactly where the sum at c does.
         boolean big = bigState || cb.bitLength() > 63 || neg.bitLength() > 63;
         boolean umaxBig = bigUmax || umax.bitLength() > 63;
         boolean shapeWide = big || umaxBig && umax.subtract(neg).bitLength() > 63;
