@@ -205,8 +205,7 @@ final class SumCount {
             long h = dh[j];
             if (h == 0) continue;
             if (h == 1) { out[j].append(1, dmax[j], SumShape.ANON); continue; }
-            if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
-            emitGroups(1, (int) h, dmax[j], j, top, out);
+            emitGroups(1, h, dmax[j], j, top, out);
         }
     }
 
@@ -233,11 +232,9 @@ final class SumCount {
                 if (dense) { if (h == 1) put(next, j, 1, col.level[0]); } else copy(col, 0, 0, h, next[j]);
                 continue;
             }
-            if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
-            int hi = (int) h;
-            int g = groupSize(hi, roundsLeft);
-            int groups = (hi + g - 1) / g;
-            int base = hi / groups, extra = hi % groups;
+            long g = groupSize(h, roundsLeft); // past an int's bits (tensor attention's n^2-term dots): the same expression
+            long groups = (h + g - 1) / g;
+            long base = h / groups, extra = h % groups;
             cur = col;
             ri = 0;
             off = 0;
@@ -247,6 +244,12 @@ final class SumCount {
     }
 
     /** {@link WeightedSum}'s group size for a column of h >= 2 bits with {@code roundsLeft} rounds to go (same expression), tabled for small h. */
+    /** {@link #groupSize(int, int)} of a column past an int's bits (a count only: the builder lists a column in an int array). */
+    static long groupSize(long h, int roundsLeft) {
+        if (h <= Integer.MAX_VALUE) return groupSize((int) h, roundsLeft);
+        return Math.min(h, Math.max(2, (long) Math.ceil(Math.pow(h, 1.0 / roundsLeft) - 1e-9)));
+    }
+
     static int groupSize(int h, int roundsLeft) {
         if (h < GROUP_TABLE_H && roundsLeft < GROUP_TABLE_ROUNDS) {
             int[] t = GROUP_TABLE[roundsLeft];
@@ -285,7 +288,7 @@ final class SumCount {
         }
     }
 
-    private void groupSegment(int s, long n, int j, int top, Runs[] next) {
+    private void groupSegment(long s, long n, int j, int top, Runs[] next) {
         Runs runs = cur;
         while (n > 0) {
             long left = left();
@@ -315,13 +318,13 @@ final class SumCount {
     }
 
     /** q groups of s >= 2 bits at input level L: the s gates [count >= t], then one gate per bit that changes more than once. */
-    private void emitGroups(long q, int s, int level, int j, int top, Runs[] next) {
+    private void emitGroups(long q, long s, int level, int j, int top, Runs[] next) {
         anyGroupGates = true;
-        gate(q * s, s, level + 1);
+        gate(Math.multiplyExact(q, s), s, level + 1);
         int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
         long bitGates = 0, fanIn = 0; // the bit gates of one group: one per bit whose count changes twice or more
         for (int l = 0; l < nb; l++) {
-            int changes = s >> l;
+            long changes = s >> l;
             if (changes >= 2) {
                 bitGates++;
                 fanIn += changes;
