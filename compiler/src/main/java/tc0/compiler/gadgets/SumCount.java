@@ -12,6 +12,8 @@ import java.math.BigInteger;
 final class SumCount {
     long gates;
     long wires;
+    /** Wires past a long, beyond {@link #wires} (a dot of 2^40 terms); null while none. */
+    java.math.BigInteger wiresPast;
     int depth;
     /** Per output bit: -1 a constant, else the level of its node (0 for an input literal). */
     int[] bitLevel;
@@ -151,15 +153,29 @@ final class SumCount {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    Cost cost() { return new Cost(depth, gates, wires); }
+    Cost cost() {
+        if (wiresPast != null) throw new ArithmeticException("a sum's wires exceed what a long holds");
+        return new Cost(depth, gates, wires);
+    }
 
     private void gate(long count, long fanIn, int level) {
         if (count == 0) return;
         if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
         perLevel[level] = Math.addExact(perLevel[level], count);
         gates = Math.addExact(gates, count);
-        wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+        addWires(count, fanIn);
         depth = Math.max(depth, level);
+    }
+
+    /** Adds {@code count x fanIn} wires, past a long into {@link #wiresPast}. */
+    private void addWires(long count, long fanIn) {
+        long hi = Math.multiplyHigh(count, fanIn), lo = count * fanIn;
+        if (hi == 0 && lo >= 0) {
+            long s = wires + lo;
+            if (s >= 0) { wires = s; return; }
+        }
+        java.math.BigInteger w = java.math.BigInteger.valueOf(count).multiply(java.math.BigInteger.valueOf(fanIn));
+        wiresPast = wiresPast == null ? w : wiresPast.add(w);
     }
 
     private int satGate(SumShape shape, long thr) {
@@ -335,7 +351,7 @@ final class SumCount {
         }
         if (bitGates > 0) { // q groups' bit gates at one level: gates and wires in one step
             gate(Math.multiplyExact(q, bitGates), 0, level + 2);
-            wires = Math.addExact(wires, Math.multiplyExact(q, fanIn));
+            addWires(q, fanIn);
         }
     }
 
