@@ -55,9 +55,6 @@ record AxisJoint(int[] ids, PairAxis pairs, int count, int[][] parts) {
     /** The groups' keyed positions on diagonal {@code d} ({@link KeyedPositions}). */
     KeyedPositions keyed(Diagonal d) { return pairs != null ? KeyedPositions.of(pairs, count, d) : KeyedPositions.of(ids, count, d); }
 
-    /** As a {@link ClassMap} axis: the listed ids (null when factored). */
-    int[] idsOrNull() { return ids; }
-
     private static AxisJoint factored(ClassMap[] maps, int[] axes) {
         PairAxis like = null;
         for (int k = 0; k < maps.length; k++) {

@@ -1,8 +1,6 @@
 package tc0.compiler.count;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Several class maps of one shape side by side: along each axis the joint group of a position is the tuple
@@ -118,11 +116,5 @@ final class Zip {
         int[][] l = ids.clone();
         for (int a = 0; a < l.length; a++) if (pairs[a] != null) l[a] = pairs[a].listed();
         return l;
-    }
-
-    private record Tuple(int[] t) {
-        @Override public boolean equals(Object o) { return o instanceof Tuple k && Arrays.equals(t, k.t); }
-
-        @Override public int hashCode() { return Arrays.hashCode(t); }
     }
 }
