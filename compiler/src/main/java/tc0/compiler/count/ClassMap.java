@@ -28,7 +28,9 @@ final class ClassMap {
     static final long LIST_LIMIT = 1L << 25;
 
     final long[] shape;
-    private final int[][] ids;   // per axis: group of each position; null when the axis has one group
+    private final int[][] ids;   // per axis: group of each position; null when the axis has one group or is paired
+    /** Per axis, its groups held factored ({@link PairAxis}: a pair axis never listed), or null. */
+    private final PairAxis[] pairs;
     private final int[] groups;  // groups per axis
     private final long[][] counts; // per axis and group: positions in it
     private final int[] table;   // class ids, row-major over groups (and the side last, when split)
@@ -38,13 +40,14 @@ final class ClassMap {
     private final boolean onDiagonal;
     private SideCounts sides; // made when first asked
 
-    private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table) {
-        this(shape, ids, groups, table, Diagonal.plain(0), false);
+    private ClassMap(long[] shape, int[][] ids, PairAxis[] pairs, int[] groups, int[] table) {
+        this(shape, ids, pairs, groups, table, Diagonal.plain(0), false);
     }
 
-    private ClassMap(long[] shape, int[][] ids, int[] groups, int[] table, Diagonal diagonal, boolean onDiagonal) {
+    private ClassMap(long[] shape, int[][] ids, PairAxis[] pairs, int[] groups, int[] table, Diagonal diagonal, boolean onDiagonal) {
         this.shape = shape;
         this.ids = ids;
+        this.pairs = pairs == null ? new PairAxis[groups.length] : pairs;
         this.groups = groups;
         this.table = table;
         this.diagonal = diagonal;
@@ -52,7 +55,8 @@ final class ClassMap {
         this.counts = new long[shape.length][];
         for (int a = 0; a < shape.length; a++) {
             counts[a] = new long[groups[a]];
-            if (ids[a] == null) counts[a][0] = shape[a];
+            if (this.pairs[a] != null) counts[a] = this.pairs[a].counts(groups[a]);
+            else if (ids[a] == null) counts[a][0] = shape[a];
             else for (int g : ids[a]) counts[a][g]++;
         }
     }
@@ -61,7 +65,7 @@ final class ClassMap {
         int[][] ids = new int[shape.length][];
         int[] groups = new int[shape.length];
         Arrays.fill(groups, 1);
-        return new ClassMap(shape.clone(), ids, groups, new int[] {c.id});
+        return new ClassMap(shape.clone(), ids, null, groups, new int[] {c.id});
     }
 
     /** One class per element (row-major): for small tensors. */
@@ -79,9 +83,18 @@ final class ClassMap {
 
     /** A map from groups and a table (not yet compressed; ids may leave groups empty). */
     static ClassMap of(long[] shape, int[][] ids, int[] groups, int[] table) {
+        return of(shape, ids, null, groups, table);
+    }
+
+    /** As {@link #of(long[], int[][], int[], int[])}, the axes where {@code pairs} holds a {@link PairAxis} grouped by it (their ids unused). */
+    static ClassMap of(long[] shape, int[][] ids, PairAxis[] pairs, int[] groups, int[] table) {
         int[][] own = new int[shape.length][];
-        for (int a = 0; a < shape.length; a++) own[a] = ids[a] == null ? null : ids[a].clone();
-        return new ClassMap(shape.clone(), own, groups.clone(), table.clone()).compress();
+        PairAxis[] pa = new PairAxis[groups.length];
+        for (int a = 0; a < shape.length; a++) {
+            if (pairs != null && pairs[a] != null) pa[a] = pairs[a];
+            else own[a] = ids[a] == null ? null : ids[a].clone();
+        }
+        return new ClassMap(shape.clone(), own, pa, groups.clone(), table.clone()).compress();
     }
 
     /**
@@ -94,10 +107,20 @@ final class ClassMap {
 
     /** As {@link #triangle(long[], long, int[][], int[], int[])} for any diagonal, a pair-keyed one included. */
     static ClassMap triangle(long[] shape, Diagonal diagonal, int[][] ids, int[] groups, int[] table) {
+        return triangle(shape, diagonal, ids, null, groups, table);
+    }
+
+    /** As {@link #triangle(long[], Diagonal, int[][], int[], int[])}, an axis where {@code pairs} holds one grouped by it. */
+    static ClassMap triangle(long[] shape, Diagonal diagonal, int[][] ids, PairAxis[] pairs, int[] groups, int[] table) {
         if (shape.length != 2) throw new IllegalArgumentException("a triangular map is a matrix");
         if (diagonal.paired() && shape[1] % diagonal.pairs() != 0) throw new IllegalArgumentException("a pair axis of " + shape[1] + " positions by " + diagonal.pairs());
-        int[][] own = {ids[0] == null ? null : ids[0].clone(), ids[1] == null ? null : ids[1].clone(), null};
-        return new ClassMap(shape.clone(), own, new int[] {groups[0], groups[1], 2}, table.clone(), diagonal, false).compress();
+        PairAxis[] pa = new PairAxis[3];
+        int[][] own = new int[3][];
+        for (int a = 0; a < 2; a++) {
+            if (pairs != null && pairs[a] != null) pa[a] = pairs[a];
+            else own[a] = ids[a] == null ? null : ids[a].clone();
+        }
+        return new ClassMap(shape.clone(), own, pa, new int[] {groups[0], groups[1], 2}, table.clone(), diagonal, false).compress();
     }
 
     /**
@@ -107,7 +130,7 @@ final class ClassMap {
     static ClassMap diagonal(long[] shape, long offset, int[][] ids, int[] groups, int[] table) {
         if (shape.length != 2) throw new IllegalArgumentException("a diagonal map is a matrix");
         int[][] own = {ids[0] == null ? null : ids[0].clone(), ids[1] == null ? null : ids[1].clone(), null};
-        return new ClassMap(shape.clone(), own, new int[] {groups[0], groups[1], 2}, table.clone(), Diagonal.plain(offset), true).compress();
+        return new ClassMap(shape.clone(), own, null, new int[] {groups[0], groups[1], 2}, table.clone(), Diagonal.plain(offset), true).compress();
     }
 
     /** Whether the map is split by a diagonal into a lower and an upper side ({@link #triangle}). */
@@ -133,6 +156,9 @@ final class ClassMap {
 
     /** Entries of row group {@code g0} and column group {@code g1} on {@code side} of a sided map. */
     long sideCount(int g0, int g1, int side) {
+        if (sides == null && pairs[1] != null && !onDiagonal) { // a pair axis's sides from its factors
+            sides = new TriangleCounts(axisGroups(0), groups[0], KeyedPositions.of(pairs[1], groups[1], diagonal), diagonal.offset())::count;
+        }
         if (sides == null) sides = SideCounts.of(axisGroups(0), groups[0], axisGroups(1), groups[1], diagonal, onDiagonal);
         return sides.count(g0, g1, side);
     }
@@ -168,7 +194,27 @@ final class ClassMap {
     int groups(int axis) { return groups[axis]; }
 
     /** The group of position {@code i} on {@code axis}. */
-    int group(int axis, long i) { return ids[axis] == null ? 0 : ids[axis][(int) i]; }
+    int group(int axis, long i) {
+        if (pairs[axis] != null) return pairs[axis].group(i);
+        return ids[axis] == null ? 0 : ids[axis][(int) i];
+    }
+
+    /** The axis's groups held factored ({@link PairAxis}), or null where they are listed (or one group). */
+    PairAxis pairAxis(int axis) { return axis < pairs.length ? pairs[axis] : null; }
+
+    /** Whether some axis is held factored. */
+    boolean paired() {
+        for (PairAxis p : pairs) if (p != null) return true;
+        return false;
+    }
+
+    /** The same map with every paired axis listed (for operations that read positions one by one; refused past an int's positions). */
+    private ClassMap listedPairs() {
+        if (!paired()) return this;
+        int[][] n = ids.clone();
+        for (int a = 0; a < shape.length; a++) if (pairs[a] != null) n[a] = pairs[a].listed();
+        return new ClassMap(shape, n, null, groups, table, diagonal, onDiagonal);
+    }
 
     /** Positions of {@code axis} in group {@code g}. */
     long count(int axis, int g) { return counts[axis][g]; }
@@ -187,6 +233,7 @@ final class ClassMap {
 
     /** The groups of every position of an axis (a fresh array). */
     int[] axisGroups(int axis) {
+        if (pairs[axis] != null) return pairs[axis].listed();
         int d = listed(shape[axis]);
         return ids[axis] == null ? new int[d] : ids[axis].clone();
     }
@@ -241,9 +288,9 @@ final class ClassMap {
     ClassMap mapClasses(java.util.function.UnaryOperator<ElemClass> f) {
         int[] t = new int[table.length];
         for (int i = 0; i < t.length; i++) t[i] = f.apply(ElemClass.byId(table[i])).id;
-        if (split()) return triangle(shape, diagonal, ids, groups, t);
-        if (onDiagonal()) return diagonal(shape, diagonal.offset(), ids, groups, t);
-        return of(shape, ids, groups, t);
+        if (split()) return triangle(shape, diagonal, ids, pairs, groups, t);
+        if (onDiagonal()) return paired() ? listedPairs().mapClasses(f) : diagonal(shape, diagonal.offset(), ids, groups, t);
+        return of(shape, ids, pairs, groups, t);
     }
 
     /** The class id of the element at row-major index {@code flat} (no allocation: for element-by-element visits). */
@@ -255,9 +302,9 @@ final class ClassMap {
         int f = 0, mul = 1;
         long rest = flat;
         for (int a = shape.length - 1; a >= 0; a--) {
-            int i = (int) (rest % shape[a]);
+            long i = rest % shape[a];
             rest /= shape[a];
-            f += (ids[a] == null ? 0 : ids[a][i]) * mul;
+            f += group(a, i) * mul;
             mul *= groups[a];
         }
         return table[f];
@@ -278,8 +325,10 @@ final class ClassMap {
             for (int i = 0; i < groups[0]; i++) {
                 for (int j = 0; j < groups[1]; j++) for (int s = 0; s < 2; s++) t[(j * groups[0] + i) * 2 + s] = id(i, j, 1 - s);
             }
-            return triangle(new long[] {shape[1], shape[0]}, diagonal.transposed(), new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
+            return triangle(new long[] {shape[1], shape[0]}, diagonal.transposed(), new int[][] {ids[1], ids[0]}, new PairAxis[] {pairs[1], pairs[0]},
+                    new int[] {groups[1], groups[0]}, t);
         }
+        if (onDiagonal() && paired()) return listedPairs().transpose();
         if (onDiagonal()) { // j - i == k is j' - i' == -k, on the same side
             int[] t = new int[table.length];
             for (int i = 0; i < groups[0]; i++) {
@@ -289,17 +338,18 @@ final class ClassMap {
         }
         int[] t = new int[table.length];
         for (int i = 0; i < groups[0]; i++) for (int j = 0; j < groups[1]; j++) t[j * groups[0] + i] = table[i * groups[1] + j];
-        return of(new long[] {shape[1], shape[0]}, new int[][] {ids[1], ids[0]}, new int[] {groups[1], groups[0]}, t);
+        return of(new long[] {shape[1], shape[0]}, new int[][] {ids[1], ids[0]}, new PairAxis[] {pairs[1], pairs[0]}, new int[] {groups[1], groups[0]}, t);
     }
 
     /** Axes of size 1 repeated to {@code to}. */
     ClassMap broadcast(long[] to) {
         if (sided()) return Arrays.equals(to, shape) ? this : dense().broadcast(to);
-        return new ClassMap(to.clone(), ids.clone(), groups.clone(), table);
+        return new ClassMap(to.clone(), ids.clone(), pairs.clone(), groups.clone(), table);
     }
 
     ClassMap slice(long[] start, long[] size) {
         if (sided()) return dense().slice(start, size);
+        if (paired()) return listedPairs().slice(start, size);
         int[][] n = new int[shape.length][];
         for (int a = 0; a < shape.length; a++) {
             if (ids[a] != null) n[a] = Arrays.copyOfRange(ids[a], (int) start[a], (int) (start[a] + size[a]));
@@ -310,6 +360,7 @@ final class ClassMap {
     /** {@code this} then {@code right} along {@code axis}. */
     ClassMap concat(int axis, ClassMap right) {
         if (sided() || right.sided()) return dense().concat(axis, right.dense());
+        if (paired() || right.paired()) return listedPairs().concat(axis, right.listedPairs());
         int r = shape.length;
         long[] sh = shape.clone();
         sh[axis] += right.shape[axis];
@@ -369,6 +420,7 @@ final class ClassMap {
     ClassMap reshape(long[] to, long limit) {
         if (sided()) return dense().reshape(to, limit);
         if (isUniform()) return uniform(to, ElemClass.byId(table[0]));
+        if (paired()) return listedPairs().reshape(to, limit);
         int rIn = shape.length, rOut = to.length;
         int[][] n = new int[rOut][];
         int[] gs = new int[rOut];
@@ -462,12 +514,12 @@ final class ClassMap {
             if (table[2 * f] != table[2 * f + 1]) return this;
             t[f] = table[2 * f];
         }
-        return new ClassMap(shape, Arrays.copyOf(ids, shape.length), Arrays.copyOf(groups, shape.length), t).compress();
+        return new ClassMap(shape, Arrays.copyOf(ids, shape.length), Arrays.copyOf(pairs, shape.length), Arrays.copyOf(groups, shape.length), t).compress();
     }
 
     private ClassMap compressAxis(int axis) {
         int ga = groups[axis];
-        if (ga == 1 && ids[axis] == null) return this;
+        if (ga == 1 && ids[axis] == null && pairs[axis] == null) return this;
         // The slice of each group, as a key.
         int inner = 1, outer = 1;
         for (int a = axis + 1; a < groups.length; a++) inner *= groups[a];
@@ -486,10 +538,12 @@ final class ClassMap {
         }
         int ng = seen.size();
         if (ng == ga) {
-            if (ga == 1 && ids[axis] != null) {
+            if (ga == 1 && (ids[axis] != null || pairs[axis] != null)) {
                 int[][] n = ids.clone();
                 n[axis] = null;
-                return new ClassMap(shape, n, groups, table, diagonal, onDiagonal);
+                PairAxis[] p = pairs.clone();
+                p[axis] = null;
+                return new ClassMap(shape, n, p, groups, table, diagonal, onDiagonal);
             }
             return this;
         }
@@ -499,14 +553,16 @@ final class ClassMap {
             for (int o = 0; o < outer; o++) for (int i = 0; i < inner; i++) t[(o * ng + id) * inner + i] = table[(o * ga + g) * inner + i];
         }
         int[][] n = ids.clone();
-        if (ng == 1) n[axis] = null;
+        PairAxis[] p = pairs.clone();
+        if (ng == 1) { n[axis] = null; p[axis] = null; }
+        else if (p[axis] != null) p[axis] = p[axis].remapped(remap);
         else {
             n[axis] = new int[ids[axis].length];
             for (int i = 0; i < n[axis].length; i++) n[axis][i] = remap[ids[axis][i]];
         }
         int[] gs = groups.clone();
         gs[axis] = ng;
-        return new ClassMap(shape, n, gs, t, diagonal, onDiagonal);
+        return new ClassMap(shape, n, p, gs, t, diagonal, onDiagonal);
     }
 
     private record SliceKey(int[] s) {

@@ -129,23 +129,79 @@ final class DeadEntries {
      */
     private static ClassMap alongSplit(ClassMap m, int axis, long least, long[] shape) {
         int other = 1 - axis;
+        if (axis == 0 && m.diagonal().paired()) {
+            ClassMap byGroup = alongPairColumns(m, least, shape);
+            if (byGroup != null) return byGroup;
+        }
         int lines = ClassMap.listed(m.shape[other]);
-        int[][] pos = axis == 1 ? TriangleCounts.keys(m.axisGroups(axis), m.groups(axis), m.diagonal()) // keys along the columns
-                : TriangleCounts.positions(m.axisGroups(axis), m.groups(axis));
+        if (axis == 1) return alongRows(m, least, shape, lines);
+        int[][] pos = TriangleCounts.positions(m.axisGroups(axis), m.groups(axis));
         int[] bit = new int[lines];
         for (int i = 0; i < lines; i++) {
             int gi = m.group(other, i);
             long ones = 0;
             for (int g = 0; g < pos.length; g++) {
-                // Positions of group g on the lower side of line i: key(j) <= i + offset (rows), or rows at least key(i) - offset (columns).
-                long lower = axis == 1 ? TriangleCounts.atMost(pos[g], i + m.offset())
-                        : pos[g].length - TriangleCounts.atMost(pos[g], m.diagonal().key(i) - m.offset() - 1);
-                int c0 = axis == 1 ? m.id(gi, g, 0) : m.id(g, gi, 0), c1 = axis == 1 ? m.id(gi, g, 1) : m.id(g, gi, 1);
-                if (ElemClass.byId(c0).code() != 0) ones += lower;
-                if (ElemClass.byId(c1).code() != 0) ones += pos[g].length - lower;
+                // Rows of group g on the lower side of column i: rows at least key(i) - offset.
+                long lower = pos[g].length - TriangleCounts.atMost(pos[g], m.diagonal().key(i) - m.offset() - 1);
+                if (ElemClass.byId(m.id(g, gi, 0)).code() != 0) ones += lower;
+                if (ElemClass.byId(m.id(g, gi, 1)).code() != 0) ones += pos[g].length - lower;
             }
             bit[i] = ones >= least ? 1 : 0;
         }
+        return lineBits(m, axis, shape, bit);
+    }
+
+    /** {@link #alongSplit} along the rows: a row's 1 bits, per column group and side, by the columns' keys (a pair axis's from its factors). */
+    private static ClassMap alongRows(ClassMap m, long least, long[] shape, int lines) {
+        AxisJoint cols = AxisJoint.of(new ClassMap[] {m}, new int[] {1}, m.diagonal());
+        KeyedPositions keys = cols.keyed(m.diagonal());
+        int[] bit = new int[lines];
+        for (int i = 0; i < lines; i++) {
+            int gi = m.group(0, i);
+            long ones = 0;
+            for (int c = 0; c < cols.count(); c++) {
+                int g = cols.parts()[c][0];
+                long lower = keys.atMost(c, i + m.offset()); // the group's columns with key(j) <= i + offset
+                if (ElemClass.byId(m.id(gi, g, 0)).code() != 0) ones += lower;
+                if (ElemClass.byId(m.id(gi, g, 1)).code() != 0) ones += keys.size(c) - lower;
+            }
+            bit[i] = ones >= least ? 1 : 0;
+        }
+        return lineBits(m, 1, shape, bit);
+    }
+
+    /**
+     * {@link #alongSplit} down the columns of a pair-keyed split: a column's 1 bits depend on its group and its key
+     * max(a, b) only, so per column group every key is tried (n of them, not the n^2 columns); where a group's bit
+     * is the same at every key, the columns keep their (factored) groups. Null where it varies with the key.
+     */
+    private static ClassMap alongPairColumns(ClassMap m, long least, long[] shape) {
+        AxisJoint cols = AxisJoint.of(new ClassMap[] {m}, new int[] {1}, m.diagonal());
+        if (cols.pairs() == null) return null;
+        int[][] rows = TriangleCounts.positions(m.axisGroups(0), m.groups(0));
+        int[] table = new int[cols.count()];
+        for (int c = 0; c < cols.count(); c++) {
+            int g = cols.parts()[c][0], bit = -1;
+            for (long key = 0; key < m.diagonal().pairs(); key++) {
+                long ones = 0;
+                for (int r = 0; r < rows.length; r++) {
+                    long lower = rows[r].length - TriangleCounts.atMost(rows[r], key - m.offset() - 1); // rows i with key - i <= offset
+                    if (ElemClass.byId(m.id(r, g, 0)).code() != 0) ones += lower;
+                    if (ElemClass.byId(m.id(r, g, 1)).code() != 0) ones += rows[r].length - lower;
+                }
+                int b = ones >= least ? 1 : 0;
+                if (bit >= 0 && b != bit) return null;
+                bit = b;
+            }
+            table[c] = (bit == 1 ? ONE : ZERO).id;
+        }
+        long[] collapsed = {1, m.shape[1]};
+        return ClassMap.of(collapsed, new int[2][], new PairAxis[] {null, cols.pairs()}, new int[] {1, cols.count()}, table).broadcast(shape);
+    }
+
+    /** Per line across {@code axis}, its bit (1: enough 1 bits), repeated along the axis to {@code shape}. */
+    private static ClassMap lineBits(ClassMap m, int axis, long[] shape, int[] bit) {
+        int other = 1 - axis;
         int[][] ids = new int[2][];
         ids[other] = bit;
         int[] groups = new int[2];

@@ -1,60 +1,30 @@
 package tc0.compiler.count;
 
 /**
- * Per column group, its positions ordered by their {@link Diagonal} key, with the first and last position of every
- * prefix and suffix of that order: a row's kept entries of a group are those with key at most its cut (a prefix),
- * the others a suffix, and a softmax line wants each kind's count, first and last position. On a plain axis the
- * order is the positions' own; on a pair axis it is by max(a, b), so row i's kept pairs are one prefix too.
+ * Per column group of a matrix split by a {@link Diagonal}, its positions by their key: a row's kept entries of a
+ * group are those with key at most its cut (side 0), the others (side 1) the rest, and a softmax line wants each
+ * kind's count, first and last position. Listed ({@link ListedKeys}) or, on a pair axis held factored, worked out
+ * from the two factors ({@link PairKeys}).
  */
-final class KeyedPositions {
-    private final int[][] keys, preMin, preMax, sufMin, sufMax;
-
-    KeyedPositions(int[] ids, int groups, Diagonal d) {
-        int[][] pos = TriangleCounts.positions(ids, groups);
-        keys = new int[groups][];
-        preMin = new int[groups][];
-        preMax = new int[groups][];
-        sufMin = new int[groups][];
-        sufMax = new int[groups][];
-        for (int g = 0; g < groups; g++) {
-            int[] p = pos[g];
-            int m = p.length;
-            int[] k = new int[m], order = p;
-            if (d.paired()) { // sort (key, position) pairs by key
-                long[] kp = new long[m];
-                for (int t = 0; t < m; t++) kp[t] = d.key(p[t]) << 32 | p[t];
-                java.util.Arrays.sort(kp);
-                order = new int[m];
-                for (int t = 0; t < m; t++) { k[t] = (int) (kp[t] >>> 32); order[t] = (int) kp[t]; }
-            } else {
-                System.arraycopy(p, 0, k, 0, m);
-            }
-            keys[g] = k;
-            int[] a = new int[m], b = new int[m], c = new int[m], e = new int[m];
-            for (int t = 0; t < m; t++) {
-                a[t] = t == 0 ? order[t] : Math.min(a[t - 1], order[t]);
-                b[t] = t == 0 ? order[t] : Math.max(b[t - 1], order[t]);
-            }
-            for (int t = m - 1; t >= 0; t--) {
-                c[t] = t == m - 1 ? order[t] : Math.min(c[t + 1], order[t]);
-                e[t] = t == m - 1 ? order[t] : Math.max(e[t + 1], order[t]);
-            }
-            preMin[g] = a;
-            preMax[g] = b;
-            sufMin[g] = c;
-            sufMax[g] = e;
-        }
-    }
-
+interface KeyedPositions {
     /** Positions of group {@code g}. */
-    int size(int g) { return keys[g].length; }
+    long size(int g);
 
-    /** Positions of group {@code g} whose key is at most {@code x}: the prefix's length. */
-    int atMost(int g, long x) { return TriangleCounts.atMost(keys[g], x); }
+    /** Positions of group {@code g} whose key is at most {@code x}. */
+    long atMost(int g, long x);
 
-    /** The first position among the group's {@code [lo, hi)} in key order, a prefix ({@code lo == 0}) or a suffix ({@code hi == size}). */
-    int first(int g, int lo, int hi) { return lo == 0 ? preMin[g][hi - 1] : sufMin[g][lo]; }
+    /** The first position of group {@code g} with key at most {@code x} (side 0) or above it (side 1); only asked where there is one. */
+    long first(int g, int side, long x);
 
-    /** The last position among the group's {@code [lo, hi)} in key order, a prefix or a suffix. */
-    int last(int g, int lo, int hi) { return lo == 0 ? preMax[g][hi - 1] : sufMax[g][lo]; }
+    /** The last position of group {@code g} on that side of {@code x}; only asked where there is one. */
+    long last(int g, int side, long x);
+
+    /** The keyed positions of an axis grouped {@code ids} (listed). */
+    static KeyedPositions of(int[] ids, int groups, Diagonal d) { return new ListedKeys(ids, groups, d); }
+
+    /** The keyed positions of an axis grouped by {@code p} ({@code d} keyed by its pairs) or, where it is not so keyed, listed. */
+    static KeyedPositions of(PairAxis p, int groups, Diagonal d) {
+        if (d.paired() && d.pairs() == p.q() && p.left().length == p.q()) return new PairKeys(p, groups);
+        return new ListedKeys(p.listed(), groups, d);
+    }
 }

@@ -34,23 +34,25 @@ final class KronCount {
         boolean row = op.kind() == Op.KronKind.ROW;
         int pa = row ? 1 : 0; // the paired axis
         int other = 1 - pa;
-        int q = Math.toIntExact(b.shape[pa]);
-        int size = Math.toIntExact(n.dim(pa));
-        // Joint groups along the other axis: (left group, right group); along the paired axis: (left, right) of j / q, j mod q.
+        // Joint groups along the other axis: (left group, right group); along the paired axis: (left, right) of j / q,
+        // j mod q, held factored ({@link PairAxis}: group l * rightGroups + r), never listed (n^2 positions).
         int[][] ids = new int[2][];
         int[] groups = new int[2];
         List<int[]> otherParts = new java.util.ArrayList<>(), pairParts = new java.util.ArrayList<>();
         ids[other] = joint(a.axisGroups(other), b.axisGroups(other), otherParts);
-        int[] la = a.axisGroups(pa), rb = b.axisGroups(pa);
-        int[] lp = new int[size], rp = new int[size];
-        for (int j = 0; j < size; j++) { lp[j] = la[j / q]; rp[j] = rb[j % q]; }
-        ids[pa] = joint(lp, rp, pairParts);
+        int lg = a.groups(pa), rg = b.groups(pa);
+        int[] cell = new int[lg * rg];
+        for (int l = 0; l < lg; l++) for (int r = 0; r < rg; r++) { cell[l * rg + r] = pairParts.size(); pairParts.add(new int[] {l, r}); }
+        PairAxis[] pairs = new PairAxis[2];
+        pairs[pa] = new PairAxis(a.axisGroups(pa), lg, b.axisGroups(pa), rg, cell);
         groups[other] = otherParts.size();
         groups[pa] = pairParts.size();
         int[] table = new int[groups[0] * groups[1]];
         boolean passthrough = false, disjoint = true;
         Map<ElemClass, Long> readA = new HashMap<>(), readB = new HashMap<>();
-        long[][] inGroup = {counts(ids[0], groups[0]), counts(ids[1], groups[1])};
+        long[][] inGroup = new long[2][];
+        inGroup[other] = counts(ids[other], groups[other]);
+        inGroup[pa] = pairs[pa].counts(groups[pa]);
         for (int g0 = 0; g0 < groups[0]; g0++) {
             for (int g1 = 0; g1 < groups[1]; g1++) {
                 int[] go = otherParts.get(other == 0 ? g0 : g1), gp = pairParts.get(pa == 0 ? g0 : g1);
@@ -58,7 +60,8 @@ final class KronCount {
                 ga[other] = go[0]; gb[other] = go[1];
                 ga[pa] = gp[0]; gb[pa] = gp[1];
                 ElemClass[] in = {a.at(ga), b.at(gb)};
-                long mult = inGroup[0][g0] * inGroup[1][g1];
+                long mult = Math.multiplyExact(inGroup[0][g0], inGroup[1][g1]);
+                if (mult == 0) continue;
                 Instance.Gadget g = (net, w) -> new int[][] {product(net, w[0], fa, w[1], fb, out, rounds)};
                 Instance.Result r = PerElement.productBeyondBuilder(fa, fb, out) // past the builder's longs: the product's sum over exact integers
                         ? e.closedLifted(List.of("kron-wide", fa, fb, out, rounds), in, c -> PerElement.wideFolding(c, fa, fb, out, rounds))
@@ -75,7 +78,7 @@ final class KronCount {
         readA.forEach((c, mask) -> e.read(op.left(), c, mask));
         readB.forEach((c, mask) -> e.read(op.right(), c, mask));
         // A factor wired through (a power of two) repeats its elements along the paired axis.
-        return e.computed(n, ClassMap.of(Engine.shape(n), ids, groups, table), passthrough, disjoint && !passthrough, op.left(), op.right());
+        return e.computed(n, ClassMap.of(Engine.shape(n), ids, pairs, groups, table), passthrough, disjoint && !passthrough, op.left(), op.right());
     }
 
     private static final int[] NONE = new int[0];

@@ -106,7 +106,7 @@ final class MatMulCount {
         } else {
             constant(e, op, a, b, constA, constB, fa, fb, out, live, table, flags);
         }
-        ClassMap m = dead == null ? ClassMap.of(Engine.shape(n), new int[][] {a.axisGroups(0), b.axisGroups(1)}, new int[] {ra, cb}, table)
+        ClassMap m = dead == null ? ClassMap.of(Engine.shape(n), outerIds(a, b), outerPairs(a, b), new int[] {ra, cb}, table)
                 : withDead(a, b, dead, table, cb, Lowered.width(n));
         return e.computed(n, m, flags[0], flags[1], op.left(), op.right());
     }
@@ -217,15 +217,24 @@ final class MatMulCount {
         }
     }
 
+    /** The product's groups: A's rows and B's columns, listed where they are (B's columns may be a pair axis held factored). */
+    private static int[][] outerIds(ClassMap a, ClassMap b) {
+        return new int[][] {a.pairAxis(0) == null ? a.axisGroups(0) : null, b.pairAxis(1) == null ? b.axisGroups(1) : null};
+    }
+
+    private static PairAxis[] outerPairs(ClassMap a, ClassMap b) { return new PairAxis[] {a.pairAxis(0), b.pairAxis(1)}; }
+
     /** Live entries (mask code 1) per row group of A and column group of B. */
     private static long[][] liveCounts(ClassMap a, ClassMap b, ClassMap read) {
         if (read.split()) { // by joint groups of rows (A's, the mask's) and columns, and side
             PairIds rows = PairIds.of(a.axisGroups(0), a.groups(0), read.axisGroups(0), read.groups(0));
-            PairIds cols = PairIds.of(b.axisGroups(1), b.groups(1), read.axisGroups(1), read.groups(1));
+            // The columns by B's and the mask's groups at once (a pair axis held factored stays so).
+            AxisJoint cols = AxisJoint.of(new ClassMap[] {b, read}, new int[] {1, 1}, read.diagonal());
             int[] rowA = new int[rows.count()], rowR = new int[rows.count()], colB = new int[cols.count()], colR = new int[cols.count()];
             for (int i = 0; i < rows.id().length; i++) { rowA[rows.id()[i]] = a.group(0, i); rowR[rows.id()[i]] = read.group(0, i); }
-            for (int j = 0; j < cols.id().length; j++) { colB[cols.id()[j]] = b.group(1, j); colR[cols.id()[j]] = read.group(1, j); }
-            TriangleCounts sides = new TriangleCounts(rows.id(), rows.count(), cols.id(), cols.count(), read.diagonal());
+            for (int c = 0; c < cols.count(); c++) { colB[c] = cols.parts()[c][0]; colR[c] = cols.parts()[c][1]; }
+            SideCounts sides = cols.pairs() != null ? new TriangleCounts(rows.id(), rows.count(), cols.keyed(read.diagonal()), read.offset())::count
+                    : new TriangleCounts(rows.id(), rows.count(), cols.ids(), cols.count(), read.diagonal())::count;
             long[][] live = new long[a.groups(0)][b.groups(1)];
             for (int r = 0; r < rows.count(); r++) {
                 for (int c = 0; c < cols.count(); c++) {
@@ -258,7 +267,7 @@ final class MatMulCount {
 
     /** The product's map: each live entry its (row group, column group) class, each dead one constant 0. */
     private static ClassMap withDead(ClassMap a, ClassMap b, ClassMap read, int[] table, int cb, int width) {
-        ClassMap live = ClassMap.of(read.shape, new int[][] {a.axisGroups(0), b.axisGroups(1)}, new int[] {a.groups(0), cb}, table);
+        ClassMap live = ClassMap.of(read.shape, outerIds(a, b), outerPairs(a, b), new int[] {a.groups(0), cb}, table);
         ElemClass zero = ElemClass.constant(0, width);
         return new Zip(live, read).map((c, mult) -> c[1].code() == 0 ? zero : c[0]);
     }

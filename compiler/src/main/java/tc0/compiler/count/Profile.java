@@ -11,7 +11,8 @@ import java.math.BigInteger;
  * wires). A figure is two longs, {@code hi * 2^63 + lo} with {@code 0 <= lo < 2^63}: the common step is one
  * long addition whose sign says whether to carry, so {@link #gates} (once per gate of a recorded gadget) and
  * {@link #add} stay as cheap as plain longs and allocate nothing; {@link BigInteger}s are made only by
- * {@link #cost}. Past 2^126 - 1 the sums throw {@link ArithmeticException}.
+ * {@link #cost}. Past 2^126 - 1 the gate sums throw {@link ArithmeticException}; the wires go on past it in a
+ * {@link BigInteger} (tensor attention at n = 2^20: its softmax's stage 3 alone has about 2^126 wires).
  */
 final class Profile {
     private static final long LOW = Long.MAX_VALUE;
@@ -24,6 +25,8 @@ final class Profile {
     private long[] hi = new long[0], lo = new long[0];
     private int base;
     private long wiresHi, wiresLo;
+    /** Wires past what {@code wiresHi, wiresLo} hold (2^126), exactly; zero while none. */
+    private BigInteger wiresPast = BigInteger.ZERO;
     private int depth;
     /** Whether some gadget counted here holds a number past a long (see {@link CountedCost#wide}). */
     private boolean wide;
@@ -63,9 +66,16 @@ final class Profile {
         lo[i] = s;
         hi[i] = h;
         BigInteger w = count.multiply(BigInteger.valueOf(fanIn));
-        if (w.bitLength() > 126) throw new ArithmeticException("wires past 2^126");
-        addWires(w.shiftRight(63).longValueExact(), w.longValue() & LOW);
+        if (w.bitLength() > 126) wiresPast = wiresPast.add(w);
+        else addWires(w.shiftRight(63).longValueExact(), w.longValue() & LOW);
         depth = Math.max(depth, level);
+    }
+
+    /** Adds {@code w >= 0} wires, past a long too. */
+    void addWires(BigInteger w) {
+        if (w.signum() < 0) throw new IllegalArgumentException("negative wires " + w);
+        if (w.bitLength() > 126) wiresPast = wiresPast.add(w);
+        else addWires(w.shiftRight(63).longValueExact(), w.longValue() & LOW);
     }
 
     /** Adds {@code w >= 0} wires. */
@@ -92,7 +102,15 @@ final class Profile {
             if (h != 0) hi[i] = Math.addExact(hi[i], h);
         }
         long a = o.wiresLo, b = o.wiresHi;
-        addWires(Math.addExact(high(a, times), b == 0 ? 0 : Math.multiplyExact(b, times)), a * times & LOW);
+        long h;
+        try {
+            h = Math.addExact(high(a, times), b == 0 ? 0 : Math.multiplyExact(b, times));
+        } catch (ArithmeticException past) { // the copies' wires pass 2^126: exactly, in a BigInteger
+            wiresPast = wiresPast.add(big(b, a).multiply(BigInteger.valueOf(times)));
+            h = -1;
+        }
+        if (h >= 0) addWires(h, a * times & LOW);
+        if (o.wiresPast.signum() != 0) wiresPast = wiresPast.add(o.wiresPast.multiply(BigInteger.valueOf(times)));
         if (o.depth > 0) depth = Math.max(depth, o.depth); // a profile with depth has gates: gates(0, ...) adds nothing
     }
 
@@ -105,6 +123,7 @@ final class Profile {
         p.base = base + d;
         p.wiresHi = wiresHi;
         p.wiresLo = wiresLo;
+        p.wiresPast = wiresPast;
         p.depth = depth == 0 ? 0 : depth + d;
         p.wide = wide;
         return p;
@@ -119,7 +138,7 @@ final class Profile {
 
     /** All wires, if they fit a long (parts of a circuit do; totals: {@link #cost}). */
     long wires() {
-        if (wiresHi != 0) throw new ArithmeticException("wires exceed 2^63 - 1");
+        if (wiresHi != 0 || wiresPast.signum() != 0) throw new ArithmeticException("wires exceed 2^63 - 1");
         return wiresLo;
     }
 
@@ -150,7 +169,7 @@ final class Profile {
             gates = gates.add(g);
             width = width.max(g);
         }
-        return new CountedCost(depth, gates, big(wiresHi, wiresLo), width, wide);
+        return new CountedCost(depth, gates, big(wiresHi, wiresLo).add(wiresPast), width, wide);
     }
 
     /** Adds {@code h * 2^63 + l}, {@code 0 <= l < 2^63}, to the wires. */
@@ -158,7 +177,14 @@ final class Profile {
         long s = wiresLo + l;
         if (s < 0) { s &= LOW; h = Math.addExact(h, 1); }
         wiresLo = s;
-        if (h != 0) wiresHi = Math.addExact(wiresHi, h);
+        if (h == 0) return;
+        long t = wiresHi + h;
+        if (((wiresHi ^ t) & (h ^ t)) < 0) { // the high limb overflows (past 2^126): carried into the BigInteger
+            wiresPast = wiresPast.add(BigInteger.valueOf(wiresHi).add(BigInteger.valueOf(h)).shiftLeft(63));
+            wiresHi = 0;
+        } else {
+            wiresHi = t;
+        }
     }
 
     /** Makes levels {@code low..high} storable: the first gates fix the base; a lower level moves it down. */

@@ -1,5 +1,6 @@
 package tc0.compiler.count;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class SoftmaxCount {
         }
         // Stage 3: per class of x_i, the range of the gates' form as t grows.
         ExpSums sums = ExpSums.of(eOf, mult);
-        long sumLo = sums.lo(), sumHi = sums.hi(), terms = sums.terms();
+        long terms = sums.terms();
         int level = sums.level();
         long[][] range = sums.range();
         if (terms < 2) throw new SumForm.Unmodelled("stage 3 gates of fewer than two terms");
@@ -78,8 +79,9 @@ final class SoftmaxCount {
         ElemClass[] pOf = new ElemClass[k];
         for (int c = 0; c < k; c++) {
             long[] r = range[c];
-            long othersLo = sumLo - r[0], othersHi = sumHi - r[1];
-            long[] steps = stage3Steps(a0, top, r, othersLo, othersHi, false, p);
+            long[] steps = sums.wide() // a line of 2^40 exps (tensor attention's kept pairs at n = 2^20): the sums past a long, exact
+                    ? stage3StepsExact(a0, top, r, sums.wideLo().subtract(BigInteger.valueOf(r[0])), sums.wideHi().subtract(BigInteger.valueOf(r[1])), p)
+                    : stage3Steps(a0, top, r, sums.lo() - r[0], sums.hi() - r[1], false, p);
             Profile one = new Profile();
             pOf[c] = LookupCount.sharedSteps(ramp, steps[0], steps[1], level + 1, terms, one);
             p.add(one, mult[c]);
@@ -184,21 +186,64 @@ final class SoftmaxCount {
      * Stage 3's line figures from the exps' classes {@code eOf} and their counts: each class's range {min, max},
      * the line's sum range, its terms and their highest level (-1 when none).
      */
-    record ExpSums(long lo, long hi, long terms, int level, long[][] range) {
+    record ExpSums(long lo, long hi, long terms, int level, long[][] range, BigInteger wideLo, BigInteger wideHi) {
         static ExpSums of(ElemClass[] eOf, long[] mult) {
             long lo = 0, hi = 0, terms = 0;
+            boolean wide = false;
             int level = -1;
             long[][] range = new long[eOf.length][];
             for (int c = 0; c < eOf.length; c++) {
                 FormSummary s = word(eOf[c]);
                 range[c] = new long[] {s.min, s.max};
-                lo = Math.addExact(lo, Math.multiplyExact(s.min, mult[c]));
-                hi = Math.addExact(hi, Math.multiplyExact(s.max, mult[c]));
+                if (!wide) {
+                    try {
+                        lo = Math.addExact(lo, Math.multiplyExact(s.min, mult[c]));
+                        hi = Math.addExact(hi, Math.multiplyExact(s.max, mult[c]));
+                    } catch (ArithmeticException past) {
+                        wide = true;
+                    }
+                }
                 terms = Math.addExact(terms, Math.multiplyExact(s.terms, mult[c]));
                 if (s.terms > 0) level = Math.max(level, s.level);
             }
-            return new ExpSums(lo, hi, terms, level, range);
+            if (!wide) return new ExpSums(lo, hi, terms, level, range, null, null);
+            BigInteger wideLo = BigInteger.ZERO, wideHi = BigInteger.ZERO; // past a long: the same sums exactly
+            for (int c = 0; c < eOf.length; c++) {
+                wideLo = wideLo.add(BigInteger.valueOf(range[c][0]).multiply(BigInteger.valueOf(mult[c])));
+                wideHi = wideHi.add(BigInteger.valueOf(range[c][1]).multiply(BigInteger.valueOf(mult[c])));
+            }
+            return new ExpSums(0, 0, terms, level, range, wideLo, wideHi);
         }
+
+        /** Whether the sums pass a long: then only {@link #wideLo} and {@link #wideHi} hold them. */
+        boolean wide() { return wideLo != null; }
+
+        /** The line's lowest sum; throws past a long (read {@link #wideLo} there). */
+        @Override public long lo() {
+            if (wide()) throw new ArithmeticException("a softmax line's sum of exps past a long");
+            return lo;
+        }
+
+        @Override public long hi() {
+            if (wide()) throw new ArithmeticException("a softmax line's sum of exps past a long");
+            return hi;
+        }
+    }
+
+    /**
+     * {@link #stage3Steps} (not strict) where the other entries' sums pass a long: the same bisection over exact
+     * products. Each test holds for a prefix of t when the ranges are >= 0 and a stays > 0; otherwise not modelled.
+     */
+    static long[] stage3StepsExact(long a0, long top, long[] r, BigInteger othersLo, BigInteger othersHi, Profile p) {
+        if (top < 1 || r[0] < 0 || r[1] < 0 || othersLo.signum() < 0 || othersHi.signum() < 0 || a0 - (2 * top - 1) <= 0) {
+            throw new SumForm.Unmodelled("stage 3 past a long with a negative range");
+        }
+        BigInteger r0 = BigInteger.valueOf(r[0]), r1 = BigInteger.valueOf(r[1]);
+        if (BigInteger.valueOf(a0 - 1).multiply(r1).bitLength() > 63 || BigInteger.valueOf(2 * top - 1).multiply(othersHi).bitLength() > 63) p.markWide();
+        java.util.function.LongPredicate min = t -> BigInteger.valueOf(a0 - (2 * t - 1)).multiply(r0).compareTo(BigInteger.valueOf(2 * t - 1).multiply(othersHi)) >= 0;
+        java.util.function.LongPredicate max = t -> min.test(t)
+                || BigInteger.valueOf(a0 - (2 * t - 1)).multiply(r1).compareTo(BigInteger.valueOf(2 * t - 1).multiply(othersLo)) >= 0;
+        return new long[] {lastHolding(min, top), lastHolding(max, top)};
     }
 
     /**

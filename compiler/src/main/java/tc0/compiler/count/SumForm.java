@@ -380,7 +380,11 @@ final class SumForm {
         for (int l = 1; l < perLevel.length; l++) {
             if (perLevel[l] == 0) continue;
             p.gates(perLevel[l], 0, l);
-            if (first) { p.addWires(cs.wires()); first = false; }
+            if (first) {
+                p.addWires(cs.wires());
+                if (cs.wiresPast() != null) p.addWires(cs.wiresPast()); // a dot of 2^40 terms: past a long
+                first = false;
+            }
         }
         return p;
     }

@@ -10,7 +10,9 @@ import java.util.Map;
  * its sorted keys), so a triangular map over n x n entries costs its groups' positions, not its entries.
  */
 final class TriangleCounts {
-    private final int[][] positions0, keys1; // per row group its positions, per column group its keys, in order
+    private final int[][] positions0; // per row group its positions, in order
+    private final int[][] keys1;      // per column group its keys, in order (null where the columns are keyed otherwise)
+    private final KeyedPositions cols; // the columns' keys where they are not listed (a pair axis held factored)
     private final long offset;
     private final Map<Long, Long> lower = new HashMap<>();
 
@@ -21,7 +23,16 @@ final class TriangleCounts {
     TriangleCounts(int[] rows, int rowGroups, int[] cols, int colGroups, Diagonal d) {
         this.positions0 = positions(rows, rowGroups);
         this.keys1 = keys(cols, colGroups, d);
+        this.cols = null;
         this.offset = d.offset();
+    }
+
+    /** The counts with the columns' keys given ({@link KeyedPositions}: a pair axis's from its factors). */
+    TriangleCounts(int[] rows, int rowGroups, KeyedPositions cols, long offset) {
+        this.positions0 = positions(rows, rowGroups);
+        this.keys1 = null;
+        this.cols = cols;
+        this.offset = offset;
     }
 
     /** Keys ({@link Diagonal#key}) of each group's positions, ascending: the positions themselves on a plain axis. */
@@ -48,6 +59,14 @@ final class TriangleCounts {
 
     /** Entries of row group {@code g0} and column group {@code g1} on side {@code side} (0: lower, 1: upper). */
     long count(int g0, int g1, int side) {
+        if (cols != null) {
+            long low = lower.computeIfAbsent((long) g0 << 32 | g1, k -> {
+                long sum = 0;
+                for (int i : positions0[g0]) sum += cols.atMost(g1, i + offset);
+                return sum;
+            });
+            return side == 0 ? low : Math.multiplyExact((long) positions0[g0].length, cols.size(g1)) - low;
+        }
         long low = lower.computeIfAbsent((long) g0 << 32 | g1, k -> lowerCount(positions0[g0], keys1[g1]));
         return side == 0 ? low : (long) positions0[g0].length * keys1[g1].length - low;
     }

@@ -28,7 +28,8 @@ final class TriangleProduct {
             throw new NeedsLiterals("node " + n.id() + ": the factors of a variable product share literals");
         }
         ClassMap a = sa.words(), b = sb.words();
-        int rows = Math.toIntExact(a.shape[0]), inner = Math.toIntExact(a.shape[1]), cb = b.groups(1);
+        int rows = Math.toIntExact(a.shape[0]), cb = b.groups(1);
+        long inner = a.shape[1]; // a pair axis: n^2 positions, past an int from n = 2^16
         VariableDots dots = new VariableDots(e, a, b, fa, fb, out);
         dots.once = true; // rows by (row group, cut): no dot twice
         int k = dots.groups();
@@ -38,7 +39,7 @@ final class TriangleProduct {
         List<long[]> keys = new java.util.ArrayList<>(); // {row group, cut, rows}
         for (int i = 0; i < rows; i++) {
             long cut = Math.clamp(i + a.offset() + 1, 0, inner);
-            long key = (long) a.group(0, i) * (inner + 1L) + cut;
+            long key = (long) a.group(0, i) * (inner + 1L) + cut; // cut <= rows + offset + 1: an int
             int id = keyOf.computeIfAbsent(key, q -> { keys.add(new long[] {q / (inner + 1L), cut, 0}); return keys.size() - 1; });
             keys.get(id)[2]++;
             rowIds[i] = id;
@@ -47,7 +48,7 @@ final class TriangleProduct {
         long[][] readB = new long[cb][k];
         boolean passthrough = false, disjoint = true;
         for (int r = 0; r < keys.size(); r++) {
-            int gi = (int) keys.get(r)[0], cut = (int) keys.get(r)[1];
+            int gi = (int) keys.get(r)[0], cut = Math.toIntExact(keys.get(r)[1]);
             long times = keys.get(r)[2];
             long[] readA = new long[2 * k];
             for (int gj = 0; gj < cb; gj++) {
@@ -78,8 +79,9 @@ final class TriangleProduct {
     }
 
     /** A dot every term of which is 0 (no AND): the gadget over its terms, as the plain product counts it. */
-    private static Instance.Result allZero(Engine e, ClassMap a, ClassMap b, VariableDots dots, int gi, int gj, int cut, int inner,
+    private static Instance.Result allZero(Engine e, ClassMap a, ClassMap b, VariableDots dots, int gi, int gj, int cut, long innerLength,
             FixedFormat fa, FixedFormat fb, FixedFormat out) {
+        int inner = ClassMap.listed(innerLength);
         ElemClass[] both = new ElemClass[2 * inner];
         for (int t = 0; t < inner; t++) {
             int g = dots.groupOf(t);

@@ -27,14 +27,15 @@ final class TriangleSoftmax {
 
     static Summary count(Engine e, Node n, Op.MaskedSoftmax op, ClassMap xm, ClassMap mm) {
         FixedFormat fx = e.fmt(op.operand()), fe = op.expFormat(), out = n.elem().asFixed();
-        int rows = Math.toIntExact(n.dim(0)), cols = Math.toIntExact(n.dim(1));
+        int rows = Math.toIntExact(n.dim(0));
         long offset = mm.offset();
         Diagonal diagonal = mm.diagonal();
-        PairIds joint = PairIds.of(xm.axisGroups(1), xm.groups(1), mm.axisGroups(1), mm.groups(1));
+        // Column groups of the scores and the mask at once (a pair axis held factored stays so).
+        AxisJoint joint = AxisJoint.of(new ClassMap[] {xm, mm}, new int[] {1, 1});
         int cj = joint.count();
         int[] xg = new int[cj], mg = new int[cj];
-        for (int j = 0; j < cols; j++) { xg[joint.id()[j]] = xm.group(1, j); mg[joint.id()[j]] = mm.group(1, j); }
-        KeyedPositions pos = new KeyedPositions(joint.id(), cj, diagonal);
+        for (int c = 0; c < cj; c++) { xg[c] = joint.parts()[c][0]; mg[c] = joint.parts()[c][1]; }
+        KeyedPositions pos = joint.keyed(diagonal);
         int zero = ElemClass.constant(0, out.width()).id;
         int one = ElemClass.constant(tc0.compiler.numerics.Fixed.softmax(new long[] {0}, fx, fe, out)[0], out.width()).id;
         Map<MaskedSoftmaxGroups.LineKey, SoftmaxCount.ByKind> seen = new HashMap<>();
@@ -52,9 +53,9 @@ final class TriangleSoftmax {
             long kept = 0;
             for (int s = 0; s < 2 * cj; s++) {
                 int c = s / 2, side = s % 2;
-                int below = pos.atMost(c, cut - 1);
-                int lo = side == 0 ? 0 : below, hi = side == 0 ? below : pos.size(c); // the group's positions on this side, in key order
-                if (lo == hi || ElemClass.byId(mm.id(gm, mg[c], side)).code() == 0) { kindAt[s] = -1; continue; }
+                long below = pos.atMost(c, cut - 1);
+                long onSide = side == 0 ? below : pos.size(c) - below; // the group's positions on this side of the cut
+                if (onSide == 0 || ElemClass.byId(mm.id(gm, mg[c], side)).code() == 0) { kindAt[s] = -1; continue; }
                 int cls = xm.split() ? xm.id(gx, xg[c], side) : xm.id(gx, xg[c]);
                 Integer k = kindOf.get(cls);
                 if (k == null) {
@@ -65,10 +66,10 @@ final class TriangleSoftmax {
                     first[k] = Long.MAX_VALUE;
                     last[k] = -1;
                 }
-                mult[k] += hi - lo;
-                first[k] = Math.min(first[k], pos.first(c, lo, hi));
-                last[k] = Math.max(last[k], pos.last(c, lo, hi));
-                kept += hi - lo;
+                mult[k] += onSide;
+                first[k] = Math.min(first[k], pos.first(c, side, cut - 1));
+                last[k] = Math.max(last[k], pos.last(c, side, cut - 1));
+                kept += onSide;
                 kindAt[s] = k;
             }
             int kinds = kindOf.size();
@@ -87,7 +88,8 @@ final class TriangleSoftmax {
         for (Map.Entry<Integer, Long> rd : reads.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         int[] table = new int[outRows.size() * 2 * cj];
         for (int r = 0; r < outRows.size(); r++) System.arraycopy(outRows.get(r), 0, table, r * 2 * cj, 2 * cj);
-        ClassMap m = ClassMap.triangle(Engine.shape(n), diagonal, new int[][] {rowIds, joint.id()}, new int[] {outRows.size(), cj}, table);
+        ClassMap m = ClassMap.triangle(Engine.shape(n), diagonal, new int[][] {rowIds, joint.ids()}, new PairAxis[] {null, joint.pairs()},
+                new int[] {outRows.size(), cj}, table);
         return e.computed(n, m, false, true, op.operand());
     }
 }

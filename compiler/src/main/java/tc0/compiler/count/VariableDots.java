@@ -21,14 +21,15 @@ final class VariableDots {
     private final FixedFormat fa, fb, out;
     private final long scale;
     private final int shift;
-    /** Per inner position its group; per group A's column group, B's row group and its positions. */
-    private final int[] groupOf, aGroup, bGroup;
+    /** The inner positions' groups (A's column groups and B's row groups at once; a pair axis held factored); per group A's column group, B's row group and its positions. */
+    private final AxisJoint inner;
+    private final int[] aGroup, bGroup;
     private final long[] size;
     /** The groups along the inner axis as runs (made when a dot's order matters). */
     private int[] runGroup;
     private long[] runLength;
-    /** Per inner group its keys on A's diagonal ({@link Diagonal#key}), ascending (made when A is split). */
-    private int[][] positions;
+    /** Per inner group its keys on A's diagonal ({@link Diagonal#key}) (made when A is split). */
+    private KeyedPositions positions;
     /** Per pair of class sets, whether the dot is order-free. */
     private final Map<List<Integer>, Boolean> orderFree = new HashMap<>();
 
@@ -57,24 +58,19 @@ final class VariableDots {
         long[] sh = SumForm.toFormat(fa.fracBits() + fb.fracBits(), out);
         this.shift = (int) sh[0];
         this.scale = sh[1];
-        int[] posA = a.axisGroups(1), posB = b.axisGroups(0);
-        PairIds pairs = PairIds.of(posA, a.groups(1), posB, b.groups(0));
-        groupOf = pairs.id();
-        int k = pairs.count();
+        inner = AxisJoint.of(new ClassMap[] {a, b}, new int[] {1, 0});
+        int k = inner.count();
         aGroup = new int[k];
         bGroup = new int[k];
-        size = new long[k];
-        for (int i = 0; i < posA.length; i++) {
-            int g = groupOf[i];
-            if (size[g]++ == 0) { aGroup[g] = posA[i]; bGroup[g] = posB[i]; }
-        }
+        for (int g = 0; g < k; g++) { aGroup[g] = inner.parts()[g][0]; bGroup[g] = inner.parts()[g][1]; }
+        size = inner.counts();
     }
 
     /** Inner groups. */
     int groups() { return size.length; }
 
     /** The inner group of position {@code k}. */
-    int groupOf(int k) { return groupOf[k]; }
+    int groupOf(long k) { return inner.group(k); }
 
     /** A's column group of inner group {@code g}. */
     int aGroup(int g) { return aGroup[g]; }
@@ -157,8 +153,8 @@ final class VariableDots {
 
     /** Positions of inner group {@code g} whose key is below {@code cut}. */
     private long below(int g, int cut) {
-        if (positions == null) positions = TriangleCounts.keys(groupOf, size.length, a.diagonal());
-        return TriangleCounts.atMost(positions[g], cut - 1L);
+        if (positions == null) positions = inner.keyed(a.diagonal());
+        return positions.atMost(g, cut - 1L);
     }
 
     /** The closed count of the runs (memoised, made at level 0 and moved up); usage: each run's x slots, then its y slots. */
@@ -245,6 +241,7 @@ final class VariableDots {
     /** The inner groups along the axis as runs of equal neighbours. */
     private void runs() {
         if (runGroup != null) return;
+        int[] groupOf = inner.ids() != null ? inner.ids() : inner.pairs().listed();
         int n = 0;
         for (int i = 0; i < groupOf.length; i++) if (i == 0 || groupOf[i] != groupOf[i - 1]) n++;
         runGroup = new int[n];

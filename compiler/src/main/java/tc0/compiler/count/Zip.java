@@ -1,8 +1,6 @@
 package tc0.compiler.count;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Several class maps of one shape side by side: along each axis the joint group of a position is the tuple
@@ -15,6 +13,7 @@ final class Zip {
     private final ClassMap[] maps;
     private final long[] shape;
     private final int[][] ids;
+    private final PairAxis[] pairs; // per axis, its joint groups factored (a pair axis), or null where listed
     private final int[] groups;
     private final int[][][] parts; // [axis][joint group] -> group in each map
     private final long[][] counts;
@@ -50,26 +49,28 @@ final class Zip {
         for (ClassMap m : maps) if (!Arrays.equals(m.shape, shape)) throw new IllegalArgumentException("shapes differ");
         int r = shape.length;
         ids = new int[r][];
+        pairs = new PairAxis[r];
         groups = new int[r];
         parts = new int[r][][];
         counts = new long[r][];
+        int[] axes = new int[maps.length];
         for (int a = 0; a < r; a++) {
-            Map<Tuple, Integer> seen = new HashMap<>();
-            int d = Math.toIntExact(shape[a]);
-            ids[a] = new int[d];
-            for (int i = 0; i < d; i++) {
-                int[] t = new int[maps.length];
-                for (int k = 0; k < maps.length; k++) t[k] = maps[k].group(a, i);
-                ids[a][i] = seen.computeIfAbsent(new Tuple(t), x -> seen.size());
-            }
-            groups[a] = seen.size();
-            parts[a] = new int[groups[a]][];
-            counts[a] = new long[groups[a]];
-            for (Map.Entry<Tuple, Integer> e : seen.entrySet()) parts[a][e.getValue()] = e.getKey().t;
-            for (int g : ids[a]) counts[a][g]++;
+            java.util.Arrays.fill(axes, a);
+            AxisJoint j = AxisJoint.of(maps, axes, split && a == 1 && !onDiagonal ? diagonal : Diagonal.plain(0));
+            ids[a] = j.ids();
+            pairs[a] = j.pairs();
+            groups[a] = j.count();
+            parts[a] = j.parts();
+            counts[a] = j.counts();
         }
-        if (split) sides = SideCounts.of(ids[0], groups[0], ids[1], groups[1], diagonal, onDiagonal);
+        if (split && pairs[1] != null && !onDiagonal) { // a pair axis's sides from its factors
+            sides = new TriangleCounts(rowIds(), groups[0], KeyedPositions.of(pairs[1], groups[1], diagonal), diagonal.offset())::count;
+        } else if (split) {
+            sides = SideCounts.of(rowIds(), groups[0], ids[1] != null ? ids[1] : pairs[1].listed(), groups[1], diagonal, onDiagonal);
+        }
     }
+
+    private int[] rowIds() { return ids[0] != null ? ids[0] : pairs[0].listed(); }
 
     /** Visits every joint combination; the visitor's answers (when not null) form the returned map. */
     ClassMap map(Visitor v) {
@@ -105,13 +106,15 @@ final class Zip {
         }
         // An empty side takes the other side's class, so that a map whose sides agree where they hold entries is plain.
         for (int f = 0; f < size; f++) if (empty[f]) table[f] = table[f ^ 1];
-        if (!split) return ClassMap.of(shape, ids, groups, table);
-        return onDiagonal ? ClassMap.diagonal(shape, diagonal.offset(), ids, groups, table) : ClassMap.triangle(shape, diagonal, ids, groups, table);
+        if (!split) return ClassMap.of(shape, ids, pairs, groups, table);
+        if (onDiagonal) return ClassMap.diagonal(shape, diagonal.offset(), listed(), groups, table);
+        return ClassMap.triangle(shape, diagonal, ids, pairs, groups, table);
     }
 
-    private record Tuple(int[] t) {
-        @Override public boolean equals(Object o) { return o instanceof Tuple k && Arrays.equals(t, k.t); }
-
-        @Override public int hashCode() { return Arrays.hashCode(t); }
+    /** The joint groups of every axis listed (a factored one too). */
+    private int[][] listed() {
+        int[][] l = ids.clone();
+        for (int a = 0; a < l.length; a++) if (pairs[a] != null) l[a] = pairs[a].listed();
+        return l;
     }
 }

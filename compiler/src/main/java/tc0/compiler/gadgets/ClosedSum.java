@@ -17,9 +17,16 @@ package tc0.compiler.gadgets;
  *                      builder, whose weights and thresholds are longs, cannot build this sum
  * @param countExact    whether the gates and wires are exact where {@code modelled} is false only for SOLE bits
  *                      (a bit that is its column's one entry, made no gate of its own: which node it is is not told)
+ * @param wiresPast     wires past a long, added to {@code wires}; null while they fit (a dot of 2^40 terms: 2^66)
  */
 public record ClosedSum(long[] gatesPerLevel, long wires, Kind[] bitKind, int[] bitLevel, boolean[] bitNegated, boolean modelled, boolean wide,
-        boolean countExact) {
+        boolean countExact, java.math.BigInteger wiresPast) {
+    /** A sum whose wires fit a long. */
+    public ClosedSum(long[] gatesPerLevel, long wires, Kind[] bitKind, int[] bitLevel, boolean[] bitNegated, boolean modelled, boolean wide,
+            boolean countExact) {
+        this(gatesPerLevel, wires, bitKind, bitLevel, bitNegated, modelled, wide, countExact, null);
+    }
+
     /** What an output bit is. */
     public enum Kind {
         /** Constant 0 or 1. */

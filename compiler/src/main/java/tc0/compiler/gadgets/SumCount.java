@@ -12,6 +12,8 @@ import java.math.BigInteger;
 final class SumCount {
     long gates;
     long wires;
+    /** Wires past a long, beyond {@link #wires} (a dot of 2^40 terms); null while none. */
+    java.math.BigInteger wiresPast;
     int depth;
     /** Per output bit: -1 a constant, else the level of its node (0 for an input literal). */
     int[] bitLevel;
@@ -151,15 +153,29 @@ final class SumCount {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    Cost cost() { return new Cost(depth, gates, wires); }
+    Cost cost() {
+        if (wiresPast != null) throw new ArithmeticException("a sum's wires exceed what a long holds");
+        return new Cost(depth, gates, wires);
+    }
 
     private void gate(long count, long fanIn, int level) {
         if (count == 0) return;
         if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
         perLevel[level] = Math.addExact(perLevel[level], count);
         gates = Math.addExact(gates, count);
-        wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+        addWires(count, fanIn);
         depth = Math.max(depth, level);
+    }
+
+    /** Adds {@code count x fanIn} wires, past a long into {@link #wiresPast}. */
+    private void addWires(long count, long fanIn) {
+        long hi = Math.multiplyHigh(count, fanIn), lo = count * fanIn;
+        if (hi == 0 && lo >= 0) {
+            long s = wires + lo;
+            if (s >= 0) { wires = s; return; }
+        }
+        java.math.BigInteger w = java.math.BigInteger.valueOf(count).multiply(java.math.BigInteger.valueOf(fanIn));
+        wiresPast = wiresPast == null ? w : wiresPast.add(w);
     }
 
     private int satGate(SumShape shape, long thr) {
@@ -205,8 +221,7 @@ final class SumCount {
             long h = dh[j];
             if (h == 0) continue;
             if (h == 1) { out[j].append(1, dmax[j], SumShape.ANON); continue; }
-            if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
-            emitGroups(1, (int) h, dmax[j], j, top, out);
+            emitGroups(1, h, dmax[j], j, top, out);
         }
     }
 
@@ -233,11 +248,9 @@ final class SumCount {
                 if (dense) { if (h == 1) put(next, j, 1, col.level[0]); } else copy(col, 0, 0, h, next[j]);
                 continue;
             }
-            if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
-            int hi = (int) h;
-            int g = groupSize(hi, roundsLeft);
-            int groups = (hi + g - 1) / g;
-            int base = hi / groups, extra = hi % groups;
+            long g = groupSize(h, roundsLeft); // past an int's bits (tensor attention's n^2-term dots): the same expression
+            long groups = (h + g - 1) / g;
+            long base = h / groups, extra = h % groups;
             cur = col;
             ri = 0;
             off = 0;
@@ -247,6 +260,12 @@ final class SumCount {
     }
 
     /** {@link WeightedSum}'s group size for a column of h >= 2 bits with {@code roundsLeft} rounds to go (same expression), tabled for small h. */
+    /** {@link #groupSize(int, int)} of a column past an int's bits (a count only: the builder lists a column in an int array). */
+    static long groupSize(long h, int roundsLeft) {
+        if (h <= Integer.MAX_VALUE) return groupSize((int) h, roundsLeft);
+        return Math.min(h, Math.max(2, (long) Math.ceil(Math.pow(h, 1.0 / roundsLeft) - 1e-9)));
+    }
+
     static int groupSize(int h, int roundsLeft) {
         if (h < GROUP_TABLE_H && roundsLeft < GROUP_TABLE_ROUNDS) {
             int[] t = GROUP_TABLE[roundsLeft];
@@ -285,7 +304,7 @@ final class SumCount {
         }
     }
 
-    private void groupSegment(int s, long n, int j, int top, Runs[] next) {
+    private void groupSegment(long s, long n, int j, int top, Runs[] next) {
         Runs runs = cur;
         while (n > 0) {
             long left = left();
@@ -315,13 +334,13 @@ final class SumCount {
     }
 
     /** q groups of s >= 2 bits at input level L: the s gates [count >= t], then one gate per bit that changes more than once. */
-    private void emitGroups(long q, int s, int level, int j, int top, Runs[] next) {
+    private void emitGroups(long q, long s, int level, int j, int top, Runs[] next) {
         anyGroupGates = true;
-        gate(q * s, s, level + 1);
+        gate(Math.multiplyExact(q, s), s, level + 1);
         int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
         long bitGates = 0, fanIn = 0; // the bit gates of one group: one per bit whose count changes twice or more
         for (int l = 0; l < nb; l++) {
-            int changes = s >> l;
+            long changes = s >> l;
             if (changes >= 2) {
                 bitGates++;
                 fanIn += changes;
@@ -332,7 +351,7 @@ final class SumCount {
         }
         if (bitGates > 0) { // q groups' bit gates at one level: gates and wires in one step
             gate(Math.multiplyExact(q, bitGates), 0, level + 2);
-            wires = Math.addExact(wires, Math.multiplyExact(q, fanIn));
+            addWires(q, fanIn);
         }
     }
 

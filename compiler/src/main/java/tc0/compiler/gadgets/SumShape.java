@@ -331,8 +331,7 @@ public final class SumShape {
             longest = Math.max(longest, times > 1 ? run + head : run); // the last stretch runs on into the next repetition's first
             if (rounds == 0) return true;
             long p0 = before.height(), h = p0 + height();
-            if (h > Integer.MAX_VALUE) return false;
-            int g = SumCount.groupSize((int) h, rounds);
+            long g = SumCount.groupSize(h, rounds);
             long groups = (h + g - 1) / g, base = h / groups, extra = h % groups;
             if (base <= longest) return false; // a group inside the repetition may miss the top
             // The group holding the repetition's first entry (groups of base + 1, then of base, as SumCount makes them).

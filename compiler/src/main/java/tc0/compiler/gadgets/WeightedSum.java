@@ -140,8 +140,9 @@ public final class WeightedSum {
      */
     public static ClosedSum closedSum(SumShape shape, int shift, int width, boolean saturate, int rounds) {
         SumCount c = SumCount.of(shape, shift, width, saturate, rounds);
-        if (c.bitKind == null) return new ClosedSum(c.perLevel, c.wires, new ClosedSum.Kind[width], c.bitLevel, new boolean[width], false, c.wide, false);
-        return new ClosedSum(c.perLevel.clone(), c.wires, c.bitKind.clone(), c.bitLevel.clone(), c.bitNegated.clone(), c.modelled, c.wide, c.countExact);
+        if (c.bitKind == null) return new ClosedSum(c.perLevel, c.wires, new ClosedSum.Kind[width], c.bitLevel, new boolean[width], false, c.wide, false, c.wiresPast);
+        return new ClosedSum(c.perLevel.clone(), c.wires, c.bitKind.clone(), c.bitLevel.clone(), c.bitNegated.clone(), c.modelled, c.wide, c.countExact,
+                c.wiresPast);
     }
 
     /** {@link #cost(long[], long, int, int, boolean, int)} in closed form (time linear in the number of weights). */

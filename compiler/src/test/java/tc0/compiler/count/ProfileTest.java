@@ -148,7 +148,7 @@ class ProfileTest {
     }
 
     @Test
-    void past2To126ItThrowsRatherThanWraps() {
+    void past2To126GatesThrowRatherThanWrapAndWiresGoOnExactly() {
         Profile big = new Profile();
         big.gates(MAX, MAX, 1);                 // 2^126 - 2^64 + 1 wires
         Profile total = new Profile();
@@ -156,7 +156,8 @@ class ProfileTest {
         total.addWires(MAX);
         total.addWires(MAX);
         assertEquals(BigInteger.valueOf(MAX).pow(2).add(BigInteger.valueOf(MAX).shiftLeft(1)), total.cost().wires());
-        assertThrows(ArithmeticException.class, () -> total.add(big, 1));
+        total.add(big, 1); // past 2^126: the wires held on in a BigInteger
+        assertEquals(BigInteger.valueOf(MAX).pow(2).shiftLeft(1).add(BigInteger.valueOf(MAX).shiftLeft(1)), total.cost().wires());
         Profile gates = new Profile();
         gates.gates(MAX, 0, 1);
         Profile many = new Profile();
@@ -193,5 +194,25 @@ class ProfileTest {
         assertThrows(IllegalArgumentException.class, () -> p.gates(-1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> p.add(p, -1));
         assertThrows(IllegalArgumentException.class, () -> p.addWires(-1));
+    }
+
+    /** Wires past 2^126 (a softmax's stage 3 over 2^40-entry rows at n = 2^20) stay exact, however they arrive. */
+    @Test
+    void wiresPast2To126AreExact() {
+        java.math.BigInteger want = java.math.BigInteger.ZERO;
+        Profile p = new Profile();
+        java.math.BigInteger count = java.math.BigInteger.ONE.shiftLeft(100);
+        p.gates(count, 1L << 40, 5); // 2^140 wires in one step
+        want = want.add(count.shiftLeft(40));
+        Profile row = new Profile();
+        row.gates(Long.MAX_VALUE, Long.MAX_VALUE, 3); // (2^63 - 1)^2 wires: just under 2^126
+        java.math.BigInteger rowWires = java.math.BigInteger.valueOf(Long.MAX_VALUE).pow(2);
+        for (int k = 0; k < 5; k++) { p.add(row, 1); want = want.add(rowWires); } // the high limb overflows on the way
+        p.add(row, 1L << 40); // copies past 2^126 at once
+        want = want.add(rowWires.shiftLeft(40));
+        Profile lifted = p.movedUp(2);
+        p.add(lifted, 3);
+        want = want.multiply(java.math.BigInteger.valueOf(4));
+        org.junit.jupiter.api.Assertions.assertEquals(want, p.cost().wires());
     }
 }
