@@ -42,29 +42,59 @@ final class FirstLayer {
     }
 
     /** {@code c1 = P - sum} where every input bit is 0 (the first layer's gates evaluated there). */
-    long constant(SumStages st, Map<Integer, Long> first) {
+    long constant(SumStages st, int bus, Map<Integer, Long> first) {
         long sum = 0;
         boolean[] v = new boolean[c.nodeCount()];
         for (var e : first.entrySet()) if (SumCuts.value(c, e.getKey() - c.firstGate(), v)) sum += e.getValue();
         Map<String, ArithExpr<IntSort>> zero = new LinkedHashMap<>();
         for (Bus b : c.inputBuses()) zero.put(b.name(), ctx.mkInt(0));
-        return ((IntNum) st.exact().value(ctx, zero).simplify()).getInt64() - sum;
+        return ((IntNum) st.exact().values(ctx, zero).get(bus).simplify()).getInt64() - sum;
+    }
+
+    /**
+     * +1 where {@code sum_n w_n n} grows with P, -1 where it falls (comparators stored negated): found on inputs
+     * whose bits are all 0, all 1 and alternating; the first layer's proof then shows it right.
+     */
+    int sign(SumStages st, int bus, Map<Integer, Long> weights) {
+        long[] patterns = {0, -1L, 0x5555_5555_5555_5555L, 0xAAAA_AAAA_AAAA_AAAAL};
+        long p0 = 0, s0 = 0;
+        for (int k = 0; k < patterns.length; k++) {
+            boolean[] v = new boolean[c.nodeCount()];
+            Map<String, ArithExpr<IntSort>> words = new LinkedHashMap<>();
+            for (Bus b : c.inputBuses()) {
+                long code = 0;
+                for (int i = 0; i < b.width(); i++) {
+                    boolean bit = (patterns[k] >>> (i % 64) & 1) != 0;
+                    v[1 + b.offset() + i] = bit;
+                    if (bit) code += (i == b.width() - 1 && !st.unsigned().contains(b.name())) ? -(1L << i) : 1L << i;
+                }
+                words.put(b.name(), ctx.mkInt(code));
+            }
+            long sum = 0;
+            for (var e : weights.entrySet()) if (SumCuts.value(c, e.getKey() - c.firstGate(), v)) sum += e.getValue();
+            long p = ((IntNum) st.exact().values(ctx, words).get(bus).simplify()).getInt64();
+            if (k == 0) { p0 = p; s0 = sum; continue; }
+            if (p != p0 && sum - s0 == -(p - p0)) return -1;
+            if (p != p0) return 1;
+        }
+        return 1;
     }
 
     @SuppressWarnings("unchecked")
-    Proof.Result prove(SumStages st, Map<Integer, Long> first, long c1, long deadline, GadgetCase g) {
+    Proof.Result prove(SumStages st, int bus, Map<Integer, Long> first, long c1, long deadline, GadgetCase g) {
         Map<String, ArithExpr<IntSort>> words = new LinkedHashMap<>();
         List<Bus> buses = c.inputBuses();
         for (int b = 0; b < buses.size(); b++) {
             ArithExpr<IntSort>[] u = bits.get(b);
             List<ArithExpr<IntSort>> terms = new ArrayList<>();
-            for (int i = 0; i < u.length; i++) terms.add(ctx.mkMul(ctx.mkInt(i == u.length - 1 ? -(1L << i) : 1L << i), u[i]));
+            boolean signed = !st.unsigned().contains(buses.get(b).name());
+            for (int i = 0; i < u.length; i++) terms.add(ctx.mkMul(ctx.mkInt(signed && i == u.length - 1 ? -(1L << i) : 1L << i), u[i]));
             words.put(buses.get(b).name(), ctx.mkAdd(terms.toArray(ArithExpr[]::new)));
         }
         List<ArithExpr<IntSort>> terms = new ArrayList<>();
         terms.add(ctx.mkInt(c1));
         for (var e : first.entrySet()) terms.add(ctx.mkMul(ctx.mkInt(e.getValue()), polynomial(e.getKey() - c.firstGate())));
-        BoolExpr differs = ctx.mkNot(ctx.mkEq(st.exact().value(ctx, words), ctx.mkAdd(terms.toArray(ArithExpr[]::new))));
+        BoolExpr differs = ctx.mkNot(ctx.mkEq(st.exact().values(ctx, words).get(bus), ctx.mkAdd(terms.toArray(ArithExpr[]::new))));
         Params som = ctx.mkParams();
         som.add("som", true);
         Solver s = ctx.mkSolver(ctx.andThen(ctx.usingParams(ctx.mkTactic("simplify"), som), ctx.mkTactic("smt")));
@@ -87,6 +117,7 @@ final class FirstLayer {
             s.add(ctx.mkNot(ctx.mkAnd(same.toArray(new BoolExpr[0]))));
         }
         return new Proof.Result.Refuted(cx);
+        // (the counterexample's words are read signed: Counterexample's convention, which the reference takes)
     }
 
     /** Gate g's value as the multilinear polynomial of its truth table over its fan-ins (inputs only). */

@@ -111,6 +111,8 @@ public final class Gadgets {
         c.add(LayerNormCases.sum(ln38).inBits("LayerNorm step 1: row sum (bit-blasted)"));
         c.add(multiplyStaged(F33, F33, FixedFormat.of(4, 3), Tier.QUICK)); // the whole 6 x 6 case above, proved the other way
         c.add(dotStaged(F44, FixedFormat.of(6, 4), Tier.LIGHT));
+        c.add(LayerNormCases.normalisedStaged(ln34).as(Tier.LIGHT)); // as one query: unknown (timeout)
+        c.add(LayerNormCases.normalisedStaged(new LayerNormCases.Params(3, F33, 1, FixedFormat.of(1, 4), F33, F33)).as(Tier.LIGHT));
         return c;
     }
 
@@ -258,7 +260,7 @@ public final class Gadgets {
         int b = f.width(), frac = 2 * f.fracBits();
         if (frac < out.fracBits()) throw new IllegalArgumentException("the output's fraction " + out.fracBits() + " exceeds the product's " + frac);
         SumStages st = new SumStages(
-                (ctx, in) -> ctx.mkAdd(ctx.mkMul(in.get("x0"), in.get("x2")), ctx.mkMul(in.get("x1"), in.get("x3"))),
+                (ctx, in) -> List.of(ctx.mkAdd(ctx.mkMul(in.get("x0"), in.get("x2")), ctx.mkMul(in.get("x1"), in.get("x3")))),
                 (w, p) -> w.toFormat(p, frac, out), frac - out.fracBits() + out.width());
         return GadgetCase.staged("Multiply.dot (stage by stage)", "2 pairs of " + b + " bits -> " + out.width() + " bits", tier,
                 () -> GadgetCircuits.of(GadgetCircuits.widths(4, b), (net, x) -> new int[][] {
@@ -269,7 +271,7 @@ public final class Gadgets {
     /** {@code x0 x1} proved stage by stage, as {@link #dotStaged}. */
     static GadgetCase multiplyStaged(FixedFormat fx, FixedFormat fy, FixedFormat out, Tier tier) {
         int frac = fx.fracBits() + fy.fracBits();
-        SumStages st = new SumStages((ctx, in) -> ctx.mkMul(in.get("x0"), in.get("x1")),
+        SumStages st = new SumStages((ctx, in) -> List.of(ctx.mkMul(in.get("x0"), in.get("x1"))),
                 (w, p) -> w.toFormat(p, frac, out), frac - out.fracBits() + out.width());
         return GadgetCase.staged("Multiply.fixed (stage by stage)", fx.width() + " x " + fy.width() + " -> " + out.width() + " bits", tier,
                 () -> GadgetCircuits.of(new int[] {fx.width(), fy.width()}, (net, x) -> new int[][] {

@@ -21,13 +21,15 @@ import tc0.circuits.Literal;
  * the builder may store a gate negated). Nothing here is trusted: {@link SumStageProver} proves every claim (the first layer's sum, each group's, the final stage).
  * Where the circuit does not have this shape the analysis says why, and the proof is "unknown".
  *
- * @param first  the first cut: node to weight (the comparator's weights, exact: no modulus)
+ * @param first  the first cut: node to weight (the comparator's weights times {@code sign}, exact: no modulus)
+ * @param sign   +1, or -1 where the builder stored the comparators negated (their weights are then minus the
+ *               form's: which one is found by the caller, and proved by the first layer's identity)
  * @param flags  the two comparators' gates (indices from 0) over the first cut
  * @param groups the compression groups, in an order where each reads only the cut before it
  * @param last   the last cut: node to weight modulo 2^top (in {@code (-2^top, 2^top)})
  * @param lastConstant the last cut's constant c, modulo 2^top, where the first cut's constant is 0
  */
-record SumCuts(Map<Integer, Long> first, int[] flags, List<Group> groups, Map<Integer, Long> last, long lastConstant) {
+record SumCuts(Map<Integer, Long> first, int sign, int[] flags, List<Group> groups, Map<Integer, Long> last, long lastConstant) {
 
     /**
      * One compression group: its inputs (cut nodes, their weights {@code ±2^column}: negative where the column
@@ -35,83 +37,124 @@ record SumCuts(Map<Integer, Long> first, int[] flags, List<Group> groups, Map<In
      * where the count's bit l is the node's negation), and {@code delta}: {@code sum outputs = sum inputs +
      * delta} modulo 2^top.
      */
-    record Group(Map<Integer, Long> inputs, int[] gates, Map<Integer, Long> outputs, long delta, int column) {}
+    record Group(Map<Integer, Long> inputs, int[] gates, Map<Integer, Long> outputs, Map<Long, Long> occurrences, long delta, int column) {}
 
     /** Why a circuit has no such cuts. */
     static final class NoCuts extends Exception {
         NoCuts(String why) { super(why); }
     }
 
-    /** The cuts of {@code c}, whose one output word is a weighted sum modulo 2^top (saturated). */
+    /** The cuts of {@code c}'s only output word, a weighted sum modulo 2^top (saturated). */
     static SumCuts of(Circuit c, int top) throws NoCuts {
+        return of(c, top, 0, w -> 1);
+    }
+
+    /**
+     * The cuts of output bus {@code bus} of {@code c}, a weighted sum modulo 2^top (saturated): within that
+     * bus's cone, so that sums sharing a first layer (layer norm's {@code S rho} ANDs) are cut apart.
+     */
+    static SumCuts of(Circuit c, int top, int bus, java.util.function.ToIntFunction<Map<Integer, Long>> signOf) throws NoCuts {
         int gates = c.gateCount(), base = c.firstGate();
         List<List<Integer>> readers = readers(c);
+        BitSet cone = cone(c, c.outputBuses().get(bus));
         BitSet firstLayer = new BitSet();
-        for (int g = 0; g < gates; g++) {
+        for (int n = cone.nextSetBit(0); n >= 0; n = cone.nextSetBit(n + 1)) {
             boolean overInputs = true;
-            for (int e = c.faninStart(g); e < c.faninEnd(g); e++) overInputs &= !c.isGate(c.faninNode(e));
-            if (overInputs) firstLayer.set(base + g);
+            for (int e = c.faninStart(n - base); e < c.faninEnd(n - base); e++) overInputs &= !c.isGate(c.faninNode(e));
+            if (overInputs) firstLayer.set(n);
         }
         List<Integer> flagList = new ArrayList<>();
-        for (int g = 0; g < gates; g++) if (!firstLayer.get(base + g) && fanins(c, g).equals(firstLayer)) flagList.add(g);
+        for (int n = cone.nextSetBit(0); n >= 0; n = cone.nextSetBit(n + 1)) {
+            if (!firstLayer.get(n) && fanins(c, n - base).equals(firstLayer)) flagList.add(n - base);
+        }
         if (flagList.size() != 2) throw new NoCuts(flagList.size() + " gates read the whole first layer (" + firstLayer.cardinality() + " gates), not the two saturation comparators");
-        Map<Integer, Long> first = weights(c, flagList.get(0));
-        if (!first.equals(weights(c, flagList.get(1)))) throw new NoCuts("the two comparators weigh the first layer differently");
+        Map<Integer, Long> raw = weights(c, flagList.get(0));
+        if (!raw.equals(weights(c, flagList.get(1)))) throw new NoCuts("the two comparators weigh the first layer differently");
+        int sign = signOf.applyAsInt(raw);
+        Map<Integer, Long> first = new LinkedHashMap<>();
+        raw.forEach((n, w) -> first.put(n, sign * w));
         int[] flags = {flagList.get(0), flagList.get(1)};
 
+        // the cut: occurrences (node, column) of weight +-2^column, a node in every column of its weight's digits
         long mod = 1L << top;
-        Map<Integer, Long> cut = new LinkedHashMap<>();
-        first.forEach((n, w) -> { if (Math.floorMod(w, mod) != 0) cut.put(n, w % mod); });
+        Map<Long, Long> cut = new LinkedHashMap<>();
+        first.forEach((n, w) -> {
+            for (int j = 0; j < top; j++) if ((Math.abs(w) >>> j & 1) != 0) cut.put(key(n, j), (long) Long.signum(w) << j);
+        });
         long constant = 0;
         BitSet used = new BitSet();
         for (int f : flags) used.set(base + f);
+        used.or(firstLayer);
         List<Group> groups = new ArrayList<>();
         while (true) {
-            Map<BitSet, List<Integer>> banks = new LinkedHashMap<>();
-            for (int g = 0; g < gates; g++) {
-                if (used.get(base + g) || firstLayer.get(base + g) || c.fanin(g) < 2) continue;
-                BitSet in = fanins(c, g);
-                if (isBank(c, g, cut)) banks.computeIfAbsent(in, k -> new ArrayList<>()).add(g);
-            }
-            if (banks.isEmpty()) break;
-            for (var bank : banks.entrySet()) {
-                for (int n = bank.getKey().nextSetBit(0); n >= 0; n = bank.getKey().nextSetBit(n + 1)) {
-                    if (!cut.containsKey(n)) throw new NoCuts("node " + n + " is counted by two groups");
+            boolean found = false;
+            for (int n = cone.nextSetBit(0); n >= 0; n = cone.nextSetBit(n + 1)) {
+                if (used.get(n) || c.fanin(n - base) < 2) continue;
+                for (int column : bankColumns(c, n - base, cut, top)) {
+                    BitSet in = fanins(c, n - base);
+                    List<Integer> bank = new ArrayList<>();
+                    for (int g = n; g >= 0; g = cone.nextSetBit(g + 1)) if (!used.get(g) && fanins(c, g - base).equals(in)) bank.add(g - base);
+                    Group grp = group(c, in, column, bank, cut, used, readers, top);
+                    groups.add(grp);
+                    for (int i : grp.inputs().keySet()) cut.remove(key(i, column));
+                    grp.occurrences().forEach((k, w) -> cut.merge(k, w, Long::sum));
+                    constant = Math.floorMod(constant - grp.delta(), mod);
+                    found = true;
                 }
-                Group grp = group(c, bank.getKey(), bank.getValue(), cut, used, readers, top);
-                groups.add(grp);
-                grp.inputs().keySet().forEach(cut::remove);
-                grp.outputs().forEach((n, w) -> { if (Math.floorMod(w, mod) != 0) cut.put(n, w % mod); });
-                constant = Math.floorMod(constant - grp.delta(), mod);
-                for (int g : grp.gates()) used.set(base + g);
+                if (found) for (int g : groupsGates(groups)) used.set(base + g);
+                if (found) break;
             }
+            if (!found) break;
         }
-        return new SumCuts(first, flags, groups, cut, constant);
+        cut.values().removeIf(w -> Math.floorMod(w, mod) == 0);
+        Map<Integer, Long> last = new LinkedHashMap<>();
+        cut.forEach((k, w) -> last.merge((int) (k >>> 6), w, (a, b) -> (a + b) % mod));
+        last.values().removeIf(w -> Math.floorMod(w, mod) == 0);
+        return new SumCuts(first, sign, flags, groups, last, constant);
     }
 
-    /** A gate counting literals of one column of the cut: every fan-in a cut node, weights ±1, one |weight|. */
-    private static boolean isBank(Circuit c, int g, Map<Integer, Long> cut) {
-        long column = -1;
-        for (int e = c.faninStart(g); e < c.faninEnd(g); e++) {
-            Long w = cut.get(c.faninNode(e));
-            if (w == null || Math.abs(c.weight(e)) != 1) return false;
-            long a = Math.abs(w);
-            if (Long.bitCount(a) != 1 || (column >= 0 && a != column)) return false;
-            column = a;
-        }
-        return true;
+    private static long key(int node, int column) {
+        return ((long) node << 6) | column;
     }
 
-    /** The bank's group: the bank, the gates over it alone, its outputs' weights found by counting. */
-    private static Group group(Circuit c, BitSet in, List<Integer> bank, Map<Integer, Long> cut, BitSet used,
-                               List<List<Integer>> readers, int top) throws NoCuts {
+    private static int[] groupsGates(List<Group> groups) {
+        return groups.getLast().gates();
+    }
+
+    /** The gates a bus's output literals depend on (gate nodes). */
+    private static BitSet cone(Circuit c, tc0.circuits.Bus bus) {
+        BitSet cone = new BitSet();
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        for (int i = 0; i < bus.width(); i++) todo.push(Literal.node(c.output(bus.offset() + i)));
+        while (!todo.isEmpty()) {
+            int n = todo.pop();
+            if (!c.isGate(n) || cone.get(n)) continue;
+            cone.set(n);
+            for (int e = c.faninStart(n - c.firstGate()); e < c.faninEnd(n - c.firstGate()); e++) todo.push(c.faninNode(e));
+        }
+        return cone;
+    }
+
+    /** The columns in which gate g counts literals of the cut: every fan-in weight ±1, every fan-in there. */
+    private static List<Integer> bankColumns(Circuit c, int g, Map<Long, Long> cut, int top) {
+        List<Integer> columns = new ArrayList<>();
+        for (int j = 0; j < top; j++) {
+            boolean all = true;
+            for (int e = c.faninStart(g); e < c.faninEnd(g) && all; e++) all = Math.abs(c.weight(e)) == 1 && cut.containsKey(key(c.faninNode(e), j));
+            if (all) columns.add(j);
+        }
+        return columns;
+    }
+
+    /** The bank's group in one column: the bank, the gates over it alone, its outputs' weights found by counting. */
+    private static Group group(Circuit c, BitSet in, int column, List<Integer> bank, Map<Long, Long> cut, BitSet used,
+                               List<List<Integer>> readers, int top) {
         int base = c.firstGate();
         BitSet members = new BitSet();
         for (int g : bank) members.set(base + g);
         for (int g = 0; g < c.gateCount(); g++) {
             if (members.get(base + g) || used.get(base + g) || c.fanin(g) == 0) continue;
-            BitSet f = fanins(c, g);
-            BitSet outside = (BitSet) f.clone();
+            BitSet outside = fanins(c, g);
             outside.andNot(members);
             if (outside.isEmpty()) members.set(base + g);
         }
@@ -125,21 +168,22 @@ record SumCuts(Map<Integer, Long> first, int[] flags, List<Group> groups, Map<In
             if (readOutside) outs.add(n);
         }
         int[] inputs = in.stream().toArray();
-        long unit = Math.abs(cut.get(inputs[0]));
-        int column = Long.numberOfTrailingZeros(unit);
+        long unit = 1L << column;
         Map<Integer, Long> inW = new LinkedHashMap<>();
         int negated = 0;
         for (int n : inputs) {
-            inW.put(n, cut.get(n));
-            if (cut.get(n) < 0) negated++;
+            long w = cut.get(key(n, column));
+            inW.put(n, w);
+            if (w < 0) negated++;
         }
         // bit l of the count of true literals (node n true where its weight is positive): evaluated for counts 0..s
         Map<Integer, Long> outW = new LinkedHashMap<>();
+        Map<Long, Long> occurrences = new LinkedHashMap<>();
         int s = inputs.length;
         int[][] bits = new int[s + 1][];
         for (int count = 0; count <= s; count++) {
             boolean[] v = new boolean[c.nodeCount()];
-            for (int k = 0; k < s; k++) v[inputs[k]] = (k < count) == (cut.get(inputs[k]) > 0);
+            for (int k = 0; k < s; k++) v[inputs[k]] = (k < count) == (inW.get(inputs[k]) > 0);
             for (int g : gates) v[base + g] = value(c, g, v);
             bits[count] = outs.stream().mapToInt(n -> v[n] ? 1 : 0).toArray();
         }
@@ -157,9 +201,10 @@ record SumCuts(Map<Integer, Long> first, int[] flags, List<Group> groups, Map<In
             }
             long w = column + l >= top ? 0 : 1L << (column + l);
             outW.put(outs.get(o), flipped ? -w : w);
+            if (w != 0) occurrences.put(key(outs.get(o), column + l), flipped ? -w : w);
             if (flipped) kappa += w;
         }
-        return new Group(inW, gates, outW, unit * negated - kappa, column);
+        return new Group(inW, gates, outW, occurrences, unit * negated - kappa, column);
     }
 
     /** A gate's value from its fan-ins' (filled) values. */

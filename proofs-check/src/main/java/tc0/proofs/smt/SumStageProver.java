@@ -48,23 +48,37 @@ final class SumStageProver {
         long start = System.nanoTime(), cpu = Prover.cpuNow(), deadline = start + timeoutMs * 1_000_000L;
         Proof.Result r;
         try (Context ctx = new Context()) {
-            r = prove(ctx, g, c, st, SumCuts.of(c, st.top()), deadline);
+            r = new Proof.Result.Proved();
+            for (int bus = 0; bus < c.outputBuses().size() && r instanceof Proof.Result.Proved; bus++) {
+                int b = bus;
+                FirstLayer first = new FirstLayer(ctx, c);
+                r = prove(ctx, g, c, st, bus, first, SumCuts.of(c, st.top(), bus, w -> first.sign(st, b, w)), deadline);
+                if (c.outputBuses().size() > 1) r = labelled("output " + c.outputBuses().get(bus).name(), r);
+            }
         } catch (SumCuts.NoCuts | IllegalStateException e) {
             r = new Proof.Result.Unknown("no sum stages: " + e.getMessage());
         }
         return new Proof(g.name(), g.widths(), c.gateCount(), (System.nanoTime() - start) / 1_000_000, (Prover.cpuNow() - cpu) / 1_000_000, r);
     }
 
-    private static Proof.Result prove(Context ctx, GadgetCase g, Circuit c, SumStages st, SumCuts cuts, long deadline) throws SumCuts.NoCuts {
+    /** The cuts of output bus {@code bus} of the case's circuit, as the proof finds them (for tests that mutate a part). */
+    static SumCuts cuts(GadgetCase g, int bus) throws SumCuts.NoCuts {
+        Circuit c = g.circuit().get();
+        try (Context ctx = new Context()) {
+            FirstLayer first = new FirstLayer(ctx, c);
+            return SumCuts.of(c, g.stages().top(), bus, w -> first.sign(g.stages(), bus, w));
+        }
+    }
+
+    private static Proof.Result prove(Context ctx, GadgetCase g, Circuit c, SumStages st, int bus, FirstLayer first, SumCuts cuts, long deadline) throws SumCuts.NoCuts {
         CircuitTerms whole = CircuitTerms.of(ctx, c);
         long lo = 0, hi = 0;
         for (long x : cuts.first().values()) { if (x < 0) lo += x; else hi += x; }
         if (hi - lo >= 1L << (g.specWidth() - 3)) throw new IllegalArgumentException(g.name() + ": working width " + g.specWidth() + " too small for the first layer's range");
 
         // 1. the first layer's weighted sum is P, up to the constant c1 it has at the zero input
-        FirstLayer first = new FirstLayer(ctx, c);
-        long c1 = first.constant(st, cuts.first());
-        Proof.Result r = labelled("the first layer", first.prove(st, cuts.first(), c1, deadline, g));
+        long c1 = first.constant(st, bus, cuts.first());
+        Proof.Result r = labelled("the first layer", first.prove(st, bus, cuts.first(), c1, deadline, g));
         if (!(r instanceof Proof.Result.Proved)) return r;
         // 2. each group keeps the cut's sum modulo 2^top
         int top = st.top();
@@ -87,14 +101,15 @@ final class SumStageProver {
         for (int f : cuts.flags()) {
             BoolExpr flag = ctx.mkBoolConst("flag" + f);
             free.put(c.firstGate() + f, flag);
-            finalFacts.add(ctx.mkEq(flag, wf.ge(wf.sub(pFree, wf.num(c1)), wf.num(c.threshold(f)))));
+            BitVecExpr gateSum = wf.sub(pFree, wf.num(c1)); // the comparator's own sum: sign (P - c1)
+            finalFacts.add(ctx.mkEq(flag, wf.ge(cuts.sign() > 0 ? gateSum : wf.neg(gateSum), wf.num(c.threshold(f)))));
         }
         Part part = new Part(ctx, c, free);
         finalFacts.add(ctx.mkEq(ctx.mkExtract(top - 1, 0, pFree), weighted(ctx, cuts.last(), free, top, cuts.lastConstant() + c1)));
         BitVecExpr rounded = st.round().word(wf, pFree);
         finalFacts.addAll(wf.definitions());
         List<BoolExpr> outBits = new ArrayList<>();
-        Bus out = c.outputBuses().getFirst();
+        Bus out = c.outputBuses().get(bus);
         for (int b = 0; b < out.width(); b++) {
             outBits.add(ctx.mkNot(ctx.mkEq(part.literal(c.output(out.offset() + b)), ctx.mkEq(ctx.mkExtract(b, b, rounded), ctx.mkBV(1, 1)))));
         }

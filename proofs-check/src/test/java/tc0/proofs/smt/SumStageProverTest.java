@@ -60,8 +60,22 @@ class SumStageProverTest {
         refuted(Faults.threshold(c, Faults.gateOf(c, "y0", 4), 1));
     }
 
+    @Test
+    void layerNormsOutputStepWithAGroupComparatorOfItsLastOutputOneUpIsRefuted() throws SumCuts.NoCuts {
+        // three outputs sharing the S rho ANDs: each cut apart within its own cone; a fault in y2's sum is found there
+        GadgetCase ln = LayerNormCases.normalisedStaged(new LayerNormCases.Params(3, FixedFormat.of(2, 2), 1, FixedFormat.of(1, 4), Gadgets.F33, Gadgets.F33));
+        Circuit c = ln.circuit().get();
+        SumCuts.Group g = SumStageProver.cuts(ln, 2).groups().stream().filter(x -> x.inputs().size() >= 3)
+                .max(Comparator.comparingInt(SumCuts.Group::column)).orElseThrow();
+        refuted(ln, Faults.threshold(c, g.gates()[0], 1));
+    }
+
     private static void refuted(Circuit faulty) {
-        Proof p = Prover.prove(DOT6.withCircuit(() -> faulty));
+        refuted(DOT6, faulty);
+    }
+
+    private static void refuted(GadgetCase gadget, Circuit faulty) {
+        Proof p = Prover.prove(gadget.withCircuit(() -> faulty));
         Proof.Result.Refuted r = assertInstanceOf(Proof.Result.Refuted.class, p.result(), p.resultLine());
         assertTrue(r.counterexample().confirmed(), r.counterexample().toString());
     }
