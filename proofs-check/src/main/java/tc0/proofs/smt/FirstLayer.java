@@ -45,7 +45,7 @@ final class FirstLayer {
     long constant(SumStages st, int bus, Map<Integer, Long> first) {
         long sum = 0;
         boolean[] v = new boolean[c.nodeCount()];
-        for (var e : first.entrySet()) if (SumCuts.value(c, e.getKey() - c.firstGate(), v)) sum += e.getValue();
+        for (var e : first.entrySet()) if (SumCuts.nodeValue(c, e.getKey(), v)) sum += e.getValue();
         Map<String, ArithExpr<IntSort>> zero = new LinkedHashMap<>();
         for (Bus b : c.inputBuses()) zero.put(b.name(), ctx.mkInt(0));
         return ((IntNum) st.exact().values(ctx, zero).get(bus).simplify()).getInt64() - sum;
@@ -71,7 +71,7 @@ final class FirstLayer {
                 words.put(b.name(), ctx.mkInt(code));
             }
             long sum = 0;
-            for (var e : weights.entrySet()) if (SumCuts.value(c, e.getKey() - c.firstGate(), v)) sum += e.getValue();
+            for (var e : weights.entrySet()) if (SumCuts.nodeValue(c, e.getKey(), v)) sum += e.getValue();
             long p = ((IntNum) st.exact().values(ctx, words).get(bus).simplify()).getInt64();
             if (k == 0) { p0 = p; s0 = sum; continue; }
             if (p != p0 && sum - s0 == -(p - p0)) return -1;

@@ -87,22 +87,26 @@ record SumCuts(Map<Integer, Long> first, int sign, int[] flags, List<Group> grou
         used.or(firstLayer);
         List<Group> groups = new ArrayList<>();
         while (true) {
-            boolean found = false;
-            for (int n = cone.nextSetBit(0); n >= 0; n = cone.nextSetBit(n + 1)) {
-                if (used.get(n) || c.fanin(n - base) < 2) continue;
-                for (int column : bankColumns(c, n - base, cut, top)) {
-                    BitSet in = fanins(c, n - base);
-                    List<Integer> bank = new ArrayList<>();
-                    for (int g = n; g >= 0; g = cone.nextSetBit(g + 1)) if (!used.get(g) && fanins(c, g - base).equals(in)) bank.add(g - base);
-                    Group grp = group(c, in, column, bank, cut, used, readers, top);
-                    groups.add(grp);
-                    for (int i : grp.inputs().keySet()) cut.remove(key(i, column));
-                    grp.occurrences().forEach((k, w) -> cut.merge(k, w, Long::sum));
-                    constant = Math.floorMod(constant - grp.delta(), mod);
-                    found = true;
-                }
-                if (found) for (int g : groupsGates(groups)) used.set(base + g);
-                if (found) break;
+            // the first bank (in the order the builder made them: by round, then column) whose fan-ins all lie in
+            // one column of the cut, taken at the lowest such column: the same nodes may lie in a higher column
+            // too by accident (seen in RoPE's products by constants, which are not proved this way: docs/LEMMAS.md)
+            int n = -1;
+            for (int m = cone.nextSetBit(0); m >= 0 && n < 0; m = cone.nextSetBit(m + 1)) {
+                if (!used.get(m) && c.fanin(m - base) >= 2 && !bankColumns(c, m - base, cut, top).isEmpty()) n = m;
+            }
+            boolean found = n >= 0;
+            if (found) {
+                BitSet in = fanins(c, n - base);
+                Map<Integer, Long> terms = weights(c, n - base); // a bank's gates share their terms, thresholds apart
+                List<Integer> bank = new ArrayList<>();
+                for (int g = cone.nextSetBit(0); g >= 0; g = cone.nextSetBit(g + 1)) if (!used.get(g) && weights(c, g - base).equals(terms)) bank.add(g - base);
+                int column = bankColumns(c, n - base, cut, top).getFirst();
+                Group grp = group(c, cone, in, column, bank, cut, used, readers, top);
+                groups.add(grp);
+                for (int i : grp.inputs().keySet()) cut.remove(key(i, column));
+                grp.occurrences().forEach((k, w) -> cut.merge(k, w, Long::sum));
+                constant = Math.floorMod(constant - grp.delta(), mod);
+                for (int g : grp.gates()) used.set(base + g);
             }
             if (!found) break;
         }
@@ -115,10 +119,6 @@ record SumCuts(Map<Integer, Long> first, int sign, int[] flags, List<Group> grou
 
     private static long key(int node, int column) {
         return ((long) node << 6) | column;
-    }
-
-    private static int[] groupsGates(List<Group> groups) {
-        return groups.getLast().gates();
     }
 
     /** The gates a bus's output literals depend on (gate nodes). */
@@ -135,36 +135,46 @@ record SumCuts(Map<Integer, Long> first, int sign, int[] flags, List<Group> grou
         return cone;
     }
 
-    /** The columns in which gate g counts literals of the cut: every fan-in weight ±1, every fan-in there. */
+    /**
+     * The columns in which gate g counts literals of the cut: every fan-in weight ±1, every fan-in there, its
+     * weight's sign times the occurrence's one sign for all (the gate counts the column's literals, or all their
+     * negations: the builder may store a gate negated), so that two columns holding the same nodes with other
+     * signs are told apart.
+     */
     private static List<Integer> bankColumns(Circuit c, int g, Map<Long, Long> cut, int top) {
         List<Integer> columns = new ArrayList<>();
         for (int j = 0; j < top; j++) {
             boolean all = true;
-            for (int e = c.faninStart(g); e < c.faninEnd(g) && all; e++) all = Math.abs(c.weight(e)) == 1 && cut.containsKey(key(c.faninNode(e), j));
+            long polarity = 0;
+            for (int e = c.faninStart(g); e < c.faninEnd(g) && all; e++) {
+                Long w = cut.get(key(c.faninNode(e), j));
+                all = Math.abs(c.weight(e)) == 1 && w != null && (polarity == 0 || polarity == c.weight(e) * Long.signum(w));
+                if (all) polarity = c.weight(e) * Long.signum(w);
+            }
             if (all) columns.add(j);
         }
         return columns;
     }
 
     /** The bank's group in one column: the bank, the gates over it alone, its outputs' weights found by counting. */
-    private static Group group(Circuit c, BitSet in, int column, List<Integer> bank, Map<Long, Long> cut, BitSet used,
+    private static Group group(Circuit c, BitSet cone, BitSet in, int column, List<Integer> bank, Map<Long, Long> cut, BitSet used,
                                List<List<Integer>> readers, int top) {
         int base = c.firstGate();
         BitSet members = new BitSet();
         for (int g : bank) members.set(base + g);
         for (int g = 0; g < c.gateCount(); g++) {
-            if (members.get(base + g) || used.get(base + g) || c.fanin(g) == 0) continue;
+            if (members.get(base + g) || used.get(base + g) || c.fanin(g) == 0 || !cone.get(base + g)) continue;
             BitSet outside = fanins(c, g);
             outside.andNot(members);
             if (outside.isEmpty()) members.set(base + g);
         }
         int[] gates = members.stream().map(n -> n - base).toArray();
-        BitSet outputNodes = new BitSet();
+        BitSet outputNodes = new BitSet(); // (a group's bit that is itself an output: the final stage reads it)
         for (int i = 0; i < c.outputCount(); i++) outputNodes.set(Literal.node(c.output(i)));
         List<Integer> outs = new ArrayList<>();
         for (int n = members.nextSetBit(0); n >= 0; n = members.nextSetBit(n + 1)) {
             boolean readOutside = outputNodes.get(n);
-            for (int r : readers.get(n)) readOutside |= !members.get(base + r);
+            for (int r : readers.get(n)) readOutside |= cone.get(base + r) && !members.get(base + r); // other outputs' sums sharing the gate apart
             if (readOutside) outs.add(n);
         }
         int[] inputs = in.stream().toArray();
@@ -205,6 +215,11 @@ record SumCuts(Map<Integer, Long> first, int sign, int[] flags, List<Group> grou
             if (flipped) kappa += w;
         }
         return new Group(inW, gates, outW, occurrences, unit * negated - kappa, column);
+    }
+
+    /** A node's value: an input's as given, a gate's from its fan-ins' (filled) values. */
+    static boolean nodeValue(Circuit c, int node, boolean[] v) {
+        return c.isGate(node) ? value(c, node - c.firstGate(), v) : v[node];
     }
 
     /** A gate's value from its fan-ins' (filled) values. */
