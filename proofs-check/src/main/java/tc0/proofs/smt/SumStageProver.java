@@ -23,21 +23,23 @@ import tc0.circuits.Literal;
  * obligations, each over the circuit's own gates:
  * <ol>
  *   <li><b>first layer</b>, over the input words: {@code sum_n w_n n + c = P(inputs)} exactly, the weights
- *       {@code w_n} the saturation comparator's own over the first layer's nodes, {@code P} the case's exact
- *       value ({@code x0 x2 + x1 x3}: the partial products' weights against {@code bvmul});</li>
+ *       {@code w_n} the saturation comparator's own over the first layer's nodes (times -1 where it is stored
+ *       negated), {@code P} the case's exact value, an integer polynomial ({@code x0 x2 + x1 x3}): a
+ *       polynomial identity ({@link FirstLayer});</li>
  *   <li><b>each compression group</b>, its input nodes free (every value, reachable or not): its output
  *       bits weighted {@code 2^(column+l)} sum to its inputs' weighted sum plus a constant, modulo
  *       {@code 2^top}; so each cut's weighted sum equals the one before it, modulo 2^top;</li>
  *   <li><b>the final stage</b>, the last cut's nodes free and {@code P} a free word {@code p} in the first
  *       layer's range: where the last cut sums to {@code p} modulo 2^top and the two comparators are
- *       {@code [p - c >= t]} (what they are by 1), every output bit is the case's {@code round(p)}'s.</li>
+ *       {@code [sign (p - c) >= t]} (what they are by 1), every output bit is the case's {@code round(p)}'s.</li>
  * </ol>
  * By 1 and 2 the last cut sums to {@code P} modulo 2^top on every input, by 1 the comparators are those of
  * {@code P}, so by 3 the output is {@code round(P)}, the case's specification, on every input. Every part
- * reads only its free nodes (a part whose gates reach an input is refused); each is bit-blasted
- * ({@link Prover#tactic}), one query per bit (1, 3) or one per group (2). A part's model is lifted to an
- * input of the whole (the solver asked for one giving the part's free nodes those values) and run on the
- * evaluator and the reference as any counterexample.
+ * reads only its free nodes (a part whose gates reach an input is refused); 2 and 3 are bit-blasted
+ * ({@link Prover#tactic}), one query per group (2) or per output bit (3). A per-output-word cut: several
+ * output words (layer norm's) are proved one after another, each within its own cone. A part's model is
+ * lifted to an input of the whole (the solver asked for one giving the part's free nodes those values) and
+ * run on the evaluator and the reference as any counterexample.
  */
 final class SumStageProver {
     private SumStageProver() {}
