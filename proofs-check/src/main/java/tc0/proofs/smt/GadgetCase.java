@@ -26,9 +26,17 @@ import tc0.circuits.Circuit;
  *                  to be made of, each proved alone ({@link CompositionProver})
  * @param integers  null for a bit-blasted proof; else the specification in {@link Linear} arithmetic that
  *                  {@code spec} reads on bit-vectors, proved on integers ({@link IntegerProver})
+ * @param stages    null, or the first layer and weighted sum {@code spec} is made of, proved stage by stage at
+ *                  the circuit's own cuts ({@link SumStageProver})
  */
 public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
-                         Spec spec, Reference reference, Composition composition, LinearSpec integers) {
+                         Spec spec, Reference reference, Composition composition, LinearSpec integers, SumStages stages) {
+
+    /** A case with no sum stages. */
+    public GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth, Spec spec, Reference reference,
+                      Composition composition, LinearSpec integers) {
+        this(name, widths, tier, circuit, specWidth, spec, reference, composition, integers, null);
+    }
 
     /** A case proved as one whole. */
     public GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth, Spec spec, Reference reference) {
@@ -84,7 +92,7 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
 
     /** This case in another tier. */
     public GadgetCase as(Tier t) {
-        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference, composition, integers);
+        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference, composition, integers, stages);
     }
 
     /** This case under another name, proved by its steps (the circuit must be their composition). */
@@ -94,7 +102,21 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
 
     /** This case with its specification at another working width (wider: the same values, nothing wraps). */
     public GadgetCase atSpecWidth(int w) {
-        return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition, integers);
+        return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition, integers, stages);
+    }
+
+    /**
+     * A case whose circuit is a first layer summed by one saturated weighted sum: its specification
+     * {@code stages.spec()}, proved stage by stage ({@link SumStageProver}).
+     */
+    public static GadgetCase staged(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
+                                    SumStages stages, Reference reference) {
+        return new GadgetCase(name, widths, tier, circuit, specWidth, stages.spec(), reference, null, null, stages);
+    }
+
+    /** This case proved as one whole, its stages ignored (to compare the two proofs). */
+    public GadgetCase whole(String newName) {
+        return new GadgetCase(newName, widths, tier, circuit, specWidth, spec, reference, composition, integers, null);
     }
 
     /** This case bit-blasted ({@link Prover}), its linear specification read on bit-vectors only. */
@@ -104,6 +126,6 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
 
     /** This case with another circuit (a planted fault, in tests). */
     public GadgetCase withCircuit(Supplier<Circuit> other) {
-        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition, integers);
+        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition, integers, stages);
     }
 }

@@ -126,6 +126,26 @@ final class LayerNormCases {
                 });
     }
 
+    /**
+     * Step 3 proved stage by stage ({@link SumStageProver}): per output, the ANDs {@code x_ia rho_c} and
+     * {@code S_b rho_c} against {@code (m x_i - S) rho}, each compression group, the final stage against the
+     * rounding of a free exact value. The same circuit and specification as {@link #normalised}.
+     */
+    static GadgetCase normalisedStaged(Params p) {
+        GadgetCase whole = normalised(p);
+        int m = p.m(), frac = p.frac() + p.frho();
+        if (frac < p.out().fracBits()) throw new IllegalArgumentException("the output's fraction exceeds the product's");
+        SumStages st = new SumStages((ctx, in) -> {
+            List<com.microsoft.z3.ArithExpr<com.microsoft.z3.IntSort>> y = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                y.add(ctx.mkMul(ctx.mkSub(ctx.mkMul(ctx.mkInt(m), in.get("x" + i)), in.get("x" + m)), in.get("x" + (m + 1))));
+            }
+            return y;
+        }, (w, e) -> w.toFormat(e, frac, p.out()), frac - p.out().fracBits() + p.out().width(), java.util.Set.of("x" + (m + 1)));
+        return GadgetCase.staged("LayerNorm step 3: (m x - S) rho rounded (stage by stage)", whole.widths(), Tier.QUICK, whole.circuit(),
+                whole.specWidth(), st, whole.reference());
+    }
+
     /** {@code rho = #{k in 1..cap : (2k-1)^2 (Q 2^Fe + eps m^2 2^(2F)) <= N}}, {@code Q = m sum x_i^2 - S^2} (class comment). */
     private static BitVecExpr rhoCount(Words w, Params p, BitVecExpr[] xs, BitVecExpr s) {
         BitVecExpr t = w.num(0);

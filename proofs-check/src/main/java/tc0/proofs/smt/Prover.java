@@ -53,6 +53,7 @@ public final class Prover {
     public static Proof prove(GadgetCase g, int timeoutMs) {
         if (g.composition() != null) return CompositionProver.prove(g, timeoutMs);
         if (g.integers() != null) return IntegerProver.prove(g, timeoutMs);
+        if (g.stages() != null) return SumStageProver.prove(g, timeoutMs);
         Circuit c = g.circuit().get();
         long start = System.nanoTime(), cpu = cpuNow();
         try (Context ctx = new Context()) {

@@ -143,4 +143,16 @@ class PlantedFaultTest {
                 .inBits("LayerNorm step 1: row sum (bit-blasted)");
         refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 5), 1));
     }
+
+    @Test
+    void aCompressionComparatorOfTheStagedMultiplierOneUpIsRefuted() throws SumCuts.NoCuts {
+        // the 8 x 8 multiplier proved stage by stage: a [count >= t] gate of the group at the highest column
+        // below the output's top, its threshold one up, is refuted by that group's own proof; the group's
+        // counterexample (its inputs' values) is lifted to a whole input the evaluator confirms
+        GadgetCase g = Gadgets.multiplyStaged(Gadgets.F44, Gadgets.F44, FixedFormat.of(6, 4), GadgetCase.Tier.LIGHT);
+        Circuit sound = g.circuit().get();
+        SumCuts.Group group = SumCuts.of(sound, g.stages().top()).groups().stream().filter(x -> x.inputs().size() >= 3)
+                .max(java.util.Comparator.comparingInt(SumCuts.Group::column)).orElseThrow();
+        refuted(g, c -> Faults.threshold(c, group.gates()[0], 1));
+    }
 }
