@@ -68,14 +68,18 @@ final class ResampleCount {
         // Taps of one stencil are distinct elements, or the same element copied (then the instance sees one).
         ResampleLive.Copies copies = s.distinct(0) && s.distinct(1) ? null : ctx.copies(e, operand);
         ResampleAxis[] ax = new ResampleAxis[2];
+        boolean twice = false;
         for (int a = 0; a < 2; a++) {
             ax[a] = ResampleAxis.of(n, src, mode, a, m, live == null ? null : live[a], copies);
-            if (ax[a].multiTap && m.anyVariable() && copies == null && !s.distinct(a)) {
-                throw new NeedsLiterals("node " + n.id() + ": a stencil of " + n.op().label() + " may read one literal twice");
-            }
+            twice |= ax[a].multiTap && m.anyVariable() && copies == null && !s.distinct(a);
+        }
+        if (twice && !ResampleThrough.applies(e, n)) {
+            throw new NeedsLiterals("node " + n.id() + ": a stencil of " + n.op().label() + " may read one literal twice");
         }
         checkOperandRead(e, ctx, n, operand, s, ax);
         checkDenominators(n, e.fmt(operand), ax);
+        // An operand resampled from distinct elements, passing some of their literals through: counted over its build.
+        if (twice) return ResampleThrough.count(e, n, live);
         ResampleCount c = new ResampleCount(e, n, operand, m, ax, copies);
         ClassMap classes = c.classes();
 
