@@ -1,5 +1,6 @@
 package tc0.compiler.lower;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -68,24 +69,50 @@ public final class ResampleElements {
         Layout.Taps cx = tx[x];
         int ky = ty.index().length, kx = cx.index().length;
         if (ky == 1 && kx == 1) return convert(words.word(srcIndex(ty.index()[0], cx.index()[0], c))); // weights 1 / 1
-        long den = ty.denominator() * cx.denominator();
-        if (Long.numberOfLeadingZeros(den) <= fx.fracBits() + 1) {
-            throw new UnsupportedOperationException("resampling denominator " + den + " of " + fx + " needs more than 63 bits (node "
-                    + n.id() + ", region " + n.region() + ")");
-        }
-        LinearForm form = new LinearForm();
+        long den = Math.multiplyExact(ty.denominator(), cx.denominator());
+        BigInteger d = BigInteger.valueOf(den).shiftLeft(fx.fracBits());
         boolean separable = ky > 1 && kx > 1 && disjointTaps(ty, cx, c);
+        // the form as words times coefficients: a column-pass word per row tap, else every tap's word
+        int k = separable ? ky : ky * kx;
+        int[][] ws = new int[k][];
+        long[] coeffs = new long[k];
+        int t = 0;
         for (int a = 0; a < ky; a++) {
             int row = ty.index()[a];
             if (separable) {
                 long key = (row * cols + x) * ch + c;
-                form.addWord(columnPass.computeIfAbsent(key, k -> columnSum(row, cx, c)), ty.weight()[a]);
+                ws[t] = columnPass.computeIfAbsent(key, q -> columnSum(row, cx, c));
+                coeffs[t++] = ty.weight()[a];
                 continue;
             }
-            for (int b = 0; b < kx; b++) form.addWord(words.word(srcIndex(row, cx.index()[b], c)), ty.weight()[a] * cx.weight()[b]);
+            for (int b = 0; b < kx; b++) {
+                ws[t] = words.word(srcIndex(row, cx.index()[b], c));
+                coeffs[t++] = Math.multiplyExact(ty.weight()[a], cx.weight()[b]);
+            }
         }
-        long d = den << fx.fracBits();
-        return DivideByConstant.build(net, form, out.fracBits(), d, out, rounds, routes.route(form, d, out));
+        return divide(ws, coeffs, d);
+    }
+
+    /**
+     * {@code sum coeffs_t ws_t} divided by {@code d} into {@code out}: by the form's route where it fits a long, else by
+     * SPLIT over exact numbers ({@link DivideByConstant#fitsLong}, {@link DivideByConstant#buildWords}: at n = 2^20
+     * the row pass's numerator has 76 bits and {@code d = 2^68}).
+     */
+    private int[] divide(int[][] ws, long[] coeffs, BigInteger d) {
+        int[] widths = new int[ws.length];
+        for (int t = 0; t < ws.length; t++) widths[t] = ws[t].length;
+        if (!DivideByConstant.fitsLong(widths, coeffs, d)) {
+            try {
+                return DivideByConstant.buildWords(net, ws, coeffs, out.fracBits(), d, out, rounds);
+            } catch (IllegalArgumentException | ArithmeticException tooWide) {
+                throw new UnsupportedOperationException("resampling by " + d + " (" + d.bitLength() + " bits) into " + out
+                        + ": even SPLIT's quotients and remainders pass a long (node " + n.id() + ", region " + n.region() + ")");
+            }
+        }
+        LinearForm form = new LinearForm();
+        for (int t = 0; t < ws.length; t++) form.addWord(ws[t], coeffs[t]);
+        long dl = d.longValueExact();
+        return DivideByConstant.build(net, form, out.fracBits(), dl, out, rounds, routes.route(form, dl, out));
     }
 
     private int[] convert(int[] w) {
