@@ -29,7 +29,9 @@ import tc0.compiler.numerics.FixedFormat;
  * column class), a column class being the column groups whose column-pass words (and single-row stencils)
  * have the same classes. So the instances grow like the groups of one axis, not their product.
  * Elements no consumer reads ({@link ResampleLive#liveAlong}) are not counted (the builder drops them) and
- * hold a constant class.
+ * hold a constant class. A stencil that may read one literal twice where the operand is a resample passing its
+ * source's literals through is counted by {@link ResampleThrough}; a division past a long takes SPLIT over exact
+ * numbers, as the lowering does ({@link ResampleStencils.Shared#route}).
  */
 final class ResampleCount {
     private final Engine e;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import tc0.circuits.Literal;
 import tc0.compiler.interp.Layout;
+import tc0.compiler.ir.Elem;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
 import tc0.compiler.lower.ResampleElements;
@@ -52,7 +53,7 @@ final class ResampleThrough {
     /** Whether node {@code n}'s operand is a resample of a source whose elements share no literal (what this counts). */
     static boolean applies(Engine e, Node n) {
         Node f = e.p.node(n.op().operands().getFirst());
-        if (!ResampleLive.isResample(f.op()) || e.sum(f.id()).bit()) return false;
+        if (!ResampleLive.isResample(f.op()) || e.sum(f.id()).bit() || n.elem() instanceof Elem.Bit) return false;
         Summary src = e.sum(f.op().operands().getFirst());
         return !src.bit() && src.distinct(0) && src.distinct(1);
     }
