@@ -54,7 +54,34 @@ final class Instance {
             slotNodes[i] = nodes;
             words[i] = c.literals(nodes);
         }
-        int[][] outs = g.build(tape, words);
+        return finish(tape, g.build(tape, words), in, slotNodes);
+    }
+
+    /**
+     * Runs {@code g} once over words whose slots are named nodes: slot s of word i is the node {@code keys[i][s]}
+     * (equal keys, one node, at the level of the first slot naming it; what a word shares with others below
+     * the element level, such as literals passed through by the gadget that made it).
+     */
+    static Result run(Gadget g, ElemClass[] in, long[][] keys) {
+        Tape tape = new Tape();
+        Map<Long, Integer> nodeOf = new HashMap<>();
+        int[][] words = new int[in.length][];
+        int[][] slotNodes = new int[in.length][];
+        for (int i = 0; i < in.length; i++) {
+            ElemClass c = in[i];
+            int[] nodes = new int[c.slots()];
+            for (int s = 0; s < nodes.length; s++) {
+                int lv = c.slotLevel(s);
+                nodes[s] = nodeOf.computeIfAbsent(keys[i][s], k -> tape.input(lv));
+            }
+            slotNodes[i] = nodes;
+            words[i] = c.literals(nodes);
+        }
+        return finish(tape, g.build(tape, words), in, slotNodes);
+    }
+
+    /** The instance's live gates, output classes and read slots, once {@code outs} is built on {@code tape}. */
+    private static Result finish(Tape tape, int[][] outs, ElemClass[] in, int[][] slotNodes) {
         int total = 0;
         for (int[] w : outs) total += w.length;
         int[] all = new int[total];
@@ -71,24 +98,32 @@ final class Instance {
         ElemClass[] cls = new ElemClass[outs.length];
         Map<Integer, Integer> owner = new HashMap<>();
         for (int o = 0; o < outs.length; o++) {
-            int[] w = outs[o];
-            int[] bits = new int[w.length];
-            int[] levels = new int[w.length];
-            Map<Integer, Integer> slotOf = new HashMap<>();
-            for (int k = 0; k < w.length; k++) {
-                int lit = w[k];
-                if (Literal.isConstant(lit)) { bits[k] = lit == Literal.TRUE ? ElemClass.TRUE : ElemClass.FALSE; continue; }
+            for (int lit : outs[o]) {
+                if (Literal.isConstant(lit)) continue;
                 int node = Literal.node(lit);
                 if (tape.isInput(node)) passthrough = true;
                 Integer prev = owner.putIfAbsent(node, o);
                 if (prev != null && prev != o) disjoint = false;
-                int s = slotOf.computeIfAbsent(node, x -> slotOf.size());
-                levels[s] = tape.level(node);
-                bits[k] = s << 1 | (Literal.isNegated(lit) ? 1 : 0);
             }
-            cls[o] = ElemClass.of(bits, Arrays.copyOf(levels, slotOf.size()));
+            cls[o] = classOf(tape, outs[o]);
         }
         return new Result(prof, cls, usedSlots, passthrough, disjoint);
+    }
+
+    /** The class of a word of {@code tape}'s literals: a slot per distinct node, at its level. */
+    static ElemClass classOf(Tape tape, int[] w) {
+        int[] bits = new int[w.length];
+        int[] levels = new int[w.length];
+        Map<Integer, Integer> slotOf = new HashMap<>();
+        for (int k = 0; k < w.length; k++) {
+            int lit = w[k];
+            if (Literal.isConstant(lit)) { bits[k] = lit == Literal.TRUE ? ElemClass.TRUE : ElemClass.FALSE; continue; }
+            int node = Literal.node(lit);
+            int s = slotOf.computeIfAbsent(node, x -> slotOf.size());
+            levels[s] = tape.level(node);
+            bits[k] = s << 1 | (Literal.isNegated(lit) ? 1 : 0);
+        }
+        return ElemClass.of(bits, Arrays.copyOf(levels, slotOf.size()));
     }
 
     /** All-distinct identities for {@code n} words. */

@@ -1,5 +1,6 @@
 package tc0.compiler.count;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +29,9 @@ import tc0.compiler.numerics.FixedFormat;
  * column class), a column class being the column groups whose column-pass words (and single-row stencils)
  * have the same classes. So the instances grow like the groups of one axis, not their product.
  * Elements no consumer reads ({@link ResampleLive#liveAlong}) are not counted (the builder drops them) and
- * hold a constant class.
+ * hold a constant class. A stencil that may read one literal twice where the operand is a resample passing its
+ * source's literals through is counted by {@link ResampleThrough}; a division past a long takes SPLIT over exact
+ * numbers, as the lowering does ({@link ResampleStencils.Shared#route}).
  */
 final class ResampleCount {
     private final Engine e;
@@ -68,14 +71,17 @@ final class ResampleCount {
         // Taps of one stencil are distinct elements, or the same element copied (then the instance sees one).
         ResampleLive.Copies copies = s.distinct(0) && s.distinct(1) ? null : ctx.copies(e, operand);
         ResampleAxis[] ax = new ResampleAxis[2];
+        boolean twice = false;
         for (int a = 0; a < 2; a++) {
             ax[a] = ResampleAxis.of(n, src, mode, a, m, live == null ? null : live[a], copies);
-            if (ax[a].multiTap && m.anyVariable() && copies == null && !s.distinct(a)) {
-                throw new NeedsLiterals("node " + n.id() + ": a stencil of " + n.op().label() + " may read one literal twice");
-            }
+            twice |= ax[a].multiTap && m.anyVariable() && copies == null && !s.distinct(a);
+        }
+        if (twice && !ResampleThrough.applies(e, n)) {
+            throw new NeedsLiterals("node " + n.id() + ": a stencil of " + n.op().label() + " may read one literal twice");
         }
         checkOperandRead(e, ctx, n, operand, s, ax);
-        checkDenominators(n, e.fmt(operand), ax);
+        // An operand resampled from distinct elements, passing some of their literals through: counted over its build.
+        if (twice) return ResampleThrough.count(e, n, live);
         ResampleCount c = new ResampleCount(e, n, operand, m, ax, copies);
         ClassMap classes = c.classes();
 
@@ -241,7 +247,7 @@ final class ResampleCount {
         if (single) {
             r = convert(e, fx, out, in);
         } else {
-            Weighting k = new Weighting(weights(ty, tx), ty.denominator() * tx.denominator());
+            Weighting k = new Weighting(weights(ty, tx), Math.multiplyExact(ty.denominator(), tx.denominator()));
             int[] identity = identity(ax, gy, gx, copies != null);
             DivideByConstant.Route route = sym.route(in, k);
             r = route == DivideByConstant.Route.MULTIPLY && distinct(identity) ? sym.closed(in, k, route) : null;
@@ -289,7 +295,7 @@ final class ResampleCount {
     private int rowPass(int gy, int y0, int y1, long columnDen, long columns, int cg) {
         Layout.Taps ty = ax[0].taps.get(gy);
         ElemClass[] in = {ElemClass.byId(y0), ElemClass.byId(y1)};
-        Weighting k = new Weighting(ty.weight().clone(), ty.denominator() * columnDen);
+        Weighting k = new Weighting(ty.weight().clone(), Math.multiplyExact(ty.denominator(), columnDen));
         DivideByConstant.Route route = sym.route(in, k);
         Instance.Result r = route == DivideByConstant.Route.MULTIPLY ? sym.closed(in, k, route) : null;
         if (r == null) r = divide(e, fx, out, k, route, in, new int[] {0, 1});
@@ -316,16 +322,21 @@ final class ResampleCount {
         return e.instance(List.of("resample-convert", fx, out, rounds), g, in, new int[] {0});
     }
 
-    /** The stencil's form divided by {@code D 2^Fx} by {@code route}: the gadget, run once per classes and identities. */
+    /**
+     * The stencil's form divided by {@code D 2^Fx} by {@code route}: the gadget, run once per classes and identities (past a
+     * long, SPLIT over exact numbers, as {@code ResampleElements} builds it).
+     */
     private static Instance.Result divide(Engine e, FixedFormat fx, FixedFormat out, Weighting k, DivideByConstant.Route route, ElemClass[] in,
             int[] identity) {
         int rounds = e.rounds;
         long[] w = k.w();
-        long d = k.den() << fx.fracBits();
+        BigInteger d = ResampleStencils.divisor(k, fx);
+        boolean wide = !DivideByConstant.fitsLong(ResampleStencils.widths(in), w, d);
         Instance.Gadget g = (net, xs) -> {
+            if (wide) return new int[][] {DivideByConstant.buildWords(net, xs, w, out.fracBits(), d, out, rounds)};
             LinearForm f = new LinearForm();
             for (int t = 0; t < xs.length; t++) f.addWord(xs[t], w[t]);
-            return new int[][] {DivideByConstant.build(net, f, out.fracBits(), d, out, rounds, route)};
+            return new int[][] {DivideByConstant.build(net, f, out.fracBits(), d.longValueExact(), out, rounds, route)};
         };
         return e.instance(List.of("resample", k, fx, out, rounds, route), g, in, identity);
     }
@@ -357,22 +368,6 @@ final class ResampleCount {
         int t = 0;
         for (long a : ty.weight()) for (long b : tx.weight()) w[t++] = Math.multiplyExact(a, b);
         return w;
-    }
-
-    /** Refuses a denominator beyond 63 bits at any element, live or not, as the lowering does. */
-    private static void checkDenominators(Node n, FixedFormat fx, ResampleAxis[] ax) {
-        for (int gy = 0; gy < ax[0].size(); gy++) {
-            Layout.Taps ty = ax[0].taps.get(gy);
-            for (int gx = 0; gx < ax[1].size(); gx++) {
-                Layout.Taps tx = ax[1].taps.get(gx);
-                if (ty.index().length == 1 && tx.index().length == 1) continue;
-                long den = ty.denominator() * tx.denominator();
-                if (Long.numberOfLeadingZeros(den) <= fx.fracBits() + 1) {
-                    throw new UnsupportedOperationException("resampling denominator " + den + " of " + fx + " needs more than 63 bits (node "
-                            + n.id() + ", region " + n.region() + ")");
-                }
-            }
-        }
     }
 
     /** Tap identities: taps copying the same source element (through the operand's single taps) are one element. */

@@ -1,5 +1,6 @@
 package tc0.compiler.count;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,18 @@ final class ResampleStencils {
         return DivideByConstant.chooseSplit(f.weights(), f.constant(), out.fracBits(), d, out, rounds);
     }
 
+    /** The divisor {@code D 2^Fx} of a stencil of weighting {@code k} over words of format {@code fx}. */
+    static BigInteger divisor(Weighting k, FixedFormat fx) {
+        return BigInteger.valueOf(k.den()).shiftLeft(fx.fracBits());
+    }
+
+    /** The widths of words of these classes. */
+    static int[] widths(ElemClass[] in) {
+        int[] w = new int[in.length];
+        for (int t = 0; t < in.length; t++) w[t] = in[t].width();
+        return w;
+    }
+
     /** A stencil weighting: weights in stencil order and the denominator. */
     record Weighting(long[] w, long den) {
         Weighting sorted() {
@@ -90,9 +103,20 @@ final class ResampleStencils {
             this.rounds = rounds;
         }
 
-        /** The lowering's route for a stencil of weighting {@code k} over taps of these classes (its form's own route). */
+        /**
+         * The lowering's route for a stencil of weighting {@code k} over taps of these classes (its form's own route;
+         * SPLIT over exact numbers past a long, refused where even SPLIT's numbers pass one).
+         */
         DivideByConstant.Route route(ElemClass[] in, Weighting k) {
-            long d = k.den() << fx.fracBits();
+            BigInteger wide = divisor(k, fx);
+            if (!DivideByConstant.fitsLong(widths(in), k.w(), wide)) {
+                if (DivideByConstant.wordsCost(widths(in), k.w(), out.fracBits(), wide, out, rounds) == null) {
+                    throw new UnsupportedOperationException("resampling by " + wide + " (" + wide.bitLength() + " bits) into " + out
+                            + ": even SPLIT's quotients and remainders pass a long");
+                }
+                return DivideByConstant.Route.SPLIT;
+            }
+            long d = wide.longValueExact();
             if (!oneClass(in)) {
                 int[] ids = new int[in.length];
                 for (int t = 0; t < ids.length; t++) ids[t] = in[t].id;
@@ -104,8 +128,8 @@ final class ResampleStencils {
 
         /** MULTIPLY over distinct taps in closed form; null where that does not apply (another route, or the closed sum does not). */
         Instance.Result closed(ElemClass[] in, Weighting k, DivideByConstant.Route route) {
+            if (route != DivideByConstant.Route.MULTIPLY) return null; // MULTIPLY fits a long: so does d
             long d = k.den() << fx.fracBits();
-            if (route != DivideByConstant.Route.MULTIPLY) return null;
             if (!oneClass(in) || !in[0].plain() || !oneLevel(in[0])) return traced(closedMultiply(in, k.w(), d, out, rounds));
             Weighting sorted = k.sorted();
             return kept(sums, SUMS_KEPT).computeIfAbsent(List.of(sorted, in[0].id), x -> Optional.ofNullable(traced(closedMultiply(in, sorted.w(), d, out, rounds))))

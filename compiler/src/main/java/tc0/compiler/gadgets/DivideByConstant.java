@@ -1,6 +1,7 @@
 package tc0.compiler.gadgets;
 
 import java.math.BigInteger;
+import tc0.circuits.Literal;
 import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.Rounding;
 
@@ -88,9 +89,74 @@ public final class DivideByConstant {
             case SPLIT -> {
                 Split sp = Split.of(weights(u), u.constant(), q);
                 if (sp == null) throw new IllegalArgumentException("the split route needs more than 62 bits here");
-                yield sp.build(net, u, out, rounds);
+                int[] lits = new int[u.size()];
+                for (int i = 0; i < lits.length; i++) lits[i] = u.lit(i);
+                yield sp.build(net, lits, out, rounds);
             }
         };
+    }
+
+    /**
+     * Whether the form {@code sum coeffs_t x_t} over two's complement words of these widths, divided by {@code d},
+     * fits the long routes ({@link #build}): {@code d} and the sum of the weights' magnitudes below 2^62. Past
+     * that (resampling at n = 2^20: a 76-bit numerator by 2^68) only {@link #buildWords} builds it.
+     */
+    public static boolean fitsLong(int[] widths, long[] coeffs, BigInteger d) {
+        if (d.bitLength() > 62) return false;
+        BigInteger total = BigInteger.ZERO;
+        for (int t = 0; t < widths.length; t++) total = total.add(BigInteger.valueOf(coeffs[t]).abs().shiftLeft(widths[t]));
+        return total.bitLength() <= 62;
+    }
+
+    /**
+     * {@code y} of {@code V = sum coeffs_t x_t} (two's complement words; constant bits fold into the constant, as
+     * {@link LinearForm#addWord} folds them) by {@link Route#SPLIT}, the form's weights, constant and the divisor
+     * exact integers: for divisions past {@link #fitsLong}. SPLIT's own numbers (the quotients, about the output's
+     * size; the remainders, below {@code 2q}, {@code q} the divisor with the powers of two it shares with {@code 2^a}
+     * cancelled; the carry thresholds, below {@code n 2q}) must fit a long, else {@link IllegalArgumentException}. Where the form fits a long it builds what {@code build(..., SPLIT)} builds.
+     */
+    public static int[] buildWords(Net net, int[][] words, long[] coeffs, int a, BigInteger d, FixedFormat out, int rounds) {
+        WordForm f = WordForm.of(words, coeffs);
+        Split sp = Split.of(f.weights, f.constant, new Quotient(a, d, out));
+        if (sp == null) throw new IllegalArgumentException("the split route needs more than 62 bits here");
+        return sp.build(net, f.lits, out, rounds);
+    }
+
+    /** The exact cost of {@link #buildWords} over distinct fresh literals (words of these widths); null where SPLIT's numbers pass a long. */
+    public static Cost wordsCost(int[] widths, long[] coeffs, int a, BigInteger d, FixedFormat out, int rounds) {
+        int[][] fresh = new int[widths.length][];
+        int next = 1;
+        for (int t = 0; t < widths.length; t++) {
+            fresh[t] = new int[widths[t]];
+            for (int k = 0; k < widths[t]; k++) fresh[t][k] = Literal.of(next++, false);
+        }
+        WordForm f = WordForm.of(fresh, coeffs);
+        Split sp = Split.of(f.weights, f.constant, new Quotient(a, d, out));
+        return sp == null ? null : sp.cost(new int[f.lits.length], f.lits.length, out, rounds, new Cost(0, 0, 0));
+    }
+
+    /** A form over words with exact weights, in {@link LinearForm#addWord}'s order: zero weights and FALSE bits dropped, TRUE bits folded. */
+    private record WordForm(int[] lits, BigInteger[] weights, BigInteger constant) {
+        static WordForm of(int[][] words, long[] coeffs) {
+            int n = 0;
+            for (int[] w : words) n += w.length;
+            int[] lits = new int[n];
+            BigInteger[] weights = new BigInteger[n];
+            BigInteger constant = BigInteger.ZERO;
+            int size = 0;
+            for (int t = 0; t < words.length; t++) {
+                int[] word = words[t];
+                BigInteger c = BigInteger.valueOf(coeffs[t]);
+                for (int k = 0; k < word.length; k++) {
+                    BigInteger wt = k == word.length - 1 ? c.shiftLeft(k).negate() : c.shiftLeft(k);
+                    if (wt.signum() == 0 || word[k] == Literal.FALSE) continue;
+                    if (word[k] == Literal.TRUE) { constant = constant.add(wt); continue; }
+                    lits[size] = word[k];
+                    weights[size++] = wt;
+                }
+            }
+            return new WordForm(java.util.Arrays.copyOf(lits, size), java.util.Arrays.copyOf(weights, size), constant);
+        }
     }
 
     /**
@@ -256,11 +322,15 @@ public final class DivideByConstant {
         final FixedFormat out;
 
         Quotient(int a, long d, FixedFormat out) {
-            if (d <= 0) throw new IllegalArgumentException("divisor " + d + " is not positive");
+            this(a, BigInteger.valueOf(d), out);
+        }
+
+        Quotient(int a, BigInteger d, FixedFormat out) {
+            if (d.signum() <= 0) throw new IllegalArgumentException("divisor " + d + " is not positive");
             if (a < 0) throw new IllegalArgumentException("negative exponent " + a);
-            int tz = Math.min(a, Long.numberOfTrailingZeros(d));
+            int tz = Math.min(a, d.getLowestSetBit());
             this.p = BigInteger.ONE.shiftLeft(a - tz);
-            this.q = BigInteger.valueOf(d >> tz);
+            this.q = d.shiftRight(tz);
             this.out = out;
         }
 
@@ -344,17 +414,23 @@ public final class DivideByConstant {
      */
     private record Split(long[] quot, long[] rem, long base, long[] thresholds) {
         static Split of(long[] w, long constant, Quotient qt) {
+            BigInteger[] wide = new BigInteger[w.length];
+            for (int i = 0; i < w.length; i++) wide[i] = BigInteger.valueOf(w[i]);
+            return of(wide, BigInteger.valueOf(constant), qt);
+        }
+
+        static Split of(BigInteger[] w, BigInteger constant, Quotient qt) {
             BigInteger p2 = qt.p.shiftLeft(1), d = qt.q.shiftLeft(1);
-            BigInteger[] cq = floorDivRem(p2.multiply(BigInteger.valueOf(constant)).add(qt.q), d);
+            BigInteger[] cq = floorDivRem(p2.multiply(constant).add(qt.q), d);
             BigInteger base = cq[0], rc = cq[1], top = rc;
             BigInteger[] quot = new BigInteger[w.length], rem = new BigInteger[w.length];
             int withRem = -1, fanIn = 0;
             for (int i = 0; i < w.length; i++) {
-                BigInteger[] qr = floorDivRem(p2.multiply(BigInteger.valueOf(w[i])), d);
+                BigInteger[] qr = floorDivRem(p2.multiply(w[i]), d);
                 quot[i] = qr[0];
                 rem[i] = qr[1];
                 top = top.add(qr[1]);
-                if (qr[1].signum() != 0 && w[i] != 0) { fanIn++; withRem = i; }
+                if (qr[1].signum() != 0 && w[i].signum() != 0) { fanIn++; withRem = i; }
             }
             if (fanIn == 1) { // T = [R_c + R_i x_i >= d] = x_i or 0
                 if (rc.add(rem[withRem]).compareTo(d) >= 0) quot[withRem] = quot[withRem].add(BigInteger.ONE);
@@ -365,8 +441,8 @@ public final class DivideByConstant {
             long[] q = new long[w.length], r = new long[w.length];
             for (int i = 0; i < w.length; i++) {
                 if (quot[i].bitLength() > 62) return null;
-                q[i] = w[i] == 0 ? 0 : quot[i].longValue();
-                r[i] = w[i] == 0 ? 0 : rem[i].longValue();
+                q[i] = w[i].signum() == 0 ? 0 : quot[i].longValue();
+                r[i] = w[i].signum() == 0 ? 0 : rem[i].longValue();
             }
             int carries = top.divide(d).intValueExact(); // at most fanIn: each remainder is below d
             long[] ts = new long[carries];
@@ -374,11 +450,11 @@ public final class DivideByConstant {
             return new Split(q, r, base.longValue(), ts);
         }
 
-        int[] build(Net net, LinearForm u, FixedFormat out, int rounds) {
+        int[] build(Net net, int[] lits, FixedFormat out, int rounds) {
             LinearForm r = new LinearForm(), f = new LinearForm().addConstant(base);
-            for (int i = 0; i < u.size(); i++) {
-                r.add(u.lit(i), rem[i]);
-                f.add(u.lit(i), quot[i]);
+            for (int i = 0; i < lits.length; i++) {
+                r.add(lits[i], rem[i]);
+                f.add(lits[i], quot[i]);
             }
             int[] carry = new int[thresholds.length];
             if (carry.length > 0) r.atLeastAll(net, thresholds, 0, carry.length, carry);

@@ -42,19 +42,20 @@ class ExamplesSizeTest {
      * Examples whose degree k - 1 is not yet refuted, and the figure that says so. rope_tensor_attention: size
      * <= C n^5 is proved (its masked softmax over n^2 pairs per element), but its count / n^4 (216 at 2048, 420 at
      * 4096) passes the C' fitted on n <= 256 (697) only past 4096, and its masked softmax has no unavoidable
-     * gates written (a masked row's maximum runs over its kept entries only).
+     * gates written (a masked row's maximum runs over its kept entries only). flowar: size <= C n^3 is proved, but
+     * no count to 1024 passes the C' n^2 fitted on n <= 256 and no unavoidable gates are written for its
+     * resampling by constant weights (their leading term is L).
      */
-    static final java.util.Map<String, String> KNOWN_GAPS = java.util.Map.of("examples/rope_tensor_attention.tc0", "degree 4 not refuted from below");
+    static final java.util.Map<String, String> KNOWN_GAPS = java.util.Map.of(
+            "examples/rope_tensor_attention.tc0", "degree 4 not refuted from below",
+            "examples/flowar.tc0", "degree 2 not refuted from below");
 
     /**
-     * Examples whose size bound is not decided, and the figure that says why. flowar: from resampling's SPLIT route on
-     * (2026-12-06 evening) its count at n = 6 (and 10) falls back to building at node 233 ("may read one literal
-     * twice"), so the count cannot be split by node there and no size bound for every n is proved. (Before, its
-     * size <= C n^3 was proved and degree 2 refuted neither on the counts nor from below: no unavoidable gates are
-     * written for its resampling by constant weights.)
+     * Examples whose size bound is not decided, and the figure that says why: none since flowar's n = 6 and 10 count
+     * by node again (a resample over a resample passing literals through: {@code ResampleThrough}); from the SPLIT
+     * route until then (2026-12-06) they fell back to building at node 233.
      */
-    static final java.util.Map<String, String> KNOWN_UNDECIDED = java.util.Map.of("examples/flowar.tc0",
-            "size for every n: not decomposed (the summaries cannot count some n by node)");
+    static final java.util.Map<String, String> KNOWN_UNDECIDED = java.util.Map.of();
 
     static Stream<String> examples() throws IOException {
         try (Stream<Path> s = Files.list(SymbolicCheckTest.ROOT.resolve("examples"))) {

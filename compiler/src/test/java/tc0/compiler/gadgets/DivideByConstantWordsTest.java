@@ -1,0 +1,169 @@
+package tc0.compiler.gadgets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tc0.circuits.Circuit;
+import tc0.compiler.numerics.FixedFormat;
+import tc0.compiler.testing.DirectEval;
+import tc0.compiler.testing.GadgetAsserts;
+
+/**
+ * {@link DivideByConstant#buildWords}: SPLIT over a form of words times coefficients whose weights and divisor pass
+ * a long (resampling at n = 2^20: two 55-bit column-pass words times weights below 2^21, divided by 2^68). Built,
+ * evaluated against the definition {@code saturate(floor((2 V 2^a + d) / 2d))} in BigInteger arithmetic on edges
+ * and random codes, its closed cost ({@link DivideByConstant#wordsCost}) equal to the built circuit's; within a
+ * long, the same circuit as {@code build(..., SPLIT)}.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DivideByConstantWordsTest {
+
+    /** {@code V = sum coefs_k x_k} over signed words; {@code y = saturate(round(V 2^a / d))} in {@code out}. */
+    record Case(int[] widths, long[] coefs, int a, BigInteger d, FixedFormat out) {
+        long expected(long[] codes) {
+            BigInteger v = BigInteger.ZERO;
+            for (int k = 0; k < codes.length; k++) v = v.add(BigInteger.valueOf(coefs[k]).multiply(BigInteger.valueOf(codes[k])));
+            BigInteger num = v.shiftLeft(a + 1).add(d), den = d.shiftLeft(1);
+            BigInteger[] qr = num.divideAndRemainder(den);
+            BigInteger y = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+            BigInteger lo = BigInteger.ONE.shiftLeft(out.width() - 1).negate(), hi = BigInteger.ONE.shiftLeft(out.width() - 1).subtract(BigInteger.ONE);
+            return y.max(lo).min(hi).longValueExact();
+        }
+
+        /** Bits of the largest {@code |V|}. */
+        int numeratorBits() {
+            BigInteger m = BigInteger.ZERO;
+            for (int k = 0; k < widths.length; k++) m = m.add(BigInteger.valueOf(Math.abs(coefs[k])).shiftLeft(widths[k] - 1));
+            return m.bitLength();
+        }
+
+        @Override public String toString() {
+            return java.util.Arrays.toString(widths) + " x " + java.util.Arrays.toString(coefs) + ", 2^" + a + " / " + d + " -> " + out;
+        }
+    }
+
+    private static BigInteger pow2(int k) { return BigInteger.ONE.shiftLeft(k); }
+
+    /** Builds {@link DivideByConstant#buildWords}, checks {@code wordsCost} against the circuit, evaluates it on {@code inputs}. */
+    private static void check(Case c, List<long[]> inputs) {
+        Cost closed = DivideByConstant.wordsCost(c.widths(), c.coefs(), c.a(), c.d(), c.out(), 2);
+        Circuit circ = GadgetAsserts.assertCost(closed, b -> {
+            int[][] words = new int[c.widths().length][];
+            for (int k = 0; k < words.length; k++) words[k] = b.inputBus("x" + k, c.widths()[k]);
+            b.outputBus("y", DivideByConstant.buildWords(Net.of(b), words, c.coefs(), c.a(), c.d(), c.out(), 2));
+        });
+        DirectEval ev = new DirectEval(circ);
+        for (long[] codes : inputs) {
+            assertEquals(c.expected(codes), ev.run(codes).signed("y"), () -> c + " at " + java.util.Arrays.toString(codes));
+        }
+    }
+
+    @Test
+    void resamplingAtAMillionNumeratorsPastALongByDivisorsPastALong() {
+        Case[] cases = {
+            // flowar's row pass at n = 2^20: (2^21 - f) y0 + f y1 over 55-bit column passes, by 2^42 2^26 into fixed(8, 26)
+            new Case(new int[] {55, 55}, new long[] {(1L << 21) - 5, 5}, 26, pow2(68), FixedFormat.of(8, 26)),
+            new Case(new int[] {55, 55}, new long[] {1L << 20, 1L << 20}, 26, pow2(68), FixedFormat.of(8, 26)),
+            // an odd factor beside the power of two (a map of 3 to n = 3 2^19), a divisor with no power of two
+            new Case(new int[] {54, 54}, new long[] {3 * (1L << 19) - 7, 7}, 25, BigInteger.valueOf(9).shiftLeft(64), FixedFormat.of(8, 25)),
+            new Case(new int[] {50, 48}, new long[] {-12345, 987654321}, 30, pow2(40).add(BigInteger.ONE).shiftLeft(30), FixedFormat.of(40, 0)),
+            // three words, one negative weight
+            new Case(new int[] {60, 40, 30}, new long[] {1L << 10, -(1L << 30), 77}, 20, pow2(66).multiply(BigInteger.valueOf(5)), FixedFormat.of(16, 20)),
+        };
+        for (Case c : cases) {
+            assertTrue(c.numeratorBits() > 63 || c.d().bitLength() > 63, c + ": fits a long");
+            assertFalse(DivideByConstant.fitsLong(c.widths(), c.coefs(), c.d()), c.toString());
+            check(c, patterns(c.widths(), 300, c.numeratorBits()));
+        }
+    }
+
+    @Test
+    void withinALongTheSameCircuitAsSplitOverTheLinearForm() {
+        // every input of two small words: buildWords's gates and outputs are build(SPLIT)'s
+        for (long[] co : new long[][] {{1, 5}, {3, -2}, {-7, 6}}) {
+            for (long d = 1; d <= 40; d += 7) {
+                Case c = new Case(new int[] {5, 4}, co, 2, BigInteger.valueOf(d), FixedFormat.of(4, 1));
+                assertTrue(DivideByConstant.fitsLong(c.widths(), c.coefs(), c.d()));
+                List<long[]> all = new ArrayList<>();
+                for (long x = -16; x < 16; x++) for (long y = -8; y < 8; y++) all.add(new long[] {x, y});
+                check(c, all);
+                CountingNet n = new CountingNet();
+                int[][] words = {n.input(5), n.input(4)};
+                LinearForm f = new LinearForm().addWord(words[0], co[0]).addWord(words[1], co[1]);
+                DivideByConstant.build(n, f, 2, d, c.out(), 2, DivideByConstant.Route.SPLIT);
+                assertEquals(n.cost(), DivideByConstant.wordsCost(c.widths(), co, 2, c.d(), c.out(), 2), c.toString());
+            }
+        }
+    }
+
+    @Test
+    void constantBitsFoldAsInALinearForm() {
+        // a word whose top bits are constants (a zero-extended code): folded into the constant, as LinearForm folds them
+        Case c = new Case(new int[] {6, 6}, new long[] {1L << 40, 3}, 30, pow2(62).multiply(BigInteger.valueOf(3)), FixedFormat.of(6, 4));
+        Circuit circ = GadgetAsserts.build(b -> {
+            int[] x = b.inputBus("x", 3), z = b.inputBus("z", 6);
+            int[] ext = {x[0], x[1], x[2], tc0.circuits.Literal.FALSE, tc0.circuits.Literal.FALSE, tc0.circuits.Literal.FALSE};
+            b.outputBus("y", DivideByConstant.buildWords(Net.of(b), new int[][] {ext, z}, c.coefs(), c.a(), c.d(), c.out(), 2));
+        });
+        DirectEval ev = new DirectEval(circ);
+        for (long x = 0; x < 8; x++) {
+            for (long z = -32; z < 32; z++) assertEquals(c.expected(new long[] {x, z}), ev.run(x, z).signed("y"), "x=" + x + " z=" + z);
+        }
+    }
+
+    @Test
+    void refusedWhereEvenSplitsNumbersPassALong() {
+        // a 2^80 numerator by 3: the quotients themselves have 78 bits; by 2^70 + 1: the remainders have 70
+        Case[] cases = {
+            new Case(new int[] {60}, new long[] {1L << 20}, 0, BigInteger.valueOf(3), FixedFormat.of(40, 0)),
+            new Case(new int[] {60, 60}, new long[] {1L << 20, 1}, 3, pow2(70).add(BigInteger.ONE), FixedFormat.of(12, 3)),
+        };
+        for (Case c : cases) {
+            assertNull(DivideByConstant.wordsCost(c.widths(), c.coefs(), c.a(), c.d(), c.out(), 2), c.toString());
+            CountingNet n = new CountingNet();
+            int[][] words = new int[c.widths().length][];
+            for (int k = 0; k < words.length; k++) words[k] = n.input(c.widths()[k]);
+            assertThrows(IllegalArgumentException.class, () -> DivideByConstant.buildWords(n, words, c.coefs(), c.a(), c.d(), c.out(), 2), c.toString());
+        }
+    }
+
+    /** Both ends, zero, -1, alternating extremes, then random codes (half biased to the ends). */
+    private static List<long[]> patterns(int[] widths, int random, long seed) {
+        List<long[]> ps = new ArrayList<>();
+        int m = widths.length;
+        long[] lo = new long[m], hi = new long[m], alt = new long[m], alt2 = new long[m], minus1 = new long[m];
+        for (int k = 0; k < m; k++) {
+            lo[k] = -(1L << (widths[k] - 1));
+            hi[k] = (1L << (widths[k] - 1)) - 1;
+            alt[k] = k % 2 == 0 ? lo[k] : hi[k];
+            alt2[k] = k % 2 == 0 ? hi[k] : lo[k];
+            minus1[k] = -1;
+        }
+        ps.addAll(List.of(lo, hi, new long[m], alt, alt2, minus1));
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int p = 0; p < random; p++) {
+            long[] x = new long[m];
+            for (int k = 0; k < m; k++) {
+                long l = -(1L << (widths[k] - 1)), h = (1L << (widths[k] - 1)) - 1;
+                x[k] = switch (p % 4) {
+                    case 0 -> rnd.nextLong(l, h + 1);
+                    case 1 -> h - rnd.nextLong(0, 1 << 10);
+                    case 2 -> l + rnd.nextLong(0, 1 << 10);
+                    default -> rnd.nextLong(l, h + 1) >> rnd.nextInt(0, widths[k]);
+                };
+            }
+            ps.add(x);
+        }
+        return ps;
+    }
+}
