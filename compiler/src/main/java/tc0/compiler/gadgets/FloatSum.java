@@ -32,7 +32,7 @@ public final class FloatSum {
                 }
             }
         }
-        int[] sum = WideSum.build(net, plus, rounds), neg = WideSum.build(net, minus, rounds);
+        int[] sum = WideSum.buildConstantInBlocks(net, plus, rounds), neg = WideSum.buildConstantInBlocks(net, minus, rounds);
         int negative = sum[w - 1];
         int[] magnitude = new int[w - 1];
         for (int j = 0; j < w - 1; j++) magnitude[j] = net.or(net.and(sum[j], Literal.not(negative)), net.and(neg[j], negative));
