@@ -10,7 +10,10 @@ import tc0.circuits.Literal;
  * <ol>
  *   <li>alignment: bit j of {@code X_i} with its sign, {@code OR_k ([E_i = k] AND [s_i = s] AND m_(i, j-k))}
  *       (depth 2), into columns with weight {@code +2^j} (positive) or {@code -2^j} (negative);</li>
- *   <li>the exact sum S and its negation by two {@link WideSum}s side by side ({@code 2k + 7});</li>
+ *   <li>the exact sum S and its negation by two {@link WideSum}s side by side ({@code 2k + 7}), each adding its
+ *       constant (the negated terms' {@code -2^j}, a constant operand's bits) in its blocks' ladders
+ *       ({@link WideSum#buildConstantInBlocks}): compressed as {@code TRUE} bits, a constant's position among the
+ *       blocks decided a level where the other operands fold too ({@code 1 + e} for a positive e);</li>
  *   <li>the magnitude {@code |S|}, chosen by S's sign bit (2), rounded by {@link FloatRound} (9).</li>
  * </ol>
  * Simplified against Chiang: the grid spans the whole exponent range, so the size grows with {@code 2^q}
@@ -32,7 +35,7 @@ public final class FloatSum {
                 }
             }
         }
-        int[] sum = WideSum.build(net, plus, rounds), neg = WideSum.build(net, minus, rounds);
+        int[] sum = WideSum.buildConstantInBlocks(net, plus, rounds), neg = WideSum.buildConstantInBlocks(net, minus, rounds);
         int negative = sum[w - 1];
         int[] magnitude = new int[w - 1];
         for (int j = 0; j < w - 1; j++) magnitude[j] = net.or(net.and(sum[j], Literal.not(negative)), net.and(neg[j], negative));

@@ -75,6 +75,19 @@ public final class WideColumns {
         return this;
     }
 
+    /**
+     * The columns without the constant, which {@link #constantBits} gives (once: nothing can be added afterwards):
+     * for a sum that adds the constant where it reads a block of columns, not in the compression.
+     */
+    List<WeightedSum.IntList> variableColumns() {
+        if (sealed) throw new IllegalStateException("columns already summed");
+        sealed = true;
+        return cols;
+    }
+
+    /** The constant modulo {@code 2^width}. */
+    BigInteger constantBits() { return constant.mod(modulus); }
+
     /** The columns with the constant's bits placed (once: nothing can be added afterwards). */
     List<WeightedSum.IntList> columns() {
         if (!sealed) {

@@ -39,7 +39,22 @@ public final class WideSum {
      * carries are), nor anything only they would read: the block ladders are made gate by gate on demand.
      */
     public static int[] top(Net net, WideColumns in, int rounds, int from) {
-        List<WeightedSum.IntList> cols = in.columns();
+        return top(net, in, rounds, from, false);
+    }
+
+    /**
+     * The sum modulo {@code 2^width} with the constant added where each block is read (its bits in the block's
+     * ladder threshold), not as {@code TRUE} bits in the compression: then where a constant's bits land among the
+     * blocks does not change which compression gates fold, and the depth is the same wherever it lands (a float
+     * sum {@code 1 + e}, e a positive float, was 17 or 18 deep by the column of 1 modulo the block size).
+     */
+    public static int[] buildConstantInBlocks(Net net, WideColumns in, int rounds) {
+        return top(net, in, rounds, 0, true);
+    }
+
+    private static int[] top(Net net, WideColumns in, int rounds, int from, boolean constantInBlocks) {
+        java.math.BigInteger constant = constantInBlocks ? in.constantBits() : java.math.BigInteger.ZERO;
+        List<WeightedSum.IntList> cols = constantInBlocks ? in.variableColumns() : in.columns();
         for (int r = 0; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
         int width = cols.size();
         if (from < 0 || from >= width) throw new IllegalArgumentException("bits from " + from + " of " + width);
@@ -52,7 +67,7 @@ public final class WideSum {
         int[] start = new int[blocks + 1];
         for (int i = 0; i <= blocks; i++) start[i] = i == 0 ? 0 : low > 0 ? low + (i - 1) * b : i * b;
         Block[] split = new Block[blocks];
-        for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, start[i], start[i + 1]);
+        for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, start[i], start[i + 1], bitsOf(constant, start[i], start[i + 1]));
         // Block i adds A_i (the low part of split block i) and B_i (the high part of split block i - 1).
         Operands ops = new Operands(split);
         Carries c = new Carries(net, ops);
@@ -67,6 +82,11 @@ public final class WideSum {
             for (int t = Math.max(0, from - start[i]); t < split[i].lowWidth; t++) out[start[i] + t - from] = sum.bit(t);
         }
         return out;
+    }
+
+    /** Bits {@code from .. to - 1} of c, as a number (a block is at most 16 columns wide). */
+    private static long bitsOf(java.math.BigInteger c, int from, int to) {
+        return c.shiftRight(from).and(java.math.BigInteger.ONE.shiftLeft(to - from).subtract(java.math.BigInteger.ONE)).longValueExact();
     }
 
     /**
@@ -99,10 +119,19 @@ public final class WideSum {
         private final int[] atLeast;
         private final java.util.Map<Integer, Integer> bits = new java.util.HashMap<>();
 
+        private final long constant;
+
         Ladder(Net net, int[] lits, long[] w, long max) {
+            this(net, lits, w, max, 0);
+        }
+
+        /** {@code V = constant + sum w_i lits_i}, {@code max} the sum's largest value without the constant. */
+        Ladder(Net net, int[] lits, long[] w, long max, long constant) {
             this.net = net;
             this.lits = lits;
             this.w = w;
+            this.constant = constant;
+            max += constant;
             this.max = max;
             this.atLeast = new int[Math.toIntExact(max)];
             java.util.Arrays.fill(atLeast, -1);
@@ -110,7 +139,7 @@ public final class WideSum {
 
         int atLeast(long v) {
             int i = (int) v - 1;
-            if (atLeast[i] < 0) atLeast[i] = net.gate(lits, w, lits.length, v);
+            if (atLeast[i] < 0) atLeast[i] = net.gate(lits, w, lits.length, v - constant);
             return atLeast[i];
         }
 
@@ -139,9 +168,10 @@ public final class WideSum {
             this.ladder = ladder;
         }
 
-        static Block of(Net net, List<WeightedSum.IntList> cols, int from, int to) {
+        /** Columns {@code from .. to - 1} plus {@code constant} (read by the ladder's thresholds). */
+        static Block of(Net net, List<WeightedSum.IntList> cols, int from, int to, long constant) {
             int n = 0;
-            boolean single = true;
+            boolean single = constant == 0;
             for (int j = from; j < to; j++) { n += cols.get(j).size(); single &= cols.get(j).size() <= 1; }
             if (single) {
                 int[] low = new int[to - from];
@@ -156,7 +186,7 @@ public final class WideSum {
                 WeightedSum.IntList c = cols.get(j);
                 for (int i = 0; i < c.size(); i++) { lits[k] = c.get(i); w[k] = 1L << (j - from); vmax += w[k]; k++; }
             }
-            return new Block(to - from, null, new Ladder(net, lits, w, vmax));
+            return new Block(to - from, null, new Ladder(net, lits, w, vmax, constant));
         }
 
         int low(int t) { return singles != null ? singles[t] : ladder.bit(t); }
