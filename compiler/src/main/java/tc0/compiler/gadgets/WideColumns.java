@@ -41,8 +41,13 @@ public final class WideColumns {
             lit = Literal.not(lit);
             weight = weight.negate();
         }
-        BigInteger w = weight.mod(modulus);
-        for (int j = 0, n = Math.min(width(), w.bitLength()); j < n; j++) if (w.testBit(j)) cols.get(j).add(lit);
+        byte[] w = weight.mod(modulus).toByteArray(); // big-endian: its set bits found a byte at a time, not bit by bit
+        for (int k = 0; k < w.length; k++) {
+            for (int v = w[w.length - 1 - k] & 0xff; v != 0; v &= v - 1) {
+                int j = 8 * k + Integer.numberOfTrailingZeros(v);
+                if (j < width()) cols.get(j).add(lit);
+            }
+        }
         return this;
     }
 

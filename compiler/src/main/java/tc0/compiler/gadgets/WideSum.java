@@ -212,7 +212,8 @@ public final class WideSum {
     private static final class Carries {
         private final Net net;
         private final Operands ops;
-        private final int[] g, p;
+        private static final int UNKNOWN = -2;
+        private final int[] g, p, gConst, pConst;
         private final GateFold fold = new GateFold();
 
         Carries(Net net, Operands ops) {
@@ -223,6 +224,10 @@ public final class WideSum {
             p = new int[n];
             java.util.Arrays.fill(g, -1);
             java.util.Arrays.fill(p, -1);
+            gConst = new int[n];
+            pConst = new int[n];
+            java.util.Arrays.fill(gConst, UNKNOWN);
+            java.util.Arrays.fill(pConst, UNKNOWN);
         }
 
         /** The carry into block i: {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))}. */
@@ -230,10 +235,10 @@ public final class WideSum {
             int[] from = new int[i]; // the j whose AND is built
             int n = 0;
             for (int j = 0; j < i; j++) {
-                if (ops.noHigh(j) || constant(j, full(j)) == Literal.FALSE) continue;
-                boolean dead = false, allTrue = constant(j, full(j)) == Literal.TRUE;
+                if (ops.noHigh(j) || generates(j) == Literal.FALSE) continue;
+                boolean dead = false, allTrue = generates(j) == Literal.TRUE;
                 for (int k = j + 1; k < i && !dead; k++) {
-                    int ck = constant(k, full(k) - 1);
+                    int ck = propagates(k);
                     dead = ck == Literal.FALSE;
                     allTrue &= ck == Literal.TRUE;
                 }
@@ -254,6 +259,18 @@ public final class WideSum {
 
         /** {@code 2^(block i's width)}: a sum at or above it carries out. */
         private long full(int i) { return 1L << ops.split[i].lowWidth; }
+
+        /** {@code g_i} as a constant ({@link GateFold#constant}: -1 where it is a gate), worked out once per block (the carries ask it {@code N^2} times). */
+        private int generates(int i) {
+            if (gConst[i] == UNKNOWN) gConst[i] = constant(i, full(i));
+            return gConst[i];
+        }
+
+        /** {@code p_i} as a constant, once per block (asked {@code N^3 / 6} times). */
+        private int propagates(int i) {
+            if (pConst[i] == UNKNOWN) pConst[i] = constant(i, full(i) - 1);
+            return pConst[i];
+        }
 
         private int constant(int i, long t) { return fold.constant(ops.lits(i), ops.weights(i), ops.lits(i).length, t); }
 
