@@ -39,8 +39,11 @@ public final class WideSum {
      * carries are), nor anything only they would read: the block ladders are made gate by gate on demand.
      */
     public static int[] top(Net net, WideColumns in, int rounds, int from) {
-        List<WeightedSum.IntList> cols = in.columns();
-        for (int r = 0; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
+        // On a twin net, columns holding runs go through their first round by heights (WideRuns), unlisted.
+        List<WeightedSum.IntList> cols = rounds > 0 && net instanceof TwinNet t && t.twins() ? WideRuns.firstRound(t, in, rounds) : null;
+        int done = cols == null ? 0 : 1;
+        if (cols == null) cols = in.columns();
+        for (int r = done; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
         int width = cols.size();
         if (from < 0 || from >= width) throw new IllegalArgumentException("bits from " + from + " of " + width);
         int h = 1;
@@ -68,6 +71,9 @@ public final class WideSum {
         }
         return out;
     }
+
+    /** How many sums so far had their first round counted by their runs' heights ({@link WideRuns}): tests see it at work. */
+    public static long firstRoundsByRuns() { return WideRuns.modelled; }
 
     /**
      * Block size: the smallest estimated wire count over {@code b} from {@code bits(H)} (the high part must
@@ -232,19 +238,26 @@ public final class WideSum {
 
         /** The carry into block i: {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))}. */
         int into(int i) {
-            int[] from = new int[i]; // the j whose AND is built
-            int n = 0;
+            // The j whose AND is built: g_j not FALSE and no p_k FALSE for j < k < i; TRUE where one AND is all TRUE.
+            // The constants are asked in the order a scan from each j would ask them (a block's operands are made
+            // when first asked), but each once: the scanned stretch (start, reach] and its last FALSE and non-TRUE p.
+            int[] from = new int[i];
+            int n = 0, reach = -1, lastFalse = -1, lastNotTrue = -1;
             for (int j = 0; j < i; j++) {
                 if (ops.noHigh(j) || generates(j) == Literal.FALSE) continue;
-                boolean dead = false, allTrue = generates(j) == Literal.TRUE;
-                for (int k = j + 1; k < i && !dead; k++) {
-                    int ck = propagates(k);
-                    dead = ck == Literal.FALSE;
-                    allTrue &= ck == Literal.TRUE;
+                if (reach < j) { reach = j; lastFalse = j; lastNotTrue = j; }
+                while (lastFalse <= j && reach < i - 1) {
+                    int ck = propagates(++reach);
+                    if (ck == Literal.FALSE) lastFalse = reach;
+                    if (ck != Literal.TRUE) lastNotTrue = reach;
                 }
-                if (dead) continue;
-                if (allTrue) return Literal.TRUE;
+                if (lastFalse > j) continue;
+                if (generates(j) == Literal.TRUE && lastNotTrue <= j) return Literal.TRUE;
                 from[n++] = j;
+            }
+            if (n > 0 && net instanceof TwinNet t && t.twins()) {
+                int counted = counted(t, i, from, n);
+                if (counted != UNKNOWN) return counted;
             }
             int[] terms = new int[n];
             for (int t = 0; t < n; t++) {
@@ -255,6 +268,36 @@ public final class WideSum {
                 terms[t] = and.length == 1 ? and[0] : net.and(and);
             }
             return terms.length == 0 ? Literal.FALSE : terms.length == 1 ? terms[0] : net.or(terms);
+        }
+
+        /**
+         * The carry's ANDs and OR counted in closed form (its twin: O(i), not the {@code i^2 / 2} wires), where every
+         * g_j it reads is a gate and no p_k is TRUE (then AND j has {@code i - j} members, distinct nodes, on the level
+         * above their highest, a suffix maximum); the g and p gates themselves are made as ever. The ANDs are read by
+         * the OR alone: counted, with the members read, where the carry is live. UNKNOWN where not modelled.
+         */
+        private int counted(TwinNet net, int i, int[] from, int n) {
+            for (int t = 0; t < n; t++) if (generates(from[t]) != -1) return UNKNOWN;
+            for (int k = from[0] + 1; k < i; k++) if (propagates(k) != -1) return UNKNOWN;
+            int[] gl = new int[n];
+            for (int t = 0; t < n; t++) gl[t] = gate(g, from[t], full(from[t]));
+            int[] pLevel = new int[i + 1]; // pLevel[k]: the highest level of p_k .. p_(i-1)
+            for (int k = i - 1; k > from[0]; k--) pLevel[k] = Math.max(pLevel[k + 1], net.level(gate(p, k, full(k) - 1)));
+            int[] level = new int[n]; // each term's level: g_(i-1) itself, or its AND's
+            int top = 0;
+            for (int t = 0; t < n; t++) {
+                int j = from[t];
+                level[t] = j == i - 1 ? net.level(gl[t]) : 1 + Math.max(net.level(gl[t]), pLevel[j + 1]);
+                top = Math.max(top, level[t]);
+            }
+            if (n == 1 && from[0] == i - 1) return gl[0]; // the carry is g_(i-1) itself
+            int out = n == 1 ? net.outputAt(level[0]) : net.outputAt(top + 1);
+            if (!net.alive(out)) return out;
+            if (n > 1) net.counted(1, n, top + 1);
+            for (int t = 0; t < n; t++) if (from[t] < i - 1) net.counted(1, i - from[t], level[t]);
+            for (int t = 0; t < n; t++) net.reads(gl[t], 1);
+            for (int k = from[0] + 1; k < i; k++) net.reads(gate(p, k, full(k) - 1), 1);
+            return out;
         }
 
         /** {@code 2^(block i's width)}: a sum at or above it carries out. */
