@@ -60,13 +60,16 @@ class WideRunsTest {
         int[] out;
         do {
             net.reset();
-            out = WideSum.top(net, columns(net.inputs(), seed, width), rounds, from);
+            out = WideSum.top(net, columns(net, net.inputs(), seed, width), rounds, from);
         } while (net.settle(read(out, mask, from)));
         return out;
     }
 
-    /** Runs of distinct first-half inputs (one level) and of any inputs, with single entries and constants between. */
-    private static WideColumns columns(int[] x, long seed, int width) {
+    /**
+     * Runs of fresh gates (ANDs of first-half inputs: one level; gates die unread, as the reconstruction's ORs do) and
+     * of any inputs, with single entries and constants between.
+     */
+    private static WideColumns columns(LiveNet net, int[] x, long seed, int width) {
         Random k = new Random(seed);
         WideColumns c = new WideColumns(width);
         int fresh = 0, half = x.length / 2;
@@ -79,7 +82,7 @@ class WideRunsTest {
             int[] lits = new int[1 + k.nextInt(8)];
             for (int t = 0; t < lits.length; t++) {
                 int pick = k.nextInt(12);
-                if (kind <= 3 && pick > 1 && fresh < half) lits[t] = x[fresh++]; // regular: fresh, one level
+                if (kind <= 3 && pick > 1 && fresh < half) { lits[t] = net.and(x[fresh], x[(fresh + 1) % half]); fresh++; } // regular: fresh, one level
                 else lits[t] = pick == 0 ? Literal.FALSE : pick == 1 ? Literal.TRUE : x[k.nextInt(x.length)];
                 if (k.nextInt(4) == 0) lits[t] = Literal.not(lits[t]);
             }
