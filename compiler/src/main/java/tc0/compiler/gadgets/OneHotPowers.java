@@ -33,6 +33,8 @@ final class OneHotPowers {
     private int[] lits; // the closed path: hot(a), asked once
     private int level = -1; // their one level; -2: not one level (then entry by entry)
     private boolean allRead;
+    private static final int UNASKED = -1, NOT_CONSTANT = -2;
+    private int constantAt = UNASKED;
 
     private record Coset(int q, int d, int symbol) {}
 
@@ -50,11 +52,38 @@ final class OneHotPowers {
     /** Bits of the table {@code a -> c a^i mod q}, every one of them made; terms asked in increasing i. */
     int[] term(int i, long c) {
         long need = (1L << bits) - 1;
-        if (distinct && net instanceof TwinNet t && t.twins() && c % q != 0) {
-            int[] out = closedTerm(t, i, Math.floorMod(c, q), need);
-            if (out != null) return out;
+        if (net instanceof TwinNet t && t.twins() && c % q != 0) {
+            if (distinct) {
+                int[] out = closedTerm(t, i, Math.floorMod(c, q), need);
+                if (out != null) return out;
+            } else if (constantAt() != NOT_CONSTANT) return constantTerm(i, Math.floorMod(c, q));
         }
         return OneHotOrs.of(net, hot, q, table(i, c), need, distinct);
+    }
+
+    /**
+     * Where every {@code hot(a)} is a constant (z itself constant: a layer norm's division by its constant width), the
+     * a whose literal is TRUE (0 where none is); else NOT_CONSTANT. Asked on a counting net only (the order the
+     * literals are asked in does not matter there).
+     */
+    private int constantAt() {
+        if (constantAt == UNASKED) {
+            constantAt = 0;
+            for (int a = 1; a < q && constantAt != NOT_CONSTANT; a++) {
+                int lit = hot.applyAsInt(a);
+                if (lit == Literal.TRUE) constantAt = constantAt == 0 ? a : NOT_CONSTANT;
+                else if (lit != Literal.FALSE) constantAt = NOT_CONSTANT;
+            }
+        }
+        return constantAt;
+    }
+
+    /** The term's bits where z is the constant {@link #constantAt}: the ORs fold to the bits of {@code c z^i mod q}. */
+    private int[] constantTerm(int i, long c) {
+        long v = constantAt == 0 ? 0 : c * modPow(constantAt, i, q) % q;
+        int[] out = new int[bits];
+        for (int b = 0; b < bits; b++) out[b] = (v >>> b & 1) != 0 ? Literal.TRUE : Literal.FALSE;
+        return out;
     }
 
     /** The table entry by entry (a^i advanced from the last term asked, in longs: q < 2^31). */

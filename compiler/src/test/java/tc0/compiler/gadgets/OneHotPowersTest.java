@@ -63,6 +63,26 @@ class OneHotPowersTest {
         assertTrue(OneHotPowers.closed - closedBefore > 100, "the cosets counted only " + (OneHotPowers.closed - closedBefore) + " terms");
     }
 
+    @Test
+    void aConstantValuesTermsAreConstants() {
+        for (int q : new int[] {3, 7, 101, 1_009}) {
+            for (int z = 0; z < Math.min(q, 12); z++) { // z = 0: no one-hot literal is TRUE
+                int[] hot = new int[q];
+                if (z > 0) hot[z] = tc0.circuits.Literal.TRUE;
+                CountingNet twin = new CountingNet(), plain = new CountingNet();
+                OneHotPowers powers = new OneHotPowers(twin, a -> hot[a], q, false);
+                int bits = 32 - Integer.numberOfLeadingZeros(q - 1);
+                for (int i = 1; i <= 30; i++) {
+                    long c = 1 + (i * 7L) % (q - 1);
+                    long[] table = new long[q];
+                    for (int a = 1; a < q; a++) table[a] = BigInteger.valueOf(a).modPow(BigInteger.valueOf(i), BigInteger.valueOf(q)).longValueExact() * c % q;
+                    assertArrayEquals(OneHotOrs.of(plain, a -> hot[a], q, table, (1L << bits) - 1, false), powers.term(i, c), "q " + q + ", z " + z + ", i " + i);
+                }
+                assertEquals(0, twin.cost().gates());
+            }
+        }
+    }
+
     private static int[] hots(CountingNet net, int q, int level) {
         int[] lits = new int[q];
         for (int a = 1; a < q; a++) lits[a] = net.inputAt(level);
