@@ -27,63 +27,83 @@ final class CountBitsTwin {
 
     /** The count's low {@code keep} bits as {@link WeightedSum#countBits} makes them, or null where not modelled. */
     static int[] countBits(TwinNet net, int[] bits, int keep) {
-        int s = bits.length, ones = 0, r = 0, top = 0;
-        int[] nodes = new int[s];
+        return countBits(net, bits, 0, 0, keep, null);
+    }
+
+    /**
+     * The same for a group of {@code bits} and {@code extra} more bits that are variables of distinct nodes none of
+     * {@code bits} is, all on {@code extraLevel} (a run's entries, {@link WideRuns}, not listed); {@code live[0]}
+     * (where given) tells whether the group's gates read its bits (some gate of it is live).
+     */
+    static int[] countBits(TwinNet net, int[] bits, int extra, int extraLevel, int keep, boolean[] live) {
+        int s = bits.length + extra, ones = 0, r = 0, top = extra > 0 ? extraLevel : 0;
+        int[] nodes = new int[bits.length];
         for (int lit : bits) {
             if (lit == Literal.TRUE) { ones++; continue; }
             if (lit == Literal.FALSE) continue;
             nodes[r++] = Literal.node(lit);
             top = Math.max(top, net.level(lit));
         }
-        if (r < 2) return null;
+        if (r + extra < 2) return null;
         int[] sorted = Arrays.copyOf(nodes, r);
         Arrays.sort(sorted);
         for (int i = 1; i < r; i++) if (sorted[i] == sorted[i - 1]) return null; // repeated: the builder merges them
+        r += extra;
         int nb = Math.min(keep, 64 - Long.numberOfLeadingZeros(s));
         int lo = ones + 1, hi = ones + r; // [count >= t] is a gate for t in lo .. hi
         int geLevel = top + 1;
-        // Per bit: its gate's terms among [count >= t], t in lo .. hi (weight d_l(t) = ±1), its threshold less the TRUE ones.
+        // Per bit l: its gate's terms are [count >= t] at the multiples t of 2^l in lo .. hi, weight +1 at an odd
+        // multiple and -1 at an even one; those below lo are TRUE and move into the threshold. Counted, not listed.
         int[] out = new int[nb];
-        int[] ge = new int[r]; // the output literal that is [count >= lo + i] itself, where some bit is (0: none)
+        int[] geT = new int[nb], geLit = new int[nb]; // the [count >= t] some bit is itself, and its literal
+        int geMade = 0;
         long[] fanIn = new long[nb]; // > 0: the bit is a gate of its own
         for (int l = 0; l < nb; l++) {
-            long threshold = 1;
-            int pos = 0, neg = 0, last = -1;
-            for (int t = 1; t <= s; t++) {
-                int d = ((t >> l) & 1) - (((t - 1) >> l) & 1);
-                if (d == 0 || t > hi) continue;
-                if (t < lo) { threshold -= d; continue; }
-                if (d > 0) pos++; else neg++;
-                last = t;
-            }
+            long threshold = 1 - (odd(1, lo - 1, l) - even(1, lo - 1, l));
+            long pos = odd(lo, hi, l), neg = even(lo, hi, l);
             // Each term is a distinct plain gate: a negative weight stays on the gate (no literal is negated).
             if (-neg >= threshold) out[l] = Literal.TRUE;
             else if (pos < threshold) out[l] = Literal.FALSE;
             else if (pos + neg == 1) { // the gate [count >= last] itself: one literal however many bits it is
-                if (ge[last - lo] == 0) ge[last - lo] = net.outputAt(geLevel);
-                out[l] = neg == 1 ? Literal.not(ge[last - lo]) : ge[last - lo];
+                int last = hi >> l << l, k = 0;
+                while (k < geMade && geT[k] != last) k++;
+                if (k == geMade) { geT[k] = last; geLit[k] = net.outputAt(geLevel); geMade++; }
+                out[l] = neg == 1 ? Literal.not(geLit[k]) : geLit[k];
             } else {
                 fanIn[l] = pos + neg;
                 out[l] = net.outputAt(geLevel + 1);
             }
         }
-        // Live: the bits read (as far as the net knows), and the [count >= t] that a live bit is or reads.
-        boolean[] geLive = new boolean[r];
-        int liveGe = 0;
-        for (int i = 0; i < r; i++) if (ge[i] != 0 && net.alive(ge[i])) { geLive[i] = true; liveGe++; }
+        // Live: the [count >= t] that a live bit is or reads: the multiples of 2^l in lo .. hi for the lowest live
+        // gate bit l (they include every higher one's), and the ones that are bits themselves.
+        int low = -1;
         for (int l = 0; l < nb; l++) {
             if (fanIn[l] == 0 || !net.alive(out[l])) continue;
             net.counted(1, fanIn[l], geLevel + 1);
-            for (int t = lo; t <= hi; t++) {
-                int d = ((t >> l) & 1) - (((t - 1) >> l) & 1);
-                if (d != 0 && !geLive[t - lo]) { geLive[t - lo] = true; liveGe++; }
-            }
+            if (low < 0) low = l;
         }
+        long liveGe = low < 0 ? 0 : odd(lo, hi, low) + even(lo, hi, low);
+        for (int k = 0; k < geMade; k++) if (net.alive(geLit[k]) && (low < 0 || (geT[k] & ((1 << low) - 1)) != 0)) liveGe++;
         if (liveGe > 0) {
             modelled++;
             net.counted(liveGe, r, geLevel);
             for (int lit : bits) if (!Literal.isConstant(lit)) net.reads(lit, liveGe);
         }
+        if (live != null) live[0] = liveGe > 0;
         return out;
+    }
+
+    /** The odd multiples {@code k 2^l} (k odd) in {@code from .. to}. */
+    private static long odd(long from, long to, int l) {
+        if (from > to) return 0;
+        long a = Math.ceilDiv(from, 1L << l), b = to >> l; // k in a .. b
+        return a > b ? 0 : (b + 1) / 2 - a / 2;
+    }
+
+    /** The even multiples {@code k 2^l} (k even, k >= 1) in {@code from .. to}. */
+    private static long even(long from, long to, int l) {
+        if (from > to) return 0;
+        long a = Math.ceilDiv(from, 1L << l), b = to >> l;
+        return a > b ? 0 : b - a + 1 - ((b + 1) / 2 - a / 2);
     }
 }

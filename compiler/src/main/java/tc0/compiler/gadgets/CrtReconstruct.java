@@ -66,10 +66,9 @@ public final class CrtReconstruct {
                 for (int y = 1; y < q; y++) if ((yOf[y] & yNeed | fOf[y] & fNeed | aOf[y] & aNeed) != 0) lits[y] = hot.applyAsInt(y);
                 distinct = OneHotOrs.distinct(lits);
             }
-            int[] yOr = OneHotOrs.of(net, hot, q, yOf, yNeed, distinct);
-            for (int t = 0; t < yOr.length; t++) if ((yNeed >>> t & 1) != 0) out.add(yOr[t], c.shiftLeft(t));
-            int[] fOr = OneHotOrs.of(net, hot, q, fOf, fNeed, distinct);
-            for (int t = 0; t < fOr.length; t++) if ((fNeed >>> t & 1) != 0) out.add(fOr[t], m.shiftLeft(t).negate());
+            // Each word's bits as one run (placed as adding them bit by bit would; counted by heights: WideRuns).
+            out.addRun(OneHotOrs.of(net, hot, q, yOf, yNeed, distinct), c);
+            out.addRun(OneHotOrs.of(net, hot, q, fOf, fNeed, distinct), m.negate());
             int[] aOr = OneHotOrs.of(net, hot, q, aOf, aNeed, distinct);
             for (int t = 0; t < aOr.length; t++) jForm.add(aOr[t], 1L << t);
         }

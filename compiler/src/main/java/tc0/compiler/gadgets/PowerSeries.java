@@ -17,15 +17,11 @@ final class PowerSeries {
         BigInteger bq = BigInteger.valueOf(q);
         int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
         LinearForm sum = new LinearForm().addConstant(coeff[0].mod(bq).longValueExact());
-        long[] term = new long[q]; // a -> a^i c mod q
-        long[] power = new long[q]; // a^i mod q, advanced once per i (q < 2^31: products fit a long)
-        java.util.Arrays.fill(power, 1);
+        OneHotPowers terms = new OneHotPowers(net, z::is, q, z.distinctOneHots()); // a -> a^i c mod q
         for (int i = 1; i < coeff.length; i++) {
-            for (int a = 1; a < q; a++) power[a] = power[a] * a % q;
             long c = coeff[i].mod(bq).longValueExact();
             if (c == 0) continue;
-            for (int a = 1; a < q; a++) term[a] = power[a] * c % q;
-            int[] ors = OneHotOrs.of(net, z::is, q, term, (1L << tb) - 1, z.distinctOneHots());
+            int[] ors = terms.term(i, c);
             for (int t = 0; t < tb; t++) sum.add(ors[t], 1L << t);
         }
         return Residue.of(net, sum, q, rounds);

@@ -21,6 +21,7 @@ final class ResidueTwin {
     private final long lo, hi, smax;
     private final int[] termLits; // the ladder's terms, plain literals of distinct nodes
     private final boolean[] classCounted;
+    private boolean termsRead;
 
     private ResidueTwin(TwinNet net, int q, long lo, long hi, long smax, int[] termLits, int level) {
         this.net = net;
@@ -94,6 +95,8 @@ final class ResidueTwin {
         long n = inRange(c, Long.MAX_VALUE / 4, lo, hi);
         if (n == 0) return;
         net.counted(n, size, level + 1);
+        if (termsRead) return;
+        termsRead = true; // a net needs only whether a term is read (the first class counted reads each): not q passes over them
         for (int lit : termLits) net.reads(lit, n);
     }
 }

@@ -18,7 +18,10 @@ public interface TwinNet extends Net {
     /** {@code count} gates of fan-in {@code fanIn} on {@code level}, counted in bulk. */
     void counted(long count, long fanIn, int level);
 
-    /** A twin's gates read {@code lit} this many times. */
+    /**
+     * A twin's gates read {@code lit} (this many times, or fewer: a net tells only whether a literal is read, so a
+     * twin may report each literal's reads once rather than pass over them per gate).
+     */
     void reads(int lit, long times);
 
     /** A fresh literal standing for a twin's output gate on {@code level}. */

@@ -13,20 +13,35 @@ import tc0.circuits.Literal;
  * {@code -w mod 2^width} instead would fill every column above w's lowest digit). The constant enters, once,
  * as {@link Literal#TRUE} bits, which every gate folds into its threshold. A caller that knows the true
  * result lies in {@code [0, 2^width)} gets it exactly.
+ *
+ * <p>Entries are kept in the order added: chunks of single entries, and runs ({@link #addRun}: one weight times
+ * a word's powers of two), which a sum counted on a {@link TwinNet} reads by their weights' bits
+ * ({@link WideRuns}) rather than entry by entry.
  */
 public final class WideColumns {
     private final BigInteger modulus;
-    private final List<WeightedSum.IntList> cols = new ArrayList<>();
+    private final int width;
+    private final List<Object> items = new ArrayList<>(); // chunks (IntList[] by column, null where empty) and runs, in order
+    private WeightedSum.IntList[] chunk; // where single entries go now (the last item), null after a run
     private BigInteger constant = BigInteger.ZERO;
+    private List<WeightedSum.IntList> cols; // listed once summed
     private boolean sealed;
+    private boolean colsWithConstant; // whether cols holds the constant's TRUE bits
+
+    /**
+     * {@code lits[t]} at {@code weight 2^t} for every t (FALSE: none), {@code weight} positive and reduced modulo
+     * {@code 2^width}, each literal complemented where the weight added was negative: column j holds
+     * {@code lits[t]} for the t (ascending) with bit {@code j - t} of weight set, as {@link #add} places them.
+     */
+    record Run(int[] lits, BigInteger weight) {}
 
     public WideColumns(int width) {
         if (width < 1) throw new IllegalArgumentException("width " + width);
         modulus = BigInteger.ONE.shiftLeft(width);
-        for (int j = 0; j < width; j++) cols.add(new WeightedSum.IntList());
+        this.width = width;
     }
 
-    public int width() { return cols.size(); }
+    public int width() { return width; }
 
     /** Whether {@code weight * lit} places any bit (its weight is not 0 modulo {@code 2^width}). */
     public boolean places(BigInteger weight) { return weight.mod(modulus).signum() != 0; }
@@ -41,8 +56,38 @@ public final class WideColumns {
             lit = Literal.not(lit);
             weight = weight.negate();
         }
-        BigInteger w = weight.mod(modulus);
-        for (int j = 0, n = Math.min(width(), w.bitLength()); j < n; j++) if (w.testBit(j)) cols.get(j).add(lit);
+        byte[] w = weight.mod(modulus).toByteArray(); // big-endian: its set bits found a byte at a time, not bit by bit
+        for (int k = 0; k < w.length; k++) {
+            for (int v = w[w.length - 1 - k] & 0xff; v != 0; v &= v - 1) {
+                int j = 8 * k + Integer.numberOfTrailingZeros(v);
+                if (j < width) place(j, lit);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Adds {@code weight 2^t lits[t]} for every t, as {@link #add} for each t in turn would, kept as one run (the
+     * Chinese-remainder reconstruction's {@code y_i} and {@code F_i} words: each bit at a weight of {@code bits}
+     * bits).
+     */
+    public WideColumns addRun(int[] lits, BigInteger weight) {
+        if (sealed) throw new IllegalStateException("columns already summed");
+        int[] placed = new int[lits.length];
+        boolean any = false;
+        for (int t = 0; t < lits.length; t++) {
+            placed[t] = Literal.FALSE;
+            BigInteger wt = weight.shiftLeft(t);
+            if (lits[t] == Literal.FALSE || !places(wt)) continue;
+            if (lits[t] == Literal.TRUE) { constant = constant.add(wt); continue; }
+            if (wt.signum() < 0) constant = constant.add(wt);
+            placed[t] = wt.signum() < 0 ? Literal.not(lits[t]) : lits[t];
+            any = true;
+        }
+        if (any) {
+            items.add(new Run(placed, weight.abs().mod(modulus)));
+            chunk = null;
+        }
         return this;
     }
 
@@ -50,16 +95,16 @@ public final class WideColumns {
     public WideColumns addShifted(int lit, int shift) {
         if (sealed) throw new IllegalStateException("columns already summed");
         if (lit == Literal.TRUE) constant = constant.add(BigInteger.ONE.shiftLeft(shift));
-        else if (lit != Literal.FALSE && shift < width()) cols.get(shift).add(lit);
+        else if (lit != Literal.FALSE && shift < width) place(shift, lit);
         return this;
     }
 
     /** Adds {@code -2^shift * lit} (as {@link #add} places it: the complement at {@code 2^shift}, {@code -2^shift} to the constant). */
     public WideColumns subtractShifted(int lit, int shift) {
         if (sealed) throw new IllegalStateException("columns already summed");
-        if (lit == Literal.FALSE || shift >= width()) return this;
+        if (lit == Literal.FALSE || shift >= width) return this;
         constant = constant.subtract(BigInteger.ONE.shiftLeft(shift));
-        if (lit != Literal.TRUE) cols.get(shift).add(Literal.not(lit));
+        if (lit != Literal.TRUE) place(shift, Literal.not(lit));
         return this;
     }
 
@@ -79,22 +124,63 @@ public final class WideColumns {
      * The columns without the constant, which {@link #constantBits} gives (once: nothing can be added afterwards):
      * for a sum that adds the constant where it reads a block of columns, not in the compression.
      */
-    List<WeightedSum.IntList> variableColumns() {
-        if (sealed) throw new IllegalStateException("columns already summed");
-        sealed = true;
+    List<WeightedSum.IntList> variableColumns() { return columns(false); }
+
+    /** The constant modulo {@code 2^width}. */
+    BigInteger constantBits() { return trueBits(); }
+
+    private void place(int j, int lit) {
+        if (chunk == null) {
+            chunk = new WeightedSum.IntList[width];
+            items.add(chunk);
+        }
+        if (chunk[j] == null) chunk[j] = new WeightedSum.IntList();
+        chunk[j].add(lit);
+    }
+
+    /** The columns with the constant's bits placed (once: nothing can be added afterwards). */
+    List<WeightedSum.IntList> columns() { return columns(true); }
+
+    /** The columns listed once, with the constant's TRUE bits or without them; asking for the other kind later is a bug. */
+    private List<WeightedSum.IntList> columns(boolean withConstant) {
+        if (cols == null) {
+            sealed = true;
+            cols = new ArrayList<>(width);
+            for (int j = 0; j < width; j++) cols.add(new WeightedSum.IntList());
+            for (Object item : items) list(item, cols);
+            colsWithConstant = withConstant;
+            BigInteger c = withConstant ? trueBits() : BigInteger.ZERO;
+            for (int j = 0; j < width; j++) if (c.testBit(j)) cols.get(j).add(Literal.TRUE);
+        } else if (colsWithConstant != withConstant) throw new IllegalStateException("columns already listed " + (colsWithConstant ? "with" : "without") + " the constant");
         return cols;
     }
 
-    /** The constant modulo {@code 2^width}. */
-    BigInteger constantBits() { return constant.mod(modulus); }
+    /** The chunks and runs in the order added (then nothing more can be added). */
+    List<Object> items() {
+        sealed = true;
+        return items;
+    }
 
-    /** The columns with the constant's bits placed (once: nothing can be added afterwards). */
-    List<WeightedSum.IntList> columns() {
-        if (!sealed) {
-            sealed = true;
-            BigInteger c = constant.mod(modulus);
-            for (int j = 0; j < width(); j++) if (c.testBit(j)) cols.get(j).add(Literal.TRUE);
+    /** The constant modulo {@code 2^width}: one TRUE at the end of each column where its bit is set. */
+    BigInteger trueBits() { return constant.mod(modulus); }
+
+    /** Appends one item's entries to the columns, in the order {@link #add} would have placed them. */
+    static void list(Object item, List<WeightedSum.IntList> cols) {
+        if (item instanceof WeightedSum.IntList[] c) {
+            for (int j = 0; j < c.length; j++) if (c[j] != null) cols.get(j).addAll(c[j]);
+            return;
         }
-        return cols;
+        Run run = (Run) item;
+        byte[] w = run.weight().toByteArray();
+        int[] lits = run.lits();
+        for (int t = 0; t < lits.length; t++) {
+            if (lits[t] == Literal.FALSE) continue;
+            for (int k = 0; k < w.length; k++) {
+                for (int v = w[w.length - 1 - k] & 0xff; v != 0; v &= v - 1) {
+                    int j = t + 8 * k + Integer.numberOfTrailingZeros(v);
+                    if (j < cols.size()) cols.get(j).add(lits[t]);
+                }
+            }
+        }
     }
 }

@@ -131,13 +131,9 @@ public final class WideDivide {
         Residue w = Residue.of(net, wForm, q, rounds);
         LinearForm sum = new LinearForm().addConstant(Residue.pow2(n * p, q)); // i = 0: w^0 = 1
         int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
-        long[] power = new long[q]; // a^i mod q, advanced once per i (q < 2^31: products fit a long)
-        java.util.Arrays.fill(power, 1);
+        OneHotPowers terms = new OneHotPowers(net, w::is, q, w.distinctOneHots()); // a -> a^i C_i mod q
         for (int i = 1; i <= n; i++) {
-            long c = Residue.pow2((n - i) * p, q);
-            long[] term = new long[q]; // a -> a^i C_i mod q
-            for (int a = 1; a < q; a++) { power[a] = power[a] * a % q; term[a] = power[a] * c % q; }
-            int[] ors = OneHotOrs.of(net, w::is, q, term, (1L << tb) - 1, w.distinctOneHots());
+            int[] ors = terms.term(i, Residue.pow2((n - i) * p, q));
             for (int t = 0; t < tb; t++) sum.add(ors[t], 1L << t);
         }
         return Residue.of(net, sum, q, rounds);

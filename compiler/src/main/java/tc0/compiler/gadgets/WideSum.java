@@ -54,8 +54,11 @@ public final class WideSum {
 
     private static int[] top(Net net, WideColumns in, int rounds, int from, boolean constantInBlocks) {
         java.math.BigInteger constant = constantInBlocks ? in.constantBits() : java.math.BigInteger.ZERO;
-        List<WeightedSum.IntList> cols = constantInBlocks ? in.variableColumns() : in.columns();
-        for (int r = 0; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
+        // On a twin net, columns holding runs go through their first round by heights (WideRuns), unlisted.
+        List<WeightedSum.IntList> cols = rounds > 0 && net instanceof TwinNet t && t.twins() ? WideRuns.firstRound(t, in, rounds, !constantInBlocks) : null;
+        int done = cols == null ? 0 : 1;
+        if (cols == null) cols = constantInBlocks ? in.variableColumns() : in.columns();
+        for (int r = done; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
         int width = cols.size();
         if (from < 0 || from >= width) throw new IllegalArgumentException("bits from " + from + " of " + width);
         int h = 1;
@@ -88,6 +91,9 @@ public final class WideSum {
     private static long bitsOf(java.math.BigInteger c, int from, int to) {
         return c.shiftRight(from).and(java.math.BigInteger.ONE.shiftLeft(to - from).subtract(java.math.BigInteger.ONE)).longValueExact();
     }
+
+    /** How many sums so far had their first round counted by their runs' heights ({@link WideRuns}): tests see it at work. */
+    public static long firstRoundsByRuns() { return WideRuns.modelled; }
 
     /**
      * Block size: the smallest estimated wire count over {@code b} from {@code bits(H)} (the high part must
@@ -242,7 +248,8 @@ public final class WideSum {
     private static final class Carries {
         private final Net net;
         private final Operands ops;
-        private final int[] g, p;
+        private static final int UNKNOWN = -2;
+        private final int[] g, p, gConst, pConst;
         private final GateFold fold = new GateFold();
 
         Carries(Net net, Operands ops) {
@@ -253,23 +260,34 @@ public final class WideSum {
             p = new int[n];
             java.util.Arrays.fill(g, -1);
             java.util.Arrays.fill(p, -1);
+            gConst = new int[n];
+            pConst = new int[n];
+            java.util.Arrays.fill(gConst, UNKNOWN);
+            java.util.Arrays.fill(pConst, UNKNOWN);
         }
 
         /** The carry into block i: {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))}. */
         int into(int i) {
-            int[] from = new int[i]; // the j whose AND is built
-            int n = 0;
+            // The j whose AND is built: g_j not FALSE and no p_k FALSE for j < k < i; TRUE where one AND is all TRUE.
+            // The constants are asked in the order a scan from each j would ask them (a block's operands are made
+            // when first asked), but each once: the scanned stretch (start, reach] and its last FALSE and non-TRUE p.
+            int[] from = new int[i];
+            int n = 0, reach = -1, lastFalse = -1, lastNotTrue = -1;
             for (int j = 0; j < i; j++) {
-                if (ops.noHigh(j) || constant(j, full(j)) == Literal.FALSE) continue;
-                boolean dead = false, allTrue = constant(j, full(j)) == Literal.TRUE;
-                for (int k = j + 1; k < i && !dead; k++) {
-                    int ck = constant(k, full(k) - 1);
-                    dead = ck == Literal.FALSE;
-                    allTrue &= ck == Literal.TRUE;
+                if (ops.noHigh(j) || generates(j) == Literal.FALSE) continue;
+                if (reach < j) { reach = j; lastFalse = j; lastNotTrue = j; }
+                while (lastFalse <= j && reach < i - 1) {
+                    int ck = propagates(++reach);
+                    if (ck == Literal.FALSE) lastFalse = reach;
+                    if (ck != Literal.TRUE) lastNotTrue = reach;
                 }
-                if (dead) continue;
-                if (allTrue) return Literal.TRUE;
+                if (lastFalse > j) continue;
+                if (generates(j) == Literal.TRUE && lastNotTrue <= j) return Literal.TRUE;
                 from[n++] = j;
+            }
+            if (n > 0 && net instanceof TwinNet t && t.twins()) {
+                int counted = counted(t, i, from, n);
+                if (counted != UNKNOWN) return counted;
             }
             int[] terms = new int[n];
             for (int t = 0; t < n; t++) {
@@ -282,8 +300,50 @@ public final class WideSum {
             return terms.length == 0 ? Literal.FALSE : terms.length == 1 ? terms[0] : net.or(terms);
         }
 
+        /**
+         * The carry's ANDs and OR counted in closed form (its twin: O(i), not the {@code i^2 / 2} wires), where every
+         * g_j it reads is a gate and no p_k is TRUE (then AND j has {@code i - j} members, distinct nodes, on the level
+         * above their highest, a suffix maximum); the g and p gates themselves are made as ever. The ANDs are read by
+         * the OR alone: counted, with the members read, where the carry is live. UNKNOWN where not modelled.
+         */
+        private int counted(TwinNet net, int i, int[] from, int n) {
+            for (int t = 0; t < n; t++) if (generates(from[t]) != -1) return UNKNOWN;
+            for (int k = from[0] + 1; k < i; k++) if (propagates(k) != -1) return UNKNOWN;
+            int[] gl = new int[n];
+            for (int t = 0; t < n; t++) gl[t] = gate(g, from[t], full(from[t]));
+            int[] pLevel = new int[i + 1]; // pLevel[k]: the highest level of p_k .. p_(i-1)
+            for (int k = i - 1; k > from[0]; k--) pLevel[k] = Math.max(pLevel[k + 1], net.level(gate(p, k, full(k) - 1)));
+            int[] level = new int[n]; // each term's level: g_(i-1) itself, or its AND's
+            int top = 0;
+            for (int t = 0; t < n; t++) {
+                int j = from[t];
+                level[t] = j == i - 1 ? net.level(gl[t]) : 1 + Math.max(net.level(gl[t]), pLevel[j + 1]);
+                top = Math.max(top, level[t]);
+            }
+            if (n == 1 && from[0] == i - 1) return gl[0]; // the carry is g_(i-1) itself
+            int out = n == 1 ? net.outputAt(level[0]) : net.outputAt(top + 1);
+            if (!net.alive(out)) return out;
+            if (n > 1) net.counted(1, n, top + 1);
+            for (int t = 0; t < n; t++) if (from[t] < i - 1) net.counted(1, i - from[t], level[t]);
+            for (int t = 0; t < n; t++) net.reads(gl[t], 1);
+            for (int k = from[0] + 1; k < i; k++) net.reads(gate(p, k, full(k) - 1), 1);
+            return out;
+        }
+
         /** {@code 2^(block i's width)}: a sum at or above it carries out. */
         private long full(int i) { return 1L << ops.split[i].lowWidth; }
+
+        /** {@code g_i} as a constant ({@link GateFold#constant}: -1 where it is a gate), worked out once per block (the carries ask it {@code N^2} times). */
+        private int generates(int i) {
+            if (gConst[i] == UNKNOWN) gConst[i] = constant(i, full(i));
+            return gConst[i];
+        }
+
+        /** {@code p_i} as a constant, once per block (asked {@code N^3 / 6} times). */
+        private int propagates(int i) {
+            if (pConst[i] == UNKNOWN) pConst[i] = constant(i, full(i) - 1);
+            return pConst[i];
+        }
 
         private int constant(int i, long t) { return fold.constant(ops.lits(i), ops.weights(i), ops.lits(i).length, t); }
 

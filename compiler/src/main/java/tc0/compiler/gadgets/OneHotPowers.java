@@ -1,0 +1,163 @@
+package tc0.compiler.gadgets;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntUnaryOperator;
+import tc0.circuits.Literal;
+
+/**
+ * The terms of a series modulo a prime q read from one one-hot value z: term i is the table
+ * {@code a -> c a^i mod q}, each of its bits an OR of {@code [z = a]} ({@link OneHotOrs}). Built gate by gate
+ * (the table computed entry by entry, a^i advanced once per i), or, on a {@link TwinNet} where z's one-hot
+ * literals are distinct variables on one level, counted in closed form: the fan-in of bit t is the table's
+ * popcount in bit t, and since {@code a -> a^i} maps {@code Z_q^*} onto the subgroup {@code H} of d-th powers,
+ * {@code d = gcd(i, q - 1)}, each element d times, the table is d copies of the coset {@code c H}. So the
+ * popcounts are d times those of the coset, which depend only on q, d and the coset (told by
+ * {@code c^((q-1)/d) mod q}): worked out once by walking the coset ({@code (q-1)/d} steps) and kept, not once per
+ * term and per run (a division at p = 64 asks some 25,000 tables of up to 3,000 entries in each of five runs).
+ */
+final class OneHotPowers {
+    private static final Map<Coset, long[]> POPCOUNTS = new ConcurrentHashMap<>();
+    private static final Map<Integer, Integer> ROOTS = new ConcurrentHashMap<>();
+
+    /** Tables whose popcounts came from a coset (tests read it to see the closed form at work). */
+    static long closed;
+
+    private final Net net;
+    private final IntUnaryOperator hot;
+    private final int q, bits;
+    private final boolean distinct;
+    private final long[] power; // the gate-by-gate path: a^at mod q
+    private int at;
+    private int[] lits; // the closed path: hot(a), asked once
+    private int level = -1; // their one level; -2: not one level (then entry by entry)
+    private boolean allRead;
+    private static final int UNASKED = -1, NOT_CONSTANT = -2;
+    private int constantAt = UNASKED;
+
+    private record Coset(int q, int d, int symbol) {}
+
+    /** The terms of z (one-hot {@code hot(a)}, a = 1 .. q - 1) modulo the prime q; {@code distinct} as {@link OneHotOrs#of}. */
+    OneHotPowers(Net net, IntUnaryOperator hot, int q, boolean distinct) {
+        this.net = net;
+        this.hot = hot;
+        this.q = q;
+        this.bits = 32 - Integer.numberOfLeadingZeros(q - 1);
+        this.distinct = distinct;
+        this.power = new long[q];
+        Arrays.fill(power, 1);
+    }
+
+    /** Bits of the table {@code a -> c a^i mod q}, every one of them made; terms asked in increasing i. */
+    int[] term(int i, long c) {
+        long need = (1L << bits) - 1;
+        if (net instanceof TwinNet t && t.twins() && c % q != 0) {
+            if (distinct) {
+                int[] out = closedTerm(t, i, Math.floorMod(c, q), need);
+                if (out != null) return out;
+            } else if (constantAt() != NOT_CONSTANT) return constantTerm(i, Math.floorMod(c, q));
+        }
+        return OneHotOrs.of(net, hot, q, table(i, c), need, distinct);
+    }
+
+    /**
+     * Where every {@code hot(a)} is a constant (z itself constant: a layer norm's division by its constant width), the
+     * a whose literal is TRUE (0 where none is); else NOT_CONSTANT. Asked on a counting net only (the order the
+     * literals are asked in does not matter there).
+     */
+    private int constantAt() {
+        if (constantAt == UNASKED) {
+            constantAt = 0;
+            for (int a = 1; a < q && constantAt != NOT_CONSTANT; a++) {
+                int lit = hot.applyAsInt(a);
+                if (lit == Literal.TRUE) constantAt = constantAt == 0 ? a : NOT_CONSTANT;
+                else if (lit != Literal.FALSE) constantAt = NOT_CONSTANT;
+            }
+        }
+        return constantAt;
+    }
+
+    /** The term's bits where z is the constant {@link #constantAt}: the ORs fold to the bits of {@code c z^i mod q}. */
+    private int[] constantTerm(int i, long c) {
+        long v = constantAt == 0 ? 0 : c * modPow(constantAt, i, q) % q;
+        int[] out = new int[bits];
+        for (int b = 0; b < bits; b++) out[b] = (v >>> b & 1) != 0 ? Literal.TRUE : Literal.FALSE;
+        return out;
+    }
+
+    /** The table entry by entry (a^i advanced from the last term asked, in longs: q < 2^31). */
+    private long[] table(int i, long c) {
+        if (i < at) throw new IllegalStateException("terms asked out of order: " + i + " after " + at);
+        for (; at < i; at++) for (int a = 1; a < q; a++) power[a] = power[a] * a % q;
+        long cq = Math.floorMod(c, q);
+        long[] term = new long[q];
+        for (int a = 1; a < q; a++) term[a] = power[a] * cq % q;
+        return term;
+    }
+
+    /** The term counted from its coset's popcounts, or null where a bit is one literal (then entry by entry). */
+    private int[] closedTerm(TwinNet t, int i, long c, long need) {
+        if (level == -1) {
+            lits = new int[q];
+            for (int a = 1; a < q; a++) {
+                lits[a] = hot.applyAsInt(a);
+                int lv = t.level(lits[a]);
+                level = a == 1 ? lv : level == lv ? lv : -2;
+            }
+        }
+        if (level < 0) return null;
+        long[] count = popcounts(q, i, c);
+        for (long n : count) if (n == 1) return null; // a bit that is one hot(a) itself: which a is found entry by entry
+        int[] out = new int[bits];
+        long live = 0;
+        for (int b = 0; b < bits; b++) {
+            if (count[b] == 0) { out[b] = Literal.FALSE; continue; }
+            out[b] = t.outputAt(level + 1);
+            if (!t.alive(out[b])) continue;
+            t.counted(1, count[b], level + 1);
+            live |= 1L << b;
+        }
+        closed++;
+        if (live == need) { // every a has some bit (c a^i is not 0): each hot(a) is read
+            if (!allRead) for (int a = 1; a < q; a++) t.reads(lits[a], 1);
+            allRead = true;
+        } else if (live != 0) {
+            long[] term = table(i, c);
+            for (int a = 1; a < q; a++) if ((term[a] & live) != 0) t.reads(lits[a], Long.bitCount(term[a] & live));
+        }
+        return out;
+    }
+
+    /** Bit t's popcount over {@code a = 1 .. q - 1} of {@code c a^i mod q} (c not 0 modulo q). */
+    static long[] popcounts(int q, int i, long c) {
+        int d = gcd(i, q - 1);
+        int symbol = (int) modPow(c, (q - 1) / d, q); // the same for c and c' exactly when c H = c' H
+        long[] once = POPCOUNTS.computeIfAbsent(new Coset(q, d, symbol), k -> walk(q, d, c));
+        long[] out = new long[once.length];
+        for (int b = 0; b < out.length; b++) out[b] = d * once[b];
+        return out;
+    }
+
+    /** Popcounts over the coset {@code c H}, H the d-th powers: {@code c h^m}, {@code h = g^d}, {@code m < (q-1)/d}. */
+    private static long[] walk(int q, int d, long c) {
+        long[] count = new long[32 - Integer.numberOfLeadingZeros(q - 1)];
+        long h = modPow(ROOTS.computeIfAbsent(q, CrtBasis::primitiveRoot), d, q), x = c;
+        for (int m = (q - 1) / d; m > 0; m--) {
+            for (long s = x; s != 0; s &= s - 1) count[Long.numberOfTrailingZeros(s)]++;
+            x = x * h % q;
+        }
+        return count;
+    }
+
+    private static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
+
+    private static long modPow(long base, long e, long q) {
+        long r = 1 % q, b = Math.floorMod(base, q);
+        for (; e > 0; e >>= 1) {
+            if ((e & 1) != 0) r = r * b % q;
+            b = b * b % q;
+        }
+        return r;
+    }
+}
