@@ -97,16 +97,19 @@ record AxisJoint(int[] ids, PairAxis pairs, int count, int[][] parts) {
                 PairAxis p = maps[k].pairAxis(axes[k]);
                 t[k] = p == null ? 0 : (leftSide ? p.left() : p.right())[i];
             }
-            Integer g = seen.get(new Tuple(t));
-            if (g == null) {
-                int[] own = t.clone();
-                g = parts.size();
-                seen.put(new Tuple(own), g);
-                parts.add(own);
-            }
-            ids[i] = g;
+            ids[i] = intern(seen, parts, t);
         }
         return parts.toArray(int[][]::new);
+    }
+
+    /** The id of tuple {@code t} among {@code parts}, added (as a copy) if new. */
+    private static int intern(Map<Tuple, Integer> seen, java.util.List<int[]> parts, int[] t) {
+        Integer g = seen.get(new Tuple(t));
+        if (g != null) return g;
+        int[] own = t.clone();
+        seen.put(new Tuple(own), parts.size());
+        parts.add(own);
+        return parts.size() - 1;
     }
 
     private static AxisJoint listed(ClassMap[] maps, int[] axes) {
@@ -120,14 +123,7 @@ record AxisJoint(int[] ids, PairAxis pairs, int count, int[][] parts) {
         int[] t = new int[m];
         for (int i = 0; i < d; i++) {
             for (int k = 0; k < m; k++) t[k] = groups[k] == null ? 0 : groups[k][i];
-            Integer g = seen.get(new Tuple(t));
-            if (g == null) {
-                int[] own = t.clone();
-                g = parts.size();
-                seen.put(new Tuple(own), g);
-                parts.add(own);
-            }
-            ids[i] = g;
+            ids[i] = intern(seen, parts, t);
         }
         return new AxisJoint(ids, null, parts.size(), parts.toArray(int[][]::new));
     }
