@@ -233,9 +233,6 @@ public final class SumShape {
         long a = Math.abs(weights[0]);
         if (Long.bitCount(a) != 1) throw new IllegalArgumentException("weight " + weights[0] + " is not a power of two");
         int j = Long.numberOfTrailingZeros(a);
-        long[] cs = new long[n];
-        int[] ls = new int[n];
-        int m = 0;
         for (int k = 0; k < n; k++) {
             if (Math.abs(weights[k]) != a) throw new IllegalArgumentException("weights in several columns");
             if (counts[k] <= 0) continue;
@@ -246,15 +243,8 @@ public final class SumShape {
             maxLevel = Math.max(maxLevel, levels[k]);
             soleWeight = weights[k];
             soleLevel = levels[k];
-            if (m > 0 && ls[m - 1] == levels[k]) { cs[m - 1] += counts[k]; continue; }
-            ls[m] = levels[k];
-            cs[m++] = counts[k];
         }
-        if (m == 0) return this;
-        append(j, 0, 0, ANON); // the column exists (and an earlier repetition there is written out)
-        if (repeats == null) repeats = new java.util.HashMap<>();
-        repeats.put(j, new Repeat(java.util.Arrays.copyOf(ls, m), java.util.Arrays.copyOf(cs, m), times));
-        return this;
+        return putRepeat(j, levels, counts, times);
     }
 
     /**
@@ -272,9 +262,6 @@ public final class SumShape {
             return addRepeated(w, levels, counts, times);
         }
         int j = Long.numberOfTrailingZeros(a) + shift;
-        long[] cs = new long[n];
-        int[] ls = new int[n];
-        int m = 0;
         for (int k = 0; k < n; k++) {
             if (Math.abs(weights[k]) != a) throw new IllegalArgumentException("weights in several columns");
             if (counts[k] <= 0) continue;
@@ -288,12 +275,26 @@ public final class SumShape {
             maxLevel = Math.max(maxLevel, levels[k]);
             soleOverflow = true;
             soleLevel = levels[k];
+        }
+        return putRepeat(j, levels, counts, times);
+    }
+
+    /**
+     * Column {@code j}'s pending repetition: the entries of positive count as runs (neighbouring equal levels
+     * merged), {@code times} times; nothing where no entry counts.
+     */
+    private SumShape putRepeat(int j, int[] levels, long[] counts, long times) {
+        int n = counts.length, m = 0;
+        long[] cs = new long[n];
+        int[] ls = new int[n];
+        for (int k = 0; k < n; k++) {
+            if (counts[k] <= 0) continue;
             if (m > 0 && ls[m - 1] == levels[k]) { cs[m - 1] += counts[k]; continue; }
             ls[m] = levels[k];
             cs[m++] = counts[k];
         }
         if (m == 0) return this;
-        append(j, 0, 0, ANON);
+        append(j, 0, 0, ANON); // the column exists (and an earlier repetition there is written out)
         if (repeats == null) repeats = new java.util.HashMap<>();
         repeats.put(j, new Repeat(java.util.Arrays.copyOf(ls, m), java.util.Arrays.copyOf(cs, m), times));
         return this;

@@ -202,8 +202,8 @@ class DivideByConstantSplitTest {
         }
     }
 
-    /** Both ends, zero, -1, alternating extremes, one bit set, then random codes (half biased to the ends). */
-    private static List<long[]> patterns(int[] widths, int random, long seed) {
+    /** Both ends, zero, -1, alternating extremes, one bit set, then random codes (half biased to the ends); DivideByConstantWordsTest's too. */
+    static List<long[]> patterns(int[] widths, int random, long seed) {
         List<long[]> ps = new ArrayList<>();
         int m = widths.length;
         long[] lo = new long[m], hi = new long[m], alt = new long[m], alt2 = new long[m], minus1 = new long[m], one = new long[m];

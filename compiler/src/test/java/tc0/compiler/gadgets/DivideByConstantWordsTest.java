@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -83,7 +82,7 @@ class DivideByConstantWordsTest {
         for (Case c : cases) {
             assertTrue(c.numeratorBits() > 63 || c.d().bitLength() > 63, c + ": fits a long");
             assertFalse(DivideByConstant.fitsLong(c.widths(), c.coefs(), c.d()), c.toString());
-            check(c, patterns(c.widths(), 300, c.numeratorBits()));
+            check(c, DivideByConstantSplitTest.patterns(c.widths(), 300, c.numeratorBits()));
         }
     }
 
@@ -135,35 +134,5 @@ class DivideByConstantWordsTest {
             for (int k = 0; k < words.length; k++) words[k] = n.input(c.widths()[k]);
             assertThrows(IllegalArgumentException.class, () -> DivideByConstant.buildWords(n, words, c.coefs(), c.a(), c.d(), c.out(), 2), c.toString());
         }
-    }
-
-    /** Both ends, zero, -1, alternating extremes, then random codes (half biased to the ends). */
-    private static List<long[]> patterns(int[] widths, int random, long seed) {
-        List<long[]> ps = new ArrayList<>();
-        int m = widths.length;
-        long[] lo = new long[m], hi = new long[m], alt = new long[m], alt2 = new long[m], minus1 = new long[m];
-        for (int k = 0; k < m; k++) {
-            lo[k] = -(1L << (widths[k] - 1));
-            hi[k] = (1L << (widths[k] - 1)) - 1;
-            alt[k] = k % 2 == 0 ? lo[k] : hi[k];
-            alt2[k] = k % 2 == 0 ? hi[k] : lo[k];
-            minus1[k] = -1;
-        }
-        ps.addAll(List.of(lo, hi, new long[m], alt, alt2, minus1));
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int p = 0; p < random; p++) {
-            long[] x = new long[m];
-            for (int k = 0; k < m; k++) {
-                long l = -(1L << (widths[k] - 1)), h = (1L << (widths[k] - 1)) - 1;
-                x[k] = switch (p % 4) {
-                    case 0 -> rnd.nextLong(l, h + 1);
-                    case 1 -> h - rnd.nextLong(0, 1 << 10);
-                    case 2 -> l + rnd.nextLong(0, 1 << 10);
-                    default -> rnd.nextLong(l, h + 1) >> rnd.nextInt(0, widths[k]);
-                };
-            }
-            ps.add(x);
-        }
-        return ps;
     }
 }
