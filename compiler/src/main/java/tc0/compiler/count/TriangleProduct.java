@@ -73,7 +73,8 @@ final class TriangleProduct {
         for (int gj = 0; gj < cb; gj++) {
             for (int g = 0; g < k; g++) e.read(op.right(), ElemClass.byId(b.id(dots.bGroup(g), gj)), readB[gj][g]);
         }
-        if (Engine.TRACE) System.err.printf("count: causal product of %d row keys, %d column groups: %d dots%n", keys.size(), cb, dots.dotsCounted);
+        if (Engine.TRACE) System.err.printf("count: causal product of %d row keys, %d column groups: %d dots, %d by family%n", keys.size(), cb, dots.dotsCounted,
+                dots.dotsByFamily);
         ClassMap m = ClassMap.of(Engine.shape(n), new int[][] {rowIds, b.axisGroups(1)}, new int[] {keys.size(), cb}, table);
         return e.computed(n, m, passthrough, disjoint, op.left(), op.right());
     }

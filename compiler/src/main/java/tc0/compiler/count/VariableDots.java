@@ -129,7 +129,8 @@ final class VariableDots {
         } else {
             runs = inOrder(pairOf, cut);
         }
-        Instance.Result res = count(xs, ys, runs);
+        Instance.Result res = once ? family(xs, ys, runs) : null;
+        if (res == null) res = count(xs, ys, runs);
         if (res == null) { // the gadget over the dot's nonzero terms in order (the zero ones make no gate)
             if (bulk && kinds > 1) runs = inOrder(pairOf, cut);
             res = built(xs, ys, runs);
@@ -179,6 +180,42 @@ final class VariableDots {
         } catch (SumForm.Unmodelled u) {
             return null;
         }
+    }
+
+    /** The family of the rows met last (a causal product's rows, one per kept length), or null. */
+    private RowFamily family;
+
+    /** Rows counted from a family's closed form (for the trace). */
+    long dotsByFamily;
+
+    /**
+     * A row met once ({@link #once}) counted from its family, the rows whose runs are its own but for the last
+     * run's count ({@link RowFamily}); null where the family cannot count it (the caller counts it by itself).
+     */
+    private Instance.Result family(ElemClass[] xs, ElemClass[] ys, PairRuns pr) {
+        int runs = pr.pair().length;
+        if (runs == 0 || e.rounds != 2) return null;
+        if (family == null || !family.holds(xs, ys, pr.pair(), pr.count())) {
+            family = RowFamily.of(xs, ys, pr.pair(), pr.count(), scale, shift, out.width(), e.rounds);
+        }
+        if (family == null) return null;
+        Instance.Result r = family.at(pr.count()[runs - 1]);
+        if (r == null) return null;
+        dotsByFamily++;
+        if (ScanTail.CHECK_SWEEP) { // tests: the row counted by itself too, and compared
+            Instance.Result own = count(xs, ys, pr);
+            if (own == null || !sameCount(r, own)) throw new IllegalStateException("a causal row of " + pr.count()[runs - 1] + " in its last run: its family counts "
+                    + r.profile().cost() + ", the row by itself " + (own == null ? "nothing" : own.profile().cost()));
+        }
+        return r;
+    }
+
+    /** Whether two counts agree: gates on every level, wires, output class and slots read. */
+    static boolean sameCount(Instance.Result a, Instance.Result b) {
+        CountedCost x = a.profile().cost(), y = b.profile().cost();
+        boolean same = x.equals(y) && a.out()[0] == b.out()[0] && Arrays.equals(a.usedSlots(), b.usedSlots());
+        for (int l = 0; same && l <= x.depth(); l++) same = a.profile().exactAt(l).equals(b.profile().exactAt(l));
+        return same;
     }
 
     /** The dot's nonzero pairs in position order, as runs of equal neighbours ({@code cut}: as {@link #dot(int, int, int)}'s). */

@@ -26,6 +26,8 @@ public final class RepeatedSum {
     private final int maxLevel;
     /** Whether the shapes' constant or negative weights went past a long while built (then {@link SumShape#wide} at every c). */
     private final boolean bigState, bigUmax;
+    /** constant0, constantStep, umax0, umaxStep, neg0, negStep as longs where all six fit one (the common case), else null. */
+    private final long[] longs;
 
     private RepeatedSum(SumShape a, SumShape b, long c0, int shift, int width) {
         this.shift = shift;
@@ -68,6 +70,11 @@ public final class RepeatedSum {
         maxLevel = a.maxLevel;
         bigState = a.bigConstant != null || a.bigNeg != null;
         bigUmax = a.bigUmax != null;
+        BigInteger[] six = {constant0, constantStep, umax0, umaxStep, neg0, negStep};
+        long[] l = new long[6];
+        boolean fit = !bigUmax;
+        for (int i = 0; i < 6 && fit; i++) { fit = six[i].bitLength() <= 63; if (fit) l[i] = six[i].longValue(); }
+        longs = fit ? l : null;
     }
 
     /**
@@ -101,29 +108,15 @@ public final class RepeatedSum {
     public ClosedSum at(long c) {
         if (c < c0) return null;
         long d = c - c0;
-        BigInteger bd = BigInteger.valueOf(d);
         long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, d));
         if (distinct <= 1) return null;
-        BigInteger cb = constant0.add(constantStep.multiply(bd)), umax = umax0.add(umaxStep.multiply(bd)), neg = neg0.add(negStep.multiply(bd));
-        // SumShape's wide(): its constant or negative sum past a long once, or its positive weights' sum past 63 bits. The
-        // growing part adds no constant but its negative weights (checked in of), so while shape(c) is built its partial
-        // sums lie between those of shape(c0) and shape(c): one passed a long exactly where the sum at c does.
-        boolean big = bigState || cb.bitLength() > 63 || neg.bitLength() > 63;
-        boolean umaxBig = bigUmax || umax.bitLength() > 63;
-        boolean shapeWide = big || umaxBig && umax.subtract(neg).bitLength() > 63;
         Count k = new Count(maxLevel + 8);
-        boolean beyond = top > SumCount.BUILT_TOP;
-        k.wide = shapeWide || beyond;
-        BigInteger hb = shift > 0 ? BigInteger.ONE.shiftLeft(shift - 1) : BigInteger.ZERO, bb = BigInteger.ONE.shiftLeft(width - 1 + shift);
-        BigInteger hiStep = bb.subtract(cb), loStep = bb.negate().subtract(cb), hiThr = hiStep.subtract(hb), loThr = loStep.subtract(hb);
-        // The builder's c + half and thresholds are longs: wide where one passes (SumCount decides so over exact values).
-        if (cb.add(hb).bitLength() > 63) k.wide = true;
-        if (Math.max(Math.max(hiStep.bitLength(), loStep.bitLength()), Math.max(hiThr.bitLength(), loThr.bitLength())) > 63) k.wide = true;
-        BigInteger low = cb.add(hb).mod(BigInteger.ONE.shiftLeft(top));
         int satLevel = maxLevel + 1;
-        int hiKind = k.satGate(umax, hiThr, distinct, satLevel);
-        int g = k.satGate(umax, loThr, distinct, satLevel);
-        int loKind = g == 2 ? 2 : -g;
+        long[] head = new long[4]; // hiKind, loKind, wide (0/1), the constant's low bits (top <= 61)
+        BigInteger low = fastHead(d, distinct, k, satLevel, head) ? null : head(d, distinct, k, satLevel, head);
+        int hiKind = (int) head[0], loKind = (int) head[1];
+        k.wide = head[2] != 0;
+        boolean beyond = top > SumCount.BUILT_TOP;
         // Round 1 over each column's runs (fixed, then the growing one), into heights and highest levels.
         long[] dh = new long[top];
         int[] dmax = new int[top];
@@ -158,10 +151,59 @@ public final class RepeatedSum {
             k.emitGroups(1, (int) h, dmax[j], j, top, null, null, oh, omax, olast);
         }
         BigInteger wideConstant = beyond ? low : null;
-        long constant = beyond ? 0 : low.longValueExact();
+        long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
         if (wideConstant == null && pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
         k.finalStage(oh, omax, olast, shift, width, constant, wideConstant, hiKind, loKind, satLevel);
         return new ClosedSum(k.perLevel, k.wires, k.bitKind, k.bitLevel, k.bitNegated, k.modelled, k.wide, k.countExact);
+    }
+
+    /**
+     * The saturation gates, whether the sum is wide and its constant's low bits at c = c0 + d, over longs: the same
+     * decisions as {@link #head} wherever every number fits a long; false (nothing decided) where one might not.
+     */
+    private boolean fastHead(long d, long distinct, Count k, int satLevel, long[] head) {
+        if (longs == null || top > SumCount.BUILT_TOP || width - 1 + shift > 61) return false;
+        long cb, umax, neg;
+        try {
+            cb = Math.addExact(longs[0], Math.multiplyExact(longs[1], d));
+            umax = Math.addExact(longs[2], Math.multiplyExact(longs[3], d));
+            neg = Math.addExact(longs[4], Math.multiplyExact(longs[5], d));
+            Math.subtractExact(umax, neg); // head's umax - neg: past 63 bits only past a long
+        } catch (ArithmeticException past) {
+            return false;
+        }
+        long hb = shift > 0 ? 1L << (shift - 1) : 0, bb = 1L << (width - 1 + shift); // bb <= 2^61, |cb| < 2^63
+        if (cb > Long.MAX_VALUE / 4 || cb < Long.MIN_VALUE / 4) return false; // the steps and thresholds below stay longs
+        long hiStep = bb - cb, loStep = -bb - cb, hiThr = hiStep - hb, loThr = loStep - hb;
+        head[2] = bigState ? 1 : 0; // umax within a long: not wide by it; c + half and the thresholds are longs
+        head[0] = k.satGate(umax, hiThr, distinct, satLevel);
+        int g = k.satGate(umax, loThr, distinct, satLevel);
+        head[1] = g == 2 ? 2 : -g;
+        head[3] = Math.floorMod(cb + hb, 1L << top);
+        return true;
+    }
+
+    /** {@link #fastHead} over exact values: returns the constant's low bits (mod 2^top). */
+    private BigInteger head(long d, long distinct, Count k, int satLevel, long[] head) {
+        BigInteger bd = BigInteger.valueOf(d);
+        BigInteger cb = constant0.add(constantStep.multiply(bd)), umax = umax0.add(umaxStep.multiply(bd)), neg = neg0.add(negStep.multiply(bd));
+        // SumShape's wide(): its constant or negative sum past a long once, or its positive weights' sum past 63 bits. The
+        // growing part adds no constant but its negative weights (checked in of), so while shape(c) is built its partial
+        // sums lie between those of shape(c0) and shape(c): one passed a long exactly where the sum at c does.
+        boolean big = bigState || cb.bitLength() > 63 || neg.bitLength() > 63;
+        boolean umaxBig = bigUmax || umax.bitLength() > 63;
+        boolean shapeWide = big || umaxBig && umax.subtract(neg).bitLength() > 63;
+        boolean wide = shapeWide || top > SumCount.BUILT_TOP;
+        BigInteger hb = shift > 0 ? BigInteger.ONE.shiftLeft(shift - 1) : BigInteger.ZERO, bb = BigInteger.ONE.shiftLeft(width - 1 + shift);
+        BigInteger hiStep = bb.subtract(cb), loStep = bb.negate().subtract(cb), hiThr = hiStep.subtract(hb), loThr = loStep.subtract(hb);
+        // The builder's c + half and thresholds are longs: wide where one passes (SumCount decides so over exact values).
+        if (cb.add(hb).bitLength() > 63) wide = true;
+        if (Math.max(Math.max(hiStep.bitLength(), loStep.bitLength()), Math.max(hiThr.bitLength(), loThr.bitLength())) > 63) wide = true;
+        head[2] = wide ? 1 : 0;
+        head[0] = k.satGate(umax, hiThr, distinct, satLevel);
+        int g = k.satGate(umax, loThr, distinct, satLevel);
+        head[1] = g == 2 ? 2 : -g;
+        return cb.add(hb).mod(BigInteger.ONE.shiftLeft(top));
     }
 
     /** Appends a run, merged into the last one at the same level (as {@link Runs#append} merges anonymous runs). */
@@ -212,6 +254,13 @@ public final class RepeatedSum {
             if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
             perLevel[level] = Math.addExact(perLevel[level], count);
             wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+        }
+
+        int satGate(long umax, long thr, long distinct, int level) {
+            if (thr <= 0) return 1;
+            if (umax < thr) return -1;
+            gate(1, distinct, level);
+            return 2;
         }
 
         int satGate(BigInteger umax, BigInteger thr, long distinct, int level) {

@@ -1,0 +1,99 @@
+package tc0.compiler.count;
+
+import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.RepeatedSum;
+
+/**
+ * The dots of a causal product's rows that differ only in their last run's count: row L of a causal {@code P @ V}
+ * is L pairs of one class pair, or its first pair apart and L - 1 equal pairs. The part before the last run is
+ * built once, two rows' shapes show what the last run adds ({@link RepeatedSum}), and every later row's sum is
+ * counted from them without a form of its own: per row no {@link SumForm}, no {@link PairPattern} walk, no
+ * {@code SumShape} (as a scan row's tail, {@code ScanTail}). Exact: {@link RepeatedSum#at} is {@code SumCount}'s
+ * count of the same shape, and a row it cannot tell is counted by itself.
+ */
+final class RowFamily {
+    private final int[] xIds, yIds;
+    private final long[] fixedCounts;
+    private final RepeatedSum sum;
+    private final long from;
+    private final Profile fixedAnds, pairAnds;
+    /** Slots read per run: its x slots, then its y slots ({@link Instance.Result#usedSlots}). */
+    private final long[] used;
+    private final int width;
+
+    private RowFamily(int[] xIds, int[] yIds, long[] fixedCounts, RepeatedSum sum, long from, Profile fixedAnds, Profile pairAnds, long[] used,
+            int width) {
+        this.xIds = xIds;
+        this.yIds = yIds;
+        this.fixedCounts = fixedCounts;
+        this.sum = sum;
+        this.from = from;
+        this.fixedAnds = fixedAnds;
+        this.pairAnds = pairAnds;
+        this.used = used;
+        this.width = width;
+    }
+
+    /** Whether the runs (pair kinds {@code xs[pair[r]]}, {@code ys[pair[r]]}, counts) are of this family. */
+    boolean holds(ElemClass[] xs, ElemClass[] ys, int[] pair, long[] counts) {
+        int runs = pair.length;
+        if (runs != xIds.length) return false;
+        for (int r = 0; r < runs; r++) if (xs[pair[r]].id != xIds[r] || ys[pair[r]].id != yIds[r]) return false;
+        for (int r = 0; r + 1 < runs; r++) if (counts[r] != fixedCounts[r]) return false;
+        return true;
+    }
+
+    /**
+     * The family of these runs, set up from their own last count c >= 2 (shapes at c and c + 1); null where it has
+     * no closed form by count ({@link RepeatedSum#of}) or its pairs are not summed as one pattern.
+     */
+    static RowFamily of(ElemClass[] xs, ElemClass[] ys, int[] pair, long[] counts, long scale, int shift, int width, int rounds) {
+        int runs = pair.length;
+        long c = counts[runs - 1];
+        if (c < 2) return null;
+        ElemClass[] rx = new ElemClass[runs], ry = new ElemClass[runs];
+        int[] xIds = new int[runs], yIds = new int[runs];
+        for (int r = 0; r < runs; r++) {
+            rx[r] = xs[pair[r]];
+            ry[r] = ys[pair[r]];
+            xIds[r] = rx[r].id;
+            yIds[r] = ry[r].id;
+        }
+        long[] fixedCounts = java.util.Arrays.copyOf(counts, runs - 1);
+        long[] used = new long[2 * runs];
+        try {
+            long[] ux = new long[runs], uy = new long[runs];
+            SumForm fixed = new SumForm().addDotRuns(java.util.Arrays.copyOf(rx, runs - 1), java.util.Arrays.copyOf(ry, runs - 1), fixedCounts, scale, ux, uy);
+            SumForm a = fixed.copy(), b = fixed.copy(); // refused with identified literals: their ids name one row
+            long[] lx = new long[1], ly = new long[1];
+            ElemClass[] lastX = {rx[runs - 1]}, lastY = {ry[runs - 1]};
+            a.addDotRuns(lastX, lastY, new long[] {c}, scale, lx, ly);
+            b.addDotRuns(lastX, lastY, new long[] {c + 1}, scale, new long[1], new long[1]);
+            SumForm one = new SumForm().addDotRuns(lastX, lastY, new long[] {1}, scale, new long[1], new long[1]);
+            RepeatedSum sum = RepeatedSum.of(a.shape, b.shape, c, shift, width, rounds);
+            a.shape.release();
+            b.shape.release();
+            one.shape.release();
+            fixed.shape.release();
+            if (sum == null) return null;
+            System.arraycopy(ux, 0, used, 0, runs - 1);
+            System.arraycopy(uy, 0, used, runs, runs - 1);
+            used[runs - 1] = lx[0];
+            used[2 * runs - 1] = ly[0];
+            return new RowFamily(xIds, yIds, fixedCounts, sum, c, fixed.extra, one.extra, used, width);
+        } catch (SumForm.Unmodelled | ArithmeticException u) {
+            return null;
+        }
+    }
+
+    /** The row whose last run has {@code c} pairs, as {@link SumForm#close} counts it; null where this cannot tell. */
+    Instance.Result at(long c) {
+        if (c < from) return null;
+        ClosedSum cs = sum.at(c);
+        if (cs == null || !cs.modelled()) return null; // the row by itself says why, or builds
+        Profile p = SumForm.profile(cs);
+        p.add(fixedAnds, 1);
+        p.add(pairAnds, c);
+        return new Instance.Result(p, new ElemClass[] {SumForm.outputClass(cs, width, -1, 0)}, used, false, true);
+    }
+}
