@@ -43,8 +43,11 @@ final class SoftmaxCount {
         return new Instance.Result(r.profile(), outs, used, false, true);
     }
 
-    /** A line's gates and the output class of each kind of entry. */
-    record ByKind(Profile profile, ElemClass[] out) {}
+    /**
+     * A line's gates and the output class of each kind of entry; {@code steps}: per kind its stage-3 range, the last
+     * t of constant 1 and the last t with a gate ({@code steps[2c]}, {@code steps[2c + 1]}).
+     */
+    record ByKind(Profile profile, ElemClass[] out, long[] steps) {}
 
     /**
      * A line given by its kinds of entry (distinct classes): how many entries of each, and the first and last
@@ -77,16 +80,19 @@ final class SoftmaxCount {
         TableStats ramp = TableStats.ramp(top, out.width());
         long a0 = 1L << (out.fracBits() + 1);
         ElemClass[] pOf = new ElemClass[k];
+        long[] allSteps = new long[2 * k];
         for (int c = 0; c < k; c++) {
             long[] r = range[c];
             long[] steps = sums.wide() // a line of 2^40 exps (tensor attention's kept pairs at n = 2^20): the sums past a long, exact
                     ? stage3StepsExact(a0, top, r, sums.wideLo().subtract(BigInteger.valueOf(r[0])), sums.wideHi().subtract(BigInteger.valueOf(r[1])), p)
                     : stage3Steps(a0, top, r, sums.lo() - r[0], sums.hi() - r[1], false, p);
+            allSteps[2 * c] = steps[0];
+            allSteps[2 * c + 1] = steps[1];
             Profile one = new Profile();
             pOf[c] = LookupCount.sharedSteps(ramp, steps[0], steps[1], level + 1, terms, one);
             p.add(one, mult[c]);
         }
-        return new ByKind(p, pOf);
+        return new ByKind(p, pOf, allSteps);
     }
 
     /**

@@ -41,6 +41,7 @@ final class TriangleSoftmax {
         Map<MaskedSoftmaxGroups.LineKey, SoftmaxCount.ByKind> seen = new HashMap<>();
         Map<SoftmaxCount.ByKind, Long> times = new IdentityHashMap<>();
         Map<Integer, Long> reads = new HashMap<>();
+        Map<Integer, OneKindLines> oneKind = new java.util.LinkedHashMap<>();
         Map<Engine.IntsKey, Integer> rowOf = new HashMap<>();
         List<int[]> outRows = new java.util.ArrayList<>();
         int[] rowIds = new int[rows];
@@ -77,6 +78,9 @@ final class TriangleSoftmax {
             if (kept == 1) { // a softmax of one entry is the constant 1: no gate, nothing read
                 outs[0] = one;
                 reads.merge(classes[0], 0L, (x, y) -> x & y);
+            } else if (kept >= 2 && kinds == 1) { // one kind: counted by ranges of length in the end
+                outs[0] = oneKind.computeIfAbsent(classes[0], c -> new OneKindLines("node " + n.id(), ElemClass.byId(c), n.dim(1), fx, fe, out)).add(kept).id;
+                reads.merge(classes[0], Usage.all(ElemClass.byId(classes[0])), (x, y) -> x & y);
             } else if (kept >= 2) {
                 times.merge(MaskedSoftmaxGroups.keptLine(n, classes, kinds, mult, first, last, fx, fe, out, seen, outs, reads), 1L, Long::sum);
             }
@@ -85,6 +89,13 @@ final class TriangleSoftmax {
             rowIds[i] = rowOf.computeIfAbsent(new Engine.IntsKey(row), q -> { outRows.add(row); return outRows.size() - 1; });
         }
         for (Map.Entry<SoftmaxCount.ByKind, Long> t : times.entrySet()) e.total.add(t.getKey().profile(), t.getValue());
+        for (OneKindLines lines : oneKind.values()) lines.addTo(e.total);
+        if (Engine.TRACE) {
+            long counted = 0;
+            for (OneKindLines lines : oneKind.values()) counted += lines.linesCounted;
+            System.err.printf("count: causal softmax of %d rows: %d lines of one kind of entry by ranges of length (%d counted), %d other lines%n", rows,
+                    oneKind.size(), counted, times.size());
+        }
         for (Map.Entry<Integer, Long> rd : reads.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         int[] table = new int[outRows.size() * 2 * cj];
         for (int r = 0; r < outRows.size(); r++) System.arraycopy(outRows.get(r), 0, table, r * 2 * cj, 2 * cj);
