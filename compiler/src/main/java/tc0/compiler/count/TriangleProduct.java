@@ -75,7 +75,19 @@ final class TriangleProduct {
         }
         if (Engine.TRACE) System.err.printf("count: causal product of %d row keys, %d column groups: %d dots, %d by family%n", keys.size(), cb, dots.dotsCounted,
                 dots.dotsByFamily);
-        ClassMap m = ClassMap.of(Engine.shape(n), new int[][] {rowIds, b.axisGroups(1)}, new int[] {keys.size(), cb}, table);
+        // Rows with the same outputs are one row group (a causal P @ V's n rows have a few output classes): the ops
+        // after it then go by those few groups, not by n.
+        Map<Engine.IntsKey, Integer> rowOf = new HashMap<>();
+        int[] same = new int[keys.size()];
+        List<int[]> outRows = new java.util.ArrayList<>();
+        for (int r = 0; r < keys.size(); r++) {
+            int[] row = java.util.Arrays.copyOfRange(table, r * cb, (r + 1) * cb);
+            same[r] = rowOf.computeIfAbsent(new Engine.IntsKey(row), q -> { outRows.add(row); return outRows.size() - 1; });
+        }
+        for (int i = 0; i < rows; i++) rowIds[i] = same[rowIds[i]];
+        int[] grouped = new int[outRows.size() * cb];
+        for (int r = 0; r < outRows.size(); r++) System.arraycopy(outRows.get(r), 0, grouped, r * cb, cb);
+        ClassMap m = ClassMap.of(Engine.shape(n), new int[][] {rowIds, b.axisGroups(1)}, new int[] {outRows.size(), cb}, grouped);
         return e.computed(n, m, passthrough, disjoint, op.left(), op.right());
     }
 
