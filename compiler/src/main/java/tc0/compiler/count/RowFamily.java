@@ -20,6 +20,8 @@ final class RowFamily {
     /** Slots read per run: its x slots, then its y slots ({@link Instance.Result#usedSlots}). */
     private final long[] used;
     private final int width;
+    /** The least count at which {@link RepeatedSum#at} passed an int's column (columns only grow with c). */
+    private long pastInt = Long.MAX_VALUE;
 
     private RowFamily(int[] xIds, int[] yIds, long[] fixedCounts, RepeatedSum sum, long from, Profile fixedAnds, Profile pairAnds, long[] used,
             int width) {
@@ -88,8 +90,14 @@ final class RowFamily {
 
     /** The row whose last run has {@code c} pairs, as {@link SumForm#close} counts it; null where this cannot tell. */
     Instance.Result at(long c) {
-        if (c < from) return null;
-        ClosedSum cs = sum.at(c);
+        if (c < from || c >= pastInt) return null;
+        ClosedSum cs;
+        try {
+            cs = sum.at(c);
+        } catch (ArithmeticException past) { // a column past an int's bits (a dot of 2^31 terms): SumCount counts it, over longs
+            pastInt = c; // and every longer row of the family
+            return null;
+        }
         if (cs == null || !cs.modelled()) return null; // the row by itself says why, or builds
         Profile p = SumForm.profile(cs);
         p.add(fixedAnds, 1);
