@@ -36,7 +36,7 @@ final class RopeCount {
     static Instance.Result[] sums(ElemClass[] pair, long c, long s, int shift, int width, int rounds, long[] used) {
         int level = plainLevel(pair[0]);
         ClosedSum[] cs = level >= 0 && level == plainLevel(pair[1]) && pair[0].width() == pair[1].width()
-                ? Rope.pairSums(c, s, pair[0].width(), level, shift, width, rounds) : null;
+                ? Rope.pairSums(c, s, pair[0].width(), level, topLow(pair[0]), topLow(pair[1]), shift, width, rounds) : null;
         if (cs == null) {
             return new Instance.Result[] {
                 new SumForm().addWord(pair[0], c, 0).addWord(pair[1], -s, 1).close(shift, width, true, rounds, used),
@@ -52,12 +52,22 @@ final class RopeCount {
         return new Instance.Result(p, new ElemClass[] {SumForm.outputClass(cs, width, -1, 0)}, p.gates() == 0 ? new long[used.length] : used, false, true);
     }
 
-    /** The level of a word whose every bit is its own variable node, all at one level; -1 for any other word. */
+    /**
+     * The level of a word whose every bit is its own variable node, all at one level but the top bit, which may
+     * sit lower (a sign made a level earlier); -1 for any other word.
+     */
     static int plainLevel(ElemClass c) {
-        if (c.slots() != c.width() || c.width() == 0) return -1;
-        int level = c.slotLevel(0);
-        for (int k = 0; k < c.width(); k++) if (c.bit(k) < 0 || c.slotLevel(k) != level) return -1;
-        return level;
+        int w = c.width();
+        if (c.slots() != w || w < 2) return -1;
+        for (int k = 0; k < w; k++) if (c.bit(k) < 0) return -1;
+        int level = c.slotLevel(c.bit(0) >> 1);
+        for (int k = 0; k < w - 1; k++) if (c.slotLevel(c.bit(k) >> 1) != level) return -1;
+        return c.slotLevel(c.bit(w - 1) >> 1) <= level ? level : -1;
+    }
+
+    /** Whether a plain word's top bit sits below its other bits. */
+    private static boolean topLow(ElemClass c) {
+        return c.slotLevel(c.bit(c.width() - 1) >> 1) < c.slotLevel(c.bit(0) >> 1);
     }
 
     /**

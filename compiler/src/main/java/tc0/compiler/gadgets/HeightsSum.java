@@ -13,9 +13,9 @@ final class HeightsSum {
     private final long[] perLevel;
     private long wires;
     private boolean anyGroupGates;
-    /** The final stage's columns: entries, their highest level, the level of the last one put there. */
+    /** The final stage's columns: entries and their highest level. */
     private final long[] height;
-    private final int[] maxLevel, lastLevel;
+    private final int[] maxLevel;
     /** Round one's output (round two's columns): entries and highest level, as {@link SumCount}'s dense round. */
     private final long[] midHeight;
     private final int[] midMax;
@@ -26,7 +26,6 @@ final class HeightsSum {
         perLevel = new long[level + 8];
         height = new long[top];
         maxLevel = new int[top];
-        lastLevel = new int[top];
         midHeight = new long[top];
         midMax = new int[top];
     }
@@ -94,7 +93,6 @@ final class HeightsSum {
         int[] mx = first ? midMax : maxLevel;
         if (h[j] == 0 || lv > mx[j]) mx[j] = lv;
         h[j] += q;
-        if (!first) lastLevel[j] = lv;
     }
 
     private void gate(long count, long fanIn, int lv) {
@@ -148,13 +146,12 @@ final class HeightsSum {
         int lastNonEmpty = -1, lastRead = -1;
         for (int j = 0; j < top; j++) if (height[j] > 0) lastNonEmpty = j;
         long anon = 0, vmax = 0;
-        int maxLv = 0, soleLevel = 0;
+        int maxLv = 0;
         for (int j = 0; j < top; j++) {
             long h = height[j];
             if (h > 0) {
                 maxLv = Math.max(maxLv, maxLevel[j]);
                 anon += h;
-                soleLevel = lastLevel[j];
             }
             vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
             if (j < shift) continue;
@@ -179,7 +176,7 @@ final class HeightsSum {
                 if (w != 0) {
                     termCount++;
                     if (w > 0) plus += w; else minus += w;
-                    termLevel = soleLevel;
+                    termLevel = maxLv; // the one entry so far: its level
                 }
             }
             long wh = signBit ? -2 : 2, wl = -wh;

@@ -45,12 +45,25 @@ public final class Rope {
      * ({@code SumForm}). Time O(columns) for both, not O(w bits(c)) each.
      */
     public static ClosedSum[] pairSums(long c, long s, int w, int level, int shift, int width, int rounds) {
+        return pairSums(c, s, w, level, false, false, shift, width, rounds);
+    }
+
+    /**
+     * {@link #pairSums(long, long, int, int, int, int, int)} where x's or y's top bit may sit below {@code level}
+     * ({@code xTopLow}, {@code yTopLow}: a sign bit made a level earlier than the rest): counted as if at
+     * {@code level}, which is the same count wherever every first-round group holding such a bit also holds an
+     * entry at {@code level} (a group's level is its highest entry's); null where one would not.
+     */
+    public static ClosedSum[] pairSums(long c, long s, int w, int level, boolean xTopLow, boolean yTopLow, int shift, int width, int rounds) {
         long ac = Math.abs(c), as = Math.abs(s);
         if (rounds != 2 || w < 2 || w > 62 || c == Long.MIN_VALUE || s == Long.MIN_VALUE) return null;
         if ((ac | as) == 0 || 64 - Long.numberOfLeadingZeros(ac | as) + w > 60) return null;
         int cols = 64 - Long.numberOfLeadingZeros(ac | as) + w - 1;
         long[] h = new long[cols];
         for (int j = 0; j < cols; j++) h[j] = Long.bitCount(ac & window(j, w)) + Long.bitCount(as & window(j, w));
+        if ((xTopLow || yTopLow) && !(topsGrouped(h, ac, as, xTopLow, yTopLow, w, shift + width) && topsGrouped(h, as, ac, xTopLow, yTopLow, w, shift + width))) {
+            return null;
+        }
         HeightsSum rounded = HeightsSum.twoRounds(h, level, shift + width);
         if (rounded == null || !survivorsDistinct(h, rounded, ac, as, w) || !survivorsDistinct(h, rounded, as, ac, w)) return null;
         long umax = (ac + as) * ((1L << w) - 1), distinct = (c != 0 ? w : 0) + (s != 0 ? w : 0);
@@ -95,6 +108,33 @@ public final class Rope {
             seenX |= 1L << k;
         }
         return true;
+    }
+
+    /**
+     * Whether, in every column below {@code top}, each first-round group (of two rounds) holding a low top bit also
+     * holds another entry: x's top bit, where bit j - w + 1 of {@code ax} is set, is the column's last x entry, y's
+     * its last entry; groups are the column's entries cut in order, {@code extra} groups of base + 1 then base.
+     */
+    private static boolean topsGrouped(long[] h, long ax, long ay, boolean xLow, boolean yLow, int w, int top) {
+        for (int j = w - 1; j < Math.min(h.length, top); j++) {
+            long hx = Long.bitCount(ax & window(j, w)), at = j - w + 1;
+            boolean x = xLow && at < 63 && (ax >>> at & 1) != 0, y = yLow && at < 63 && (ay >>> at & 1) != 0;
+            if (!x && !y) continue;
+            long n = h[j];
+            if (n == 1) return false;
+            long g = SumCount.groupSize(n, 2), groups = (n + g - 1) / g, base = n / groups, extra = n % groups;
+            long[] px = x ? group(hx - 1, base, extra) : null, py = y ? group(n - 1, base, extra) : null;
+            if (px != null && px[1] == 1 || py != null && py[1] == 1) return false; // a group of one: the low bit alone
+            // a group of two low bits alone: x's top bit then y's, both in one group of two
+            if (px != null && py != null && px[0] == py[0] && px[1] == 2) return false;
+        }
+        return true;
+    }
+
+    /** The group of entry p (0-based) of a column cut into {@code extra} groups of base + 1, then groups of base: {index, size}. */
+    private static long[] group(long p, long base, long extra) {
+        long firstPart = extra * (base + 1);
+        return p < firstPart ? new long[] {p / (base + 1), base + 1} : new long[] {extra + (p - firstPart) / base, base};
     }
 
     /** The highest bit k of a w-bit word with bit j - k of {@code coeff} set (its last entry in column j), -1 if none. */

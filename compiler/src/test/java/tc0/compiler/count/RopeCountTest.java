@@ -69,18 +69,21 @@ class RopeCountTest {
         for (int logN : new int[] {2, 6, 10, 20}) {
             int frac = logN + 4;
             FixedFormat fx = FixedFormat.of(8, frac), fc = FixedFormat.of(2, frac);
-            ElemClass x = ElemClass.fresh(fx.width(), 0);
-            ElemClass[] pair = {x, x};
-            Random r = new Random(logN);
-            int byHeights = 0, total = 0;
-            for (int t = 0; t < 400; t++) {
-                int pos = t < 100 ? t : r.nextInt(1 << logN);
-                for (int j = 0; j < 2; j++, total++) {
-                    long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(pos, j, 4, 10000), fc);
-                    if (assertSameSums(pair, cs[0], cs[1], fc.fracBits(), fx.width(), 2)) byHeights++;
+            ElemClass x = ElemClass.fresh(fx.width(), 0), y = ElemClass.fresh(fx.width(), 1);
+            // As the tensor model's K2: x's sign bit (negated) a level below its other bits, y plain at that level.
+            ElemClass signLow = withTop(ElemClass.fresh(fx.width(), 1), 0);
+            for (ElemClass[] pair : new ElemClass[][] {{x, x}, {signLow, y}, {y, signLow}}) {
+                Random r = new Random(logN);
+                int byHeights = 0, total = 0;
+                for (int t = 0; t < 400; t++) {
+                    int pos = t < 100 ? t : r.nextInt(1 << logN);
+                    for (int j = 0; j < 2; j++, total++) {
+                        long[] cs = Fixed.ropeCoefficients(Fixed.ropeAngle(pos, j, 4, 10000), fc);
+                        if (assertSameSums(pair, cs[0], cs[1], fc.fracBits(), fx.width(), 2)) byHeights++;
+                    }
                 }
+                assertTrue(byHeights > total * 9 / 10, "n = 2^" + logN + " " + pair[0] + ": " + byHeights + " of " + total + " pairs counted from heights");
             }
-            assertTrue(byHeights > total * 9 / 10, "n = 2^" + logN + ": " + byHeights + " of " + total + " pairs counted from heights");
         }
     }
 
@@ -95,7 +98,7 @@ class RopeCountTest {
         int byHeights = 0;
         for (int t = 0; t < 4000; t++) {
             int w = 2 + r.nextInt(t < 2000 ? 14 : 33), level = r.nextInt(3) * 7;
-            ElemClass x = ElemClass.fresh(w, level), y = r.nextInt(4) == 0 ? x : fresh(r, w, level);
+            ElemClass x = r.nextBoolean() ? ElemClass.fresh(w, level) : fresh(r, w, level), y = r.nextInt(4) == 0 ? x : fresh(r, w, level);
             long cx = code(r, edges), cy = code(r, edges);
             int shift = r.nextInt(Math.min(30, 62 - w)), width = 2 + r.nextInt(w + 6), rounds = r.nextInt(4) == 0 ? 1 + 2 * r.nextInt(2) : 2;
             if (shift + width > 61) continue;
@@ -104,10 +107,21 @@ class RopeCountTest {
         assertTrue(byHeights > 1000, byHeights + " of the random pairs counted from heights");
     }
 
-    /** A word of w fresh bits at one level, some of them negated (a plain word still: each bit its own node). */
+    /** A word of w fresh bits at one level, some of them negated, its top bit sometimes lower (a plain word still: each bit its own node). */
     private static ElemClass fresh(Random r, int w, int level) {
         int[] bits = new int[w], levels = new int[w];
         for (int k = 0; k < w; k++) { bits[k] = k << 1 | r.nextInt(2); levels[k] = level; }
+        if (level > 0 && r.nextInt(3) == 0) levels[w - 1] = level - 1 - r.nextInt(level);
+        return ElemClass.of(bits, levels);
+    }
+
+    /** The word with its top bit negated and at {@code level}. */
+    private static ElemClass withTop(ElemClass c, int level) {
+        int w = c.width();
+        int[] bits = new int[w], levels = new int[w];
+        for (int k = 0; k < w; k++) { bits[k] = k << 1; levels[k] = c.slotLevel(k); }
+        bits[w - 1] |= 1;
+        levels[w - 1] = level;
         return ElemClass.of(bits, levels);
     }
 
@@ -118,6 +132,15 @@ class RopeCountTest {
             case 1 -> (r.nextBoolean() ? 1 : -1) * (long) r.nextInt(1 << (1 + r.nextInt(26)));
             default -> (r.nextBoolean() ? 1 : -1) * ((1L << r.nextInt(26)) | (1L << r.nextInt(26)) | (r.nextBoolean() ? 1L << r.nextInt(5) : 0));
         };
+    }
+
+    @Test
+    void aLowSignBitAloneInItsGroupIsCountedAtItsOwnLevel() {
+        // x = 2 x1 + x0 times 2 and y times 1: x's sign bit x1 alone in its column (or a group of one), at level 3 not 5.
+        ElemClass x = withTop(ElemClass.fresh(2, 5), 3), y = ElemClass.fresh(2, 5);
+        for (long c : new long[] {2, 4, 5, -6, 9})
+            for (long s : new long[] {0, 1, 3, -1})
+                for (int width = 2; width < 8; width++) assertSameSums(new ElemClass[] {x, y}, c, s, 0, width, 2);
     }
 
     @Test
@@ -139,6 +162,8 @@ class RopeCountTest {
         assertEquals(3, RopeCount.plainLevel(ElemClass.fresh(5, 3)));
         assertEquals(-1, RopeCount.plainLevel(ElemClass.of(new int[] {0, 2, ElemClass.TRUE}, new int[] {1, 1})), "a constant bit");
         assertEquals(-1, RopeCount.plainLevel(ElemClass.of(new int[] {0, 2, 2}, new int[] {1, 1})), "a sign-extended bit");
-        assertEquals(-1, RopeCount.plainLevel(ElemClass.of(new int[] {0, 2}, new int[] {1, 2})), "two levels");
+        assertEquals(-1, RopeCount.plainLevel(ElemClass.of(new int[] {0, 2}, new int[] {1, 2})), "the top bit above the rest");
+        assertEquals(-1, RopeCount.plainLevel(ElemClass.of(new int[] {0, 2, 4}, new int[] {2, 1, 1})), "a low bit below the rest");
+        assertEquals(2, RopeCount.plainLevel(ElemClass.of(new int[] {0, 2, 5}, new int[] {2, 2, 0})), "the top bit (negated) below the rest");
     }
 }
