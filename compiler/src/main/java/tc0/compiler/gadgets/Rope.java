@@ -61,11 +61,12 @@ public final class Rope {
         int cols = 64 - Long.numberOfLeadingZeros(ac | as) + w - 1;
         long[] h = new long[cols];
         for (int j = 0; j < cols; j++) h[j] = Long.bitCount(ac & window(j, w)) + Long.bitCount(as & window(j, w));
-        if ((xTopLow || yTopLow) && !(topsGrouped(h, ac, as, xTopLow, yTopLow, w, shift + width) && topsGrouped(h, as, ac, xTopLow, yTopLow, w, shift + width))) {
+        HeightsSum rounded = HeightsSum.twoRounds(h, level, shift + width);
+        if (rounded == null) return null;
+        if ((xTopLow || yTopLow) && !(topsGrouped(h, rounded, ac, as, xTopLow, yTopLow, w) && topsGrouped(h, rounded, as, ac, xTopLow, yTopLow, w))) {
             return null;
         }
-        HeightsSum rounded = HeightsSum.twoRounds(h, level, shift + width);
-        if (rounded == null || !survivorsDistinct(h, rounded, ac, as, w) || !survivorsDistinct(h, rounded, as, ac, w)) return null;
+        if (!survivorsDistinct(h, rounded, ac, as, w) || !survivorsDistinct(h, rounded, as, ac, w)) return null;
         long umax = (ac + as) * ((1L << w) - 1), distinct = (c != 0 ? w : 0) + (s != 0 ? w : 0);
         ClosedSum a = rounded.close(negatives(c, w) + negatives(-s, w), umax, distinct, shift, width);
         ClosedSum b = rounded.close(negatives(s, w) + negatives(c, w), umax, distinct, shift, width);
@@ -111,20 +112,26 @@ public final class Rope {
     }
 
     /**
-     * Whether, in every column below {@code top}, each first-round group (of two rounds) holding a low top bit also
-     * holds another entry: x's top bit, where bit j - w + 1 of {@code ax} is set, is the column's last x entry, y's
-     * its last entry; groups are the column's entries cut in order, {@code extra} groups of base + 1 then base.
+     * Whether, in every column the rounds read, each first-round group (of two rounds) holding a low top bit also
+     * holds another entry, or is a group of one in a column the last round groups with others (its level is then
+     * that group's highest, not the bit's): x's top bit, where bit j - w + 1 of {@code ax} is set, is the column's
+     * last x entry, y's its last entry; groups are the column's entries cut in order, {@code extra} groups of
+     * base + 1 then base.
      */
-    private static boolean topsGrouped(long[] h, long ax, long ay, boolean xLow, boolean yLow, int w, int top) {
-        for (int j = w - 1; j < Math.min(h.length, top); j++) {
+    private static boolean topsGrouped(long[] h, HeightsSum rounded, long ax, long ay, boolean xLow, boolean yLow, int w) {
+        for (int j = w - 1; j < Math.min(h.length, rounded.top()); j++) {
             long hx = Long.bitCount(ax & window(j, w)), at = j - w + 1;
             boolean x = xLow && at < 63 && (ax >>> at & 1) != 0, y = yLow && at < 63 && (ay >>> at & 1) != 0;
             if (!x && !y) continue;
             long n = h[j];
-            if (n == 1) return false;
+            boolean joined = rounded.midHeight(j) >= 2; // the last round groups column j's entries together
+            if (n == 1) {
+                if (joined) continue;
+                return false;
+            }
             long g = SumCount.groupSize(n, 2), groups = (n + g - 1) / g, base = n / groups, extra = n % groups;
             long[] px = x ? group(hx - 1, base, extra) : null, py = y ? group(n - 1, base, extra) : null;
-            if (px != null && px[1] == 1 || py != null && py[1] == 1) return false; // a group of one: the low bit alone
+            if (!joined && (px != null && px[1] == 1 || py != null && py[1] == 1)) return false; // a group of one: the low bit alone
             // a group of two low bits alone: x's top bit then y's, both in one group of two
             if (px != null && py != null && px[0] == py[0] && px[1] == 2) return false;
         }
