@@ -1,6 +1,7 @@
 package tc0.compiler.count;
 
 import java.util.List;
+import tc0.compiler.gadgets.ClosedSum;
 import tc0.compiler.gadgets.Rope;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
@@ -19,15 +20,54 @@ final class RopeCount {
     static Instance.Result closed(ElemClass[] pair, long c, long s, int frac, FixedFormat out, int rounds) {
         long[] sh = SumForm.toFormat(frac, out);
         long[] used = {c == 0 && s == 0 ? 0 : Usage.all(pair[0]), c == 0 && s == 0 ? 0 : Usage.all(pair[1])};
-        Instance.Result a = new SumForm().addWord(pair[0], c * sh[1], 0).addWord(pair[1], -s * sh[1], 1)
-                .close((int) sh[0], out.width(), true, rounds, used);
-        Instance.Result b = new SumForm().addWord(pair[0], s * sh[1], 0).addWord(pair[1], c * sh[1], 1)
-                .close((int) sh[0], out.width(), true, rounds, used);
+        Instance.Result[] ab = sums(pair, c * sh[1], s * sh[1], (int) sh[0], out.width(), rounds, used);
         Profile p = new Profile();
-        p.add(a.profile(), 1);
-        p.add(b.profile(), 1);
-        long[] u = {a.usedSlots()[0] | b.usedSlots()[0], a.usedSlots()[1] | b.usedSlots()[1]};
-        return new Instance.Result(p, new ElemClass[] {a.out()[0], b.out()[0]}, u, false, true);
+        p.add(ab[0].profile(), 1);
+        p.add(ab[1].profile(), 1);
+        long[] u = {ab[0].usedSlots()[0] | ab[1].usedSlots()[0], ab[0].usedSlots()[1] | ab[1].usedSlots()[1]};
+        return new Instance.Result(p, new ElemClass[] {ab[0].out()[0], ab[1].out()[0]}, u, false, true);
+    }
+
+    /**
+     * The pair's two sums {@code c x - s y}, {@code s x + c y}: from the columns' heights where both words are plain
+     * ({@link Rope#pairSums}: each bit its own node, at one level), else from the forms with their literals. The
+     * same results either way ({@code RopeCountTest}).
+     */
+    static Instance.Result[] sums(ElemClass[] pair, long c, long s, int shift, int width, int rounds, long[] used) {
+        int level = plainLevel(pair[0]);
+        ClosedSum[] cs = level >= 0 && level == plainLevel(pair[1]) && pair[0].width() == pair[1].width()
+                ? Rope.pairSums(c, s, pair[0].width(), level, topLow(pair[0]), topLow(pair[1]), shift, width, rounds) : null;
+        if (cs == null) {
+            return new Instance.Result[] {
+                new SumForm().addWord(pair[0], c, 0).addWord(pair[1], -s, 1).close(shift, width, true, rounds, used),
+                new SumForm().addWord(pair[0], s, 0).addWord(pair[1], c, 1).close(shift, width, true, rounds, used)};
+        }
+        return new Instance.Result[] {result(cs[0], width, used), result(cs[1], width, used)};
+    }
+
+    /** A closed sum as {@link SumForm#close} gives it (refused where not claimed exact). */
+    private static Instance.Result result(ClosedSum cs, int width, long[] used) {
+        if (!cs.modelled()) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");
+        Profile p = SumForm.profile(cs);
+        return new Instance.Result(p, new ElemClass[] {SumForm.outputClass(cs, width, -1, 0)}, p.gates() == 0 ? new long[used.length] : used, false, true);
+    }
+
+    /**
+     * The level of a word whose every bit is its own variable node, all at one level but the top bit, which may
+     * sit lower (a sign made a level earlier); -1 for any other word.
+     */
+    static int plainLevel(ElemClass c) {
+        int w = c.width();
+        if (c.slots() != w || w < 2) return -1;
+        for (int k = 0; k < w; k++) if (c.bit(k) < 0) return -1;
+        int level = c.slotLevel(c.bit(0) >> 1);
+        for (int k = 0; k < w - 1; k++) if (c.slotLevel(c.bit(k) >> 1) != level) return -1;
+        return c.slotLevel(c.bit(w - 1) >> 1) <= level ? level : -1;
+    }
+
+    /** Whether a plain word's top bit sits below its other bits. */
+    private static boolean topLow(ElemClass c) {
+        return c.slotLevel(c.bit(c.width() - 1) >> 1) < c.slotLevel(c.bit(0) >> 1);
     }
 
     /**

@@ -33,6 +33,130 @@ public final class Rope {
         return r;
     }
 
+    /**
+     * The closed sums ({@link WeightedSum#closedSum}, saturating) of a rotated pair, {@code c x - s y} and
+     * {@code s x + c y}, over words x, y of {@code w} bits whose every bit is its own fresh node at {@code level}
+     * (plain words), counted from the columns' heights ({@link HeightsSum}): what such a sum's count depends on is,
+     * per column j, how many bits of {@code |c|} and {@code |s|} fall in {@code (j - w, j]} -- the same for both
+     * sums -- and the constant its negative weights give. The literals' identities (a bit of x lands in a column
+     * per bit of {@code |c|}) matter only where one literal could reach the final stage alone in two columns (a
+     * group of one in the first round keeps its literal, always its column's last entries). Null there, where
+     * rounds is not 2, where a number passes a long or both codes are 0: count the forms with their literals
+     * ({@code SumForm}). Time O(columns) for both, not O(w bits(c)) each.
+     */
+    public static ClosedSum[] pairSums(long c, long s, int w, int level, int shift, int width, int rounds) {
+        return pairSums(c, s, w, level, false, false, shift, width, rounds);
+    }
+
+    /**
+     * {@link #pairSums(long, long, int, int, int, int, int)} where x's or y's top bit may sit below {@code level}
+     * ({@code xTopLow}, {@code yTopLow}: a sign bit made a level earlier than the rest): counted as if at
+     * {@code level}, which is the same count wherever every first-round group holding such a bit also holds an
+     * entry at {@code level} (a group's level is its highest entry's); null where one would not.
+     */
+    public static ClosedSum[] pairSums(long c, long s, int w, int level, boolean xTopLow, boolean yTopLow, int shift, int width, int rounds) {
+        long ac = Math.abs(c), as = Math.abs(s);
+        if (rounds != 2 || w < 2 || w > 62 || c == Long.MIN_VALUE || s == Long.MIN_VALUE) return null;
+        if ((ac | as) == 0 || 64 - Long.numberOfLeadingZeros(ac | as) + w > 60) return null;
+        int cols = 64 - Long.numberOfLeadingZeros(ac | as) + w - 1;
+        long[] h = new long[cols];
+        for (int j = 0; j < cols; j++) h[j] = Long.bitCount(ac & window(j, w)) + Long.bitCount(as & window(j, w));
+        HeightsSum rounded = HeightsSum.twoRounds(h, level, shift + width);
+        if (rounded == null) return null;
+        if ((xTopLow || yTopLow) && !(topsGrouped(h, rounded, ac, as, xTopLow, yTopLow, w) && topsGrouped(h, rounded, as, ac, xTopLow, yTopLow, w))) {
+            return null;
+        }
+        if (!survivorsDistinct(h, rounded, ac, as, w) || !survivorsDistinct(h, rounded, as, ac, w)) return null;
+        long umax = (ac + as) * ((1L << w) - 1), distinct = (c != 0 ? w : 0) + (s != 0 ? w : 0);
+        ClosedSum a = rounded.close(negatives(c, w) + negatives(-s, w), umax, distinct, shift, width);
+        ClosedSum b = rounded.close(negatives(s, w) + negatives(c, w), umax, distinct, shift, width);
+        return a == null || b == null ? null : new ClosedSum[] {a, b};
+    }
+
+    /**
+     * The constant a w-bit word times {@code coeff} adds to a form: its negative weights ({@code SumShape.add}'s
+     * share for each), the top bit's where the coefficient is positive, the other bits' where it is negative.
+     */
+    private static long negatives(long coeff, int w) {
+        long top = 1L << (w - 1);
+        return coeff > 0 ? -coeff * top : coeff * (top - 1);
+    }
+
+    /** The bits {@code (j - w, j]} (those of a coefficient that put a bit of a w-bit word in column j). */
+    private static long window(int j, int w) {
+        long upTo = j >= 63 ? -1L : (1L << (j + 1)) - 1;
+        return j - w + 1 <= 0 ? upTo : upTo & -(1L << (j - w + 1));
+    }
+
+    /**
+     * Whether the literals that reach the final stage alone are distinct: a column's literal reaches it where the
+     * first round leaves it a group of one (its column's last entry) and nothing else lands in its column; column
+     * j lists x's bits k ascending where bit j - k of {@code ax} is set, then y's likewise (the order
+     * {@code SumShape.add} appends them in).
+     */
+    private static boolean survivorsDistinct(long[] h, HeightsSum rounded, long ax, long ay, int w) {
+        long seenX = 0, seenY = 0;
+        for (int j = 0; j < Math.min(h.length, rounded.top()); j++) {
+            if (h[j] == 0 || rounded.midHeight(j) != 1 || singles(h[j]) == 0) continue;
+            int k = lastEntry(ay, j, w);
+            if (k >= 0) {
+                if ((seenY >>> k & 1) != 0) return false;
+                seenY |= 1L << k;
+                continue;
+            }
+            k = lastEntry(ax, j, w);
+            if ((seenX >>> k & 1) != 0) return false;
+            seenX |= 1L << k;
+        }
+        return true;
+    }
+
+    /**
+     * Whether, in every column the rounds read, each first-round group (of two rounds) holding a low top bit also
+     * holds another entry, or is a group of one in a column the last round groups with others (its level is then
+     * that group's highest, not the bit's): x's top bit, where bit j - w + 1 of {@code ax} is set, is the column's
+     * last x entry, y's its last entry; groups are the column's entries cut in order, {@code extra} groups of
+     * base + 1 then base.
+     */
+    private static boolean topsGrouped(long[] h, HeightsSum rounded, long ax, long ay, boolean xLow, boolean yLow, int w) {
+        for (int j = w - 1; j < Math.min(h.length, rounded.top()); j++) {
+            long hx = Long.bitCount(ax & window(j, w)), at = j - w + 1;
+            boolean x = xLow && at < 63 && (ax >>> at & 1) != 0, y = yLow && at < 63 && (ay >>> at & 1) != 0;
+            if (!x && !y) continue;
+            long n = h[j];
+            boolean joined = rounded.midHeight(j) >= 2; // the last round groups column j's entries together
+            if (n == 1) {
+                if (joined) continue;
+                return false;
+            }
+            long g = SumCount.groupSize(n, 2), groups = (n + g - 1) / g, base = n / groups, extra = n % groups;
+            long[] px = x ? group(hx - 1, base, extra) : null, py = y ? group(n - 1, base, extra) : null;
+            if (!joined && (px != null && px[1] == 1 || py != null && py[1] == 1)) return false; // a group of one: the low bit alone
+            // a group of two low bits alone: x's top bit then y's, both in one group of two
+            if (px != null && py != null && px[0] == py[0] && px[1] == 2) return false;
+        }
+        return true;
+    }
+
+    /** The group of entry p (0-based) of a column cut into {@code extra} groups of base + 1, then groups of base: {index, size}. */
+    private static long[] group(long p, long base, long extra) {
+        long firstPart = extra * (base + 1);
+        return p < firstPart ? new long[] {p / (base + 1), base + 1} : new long[] {extra + (p - firstPart) / base, base};
+    }
+
+    /** The highest bit k of a w-bit word with bit j - k of {@code coeff} set (its last entry in column j), -1 if none. */
+    private static int lastEntry(long coeff, int j, int w) {
+        for (int k = Math.min(j, w - 1); k >= 0 && j - k < 63; k--) if ((coeff >>> (j - k) & 1) != 0) return k;
+        return -1;
+    }
+
+    /** How many of a column's h entries the first of two rounds leaves alone (groups of one: its last entries). */
+    private static long singles(long h) {
+        if (h <= 1) return h;
+        long g = SumCount.groupSize(h, 2), groups = (h + g - 1) / g;
+        return h / groups == 1 ? groups - h % groups : 0;
+    }
+
     public static Cost cost(int d, int pos, double base, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {
         CountingNet n = new CountingNet();
         apply(n, n.inputs(d, fx.width()), pos, base, fx, fc, out, rounds);

@@ -1,0 +1,209 @@
+package tc0.compiler.gadgets;
+
+/**
+ * {@link SumCount}'s count of a saturating sum of anonymous entries that all start at one level, with two
+ * compression rounds, over plain arrays of column heights: the same groups, gates, levels and final stage, none
+ * of its runs. For sums counted by the million whose columns share that shape (RoPE's rotated pairs of plain
+ * words, {@link Rope#pairSums}). The rounds depend only on the heights, so sums that differ only in their constant
+ * share them ({@link #close} once per constant). Where any number would pass a long, {@link #close} says so (null)
+ * and the caller counts with {@link SumCount} instead.
+ */
+final class HeightsSum {
+    private final int level, top;
+    private final long[] perLevel;
+    private long wires;
+    private boolean anyGroupGates;
+    /** The final stage's columns: entries and their highest level. */
+    private final long[] height;
+    private final int[] maxLevel;
+    /** Round one's output (round two's columns): entries and highest level, as {@link SumCount}'s dense round. */
+    private final long[] midHeight;
+    private final int[] midMax;
+
+    private HeightsSum(int level, int top) {
+        this.level = level;
+        this.top = top;
+        perLevel = new long[level + 8];
+        height = new long[top];
+        maxLevel = new int[top];
+        midHeight = new long[top];
+        midMax = new int[top];
+    }
+
+    /**
+     * The two rounds over columns {@code 0 .. top - 1} of {@code h[j]} entries at {@code level} (columns past h
+     * empty); null where a count passes a long.
+     */
+    static HeightsSum twoRounds(long[] h, int level, int top) {
+        try {
+            return rounds(h, level, top);
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static HeightsSum rounds(long[] h, int level, int top) {
+        HeightsSum s = new HeightsSum(level, top);
+        for (int j = 0; j < top; j++) {
+            long c = j < h.length ? h[j] : 0;
+            if (c <= 1) { s.put(true, j, c, level); continue; }
+            long g = SumCount.groupSize(c, 2), groups = (c + g - 1) / g, base = c / groups, extra = c % groups;
+            s.groups(true, extra, base + 1, level, j);
+            s.groups(true, groups - extra, base, level, j);
+        }
+        for (int j = 0; j < top; j++) { // the last round: each column of two or more one group at its highest level
+            long c = s.midHeight[j];
+            if (c == 1) s.put(false, j, 1, s.midMax[j]);
+            else if (c > 1) s.groups(false, 1, c, s.midMax[j], j);
+        }
+        return s;
+    }
+
+    /** The columns the rounds ran over. */
+    int top() { return top; }
+
+    /** How many entries the first round put in column j (the last round's column). */
+    long midHeight(int j) { return midHeight[j]; }
+
+    /** {@code q} groups of {@code size} entries at {@code lv} in column j (size one: the entries passed on). */
+    private void groups(boolean first, long q, long size, int lv, int j) {
+        if (q == 0) return;
+        if (size == 1) { put(first, j, q, lv); return; }
+        anyGroupGates = true;
+        gate(Math.multiplyExact(q, size), size, lv + 1);
+        int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(size));
+        long bitGates = 0, fanIn = 0;
+        for (int l = 0; l < nb; l++) {
+            long changes = size >> l;
+            if (changes >= 2) {
+                bitGates++;
+                fanIn += changes;
+                put(first, j + l, q, lv + 2);
+            } else put(first, j + l, q, lv + 1);
+        }
+        if (bitGates > 0) {
+            gate(Math.multiplyExact(q, bitGates), 0, lv + 2);
+            wires = Math.addExact(wires, Math.multiplyExact(q, fanIn));
+        }
+    }
+
+    private void put(boolean first, int j, long q, int lv) {
+        if (q == 0) return;
+        long[] h = first ? midHeight : height;
+        int[] mx = first ? midMax : maxLevel;
+        if (h[j] == 0 || lv > mx[j]) mx[j] = lv;
+        h[j] += q;
+    }
+
+    private void gate(long count, long fanIn, int lv) {
+        perLevel[lv] = Math.addExact(perLevel[lv], count);
+        wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+    }
+
+    /**
+     * The sum with this {@code constant}, the weights' magnitudes summing to {@code umax}, {@code distinct}
+     * literals (the saturation gates' fan-in), read at {@code shift}, {@code width} bits ({@code shift + width}
+     * the top these rounds ran to): as {@link SumCount#finalStage} and its saturation. Null where a number
+     * passes a long.
+     */
+    ClosedSum close(long constant, long umax, long distinct, int shift, int width) {
+        if (shift + width != top || top > SumCount.BUILT_TOP) return null;
+        try {
+            return finalStage(constant, umax, distinct, shift, width);
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private ClosedSum finalStage(long constant, long umax, long distinct, int shift, int width) {
+        long[] gates = perLevel.clone();
+        long wiresHere = wires;
+        long half = shift > 0 ? 1L << (shift - 1) : 0, bound = 1L << (width - 1 + shift);
+        long hiThr, loThr;
+        Math.addExact(constant, half);
+        hiThr = Math.subtractExact(Math.subtractExact(bound, constant), half);
+        loThr = Math.subtractExact(Math.subtractExact(-bound, constant), half);
+        long k = Math.floorMod(constant + half, 1L << top);
+        int satLevel = level + 1;
+        int hiKind = hiThr <= 0 ? 1 : umax < hiThr ? -1 : 2, loGate = loThr <= 0 ? 1 : umax < loThr ? -1 : 2;
+        int loKind = loGate == 2 ? 2 : -loGate;
+        int sat = (hiKind == 2 ? 1 : 0) + (loKind == 2 ? 1 : 0);
+        gates[satLevel] += sat;
+        wiresHere = Math.addExact(wiresHere, Math.multiplyExact(sat, distinct));
+        // The final stage, as SumCount.finalStage over these columns (every entry anonymous).
+        long v = k;
+        for (int j = 0; j < top; j++) {
+            long h = height[j];
+            if (h == 0) continue;
+            if (64 - Long.numberOfLeadingZeros(h) + j > 61) return null;
+            v += h << j;
+            if (v >>> 62 != 0) return null;
+        }
+        ClosedSum.Kind[] kind = new ClosedSum.Kind[width];
+        int[] bitLevel = new int[width];
+        boolean[] negated = new boolean[width];
+        boolean modelled = true, countExact = true;
+        int lastNonEmpty = -1, lastRead = -1;
+        for (int j = 0; j < top; j++) if (height[j] > 0) lastNonEmpty = j;
+        long anon = 0, vmax = 0;
+        int maxLv = 0;
+        for (int j = 0; j < top; j++) {
+            long h = height[j];
+            if (h > 0) {
+                maxLv = Math.max(maxLv, maxLevel[j]);
+                anon += h;
+            }
+            vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
+            if (j < shift) continue;
+            long n = anon;
+            long unit = 1L << j, kj = k & ((1L << (j + 1)) - 1);
+            long m = (vmax + kj) / unit, t0 = Math.min(m, kj / unit);
+            boolean signBit = j - shift == width - 1;
+            long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
+            long plus = 0, minus = 0, termCount = 0;
+            int termLevel = 0;
+            long rest = m - t0, odd = (m + 1) / 2 - (t0 + 1) / 2, even = rest - odd;
+            if (n >= 2 && rest > 0) lastRead = j;
+            if (n >= 2) {
+                gates[maxLv + 1] = Math.addExact(gates[maxLv + 1], rest);
+                wiresHere = Math.addExact(wiresHere, Math.multiplyExact(rest, n));
+                plus += odd;
+                minus -= even;
+                termCount += rest;
+                if (rest > 0) termLevel = maxLv + 1;
+            } else if (n == 1 && rest > 0) {
+                long w = odd - even;
+                if (w != 0) {
+                    termCount++;
+                    if (w > 0) plus += w; else minus += w;
+                    termLevel = maxLv; // the one entry so far: its level
+                }
+            }
+            long wh = signBit ? -2 : 2, wl = -wh;
+            if (hiKind == 1) thr -= wh;
+            else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
+            if (loKind == 1) thr -= wl;
+            else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
+            int b = j - shift;
+            if (minus >= thr || plus < thr) {
+                bitLevel[b] = -1;
+                kind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
+                if (termCount > 0) { modelled = false; countExact = false; }
+            } else if (termCount == 1) {
+                bitLevel[b] = termLevel;
+                if (n >= 2 && rest == 1) { kind[b] = ClosedSum.Kind.COMPARATOR; negated[b] = plus == 0; }
+                else if (hiKind == 2) { kind[b] = ClosedSum.Kind.HI; negated[b] = wh < 0; }
+                else if (loKind == 2) { kind[b] = ClosedSum.Kind.LO; negated[b] = wl > 0; }
+                else { kind[b] = ClosedSum.Kind.SOLE; modelled = false; }
+            } else {
+                if (termLevel + 1 >= gates.length) gates = java.util.Arrays.copyOf(gates, termLevel + 2);
+                gates[termLevel + 1]++;
+                wiresHere = Math.addExact(wiresHere, termCount);
+                bitLevel[b] = termLevel + 1;
+                kind[b] = ClosedSum.Kind.GATE;
+            }
+        }
+        if (lastNonEmpty > lastRead && anyGroupGates) { modelled = false; countExact = false; }
+        return new ClosedSum(gates, wiresHere, kind, bitLevel, negated, modelled, false, countExact);
+    }
+}
