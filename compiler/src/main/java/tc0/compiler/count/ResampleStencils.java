@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tc0.compiler.gadgets.DivideByConstant;
+import tc0.compiler.gadgets.DivideWords;
+import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
@@ -109,8 +111,8 @@ final class ResampleStencils {
          */
         DivideByConstant.Route route(ElemClass[] in, Weighting k) {
             BigInteger wide = divisor(k, fx);
-            if (!DivideByConstant.fitsLong(widths(in), k.w(), wide)) {
-                if (DivideByConstant.wordsCost(widths(in), k.w(), out.fracBits(), wide, out, rounds) == null) {
+            if (!DivideWords.fitsLong(widths(in), k.w(), wide)) {
+                if (!DivideWords.splits(widths(in), k.w(), out.fracBits(), wide, out)) {
                     throw new UnsupportedOperationException("resampling by " + wide + " (" + wide.bitLength() + " bits) into " + out
                             + ": even SPLIT's quotients and remainders pass a long");
                 }
@@ -154,6 +156,40 @@ final class ResampleStencils {
         private static boolean oneLevel(ElemClass c) {
             for (int s = 1; s < c.slots(); s++) if (c.slotLevel(s) != c.slotLevel(0)) return false;
             return true;
+        }
+    }
+
+    /**
+     * A separable stencil's column pass {@code WeightedSum.exact(sum w_t x_t)} over distinct plain words of these
+     * classes, in closed form ({@link SumForm}: each variable bit fresh at its slot's level, the word just wide
+     * enough for the form's range); null where a word is not plain or the closed sum does not apply.
+     */
+    static Instance.Result closedExact(ElemClass[] in, long[] w, int rounds) {
+        SumForm f = new SumForm();
+        ClosedSplit.Lowest low = new ClosedSplit.Lowest();
+        long min = 0, max = 0, constant = 0;
+        long[] used = new long[in.length];
+        try {
+            for (int t = 0; t < in.length; t++) {
+                ElemClass c = in[t];
+                if (!c.plain()) return null;
+                if (w[t] == 0) continue;
+                f.addWord(c, w[t], t);
+                used[t] = Usage.all(c);
+                int width = c.width();
+                for (int k = 0; k < width; k++) {
+                    int x = c.bit(k);
+                    if (x == ElemClass.FALSE) continue;
+                    long bit = Math.multiplyExact(w[t], 1L << k), wt = k == width - 1 ? Math.negateExact(bit) : bit;
+                    if (x == ElemClass.TRUE) { min = Math.addExact(min, wt); max = Math.addExact(max, wt); constant += wt; continue; }
+                    if (wt < 0) min = Math.addExact(min, wt);
+                    else max = Math.addExact(max, wt);
+                    low.offer(wt, 1, c.slotLevel(x >> 1), true, t, x >> 1);
+                }
+            }
+            return ClosedSplit.close(f, WeightedSum.exactWidth(min, max), false, rounds, used, low, constant);
+        } catch (SumForm.Unmodelled | ArithmeticException u) {
+            return null;
         }
     }
 
