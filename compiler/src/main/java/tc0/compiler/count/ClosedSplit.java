@@ -19,17 +19,19 @@ import tc0.compiler.numerics.FixedFormat;
 final class ClosedSplit {
     private ClosedSplit() {}
 
-    /** SPLIT of {@code sum w_t x_t} over distinct plain words of these classes, divided by {@code d} into {@code out}; null where not modelled. */
+    /**
+     * SPLIT of {@code sum w_t x_t} over words of these classes (distinct elements), divided by {@code d} into {@code out};
+     * null where not modelled. A slot twice in a word (sign extension) is one node: its quotients go in as an identified
+     * literal; the comparators must read each node once (the builder's gates merge a node's terms).
+     */
     static Instance.Result of(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds) {
         int n = 0;
-        for (ElemClass c : in) {
-            if (!c.plain()) return null;
-            n += c.width();
-        }
+        for (ElemClass c : in) n += c.width();
         // The form as LinearForm.addWord makes it: bit k of word t weighs w_t 2^k (the top bit negated);
         // FALSE bits and zero weights dropped, TRUE bits folded into the constant.
         BigInteger[] weights = new BigInteger[n];
         int[] levels = new int[n], word = new int[n], slot = new int[n];
+        boolean[] plain = new boolean[n], negated = new boolean[n], once = new boolean[n];
         BigInteger constant = BigInteger.ZERO;
         int size = 0;
         long[] used = new long[in.length];
@@ -38,6 +40,8 @@ final class ClosedSplit {
             if (w[t] == 0) continue;
             BigInteger coeff = BigInteger.valueOf(w[t]);
             int width = c.width();
+            int[] uses = new int[c.slots()];
+            for (int k = 0; k < width; k++) if (c.bit(k) >= 0) uses[c.bit(k) >> 1]++;
             for (int k = 0; k < width; k++) {
                 int x = c.bit(k);
                 if (x == ElemClass.FALSE) continue;
@@ -46,6 +50,9 @@ final class ClosedSplit {
                 weights[size] = wt;
                 word[size] = t;
                 slot[size] = x >> 1;
+                negated[size] = (x & 1) != 0;
+                once[size] = uses[x >> 1] == 1;
+                plain[size] = once[size] && !negated[size];
                 levels[size++] = c.slotLevel(x >> 1);
             }
         }
@@ -56,12 +63,18 @@ final class ClosedSplit {
         int fanIn = 0, level = -1;
         try {
             for (int i = 0; i < size; i++) {
-                f.shape.add(1, sp.quot()[i], levels[i]);
-                low.offer(sp.quot()[i], 1, levels[i], true, word[i], slot[i]);
-                if (sp.rem()[i] != 0) { fanIn++; level = Math.max(level, levels[i]); }
+                long q = sp.quot()[i];
+                if (once[i]) f.shape.add(1, q, levels[i]); // a fresh literal, inverted or not
+                else if (q != 0) f.identified(word[i], slot[i], negated[i], q, levels[i]);
+                low.offer(q, 1, levels[i], true, word[i], slot[i], plain[i]);
+                if (sp.rem()[i] != 0) {
+                    if (!once[i]) return null; // a comparator reading one node twice: the builder merges its terms
+                    fanIn++;
+                    level = Math.max(level, levels[i]);
+                }
             }
             int carries = sp.thresholds().length;
-            low.offer(carries > 0 ? 1 : 0, carries, level + 1, false, -1, -1);
+            low.offer(carries > 0 ? 1 : 0, carries, level + 1, false, -1, -1, true);
             // A literal is read by the sum (a quotient) or by the comparators (a remainder, where there are carries).
             for (int i = 0; i < size; i++) if (sp.quot()[i] != 0 || sp.rem()[i] != 0 && carries > 0) used[word[i]] |= 1L << slot[i];
             if (carries > 0) {
@@ -82,15 +95,19 @@ final class ClosedSplit {
     static final class Lowest {
         private int column = Integer.MAX_VALUE, level, word, slot;
         private long entries, negatives;
-        private boolean input, negative;
+        private boolean input, negative, odd;
 
-        /** {@code count} entries of weight {@code weight} at {@code level}. */
-        void offer(long weight, long count, int level, boolean input, int word, int slot) {
+        /**
+         * {@code count} entries of weight {@code weight} at {@code level}; {@code plain} false for an inverted literal or
+         * a node several times (identified): a SOLE bit in its column is then not told apart.
+         */
+        void offer(long weight, long count, int level, boolean input, int word, int slot, boolean plain) {
             if (weight == 0 || count == 0) return;
             if (weight < 0) negatives += weight * count; // low bits only: wrapping is harmless
             int c = Long.numberOfTrailingZeros(weight);
             if (c > column) return;
-            if (c == column) { entries += count; return; }
+            if (c == column) { entries += count; odd |= !plain; return; }
+            odd = !plain;
             column = c;
             entries = count;
             this.level = level;
@@ -119,7 +136,7 @@ final class ClosedSplit {
         int soles = 0, at = -1;
         for (int b = 0; b < width; b++) if (cs.bitKind()[b] == ClosedSum.Kind.SOLE) { soles++; at = b; }
         boolean passes = soles > 0;
-        if (passes && (soles > 1 || at != low.column || !cs.countExact())) {
+        if (passes && (soles > 1 || at != low.column || low.odd || !cs.countExact())) {
             throw new SumForm.Unmodelled("an output bit passed on that is not the form's lowest entry");
         }
         if (!passes && !cs.modelled()) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");

@@ -338,6 +338,7 @@ final class ResampleCount {
             if (r != null) return r;
         }
         boolean wide = !DivideWords.fitsLong(ResampleStencils.widths(in), w, d);
+        if (wide) ResampleStencils.splitsOrRefuse(in, w, d, out);
         Instance.Gadget g = (net, xs) -> {
             if (wide) return new int[][] {DivideWords.buildWords(net, xs, w, out.fracBits(), d, out, rounds)};
             LinearForm f = new LinearForm();

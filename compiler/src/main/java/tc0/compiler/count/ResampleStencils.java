@@ -54,6 +54,14 @@ final class ResampleStencils {
         return DivideByConstant.chooseSplit(f.weights(), f.constant(), out.fracBits(), d, out, rounds);
     }
 
+    /** Refuses, in words, a division past a long whose SPLIT numbers pass a long too (no route builds it). */
+    static void splitsOrRefuse(ElemClass[] in, long[] w, BigInteger d, FixedFormat out) {
+        if (!DivideWords.splits(widths(in), w, out.fracBits(), d, out)) {
+            throw new UnsupportedOperationException("resampling by " + d + " (" + d.bitLength() + " bits) into " + out
+                    + ": even SPLIT's quotients and remainders pass a long");
+        }
+    }
+
     /** The divisor {@code D 2^Fx} of a stencil of weighting {@code k} over words of format {@code fx}. */
     static BigInteger divisor(Weighting k, FixedFormat fx) {
         return BigInteger.valueOf(k.den()).shiftLeft(fx.fracBits());
@@ -107,17 +115,12 @@ final class ResampleStencils {
 
         /**
          * The lowering's route for a stencil of weighting {@code k} over taps of these classes (its form's own route;
-         * SPLIT over exact numbers past a long, refused where even SPLIT's numbers pass one).
+         * SPLIT over exact numbers past a long; where even SPLIT's numbers pass one, the division refuses it).
          */
         DivideByConstant.Route route(ElemClass[] in, Weighting k) {
             BigInteger wide = divisor(k, fx);
-            if (!DivideWords.fitsLong(widths(in), k.w(), wide)) {
-                if (!DivideWords.splits(widths(in), k.w(), out.fracBits(), wide, out)) {
-                    throw new UnsupportedOperationException("resampling by " + wide + " (" + wide.bitLength() + " bits) into " + out
-                            + ": even SPLIT's quotients and remainders pass a long");
-                }
-                return DivideByConstant.Route.SPLIT;
-            }
+            // Past a long only SPLIT builds it; where even SPLIT's numbers pass a long, the division refuses it (splitsOrRefuse).
+            if (!DivideWords.fitsLong(widths(in), k.w(), wide)) return DivideByConstant.Route.SPLIT;
             long d = wide.longValueExact();
             if (!oneClass(in)) {
                 int[] ids = new int[in.length];
@@ -160,9 +163,9 @@ final class ResampleStencils {
     }
 
     /**
-     * A separable stencil's column pass {@code WeightedSum.exact(sum w_t x_t)} over distinct plain words of these
-     * classes, in closed form ({@link SumForm}: each variable bit fresh at its slot's level, the word just wide
-     * enough for the form's range); null where a word is not plain or the closed sum does not apply.
+     * A separable stencil's column pass {@code WeightedSum.exact(sum w_t x_t)} over words of these classes (distinct
+     * elements), in closed form ({@link SumForm}: each variable bit at its slot's level, fresh or identified, the word
+     * just wide enough for the form's range); null where the closed sum does not apply.
      */
     static Instance.Result closedExact(ElemClass[] in, long[] w, int rounds) {
         SumForm f = new SumForm();
@@ -172,11 +175,12 @@ final class ResampleStencils {
         try {
             for (int t = 0; t < in.length; t++) {
                 ElemClass c = in[t];
-                if (!c.plain()) return null;
                 if (w[t] == 0) continue;
                 f.addWord(c, w[t], t);
                 used[t] = Usage.all(c);
                 int width = c.width();
+                int[] uses = new int[c.slots()];
+                for (int k = 0; k < width; k++) if (c.bit(k) >= 0) uses[c.bit(k) >> 1]++;
                 for (int k = 0; k < width; k++) {
                     int x = c.bit(k);
                     if (x == ElemClass.FALSE) continue;
@@ -184,7 +188,7 @@ final class ResampleStencils {
                     if (x == ElemClass.TRUE) { min = Math.addExact(min, wt); max = Math.addExact(max, wt); constant += wt; continue; }
                     if (wt < 0) min = Math.addExact(min, wt);
                     else max = Math.addExact(max, wt);
-                    low.offer(wt, 1, c.slotLevel(x >> 1), true, t, x >> 1);
+                    low.offer(wt, 1, c.slotLevel(x >> 1), true, t, x >> 1, (x & 1) == 0 && uses[x >> 1] == 1);
                 }
             }
             return ClosedSplit.close(f, WeightedSum.exactWidth(min, max), false, rounds, used, low, constant);

@@ -362,8 +362,12 @@ public final class DivideByConstant {
             BigInteger base = cq[0], rc = cq[1], top = rc;
             BigInteger[] quot = new BigInteger[w.length], rem = new BigInteger[w.length];
             int withRem = -1, fanIn = 0;
+            // 2p is a power of two; where d is one too (a resampling to a power of two) the division is two shifts
+            int e = p2.getLowestSetBit(), s = d.getLowestSetBit();
+            BigInteger mask = d.bitCount() == 1 ? d.subtract(BigInteger.ONE) : null;
             for (int i = 0; i < w.length; i++) {
-                BigInteger[] qr = floorDivRem(p2.multiply(w[i]), d);
+                BigInteger x = w[i].shiftLeft(e);
+                BigInteger[] qr = mask != null ? new BigInteger[] {x.shiftRight(s), x.and(mask)} : floorDivRem(x, d);
                 quot[i] = qr[0];
                 rem[i] = qr[1];
                 top = top.add(qr[1]);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class ClosedSplitTest {
     @Test
     void splitEqualsTheGadgetOverRandomWeightings() {
         Random rnd = new Random(18);
-        int modelled = 0, wide = 0;
-        for (int c = 0; c < 400; c++) {
+        int modelled = 0, wide = 0, computed = 0;
+        for (int c = 0; c < 800; c++) {
             int taps = rnd.nextBoolean() ? 2 : 4;
             ElemClass[] in = words(rnd, taps);
             // One case in four as the row pass at n = 2^20 divides: 2n = 2^21 per axis, the operand's 26 fraction
@@ -60,16 +61,18 @@ class ClosedSplitTest {
             if (closed == null) continue; // not modelled: the count runs the gadget
             modelled++;
             if (!fits) wide++;
+            if (!allPlain(in)) computed++;
             assertSameResult(gadget, closed, "case " + c);
         }
-        assertTrue(modelled >= 300, modelled + " of 400 modelled");
+        assertTrue(modelled >= 200, modelled + " of 800 modelled");
         assertTrue(wide >= 30, wide + " past a long");
+        assertTrue(computed >= 50, computed + " over words not plain");
     }
 
     @Test
     void columnPassEqualsTheGadgetOverRandomWeightings() {
         Random rnd = new Random(20);
-        int modelled = 0;
+        int modelled = 0, computed = 0;
         for (int c = 0; c < 300; c++) {
             ElemClass[] in = words(rnd, 2);
             long[] w = weighting(rnd, 2, 2L << rnd.nextInt(21));
@@ -81,25 +84,31 @@ class ClosedSplitTest {
             Instance.Result closed = ResampleStencils.closedExact(in, w, ROUNDS);
             if (closed == null) continue;
             modelled++;
+            if (!allPlain(in)) computed++;
             assertSameResult(gadget, closed, "case " + c);
         }
-        assertTrue(modelled >= 250, modelled + " of 300 modelled");
+        assertTrue(modelled >= 100, modelled + " of 300 modelled");
+        assertTrue(computed >= 20, computed + " over words not plain");
     }
 
-    /** A word that is not plain (a slot twice: sign extension) is left to the gadget. */
+    /** The row pass at n = 2^20 over 40-bit words (2^68 divisor) and its column pass are counted in closed form. */
     @Test
-    void aSignExtendedWordIsNotModelled() {
-        ElemClass ext = ElemClass.of(new int[] {0, 2, 4, 4}, new int[] {0, 0, 0});
-        ElemClass[] in = {ext, ElemClass.fresh(4, 0)};
-        assertNull(ClosedSplit.of(in, new long[] {3, 5}, BigInteger.valueOf(8 << 4), new FixedFormat(4, 4), ROUNDS));
-        assertNull(ResampleStencils.closedExact(in, new long[] {3, 5}, ROUNDS));
+    void theRowPassAt2To20IsModelled() {
         ElemClass plain = ElemClass.fresh(40, 0);
         assertNotNull(ClosedSplit.of(new ElemClass[] {plain, plain}, new long[] {(1 << 21) - 5, 5}, BigInteger.ONE.shiftLeft(68), new FixedFormat(8, 26), ROUNDS));
         assertNotNull(ResampleStencils.closedExact(new ElemClass[] {plain, plain}, new long[] {(1 << 21) - 5, 5}, ROUNDS));
     }
 
+    private static boolean allPlain(ElemClass[] in) {
+        for (ElemClass c : in) if (!c.plain()) return false;
+        return true;
+    }
+
     private static void assertSameResult(Instance.Result gadget, Instance.Result closed, String what) {
-        assertEquals(gadget.profile().cost(), closed.profile().cost(), what);
+        // Not the wide mark: the closed sum marks a sum whose weight sums pass a long (the builder's check, made
+        // conservatively over the form); the tape, which built it, marks nothing.
+        CountedCost g = gadget.profile().cost(), c = closed.profile().cost();
+        assertEquals(List.of(g.depth(), g.gates(), g.wires(), g.width()), List.of(c.depth(), c.gates(), c.wires(), c.width()), what);
         for (int l = 0; l <= gadget.profile().depth(); l++) assertEquals(gadget.profile().exactAt(l), closed.profile().exactAt(l), what + " level " + l);
         assertSame(gadget.out()[0], closed.out()[0], what);
         assertArrayEquals(gadget.usedSlots(), closed.usedSlots(), what);
@@ -107,18 +116,25 @@ class ClosedSplitTest {
         assertEquals(gadget.disjoint(), closed.disjoint(), what);
     }
 
-    /** Plain words of 4..40 bits: some low bits FALSE (a coarser format), maybe a TRUE bit, slots at levels 0..4. */
+    /**
+     * Words of 4..40 bits: some low bits FALSE (a coarser format), maybe a TRUE bit, slots at levels 0..4; some
+     * sign-extended (the top bits one slot) or with an inverted bit, as computed operands are.
+     */
     private static ElemClass[] words(Random rnd, int taps) {
         ElemClass[] in = new ElemClass[taps];
         for (int t = 0; t < taps; t++) {
             int width = 4 + rnd.nextInt(37), low = rnd.nextInt(4), slots = 0;
             int[] bits = new int[width], levels = new int[width];
             int base = rnd.nextInt(3);
+            // one word in three sign-extended (its top bits one slot), one in four with an inverted bit
+            int extended = rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(Math.max(1, width - low - 2)) : 0;
+            int inverted = rnd.nextInt(4) == 0 ? low + rnd.nextInt(width - low) : -1;
             for (int k = 0; k < width; k++) {
                 if (k < low) { bits[k] = ElemClass.FALSE; continue; }
+                if (k > width - 1 - extended && slots > 0) { bits[k] = (slots - 1) << 1; continue; }
                 if (k == width / 2 && rnd.nextInt(5) == 0) { bits[k] = ElemClass.TRUE; continue; }
                 levels[slots] = base + (rnd.nextInt(4) == 0 ? rnd.nextInt(3) : 0);
-                bits[k] = slots++ << 1;
+                bits[k] = slots++ << 1 | (k == inverted ? 1 : 0);
             }
             in[t] = ElemClass.of(bits, java.util.Arrays.copyOf(levels, slots));
         }
