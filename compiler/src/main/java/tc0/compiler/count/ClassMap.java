@@ -418,30 +418,60 @@ final class ClassMap {
      * {@code limit} group combinations.
      */
     ClassMap reshape(long[] to, long limit) {
-        if (sided()) return dense().reshape(to, limit);
+        return reshape(to, limit, PAIR_PAST);
+    }
+
+    /**
+     * Two grouped axes merged into one past this many positions are held as a {@link PairAxis}, not listed (var's
+     * decoder reshapes {@code [n - 1, n - 1, c]} to {@code [(n - 1)^2, c]} for a product and back: 2^40 positions at
+     * n = 2^20); split back into the same two lengths they are the two axes again.
+     */
+    static final long PAIR_PAST = 1L << 16;
+
+    /** {@link #reshape(long[], long)}, pairing merged axes past {@code pairPast} positions (tests: 0, every merge of two grouped axes). */
+    ClassMap reshape(long[] to, long limit, long pairPast) {
+        if (sided()) return dense().reshape(to, limit, pairPast);
         if (isUniform()) return uniform(to, ElemClass.byId(table[0]));
-        if (paired()) return listedPairs().reshape(to, limit);
         int rIn = shape.length, rOut = to.length;
+        List<int[]> blockAxes = blocks(to);
+        if (blockAxes == null) return uniform(to, ElemClass.byId(table[0]));
+        if (paired()) {
+            // A pair axis split into its two factors stays factored; any other block of a pair axis is listed.
+            for (int[] ax : blockAxes) {
+                for (int a = ax[0]; a < ax[1]; a++) if (pairs[a] != null && !unpairs(ax, to)) return listedPairs().reshape(to, limit, pairPast);
+            }
+        }
         int[][] n = new int[rOut][];
+        PairAxis[] pa = new PairAxis[rOut];
         int[] gs = new int[rOut];
         Arrays.fill(gs, 1);
         // Per block: the old group combination (row-major over the block's input axes) of each new one.
         List<int[]> blockOld = new ArrayList<>();
-        List<int[]> blockAxes = new ArrayList<>();
-        int i = 0, j = 0;
-        while (i < rIn || j < rOut) {
-            int i0 = i, j0 = j;
-            long pi = i < rIn ? shape[i++] : 1, po = j < rOut ? to[j++] : 1;
-            while (pi != po) {
-                if (pi < po && i < rIn) pi = Math.multiplyExact(pi, shape[i++]);
-                else if (j < rOut) po = Math.multiplyExact(po, to[j++]);
-                else throw new IllegalArgumentException("reshape to a different element count");
-            }
-            if (pi == 0) return uniform(to, ElemClass.byId(table[0]));
-            blockAxes.add(new int[] {i0, i, j0, j});
+        for (int[] ax : blockAxes) {
+            int i0 = ax[0], i = ax[1], j0 = ax[2], j = ax[3];
+            long pi = 1;
+            for (int a = i0; a < i; a++) pi = Math.multiplyExact(pi, shape[a]);
             boolean grouped = false;
             for (int a = i0; a < i; a++) grouped |= groups[a] > 1;
             if (!grouped) { blockOld.add(new int[] {0}); continue; }
+            if (pairs[i0] != null) { // a pair axis split into its factors: the old group of (left, right) groups is the pair's
+                PairAxis p = pairs[i0];
+                n[j0] = p.left().clone();
+                n[j0 + 1] = p.right().clone();
+                gs[j0] = p.leftGroups();
+                gs[j0 + 1] = p.rightGroups();
+                blockOld.add(p.table().clone());
+                continue;
+            }
+            if (i - i0 == 2 && j - j0 == 1 && groups[i0] > 1 && groups[i0 + 1] > 1 && pi > pairPast) {
+                int g = Math.multiplyExact(groups[i0], groups[i0 + 1]);
+                int[] identity = new int[g];
+                for (int k = 0; k < g; k++) identity[k] = k;
+                pa[j0] = new PairAxis(axisGroups(i0), groups[i0], axisGroups(i0 + 1), groups[i0 + 1], identity);
+                gs[j0] = g;
+                blockOld.add(identity);
+                continue;
+            }
             if (pi > LIST_LIMIT) throw new UnsupportedOperationException("counting: reshape of a tensor of " + pi + " positions along axes with " + table.length + " element classes");
             int size = (int) pi;
             int[] oldOf = new int[size];
@@ -485,12 +515,41 @@ final class ClassMap {
                 int[] ax = blockAxes.get(b);
                 int nf = 0;
                 for (int a = ax[2]; a < ax[3]; a++) nf = nf * gs[a] + g[a];
-                int of = blockOld.get(b)[nf];
+                int of = Math.max(blockOld.get(b)[nf], 0); // a pair cell of no positions may name no group
                 for (int a = ax[1] - 1; a >= ax[0]; a--) { old[a] = of % groups[a]; of /= groups[a]; }
             }
             t[f] = table[flat(old)];
         }
-        return of(to, n, gs, t);
+        return of(to, n, pa, gs, t);
+    }
+
+    /**
+     * The blocks of a reshape to {@code to}: runs of input axes {@code [a[0], a[1])} merged or split into runs of
+     * output axes {@code [a[2], a[3])} of the same size; null for an empty tensor.
+     */
+    private List<int[]> blocks(long[] to) {
+        int rIn = shape.length, rOut = to.length;
+        List<int[]> blockAxes = new ArrayList<>();
+        int i = 0, j = 0;
+        while (i < rIn || j < rOut) {
+            int i0 = i, j0 = j;
+            long pi = i < rIn ? shape[i++] : 1, po = j < rOut ? to[j++] : 1;
+            while (pi != po) {
+                if (pi < po && i < rIn) pi = Math.multiplyExact(pi, shape[i++]);
+                else if (j < rOut) po = Math.multiplyExact(po, to[j++]);
+                else throw new IllegalArgumentException("reshape to a different element count");
+            }
+            if (pi == 0) return null;
+            blockAxes.add(new int[] {i0, i, j0, j});
+        }
+        return blockAxes;
+    }
+
+    /** Whether a block is one pair axis split into its two factors' lengths. */
+    private boolean unpairs(int[] ax, long[] to) {
+        if (ax[1] - ax[0] != 1 || ax[3] - ax[2] != 2) return false;
+        PairAxis p = pairs[ax[0]];
+        return p != null && to[ax[2]] == p.left().length && to[ax[2] + 1] == p.right().length;
     }
 
     /** Merges the groups of each axis whose table slices agree, and drops empty groups, until stable. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import tc0.compiler.count.ResampleStencils.Weighting;
 import tc0.compiler.gadgets.DivideByConstant;
+import tc0.compiler.gadgets.DivideWords;
 import tc0.compiler.gadgets.LinearForm;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.interp.Layout;
@@ -281,7 +282,8 @@ final class ResampleCount {
             for (int t = 0; t < xs.length; t++) f.addWord(xs[t], w[t]);
             return new int[][] {WeightedSum.exact(net, f, rounds)};
         };
-        Instance.Result r = e.instance(List.of("resample-column", new Weighting(w, tx.denominator()), rounds), gadget, in, Instance.distinct(k));
+        Instance.Result r = ResampleStencils.closedExact(in, w, rounds);
+        if (r == null) r = e.instance(List.of("resample-column", new Weighting(w, tx.denominator()), rounds), gadget, in, Instance.distinct(k));
         long times = Math.multiplyExact(Math.multiplyExact(rows, ax[1].count.get(gx)), channels(cg));
         e.add(r, times, operandNodes(k), in);
         passthrough |= r.passthrough();
@@ -331,9 +333,14 @@ final class ResampleCount {
         int rounds = e.rounds;
         long[] w = k.w();
         BigInteger d = ResampleStencils.divisor(k, fx);
-        boolean wide = !DivideByConstant.fitsLong(ResampleStencils.widths(in), w, d);
+        if (route == DivideByConstant.Route.SPLIT && distinct(identity)) {
+            Instance.Result r = ClosedSplit.of(in, w, d, out, rounds);
+            if (r != null) return r;
+        }
+        boolean wide = !DivideWords.fitsLong(ResampleStencils.widths(in), w, d);
+        if (wide) ResampleStencils.splitsOrRefuse(in, w, d, out);
         Instance.Gadget g = (net, xs) -> {
-            if (wide) return new int[][] {DivideByConstant.buildWords(net, xs, w, out.fracBits(), d, out, rounds)};
+            if (wide) return new int[][] {DivideWords.buildWords(net, xs, w, out.fracBits(), d, out, rounds)};
             LinearForm f = new LinearForm();
             for (int t = 0; t < xs.length; t++) f.addWord(xs[t], w[t]);
             return new int[][] {DivideByConstant.build(net, f, out.fracBits(), d.longValueExact(), out, rounds, route)};

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tc0.compiler.gadgets.DivideByConstant;
+import tc0.compiler.gadgets.DivideWords;
+import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
@@ -50,6 +52,14 @@ final class ResampleStencils {
     static DivideByConstant.Route stencilRoute(ElemClass[] in, long[] w, FixedFormat out, long d, int rounds) {
         Form f = form(in, w);
         return DivideByConstant.chooseSplit(f.weights(), f.constant(), out.fracBits(), d, out, rounds);
+    }
+
+    /** Refuses, in words, a division past a long whose SPLIT numbers pass a long too (no route builds it). */
+    static void splitsOrRefuse(ElemClass[] in, long[] w, BigInteger d, FixedFormat out) {
+        if (!DivideWords.splits(widths(in), w, out.fracBits(), d, out)) {
+            throw new UnsupportedOperationException("resampling by " + d + " (" + d.bitLength() + " bits) into " + out
+                    + ": even SPLIT's quotients and remainders pass a long");
+        }
     }
 
     /** The divisor {@code D 2^Fx} of a stencil of weighting {@code k} over words of format {@code fx}. */
@@ -105,17 +115,12 @@ final class ResampleStencils {
 
         /**
          * The lowering's route for a stencil of weighting {@code k} over taps of these classes (its form's own route;
-         * SPLIT over exact numbers past a long, refused where even SPLIT's numbers pass one).
+         * SPLIT over exact numbers past a long; where even SPLIT's numbers pass one, the division refuses it).
          */
         DivideByConstant.Route route(ElemClass[] in, Weighting k) {
             BigInteger wide = divisor(k, fx);
-            if (!DivideByConstant.fitsLong(widths(in), k.w(), wide)) {
-                if (DivideByConstant.wordsCost(widths(in), k.w(), out.fracBits(), wide, out, rounds) == null) {
-                    throw new UnsupportedOperationException("resampling by " + wide + " (" + wide.bitLength() + " bits) into " + out
-                            + ": even SPLIT's quotients and remainders pass a long");
-                }
-                return DivideByConstant.Route.SPLIT;
-            }
+            // Past a long only SPLIT builds it; where even SPLIT's numbers pass a long, the division refuses it (splitsOrRefuse).
+            if (!DivideWords.fitsLong(widths(in), k.w(), wide)) return DivideByConstant.Route.SPLIT;
             long d = wide.longValueExact();
             if (!oneClass(in)) {
                 int[] ids = new int[in.length];
@@ -154,6 +159,41 @@ final class ResampleStencils {
         private static boolean oneLevel(ElemClass c) {
             for (int s = 1; s < c.slots(); s++) if (c.slotLevel(s) != c.slotLevel(0)) return false;
             return true;
+        }
+    }
+
+    /**
+     * A separable stencil's column pass {@code WeightedSum.exact(sum w_t x_t)} over words of these classes (distinct
+     * elements), in closed form ({@link SumForm}: each variable bit at its slot's level, fresh or identified, the word
+     * just wide enough for the form's range); null where the closed sum does not apply.
+     */
+    static Instance.Result closedExact(ElemClass[] in, long[] w, int rounds) {
+        SumForm f = new SumForm();
+        ClosedSplit.Lowest low = new ClosedSplit.Lowest();
+        long min = 0, max = 0, constant = 0;
+        long[] used = new long[in.length];
+        try {
+            for (int t = 0; t < in.length; t++) {
+                ElemClass c = in[t];
+                if (w[t] == 0) continue;
+                f.addWord(c, w[t], t);
+                used[t] = Usage.all(c);
+                int width = c.width();
+                int[] uses = new int[c.slots()];
+                for (int k = 0; k < width; k++) if (c.bit(k) >= 0) uses[c.bit(k) >> 1]++;
+                for (int k = 0; k < width; k++) {
+                    int x = c.bit(k);
+                    if (x == ElemClass.FALSE) continue;
+                    long bit = Math.multiplyExact(w[t], 1L << k), wt = k == width - 1 ? Math.negateExact(bit) : bit;
+                    if (x == ElemClass.TRUE) { min = Math.addExact(min, wt); max = Math.addExact(max, wt); constant += wt; continue; }
+                    if (wt < 0) min = Math.addExact(min, wt);
+                    else max = Math.addExact(max, wt);
+                    low.offer(wt, 1, c.slotLevel(x >> 1), true, t, x >> 1, (x & 1) == 0 && uses[x >> 1] == 1);
+                }
+            }
+            return ClosedSplit.close(f, WeightedSum.exactWidth(min, max), false, rounds, used, low, constant);
+        } catch (SumForm.Unmodelled | ArithmeticException u) {
+            return null;
         }
     }
 

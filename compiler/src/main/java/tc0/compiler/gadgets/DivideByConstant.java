@@ -1,7 +1,6 @@
 package tc0.compiler.gadgets;
 
 import java.math.BigInteger;
-import tc0.circuits.Literal;
 import tc0.compiler.numerics.FixedFormat;
 import tc0.compiler.numerics.Rounding;
 
@@ -10,7 +9,8 @@ import tc0.compiler.numerics.Rounding;
  * nearest, ties up, for every sign) of the value {@code V} of a {@link LinearForm} (constant integer weights
  * over literals), {@code D > 0} and {@code a >= 0} constants, saturated to {@code out}. Reduce MEAN and
  * resampling are this with {@code V} the exact weighted sum of the inputs. Four constructions, all of
- * constant depth whatever the number of terms; {@link #build} takes the one with the fewest wires, or a
+ * constant depth whatever the number of terms (past a long, SPLIT over exact numbers: {@link DivideWords});
+ * {@link #build} takes the one with the fewest wires, or a
  * shallower one within 1/8 of them ({@link #choose}, by {@link #closedCost}):
  * <ul>
  *   <li>{@link Route#STEP}, depth 2: {@code y} is a monotone step function of {@code V}. With the fraction
@@ -94,69 +94,6 @@ public final class DivideByConstant {
                 yield sp.build(net, lits, out, rounds);
             }
         };
-    }
-
-    /**
-     * Whether the form {@code sum coeffs_t x_t} over two's complement words of these widths, divided by {@code d},
-     * fits the long routes ({@link #build}): {@code d} and the sum of the weights' magnitudes below 2^62. Past
-     * that (resampling at n = 2^20: a 76-bit numerator by 2^68) only {@link #buildWords} builds it.
-     */
-    public static boolean fitsLong(int[] widths, long[] coeffs, BigInteger d) {
-        if (d.bitLength() > 62) return false;
-        BigInteger total = BigInteger.ZERO;
-        for (int t = 0; t < widths.length; t++) total = total.add(BigInteger.valueOf(coeffs[t]).abs().shiftLeft(widths[t]));
-        return total.bitLength() <= 62;
-    }
-
-    /**
-     * {@code y} of {@code V = sum coeffs_t x_t} (two's complement words; constant bits fold into the constant, as
-     * {@link LinearForm#addWord} folds them) by {@link Route#SPLIT}, the form's weights, constant and the divisor
-     * exact integers: for divisions past {@link #fitsLong}. SPLIT's own numbers (the quotients, about the output's
-     * size; the remainders, below {@code 2q}, {@code q} the divisor with the powers of two it shares with {@code 2^a}
-     * cancelled; the carry thresholds, below {@code n 2q}) must fit a long, else {@link IllegalArgumentException}. Where the form fits a long it builds what {@code build(..., SPLIT)} builds.
-     */
-    public static int[] buildWords(Net net, int[][] words, long[] coeffs, int a, BigInteger d, FixedFormat out, int rounds) {
-        WordForm f = WordForm.of(words, coeffs);
-        Split sp = Split.of(f.weights, f.constant, new Quotient(a, d, out));
-        if (sp == null) throw new IllegalArgumentException("the split route needs more than 62 bits here");
-        return sp.build(net, f.lits, out, rounds);
-    }
-
-    /** The exact cost of {@link #buildWords} over distinct fresh literals (words of these widths); null where SPLIT's numbers pass a long. */
-    public static Cost wordsCost(int[] widths, long[] coeffs, int a, BigInteger d, FixedFormat out, int rounds) {
-        int[][] fresh = new int[widths.length][];
-        int next = 1;
-        for (int t = 0; t < widths.length; t++) {
-            fresh[t] = new int[widths[t]];
-            for (int k = 0; k < widths[t]; k++) fresh[t][k] = Literal.of(next++, false);
-        }
-        WordForm f = WordForm.of(fresh, coeffs);
-        Split sp = Split.of(f.weights, f.constant, new Quotient(a, d, out));
-        return sp == null ? null : sp.cost(new int[f.lits.length], f.lits.length, out, rounds, new Cost(0, 0, 0));
-    }
-
-    /** A form over words with exact weights, in {@link LinearForm#addWord}'s order: zero weights and FALSE bits dropped, TRUE bits folded. */
-    private record WordForm(int[] lits, BigInteger[] weights, BigInteger constant) {
-        static WordForm of(int[][] words, long[] coeffs) {
-            int n = 0;
-            for (int[] w : words) n += w.length;
-            int[] lits = new int[n];
-            BigInteger[] weights = new BigInteger[n];
-            BigInteger constant = BigInteger.ZERO;
-            int size = 0;
-            for (int t = 0; t < words.length; t++) {
-                int[] word = words[t];
-                BigInteger c = BigInteger.valueOf(coeffs[t]);
-                for (int k = 0; k < word.length; k++) {
-                    BigInteger wt = k == word.length - 1 ? c.shiftLeft(k).negate() : c.shiftLeft(k);
-                    if (wt.signum() == 0 || word[k] == Literal.FALSE) continue;
-                    if (word[k] == Literal.TRUE) { constant = constant.add(wt); continue; }
-                    lits[size] = word[k];
-                    weights[size++] = wt;
-                }
-            }
-            return new WordForm(java.util.Arrays.copyOf(lits, size), java.util.Arrays.copyOf(weights, size), constant);
-        }
     }
 
     /**
@@ -317,7 +254,7 @@ public final class DivideByConstant {
     }
 
     /** {@code y(V) = saturate(floor((2pV + q) / 2q))} with {@code 2^a / D = p / q} in lowest terms. */
-    private static final class Quotient {
+    static final class Quotient {
         final BigInteger p, q;
         final FixedFormat out;
 
@@ -412,7 +349,7 @@ public final class DivideByConstant {
      * {@code T = sum_t [sum rem_i x_i >= thresholds_t]}. A single literal with a remainder is its own carry (folded
      * into its quotient), so every comparator reads two or more literals.
      */
-    private record Split(long[] quot, long[] rem, long base, long[] thresholds) {
+    record Split(long[] quot, long[] rem, long base, long[] thresholds) {
         static Split of(long[] w, long constant, Quotient qt) {
             BigInteger[] wide = new BigInteger[w.length];
             for (int i = 0; i < w.length; i++) wide[i] = BigInteger.valueOf(w[i]);
@@ -425,8 +362,12 @@ public final class DivideByConstant {
             BigInteger base = cq[0], rc = cq[1], top = rc;
             BigInteger[] quot = new BigInteger[w.length], rem = new BigInteger[w.length];
             int withRem = -1, fanIn = 0;
+            // 2p is a power of two; where d is one too (a resampling to a power of two) the division is two shifts
+            int e = p2.getLowestSetBit(), s = d.getLowestSetBit();
+            BigInteger mask = d.bitCount() == 1 ? d.subtract(BigInteger.ONE) : null;
             for (int i = 0; i < w.length; i++) {
-                BigInteger[] qr = floorDivRem(p2.multiply(w[i]), d);
+                BigInteger x = w[i].shiftLeft(e);
+                BigInteger[] qr = mask != null ? new BigInteger[] {x.shiftRight(s), x.and(mask)} : floorDivRem(x, d);
                 quot[i] = qr[0];
                 rem[i] = qr[1];
                 top = top.add(qr[1]);

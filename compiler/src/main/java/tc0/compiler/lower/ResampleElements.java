@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.DivideByConstant;
+import tc0.compiler.gadgets.DivideWords;
 import tc0.compiler.gadgets.LinearForm;
 import tc0.compiler.gadgets.Net;
 import tc0.compiler.gadgets.WeightedSum;
@@ -95,15 +96,15 @@ public final class ResampleElements {
 
     /**
      * {@code sum coeffs_t ws_t} divided by {@code d} into {@code out}: by the form's route where it fits a long, else by
-     * SPLIT over exact numbers ({@link DivideByConstant#fitsLong}, {@link DivideByConstant#buildWords}: at n = 2^20
+     * SPLIT over exact numbers ({@link DivideWords#fitsLong}, {@link DivideWords#buildWords}: at n = 2^20
      * the row pass's numerator has 76 bits and {@code d = 2^68}).
      */
     private int[] divide(int[][] ws, long[] coeffs, BigInteger d) {
         int[] widths = new int[ws.length];
         for (int t = 0; t < ws.length; t++) widths[t] = ws[t].length;
-        if (!DivideByConstant.fitsLong(widths, coeffs, d)) {
+        if (!DivideWords.fitsLong(widths, coeffs, d)) {
             try {
-                return DivideByConstant.buildWords(net, ws, coeffs, out.fracBits(), d, out, rounds);
+                return DivideWords.buildWords(net, ws, coeffs, out.fracBits(), d, out, rounds);
             } catch (IllegalArgumentException | ArithmeticException tooWide) {
                 throw new UnsupportedOperationException("resampling by " + d + " (" + d.bitLength() + " bits) into " + out
                         + ": even SPLIT's quotients and remainders pass a long (node " + n.id() + ", region " + n.region() + ")");

@@ -202,7 +202,7 @@ class DivideByConstantSplitTest {
         }
     }
 
-    /** Both ends, zero, -1, alternating extremes, one bit set, then random codes (half biased to the ends); DivideByConstantWordsTest's too. */
+    /** Both ends, zero, -1, alternating extremes, one bit set, then random codes (half biased to the ends); DivideWordsTest's too. */
     static List<long[]> patterns(int[] widths, int random, long seed) {
         List<long[]> ps = new ArrayList<>();
         int m = widths.length;

@@ -18,14 +18,14 @@ import tc0.compiler.testing.DirectEval;
 import tc0.compiler.testing.GadgetAsserts;
 
 /**
- * {@link DivideByConstant#buildWords}: SPLIT over a form of words times coefficients whose weights and divisor pass
+ * {@link DivideWords#buildWords}: SPLIT over a form of words times coefficients whose weights and divisor pass
  * a long (resampling at n = 2^20: two 55-bit column-pass words times weights below 2^21, divided by 2^68). Built,
  * evaluated against the definition {@code saturate(floor((2 V 2^a + d) / 2d))} in BigInteger arithmetic on edges
- * and random codes, its closed cost ({@link DivideByConstant#wordsCost}) equal to the built circuit's; within a
+ * and random codes, its closed cost ({@link DivideWords#wordsCost}) equal to the built circuit's; within a
  * long, the same circuit as {@code build(..., SPLIT)}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class DivideByConstantWordsTest {
+class DivideWordsTest {
 
     /** {@code V = sum coefs_k x_k} over signed words; {@code y = saturate(round(V 2^a / d))} in {@code out}. */
     record Case(int[] widths, long[] coefs, int a, BigInteger d, FixedFormat out) {
@@ -53,13 +53,13 @@ class DivideByConstantWordsTest {
 
     private static BigInteger pow2(int k) { return BigInteger.ONE.shiftLeft(k); }
 
-    /** Builds {@link DivideByConstant#buildWords}, checks {@code wordsCost} against the circuit, evaluates it on {@code inputs}. */
+    /** Builds {@link DivideWords#buildWords}, checks {@code wordsCost} against the circuit, evaluates it on {@code inputs}. */
     private static void check(Case c, List<long[]> inputs) {
-        Cost closed = DivideByConstant.wordsCost(c.widths(), c.coefs(), c.a(), c.d(), c.out(), 2);
+        Cost closed = DivideWords.wordsCost(c.widths(), c.coefs(), c.a(), c.d(), c.out(), 2);
         Circuit circ = GadgetAsserts.assertCost(closed, b -> {
             int[][] words = new int[c.widths().length][];
             for (int k = 0; k < words.length; k++) words[k] = b.inputBus("x" + k, c.widths()[k]);
-            b.outputBus("y", DivideByConstant.buildWords(Net.of(b), words, c.coefs(), c.a(), c.d(), c.out(), 2));
+            b.outputBus("y", DivideWords.buildWords(Net.of(b), words, c.coefs(), c.a(), c.d(), c.out(), 2));
         });
         DirectEval ev = new DirectEval(circ);
         for (long[] codes : inputs) {
@@ -81,7 +81,7 @@ class DivideByConstantWordsTest {
         };
         for (Case c : cases) {
             assertTrue(c.numeratorBits() > 63 || c.d().bitLength() > 63, c + ": fits a long");
-            assertFalse(DivideByConstant.fitsLong(c.widths(), c.coefs(), c.d()), c.toString());
+            assertFalse(DivideWords.fitsLong(c.widths(), c.coefs(), c.d()), c.toString());
             check(c, DivideByConstantSplitTest.patterns(c.widths(), 300, c.numeratorBits()));
         }
     }
@@ -92,7 +92,7 @@ class DivideByConstantWordsTest {
         for (long[] co : new long[][] {{1, 5}, {3, -2}, {-7, 6}}) {
             for (long d = 1; d <= 40; d += 7) {
                 Case c = new Case(new int[] {5, 4}, co, 2, BigInteger.valueOf(d), FixedFormat.of(4, 1));
-                assertTrue(DivideByConstant.fitsLong(c.widths(), c.coefs(), c.d()));
+                assertTrue(DivideWords.fitsLong(c.widths(), c.coefs(), c.d()));
                 List<long[]> all = new ArrayList<>();
                 for (long x = -16; x < 16; x++) for (long y = -8; y < 8; y++) all.add(new long[] {x, y});
                 check(c, all);
@@ -100,7 +100,7 @@ class DivideByConstantWordsTest {
                 int[][] words = {n.input(5), n.input(4)};
                 LinearForm f = new LinearForm().addWord(words[0], co[0]).addWord(words[1], co[1]);
                 DivideByConstant.build(n, f, 2, d, c.out(), 2, DivideByConstant.Route.SPLIT);
-                assertEquals(n.cost(), DivideByConstant.wordsCost(c.widths(), co, 2, c.d(), c.out(), 2), c.toString());
+                assertEquals(n.cost(), DivideWords.wordsCost(c.widths(), co, 2, c.d(), c.out(), 2), c.toString());
             }
         }
     }
@@ -112,7 +112,7 @@ class DivideByConstantWordsTest {
         Circuit circ = GadgetAsserts.build(b -> {
             int[] x = b.inputBus("x", 3), z = b.inputBus("z", 6);
             int[] ext = {x[0], x[1], x[2], tc0.circuits.Literal.FALSE, tc0.circuits.Literal.FALSE, tc0.circuits.Literal.FALSE};
-            b.outputBus("y", DivideByConstant.buildWords(Net.of(b), new int[][] {ext, z}, c.coefs(), c.a(), c.d(), c.out(), 2));
+            b.outputBus("y", DivideWords.buildWords(Net.of(b), new int[][] {ext, z}, c.coefs(), c.a(), c.d(), c.out(), 2));
         });
         DirectEval ev = new DirectEval(circ);
         for (long x = 0; x < 8; x++) {
@@ -128,11 +128,11 @@ class DivideByConstantWordsTest {
             new Case(new int[] {60, 60}, new long[] {1L << 20, 1}, 3, pow2(70).add(BigInteger.ONE), FixedFormat.of(12, 3)),
         };
         for (Case c : cases) {
-            assertNull(DivideByConstant.wordsCost(c.widths(), c.coefs(), c.a(), c.d(), c.out(), 2), c.toString());
+            assertNull(DivideWords.wordsCost(c.widths(), c.coefs(), c.a(), c.d(), c.out(), 2), c.toString());
             CountingNet n = new CountingNet();
             int[][] words = new int[c.widths().length][];
             for (int k = 0; k < words.length; k++) words[k] = n.input(c.widths()[k]);
-            assertThrows(IllegalArgumentException.class, () -> DivideByConstant.buildWords(n, words, c.coefs(), c.a(), c.d(), c.out(), 2), c.toString());
+            assertThrows(IllegalArgumentException.class, () -> DivideWords.buildWords(n, words, c.coefs(), c.a(), c.d(), c.out(), 2), c.toString());
         }
     }
 }

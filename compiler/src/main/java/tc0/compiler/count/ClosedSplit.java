@@ -1,0 +1,160 @@
+package tc0.compiler.count;
+
+import java.math.BigInteger;
+import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.DivideWords;
+import tc0.compiler.gadgets.WeightedSum;
+import tc0.compiler.numerics.FixedFormat;
+
+/**
+ * A resampling stencil's SPLIT division ({@code DivideByConstant.build(..., SPLIT)}, or {@code DivideWords.buildWords}
+ * past a long) counted in closed form, without running the gadget: over plain words of distinct elements the form's
+ * literals are the words' variable bits in order, so SPLIT's numbers ({@link DivideWords#split}) give its one
+ * weighted sum ({@link SumForm}: each literal at its slot's level with its quotient, then the carry comparators, fresh
+ * gates one level above the highest literal with a remainder, weight 1) and the comparators' gates (fan-in: the
+ * literals with a remainder). The upsample to n x n has about n distinct row weightings (2n/3 from a map of 3): the
+ * gadget run per weighting was the whole of flowar's and var's count at n = 2^20. Null where this does not apply
+ * (a word not plain, the closed sum not exact here): the caller runs the gadget.
+ */
+final class ClosedSplit {
+    private ClosedSplit() {}
+
+    /**
+     * SPLIT of {@code sum w_t x_t} over words of these classes (distinct elements), divided by {@code d} into {@code out};
+     * null where not modelled. A slot twice in a word (sign extension) is one node: its quotients go in as an identified
+     * literal; the comparators must read each node once (the builder's gates merge a node's terms).
+     */
+    static Instance.Result of(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds) {
+        int n = 0;
+        for (ElemClass c : in) n += c.width();
+        // The form as LinearForm.addWord makes it: bit k of word t weighs w_t 2^k (the top bit negated);
+        // FALSE bits and zero weights dropped, TRUE bits folded into the constant.
+        BigInteger[] weights = new BigInteger[n];
+        int[] levels = new int[n], word = new int[n], slot = new int[n];
+        boolean[] plain = new boolean[n], negated = new boolean[n], once = new boolean[n];
+        BigInteger constant = BigInteger.ZERO;
+        int size = 0;
+        long[] used = new long[in.length];
+        for (int t = 0; t < in.length; t++) {
+            ElemClass c = in[t];
+            if (w[t] == 0) continue;
+            BigInteger coeff = BigInteger.valueOf(w[t]);
+            int width = c.width();
+            int[] uses = new int[c.slots()];
+            for (int k = 0; k < width; k++) if (c.bit(k) >= 0) uses[c.bit(k) >> 1]++;
+            for (int k = 0; k < width; k++) {
+                int x = c.bit(k);
+                if (x == ElemClass.FALSE) continue;
+                BigInteger wt = k == width - 1 ? coeff.shiftLeft(k).negate() : coeff.shiftLeft(k);
+                if (x == ElemClass.TRUE) { constant = constant.add(wt); continue; }
+                weights[size] = wt;
+                word[size] = t;
+                slot[size] = x >> 1;
+                negated[size] = (x & 1) != 0;
+                once[size] = uses[x >> 1] == 1;
+                plain[size] = once[size] && !negated[size];
+                levels[size++] = c.slotLevel(x >> 1);
+            }
+        }
+        DivideWords.SplitNumbers sp = DivideWords.split(java.util.Arrays.copyOf(weights, size), constant, out.fracBits(), d, out);
+        if (sp == null) return null;
+        SumForm f = new SumForm();
+        Lowest low = new Lowest();
+        int fanIn = 0, level = -1;
+        try {
+            for (int i = 0; i < size; i++) {
+                long q = sp.quot()[i];
+                if (once[i]) f.shape.add(1, q, levels[i]); // a fresh literal, inverted or not
+                else if (q != 0) f.identified(word[i], slot[i], negated[i], q, levels[i]);
+                low.offer(q, 1, levels[i], true, word[i], slot[i], plain[i]);
+                if (sp.rem()[i] != 0) {
+                    if (!once[i]) return null; // a comparator reading one node twice: the builder merges its terms
+                    fanIn++;
+                    level = Math.max(level, levels[i]);
+                }
+            }
+            int carries = sp.thresholds().length;
+            low.offer(carries > 0 ? 1 : 0, carries, level + 1, false, -1, -1, true);
+            // A literal is read by the sum (a quotient) or by the comparators (a remainder, where there are carries).
+            for (int i = 0; i < size; i++) if (sp.quot()[i] != 0 || sp.rem()[i] != 0 && carries > 0) used[word[i]] |= 1L << slot[i];
+            if (carries > 0) {
+                f.extra.gates(carries, fanIn, level + 1);
+                f.shape.add(carries, 1, level + 1);
+            }
+            f.shape.addConstant(sp.base());
+            return close(f, out.width(), true, rounds, used, low, sp.base());
+        } catch (SumForm.Unmodelled | ArithmeticException u) {
+            return null;
+        }
+    }
+
+    /**
+     * The form's entry alone in its lowest column, if one is: a SOLE output bit of the closed sum (no gate of its own)
+     * is that entry passed on, an input literal (a slot of word {@code word}) or a gate the form made (a comparator).
+     */
+    static final class Lowest {
+        private int column = Integer.MAX_VALUE, level, word, slot;
+        private long entries, negatives;
+        private boolean input, negative, odd;
+
+        /**
+         * {@code count} entries of weight {@code weight} at {@code level}; {@code plain} false for an inverted literal or
+         * a node several times (identified): a SOLE bit in its column is then not told apart.
+         */
+        void offer(long weight, long count, int level, boolean input, int word, int slot, boolean plain) {
+            if (weight == 0 || count == 0) return;
+            if (weight < 0) negatives += weight * count; // low bits only: wrapping is harmless
+            int c = Long.numberOfTrailingZeros(weight);
+            if (c > column) return;
+            if (c == column) { entries += count; odd |= !plain; return; }
+            odd = !plain;
+            column = c;
+            entries = count;
+            this.level = level;
+            this.input = input;
+            this.negative = weight < 0;
+            this.word = word;
+            this.slot = slot;
+        }
+    }
+
+    /**
+     * Closes a sum of shift 0: its count and output class, a SOLE bit (the lowest column's one entry in the final
+     * stage) taken as the form's lowest entry where it is alone in its column, else as the gate that compressed that
+     * column; refused
+     * ({@link SumForm.Unmodelled}) where a SOLE bit is anything else or the closed sum is not exact.
+     */
+    static Instance.Result close(SumForm f, int width, boolean saturate, int rounds, long[] used, Lowest low, long constant) {
+        ClosedSum cs;
+        try {
+            cs = WeightedSum.closedSum(f.shape, 0, width, saturate, rounds);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new SumForm.Unmodelled(e.getMessage());
+        } finally {
+            f.shape.release();
+        }
+        int soles = 0, at = -1;
+        for (int b = 0; b < width; b++) if (cs.bitKind()[b] == ClosedSum.Kind.SOLE) { soles++; at = b; }
+        boolean passes = soles > 0;
+        if (passes && (soles > 1 || at != low.column || low.odd || !cs.countExact())) {
+            throw new SumForm.Unmodelled("an output bit passed on that is not the form's lowest entry");
+        }
+        if (!passes && !cs.modelled()) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");
+        Profile p = SumForm.profile(cs);
+        p.add(f.extra, 1);
+        // The SOLE bit is the lowest column's one entry after compression: the form's own entry where it was alone
+        // there (the shape holds a literal of negative weight inverted), else the gate that compressed that column (its
+        // level the closed sum's); inverted again by the shape's constant's bit there (the form's constant plus its
+        // negative weights: no lower entry carries into it).
+        boolean alone = low.entries == 1;
+        int flip = (int) ((constant + low.negatives) >>> Math.max(at, 0) & 1) ^ (alone && low.negative ? 1 : 0);
+        ElemClass out = SumForm.outputClass(cs, width, passes ? flip : -1, !passes ? 0 : alone ? low.level : cs.bitLevel()[at]);
+        boolean passesInput = passes && alone && low.input;
+        long[] read = used;
+        if (p.gates() == 0) { // what reaches no gate is read only where it is an output bit itself
+            read = new long[used.length];
+            if (passesInput) read[low.word] = 1L << low.slot;
+        }
+        return new Instance.Result(p, new ElemClass[] {out}, read, passesInput, true);
+    }
+}
