@@ -153,8 +153,13 @@ public final class FloatCount {
      */
     private void backward(FloatNodes.Step s, int step) {
         int[] out = outputsOfStep.get(step);
-        boolean all = true;
-        for (int lit : out) all &= Literal.isConstant(lit) || isRead(lit);
+        boolean all = true, none = true;
+        for (int lit : out) {
+            boolean read = Literal.isConstant(lit) || isRead(lit);
+            all &= read;
+            none &= !read || Literal.isConstant(lit);
+        }
+        if (none) return; // its gates reach no output: none is live, no input read (a masked score)
         PartCounts.Entry e = entryOfStep.get(step);
         if (all && e.allInputsRead()) {
             add(e, baseOfStep.get(step));
