@@ -19,7 +19,7 @@ import tc0.compiler.lower.Lowered;
  * runner that counts each distinct element once ({@link PartCounts}: its kind and inputs up to renaming, levels
  * relative to the lowest). Elements alike build alike (no hashing), so the first is counted once, alone, on a
  * {@link LiveNet} (its live gates; the float sum's alignment by its counting twin, {@code AlignedBits}, in closed
- * form; the float functions inside it, exp, log, sqrt, divide and reciprocal, as blocks counted once per key across
+ * form; the float functions inside it, exp, log, sqrt, divide and reciprocal, and the comparisons and products, as blocks counted once per key across
  * the whole program), and every other replays its figures.
  *
  * <p>Two passes, because the builder drops every gate no output reaches, and an element's output bits may go unread
