@@ -19,12 +19,12 @@ import tc0.compiler.lower.Lowered;
  * runner that counts each distinct element once ({@link PartCounts}: its kind and inputs up to renaming, levels
  * relative to the lowest). Elements alike build alike (no hashing), so the first is counted once, alone, on a
  * {@link LiveNet} (its live gates; the float sum's alignment by its counting twin, {@code AlignedBits}, in closed
- * form; the float functions inside it, exp, log, sqrt, divide and reciprocal, as blocks counted once per key across
+ * form; the float functions inside it, exp, log, sqrt, divide and reciprocal, and the comparisons and products, as blocks counted once per key across
  * the whole program), and every other replays its figures.
  *
  * <p>Two passes, because the builder drops every gate no output reaches, and an element's output bits may go unread
  * (a softmax's max, a layer norm's exponent bits, a scan's prefix): forward, each element's outputs (constants,
- * inputs passed through, or new literals at their levels); backward, from the program's outputs, each element's
+ * inputs passed through, or new literals at their levels); backward, from the program's outputs, last element first, each element's
  * <em>read mask</em> (which of its output literals a program output or a live gate of a later element reads),
  * the element counted with only those outputs read (the mask in the memo key), and the input literals its live
  * gates read marked read in turn. The figures are then those of {@code TensorIrToCircuit.lower(p, rounds, false)}
@@ -43,7 +43,8 @@ public final class FloatCount {
     private final List<Integer> baseOfStep = new ArrayList<>(); // forward: each element's base level
     private final int[] firstStep; // per node: the index of its first element in outputsOfStep
     private boolean[] read = new boolean[1024]; // backward: per literal node of v, whether a live gate or an output reads it
-    private int cursor; // backward: the element being counted
+    private int cursor; // backward: the next element of the node being lowered
+    private final List<FloatNodes.Step> pending = new ArrayList<>(); // backward: the node's elements, counted last first
     private long gates, wires;
     private long[] perLevel = new long[16];
 
@@ -62,12 +63,15 @@ public final class FloatCount {
             c.words[n.id()] = isWiring(n) ? c.bits(n) : forward.lower(n);
         }
         for (TensorProgram.Port out : p.outputs()) for (int[] w : c.words[out.node()]) c.markRead(w);
-        FloatNodes backward = new FloatNodes(p, c.words, rounds, c::backward);
+        FloatNodes backward = new FloatNodes(p, c.words, rounds, c::defer);
         for (int id = p.nodes().size() - 1; id >= 0; id--) {
             Node n = p.node(id);
             if (isWiring(n)) continue; // wiring and constants: the literals read are the ones read
             c.cursor = c.firstStep[id];
+            c.pending.clear();
             backward.lower(n);
+            // last step first: a node's later steps may read its earlier ones (a softmax line's max, sum)
+            for (int i = c.pending.size() - 1; i >= 0; i--) c.backward(c.pending.get(i), c.firstStep[id] + i);
         }
         int depth = 0;
         long width = 0;
@@ -137,21 +141,30 @@ public final class FloatCount {
         return out;
     }
 
+    /** Backward, while the node is lowered: the element kept for {@link #backward}; its forward outputs. */
+    private int[] defer(FloatNodes.Step s) {
+        pending.add(s);
+        return outputsOfStep.get(cursor++);
+    }
+
     /**
      * Backward: the element's figures with only its read outputs read (its entry for that mask, counted now if
-     * new); the inputs its live gates read are marked read. Returns its forward outputs (the lowering's words are
-     * already built).
+     * new); the inputs its live gates read are marked read.
      */
-    private int[] backward(FloatNodes.Step s) {
-        int step = cursor++;
+    private void backward(FloatNodes.Step s, int step) {
         int[] out = outputsOfStep.get(step);
-        boolean all = true;
-        for (int lit : out) all &= Literal.isConstant(lit) || isRead(lit);
+        boolean all = true, none = true;
+        for (int lit : out) {
+            boolean read = Literal.isConstant(lit) || isRead(lit);
+            all &= read;
+            none &= !read || Literal.isConstant(lit);
+        }
+        if (none) return; // its gates reach no output: none is live, no input read (a masked score)
         PartCounts.Entry e = entryOfStep.get(step);
         if (all && e.allInputsRead()) {
             add(e, baseOfStep.get(step));
             for (int[] w : s.inputs()) markRead(w); // no key needed: the forward entry, every input read
-            return out;
+            return;
         }
         PartCounts.Keyed k = keyOf(s);
         if (!all) {
@@ -161,7 +174,6 @@ public final class FloatCount {
         }
         add(e, k.base());
         for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) markRead(new int[] {k.vars()[j]});
-        return out;
     }
 
     private void add(PartCounts.Entry e, int base) {

@@ -17,11 +17,24 @@ final class AlignedBits {
     static int[][] of(Net net, FloatWord x) {
         if (net instanceof TwinNet t && t.twins() && distinctVariables(x)) return counted(t, x);
         int p = x.significand().length, q = x.exponent().length;
+        if (net instanceof TwinNet t && t.twins() && zeroSignificand(x)) return zero(p + (1 << q) - 1); // a zero term (a masked entry's product): every AND folds
         int[][] bits = new int[2][p + (1 << q) - 1];
         for (int s = 0; s < 2; s++) {
             int signLit = s == 1 ? x.sign() : Literal.not(x.sign());
             for (int j = 0; j < bits[s].length; j++) bits[s][j] = aligned(net, x, signLit, j);
         }
+        return bits;
+    }
+
+    /** Whether every significand bit is FALSE: then every AND reads a FALSE and folds, as the builder folds it. */
+    private static boolean zeroSignificand(FloatWord x) {
+        for (int m : x.significand()) if (m != Literal.FALSE) return false;
+        return true;
+    }
+
+    private static int[][] zero(int w) {
+        int[][] bits = new int[2][w];
+        for (int[] b : bits) java.util.Arrays.fill(b, Literal.FALSE);
         return bits;
     }
 

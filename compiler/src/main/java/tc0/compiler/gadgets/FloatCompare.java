@@ -12,8 +12,17 @@ import tc0.circuits.Literal;
 public final class FloatCompare {
     private FloatCompare() {}
 
-    /** {@code {[x < y], [x == y]}}. */
+    /**
+     * {@code {[x < y], [x == y]}}; a {@link Block}, so that a counting net counts the m(m-1)/2 alike comparisons of a
+     * max over m entries ({@link FloatMax}) once, not gate by gate.
+     */
     public static int[] build(Net net, FloatWord x, FloatWord y) {
+        int p = x.significand().length, q = x.exponent().length;
+        return Block.call(net, "float compare p=" + p + " q=" + q, new int[][] {x.word(), y.word()},
+                (n, in) -> gates(n, FloatWord.of(in[0], p, q), FloatWord.of(in[1], p, q)));
+    }
+
+    private static int[] gates(Net net, FloatWord x, FloatWord y) {
         int[] kx = key(net, x), ky = key(net, y);
         int gt = greater(net, kx, ky), lt = greater(net, ky, kx);
         int sx = net.and(x.sign(), x.nonzero()), sy = net.and(y.sign(), y.nonzero());

@@ -10,7 +10,17 @@ package tc0.compiler.gadgets;
 public final class FloatProduct {
     private FloatProduct() {}
 
+    /**
+     * {@code round(x y)}; a {@link Block}, so that a counting net counts the alike products of a matrix product's
+     * entry once (a causal P @ V row: one product per kept entry, the masked ones a zero factor).
+     */
     public static FloatWord multiply(Net net, FloatWord x, FloatWord y, int rounds) {
+        int p = x.significand().length, q = x.exponent().length;
+        return FloatWord.of(Block.call(net, "float multiply p=" + p + " q=" + q + " rounds=" + rounds, new int[][] {x.word(), y.word()},
+                (n, in) -> product(n, FloatWord.of(in[0], p, q), FloatWord.of(in[1], p, q), rounds).word()), p, q);
+    }
+
+    private static FloatWord product(Net net, FloatWord x, FloatWord y, int rounds) {
         return round(net, new FloatWord[] {x, y}, WideMultiply.product(net, x.significand(), y.significand(), rounds));
     }
 

@@ -33,7 +33,7 @@ import tc0.compiler.numerics.Fixed;
  * {@link tc0.compiler.interp.FloatInterpreter} computes: {@code + -} and a sum along an axis by {@link FloatSum}
  * (one rounding), {@code *} by {@link FloatProduct#multiply}, {@code /} and recip by {@link FloatDivide}, sqrt by
  * {@link FloatSqrt}, exp and the activations by {@link FloatExp}, {@link FloatActivations}, {@link FloatGelu}, max by
- * {@link FloatMax}, a line's softmax by {@link FloatSoftmax} (a constant mask's excluded entries left out, 0), a row's
+ * {@link FloatMax}, a line's softmax by {@link FloatSoftmax}'s stages (a constant mask's excluded entries left out, 0), a row's
  * layer norm by {@link FloatLayerNorm}, a RoPE pair by {@link FloatRope}, a scan output by {@link FloatScan}, a matrix product's entry as the rounded products
  * summed by one {@link FloatSum}; a bit times a float is the float's bits ANDed with the bit (exact), relu the
  * bits ANDed with the sign's negation, where a multiplexer, wiring moves words. Each element is a
@@ -194,8 +194,8 @@ public final class FloatNodes {
     }
 
     /**
-     * Softmax of each line along {@code axis}: one step per line over its kept entries ({@link FloatSoftmax}); an
-     * entry a constant mask bit excludes is left out and is zero. A mask computed by the circuit is not lowered yet.
+     * Softmax of each line along {@code axis} over its kept entries ({@link #softmaxLine}); an entry a constant
+     * mask bit excludes is left out and is zero. A mask computed by the circuit is not lowered yet.
      */
     private void softmax(int operand, int mask, int axis, int[][] r, String kind) {
         boolean bit = isBit(operand);
@@ -213,14 +213,36 @@ public final class FloatNodes {
             }
             if (m == 0) continue;
             int[] at = java.util.Arrays.copyOf(kept, m);
-            int[] out = runner.run(new Step(kind + " softmax of " + m, line(operand, at),
-                    (net, xs) -> {
-                        FloatWord[] ws = new FloatWord[xs.length];
-                        for (int k = 0; k < xs.length; k++) ws[k] = floatWord(asFloat(xs[k], bit));
-                        return words(FloatSoftmax.build(net, ws, rounds));
-                    }));
-            split(out, at, r);
+            softmaxLine(line(operand, at), bit, at, r, kind);
         }
+    }
+
+    /**
+     * One line's softmax as {@link FloatSoftmax}'s stages, each a step of its own, in {@link FloatSoftmax#build}'s
+     * order (so a builder makes the same gates): the max and the sum once per line, each entry's
+     * {@code exp(x - M)} and share {@code e / S} one step each. A count meets the entries' steps as one element
+     * alike (their inputs at the same levels), so a line of m entries costs it the max and the sum of m, not m
+     * exponentials and divisions more.
+     */
+    private void softmaxLine(int[][] xs, boolean bit, int[] at, int[][] r, String kind) {
+        int m = xs.length;
+        int[] max = runner.run(new Step(kind + " softmax max of " + m, xs, (net, in) -> FloatSoftmax.max(net, floatWords(in, bit)).word()));
+        int[][] e = new int[m][];
+        for (int k = 0; k < m; k++) {
+            e[k] = runner.run(new Step(kind + " softmax exp", new int[][] {xs[k], max},
+                    (net, in) -> FloatSoftmax.shiftedExp(net, floatWord(asFloat(in[0], bit)), floatWord(in[1]), rounds).word()));
+        }
+        int[] sum = runner.run(new Step(kind + " softmax sum of " + m, e, (net, in) -> FloatSoftmax.sum(net, floatWords(in), rounds).word()));
+        for (int k = 0; k < m; k++) {
+            r[at[k]] = runner.run(new Step(kind + " softmax share", new int[][] {e[k], sum},
+                    (net, in) -> FloatSoftmax.share(net, floatWord(in[0]), floatWord(in[1]), rounds).word()));
+        }
+    }
+
+    private FloatWord[] floatWords(int[][] xs, boolean bit) {
+        FloatWord[] ws = new FloatWord[xs.length];
+        for (int k = 0; k < xs.length; k++) ws[k] = floatWord(asFloat(xs[k], bit));
+        return ws;
     }
 
     private int[][] line(int id, int[] at) {
