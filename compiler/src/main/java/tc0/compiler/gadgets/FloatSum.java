@@ -50,9 +50,10 @@ public final class FloatSum {
 
     /**
      * The sum of bits, each 1.0 or 0 (a degree, {@code sum(A, axis: 1)} on adjacency bits), rounded once: the count
-     * as a binary word ({@link WeightedSum#countBits}, depth 2) rounded by {@link FloatRound} (9), 11 deep for every
-     * count of bits and every p. As floats through {@link #build} the alignment's ANDs fold by where 1.0's bits lie,
-     * and the depth followed the number of bits (12 at n = 4, 13 at 8 in the float GCN).
+     * as a binary word ({@link WeightedSum#countBits}, depth 2) rounded by {@link FloatRound}: 6 deep for every
+     * count of 4 to 64 bits at every p the count fits (its guard and sticky bits fold; p = n always fits). As floats
+     * through {@link #build} the alignment's ANDs fold by where 1.0's bits lie, and the depth followed the number of
+     * bits (12 at n = 4, 13 at 8 in the float GCN).
      */
     public static FloatWord ofBits(Net net, int[] bits, int p, int q) {
         int[] count = WeightedSum.countBits(net, bits, 64 - Long.numberOfLeadingZeros(bits.length));
