@@ -1,8 +1,10 @@
 package tc0.compiler.gadgets;
 
+import tc0.circuits.Literal;
+
 /**
  * The product of p-bit floats with one rounding in constant depth whatever p: two factors by
- * {@link WideMultiply} ({@code d_std}), n factors by {@link IteratedProduct} ({@code d_prod}). The exact
+ * {@link WideMultiply} ({@code d_std}; by {@link #byConstant} where one is a constant), n factors by {@link IteratedProduct} ({@code d_prod}). The exact
  * significand product N (np bits) goes to {@link FloatRound} with {@code base = sum E_i - (n - 1) 2^(q-1)}
  * (the exponents add; each carries the bias once); the sign is the parity of the signs (a ladder over their
  * count and one gate, depth 2).
@@ -21,7 +23,39 @@ public final class FloatProduct {
     }
 
     private static FloatWord product(Net net, FloatWord x, FloatWord y, int rounds) {
+        if (nonzeroConstant(y.significand())) return round(net, new FloatWord[] {x, y}, byConstant(net, x.significand(), y.significand(), rounds));
+        if (nonzeroConstant(x.significand())) return round(net, new FloatWord[] {x, y}, byConstant(net, y.significand(), x.significand(), rounds));
         return round(net, new FloatWord[] {x, y}, WideMultiply.product(net, x.significand(), y.significand(), rounds));
+    }
+
+    /**
+     * {@code m c} for a constant c of p bits, as {@code (2^p - 1) m - c' m}, c' c's complement: every row
+     * {@code 2^i m} added and the rows of c's zero bits subtracted. With c's own rows alone the columns' heights
+     * follow c's bits (a weight with one, two or three set bits made the product 7, 17 or 20 deep at p = 8, and a
+     * model's depth changed where its weights, rounded to p = n bits, gained bits); with every row present they are
+     * the full product's whatever c, and the depth is 20 for every c at every p from 5 on (FloatConstantProductTest).
+     * About the columns of a product of two variables (p^2 and up to p^2 more), without its ANDs.
+     */
+    static int[] byConstant(Net net, int[] m, int[] c, int rounds) {
+        int p = c.length, width = m.length + p;
+        WideColumns cols = new WideColumns(width);
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < m.length; j++) {
+                cols.addShifted(m[j], i + j);
+                if (c[i] == Literal.FALSE) cols.subtractShifted(m[j], i + j);
+            }
+        }
+        return WideSum.buildConstantInBlocks(net, cols, rounds);
+    }
+
+    /** Whether every bit is a constant and one is TRUE (a zero constant folds the product to zero as it is). */
+    private static boolean nonzeroConstant(int[] bits) {
+        boolean any = false;
+        for (int b : bits) {
+            if (!Literal.isConstant(b)) return false;
+            any |= b == Literal.TRUE;
+        }
+        return any;
     }
 
     public static FloatWord build(Net net, FloatWord[] xs, int rounds) {

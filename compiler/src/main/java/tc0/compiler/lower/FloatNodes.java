@@ -113,6 +113,7 @@ public final class FloatNodes {
                 Op.Reduction how = red.reduction();
                 for (int l = 0; l < lines.length; l++) {
                     r[l] = runner.run(new Step(kind + " " + how + " of " + lines[l].length, line(red.operand(), lines[l]), (net, xs) -> {
+                        if (bit && how == Op.Reduction.SUM) return FloatSum.ofBits(net, bitsOf(xs), f.p(), f.q()).word();
                         FloatWord[] terms = new FloatWord[xs.length];
                         for (int k = 0; k < xs.length; k++) terms[k] = floatWord(asFloat(xs[k], bit));
                         return switch (how) {
@@ -321,6 +322,13 @@ public final class FloatNodes {
 
     private boolean isBit(int id) {
         return p.node(id).elem() instanceof Elem.Bit;
+    }
+
+    /** The bits of bit words (one literal each). */
+    private static int[] bitsOf(int[][] xs) {
+        int[] b = new int[xs.length];
+        for (int k = 0; k < xs.length; k++) b[k] = xs[k][0];
+        return b;
     }
 
     /** A float word, or a bit as 1.0 or 0. */
