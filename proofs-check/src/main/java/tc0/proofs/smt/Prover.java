@@ -55,6 +55,7 @@ public final class Prover {
         if (g.integers() != null) return IntegerProver.prove(g, timeoutMs);
         if (g.stages() != null) return SumStageProver.prove(g, timeoutMs);
         if (g.squares() != null) return SquareCutProver.prove(g, timeoutMs);
+        if (g.splitOn() != null) return CaseSplitProver.prove(g, timeoutMs);
         Circuit c = g.circuit().get();
         long start = System.nanoTime(), cpu = cpuNow();
         try (Context ctx = new Context()) {
