@@ -120,6 +120,61 @@ final class FirstLayer {
         // (the counterexample's words are read signed: Counterexample's convention, which the reference takes)
     }
 
+    /** A node's value as a polynomial of the input bits: an input its bit, a gate over inputs {@link #polynomial}. */
+    ArithExpr<IntSort> nodePolynomial(int node) {
+        return c.isGate(node) ? polynomial(node - c.firstGate()) : bit(node);
+    }
+
+    /** Input bus {@code b}'s value from its bits, two's complement. */
+    @SuppressWarnings("unchecked")
+    ArithExpr<IntSort> word(int b) {
+        ArithExpr<IntSort>[] u = bits.get(b);
+        List<ArithExpr<IntSort>> terms = new ArrayList<>();
+        for (int i = 0; i < u.length; i++) terms.add(ctx.mkMul(ctx.mkInt(i == u.length - 1 ? -(1L << i) : 1L << i), u[i]));
+        return ctx.mkAdd(terms.toArray(ArithExpr[]::new));
+    }
+
+    /**
+     * Input bus {@code b}'s square as a multilinear polynomial of its bits ({@code u^2 = u} for a bit):
+     * {@code sum_a c_a^2 u_a + sum_(a<b) 2 c_a c_b u_a u_b}, {@code c_a} the bits' weights, so that the
+     * simplifier meets the ANDs' polynomials term for term (with {@code word^2} it would have to use {@code u^2 = u}).
+     */
+    @SuppressWarnings("unchecked")
+    ArithExpr<IntSort> square(int b, boolean signed) {
+        ArithExpr<IntSort>[] u = bits.get(b);
+        long[] c = new long[u.length];
+        for (int i = 0; i < u.length; i++) c[i] = signed && i == u.length - 1 ? -(1L << i) : 1L << i;
+        List<ArithExpr<IntSort>> terms = new ArrayList<>();
+        for (int i = 0; i < u.length; i++) {
+            terms.add(ctx.mkMul(ctx.mkInt(Math.multiplyExact(c[i], c[i])), u[i]));
+            for (int j = i + 1; j < u.length; j++) terms.add(ctx.mkMul(ctx.mkInt(Math.multiplyExact(2 * c[i], c[j])), u[i], u[j]));
+        }
+        return ctx.mkAdd(terms.toArray(ArithExpr[]::new));
+    }
+
+    /** Every input bit in {0, 1}. */
+    List<BoolExpr> bitBounds() {
+        List<BoolExpr> b = new ArrayList<>();
+        for (ArithExpr<IntSort>[] u : bits) for (ArithExpr<IntSort> x : u) { b.add(ctx.mkGe(x, ctx.mkInt(0))); b.add(ctx.mkLe(x, ctx.mkInt(1))); }
+        return b;
+    }
+
+    /** A solver deciding polynomial identities: {@code simplify} with {@code som} (sums of monomials), then {@code smt}. */
+    static Solver identitySolver(Context ctx, long deadline) {
+        Params som = ctx.mkParams();
+        som.add("som", true);
+        Solver s = ctx.mkSolver(ctx.andThen(ctx.usingParams(ctx.mkTactic("simplify"), som), ctx.mkTactic("smt")));
+        Params p = ctx.mkParams();
+        p.add("timeout", (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        s.setParameters(p);
+        return s;
+    }
+
+    /** The model's input words, signed (the counterexample's convention). */
+    long[] inputWords(Model m) {
+        return inputs(m);
+    }
+
     /** Gate g's value as the multilinear polynomial of its truth table over its fan-ins (inputs only). */
     @SuppressWarnings("unchecked")
     private ArithExpr<IntSort> polynomial(int g) {

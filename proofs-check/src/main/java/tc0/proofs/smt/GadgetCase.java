@@ -28,9 +28,19 @@ import tc0.circuits.Circuit;
  *                  {@code spec} reads on bit-vectors, proved on integers ({@link IntegerProver})
  * @param stages    null, or the first layer and weighted sum {@code spec} is made of, proved stage by stage at
  *                  the circuit's own cuts ({@link SumStageProver})
+ * @param squares   null, or the comparators of {@code m sum x_i^2 - S^2} the outputs are made of, proved with a
+ *                  cut at {@code T = sum x_i^2} ({@link SquareCutProver})
+ * @param splitOn   null, or the input bus whose every value is a case of its own ({@link CaseSplitProver})
  */
 public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
-                         Spec spec, Reference reference, Composition composition, LinearSpec integers, SumStages stages) {
+                         Spec spec, Reference reference, Composition composition, LinearSpec integers, SumStages stages,
+                         SquareCut squares, String splitOn) {
+
+    /** A case with no cut at T, proved without cases. */
+    public GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth, Spec spec, Reference reference,
+                      Composition composition, LinearSpec integers, SumStages stages) {
+        this(name, widths, tier, circuit, specWidth, spec, reference, composition, integers, stages, null, null);
+    }
 
     /** A case with no sum stages. */
     public GadgetCase(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth, Spec spec, Reference reference,
@@ -92,7 +102,7 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
 
     /** This case in another tier. */
     public GadgetCase as(Tier t) {
-        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference, composition, integers, stages);
+        return new GadgetCase(name, widths, t, circuit, specWidth, spec, reference, composition, integers, stages, squares, splitOn);
     }
 
     /** This case under another name, proved by its steps (the circuit must be their composition). */
@@ -102,7 +112,7 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
 
     /** This case with its specification at another working width (wider: the same values, nothing wraps). */
     public GadgetCase atSpecWidth(int w) {
-        return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition, integers, stages);
+        return w == specWidth ? this : new GadgetCase(name, widths, tier, circuit, w, spec, reference, composition, integers, stages, squares, splitOn);
     }
 
     /**
@@ -112,6 +122,16 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
     public static GadgetCase staged(String name, String widths, Tier tier, Supplier<Circuit> circuit, int specWidth,
                                     SumStages stages, Reference reference) {
         return new GadgetCase(name, widths, tier, circuit, specWidth, stages.spec(), reference, null, null, stages);
+    }
+
+    /** This case proved with a cut at T ({@link SquareCutProver}): its outputs a function of Q, {@code cut.spec()}. */
+    public GadgetCase cutAtSquares(String newName, SquareCut cut) {
+        return new GadgetCase(newName, widths, tier, circuit, specWidth, spec, reference, null, null, null, cut, null);
+    }
+
+    /** This case proved by cases on input bus {@code bus}, each of its values one query ({@link CaseSplitProver}). */
+    public GadgetCase byCasesOn(String newName, String bus) {
+        return new GadgetCase(newName, widths, tier, circuit, specWidth, spec, reference, null, null, null, null, bus);
     }
 
     /** This case proved as one whole, its stages ignored (to compare the two proofs). */
@@ -126,6 +146,6 @@ public record GadgetCase(String name, String widths, Tier tier, Supplier<Circuit
 
     /** This case with another circuit (a planted fault, in tests). */
     public GadgetCase withCircuit(Supplier<Circuit> other) {
-        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition, integers, stages);
+        return new GadgetCase(name, widths, tier, other, specWidth, spec, reference, composition, integers, stages, squares, splitOn);
     }
 }

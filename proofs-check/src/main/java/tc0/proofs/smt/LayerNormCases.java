@@ -146,11 +146,29 @@ final class LayerNormCases {
                 whole.specWidth(), st, whole.reference());
     }
 
+    /**
+     * Step 2 proved with a cut at {@code T = sum x_i^2} ({@link SquareCutProver}): T's exact sum bit by bit, the
+     * comparators' ANDs of S as a polynomial identity, Q's range in integers, the comparators and the step
+     * function's bits over a free Q. The same circuit and specification as {@link #rho} (its rhoCount at Q).
+     */
+    static GadgetCase rhoCut(Params p) {
+        int m = p.m();
+        // the largest Q: half the row at each end of the range, floor(m/2) ceil(m/2) (2^w - 1)^2 (proved by the prover)
+        BigInteger span = BigInteger.ONE.shiftLeft(p.fx().width()).subtract(BigInteger.ONE);
+        BigInteger qMax = span.multiply(span).multiply(BigInteger.valueOf((long) (m / 2) * ((m + 1) / 2)));
+        return rho(p).cutAtSquares("LayerNorm step 2: scale rho (S = sum x), cut at T",
+                new SquareCut(m, qMax, (w, q) -> List.of(w.low(rhoOf(w, p, q), p.rhoBits()))));
+    }
+
     /** {@code rho = #{k in 1..cap : (2k-1)^2 (Q 2^Fe + eps m^2 2^(2F)) <= N}}, {@code Q = m sum x_i^2 - S^2} (class comment). */
     private static BitVecExpr rhoCount(Words w, Params p, BitVecExpr[] xs, BitVecExpr s) {
         BitVecExpr t = w.num(0);
         for (BitVecExpr x : xs) t = w.add(t, w.mul(x, p.xBits(), x, p.xBits()));
-        BitVecExpr q = w.sub(w.mul(p.m(), t), w.mul(s, p.sBits(), s, p.sBits()));
+        return rhoOf(w, p, w.sub(w.mul(p.m(), t), w.mul(s, p.sBits(), s, p.sBits())));
+    }
+
+    /** The count above at a given Q. */
+    private static BitVecExpr rhoOf(Words w, Params p, BitVecExpr q) {
         BitVecExpr num = w.add(w.shl(q, p.feps().fracBits()), w.num(BigInteger.valueOf(p.eps() * p.m() * p.m()).shiftLeft(2 * p.frac())));
         BitVecExpr n = w.num(BigInteger.ONE.shiftLeft(p.nExp()));
         BitVecExpr rho = w.num(0);

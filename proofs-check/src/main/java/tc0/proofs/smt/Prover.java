@@ -54,6 +54,8 @@ public final class Prover {
         if (g.composition() != null) return CompositionProver.prove(g, timeoutMs);
         if (g.integers() != null) return IntegerProver.prove(g, timeoutMs);
         if (g.stages() != null) return SumStageProver.prove(g, timeoutMs);
+        if (g.squares() != null) return SquareCutProver.prove(g, timeoutMs);
+        if (g.splitOn() != null) return CaseSplitProver.prove(g, timeoutMs);
         Circuit c = g.circuit().get();
         long start = System.nanoTime(), cpu = cpuNow();
         try (Context ctx = new Context()) {

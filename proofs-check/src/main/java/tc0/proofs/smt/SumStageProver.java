@@ -178,7 +178,7 @@ final class SumStageProver {
      * then excluded: an error in a low column or a saturated output can hide the part's fault on one input
      * and show it on another); else the last one tried, reported unconfirmed.
      */
-    private static Proof.Result confirmedAmong(Context ctx, Solver s, CircuitTerms whole, GadgetCase g, String values) {
+    static Proof.Result confirmedAmong(Context ctx, Solver s, CircuitTerms whole, GadgetCase g, String values) {
         Proof.Result last = null;
         for (int k = 0; k < LIFTS; k++) {
             Status st = s.check();
@@ -197,7 +197,7 @@ final class SumStageProver {
         return last;
     }
 
-    private static Solver liftingSolver(Context ctx) {
+    static Solver liftingSolver(Context ctx) {
         Solver s = ctx.mkSolver(Prover.tactic(ctx));
         Params p = ctx.mkParams();
         p.add("timeout", 60_000);
@@ -213,7 +213,7 @@ final class SumStageProver {
     }
 
     /** The terms of the gates above some free nodes: a gate reading an input (past the free nodes) is refused. */
-    private static final class Part {
+    static final class Part {
         private final Context ctx;
         private final Circuit c;
         private final Map<Integer, BoolExpr> node;
