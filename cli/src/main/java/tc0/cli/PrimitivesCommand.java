@@ -19,6 +19,7 @@ import tc0.compiler.gadgets.Cost;
 import tc0.compiler.gadgets.CountingNet;
 import tc0.compiler.gadgets.Net;
 import tc0.compiler.gadgets.Primitive;
+import tc0.compiler.gadgets.TwinNet;
 import tc0.compiler.gadgets.WeightedSum;
 
 /** {@code tc0 primitives}: the depth, gates and wires of exact p-bit arithmetic, counted and built. */
@@ -107,24 +108,49 @@ final class PrimitivesCommand implements Callable<Integer> {
     }
 
     private Cost count(Primitive prim, int p, int operands) {
-        CountingNet counting = new CountingNet();
-        Net limited = new Net() {
-            long calls;
-
-            @Override public int gate(int[] lits, long[] weights, int count, long threshold) {
-                if ((++calls & 4095) == 0 && counting.cost().gates() > maxCount) throw new TooMany();
-                return counting.gate(lits, weights, count, threshold);
-            }
-
-            @Override public CircuitBuilder.Scope region(String name) { return counting.region(name); }
-        };
+        Limited net = new Limited(new CountingNet(), maxCount);
         try {
-            prim.build(limited, counting.inputs(operands, prim.width(p)), WeightedSum.DEFAULT_ROUNDS);
+            prim.build(net, net.counting.inputs(operands, prim.width(p)), WeightedSum.DEFAULT_ROUNDS);
         } catch (TooMany e) {
             return null;
         }
-        Cost c = counting.cost();
+        Cost c = net.counting.cost();
         return c.gates() > maxCount ? null : c;
+    }
+
+    /**
+     * A {@link CountingNet} that stops past {@code max} gates; a {@link TwinNet}, so that the gadgets' counting twins
+     * count their regular stages in closed form (the same figures as gate by gate: CountBitsTwinTest, CrtTwinCountTest).
+     */
+    static final class Limited implements TwinNet {
+        final CountingNet counting;
+        private final long max;
+        private long calls;
+
+        Limited(CountingNet counting, long max) {
+            this.counting = counting;
+            this.max = max;
+        }
+
+        private void check() {
+            if ((++calls & 4095) == 0 && counting.cost().gates() > max) throw new TooMany();
+        }
+
+        @Override public int gate(int[] lits, long[] weights, int count, long threshold) {
+            check();
+            return counting.gate(lits, weights, count, threshold);
+        }
+
+        @Override public void counted(long count, long fanIn, int level) {
+            counting.counted(count, fanIn, level);
+            if (counting.cost().gates() > max) throw new TooMany();
+        }
+
+        @Override public CircuitBuilder.Scope region(String name) { return counting.region(name); }
+        @Override public boolean twins() { return true; }
+        @Override public int level(int lit) { return counting.level(lit); }
+        @Override public void reads(int lit, long times) {}
+        @Override public int freshAt(int level) { return counting.freshAt(level); }
     }
 
     private static String built(Primitive prim, int p, int operands) {

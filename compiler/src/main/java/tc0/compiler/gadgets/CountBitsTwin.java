@@ -8,7 +8,7 @@ import tc0.circuits.Literal;
  * its count's bits counted in closed form on a {@link TwinNet}, so that a group of s bits costs O(s log s) time,
  * not the O(s^2) of its wires (the Chinese-remainder reconstruction's columns hold thousands of bits each).
  *
- * <p>Modelled: a group whose non-constant bits are r >= 2 distinct nodes, c1 of its bits TRUE. Then, as the
+ * <p>Modelled: a group whose non-constant bits are r >= 2 distinct nodes (or repeat, merged as the builder merges them), c1 of its bits TRUE. Then, as the
  * builder normalises them, {@code [count >= t]} is TRUE for {@code t <= c1}, FALSE past {@code c1 + r}, and a gate
  * of fan-in r on level {@code 1 + } the bits' highest otherwise; bit l is {@code sum_t d_l(t) [count >= t] >= 1}
  * with the constant terms folded into its threshold: a constant, one gate {@code [count >= t]} itself, or a gate
@@ -37,20 +37,34 @@ final class CountBitsTwin {
      */
     static int[] countBits(TwinNet net, int[] bits, int extra, int extraLevel, int keep, boolean[] live) {
         int s = bits.length + extra, ones = 0, r = 0, top = extra > 0 ? extraLevel : 0;
-        int[] nodes = new int[bits.length];
+        long[] keys = new long[bits.length]; // node and sign, sorted: a node's plain and negated entries side by side
         for (int lit : bits) {
             if (lit == Literal.TRUE) { ones++; continue; }
             if (lit == Literal.FALSE) continue;
-            nodes[r++] = Literal.node(lit);
-            top = Math.max(top, net.level(lit));
+            keys[r++] = 2L * Literal.node(lit) + (Literal.isNegated(lit) ? 1 : 0);
         }
-        if (r + extra < 2) return null;
-        int[] sorted = Arrays.copyOf(nodes, r);
-        Arrays.sort(sorted);
-        for (int i = 1; i < r; i++) if (sorted[i] == sorted[i - 1]) return null; // repeated: the builder merges them
-        r += extra;
+        Arrays.sort(keys, 0, r);
+        // A node met a times plain and b times negated is b + (a - b) x once merged: b more TRUE where a = b (the
+        // builder drops it), else one term of weight a - b. The count then runs over [least, most] and [count >= t] is
+        // a gate of fan-in `terms` for t in least + 1 .. most: what the builder makes of repeats (the reconstruction's
+        // y and F words share a one-hot where a table bit has one entry).
+        int terms = 0;
+        long least = ones, most = ones;
+        for (int i = 0; i < r; ) {
+            long node = keys[i] >> 1;
+            int a = 0, b = 0;
+            for (; i < r && keys[i] >> 1 == node; i++) if ((keys[i] & 1) == 0) a++; else b++;
+            least += Math.min(a, b);
+            most += Math.max(a, b);
+            if (a == b) continue;
+            terms++;
+            top = Math.max(top, net.level(Literal.of((int) node, false)));
+        }
+        if (terms + extra < 2) return null; // one term: [count >= t] is that literal, not a gate
+        boolean cancels = most - least != r; // some node's plain and negated entries cancel: it is read by no gate here
+        r = terms + extra;
         int nb = Math.min(keep, 64 - Long.numberOfLeadingZeros(s));
-        int lo = ones + 1, hi = ones + r; // [count >= t] is a gate for t in lo .. hi
+        int lo = (int) least + 1, hi = (int) most + extra; // [count >= t] is a gate for t in lo .. hi
         int geLevel = top + 1;
         // Per bit l: its gate's terms are [count >= t] at the multiples t of 2^l in lo .. hi, weight +1 at an odd
         // multiple and -1 at an even one; those below lo are TRUE and move into the threshold. Counted, not listed.
@@ -87,10 +101,17 @@ final class CountBitsTwin {
         if (liveGe > 0) {
             modelled++;
             net.counted(liveGe, r, geLevel);
-            for (int lit : bits) if (!Literal.isConstant(lit)) net.reads(lit, liveGe);
+            for (int lit : bits) if (!Literal.isConstant(lit) && (!cancels || isTerm(bits, lit))) net.reads(lit, liveGe);
         }
         if (live != null) live[0] = liveGe > 0;
         return out;
+    }
+
+    /** Whether lit's node keeps a term once the group's repeats are merged (its plain and negated entries differ in number). */
+    private static boolean isTerm(int[] bits, int lit) {
+        int node = Literal.node(lit), balance = 0;
+        for (int b : bits) if (!Literal.isConstant(b) && Literal.node(b) == node) balance += Literal.isNegated(b) ? -1 : 1;
+        return balance != 0;
     }
 
     /** The odd multiples {@code k 2^l} (k odd) in {@code from .. to}. */

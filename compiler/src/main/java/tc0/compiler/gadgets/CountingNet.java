@@ -7,12 +7,14 @@ import tc0.circuits.Literal;
 
 /**
  * A {@link Net} that builds nothing: it normalises each gate as {@link CircuitBuilder} does (the same
- * {@link GateTerms}; constant and single-literal gates folded), then counts it and records its level. Memory: one int per gate (its level),
- * nothing per wire. Inputs come from {@link #input(int)}.
+ * {@link GateTerms}; constant and single-literal gates folded), then counts it and records its level. Memory: two bytes per
+ * gate (its level, in pages: a count of 5 x 10^8 nodes, a division at p = 256, grows without copying), nothing per
+ * wire. Inputs come from {@link #input(int)}.
  */
 public final class CountingNet implements TwinNet {
     private int nodes = 1; // node 0 is the constant
-    private int[] level = new int[1024];
+    private static final int PAGE_BITS = 20, PAGE = 1 << PAGE_BITS;
+    private char[][] levels = {new char[1024]}; // levels[node >>> PAGE_BITS][node & (PAGE - 1)], a level in 16 bits (checked); the first page grows to PAGE
     private long gates;
     private long[] perLevel = new long[16];
     private long wires;
@@ -44,7 +46,9 @@ public final class CountingNet implements TwinNet {
     }
 
     /** The level of a literal's node. */
-    @Override public int level(int lit) { return level[Literal.node(lit)]; }
+    @Override public int level(int lit) { return levelOf(Literal.node(lit)); }
+
+    private int levelOf(int node) { return levels[node >>> PAGE_BITS][node & (PAGE - 1)]; }
 
     @Override public boolean twins() { return true; }
 
@@ -78,7 +82,7 @@ public final class CountingNet implements TwinNet {
         for (int i = 0; i < terms; i++) {
             long w = termWeight[i];
             if (w > 0) maxSum = Math.addExact(maxSum, w); else minSum = Math.addExact(minSum, w);
-            lv = Math.max(lv, level[termNode[i]]);
+            lv = Math.max(lv, levelOf(termNode[i]));
         }
         if (minSum >= t) return Literal.TRUE;
         if (maxSum < t) return Literal.FALSE;
@@ -92,8 +96,13 @@ public final class CountingNet implements TwinNet {
     }
 
     private int newNode(int lv) {
-        if (nodes == level.length) level = Arrays.copyOf(level, nodes * 2);
-        level[nodes] = lv;
+        if (lv > Character.MAX_VALUE) throw new ArithmeticException("level " + lv + " past a counting net's 16 bits");
+        if (nodes == Integer.MAX_VALUE) throw new ArithmeticException("more than 2^31 nodes on a counting net");
+        int page = nodes >>> PAGE_BITS;
+        if (page == levels.length) levels = Arrays.copyOf(levels, 2 * page);
+        if (levels[page] == null) levels[page] = new char[PAGE];
+        else if (page == 0 && nodes == levels[0].length) levels[0] = Arrays.copyOf(levels[0], 2 * nodes);
+        levels[page][nodes & (PAGE - 1)] = (char) lv;
         return nodes++;
     }
 }

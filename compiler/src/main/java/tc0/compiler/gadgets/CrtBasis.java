@@ -13,25 +13,22 @@ import java.util.List;
  */
 public final class CrtBasis {
     private final int[] primes;
-    private final int[][] logs; // logs[i][a] = log_g a for a in 1..q-1
-    private final int[][] powers; // powers[i][u] = g^u mod q for u in 0..q-2
+    private final int[] roots; // each prime's least primitive root g
     private final BigInteger modulus;
     private final long[] inverses; // h_i
+    private int logsOf = -1; // the prime whose discrete-log table {@link #logs} holds: one at a time, made when asked
+    private int[] logs; // logs[a] = log_g a for a in 1..q-1 (a count at p = 256 meets 4,700 primes up to 46,000)
 
     private CrtBasis(int[] primes) {
         this.primes = primes;
         BigInteger m = BigInteger.ONE;
         for (int q : primes) m = m.multiply(BigInteger.valueOf(q));
         modulus = m;
-        logs = new int[primes.length][];
-        powers = new int[primes.length][];
+        roots = new int[primes.length];
         inverses = new long[primes.length];
         for (int i = 0; i < primes.length; i++) {
-            int q = primes[i], g = primitiveRoot(q);
-            logs[i] = new int[q];
-            powers[i] = new int[q - 1];
-            long x = 1;
-            for (int u = 0; u < q - 1; u++) { powers[i][u] = (int) x; logs[i][(int) x] = u; x = x * g % q; }
+            int q = primes[i];
+            roots[i] = primitiveRoot(q);
             BigInteger bq = BigInteger.valueOf(q);
             inverses[i] = m.divide(bq).mod(bq).modInverse(bq).longValueExact();
         }
@@ -76,11 +73,22 @@ public final class CrtBasis {
 
     public BigInteger modulus() { return modulus; }
 
-    /** {@code log_g a mod q_i} for {@code a} in {@code 1 .. q_i - 1}. */
-    public int log(int i, int a) { return logs[i][a]; }
+    /** {@code log_g a mod q_i} for {@code a} in {@code 1 .. q_i - 1} (prime i's table made when first asked, kept until another prime is). */
+    public int log(int i, int a) {
+        if (logsOf != i) {
+            int q = primes[i];
+            if (logs == null || logs.length < q) logs = new int[q];
+            long x = 1;
+            for (int u = 0; u < q - 1; u++) { logs[(int) x] = u; x = x * roots[i] % q; }
+            logsOf = i;
+        }
+        return logs[a];
+    }
 
     /** {@code g^u mod q_i}. */
-    public int power(int i, int u) { return powers[i][u]; }
+    public int power(int i, int u) {
+        return BigInteger.valueOf(roots[i]).modPow(BigInteger.valueOf(u), BigInteger.valueOf(primes[i])).intValueExact();
+    }
 
     /** {@code h_i = (M / q_i)^(-1) mod q_i}. */
     public long inverse(int i) { return inverses[i]; }

@@ -72,12 +72,23 @@ public final class CrtReconstruct {
             int[] aOr = OneHotOrs.of(net, hot, q, aOf, aNeed, distinct);
             for (int t = 0; t < aOr.length; t++) jForm.add(aOr[t], 1L << t);
         }
+        LadderTwin jTwin = k > 1 ? jLadder(net, jForm) : null; // on a twin net: one normal form for every j
         for (int j = 1; j < k; j++) {
             if (!out.places(m.negate())) break;
-            int geq = jForm.max() < (long) j << T ? Literal.FALSE : jForm.atLeast(net, (long) j << T);
-            out.add(geq, m.negate());
+            long t = (long) j << T;
+            int geq = jForm.max() < t ? Literal.FALSE : jTwin != null ? jTwin.atLeast(t - jForm.constant()) : jForm.atLeast(net, t);
+            out.addRun(new int[] {geq}, m.negate()); // a run of one literal: placed as add places it, counted by heights on a twin net
         }
         return WideSum.top(net, out, rounds, from);
+    }
+
+    /** The twin of the gates {@code [jForm >= t]} (null where the net counts gate by gate). */
+    private static LadderTwin jLadder(Net net, LinearForm jForm) {
+        int n = jForm.size();
+        int[] lits = new int[n];
+        long[] w = new long[n];
+        for (int i = 0; i < n; i++) { lits[i] = jForm.lit(i); w[i] = jForm.weight(i); }
+        return LadderTwin.of(net, lits, w, n);
     }
 
     private static int bitLength(long v) { return 64 - Long.numberOfLeadingZeros(v); }

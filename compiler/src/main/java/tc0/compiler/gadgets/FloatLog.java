@@ -119,11 +119,6 @@ public final class FloatLog {
             for (int b = 0; b < p; b++) wForm.add(gated[b], Residue.pow2(b, q));
             sums[i] = PowerSeries.of(net, q, Residue.of(net, wForm, q, rounds), a, rounds);
         }
-        int[][] memo = new int[basis.size()][];
-        for (int i = 0; i < memo.length; i++) { memo[i] = new int[basis.prime(i)]; java.util.Arrays.fill(memo[i], -1); }
-        return CrtReconstruct.top(net, basis, (i, v) -> {
-            if (memo[i][v] < 0) memo[i][v] = sums[i].is(v);
-            return memo[i][v];
-        }, plan.bits, plan.top, rounds);
+        return CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> sums[i].is(v), i -> sums[i] = null), plan.bits, plan.top, rounds);
     }
 }

@@ -105,12 +105,8 @@ public final class FloatSqrt {
             Residue w = Residue.of(net, wForm, q, rounds);
             for (int c = 0; c < 2; c++) sums[i][c] = series(net, q, w, coeff[c], p, half, rounds);
         }
-        int[][] memo = new int[basis.size()][];
-        for (int i = 0; i < memo.length; i++) { memo[i] = new int[basis.prime(i)]; java.util.Arrays.fill(memo[i], -1); }
-        return CrtReconstruct.top(net, basis, (i, v) -> {
-            if (memo[i][v] < 0) memo[i][v] = net.or(net.and(sums[i][0].is(v), Literal.not(par)), net.and(sums[i][1].is(v), par));
-            return memo[i][v];
-        }, bits, top, rounds);
+        return CrtReconstruct.top(net, basis, new PrimeMemo(basis,
+                (i, v) -> net.or(net.and(sums[i][0].is(v), Literal.not(par)), net.and(sums[i][1].is(v), par)), i -> sums[i] = null), bits, top, rounds);
     }
 
     /** {@code sum_i B_i w^i 2^(p(N-i)) - half} modulo q, one-hot. */

@@ -27,17 +27,9 @@ public final class IteratedProduct {
         for (int[] x : xs) bits += x.length;
         CrtBasis basis = CrtBasis.covering(bits);
         int k = basis.size();
-        int[][] memo = new int[k][];
         ProductResidue[] residues = new ProductResidue[k];
-        for (int i = 0; i < k; i++) {
-            residues[i] = new ProductResidue(net, basis, i, xs, rounds);
-            memo[i] = new int[basis.prime(i)];
-            java.util.Arrays.fill(memo[i], -1);
-        }
-        return CrtReconstruct.build(net, basis, (i, y) -> {
-            if (memo[i][y] < 0) memo[i][y] = residues[i].is(y);
-            return memo[i][y];
-        }, bits, rounds);
+        for (int i = 0; i < k; i++) residues[i] = new ProductResidue(net, basis, i, xs, rounds);
+        return CrtReconstruct.build(net, basis, new PrimeMemo(basis, (i, y) -> residues[i].is(y), i -> residues[i] = null), bits, rounds);
     }
 
     /** {@code [prod_l x_l mod q = y]} for one prime of the basis. */

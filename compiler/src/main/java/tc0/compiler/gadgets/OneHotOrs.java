@@ -23,7 +23,10 @@ final class OneHotOrs {
     static int[] of(Net net, IntUnaryOperator hot, int q, long[] table, long need, boolean distinct) {
         int bits = 64 - Long.numberOfLeadingZeros(need);
         int[] out = new int[bits];
-        if (distinct && net instanceof TwinNet t && t.twins()) return counted(t, hot, q, table, need, out);
+        if (net instanceof TwinNet t && t.twins()) {
+            if (distinct) return counted(t, hot, q, table, need, out);
+            if (constants(hot, q, table, need, out)) return out;
+        }
         int[] lits = new int[q];
         for (int b = 0; b < bits; b++) {
             if ((need >>> b & 1) == 0) continue;
@@ -69,6 +72,24 @@ final class OneHotOrs {
             }
         }
         return out;
+    }
+
+    /**
+     * Where every {@code hot(a)} asked is a constant (the value is: a reciprocal's constant dividend), each bit folds
+     * as a counting net folds its OR: TRUE where some TRUE {@code hot(a)} has it, else FALSE; O(q) instead of q
+     * literals gathered per bit. False (out untouched) where some {@code hot(a)} is a variable. On a counting net
+     * only: the literals are asked in order of a, not of t then a.
+     */
+    private static boolean constants(IntUnaryOperator hot, int q, long[] table, long need, int[] out) {
+        long ones = 0;
+        for (int a = 1; a < q; a++) {
+            if ((table[a] & need) == 0) continue;
+            int lit = hot.applyAsInt(a);
+            if (lit == Literal.TRUE) ones |= table[a] & need;
+            else if (lit != Literal.FALSE) return false;
+        }
+        for (int b = 0; b < out.length; b++) out[b] = (ones >>> b & 1) != 0 ? Literal.TRUE : Literal.FALSE;
+        return true;
     }
 
     /** Whether the literals (-1 where none) are variables of distinct nodes. */

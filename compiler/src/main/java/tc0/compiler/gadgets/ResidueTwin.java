@@ -20,7 +20,7 @@ final class ResidueTwin {
     private final int q, size, level;
     private final long lo, hi, smax;
     private final int[] termLits; // the ladder's terms, plain literals of distinct nodes
-    private final boolean[] classCounted;
+    private final java.util.BitSet classCounted; // a bit per class: a count holds thousands of residues of primes up to 10^5
     private boolean termsRead;
 
     private ResidueTwin(TwinNet net, int q, long lo, long hi, long smax, int[] termLits, int level) {
@@ -32,7 +32,7 @@ final class ResidueTwin {
         this.termLits = termLits;
         this.size = termLits.length;
         this.level = level;
-        this.classCounted = new boolean[q];
+        this.classCounted = new java.util.BitSet(q);
     }
 
     /** The twin of the residue over this word, or null where some one-hot would fold (built gate by gate then). */
@@ -90,8 +90,8 @@ final class ResidueTwin {
 
     /** The ladder gates {@code [S' >= v]}, v = c mod q, the first time a one-hot reads them. */
     private void countClass(int c) {
-        if (classCounted[c]) return;
-        classCounted[c] = true;
+        if (classCounted.get(c)) return;
+        classCounted.set(c);
         long n = inRange(c, Long.MAX_VALUE / 4, lo, hi);
         if (n == 0) return;
         net.counted(n, size, level + 1);

@@ -84,12 +84,7 @@ public final class WideDivide {
             Residue[] factors = {Residue.ofUnsigned(net, xn, 0, q, rounds), seriesResidue(net, q, yn, n, rounds)};
             prod[i] = new IteratedProduct.ProductResidue(net, basis, i, factors, rounds);
         }
-        int[][] memo = new int[basis.size()][];
-        for (int i = 0; i < memo.length; i++) { memo[i] = new int[basis.prime(i)]; java.util.Arrays.fill(memo[i], -1); }
-        int[] top = CrtReconstruct.top(net, basis, (i, v) -> {
-            if (memo[i][v] < 0) memo[i][v] = prod[i].is(v);
-            return memo[i][v];
-        }, bits, (n + 1) * p, rounds);
+        int[] top = CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> prod[i].is(v), i -> prod[i] = null), bits, (n + 1) * p, rounds);
         return top; // bits - (N+1)p = p of them
     }
 

@@ -126,6 +126,8 @@ public final class WideSum {
         private final java.util.Map<Integer, Integer> bits = new java.util.HashMap<>();
 
         private final long constant;
+        private LadderTwin twin; // on a twin net: every gate of the ladder from one normal form
+        private boolean gateByGate;
 
         Ladder(Net net, int[] lits, long[] w, long max) {
             this(net, lits, w, max, 0);
@@ -145,7 +147,10 @@ public final class WideSum {
 
         int atLeast(long v) {
             int i = (int) v - 1;
-            if (atLeast[i] < 0) atLeast[i] = net.gate(lits, w, lits.length, v - constant);
+            if (atLeast[i] < 0) {
+                if (twin == null && !gateByGate && (twin = LadderTwin.of(net, lits, w, lits.length)) == null) gateByGate = true;
+                atLeast[i] = twin != null ? twin.atLeast(v - constant) : net.gate(lits, w, lits.length, v - constant);
+            }
             return atLeast[i];
         }
 

@@ -1,0 +1,39 @@
+package tc0.compiler.gadgets;
+
+import java.util.Arrays;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntConsumer;
+
+/**
+ * The residues {@code [P mod q_i = y]} a {@link CrtReconstruct} reads, each made once: it reads the primes in order,
+ * every y of prime i before prime i + 1, so only the current prime's literals are kept, and a prime's residues are
+ * released ({@code done}) when the next one is first read. At p = 256 a division's reconstruction reads 4,700 primes
+ * up to 46,000; a table per prime held to the end, and every prime's residues, were more than a 4 GB heap.
+ */
+final class PrimeMemo implements IntBinaryOperator {
+    private final CrtBasis basis;
+    private final IntBinaryOperator residue;
+    private final IntConsumer done;
+    private int prime = -1;
+    private int[] memo;
+
+    /** {@code residue.applyAsInt(i, y)} made once per (i, y); {@code done.accept(i)} once prime i is left behind. */
+    PrimeMemo(CrtBasis basis, IntBinaryOperator residue, IntConsumer done) {
+        this.basis = basis;
+        this.residue = residue;
+        this.done = done;
+    }
+
+    @Override
+    public int applyAsInt(int i, int y) {
+        if (i != prime) {
+            if (i < prime) throw new IllegalStateException("prime " + i + " read after prime " + prime);
+            if (prime >= 0) done.accept(prime);
+            prime = i;
+            memo = new int[basis.prime(i)];
+            Arrays.fill(memo, -1);
+        }
+        if (memo[y] < 0) memo[y] = residue.applyAsInt(i, y);
+        return memo[y];
+    }
+}
