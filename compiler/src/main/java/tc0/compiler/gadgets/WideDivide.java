@@ -19,8 +19,9 @@ import tc0.circuits.Literal;
  *       {@link IteratedProduct}), then one {@link CrtReconstruct}, top bits only:
  *       {@code Q0 = floor(x' G / 2^((N+1)p))}. Since {@code x' / y' - x' G / 2^((N+1)p) = (x / y) (w / 2^p)^(N+1)
  *       < 2^p 2^(-(N+1)) = 1}, {@code Q0} is the true quotient or one less.</li>
- *   <li>{@code Q = Q0 + [x - (Q0 + 1) y >= 0]}: the sign of one {@link WideSum} of partial products;
- *       the increment and an OR with {@code [y = 0]} in depth 2 ({@link #incrementOr}).</li>
+ *   <li>{@code Q = Q0 + [x - (Q0 + 1) y >= 0]}: the sign of one {@link WideSum} of partial products, its last
+ *       gate folded into the increment's carries; the increment and an OR with {@code [y = 0]} in depth 2 over the
+ *       sign's ladder ({@link #incrementOr(Net, int[], WideSum.Terms, int)}).</li>
  * </ol>
  * Depth independent of p; size polynomial (the CRT step dominates: about {@code p^2 / log p} primes of
  * {@code O(log p)} bits, each with {@code N} term tables).
@@ -36,6 +37,15 @@ public final class WideDivide {
         int[] yn = shifted(net, lead, y, p);
         int[] xn = shifted(net, lead, x, 2 * p - 1);
         int[] q0 = seriesQuotient(net, xn, yn, rounds);
+        return corrected(net, x, y, q0, rounds);
+    }
+
+    /**
+     * {@code Q0 + [x - (Q0 + 1) y >= 0]}, or all ones for {@code y = 0}: 13 levels over Q0 (the AND, the sign's
+     * {@link WideSum} to its top block's ladder, the carries, the bits) whatever p.
+     */
+    static int[] corrected(Net net, int[] x, int[] y, int[] q0, int rounds) {
+        int p = y.length;
         // c = [x - (Q0 + 1) y >= 0], from the sign of that difference in a two's complement word.
         int dw = 2 * p + 2;
         WideColumns d = new WideColumns(dw);
@@ -44,8 +54,33 @@ public final class WideDivide {
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) d.add(net.and(q0[a], y[b]), BigInteger.ONE.shiftLeft(a + b).negate());
         }
-        int sign = WideSum.top(net, d, rounds, dw - 1)[0];
-        return incrementOr(net, q0, Literal.not(sign), Literal.not(net.or(y)));
+        // The sign's last gate is folded into the increment's carries. As a bit, the sign is one gate over its block's
+        // ladder, or that ladder's gate itself where the block's constants fold the gate (p <= 128: 3-column blocks,
+        // the top block's columns one bit each, two of them TRUE), so the division was 56 deep to p = 128 and 57 from
+        // 160 (4-column blocks); read through its ladder, 56 at every p.
+        WideSum.Terms sign = WideSum.topBitTerms(net, d, rounds);
+        return incrementOr(net, q0, sign, Literal.not(net.or(y)));
+    }
+
+    /**
+     * {@code (v + c) OR z} as {@link #incrementOr(Net, int[], int, int)}, with {@code c = NOT [sum w_i l_i >= 1]} given
+     * by the terms of that gate (whose sum is 0 or 1): carry {@code k_t = c AND v_0 AND ... AND v_(t-1)} is the one
+     * gate {@code [v_0 + ... + v_(t-1) - sum w_i l_i >= t]}, one level above the terms, not two.
+     */
+    static int[] incrementOr(Net net, int[] v, WideSum.Terms notC, int z) {
+        int p = v.length, n = notC.lits().length;
+        int[] carry = new int[p + 1];
+        carry[p] = Literal.FALSE; // v + c < 2^width: no carry out of the top bit
+        for (int t = 0; t < p; t++) {
+            int[] lits = new int[t + n];
+            long[] w = new long[t + n];
+            for (int j = 0; j < t; j++) { lits[j] = v[j]; w[j] = 1; }
+            for (int i = 0; i < n; i++) { lits[t + i] = notC.lits()[i]; w[t + i] = -notC.weights()[i]; }
+            carry[t] = net.gate(lits, w, t + n, t);
+        }
+        int[] out = new int[p];
+        for (int t = 0; t < p; t++) out[t] = net.gate(new int[] {v[t], carry[t], carry[t + 1], z}, new long[] {1, 1, -2, 2}, 1);
+        return out;
     }
 
     /**

@@ -53,38 +53,76 @@ public final class WideSum {
     }
 
     private static int[] top(Net net, WideColumns in, int rounds, int from, boolean constantInBlocks) {
-        java.math.BigInteger constant = constantInBlocks ? in.constantBits() : java.math.BigInteger.ZERO;
-        // On a twin net, columns holding runs go through their first round by heights (WideRuns), unlisted.
-        List<WeightedSum.IntList> cols = rounds > 0 && net instanceof TwinNet t && t.twins() ? WideRuns.firstRound(t, in, rounds, !constantInBlocks) : null;
-        int done = cols == null ? 0 : 1;
-        if (cols == null) cols = constantInBlocks ? in.variableColumns() : in.columns();
-        for (int r = done; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
-        int width = cols.size();
-        if (from < 0 || from >= width) throw new IllegalArgumentException("bits from " + from + " of " + width);
-        int h = 1;
-        for (WeightedSum.IntList c : cols) h = Math.max(h, c.size());
-        int b = blockSize(width, h);
-        // Blocks are aligned to the top: every block but the lowest is b wide, so the top bits' gates have
-        // one shape whatever the width (a narrow top block folds some of them, and the depth would wobble).
-        int low = width % b, blocks = width / b + (low > 0 ? 1 : 0);
-        int[] start = new int[blocks + 1];
-        for (int i = 0; i <= blocks; i++) start[i] = i == 0 ? 0 : low > 0 ? low + (i - 1) * b : i * b;
-        Block[] split = new Block[blocks];
-        for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, start[i], start[i + 1], bitsOf(constant, start[i], start[i + 1]));
-        // Block i adds A_i (the low part of split block i) and B_i (the high part of split block i - 1).
-        Operands ops = new Operands(split);
-        Carries c = new Carries(net, ops);
-        int[] out = new int[width - from];
-        for (int i = 0; i < blocks; i++) {
-            if (start[i + 1] <= from) continue;
-            int[] lits = ops.lits(i), with = java.util.Arrays.copyOf(lits, lits.length + 1);
-            long[] ws = java.util.Arrays.copyOf(ops.weights(i), lits.length + 1);
-            with[lits.length] = c.into(i);
-            ws[lits.length] = 1;
-            Ladder sum = new Ladder(net, with, ws, ops.max(i) + 1);
-            for (int t = Math.max(0, from - start[i]); t < split[i].lowWidth; t++) out[start[i] + t - from] = sum.bit(t);
+        Sum sum = new Sum(net, in, rounds, constantInBlocks);
+        if (from < 0 || from >= sum.width) throw new IllegalArgumentException("bits from " + from + " of " + sum.width);
+        int[] out = new int[sum.width - from];
+        for (int i = 0; i < sum.blocks(); i++) {
+            if (sum.start[i + 1] <= from) continue;
+            Ladder ladder = sum.ladder(i);
+            for (int t = Math.max(0, from - sum.start[i]); t < sum.split[i].lowWidth; t++) out[sum.start[i] + t - from] = ladder.bit(t);
         }
         return out;
+    }
+
+    /**
+     * The top bit of the sum modulo {@code 2^width} (a two's complement sum's sign) as the terms of its last gate:
+     * the bit is {@code [sum w_i lits_i >= 1]}, each term a gate {@code [S >= v]} of the top block's ladder with
+     * weight {@code ±1} (so the sum is 0 or 1), none where the bit is FALSE. A reader folds that gate into its own
+     * (WideDivide's carries): the bit is one gate on the ladder, or the ladder gate itself, by where the top block
+     * falls among the columns, and a reader of the terms is one level deeper either way.
+     */
+    static Terms topBitTerms(Net net, WideColumns in, int rounds) {
+        Sum sum = new Sum(net, in, rounds, false);
+        int last = sum.blocks() - 1;
+        return sum.ladder(last).bitTerms(sum.width - 1 - sum.start[last]);
+    }
+
+    /** A gate's terms, threshold 1: {@code [sum w_i lits_i >= 1]}. */
+    record Terms(int[] lits, long[] weights) {}
+
+    /** The sum's compression, block split and carries, each block's output ladder made when asked. */
+    private static final class Sum {
+        final Net net;
+        final int width;
+        final int[] start;
+        final Block[] split;
+        final Operands ops;
+        final Carries carries;
+
+        Sum(Net net, WideColumns in, int rounds, boolean constantInBlocks) {
+            this.net = net;
+            java.math.BigInteger constant = constantInBlocks ? in.constantBits() : java.math.BigInteger.ZERO;
+            // On a twin net, columns holding runs go through their first round by heights (WideRuns), unlisted.
+            List<WeightedSum.IntList> cols = rounds > 0 && net instanceof TwinNet t && t.twins() ? WideRuns.firstRound(t, in, rounds, !constantInBlocks) : null;
+            int done = cols == null ? 0 : 1;
+            if (cols == null) cols = constantInBlocks ? in.variableColumns() : in.columns();
+            for (int r = done; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
+            width = cols.size();
+            int h = 1;
+            for (WeightedSum.IntList c : cols) h = Math.max(h, c.size());
+            int b = blockSize(width, h);
+            // Blocks are aligned to the top: every block but the lowest is b wide, so the top bits' gates have
+            // one shape whatever the width (a narrow top block folds some of them, and the depth would wobble).
+            int low = width % b, blocks = width / b + (low > 0 ? 1 : 0);
+            start = new int[blocks + 1];
+            for (int i = 0; i <= blocks; i++) start[i] = i == 0 ? 0 : low > 0 ? low + (i - 1) * b : i * b;
+            split = new Block[blocks];
+            for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, start[i], start[i + 1], bitsOf(constant, start[i], start[i + 1]));
+            // Block i adds A_i (the low part of split block i) and B_i (the high part of split block i - 1).
+            ops = new Operands(split);
+            carries = new Carries(net, ops);
+        }
+
+        int blocks() { return split.length; }
+
+        /** Block i's output ladder over {@code A_i + B_i + c_i}. */
+        Ladder ladder(int i) {
+            int[] lits = ops.lits(i), with = java.util.Arrays.copyOf(lits, lits.length + 1);
+            long[] ws = java.util.Arrays.copyOf(ops.weights(i), lits.length + 1);
+            with[lits.length] = carries.into(i);
+            ws[lits.length] = 1;
+            return new Ladder(net, with, ws, ops.max(i) + 1);
+        }
     }
 
     /** Bits {@code from .. to - 1} of c, as a number (a block is at most 16 columns wide). */
@@ -157,13 +195,19 @@ public final class WideSum {
         /** Bit t of V (FALSE when V never reaches 2^t). */
         int bit(int t) {
             return bits.computeIfAbsent(t, k -> {
-                int n = (int) (max >>> t);
-                if (n == 0) return Literal.FALSE;
-                int[] ls = new int[n];
-                long[] ws = new long[n];
-                for (int m = 1; m <= n; m++) { ls[m - 1] = atLeast((long) m << t); ws[m - 1] = (m & 1) != 0 ? 1 : -1; }
-                return net.gate(ls, ws, n, 1);
+                Terms terms = bitTerms(t);
+                int n = terms.lits().length;
+                return n == 0 ? Literal.FALSE : net.gate(terms.lits(), terms.weights(), n, 1);
             });
+        }
+
+        /** Bit t's gate's terms {@code ±[V >= m 2^t]}, m = 1, 2, ... (threshold 1), its ladder gates made. */
+        Terms bitTerms(int t) {
+            int n = (int) (max >>> t);
+            int[] ls = new int[n];
+            long[] ws = new long[n];
+            for (int m = 1; m <= n; m++) { ls[m - 1] = atLeast((long) m << t); ws[m - 1] = (m & 1) != 0 ? 1 : -1; }
+            return new Terms(ls, ws);
         }
     }
 

@@ -74,6 +74,46 @@ class WideDivideTest {
         for (int p : new int[] {12, 16, 32}) assertEquals(d8, cost(p).depth(), "p = " + p);
     }
 
+    /**
+     * The last stage, from Q0 to the quotient, entered at Q0's level in the division (43), ends on level 56 at every
+     * p. Before, it read the sign as a bit: one gate over the top block's ladder, or that ladder's gate itself where
+     * the block's constants folded it, so 56 to p = 128 (3-column blocks) and 57 from 160 (4-column blocks).
+     */
+    @Test
+    void theLastStageEndsOnOneLevelAtEveryWidth() {
+        for (int p : new int[] {4, 8, 13, 16, 64, 128, 160, 192, 224, 256, 320}) {
+            CountingNet net = new CountingNet();
+            int[] x = net.input(p), y = net.input(p), q0 = new int[p];
+            for (int i = 0; i < p; i++) q0[i] = net.inputAt(43);
+            int[] out = WideDivide.corrected(net, x, y, q0, 2);
+            int top = 0;
+            for (int o : out) top = Math.max(top, net.level(o));
+            assertEquals(56, top, "p = " + p);
+            assertEquals(56, net.cost().depth(), "p = " + p + ": no gate deeper than the outputs");
+        }
+    }
+
+    @Test
+    void theIncrementOverASignsLadderAddsNotTheSignInDepthTwo() {
+        // The sign is bit 0 of a 2-bit value s, given by its ladder [s >= 1], [s >= 2], [s >= 3] with weights +1, -1, +1.
+        WideEval ev = new WideEval(GadgetAsserts.build(b -> {
+            int[] v = b.inputBus("v", 5), s = b.inputBus("s", 2), z = b.inputBus("z", 1);
+            Net net = Net.of(b);
+            int[] ladder = new int[3];
+            for (int t = 1; t <= 3; t++) ladder[t - 1] = net.gate(s, new long[] {1, 2}, 2, t);
+            WideSum.Terms sign = new WideSum.Terms(ladder, new long[] {1, -1, 1});
+            b.outputBus("r", WideDivide.incrementOr(net, v, sign, z[0]));
+        }));
+        for (int v = 0; v < 31; v++) { // v + c < 2^5
+            for (int s = 0; s < 4; s++) {
+                for (int z = 0; z < 2; z++) {
+                    long expected = z == 1 ? 31 : v + 1 - (s & 1);
+                    assertEquals(BigInteger.valueOf(expected), ev.run(BigInteger.valueOf(v), BigInteger.valueOf(s), BigInteger.valueOf(z)).unsigned("r"), v + " + not bit 0 of " + s + " or " + z);
+                }
+            }
+        }
+    }
+
     @Test
     void theIncrementAddsTheCarryAndForcesOnesInDepthTwo() {
         WideEval ev = new WideEval(GadgetAsserts.build(b -> {
