@@ -20,6 +20,20 @@ public final class CountingNet implements TwinNet {
     private long wires;
     private int depth;
     private final GateTerms terms = new GateTerms();
+    private final boolean bulk;
+
+    /** A counting net on which one-hot values are counted as families ({@link OneHotBulk}). */
+    public CountingNet() { this(true); }
+
+    private CountingNet(boolean bulk) { this.bulk = bulk; }
+
+    /** A counting net with a literal per one-hot member (the twins before {@link OneHotBulk}: tests compare the two). */
+    static CountingNet perMember() { return new CountingNet(false); }
+
+    @Override public boolean bulkOneHots() { return bulk; }
+
+    /** Nodes made so far (inputs, gates and twins' literals): what a count holds in memory, two bytes each. */
+    long nodes() { return nodes; }
 
     /** Fresh input literals, level 0. */
     public int[] input(int width) {

@@ -60,16 +60,18 @@ public final class CrtReconstruct {
             final int prime = i;
             IntUnaryOperator hot = y -> residue.applyAsInt(prime, y);
             boolean distinct = false;
-            if (net instanceof TwinNet t && t.twins()) { // the one-hot literals first (any order counts alike), to see them distinct
+            OneHotBulk bulk = residue instanceof PrimeMemo memo && net instanceof TwinNet t && t.twins() ? memo.bulk(i) : null;
+            if (bulk != null) distinct = true;
+            else if (net instanceof TwinNet t && t.twins()) { // the one-hot literals first (any order counts alike), to see them distinct
                 int[] lits = new int[q];
                 java.util.Arrays.fill(lits, -1);
                 for (int y = 1; y < q; y++) if ((yOf[y] & yNeed | fOf[y] & fNeed | aOf[y] & aNeed) != 0) lits[y] = hot.applyAsInt(y);
                 distinct = OneHotOrs.distinct(lits);
             }
             // Each word's bits as one run (placed as adding them bit by bit would; counted by heights: WideRuns).
-            out.addRun(OneHotOrs.of(net, hot, q, yOf, yNeed, distinct), c);
-            out.addRun(OneHotOrs.of(net, hot, q, fOf, fNeed, distinct), m.negate());
-            int[] aOr = OneHotOrs.of(net, hot, q, aOf, aNeed, distinct);
+            out.addRun(OneHotOrs.of(net, hot, bulk, q, yOf, yNeed, distinct), c);
+            out.addRun(OneHotOrs.of(net, hot, bulk, q, fOf, fNeed, distinct), m.negate());
+            int[] aOr = OneHotOrs.of(net, hot, bulk, q, aOf, aNeed, distinct);
             for (int t = 0; t < aOr.length; t++) jForm.add(aOr[t], 1L << t);
         }
         LadderTwin jTwin = k > 1 ? jLadder(net, jForm) : null; // on a twin net: one normal form for every j

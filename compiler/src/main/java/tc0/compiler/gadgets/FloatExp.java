@@ -63,7 +63,7 @@ public final class FloatExp {
         CrtBasis basis = CrtBasis.covering(plan.bits);
         Residue[] sums = new Residue[basis.size()];
         for (int i = 0; i < basis.size(); i++) sums[i] = series(net, basis.prime(i), plan, pos, neg, k, rounds);
-        int[] r0 = CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> sums[i].is(v), i -> sums[i] = null), plan.bits, plan.top, rounds);
+        int[] r0 = CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> sums[i].is(v), i -> sums[i] = null, i -> sums[i].bulk()), plan.bits, plan.top, rounds);
         // Step 4: R0 2^(k - p - GUARD), rounded; then the range's ends.
         LinearForm base = new LinearForm().addWord(k, 1).addConstant((1L << (q - 1)) - p - GUARD);
         FloatWord r = FloatRound.build(net, r0, Literal.FALSE, base, p, q);

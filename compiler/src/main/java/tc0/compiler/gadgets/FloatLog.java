@@ -119,6 +119,6 @@ public final class FloatLog {
             for (int b = 0; b < p; b++) wForm.add(gated[b], Residue.pow2(b, q));
             sums[i] = PowerSeries.of(net, q, Residue.of(net, wForm, q, rounds), a, rounds);
         }
-        return CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> sums[i].is(v), i -> sums[i] = null), plan.bits, plan.top, rounds);
+        return CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> sums[i].is(v), i -> sums[i] = null, i -> sums[i].bulk()), plan.bits, plan.top, rounds);
     }
 }

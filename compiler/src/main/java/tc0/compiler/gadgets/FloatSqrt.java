@@ -105,8 +105,8 @@ public final class FloatSqrt {
             Residue w = Residue.of(net, wForm, q, rounds);
             for (int c = 0; c < 2; c++) sums[i][c] = series(net, q, w, coeff[c], p, half, rounds);
         }
-        return CrtReconstruct.top(net, basis, new PrimeMemo(basis,
-                (i, v) -> net.or(net.and(sums[i][0].is(v), Literal.not(par)), net.and(sums[i][1].is(v), par)), i -> sums[i] = null), bits, top, rounds);
+        return CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> OneHotSelect.member(net, sums[i][0], sums[i][1], par, v),
+                i -> sums[i] = null, i -> OneHotSelect.bulk(net, sums[i][0], sums[i][1], par)), bits, top, rounds);
     }
 
     /** {@code sum_i B_i w^i 2^(p(N-i)) - half} modulo q, one-hot. */

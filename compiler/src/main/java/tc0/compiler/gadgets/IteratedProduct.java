@@ -29,7 +29,7 @@ public final class IteratedProduct {
         int k = basis.size();
         ProductResidue[] residues = new ProductResidue[k];
         for (int i = 0; i < k; i++) residues[i] = new ProductResidue(net, basis, i, xs, rounds);
-        return CrtReconstruct.build(net, basis, new PrimeMemo(basis, (i, y) -> residues[i].is(y), i -> residues[i] = null), bits, rounds);
+        return CrtReconstruct.build(net, basis, new PrimeMemo(basis, (i, y) -> residues[i].is(y), i -> residues[i] = null, i -> residues[i].bulk()), bits, rounds);
     }
 
     /** {@code [prod_l x_l mod q = y]} for one prime of the basis. */
@@ -56,7 +56,7 @@ public final class IteratedProduct {
             long[] logs = new long[q]; // a -> log_g a: bit t of x's logarithm is an OR of its one-hot residue
             for (int a = 1; a < q; a++) logs[a] = basis.log(i, a);
             for (Residue x : xs) {
-                int[] ors = OneHotOrs.of(net, x::is, q, logs, (1L << logBits) - 1, x.distinctOneHots());
+                int[] ors = OneHotOrs.of(net, x::is, x.bulk(), q, logs, (1L << logBits) - 1, x.distinctOneHots());
                 for (int t = 0; t < logBits; t++) e.add(ors[t], 1L << t);
             }
             exponent = Residue.of(net, e, q - 1, rounds);
@@ -66,6 +66,42 @@ public final class IteratedProduct {
             Residue[] r = new Residue[words.length];
             for (int l = 0; l < words.length; l++) r[l] = Residue.ofUnsigned(net, words[l], 0, q, rounds);
             return r;
+        }
+
+        /**
+         * The gates {@code is(y)}, y = 1 .. q - 1, as one family where the exponent's one-hots are one and the gate's
+         * normal form is one for every y (its exponent member a fresh node, the zero tests shared): fan-in and level
+         * worked out once; else null (gate by gate).
+         */
+        OneHotBulk bulk() {
+            OneHotBulk e = exponent.bulk();
+            if (e == null) return null;
+            int m = xs.length, level = e.level();
+            OneHotBulk[] zero = new OneHotBulk[m];
+            for (int l = 0; l < m; l++) {
+                zero[l] = xs[l].bulk(); // each [x_l = 0] a gate of its own: the gate has m + 1 terms, none folding
+                if (zero[l] == null) return null;
+                for (int k = 0; k < l; k++) if (xs[k] == xs[l]) return null;
+                level = Math.max(level, zero[l].level());
+            }
+            TwinNet tn = (TwinNet) net;
+            int gateLevel = level + 1;
+            java.util.BitSet counted = new java.util.BitSet(basis.prime(i));
+            java.util.Map<Integer, Integer> alone = new java.util.HashMap<>();
+            return new OneHotBulk() {
+                @Override public int level() { return gateLevel; }
+                @Override public void count(int y) {
+                    if (counted.get(y)) return;
+                    counted.set(y);
+                    e.count(basis.log(i, y));
+                    for (OneHotBulk z : zero) z.count(0);
+                    tn.counted(1, m + 1, gateLevel);
+                }
+                @Override public int literal(int y) {
+                    count(y);
+                    return alone.computeIfAbsent(y, k -> tn.freshAt(gateLevel));
+                }
+            };
         }
 
         /** For {@code y >= 1}: {@code [e = log y]} and no factor divisible by q. */

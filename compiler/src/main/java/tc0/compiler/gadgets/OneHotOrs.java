@@ -21,9 +21,15 @@ final class OneHotOrs {
      * {@code distinct}: whether every {@code hot(a)} asked is a variable (not constant) of a node no other is.
      */
     static int[] of(Net net, IntUnaryOperator hot, int q, long[] table, long need, boolean distinct) {
+        return of(net, hot, null, q, table, need, distinct);
+    }
+
+    /** As {@link #of(Net, IntUnaryOperator, int, long[], long, boolean)}, the one-hot counted as a family where {@code bulk} is not null. */
+    static int[] of(Net net, IntUnaryOperator hot, OneHotBulk bulk, int q, long[] table, long need, boolean distinct) {
         int bits = 64 - Long.numberOfLeadingZeros(need);
         int[] out = new int[bits];
         if (net instanceof TwinNet t && t.twins()) {
+            if (bulk != null) return bulk(t, bulk, q, table, need, out);
             if (distinct) return counted(t, hot, q, table, need, out);
             if (constants(hot, q, table, need, out)) return out;
         }
@@ -69,6 +75,32 @@ final class OneHotOrs {
             for (int a = 1; a < q; a++) {
                 int reads = Long.bitCount(table[a] & live);
                 if (reads > 0) net.reads(lit[a], reads);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #counted} over a family: the members it would ask counted, no literal made but where a bit is one member. */
+    private static int[] bulk(TwinNet net, OneHotBulk hot, int q, long[] table, long need, int[] out) {
+        int bits = out.length, level = hot.level();
+        long[] count = new long[bits];
+        int[] last = new int[bits];
+        for (int a = 1; a < q; a++) {
+            long set = table[a] & need;
+            if (set == 0) continue;
+            hot.count(a);
+            for (long m = set; m != 0; m &= m - 1) {
+                int b = Long.numberOfTrailingZeros(m);
+                count[b]++;
+                last[b] = a;
+            }
+        }
+        for (int b = 0; b < bits; b++) {
+            if (count[b] == 0) out[b] = Literal.FALSE;
+            else if (count[b] == 1) out[b] = hot.literal(last[b]);
+            else {
+                out[b] = net.outputAt(level + 1);
+                net.counted(1, count[b], level + 1); // a bulk net keeps every gate: no read to report
             }
         }
         return out;

@@ -28,6 +28,7 @@ final class OneHotPowers {
     private final IntUnaryOperator hot;
     private final int q, bits;
     private final boolean distinct;
+    private final OneHotBulk bulk; // non-null: z's one-hots counted as a family, no literal each
     private final long[] power; // the gate-by-gate path: a^at mod q
     private int at;
     private int[] lits; // the closed path: hot(a), asked once
@@ -40,8 +41,14 @@ final class OneHotPowers {
 
     /** The terms of z (one-hot {@code hot(a)}, a = 1 .. q - 1) modulo the prime q; {@code distinct} as {@link OneHotOrs#of}. */
     OneHotPowers(Net net, IntUnaryOperator hot, int q, boolean distinct) {
+        this(net, hot, null, q, distinct);
+    }
+
+    /** As above, z's one-hots counted as the family {@code bulk} where it is not null. */
+    OneHotPowers(Net net, IntUnaryOperator hot, OneHotBulk bulk, int q, boolean distinct) {
         this.net = net;
         this.hot = hot;
+        this.bulk = bulk;
         this.q = q;
         this.bits = 32 - Integer.numberOfLeadingZeros(q - 1);
         this.distinct = distinct;
@@ -58,7 +65,7 @@ final class OneHotPowers {
                 if (out != null) return out;
             } else if (constantAt() != NOT_CONSTANT) return constantTerm(i, Math.floorMod(c, q));
         }
-        return OneHotOrs.of(net, hot, q, table(i, c), need, distinct);
+        return OneHotOrs.of(net, hot, bulk, q, table(i, c), need, distinct);
     }
 
     /**
@@ -98,6 +105,10 @@ final class OneHotPowers {
 
     /** The term counted from its coset's popcounts, or null where a bit is one literal (then entry by entry). */
     private int[] closedTerm(TwinNet t, int i, long c, long need) {
+        if (level == -1 && bulk != null) { // every member asked, as the literals are below
+            for (int a = 1; a < q; a++) bulk.count(a);
+            level = bulk.level();
+        }
         if (level == -1) {
             lits = new int[q];
             for (int a = 1; a < q; a++) {
@@ -119,6 +130,7 @@ final class OneHotPowers {
             live |= 1L << b;
         }
         closed++;
+        if (bulk != null) return out; // a bulk net keeps every gate: no read to report
         if (live == need) { // every a has some bit (c a^i is not 0): each hot(a) is read
             if (!allRead) for (int a = 1; a < q; a++) t.reads(lits[a], 1);
             allRead = true;

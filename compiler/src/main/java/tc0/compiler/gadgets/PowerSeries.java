@@ -17,7 +17,7 @@ final class PowerSeries {
         BigInteger bq = BigInteger.valueOf(q);
         int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
         LinearForm sum = new LinearForm().addConstant(coeff[0].mod(bq).longValueExact());
-        OneHotPowers terms = new OneHotPowers(net, z::is, q, z.distinctOneHots()); // a -> a^i c mod q
+        OneHotPowers terms = new OneHotPowers(net, z::is, z.bulk(), q, z.distinctOneHots()); // a -> a^i c mod q
         for (int i = 1; i < coeff.length; i++) {
             long c = coeff[i].mod(bq).longValueExact();
             if (c == 0) continue;

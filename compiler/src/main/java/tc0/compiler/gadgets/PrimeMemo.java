@@ -14,18 +14,37 @@ final class PrimeMemo implements IntBinaryOperator {
     private final CrtBasis basis;
     private final IntBinaryOperator residue;
     private final IntConsumer done;
+    private final java.util.function.IntFunction<OneHotBulk> bulk;
     private int prime = -1;
     private int[] memo;
 
     /** {@code residue.applyAsInt(i, y)} made once per (i, y); {@code done.accept(i)} once prime i is left behind. */
     PrimeMemo(CrtBasis basis, IntBinaryOperator residue, IntConsumer done) {
+        this(basis, residue, done, i -> null);
+    }
+
+    /** As above; {@code bulk.apply(i)}: prime i's residues as one family ({@link OneHotBulk}), or null where not counted so. */
+    PrimeMemo(CrtBasis basis, IntBinaryOperator residue, IntConsumer done, java.util.function.IntFunction<OneHotBulk> bulk) {
         this.basis = basis;
         this.residue = residue;
         this.done = done;
+        this.bulk = bulk;
+    }
+
+    /** Prime i's residues as one family, or null (read in prime order, as {@link #applyAsInt}). */
+    OneHotBulk bulk(int i) {
+        enter(i);
+        return bulk.apply(i);
     }
 
     @Override
     public int applyAsInt(int i, int y) {
+        enter(i);
+        if (memo[y] < 0) memo[y] = residue.applyAsInt(i, y);
+        return memo[y];
+    }
+
+    private void enter(int i) {
         if (i != prime) {
             if (i < prime) throw new IllegalStateException("prime " + i + " read after prime " + prime);
             if (prime >= 0) done.accept(prime);
@@ -33,7 +52,5 @@ final class PrimeMemo implements IntBinaryOperator {
             memo = new int[basis.prime(i)];
             Arrays.fill(memo, -1);
         }
-        if (memo[y] < 0) memo[y] = residue.applyAsInt(i, y);
-        return memo[y];
     }
 }

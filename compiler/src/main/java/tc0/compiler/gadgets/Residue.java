@@ -25,7 +25,7 @@ public final class Residue {
     private final long[] wordWeight; // 2^t mod q
     private final long smax;
     private final int[] ladder; // [S' >= v] at v - 1, made on demand (-1: not yet)
-    private final int[] oneHot;
+    private int[] oneHot; // made when first asked: a bulk count asks few
     private final ResidueTwin twin; // non-null: the ladder and the one-hots counted in closed form
 
     private Residue(Net net, int q, int[] word) {
@@ -41,8 +41,6 @@ public final class Residue {
             if (!Literal.isConstant(word[t]) || word[t] == Literal.TRUE) s += w;
         }
         this.smax = s;
-        this.oneHot = new int[q];
-        Arrays.fill(oneHot, -1);
         this.twin = net instanceof TwinNet t && t.twins() ? ResidueTwin.of(t, q, word, wordWeight, smax) : null;
         this.ladder = twin != null ? null : new int[Math.toIntExact(smax)];
         if (ladder != null) Arrays.fill(ladder, -1);
@@ -73,8 +71,22 @@ public final class Residue {
     /** Whether every one-hot literal asked for is a distinct gate of its own (counted by a twin, a fresh literal). */
     boolean distinctOneHots() { return twin != null; }
 
+    /** The one-hots as one family ({@link OneHotBulk}) where the net counts them so; else null. */
+    OneHotBulk bulk() {
+        if (twin == null || !((TwinNet) net).bulkOneHots()) return null;
+        return new OneHotBulk() {
+            @Override public int level() { return twin.oneHotLevel(); }
+            @Override public void count(int a) { twin.count(a); }
+            @Override public int literal(int a) { return is(a); }
+        };
+    }
+
     /** {@code [S mod q = a]}. */
     public int is(int a) {
+        if (oneHot == null) {
+            oneHot = new int[q];
+            Arrays.fill(oneHot, -1);
+        }
         if (oneHot[a] >= 0) return oneHot[a];
         if (twin != null) return oneHot[a] = twin.is(a);
         int n = (int) (smax / q + 2) * 2;

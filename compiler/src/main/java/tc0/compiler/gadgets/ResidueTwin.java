@@ -21,6 +21,7 @@ final class ResidueTwin {
     private final long lo, hi, smax;
     private final int[] termLits; // the ladder's terms, plain literals of distinct nodes
     private final java.util.BitSet classCounted; // a bit per class: a count holds thousands of residues of primes up to 10^5
+    private final java.util.BitSet oneHotCounted;
     private boolean termsRead;
 
     private ResidueTwin(TwinNet net, int q, long lo, long hi, long smax, int[] termLits, int level) {
@@ -33,6 +34,7 @@ final class ResidueTwin {
         this.size = termLits.length;
         this.level = level;
         this.classCounted = new java.util.BitSet(q);
+        this.oneHotCounted = new java.util.BitSet(q);
     }
 
     /** The twin of the residue over this word, or null where some one-hot would fold (built gate by gate then). */
@@ -60,10 +62,20 @@ final class ResidueTwin {
     int is(int a) {
         int out = net.outputAt(level + 2);
         if (!net.alive(out)) return out; // nothing reads it: neither it nor the ladder it alone reads is kept
+        count(a);
+        return out;
+    }
+
+    /** The one-hots' level. */
+    int oneHotLevel() { return level + 2; }
+
+    /** One-hot a counted, with the ladder classes it reads, unless it was. */
+    void count(int a) {
+        if (oneHotCounted.get(a)) return;
+        oneHotCounted.set(a);
         countClass(a);
         countClass((a + 1) % q);
         net.counted(1, fanIn(a), level + 2);
-        return out;
     }
 
     /**

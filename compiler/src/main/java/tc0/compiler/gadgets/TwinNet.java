@@ -34,6 +34,12 @@ public interface TwinNet extends Net {
      */
     default int outputAt(int level) { return freshAt(level); }
 
+    /**
+     * Whether a one-hot value's members may be counted as one family ({@link OneHotBulk}), with no literal per member:
+     * only on a net that keeps every gate, since a member counted so is never dead.
+     */
+    default boolean bulkOneHots() { return false; }
+
     /** Whether an {@link #outputAt} literal is read, as far as the runs so far tell (always, on a net that keeps every gate). */
     default boolean alive(int lit) { return true; }
 }

@@ -119,7 +119,7 @@ public final class WideDivide {
             Residue[] factors = {Residue.ofUnsigned(net, xn, 0, q, rounds), seriesResidue(net, q, yn, n, rounds)};
             prod[i] = new IteratedProduct.ProductResidue(net, basis, i, factors, rounds);
         }
-        int[] top = CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> prod[i].is(v), i -> prod[i] = null), bits, (n + 1) * p, rounds);
+        int[] top = CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> prod[i].is(v), i -> prod[i] = null, i -> prod[i].bulk()), bits, (n + 1) * p, rounds);
         return top; // bits - (N+1)p = p of them
     }
 
@@ -161,7 +161,7 @@ public final class WideDivide {
         Residue w = Residue.of(net, wForm, q, rounds);
         LinearForm sum = new LinearForm().addConstant(Residue.pow2(n * p, q)); // i = 0: w^0 = 1
         int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
-        OneHotPowers terms = new OneHotPowers(net, w::is, q, w.distinctOneHots()); // a -> a^i C_i mod q
+        OneHotPowers terms = new OneHotPowers(net, w::is, w.bulk(), q, w.distinctOneHots()); // a -> a^i C_i mod q
         for (int i = 1; i <= n; i++) {
             int[] ors = terms.term(i, Residue.pow2((n - i) * p, q));
             for (int t = 0; t < tb; t++) sum.add(ors[t], 1L << t);
