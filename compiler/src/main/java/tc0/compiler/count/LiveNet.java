@@ -11,7 +11,8 @@ import tc0.compiler.gadgets.TwinNet;
 /**
  * Counts one gadget run the way the builder keeps it: normalised as {@link CircuitBuilder} (the same
  * {@link GateTerms}), and only the <em>live</em> gates, those some output reaches. Nothing per wire is stored:
- * per node a level, a fan-out and a dead mark. A run counts fan-outs over the gates not yet known dead; a gate
+ * per node a level and a byte of flags (dead, gate, fresh, read; {@link LiveNodes}: three bytes a node, since a
+ * p = 128 block holds hundreds of millions). A run marks what the gates not yet known dead read; a gate
  * then read by none and not an output is dead, and the gadget runs again (it is deterministic: the same
  * nodes in the same order) until no new gate dies; that run's figures are the live circuit's. Twins
  * ({@link TwinNet}) count their stages in bulk; if a twin's fresh literal ends unread, some of its gates would
@@ -25,8 +26,8 @@ final class LiveNet implements TwinNet, BlockNet {
     private final int[] inputLevels;
     private boolean twins = true;
     private int nodes;
-    private int[] level = new int[1024], fanout = new int[1024];
-    private boolean[] dead = new boolean[1024], gate = new boolean[1024], fresh = new boolean[1024];
+    private static final byte DEAD = 1, GATE = 2, FRESH = 4, READ = 8; // flags per node: known dead, a gate (or a block's or twin's output that dies like one), a twin's fresh literal, read by a live gate or an output
+    private final LiveNodes node = new LiveNodes();
     private long gates, wires;
     private long[] perLevel = new long[16];
     private final GateTerms terms = new GateTerms();
@@ -54,12 +55,10 @@ final class LiveNet implements TwinNet, BlockNet {
     /** A run of the gadget from scratch (keeping what is known dead): the outputs it returns are read once each. */
     void reset() {
         nodes = 1 + inputs;
-        ensure(nodes);
-        Arrays.fill(fanout, 0);
-        Arrays.fill(gate, false);
-        Arrays.fill(fresh, false);
-        level[0] = 0;
-        for (int k = 0; k < inputs; k++) level[1 + k] = inputLevels[k];
+        node.ensure(nodes);
+        node.keepOnly(DEAD);
+        node.setLevel(0, 0);
+        for (int k = 0; k < inputs; k++) node.setLevel(1 + k, inputLevels[k]);
         gates = 0;
         wires = 0;
         Arrays.fill(perLevel, 0);
@@ -67,30 +66,30 @@ final class LiveNet implements TwinNet, BlockNet {
 
     /** Marks the outputs read; then whether some gate read by none died just now (run again then). */
     boolean settle(int[] outputs) {
-        for (int lit : outputs) if (!Literal.isConstant(lit)) fanout[Literal.node(lit)]++;
+        for (int lit : outputs) if (!Literal.isConstant(lit)) node.set(Literal.node(lit), READ);
         boolean died = false;
         for (int n = 1; n < nodes; n++) {
-            if (gate[n] && !dead[n] && fanout[n] == 0) { dead[n] = true; died = true; }
+            if ((node.flags(n) & (GATE | DEAD | READ)) == GATE) { node.set(n, DEAD); died = true; }
         }
         return died;
     }
 
     /** Whether every twin's fresh literal is read (its gates live). */
     boolean twinsLive() {
-        for (int n = 1; n < nodes; n++) if (fresh[n] && fanout[n] == 0) return false;
+        for (int n = 1; n < nodes; n++) if ((node.flags(n) & (FRESH | READ)) == FRESH) return false;
         return true;
     }
 
     /** Counts again from scratch without twins. */
     void withoutTwins() {
         twins = false;
-        Arrays.fill(dead, false);
+        node.keepOnly((byte) ~DEAD);
     }
 
     boolean isInput(int node) { return node >= 1 && node <= inputs; }
 
     /** Whether a live gate or a read output reads the node (after the last run's {@link #settle}). */
-    boolean isRead(int node) { return fanout[node] > 0; }
+    boolean isRead(int n) { return node.has(n, READ); }
 
     long gates() { return gates; }
 
@@ -103,7 +102,7 @@ final class LiveNet implements TwinNet, BlockNet {
 
     @Override public boolean twins() { return twins; }
 
-    @Override public int level(int lit) { return level[Literal.node(lit)]; }
+    @Override public int level(int lit) { return node.level(Literal.node(lit)); }
 
     @Override public CircuitBuilder.Scope region(String name) { return () -> {}; }
 
@@ -118,15 +117,15 @@ final class LiveNet implements TwinNet, BlockNet {
         for (int i = 0; i < size; i++) {
             long w = termWeight[i];
             if (w > 0) maxSum = Math.addExact(maxSum, w); else minSum = Math.addExact(minSum, w);
-            lv = Math.max(lv, level[termNode[i]]);
+            lv = Math.max(lv, node.level(termNode[i]));
         }
         if (minSum >= t) return Literal.TRUE;
         if (maxSum < t) return Literal.FALSE;
         if (size == 1) return Literal.of(termNode[0], termWeight[0] < 0);
         int n = newNode(lv + 1);
-        gate[n] = true;
-        if (!dead[n]) {
-            for (int i = 0; i < size; i++) fanout[termNode[i]]++;
+        node.set(n, GATE);
+        if (!node.has(n, DEAD)) {
+            for (int i = 0; i < size; i++) node.set(termNode[i], READ);
             counted(1, size, lv + 1);
         }
         return Literal.of(n, false);
@@ -143,7 +142,7 @@ final class LiveNet implements TwinNet, BlockNet {
 
     @Override
     public void reads(int lit, long times) {
-        if (!Literal.isConstant(lit)) fanout[Literal.node(lit)] = (int) Math.min(Integer.MAX_VALUE, fanout[Literal.node(lit)] + times);
+        if (times > 0 && !Literal.isConstant(lit)) node.set(Literal.node(lit), READ);
     }
 
     /**
@@ -159,7 +158,7 @@ final class LiveNet implements TwinNet, BlockNet {
         int[] fresh = new int[e.newLevels().length];
         for (int j = 0; j < fresh.length; j++) {
             int n = newNode(k.base() + e.newLevels()[j]);
-            gate[n] = true;
+            node.set(n, GATE);
             fresh[j] = Literal.of(n, false);
         }
         int[] out = PartCounts.outputs(e, k.vars(), fresh);
@@ -167,7 +166,7 @@ final class LiveNet implements TwinNet, BlockNet {
         boolean every = true;
         for (int i = 0; i < out.length; i++) {
             int o = e.outputs()[i];
-            mask[i] = o < 0 ? !dead[Literal.node(out[i])] : o < 2; // constants read or not alike
+            mask[i] = o < 0 ? !node.has(Literal.node(out[i]), DEAD) : o < 2; // constants read or not alike
             every &= mask[i];
         }
         if (!every) e = parts.entry(k, body, mask);
@@ -180,7 +179,7 @@ final class LiveNet implements TwinNet, BlockNet {
         }
         gates = Math.addExact(gates, e.gates());
         wires = Math.addExact(wires, e.wires());
-        for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) fanout[Literal.node(k.vars()[j])]++;
+        for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) node.set(Literal.node(k.vars()[j]), READ);
         return out;
     }
 
@@ -188,32 +187,22 @@ final class LiveNet implements TwinNet, BlockNet {
     @Override
     public int outputAt(int lv) {
         int n = newNode(lv);
-        gate[n] = true;
+        node.set(n, GATE);
         return Literal.of(n, false);
     }
 
-    @Override public boolean alive(int lit) { return !dead[Literal.node(lit)]; }
+    @Override public boolean alive(int lit) { return !node.has(Literal.node(lit), DEAD); }
 
     @Override
     public int freshAt(int lv) {
         int n = newNode(lv);
-        fresh[n] = true;
+        node.set(n, FRESH);
         return Literal.of(n, false);
     }
 
     private int newNode(int lv) {
-        ensure(nodes + 1);
-        level[nodes] = lv;
+        node.ensure(nodes + 1);
+        node.setLevel(nodes, lv);
         return nodes++;
-    }
-
-    private void ensure(int size) {
-        if (size <= level.length) return;
-        int cap = Math.max(size, 2 * level.length);
-        level = Arrays.copyOf(level, cap);
-        fanout = Arrays.copyOf(fanout, cap);
-        dead = Arrays.copyOf(dead, cap);
-        gate = Arrays.copyOf(gate, cap);
-        fresh = Arrays.copyOf(fresh, cap);
     }
 }
