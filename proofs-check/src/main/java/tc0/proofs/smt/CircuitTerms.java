@@ -23,8 +23,11 @@ public final class CircuitTerms {
     private final BoolExpr[] node;
     private final Map<String, BitVecExpr> inputs = new LinkedHashMap<>();
 
-    private CircuitTerms(Context ctx, Circuit circuit, String prefix) {
+    private final boolean chain;
+
+    private CircuitTerms(Context ctx, Circuit circuit, String prefix, boolean chain) {
         this.ctx = ctx;
+        this.chain = chain;
         this.circuit = circuit;
         this.node = new BoolExpr[circuit.nodeCount()];
         node[0] = ctx.mkFalse();
@@ -38,7 +41,15 @@ public final class CircuitTerms {
 
     /** The terms of {@code c}, made in {@code ctx}. */
     public static CircuitTerms of(Context ctx, Circuit c) {
-        return new CircuitTerms(ctx, c, "");
+        return new CircuitTerms(ctx, c, "", false);
+    }
+
+    /**
+     * The terms of {@code c} with every gate's sum one chain of adders ({@link GateTerms#chain}): the cut at T's
+     * bit-by-bit obligation took 31-33 s so against 46-48 s with GateTerms' forms (ABAB, one case, docs/LEMMAS.md).
+     */
+    static CircuitTerms chained(Context ctx, Circuit c) {
+        return new CircuitTerms(ctx, c, "", true);
     }
 
     /**
@@ -46,7 +57,7 @@ public final class CircuitTerms {
      * their inputs kept apart (a step of a {@link Composition}, whose inputs are then substituted).
      */
     public static CircuitTerms of(Context ctx, Circuit c, String prefix) {
-        return new CircuitTerms(ctx, c, prefix);
+        return new CircuitTerms(ctx, c, prefix, false);
     }
 
     public Circuit circuit() { return circuit; }
@@ -88,6 +99,6 @@ public final class CircuitTerms {
         BoolExpr[] v = new BoolExpr[end - start];
         long[] w = new long[end - start];
         for (int e = start; e < end; e++) { v[e - start] = node[circuit.faninNode(e)]; w[e - start] = circuit.weight(e); }
-        return GateTerms.atLeast(ctx, v, w, circuit.threshold(g));
+        return chain ? GateTerms.chain(ctx, v, w, circuit.threshold(g)) : GateTerms.atLeast(ctx, v, w, circuit.threshold(g));
     }
 }
