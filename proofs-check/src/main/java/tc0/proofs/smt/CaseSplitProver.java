@@ -7,7 +7,6 @@ import com.microsoft.z3.Model;
 import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,9 @@ import tc0.circuits.Literal;
  * whose other fan-ins cannot change its outcome is that constant), against the specification at that value,
  * one bit-blasted query for the whole output ({@link Prover#tactic}). The cases cover every value, so all
  * unsatisfiable is the proof for every input; folding is the gates' own semantics, nothing else is assumed.
+ * The gates left are made by {@link GateTerms} (ANDs and ORs as such, other sums as trees of adders of the
+ * widths they need): the query's cost is bit-blasting what is left, not the search (fixing 2-4 more input
+ * bits per case made the 6-bit quotient slower: docs/LEMMAS.md).
  * For the wide quotient: fixing the divisor fixes its normalisation and its series' residues, about a third of
  * the circuit (docs/LEMMAS.md: 5 / 5 bits, 32 cases).
  */
@@ -101,12 +103,10 @@ final class CaseSplitProver {
         int n = c.firstGate() + g;
         if (neg >= t) { fixed[n] = true; return; }   // even the least sum reaches t
         if (pos < t) { fixed[n] = false; return; }   // even the largest does not
-        BigInteger reach = BigInteger.valueOf(t).abs();
-        for (int e : free) reach = reach.add(BigInteger.valueOf(c.weight(e)).abs());
-        int width = reach.bitLength() + 1;
-        BitVecExpr zero = ctx.mkBV(0, width), sum = zero;
-        for (int e : free) sum = ctx.mkBVAdd(sum, (BitVecExpr) ctx.mkITE(node[c.faninNode(e)], Words.constant(ctx, BigInteger.valueOf(c.weight(e)), width), zero));
-        node[n] = ctx.mkBVSGE(sum, Words.constant(ctx, BigInteger.valueOf(t), width));
+        BoolExpr[] v = new BoolExpr[free.size()];
+        long[] w = new long[free.size()];
+        for (int i = 0; i < v.length; i++) { v[i] = node[c.faninNode(free.get(i))]; w[i] = c.weight(free.get(i)); }
+        node[n] = GateTerms.atLeast(ctx, v, w, t);
     }
 
     /** The model's input codes (signed by width), the split bus at its case's value. */

@@ -3,7 +3,6 @@ package tc0.proofs.smt;
 import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tc0.circuits.Bus;
@@ -12,10 +11,10 @@ import tc0.circuits.Literal;
 
 /**
  * A circuit as Z3 terms: every input bus one bit-vector constant named after the bus, every gate a Boolean
- * defined by its fan-in. A threshold gate {@code [sum w_e v_e >= t]} is the signed comparison of a
- * bit-vector sum of {@code ite(v_e, w_e, 0)} with {@code t}, in a width no sum over the gate can overflow
- * (bit-vector sums, not pseudo-Boolean atoms, so that the whole goal bit-blasts to one SAT problem; see
- * {@link Prover}). A gate's terms are made once; Z3 shares equal sub-terms, so a bank of comparators over one
+ * defined by its fan-in. A threshold gate {@code [sum w_e v_e >= t]} is an AND or OR of its literals where
+ * its threshold makes it one, else the signed comparison of a bit-vector sum of {@code ite(v_e, w_e, 0)}
+ * with {@code t}, added as a tree in widths no partial sum can overflow ({@link GateTerms}; bit-vector sums,
+ * not pseudo-Boolean atoms, so that the whole goal bit-blasts to one SAT problem; see {@link Prover}). A gate's terms are made once; Z3 shares equal sub-terms, so a bank of comparators over one
  * sum (a lookup's breakpoints) adds its sum once.
  */
 public final class CircuitTerms {
@@ -24,8 +23,11 @@ public final class CircuitTerms {
     private final BoolExpr[] node;
     private final Map<String, BitVecExpr> inputs = new LinkedHashMap<>();
 
-    private CircuitTerms(Context ctx, Circuit circuit, String prefix) {
+    private final boolean chain;
+
+    private CircuitTerms(Context ctx, Circuit circuit, String prefix, boolean chain) {
         this.ctx = ctx;
+        this.chain = chain;
         this.circuit = circuit;
         this.node = new BoolExpr[circuit.nodeCount()];
         node[0] = ctx.mkFalse();
@@ -39,7 +41,15 @@ public final class CircuitTerms {
 
     /** The terms of {@code c}, made in {@code ctx}. */
     public static CircuitTerms of(Context ctx, Circuit c) {
-        return new CircuitTerms(ctx, c, "");
+        return new CircuitTerms(ctx, c, "", false);
+    }
+
+    /**
+     * The terms of {@code c} with every gate's sum one chain of adders ({@link GateTerms#chain}): the cut at T's
+     * bit-by-bit obligation took 31-33 s so against 46-48 s with GateTerms' forms (ABAB, one case, docs/LEMMAS.md).
+     */
+    static CircuitTerms chained(Context ctx, Circuit c) {
+        return new CircuitTerms(ctx, c, "", true);
     }
 
     /**
@@ -47,7 +57,7 @@ public final class CircuitTerms {
      * their inputs kept apart (a step of a {@link Composition}, whose inputs are then substituted).
      */
     public static CircuitTerms of(Context ctx, Circuit c, String prefix) {
-        return new CircuitTerms(ctx, c, prefix);
+        return new CircuitTerms(ctx, c, prefix, false);
     }
 
     public Circuit circuit() { return circuit; }
@@ -83,19 +93,12 @@ public final class CircuitTerms {
         return ctx.mkEq(ctx.mkExtract(i, i, word), ctx.mkBV(1, 1));
     }
 
-    /** Gate g: the signed sum of its weights over the fan-ins that are 1, compared with its threshold. */
+    /** Gate g: the signed sum of its weights over the fan-ins that are 1, compared with its threshold ({@link GateTerms}). */
     private BoolExpr gate(int g) {
         int start = circuit.faninStart(g), end = circuit.faninEnd(g);
-        long t = circuit.threshold(g);
-        BigInteger reach = BigInteger.valueOf(t).abs();
-        for (int e = start; e < end; e++) reach = reach.add(BigInteger.valueOf(circuit.weight(e)).abs());
-        int width = reach.bitLength() + 1;
-        BitVecExpr zero = ctx.mkBV(0, width);
-        BitVecExpr sum = zero;
-        for (int e = start; e < end; e++) {
-            BitVecExpr w = Words.constant(ctx, BigInteger.valueOf(circuit.weight(e)), width);
-            sum = ctx.mkBVAdd(sum, (BitVecExpr) ctx.mkITE(node[circuit.faninNode(e)], w, zero));
-        }
-        return ctx.mkBVSGE(sum, Words.constant(ctx, BigInteger.valueOf(t), width));
+        BoolExpr[] v = new BoolExpr[end - start];
+        long[] w = new long[end - start];
+        for (int e = start; e < end; e++) { v[e - start] = node[circuit.faninNode(e)]; w[e - start] = circuit.weight(e); }
+        return chain ? GateTerms.chain(ctx, v, w, circuit.threshold(g)) : GateTerms.atLeast(ctx, v, w, circuit.threshold(g));
     }
 }

@@ -35,6 +35,74 @@ class CaseSplitProverTest {
         assertTrue(p.proved(), p.resultLine());
     }
 
+    /** 64 cases of 2-5 s each (GateTerms' tree sums; twice that as chains): past the set's budget, docs/LEMMAS.md. */
+    @Tag("heavy")
+    @Timeout(value = 40, unit = TimeUnit.MINUTES)
+    @Test
+    void theQuotientOfSixBitWordsIsProvedByCasesOnTheDivisor() {
+        Proof p = Prover.prove(WideCases.divideByCases(6), 40 * 60_000);
+        System.out.printf("| %s | %s | %d | %d | %d | %s |%n", p.gadget(), p.widths(), p.gates(), p.cpuMillis(), p.millis(), p.resultLine());
+        assertTrue(p.proved(), p.resultLine());
+    }
+
+    /**
+     * At 6 / 6 bits, a fault inside the divider, not at an output: the correction's sign gate (the top bit of
+     * {@code x - (Q0 + 1) y}, read by every output bit through the increment) with its threshold one up. The
+     * evaluator first shows it wrong on some input; the proof by cases stops at the first divisor whose case
+     * holds a counterexample (y = 1 here, so seconds, not the whole proof).
+     */
+    @Tag("heavy")
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Test
+    void aSixBitDividersCorrectionSignGateOneUpIsRefuted() {
+        GadgetCase div6 = WideCases.divideByCases(6);
+        Circuit c = div6.circuit().get();
+        int sign = signGate(c);
+        Circuit faulty = Faults.threshold(c, sign, 1);
+        long firstY = -1;
+        for (long y = 0; y < 64 && firstY < 0; y++) {
+            for (long x = 0; x < 64; x++) {
+                long[] in = {x << 58 >> 58, y << 58 >> 58};
+                if (!Arrays.equals(Counterexample.evaluate(c, in), Counterexample.evaluate(faulty, in))) { firstY = y; break; }
+            }
+        }
+        assertTrue(firstY >= 0, "the fault changes nothing");
+        Proof p = Prover.prove(div6.withCircuit(() -> faulty), 10 * 60_000);
+        System.out.println("6 / 6 divider, sign gate " + sign + " one up (first wrong at y = " + firstY + "): " + p.resultLine() + " (" + p.cpuMillis() + " ms)");
+        Proof.Result.Refuted r = assertInstanceOf(Proof.Result.Refuted.class, p.result(), p.resultLine());
+        assertTrue(r.counterexample().confirmed(), r.counterexample().toString());
+    }
+
+    /**
+     * The correction's sign gate, read off the built circuit: output bit 0 is {@code [v_0 + k_0 - 2 k_1 + 2 z >= 1]}
+     * with {@code k_0 = NOT sign} (WideDivide.incrementOr), so it reads two gates with weight +-1, {@code Q0}'s bit 0
+     * and the sign; {@code Q0}'s bits are also ANDed with the divisor's input bits, the sign never meets an input.
+     */
+    private static int signGate(Circuit c) {
+        int out0 = Faults.gateOf(c, "y0", 0);
+        int found = -1;
+        for (int e = c.faninStart(out0); e < c.faninEnd(out0); e++) {
+            int n = c.faninNode(e);
+            if (Math.abs(c.weight(e)) != 1 || !c.isGate(n) || readWithAnInput(c, n)) continue;
+            if (found >= 0) throw new AssertionError("two candidates for the sign");
+            found = n;
+        }
+        if (found < 0) throw new AssertionError("no sign gate under output bit 0");
+        return found - c.firstGate();
+    }
+
+    private static boolean readWithAnInput(Circuit c, int node) {
+        for (int g = 0; g < c.gateCount(); g++) {
+            boolean reads = false, input = false;
+            for (int e = c.faninStart(g); e < c.faninEnd(g); e++) {
+                reads |= c.faninNode(e) == node;
+                input |= c.faninNode(e) > 0 && !c.isGate(c.faninNode(e));
+            }
+            if (reads && input) return true;
+        }
+        return false;
+    }
+
     @Test
     void anOutputBitsGateOneUpIsRefuted() {
         Circuit c = DIV4.circuit().get();
