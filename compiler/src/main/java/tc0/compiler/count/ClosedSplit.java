@@ -3,6 +3,7 @@ package tc0.compiler.count;
 import java.math.BigInteger;
 import tc0.compiler.gadgets.ClosedSum;
 import tc0.compiler.gadgets.DivideWords;
+import tc0.compiler.gadgets.SpreadLiterals;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.numerics.FixedFormat;
 
@@ -28,26 +29,31 @@ final class ClosedSplit {
         int n = 0;
         for (ElemClass c : in) n += c.width();
         // The form as LinearForm.addWord makes it: bit k of word t weighs w_t 2^k (the top bit negated);
-        // FALSE bits and zero weights dropped, TRUE bits folded into the constant.
-        BigInteger[] weights = new BigInteger[n];
-        int[] levels = new int[n], word = new int[n], slot = new int[n];
-        boolean[] plain = new boolean[n], negated = new boolean[n], once = new boolean[n];
+        // FALSE bits and zero weights dropped, TRUE bits folded into the constant. Weights as (w_t, k, sign):
+        // exact without a BigInteger each (PowerSplit).
+        long[] coeff = new long[n];
+        int[] levels = new int[n], word = new int[n], slot = new int[n], bitOf = new int[n];
+        boolean[] plain = new boolean[n], negated = new boolean[n], once = new boolean[n], top = new boolean[n];
         BigInteger constant = BigInteger.ZERO;
         int size = 0;
         long[] used = new long[in.length];
         for (int t = 0; t < in.length; t++) {
             ElemClass c = in[t];
             if (w[t] == 0) continue;
-            BigInteger coeff = BigInteger.valueOf(w[t]);
             int width = c.width();
             int[] uses = new int[c.slots()];
             for (int k = 0; k < width; k++) if (c.bit(k) >= 0) uses[c.bit(k) >> 1]++;
             for (int k = 0; k < width; k++) {
                 int x = c.bit(k);
                 if (x == ElemClass.FALSE) continue;
-                BigInteger wt = k == width - 1 ? coeff.shiftLeft(k).negate() : coeff.shiftLeft(k);
-                if (x == ElemClass.TRUE) { constant = constant.add(wt); continue; }
-                weights[size] = wt;
+                if (x == ElemClass.TRUE) {
+                    BigInteger wt = BigInteger.valueOf(w[t]).shiftLeft(k);
+                    constant = constant.add(k == width - 1 ? wt.negate() : wt);
+                    continue;
+                }
+                coeff[size] = w[t];
+                bitOf[size] = k;
+                top[size] = k == width - 1;
                 word[size] = t;
                 slot[size] = x >> 1;
                 negated[size] = (x & 1) != 0;
@@ -56,15 +62,20 @@ final class ClosedSplit {
                 levels[size++] = c.slotLevel(x >> 1);
             }
         }
-        DivideWords.SplitNumbers sp = DivideWords.split(java.util.Arrays.copyOf(weights, size), constant, out.fracBits(), d, out);
+        DivideWords.SplitNumbers sp = PowerSplit.split(coeff, bitOf, top, size, constant, out.fracBits(), d, out);
         if (sp == null) return null;
         SumForm f = new SumForm();
         Lowest low = new Lowest();
         int fanIn = 0, level = -1;
+        boolean allOnce = true;
+        for (int i = 0; i < size && allOnce; i++) allOnce = once[i];
+        // Every literal fresh: its quotient's bits may go in as anonymous entries where SumCount counts the same.
+        boolean spread = allOnce && SpreadLiterals.safe(sp.quot(), size, sp.thresholds().length, rounds);
         try {
             for (int i = 0; i < size; i++) {
                 long q = sp.quot()[i];
-                if (once[i]) f.shape.add(1, q, levels[i]); // a fresh literal, inverted or not
+                if (spread) SpreadLiterals.add(f.shape, q, levels[i]);
+                else if (once[i]) f.shape.add(1, q, levels[i]); // a fresh literal, inverted or not
                 else if (q != 0) f.identified(word[i], slot[i], negated[i], q, levels[i]);
                 low.offer(q, 1, levels[i], true, word[i], slot[i], plain[i]);
                 if (sp.rem()[i] != 0) {

@@ -250,9 +250,12 @@ final class ResampleCount {
         } else {
             Weighting k = new Weighting(weights(ty, tx), Math.multiplyExact(ty.denominator(), tx.denominator()));
             int[] identity = identity(ax, gy, gx, copies != null);
-            DivideByConstant.Route route = sym.route(in, k);
-            r = route == DivideByConstant.Route.MULTIPLY && distinct(identity) ? sym.closed(in, k, route) : null;
-            if (r == null) r = divide(e, fx, out, k, route, in, identity);
+            r = distinct(identity) ? sym.certainSplitShared(in, k) : null;
+            if (r == null) {
+                DivideByConstant.Route route = sym.route(in, k);
+                r = route == DivideByConstant.Route.MULTIPLY && distinct(identity) ? sym.closed(in, k, route) : null;
+                if (r == null) r = divide(e, fx, out, k, route, in, identity);
+            }
         }
         e.add(r, times, operandNodes(in.length), in);
         passthrough |= r.passthrough();
@@ -298,9 +301,12 @@ final class ResampleCount {
         Layout.Taps ty = ax[0].taps.get(gy);
         ElemClass[] in = {ElemClass.byId(y0), ElemClass.byId(y1)};
         Weighting k = new Weighting(ty.weight().clone(), Math.multiplyExact(ty.denominator(), columnDen));
-        DivideByConstant.Route route = sym.route(in, k);
-        Instance.Result r = route == DivideByConstant.Route.MULTIPLY ? sym.closed(in, k, route) : null;
-        if (r == null) r = divide(e, fx, out, k, route, in, new int[] {0, 1});
+        Instance.Result r = sym.certainSplit(in, k);
+        if (r == null) {
+            DivideByConstant.Route route = sym.route(in, k);
+            r = route == DivideByConstant.Route.MULTIPLY ? sym.closed(in, k, route) : null;
+            if (r == null) r = divide(e, fx, out, k, route, in, new int[] {0, 1});
+        }
         for (int i = 0; i < in.length; i++) {
             if (r.usedSlots()[i] != Usage.all(in[i])) throw new NeedsLiterals("node " + n.id() + ": a row pass of " + n.op().label() + " leaves column-pass bits unread");
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import tc0.compiler.gadgets.DivideByConstant;
 import tc0.compiler.gadgets.DivideWords;
+import tc0.compiler.gadgets.SpreadLiterals;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.numerics.FixedFormat;
 
@@ -106,6 +107,11 @@ final class ResampleStencils {
         private static final int ROUTES_KEPT = 1 << 22, SUMS_KEPT = 1 << 22;
         private final Map<List<Object>, DivideByConstant.Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<List<Object>, Optional<Instance.Result>> sums = new java.util.concurrent.ConcurrentHashMap<>();
+        // certainSplit's answers by taps' classes and weighting in order: an upsample's single-tap rows against its
+        // two-tap columns weigh as its two-tap rows against its single-tap columns (flowar's final upsample: ~2n/3 of
+        // each at n = 2^20, a few hundred bytes an entry). Bounded as the others.
+        private static final int SPLITS_KEPT = 1 << 20;
+        private final Map<List<Object>, Optional<Instance.Result>> splits = new java.util.concurrent.ConcurrentHashMap<>();
 
         Shared(FixedFormat out, FixedFormat fx, int rounds) {
             this.out = out;
@@ -129,6 +135,40 @@ final class ResampleStencils {
             }
             Weighting sorted = k.sorted();
             return kept(routes, ROUTES_KEPT).computeIfAbsent(List.of(sorted, in[0].id), x -> stencilRoute(in, sorted.w(), out, d, rounds));
+        }
+
+        /**
+         * A stencil over distinct taps whose route is SPLIT for certain, counted by {@link ClosedSplit} at once (what
+         * {@link ResampleCount} counts it by once the route is known); null: the route is decided as before. Where the
+         * form fits a long, {@code chooseSplit} takes SPLIT whenever SPLIT's closed cost over fresh literals at level 0
+         * exists (its numbers fit, its sum is not wide, its wires fit a long). Over words whose every variable slot
+         * occurs once, the closed SPLIT here is that same sum with the literals at their own levels: the same numbers,
+         * column heights, group sizes and wires, none of which depends on levels. So where it is counted, not wide and
+         * its wires far from a long, the route is SPLIT, and the route's own closed count (half of each such
+         * stencil's time: var's write-backs at n = 2^20 count ~10^6) is not needed.
+         */
+        Instance.Result certainSplit(ElemClass[] in, Weighting k) {
+            BigInteger wide = divisor(k, fx);
+            if (!DivideWords.fitsLong(widths(in), k.w(), wide)) return null; // route() says SPLIT at no cost there
+            for (ElemClass c : in) if (!freshSlots(c)) return null;
+            Instance.Result r = ClosedSplit.of(in, k.w(), wide, out, rounds);
+            return r == null || r.profile().wide() || !wiresFit(r.profile()) ? null : r;
+        }
+
+        /** {@link #certainSplit}, shared by stencils with the same taps' classes and weighting (in order: no symmetry assumed). */
+        Instance.Result certainSplitShared(ElemClass[] in, Weighting k) {
+            int[] ids = new int[in.length];
+            for (int t = 0; t < ids.length; t++) ids[t] = in[t].id;
+            return kept(splits, SPLITS_KEPT).computeIfAbsent(List.of(k, new Engine.IntsKey(ids)), x -> Optional.ofNullable(certainSplit(in, k)))
+                    .orElse(null);
+        }
+
+        private static boolean wiresFit(Profile p) {
+            try {
+                return p.wires() < 1L << 60;
+            } catch (ArithmeticException past) {
+                return false;
+            }
         }
 
         /** MULTIPLY over distinct taps in closed form; null where that does not apply (another route, or the closed sum does not). */
@@ -156,6 +196,13 @@ final class ResampleStencils {
             return true;
         }
 
+        /** Whether every variable slot of c occurs once in its word (each a fresh literal of the form). */
+        static boolean freshSlots(ElemClass c) {
+            int[] uses = new int[c.slots()];
+            for (int b = 0; b < c.width(); b++) if (c.bit(b) >= 0 && ++uses[c.bit(b) >> 1] > 1) return false;
+            return true;
+        }
+
         private static boolean oneLevel(ElemClass c) {
             for (int s = 1; s < c.slots(); s++) if (c.slotLevel(s) != c.slotLevel(0)) return false;
             return true;
@@ -172,11 +219,25 @@ final class ResampleStencils {
         ClosedSplit.Lowest low = new ClosedSplit.Lowest();
         long min = 0, max = 0, constant = 0;
         long[] used = new long[in.length];
+        // Words of fresh slots only: their bits' weights may go in spread (SpreadLiterals), in the same order.
+        boolean fresh = true;
+        for (int t = 0; t < in.length && fresh; t++) fresh = w[t] == 0 || Shared.freshSlots(in[t]);
+        long[] spread = fresh ? spreadWeights(in, w) : null;
+        boolean spreads = spread != null && SpreadLiterals.safe(spread, spread.length, 0, rounds);
         try {
+            int next = 0;
             for (int t = 0; t < in.length; t++) {
                 ElemClass c = in[t];
                 if (w[t] == 0) continue;
-                f.addWord(c, w[t], t);
+                if (!spreads) f.addWord(c, w[t], t);
+                else {
+                    for (int k = 0; k < c.width(); k++) {
+                        int x = c.bit(k);
+                        if (x == ElemClass.FALSE) continue;
+                        if (x == ElemClass.TRUE) f.shape.addConstant(bitWeight(k, c.width(), w[t]));
+                        else SpreadLiterals.add(f.shape, spread[next++], c.slotLevel(x >> 1));
+                    }
+                }
                 used[t] = Usage.all(c);
                 int width = c.width();
                 int[] uses = new int[c.slots()];
@@ -195,6 +256,33 @@ final class ResampleStencils {
         } catch (SumForm.Unmodelled | ArithmeticException u) {
             return null;
         }
+    }
+
+    /** The weights of the variable bits of the words of non-zero weight, in order; null where one passes a long. */
+    private static long[] spreadWeights(ElemClass[] in, long[] w) {
+        int n = 0;
+        for (int t = 0; t < in.length; t++) if (w[t] != 0) n += in[t].width();
+        long[] out = new long[n];
+        int size = 0;
+        try {
+            for (int t = 0; t < in.length; t++) {
+                if (w[t] == 0) continue;
+                ElemClass c = in[t];
+                for (int k = 0; k < c.width(); k++) {
+                    long wt = bitWeight(k, c.width(), w[t]); // of every bit, as SumForm.addWords (which refuses a word past a long)
+                    if (c.bit(k) >= 0) out[size++] = wt;
+                }
+            }
+        } catch (ArithmeticException past) {
+            return null;
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    /** Bit k's weight in a word of this width times {@code coeff} (the top bit negated), as {@code SumForm.addWords}. */
+    private static long bitWeight(int k, int width, long coeff) {
+        long b = Math.multiplyExact(coeff, 1L << k);
+        return k == width - 1 ? Math.negateExact(b) : b;
     }
 
     /**

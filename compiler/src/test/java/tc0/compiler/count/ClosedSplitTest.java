@@ -91,6 +91,47 @@ class ClosedSplitTest {
         assertTrue(computed >= 20, computed + " over words not plain");
     }
 
+    /**
+     * {@link ResampleStencils.Shared#certainSplit} answers only where the lowering's route ({@code chooseSplit}) is SPLIT,
+     * and then with what the count gave once it knew the route ({@link ClosedSplit}); over words of fresh slots at
+     * several levels, with constant bits, and words with a slot twice (sign-extended: not answered).
+     */
+    @Test
+    void certainSplitOnlyWhereTheRouteIsSplit() {
+        Random rnd = new Random(1818);
+        int certain = 0, splitRoutes = 0, notFresh = 0;
+        for (int c = 0; c < 600; c++) {
+            int taps = rnd.nextBoolean() ? 2 : 4;
+            ElemClass[] in = words(rnd, taps);
+            long den = 2L << rnd.nextInt(14);
+            long[] w = weighting(rnd, taps, den);
+            FixedFormat fx = new FixedFormat(16, 2 + rnd.nextInt(20));
+            FixedFormat out = new FixedFormat(3 + rnd.nextInt(8), 2 + rnd.nextInt(Math.min(fx.fracBits(), 20)));
+            ResampleStencils.Weighting k = new ResampleStencils.Weighting(w, taps == 2 ? den : den * den);
+            BigInteger d = ResampleStencils.divisor(k, fx);
+            if (!DivideWords.fitsLong(ResampleStencils.widths(in), w, d)) continue;
+            ResampleStencils.Shared sym = new ResampleStencils.Shared(out, fx, ROUNDS);
+            Instance.Result got = sym.certainSplit(in, k);
+            DivideByConstant.Route route;
+            try {
+                route = ResampleStencils.stencilRoute(in, w, out, d.longValueExact(), ROUNDS);
+            } catch (ArithmeticException | IllegalArgumentException none) {
+                route = null;
+            }
+            if (route == DivideByConstant.Route.SPLIT) splitRoutes++;
+            boolean fresh = true;
+            for (ElemClass x : in) fresh &= ResampleStencils.Shared.freshSlots(x);
+            if (!fresh) { notFresh++; assertNull(got, "case " + c); continue; }
+            if (got == null) continue;
+            certain++;
+            assertSame(DivideByConstant.Route.SPLIT, route, "case " + c);
+            assertSameResult(ClosedSplit.of(in, w, d, out, ROUNDS), got, "case " + c);
+        }
+        assertTrue(certain >= 150, certain + " answered");
+        assertTrue(notFresh >= 50, notFresh + " with a slot twice");
+        assertTrue(splitRoutes >= certain, splitRoutes + " SPLIT routes");
+    }
+
     /** The row pass at n = 2^20 over 40-bit words (2^68 divisor) and its column pass are counted in closed form. */
     @Test
     void theRowPassAt2To20IsModelled() {
