@@ -226,6 +226,7 @@ final class ScanTail {
             passthrough |= s.passthrough();
             h[t] = s.out()[0];
         }
+        if (Engine.TRACE && common[0] != null && common[0].sweep != null) System.err.println("count: scan line of " + n + " rows, its repeated sums: " + common[0].sweep.sweepTrace());
         for (Map.Entry<Segment, long[]> r : reads.entrySet()) {
             Segment sg = r.getKey();
             total.add(sg.d.gates(), r.getValue()[0]);

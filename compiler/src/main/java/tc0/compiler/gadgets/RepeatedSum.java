@@ -12,18 +12,20 @@ import java.math.BigInteger;
  * Null where shape(c) is not of that form or a step would leave it (the caller counts that c the ordinary way).
  */
 public final class RepeatedSum {
-    private final int shift, width, top;
+    final int shift, width, top;
     private final long c0;
     /** Per column: the fixed runs (counts, levels), then what grows: a run of {@code base + step (c - c0)} at a level, or a repetition. */
-    private final long[][] fixedCount;
-    private final int[][] fixedLevel;
-    private final long[] fixedHeight, growBase, growStep;
-    private final int[] growLevel;
-    private final SumShape.Repeat[] repeat;
-    private final Runs[] before;
+    final long[][] fixedCount;
+    final int[][] fixedLevel;
+    final long[] fixedHeight, growBase, growStep;
+    /** Per column with a repetition: the entries of one repeated part (its height grows by this per count). */
+    final long[] repeatUnit;
+    final int[] growLevel;
+    final SumShape.Repeat[] repeat;
+    final Runs[] before;
     private final BigInteger constant0, constantStep, umax0, umaxStep, neg0, negStep;
     private final long distinct0, distinctStep;
-    private final int maxLevel;
+    final int maxLevel;
     /** Whether the shapes' constant or negative weights went past a long while built (then {@link SumShape#wide} at every c). */
     private final boolean bigState, bigUmax;
     /** constant0, constantStep, umax0, umaxStep, neg0, negStep as longs where all six fit one (the common case), else null. */
@@ -41,6 +43,7 @@ public final class RepeatedSum {
         growBase = new long[n];
         growStep = new long[n];
         growLevel = new int[n];
+        repeatUnit = new long[n];
         repeat = new SumShape.Repeat[n];
         before = new Runs[n];
         for (int j = 0; j < n; j++) {
@@ -52,7 +55,11 @@ public final class RepeatedSum {
             for (int q = 0; q < fixed; q++) fixedHeight[j] += ra.count[q];
             before[j] = new Runs();
             for (int q = 0; q < fixed; q++) before[j].append(ra.count[q], ra.level[q], SumShape.ANON);
-            if (pa != null) { repeat[j] = pa; continue; }
+            if (pa != null) {
+                repeat[j] = pa;
+                for (long u : pa.counts()) repeatUnit[j] = Math.addExact(repeatUnit[j], u);
+                continue;
+            }
             if (ra.size > 0) {
                 growBase[j] = ra.count[ra.size - 1];
                 growStep[j] = rb.count[rb.size - 1] - ra.count[ra.size - 1];
@@ -104,8 +111,38 @@ public final class RepeatedSum {
         return new RepeatedSum(a, b, c0, shift, width);
     }
 
-    /** What {@link WeightedSum#closedSum} gives for shape(c), c >= c0 (saturating, two rounds), or null where this cannot tell. */
+    /** The sweep for counts asked by the thread that first asked one ({@link RepeatedSweep} is not thread-safe). */
+    private RepeatedSweep sweep;
+    private Thread sweepOwner;
+    /** Off: every count by {@link #atDirect} (a check: {@code -Dtc0.count.repeatedDirect=true}). */
+    private static final boolean DIRECT = Boolean.getBoolean("tc0.count.repeatedDirect");
+
+    /**
+     * What {@link WeightedSum#closedSum} gives for shape(c), c >= c0 (saturating, two rounds), or null where this cannot
+     * tell: by {@link RepeatedSweep}, which redoes the last round only where round one's groups change.
+     */
     public ClosedSum at(long c) {
+        if (c < c0) return null;
+        long d = c - c0;
+        long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, d));
+        if (distinct <= 1) return null;
+        if (DIRECT) return atDirect(c);
+        if (sweep == null) { sweep = new RepeatedSweep(this, top); sweepOwner = Thread.currentThread(); }
+        if (sweepOwner != Thread.currentThread()) return atDirect(c);
+        return sweep.at(d, distinct);
+    }
+
+    /** Last rounds the sweep reused and recomputed, column rounds walked and taken from pieces (tests, trace), or null before a sweep. */
+    /** The sweep's figures for the trace: last rounds reused and recomputed, column rounds walked and taken from pieces. */
+    public String sweepTrace() {
+        long[] s = sweepStats();
+        return s == null ? "no sweep" : "last rounds reused " + s[0] + ", recomputed " + s[1] + "; column rounds walked " + s[2] + ", from pieces " + s[3];
+    }
+
+    long[] sweepStats() { return sweep == null ? null : new long[] {sweep.reused, sweep.recomputed, sweep.walked, sweep.fromPiece}; }
+
+    /** {@link #at} column by column and bit by bit, every round at every c (the reference the sweep is checked against). */
+    public ClosedSum atDirect(long c) {
         if (c < c0) return null;
         long d = c - c0;
         long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, d));
@@ -161,7 +198,7 @@ public final class RepeatedSum {
      * The saturation gates, whether the sum is wide and its constant's low bits at c = c0 + d, over longs: the same
      * decisions as {@link #head} wherever every number fits a long; false (nothing decided) where one might not.
      */
-    private boolean fastHead(long d, long distinct, Count k, int satLevel, long[] head) {
+    boolean fastHead(long d, long distinct, Count k, int satLevel, long[] head) {
         if (longs == null || top > SumCount.BUILT_TOP || width - 1 + shift > 61) return false;
         long cb, umax, neg;
         try {
@@ -184,7 +221,7 @@ public final class RepeatedSum {
     }
 
     /** {@link #fastHead} over exact values: returns the constant's low bits (mod 2^top). */
-    private BigInteger head(long d, long distinct, Count k, int satLevel, long[] head) {
+    BigInteger head(long d, long distinct, Count k, int satLevel, long[] head) {
         BigInteger bd = BigInteger.valueOf(d);
         BigInteger cb = constant0.add(constantStep.multiply(bd)), umax = umax0.add(umaxStep.multiply(bd)), neg = neg0.add(negStep.multiply(bd));
         // SumShape's wide(): its constant or negative sum past a long once, or its positive weights' sum past 63 bits. The
@@ -216,7 +253,7 @@ public final class RepeatedSum {
     }
 
     /** SumCount's columnSumsPastLong over the last round's heights. */
-    private static boolean pastLong(long[] oh, int top, long constant) {
+    static boolean pastLong(long[] oh, int top, long constant) {
         long v = constant;
         for (int j = 0; j < top; j++) {
             long h = oh[j];
@@ -239,7 +276,7 @@ public final class RepeatedSum {
     }
 
     /** One count in progress: SumCount's figures, made step by step as it makes them. */
-    private static final class Count {
+    static final class Count {
         long[] perLevel;
         long wires;
         boolean wide, modelled = true, countExact = true, anyGroupGates;

@@ -52,7 +52,7 @@ class RepeatedSumTest {
     }
 
     /** A fixed part (seeded) then c repetitions of a part (seeded), each column's repetition at one level or several. */
-    private record Family(long seed, int cols, int shift, int width, boolean wide) {
+    record Family(long seed, int cols, int shift, int width, boolean wide) {
         static Family random(Random r, int trial) {
             boolean wide = trial % 4 == 3;
             return new Family(r.nextLong(), 1 + r.nextInt(8), r.nextInt(4), 3 + r.nextInt(wide ? 70 : 12), wide); // wide: shift + width past 61 bits too
@@ -96,7 +96,7 @@ class RepeatedSumTest {
         private static long sign(Random r) { return r.nextBoolean() ? 1 : -1; }
     }
 
-    private static void same(ClosedSum want, ClosedSum got, String what) {
+    static void same(ClosedSum want, ClosedSum got, String what) {
         assertArrayEquals(trim(want.gatesPerLevel()), trim(got.gatesPerLevel()), what);
         assertEquals(want.wires(), got.wires(), what);
         assertArrayEquals(want.bitKind(), got.bitKind(), what);

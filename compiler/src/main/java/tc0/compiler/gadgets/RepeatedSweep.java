@@ -1,0 +1,327 @@
+package tc0.compiler.gadgets;
+
+import java.math.BigInteger;
+
+/**
+ * {@link RepeatedSum#at} for many counts c of one family without redoing what does not move with c. Per c, round one
+ * of each column is walked by its few group runs (no bit-by-bit writes), its gates and wires added from the group
+ * sizes ({@code sum_(l<m) floor(s / 2^l) = F(s) - F(s >> m)}, F(s) = 2s - popcount(s)), and each column's heights into
+ * the last round summarised by a signature: per kind of group (its bits into the last round, the top bit's level
+ * offset) the number of groups and their highest level. The heights and highest levels of the last round are a
+ * function of the signatures alone (sums and maxima), so the last round (its gates, wires and output columns) is
+ * recomputed only when some column's signature changes: at the breakpoints of the group size g and of ceil(h / g)
+ * (and of the groups' bit lengths), every few counts at n = 2^20, not at every c. The final stage, which follows the
+ * constant's bits, runs per c. Exact: the same figures as {@link RepeatedSum#atDirect} at every c, in any order of c
+ * ({@code RepeatedSweepTest}). Not thread-safe: one per thread ({@link RepeatedSum} keeps one for its owner thread).
+ */
+final class RepeatedSweep {
+    /** Kinds of group per column in a signature (sizes base + 1 and base, a lone entry; more never occur). */
+    static final int KINDS = 4;
+    /** Past this height a column is walked at every count (the walk's int arithmetic stays far from overflow). */
+    private static final long PIECE_TOP = Integer.MAX_VALUE - (1L << 20);
+    private final RepeatedSum rs;
+    private final int top;
+    /** Per column: round one at the current count, and the signature of the cached last round. */
+    private final ColumnRound[] cur, last;
+    private boolean cached;
+    /** Per column, a piece of counts [pieceFrom, pieceTo] where round one is {@code at + (d - pieceFrom) (next - at)}. */
+    private final ColumnRound[] pieceAt, pieceNext;
+    private final long[] pieceFrom, pieceTo, nextTry;
+    private final boolean[] inPiece;
+    /** The columns in pieces, summed: their gates and wires at d without a step per column. */
+    private final PieceSums pieces;
+    /** Set once the pieces' sums would pass a long: every column walked at every count from then on. */
+    private boolean noPieces;
+    /** The count at which the cached last round was made (pieces whose groups of a kind move need it redone at every other). */
+    private long lastRoundAt = Long.MIN_VALUE;
+    private final ColumnRound probe = new ColumnRound(), probeEnd = new ColumnRound();
+    /** The cached last round: its gates per level, wires, whether it made groups, and its output columns. */
+    private long[] lastGates;
+    private long lastWires;
+    private boolean lastGroupGates;
+    private final long[] oh;
+    private final int[] omax, olast;
+    /** Group size per column over heights [gLo, gHi] (SumCount.groupSize is a pow past its table). */
+    private final long[] gLo, gHi;
+    private final int[] gSize;
+    private long[] runCount = new long[16];
+    private int[] runLevel = new int[16];
+    /** Counts answered from the cached last round, last rounds recomputed, column rounds walked and taken from a piece (tests, trace). */
+    long reused, recomputed, walked, fromPiece;
+
+    RepeatedSweep(RepeatedSum rs, int top) {
+        this.rs = rs;
+        this.top = top;
+        cur = new ColumnRound[top];
+        last = new ColumnRound[top];
+        pieceAt = new ColumnRound[top];
+        pieceNext = new ColumnRound[top];
+        for (int j = 0; j < top; j++) { cur[j] = new ColumnRound(); last[j] = new ColumnRound(); pieceAt[j] = new ColumnRound(); pieceNext[j] = new ColumnRound(); }
+        pieceFrom = new long[top];
+        pieceTo = new long[top];
+        nextTry = new long[top];
+        inPiece = new boolean[top];
+        pieces = new PieceSums(rs.maxLevel + 16);
+        java.util.Arrays.fill(pieceFrom, 1);
+        oh = new long[top];
+        omax = new int[top];
+        olast = new int[top];
+        gLo = new long[top];
+        gHi = new long[top];
+        gSize = new int[top];
+        java.util.Arrays.fill(gLo, 1);
+    }
+
+    /** As {@link RepeatedSum#atDirect}, c >= c0 and the count's distinct terms past 1 checked by the caller. */
+    ClosedSum at(long d, long distinct) {
+        RepeatedSum.Count k = new RepeatedSum.Count(rs.maxLevel + 8);
+        int satLevel = rs.maxLevel + 1;
+        long[] head = new long[4];
+        BigInteger low = rs.fastHead(d, distinct, k, satLevel, head) ? null : rs.head(d, distinct, k, satLevel, head);
+        int hiKind = (int) head[0], loKind = (int) head[1];
+        k.wide = head[2] != 0;
+        boolean beyond = top > SumCount.BUILT_TOP;
+        boolean same = cached;
+        for (int j = 0; j < top; j++) {
+            if (inPiece[j]) {
+                if (d >= pieceFrom[j] && d <= pieceTo[j]) { fromPiece++; continue; }
+                pieces.leave(pieceAt[j], pieceNext[j], pieceFrom[j]);
+                inPiece[j] = false;
+            }
+            ColumnRound c = cur[j];
+            if (!walk(j, d, c)) return null; // a repetition written out run by run: the ordinary count
+            if (same) same = sameSignature(c, last[j]);
+            if (!piece(j, d, c)) c.addTo(k);
+        }
+        if (pieces.volatiles > 0 && d != lastRoundAt) same = false; // a piece's groups of one kind rise or fall with d
+        if (!pieces.addTo(k, d)) { // past a long in the pieces' sums: every column walked from here on
+            noPieces = true;
+            for (int j = 0; j < top; j++) inPiece[j] = false;
+            pieces.clear();
+            cached = false;
+            return at(d, distinct);
+        }
+        if (same) reused++;
+        else {
+            cached = false; // until the last round below is whole (it may throw part way)
+            // A column in a piece keeps in cur the round it entered with: its signature, unless its groups of a kind move.
+            if (pieces.volatiles > 0) for (int j = 0; j < top; j++) if (inPiece[j]) cur[j].setOnLine(pieceAt[j], pieceNext[j], d - pieceFrom[j]);
+            if (!lastRound()) return null;
+            for (int j = 0; j < top; j++) last[j].copySignature(cur[j]);
+            cached = true;
+            lastRoundAt = d;
+            recomputed++;
+        }
+        for (int l = 0; l < lastGates.length; l++) if (lastGates[l] != 0) k.gate(lastGates[l], 0, l);
+        k.wires = Math.addExact(k.wires, lastWires);
+        k.anyGroupGates |= lastGroupGates;
+        BigInteger wideConstant = beyond ? low : null;
+        long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
+        if (wideConstant == null && RepeatedSum.pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
+        k.finalStage(oh, omax, olast, rs.shift, rs.width, constant, wideConstant, hiKind, loKind, satLevel);
+        return new ClosedSum(k.perLevel, k.wires, k.bitKind, k.bitLevel, k.bitNegated, k.modelled, k.wide, k.countExact);
+    }
+
+    /** Column j's height at d, and its growth per count (0: the same at every count). */
+    private long height(int j, long d) {
+        if (j >= rs.fixedCount.length) return 0;
+        long h = rs.fixedHeight[j];
+        if (rs.repeat[j] != null) return Math.addExact(h, rs.repeatUnit[j] * Math.addExact(rs.repeat[j].times(), d));
+        return Math.addExact(h, Math.addExact(rs.growBase[j], Math.multiplyExact(rs.growStep[j], d)));
+    }
+
+    private long step(int j) {
+        if (j >= rs.fixedCount.length) return 0;
+        return rs.repeat[j] != null ? rs.repeatUnit[j] : rs.growStep[j];
+    }
+
+    /**
+     * After a walk at d: where column j's groups keep their size g, number N and base size b over the next counts
+     * (h up to min(g's range, N g, (b + 1) N - 1)), and the groups holding its fixed entries and the next one are all
+     * of b + 1 entries (so they stay put as the last groups grow), round one there is linear in d: its gates of each
+     * level and its wires are h less the fixed groups' part, and the groups of b + 1 and b rise and fall by the step.
+     * Taken from the walks at d and d + 1, checked against a walk at the piece's last count (none where it fails).
+     * True where column j entered a piece at d (its round then counted by {@link PieceSums}).
+     */
+    private boolean piece(int j, long d, ColumnRound c) {
+        if (noPieces) return false;
+        long step = step(j);
+        ColumnRound at = pieceAt[j], next = pieceNext[j];
+        long to;
+        if (step == 0) { // the same runs at every count
+            at.copyFrom(c);
+            next.copyFrom(c);
+            to = Long.MAX_VALUE;
+        } else {
+            if (d < nextTry[j]) return false;
+            long h = height(j, d);
+            if (h < 16 || h > PIECE_TOP || !(h >= gLo[j] && h <= gHi[j])) return false;
+            long g = gSize[j], n = (h + g - 1) / g, b = h / n, extra = h % n, fixed = rs.fixedHeight[j];
+            if (extra * (b + 1) < fixed + 2 * (b + 1)) { nextTry[j] = d + 1; return false; }
+            long hEnd = Math.min(Math.min(gHi[j], n * g), Math.min((b + 1) * n - 1, PIECE_TOP));
+            to = d + (hEnd - h) / step;
+            if (to - d < 4) return false;
+            if (!walk(j, d + 1, probe) || !walk(j, to, probeEnd) || !probeEnd.onLine(c, probe, to - d)) { nextTry[j] = d + 4; return false; }
+            at.copyFrom(c);
+            next.copyFrom(probe);
+        }
+        if (!pieces.enter(at, next, d)) return false;
+        pieceFrom[j] = d;
+        pieceTo[j] = to;
+        inPiece[j] = true;
+        return true;
+    }
+
+    /** Round one of column j at d by its runs (Count.roundOne's walk) into {@code c}; false where a repetition must be written out. */
+    private boolean walk(int j, long d, ColumnRound c) {
+        walked++;
+        c.clear();
+        int runs = 0;
+        if (j < rs.fixedCount.length) {
+            long[] fc = rs.fixedCount[j];
+            int[] fl = rs.fixedLevel[j];
+            if (fc.length + 1 > runCount.length) { runCount = new long[fc.length + 1]; runLevel = new int[fc.length + 1]; }
+            for (int q = 0; q < fc.length; q++) { runCount[runs] = fc[q]; runLevel[runs++] = fl[q]; }
+            if (rs.repeat[j] != null) {
+                SumShape.Repeat p = rs.repeat[j];
+                SumShape.Repeat r = new SumShape.Repeat(p.levels(), p.counts(), p.times() + d);
+                if (!r.groupsReachTheTop(2, rs.before[j])) return false;
+                runs = append(runCount, runLevel, runs, r.height(), r.top());
+            } else if (rs.growBase[j] > 0 || rs.growStep[j] > 0) {
+                runs = append(runCount, runLevel, runs, Math.addExact(rs.growBase[j], Math.multiplyExact(rs.growStep[j], d)), rs.growLevel[j]);
+            }
+        }
+        roundOne(c, runCount, runLevel, runs, j);
+        return true;
+    }
+
+    /** RepeatedSum.Count.roundOne's gates and wires, and its heights as a signature, into c. */
+    private void roundOne(ColumnRound c, long[] count, int[] level, int runs, int j) {
+        long h = 0;
+        for (int q = 0; q < runs; q++) h += count[q];
+        if (h == 0) return;
+        if (h == 1) { c.sign(1, 0, 1, level[0]); return; }
+        if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
+        int hi = (int) h, g = groupSize(j, hi);
+        int groups = (hi + g - 1) / g; // int arithmetic, as Count.roundOne
+        int base = hi / groups, extra = hi % groups;
+        long[] at = {0, 0, runs};
+        segment(c, count, level, at, base + 1, extra, j);
+        segment(c, count, level, at, base, groups - extra, j);
+    }
+
+    private void segment(ColumnRound c, long[] count, int[] level, long[] at, long s, long n, int j) {
+        while (n > 0) {
+            int ri = (int) at[0];
+            long left = count[ri] - at[1];
+            if (s == 1) {
+                long q = Math.min(n, left);
+                c.sign(1, 0, q, level[ri]);
+                advance(count, at, q);
+                n -= q;
+            } else if (left >= s) {
+                long q = Math.min(n, left / s);
+                groups(c, q, s, level[ri], j);
+                advance(count, at, q * s);
+                n -= q;
+            } else {
+                int lv = 0;
+                long need = s;
+                while (need > 0) {
+                    int r = (int) at[0];
+                    long take = Math.min(need, count[r] - at[1]);
+                    lv = Math.max(lv, level[r]);
+                    advance(count, at, take);
+                    need -= take;
+                }
+                groups(c, 1, s, lv, j);
+                n -= 1;
+            }
+        }
+    }
+
+    private static void advance(long[] count, long[] at, long n) {
+        at[1] += n;
+        while (at[0] < at[2] && at[1] == count[(int) at[0]]) { at[0]++; at[1] = 0; }
+    }
+
+    /** q groups of s >= 2 entries at {@code level} in column j: Count.emitGroups's gates, the heights as a signature entry. */
+    private void groups(ColumnRound c, long q, long s, int level, int j) {
+        c.groups = true;
+        c.gate(q * s, level + 1);
+        c.wires = Math.addExact(c.wires, Math.multiplyExact(q * s, s));
+        int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
+        int topOff = (s >> (nb - 1)) >= 2 ? 2 : 1; // bits l < nb - 1 have s >> l >= 2 (level + 2); the top one may be 1
+        int bitGates = topOff == 2 ? nb : nb - 1;
+        if (bitGates > 0) {
+            c.gate(Math.multiplyExact(q, bitGates), level + 2);
+            long fanIn = allShifts(s) - allShifts(s >> bitGates); // sum of s >> l, l < bitGates
+            c.wires = Math.addExact(c.wires, Math.multiplyExact(q, fanIn));
+        }
+        c.sign(nb, topOff, q, level);
+    }
+
+    /** sum over l >= 0 of floor(s / 2^l). */
+    private static long allShifts(long s) { return 2 * s - Long.bitCount(s); }
+
+    private static boolean sameSignature(ColumnRound a, ColumnRound b) {
+        if (a.ns != b.ns) return false;
+        for (int e = 0; e < a.ns; e++) if (a.key[e] != b.key[e] || a.q[e] != b.q[e] || a.slv[e] != b.slv[e]) return false;
+        return true;
+    }
+
+    /** The heights and highest levels the signatures give, then RepeatedSum's last round over them; false where it cannot tell. */
+    private boolean lastRound() {
+        long[] dh = new long[top];
+        int[] dmax = new int[top];
+        for (int j = 0; j < top; j++) {
+            ColumnRound c = cur[j];
+            for (int e = 0; e < c.ns; e++) {
+                int key = c.key[e], nb = key >> 2, topOff = key & 3, lv = c.slv[e];
+                long q = c.q[e];
+                for (int l = 0; l < nb; l++) {
+                    int at = lv + (l == nb - 1 ? topOff : 2);
+                    if (dh[j + l] == 0 || at > dmax[j + l]) dmax[j + l] = at;
+                    dh[j + l] += q;
+                }
+            }
+        }
+        RepeatedSum.Count kl = new RepeatedSum.Count(rs.maxLevel + 8);
+        java.util.Arrays.fill(oh, 0);
+        java.util.Arrays.fill(omax, 0);
+        java.util.Arrays.fill(olast, 0);
+        for (int j = 0; j < top; j++) {
+            long h = dh[j];
+            if (h == 0) continue;
+            if (h == 1) { kl.out(oh, omax, olast, j, 1, dmax[j]); continue; }
+            if (h > Integer.MAX_VALUE) return false;
+            kl.emitGroups(1, (int) h, dmax[j], j, top, null, null, oh, omax, olast);
+        }
+        lastGates = kl.perLevel;
+        lastWires = kl.wires;
+        lastGroupGates = kl.anyGroupGates;
+        return true;
+    }
+
+    /** SumCount.groupSize(h, 2), remembered per column over the heights where it holds (ceil(sqrt h) is g on ((g-1)^2, g^2]). */
+    private int groupSize(int j, int h) {
+        if (h >= gLo[j] && h <= gHi[j]) return gSize[j];
+        int g = SumCount.groupSize(h, 2);
+        long lo = h, hi = h;
+        long a = (long) (g - 1) * (g - 1) + 1, b = (long) g * g;
+        if (g >= 3 && a <= h && h <= b && b <= Integer.MAX_VALUE && SumCount.groupSize((int) a, 2) == g && SumCount.groupSize((int) b, 2) == g
+                && SumCount.groupSize((int) a - 1, 2) != g) { lo = a; hi = b; } // groupSize rises with h: the whole range is g
+        gLo[j] = lo;
+        gHi[j] = hi;
+        gSize[j] = g;
+        return g;
+    }
+
+    private static int append(long[] count, int[] level, int runs, long c, int lv) {
+        if (c == 0) return runs;
+        if (runs > 0 && level[runs - 1] == lv) { count[runs - 1] += c; return runs; }
+        count[runs] = c;
+        level[runs] = lv;
+        return runs + 1;
+    }
+}

@@ -1,0 +1,83 @@
+package tc0.compiler.gadgets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link RepeatedSum#at} (by {@link RepeatedSweep}: the last round kept while round one's groups keep their kinds)
+ * equals {@link RepeatedSum#atDirect} (every round at every c) at every count of long stretches, in order and out of
+ * order, and the shape built for that c counted by {@link WeightedSum#closedSum} on a sample: so the sweep's summaries
+ * of round one (the bit-length formulas for the gates' fan-in, the signatures) are checked against both.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RepeatedSweepTest {
+    @Test
+    void everyCountOfLongStretchesAsDirectAndAsBuilt() {
+        Random r = new Random(16);
+        long compared = 0, built = 0, reused = 0, recomputed = 0, walked = 0, fromPiece = 0;
+        for (int trial = 0; trial < 40; trial++) {
+            RepeatedSumTest.Family f = RepeatedSumTest.Family.random(r, trial);
+            long c0 = 2 + r.nextInt(5);
+            RepeatedSum rs = RepeatedSum.of(f.shape(c0), f.shape(c0 + 1), c0, f.shift(), f.width(), 2);
+            assertNotNull(rs, "trial " + trial);
+            RepeatedSum direct = RepeatedSum.of(f.shape(c0), f.shape(c0 + 1), c0, f.shift(), f.width(), 2);
+            int stretch = trial % 4 == 3 ? 600 : 3000; // wide families build slowly: shorter
+            for (long c = c0; c < c0 + stretch; c++) {
+                String what = "trial " + trial + " c " + c;
+                ClosedSum got = rs.at(c), want = direct.atDirect(c);
+                assertEquals(want == null, got == null, what);
+                if (got == null) continue;
+                RepeatedSumTest.same(want, got, what);
+                compared++;
+                if (c % 97 == 0) {
+                    RepeatedSumTest.same(WeightedSum.closedSum(f.shape(c), f.shift(), f.width(), true, 2), got, what + " (built)");
+                    built++;
+                }
+            }
+            long[] s = rs.sweepStats();
+            if (s != null) { reused += s[0]; recomputed += s[1]; walked += s[2]; fromPiece += s[3]; }
+        }
+        assertTrue(compared > 40 * 500, "sums compared: " + compared);
+        assertTrue(built > 300, "sums built: " + built);
+        assertTrue(reused > compared / 4 && recomputed > 1000, "last rounds reused " + reused + ", recomputed " + recomputed + " of " + compared);
+        assertTrue(fromPiece > walked, "column rounds from pieces " + fromPiece + ", walked " + walked);
+    }
+
+    @Test
+    void countsOutOfOrderAndFarOut() {
+        Random r = new Random(18);
+        int compared = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            RepeatedSumTest.Family f = RepeatedSumTest.Family.random(r, trial);
+            long c0 = 2 + r.nextInt(5);
+            RepeatedSum rs = RepeatedSum.of(f.shape(c0), f.shape(c0 + 1), c0, f.shift(), f.width(), 2);
+            assertNotNull(rs, "trial " + trial);
+            long c = c0;
+            for (int i = 0; i < 400; i++) {
+                // runs of neighbours, jumps back and far out (up to 2^24: columns of millions of entries)
+                c = i % 50 == 0 ? c0 + r.nextInt(1 << (4 + r.nextInt(21))) : i % 7 == 0 ? Math.max(c0, c - r.nextInt(30)) : c + 1;
+                String what = "trial " + trial + " c " + c;
+                ClosedSum got, want;
+                try {
+                    want = rs.atDirect(c);
+                } catch (ArithmeticException past) {
+                    long cc = c;
+                    org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class, () -> rs.at(cc), what);
+                    continue;
+                }
+                got = rs.at(c);
+                assertEquals(want == null, got == null, what);
+                if (got == null) continue;
+                RepeatedSumTest.same(want, got, what);
+                compared++;
+            }
+        }
+        assertTrue(compared > 60 * 300, "sums compared: " + compared);
+    }
+}
