@@ -27,8 +27,8 @@ final class Engine {
     private final Summary[] sums;
     private final Summary[] plain; // sums made plain, when a counter that does not know the split asks
     private final Map<Object, Instance.Result> memo = new HashMap<>();
-    /** Results computed in parallel (RoPE's rows), shared by the nodes of one count. */
-    final Map<Object, Instance.Result> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    /** RoPE's pair columns at level 0 ({@link RopeColumn}), shared by the RoPE nodes of one count. */
+    final Map<Object, RopeColumn> ropeColumns = new java.util.concurrent.ConcurrentHashMap<>();
     /** The most elements a non-uniform tensor may have where counting expands it element by element. */
     static final long EXPAND_LIMIT = 1L << 22;
     /** {@code -Dtc0.count.trace=true}: each node's time and class variety, and where a gadget runs instead of a closed form, on stderr. */

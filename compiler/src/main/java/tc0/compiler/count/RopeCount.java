@@ -66,33 +66,9 @@ final class RopeCount {
     }
 
     /** Whether a plain word's top bit sits below its other bits. */
-    private static boolean topLow(ElemClass c) {
+    static boolean topLow(ElemClass c) {
         return c.slotLevel(c.bit(c.width() - 1) >> 1) < c.slotLevel(c.bit(0) >> 1);
     }
-
-    /**
-     * {@link #closed} of a pair already moved down to level 0 (see {@link #count}), shared by the nodes of a
-     * count. Null where the closed form does not apply.
-     */
-    static Instance.Result closedBase(Engine e, ElemClass[] base, long c, long s, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {
-        Object key = new PairKey(c, s, base[0].id, base[1].id, fx, fc, out, rounds);
-        Instance.Result r = e.shared.get(key);
-        if (r == null) {
-            try {
-                r = closed(base, c, s, fx.fracBits() + fc.fracBits(), out, rounds);
-            } catch (SumForm.Unmodelled u) {
-                r = NONE;
-            }
-            e.shared.put(key, r);
-        }
-        return r == NONE ? null : r;
-    }
-
-    /** A base pair's key in the shared map: coefficients, classes, formats, rounds. */
-    private record PairKey(long c, long s, int x, int y, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {}
-
-    /** Stands for "no closed form" in the shared map (which takes no nulls). */
-    private static final Instance.Result NONE = new Instance.Result(new Profile(), new ElemClass[0], new long[0], false, false);
 
     private static final java.util.Map<Object, long[]> COEFFICIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -116,8 +92,9 @@ final class RopeCount {
      * Every row's pairs: the classes of a pair depend on its row group and column, the coefficients on its row.
      * A pair is counted from its classes moved down to level 0 (the sums' gates, levels and outputs are the
      * same moved up: every level is a max of input levels or a step above one), so layers whose pairs differ
-     * only in level share the work; per (row group, pair) the rows' profiles are summed and moved up once.
-     * Rows where the closed form does not apply run the gadget.
+     * only in level share the work: per pair and base classes every row is counted once ({@link RopeColumn}),
+     * shared by the count's RoPE nodes over those classes however they group their rows; per (row group, pair)
+     * the rows' profiles are summed from it and moved up once. Rows where the closed form does not apply run the gadget.
      */
     static Summary count(Engine e, Node n, Op.Rope op) {
         Summary s = e.sum(op.operand());
@@ -140,54 +117,62 @@ final class RopeCount {
                 baseOf[g] = Lift.down(pair, lift[g]);
             }
         }
-        Instance.Result[] res = new Instance.Result[rows * pairs];
-        java.util.stream.IntStream.range(0, rows).parallel().forEach(i -> {
-            int rg = m.group(0, i);
-            for (int j = 0; j < pairs; j++) {
-                int at = i * pairs + j;
-                res[at] = closedBase(e, baseOf[rg * pairs + j], coef[2 * at], coef[2 * at + 1], fx, fc, out, rounds);
-            }
-        });
+        // Each group's rows (null: every row, one group).
+        int[][] rowsOf = new int[rgs][];
+        if (rgs > 1) {
+            int[] size = new int[rgs];
+            for (int i = 0; i < rows; i++) size[m.group(0, i)]++;
+            for (int rg = 0; rg < rgs; rg++) rowsOf[rg] = new int[size[rg]];
+            java.util.Arrays.fill(size, 0);
+            for (int i = 0; i < rows; i++) { int rg = m.group(0, i); rowsOf[rg][size[rg]++] = i; }
+        }
+        RopeColumn[] col = new RopeColumn[rgs * pairs];
+        RopeColumn.Sum[] sum = new RopeColumn.Sum[rgs * pairs];
+        for (int g = 0; g < col.length; g++) {
+            int j = g % pairs;
+            ElemClass[] b = baseOf[g];
+            col[g] = e.ropeColumns.computeIfAbsent(new ColumnKey(b[0].id, b[1].id, j, List.of(rows, k, op.base(), fc), fx, fc, out, rounds),
+                    key -> RopeColumn.of(b, coef, pairs, j, rows, fx, fc, out, rounds));
+            sum[g] = col[g].sum(rowsOf[g / pairs]);
+        }
         int[] table = new int[rows * k];
         boolean passthrough = false, disjoint = true;
         int[] nodes = {op.operand(), op.operand()};
-        Profile[] sum = new Profile[rgs * pairs];
-        long[][] read = new long[rgs * pairs][];
         java.util.Map<Long, Integer> liftedOut = new java.util.HashMap<>();
         for (int i = 0; i < rows; i++) {
             int rg = m.group(0, i);
             for (int j = 0; j < pairs; j++) {
-                int g = rg * pairs + j, at = i * pairs + j;
-                ElemClass[] pair = pairOf[g];
-                Instance.Result r = res[at];
-                if (r == null) {
+                int g = rg * pairs + j;
+                int[] ids = col[g].out;
+                int r = 2 * i;
+                if (ids[r] < 0) {
                     if (Engine.TRACE) System.err.println("count: rope row " + i + " pair " + j + " runs the gadget");
+                    int at = i * pairs + j;
                     long c = coef[2 * at], sn = coef[2 * at + 1];
                     Instance.Gadget gd = (net, in) -> Rope.rotate(net, in[0], in[1], fx, c, sn, fc, out, rounds);
-                    r = e.instance(List.of("rope", fx, fc, out, rounds, c, sn), gd, pair, new int[] {0, 1});
-                    e.add(r, 1, nodes, pair);
-                    table[i * k + 2 * j] = r.out()[0].id;
-                    table[i * k + 2 * j + 1] = r.out()[1].id;
-                } else {
-                    if (sum[g] == null) { sum[g] = new Profile(); read[g] = new long[] {-1L, -1L}; }
-                    sum[g].add(r.profile(), 1);
-                    read[g][0] &= r.usedSlots()[0];
-                    read[g][1] &= r.usedSlots()[1];
-                    for (int o = 0; o < 2; o++) {
-                        int d = lift[g];
-                        ElemClass b = r.out()[o];
-                        table[i * k + 2 * j + o] = d == 0 ? b.id : liftedOut.computeIfAbsent((long) b.id << 32 | d, x -> b.lifted(d).id);
-                    }
+                    Instance.Result res = e.instance(List.of("rope", fx, fc, out, rounds, c, sn), gd, pairOf[g], new int[] {0, 1});
+                    e.add(res, 1, nodes, pairOf[g]);
+                    table[i * k + 2 * j] = res.out()[0].id;
+                    table[i * k + 2 * j + 1] = res.out()[1].id;
+                    passthrough |= res.passthrough();
+                    disjoint &= res.disjoint();
+                    continue;
                 }
-                passthrough |= r.passthrough();
-                disjoint &= r.disjoint();
+                for (int o = 0; o < 2; o++) {
+                    int d = lift[g], id = ids[r + o];
+                    table[i * k + 2 * j + o] = d == 0 ? id : liftedOut.computeIfAbsent((long) id << 32 | d, x -> ElemClass.byId(id).lifted(d).id);
+                }
             }
         }
-        for (int g = 0; g < sum.length; g++) {
-            if (sum[g] == null) continue;
-            e.total.add(Lift.up(sum[g], lift[g]), 1);
-            for (int o = 0; o < 2; o++) e.read(op.operand(), pairOf[g][o], read[g][o]);
+        for (int g = 0; g < col.length; g++) {
+            if (!sum[g].anyClosed()) continue;
+            e.total.add(Lift.up(sum[g].profile(), lift[g]), 1);
+            for (int o = 0; o < 2; o++) e.read(op.operand(), pairOf[g][o], sum[g].read()[o]);
         }
         return e.computed(n, ClassMap.explicit(Engine.shape(n), table), passthrough, disjoint, op.operand());
     }
+
+    /** A column's key in the count's shared map: the base pair's classes, the pair index, the coefficients' table, formats, rounds. */
+    private record ColumnKey(int x, int y, int j, Object coefficients, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {}
+
 }

@@ -130,7 +130,7 @@ final class HeightsSum {
         int sat = (hiKind == 2 ? 1 : 0) + (loKind == 2 ? 1 : 0);
         gates[satLevel] += sat;
         wiresHere = Math.addExact(wiresHere, Math.multiplyExact(sat, distinct));
-        // The final stage, as SumCount.finalStage over these columns (every entry anonymous).
+        // Where SumCount would count the final stage over exact values (its column sums past a long): null, the caller counts there.
         long v = k;
         for (int j = 0; j < top; j++) {
             long h = height[j];
@@ -139,71 +139,9 @@ final class HeightsSum {
             v += h << j;
             if (v >>> 62 != 0) return null;
         }
-        ClosedSum.Kind[] kind = new ClosedSum.Kind[width];
-        int[] bitLevel = new int[width];
-        boolean[] negated = new boolean[width];
-        boolean modelled = true, countExact = true;
-        int lastNonEmpty = -1, lastRead = -1;
-        for (int j = 0; j < top; j++) if (height[j] > 0) lastNonEmpty = j;
-        long anon = 0, vmax = 0;
-        int maxLv = 0;
-        for (int j = 0; j < top; j++) {
-            long h = height[j];
-            if (h > 0) {
-                maxLv = Math.max(maxLv, maxLevel[j]);
-                anon += h;
-            }
-            vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
-            if (j < shift) continue;
-            long n = anon;
-            long unit = 1L << j, kj = k & ((1L << (j + 1)) - 1);
-            long m = (vmax + kj) / unit, t0 = Math.min(m, kj / unit);
-            boolean signBit = j - shift == width - 1;
-            long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
-            long plus = 0, minus = 0, termCount = 0;
-            int termLevel = 0;
-            long rest = m - t0, odd = (m + 1) / 2 - (t0 + 1) / 2, even = rest - odd;
-            if (n >= 2 && rest > 0) lastRead = j;
-            if (n >= 2) {
-                gates[maxLv + 1] = Math.addExact(gates[maxLv + 1], rest);
-                wiresHere = Math.addExact(wiresHere, Math.multiplyExact(rest, n));
-                plus += odd;
-                minus -= even;
-                termCount += rest;
-                if (rest > 0) termLevel = maxLv + 1;
-            } else if (n == 1 && rest > 0) {
-                long w = odd - even;
-                if (w != 0) {
-                    termCount++;
-                    if (w > 0) plus += w; else minus += w;
-                    termLevel = maxLv; // the one entry so far: its level
-                }
-            }
-            long wh = signBit ? -2 : 2, wl = -wh;
-            if (hiKind == 1) thr -= wh;
-            else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
-            if (loKind == 1) thr -= wl;
-            else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
-            int b = j - shift;
-            if (minus >= thr || plus < thr) {
-                bitLevel[b] = -1;
-                kind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
-                if (termCount > 0) { modelled = false; countExact = false; }
-            } else if (termCount == 1) {
-                bitLevel[b] = termLevel;
-                if (n >= 2 && rest == 1) { kind[b] = ClosedSum.Kind.COMPARATOR; negated[b] = plus == 0; }
-                else if (hiKind == 2) { kind[b] = ClosedSum.Kind.HI; negated[b] = wh < 0; }
-                else if (loKind == 2) { kind[b] = ClosedSum.Kind.LO; negated[b] = wl > 0; }
-                else { kind[b] = ClosedSum.Kind.SOLE; modelled = false; }
-            } else {
-                if (termLevel + 1 >= gates.length) gates = java.util.Arrays.copyOf(gates, termLevel + 2);
-                gates[termLevel + 1]++;
-                wiresHere = Math.addExact(wiresHere, termCount);
-                bitLevel[b] = termLevel + 1;
-                kind[b] = ClosedSum.Kind.GATE;
-            }
-        }
-        if (lastNonEmpty > lastRead && anyGroupGates) { modelled = false; countExact = false; }
-        return new ClosedSum(gates, wiresHere, kind, bitLevel, negated, modelled, false, countExact);
+        // Every entry anonymous: fresh entries are the heights; with one entry so far its level is the highest.
+        FinalStage st = FinalStage.local().run(gates, height, height, maxLevel, maxLevel, shift, width, k, 0, hiKind, loKind, satLevel, anyGroupGates);
+        if (st.wiresPast != null) return null;
+        return new ClosedSum(st.perLevel, Math.addExact(wiresHere, st.wires), st.bitKind, st.bitLevel, st.bitNegated, st.modelled, false, st.countExact);
     }
 }

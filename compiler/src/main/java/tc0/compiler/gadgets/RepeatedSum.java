@@ -265,16 +265,6 @@ public final class RepeatedSum {
         return false;
     }
 
-    /** The unsigned 128-bit (hi, lo) shifted right by {@code j < 128}, as a long (ArithmeticException past one, as longValueExact). */
-    private static long shiftToLong(long hi, long lo, int j) {
-        long rHi, rLo;
-        if (j == 0) { rHi = hi; rLo = lo; }
-        else if (j < 64) { rLo = lo >>> j | hi << (64 - j); rHi = hi >>> j; }
-        else { rLo = hi >>> (j - 64); rHi = 0; }
-        if (rHi != 0 || rLo < 0) throw new ArithmeticException("BigInteger out of long range");
-        return rLo;
-    }
-
     /** One count in progress: SumCount's figures, made step by step as it makes them. */
     static final class Count {
         long[] perLevel;
@@ -389,97 +379,18 @@ public final class RepeatedSum {
             olast[j] = level;
         }
 
-        /** SumCount.finalStage over the last round's columns given as heights, highest and last levels (all entries anonymous). */
+        /** The final stage ({@link FinalStage}) over the last round's columns given as heights, highest and last levels (all entries anonymous). */
         void finalStage(long[] oh, int[] omax, int[] olast, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel) {
-            bitLevel = new int[width];
-            bitKind = new ClosedSum.Kind[width];
-            bitNegated = new boolean[width];
-            int lastNonEmpty = -1;
-            for (int j = 0; j < shift + width; j++) if (oh[j] != 0) lastNonEmpty = j;
-            int lastRead = -1;
-            long anon = 0, vmax = 0;
-            // Past a long: the column sums and the constant as 128-bit numbers (hi, lo unsigned), as SumCount's BigIntegers.
-            long vHi = 0, vLo = 0, cHi = 0, cLo = 0;
-            if (wideConstant != null) {
-                if (wideConstant.signum() < 0 || wideConstant.bitLength() > 126) throw new ArithmeticException("constant of " + wideConstant.bitLength() + " bits");
-                cLo = wideConstant.longValue();
-                cHi = wideConstant.shiftRight(64).longValue();
-            }
-            int maxLevel = 0, soleLevel = 0;
-            for (int j = 0; j < shift + width; j++) {
-                long h = oh[j];
-                if (h > 0) {
-                    maxLevel = Math.max(maxLevel, omax[j]);
-                    anon += h;
-                    soleLevel = olast[j];
-                }
-                if (wideConstant == null) vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
-                else if (h > 0) { // v += h 2^j, h < 2^31
-                    long lo = j < 64 ? h << j : 0, hi = j == 0 ? 0 : j < 64 ? h >>> (64 - j) : h << (j - 64);
-                    long sum = vLo + lo;
-                    vHi += hi + (Long.compareUnsigned(sum, vLo) < 0 ? 1 : 0);
-                    vLo = sum;
-                }
-                if (j < shift) continue;
-                long n = anon;
-                long m, t0;
-                if (wideConstant == null) {
-                    long k = constant & ((1L << (j + 1)) - 1);
-                    long unit = 1L << j;
-                    m = Math.addExact(vmax, k) / unit;
-                    t0 = Math.min(m, k / unit);
-                } else { // k = the constant's bits 0..j; m = (v + k) >> j, t0 = min(m, k >> j), each a long or ArithmeticException
-                    int bits = j + 1;
-                    long kLo = bits >= 64 ? cLo : cLo & ((1L << bits) - 1), kHi = bits <= 64 ? 0 : bits >= 128 ? cHi : cHi & ((1L << (bits - 64)) - 1);
-                    long sLo = vLo + kLo, sHi = vHi + kHi + (Long.compareUnsigned(sLo, vLo) < 0 ? 1 : 0);
-                    m = shiftToLong(sHi, sLo, j);
-                    t0 = Math.min(m, shiftToLong(kHi, kLo, j));
-                }
-                boolean signBit = j - shift == width - 1;
-                long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
-                long plus = 0, minus = 0, termCount = 0;
-                int termLevel = 0;
-                long rest = m - t0;
-                long odd = (m + 1) / 2 - (t0 + 1) / 2;
-                long even = rest - odd;
-                if (n >= 2 && rest > 0) lastRead = j;
-                if (n >= 2) {
-                    gate(rest, n, maxLevel + 1);
-                    plus += odd;
-                    minus -= even;
-                    termCount += rest;
-                    if (rest > 0) termLevel = maxLevel + 1;
-                } else if (n == 1 && rest > 0) {
-                    long w = odd - even;
-                    if (w != 0) {
-                        termCount++;
-                        if (w > 0) plus += w; else minus += w;
-                        termLevel = soleLevel;
-                    }
-                }
-                long wh = signBit ? -2 : 2, wl = -wh;
-                if (hiKind == 1) thr -= wh;
-                else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
-                if (loKind == 1) thr -= wl;
-                else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
-                int b = j - shift;
-                if (minus >= thr || plus < thr) {
-                    bitLevel[b] = -1;
-                    bitKind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
-                    if (termCount > 0) { modelled = false; countExact = false; }
-                } else if (termCount == 1) {
-                    bitLevel[b] = termLevel;
-                    if (n >= 2 && rest == 1) { bitKind[b] = ClosedSum.Kind.COMPARATOR; bitNegated[b] = plus == 0; }
-                    else if (hiKind == 2) { bitKind[b] = ClosedSum.Kind.HI; bitNegated[b] = wh < 0; }
-                    else if (loKind == 2) { bitKind[b] = ClosedSum.Kind.LO; bitNegated[b] = wl > 0; }
-                    else { bitKind[b] = ClosedSum.Kind.SOLE; modelled = false; }
-                } else {
-                    gate(1, termCount, termLevel + 1);
-                    bitLevel[b] = termLevel + 1;
-                    bitKind[b] = ClosedSum.Kind.GATE;
-                }
-            }
-            if (lastNonEmpty > lastRead && anyGroupGates) { modelled = false; countExact = false; }
+            long lo = wideConstant == null ? constant : wideConstant.longValue(), hi = wideConstant == null ? 0 : wideConstant.shiftRight(64).longValue();
+            FinalStage st = FinalStage.local().run(perLevel, oh, oh, omax, olast, shift, width, lo, hi, hiKind, loKind, satLevel, anyGroupGates);
+            if (st.wiresPast != null) throw new ArithmeticException("a sum's wires pass a long");
+            perLevel = st.perLevel;
+            wires = Math.addExact(wires, st.wires);
+            bitKind = st.bitKind;
+            bitLevel = st.bitLevel;
+            bitNegated = st.bitNegated;
+            modelled &= st.modelled;
+            countExact &= st.countExact;
         }
     }
 }

@@ -116,7 +116,7 @@ final class SumCount {
             wideConstant = BigInteger.valueOf(constant);
             r.wide = true;
         }
-        r.finalStage(cols, shift, width, constant, wideConstant, hiKind, loKind, satLevel, sc.seen);
+        r.finalStage(cols, shift, width, constant, wideConstant, hiKind, loKind, satLevel, sc);
         return r;
     }
 
@@ -144,7 +144,11 @@ final class SumCount {
         /** The middle columns of {@link #lastTwoRounds}: heights and highest levels. */
         final long[] height = new long[MAX_TOP];
         final int[] top = new int[MAX_TOP];
+        /** The final stage's columns beside {@link #height} and {@link #top}: fresh literals, last levels. */
+        final long[] fresh = new long[MAX_TOP];
+        final int[] last = new int[MAX_TOP];
         final LongIntMap seen = new LongIntMap();
+        final FinalStage stage = new FinalStage();
 
         Scratch() {
             for (int j = 0; j < MAX_TOP; j++) { a[j] = new Runs(); b[j] = new Runs(); pending[j] = new Runs(); }
@@ -356,93 +360,45 @@ final class SumCount {
     }
 
     /**
-     * The final stage; {@code wideConstant} non-null (then {@code constant} unused) when {@code shift + width} is
-     * past {@link #BUILT_TOP} or the column sums pass a long: the column sums and thresholds are then exact
-     * {@code BigInteger}s.
+     * The final stage ({@link FinalStage}) over the last round's runs; {@code wideConstant} non-null (then
+     * {@code constant} unused) when {@code shift + width} is past {@link #BUILT_TOP} or the column sums pass a
+     * long. A comparator's fan-in counts distinct literals: an identified literal met in a lower column is not
+     * fresh again.
      */
     private void finalStage(Runs[] cols, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel,
-            LongIntMap seen) {
-        bitLevel = new int[width];
-        bitKind = new ClosedSum.Kind[width];
-        bitNegated = new boolean[width];
-        int lastNonEmpty = -1;
-        for (int j = 0; j < shift + width; j++) if (!cols[j].isEmpty()) lastNonEmpty = j;
-        int lastRead = -1; // columns <= lastRead are read by some comparator
-        long anon = 0, vmax = 0;
-        BigInteger wideVmax = BigInteger.ZERO;
-        int maxLevel = 0, soleLevel = 0;
+            Scratch sc) {
+        int top = shift + width;
+        long[] height = sc.height, fresh = sc.fresh;
+        int[] maxLevel = sc.top, lastLevel = sc.last;
+        LongIntMap seen = sc.seen;
         seen.clear();
-        for (int j = 0; j < shift + width; j++) {
+        for (int j = 0; j < top; j++) {
             Runs col = cols[j];
-            long h = 0;
+            long h = 0, f = 0;
+            int mx = 0;
             for (int q = 0; q < col.size; q++) {
                 h += col.count[q];
-                maxLevel = Math.max(maxLevel, col.level[q]);
-                if (col.first[q] < 0) anon += col.count[q];
-                else for (int k = 0; k < col.count[q]; k++) seen.putIfAbsent(col.ids[col.first[q] + k], 1, 0);
-                soleLevel = col.level[q];
+                mx = Math.max(mx, col.level[q]);
+                if (col.first[q] < 0) f += col.count[q];
+                else for (int k = 0; k < col.count[q]; k++) if (seen.putIfAbsent(col.ids[col.first[q] + k], 1, 0) == 0) f++;
             }
-            if (wideConstant == null) vmax = Math.addExact(vmax, Math.multiplyExact(h, 1L << j));
-            else wideVmax = wideVmax.add(BigInteger.valueOf(h).shiftLeft(j));
-            if (j < shift) continue;
-            long n = anon + seen.size();
-            long m, t0; // comparators [V_j >= t 2^j - K_j] for t = 1..m; those up to t0 are constant 1
-            if (wideConstant == null) {
-                long k = constant & ((1L << (j + 1)) - 1);
-                long unit = 1L << j;
-                m = Math.addExact(vmax, k) / unit;
-                t0 = Math.min(m, k / unit);
-            } else {
-                BigInteger k = wideConstant.and(BigInteger.ONE.shiftLeft(j + 1).subtract(BigInteger.ONE));
-                m = wideVmax.add(k).shiftRight(j).longValueExact();
-                t0 = Math.min(m, k.shiftRight(j).longValueExact());
-            }
-            boolean signBit = j - shift == width - 1;
-            // Terms of the combining gate: (count, weight, level) groups.
-            long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
-            long plus = 0, minus = 0, termCount = 0;
-            int termLevel = 0;
-            long rest = m - t0; // comparators t = t0+1 .. m
-            long odd = (m + 1) / 2 - (t0 + 1) / 2; // odd t in (t0, m]: weight +1
-            long even = rest - odd;
-            if (n >= 2 && rest > 0) lastRead = j;
-            if (n >= 2) {
-                gate(rest, n, maxLevel + 1);
-                plus += odd;
-                minus -= even;
-                termCount += rest;
-                if (rest > 0) termLevel = maxLevel + 1;
-            } else if (n == 1 && rest > 0) {
-                long w = odd - even;
-                if (w != 0) {
-                    termCount++;
-                    if (w > 0) plus += w; else minus += w;
-                    termLevel = soleLevel;
-                }
-            }
-            long wh = signBit ? -2 : 2, wl = -wh;
-            if (hiKind == 1) thr -= wh;
-            else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
-            if (loKind == 1) thr -= wl;
-            else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
-            int b = j - shift;
-            if (minus >= thr || plus < thr) {
-                bitLevel[b] = -1;
-                bitKind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
-                if (termCount > 0) { modelled = false; countExact = false; } // its comparators (or hi, lo) may be dead
-            } else if (termCount == 1) {
-                bitLevel[b] = termLevel;
-                if (n >= 2 && rest == 1) { bitKind[b] = ClosedSum.Kind.COMPARATOR; bitNegated[b] = plus == 0; }
-                else if (hiKind == 2) { bitKind[b] = ClosedSum.Kind.HI; bitNegated[b] = wh < 0; }
-                else if (loKind == 2) { bitKind[b] = ClosedSum.Kind.LO; bitNegated[b] = wl > 0; }
-                else { bitKind[b] = ClosedSum.Kind.SOLE; modelled = false; }
-            } else {
-                gate(1, termCount, termLevel + 1);
-                bitLevel[b] = termLevel + 1;
-                bitKind[b] = ClosedSum.Kind.GATE;
-            }
+            height[j] = h;
+            fresh[j] = f;
+            maxLevel[j] = mx;
+            lastLevel[j] = col.size > 0 ? col.level[col.size - 1] : 0;
         }
-        if (lastNonEmpty > lastRead && anyGroupGates) { modelled = false; countExact = false; }
+        long lo = wideConstant == null ? constant : wideConstant.longValue(), hi = wideConstant == null ? 0 : wideConstant.shiftRight(64).longValue();
+        FinalStage st = sc.stage.run(perLevel, height, fresh, maxLevel, lastLevel, shift, width, lo, hi, hiKind, loKind, satLevel, anyGroupGates);
+        perLevel = st.perLevel;
+        gates = Math.addExact(gates, st.gates);
+        addWires(st.wires, 1);
+        if (st.wiresPast != null) wiresPast = wiresPast == null ? st.wiresPast : wiresPast.add(st.wiresPast);
+        if (st.gates > 0) depth = Math.max(depth, st.depth);
+        bitLevel = st.bitLevel;
+        bitKind = st.bitKind;
+        bitNegated = st.bitNegated;
+        modelled &= st.modelled;
+        countExact &= st.countExact;
     }
 
     /** Whether compression made any gate (whose outputs the final stage must read). */
