@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Timeout;
  * {@code [V_j >= t 2^j - K_j]}, {@code t = 1 .. (V_j + K_j) >> j}, with {@code V_j = sum_{i <= j} h_i 2^i} and
  * {@code K_j} the constant's bits 0..j as exact integers (the stage computes them by a carry chain instead);
  * random columns, narrow and past 64 and 128 bits of sums, every saturation kind.
+ *
+ * <p>What is independent here and what is not: the arithmetic ({@code V_j}, {@code K_j}, the comparator counts as
+ * exact BigIntegers) is written from the definition; the decision per bit (a constant, its one comparator, HI,
+ * LO, SOLE or a combining gate, and the polarity it enters with) is written after the stage's own rule, so this
+ * test shows only that the carry chain counts as the sums do. The decision is checked against built circuits
+ * elsewhere: {@code ClosedCostTest} (closed costs == the CountingNet gate by gate) fails when the constant-bit
+ * test {@code minus >= thr} is made {@code minus > thr}. The polarity of a HI or LO bit does not change any count
+ * (flipping it passes ClosedCostTest, SumCount's and RepeatedSweep's tests), so it is checked only here.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FinalStageTest {
