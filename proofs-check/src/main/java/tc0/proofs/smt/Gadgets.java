@@ -61,7 +61,7 @@ public final class Gadgets {
         for (DivideByConstant.Route r : DivideByConstant.Route.values()) {
             c.add(r == DivideByConstant.Route.MULTIPLY ? divideByConstant(r).as(Tier.HEAVY) : divideByConstant(r));
         }
-        c.add(divide(F33, F33, FixedFormat.of(4, 2)).as(Tier.HEAVY));
+        c.add(divide(F33, F33, FixedFormat.of(4, 2)).byCasesOn("Divide.fixed, by cases on y", "x1").as(Tier.LIGHT)); // as one query 13-18 s (heavy): docs/LEMMAS.md
         c.add(relu());
         c.add(sqrt());
         c.add(table(UnaryFunction.EXP, F44, F44));
@@ -114,6 +114,7 @@ public final class Gadgets {
         c.add(LayerNormCases.normalisedStaged(ln34).as(Tier.LIGHT)); // as one query: unknown (timeout)
         c.add(LayerNormCases.normalisedStaged(new LayerNormCases.Params(3, F33, 1, FixedFormat.of(1, 4), F33, F33)).as(Tier.LIGHT));
         c.add(LayerNormCases.rhoCut(new LayerNormCases.Params(3, F33, 1, FixedFormat.of(1, 4), F33, F33)).as(Tier.HEAVY)); // the row at 6 bits
+        c.add(WideCases.divideByCases(6).as(Tier.HEAVY)); // 64 cases, issue 18's 6-bit division in the set
         return c;
     }
 

@@ -50,4 +50,19 @@ public interface Linear<E extends Expr<?>> {
         for (long t = min + 1; t <= max; t++) p = add(p, ite(ge(twoN, mul(2 * t, dd)), num(1), num(0)));
         return p;
     }
+
+    /**
+     * {@code floor(n / d)} clamped to {@code [min, max]}, for {@code d > 0}, as a count:
+     * {@code min + #{t in (min, max] : t d <= n}} ({@code t <= floor(n / d)} iff {@code t d <= n}, the floor's
+     * definition), products by constants only. Where {@code d <= 0} the divisor 1 is used (the caller says what
+     * happens there). With the divisor fixed (a case of {@link CaseSplitProver}) every term is a comparison with
+     * a constant: no fresh quotient and no multiplier for SAT (the 6-bit quotient's cases about a quarter faster,
+     * docs/LEMMAS.md). One term per code.
+     */
+    default E floorClamped(E n, E d, long min, long max) {
+        E dd = ite(gt(d, num(0)), d, num(1));
+        E p = num(min);
+        for (long t = min + 1; t <= max; t++) p = add(p, ite(ge(n, mul(t, dd)), num(1), num(0)));
+        return p;
+    }
 }

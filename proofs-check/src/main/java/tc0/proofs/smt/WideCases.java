@@ -26,13 +26,16 @@ final class WideCases {
                 v -> new long[] {(v[0] & mask(b)) * (v[1] & mask(b))});
     }
 
-    /** {@code floor(x / y)} as p bits, all ones for {@code y = 0}; the floor by its defining inequalities. */
+    /**
+     * {@code floor(x / y)} as p bits, all ones for {@code y = 0}; the floor as the count {@code #{t : t y <= x}}
+     * ({@link Linear#floorClamped}; until 2026-12-07 a fresh quotient tied by {@code y q <= x < y q + y}).
+     */
     static GadgetCase divide(int p) {
         return new GadgetCase("WideDivide.quotient", p + " / " + p + " unsigned bits -> " + p + " bits", Tier.QUICK,
                 () -> GadgetCircuits.of(new int[] {p, p}, (net, x) -> new int[][] {WideDivide.quotient(net, x[0], x[1], WeightedSum.DEFAULT_ROUNDS)}),
                 2 * p + 4, (w, in) -> {
                     BitVecExpr x = w.unsigned(in.get("x0")), y = w.unsigned(in.get("x1"));
-                    BitVecExpr q = w.floorDiv(x, p + 1, y, p + 1);
+                    BitVecExpr q = w.floorClamped(x, y, 0, mask(p)); // x < 2^p, so floor(x / y) <= mask: the clamp never binds
                     return List.of(w.low(w.ite(w.eq(y, w.num(0)), w.num(mask(p)), q), p));
                 },
                 v -> {

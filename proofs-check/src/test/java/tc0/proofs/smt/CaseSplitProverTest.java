@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tc0.circuits.Circuit;
+import tc0.compiler.numerics.FixedFormat;
 
 /**
  * The wide quotient proved by cases on its divisor (CaseSplitProver): proved where the circuit is right, and
@@ -35,15 +36,7 @@ class CaseSplitProverTest {
         assertTrue(p.proved(), p.resultLine());
     }
 
-    /** 64 cases of 2-5 s each (GateTerms' tree sums; twice that as chains): past the set's budget, docs/LEMMAS.md. */
-    @Tag("heavy")
-    @Timeout(value = 40, unit = TimeUnit.MINUTES)
-    @Test
-    void theQuotientOfSixBitWordsIsProvedByCasesOnTheDivisor() {
-        Proof p = Prover.prove(WideCases.divideByCases(6), 40 * 60_000);
-        System.out.printf("| %s | %s | %d | %d | %d | %s |%n", p.gadget(), p.widths(), p.gates(), p.cpuMillis(), p.millis(), p.resultLine());
-        assertTrue(p.proved(), p.resultLine());
-    }
+    // The 6 / 6 quotient's proof by cases is in the set since 2026-12-07 (Gadgets.all, heavy): GadgetProofsTest.
 
     /**
      * At 6 / 6 bits, a fault inside the divider, not at an output: the correction's sign gate (the top bit of
@@ -113,6 +106,30 @@ class CaseSplitProverTest {
     void aWeightOfTheLowestOutputBitsGateOneDownIsRefuted() {
         Circuit c = DIV4.circuit().get();
         refuted(visible(c, Faults.weight(c, Faults.gateOf(c, "y0", 0), 1, -1)));
+    }
+
+    /**
+     * Divide.fixed (6 / 6 -> 6 bits, signed, y = 0 included) by cases on y, as the set proves it: a weight of its
+     * output bit 3's gate one up and output bit 0's threshold one down, each refuted with an input the evaluator
+     * confirms (each fault first shown by the evaluator to change the circuit on some input of the 4,096).
+     */
+    @Test
+    void theFixedPointQuotientByCasesRefutesAPlantedWeightAndThreshold() {
+        GadgetCase div = Gadgets.divide(Gadgets.F33, Gadgets.F33, FixedFormat.of(4, 2)).byCasesOn("Divide.fixed, by cases on y", "x1");
+        Circuit c = div.circuit().get();
+        for (Circuit faulty : new Circuit[] {Faults.weight(c, Faults.gateOf(c, "y0", 3), 0, 1), Faults.threshold(c, Faults.gateOf(c, "y0", 0), -1)}) {
+            boolean differs = false;
+            for (long x = 0; x < 64 && !differs; x++) {
+                for (long y = 0; y < 64 && !differs; y++) {
+                    long[] in = {x << 58 >> 58, y << 58 >> 58};
+                    differs = !Arrays.equals(Counterexample.evaluate(c, in), Counterexample.evaluate(faulty, in));
+                }
+            }
+            assertTrue(differs, "the fault changes nothing");
+            Proof p = Prover.prove(div.withCircuit(() -> faulty));
+            Proof.Result.Refuted r = assertInstanceOf(Proof.Result.Refuted.class, p.result(), p.resultLine());
+            assertTrue(r.counterexample().confirmed(), r.counterexample().toString());
+        }
     }
 
     /** The fault, once the evaluator has shown on some input (of 256) that it changes the circuit. */
