@@ -47,7 +47,7 @@ final class WideCases {
     /**
      * {@link #divide} proved by cases on the divisor ({@link CaseSplitProver}): the whole circuit as one query
      * did not finish at 5 / 5 bits (29 s CPU); with y fixed its normalisation and series fold to constants.
-     * At 6 / 6 bits 64 cases (CaseSplitProverTest, heavy: past the set's budget).
+     * At 6 / 6 bits 64 cases, in the set (heavy) since 2026-12-07: about 150 s of its solver CPU.
      */
     static GadgetCase divideByCases(int p) {
         return divide(p).byCasesOn("WideDivide.quotient, by cases on y", "x1");
