@@ -305,47 +305,23 @@ public final class RepeatedSum {
             if (h == 1) { put(dh, dmax, j, 1, level[0]); return; }
             if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
             int hi = (int) h;
-            int g = SumCount.groupSize(hi, 2);
-            int groups = (hi + g - 1) / g;
-            int base = hi / groups, extra = hi % groups;
-            long[] at = {0, 0, runs}; // run, entries of it taken, runs
-            segment(count, level, at, base + 1, extra, j, top, dh, dmax);
-            segment(count, level, at, base, groups - extra, j, top, dh, dmax);
+            heights.to(j, top, dh, dmax);
+            RunWalk.roundOne(count, level, runs, hi, SumCount.groupSize(hi, 2), heights);
         }
 
-        private void segment(long[] count, int[] level, long[] at, int s, long n, int j, int top, long[] dh, int[] dmax) {
-            while (n > 0) {
-                int ri = (int) at[0];
-                long left = count[ri] - at[1];
-                if (s == 1) {
-                    long q = Math.min(n, left);
-                    put(dh, dmax, j, q, level[ri]);
-                    advance(count, at, q);
-                    n -= q;
-                } else if (left >= s) {
-                    long q = Math.min(n, left / s);
-                    emitGroups(q, s, level[ri], j, top, dh, dmax, null, null, null);
-                    advance(count, at, q * s);
-                    n -= q;
-                } else {
-                    int lv = 0;
-                    long need = s;
-                    while (need > 0) {
-                        int r = (int) at[0];
-                        long take = Math.min(need, count[r] - at[1]);
-                        lv = Math.max(lv, level[r]);
-                        advance(count, at, take);
-                        need -= take;
-                    }
-                    emitGroups(1, s, lv, j, top, dh, dmax, null, null, null);
-                    n -= 1;
-                }
-            }
-        }
+        /** The walk's groups of column j into heights (reused: one per count). */
+        private final Heights heights = new Heights();
 
-        private static void advance(long[] count, long[] at, long n) {
-            at[1] += n;
-            while (at[0] < at[2] && at[1] == count[(int) at[0]]) { at[0]++; at[1] = 0; }
+        private final class Heights implements RunWalk.Sink {
+            private int j, top;
+            private long[] dh;
+            private int[] dmax;
+
+            void to(int j, int top, long[] dh, int[] dmax) { this.j = j; this.top = top; this.dh = dh; this.dmax = dmax; }
+
+            @Override public void single(long q, int level) { put(dh, dmax, j, q, level); }
+
+            @Override public void groups(long q, long s, int level) { emitGroups(q, (int) s, level, j, top, dh, dmax, null, null, null); }
         }
 
         /** SumCount.emitGroups: into heights (dh, dmax) in round one, into the last round's columns (oh, omax, olast) after. */
