@@ -200,15 +200,12 @@ public final class RepeatedSum {
      */
     boolean fastHead(long d, long distinct, Count k, int satLevel, long[] head) {
         if (longs == null || top > SumCount.BUILT_TOP || width - 1 + shift > 61) return false;
-        long cb, umax, neg;
-        try {
-            cb = Math.addExact(longs[0], Math.multiplyExact(longs[1], d));
-            umax = Math.addExact(longs[2], Math.multiplyExact(longs[3], d));
-            neg = Math.addExact(longs[4], Math.multiplyExact(longs[5], d));
-            Math.subtractExact(umax, neg); // head's umax - neg: past 63 bits only past a long
-        } catch (ArithmeticException past) {
-            return false;
-        }
+        // No exceptions here: a count past a long is the common case at large n (mamba's rows at 65536: every row), and a
+        // thrown ArithmeticException per row cost more than the exact head it falls back to.
+        long cb = line(longs[0], longs[1], d), umax = line(longs[2], longs[3], d), neg = line(longs[4], longs[5], d);
+        if (cb == Long.MIN_VALUE || umax == Long.MIN_VALUE || neg == Long.MIN_VALUE) return false;
+        long un = umax - neg;
+        if (((umax ^ neg) & (umax ^ un)) < 0) return false; // head's umax - neg: past 63 bits only past a long
         long hb = shift > 0 ? 1L << (shift - 1) : 0, bb = 1L << (width - 1 + shift); // bb <= 2^61, |cb| < 2^63
         if (cb > Long.MAX_VALUE / 4 || cb < Long.MIN_VALUE / 4) return false; // the steps and thresholds below stay longs
         long hiStep = bb - cb, loStep = -bb - cb, hiThr = hiStep - hb, loThr = loStep - hb;
@@ -218,6 +215,15 @@ public final class RepeatedSum {
         head[1] = g == 2 ? 2 : -g;
         head[3] = Math.floorMod(cb + hb, 1L << top);
         return true;
+    }
+
+    /** {@code a + s d} where it fits a long and is not Long.MIN_VALUE; Long.MIN_VALUE otherwise (the caller then goes exact). */
+    static long line(long a, long s, long d) {
+        long p = s * d;
+        if (Math.multiplyHigh(s, d) != (p >> 63)) return Long.MIN_VALUE;
+        long r = a + p;
+        if (((a ^ r) & (p ^ r)) < 0) return Long.MIN_VALUE;
+        return r;
     }
 
     /** {@link #fastHead} over exact values: returns the constant's low bits (mod 2^top). */
