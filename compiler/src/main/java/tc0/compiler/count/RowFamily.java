@@ -88,8 +88,37 @@ final class RowFamily {
         }
     }
 
+    /** The family's rows summed ({@link #at(long, long)}), to be added to the count by {@link #flushInto}. */
+    private RowSums sums;
+
     /** The row whose last run has {@code c} pairs, as {@link SumForm#close} counts it; null where this cannot tell. */
     Instance.Result at(long c) {
+        ClosedSum cs = closed(c);
+        if (cs == null) return null;
+        Profile p = SumForm.profile(cs);
+        p.add(fixedAnds, 1);
+        p.add(pairAnds, c);
+        return new Instance.Result(p, new ElemClass[] {SumForm.outputClass(cs, width, -1, 0)}, used, false, true);
+    }
+
+    /**
+     * As {@link #at(long)}, the row added {@code weight} times to the family's sums instead of a profile of its own:
+     * the result's profile is null (its figures reach the count by {@link #flushInto}).
+     */
+    Instance.Result at(long c, long weight) {
+        ClosedSum cs = closed(c);
+        if (cs == null) return null;
+        if (sums == null) sums = new RowSums(fixedAnds, pairAnds);
+        sums.add(cs, c, weight);
+        return new Instance.Result(null, new ElemClass[] {sums.out(cs, width)}, used, false, true);
+    }
+
+    /** Adds the rows summed by {@link #at(long, long)} to {@code total}. */
+    void flushInto(Profile total) {
+        if (sums != null) sums.flushInto(total);
+    }
+
+    ClosedSum closed(long c) {
         if (c < from || c >= pastInt) return null;
         ClosedSum cs;
         try {
@@ -99,9 +128,6 @@ final class RowFamily {
             return null;
         }
         if (cs == null || !cs.modelled()) return null; // the row by itself says why, or builds
-        Profile p = SumForm.profile(cs);
-        p.add(fixedAnds, 1);
-        p.add(pairAnds, c);
-        return new Instance.Result(p, new ElemClass[] {SumForm.outputClass(cs, width, -1, 0)}, used, false, true);
+        return cs;
     }
 }

@@ -179,10 +179,10 @@ final class ScanTail {
             }
             long[] ux = new long[runs], uy = new long[runs];
             // A decay that is a literal of z may recur in another pair of this sum: the form models that only without passed-on bits.
-            Instance.Result s = soleRead && trueBits ? null : closedSum(b[t], e0, factor, shift, out, rounds, t, rx, ry, counts, runs, ux, uy, common);
+            Instance.Result s = soleRead && trueBits ? null : closedSum(b[t], e0, factor, shift, out, rounds, t, rx, ry, counts, runs, ux, uy, common, total);
             int firstRead = t;
             if (s != null) {
-                boolean gates = s.profile().gates() > 0;
+                boolean gates = s.profile() != null ? s.profile().gates() > 0 : common[0].lastGates; // null: summed by the family
                 for (int i = 0; gates && i < np; i++) {
                     Piece pc = pieces.get(i);
                     long mask = uy[runOf[i]];
@@ -222,10 +222,11 @@ final class ScanTail {
                 for (int j = 0; j <= t; j++) used[n + j] |= g.bRead()[j];
             }
             if (firstRead < t) { cover[firstRead + 1]++; cover[t + 1]--; }
-            total.add(s.profile(), 1);
+            if (s.profile() != null) total.add(s.profile(), 1);
             passthrough |= s.passthrough();
             h[t] = s.out()[0];
         }
+        if (common[0] != null) common[0].flushInto(total);
         if (Engine.TRACE && common[0] != null && common[0].sweep != null) System.err.println("count: scan line of " + n + " rows, its repeated sums: " + common[0].sweep.sweepTrace());
         for (Map.Entry<Segment, long[]> r : reads.entrySet()) {
             Segment sg = r.getKey();
@@ -315,25 +316,42 @@ final class ScanTail {
             ClosedSum cs = sweep.at(c);
             if (cs == null) return null;
             if (!cs.modelled()) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");
-            Profile p = SumForm.profile(cs);
-            p.add(form.extra, 1);
-            p.add(pairAnds, c);
             int runs = rx.length;
             System.arraycopy(this.ux, 0, ux, 0, runs - 1);
             System.arraycopy(this.uy, 0, uy, 0, runs - 1);
             ux[runs - 1] = lastUx;
             uy[runs - 1] = lastUy;
-            return new Instance.Result(p, new ElemClass[] {SumForm.outputClass(cs, width, -1, 0)}, new long[0], false, true);
+            if (CHECK_SWEEP) { // the row's own profile, to compare with the row built
+                Profile p = SumForm.profile(cs);
+                p.add(form.extra, 1);
+                p.add(pairAnds, c);
+                return new Instance.Result(p, new ElemClass[] {SumForm.outputClass(cs, width, -1, 0)}, new long[0], false, true);
+            }
+            if (sums == null) sums = new RowSums(form.extra, pairAnds);
+            lastGates = sums.add(cs, c, 1);
+            return new Instance.Result(null, new ElemClass[] {sums.out(cs, width)}, new long[0], false, true);
+        }
+
+        /** The rows {@link #swept} counted (their results' profiles null), summed; whether the last had a gate. */
+        RowSums sums;
+        boolean lastGates;
+
+        /** Adds the rows summed so far to {@code total}. */
+        void flushInto(Profile total) {
+            if (sums != null) sums.flushInto(total);
         }
     }
 
     /** h_t by the closed form over the row's runs, or null where the form cannot model it. */
     private static Instance.Result closedSum(ElemClass bt, long e0, long factor, int shift, FixedFormat out, int rounds, int t,
-                                             ElemClass[] rx, ElemClass[] ry, long[] counts, int runs, long[] ux, long[] uy, Common[] common) {
+                                             ElemClass[] rx, ElemClass[] ry, long[] counts, int runs, long[] ux, long[] uy, Common[] common, Profile total) {
         try {
             if (runs == 0) return lone(row(bt, e0, factor, t, rx, ry, counts, runs, ux, uy), bt, Math.multiplyExact(e0, factor), shift, out.width(), rounds);
             Common c = common[0];
-            if (c == null || !c.fits(bt, rx, ry, counts, runs)) c = common[0] = common(bt, e0, factor, t, rx, ry, counts, runs);
+            if (c == null || !c.fits(bt, rx, ry, counts, runs)) {
+                if (c != null) c.flushInto(total);
+                c = common[0] = common(bt, e0, factor, t, rx, ry, counts, runs);
+            }
             if (c == null) return row(bt, e0, factor, t, rx, ry, counts, runs, ux, uy).close(shift, out.width(), true, rounds, new long[0]);
             long last = counts[runs - 1];
             Instance.Result swept = c.swept(last, factor, shift, out.width(), rounds, ux, uy);

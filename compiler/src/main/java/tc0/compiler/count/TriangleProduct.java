@@ -52,7 +52,8 @@ final class TriangleProduct {
             long times = keys.get(r)[2];
             long[] readA = new long[2 * k];
             for (int gj = 0; gj < cb; gj++) {
-                VariableDots.Dot d = dots.dot(gi, gj, cut);
+                long weight = Math.multiplyExact(times, b.count(1, gj));
+                VariableDots.Dot d = dots.dot(gi, gj, cut, weight);
                 Instance.Result res;
                 if (d != null) {
                     res = d.result();
@@ -60,7 +61,7 @@ final class TriangleProduct {
                 } else {
                     res = allZero(e, a, b, dots, gi, gj, cut, inner, fa, fb, out);
                 }
-                e.total.add(res.profile(), Math.multiplyExact(times, b.count(1, gj)));
+                if (res.profile() != null) e.total.add(res.profile(), weight); // null: summed by family, added below
                 passthrough |= res.passthrough();
                 disjoint &= res.disjoint();
                 table[r * cb + gj] = res.out()[0].id;
@@ -70,6 +71,7 @@ final class TriangleProduct {
                 if (dots.onSide(g, side, cut) > 0) e.read(op.left(), ElemClass.byId(a.id(gi, dots.aGroup(g), side)), readA[s]);
             }
         }
+        dots.flushInto(e.total);
         for (int gj = 0; gj < cb; gj++) {
             for (int g = 0; g < k; g++) e.read(op.right(), ElemClass.byId(b.id(dots.bGroup(g), gj)), readB[gj][g]);
         }

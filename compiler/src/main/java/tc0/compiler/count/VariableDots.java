@@ -89,6 +89,15 @@ final class VariableDots {
      * are per slot, inner group g's lower side at {@code 2g}, its upper at {@code 2g + 1}.
      */
     Dot dot(int gi, int gj, int cut) {
+        return dot(gi, gj, cut, 0);
+    }
+
+    /**
+     * As {@link #dot(int, int, int)}; with {@code weight > 0} (the times the caller adds the dot) a row counted
+     * from its family is added to the family's sums instead: its result's profile is then null, and its figures
+     * reach the count by {@link #flushInto}.
+     */
+    Dot dot(int gi, int gj, int cut, long weight) {
         int k = groups(), sides = cut < 0 ? 1 : 2;
         int[] pairOf = new int[k * sides];
         List<ElemClass> px = new ArrayList<>(), py = new ArrayList<>();
@@ -129,7 +138,7 @@ final class VariableDots {
         } else {
             runs = inOrder(pairOf, cut);
         }
-        Instance.Result res = once ? family(xs, ys, runs) : null;
+        Instance.Result res = once ? family(xs, ys, runs, weight) : null;
         if (res == null) res = count(xs, ys, runs);
         if (res == null) { // the gadget over the dot's nonzero terms in order (the zero ones make no gate)
             if (bulk && kinds > 1) runs = inOrder(pairOf, cut);
@@ -192,22 +201,34 @@ final class VariableDots {
      * A row met once ({@link #once}) counted from its family, the rows whose runs are its own but for the last
      * run's count ({@link RowFamily}); null where the family cannot count it (the caller counts it by itself).
      */
-    private Instance.Result family(ElemClass[] xs, ElemClass[] ys, PairRuns pr) {
+    private Instance.Result family(ElemClass[] xs, ElemClass[] ys, PairRuns pr, long weight) {
         int runs = pr.pair().length;
         if (runs == 0 || e.rounds != 2) return null;
         if (family == null || !family.holds(xs, ys, pr.pair(), pr.count())) {
+            if (family != null) family.flushInto(summed);
             family = RowFamily.of(xs, ys, pr.pair(), pr.count(), scale, shift, out.width(), e.rounds);
         }
         if (family == null) return null;
-        Instance.Result r = family.at(pr.count()[runs - 1]);
+        long c = pr.count()[runs - 1];
+        // Checking: the row's own profile, compared with the row counted by itself (the sums are RowSumsTest's).
+        Instance.Result r = weight > 0 && !ScanTail.CHECK_SWEEP ? family.at(c, weight) : family.at(c);
         if (r == null) return null;
         dotsByFamily++;
         if (ScanTail.CHECK_SWEEP) { // tests: the row counted by itself too, and compared
             Instance.Result own = count(xs, ys, pr);
-            if (own == null || !sameCount(r, own)) throw new IllegalStateException("a causal row of " + pr.count()[runs - 1] + " in its last run: its family counts "
+            if (own == null || !sameCount(r, own)) throw new IllegalStateException("a causal row of " + c + " in its last run: its family counts "
                     + r.profile().cost() + ", the row by itself " + (own == null ? "nothing" : own.profile().cost()));
         }
         return r;
+    }
+
+    /** Rows of families met before the current one, summed. */
+    private final Profile summed = new Profile();
+
+    /** Adds the rows that {@link #dot(int, int, int, long)} summed by family (their results' profiles null) to {@code total}. */
+    void flushInto(Profile total) {
+        if (family != null) family.flushInto(summed);
+        total.add(summed, 1);
     }
 
     /** Whether two counts agree: gates on every level, wires, output class and slots read. */

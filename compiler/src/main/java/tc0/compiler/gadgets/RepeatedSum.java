@@ -200,15 +200,12 @@ public final class RepeatedSum {
      */
     boolean fastHead(long d, long distinct, Count k, int satLevel, long[] head) {
         if (longs == null || top > SumCount.BUILT_TOP || width - 1 + shift > 61) return false;
-        long cb, umax, neg;
-        try {
-            cb = Math.addExact(longs[0], Math.multiplyExact(longs[1], d));
-            umax = Math.addExact(longs[2], Math.multiplyExact(longs[3], d));
-            neg = Math.addExact(longs[4], Math.multiplyExact(longs[5], d));
-            Math.subtractExact(umax, neg); // head's umax - neg: past 63 bits only past a long
-        } catch (ArithmeticException past) {
-            return false;
-        }
+        // No exceptions here: a count past a long is the common case at large n (mamba's rows at 65536: every row), and a
+        // thrown ArithmeticException per row cost more than the exact head it falls back to.
+        long cb = line(longs[0], longs[1], d), umax = line(longs[2], longs[3], d), neg = line(longs[4], longs[5], d);
+        if (cb == Long.MIN_VALUE || umax == Long.MIN_VALUE || neg == Long.MIN_VALUE) return false;
+        long un = umax - neg;
+        if (((umax ^ neg) & (umax ^ un)) < 0) return false; // head's umax - neg: past 63 bits only past a long
         long hb = shift > 0 ? 1L << (shift - 1) : 0, bb = 1L << (width - 1 + shift); // bb <= 2^61, |cb| < 2^63
         if (cb > Long.MAX_VALUE / 4 || cb < Long.MIN_VALUE / 4) return false; // the steps and thresholds below stay longs
         long hiStep = bb - cb, loStep = -bb - cb, hiThr = hiStep - hb, loThr = loStep - hb;
@@ -218,6 +215,15 @@ public final class RepeatedSum {
         head[1] = g == 2 ? 2 : -g;
         head[3] = Math.floorMod(cb + hb, 1L << top);
         return true;
+    }
+
+    /** {@code a + s d} where it fits a long and is not Long.MIN_VALUE; Long.MIN_VALUE otherwise (the caller then goes exact). */
+    static long line(long a, long s, long d) {
+        long p = s * d;
+        if (Math.multiplyHigh(s, d) != (p >> 63)) return Long.MIN_VALUE;
+        long r = a + p;
+        if (((a ^ r) & (p ^ r)) < 0) return Long.MIN_VALUE;
+        return r;
     }
 
     /** {@link #fastHead} over exact values: returns the constant's low bits (mod 2^top). */
@@ -305,47 +311,23 @@ public final class RepeatedSum {
             if (h == 1) { put(dh, dmax, j, 1, level[0]); return; }
             if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
             int hi = (int) h;
-            int g = SumCount.groupSize(hi, 2);
-            int groups = (hi + g - 1) / g;
-            int base = hi / groups, extra = hi % groups;
-            long[] at = {0, 0, runs}; // run, entries of it taken, runs
-            segment(count, level, at, base + 1, extra, j, top, dh, dmax);
-            segment(count, level, at, base, groups - extra, j, top, dh, dmax);
+            heights.to(j, top, dh, dmax);
+            RunWalk.roundOne(count, level, runs, hi, SumCount.groupSize(hi, 2), heights);
         }
 
-        private void segment(long[] count, int[] level, long[] at, int s, long n, int j, int top, long[] dh, int[] dmax) {
-            while (n > 0) {
-                int ri = (int) at[0];
-                long left = count[ri] - at[1];
-                if (s == 1) {
-                    long q = Math.min(n, left);
-                    put(dh, dmax, j, q, level[ri]);
-                    advance(count, at, q);
-                    n -= q;
-                } else if (left >= s) {
-                    long q = Math.min(n, left / s);
-                    emitGroups(q, s, level[ri], j, top, dh, dmax, null, null, null);
-                    advance(count, at, q * s);
-                    n -= q;
-                } else {
-                    int lv = 0;
-                    long need = s;
-                    while (need > 0) {
-                        int r = (int) at[0];
-                        long take = Math.min(need, count[r] - at[1]);
-                        lv = Math.max(lv, level[r]);
-                        advance(count, at, take);
-                        need -= take;
-                    }
-                    emitGroups(1, s, lv, j, top, dh, dmax, null, null, null);
-                    n -= 1;
-                }
-            }
-        }
+        /** The walk's groups of column j into heights (reused: one per count). */
+        private final Heights heights = new Heights();
 
-        private static void advance(long[] count, long[] at, long n) {
-            at[1] += n;
-            while (at[0] < at[2] && at[1] == count[(int) at[0]]) { at[0]++; at[1] = 0; }
+        private final class Heights implements RunWalk.Sink {
+            private int j, top;
+            private long[] dh;
+            private int[] dmax;
+
+            void to(int j, int top, long[] dh, int[] dmax) { this.j = j; this.top = top; this.dh = dh; this.dmax = dmax; }
+
+            @Override public void single(long q, int level) { put(dh, dmax, j, q, level); }
+
+            @Override public void groups(long q, long s, int level) { emitGroups(q, (int) s, level, j, top, dh, dmax, null, null, null); }
         }
 
         /** SumCount.emitGroups: into heights (dh, dmax) in round one, into the last round's columns (oh, omax, olast) after. */

@@ -202,47 +202,22 @@ final class RepeatedSweep {
         if (h == 0) return;
         if (h == 1) { c.sign(1, 0, 1, level[0]); return; }
         if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
-        int hi = (int) h, g = groupSize(j, hi);
-        int groups = (hi + g - 1) / g; // int arithmetic, as Count.roundOne
-        int base = hi / groups, extra = hi % groups;
-        long[] at = {0, 0, runs};
-        segment(c, count, level, at, base + 1, extra, j);
-        segment(c, count, level, at, base, groups - extra, j);
+        int hi = (int) h;
+        sink.c = c;
+        sink.j = j;
+        RunWalk.roundOne(count, level, runs, hi, groupSize(j, hi), sink);
     }
 
-    private void segment(ColumnRound c, long[] count, int[] level, long[] at, long s, long n, int j) {
-        while (n > 0) {
-            int ri = (int) at[0];
-            long left = count[ri] - at[1];
-            if (s == 1) {
-                long q = Math.min(n, left);
-                c.sign(1, 0, q, level[ri]);
-                advance(count, at, q);
-                n -= q;
-            } else if (left >= s) {
-                long q = Math.min(n, left / s);
-                groups(c, q, s, level[ri], j);
-                advance(count, at, q * s);
-                n -= q;
-            } else {
-                int lv = 0;
-                long need = s;
-                while (need > 0) {
-                    int r = (int) at[0];
-                    long take = Math.min(need, count[r] - at[1]);
-                    lv = Math.max(lv, level[r]);
-                    advance(count, at, take);
-                    need -= take;
-                }
-                groups(c, 1, s, lv, j);
-                n -= 1;
-            }
-        }
-    }
+    /** The walk's groups of column j into a round's figures and signature (reused). */
+    private final Signatures sink = new Signatures();
 
-    private static void advance(long[] count, long[] at, long n) {
-        at[1] += n;
-        while (at[0] < at[2] && at[1] == count[(int) at[0]]) { at[0]++; at[1] = 0; }
+    private final class Signatures implements RunWalk.Sink {
+        ColumnRound c;
+        int j;
+
+        @Override public void single(long q, int level) { c.sign(1, 0, q, level); }
+
+        @Override public void groups(long q, long s, int level) { RepeatedSweep.this.groups(c, q, s, level, j); }
     }
 
     /** q groups of s >= 2 entries at {@code level} in column j: Count.emitGroups's gates, the heights as a signature entry. */
