@@ -111,6 +111,7 @@ final class SoftmaxRows {
         long rowsSummed;
         /** Stage 3 per (kind, steps): entries, entries times the line's terms. */
         final Map<StepsKey, Stage3> stage3 = new HashMap<>();
+        final Stage3[] lastStage3;
 
         Shape(Key key, int k) {
             this.key = key;
@@ -182,6 +183,7 @@ final class SoftmaxRows {
             if (top < 1 || a0 - (2 * top - 1) <= 0) throw new SumForm.Unmodelled("stage 3 of no prefix form");
             pairs = new Acc128[k * k];
             for (int i = 0; i < pairs.length; i++) pairs[i] = new Acc128();
+            lastStage3 = new Stage3[k];
             entries = new Acc128[k];
             entriesByLength = new Acc128[k];
             for (int c = 0; c < k; c++) { entries[c] = new Acc128(); entriesByLength[c] = new Acc128(); }
@@ -240,9 +242,13 @@ final class SoftmaxRows {
             }
             for (int c = 0; c < k; c++) {
                 long from = st[2 * c], to = st[2 * c + 1];
-                StepsKey sk = new StepsKey(from, to, c);
-                Stage3 a = stage3.get(sk);
-                if (a == null) { a = new Stage3(LookupCount.sharedSteps(ramp, from, to, level + 1), new Acc128(), new Acc128()); stage3.put(sk, a); }
+                Stage3 a = lastStage3[c]; // consecutive lines mostly share a kind's steps
+                if (a == null || a.from != from || a.to != to) {
+                    StepsKey sk = new StepsKey(from, to, c);
+                    a = stage3.get(sk);
+                    if (a == null) { a = new Stage3(from, to, LookupCount.sharedSteps(ramp, from, to, level + 1), new Acc128(), new Acc128()); stage3.put(sk, a); }
+                    lastStage3[c] = a;
+                }
                 a.entries.add(mult[c]);
                 a.byTerms.addProduct(mult[c], terms);
                 outs[c] = a.steps.out().id;
@@ -312,7 +318,7 @@ final class SoftmaxRows {
     private record StepsKey(long from, long to, int kind) {}
 
     /** A kind's steps and its lines' sums: entries, entries times the line's terms (the comparators' fan-in). */
-    private record Stage3(LookupCount.Steps steps, Acc128 entries, Acc128 byTerms) {}
+    private record Stage3(long from, long to, LookupCount.Steps steps, Acc128 entries, Acc128 byTerms) {}
 
     /** {@code times} copies of {@code o}, times past a long too. */
     private static void addTimes(Profile p, Profile o, BigInteger times) {

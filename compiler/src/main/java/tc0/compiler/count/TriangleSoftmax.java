@@ -58,10 +58,10 @@ final class TriangleSoftmax {
             int gx = xm.group(0, i), gm = mm.group(0, i);
             long cut = i + offset + 1; // kept: key below the cut
             Map<Integer, Integer> kindOf = new HashMap<>();
-            long kept = 0;
+            long kept = 0, below = 0;
             for (int s = 0; s < 2 * cj; s++) {
                 int c = s / 2, side = s % 2;
-                long below = pos.atMost(c, cut - 1);
+                if (side == 0) below = pos.atMost(c, cut - 1); // both sides of a group from one count
                 long onSide = side == 0 ? below : pos.size(c) - below; // the group's positions on this side of the cut
                 if (onSide == 0 || ElemClass.byId(mm.id(gm, mg[c], side)).code() == 0) { kindAt[s] = -1; continue; }
                 int cls = xm.split() ? xm.id(gx, xg[c], side) : xm.id(gx, xg[c]);
