@@ -48,6 +48,11 @@ final class LookupCount {
      * (a causal softmax's stage 3 over lines of lengths 1 .. n mostly has one range).
      */
     static ElemClass sharedSteps(TableStats t, long from, long to, int cmpLevel, long fanIn, Profile into) {
+        return sharedSteps(t, from, to, cmpLevel).addTo(into, fanIn, cmpLevel);
+    }
+
+    /** The remembered steps themselves (what {@link SoftmaxRows} sums over lines that share them). */
+    static Steps sharedSteps(TableStats t, long from, long to, int cmpLevel) {
         StepsKey key = new StepsKey(t, from, to, cmpLevel);
         Steps s = STEPS.get(key);
         if (s == null) {
@@ -55,7 +60,7 @@ final class LookupCount {
             if (STEPS.size() >= STEPS_LIMIT) STEPS.clear();
             STEPS.put(key, s);
         }
-        return s.addTo(into, fanIn, cmpLevel);
+        return s;
     }
 
     /**
@@ -63,7 +68,7 @@ final class LookupCount {
      * many comparators, the fan-ins of the bits' gates, the output class. Kept per table and range (a causal
      * softmax's lines of lengths 1 .. n mostly share their stage-3 range and differ only in fan-in).
      */
-    private record Steps(long comparators, long[] bitGateFanIns, ElemClass out) {
+    record Steps(long comparators, long[] bitGateFanIns, ElemClass out) {
         ElemClass addTo(Profile into, long fanIn, int cmpLevel) {
             into.gates(comparators, fanIn, cmpLevel);
             for (long k : bitGateFanIns) into.gates(1, k, cmpLevel + 1);

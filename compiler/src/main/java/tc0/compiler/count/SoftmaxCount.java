@@ -145,7 +145,7 @@ final class SoftmaxCount {
     }
 
     /** The comparator of an entry of kind b before one of kind c, or null where no such pair occurs. */
-    private static FormSummary comparator(ElemClass b, ElemClass c, boolean occurs) {
+    static FormSummary comparator(ElemClass b, ElemClass c, boolean occurs) {
         if (!occurs) return null;
         FormSummary f = COMPARATORS.get((long) b.id << 32 | c.id);
         if (f == null) f = remember(COMPARATORS, (long) b.id << 32 | c.id, new FormSummary().addWord(b, 1, 0).addWord(c, -1, 1).done());
@@ -154,13 +154,13 @@ final class SoftmaxCount {
     }
 
     /** One entry's exp: its class and gates, {@code EXP(x - max)} over the table {@code t}. */
-    private record Exp(ElemClass e, Profile profile) {}
+    record Exp(ElemClass e, Profile profile) {}
 
     /**
      * {@code EXP(x - max)} for x of class {@code kind}: the same for every line whose maximum is of class {@code mx}
      * (a causal softmax's n lines of lengths 1 .. n share it), so worked out once per classes and table.
      */
-    private static Exp exp(ElemClass kind, ElemClass mx, TableStats t, long lo) {
+    static Exp exp(ElemClass kind, ElemClass mx, TableStats t, long lo) {
         java.util.List<Object> key = java.util.List.of(kind.id, mx.id, t, lo);
         Exp x = EXPS.get(key);
         if (x != null) return x;
@@ -172,7 +172,7 @@ final class SoftmaxCount {
     }
 
     /** Per class id, the summary of a word of it alone ({@link ExpSums}: the exps' ranges). */
-    private static FormSummary word(ElemClass c) {
+    static FormSummary word(ElemClass c) {
         FormSummary s = WORDS.get((long) c.id);
         return s != null ? s : remember(WORDS, (long) c.id, new FormSummary().addWord(c, 1, 0).done());
     }

@@ -20,6 +20,12 @@ import tc0.compiler.numerics.FixedFormat;
 final class TriangleSoftmax {
     private TriangleSoftmax() {}
 
+    /** Whether lines of two kinds or more are summed by shape ({@link SoftmaxRows}); tests turn it off to compare with the per-line count. */
+    static boolean sumLines = true;
+
+    /** Lines summed by shape in the last count (tests read it). */
+    static volatile long linesSummed;
+
     /** Whether the softmax is counted here: a row softmax of a matrix, the mask split, the scores plain or split alike. */
     static boolean applies(Node n, Op.MaskedSoftmax op, ClassMap x, ClassMap mask) {
         return n.rank() == 2 && op.axis() == 1 && mask.split() && (!x.sided() || x.split() && x.diagonal().equals(mask.diagonal()));
@@ -42,6 +48,7 @@ final class TriangleSoftmax {
         Map<SoftmaxCount.ByKind, Long> times = new IdentityHashMap<>();
         Map<Integer, Long> reads = new HashMap<>();
         Map<Integer, OneKindLines> oneKind = new java.util.LinkedHashMap<>();
+        SoftmaxRows summed = new SoftmaxRows(fx, fe, out); // lines of two kinds or more, summed by shape
         Map<Engine.IntsKey, Integer> rowOf = new HashMap<>();
         List<int[]> outRows = new java.util.ArrayList<>();
         int[] rowIds = new int[rows];
@@ -51,10 +58,10 @@ final class TriangleSoftmax {
             int gx = xm.group(0, i), gm = mm.group(0, i);
             long cut = i + offset + 1; // kept: key below the cut
             Map<Integer, Integer> kindOf = new HashMap<>();
-            long kept = 0;
+            long kept = 0, below = 0;
             for (int s = 0; s < 2 * cj; s++) {
                 int c = s / 2, side = s % 2;
-                long below = pos.atMost(c, cut - 1);
+                if (side == 0) below = pos.atMost(c, cut - 1); // both sides of a group from one count
                 long onSide = side == 0 ? below : pos.size(c) - below; // the group's positions on this side of the cut
                 if (onSide == 0 || ElemClass.byId(mm.id(gm, mg[c], side)).code() == 0) { kindAt[s] = -1; continue; }
                 int cls = xm.split() ? xm.id(gx, xg[c], side) : xm.id(gx, xg[c]);
@@ -81,7 +88,7 @@ final class TriangleSoftmax {
             } else if (kept >= 2 && kinds == 1) { // one kind: counted by ranges of length in the end
                 outs[0] = oneKind.computeIfAbsent(classes[0], c -> new OneKindLines("node " + n.id(), ElemClass.byId(c), n.dim(1), fx, fe, out)).add(kept).id;
                 reads.merge(classes[0], Usage.all(ElemClass.byId(classes[0])), (x, y) -> x & y);
-            } else if (kept >= 2) {
+            } else if (kept >= 2 && !(sumLines && summed.add(classes, kinds, mult, first, last, outs))) {
                 times.merge(MaskedSoftmaxGroups.keptLine(n, classes, kinds, mult, first, last, fx, fe, out, seen, outs, reads), 1L, Long::sum);
             }
             int[] row = new int[2 * cj];
@@ -89,12 +96,15 @@ final class TriangleSoftmax {
             rowIds[i] = rowOf.computeIfAbsent(new Engine.IntsKey(row), q -> { outRows.add(row); return outRows.size() - 1; });
         }
         for (Map.Entry<SoftmaxCount.ByKind, Long> t : times.entrySet()) e.total.add(t.getKey().profile(), t.getValue());
+        summed.addTo(e.total);
+        linesSummed = summed.lines;
+        summed.readAll(reads);
         for (OneKindLines lines : oneKind.values()) lines.addTo(e.total);
         if (Engine.TRACE) {
             long counted = 0;
             for (OneKindLines lines : oneKind.values()) counted += lines.linesCounted;
-            System.err.printf("count: causal softmax of %d rows: %d lines of one kind of entry by ranges of length (%d counted), %d other lines%n", rows,
-                    oneKind.size(), counted, times.size());
+            System.err.printf("count: causal softmax of %d rows: %d lines of one kind of entry by ranges of length (%d counted), %d lines summed by shape, %d other lines%n",
+                    rows, oneKind.size(), counted, summed.lines, times.size());
         }
         for (Map.Entry<Integer, Long> rd : reads.entrySet()) e.read(op.operand(), ElemClass.byId(rd.getKey()), rd.getValue());
         int[] table = new int[outRows.size() * 2 * cj];
