@@ -6,6 +6,7 @@ import tc0.circuits.GateTerms;
 import tc0.circuits.Literal;
 import tc0.compiler.gadgets.Block;
 import tc0.compiler.gadgets.BlockNet;
+import tc0.compiler.gadgets.SharedTermsNet;
 import tc0.compiler.gadgets.TwinNet;
 
 /**
@@ -20,14 +21,20 @@ import tc0.compiler.gadgets.TwinNet;
  * key and read mask in {@link PartCounts} (where given) and stand here as their new outputs, nodes that die like
  * gates when nothing reads them: the block's figures are then those with only its live outputs read.
  */
-final class LiveNet implements TwinNet, BlockNet {
+final class LiveNet implements SharedTermsNet, BlockNet {
     private final int inputs;
     private final PartCounts parts; // null: blocks counted gate by gate here
     private final int[] inputLevels;
     private boolean twins = true;
     private int nodes;
-    private static final byte DEAD = 1, GATE = 2, FRESH = 4, READ = 8; // flags per node: known dead, a gate (or a block's or twin's output that dies like one), a twin's fresh literal, read by a live gate or an output
+    static final byte DEAD = 1, GATE = 2, FRESH = 4, READ = 8; // flags per node: known dead, a gate (or a block's or twin's output that dies like one), a twin's fresh literal, read by a live gate or an output
+    static final byte PLAIN = 16, EXT = 32, LREAD = 64; // a plain gate (its terms in the tail); read by an output, a twin or a block; read by a gate the tail keeps live
     private final LiveNodes node = new LiveNodes();
+    private final GateTail tail;
+    private int runs;
+    private int[][] groupTerms = new int[16][]; // this run's ladder groups: their terms, and whether a live gate read them yet
+    private boolean[] groupRead = new boolean[16];
+    private int groups;
     private long gates, wires;
     private long[] perLevel = new long[16];
     private final GateTerms terms = new GateTerms();
@@ -39,6 +46,12 @@ final class LiveNet implements TwinNet, BlockNet {
 
     /** Inputs are nodes {@code 1 .. levels.length} at those levels; blocks counted once each in {@code parts}. */
     LiveNet(int[] levels, PartCounts parts) {
+        this(levels, parts, GateTail.DEFAULT_MAX);
+    }
+
+    /** As above, with a {@link GateTail} of at most {@code tail} ints (0: none; tests compare). */
+    LiveNet(int[] levels, PartCounts parts, int tail) {
+        this.tail = new GateTail(tail);
         this.inputs = levels.length;
         this.inputLevels = levels;
         this.parts = parts;
@@ -54,6 +67,9 @@ final class LiveNet implements TwinNet, BlockNet {
 
     /** A run of the gadget from scratch (keeping what is known dead): the outputs it returns are read once each. */
     void reset() {
+        tail.clear();
+        Arrays.fill(groupTerms, 0, groups, null);
+        groups = 0;
         nodes = 1 + inputs;
         node.ensure(nodes);
         node.keepOnly(DEAD);
@@ -64,15 +80,32 @@ final class LiveNet implements TwinNet, BlockNet {
         Arrays.fill(perLevel, 0);
     }
 
-    /** Marks the outputs read; then whether some gate read by none died just now (run again then). */
+    /**
+     * Marks the outputs read; then whether some gate read by none died just now (run again then). The gates whose
+     * terms the run's {@link GateTail} still holds are settled here at once, last first (a gate is live iff an
+     * output, a twin or a block reads it, or a live gate does); where their deaths reach nothing outside the tail
+     * but plain gates, their figures are taken off and no run is needed: the next run would make the same nodes,
+     * those gates dead, and nothing else would change. Otherwise the deaths found are marked and the gadget runs again.
+     */
     boolean settle(int[] outputs) {
-        for (int lit : outputs) if (!Literal.isConstant(lit)) node.set(Literal.node(lit), READ);
+        runs++;
+        for (int lit : outputs) if (!Literal.isConstant(lit)) node.set(Literal.node(lit), (byte) (READ | EXT));
+        GateTail.Settled t = tail.settle(node, nodes, inputs, groups);
         boolean died = false;
         for (int n = 1; n < nodes; n++) {
-            if ((node.flags(n) & (GATE | DEAD | READ)) == GATE) { node.set(n, DEAD); died = true; }
+            int f = node.flags(n);
+            if ((f & (GATE | DEAD | READ)) != GATE || n >= t.from() && (f & PLAIN) != 0) continue; // the tail's plain gates are settled there
+            node.set(n, DEAD);
+            died = true;
         }
-        return died;
+        tail.markDead(node);
+        if (died || !t.resolved()) return died || t.deaths() > 0;
+        tail.forEachDead((lv, fanIn) -> { gates--; wires -= fanIn; perLevel[lv]--; });
+        return false;
     }
+
+    /** Runs of the gadget since this net was made (each ended by a {@link #settle}). */
+    int runs() { return runs; }
 
     /** Whether every twin's fresh literal is read (its gates live). */
     boolean twinsLive() {
@@ -123,10 +156,11 @@ final class LiveNet implements TwinNet, BlockNet {
         if (maxSum < t) return Literal.FALSE;
         if (size == 1) return Literal.of(termNode[0], termWeight[0] < 0);
         int n = newNode(lv + 1);
-        node.set(n, GATE);
+        node.set(n, (byte) (GATE | PLAIN));
         if (!node.has(n, DEAD)) {
             for (int i = 0; i < size; i++) node.set(termNode[i], READ);
             counted(1, size, lv + 1);
+            tail.add(n, lv + 1, termNode, size);
         }
         return Literal.of(n, false);
     }
@@ -142,7 +176,7 @@ final class LiveNet implements TwinNet, BlockNet {
 
     @Override
     public void reads(int lit, long times) {
-        if (times > 0 && !Literal.isConstant(lit)) node.set(Literal.node(lit), READ);
+        if (times > 0 && !Literal.isConstant(lit)) node.set(Literal.node(lit), (byte) (READ | EXT));
     }
 
     /**
@@ -179,8 +213,36 @@ final class LiveNet implements TwinNet, BlockNet {
         }
         gates = Math.addExact(gates, e.gates());
         wires = Math.addExact(wires, e.wires());
-        for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) node.set(Literal.node(k.vars()[j]), READ);
+        for (int j = 0; j < k.distinct(); j++) if (e.inputsRead()[j]) node.set(Literal.node(k.vars()[j]), (byte) (READ | EXT));
         return out;
+    }
+
+    @Override
+    public int group(int[] terms) {
+        if (groups == groupTerms.length) {
+            groupTerms = Arrays.copyOf(groupTerms, 2 * groups);
+            groupRead = Arrays.copyOf(groupRead, 2 * groups);
+        }
+        groupTerms[groups] = terms;
+        groupRead[groups] = false;
+        return groups++;
+    }
+
+    /** As {@link #gate} would make it over the group's terms: a plain gate, its terms in the tail by reference. */
+    @Override
+    public int groupGate(int group, int lv) {
+        int n = newNode(lv);
+        node.set(n, (byte) (GATE | PLAIN));
+        if (node.has(n, DEAD)) return Literal.of(n, false);
+        int[] terms = groupTerms[group];
+        counted(1, terms.length, lv);
+        if (!groupRead[group]) {
+            groupRead[group] = true;
+            for (int lit : terms) node.set(Literal.node(lit), READ);
+            tail.addTerms(group, terms);
+        }
+        tail.addGroupGate(n, lv, terms.length, group);
+        return Literal.of(n, false);
     }
 
     /** A twin's output that dies like a gate: a gate node, not a fresh one (the twin asks {@link #alive} and counts accordingly). */

@@ -48,6 +48,8 @@ final class LiveNodes {
 
     void set(int n, byte flag) { flags[n >>> SHIFT][n & MASK] |= flag; }
 
+    void clear(int n, byte flag) { flags[n >>> SHIFT][n & MASK] &= (byte) ~flag; }
+
     /** Every node's flags ANDed with {@code keep}. */
     void keepOnly(byte keep) {
         for (int p = 0; p < pages; p++) {

@@ -24,6 +24,7 @@ final class PartCounts {
     private int[] seen = new int[1024];
     private int[] stamp = new int[1024];
     private int call;
+    private int lastRuns, lastNodes; // the runs and nodes of the part counted last (profile)
 
     record Key(String kind, int[] data) {
         @Override public boolean equals(Object o) { return o instanceof Key k && k.kind.equals(kind) && Arrays.equals(k.data, data); }
@@ -89,7 +90,7 @@ final class PartCounts {
             long start = PROFILE ? CPU.getCurrentThreadCpuTime() : 0;
             e = count(body, k.data(), k.levels(), mask);
             memo.put(key, e);
-            if (PROFILE) System.err.printf("count profile: %s%s: %,d gates, %.2f s CPU%n", k.key().kind(), mask == null ? "" : " (read mask)", e.gates(), (CPU.getCurrentThreadCpuTime() - start) / 1e9);
+            if (PROFILE) System.err.printf("count profile: %s%s: %,d gates, %.2f s CPU, %d runs of %,d nodes%n", k.key().kind(), mask == null ? "" : " (read mask)", e.gates(), (CPU.getCurrentThreadCpuTime() - start) / 1e9, lastRuns, lastNodes);
         }
         return e;
     }
@@ -122,6 +123,8 @@ final class PartCounts {
             outputs[i] = -(1 + 2 * j) - neg;
         }
         long[] perLevel = net.perLevel().clone();
+        lastRuns = net.runs();
+        lastNodes = net.nodes();
         boolean[] inputsRead = new boolean[levels.length];
         boolean allInputsRead = true;
         for (int k = 0; k < levels.length; k++) allInputsRead &= inputsRead[k] = net.isRead(1 + k);

@@ -19,6 +19,7 @@ final class LadderTwin {
     private final int size, level, single;
     private final int[] termLits;
     private boolean termsRead;
+    private int group = -1; // its group on a SharedTermsNet
 
     private LadderTwin(TwinNet net, long shift, long minSum, long maxSum, int level, int single, int[] termLits) {
         this.net = net;
@@ -56,6 +57,10 @@ final class LadderTwin {
         if (minSum >= t) return Literal.TRUE;
         if (maxSum < t) return Literal.FALSE;
         if (size == 1) return single;
+        if (net instanceof SharedTermsNet s) {
+            if (group < 0) group = s.group(termLits);
+            return s.groupGate(group, level + 1);
+        }
         int out = net.outputAt(level + 1);
         if (!net.alive(out)) return out;
         net.counted(1, size, level + 1);
