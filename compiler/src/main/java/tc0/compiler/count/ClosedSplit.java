@@ -3,6 +3,7 @@ package tc0.compiler.count;
 import java.math.BigInteger;
 import tc0.compiler.gadgets.ClosedSum;
 import tc0.compiler.gadgets.DivideWords;
+import tc0.compiler.gadgets.SplitRoute;
 import tc0.compiler.gadgets.SpreadLiterals;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.numerics.FixedFormat;
@@ -26,6 +27,25 @@ final class ClosedSplit {
      * literal; the comparators must read each node once (the builder's gates merge a node's terms).
      */
     static Instance.Result of(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds) {
+        return of(in, w, d, out, rounds, false, null);
+    }
+
+    /** {@link #of}, spread sums looked up in (and added to) {@code memo} where not null. */
+    static Instance.Result of(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds, SplitMemo memo) {
+        return of(in, w, d, out, rounds, false, memo);
+    }
+
+    /**
+     * {@link #of} where {@code chooseSplit} surely takes SPLIT for this form ({@link SplitRoute#certain}, from SPLIT's
+     * numbers alone; the form must fit a long), else null: a stencil's count once its route is known, without the
+     * route's own closed count. Any words, a slot twice or inverted included: the route is the form's, whatever its
+     * literals' identities and levels.
+     */
+    static Instance.Result certain(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds, SplitMemo memo) {
+        return of(in, w, d, out, rounds, true, memo);
+    }
+
+    private static Instance.Result of(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds, boolean onlyCertain, SplitMemo memo) {
         int n = 0;
         for (ElemClass c : in) n += c.width();
         // The form as LinearForm.addWord makes it: bit k of word t weighs w_t 2^k (the top bit negated);
@@ -63,37 +83,50 @@ final class ClosedSplit {
             }
         }
         DivideWords.SplitNumbers sp = PowerSplit.split(coeff, bitOf, top, size, constant, out.fracBits(), d, out);
-        if (sp == null) return null;
-        SumForm f = new SumForm();
+        if (sp == null || onlyCertain && !SplitRoute.certain(sp, out, rounds)) return null;
         Lowest low = new Lowest();
         int fanIn = 0, level = -1;
         boolean allOnce = true;
         for (int i = 0; i < size && allOnce; i++) allOnce = once[i];
         // Every literal fresh: its quotient's bits may go in as anonymous entries where SumCount counts the same.
         boolean spread = allOnce && SpreadLiterals.safe(sp.quot(), size, sp.thresholds().length, rounds);
+        for (int i = 0; i < size; i++) {
+            low.offer(sp.quot()[i], 1, levels[i], true, word[i], slot[i], plain[i]);
+            if (sp.rem()[i] != 0) {
+                if (!once[i]) return null; // a comparator reading one node twice: the builder merges its terms
+                fanIn++;
+                level = Math.max(level, levels[i]);
+            }
+        }
+        int carries = sp.thresholds().length;
+        low.offer(carries > 0 ? 1 : 0, carries, level + 1, false, -1, -1, true);
+        // A literal is read by the sum (a quotient) or by the comparators (a remainder, where there are carries).
+        for (int i = 0; i < size; i++) if (sp.quot()[i] != 0 || sp.rem()[i] != 0 && carries > 0) used[word[i]] |= 1L << slot[i];
+        SplitMemo.Builder key = null;
         try {
+            if (spread && memo != null) {
+                key = new SplitMemo.Builder();
+                for (int i = 0; i < size; i++) key.literal(sp.quot()[i], levels[i]);
+                if (carries > 0) key.ones(carries, level + 1);
+                key.close(low, used, rounds, 1, out.width(), sp.base(), carries, fanIn, level);
+                Instance.Result r = memo.get(key);
+                if (r != null) return r;
+            }
+            SumForm f = new SumForm();
             for (int i = 0; i < size; i++) {
                 long q = sp.quot()[i];
                 if (spread) SpreadLiterals.add(f.shape, q, levels[i]);
                 else if (once[i]) f.shape.add(1, q, levels[i]); // a fresh literal, inverted or not
                 else if (q != 0) f.identified(word[i], slot[i], negated[i], q, levels[i]);
-                low.offer(q, 1, levels[i], true, word[i], slot[i], plain[i]);
-                if (sp.rem()[i] != 0) {
-                    if (!once[i]) return null; // a comparator reading one node twice: the builder merges its terms
-                    fanIn++;
-                    level = Math.max(level, levels[i]);
-                }
             }
-            int carries = sp.thresholds().length;
-            low.offer(carries > 0 ? 1 : 0, carries, level + 1, false, -1, -1, true);
-            // A literal is read by the sum (a quotient) or by the comparators (a remainder, where there are carries).
-            for (int i = 0; i < size; i++) if (sp.quot()[i] != 0 || sp.rem()[i] != 0 && carries > 0) used[word[i]] |= 1L << slot[i];
             if (carries > 0) {
                 f.extra.gates(carries, fanIn, level + 1);
                 f.shape.add(carries, 1, level + 1);
             }
             f.shape.addConstant(sp.base());
-            return close(f, out.width(), true, rounds, used, low, sp.base());
+            Instance.Result r = close(f, out.width(), true, rounds, used, low, sp.base());
+            if (key != null) memo.put(key, r);
+            return r;
         } catch (SumForm.Unmodelled | ArithmeticException u) {
             return null;
         }
@@ -107,6 +140,19 @@ final class ClosedSplit {
         private int column = Integer.MAX_VALUE, level, word, slot;
         private long entries, negatives;
         private boolean input, negative, odd;
+
+        /** How many longs {@link #writeTo} writes. */
+        static final int FIELDS = 5;
+
+        /** Every field, for a key ({@link SplitMemo}): what a SOLE output bit is read from. */
+        int writeTo(long[] k, int m) {
+            k[m++] = (long) column << 32 | level & 0xffffffffL;
+            k[m++] = (long) word << 32 | slot & 0xffffffffL;
+            k[m++] = entries;
+            k[m++] = negatives;
+            k[m++] = (input ? 1 : 0) | (negative ? 2 : 0) | (odd ? 4 : 0);
+            return m;
+        }
 
         /**
          * {@code count} entries of weight {@code weight} at {@code level}; {@code plain} false for an inverted literal or

@@ -98,6 +98,7 @@ final class ResampleCount {
             distinct[a] = (!(c.copied || c.passthrough) || shared) && !(a == 0 && c.rowPassThrough);
         }
         if (!c.passthrough) ctx.clean(n.id());
+        if (Engine.TRACE) System.err.println("count: node " + n.id() + ": " + c.sym.memo);
         return new Summary(classes, Set.copyOf(bases), distinct, n.elem() instanceof Elem.Bit);
     }
 
@@ -254,7 +255,7 @@ final class ResampleCount {
             if (r == null) {
                 DivideByConstant.Route route = sym.route(in, k);
                 r = route == DivideByConstant.Route.MULTIPLY && distinct(identity) ? sym.closed(in, k, route) : null;
-                if (r == null) r = divide(e, fx, out, k, route, in, identity);
+                if (r == null) r = divide(e, fx, out, k, route, in, identity, sym.memo);
             }
         }
         e.add(r, times, operandNodes(in.length), in);
@@ -285,7 +286,7 @@ final class ResampleCount {
             for (int t = 0; t < xs.length; t++) f.addWord(xs[t], w[t]);
             return new int[][] {WeightedSum.exact(net, f, rounds)};
         };
-        Instance.Result r = ResampleStencils.closedExact(in, w, rounds);
+        Instance.Result r = ResampleStencils.closedExact(in, w, rounds, sym.memo);
         if (r == null) r = e.instance(List.of("resample-column", new Weighting(w, tx.denominator()), rounds), gadget, in, Instance.distinct(k));
         long times = Math.multiplyExact(Math.multiplyExact(rows, ax[1].count.get(gx)), channels(cg));
         e.add(r, times, operandNodes(k), in);
@@ -305,7 +306,7 @@ final class ResampleCount {
         if (r == null) {
             DivideByConstant.Route route = sym.route(in, k);
             r = route == DivideByConstant.Route.MULTIPLY ? sym.closed(in, k, route) : null;
-            if (r == null) r = divide(e, fx, out, k, route, in, new int[] {0, 1});
+            if (r == null) r = divide(e, fx, out, k, route, in, new int[] {0, 1}, sym.memo);
         }
         for (int i = 0; i < in.length; i++) {
             if (r.usedSlots()[i] != Usage.all(in[i])) throw new NeedsLiterals("node " + n.id() + ": a row pass of " + n.op().label() + " leaves column-pass bits unread");
@@ -335,12 +336,12 @@ final class ResampleCount {
      * long, SPLIT over exact numbers, as {@code ResampleElements} builds it).
      */
     private static Instance.Result divide(Engine e, FixedFormat fx, FixedFormat out, Weighting k, DivideByConstant.Route route, ElemClass[] in,
-            int[] identity) {
+            int[] identity, SplitMemo memo) {
         int rounds = e.rounds;
         long[] w = k.w();
         BigInteger d = ResampleStencils.divisor(k, fx);
         if (route == DivideByConstant.Route.SPLIT && distinct(identity)) {
-            Instance.Result r = ClosedSplit.of(in, w, d, out, rounds);
+            Instance.Result r = ClosedSplit.of(in, w, d, out, rounds, memo);
             if (r != null) return r;
         }
         boolean wide = !DivideWords.fitsLong(ResampleStencils.widths(in), w, d);

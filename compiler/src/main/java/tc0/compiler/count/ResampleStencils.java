@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import tc0.compiler.gadgets.DivideByConstant;
 import tc0.compiler.gadgets.DivideWords;
+import tc0.compiler.gadgets.SplitRoute;
 import tc0.compiler.gadgets.SpreadLiterals;
 import tc0.compiler.gadgets.WeightedSum;
 import tc0.compiler.numerics.FixedFormat;
@@ -111,7 +112,9 @@ final class ResampleStencils {
         // two-tap columns weigh as its two-tap rows against its single-tap columns (flowar's final upsample: ~2n/3 of
         // each at n = 2^20, a few hundred bytes an entry). Bounded as the others.
         private static final int SPLITS_KEPT = 1 << 20;
-        private final Map<List<Object>, Optional<Instance.Result>> splits = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<List<Object>, Instance.Result> splits = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Spread closed sums by shape ({@link SplitMemo}): one count per distinct shape among this node's weightings. */
+        final SplitMemo memo = new SplitMemo();
 
         Shared(FixedFormat out, FixedFormat fx, int rounds) {
             this.out = out;
@@ -140,35 +143,32 @@ final class ResampleStencils {
         /**
          * A stencil over distinct taps whose route is SPLIT for certain, counted by {@link ClosedSplit} at once (what
          * {@link ResampleCount} counts it by once the route is known); null: the route is decided as before. Where the
-         * form fits a long, {@code chooseSplit} takes SPLIT whenever SPLIT's closed cost over fresh literals at level 0
-         * exists (its numbers fit, its sum is not wide, its wires fit a long). Over words whose every variable slot
-         * occurs once, the closed SPLIT here is that same sum with the literals at their own levels: the same numbers,
-         * column heights, group sizes and wires, none of which depends on levels. So where it is counted, not wide and
-         * its wires far from a long, the route is SPLIT, and the route's own closed count (half of each such
-         * stencil's time: var's write-backs at n = 2^20 count ~10^6) is not needed.
+         * form fits a long, {@code chooseSplit} takes SPLIT whenever SPLIT's numbers fit and its closed cost over fresh
+         * literals at level 0 exists; {@link SplitRoute#certain} tells that from SPLIT's numbers alone (small enough that
+         * the sum cannot be wide nor its wires pass a long), whatever the words' slots, so the route's own closed count
+         * (half of each such stencil's time: var's write-backs at n = 2^20 count ~10^6) is not made, over sign-extended
+         * words too.
          */
         Instance.Result certainSplit(ElemClass[] in, Weighting k) {
             BigInteger wide = divisor(k, fx);
             if (!DivideWords.fitsLong(widths(in), k.w(), wide)) return null; // route() says SPLIT at no cost there
-            for (ElemClass c : in) if (!freshSlots(c)) return null;
-            Instance.Result r = ClosedSplit.of(in, k.w(), wide, out, rounds);
-            return r == null || r.profile().wide() || !wiresFit(r.profile()) ? null : r;
+            return ClosedSplit.certain(in, k.w(), wide, out, rounds, memo);
         }
 
-        /** {@link #certainSplit}, shared by stencils with the same taps' classes and weighting (in order: no symmetry assumed). */
+        /**
+         * {@link #certainSplit}, shared by stencils with the same taps' classes and weighting (in order: no symmetry
+         * assumed). Only answers are kept: a null (numbers too large, or the closed sum not modelled) is not remembered,
+         * so the cache never says "no" for a key; the caller then decides the route as before.
+         */
         Instance.Result certainSplitShared(ElemClass[] in, Weighting k) {
             int[] ids = new int[in.length];
             for (int t = 0; t < ids.length; t++) ids[t] = in[t].id;
-            return kept(splits, SPLITS_KEPT).computeIfAbsent(List.of(k, new Engine.IntsKey(ids)), x -> Optional.ofNullable(certainSplit(in, k)))
-                    .orElse(null);
-        }
-
-        private static boolean wiresFit(Profile p) {
-            try {
-                return p.wires() < 1L << 60;
-            } catch (ArithmeticException past) {
-                return false;
-            }
+            List<Object> key = List.of(k, new Engine.IntsKey(ids));
+            Instance.Result r = splits.get(key);
+            if (r != null) return r;
+            r = certainSplit(in, k);
+            if (r != null) kept(splits, SPLITS_KEPT).put(key, r);
+            return r;
         }
 
         /** MULTIPLY over distinct taps in closed form; null where that does not apply (another route, or the closed sum does not). */
@@ -215,7 +215,11 @@ final class ResampleStencils {
      * just wide enough for the form's range); null where the closed sum does not apply.
      */
     static Instance.Result closedExact(ElemClass[] in, long[] w, int rounds) {
-        SumForm f = new SumForm();
+        return closedExact(in, w, rounds, null);
+    }
+
+    /** {@link #closedExact}, spread sums looked up in (and added to) {@code memo} where not null. */
+    static Instance.Result closedExact(ElemClass[] in, long[] w, int rounds, SplitMemo memo) {
         ClosedSplit.Lowest low = new ClosedSplit.Lowest();
         long min = 0, max = 0, constant = 0;
         long[] used = new long[in.length];
@@ -225,6 +229,38 @@ final class ResampleStencils {
         long[] spread = fresh ? spreadWeights(in, w) : null;
         boolean spreads = spread != null && SpreadLiterals.safe(spread, spread.length, 0, rounds);
         try {
+            for (int t = 0; t < in.length; t++) {
+                ElemClass c = in[t];
+                if (w[t] == 0) continue;
+                used[t] = Usage.all(c);
+                int width = c.width();
+                int[] uses = new int[c.slots()];
+                for (int k = 0; k < width; k++) if (c.bit(k) >= 0) uses[c.bit(k) >> 1]++;
+                for (int k = 0; k < width; k++) {
+                    int x = c.bit(k);
+                    if (x == ElemClass.FALSE) continue;
+                    long bit = Math.multiplyExact(w[t], 1L << k), wt = k == width - 1 ? Math.negateExact(bit) : bit;
+                    if (x == ElemClass.TRUE) { min = Math.addExact(min, wt); max = Math.addExact(max, wt); constant = Math.addExact(constant, wt); continue; }
+                    if (wt < 0) min = Math.addExact(min, wt);
+                    else max = Math.addExact(max, wt);
+                    low.offer(wt, 1, c.slotLevel(x >> 1), true, t, x >> 1, (x & 1) == 0 && uses[x >> 1] == 1);
+                }
+            }
+            int width = WeightedSum.exactWidth(min, max);
+            SplitMemo.Builder key = null;
+            if (spreads && memo != null) {
+                key = new SplitMemo.Builder();
+                int next = 0;
+                for (int t = 0; t < in.length; t++) {
+                    ElemClass c = in[t];
+                    if (w[t] == 0) continue;
+                    for (int k = 0; k < c.width(); k++) if (c.bit(k) >= 0) key.literal(spread[next++], c.slotLevel(c.bit(k) >> 1));
+                }
+                key.close(low, used, rounds, 0, width, constant);
+                Instance.Result r = memo.get(key);
+                if (r != null) return r;
+            }
+            SumForm f = new SumForm();
             int next = 0;
             for (int t = 0; t < in.length; t++) {
                 ElemClass c = in[t];
@@ -238,21 +274,10 @@ final class ResampleStencils {
                         else SpreadLiterals.add(f.shape, spread[next++], c.slotLevel(x >> 1));
                     }
                 }
-                used[t] = Usage.all(c);
-                int width = c.width();
-                int[] uses = new int[c.slots()];
-                for (int k = 0; k < width; k++) if (c.bit(k) >= 0) uses[c.bit(k) >> 1]++;
-                for (int k = 0; k < width; k++) {
-                    int x = c.bit(k);
-                    if (x == ElemClass.FALSE) continue;
-                    long bit = Math.multiplyExact(w[t], 1L << k), wt = k == width - 1 ? Math.negateExact(bit) : bit;
-                    if (x == ElemClass.TRUE) { min = Math.addExact(min, wt); max = Math.addExact(max, wt); constant += wt; continue; }
-                    if (wt < 0) min = Math.addExact(min, wt);
-                    else max = Math.addExact(max, wt);
-                    low.offer(wt, 1, c.slotLevel(x >> 1), true, t, x >> 1, (x & 1) == 0 && uses[x >> 1] == 1);
-                }
             }
-            return ClosedSplit.close(f, WeightedSum.exactWidth(min, max), false, rounds, used, low, constant);
+            Instance.Result r = ClosedSplit.close(f, width, false, rounds, used, low, constant);
+            if (key != null) memo.put(key, r);
+            return r;
         } catch (SumForm.Unmodelled | ArithmeticException u) {
             return null;
         }

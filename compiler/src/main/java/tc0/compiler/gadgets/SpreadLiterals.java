@@ -44,6 +44,11 @@ public final class SpreadLiterals {
         return true;
     }
 
+    /** {@link WeightedSum}'s group size for a column of {@code h >= 2} entries with {@code roundsLeft} rounds to go (as {@link SumCount} groups). */
+    public static long groupSize(long h, int roundsLeft) {
+        return SumCount.groupSize(h, roundsLeft);
+    }
+
     /** Adds a fresh literal of weight {@code w} at {@code level} as one anonymous entry per set bit of |w|, one literal all the same. */
     public static void add(SumShape s, long w, int level) {
         long a = Math.abs(w);
