@@ -37,7 +37,7 @@ public final class CrtReconstruct {
     public static int[] top(Net net, CrtBasis basis, IntBinaryOperator residue, int bits, int from, int rounds) {
         int k = basis.size();
         int T = 64 - Long.numberOfLeadingZeros(4L * k - 1); // 2^T >= 4k
-        BigInteger m = basis.modulus();
+        BigInteger m = basis.modulus(), minusM = m.negate();
         WideColumns out = new WideColumns(bits);
         LinearForm jForm = new LinearForm();
         for (int i = 0; i < k; i++) {
@@ -53,8 +53,8 @@ public final class CrtReconstruct {
                 maxA = Math.max(maxA, aOf[y]);
             }
             long yNeed = 0, fNeed = 0, aNeed = k == 1 ? 0 : (1L << bitLength(maxA)) - 1; // k = 1: j = 0, no gate reads the fractions
-            for (int t = 0; t < bitLength(q - 1); t++) if (out.places(c.shiftLeft(t))) yNeed |= 1L << t;
-            for (int t = 0; t < bitLength(maxF); t++) if (out.places(m.shiftLeft(t).negate())) fNeed |= 1L << t;
+            for (int t = 0; t < bitLength(q - 1); t++) if (out.places(c, t)) yNeed |= 1L << t;
+            for (int t = 0; t < bitLength(maxF); t++) if (out.places(m, t)) fNeed |= 1L << t;
             long[] yOf = new long[q];
             for (int y = 1; y < q; y++) yOf[y] = y;
             final int prime = i;
@@ -70,16 +70,16 @@ public final class CrtReconstruct {
             }
             // Each word's bits as one run (placed as adding them bit by bit would; counted by heights: WideRuns).
             out.addRun(OneHotOrs.of(net, hot, bulk, q, yOf, yNeed, distinct), c);
-            out.addRun(OneHotOrs.of(net, hot, bulk, q, fOf, fNeed, distinct), m.negate());
+            out.addRun(OneHotOrs.of(net, hot, bulk, q, fOf, fNeed, distinct), minusM);
             int[] aOr = OneHotOrs.of(net, hot, bulk, q, aOf, aNeed, distinct);
             for (int t = 0; t < aOr.length; t++) jForm.add(aOr[t], 1L << t);
         }
         LadderTwin jTwin = k > 1 ? jLadder(net, jForm) : null; // on a twin net: one normal form for every j
         for (int j = 1; j < k; j++) {
-            if (!out.places(m.negate())) break;
+            if (!out.places(m)) break;
             long t = (long) j << T;
             int geq = jForm.max() < t ? Literal.FALSE : jTwin != null ? jTwin.atLeast(t - jForm.constant()) : jForm.atLeast(net, t);
-            out.addRun(new int[] {geq}, m.negate()); // a run of one literal: placed as add places it, counted by heights on a twin net
+            out.addRun(new int[] {geq}, minusM); // a run of one literal: placed as add places it, counted by heights on a twin net
         }
         return WideSum.top(net, out, rounds, from);
     }

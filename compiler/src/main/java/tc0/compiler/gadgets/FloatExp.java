@@ -61,9 +61,8 @@ public final class FloatExp {
         int[] k = WideSum.top(net, z, rounds, plan.g + plan.t);
         // Step 3: the series modulo each prime, one reconstruction.
         CrtBasis basis = CrtBasis.covering(plan.bits);
-        Residue[] sums = new Residue[basis.size()];
-        for (int i = 0; i < basis.size(); i++) sums[i] = series(net, basis.prime(i), plan, pos, neg, k, rounds);
-        int[] r0 = CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> sums[i].is(v), i -> sums[i] = null, i -> sums[i].bulk()), plan.bits, plan.top, rounds);
+        PrimeMemo memo = PrimeMemo.lazy(basis, i -> series(net, basis.prime(i), plan, pos, neg, k, rounds), Residue::is, Residue::bulk);
+        int[] r0 = CrtReconstruct.top(net, basis, memo, plan.bits, plan.top, rounds);
         // Step 4: R0 2^(k - p - GUARD), rounded; then the range's ends.
         LinearForm base = new LinearForm().addWord(k, 1).addConstant((1L << (q - 1)) - p - GUARD);
         FloatWord r = FloatRound.build(net, r0, Literal.FALSE, base, p, q);
@@ -155,8 +154,6 @@ public final class FloatExp {
             rForm.add(k[t], t == k.length - 1 ? weight : Math.floorMod(-weight, q));
         }
         Residue r = Residue.of(net, rForm, q, rounds);
-        BigInteger[] a = new BigInteger[plan.n + 1];
-        for (int i = 0; i <= plan.n; i++) a[i] = plan.coeff[i].shiftLeft(plan.w * (plan.n - i));
-        return PowerSeries.of(net, q, r, a, rounds);
+        return PowerSeries.of(net, q, r, plan.coeff, plan.w, BigInteger.ZERO, rounds); // coeff[i] 2^(W (N - i))
     }
 }

@@ -107,18 +107,15 @@ public final class FloatLog {
     static int[] seriesTop(Net net, int[] m, int h, Plan plan, int rounds) {
         int p = plan.p;
         CrtBasis basis = CrtBasis.covering(plan.bits);
-        Residue[] sums = new Residue[basis.size()];
-        BigInteger[] a = new BigInteger[plan.n + 1];
-        for (int i = 0; i <= plan.n; i++) a[i] = plan.coeff[i].shiftLeft(p * (plan.n - i));
         int notH = Literal.not(h);
         int[] gated = new int[p];
         for (int b = 0; b < p; b++) gated[b] = net.and(Literal.not(m[b]), notH);
-        for (int i = 0; i < basis.size(); i++) {
+        PrimeMemo memo = PrimeMemo.lazy(basis, i -> {
             int q = basis.prime(i);
             LinearForm wForm = new LinearForm().add(notH, 1); // w = (2^p - 1 - m) + 1, all 0 where h
             for (int b = 0; b < p; b++) wForm.add(gated[b], Residue.pow2(b, q));
-            sums[i] = PowerSeries.of(net, q, Residue.of(net, wForm, q, rounds), a, rounds);
-        }
-        return CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> sums[i].is(v), i -> sums[i] = null, i -> sums[i].bulk()), plan.bits, plan.top, rounds);
+            return PowerSeries.of(net, q, Residue.of(net, wForm, q, rounds), plan.coeff, p, BigInteger.ZERO, rounds); // coeff[i] 2^(p (N - i))
+        }, Residue::is, Residue::bulk);
+        return CrtReconstruct.top(net, basis, memo, plan.bits, plan.top, rounds);
     }
 }

@@ -97,25 +97,14 @@ public final class FloatSqrt {
         BigInteger[][] coeff = {coefficients(p, false), coefficients(p, true)};
         BigInteger half = BigInteger.ONE.shiftLeft(top - 1);
         CrtBasis basis = CrtBasis.covering(bits);
-        Residue[][] sums = new Residue[basis.size()][2];
-        for (int i = 0; i < basis.size(); i++) {
+        PrimeMemo memo = PrimeMemo.lazy(basis, i -> {
             int q = basis.prime(i);
             LinearForm wForm = new LinearForm().addConstant(1); // w = 2^p - m = (2^p - 1 - m) + 1
             for (int b = 0; b < p; b++) wForm.add(Literal.not(m[b]), Residue.pow2(b, q));
             Residue w = Residue.of(net, wForm, q, rounds);
-            for (int c = 0; c < 2; c++) sums[i][c] = series(net, q, w, coeff[c], p, half, rounds);
-        }
-        return CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> OneHotSelect.member(net, sums[i][0], sums[i][1], par, v),
-                i -> sums[i] = null, i -> OneHotSelect.bulk(net, sums[i][0], sums[i][1], par)), bits, top, rounds);
-    }
-
-    /** {@code sum_i B_i w^i 2^(p(N-i)) - half} modulo q, one-hot. */
-    private static Residue series(Net net, int q, Residue w, BigInteger[] coeff, int p, BigInteger half, int rounds) {
-        int n = coeff.length - 1;
-        BigInteger[] a = new BigInteger[n + 1];
-        for (int i = 0; i <= n; i++) a[i] = coeff[i].shiftLeft(p * (n - i));
-        a[0] = a[0].subtract(half);
-        return PowerSeries.of(net, q, w, a, rounds);
+            return new Residue[] {PowerSeries.of(net, q, w, coeff[0], p, half, rounds), PowerSeries.of(net, q, w, coeff[1], p, half, rounds)}; // B_i 2^(p(N-i)) w^i - half
+        }, (sums, v) -> OneHotSelect.member(net, sums[0], sums[1], par, v), sums -> OneHotSelect.bulk(net, sums[0], sums[1], par));
+        return CrtReconstruct.top(net, basis, memo, bits, top, rounds);
     }
 
     /**

@@ -26,10 +26,8 @@ public final class IteratedProduct {
         int bits = 0;
         for (int[] x : xs) bits += x.length;
         CrtBasis basis = CrtBasis.covering(bits);
-        int k = basis.size();
-        ProductResidue[] residues = new ProductResidue[k];
-        for (int i = 0; i < k; i++) residues[i] = new ProductResidue(net, basis, i, xs, rounds);
-        return CrtReconstruct.build(net, basis, new PrimeMemo(basis, (i, y) -> residues[i].is(y), i -> residues[i] = null, i -> residues[i].bulk()), bits, rounds);
+        PrimeMemo memo = PrimeMemo.lazy(basis, i -> new ProductResidue(net, basis, i, xs, rounds), ProductResidue::is, ProductResidue::bulk);
+        return CrtReconstruct.build(net, basis, memo, bits, rounds);
     }
 
     /** {@code [prod_l x_l mod q = y]} for one prime of the basis. */

@@ -1,8 +1,8 @@
 package tc0.compiler.gadgets;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntUnaryOperator;
 import tc0.circuits.Literal;
 
@@ -14,12 +14,13 @@ import tc0.circuits.Literal;
  * popcount in bit t, and since {@code a -> a^i} maps {@code Z_q^*} onto the subgroup {@code H} of d-th powers,
  * {@code d = gcd(i, q - 1)}, each element d times, the table is d copies of the coset {@code c H}. So the
  * popcounts are d times those of the coset, which depend only on q, d and the coset (told by
- * {@code c^((q-1)/d) mod q}): worked out once by walking the coset ({@code (q-1)/d} steps) and kept, not once per
- * term and per run (a division at p = 64 asks some 25,000 tables of up to 3,000 entries in each of five runs).
+ * {@code c^((q-1)/d) mod q}): in closed form where the coset is the whole group (d = 1: the bits of 1 .. q - 1) or
+ * one element (d = q - 1), else worked out by walking the coset ({@code (q-1)/d} steps) and kept for this prime's
+ * later terms, not once per term (a division at p = 64 asks some 25,000 tables of up to 3,000 entries). The cache
+ * lives with this object, one prime's series: a cache shared by every build grew without bound (some 10^5 cosets
+ * at p = 512).
  */
 final class OneHotPowers {
-    private static final Map<Coset, long[]> POPCOUNTS = new ConcurrentHashMap<>();
-    private static final Map<Integer, Integer> ROOTS = new ConcurrentHashMap<>();
 
     /** Tables whose popcounts came from a coset (tests read it to see the closed form at work). */
     static long closed;
@@ -29,15 +30,15 @@ final class OneHotPowers {
     private final int q, bits;
     private final boolean distinct;
     private final OneHotBulk bulk; // non-null: z's one-hots counted as a family, no literal each
-    private final long[] power; // the gate-by-gate path: a^at mod q
+    private long[] power; // the gate-by-gate path: a^at mod q (made when first needed: q longs)
+    private final Map<Long, long[]> cosets = new HashMap<>(); // this prime's coset popcounts by (d, symbol)
+    private int root; // q's least primitive root, found when a walk first needs it
     private int at;
     private int[] lits; // the closed path: hot(a), asked once
     private int level = -1; // their one level; -2: not one level (then entry by entry)
     private boolean allRead;
     private static final int UNASKED = -1, NOT_CONSTANT = -2;
     private int constantAt = UNASKED;
-
-    private record Coset(int q, int d, int symbol) {}
 
     /** The terms of z (one-hot {@code hot(a)}, a = 1 .. q - 1) modulo the prime q; {@code distinct} as {@link OneHotOrs#of}. */
     OneHotPowers(Net net, IntUnaryOperator hot, int q, boolean distinct) {
@@ -52,8 +53,6 @@ final class OneHotPowers {
         this.q = q;
         this.bits = 32 - Integer.numberOfLeadingZeros(q - 1);
         this.distinct = distinct;
-        this.power = new long[q];
-        Arrays.fill(power, 1);
     }
 
     /** Bits of the table {@code a -> c a^i mod q}, every one of them made; terms asked in increasing i. */
@@ -96,6 +95,10 @@ final class OneHotPowers {
     /** The table entry by entry (a^i advanced from the last term asked, in longs: q < 2^31). */
     private long[] table(int i, long c) {
         if (i < at) throw new IllegalStateException("terms asked out of order: " + i + " after " + at);
+        if (power == null) {
+            power = new long[q];
+            Arrays.fill(power, 1);
+        }
         for (; at < i; at++) for (int a = 1; a < q; a++) power[a] = power[a] * a % q;
         long cq = Math.floorMod(c, q);
         long[] term = new long[q];
@@ -118,7 +121,7 @@ final class OneHotPowers {
             }
         }
         if (level < 0) return null;
-        long[] count = popcounts(q, i, c);
+        long[] count = popcounts(i, c);
         for (long n : count) if (n == 1) return null; // a bit that is one hot(a) itself: which a is found entry by entry
         int[] out = new int[bits];
         long live = 0;
@@ -141,25 +144,57 @@ final class OneHotPowers {
         return out;
     }
 
-    /** Bit t's popcount over {@code a = 1 .. q - 1} of {@code c a^i mod q} (c not 0 modulo q). */
-    static long[] popcounts(int q, int i, long c) {
+    /** Bit t's popcount over {@code a = 1 .. q - 1} of {@code c a^i mod q} (c not 0 modulo q), cosets cached for this prime. */
+    private long[] popcounts(int i, long c) {
         int d = gcd(i, q - 1);
         int symbol = (int) modPow(c, (q - 1) / d, q); // the same for c and c' exactly when c H = c' H
-        long[] once = POPCOUNTS.computeIfAbsent(new Coset(q, d, symbol), k -> walk(q, d, c));
+        long[] once = d == 1 || d == q - 1 ? coset(q, d, c, 0) : cosets.get((long) d << 32 | symbol);
+        if (once == null) {
+            if (root == 0) root = CrtBasis.primitiveRoot(q);
+            cosets.put((long) d << 32 | symbol, once = coset(q, d, c, root));
+        }
+        return times(d, once);
+    }
+
+    /** The same, alone (tests): nothing cached. */
+    static long[] popcounts(int q, int i, long c) {
+        int d = gcd(i, q - 1);
+        return times(d, coset(q, d, c, d == 1 || d == q - 1 ? 0 : CrtBasis.primitiveRoot(q)));
+    }
+
+    private static long[] times(int d, long[] once) {
         long[] out = new long[once.length];
         for (int b = 0; b < out.length; b++) out[b] = d * once[b];
         return out;
     }
 
-    /** Popcounts over the coset {@code c H}, H the d-th powers: {@code c h^m}, {@code h = g^d}, {@code m < (q-1)/d}. */
-    private static long[] walk(int q, int d, long c) {
+    /**
+     * Popcounts over the coset {@code c H}, H the d-th powers: for d = 1 the whole group, bit t set in
+     * {@link #onesBelow} of q less in 1 .. q - 1; for d = q - 1 the one element c; else walked, {@code c h^m},
+     * {@code h = g^d} (g = root), {@code m < (q-1)/d}.
+     */
+    private static long[] coset(int q, int d, long c, int root) {
         long[] count = new long[32 - Integer.numberOfLeadingZeros(q - 1)];
-        long h = modPow(ROOTS.computeIfAbsent(q, CrtBasis::primitiveRoot), d, q), x = c;
+        if (d == 1) {
+            for (int b = 0; b < count.length; b++) count[b] = onesBelow(q, b);
+            return count;
+        }
+        if (d == q - 1) {
+            for (int b = 0; b < count.length; b++) count[b] = c >>> b & 1;
+            return count;
+        }
+        long h = modPow(root, d, q), x = c;
         for (int m = (q - 1) / d; m > 0; m--) {
             for (long s = x; s != 0; s &= s - 1) count[Long.numberOfTrailingZeros(s)]++;
             x = x * h % q;
         }
         return count;
+    }
+
+    /** How many of {@code 0 .. n - 1} have bit b set: full periods of {@code 2^(b+1)}, then the rest past {@code 2^b}. */
+    static long onesBelow(long n, int b) {
+        long period = 1L << (b + 1), half = 1L << b;
+        return n / period * half + Math.max(0, n % period - half);
     }
 
     private static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }

@@ -12,16 +12,27 @@ import java.math.BigInteger;
 final class PowerSeries {
     private PowerSeries() {}
 
-    /** {@code sum_i coeff[i] z^i mod q}, one-hot ({@code coeff[0]} the constant term). */
-    static Residue of(Net net, int q, Residue z, BigInteger[] coeff, int rounds) {
+    /**
+     * {@code sum_i coeff[i] 2^(step (n - i)) z^i - less mod q}, one-hot ({@code n = coeff.length - 1}): the series'
+     * coefficients at their common scale, each reduced as {@code (coeff[i] mod q) (2^(step (n-i)) mod q)}, never the
+     * shifted value itself (a remainder of a number of {@code step n} bits per term and prime was most of log's
+     * time at p = 256: 10^5-bit numbers, some 800 terms, 13,000 primes).
+     */
+    static Residue of(Net net, int q, Residue z, BigInteger[] coeff, int step, BigInteger less, int rounds) {
         BigInteger bq = BigInteger.valueOf(q);
-        int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
-        LinearForm sum = new LinearForm().addConstant(coeff[0].mod(bq).longValueExact());
+        int n = coeff.length - 1, tb = 32 - Integer.numberOfLeadingZeros(q - 1);
+        long[] c = new long[n + 1];
+        long scale = 1 % q, unit = Residue.pow2(step, q); // 2^(step (n - i)) mod q, from i = n down
+        for (int i = n; i >= 0; i--) {
+            c[i] = coeff[i].mod(bq).longValueExact() * scale % q;
+            scale = scale * unit % q;
+        }
+        c[0] = Math.floorMod(c[0] - less.mod(bq).longValueExact(), q);
+        LinearForm sum = new LinearForm().addConstant(c[0]);
         OneHotPowers terms = new OneHotPowers(net, z::is, z.bulk(), q, z.distinctOneHots()); // a -> a^i c mod q
-        for (int i = 1; i < coeff.length; i++) {
-            long c = coeff[i].mod(bq).longValueExact();
-            if (c == 0) continue;
-            int[] ors = terms.term(i, c);
+        for (int i = 1; i <= n; i++) {
+            if (c[i] == 0) continue;
+            int[] ors = terms.term(i, c[i]);
             for (int t = 0; t < tb; t++) sum.add(ors[t], 1L << t);
         }
         return Residue.of(net, sum, q, rounds);

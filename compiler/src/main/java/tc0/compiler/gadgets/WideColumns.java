@@ -27,6 +27,7 @@ public final class WideColumns {
     private List<WeightedSum.IntList> cols; // listed once summed
     private boolean sealed;
     private boolean colsWithConstant; // whether cols holds the constant's TRUE bits
+    private BigInteger lastWeight, lastReduced; // the last run's weight (by identity) and its reduction modulo 2^width
 
     /**
      * {@code lits[t]} at {@code weight 2^t} for every t (FALSE: none), {@code weight} positive and reduced modulo
@@ -44,7 +45,15 @@ public final class WideColumns {
     public int width() { return width; }
 
     /** Whether {@code weight * lit} places any bit (its weight is not 0 modulo {@code 2^width}). */
-    public boolean places(BigInteger weight) { return weight.mod(modulus).signum() != 0; }
+    public boolean places(BigInteger weight) { return places(weight, 0); }
+
+    /**
+     * Whether {@code weight 2^shift} is not 0 modulo {@code 2^width}: its lowest set bit below the width, read without
+     * a remainder or a shifted copy (the reconstruction asks this per prime and bit of weights of 10^5 bits and more).
+     */
+    public boolean places(BigInteger weight, int shift) {
+        return weight.signum() != 0 && (long) weight.getLowestSetBit() + shift < width;
+    }
 
     /** Adds {@code weight * lit}. */
     public WideColumns add(int lit, BigInteger weight) {
@@ -75,17 +84,22 @@ public final class WideColumns {
         if (sealed) throw new IllegalStateException("columns already summed");
         int[] placed = new int[lits.length];
         boolean any = false;
+        BigInteger toConstant = BigInteger.ZERO; // sum of the 2^t whose weight 2^t lits[t] goes to the constant: one product
         for (int t = 0; t < lits.length; t++) {
             placed[t] = Literal.FALSE;
-            BigInteger wt = weight.shiftLeft(t);
-            if (lits[t] == Literal.FALSE || !places(wt)) continue;
-            if (lits[t] == Literal.TRUE) { constant = constant.add(wt); continue; }
-            if (wt.signum() < 0) constant = constant.add(wt);
-            placed[t] = wt.signum() < 0 ? Literal.not(lits[t]) : lits[t];
+            if (lits[t] == Literal.FALSE || !places(weight, t)) continue;
+            if (lits[t] == Literal.TRUE) { toConstant = toConstant.setBit(t); continue; }
+            if (weight.signum() < 0) toConstant = toConstant.setBit(t);
+            placed[t] = weight.signum() < 0 ? Literal.not(lits[t]) : lits[t];
             any = true;
         }
+        if (toConstant.signum() != 0) constant = constant.add(weight.multiply(toConstant));
         if (any) {
-            items.add(new Run(placed, weight.abs().mod(modulus)));
+            if (weight != lastWeight) { // the reconstruction's F runs and j gates share one weight M: one reduced copy, not one per prime
+                lastWeight = weight;
+                lastReduced = weight.abs().mod(modulus);
+            }
+            items.add(new Run(placed, lastReduced));
             chunk = null;
         }
         return this;

@@ -113,13 +113,12 @@ public final class WideDivide {
         int p = yn.length, n = Math.max(1, p - 1);
         int bits = xn.length + n * p + 1; // x' G < 2^(2p - 1) 2^(Np + 1)
         CrtBasis basis = CrtBasis.covering(bits);
-        IteratedProduct.ProductResidue[] prod = new IteratedProduct.ProductResidue[basis.size()];
-        for (int i = 0; i < basis.size(); i++) {
+        PrimeMemo memo = PrimeMemo.lazy(basis, i -> {
             int q = basis.prime(i);
             Residue[] factors = {Residue.ofUnsigned(net, xn, 0, q, rounds), seriesResidue(net, q, yn, n, rounds)};
-            prod[i] = new IteratedProduct.ProductResidue(net, basis, i, factors, rounds);
-        }
-        int[] top = CrtReconstruct.top(net, basis, new PrimeMemo(basis, (i, v) -> prod[i].is(v), i -> prod[i] = null, i -> prod[i].bulk()), bits, (n + 1) * p, rounds);
+            return new IteratedProduct.ProductResidue(net, basis, i, factors, rounds);
+        }, IteratedProduct.ProductResidue::is, IteratedProduct.ProductResidue::bulk);
+        int[] top = CrtReconstruct.top(net, basis, memo, bits, (n + 1) * p, rounds);
         return top; // bits - (N+1)p = p of them
     }
 
