@@ -188,7 +188,7 @@ class ClosedSplitTest {
     }
 
     /** Bilinear weights over {@code den} per axis: (den - f, f) for one axis, their products for two. */
-    private static long[] weighting(Random rnd, int taps, long den) {
+    static long[] weighting(Random rnd, int taps, long den) {
         long f = 1 + (long) (rnd.nextDouble() * (den - 1));
         if (taps == 2) return new long[] {den - f, f};
         long g = 1 + (long) (rnd.nextDouble() * (den - 1));

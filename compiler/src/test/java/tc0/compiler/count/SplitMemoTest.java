@@ -134,11 +134,8 @@ class SplitMemoTest {
         return in;
     }
 
-    /** Bilinear weights over {@code den} per axis: (den - f, f), their products for four taps. */
+    /** Bilinear weights over {@code den} per axis, as ClosedSplitTest draws them. */
     private static long[] weighting(Random rnd, int taps, long den) {
-        long f = 1 + (long) (rnd.nextDouble() * (den - 1));
-        if (taps == 2) return new long[] {den - f, f};
-        long g = 1 + (long) (rnd.nextDouble() * (den - 1));
-        return new long[] {(den - f) * (den - g), (den - f) * g, f * (den - g), f * g};
+        return ClosedSplitTest.weighting(rnd, taps, den);
     }
 }
