@@ -132,7 +132,6 @@ public final class RepeatedSum {
         return sweep.at(d, distinct);
     }
 
-    /** Last rounds the sweep reused and recomputed, column rounds walked and taken from pieces (tests, trace), or null before a sweep. */
     /** The sweep's figures for the trace: last rounds reused and recomputed, column rounds walked and taken from pieces. */
     public String sweepTrace() {
         long[] s = sweepStats();
@@ -180,13 +179,7 @@ public final class RepeatedSum {
         // The last round: each column of two or more as one group; then the final stage over heights and levels.
         long[] oh = new long[top];
         int[] omax = new int[top], olast = new int[top];
-        for (int j = 0; j < top; j++) {
-            long h = dh[j];
-            if (h == 0) continue;
-            if (h == 1) { k.out(oh, omax, olast, j, 1, dmax[j]); continue; }
-            if (h > Integer.MAX_VALUE) return null;
-            k.emitGroups(1, (int) h, dmax[j], j, top, null, null, oh, omax, olast);
-        }
+        if (!k.lastRound(dh, dmax, top, oh, omax, olast)) return null;
         BigInteger wideConstant = beyond ? low : null;
         long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
         if (wideConstant == null && pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
@@ -331,6 +324,21 @@ public final class RepeatedSum {
         }
 
         /** SumCount.emitGroups: into heights (dh, dmax) in round one, into the last round's columns (oh, omax, olast) after. */
+        /**
+         * The last round: each column of two or more entries as one group, a single entry passed on, into
+         * {@code oh}, {@code omax}, {@code olast}. False where a column is past an int (the caller gives up).
+         */
+        boolean lastRound(long[] dh, int[] dmax, int top, long[] oh, int[] omax, int[] olast) {
+            for (int j = 0; j < top; j++) {
+                long h = dh[j];
+                if (h == 0) continue;
+                if (h == 1) { out(oh, omax, olast, j, 1, dmax[j]); continue; }
+                if (h > Integer.MAX_VALUE) return false;
+                emitGroups(1, (int) h, dmax[j], j, top, null, null, oh, omax, olast);
+            }
+            return true;
+        }
+
         void emitGroups(long q, int s, int level, int j, int top, long[] dh, int[] dmax, long[] oh, int[] omax, int[] olast) {
             anyGroupGates = true;
             gate(q * s, s, level + 1);

@@ -265,13 +265,7 @@ final class RepeatedSweep {
         java.util.Arrays.fill(oh, 0);
         java.util.Arrays.fill(omax, 0);
         java.util.Arrays.fill(olast, 0);
-        for (int j = 0; j < top; j++) {
-            long h = dh[j];
-            if (h == 0) continue;
-            if (h == 1) { kl.out(oh, omax, olast, j, 1, dmax[j]); continue; }
-            if (h > Integer.MAX_VALUE) return false;
-            kl.emitGroups(1, (int) h, dmax[j], j, top, null, null, oh, omax, olast);
-        }
+        if (!kl.lastRound(dh, dmax, top, oh, omax, olast)) return false;
         lastGates = kl.perLevel;
         lastWires = kl.wires;
         lastGroupGates = kl.anyGroupGates;

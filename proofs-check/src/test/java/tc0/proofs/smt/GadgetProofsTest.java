@@ -44,7 +44,12 @@ class GadgetProofsTest {
 
     private static void proves(GadgetCase g, int timeoutMs) {
         Proof p = Prover.prove(g, timeoutMs);
-        System.out.printf("| %s | %s | %d | %d | %d | %s |%n", p.gadget(), p.widths(), p.gates(), p.cpuMillis(), p.millis(), p.resultLine());
+        System.out.println(row(p));
         assertTrue(p.proved(), p.gadget() + ": " + p.resultLine());
+    }
+
+    /** A proof as its row of docs/LEMMAS.md's table: gadget, widths, gates, solver CPU ms, wall ms, result. */
+    static String row(Proof p) {
+        return String.format("| %s | %s | %d | %d | %d | %s |", p.gadget(), p.widths(), p.gates(), p.cpuMillis(), p.millis(), p.resultLine());
     }
 }

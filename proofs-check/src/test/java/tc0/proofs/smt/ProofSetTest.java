@@ -1,6 +1,5 @@
 package tc0.proofs.smt;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -39,12 +38,11 @@ class ProofSetTest {
             for (Future<Proof> f : proofs) {
                 Proof p = f.get();
                 cpu += p.cpuMillis();
-                System.out.printf("| %s | %s | %d | %d | %d | %s |%n", p.gadget(), p.widths(), p.gates(), p.cpuMillis(), p.millis(), p.resultLine());
+                System.out.println(GadgetProofsTest.row(p));
                 if (!p.proved()) notProved.add(p.gadget() + ": " + p.resultLine());
             }
             long wall = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("the set: %d cases, %d ms of solver CPU, %d ms wall on two workers%n", cases.size(), cpu, wall);
-            assertEquals(Gadgets.all().size(), proofs.size());
             assertTrue(notProved.isEmpty(), "not proved: " + notProved);
         } finally {
             workers.shutdownNow();
