@@ -71,6 +71,8 @@ public final class Main implements Runnable {
             CommandLine cl = commandLine(args);
             cl.setOut(out);
             code = cl.execute(args);
+            String then = System.getProperty(AotTraining.PROPERTY); // the launcher's cache training: more commands in this JVM
+            if (then != null && code == 0) code = AotTraining.runThen(then);
         } catch (OutOfMemoryError e) {
             // Thrown past picocli (an Error, not an Exception): one line, no stack trace. Outputs are written
             // through a partial file, so nothing half-written is left.

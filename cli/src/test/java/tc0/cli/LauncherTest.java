@@ -103,6 +103,10 @@ class LauncherTest {
     void theCacheIsTrainedOncePerJar() throws Exception {
         Run first = launch(Map.of(), "--version");
         assertEquals(1, first.calls().stream().filter(c -> c.contains("-XX:AOTCacheOutput=")).count(), first.calls().toString());
+        // The training run compiles, then counts a causal and a plain transformer in the same JVM (tc0.aot.then).
+        String all = String.join("\n", first.calls());
+        assertTrue(all.contains("-Dtc0.aot.then=stats\t" + root.resolve("examples/rope_transformer.tc0") + "\t--set\tn=256\t--count-only\nstats\t"
+                + root.resolve("examples/softmax_transformer.tc0") + "\t--set\tn=256\t--count-only -jar"), all);
         Run second = launch(Map.of(), "--version");
         assertFalse(second.calls().stream().anyMatch(c -> c.contains("-XX:AOTCacheOutput=")), second.calls().toString());
         assertTrue(second.calls().getLast().contains("-XX:AOTCache=" + root.resolve("cli/target/tc0.aot")), second.calls().toString());
