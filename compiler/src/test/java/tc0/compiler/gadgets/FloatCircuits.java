@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
+import tc0.circuits.Circuit;
 import tc0.compiler.numerics.ChiangFloat;
 import tc0.compiler.testing.GadgetAsserts;
+import tc0.compiler.testing.WideBatch;
 import tc0.compiler.testing.WideEval;
 
 /** Float gadgets built into circuits with one input bus per operand, and floats to and from words. */
@@ -15,11 +17,20 @@ final class FloatCircuits {
 
     /** A circuit of {@code n} float operands whose output bus "r" is what {@code body} returns. */
     static WideEval circuit(ChiangFloat.Format f, int n, BiFunction<Net, FloatWord[], int[]> body) {
-        return new WideEval(GadgetAsserts.build(b -> {
+        return new WideEval(built(f, n, body));
+    }
+
+    /** {@link #circuit}'s circuit for {@link #results}: every row in one bit-parallel pass. */
+    static WideBatch batch(ChiangFloat.Format f, int n, BiFunction<Net, FloatWord[], int[]> body) {
+        return new WideBatch(built(f, n, body));
+    }
+
+    private static Circuit built(ChiangFloat.Format f, int n, BiFunction<Net, FloatWord[], int[]> body) {
+        return GadgetAsserts.build(b -> {
             FloatWord[] xs = new FloatWord[n];
             for (int i = 0; i < n; i++) xs[i] = FloatWord.of(b.inputBus("x" + i, f.p() + f.q() + 1), f.p(), f.q());
             b.outputBus("r", body.apply(Net.of(b), xs));
-        }));
+        });
     }
 
     /** The depth of {@code body} over fresh inputs, counted without building. */
@@ -47,6 +58,11 @@ final class FloatCircuits {
         BigInteger[] in = new BigInteger[xs.size()];
         for (int i = 0; i < in.length; i++) in[i] = word(xs.get(i));
         return fromWord(f, ev.run(in).unsigned("r"));
+    }
+
+    /** Output bus "r" as a word for each row of operands (row k's operand i on bus "x" + i). */
+    static BigInteger[] results(WideBatch ev, List<List<ChiangFloat>> rows) {
+        return ev.run("r", rows.stream().map(xs -> xs.stream().map(FloatCircuits::word).toArray(BigInteger[]::new)).toList());
     }
 
     /** Every float of the format and the zeros of every sign and exponent. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tc0.compiler.numerics.ChiangFloat;
 import tc0.compiler.numerics.FloatRowOps;
-import tc0.compiler.testing.WideEval;
+import tc0.compiler.testing.WideBatch;
 
 /**
  * The float row gadgets bit-exact against {@link FloatRowOps}: max and min, softmax, layer norm, a RoPE pair and a
@@ -81,37 +81,43 @@ class FloatRowGadgetsTest {
 
     /** Every pair of floats of the tiny format (zeros of every sign and exponent among them). */
     private static void allPairs(int n, BiFunction<Net, FloatWord[], int[]> gadget, Function<List<ChiangFloat>, List<ChiangFloat>> reference) {
-        WideEval ev = FloatCircuits.circuit(TINY, n, gadget);
         List<ChiangFloat> all = FloatCircuits.allWithZeros(TINY);
-        for (ChiangFloat a : all) for (ChiangFloat b : all) check(ev, TINY, List.of(a, b), reference);
+        List<List<ChiangFloat>> rows = new ArrayList<>();
+        for (ChiangFloat a : all) for (ChiangFloat b : all) rows.add(List.of(a, b));
+        check(FloatCircuits.batch(TINY, n, gadget), TINY, rows, reference);
     }
 
     /** {@code tiny} random rows at the tiny format, {@code wide} rows of edge and random floats at p = 16. */
     private static void randomRows(int n, int tiny, int wide, BiFunction<Net, FloatWord[], int[]> gadget, Function<List<ChiangFloat>, List<ChiangFloat>> reference) {
         Random r = new Random(23);
         if (tiny > 0) {
-            WideEval ev = FloatCircuits.circuit(TINY, n, gadget);
             List<ChiangFloat> all = FloatCircuits.allWithZeros(TINY);
+            List<List<ChiangFloat>> rows = new ArrayList<>();
             for (int i = 0; i < tiny; i++) {
                 List<ChiangFloat> xs = new ArrayList<>();
                 for (int k = 0; k < n; k++) xs.add(all.get(r.nextInt(all.size())));
-                check(ev, TINY, xs, reference);
+                rows.add(xs);
             }
+            check(FloatCircuits.batch(TINY, n, gadget), TINY, rows, reference);
         }
-        WideEval ev = FloatCircuits.circuit(WIDE, n, gadget);
         List<ChiangFloat> pool = FloatCircuits.samples(WIDE, r, 4 * wide);
+        List<List<ChiangFloat>> rows = new ArrayList<>();
         for (int i = 0; i < wide; i++) {
             List<ChiangFloat> xs = new ArrayList<>();
             for (int k = 0; k < n; k++) xs.add(pool.get(r.nextInt(pool.size())));
             if (i % 5 == 0) xs.set(n - 1, xs.getFirst()); // ties
-            check(ev, WIDE, xs, reference);
+            rows.add(xs);
         }
+        check(FloatCircuits.batch(WIDE, n, gadget), WIDE, rows, reference);
     }
 
-    private static void check(WideEval ev, ChiangFloat.Format f, List<ChiangFloat> xs, Function<List<ChiangFloat>, List<ChiangFloat>> reference) {
-        BigInteger[] in = new BigInteger[xs.size()];
-        for (int i = 0; i < in.length; i++) in[i] = FloatCircuits.word(xs.get(i));
-        BigInteger out = ev.run(in).unsigned("r");
+    /** Every row through the circuit in one bit-parallel pass, each row's outputs against the reference's. */
+    private static void check(WideBatch ev, ChiangFloat.Format f, List<List<ChiangFloat>> rows, Function<List<ChiangFloat>, List<ChiangFloat>> reference) {
+        BigInteger[] outs = FloatCircuits.results(ev, rows);
+        for (int row = 0; row < rows.size(); row++) check(f, rows.get(row), outs[row], reference);
+    }
+
+    private static void check(ChiangFloat.Format f, List<ChiangFloat> xs, BigInteger out, Function<List<ChiangFloat>, List<ChiangFloat>> reference) {
         List<ChiangFloat> canonical = xs.stream().map(ChiangFloat::canonical).toList(), want = reference.apply(canonical);
         int w = f.p() + f.q() + 1;
         for (int k = 0; k < want.size(); k++) {
