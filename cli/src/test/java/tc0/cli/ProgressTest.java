@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The status line of a long stage: the gates so far against the count, rewritten in place, erased at the end. */
 class ProgressTest {
@@ -52,9 +54,9 @@ class ProgressTest {
     }
 
     @Test
-    void offTheTerminalNothingIsShown() {
+    void offTheTerminalNothingIsShown(@TempDir Path dir) {
         // Tests run with standard error redirected: no terminal, so compile's output is what it always was.
-        Cli r = Cli.run("compile", "../examples/gin.tc0", "--set", "n=4", "-o", System.getProperty("java.io.tmpdir") + "/progress-gin4.tc0c");
+        Cli r = Cli.run("compile", "../examples/gin.tc0", "--set", "n=4", "-o", dir.resolve("gin4.tc0c").toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
     }
