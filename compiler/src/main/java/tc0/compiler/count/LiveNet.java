@@ -19,7 +19,9 @@ import tc0.compiler.gadgets.TwinNet;
  * ({@link TwinNet}) count their stages in bulk; if a twin's fresh literal ends unread, some of its gates would
  * be dead, so the caller counts again with {@link #withoutTwins()}. Blocks ({@link Block}) are counted once per
  * key and read mask in {@link PartCounts} (where given) and stand here as their new outputs, nodes that die like
- * gates when nothing reads them: the block's figures are then those with only its live outputs read.
+ * gates when nothing reads them: the block's figures are then those with only its live outputs read. A twin's
+ * outputs whose gates and reads hang on them alone ({@link #openUnit}, {@link #countGroup}) are settled in the
+ * {@link GateTail} with the plain gates: a float block at p = 32 .. 64 is one run.
  */
 final class LiveNet implements SharedTermsNet, BlockNet {
     private final int inputs;
@@ -38,6 +40,10 @@ final class LiveNet implements SharedTermsNet, BlockNet {
     private long gates, wires;
     private long[] perLevel = new long[16];
     private final GateTerms terms = new GateTerms();
+    private int unit = -1; // the node of the twin's unit open now ({@link #openUnit}), -1 where none
+    private int[] unitCounts = new int[48], unitReads = new int[64]; // its gates (count, fan-in, level each) and reads
+    private int unitTriples, unitReadCount;
+    private int[] groupBits = new int[48], groupGes = new int[32], groupNodes = new int[64]; // a group's records, copied into the tail
 
     /** Inputs are nodes {@code 1 .. levels.length} at those levels; blocks counted gate by gate. */
     LiveNet(int[] levels) {
@@ -68,6 +74,7 @@ final class LiveNet implements SharedTermsNet, BlockNet {
     /** A run of the gadget from scratch (keeping what is known dead): the outputs it returns are read once each. */
     void reset() {
         tail.clear();
+        unit = -1;
         Arrays.fill(groupTerms, 0, groups, null);
         groups = 0;
         nodes = 1 + inputs;
@@ -100,9 +107,12 @@ final class LiveNet implements SharedTermsNet, BlockNet {
         }
         tail.markDead(node);
         if (died || !t.resolved()) return died || t.deaths() > 0;
-        tail.forEachDead((lv, fanIn) -> { gates--; wires -= fanIn; perLevel[lv]--; });
+        tail.forEachDead((lv, fanIn, count) -> { gates -= count; wires -= (long) count * fanIn; perLevel[lv] -= count; });
         return false;
     }
+
+    /** Twins' outputs ({@link #openUnit}, {@link #countGroup}) its tail settled dead, over every run. */
+    long twinDeathsSettled() { return tail.twinDeaths(); }
 
     /** Runs of the gadget since this net was made (each ended by a {@link #settle}). */
     int runs() { return runs; }
@@ -168,6 +178,12 @@ final class LiveNet implements SharedTermsNet, BlockNet {
     @Override
     public void counted(long count, long fanIn, int lv) {
         if (count == 0) return;
+        if (unit >= 0) {
+            if (3 * unitTriples + 3 > unitCounts.length) unitCounts = Arrays.copyOf(unitCounts, 2 * unitCounts.length);
+            unitCounts[3 * unitTriples] = Math.toIntExact(count);
+            unitCounts[3 * unitTriples + 1] = Math.toIntExact(fanIn);
+            unitCounts[3 * unitTriples++ + 2] = lv;
+        }
         gates = Math.addExact(gates, count);
         wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
         if (lv >= perLevel.length) perLevel = Arrays.copyOf(perLevel, Math.max(2 * perLevel.length, lv + 1));
@@ -176,7 +192,49 @@ final class LiveNet implements SharedTermsNet, BlockNet {
 
     @Override
     public void reads(int lit, long times) {
-        if (times > 0 && !Literal.isConstant(lit)) node.set(Literal.node(lit), (byte) (READ | EXT));
+        if (times <= 0 || Literal.isConstant(lit)) return;
+        if (unit < 0) { node.set(Literal.node(lit), (byte) (READ | EXT)); return; }
+        node.set(Literal.node(lit), READ); // read by the unit's gates: the tail tells whether they live
+        if (unitReadCount == unitReads.length) unitReads = Arrays.copyOf(unitReads, 2 * unitReadCount);
+        unitReads[unitReadCount++] = Literal.node(lit);
+    }
+
+    @Override
+    public void openUnit(int out) {
+        if (unit >= 0) throw new IllegalStateException("a unit is open");
+        unit = Literal.node(out);
+        node.set(unit, PLAIN);
+        unitTriples = unitReadCount = 0;
+    }
+
+    @Override
+    public void closeUnit() {
+        tail.addUnit(unit, unitCounts, unitTriples, unitReads, unitReadCount);
+        unit = -1;
+    }
+
+    @Override
+    public void countGroup(int[] out, long[] fanIn, int[] geLit, int[] geT, int geMade, int lo, int hi, int r, int geLevel, int[] terms, int termCount, boolean runs) {
+        if (groupBits.length < 3 * out.length) groupBits = new int[3 * out.length];
+        if (groupGes.length < 2 * geMade) groupGes = new int[2 * geMade];
+        int[] bits = groupBits, ges = groupGes;
+        int nb = 0;
+        for (int l = 0; l < out.length; l++) {
+            if (fanIn[l] == 0) continue;
+            int n = Literal.node(out[l]);
+            node.set(n, PLAIN);
+            bits[3 * nb] = n;
+            bits[3 * nb + 1] = l;
+            bits[3 * nb++ + 2] = Math.toIntExact(fanIn[l]);
+        }
+        for (int k = 0; k < geMade; k++) {
+            ges[2 * k] = Literal.node(geLit[k]);
+            ges[2 * k + 1] = geT[k];
+            node.set(ges[2 * k], PLAIN);
+        }
+        if (groupNodes.length < termCount) groupNodes = new int[termCount];
+        for (int i = 0; i < termCount; i++) node.set(groupNodes[i] = Literal.node(terms[i]), READ);
+        tail.addGroup(groupNodes, termCount, bits, nb, ges, geMade, lo, hi, r, geLevel, runs);
     }
 
     /**
@@ -263,6 +321,7 @@ final class LiveNet implements SharedTermsNet, BlockNet {
     }
 
     private int newNode(int lv) {
+        if (unit >= 0) throw new IllegalStateException("a node made while a unit is open");
         node.ensure(nodes + 1);
         node.setLevel(nodes, lv);
         return nodes++;

@@ -98,10 +98,17 @@ final class CountBitsTwin {
         }
         long liveGe = low < 0 ? 0 : odd(lo, hi, low) + even(lo, hi, low);
         for (int k = 0; k < geMade; k++) if (net.alive(geLit[k]) && (low < 0 || (geT[k] & ((1 << low) - 1)) != 0)) liveGe++;
+        SharedTermsNet settles = net instanceof SharedTermsNet st ? st : null; // settles the group's deaths itself: the terms read through it
         if (liveGe > 0) {
             modelled++;
             net.counted(liveGe, r, geLevel);
-            for (int lit : bits) if (!Literal.isConstant(lit) && (!cancels || isTerm(bits, lit))) net.reads(lit, liveGe);
+            int[] read = new int[bits.length];
+            int reads = 0;
+            for (int lit : bits) if (!Literal.isConstant(lit) && (!cancels || isTerm(bits, lit))) {
+                if (settles == null) net.reads(lit, liveGe);
+                else read[reads++] = Literal.of(Literal.node(lit), false);
+            }
+            if (settles != null) settles.countGroup(out, fanIn, geLit, geT, geMade, lo, hi, r, geLevel, read, reads, extra > 0);
         }
         if (live != null) live[0] = liveGe > 0;
         return out;

@@ -14,4 +14,25 @@ public interface SharedTermsNet extends TwinNet {
      * counts it and reads the group's terms where it is live.
      */
     int groupGate(int group, int level);
+
+    /**
+     * Opens a twin's unit: the gates counted ({@link #counted}) and literals read ({@link #reads}) until
+     * {@link #closeUnit} are there only for {@code out}, an {@link #outputAt} literal still {@link #alive}, so that the
+     * net can take them off itself where {@code out} dies (as it settles its own gates) instead of running the gadget
+     * again. No gate is made while a unit is open.
+     */
+    void openUnit(int out);
+
+    /** Ends the unit {@link #openUnit} opened. */
+    void closeUnit();
+
+    /**
+     * A compression group's twin ({@link CountBitsTwin}) to settle with the net's gates: {@code [count >= t]} for t in
+     * {@code lo .. hi} are gates of fan-in {@code r} on {@code geLevel}, reading {@code terms} (node literals); bit l
+     * with {@code fanIn[l] > 0} is the gate {@code out[l]} on {@code geLevel + 1} reading those at the multiples of
+     * {@code 2^l}; {@code geLit[k]} is {@code [count >= geT[k]]} itself, a bit. The group has counted what its
+     * outputs alive now need and read {@code terms} through here only ({@code reads} not called). {@code runs}: the
+     * group's gates also decide reads made elsewhere (a run's entries), so the net must run again if all of them die.
+     */
+    void countGroup(int[] out, long[] fanIn, int[] geLit, int[] geT, int geMade, int lo, int hi, int r, int geLevel, int[] terms, int termCount, boolean runs);
 }

@@ -372,10 +372,13 @@ public final class WideSum {
             if (n == 1 && from[0] == i - 1) return gl[0]; // the carry is g_(i-1) itself
             int out = n == 1 ? net.outputAt(level[0]) : net.outputAt(top + 1);
             if (!net.alive(out)) return out;
+            SharedTermsNet unit = net instanceof SharedTermsNet s ? s : null; // its ANDs and OR die with the carry: settled with the net's gates
+            if (unit != null) unit.openUnit(out);
             if (n > 1) net.counted(1, n, top + 1);
             for (int t = 0; t < n; t++) if (from[t] < i - 1) net.counted(1, i - from[t], level[t]);
             for (int t = 0; t < n; t++) net.reads(gl[t], 1);
             for (int k = from[0] + 1; k < i; k++) net.reads(gate(p, k, full(k) - 1), 1);
+            if (unit != null) unit.closeUnit();
             return out;
         }
 
