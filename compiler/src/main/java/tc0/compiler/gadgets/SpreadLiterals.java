@@ -27,7 +27,17 @@ public final class SpreadLiterals {
         }
         h[0] += carries;
         if (distinct < 2) return false;
-        long ungrouped = 0; // columns where some entry may pass the first round alone
+        long ungrouped = ungrouped(h, rounds);
+        for (int i = 0; i < count; i++) {
+            long a = Math.abs(w[i]);
+            if (Long.bitCount(a) >= 2 && Long.bitCount(a & ungrouped) >= 2) return false;
+        }
+        return true;
+    }
+
+    /** The columns (bit j) of these heights where compression's first round may leave an entry ungrouped: one entry, or groups of one. */
+    public static long ungrouped(long[] h, int rounds) {
+        long ungrouped = 0;
         for (int j = 0; j < 64; j++) {
             if (h[j] == 0) continue;
             boolean single = h[j] == 1 || rounds == 0;
@@ -37,11 +47,7 @@ public final class SpreadLiterals {
             }
             if (single) ungrouped |= 1L << j;
         }
-        for (int i = 0; i < count; i++) {
-            long a = Math.abs(w[i]);
-            if (Long.bitCount(a) >= 2 && Long.bitCount(a & ungrouped) >= 2) return false;
-        }
-        return true;
+        return ungrouped;
     }
 
     /** {@link WeightedSum}'s group size for a column of {@code h >= 2} entries with {@code roundsLeft} rounds to go (as {@link SumCount} groups). */
