@@ -27,8 +27,8 @@ import tc0.compiler.numerics.FixedFormat;
  * theirs); in the other columns (a few, by the top and bottom) the groups' highest levels go in the key, read from the
  * weighting's quotients; the lowest column's entry where it is alone (its word) is refused; (2) which
  * quotients are zero (a word below 2^r): their count is the sum's distinct literals, in the key; (3) whether the
- * literals spread ({@link SpreadLiterals#safe}: which literal has bits in two columns a first round may leave
- * ungrouped), checked per weighting against the shape's ungrouped columns. A negative (top) literal with a remainder
+ * literals spread ({@link SpreadLiterals#safe}: which literal has bits in two columns where an entry may pass
+ * every round ungrouped), checked per weighting against the shape's passing columns. A negative (top) literal with a remainder
  * rounds up, not down, and breaks the complement: refused. The column pass's exact sum is the same with no division
  * ({@code r = -k}, no carries). Equal keys then give equal spread sums (what {@link SplitMemo}'s key reads: the groups'
  * sizes and highest levels, the sums, the lowest column's entries), so one count serves every weighting of a key.
@@ -53,11 +53,11 @@ final class PairWeighting {
     }
 
     /**
-     * What every f of one z shares: the ungrouped columns; whether a key can be made; the columns whose groups' highest
+     * What every f of one z shares: the columns where an entry may reach the final stage; whether a key can be made; the columns whose groups' highest
      * levels depend on the order of their entries ({@code sensitive}), each with its entries (carries included) and
      * the carries' count and level there.
      */
-    private record Shape(long ungrouped, boolean keyed, int[] sensitive, long[] height, long carries, int carryLevel) {}
+    private record Shape(long passing, boolean keyed, int[] sensitive, long[] height, long carries, int carryLevel) {}
 
     private record ShapeKey(int classId, int e, int s, int z, int bigM, int rounds, boolean divides) {}
 
@@ -134,7 +134,7 @@ final class PairWeighting {
                 long q = r <= 0 ? x << -r : r >= 63 ? 0 : x >>> r; // floor; exact where r <= z (the top one is)
                 if (q == 0) continue;
                 lits++;
-                if (Long.bitCount(q) >= 2 && Long.bitCount(q & sh.ungrouped()) >= 2) return null; // does not spread
+                if (Long.bitCount(q) >= 2 && Long.bitCount(q & sh.passing()) >= 2) return null; // does not spread
                 for (int i = 0; i < sens.length; i++) if ((q >>> sens[i] & 1) != 0) levels[i][filled[i]++] = c.slotLevel(c.bit(k) >> 1);
             }
         }
@@ -159,7 +159,7 @@ final class PairWeighting {
     }
 
     /**
-     * The columns every f of this z fills: the ungrouped ones (literal entries and carries, as {@link SpreadLiterals#safe}
+     * The columns every f of this z fills: those where an entry may reach the final stage (literal entries and carries, as {@link SpreadLiterals#safe}
      * counts them), and whether the groups' highest levels and the lowest column's entry are free of f.
      */
     private static Shape shape(ElemClass c, int e, int s, boolean divides, int z, int bigM, int rounds) {
@@ -219,7 +219,7 @@ final class PairWeighting {
             height[height.length - 1] = all;
         }
         h[0] += carries;
-        return new Shape(SpreadLiterals.ungrouped(h, rounds), keyed, sensitive, height, carries, carryLevel);
+        return new Shape(SpreadLiterals.passing(h, rounds), keyed, sensitive, height, carries, carryLevel);
     }
 
     /** Columns whose groups' levels go in the key, and their most entries: beyond these the weighting is not keyed. */
