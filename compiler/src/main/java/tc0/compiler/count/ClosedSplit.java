@@ -46,6 +46,17 @@ final class ClosedSplit {
     }
 
     private static Instance.Result of(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds, boolean onlyCertain, SplitMemo memo) {
+        PairWeighting.Key pair = memo == null ? null : memo.pairs.split(in, w, d, out, rounds, onlyCertain);
+        Instance.Result known = memo == null ? null : memo.pairs.get(pair);
+        if (known != null) return known;
+        Instance.Result r = of(in, w, d, out, rounds, onlyCertain, memo, pair != null);
+        if (pair != null) memo.pairs.put(pair, r);
+        return r;
+    }
+
+    /** {@link #of}; {@code spreads}: the caller's {@link PairWeighting} key said the sum spreads (checked). */
+    private static Instance.Result of(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds, boolean onlyCertain, SplitMemo memo,
+            boolean spreads) {
         int n = 0;
         for (ElemClass c : in) n += c.width();
         // The form as LinearForm.addWord makes it: bit k of word t weighs w_t 2^k (the top bit negated);
@@ -90,6 +101,7 @@ final class ClosedSplit {
         for (int i = 0; i < size && allOnce; i++) allOnce = once[i];
         // Every literal fresh: its quotient's bits may go in as anonymous entries where SumCount counts the same.
         boolean spread = allOnce && SpreadLiterals.safe(sp.quot(), size, sp.thresholds().length, rounds);
+        if (spreads && !spread) throw new IllegalStateException("a pair weighting's key on a sum that does not spread");
         for (int i = 0; i < size; i++) {
             low.offer(sp.quot()[i], 1, levels[i], true, word[i], slot[i], plain[i]);
             if (sp.rem()[i] != 0) {

@@ -220,6 +220,16 @@ final class ResampleStencils {
 
     /** {@link #closedExact}, spread sums looked up in (and added to) {@code memo} where not null. */
     static Instance.Result closedExact(ElemClass[] in, long[] w, int rounds, SplitMemo memo) {
+        PairWeighting.Key pair = memo == null ? null : memo.pairs.exact(in, w, rounds);
+        Instance.Result known = memo == null ? null : memo.pairs.get(pair);
+        if (known != null) return known;
+        Instance.Result r = closedExact(in, w, rounds, memo, pair != null);
+        if (pair != null) memo.pairs.put(pair, r);
+        return r;
+    }
+
+    /** {@link #closedExact}; {@code spreads}: the caller's {@link PairWeighting} key said the sum spreads (checked). */
+    private static Instance.Result closedExact(ElemClass[] in, long[] w, int rounds, SplitMemo memo, boolean pairSpreads) {
         ClosedSplit.Lowest low = new ClosedSplit.Lowest();
         long min = 0, max = 0, constant = 0;
         long[] used = new long[in.length];
@@ -228,6 +238,7 @@ final class ResampleStencils {
         for (int t = 0; t < in.length && fresh; t++) fresh = w[t] == 0 || Shared.freshSlots(in[t]);
         long[] spread = fresh ? spreadWeights(in, w) : null;
         boolean spreads = spread != null && SpreadLiterals.safe(spread, spread.length, 0, rounds);
+        if (pairSpreads && !spreads) throw new IllegalStateException("a pair weighting's key on a sum that does not spread");
         try {
             for (int t = 0; t < in.length; t++) {
                 ElemClass c = in[t];

@@ -24,6 +24,8 @@ final class SplitMemo {
     /** Keys are a few hundred longs; var's and flowar's passes have a handful each. Cleared when full. */
     private static final int KEPT = 1 << 12;
     private final Map<Key, Instance.Result> kept = new ConcurrentHashMap<>();
+    /** Two-tap weightings {@code (D - f, f)} named before SPLIT's numbers are made ({@link PairWeighting}). */
+    final PairWeighting pairs = new PairWeighting();
 
     private record Key(long[] k) {
         @Override public boolean equals(Object o) { return o instanceof Key x && Arrays.equals(k, x.k); }
@@ -41,7 +43,7 @@ final class SplitMemo {
         return r;
     }
 
-    @Override public String toString() { return hits.sum() + " of " + asked.sum() + " spread sums from the memo, " + kept.size() + " kept"; }
+    @Override public String toString() { return hits.sum() + " of " + asked.sum() + " spread sums from the memo, " + kept.size() + " kept; " + pairs; }
 
     void put(Builder b, Instance.Result r) {
         if (r == null) return;

@@ -13,8 +13,8 @@ public final class SpreadLiterals {
     /**
      * Whether fresh literals of weights {@code w[0 .. count)} (distinct nodes, in order), then {@code carries} fresh
      * literals of weight 1, are counted alike spread ({@link #add}) or not: two or more of them, and no literal of two
-     * or more bits has an entry in two columns where compression's first round may leave an entry ungrouped (a column of
-     * one entry, or whose groups include ones of one entry). So none is left uncompressed in two columns. Conservative.
+     * or more bits has an entry in two columns where an entry may pass every compression round ungrouped
+     * ({@link #passing}). So none reaches the final stage in two columns. Conservative.
      */
     public static boolean safe(long[] w, int count, long carries, int rounds) {
         long[] h = new long[64];
@@ -27,21 +27,49 @@ public final class SpreadLiterals {
         }
         h[0] += carries;
         if (distinct < 2) return false;
-        long ungrouped = 0; // columns where some entry may pass the first round alone
-        for (int j = 0; j < 64; j++) {
-            if (h[j] == 0) continue;
-            boolean single = h[j] == 1 || rounds == 0;
-            if (!single) {
-                long g = SumCount.groupSize(h[j], rounds), groups = (h[j] + g - 1) / g;
-                single = h[j] / groups == 1;
-            }
-            if (single) ungrouped |= 1L << j;
-        }
+        long passing = passing(h, rounds);
         for (int i = 0; i < count; i++) {
             long a = Math.abs(w[i]);
-            if (Long.bitCount(a) >= 2 && Long.bitCount(a & ungrouped) >= 2) return false;
+            if (Long.bitCount(a) >= 2 && Long.bitCount(a & passing) >= 2) return false;
         }
         return true;
+    }
+
+    /**
+     * The columns (bit j) of these heights where an entry may reach the final stage as itself: every round leaves it
+     * ungrouped (its column holds one entry, or its groups include ones of one: a group of one passes its entry on in
+     * its column; a group of s >= 2 puts one gate in each of the columns {@code j .. j + bits(s) - 1}, as {@link SumCount}
+     * compresses). Entries of one literal sit in distinct columns, so no group reads a literal twice; only the final
+     * stage's comparators, reading several columns, meet one twice. Conservative: where in its column an entry stands is
+     * not followed, and columns past the sum's width are kept.
+     */
+    public static long passing(long[] h, int rounds) {
+        long passing = 0;
+        for (int j = 0; j < 64; j++) if (h[j] > 0) passing |= 1L << j;
+        long[] cur = h;
+        for (int left = rounds; left >= 1 && passing != 0; left--) {
+            long[] next = new long[64];
+            long alone = 0;
+            for (int j = 0; j < 64; j++) {
+                long hj = cur[j];
+                if (hj == 0) continue;
+                if (hj == 1) { next[j]++; alone |= 1L << j; continue; }
+                long g = SumCount.groupSize(hj, left), groups = (hj + g - 1) / g, base = hj / groups, extra = hj % groups;
+                emit(next, j, base + 1, extra);
+                emit(next, j, base, groups - extra);
+                if (base == 1) alone |= 1L << j;
+            }
+            passing &= alone;
+            cur = next;
+        }
+        return passing;
+    }
+
+    /** {@code count} groups of {@code s} entries of column j, compressed: one entry each at j (s = 1), or at j .. j + bits(s) - 1. */
+    private static void emit(long[] next, int j, long s, long count) {
+        if (count == 0) return;
+        int bits = s == 1 ? 1 : 64 - Long.numberOfLeadingZeros(s);
+        for (int l = 0; l < bits && j + l < 64; l++) next[j + l] += count;
     }
 
     /** {@link WeightedSum}'s group size for a column of {@code h >= 2} entries with {@code roundsLeft} rounds to go (as {@link SumCount} groups). */

@@ -25,30 +25,49 @@ import tc0.compiler.numerics.FixedFormat;
 class SplitMemoTest {
     private static final int ROUNDS = 2;
 
-    @Test
-    void memoisedSplitEqualsTheCountAfresh() {
-        Random rnd = new Random(2020);
+    /** A count of one weighting, afresh (memo null) or through a memo. */
+    private interface Count {
+        Instance.Result of(ElemClass[] in, long[] w, SplitMemo memo);
+    }
+
+    /**
+     * 40 word pairs, 60 random weightings each through one memo per pair, every answer equal to the count afresh; the
+     * memo must answer 150 or more of them. {@code split}: SPLIT by a divisor drawn per pair, every third pair four taps;
+     * else {@code count}.
+     */
+    private static void memoEqualsAfresh(long seed, boolean split, Count count) {
+        Random rnd = new Random(seed);
         long asked = 0, hits = 0;
         for (int c = 0; c < 40; c++) {
-            int taps = c % 3 == 0 ? 4 : 2;
+            int taps = split && c % 3 == 0 ? 4 : 2;
             ElemClass[] in = words(rnd, taps, c % 2 == 0, c % 4 == 3);
-            long den = 2L << (4 + rnd.nextInt(10));
-            int fx = 2 + rnd.nextInt(16);
-            BigInteger d = BigInteger.valueOf(taps == 2 ? den : den * den).shiftLeft(fx);
-            FixedFormat out = new FixedFormat(3 + rnd.nextInt(6), 2 + rnd.nextInt(Math.min(fx, 14)));
+            long den = 2L << (4 + rnd.nextInt(split ? 10 : 14));
+            Count counted = split ? splitBy(rnd, taps, den) : count;
             SplitMemo memo = new SplitMemo();
             for (int s = 0; s < 60; s++) {
                 long[] w = weighting(rnd, taps, den);
-                Instance.Result fresh = ClosedSplit.of(in, w, d, out, ROUNDS);
-                Instance.Result kept = ClosedSplit.of(in, w, d, out, ROUNDS, memo);
+                Instance.Result fresh = counted.of(in, w, null), kept = counted.of(in, w, memo);
                 if (fresh == null) { assertNull(kept, "case " + c + "." + s); continue; }
                 asked++;
                 assertSameResult(fresh, kept, "case " + c + "." + s);
             }
-            hits += memo.hits.sum();
+            hits += answered(memo);
         }
         assertTrue(asked >= 1000, asked + " counted");
         assertTrue(hits >= 150, hits + " of " + asked + " from the memo");
+    }
+
+    /** SPLIT by {@code den 2^fx} (den^2 for four taps) into a random format. */
+    private static Count splitBy(Random rnd, int taps, long den) {
+        int fx = 2 + rnd.nextInt(16);
+        BigInteger d = BigInteger.valueOf(taps == 2 ? den : den * den).shiftLeft(fx);
+        FixedFormat out = new FixedFormat(3 + rnd.nextInt(6), 2 + rnd.nextInt(Math.min(fx, 14)));
+        return (in, w, memo) -> memo == null ? ClosedSplit.of(in, w, d, out, ROUNDS) : ClosedSplit.of(in, w, d, out, ROUNDS, memo);
+    }
+
+    @Test
+    void memoisedSplitEqualsTheCountAfresh() {
+        memoEqualsAfresh(2020, true, null);
     }
 
     /**
@@ -73,34 +92,28 @@ class SplitMemoTest {
             assertSameResult(b, ResampleStencils.closedExact(in, w, ROUNDS, exact), "exact f " + f);
             asked++;
         }
-        // Spread where SpreadLiterals allows it (about half the weightings here); of those, nearly all answered.
-        assertTrue(split.asked.sum() >= asked / 3 && exact.asked.sum() >= asked / 3, split + "; " + exact);
-        assertTrue(split.hits.sum() * 8 >= split.asked.sum() * 7 && exact.hits.sum() * 8 >= exact.asked.sum() * 7, split + "; " + exact);
+        // Spread where SpreadLiterals allows it (about half the weightings here); of those, nearly all answered (by the
+        // pair key, PairWeighting, or the shape).
+        assertTrue(spread(split) >= asked / 3 && spread(exact) >= asked / 3, split + "; " + exact);
+        assertTrue(answered(split) * 8 >= spread(split) * 7 && answered(exact) * 8 >= spread(exact) * 7, split + "; " + exact);
     }
 
     @Test
     void memoisedColumnPassEqualsTheCountAfresh() {
-        Random rnd = new Random(2121);
-        long asked = 0, hits = 0;
-        for (int c = 0; c < 40; c++) {
-            ElemClass[] in = words(rnd, 2, c % 2 == 0, c % 4 == 3);
-            long den = 2L << (4 + rnd.nextInt(14));
-            SplitMemo memo = new SplitMemo();
-            for (int s = 0; s < 60; s++) {
-                long[] w = weighting(rnd, 2, den);
-                Instance.Result fresh = ResampleStencils.closedExact(in, w, ROUNDS);
-                Instance.Result kept = ResampleStencils.closedExact(in, w, ROUNDS, memo);
-                if (fresh == null) { assertNull(kept, "case " + c + "." + s); continue; }
-                asked++;
-                assertSameResult(fresh, kept, "case " + c + "." + s);
-            }
-            hits += memo.hits.sum();
-        }
-        assertTrue(asked >= 1000, asked + " counted");
-        assertTrue(hits >= 150, hits + " of " + asked + " from the memo");
+        memoEqualsAfresh(2121, false, (in, w, memo) -> memo == null ? ResampleStencils.closedExact(in, w, ROUNDS) : ResampleStencils.closedExact(in, w, ROUNDS, memo));
     }
 
-    private static void assertSameResult(Instance.Result a, Instance.Result b, String what) {
+    /** Sums the memo answered, by a weighting's pair key or by shape. */
+    private static long answered(SplitMemo memo) {
+        return memo.hits.sum() + memo.pairs.hits.sum();
+    }
+
+    /** Sums looked up, by pair key or (not keyed) by shape: those that spread. */
+    private static long spread(SplitMemo memo) {
+        return memo.asked.sum() + memo.pairs.keyed.sum();
+    }
+
+    static void assertSameResult(Instance.Result a, Instance.Result b, String what) {
         CountedCost x = a.profile().cost(), y = b.profile().cost();
         assertEquals(List.of(x.depth(), x.gates(), x.wires(), x.width()), List.of(y.depth(), y.gates(), y.wires(), y.width()), what);
         for (int l = 0; l <= a.profile().depth(); l++) assertEquals(a.profile().exactAt(l), b.profile().exactAt(l), what + " level " + l);
@@ -116,7 +129,7 @@ class SplitMemoTest {
      * inverted; slots at one level, the top bit often apart (a sign computed elsewhere), or ({@code mixed}) one slot in
      * six a level up; all taps one class, or each its own.
      */
-    private static ElemClass[] words(Random rnd, int taps, boolean oneClass, boolean mixed) {
+    static ElemClass[] words(Random rnd, int taps, boolean oneClass, boolean mixed) {
         ElemClass[] in = new ElemClass[taps];
         for (int t = 0; t < taps; t++) {
             if (oneClass && t > 0) { in[t] = in[0]; continue; }
