@@ -55,6 +55,24 @@ public final class Rope {
      * entry at {@code level} (a group's level is its highest entry's); null where one would not.
      */
     public static ClosedSum[] pairSums(long c, long s, int w, int level, boolean xTopLow, boolean yTopLow, int shift, int width, int rounds) {
+        return pairSums(c, s, w, level, xTopLow, yTopLow, shift, width, rounds, null);
+    }
+
+    /** {@link #lowTops}' bits: x's top bit low, y's, both. */
+    public static final int X_LOW = 1, Y_LOW = 2, BOTH_LOW = 4;
+
+    /**
+     * {@link #pairSums(long, long, int, int, int, int, int)} (plain words, no low top bit), with {@code lowTops[0]}
+     * set to the variants with a low top bit that give these same sums ({@link #X_LOW}, {@link #Y_LOW},
+     * {@link #BOTH_LOW}; the others give null): one count serves words whose sign bit sits a level lower (the
+     * tensor model's K2 beside K1). {@code lowTops[0]} is 0 where the count stops before the rounds.
+     */
+    public static ClosedSum[] pairSums(long c, long s, int w, int level, int shift, int width, int rounds, int[] lowTops) {
+        lowTops[0] = 0;
+        return pairSums(c, s, w, level, false, false, shift, width, rounds, lowTops);
+    }
+
+    private static ClosedSum[] pairSums(long c, long s, int w, int level, boolean xTopLow, boolean yTopLow, int shift, int width, int rounds, int[] lowTops) {
         long ac = Math.abs(c), as = Math.abs(s);
         if (rounds != 2 || w < 2 || w > 62 || c == Long.MIN_VALUE || s == Long.MIN_VALUE) return null;
         if ((ac | as) == 0 || 64 - Long.numberOfLeadingZeros(ac | as) + w > 60) return null;
@@ -63,6 +81,7 @@ public final class Rope {
         for (int j = 0; j < cols; j++) h[j] = Long.bitCount(ac & window(j, w)) + Long.bitCount(as & window(j, w));
         HeightsSum rounded = HeightsSum.twoRounds(h, level, shift + width);
         if (rounded == null) return null;
+        if (lowTops != null) lowTops[0] = lowTops(h, rounded, ac, as, w) & lowTops(h, rounded, as, ac, w);
         if ((xTopLow || yTopLow) && !(topsGrouped(h, rounded, ac, as, xTopLow, yTopLow, w) && topsGrouped(h, rounded, as, ac, xTopLow, yTopLow, w))) {
             return null;
         }
@@ -136,6 +155,35 @@ public final class Rope {
             if (px != null && py != null && px[0] == py[0] && px[1] == 2) return false;
         }
         return true;
+    }
+
+    /**
+     * {@link #topsGrouped} of one sum for the three low-top variants at once, in one pass and no allocation: the
+     * bits {@link #X_LOW}, {@link #Y_LOW}, {@link #BOTH_LOW} of those it holds for.
+     */
+    private static int lowTops(long[] h, HeightsSum rounded, long ax, long ay, int w) {
+        int ok = X_LOW | Y_LOW | BOTH_LOW;
+        for (int j = w - 1; j < Math.min(h.length, rounded.top()) && ok != 0; j++) {
+            long at = j - w + 1;
+            boolean x = at < 63 && (ax >>> at & 1) != 0, y = at < 63 && (ay >>> at & 1) != 0;
+            if (!x && !y) continue;
+            long n = h[j];
+            boolean joined = rounded.midHeight(j) >= 2;
+            if (n == 1) {
+                if (!joined) ok &= (x ? ~(X_LOW | BOTH_LOW) : -1) & (y ? ~(Y_LOW | BOTH_LOW) : -1);
+                continue;
+            }
+            long g = SumCount.groupSize(n, 2), groups = (n + g - 1) / g, base = n / groups, extra = n % groups, firstPart = extra * (base + 1);
+            long px = Long.bitCount(ax & window(j, w)) - 1, py = n - 1; // x's top bit, y's: entries px, py of the column
+            long xSize = px < firstPart ? base + 1 : base, ySize = py < firstPart ? base + 1 : base;
+            boolean xAlone = x && !joined && xSize == 1, yAlone = y && !joined && ySize == 1;
+            long xGroup = px < firstPart ? px / (base + 1) : extra + (px - firstPart) / base;
+            long yGroup = py < firstPart ? py / (base + 1) : extra + (py - firstPart) / base;
+            if (xAlone) ok &= ~X_LOW;
+            if (yAlone) ok &= ~Y_LOW;
+            if (xAlone || yAlone || x && y && xGroup == yGroup && xSize == 2) ok &= ~BOTH_LOW;
+        }
+        return ok;
     }
 
     /** The group of entry p (0-based) of a column cut into {@code extra} groups of base + 1, then groups of base: {index, size}. */
