@@ -99,7 +99,7 @@ final class RopeColumn {
     private void row(int i) {
         if (plain != null) {
             byte pk = plain.kind[i];
-            boolean same = lowBit == 0 || (plain.lowTops[i] & lowBit) != 0;
+            boolean same = pk != 2 && (lowBit == 0 || (plain.lowTops(i) & lowBit) != 0);
             if (same && (pk == 0 || pk == 1)) {
                 out[2 * i] = lifted(plain.out[2 * i]);
                 out[2 * i + 1] = lifted(plain.out[2 * i + 1]);

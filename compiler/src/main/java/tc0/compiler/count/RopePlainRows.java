@@ -18,8 +18,10 @@ final class RopePlainRows {
     static final int LEVELS = 8;
     /** Per row: 0 reads nothing (no gate, or both codes 0), 1 reads every slot of both words, 2 not by heights, 3 no closed form, -1 not counted yet. */
     final byte[] kind;
-    /** Per row: {@link Rope#X_LOW}, {@link Rope#Y_LOW}, {@link Rope#BOTH_LOW} where words with such a low top bit count the same. */
-    final byte[] lowTops;
+    /** Per row: its rounds' {@code joined} mask ({@link Rope#pairSums(long, long, int, int, int, int, int, long[])}), for {@link #lowTops}. */
+    private final long[] joined;
+    /** Per row, once asked: {@link Rope#lowTops}; -1 not yet (words with a low top bit are rarer than plain ones: asked lazily). */
+    private final byte[] lowTops;
     /** Per row the two sums' output class ids at level 0 (rows of kind 0 and 1). */
     final int[] out;
     /** Per row, levels 0 .. LEVELS - 1: both sums' gates at the level. */
@@ -35,7 +37,9 @@ final class RopePlainRows {
     private RopePlainRows(long[] coef, int pairs, int j, int n, int w, FixedFormat fx, FixedFormat fc, FixedFormat outFmt, int rounds) {
         kind = new byte[n];
         java.util.Arrays.fill(kind, NOT_YET);
+        joined = new long[n];
         lowTops = new byte[n];
+        java.util.Arrays.fill(lowTops, NOT_YET);
         out = new int[2 * n];
         gates = new int[n * LEVELS];
         wires = new long[n];
@@ -55,13 +59,26 @@ final class RopePlainRows {
         return new RopePlainRows(coef, pairs, j, n, w, fx, fc, outFmt, rounds);
     }
 
+    /**
+     * Row i's low-top bits ({@link Rope#X_LOW}, {@link Rope#Y_LOW}, {@link Rope#BOTH_LOW}: words with such a low top
+     * bit count as these), for a row of kind 0, 1 or 3 (its rounds ran); worked out once.
+     */
+    int lowTops(int i) {
+        byte b = lowTops[i];
+        if (b != NOT_YET) return b;
+        int at = i * pairs + j;
+        b = (byte) Rope.lowTops(coef[2 * at] * factor, coef[2 * at + 1] * factor, w, shift, width, joined[i]);
+        lowTops[i] = b;
+        return b;
+    }
+
     /** Counts the rows of {@code rows} (null: every row) not counted yet, in parallel chunks. */
     void ensure(int[] rows) {
         int m = rows == null ? kind.length : rows.length;
         int chunks = Math.max(1, Math.min(256, m / 4096));
         java.util.stream.IntStream.range(0, chunks).parallel().forEach(q -> {
             long from = (long) m * q / chunks, to = (long) m * (q + 1) / chunks;
-            int[] low = new int[1];
+            long[] low = new long[1];
             for (int t = (int) from; t < to; t++) {
                 int i = rows == null ? t : rows[t];
                 if (kind[i] != NOT_YET) continue;
@@ -72,9 +89,9 @@ final class RopePlainRows {
     }
 
     /** Row i with codes (c, s). */
-    private void row(int i, long c, long s, int[] low) {
+    private void row(int i, long c, long s, long[] low) {
         ClosedSum[] cs = Rope.pairSums(c * factor, s * factor, w, 0, shift, width, rounds, low);
-        lowTops[i] = (byte) low[0];
+        joined[i] = low[0];
         if (cs == null || cs[0].wide() || cs[1].wide()) { kind[i] = 2; return; }
         if (!cs[0].modelled() || !cs[1].modelled()) { kind[i] = 3; return; } // RopeCount.result refuses it
         int at = i * LEVELS;

@@ -47,7 +47,18 @@ final class HeightsSum {
         for (int j = 0; j < top; j++) {
             long c = j < h.length ? h[j] : 0;
             if (c <= 1) { s.put(true, j, c, level); continue; }
-            long g = SumCount.groupSize(c, 2), groups = (c + g - 1) / g, base = c / groups, extra = c % groups;
+            long groups, base, extra;
+            if (c < CUTS) {
+                int cut = CUT[(int) c];
+                groups = cut & 0x3ff;
+                base = cut >>> 10 & 0x3ff;
+                extra = cut >>> 20;
+            } else {
+                long g = SumCount.groupSize(c, 2);
+                groups = (c + g - 1) / g;
+                base = c / groups;
+                extra = c % groups;
+            }
             s.groups(true, extra, base + 1, level, j);
             s.groups(true, groups - extra, base, level, j);
         }
@@ -57,6 +68,22 @@ final class HeightsSum {
             else if (c > 1) s.groups(false, 1, c, s.midMax[j], j);
         }
         return s;
+    }
+
+    /** Heights below this have their first-round cut in {@link #CUT}. */
+    static final int CUTS = 1 << 10;
+    /**
+     * Per height h below {@link #CUTS}, the first of two rounds' cut ({@link SumCount#groupSize}): groups (bits 0-9),
+     * base (10-19), extra (20-29) -- {@code extra} groups of base + 1 entries, then groups of base. Three long
+     * divisions a column were most of a RoPE row's rounds.
+     */
+    static final int[] CUT = new int[CUTS];
+
+    static {
+        for (int h = 1; h < CUTS; h++) {
+            int g = (int) SumCount.groupSize(h, 2), groups = (h + g - 1) / g;
+            CUT[h] = groups | (h / groups) << 10 | (h % groups) << 20;
+        }
     }
 
     /** The columns the rounds ran over. */

@@ -12,7 +12,7 @@ import tc0.compiler.numerics.Fixed;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
- * {@link Rope#pairSums(long, long, int, int, int, int, int, int[])}'s low-top bits against the variants asked
+ * {@link Rope#lowTops} (from {@link Rope#pairSums(long, long, int, int, int, int, int, long[])}'s rounds) against the variants asked
  * one by one ({@link Rope#pairSums(long, long, int, int, boolean, boolean, int, int, int)}, whose checks are
  * {@code topsGrouped} per sum): a bit set exactly where that variant gives sums, and those sums the plain ones.
  * RoPE's own codes at n = 2^10 and 2^20 and random codes, widths and formats.
@@ -20,8 +20,9 @@ import tc0.compiler.numerics.FixedFormat;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RopeLowTopsTest {
     private static int assertBits(long c, long s, int w, int level, int shift, int width, String what) {
-        int[] low = {-1};
-        ClosedSum[] plain = Rope.pairSums(c, s, w, level, shift, width, 2, low);
+        long[] joined = {-1};
+        ClosedSum[] plain = Rope.pairSums(c, s, w, level, shift, width, 2, joined);
+        int low = plain == null ? 0 : Rope.lowTops(c, s, w, shift, width, joined[0]);
         ClosedSum[] alone = Rope.pairSums(c, s, w, level, shift, width, 2);
         assertEquals(alone == null, plain == null, what);
         int set = 0;
@@ -30,7 +31,7 @@ class RopeLowTopsTest {
         for (int v = 0; v < 3; v++) {
             ClosedSum[] one = Rope.pairSums(c, s, w, level, variants[v][0], variants[v][1], shift, width, 2);
             if (plain == null) { assertEquals(null, one, what); continue; } // the variant stops where the plain count does
-            assertEquals(one != null, (low[0] & bits[v]) != 0, what + " variant " + v);
+            assertEquals(one != null, (low & bits[v]) != 0, what + " variant " + v);
             if (one == null) continue;
             set++;
             for (int o = 0; o < 2; o++) {
