@@ -29,6 +29,8 @@ final class Engine {
     private final Map<Object, Instance.Result> memo = new HashMap<>();
     /** RoPE's pair columns at level 0 ({@link RopeColumn}), shared by the RoPE nodes of one count. */
     final Map<Object, RopeColumn> ropeColumns = new java.util.concurrent.ConcurrentHashMap<>();
+    /** RoPE's rows of plain words by heights ({@link RopePlainRows}), shared by the plain pair columns over the same codes. */
+    final Map<Object, RopePlainRows> ropePlain = new java.util.concurrent.ConcurrentHashMap<>();
     /** The most elements a non-uniform tensor may have where counting expands it element by element. */
     static final long EXPAND_LIMIT = 1L << 22;
     /** {@code -Dtc0.count.trace=true}: each node's time and class variety, and where a gadget runs instead of a closed form, on stderr. */

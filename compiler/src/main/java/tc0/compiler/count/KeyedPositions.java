@@ -19,6 +19,9 @@ interface KeyedPositions {
     /** The last position of group {@code g} on that side of {@code x}; only asked where there is one. */
     long last(int g, int side, long x);
 
+    /** The same positions for one thread whose keys mostly grow from question to question (may keep state: {@link PairKeys}); by default these. */
+    default KeyedPositions cursor() { return this; }
+
     /** The keyed positions of an axis grouped {@code ids} (listed). */
     static KeyedPositions of(int[] ids, int groups, Diagonal d) { return new ListedKeys(ids, groups, d); }
 

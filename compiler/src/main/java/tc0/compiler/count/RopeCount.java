@@ -92,8 +92,8 @@ final class RopeCount {
      * Every row's pairs: the classes of a pair depend on its row group and column, the coefficients on its row.
      * A pair is counted from its classes moved down to level 0 (the sums' gates, levels and outputs are the
      * same moved up: every level is a max of input levels or a step above one), so layers whose pairs differ
-     * only in level share the work: per pair and base classes every row is counted once ({@link RopeColumn}),
-     * shared by the count's RoPE nodes over those classes however they group their rows; per (row group, pair)
+     * only in level share the work: per pair and base classes every row is counted once ({@link RopeColumn}; per
+     * pair and width once for every column of plain words, {@link RopePlainRows}), shared by the count's RoPE nodes over those classes however they group their rows; per (row group, pair)
      * the rows' profiles are summed from it and moved up once. Rows where the closed form does not apply run the gadget.
      */
     static Summary count(Engine e, Node n, Op.Rope op) {
@@ -131,8 +131,13 @@ final class RopeCount {
         for (int g = 0; g < col.length; g++) {
             int j = g % pairs;
             ElemClass[] b = baseOf[g];
-            col[g] = e.ropeColumns.computeIfAbsent(new ColumnKey(b[0].id, b[1].id, j, List.of(rows, k, op.base(), fc), fx, fc, out, rounds),
-                    key -> RopeColumn.of(b, coef, pairs, j, rows, fx, fc, out, rounds));
+            Object codes = List.of(rows, k, op.base(), fc);
+            col[g] = e.ropeColumns.computeIfAbsent(new ColumnKey(b[0].id, b[1].id, j, codes, fx, fc, out, rounds), key -> {
+                int w = RopeColumn.plainWidth(b);
+                RopePlainRows plain = w < 0 ? null : e.ropePlain.computeIfAbsent(new ColumnKey(w, -1, j, codes, fx, fc, out, rounds),
+                        x -> RopePlainRows.of(coef, pairs, j, rows, w, fx, fc, out, rounds));
+                return RopeColumn.of(b, coef, pairs, j, rows, fx, fc, out, rounds, plain);
+            });
             sum[g] = col[g].sum(rowsOf[g / pairs]);
         }
         int[] table = new int[rows * k];
@@ -172,7 +177,10 @@ final class RopeCount {
         return e.computed(n, ClassMap.explicit(Engine.shape(n), table), passthrough, disjoint, op.operand());
     }
 
-    /** A column's key in the count's shared map: the base pair's classes, the pair index, the coefficients' table, formats, rounds. */
+    /**
+     * A column's key in the count's shared map: the base pair's classes, the pair index, the coefficients' table,
+     * formats, rounds; for plain rows ({@link RopePlainRows}) the words' width and -1 in place of the classes.
+     */
     private record ColumnKey(int x, int y, int j, Object coefficients, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {}
 
 }

@@ -41,7 +41,7 @@ final class TriangleSoftmax {
         int cj = joint.count();
         int[] xg = new int[cj], mg = new int[cj];
         for (int c = 0; c < cj; c++) { xg[c] = joint.parts()[c][0]; mg[c] = joint.parts()[c][1]; }
-        KeyedPositions pos = joint.keyed(diagonal);
+        KeyedPositions pos = joint.keyed(diagonal).cursor(); // the cut grows by one a row
         int zero = ElemClass.constant(0, out.width()).id;
         int one = ElemClass.constant(tc0.compiler.numerics.Fixed.softmax(new long[] {0}, fx, fe, out)[0], out.width()).id;
         Map<MaskedSoftmaxGroups.LineKey, SoftmaxCount.ByKind> seen = new HashMap<>();

@@ -47,16 +47,99 @@ final class HeightsSum {
         for (int j = 0; j < top; j++) {
             long c = j < h.length ? h[j] : 0;
             if (c <= 1) { s.put(true, j, c, level); continue; }
-            long g = SumCount.groupSize(c, 2), groups = (c + g - 1) / g, base = c / groups, extra = c % groups;
+            if (c < EFFECTS && j + REACH[0][(int) c] <= top) { s.apply(true, 0, (int) c, level, j); continue; }
+            long groups, base, extra;
+            if (c < CUTS) {
+                int cut = CUT[(int) c];
+                groups = cut & 0x3ff;
+                base = cut >>> 10 & 0x3ff;
+                extra = cut >>> 20;
+            } else {
+                long g = SumCount.groupSize(c, 2);
+                groups = (c + g - 1) / g;
+                base = c / groups;
+                extra = c % groups;
+            }
             s.groups(true, extra, base + 1, level, j);
             s.groups(true, groups - extra, base, level, j);
         }
         for (int j = 0; j < top; j++) { // the last round: each column of two or more one group at its highest level
             long c = s.midHeight[j];
             if (c == 1) s.put(false, j, 1, s.midMax[j]);
+            else if (c > 1 && c < EFFECTS && j + REACH[1][(int) c] <= top) s.apply(false, 1, (int) c, s.midMax[j], j);
             else if (c > 1) s.groups(false, 1, c, s.midMax[j], j);
         }
         return s;
+    }
+
+    /**
+     * Per round (0 the first of two, 1 the last) and column height c below {@link #EFFECTS}, what {@link #groups}
+     * does with the column where no output bit passes the top ({@link #REACH}): gates one and two levels above its
+     * level, wires, and per offset l the entries put in column j + l ({@code ADD}) and their highest level above
+     * the column's ({@code OFF}, -1 none). A table lookup a column instead of two {@link #groups} calls.
+     */
+    private static final int EFFECTS = 128, SPAN = 8;
+    private static final long[][] G1 = new long[2][EFFECTS], G2 = new long[2][EFFECTS], W = new long[2][EFFECTS];
+    private static final int[][] ADD = new int[2][EFFECTS * SPAN], OFF = new int[2][EFFECTS * SPAN], REACH = new int[2][EFFECTS];
+
+    static {
+        for (int k = 0; k < 2; k++) {
+            java.util.Arrays.fill(OFF[k], -1);
+            for (int c = 2; c < EFFECTS; c++) {
+                if (k == 1) { effect(1, c, 1, c); continue; }
+                int g = (int) SumCount.groupSize(c, 2), groups = (c + g - 1) / g, base = c / groups, extra = c % groups; // CUT is not made yet
+                effect(0, c, extra, base + 1);
+                effect(0, c, groups - extra, base);
+            }
+        }
+    }
+
+    /** {@link #groups}' effect of q groups of {@code size} on a column of height c, unclipped, into round k's table. */
+    private static void effect(int k, int c, long q, long size) {
+        if (q == 0) return;
+        if (size == 1) { effectPut(k, c, 0, q, 0); return; }
+        G1[k][c] += q * size;
+        W[k][c] += q * size * size;
+        for (int l = 0, nb = 64 - Long.numberOfLeadingZeros(size); l < nb; l++) {
+            long changes = size >> l;
+            if (changes >= 2) {
+                G2[k][c] += q;
+                W[k][c] += q * changes;
+                effectPut(k, c, l, q, 2);
+            } else effectPut(k, c, l, q, 1);
+        }
+    }
+
+    private static void effectPut(int k, int c, int l, long q, int off) {
+        ADD[k][c * SPAN + l] += (int) q;
+        OFF[k][c * SPAN + l] = Math.max(OFF[k][c * SPAN + l], off);
+        REACH[k][c] = Math.max(REACH[k][c], l + 1);
+    }
+
+    /** Round k's table entry for a column of height c at {@code lv} applied at column j (as {@link #groups} would). */
+    private void apply(boolean first, int k, int c, int lv, int j) {
+        anyGroupGates = true;
+        perLevel[lv + 1] += G1[k][c];
+        perLevel[lv + 2] += G2[k][c];
+        wires += W[k][c];
+        int[] add = ADD[k], off = OFF[k];
+        for (int l = 0, at = c * SPAN; l < REACH[k][c]; l++, at++) if (add[at] > 0) put(first, j + l, add[at], lv + off[at]);
+    }
+
+    /** Heights below this have their first-round cut in {@link #CUT}. */
+    static final int CUTS = 1 << 10;
+    /**
+     * Per height h below {@link #CUTS}, the first of two rounds' cut ({@link SumCount#groupSize}): groups (bits 0-9),
+     * base (10-19), extra (20-29) -- {@code extra} groups of base + 1 entries, then groups of base. Three long
+     * divisions a column were most of a RoPE row's rounds.
+     */
+    static final int[] CUT = new int[CUTS];
+
+    static {
+        for (int h = 1; h < CUTS; h++) {
+            int g = (int) SumCount.groupSize(h, 2), groups = (h + g - 1) / g;
+            CUT[h] = groups | (h / groups) << 10 | (h % groups) << 20;
+        }
     }
 
     /** The columns the rounds ran over. */

@@ -55,6 +55,44 @@ public final class Rope {
      * entry at {@code level} (a group's level is its highest entry's); null where one would not.
      */
     public static ClosedSum[] pairSums(long c, long s, int w, int level, boolean xTopLow, boolean yTopLow, int shift, int width, int rounds) {
+        return pairSums(c, s, w, level, xTopLow, yTopLow, shift, width, rounds, null);
+    }
+
+    /** {@link #lowTops}' bits: x's top bit low, y's, both. */
+    public static final int X_LOW = 1, Y_LOW = 2, BOTH_LOW = 4;
+
+    /**
+     * {@link #pairSums(long, long, int, int, int, int, int)} (plain words, no low top bit), with {@code joined[0]}
+     * set to what {@link #lowTops} needs of its rounds: bit {@code j - w + 1} where the first round leaves column
+     * j (from w - 1 on) two entries or more; 0 where the count stops before the rounds.
+     */
+    public static ClosedSum[] pairSums(long c, long s, int w, int level, int shift, int width, int rounds, long[] joined) {
+        joined[0] = 0;
+        return pairSums(c, s, w, level, false, false, shift, width, rounds, joined);
+    }
+
+    /**
+     * The variants with a low top bit whose sums are those of the plain words ({@link #X_LOW}, {@link #Y_LOW},
+     * {@link #BOTH_LOW}; the others give null): {@code topsGrouped} of both sums for the three at once, in one pass,
+     * from the codes and the plain count's {@code joined} mask ({@link #pairSums(long, long, int, int, int, int, int, long[])}),
+     * so that one count serves words whose sign bit sits a level lower (the tensor model's K2 beside K1). Asked
+     * only where the plain count ran its rounds.
+     */
+    public static int lowTops(long c, long s, int w, int shift, int width, long joined) {
+        long ac = Math.abs(c), as = Math.abs(s);
+        int cols = 64 - Long.numberOfLeadingZeros(ac | as) + w - 1, ok = X_LOW | Y_LOW | BOTH_LOW;
+        for (int j = w - 1; j < Math.min(cols, shift + width) && ok != 0; j++) {
+            int at = j - w + 1;
+            boolean bc = (ac >>> at & 1) != 0, bs = (as >>> at & 1) != 0;
+            if (!bc && !bs) continue;
+            long win = window(j, w), hc = Long.bitCount(ac & win), n = hc + Long.bitCount(as & win);
+            boolean join = (joined >>> at & 1) != 0;
+            ok &= lowTops(n, join, bc, bs, hc) & lowTops(n, join, bs, bc, n - hc); // c x - s y: x's coefficient c; s x + c y: s
+        }
+        return ok;
+    }
+
+    private static ClosedSum[] pairSums(long c, long s, int w, int level, boolean xTopLow, boolean yTopLow, int shift, int width, int rounds, long[] joined) {
         long ac = Math.abs(c), as = Math.abs(s);
         if (rounds != 2 || w < 2 || w > 62 || c == Long.MIN_VALUE || s == Long.MIN_VALUE) return null;
         if ((ac | as) == 0 || 64 - Long.numberOfLeadingZeros(ac | as) + w > 60) return null;
@@ -63,6 +101,11 @@ public final class Rope {
         for (int j = 0; j < cols; j++) h[j] = Long.bitCount(ac & window(j, w)) + Long.bitCount(as & window(j, w));
         HeightsSum rounded = HeightsSum.twoRounds(h, level, shift + width);
         if (rounded == null) return null;
+        if (joined != null) {
+            long mask = 0;
+            for (int j = w - 1; j < Math.min(h.length, rounded.top()); j++) if (rounded.midHeight(j) >= 2) mask |= 1L << (j - w + 1);
+            joined[0] = mask;
+        }
         if ((xTopLow || yTopLow) && !(topsGrouped(h, rounded, ac, as, xTopLow, yTopLow, w) && topsGrouped(h, rounded, as, ac, xTopLow, yTopLow, w))) {
             return null;
         }
@@ -138,6 +181,40 @@ public final class Rope {
         return true;
     }
 
+    /**
+     * {@link #topsGrouped}'s test of one column of one sum for the three variants at once: n entries, whether the
+     * last round joins them ({@code joined}), whether x's top bit and y's are in it, x's top bit entry hx - 1
+     * (y's is the last, n - 1); the bits of the variants it holds for.
+     */
+    private static int lowTops(long n, boolean joined, boolean x, boolean y, long hx) {
+        if (!x && !y) return X_LOW | Y_LOW | BOTH_LOW;
+        if (n == 1) return joined ? X_LOW | Y_LOW | BOTH_LOW : x ? Y_LOW : X_LOW; // the one entry is the low bit
+        long base, extra;
+        if (n < HeightsSum.CUTS) {
+            int cut = HeightsSum.CUT[(int) n];
+            base = cut >>> 10 & 0x3ff;
+            extra = cut >>> 20;
+        } else {
+            long g = SumCount.groupSize(n, 2), groups = (n + g - 1) / g;
+            base = n / groups;
+            extra = n % groups;
+        }
+        long firstPart = extra * (base + 1), px = hx - 1, py = n - 1;
+        long xSize = px < firstPart ? base + 1 : base, ySize = py < firstPart ? base + 1 : base;
+        boolean xAlone = x && !joined && xSize == 1, yAlone = y && !joined && ySize == 1;
+        int ok = X_LOW | Y_LOW | BOTH_LOW;
+        if (xAlone) ok &= ~X_LOW;
+        if (yAlone) ok &= ~Y_LOW;
+        if (xAlone || yAlone || x && y && xSize == 2 && ySize == 2 && groupOf(px, base, extra) == groupOf(py, base, extra)) ok &= ~BOTH_LOW;
+        return ok;
+    }
+
+    /** The index of entry p's group (0-based) in a column cut into {@code extra} groups of base + 1, then groups of base. */
+    private static long groupOf(long p, long base, long extra) {
+        long firstPart = extra * (base + 1);
+        return p < firstPart ? p / (base + 1) : extra + (p - firstPart) / base;
+    }
+
     /** The group of entry p (0-based) of a column cut into {@code extra} groups of base + 1, then groups of base: {index, size}. */
     private static long[] group(long p, long base, long extra) {
         long firstPart = extra * (base + 1);
@@ -153,6 +230,10 @@ public final class Rope {
     /** How many of a column's h entries the first of two rounds leaves alone (groups of one: its last entries). */
     private static long singles(long h) {
         if (h <= 1) return h;
+        if (h < HeightsSum.CUTS) {
+            int cut = HeightsSum.CUT[(int) h];
+            return (cut >>> 10 & 0x3ff) == 1 ? (cut & 0x3ff) - (cut >>> 20) : 0;
+        }
         long g = SumCount.groupSize(h, 2), groups = (h + g - 1) / g;
         return h / groups == 1 ? groups - h % groups : 0;
     }

@@ -69,6 +69,33 @@ class PairAxisTest {
         }
     }
 
+    /**
+     * {@link PairKeys#cursor()} against the keys searched per question: every group's count, first and last on both
+     * sides, asked as a causal softmax asks (cuts growing by one, each group in turn), then at random cuts (some
+     * falling), on axes up to 300 x 300.
+     */
+    @Test
+    void theCursorAnswersAsTheSearches() {
+        Random r = new Random(13);
+        for (int trial = 0; trial < 60; trial++) {
+            int q = 3 + r.nextInt(trial < 30 ? 6 : 300), groups = 1 + r.nextInt(4);
+            PairAxis p = random(r, q, groups);
+            KeyedPositions kp = KeyedPositions.of(p, groups, new Diagonal(0, q)), cur = kp.cursor();
+            assertEquals(PairKeys.class, kp.getClass());
+            for (int step = 0; step < q + 2 + 50; step++) {
+                long cut = step < q + 2 ? step - 1 : r.nextInt(q + 2) - 1;
+                for (int g = 0; g < groups; g++) {
+                    String what = "trial " + trial + " q " + q + " group " + g + " cut " + cut;
+                    long below = kp.atMost(g, cut);
+                    assertEquals(below, cur.atMost(g, cut), what);
+                    assertEquals(kp.size(g), cur.size(g), what);
+                    if (below > 0) { assertEquals(kp.first(g, 0, cut), cur.first(g, 0, cut), what); assertEquals(kp.last(g, 0, cut), cur.last(g, 0, cut), what); }
+                    if (below < kp.size(g)) { assertEquals(kp.first(g, 1, cut), cur.first(g, 1, cut), what); assertEquals(kp.last(g, 1, cut), cur.last(g, 1, cut), what); }
+                }
+            }
+        }
+    }
+
     @Test
     void theJointOfTwoFactoredMapsGroupsLikeTheListedJoint() {
         Random r = new Random(5);

@@ -103,6 +103,43 @@ class RopeColumnTest {
         }
     }
 
+    /** A word of w fresh bits at {@code level}, its top bit (negated) at {@code topLevel}. */
+    private static ElemClass word(int w, int level, int topLevel) {
+        return withTop(ElemClass.fresh(w, level), topLevel);
+    }
+
+    /**
+     * Columns of plain words sharing one {@link RopePlainRows} -- plain at level 0 and 2, a top bit one or two levels
+     * low in x, in y, in both -- each against its rows one by one, whichever column counts a row first: every row at
+     * n = 2^6 and 2^11, 3,000 random rows of RoPE's codes at 2^16 and 2^20.
+     */
+    @Test
+    void sharedPlainRowsCountAsOneByOne() {
+        for (int logN : new int[] {6, 11, 16, 20}) {
+            int n = 1 << logN, frac = logN + 4, w = 8 + frac;
+            FixedFormat fx = FixedFormat.of(8, frac), fc = FixedFormat.of(2, frac), out = FixedFormat.of(8, frac);
+            long[] coef = codes(n, fc);
+            Random r = new Random(logN);
+            int[] some = logN <= 11 ? null : r.ints(3000, 0, n).distinct().toArray();
+            ElemClass x = ElemClass.fresh(w, 0), x2 = ElemClass.fresh(w, 2), y1 = ElemClass.fresh(w, 1);
+            ElemClass low = word(w, 1, 0), low2 = word(w, 2, 0), low1 = word(w, 2, 1);
+            ElemClass[][] pairs = {{low, y1}, {x, x}, {y1, low}, {low, low}, {x2, low2}, {low1, x2}, {x2, x2}};
+            for (int j = 0; j < 2; j++) {
+                RopePlainRows plain = RopePlainRows.of(coef, 2, j, n, w, fx, fc, out, 2);
+                for (int p = 0; p < pairs.length; p++) {
+                    ElemClass[] pair = pairs[p];
+                    String what = "n = 2^" + logN + " pair " + j + " " + pair[0] + ", " + pair[1];
+                    RopeColumn col = RopeColumn.of(pair, coef, 2, j, n, fx, fc, out, 2, plain);
+                    if (some == null && p % 2 == 0) { // a part first, then the rest
+                        int[] third = java.util.stream.IntStream.range(0, n).filter(i -> i % 3 == 1).toArray();
+                        assertSum(col, pair, coef, 2, j, third, n, fx, fc, out, 2, what + ", every third row");
+                    }
+                    assertSum(col, pair, coef, 2, j, some, n, fx, fc, out, 2, what);
+                }
+            }
+        }
+    }
+
     @Test
     void randomCodesCountAsOneByOne() {
         Random r = new Random(20);
