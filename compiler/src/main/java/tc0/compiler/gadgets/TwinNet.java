@@ -42,7 +42,8 @@ public interface TwinNet extends Net {
 
     /**
      * Whether this net keeps every gate, read or not (a {@link CountingNet}, or one around it): then every output is
-     * live, and a twin may count outputs it never makes as literals ({@link UnlistedRound}).
+     * live, its {@link #reads} may go unreported, and a twin may count outputs it never makes as literals
+     * ({@link UnlistedRound}).
      */
     default boolean keepsEveryGate() { return false; }
 

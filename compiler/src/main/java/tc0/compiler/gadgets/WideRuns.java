@@ -195,9 +195,9 @@ final class WideRuns {
                     else if (unlisted != null) for (int l = 0; l < count.length; l++) { if (j + l < width) unlisted.add(j + l, count[l]); }
                     else for (int l = 0; l < count.length; l++) if (j + l < width) next.get(j + l).add(count[l]);
                 }
-                if (unsure[j]) liveSlices.put(j, Arrays.copyOf(slices, 3 * nSlices));
+                if (unsure[j] && !net.keepsEveryGate()) liveSlices.put(j, Arrays.copyOf(slices, 3 * nSlices));
             }
-            markReads();
+            if (!net.keepsEveryGate()) markReads(); // a net that keeps every gate needs no reads (nor the set of the unsure columns' live entries)
             return next;
         }
 
