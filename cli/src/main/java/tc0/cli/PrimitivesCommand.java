@@ -149,6 +149,7 @@ final class PrimitivesCommand implements Callable<Integer> {
         @Override public CircuitBuilder.Scope region(String name) { return counting.region(name); }
         @Override public boolean twins() { return true; }
         @Override public boolean bulkOneHots() { return counting.bulkOneHots(); }
+        @Override public boolean keepsEveryGate() { return counting.keepsEveryGate(); }
         @Override public int level(int lit) { return counting.level(lit); }
         @Override public void reads(int lit, long times) {}
         @Override public int freshAt(int level) { return counting.freshAt(level); }

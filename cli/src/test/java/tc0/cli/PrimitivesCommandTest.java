@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tc0.compiler.gadgets.CountingNet;
 import tc0.compiler.gadgets.Primitive;
+import tc0.compiler.gadgets.WideSum;
 
 /** tc0 primitives: a row per primitive and p, counted as a CountingNet counts, built no larger; bad options in one line. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -32,6 +33,19 @@ class PrimitivesCommandTest {
         }
         assertTrue(r.out().contains("d_prod (product): depth 31 for every p counted (8 .. 16)"), r.out());
         assertTrue(r.out().contains("d_sum (sum): depth 11 for every p counted (8 .. 16)"), r.out());
+    }
+
+    /**
+     * tc0 primitives' net keeps every gate, so the reconstruction's last compression round reads the first round's
+     * outputs by count and level (compiler's UnlistedRound), as on a bare CountingNet: at p = 256 and past, listing
+     * them was more than a 7 GB heap (its wrapper had not said so, and a first log at 256 on this branch ran out).
+     */
+    @Test
+    void theReconstructionsFirstRoundOutputsGoUnlisted() {
+        long before = WideSum.secondRoundsUnlisted();
+        Cli r = Cli.run("primitives", "--set", "p=16", "--only", "divide");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(WideSum.secondRoundsUnlisted() > before, "no sum went unlisted: " + r.out());
     }
 
     @Test

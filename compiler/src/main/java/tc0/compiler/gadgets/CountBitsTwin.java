@@ -36,6 +36,45 @@ final class CountBitsTwin {
      * (where given) tells whether the group's gates read its bits (some gate of it is live).
      */
     static int[] countBits(TwinNet net, int[] bits, int extra, int extraLevel, int keep, boolean[] live) {
+        return countBits(net, bits, extra, extraLevel, keep, live, net::outputAt);
+    }
+
+    /**
+     * The group's count as {@link #countBits(TwinNet, int[], int, int, int, boolean[])} counts it, on a net that keeps
+     * every gate (its outputs are all live), its output gates not made where nothing but their level is needed: a bit is a literal (a constant,
+     * or a gate made because it is two bits of the count: one node in two columns), or {@link Unmade#UNMADE} with its
+     * level. For {@link UnlistedRound}, whose next round reads such outputs by count and level alone. Null where not
+     * modelled.
+     */
+    static Unmade countUnmade(TwinNet net, int[] bits, int extra, int extraLevel, int keep, boolean[] live) {
+        int[] levels = new int[2 * 64 + 2];
+        int[] made = {0};
+        // Each output gate gets a tag (a literal of a node standing for the index into levels), never given to the net.
+        int[] out = countBits(net, bits, extra, extraLevel, keep, live, lv -> { levels[made[0]] = lv; return Literal.of(1 + made[0]++, false); });
+        if (out == null) return null;
+        int[] tag = new int[out.length], uses = new int[made[0]], real = new int[made[0]];
+        for (int l = 0; l < out.length; l++) {
+            tag[l] = Literal.isConstant(out[l]) ? -1 : Literal.node(out[l]) - 1;
+            if (tag[l] >= 0) uses[tag[l]]++;
+        }
+        int[] lv = new int[out.length];
+        for (int l = 0; l < out.length; l++) {
+            int t = tag[l];
+            if (t < 0) continue;
+            lv[l] = levels[t];
+            if (uses[t] == 1) { out[l] = Unmade.UNMADE; continue; }
+            if (real[t] == 0) real[t] = net.outputAt(levels[t]); // a gate that is two bits: one node, as the builder has it
+            out[l] = Literal.isNegated(out[l]) ? Literal.not(real[t]) : real[t];
+        }
+        return new Unmade(out, lv);
+    }
+
+    /** A group's count bits: {@code lits[l]} a literal, or {@link #UNMADE}: a gate on {@code levels[l]} not made. */
+    record Unmade(int[] lits, int[] levels) {
+        static final int UNMADE = -1;
+    }
+
+    private static int[] countBits(TwinNet net, int[] bits, int extra, int extraLevel, int keep, boolean[] live, java.util.function.IntUnaryOperator fresh) {
         int s = bits.length + extra, ones = 0, r = 0, top = extra > 0 ? extraLevel : 0;
         long[] keys = new long[bits.length]; // node and sign, sorted: a node's plain and negated entries side by side
         for (int lit : bits) {
@@ -81,11 +120,11 @@ final class CountBitsTwin {
             else if (pos + neg == 1) { // the gate [count >= last] itself: one literal however many bits it is
                 int last = hi >> l << l, k = 0;
                 while (k < geMade && geT[k] != last) k++;
-                if (k == geMade) { geT[k] = last; geLit[k] = net.outputAt(geLevel); geMade++; }
+                if (k == geMade) { geT[k] = last; geLit[k] = fresh.applyAsInt(geLevel); geMade++; }
                 out[l] = neg == 1 ? Literal.not(geLit[k]) : geLit[k];
             } else {
                 fanIn[l] = pos + neg;
-                out[l] = net.outputAt(geLevel + 1);
+                out[l] = fresh.applyAsInt(geLevel + 1);
             }
         }
         // Live: the [count >= t] that a live bit is or reads: the multiples of 2^l in lo .. hi for the lowest live

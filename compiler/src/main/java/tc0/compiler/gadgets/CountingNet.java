@@ -32,6 +32,8 @@ public final class CountingNet implements TwinNet {
 
     @Override public boolean bulkOneHots() { return bulk; }
 
+    @Override public boolean keepsEveryGate() { return true; }
+
     /** Nodes made so far (inputs, gates and twins' literals): what a count holds in memory, two bytes each. */
     long nodes() { return nodes; }
 

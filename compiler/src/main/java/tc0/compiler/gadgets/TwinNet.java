@@ -40,6 +40,13 @@ public interface TwinNet extends Net {
      */
     default boolean bulkOneHots() { return false; }
 
+    /**
+     * Whether this net keeps every gate, read or not (a {@link CountingNet}, or one around it): then every output is
+     * live, its {@link #reads} may go unreported, and a twin may count outputs it never makes as literals
+     * ({@link UnlistedRound}).
+     */
+    default boolean keepsEveryGate() { return false; }
+
     /** Whether an {@link #outputAt} literal is read, as far as the runs so far tell (always, on a net that keeps every gate). */
     default boolean alive(int lit) { return true; }
 }

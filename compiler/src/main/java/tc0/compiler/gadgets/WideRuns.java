@@ -44,14 +44,14 @@ final class WideRuns {
     }
 
     /** A weight's bits as words, with the number of set bits below each word. */
-    private record Bits(long[] words, int[] before, byte[] bytes) {
+    private record Bits(long[] words, int[] before) {
         static Bits of(BigInteger w) {
             byte[] b = w.toByteArray();
             long[] words = new long[(b.length + 7) / 8];
             for (int k = 0; k < b.length; k++) words[k / 8] |= (long) (b[b.length - 1 - k] & 0xff) << (8 * (k % 8));
             int[] before = new int[words.length + 1];
             for (int i = 0; i < words.length; i++) before[i + 1] = before[i] + Long.bitCount(words[i]);
-            return new Bits(words, before, b);
+            return new Bits(words, before); // not the bytes: a weight of 10^5 bits and more per prime
         }
 
         /** The set bits at positions {@code <= m}. */
@@ -77,8 +77,18 @@ final class WideRuns {
         }
     }
 
-    /** The columns after the first round, as {@link WeightedSum#compress} would make them, or null where not modelled. */
-    static List<WeightedSum.IntList> firstRound(TwinNet net, WideColumns in, int roundsLeft, boolean withConstant) {
+    /** Test-only: list the first round's outputs even where {@link UnlistedRound} could hold them unlisted (tests compare the two). */
+    static boolean listAlways;
+
+    /** Columns after {@code rounds} compression rounds. */
+    record Columns(List<WeightedSum.IntList> cols, int rounds) {}
+
+    /**
+     * The columns after the first round, as {@link WeightedSum#compress} would make them, or null where not modelled;
+     * after the second too where that is the last and the net keeps every gate (the first round's outputs then held
+     * by count and level, {@link UnlistedRound}).
+     */
+    static Columns firstRound(TwinNet net, WideColumns in, int roundsLeft, boolean withConstant) {
         if (WeightedSum.plantedCountFault != 0) return null;
         List<Object> items = in.items();
         int width = in.width();
@@ -103,7 +113,9 @@ final class WideRuns {
         WeightedSum.IntList[] trues = new WeightedSum.IntList[width];
         for (int j = 0; j < width; j++) if (ones.testBit(j)) (trues[j] = new WeightedSum.IntList()).add(Literal.TRUE);
         segments.add(new Segment(trues, null, -1, null));
-        return new Round(net, width, roundsLeft, segments.toArray(new Segment[0])).run();
+        UnlistedRound unlisted = roundsLeft == 2 && net.keepsEveryGate() && !listAlways ? new UnlistedRound(width) : null;
+        List<WeightedSum.IntList> cols = new Round(net, width, roundsLeft, segments.toArray(new Segment[0]), unlisted).run();
+        return unlisted == null ? new Columns(cols, 1) : new Columns(unlisted.last(net), 2);
     }
 
     /** The first round over one set of columns: groups cut, counted, and the regular literals' reads. */
@@ -113,9 +125,11 @@ final class WideRuns {
         private final Segment[] segments;
         private final boolean[] unsure; // a column with a regular entry in a group that is not a live twin group
         private final Map<Integer, long[]> liveSlices = new HashMap<>(); // per unsure column: (segment, u, v) of its live twin groups' regular entries
+        private final UnlistedRound unlisted; // where the outputs go unlisted (then run returns no columns)
 
-        Round(TwinNet net, int width, int roundsLeft, Segment[] segments) {
+        Round(TwinNet net, int width, int roundsLeft, Segment[] segments, UnlistedRound unlisted) {
             this.net = net;
+            this.unlisted = unlisted;
             this.width = width;
             this.roundsLeft = roundsLeft;
             this.segments = segments;
@@ -123,8 +137,8 @@ final class WideRuns {
         }
 
         List<WeightedSum.IntList> run() {
-            List<WeightedSum.IntList> next = new ArrayList<>(width);
-            for (int j = 0; j < width; j++) next.add(new WeightedSum.IntList());
+            List<WeightedSum.IntList> next = new ArrayList<>(unlisted == null ? width : 0);
+            if (unlisted == null) for (int j = 0; j < width; j++) next.add(new WeightedSum.IntList());
             boolean[] live = new boolean[1];
             long[] slices = new long[48];
             long[] sizes = new long[segments.length];
@@ -163,22 +177,27 @@ final class WideRuns {
                         pos += sizes[s];
                     }
                     int[] count = null;
+                    CountBitsTwin.Unmade unmade = null;
                     if (regular > 0 && size >= 2) {
-                        count = CountBitsTwin.countBits(net, listed.toArray(), (int) regular, level, width - j, live);
-                        if (count != null && !live[0]) unsure[j] = true;
+                        if (unlisted != null) unmade = CountBitsTwin.countUnmade(net, listed.toArray(), (int) regular, level, width - j, live);
+                        else count = CountBitsTwin.countBits(net, listed.toArray(), (int) regular, level, width - j, live);
+                        if ((count != null || unmade != null) && !live[0]) unsure[j] = true;
                     }
-                    if (count == null || !live[0]) nSlices = first; // only live twin groups' slices are kept
-                    if (count == null) {
+                    boolean twin = count != null || unmade != null;
+                    if (!twin || !live[0]) nSlices = first; // only live twin groups' slices are kept
+                    if (!twin) {
                         if (regular > 0) unsure[j] = true;
                         int[] bits = entries(j, at, at + size, sizes);
                         count = size == 1 ? bits : WeightedSum.countBits(net, bits, width - j);
                     }
                     at += size;
-                    for (int l = 0; l < count.length; l++) if (j + l < width) next.get(j + l).add(count[l]);
+                    if (unmade != null) unlisted.add(j, unmade);
+                    else if (unlisted != null) for (int l = 0; l < count.length; l++) { if (j + l < width) unlisted.add(j + l, count[l]); }
+                    else for (int l = 0; l < count.length; l++) if (j + l < width) next.get(j + l).add(count[l]);
                 }
-                if (unsure[j]) liveSlices.put(j, Arrays.copyOf(slices, 3 * nSlices));
+                if (unsure[j] && !net.keepsEveryGate()) liveSlices.put(j, Arrays.copyOf(slices, 3 * nSlices));
             }
-            markReads();
+            if (!net.keepsEveryGate()) markReads(); // a net that keeps every gate needs no reads (nor the set of the unsure columns' live entries)
             return next;
         }
 

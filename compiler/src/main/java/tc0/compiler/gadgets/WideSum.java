@@ -93,8 +93,9 @@ public final class WideSum {
             this.net = net;
             java.math.BigInteger constant = constantInBlocks ? in.constantBits() : java.math.BigInteger.ZERO;
             // On a twin net, columns holding runs go through their first round by heights (WideRuns), unlisted.
-            List<WeightedSum.IntList> cols = rounds > 0 && net instanceof TwinNet t && t.twins() ? WideRuns.firstRound(t, in, rounds, !constantInBlocks) : null;
-            int done = cols == null ? 0 : 1;
+            WideRuns.Columns first = rounds > 0 && net instanceof TwinNet t && t.twins() ? WideRuns.firstRound(t, in, rounds, !constantInBlocks) : null;
+            List<WeightedSum.IntList> cols = first == null ? null : first.cols();
+            int done = first == null ? 0 : first.rounds();
             if (cols == null) cols = constantInBlocks ? in.variableColumns() : in.columns();
             for (int r = done; r < rounds; r++) cols = WeightedSum.compress(net, cols, rounds - r);
             width = cols.size();
@@ -132,6 +133,9 @@ public final class WideSum {
 
     /** How many sums so far had their first round counted by their runs' heights ({@link WideRuns}): tests see it at work. */
     public static long firstRoundsByRuns() { return WideRuns.modelled; }
+
+    /** How many sums so far held their first round's outputs by count and level ({@link UnlistedRound}): tests see it at work. */
+    public static long secondRoundsUnlisted() { return UnlistedRound.made; }
 
     /**
      * Block size: the smallest estimated wire count over {@code b} from {@code bits(H)} (the high part must
