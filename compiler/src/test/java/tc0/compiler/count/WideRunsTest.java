@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tc0.circuits.Literal;
+import tc0.compiler.testing.RandomColumns;
 import tc0.compiler.gadgets.WideColumns;
 import tc0.compiler.gadgets.WideSum;
 
@@ -65,31 +65,9 @@ class WideRunsTest {
         return out;
     }
 
-    /**
-     * Runs of fresh gates (ANDs of first-half inputs: one level; gates die unread, as the reconstruction's ORs do) and
-     * of any inputs, with single entries and constants between.
-     */
+    /** Random runs, entries and a constant, at most 8 literals a run ({@link RandomColumns}). */
     private static WideColumns columns(LiveNet net, int[] x, long seed, int width) {
-        Random k = new Random(seed);
-        WideColumns c = new WideColumns(width);
-        int fresh = 0, half = x.length / 2;
-        for (int item = 0, items = 2 + k.nextInt(12); item < items; item++) {
-            int kind = k.nextInt(6);
-            if (kind == 0) { // single entries
-                for (int e = 0, n = 1 + k.nextInt(6); e < n; e++) c.add(x[k.nextInt(x.length)], new BigInteger(1 + k.nextInt(width), k).negate().add(BigInteger.valueOf(k.nextInt(3))));
-                continue;
-            }
-            int[] lits = new int[1 + k.nextInt(8)];
-            for (int t = 0; t < lits.length; t++) {
-                int pick = k.nextInt(12);
-                if (kind <= 3 && pick > 1 && fresh < half) { lits[t] = net.and(x[fresh], x[(fresh + 1) % half]); fresh++; } // regular: fresh, one level
-                else lits[t] = pick == 0 ? Literal.FALSE : pick == 1 ? Literal.TRUE : x[k.nextInt(x.length)];
-                if (k.nextInt(4) == 0) lits[t] = Literal.not(lits[t]);
-            }
-            BigInteger w = new BigInteger(1 + k.nextInt(width + 4), k);
-            c.addRun(lits, k.nextBoolean() ? w.negate() : w);
-        }
-        return c.addConstant(new BigInteger(width, k));
+        return RandomColumns.of(net, x, seed, width, 8);
     }
 
     private static int[] read(int[] out, boolean[] mask, int from) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +11,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tc0.circuits.Literal;
+import tc0.compiler.testing.RandomColumns;
 
 /**
  * A wide sum whose first round's outputs are held by count and level ({@link UnlistedRound}, on a {@link CountingNet})
@@ -112,30 +112,8 @@ class UnlistedRoundTest {
         return x;
     }
 
-    /**
-     * Runs of fresh gates (ANDs of first-half inputs: one level, regular) and of any inputs (repeats, several levels),
-     * literals negated, TRUE and FALSE among them, with single entries and a constant.
-     */
+    /** Random runs, entries and a constant, at most 10 literals a run ({@link RandomColumns}). */
     private static WideColumns columns(Net net, int[] x, long seed, int width) {
-        Random k = new Random(seed);
-        WideColumns c = new WideColumns(width);
-        int fresh = 0, half = x.length / 2;
-        for (int item = 0, items = 2 + k.nextInt(12); item < items; item++) {
-            int kind = k.nextInt(6);
-            if (kind == 0) { // single entries
-                for (int e = 0, n = 1 + k.nextInt(6); e < n; e++) c.add(x[k.nextInt(x.length)], new BigInteger(1 + k.nextInt(width), k).negate().add(BigInteger.valueOf(k.nextInt(3))));
-                continue;
-            }
-            int[] lits = new int[1 + k.nextInt(10)];
-            for (int t = 0; t < lits.length; t++) {
-                int pick = k.nextInt(12);
-                if (kind <= 3 && pick > 1 && fresh < half) { lits[t] = net.and(x[fresh], x[(fresh + 1) % half]); fresh++; }
-                else lits[t] = pick == 0 ? Literal.FALSE : pick == 1 ? Literal.TRUE : x[k.nextInt(x.length)];
-                if (k.nextInt(4) == 0) lits[t] = Literal.not(lits[t]);
-            }
-            BigInteger w = new BigInteger(1 + k.nextInt(width + 4), k);
-            c.addRun(lits, k.nextBoolean() ? w.negate() : w);
-        }
-        return c.addConstant(new BigInteger(width, k));
+        return RandomColumns.of(net, x, seed, width, 10);
     }
 }
