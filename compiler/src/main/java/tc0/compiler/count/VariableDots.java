@@ -1,6 +1,5 @@
 package tc0.compiler.count;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +29,8 @@ final class VariableDots {
     private long[] runLength;
     /** Per inner group its keys on A's diagonal ({@link Diagonal#key}) (made when A is split). */
     private KeyedPositions positions;
-    /** Per pair of class sets, whether the dot is order-free. */
-    private final Map<List<Integer>, Boolean> orderFree = new HashMap<>();
+    /** Per pair of class sets (A's ids, then B's, kinds in order met), whether the dot is order-free. */
+    private final Map<Engine.IntsKey, Boolean> orderFree = new HashMap<>();
 
     /**
      * Whether each dot is met once (a causal product's rows: one per kept length), so its count is not
@@ -98,43 +97,38 @@ final class VariableDots {
      * reach the count by {@link #flushInto}.
      */
     Dot dot(int gi, int gj, int cut, long weight) {
-        int k = groups(), sides = cut < 0 ? 1 : 2;
-        int[] pairOf = new int[k * sides];
-        List<ElemClass> px = new ArrayList<>(), py = new ArrayList<>();
-        List<Long> pc = new ArrayList<>();
-        Map<Long, Integer> pairs = new HashMap<>();
+        int k = groups(), sides = cut < 0 ? 1 : 2, slots = k * sides;
+        buffers(slots);
+        int kinds = 0;
         long lastKey = -1;
         int last = -1;
-        for (int slot = 0; slot < k * sides; slot++) {
-            int g = slot / sides, side = slot % sides;
-            long c = cut < 0 ? size[g] : side == 0 ? below(g, cut) : size[g] - below(g, cut);
-            int x = cut < 0 ? a.id(gi, aGroup[g]) : a.id(gi, aGroup[g], side), y = b.id(bGroup[g], gj);
-            if (c == 0 || zero(x) || zero(y)) { pairOf[slot] = -1; continue; } // no AND, nothing read: the pair is left out
-            long key = (long) x << 32 | y;
-            int p = key == lastKey ? last : pairs.computeIfAbsent(key, q -> {
-                px.add(ElemClass.byId(x));
-                py.add(ElemClass.byId(y));
-                pc.add(0L);
-                return px.size() - 1;
-            });
-            pc.set(p, pc.get(p) + c);
-            pairOf[slot] = p;
-            lastKey = key;
-            last = p;
+        stamp++;
+        for (int g = 0; g < k; g++) {
+            long lower = cut < 0 ? size[g] : below(g, cut); // one search per group, both sides from it
+            int y = b.id(bGroup[g], gj);
+            boolean yZero = zero(y);
+            for (int side = 0; side < sides; side++) {
+                int slot = g * sides + side;
+                long c = side == 0 ? lower : size[g] - lower;
+                int x = cut < 0 ? a.id(gi, aGroup[g]) : a.id(gi, aGroup[g], side);
+                if (c == 0 || yZero || zero(x)) { pairOf[slot] = -1; continue; } // no AND, nothing read: the pair is left out
+                long key = (long) x << 32 | y;
+                int p = key == lastKey ? last : kindOf(key, kinds);
+                if (p == kinds) { kx[p] = x; ky[p] = y; kc[p] = 0; kinds++; }
+                kc[p] += c;
+                pairOf[slot] = p;
+                lastKey = key;
+                last = p;
+            }
         }
-        int kinds = px.size();
         if (kinds == 0) return null; // every term 0: counted by the caller as before
-        ElemClass[] xs = px.toArray(ElemClass[]::new), ys = py.toArray(ElemClass[]::new);
+        boolean bulk = kinds(kinds);
+        ElemClass[] xs = lastXs, ys = lastYs;
         PairRuns runs;
         dotsCounted++;
-        boolean bulk = kinds == 1 || orderFree.computeIfAbsent(ids(xs, ys), q -> SumForm.orderFree(xs, ys, scale));
         if (bulk) { // one kind of pair is one run, in any order
             dotsInBulk++;
-            Integer[] order = new Integer[kinds]; // a canonical order, so that equal dots share one memo entry
-            for (int p = 0; p < kinds; p++) order[p] = p;
-            Arrays.sort(order, (p, q) -> xs[p].id != xs[q].id ? Integer.compare(xs[p].id, xs[q].id) : Integer.compare(ys[p].id, ys[q].id));
-            runs = new PairRuns(new int[kinds], new long[kinds]);
-            for (int r = 0; r < kinds; r++) { runs.pair()[r] = order[r]; runs.count()[r] = pc.get(order[r]); }
+            runs = bulkRuns(kinds);
         } else {
             runs = inOrder(pairOf, cut);
         }
@@ -145,15 +139,96 @@ final class VariableDots {
             res = built(xs, ys, runs);
         }
         int n = runs.pair().length;
-        long[] usedX = new long[kinds], usedY = new long[kinds];
+        java.util.Arrays.fill(usedX, 0, kinds, 0);
+        java.util.Arrays.fill(usedY, 0, kinds, 0);
         for (int r = 0; r < n; r++) { usedX[runs.pair()[r]] |= res.usedSlots()[r]; usedY[runs.pair()[r]] |= res.usedSlots()[n + r]; }
-        long[] readA = new long[k * sides], readB = new long[k * sides];
-        for (int slot = 0; slot < k * sides; slot++) {
-            if (pairOf[slot] < 0) continue;
-            readA[slot] = usedX[pairOf[slot]];
-            readB[slot] = usedY[pairOf[slot]];
+        long[] readA = new long[slots], readB = new long[slots];
+        for (int slot = 0; slot < slots; slot++) {
+            int p = pairOf[slot];
+            if (p < 0) continue;
+            readA[slot] = usedX[p];
+            readB[slot] = usedY[p];
         }
         return new Dot(res, readA, readB);
+    }
+
+    // Per-dot scratch, reused from dot to dot (a causal product asks n dots of the same few kinds): no lists, maps
+    // or boxed keys per row.
+    /** Per slot its pair kind, or -1 (no AND). */
+    private int[] pairOf = new int[0];
+    /** Per pair kind (first met first) A's class id, B's class id, terms; the slots' OR of the usage. */
+    private int[] kx = new int[0], ky = new int[0];
+    private long[] kc = new long[0], usedX = new long[0], usedY = new long[0];
+    /** Pair keys to kinds, open addressing; an entry is this dot's where its stamp is {@link #stamp}. */
+    private long[] tableKey = new long[0];
+    private int[] tableKind = new int[0], tableStamp = new int[0];
+    private int stamp;
+    /** The kinds of the dot before, as classes, whether it went in bulk, and the key of its order-free memo entry. */
+    private ElemClass[] lastXs = new ElemClass[0], lastYs = new ElemClass[0];
+    private boolean lastBulk;
+
+    /** Sizes the scratch for a dot of {@code slots} slots (at most that many kinds). */
+    private void buffers(int slots) {
+        if (pairOf.length >= slots) return;
+        pairOf = new int[slots];
+        kx = new int[slots];
+        ky = new int[slots];
+        kc = new long[slots];
+        usedX = new long[slots];
+        usedY = new long[slots];
+        int t = Integer.highestOneBit(Math.max(2, 2 * slots - 1)) << 1; // at most half full
+        tableKey = new long[t];
+        tableKind = new int[t];
+        tableStamp = new int[t];
+        stamp = 0;
+    }
+
+    /** The kind of pair {@code key} in this dot; {@code kinds} (the next kind) where it is new, then entered as that. */
+    private int kindOf(long key, int kinds) {
+        int mask = tableKey.length - 1;
+        for (int h = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask; ; h = (h + 1) & mask) {
+            if (tableStamp[h] != stamp) { tableStamp[h] = stamp; tableKey[h] = key; tableKind[h] = kinds; return kinds; }
+            if (tableKey[h] == key) return tableKind[h];
+        }
+    }
+
+    /**
+     * Sets {@link #lastXs}, {@link #lastYs} to this dot's kinds as classes and returns whether it goes in bulk
+     * (one kind, or order-free, memoised by the kinds' ids in order): kept from the dot before where its kinds
+     * are the same.
+     */
+    private boolean kinds(int kinds) {
+        boolean same = lastXs.length == kinds;
+        for (int p = 0; same && p < kinds; p++) same = lastXs[p].id == kx[p] && lastYs[p].id == ky[p];
+        if (same) return lastBulk;
+        ElemClass[] xs = new ElemClass[kinds], ys = new ElemClass[kinds];
+        for (int p = 0; p < kinds; p++) { xs[p] = ElemClass.byId(kx[p]); ys[p] = ElemClass.byId(ky[p]); }
+        lastXs = xs;
+        lastYs = ys;
+        if (kinds == 1) return lastBulk = true;
+        int[] ids = new int[2 * kinds];
+        System.arraycopy(kx, 0, ids, 0, kinds);
+        System.arraycopy(ky, 0, ids, kinds, kinds);
+        return lastBulk = orderFree.computeIfAbsent(new Engine.IntsKey(ids), q -> SumForm.orderFree(xs, ys, scale));
+    }
+
+    /** The kinds as one run each, by (x id, y id): a canonical order, so that equal dots share one memo entry. */
+    private PairRuns bulkRuns(int kinds) {
+        int[] pair = new int[kinds];
+        long[] count = new long[kinds];
+        if (kinds == 1) {
+            count[0] = kc[0];
+            return new PairRuns(pair, count);
+        }
+        long[] keys = new long[kinds]; // distinct (x id, y id), both ids >= 0: sorted as longs is by x, then y
+        for (int p = 0; p < kinds; p++) keys[p] = (long) kx[p] << 32 | ky[p];
+        java.util.Arrays.sort(keys);
+        for (int r = 0; r < kinds; r++) {
+            int p = kindOf(keys[r], -1); // every key is entered
+            pair[r] = p;
+            count[r] = kc[p];
+        }
+        return new PairRuns(pair, count);
     }
 
     /** Positions of inner group {@code g} on A's lower side (below {@code cut}) or upper side. */
@@ -282,13 +357,6 @@ final class VariableDots {
             for (long c = 0; c < runCount[q]; c++, t++) { used[q] |= r.usedSlots()[t]; used[runs + q] |= r.usedSlots()[d + t]; }
         }
         return new Instance.Result(r.profile(), r.out(), used, r.passthrough(), r.disjoint());
-    }
-
-    private static List<Integer> ids(ElemClass[] xs, ElemClass[] ys) {
-        List<Integer> l = new ArrayList<>(2 * xs.length);
-        for (ElemClass c : xs) l.add(c.id);
-        for (ElemClass c : ys) l.add(c.id);
-        return l;
     }
 
     private static boolean zero(int id) {
