@@ -102,7 +102,7 @@ final class VariableDots {
         int kinds = 0;
         long lastKey = -1;
         int last = -1;
-        stamp++;
+        if (++stamp == 0) { Arrays.fill(tableStamp, 0); stamp = 1; } // wrapped: no entry may look current
         for (int g = 0; g < k; g++) {
             long lower = cut < 0 ? size[g] : below(g, cut); // one search per group, both sides from it
             int y = b.id(bGroup[g], gj);
@@ -139,8 +139,8 @@ final class VariableDots {
             res = built(xs, ys, runs);
         }
         int n = runs.pair().length;
-        java.util.Arrays.fill(usedX, 0, kinds, 0);
-        java.util.Arrays.fill(usedY, 0, kinds, 0);
+        Arrays.fill(usedX, 0, kinds, 0);
+        Arrays.fill(usedY, 0, kinds, 0);
         for (int r = 0; r < n; r++) { usedX[runs.pair()[r]] |= res.usedSlots()[r]; usedY[runs.pair()[r]] |= res.usedSlots()[n + r]; }
         long[] readA = new long[slots], readB = new long[slots];
         for (int slot = 0; slot < slots; slot++) {
@@ -162,8 +162,8 @@ final class VariableDots {
     /** Pair keys to kinds, open addressing; an entry is this dot's where its stamp is {@link #stamp}. */
     private long[] tableKey = new long[0];
     private int[] tableKind = new int[0], tableStamp = new int[0];
-    private int stamp;
-    /** The kinds of the dot before, as classes, whether it went in bulk, and the key of its order-free memo entry. */
+    int stamp; // package-private: a test sets it just below the wrap
+    /** The kinds of the dot before, as classes (never changed once made: callers may keep them), and whether it went in bulk. */
     private ElemClass[] lastXs = new ElemClass[0], lastYs = new ElemClass[0];
     private boolean lastBulk;
 
@@ -222,7 +222,7 @@ final class VariableDots {
         }
         long[] keys = new long[kinds]; // distinct (x id, y id), both ids >= 0: sorted as longs is by x, then y
         for (int p = 0; p < kinds; p++) keys[p] = (long) kx[p] << 32 | ky[p];
-        java.util.Arrays.sort(keys);
+        Arrays.sort(keys);
         for (int r = 0; r < kinds; r++) {
             int p = kindOf(keys[r], -1); // every key is entered
             pair[r] = p;

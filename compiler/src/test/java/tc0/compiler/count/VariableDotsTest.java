@@ -3,11 +3,13 @@ package tc0.compiler.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -156,5 +158,26 @@ class VariableDotsTest {
         }
         assertTrue(checked > 200, "dots checked: " + checked);
         assertTrue(inBulk > 0 && inBulk < counted && byFamily > 0, "dots in bulk, in order, by family: " + inBulk + ", " + (counted - inBulk) + ", " + byFamily);
+    }
+
+    /**
+     * The scratch table's stamp wrapping past 0 (after 2^32 dots) leaves no stale entry current: the dots stay the
+     * rows written out. Row 0's dot is all 0 (the scratch made, nothing entered); the next dot's stamp is the wrap's.
+     */
+    @Test
+    void dotsAcrossTheStampsWrapAreTheRowsWrittenOut() {
+        Random r = new Random(7);
+        int rows = 6, inner = 9, ga = 4, gb = 3;
+        int[] rowIds = {0, 1, 1, 1, 1, 1}, colA = groups(r, inner, ga), rowB = groups(r, inner, gb);
+        int[] t = new int[2 * ga];
+        for (int g = 0; g < ga; g++) { t[g] = POOL[4].id; t[ga + g] = POOL[g].id; } // row group 0 all 0, row group 1 four kinds
+        ClassMap a = ClassMap.of(new long[] {rows, inner}, new int[][] {rowIds, colA}, new int[] {2, ga}, t);
+        ClassMap b = ClassMap.of(new long[] {inner, 1}, new int[][] {rowB, new int[] {0}}, new int[] {gb, 1}, new int[] {POOL[0].id, POOL[1].id, POOL[2].id});
+        VariableDots dots = new VariableDots(engine(), a, b, FX, FX, OUT);
+        assertNull(dots.dot(a.group(0, 0), 0), "row 0: every term 0");
+        dots.stamp = -1; // the next dot's stamp wraps
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (int i = 1; i < rows; i++) check(dots, dots.dot(a.group(0, i), 0), a, b, i, 0, inner, -1, "row " + i + " across the wrap");
+        });
     }
 }
