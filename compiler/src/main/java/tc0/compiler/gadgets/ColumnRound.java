@@ -11,12 +11,14 @@ final class ColumnRound {
     int[] lv = new int[4];
     long[] cnt = new long[4];
     long wires;
+    /** Wires past a long (a column of 2^40 entries: groups of 2^20, 2^60 wires), null while none. */
+    java.math.BigInteger wiresPast;
     boolean groups;
     int ns;
     final int[] key = new int[RepeatedSweep.KINDS], slv = new int[RepeatedSweep.KINDS];
     final long[] q = new long[RepeatedSweep.KINDS];
 
-    void clear() { nl = 0; ns = 0; wires = 0; groups = false; }
+    void clear() { nl = 0; ns = 0; wires = 0; wiresPast = null; groups = false; }
 
     void gate(long count, int level) {
         if (count == 0) return;
@@ -24,6 +26,17 @@ final class ColumnRound {
         if (nl == lv.length) { lv = java.util.Arrays.copyOf(lv, 2 * nl); cnt = java.util.Arrays.copyOf(cnt, 2 * nl); }
         lv[nl] = level;
         cnt[nl++] = count;
+    }
+
+    /** Adds {@code count x fanIn >= 0} wires, past a long into {@link #wiresPast}. */
+    void addWires(long count, long fanIn) {
+        long hi = Math.multiplyHigh(count, fanIn), lo = count * fanIn;
+        if (hi == 0 && lo >= 0) {
+            long s = wires + lo;
+            if (s >= 0) { wires = s; return; }
+        }
+        java.math.BigInteger w = java.math.BigInteger.valueOf(count).multiply(java.math.BigInteger.valueOf(fanIn));
+        wiresPast = wiresPast == null ? w : wiresPast.add(w);
     }
 
     void sign(int nb, int topOff, long groups, int level) {
@@ -50,7 +63,7 @@ final class ColumnRound {
 
     /** This = a + t (b - a) in every count (a, b and this of one structure). */
     boolean onLine(ColumnRound a, ColumnRound b, long t) {
-        if (!sameStructure(a) || !sameStructure(b)) return false;
+        if (!sameStructure(a) || !sameStructure(b) || wiresPast != null || a.wiresPast != null || b.wiresPast != null) return false;
         try {
             for (int i = 0; i < nl; i++) if (cnt[i] != line(a.cnt[i], b.cnt[i], t)) return false;
             for (int e = 0; e < ns; e++) if (q[e] != line(a.q[e], b.q[e], t)) return false;
@@ -70,6 +83,7 @@ final class ColumnRound {
         ns = a.ns;
         for (int e = 0; e < ns; e++) { key[e] = a.key[e]; slv[e] = a.slv[e]; q[e] = line(a.q[e], b.q[e], t); }
         wires = line(a.wires, b.wires, t);
+        wiresPast = a.wiresPast; // only copies (a == b) have wires past a long: pieces take none
         groups = a.groups;
     }
 
@@ -84,7 +98,8 @@ final class ColumnRound {
     /** Adds the gates and wires to the count. */
     void addTo(RepeatedSum.Count k) {
         for (int i = 0; i < nl; i++) k.gate(cnt[i], 0, lv[i]);
-        k.wires = Math.addExact(k.wires, wires);
+        k.addWires(wires, 1);
+        if (wiresPast != null) k.addPast(wiresPast);
         k.anyGroupGates |= groups;
     }
 }

@@ -23,11 +23,11 @@ public final class RepeatedSum {
     final int[] growLevel;
     final SumShape.Repeat[] repeat;
     final Runs[] before;
-    private final BigInteger constant0, constantStep, umax0, umaxStep, neg0, negStep;
+    final BigInteger constant0, constantStep, umax0, umaxStep, neg0, negStep;
     private final long distinct0, distinctStep;
     final int maxLevel;
     /** Whether the shapes' constant or negative weights went past a long while built (then {@link SumShape#wide} at every c). */
-    private final boolean bigState, bigUmax;
+    final boolean bigState, bigUmax;
     /** constant0, constantStep, umax0, umaxStep, neg0, negStep as longs where all six fit one (the common case), else null. */
     private final long[] longs;
 
@@ -184,7 +184,7 @@ public final class RepeatedSum {
         long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
         if (wideConstant == null && pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
         k.finalStage(oh, omax, olast, shift, width, constant, wideConstant, hiKind, loKind, satLevel);
-        return new ClosedSum(k.perLevel, k.wires, k.bitKind, k.bitLevel, k.bitNegated, k.modelled, k.wide, k.countExact);
+        return k.result();
     }
 
     /**
@@ -268,6 +268,8 @@ public final class RepeatedSum {
     static final class Count {
         long[] perLevel;
         long wires;
+        /** Wires past a long (SumCount's split: the ones that did not fit added here), null while none. */
+        BigInteger wiresPast;
         boolean wide, modelled = true, countExact = true, anyGroupGates;
         ClosedSum.Kind[] bitKind;
         int[] bitLevel;
@@ -279,8 +281,23 @@ public final class RepeatedSum {
             if (count == 0) return;
             if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
             perLevel[level] = Math.addExact(perLevel[level], count);
-            wires = Math.addExact(wires, Math.multiplyExact(count, fanIn));
+            addWires(count, fanIn);
         }
+
+        /** Adds {@code count x fanIn >= 0} wires, past a long into {@link #wiresPast} (a dot of 2^40 terms: 2^66 wires). */
+        void addWires(long count, long fanIn) {
+            long hi = Math.multiplyHigh(count, fanIn), lo = count * fanIn;
+            if (hi == 0 && lo >= 0) {
+                long s = wires + lo;
+                if (s >= 0) { wires = s; return; }
+            }
+            addPast(BigInteger.valueOf(count).multiply(BigInteger.valueOf(fanIn)));
+        }
+
+        void addPast(BigInteger w) { wiresPast = wiresPast == null ? w : wiresPast.add(w); }
+
+        /** The result: wires past a long, if any, as {@link ClosedSum#wiresPast}. */
+        ClosedSum result() { return new ClosedSum(perLevel, wires, bitKind, bitLevel, bitNegated, modelled, wide, countExact, wiresPast); }
 
         int satGate(long umax, long thr, long distinct, int level) {
             if (thr <= 0) return 1;
@@ -302,10 +319,8 @@ public final class RepeatedSum {
             for (int q = 0; q < runs; q++) h += count[q];
             if (h == 0) return;
             if (h == 1) { put(dh, dmax, j, 1, level[0]); return; }
-            if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
-            int hi = (int) h;
             heights.to(j, top, dh, dmax);
-            RunWalk.roundOne(count, level, runs, hi, SumCount.groupSize(hi, 2), heights);
+            RunWalk.roundOne(count, level, runs, h, SumCount.groupSize(h, 2), heights);
         }
 
         /** The walk's groups of column j into heights (reused: one per count). */
@@ -320,39 +335,38 @@ public final class RepeatedSum {
 
             @Override public void single(long q, int level) { put(dh, dmax, j, q, level); }
 
-            @Override public void groups(long q, long s, int level) { emitGroups(q, (int) s, level, j, top, dh, dmax, null, null, null); }
+            @Override public void groups(long q, long s, int level) { emitGroups(q, s, level, j, top, dh, dmax, null, null, null); }
         }
 
-        /** SumCount.emitGroups: into heights (dh, dmax) in round one, into the last round's columns (oh, omax, olast) after. */
         /**
          * The last round: each column of two or more entries as one group, a single entry passed on, into
-         * {@code oh}, {@code omax}, {@code olast}. False where a column is past an int (the caller gives up).
+         * {@code oh}, {@code omax}, {@code olast}. Columns past an int's bits too (as SumCount's, over longs).
          */
         boolean lastRound(long[] dh, int[] dmax, int top, long[] oh, int[] omax, int[] olast) {
             for (int j = 0; j < top; j++) {
                 long h = dh[j];
                 if (h == 0) continue;
                 if (h == 1) { out(oh, omax, olast, j, 1, dmax[j]); continue; }
-                if (h > Integer.MAX_VALUE) return false;
-                emitGroups(1, (int) h, dmax[j], j, top, null, null, oh, omax, olast);
+                emitGroups(1, h, dmax[j], j, top, null, null, oh, omax, olast);
             }
             return true;
         }
 
-        void emitGroups(long q, int s, int level, int j, int top, long[] dh, int[] dmax, long[] oh, int[] omax, int[] olast) {
+        /** SumCount.emitGroups: into heights (dh, dmax) in round one, into the last round's columns (oh, omax, olast) after. */
+        void emitGroups(long q, long s, int level, int j, int top, long[] dh, int[] dmax, long[] oh, int[] omax, int[] olast) {
             anyGroupGates = true;
-            gate(q * s, s, level + 1);
+            gate(Math.multiplyExact(q, s), s, level + 1);
             int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
             long bitGates = 0, fanIn = 0;
             for (int l = 0; l < nb; l++) {
-                int changes = s >> l;
+                long changes = s >> l;
                 int lv = changes >= 2 ? level + 2 : level + 1;
                 if (changes >= 2) { bitGates++; fanIn += changes; }
                 if (dh != null) put(dh, dmax, j + l, q, lv); else out(oh, omax, olast, j + l, q, lv);
             }
             if (bitGates > 0) {
                 gate(Math.multiplyExact(q, bitGates), 0, level + 2);
-                wires = Math.addExact(wires, Math.multiplyExact(q, fanIn));
+                addWires(q, fanIn);
             }
         }
 
@@ -373,9 +387,9 @@ public final class RepeatedSum {
         void finalStage(long[] oh, int[] omax, int[] olast, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel) {
             long lo = wideConstant == null ? constant : wideConstant.longValue(), hi = wideConstant == null ? 0 : wideConstant.shiftRight(64).longValue();
             FinalStage st = FinalStage.local().run(perLevel, oh, oh, omax, olast, shift, width, lo, hi, hiKind, loKind, satLevel, anyGroupGates);
-            if (st.wiresPast != null) throw new ArithmeticException("a sum's wires pass a long");
+            if (st.wiresPast != null) addPast(st.wiresPast);
             perLevel = st.perLevel;
-            wires = Math.addExact(wires, st.wires);
+            addWires(st.wires, 1);
             bitKind = st.bitKind;
             bitLevel = st.bitLevel;
             bitNegated = st.bitNegated;

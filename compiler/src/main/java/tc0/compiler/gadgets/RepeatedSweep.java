@@ -38,14 +38,17 @@ final class RepeatedSweep {
     /** The cached last round: its gates per level, wires, whether it made groups, and its output columns. */
     private long[] lastGates;
     private long lastWires;
+    private BigInteger lastWiresPast;
     private boolean lastGroupGates;
     private final long[] oh;
     private final int[] omax, olast;
     /** Group size per column over heights [gLo, gHi] (SumCount.groupSize is a pow past its table). */
     private final long[] gLo, gHi;
-    private final int[] gSize;
+    private final long[] gSize;
     private long[] runCount = new long[16];
     private int[] runLevel = new int[16];
+    /** The head's decisions by stretches of counts (sums of at most 61 bits), else null. */
+    final HeadSegments heads;
     /** Counts answered from the cached last round, last rounds recomputed, column rounds walked and taken from a piece (tests, trace). */
     long reused, recomputed, walked, fromPiece;
 
@@ -68,8 +71,9 @@ final class RepeatedSweep {
         olast = new int[top];
         gLo = new long[top];
         gHi = new long[top];
-        gSize = new int[top];
+        gSize = new long[top];
         java.util.Arrays.fill(gLo, 1);
+        heads = HeadSegments.fits(rs) ? new HeadSegments(rs) : null;
     }
 
     /** As {@link RepeatedSum#atDirect}, c >= c0 and the count's distinct terms past 1 checked by the caller. */
@@ -77,7 +81,9 @@ final class RepeatedSweep {
         RepeatedSum.Count k = new RepeatedSum.Count(rs.maxLevel + 8);
         int satLevel = rs.maxLevel + 1;
         long[] head = new long[4];
-        BigInteger low = rs.fastHead(d, distinct, k, satLevel, head) ? null : rs.head(d, distinct, k, satLevel, head);
+        BigInteger low = null;
+        if (heads != null) heads.head(d, distinct, k, satLevel, head); // held over stretches of counts: no BigInteger per count
+        else low = rs.fastHead(d, distinct, k, satLevel, head) ? null : rs.head(d, distinct, k, satLevel, head);
         int hiKind = (int) head[0], loKind = (int) head[1];
         k.wide = head[2] != 0;
         boolean beyond = top > SumCount.BUILT_TOP;
@@ -113,13 +119,14 @@ final class RepeatedSweep {
             recomputed++;
         }
         for (int l = 0; l < lastGates.length; l++) if (lastGates[l] != 0) k.gate(lastGates[l], 0, l);
-        k.wires = Math.addExact(k.wires, lastWires);
+        k.addWires(lastWires, 1);
+        if (lastWiresPast != null) k.addPast(lastWiresPast);
         k.anyGroupGates |= lastGroupGates;
         BigInteger wideConstant = beyond ? low : null;
         long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
         if (wideConstant == null && RepeatedSum.pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
         k.finalStage(oh, omax, olast, rs.shift, rs.width, constant, wideConstant, hiKind, loKind, satLevel);
-        return new ClosedSum(k.perLevel, k.wires, k.bitKind, k.bitLevel, k.bitNegated, k.modelled, k.wide, k.countExact);
+        return k.result();
     }
 
     /** Column j's height at d, and its growth per count (0: the same at every count). */
@@ -201,11 +208,9 @@ final class RepeatedSweep {
         for (int q = 0; q < runs; q++) h += count[q];
         if (h == 0) return;
         if (h == 1) { c.sign(1, 0, 1, level[0]); return; }
-        if (h > Integer.MAX_VALUE) throw new ArithmeticException("column of " + h + " bits");
-        int hi = (int) h;
         sink.c = c;
         sink.j = j;
-        RunWalk.roundOne(count, level, runs, hi, groupSize(j, hi), sink);
+        RunWalk.roundOne(count, level, runs, h, groupSize(j, h), sink); // past an int too (SumCount's long group size)
     }
 
     /** The walk's groups of column j into a round's figures and signature (reused). */
@@ -223,15 +228,16 @@ final class RepeatedSweep {
     /** q groups of s >= 2 entries at {@code level} in column j: Count.emitGroups's gates, the heights as a signature entry. */
     private void groups(ColumnRound c, long q, long s, int level, int j) {
         c.groups = true;
-        c.gate(q * s, level + 1);
-        c.wires = Math.addExact(c.wires, Math.multiplyExact(q * s, s));
+        long entries = Math.multiplyExact(q, s);
+        c.gate(entries, level + 1);
+        c.addWires(entries, s);
         int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
         int topOff = (s >> (nb - 1)) >= 2 ? 2 : 1; // bits l < nb - 1 have s >> l >= 2 (level + 2); the top one may be 1
         int bitGates = topOff == 2 ? nb : nb - 1;
         if (bitGates > 0) {
             c.gate(Math.multiplyExact(q, bitGates), level + 2);
             long fanIn = allShifts(s) - allShifts(s >> bitGates); // sum of s >> l, l < bitGates
-            c.wires = Math.addExact(c.wires, Math.multiplyExact(q, fanIn));
+            c.addWires(q, fanIn);
         }
         c.sign(nb, topOff, q, level);
     }
@@ -268,18 +274,22 @@ final class RepeatedSweep {
         if (!kl.lastRound(dh, dmax, top, oh, omax, olast)) return false;
         lastGates = kl.perLevel;
         lastWires = kl.wires;
+        lastWiresPast = kl.wiresPast;
         lastGroupGates = kl.anyGroupGates;
         return true;
     }
 
-    /** SumCount.groupSize(h, 2), remembered per column over the heights where it holds (ceil(sqrt h) is g on ((g-1)^2, g^2]). */
-    private int groupSize(int j, int h) {
+    /**
+     * SumCount.groupSize(h, 2), remembered per column over the heights where it holds (ceil(sqrt h) is g on ((g-1)^2, g^2]);
+     * columns past an int's bits by SumCount's long expression, remembered likewise.
+     */
+    private long groupSize(int j, long h) {
         if (h >= gLo[j] && h <= gHi[j]) return gSize[j];
-        int g = SumCount.groupSize(h, 2);
+        long g = SumCount.groupSize(h, 2);
         long lo = h, hi = h;
-        long a = (long) (g - 1) * (g - 1) + 1, b = (long) g * g;
-        if (g >= 3 && a <= h && h <= b && b <= Integer.MAX_VALUE && SumCount.groupSize((int) a, 2) == g && SumCount.groupSize((int) b, 2) == g
-                && SumCount.groupSize((int) a - 1, 2) != g) { lo = a; hi = b; } // groupSize rises with h: the whole range is g
+        long a = (g - 1) * (g - 1) + 1, b = g * g; // g < 2^31 (checked first): no overflow
+        if (g >= 3 && g < (1L << 31) && a <= h && h <= b && SumCount.groupSize(a, 2) == g && SumCount.groupSize(b, 2) == g
+                && SumCount.groupSize(a - 1, 2) != g) { lo = a; hi = b; } // groupSize rises with h (Math.pow is semi-monotonic): the whole range is g
         gLo[j] = lo;
         gHi[j] = hi;
         gSize[j] = g;

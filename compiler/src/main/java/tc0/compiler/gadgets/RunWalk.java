@@ -18,11 +18,12 @@ final class RunWalk {
 
     /**
      * The column of {@code h >= 2} entries in {@code runs} runs, grouped by size {@code g} ({@code SumCount.groupSize(h, 2)}),
-     * into the sink; int arithmetic for the group counts, as SumCount's.
+     * into the sink; long arithmetic for the group counts, as SumCount.compress's (columns past an int's bits: tensor
+     * attention's dots of n^2 terms).
      */
-    static void roundOne(long[] count, int[] level, int runs, int h, int g, Sink sink) {
-        int groups = (h + g - 1) / g;
-        int base = h / groups, extra = h % groups;
+    static void roundOne(long[] count, int[] level, int runs, long h, long g, Sink sink) {
+        long groups = (h + g - 1) / g;
+        long base = h / groups, extra = h % groups;
         long[] at = {0, 0, runs}; // run, entries of it taken, runs
         segment(count, level, at, base + 1, extra, sink);
         segment(count, level, at, base, groups - extra, sink);

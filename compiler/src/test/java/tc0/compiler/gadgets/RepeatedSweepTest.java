@@ -49,6 +49,41 @@ class RepeatedSweepTest {
         assertTrue(fromPiece > walked, "column rounds from pieces " + fromPiece + ", walked " + walked);
     }
 
+    /**
+     * Counts whose columns pass an int's bits (tensor attention's rows: dots of up to n^2 terms), their wires past a
+     * long: the sweep, the direct count and the shape built agree, over runs of neighbouring counts (the sweep's caches)
+     * and jumps, up to 2^38 repetitions (columns of 2^43 entries).
+     */
+    @Test
+    void columnsPastAnIntAsBuilt() {
+        Random r = new Random(31);
+        int compared = 0, pastInt = 0, wiresPast = 0;
+        for (int trial = 0; trial < 40; trial++) {
+            RepeatedSumTest.Family f = RepeatedSumTest.Family.random(r, trial);
+            long c0 = 2 + r.nextInt(5);
+            RepeatedSum rs = RepeatedSum.of(f.shape(c0), f.shape(c0 + 1), c0, f.shift(), f.width(), 2);
+            RepeatedSum direct = RepeatedSum.of(f.shape(c0), f.shape(c0 + 1), c0, f.shift(), f.width(), 2);
+            assertNotNull(rs, "trial " + trial);
+            long c = c0;
+            for (int i = 0; i < 60; i++) {
+                c = i % 12 == 0 ? c0 + (1L << (28 + r.nextInt(11))) + r.nextInt(1 << 20) : c + 1;
+                String what = "trial " + trial + " c " + c;
+                ClosedSum got = rs.at(c), want = direct.atDirect(c);
+                assertEquals(want == null, got == null, what);
+                if (got == null) continue;
+                RepeatedSumTest.same(want, got, what);
+                SumShape built = f.shape(c);
+                for (int j = 0; j < built.ncols; j++) if (built.cols[j].height() > Integer.MAX_VALUE) { pastInt++; break; }
+                RepeatedSumTest.same(WeightedSum.closedSum(built, f.shift(), f.width(), true, 2), got, what + " (built)");
+                if (got.wiresPast() != null) wiresPast++;
+                compared++;
+            }
+        }
+        assertTrue(compared > 40 * 30, "sums compared: " + compared);
+        assertTrue(pastInt > compared / 2, "sums with a column past an int: " + pastInt + " of " + compared);
+        assertTrue(wiresPast > 100, "sums with wires past a long: " + wiresPast);
+    }
+
     @Test
     void countsOutOfOrderAndFarOut() {
         Random r = new Random(18);
