@@ -134,6 +134,9 @@ public final class WideSum {
     /** How many sums so far had their first round counted by their runs' heights ({@link WideRuns}): tests see it at work. */
     public static long firstRoundsByRuns() { return WideRuns.modelled; }
 
+    /** How many carries so far were counted gate by gate because two members of one AND were one node: tests see the case met. */
+    static long carriesWithRepeatedMembers() { return Carries.repeatedMembers; }
+
     /** How many sums so far held their first round's outputs by count and level ({@link UnlistedRound}): tests see it at work. */
     public static long secondRoundsUnlisted() { return UnlistedRound.made; }
 
@@ -299,10 +302,14 @@ public final class WideSum {
      * are its members), so that no gate is left dead. {@code g_0} is false (block 0 has no B operand).
      */
     private static final class Carries {
+        /** Carries counted gate by gate because two members of an AND were one node (tests see the case met). */
+        static long repeatedMembers;
         private final Net net;
         private final Operands ops;
         private static final int UNKNOWN = -2;
         private final int[] g, p, gConst, pConst;
+        private final boolean[] gPasses, pPasses; // g_i or p_i folded to one of block i's operand literals: not a gate of its own
+        private long[] passing = new long[16]; // scratch: the nodes of one carry's passing members
         private final GateFold fold = new GateFold();
 
         Carries(Net net, Operands ops) {
@@ -317,6 +324,8 @@ public final class WideSum {
             pConst = new int[n];
             java.util.Arrays.fill(gConst, UNKNOWN);
             java.util.Arrays.fill(pConst, UNKNOWN);
+            gPasses = new boolean[n];
+            pPasses = new boolean[n];
         }
 
         /** The carry into block i: {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))}. */
@@ -346,26 +355,38 @@ public final class WideSum {
             for (int t = 0; t < n; t++) {
                 int j = from[t];
                 int[] and = new int[i - j];
-                and[0] = gate(g, j, full(j));
-                for (int k = j + 1; k < i; k++) and[k - j] = gate(p, k, full(k) - 1);
+                and[0] = generate(j);
+                for (int k = j + 1; k < i; k++) and[k - j] = propagate(k);
                 terms[t] = and.length == 1 ? and[0] : net.and(and);
             }
             return terms.length == 0 ? Literal.FALSE : terms.length == 1 ? terms[0] : net.or(terms);
         }
 
         /**
-         * The carry's ANDs and OR counted in closed form (its twin: O(i), not the {@code i^2 / 2} wires), where every
-         * g_j it reads is a gate and no p_k is TRUE (then AND j has {@code i - j} members, distinct nodes, on the level
-         * above their highest, a suffix maximum); the g and p gates themselves are made as ever. The ANDs are read by
-         * the OR alone: counted, with the members read, where the carry is live. UNKNOWN where not modelled.
+         * The carry's ANDs and OR counted in closed form (its twin: O(i), not the {@code i^2 / 2} wires), where no g_j
+         * or p_k it reads is a constant and no two of them are one node (then AND j has {@code i - j} members, distinct
+         * nodes, on the level above their highest, a suffix maximum); the g and p gates themselves are made as ever.
+         * The ANDs are read by the OR alone: counted, with the members read, where the carry is live. UNKNOWN where not
+         * modelled. Two members are one node only where both fold to an operand literal (a block of one bit passes it
+         * on: p_k = x, p_(k+1) = NOT x), and then the AND folds or merges gate by gate (a carry of FALSE ANDs counted
+         * as gates had the twin count more than the circuit: 612 gates against 579, issue 17's random columns).
          */
         private int counted(TwinNet net, int i, int[] from, int n) {
             for (int t = 0; t < n; t++) if (generates(from[t]) != -1) return UNKNOWN;
             for (int k = from[0] + 1; k < i; k++) if (propagates(k) != -1) return UNKNOWN;
             int[] gl = new int[n];
-            for (int t = 0; t < n; t++) gl[t] = gate(g, from[t], full(from[t]));
+            int passes = 0;
+            for (int t = 0; t < n; t++) {
+                gl[t] = generate(from[t]);
+                if (gPasses[from[t]]) passes = passing(passes, gl[t]);
+            }
             int[] pLevel = new int[i + 1]; // pLevel[k]: the highest level of p_k .. p_(i-1)
-            for (int k = i - 1; k > from[0]; k--) pLevel[k] = Math.max(pLevel[k + 1], net.level(gate(p, k, full(k) - 1)));
+            for (int k = i - 1; k > from[0]; k--) {
+                int pk = propagate(k);
+                pLevel[k] = Math.max(pLevel[k + 1], net.level(pk));
+                if (pPasses[k]) passes = passing(passes, pk);
+            }
+            if (repeats(passes)) { repeatedMembers++; return UNKNOWN; }
             int[] level = new int[n]; // each term's level: g_(i-1) itself, or its AND's
             int top = 0;
             for (int t = 0; t < n; t++) {
@@ -381,7 +402,7 @@ public final class WideSum {
             if (n > 1) net.counted(1, n, top + 1);
             for (int t = 0; t < n; t++) if (from[t] < i - 1) net.counted(1, i - from[t], level[t]);
             for (int t = 0; t < n; t++) net.reads(gl[t], 1);
-            for (int k = from[0] + 1; k < i; k++) net.reads(gate(p, k, full(k) - 1), 1);
+            for (int k = from[0] + 1; k < i; k++) net.reads(propagate(k), 1);
             if (unit != null) unit.closeUnit();
             return out;
         }
@@ -403,9 +424,32 @@ public final class WideSum {
 
         private int constant(int i, long t) { return fold.constant(ops.lits(i), ops.weights(i), ops.lits(i).length, t); }
 
-        private int gate(int[] memo, int i, long t) {
-            if (memo[i] < 0) memo[i] = net.gate(ops.lits(i), ops.weights(i), ops.lits(i).length, t);
+        private int generate(int i) { return gate(g, gPasses, i, full(i)); }
+
+        private int propagate(int i) { return gate(p, pPasses, i, full(i) - 1); }
+
+        private int gate(int[] memo, boolean[] passes, int i, long t) {
+            if (memo[i] < 0) {
+                int[] lits = ops.lits(i);
+                memo[i] = net.gate(lits, ops.weights(i), lits.length, t);
+                if (!Literal.isConstant(memo[i])) for (int lit : lits) passes[i] |= Literal.node(lit) == Literal.node(memo[i]);
+            }
             return memo[i];
+        }
+
+        /** Adds a passing member's node to the scratch; the new count. */
+        private int passing(int count, int lit) {
+            if (count == passing.length) passing = java.util.Arrays.copyOf(passing, 2 * count);
+            passing[count] = Literal.node(lit);
+            return count + 1;
+        }
+
+        /** Whether two of the first {@code count} passing members are one node. */
+        private boolean repeats(int count) {
+            if (count < 2) return false;
+            java.util.Arrays.sort(passing, 0, count);
+            for (int k = 1; k < count; k++) if (passing[k] == passing[k - 1]) return true;
+            return false;
         }
     }
 }
