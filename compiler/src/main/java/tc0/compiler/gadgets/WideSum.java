@@ -134,6 +134,9 @@ public final class WideSum {
     /** How many sums so far had their first round counted by their runs' heights ({@link WideRuns}): tests see it at work. */
     public static long firstRoundsByRuns() { return WideRuns.modelled; }
 
+    /** How many block ladders so far had their bits counted from their normal form ({@link LadderBits}): tests see it at work. */
+    static long laddersByBits() { return LadderBits.made; }
+
     /** How many carries so far were counted gate by gate because two members of one AND were one node: tests see the case met. */
     static long carriesWithRepeatedMembers() { return Carries.repeatedMembers; }
 
@@ -167,12 +170,17 @@ public final class WideSum {
         private final int[] lits;
         private final long[] w;
         final long max;
-        private final int[] atLeast;
-        private final java.util.Map<Integer, Integer> bits = new java.util.HashMap<>();
+        // Made when first asked and let go by release(): a block split holds one ladder of up to H 2^b gates per block,
+        // every block's memo at once was 5 GB for log at p = 256 (15,000 blocks of 13 columns, 198,423 columns).
+        private int[] atLeast;
+        private java.util.Map<Integer, Integer> bits;
+        private boolean released;
 
         private final long constant;
         private LadderTwin twin; // on a twin net: every gate of the ladder from one normal form
         private boolean gateByGate;
+        private boolean bulkAllowed, bulkTried; // a block ladder, read by its bits alone
+        private LadderBits bulk; // its bits from the twin's normal form, on a net that keeps every gate
 
         Ladder(Net net, int[] lits, long[] w, long max) {
             this(net, lits, w, max, 0);
@@ -186,22 +194,40 @@ public final class WideSum {
             this.constant = constant;
             max += constant;
             this.max = max;
-            this.atLeast = new int[Math.toIntExact(max)];
-            java.util.Arrays.fill(atLeast, -1);
+            Math.toIntExact(max);
         }
 
         int atLeast(long v) {
-            int i = (int) v - 1;
-            if (atLeast[i] < 0) {
-                if (twin == null && !gateByGate && (twin = LadderTwin.of(net, lits, w, lits.length)) == null) gateByGate = true;
-                atLeast[i] = twin != null ? twin.atLeast(v - constant) : net.gate(lits, w, lits.length, v - constant);
+            if (atLeast == null) {
+                if (released) throw new IllegalStateException("ladder read after its release");
+                atLeast = new int[Math.toIntExact(max)];
+                java.util.Arrays.fill(atLeast, -1);
             }
+            int i = (int) v - 1;
+            if (atLeast[i] < 0) atLeast[i] = twin() != null ? twin.atLeast(v - constant) : net.gate(lits, w, lits.length, v - constant);
             return atLeast[i];
+        }
+
+        private LadderTwin twin() {
+            if (twin == null && !gateByGate && (twin = LadderTwin.of(net, lits, w, lits.length)) == null) gateByGate = true;
+            return twin;
+        }
+
+        /** A ladder read through {@link #bit} alone (a block's): its bits may be counted without its gates' literals. */
+        Ladder readByBits() {
+            bulkAllowed = true;
+            return this;
         }
 
         /** Bit t of V (FALSE when V never reaches 2^t). */
         int bit(int t) {
+            if (bits == null) bits = new java.util.HashMap<>();
+            if (bulkAllowed && !bulkTried) {
+                bulkTried = true;
+                bulk = LadderBits.of(net, twin(), constant, max);
+            }
             return bits.computeIfAbsent(t, k -> {
+                if (bulk != null) return bulk.bit(t);
                 Terms terms = bitTerms(t);
                 int n = terms.lits().length;
                 return n == 0 ? Literal.FALSE : net.gate(terms.lits(), terms.weights(), n, 1);
@@ -210,11 +236,20 @@ public final class WideSum {
 
         /** Bit t's gate's terms {@code ±[V >= m 2^t]}, m = 1, 2, ... (threshold 1), its ladder gates made. */
         Terms bitTerms(int t) {
+            if (bulk != null) throw new IllegalStateException("a ladder counted by its bits has no gate literals");
             int n = (int) (max >>> t);
             int[] ls = new int[n];
             long[] ws = new long[n];
             for (int m = 1; m <= n; m++) { ls[m - 1] = atLeast((long) m << t); ws[m - 1] = (m & 1) != 0 ? 1 : -1; }
             return new Terms(ls, ws);
+        }
+
+        /** Lets the memo go: no gate of this ladder is asked again (its gates and bits stay in the net). */
+        void release() {
+            released = true;
+            atLeast = null;
+            bits = null;
+            bulk = null;
         }
     }
 
@@ -248,7 +283,7 @@ public final class WideSum {
                 WeightedSum.IntList c = cols.get(j);
                 for (int i = 0; i < c.size(); i++) { lits[k] = c.get(i); w[k] = 1L << (j - from); vmax += w[k]; k++; }
             }
-            return new Block(to - from, null, new Ladder(net, lits, w, vmax, constant));
+            return new Block(to - from, null, new Ladder(net, lits, w, vmax, constant).readByBits());
         }
 
         int low(int t) { return singles != null ? singles[t] : ladder.bit(t); }
@@ -257,6 +292,9 @@ public final class WideSum {
         int highBits() { return singles != null ? 0 : 64 - Long.numberOfLeadingZeros(ladder.max >>> lowWidth); }
 
         int high(int t) { return ladder.bit(lowWidth + t); }
+
+        /** Its bits all read (block i's by A_i and B_(i+1)): the ladder's memo let go. */
+        void release() { if (ladder != null) ladder.release(); }
     }
 
     /** The two operands of each block's addition, their bits made when first read. */
@@ -293,6 +331,9 @@ public final class WideSum {
             weights[i] = new long[n];
             for (int t = 0; t < a.lowWidth; t++) { lits[i][t] = a.low(t); weights[i][t] = 1L << t; max[i] += 1L << t; }
             for (int t = 0; t < hb; t++) { lits[i][a.lowWidth + t] = split[i - 1].high(t); weights[i][a.lowWidth + t] = 1L << t; max[i] += 1L << t; }
+            // Block k's bits are read by operands k (its low part) and k + 1 (its high part) only: once both are made,
+            // its ladder's memo goes (the carries load the operands about in order: a block or two held at a time).
+            for (int k = Math.max(0, i - 1); k <= i; k++) if (lits[k] != null && (k + 1 == lits.length || lits[k + 1] != null)) split[k].release();
         }
     }
 

@@ -33,7 +33,7 @@ class RunColumnsBuiltTest {
     @Test
     void randomRunColumnsCountAsGateByGateAndAsBuilt() {
         long[] dead = new long[2];
-        long repeated = WideSum.carriesWithRepeatedMembers(), runs = WideSum.firstRoundsByRuns(), unlisted = WideSum.secondRoundsUnlisted();
+        long repeated = WideSum.carriesWithRepeatedMembers(), ladders = WideSum.laddersByBits(), runs = WideSum.firstRoundsByRuns(), unlisted = WideSum.secondRoundsUnlisted();
         for (long seed0 : new long[] {41, 7, 2026}) {
             Random r = new Random(seed0);
             for (int trial = 0; trial < 200; trial++) {
@@ -48,6 +48,7 @@ class RunColumnsBuiltTest {
             }
         }
         assertTrue(WideSum.carriesWithRepeatedMembers() - repeated > 0, "no carry had two members of one node");
+        assertTrue(WideSum.laddersByBits() - ladders > 1000, "block ladders counted by their bits: " + (WideSum.laddersByBits() - ladders));
         System.out.println("RunColumnsBuiltTest: " + dead[0] + " gates in " + dead[1] + " of 600 sums read by no bit (counted, kept by a CountingNet; dropped when built)");
         assertTrue(WideSum.firstRoundsByRuns() - runs > 400, "first rounds by runs: " + (WideSum.firstRoundsByRuns() - runs));
         assertTrue(WideSum.secondRoundsUnlisted() - unlisted > 200, "second rounds unlisted: " + (WideSum.secondRoundsUnlisted() - unlisted));
