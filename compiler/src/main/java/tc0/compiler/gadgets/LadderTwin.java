@@ -51,6 +51,18 @@ final class LadderTwin {
         return new LadderTwin(t, shift, minSum, maxSum, level, single, termLits);
     }
 
+    /** The terms after normalising: a ladder gate's fan-in where it is a gate. */
+    int size() { return size; }
+
+    /** The level of the ladder's gates. */
+    int gateLevel() { return level + 1; }
+
+    /** The least v whose gate {@code [sum >= v]} is not TRUE: below it every gate is TRUE. */
+    long firstGate() { return minSum - shift + 1; }
+
+    /** The greatest v whose gate is not FALSE: above it every gate is FALSE. */
+    long lastGate() { return maxSum - shift; }
+
     /** {@code [sum w_i lits_i >= v]}, as a counting net would make it gate by gate. */
     int atLeast(long v) {
         long t = Math.addExact(v, shift);

@@ -134,6 +134,12 @@ public final class WideSum {
     /** How many sums so far had their first round counted by their runs' heights ({@link WideRuns}): tests see it at work. */
     public static long firstRoundsByRuns() { return WideRuns.modelled; }
 
+    /** How many block ladders so far had their bits counted from their normal form ({@link LadderBits}): tests see it at work. */
+    static long laddersByBits() { return LadderBits.made; }
+
+    /** How many carries so far were counted gate by gate because two members of one AND were one node: tests see the case met. */
+    static long carriesWithRepeatedMembers() { return Carries.repeatedMembers; }
+
     /** How many sums so far held their first round's outputs by count and level ({@link UnlistedRound}): tests see it at work. */
     public static long secondRoundsUnlisted() { return UnlistedRound.made; }
 
@@ -164,12 +170,17 @@ public final class WideSum {
         private final int[] lits;
         private final long[] w;
         final long max;
-        private final int[] atLeast;
-        private final java.util.Map<Integer, Integer> bits = new java.util.HashMap<>();
+        // Made when first asked and let go by release(): a block split holds one ladder of up to H 2^b gates per block,
+        // every block's memo at once was 5 GB for log at p = 256 (15,000 blocks of 13 columns, 198,423 columns).
+        private int[] atLeast;
+        private java.util.Map<Integer, Integer> bits;
+        private boolean released;
 
         private final long constant;
         private LadderTwin twin; // on a twin net: every gate of the ladder from one normal form
         private boolean gateByGate;
+        private boolean bulkAllowed, bulkTried; // a block ladder, read by its bits alone
+        private LadderBits bulk; // its bits from the twin's normal form, on a net that keeps every gate
 
         Ladder(Net net, int[] lits, long[] w, long max) {
             this(net, lits, w, max, 0);
@@ -183,22 +194,40 @@ public final class WideSum {
             this.constant = constant;
             max += constant;
             this.max = max;
-            this.atLeast = new int[Math.toIntExact(max)];
-            java.util.Arrays.fill(atLeast, -1);
+            Math.toIntExact(max);
         }
 
         int atLeast(long v) {
-            int i = (int) v - 1;
-            if (atLeast[i] < 0) {
-                if (twin == null && !gateByGate && (twin = LadderTwin.of(net, lits, w, lits.length)) == null) gateByGate = true;
-                atLeast[i] = twin != null ? twin.atLeast(v - constant) : net.gate(lits, w, lits.length, v - constant);
+            if (atLeast == null) {
+                if (released) throw new IllegalStateException("ladder read after its release");
+                atLeast = new int[Math.toIntExact(max)];
+                java.util.Arrays.fill(atLeast, -1);
             }
+            int i = (int) v - 1;
+            if (atLeast[i] < 0) atLeast[i] = twin() != null ? twin.atLeast(v - constant) : net.gate(lits, w, lits.length, v - constant);
             return atLeast[i];
+        }
+
+        private LadderTwin twin() {
+            if (twin == null && !gateByGate && (twin = LadderTwin.of(net, lits, w, lits.length)) == null) gateByGate = true;
+            return twin;
+        }
+
+        /** A ladder read through {@link #bit} alone (a block's): its bits may be counted without its gates' literals. */
+        Ladder readByBits() {
+            bulkAllowed = true;
+            return this;
         }
 
         /** Bit t of V (FALSE when V never reaches 2^t). */
         int bit(int t) {
+            if (bits == null) bits = new java.util.HashMap<>();
+            if (bulkAllowed && !bulkTried) {
+                bulkTried = true;
+                bulk = LadderBits.of(net, twin(), constant, max);
+            }
             return bits.computeIfAbsent(t, k -> {
+                if (bulk != null) return bulk.bit(t);
                 Terms terms = bitTerms(t);
                 int n = terms.lits().length;
                 return n == 0 ? Literal.FALSE : net.gate(terms.lits(), terms.weights(), n, 1);
@@ -207,11 +236,20 @@ public final class WideSum {
 
         /** Bit t's gate's terms {@code ±[V >= m 2^t]}, m = 1, 2, ... (threshold 1), its ladder gates made. */
         Terms bitTerms(int t) {
+            if (bulk != null) throw new IllegalStateException("a ladder counted by its bits has no gate literals");
             int n = (int) (max >>> t);
             int[] ls = new int[n];
             long[] ws = new long[n];
             for (int m = 1; m <= n; m++) { ls[m - 1] = atLeast((long) m << t); ws[m - 1] = (m & 1) != 0 ? 1 : -1; }
             return new Terms(ls, ws);
+        }
+
+        /** Lets the memo go: no gate of this ladder is asked again (its gates and bits stay in the net). */
+        void release() {
+            released = true;
+            atLeast = null;
+            bits = null;
+            bulk = null;
         }
     }
 
@@ -245,7 +283,7 @@ public final class WideSum {
                 WeightedSum.IntList c = cols.get(j);
                 for (int i = 0; i < c.size(); i++) { lits[k] = c.get(i); w[k] = 1L << (j - from); vmax += w[k]; k++; }
             }
-            return new Block(to - from, null, new Ladder(net, lits, w, vmax, constant));
+            return new Block(to - from, null, new Ladder(net, lits, w, vmax, constant).readByBits());
         }
 
         int low(int t) { return singles != null ? singles[t] : ladder.bit(t); }
@@ -254,6 +292,9 @@ public final class WideSum {
         int highBits() { return singles != null ? 0 : 64 - Long.numberOfLeadingZeros(ladder.max >>> lowWidth); }
 
         int high(int t) { return ladder.bit(lowWidth + t); }
+
+        /** Its bits all read (block i's by A_i and B_(i+1)): the ladder's memo let go. */
+        void release() { if (ladder != null) ladder.release(); }
     }
 
     /** The two operands of each block's addition, their bits made when first read. */
@@ -290,6 +331,9 @@ public final class WideSum {
             weights[i] = new long[n];
             for (int t = 0; t < a.lowWidth; t++) { lits[i][t] = a.low(t); weights[i][t] = 1L << t; max[i] += 1L << t; }
             for (int t = 0; t < hb; t++) { lits[i][a.lowWidth + t] = split[i - 1].high(t); weights[i][a.lowWidth + t] = 1L << t; max[i] += 1L << t; }
+            // Block k's bits are read by operands k (its low part) and k + 1 (its high part) only: once both are made,
+            // its ladder's memo goes (the carries load the operands about in order: a block or two held at a time).
+            for (int k = Math.max(0, i - 1); k <= i; k++) if (lits[k] != null && (k + 1 == lits.length || lits[k + 1] != null)) split[k].release();
         }
     }
 
@@ -299,10 +343,14 @@ public final class WideSum {
      * are its members), so that no gate is left dead. {@code g_0} is false (block 0 has no B operand).
      */
     private static final class Carries {
+        /** Carries counted gate by gate because two members of an AND were one node (tests see the case met). */
+        static long repeatedMembers;
         private final Net net;
         private final Operands ops;
         private static final int UNKNOWN = -2;
         private final int[] g, p, gConst, pConst;
+        private final boolean[] gPasses, pPasses; // g_i or p_i folded to one of block i's operand literals: not a gate of its own
+        private long[] passing = new long[16]; // scratch: the nodes of one carry's passing members
         private final GateFold fold = new GateFold();
 
         Carries(Net net, Operands ops) {
@@ -317,6 +365,8 @@ public final class WideSum {
             pConst = new int[n];
             java.util.Arrays.fill(gConst, UNKNOWN);
             java.util.Arrays.fill(pConst, UNKNOWN);
+            gPasses = new boolean[n];
+            pPasses = new boolean[n];
         }
 
         /** The carry into block i: {@code OR_(j<i) (g_j AND p_(j+1) AND ... AND p_(i-1))}. */
@@ -346,26 +396,38 @@ public final class WideSum {
             for (int t = 0; t < n; t++) {
                 int j = from[t];
                 int[] and = new int[i - j];
-                and[0] = gate(g, j, full(j));
-                for (int k = j + 1; k < i; k++) and[k - j] = gate(p, k, full(k) - 1);
+                and[0] = generate(j);
+                for (int k = j + 1; k < i; k++) and[k - j] = propagate(k);
                 terms[t] = and.length == 1 ? and[0] : net.and(and);
             }
             return terms.length == 0 ? Literal.FALSE : terms.length == 1 ? terms[0] : net.or(terms);
         }
 
         /**
-         * The carry's ANDs and OR counted in closed form (its twin: O(i), not the {@code i^2 / 2} wires), where every
-         * g_j it reads is a gate and no p_k is TRUE (then AND j has {@code i - j} members, distinct nodes, on the level
-         * above their highest, a suffix maximum); the g and p gates themselves are made as ever. The ANDs are read by
-         * the OR alone: counted, with the members read, where the carry is live. UNKNOWN where not modelled.
+         * The carry's ANDs and OR counted in closed form (its twin: O(i), not the {@code i^2 / 2} wires), where no g_j
+         * or p_k it reads is a constant and no two of them are one node (then AND j has {@code i - j} members, distinct
+         * nodes, on the level above their highest, a suffix maximum); the g and p gates themselves are made as ever.
+         * The ANDs are read by the OR alone: counted, with the members read, where the carry is live. UNKNOWN where not
+         * modelled. Two members are one node only where both fold to an operand literal (a block of one bit passes it
+         * on: p_k = x, p_(k+1) = NOT x), and then the AND folds or merges gate by gate (a carry of FALSE ANDs counted
+         * as gates had the twin count more than the circuit: 612 gates against 579, issue 17's random columns).
          */
         private int counted(TwinNet net, int i, int[] from, int n) {
             for (int t = 0; t < n; t++) if (generates(from[t]) != -1) return UNKNOWN;
             for (int k = from[0] + 1; k < i; k++) if (propagates(k) != -1) return UNKNOWN;
             int[] gl = new int[n];
-            for (int t = 0; t < n; t++) gl[t] = gate(g, from[t], full(from[t]));
+            int passes = 0;
+            for (int t = 0; t < n; t++) {
+                gl[t] = generate(from[t]);
+                if (gPasses[from[t]]) passes = passing(passes, gl[t]);
+            }
             int[] pLevel = new int[i + 1]; // pLevel[k]: the highest level of p_k .. p_(i-1)
-            for (int k = i - 1; k > from[0]; k--) pLevel[k] = Math.max(pLevel[k + 1], net.level(gate(p, k, full(k) - 1)));
+            for (int k = i - 1; k > from[0]; k--) {
+                int pk = propagate(k);
+                pLevel[k] = Math.max(pLevel[k + 1], net.level(pk));
+                if (pPasses[k]) passes = passing(passes, pk);
+            }
+            if (repeats(passes)) { repeatedMembers++; return UNKNOWN; }
             int[] level = new int[n]; // each term's level: g_(i-1) itself, or its AND's
             int top = 0;
             for (int t = 0; t < n; t++) {
@@ -381,7 +443,7 @@ public final class WideSum {
             if (n > 1) net.counted(1, n, top + 1);
             for (int t = 0; t < n; t++) if (from[t] < i - 1) net.counted(1, i - from[t], level[t]);
             for (int t = 0; t < n; t++) net.reads(gl[t], 1);
-            for (int k = from[0] + 1; k < i; k++) net.reads(gate(p, k, full(k) - 1), 1);
+            for (int k = from[0] + 1; k < i; k++) net.reads(propagate(k), 1);
             if (unit != null) unit.closeUnit();
             return out;
         }
@@ -403,9 +465,32 @@ public final class WideSum {
 
         private int constant(int i, long t) { return fold.constant(ops.lits(i), ops.weights(i), ops.lits(i).length, t); }
 
-        private int gate(int[] memo, int i, long t) {
-            if (memo[i] < 0) memo[i] = net.gate(ops.lits(i), ops.weights(i), ops.lits(i).length, t);
+        private int generate(int i) { return gate(g, gPasses, i, full(i)); }
+
+        private int propagate(int i) { return gate(p, pPasses, i, full(i) - 1); }
+
+        private int gate(int[] memo, boolean[] passes, int i, long t) {
+            if (memo[i] < 0) {
+                int[] lits = ops.lits(i);
+                memo[i] = net.gate(lits, ops.weights(i), lits.length, t);
+                if (!Literal.isConstant(memo[i])) for (int lit : lits) passes[i] |= Literal.node(lit) == Literal.node(memo[i]);
+            }
             return memo[i];
+        }
+
+        /** Adds a passing member's node to the scratch; the new count. */
+        private int passing(int count, int lit) {
+            if (count == passing.length) passing = java.util.Arrays.copyOf(passing, 2 * count);
+            passing[count] = Literal.node(lit);
+            return count + 1;
+        }
+
+        /** Whether two of the first {@code count} passing members are one node. */
+        private boolean repeats(int count) {
+            if (count < 2) return false;
+            java.util.Arrays.sort(passing, 0, count);
+            for (int k = 1; k < count; k++) if (passing[k] == passing[k - 1]) return true;
+            return false;
         }
     }
 }
