@@ -55,9 +55,10 @@ final class PairWeighting {
     /**
      * What every f of one z shares: the columns where an entry may reach the final stage; whether a key can be made; the columns whose groups' highest
      * levels depend on the order of their entries ({@code sensitive}), each with its entries (carries included) and
-     * the carries' count and level there.
+     * the carries' count and level there; f's lowest set bit, D's exponent, and every column's entries (carries
+     * included; what tests compare with SPLIT's own numbers).
      */
-    private record Shape(long passing, boolean keyed, int[] sensitive, long[] height, long carries, int carryLevel) {}
+    record Shape(long passing, boolean keyed, int[] sensitive, long[] height, long carries, int carryLevel, int z, int bigM, long[] columns) {}
 
     private record ShapeKey(int classId, int e, int s, int z, int bigM, int rounds, boolean divides) {}
 
@@ -103,7 +104,20 @@ final class PairWeighting {
         return key(EXACT, in, w, 0, 0, false, -1, 0, 0, rounds);
     }
 
-    private Key key(int kind, ElemClass[] in, long[] w, int e, int s, boolean divides, int m, int frac, int width, int rounds) {
+    /** The shape {@link #split}'s key is made from (keyed or not), or null where none is made: for tests. */
+    Shape splitShape(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds) {
+        if (d.signum() <= 0 || d.bitCount() != 1) return null;
+        int m = d.getLowestSetBit(), a = out.fracBits(), zz = Math.min(a, m), e = a - zz + 1, s = m - zz + 1;
+        return s > 62 ? null : shape(in, w, e, s, true, rounds);
+    }
+
+    /** The shape {@link #exact}'s key is made from, or null: for tests. */
+    Shape exactShape(ElemClass[] in, long[] w, int rounds) {
+        return shape(in, w, 0, 0, false, rounds);
+    }
+
+    /** What every f of w[1]'s lowest set bit shares (kept per class and division), or null where w is no such pair. */
+    private Shape shape(ElemClass[] in, long[] w, int e, int s, boolean divides, int rounds) {
         if (in.length != 2 || in[0] != in[1] || w[0] <= 0 || w[1] <= 0 || rounds < 0) return null;
         if (w[0] >= 1L << 61 || w[1] >= 1L << 61 || Long.bitCount(w[0] + w[1]) != 1) return null;
         int bigM = Long.numberOfTrailingZeros(w[0] + w[1]), z = Long.numberOfTrailingZeros(w[1]);
@@ -120,7 +134,14 @@ final class PairWeighting {
             sh = shape(c, e, s, divides, z, bigM, rounds);
             shapes.put(sk, sh);
         }
-        if (!sh.keyed()) return null;
+        return sh;
+    }
+
+    private Key key(int kind, ElemClass[] in, long[] w, int e, int s, boolean divides, int m, int frac, int width, int rounds) {
+        Shape sh = shape(in, w, e, s, divides, rounds);
+        if (sh == null || !sh.keyed()) return null;
+        ElemClass c = in[0];
+        int z = sh.z(), bigM = sh.bigM();
         // The quotients per weighting: how many are non-zero, whether they spread, the sensitive columns' levels in order.
         int[] sens = sh.sensitive();
         int[][] levels = new int[sens.length][];
@@ -219,7 +240,7 @@ final class PairWeighting {
             height[height.length - 1] = all;
         }
         h[0] += carries;
-        return new Shape(SpreadLiterals.passing(h, rounds), keyed, sensitive, height, carries, carryLevel);
+        return new Shape(SpreadLiterals.passing(h, rounds), keyed, sensitive, height, carries, carryLevel, z, bigM, h);
     }
 
     /** Columns whose groups' levels go in the key, and their most entries: beyond these the weighting is not keyed. */
