@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import tc0.compiler.gadgets.ColumnCut;
 import tc0.compiler.gadgets.SpreadLiterals;
 import tc0.compiler.numerics.FixedFormat;
 
@@ -166,11 +167,11 @@ final class PairWeighting {
             long all = sh.height()[i];
             if (filled[i] != all - (sens[i] == 0 ? sh.carries() : 0)) throw new IllegalStateException("column " + sens[i] + " of a pair weighting");
             while (filled[i] < all) levels[i][filled[i]++] = sh.carryLevel(); // the carries, after the literals
-            long g = SpreadLiterals.groupSize(all, rounds), groups = (all + g - 1) / g, base = all / groups, extra = all % groups;
+            long groups = ColumnCut.groups(all, rounds), base = ColumnCut.base(all, groups), extra = ColumnCut.extra(all, groups);
             tops = Arrays.copyOf(tops, n + (int) groups);
             int at = 0;
             for (long gi = 0; gi < groups; gi++) {
-                int size = (int) (base + (gi < extra ? 1 : 0)), highest = -1;
+                int size = (int) ColumnCut.size(gi, base, extra), highest = -1;
                 for (int u = at; u < at + size; u++) highest = Math.max(highest, levels[i][u]);
                 tops[n++] = highest;
                 at += size;
@@ -229,8 +230,7 @@ final class PairWeighting {
                 continue;
             }
             if (rounds == 0) { keyed = false; continue; } // the final stage reads the levels in order
-            long g = SpreadLiterals.groupSize(all, rounds), groups = (all + g - 1) / g;
-            boolean fixed = all / groups > below; // every group of literals holds one at their highest level
+            boolean fixed = ColumnCut.base(all, ColumnCut.groups(all, rounds)) > below; // every group of literals holds one at their highest level
             if (j == 0 && carries > 0) fixed &= carryLevel >= topLevel[0]; // a group reaching the carries: their level
             if (fixed) continue;
             if (sensitive.length == MOST_SENSITIVE || all > MOST_ENTRIES) { keyed = false; continue; }
