@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import tc0.compiler.gadgets.ColumnCut;
 import tc0.compiler.gadgets.SpreadLiterals;
 import tc0.compiler.numerics.FixedFormat;
 
@@ -55,9 +56,10 @@ final class PairWeighting {
     /**
      * What every f of one z shares: the columns where an entry may reach the final stage; whether a key can be made; the columns whose groups' highest
      * levels depend on the order of their entries ({@code sensitive}), each with its entries (carries included) and
-     * the carries' count and level there.
+     * the carries' count and level there; f's lowest set bit, D's exponent, and every column's entries (carries
+     * included; what tests compare with SPLIT's own numbers).
      */
-    private record Shape(long passing, boolean keyed, int[] sensitive, long[] height, long carries, int carryLevel) {}
+    record Shape(long passing, boolean keyed, int[] sensitive, long[] height, long carries, int carryLevel, int z, int bigM, long[] columns) {}
 
     private record ShapeKey(int classId, int e, int s, int z, int bigM, int rounds, boolean divides) {}
 
@@ -103,7 +105,20 @@ final class PairWeighting {
         return key(EXACT, in, w, 0, 0, false, -1, 0, 0, rounds);
     }
 
-    private Key key(int kind, ElemClass[] in, long[] w, int e, int s, boolean divides, int m, int frac, int width, int rounds) {
+    /** The shape {@link #split}'s key is made from (keyed or not), or null where none is made: for tests. */
+    Shape splitShape(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds) {
+        if (d.signum() <= 0 || d.bitCount() != 1) return null;
+        int m = d.getLowestSetBit(), a = out.fracBits(), zz = Math.min(a, m), e = a - zz + 1, s = m - zz + 1;
+        return s > 62 ? null : shape(in, w, e, s, true, rounds);
+    }
+
+    /** The shape {@link #exact}'s key is made from, or null: for tests. */
+    Shape exactShape(ElemClass[] in, long[] w, int rounds) {
+        return shape(in, w, 0, 0, false, rounds);
+    }
+
+    /** What every f of w[1]'s lowest set bit shares (kept per class and division), or null where w is no such pair. */
+    private Shape shape(ElemClass[] in, long[] w, int e, int s, boolean divides, int rounds) {
         if (in.length != 2 || in[0] != in[1] || w[0] <= 0 || w[1] <= 0 || rounds < 0) return null;
         if (w[0] >= 1L << 61 || w[1] >= 1L << 61 || Long.bitCount(w[0] + w[1]) != 1) return null;
         int bigM = Long.numberOfTrailingZeros(w[0] + w[1]), z = Long.numberOfTrailingZeros(w[1]);
@@ -120,7 +135,14 @@ final class PairWeighting {
             sh = shape(c, e, s, divides, z, bigM, rounds);
             shapes.put(sk, sh);
         }
-        if (!sh.keyed()) return null;
+        return sh;
+    }
+
+    private Key key(int kind, ElemClass[] in, long[] w, int e, int s, boolean divides, int m, int frac, int width, int rounds) {
+        Shape sh = shape(in, w, e, s, divides, rounds);
+        if (sh == null || !sh.keyed()) return null;
+        ElemClass c = in[0];
+        int z = sh.z(), bigM = sh.bigM();
         // The quotients per weighting: how many are non-zero, whether they spread, the sensitive columns' levels in order.
         int[] sens = sh.sensitive();
         int[][] levels = new int[sens.length][];
@@ -145,11 +167,11 @@ final class PairWeighting {
             long all = sh.height()[i];
             if (filled[i] != all - (sens[i] == 0 ? sh.carries() : 0)) throw new IllegalStateException("column " + sens[i] + " of a pair weighting");
             while (filled[i] < all) levels[i][filled[i]++] = sh.carryLevel(); // the carries, after the literals
-            long g = SpreadLiterals.groupSize(all, rounds), groups = (all + g - 1) / g, base = all / groups, extra = all % groups;
+            long groups = ColumnCut.groups(all, rounds), base = ColumnCut.base(all, groups), extra = ColumnCut.extra(all, groups);
             tops = Arrays.copyOf(tops, n + (int) groups);
             int at = 0;
             for (long gi = 0; gi < groups; gi++) {
-                int size = (int) (base + (gi < extra ? 1 : 0)), highest = -1;
+                int size = (int) ColumnCut.size(gi, base, extra), highest = -1;
                 for (int u = at; u < at + size; u++) highest = Math.max(highest, levels[i][u]);
                 tops[n++] = highest;
                 at += size;
@@ -208,8 +230,7 @@ final class PairWeighting {
                 continue;
             }
             if (rounds == 0) { keyed = false; continue; } // the final stage reads the levels in order
-            long g = SpreadLiterals.groupSize(all, rounds), groups = (all + g - 1) / g;
-            boolean fixed = all / groups > below; // every group of literals holds one at their highest level
+            boolean fixed = ColumnCut.base(all, ColumnCut.groups(all, rounds)) > below; // every group of literals holds one at their highest level
             if (j == 0 && carries > 0) fixed &= carryLevel >= topLevel[0]; // a group reaching the carries: their level
             if (fixed) continue;
             if (sensitive.length == MOST_SENSITIVE || all > MOST_ENTRIES) { keyed = false; continue; }
@@ -219,7 +240,7 @@ final class PairWeighting {
             height[height.length - 1] = all;
         }
         h[0] += carries;
-        return new Shape(SpreadLiterals.passing(h, rounds), keyed, sensitive, height, carries, carryLevel);
+        return new Shape(SpreadLiterals.passing(h, rounds), keyed, sensitive, height, carries, carryLevel, z, bigM, h);
     }
 
     /** Columns whose groups' levels go in the key, and their most entries: beyond these the weighting is not keyed. */

@@ -3,7 +3,7 @@ package tc0.compiler.count;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import tc0.compiler.gadgets.SpreadLiterals;
+import tc0.compiler.gadgets.ColumnCut;
 
 /**
  * Closed sums of fresh literals spread into anonymous entries ({@code SpreadLiterals}) counted once per distinct shape:
@@ -114,10 +114,10 @@ final class SplitMemo {
                     for (int i = from; i < from + h; i++) m = run(k, m, sorted[i], 1);
                     continue;
                 }
-                long g = SpreadLiterals.groupSize(h, rounds), groups = (h + g - 1) / g, base = h / groups, extra = h % groups;
+                long groups = ColumnCut.groups(h, rounds), base = ColumnCut.base(h, groups), extra = ColumnCut.extra(h, groups);
                 int pos = from;
                 for (long q = 0; q < groups; q++) {
-                    int size = (int) (base + (q < extra ? 1 : 0));
+                    int size = (int) ColumnCut.size(q, base, extra);
                     long top = 0;
                     for (int i = pos; i < pos + size; i++) top = Math.max(top, sorted[i] & 0xffffffffL);
                     m = run(k, m, (long) j << 32 | top, size);

@@ -55,10 +55,9 @@ final class HeightsSum {
                 base = cut >>> 10 & 0x3ff;
                 extra = cut >>> 20;
             } else {
-                long g = SumCount.groupSize(c, 2);
-                groups = (c + g - 1) / g;
-                base = c / groups;
-                extra = c % groups;
+                groups = ColumnCut.groups(c, 2);
+                base = ColumnCut.base(c, groups);
+                extra = ColumnCut.extra(c, groups);
             }
             s.groups(true, extra, base + 1, level, j);
             s.groups(true, groups - extra, base, level, j);
@@ -87,7 +86,7 @@ final class HeightsSum {
             java.util.Arrays.fill(OFF[k], -1);
             for (int c = 2; c < EFFECTS; c++) {
                 if (k == 1) { effect(1, c, 1, c); continue; }
-                int g = (int) SumCount.groupSize(c, 2), groups = (c + g - 1) / g, base = c / groups, extra = c % groups; // CUT is not made yet
+                long groups = ColumnCut.groups(c, 2), base = ColumnCut.base(c, groups), extra = ColumnCut.extra(c, groups); // CUT is not made yet
                 effect(0, c, extra, base + 1);
                 effect(0, c, groups - extra, base);
             }
@@ -129,7 +128,7 @@ final class HeightsSum {
     /** Heights below this have their first-round cut in {@link #CUT}. */
     static final int CUTS = 1 << 10;
     /**
-     * Per height h below {@link #CUTS}, the first of two rounds' cut ({@link SumCount#groupSize}): groups (bits 0-9),
+     * Per height h below {@link #CUTS}, the first of two rounds' cut ({@link ColumnCut}): groups (bits 0-9),
      * base (10-19), extra (20-29) -- {@code extra} groups of base + 1 entries, then groups of base. Three long
      * divisions a column were most of a RoPE row's rounds.
      */
@@ -137,8 +136,8 @@ final class HeightsSum {
 
     static {
         for (int h = 1; h < CUTS; h++) {
-            int g = (int) SumCount.groupSize(h, 2), groups = (h + g - 1) / g;
-            CUT[h] = groups | (h / groups) << 10 | (h % groups) << 20;
+            int groups = (int) ColumnCut.groups(h, 2);
+            CUT[h] = groups | (int) ColumnCut.base(h, groups) << 10 | (int) ColumnCut.extra(h, groups) << 20;
         }
     }
 

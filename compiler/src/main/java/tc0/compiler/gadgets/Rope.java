@@ -172,11 +172,11 @@ public final class Rope {
                 if (joined) continue;
                 return false;
             }
-            long g = SumCount.groupSize(n, 2), groups = (n + g - 1) / g, base = n / groups, extra = n % groups;
-            long[] px = x ? group(hx - 1, base, extra) : null, py = y ? group(n - 1, base, extra) : null;
-            if (!joined && (px != null && px[1] == 1 || py != null && py[1] == 1)) return false; // a group of one: the low bit alone
+            long groups = ColumnCut.groups(n, 2), base = ColumnCut.base(n, groups), extra = ColumnCut.extra(n, groups);
+            long sx = x ? ColumnCut.sizeAt(hx - 1, base, extra) : 0, sy = y ? ColumnCut.sizeAt(n - 1, base, extra) : 0;
+            if (!joined && (sx == 1 || sy == 1)) return false; // a group of one: the low bit alone
             // a group of two low bits alone: x's top bit then y's, both in one group of two
-            if (px != null && py != null && px[0] == py[0] && px[1] == 2) return false;
+            if (sx == 2 && sy == 2 && ColumnCut.groupOf(hx - 1, base, extra) == ColumnCut.groupOf(n - 1, base, extra)) return false;
         }
         return true;
     }
@@ -195,30 +195,18 @@ public final class Rope {
             base = cut >>> 10 & 0x3ff;
             extra = cut >>> 20;
         } else {
-            long g = SumCount.groupSize(n, 2), groups = (n + g - 1) / g;
-            base = n / groups;
-            extra = n % groups;
+            long groups = ColumnCut.groups(n, 2);
+            base = ColumnCut.base(n, groups);
+            extra = ColumnCut.extra(n, groups);
         }
-        long firstPart = extra * (base + 1), px = hx - 1, py = n - 1;
-        long xSize = px < firstPart ? base + 1 : base, ySize = py < firstPart ? base + 1 : base;
+        long px = hx - 1, py = n - 1, xSize = ColumnCut.sizeAt(px, base, extra), ySize = ColumnCut.sizeAt(py, base, extra);
         boolean xAlone = x && !joined && xSize == 1, yAlone = y && !joined && ySize == 1;
         int ok = X_LOW | Y_LOW | BOTH_LOW;
         if (xAlone) ok &= ~X_LOW;
         if (yAlone) ok &= ~Y_LOW;
-        if (xAlone || yAlone || x && y && xSize == 2 && ySize == 2 && groupOf(px, base, extra) == groupOf(py, base, extra)) ok &= ~BOTH_LOW;
+        if (xAlone || yAlone || x && y && xSize == 2 && ySize == 2
+                && ColumnCut.groupOf(px, base, extra) == ColumnCut.groupOf(py, base, extra)) ok &= ~BOTH_LOW;
         return ok;
-    }
-
-    /** The index of entry p's group (0-based) in a column cut into {@code extra} groups of base + 1, then groups of base. */
-    private static long groupOf(long p, long base, long extra) {
-        long firstPart = extra * (base + 1);
-        return p < firstPart ? p / (base + 1) : extra + (p - firstPart) / base;
-    }
-
-    /** The group of entry p (0-based) of a column cut into {@code extra} groups of base + 1, then groups of base: {index, size}. */
-    private static long[] group(long p, long base, long extra) {
-        long firstPart = extra * (base + 1);
-        return p < firstPart ? new long[] {p / (base + 1), base + 1} : new long[] {extra + (p - firstPart) / base, base};
     }
 
     /** The highest bit k of a w-bit word with bit j - k of {@code coeff} set (its last entry in column j), -1 if none. */
@@ -234,8 +222,8 @@ public final class Rope {
             int cut = HeightsSum.CUT[(int) h];
             return (cut >>> 10 & 0x3ff) == 1 ? (cut & 0x3ff) - (cut >>> 20) : 0;
         }
-        long g = SumCount.groupSize(h, 2), groups = (h + g - 1) / g;
-        return h / groups == 1 ? groups - h % groups : 0;
+        long groups = ColumnCut.groups(h, 2);
+        return ColumnCut.base(h, groups) == 1 ? groups - ColumnCut.extra(h, groups) : 0;
     }
 
     public static Cost cost(int d, int pos, double base, FixedFormat fx, FixedFormat fc, FixedFormat out, int rounds) {

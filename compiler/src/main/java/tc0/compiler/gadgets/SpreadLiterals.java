@@ -54,7 +54,7 @@ public final class SpreadLiterals {
                 long hj = cur[j];
                 if (hj == 0) continue;
                 if (hj == 1) { next[j]++; alone |= 1L << j; continue; }
-                long g = SumCount.groupSize(hj, left), groups = (hj + g - 1) / g, base = hj / groups, extra = hj % groups;
+                long groups = ColumnCut.groups(hj, left), base = ColumnCut.base(hj, groups), extra = ColumnCut.extra(hj, groups);
                 emit(next, j, base + 1, extra);
                 emit(next, j, base, groups - extra);
                 if (base == 1) alone |= 1L << j;
@@ -70,11 +70,6 @@ public final class SpreadLiterals {
         if (count == 0) return;
         int bits = s == 1 ? 1 : 64 - Long.numberOfLeadingZeros(s);
         for (int l = 0; l < bits && j + l < 64; l++) next[j + l] += count;
-    }
-
-    /** {@link WeightedSum}'s group size for a column of {@code h >= 2} entries with {@code roundsLeft} rounds to go (as {@link SumCount} groups). */
-    public static long groupSize(long h, int roundsLeft) {
-        return SumCount.groupSize(h, roundsLeft);
     }
 
     /** Adds a fresh literal of weight {@code w} at {@code level} as one anonymous entry per set bit of |w|, one literal all the same. */

@@ -252,9 +252,8 @@ final class SumCount {
                 if (dense) { if (h == 1) put(next, j, 1, col.level[0]); } else copy(col, 0, 0, h, next[j]);
                 continue;
             }
-            long g = groupSize(h, roundsLeft); // past an int's bits (tensor attention's n^2-term dots): the same expression
-            long groups = (h + g - 1) / g;
-            long base = h / groups, extra = h % groups;
+            // past an int's bits (tensor attention's n^2-term dots): the same cut
+            long groups = ColumnCut.groups(h, roundsLeft), base = ColumnCut.base(h, groups), extra = ColumnCut.extra(h, groups);
             cur = col;
             ri = 0;
             off = 0;

@@ -332,13 +332,10 @@ public final class SumShape {
             longest = Math.max(longest, times > 1 ? run + head : run); // the last stretch runs on into the next repetition's first
             if (rounds == 0) return true;
             long p0 = before.height(), h = p0 + height();
-            long g = SumCount.groupSize(h, rounds);
-            long groups = (h + g - 1) / g, base = h / groups, extra = h % groups;
+            long groups = ColumnCut.groups(h, rounds), base = ColumnCut.base(h, groups), extra = ColumnCut.extra(h, groups);
             if (base <= longest) return false; // a group inside the repetition may miss the top
             // The group holding the repetition's first entry (groups of base + 1, then of base, as SumCount makes them).
-            long wide = extra * (base + 1);
-            long start = p0 < wide ? p0 / (base + 1) * (base + 1) : wide + (p0 - wide) / base * base;
-            long end = start + (p0 < wide ? base + 1 : base);
+            long q = ColumnCut.groupOf(p0, base, extra), start = ColumnCut.first(q, base, extra), end = start + ColumnCut.size(q, base, extra);
             if (start == p0 || end - p0 > head) return true;
             return maxLevel(before, start, p0) >= top;
         }

@@ -173,11 +173,9 @@ public final class WeightedSum {
             IntList col = cols.get(j);
             int h = col.size();
             if (h <= 1) { next.get(j).addAll(col); continue; }
-            int g = Math.min(h, Math.max(2, (int) Math.ceil(Math.pow(h, 1.0 / roundsLeft) - 1e-9)));
-            int groups = (h + g - 1) / g;
-            int base = h / groups, extra = h % groups, at = 0;
+            int groups = (int) ColumnCut.groups(h, roundsLeft), base = (int) ColumnCut.base(h, groups), extra = (int) ColumnCut.extra(h, groups), at = 0;
             for (int q = 0; q < groups; q++) {
-                int size = base + (q < extra ? 1 : 0);
+                int size = (int) ColumnCut.size(q, base, extra);
                 int[] bits = col.slice(at, at + size);
                 at += size;
                 int[] count = countBits(net, bits, top - j);

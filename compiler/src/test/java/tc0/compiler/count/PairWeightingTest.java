@@ -1,5 +1,7 @@
 package tc0.compiler.count;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tc0.compiler.gadgets.DivideWords;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
@@ -53,6 +56,82 @@ class PairWeightingTest {
                 + java.util.Arrays.toString(hits);
         assertTrue(weightings >= 5000, said);
         for (int k = 0; k < 3; k++) assertTrue(keyed[k] >= 700 && hits[k] >= 200, said); // random words: many keys; an upsample's: SplitMemoTest
+    }
+
+    /**
+     * The shape a key is made from against SPLIT's own numbers ({@code DivideByConstant.Split}, what the builder builds)
+     * for each weighting of a pair: the carries are SPLIT's thresholds, one level above the highest literal with a
+     * remainder; every column's entries are the quotients' set bits, the carries in column 0. The column pass's shape:
+     * the form's weights' bits, no carries. (The key's counts are checked by {@link #everyWeightingByItsKeyCountsAsAfresh};
+     * this is where a wrong carry count that still keys consistently shows.)
+     */
+    @Test
+    void theShapesCarriesAndColumnsAreSplitsOwn() {
+        Random rnd = new Random(2718);
+        long compared = 0, withCarries = 0;
+        for (int c = 0; c < 60; c++) {
+            ElemClass[] in = SplitMemoTest.words(rnd, 2, true, c % 3 == 2);
+            int bigM = 2 + rnd.nextInt(9), rounds = 1 + rnd.nextInt(3), fx = 1 + rnd.nextInt(24);
+            long den = 1L << bigM;
+            BigInteger d = BigInteger.valueOf(den).shiftLeft(fx + (c % 4 == 0 ? bigM : 0));
+            FixedFormat out = new FixedFormat(3 + rnd.nextInt(6), 1 + rnd.nextInt(Math.min(fx + 6, 24)));
+            PairWeighting p = new PairWeighting();
+            for (int z = 0; z < bigM; z++) {
+                long f = (1L << z) | (rnd.nextLong(den) >>> z + 1 << z + 1) % den; // f's lowest set bit z, the rest random
+                long[] w = {den - f, f};
+                String what = "class " + c + " " + in[0] + " f " + f + " of " + den + " by 2^" + d.getLowestSetBit() + " into " + out;
+                Form form = Form.of(in[0], w);
+                PairWeighting.Shape split = p.splitShape(in, w, d, out, rounds), exact = p.exactShape(in, w, rounds);
+                if (exact != null) {
+                    assertArrayEquals(form.columns(form.weights(), 0), exact.columns(), "exact " + what);
+                    assertEquals(0, exact.carries(), "exact " + what);
+                }
+                if (split == null) continue;
+                DivideWords.SplitNumbers sp = DivideWords.split(form.weights(), form.constant(), out.fracBits(), d, out);
+                if (sp == null) continue;
+                int carries = sp.thresholds().length, level = -1;
+                for (int i = 0; i < sp.rem().length; i++) if (sp.rem()[i] != 0) level = Math.max(level, form.levels()[i]);
+                BigInteger[] quot = new BigInteger[sp.quot().length];
+                for (int i = 0; i < quot.length; i++) quot[i] = BigInteger.valueOf(sp.quot()[i]);
+                assertEquals(carries, split.carries(), "carries of " + what);
+                if (carries > 0) assertEquals(level + 1, split.carryLevel(), "the carries' level, " + what);
+                long[] columns = form.columns(quot, carries);
+                assertArrayEquals(columns, split.columns(), "columns of " + what);
+                for (int i = 0; i < split.sensitive().length; i++) assertEquals(columns[split.sensitive()[i]], split.height()[i], what);
+                compared++;
+                if (carries > 0) withCarries++;
+            }
+        }
+        assertTrue(compared >= 150 && withCarries >= 50, compared + " weightings compared, " + withCarries + " with carries");
+    }
+
+    /** The form {@code LinearForm.addWord} makes of two words of class c: bit k of word t weighs w_t 2^k (the top bit negated). */
+    private record Form(BigInteger[] weights, int[] levels, BigInteger constant) {
+        static Form of(ElemClass c, long[] w) {
+            java.util.List<BigInteger> weights = new java.util.ArrayList<>();
+            java.util.List<Integer> levels = new java.util.ArrayList<>();
+            BigInteger constant = BigInteger.ZERO;
+            for (long wt : w) {
+                for (int k = 0; k < c.width(); k++) {
+                    int x = c.bit(k);
+                    if (x == ElemClass.FALSE) continue;
+                    BigInteger v = BigInteger.valueOf(wt).shiftLeft(k);
+                    if (k == c.width() - 1) v = v.negate();
+                    if (x == ElemClass.TRUE) { constant = constant.add(v); continue; }
+                    weights.add(v);
+                    levels.add(c.slotLevel(x >> 1));
+                }
+            }
+            return new Form(weights.toArray(BigInteger[]::new), levels.stream().mapToInt(Integer::intValue).toArray(), constant);
+        }
+
+        /** Entries per column: each number's set bits (of its magnitude), {@code carries} more in column 0. */
+        long[] columns(BigInteger[] numbers, long carries) {
+            long[] h = new long[64];
+            for (BigInteger q : numbers) for (int j = 0; j < 64; j++) if (q.abs().testBit(j)) h[j]++;
+            h[0] += carries;
+            return h;
+        }
     }
 
     /** Not a pair: other sums, other divisors, two classes, weights of one sign not summing to a power of two. */
