@@ -36,7 +36,7 @@ public final class IteratedProduct {
         private final CrtBasis basis;
         private final int i;
         private final Residue[] xs;
-        private final Residue exponent;
+        private final Residue exponent; // null: some constant factor is 0 modulo q (on a count that drops dead gates)
 
         ProductResidue(Net net, CrtBasis basis, int i, int[][] words, int rounds) {
             this(net, basis, i, residues(net, basis.prime(i), words, rounds), rounds);
@@ -49,6 +49,11 @@ public final class IteratedProduct {
             this.i = i;
             int q = basis.prime(i);
             xs = factors;
+            // On a count that drops dead gates, a constant factor 0 modulo q makes every is(y) FALSE: no exponent, no one-hot
+            // asked, which would be read by nothing and die (a LiveNet's second run for a layer norm's division by its width).
+            if (net instanceof TwinNet t && t.twins() && !t.keepsEveryGate()) {
+                for (Residue x : xs) if (x.isConstant() && x.is(0) == tc0.circuits.Literal.TRUE) { exponent = null; return; }
+            }
             LinearForm e = new LinearForm();
             int logBits = 32 - Integer.numberOfLeadingZeros(q - 2);
             long[] logs = new long[q]; // a -> log_g a: bit t of x's logarithm is an OR of its one-hot residue
@@ -72,7 +77,7 @@ public final class IteratedProduct {
          * worked out once; else null (gate by gate).
          */
         OneHotBulk bulk() {
-            OneHotBulk e = exponent.bulk();
+            OneHotBulk e = exponent == null ? null : exponent.bulk();
             if (e == null) return null;
             int m = xs.length, level = e.level();
             OneHotBulk[] zero = new OneHotBulk[m];
@@ -95,9 +100,12 @@ public final class IteratedProduct {
                     for (OneHotBulk z : zero) z.count(0);
                     tn.counted(1, m + 1, gateLevel);
                 }
-                @Override public int literal(int y) {
-                    count(y);
-                    return alone.computeIfAbsent(y, k -> tn.freshAt(gateLevel));
+                @Override public int literal(int y) { // a gate that dies unread (a net that drops dead gates): counted where alive
+                    return alone.computeIfAbsent(y, k -> {
+                        int out = tn.outputAt(gateLevel);
+                        if (tn.alive(out)) count(y);
+                        return out;
+                    });
                 }
             };
         }
@@ -105,6 +113,7 @@ public final class IteratedProduct {
         /** For {@code y >= 1}: {@code [e = log y]} and no factor divisible by q. */
         int is(int y) {
             int m = xs.length;
+            if (exponent == null) return tc0.circuits.Literal.FALSE;
             int[] lits = new int[m + 1];
             long[] w = new long[m + 1];
             lits[0] = exponent.is(basis.log(i, y));

@@ -80,29 +80,34 @@ final class OneHotOrs {
         return out;
     }
 
-    /** {@link #counted} over a family: the members it would ask counted, no literal made but where a bit is one member. */
+    /**
+     * {@link #counted} over a family: no literal made but where a bit is one member. A member is counted where a live
+     * bit's gate reads it (on a net that drops dead gates, {@link TwinNet#alive}; on one that keeps every gate, every
+     * bit), as the builder keeps a one-hot gate only where a live gate reads it; one read alone is its literal.
+     */
     private static int[] bulk(TwinNet net, OneHotBulk hot, int q, long[] table, long need, int[] out) {
         int bits = out.length, level = hot.level();
         long[] count = new long[bits];
         int[] last = new int[bits];
         for (int a = 1; a < q; a++) {
-            long set = table[a] & need;
-            if (set == 0) continue;
-            hot.count(a);
-            for (long m = set; m != 0; m &= m - 1) {
+            for (long m = table[a] & need; m != 0; m &= m - 1) {
                 int b = Long.numberOfTrailingZeros(m);
                 count[b]++;
                 last[b] = a;
             }
         }
+        long live = 0; // the bits that are live gates
         for (int b = 0; b < bits; b++) {
             if (count[b] == 0) out[b] = Literal.FALSE;
             else if (count[b] == 1) out[b] = hot.literal(last[b]);
             else {
                 out[b] = net.outputAt(level + 1);
-                net.counted(1, count[b], level + 1); // a bulk net keeps every gate: no read to report
+                if (!net.alive(out[b])) continue;
+                net.counted(1, count[b], level + 1); // the members it reads are counted below: no read to report
+                live |= 1L << b;
             }
         }
+        if (live != 0) for (int a = 1; a < q; a++) if ((table[a] & live) != 0) hot.count(a);
         return out;
     }
 

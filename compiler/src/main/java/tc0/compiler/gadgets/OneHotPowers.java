@@ -108,10 +108,7 @@ final class OneHotPowers {
 
     /** The term counted from its coset's popcounts, or null where a bit is one literal (then entry by entry). */
     private int[] closedTerm(TwinNet t, int i, long c, long need) {
-        if (level == -1 && bulk != null) { // every member asked, as the literals are below
-            for (int a = 1; a < q; a++) bulk.count(a);
-            level = bulk.level();
-        }
+        if (level == -1 && bulk != null) level = bulk.level(); // members counted below, where a live bit reads them
         if (level == -1) {
             lits = new int[q];
             for (int a = 1; a < q; a++) {
@@ -124,16 +121,24 @@ final class OneHotPowers {
         long[] count = popcounts(i, c);
         for (long n : count) if (n == 1) return null; // a bit that is one hot(a) itself: which a is found entry by entry
         int[] out = new int[bits];
-        long live = 0;
+        long live = 0, some = 0; // the bits that are live gates; those that are gates
         for (int b = 0; b < bits; b++) {
             if (count[b] == 0) { out[b] = Literal.FALSE; continue; }
+            some |= 1L << b;
             out[b] = t.outputAt(level + 1);
             if (!t.alive(out[b])) continue;
             t.counted(1, count[b], level + 1);
             live |= 1L << b;
         }
         closed++;
-        if (bulk != null) return out; // a bulk net keeps every gate: no read to report
+        if (bulk != null) { // a family: its members counted where a live bit reads them, no read to report
+            if (live == some) for (int a = 1; a < q; a++) bulk.count(a); // every a has some bit (c a^i is not 0), each a gate
+            else if (live != 0) {
+                long[] term = table(i, c);
+                for (int a = 1; a < q; a++) if ((term[a] & live) != 0) bulk.count(a);
+            }
+            return out;
+        }
         if (live == need) { // every a has some bit (c a^i is not 0): each hot(a) is read
             if (!allRead) for (int a = 1; a < q; a++) t.reads(lits[a], 1);
             allRead = true;

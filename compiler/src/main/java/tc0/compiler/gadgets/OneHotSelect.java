@@ -35,9 +35,12 @@ final class OneHotSelect {
                 tn.counted(1, 2, andB);
                 tn.counted(1, 2, level);
             }
-            @Override public int literal(int v) {
-                count(v);
-                return alone.computeIfAbsent(v, k -> tn.freshAt(level));
+            @Override public int literal(int v) { // a gate that dies unread (a net that drops dead gates): counted where alive
+                return alone.computeIfAbsent(v, k -> {
+                    int out = tn.outputAt(level);
+                    if (tn.alive(out)) count(v);
+                    return out;
+                });
             }
         };
     }

@@ -68,6 +68,12 @@ public final class Residue {
 
     public int modulus() { return q; }
 
+    /** Whether the residue is a constant (every bit of its word is): then {@link #is} makes no gate. */
+    boolean isConstant() {
+        for (int lit : word) if (!Literal.isConstant(lit)) return false;
+        return true;
+    }
+
     /** Whether every one-hot literal asked for is a distinct gate of its own (counted by a twin, a fresh literal). */
     boolean distinctOneHots() { return twin != null; }
 

@@ -35,8 +35,10 @@ public interface TwinNet extends Net {
     default int outputAt(int level) { return freshAt(level); }
 
     /**
-     * Whether a one-hot value's members may be counted as one family ({@link OneHotBulk}), with no literal per member:
-     * only on a net that keeps every gate, since a member counted so is never dead.
+     * Whether a one-hot value's members may be counted as one family ({@link OneHotBulk}), with no literal per member.
+     * Its readers count a member ({@link OneHotBulk#count}) only where a reader of theirs that reads it is
+     * {@link #alive}, and a member read alone is an {@link #outputAt} literal counted where alive: so on a net that
+     * drops dead gates the members counted are those a live gate reads, as the builder keeps them.
      */
     default boolean bulkOneHots() { return false; }
 

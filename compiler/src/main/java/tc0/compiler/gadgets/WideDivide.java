@@ -115,6 +115,11 @@ public final class WideDivide {
         CrtBasis basis = CrtBasis.covering(bits);
         PrimeMemo memo = PrimeMemo.lazy(basis, i -> {
             int q = basis.prime(i);
+            if (net instanceof TwinNet t && t.twins() && !t.keepsEveryGate()) { // a count that drops dead gates: G first
+                Residue g = seriesResidue(net, q, yn, n, rounds);
+                boolean zero = g.isConstant() && g.is(0) == Literal.TRUE; // every product member FALSE: x's residue not built (it would die)
+                return new IteratedProduct.ProductResidue(net, basis, i, new Residue[] {zero ? g : Residue.ofUnsigned(net, xn, 0, q, rounds), g}, rounds);
+            }
             Residue[] factors = {Residue.ofUnsigned(net, xn, 0, q, rounds), seriesResidue(net, q, yn, n, rounds)};
             return new IteratedProduct.ProductResidue(net, basis, i, factors, rounds);
         }, IteratedProduct.ProductResidue::is, IteratedProduct.ProductResidue::bulk);
