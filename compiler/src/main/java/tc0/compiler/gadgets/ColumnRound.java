@@ -30,13 +30,9 @@ final class ColumnRound {
 
     /** Adds {@code count x fanIn >= 0} wires, past a long into {@link #wiresPast}. */
     void addWires(long count, long fanIn) {
-        long hi = Math.multiplyHigh(count, fanIn), lo = count * fanIn;
-        if (hi == 0 && lo >= 0) {
-            long s = wires + lo;
-            if (s >= 0) { wires = s; return; }
-        }
-        java.math.BigInteger w = java.math.BigInteger.valueOf(count).multiply(java.math.BigInteger.valueOf(fanIn));
-        wiresPast = wiresPast == null ? w : wiresPast.add(w);
+        long s = SumCount.wiresPlus(wires, count, fanIn);
+        if (s >= 0) wires = s;
+        else wiresPast = SumCount.pastPlus(wiresPast, count, fanIn);
     }
 
     void sign(int nb, int topOff, long groups, int level) {

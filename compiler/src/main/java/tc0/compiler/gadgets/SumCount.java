@@ -173,13 +173,23 @@ final class SumCount {
 
     /** Adds {@code count x fanIn} wires, past a long into {@link #wiresPast}. */
     private void addWires(long count, long fanIn) {
+        long s = wiresPlus(wires, count, fanIn);
+        if (s >= 0) wires = s;
+        else wiresPast = pastPlus(wiresPast, count, fanIn);
+    }
+
+    /** {@code wires + count x fanIn} (all >= 0) where that fits a long, else -1: the caller then adds {@link #pastPlus}. */
+    static long wiresPlus(long wires, long count, long fanIn) {
         long hi = Math.multiplyHigh(count, fanIn), lo = count * fanIn;
-        if (hi == 0 && lo >= 0) {
-            long s = wires + lo;
-            if (s >= 0) { wires = s; return; }
-        }
+        if (hi != 0 || lo < 0) return -1;
+        long s = wires + lo;
+        return s >= 0 ? s : -1;
+    }
+
+    /** {@code past + count x fanIn} exactly, past null read as 0: the wires that did not fit a long. */
+    static java.math.BigInteger pastPlus(java.math.BigInteger past, long count, long fanIn) {
         java.math.BigInteger w = java.math.BigInteger.valueOf(count).multiply(java.math.BigInteger.valueOf(fanIn));
-        wiresPast = wiresPast == null ? w : wiresPast.add(w);
+        return past == null ? w : past.add(w);
     }
 
     private int satGate(SumShape shape, long thr) {
