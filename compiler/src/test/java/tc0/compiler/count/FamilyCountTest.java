@@ -127,7 +127,8 @@ class FamilyCountTest {
         return mask == null ? i == n - 1 : mask[i % mask.length];
     }
 
-    private static int[] live(LiveNet net, BiFunction<Net, int[], int[]> gadget, boolean[] mask) {
+    /** The gadget counted on a LiveNet until no read gate dies: the outputs the mask reads (the last alone where null). */
+    static int[] live(LiveNet net, BiFunction<Net, int[], int[]> gadget, boolean[] mask) {
         int[] out;
         do {
             net.reset();

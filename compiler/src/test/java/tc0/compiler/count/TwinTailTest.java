@@ -55,12 +55,12 @@ class TwinTailTest {
             String how = what + ", outputs read " + keep;
             LiveNet plain = new LiveNet(levels, null, 0);
             plain.withoutTwins();
-            int[] outPlain = live(plain, gadget, mask);
+            int[] outPlain = FamilyCountTest.live(plain, gadget, mask);
             LiveNet full = null;
             int[] outFull = null;
             for (int tail : new int[] {1 << 24, 0, 4096}) {
                 LiveNet twins = new LiveNet(levels, null, tail);
-                int[] out = live(twins, gadget, mask);
+                int[] out = FamilyCountTest.live(twins, gadget, mask);
                 String at = how + ", tail " + tail;
                 assertTrue(twins.twinsLive(), at + ": a twin's fresh literal unread");
                 if (plain.gates() > 0) assertTrue(twins.nodes() < plain.nodes(), at + ": no twin at work");
@@ -82,14 +82,4 @@ class TwinTailTest {
         return settled;
     }
 
-    private static int[] live(LiveNet net, BiFunction<Net, int[], int[]> gadget, boolean[] mask) {
-        int[] out;
-        do {
-            net.reset();
-            out = gadget.apply(net, net.inputs());
-            int[] read = new int[out.length];
-            for (int i = 0; i < out.length; i++) read[i] = mask[i % mask.length] ? out[i] : Literal.FALSE;
-            if (!net.settle(read)) return out;
-        } while (true);
-    }
 }

@@ -67,7 +67,7 @@ class RunColumnsBuiltTest {
             inputs = 40 + r.nextInt(200);
         }
         CountingNet twin = new CountingNet();
-        WideSum.top(twin, RandomColumns.of(twin, inputs(twin, inputs, seed), seed, width, 10), 2, from);
+        WideSum.top(twin, RandomColumns.of(twin, RandomColumns.inputs(twin, inputs, seed), seed, width, 10), 2, from);
         Cost built = built(inputs, seed, width, from, 10, 2, new Random(1), "trial 28", new long[2]);
         assertEquals(579, built.gates());
         assertEquals(2424, built.wires());
@@ -78,7 +78,7 @@ class RunColumnsBuiltTest {
     /** Inputs on random levels: twins against gate by gate, level by level. */
     private static void onLevels(int inputs, long seed, int width, int from, int maxRun, int rounds, String what) {
         CountingNet twin = new CountingNet(), plain = new CountingNet();
-        int[] xt = inputs(twin, inputs, seed), xp = inputs(plain, inputs, seed);
+        int[] xt = RandomColumns.inputs(twin, inputs, seed), xp = RandomColumns.inputs(plain, inputs, seed);
         int[] ot = WideSum.top(twin, RandomColumns.of(twin, xt, seed, width, maxRun), rounds, from);
         Net gates = PrimitiveTwinCountTest.gateByGate(plain);
         int[] op = WideSum.top(gates, RandomColumns.of(gates, xp, seed, width, maxRun), rounds, from);
@@ -134,11 +134,4 @@ class RunColumnsBuiltTest {
         return all;
     }
 
-    private static int[] inputs(CountingNet net, int n, long seed) {
-        Random levels = new Random(seed);
-        int[] x = new int[n];
-        int lv = levels.nextInt(4); // the first half on one level: the runs' ANDs of them are regular
-        for (int i = 0; i < n; i++) x[i] = net.inputAt(i < n / 2 ? lv : levels.nextInt(4));
-        return x;
-    }
 }

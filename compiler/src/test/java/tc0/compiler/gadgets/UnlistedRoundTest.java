@@ -79,7 +79,7 @@ class UnlistedRoundTest {
     /** Unlisted, listed and (where asked) gate by gate count alike; the outputs' levels too. */
     private static void assertSame(int inputs, long seed, BiFunction<Net, int[], int[]> gadget, String what, boolean byGate) {
         CountingNet unlisted = new CountingNet(), listed = new CountingNet(), plain = new CountingNet();
-        int[] xu = inputs(unlisted, inputs, seed), xl = inputs(listed, inputs, seed), xp = inputs(plain, inputs, seed);
+        int[] xu = RandomColumns.inputs(unlisted, inputs, seed), xl = RandomColumns.inputs(listed, inputs, seed), xp = RandomColumns.inputs(plain, inputs, seed);
         int[] ou = gadget.apply(unlisted, xu), ol;
         WideRuns.listAlways = true;
         try {
@@ -104,13 +104,6 @@ class UnlistedRoundTest {
         }
     }
 
-    private static int[] inputs(CountingNet net, int n, long seed) {
-        Random levels = new Random(seed);
-        int[] x = new int[n];
-        int lv = levels.nextInt(4); // the first half on one level: the runs' ANDs of them are regular
-        for (int i = 0; i < n; i++) x[i] = net.inputAt(i < n / 2 ? lv : levels.nextInt(4));
-        return x;
-    }
 
     /** Random runs, entries and a constant, at most 10 literals a run ({@link RandomColumns}). */
     private static WideColumns columns(Net net, int[] x, long seed, int width) {

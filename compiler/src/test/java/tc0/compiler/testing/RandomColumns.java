@@ -90,4 +90,13 @@ public final class RandomColumns {
         }
         c.constant(new BigInteger(width, k));
     }
+
+    /** n inputs on levels 0 .. 3 from the seed, the first half on one level (the runs' ANDs of them are regular). */
+    public static int[] inputs(tc0.compiler.gadgets.CountingNet net, int n, long seed) {
+        Random levels = new Random(seed);
+        int[] x = new int[n];
+        int lv = levels.nextInt(4);
+        for (int i = 0; i < n; i++) x[i] = net.inputAt(i < n / 2 ? lv : levels.nextInt(4));
+        return x;
+    }
 }
