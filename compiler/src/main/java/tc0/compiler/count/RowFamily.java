@@ -1,6 +1,7 @@
 package tc0.compiler.count;
 
 import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.RepeatedRange;
 import tc0.compiler.gadgets.RepeatedSum;
 
 /**
@@ -113,6 +114,40 @@ final class RowFamily {
         return new Instance.Result(null, new ElemClass[] {sums.out(cs, width)}, used, false, true);
     }
 
+    /** The family's range sum (made on the first {@link #range}). */
+    private RepeatedRange range;
+    /** A count {@link #range} stopped at without an answer: {@link #closed} gives null for it once (as at(c) did once per row). */
+    private long skip = -1;
+
+    /**
+     * Rows {@code from .. to - 1} with {@code counts[i]} pairs in their last runs, each added {@code weight} times
+     * to the family's sums as {@link #at(long, long)} row by row adds them, in one {@link RepeatedRange#sum}; their
+     * output classes into {@code out[i]}. Returns the first row not counted (to where all were): the caller counts
+     * it by itself, and {@link #at} answers null for it.
+     */
+    int range(long[] counts, int from, int to, long weight, ElemClass[] out) {
+        if (sums == null) sums = new RowSums(fixedAnds, pairAnds);
+        if (range == null) range = new RepeatedRange(sum);
+        int end = from;
+        while (end < to && counts[end] >= this.from && counts[end] < pastInt) end++;
+        range.clear();
+        skip = -1;
+        int stop;
+        RepeatedRange.Outputs told = (a, b, sample) -> java.util.Arrays.fill(out, a, b, sums.out(sample, width));
+        try {
+            stop = range.sum(counts, from, end, told);
+            if (stop < end) skip = counts[stop]; // at(c) said null there, or a sum not modelled: the row by itself
+        } catch (ArithmeticException past) { // as closed(c): a column past an int's bits, and every longer row by itself
+            stop = range.stopped();
+            pastInt = counts[stop];
+        }
+        sums.addRange(range, counts, from, stop, weight);
+        return stop;
+    }
+
+    /** The family's sweep figures (the trace). */
+    String trace() { return sum.sweepTrace(); }
+
     /** Adds the rows summed by {@link #at(long, long)} to {@code total}. */
     void flushInto(Profile total) {
         if (sums != null) sums.flushInto(total);
@@ -120,6 +155,11 @@ final class RowFamily {
 
     ClosedSum closed(long c) {
         if (c < from || c >= pastInt) return null;
+        if (skip >= 0) { // only the call right after the range's stop
+            boolean stopped = c == skip;
+            skip = -1;
+            if (stopped) return null;
+        }
         ClosedSum cs;
         try {
             cs = sum.at(c);

@@ -3,6 +3,7 @@ package tc0.compiler.count;
 import java.math.BigInteger;
 import java.util.Arrays;
 import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.RepeatedRange;
 
 /**
  * The rows of one family (rows that differ only in their last run's count c: a causal {@code P @ V}'s, a scan's)
@@ -53,6 +54,36 @@ final class RowSums {
                 first = false;
             }
         }
+        ands(c, weight);
+        lastGates = !first || fixed.depth() > 0 || c > 0 && perPair.depth() > 0;
+        return lastGates;
+    }
+
+    /**
+     * Adds the rows {@code from .. to - 1} whose last runs have {@code counts[i]} pairs and whose sums {@code range}
+     * summed ({@link RepeatedRange#sum}, totals of exactly those rows), each {@code weight} times: what {@link #add}
+     * row by row gives. Returns whether the last of them has a gate.
+     */
+    boolean addRange(RepeatedRange range, long[] counts, int from, int to, long weight) {
+        if (to <= from) return lastGates;
+        if (weight <= 0) throw new IllegalArgumentException("row weight " + weight);
+        added += to - from;
+        if (range.wide()) acc.markWide();
+        BigInteger w = BigInteger.valueOf(weight);
+        for (int l = 1; l < range.levels(); l++) {
+            BigInteger g = range.gatesAt(l);
+            if (g.signum() != 0) acc.gates(g.multiply(w), 0, l);
+        }
+        BigInteger wires = range.wires();
+        if (wires.signum() != 0) acc.addWires(wires.multiply(w));
+        for (int i = from; i < to; i++) ands(counts[i], weight);
+        long c = counts[to - 1];
+        lastGates = range.lastGates() || fixed.depth() > 0 || c > 0 && perPair.depth() > 0;
+        return lastGates;
+    }
+
+    /** The row's fixed ANDs once and its pairs' ANDs c times, {@code weight} times: summed, added at {@link #flushInto}. */
+    private void ands(long c, long weight) {
         long cw = Math.multiplyHigh(c, weight) == 0 ? c * weight : -1;
         long r = rows + weight, p = cw < 0 ? -1 : pairs + cw;
         if (cw < 0 || r < 0 || p < 0) { // past a long: these rows' ANDs now
@@ -67,8 +98,6 @@ final class RowSums {
             rows = r;
             pairs = p;
         }
-        lastGates = !first || fixed.depth() > 0 || c > 0 && perPair.depth() > 0;
-        return lastGates;
     }
 
     private void addWires(long w, long weight) {

@@ -18,6 +18,11 @@ import tc0.compiler.numerics.FixedFormat;
 final class TriangleProduct {
     private TriangleProduct() {}
 
+    /** Off: every row's dot by itself (tests compare the two; {@code -Dtc0.count.rowRanges=false}). */
+    static boolean RANGES = !"false".equals(System.getProperty("tc0.count.rowRanges"));
+    /** Rows counted in ranges so far, in every product (tests). */
+    static final java.util.concurrent.atomic.LongAdder ROWS_IN_RANGES = new java.util.concurrent.atomic.LongAdder();
+
     /** Whether the product is counted here: A split, B plain, both variable, no entry of the product dead. */
     static boolean applies(Engine e, Node n, ClassMap a, ClassMap b) {
         return a.split() && !b.sided() && e.deadMask(n.id()) == null && a.anyVariable() && b.anyVariable();
@@ -70,13 +75,15 @@ final class TriangleProduct {
                 int g = s / 2, side = s % 2;
                 if (dots.onSide(g, side, cut) > 0) e.read(op.left(), ElemClass.byId(a.id(gi, dots.aGroup(g), side)), readA[s]);
             }
+            if (cb == 1 && RANGES) r += rangeAfter(dots, keys, r, table, b.count(1, 0));
         }
         dots.flushInto(e.total);
         for (int gj = 0; gj < cb; gj++) {
             for (int g = 0; g < k; g++) e.read(op.right(), ElemClass.byId(b.id(dots.bGroup(g), gj)), readB[gj][g]);
         }
-        if (Engine.TRACE) System.err.printf("count: causal product of %d row keys, %d column groups: %d dots, %d by family%n", keys.size(), cb, dots.dotsCounted,
-                dots.dotsByFamily);
+        if (Engine.TRACE) System.err.printf("count: causal product of %d row keys, %d column groups: %d dots, %d by family, %d of them in %d ranges%n", keys.size(), cb,
+                dots.dotsCounted, dots.dotsByFamily, dots.dotsInRanges, dots.ranges);
+        if (Engine.TRACE) System.err.println("count: causal product's last family: " + dots.familyTrace());
         // Rows with the same outputs are one row group (a causal P @ V's n rows have a few output classes): the ops
         // after it then go by those few groups, not by n.
         Map<Engine.IntsKey, Integer> rowOf = new HashMap<>();
@@ -91,6 +98,33 @@ final class TriangleProduct {
         for (int r = 0; r < outRows.size(); r++) System.arraycopy(outRows.get(r), 0, grouped, r * cb, cb);
         ClassMap m = ClassMap.of(Engine.shape(n), new int[][] {rowIds, b.axisGroups(1)}, new int[] {outRows.size(), cb}, grouped);
         return e.computed(n, m, passthrough, disjoint, op.left(), op.right());
+    }
+
+    /**
+     * The rows after key r counted as one range of their family ({@link RowFamily#range}) where r's dot went to its
+     * family's sums: keys of the same row group and times whose cuts follow r's one by one, as far as they are r's dot
+     * but for the last run's count ({@link VariableDots#familyRun}). One column group: their output classes into
+     * {@code table}. Their reads of A and B are r's (a subset of its slots with the same masks: reading them again
+     * changes nothing). Returns how many rows after r were counted.
+     */
+    private static int rangeAfter(VariableDots dots, List<long[]> keys, int r, int[] table, long bCount) {
+        long[] key = keys.get(r);
+        int m = r;
+        while (m + 1 < keys.size()) {
+            long[] next = keys.get(m + 1);
+            if (next[0] != key[0] || next[1] != keys.get(m)[1] + 1 || next[2] != key[2]) break;
+            m++;
+        }
+        if (m == r) return 0;
+        int cut = Math.toIntExact(key[1]);
+        long[] counts = new long[m - r + 1];
+        int end = dots.familyRun((int) key[0], 0, cut, cut + (m - r), counts);
+        if (end == cut) return 0;
+        ElemClass[] out = new ElemClass[end - cut + 1];
+        int stop = dots.familyRange(counts, 1, end - cut + 1, Math.multiplyExact(key[2], bCount), out);
+        for (int i = 1; i < stop; i++) table[r + i] = out[i].id;
+        ROWS_IN_RANGES.add(stop - 1);
+        return stop - 1;
     }
 
     /** A dot every term of which is 0 (no AND): the gadget over its terms, as the plain product counts it. */

@@ -42,7 +42,7 @@ final class VariableDots {
     long dotsCounted, dotsInBulk;
 
     /** A dot's terms as runs: {@code count[r]} neighbouring terms of pair kind {@code pair[r]}. */
-    private record PairRuns(int[] pair, long[] count) {}
+    record PairRuns(int[] pair, long[] count) {}
 
     /** One dot: its count, and per inner group the slots it reads of A's element and of B's. */
     record Dot(Instance.Result result, long[] readA, long[] readB) {}
@@ -98,6 +98,47 @@ final class VariableDots {
      */
     Dot dot(int gi, int gj, int cut, long weight) {
         int k = groups(), sides = cut < 0 ? 1 : 2, slots = k * sides;
+        int kinds = fill(gi, gj, cut);
+        byFamily = false;
+        if (kinds == 0) return null; // every term 0: counted by the caller as before
+        boolean bulk = kinds(kinds);
+        ElemClass[] xs = lastXs, ys = lastYs;
+        PairRuns runs;
+        dotsCounted++;
+        if (bulk) { // one kind of pair is one run, in any order
+            dotsInBulk++;
+            runs = bulkRuns(kinds);
+        } else {
+            runs = inOrder(pairOf, cut);
+        }
+        Instance.Result res = once ? family(xs, ys, runs, weight) : null;
+        if (res != null && weight > 0 && !ScanTail.CHECK_SWEEP) { // added to the family's sums: later cuts may follow as a range
+            byFamily = true;
+            lastRuns = runs;
+            lastKinds = kinds;
+        }
+        if (res == null) res = count(xs, ys, runs);
+        if (res == null) { // the gadget over the dot's nonzero terms in order (the zero ones make no gate)
+            if (bulk && kinds > 1) runs = inOrder(pairOf, cut);
+            res = built(xs, ys, runs);
+        }
+        int n = runs.pair().length;
+        Arrays.fill(usedX, 0, kinds, 0);
+        Arrays.fill(usedY, 0, kinds, 0);
+        for (int r = 0; r < n; r++) { usedX[runs.pair()[r]] |= res.usedSlots()[r]; usedY[runs.pair()[r]] |= res.usedSlots()[n + r]; }
+        long[] readA = new long[slots], readB = new long[slots];
+        for (int slot = 0; slot < slots; slot++) {
+            int p = pairOf[slot];
+            if (p < 0) continue;
+            readA[slot] = usedX[p];
+            readB[slot] = usedY[p];
+        }
+        return new Dot(res, readA, readB);
+    }
+
+    /** The dot's pair kinds into the scratch ({@link #pairOf}, {@link #kx}, {@link #ky}, {@link #kc}); returns how many. */
+    private int fill(int gi, int gj, int cut) {
+        int k = groups(), sides = cut < 0 ? 1 : 2, slots = k * sides;
         buffers(slots);
         int kinds = 0;
         long lastKey = -1;
@@ -121,35 +162,49 @@ final class VariableDots {
                 last = p;
             }
         }
-        if (kinds == 0) return null; // every term 0: counted by the caller as before
-        boolean bulk = kinds(kinds);
-        ElemClass[] xs = lastXs, ys = lastYs;
-        PairRuns runs;
-        dotsCounted++;
-        if (bulk) { // one kind of pair is one run, in any order
-            dotsInBulk++;
-            runs = bulkRuns(kinds);
-        } else {
-            runs = inOrder(pairOf, cut);
-        }
-        Instance.Result res = once ? family(xs, ys, runs, weight) : null;
-        if (res == null) res = count(xs, ys, runs);
-        if (res == null) { // the gadget over the dot's nonzero terms in order (the zero ones make no gate)
-            if (bulk && kinds > 1) runs = inOrder(pairOf, cut);
-            res = built(xs, ys, runs);
-        }
-        int n = runs.pair().length;
-        Arrays.fill(usedX, 0, kinds, 0);
-        Arrays.fill(usedY, 0, kinds, 0);
-        for (int r = 0; r < n; r++) { usedX[runs.pair()[r]] |= res.usedSlots()[r]; usedY[runs.pair()[r]] |= res.usedSlots()[n + r]; }
-        long[] readA = new long[slots], readB = new long[slots];
-        for (int slot = 0; slot < slots; slot++) {
-            int p = pairOf[slot];
-            if (p < 0) continue;
-            readA[slot] = usedX[p];
-            readB[slot] = usedY[p];
-        }
-        return new Dot(res, readA, readB);
+        return kinds;
+    }
+
+    /** Whether the last {@link #dot} was added to its family's sums, and that dot's runs and kinds. */
+    private boolean byFamily;
+    private PairRuns lastRuns;
+    private int lastKinds;
+
+    /**
+     * After a dot {@link #dot(int, int, int, long)} added to its family's sums at {@code cut} (else {@code cut}): the
+     * last cut up to {@code maxCut} up to which every cut is that dot but for its last run's count ({@link DotRange}),
+     * the last counts of cuts {@code cut + i} into {@code counts[i]}.
+     */
+    int familyRun(int gi, int gj, int cut, int maxCut, long[] counts) {
+        if (!byFamily || maxCut <= cut || cut < 0) return cut;
+        return new DotRange(this, gi, gj, cut, lastRuns, Arrays.copyOf(pairOf, 2 * groups()), Arrays.copyOf(kx, lastKinds), Arrays.copyOf(ky, lastKinds))
+                .last(maxCut, counts);
+    }
+
+    /** The scratch's kinds at a cut as DotRange compares them: the kind count, then per kind x and y ids and the slots' kinds. */
+    int kindsAt(int gi, int gj, int cut) { return fill(gi, gj, cut); }
+
+    boolean sameKinds(int kinds, int[] x, int[] y, int[] slots) {
+        if (kinds != x.length) return false;
+        for (int p = 0; p < kinds; p++) if (kx[p] != x[p] || ky[p] != y[p]) return false;
+        for (int s = 0; s < slots.length; s++) if (pairOf[s] != slots[s]) return false;
+        return true;
+    }
+
+    /** The scratch's runs at {@code cut} (after {@link #kindsAt}, with the kinds of the family's dot). */
+    PairRuns runsAt(int kinds, int cut) { return kinds(kinds) ? bulkRuns(kinds) : inOrder(pairOf, cut); }
+
+    /** Positions of inner group {@code g} below {@code cut} (A's lower side). */
+    long lowerAt(int g, int cut) { return below(g, cut); }
+
+    /** Rows {@code from .. to - 1} of the family's range ({@link RowFamily#range}); returns the first not counted. */
+    int familyRange(long[] counts, int from, int to, long weight, ElemClass[] out) {
+        int stop = family.range(counts, from, to, weight, out);
+        dotsCounted += stop - from;
+        dotsByFamily += stop - from;
+        dotsInRanges += stop - from;
+        ranges++;
+        return stop;
     }
 
     // Per-dot scratch, reused from dot to dot (a causal product asks n dots of the same few kinds): no lists, maps
@@ -269,8 +324,8 @@ final class VariableDots {
     /** The family of the rows met last (a causal product's rows, one per kept length), or null. */
     private RowFamily family;
 
-    /** Rows counted from a family's closed form (for the trace). */
-    long dotsByFamily;
+    /** Rows counted from a family's closed form, of them in ranges, and the ranges (for the trace). */
+    long dotsByFamily, dotsInRanges, ranges;
 
     /**
      * A row met once ({@link #once}) counted from its family, the rows whose runs are its own but for the last
@@ -299,6 +354,9 @@ final class VariableDots {
 
     /** Rows of families met before the current one, summed. */
     private final Profile summed = new Profile();
+
+    /** The last family's sweep figures (the trace). */
+    String familyTrace() { return family == null ? "no family" : family.trace(); }
 
     /** Adds the rows that {@link #dot(int, int, int, long)} summed by family (their results' profiles null) to {@code total}. */
     void flushInto(Profile total) {

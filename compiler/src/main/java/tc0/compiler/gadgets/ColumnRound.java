@@ -92,7 +92,7 @@ final class ColumnRound {
     }
 
     /** Adds the gates and wires to the count. */
-    void addTo(RepeatedSum.Count k) {
+    void addTo(StepCount k) {
         for (int i = 0; i < nl; i++) k.gate(cnt[i], 0, lv[i]);
         k.addWires(wires, 1);
         if (wiresPast != null) k.addPast(wiresPast);

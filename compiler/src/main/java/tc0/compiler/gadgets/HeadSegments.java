@@ -51,7 +51,7 @@ final class HeadSegments {
      * As {@link RepeatedSum#head} at count {@code c0 + d} (d >= 0; shape(c0)'s d is 0): the saturation gates into k,
      * head[0..3] (hiKind, loKind, wide, the constant's low bits).
      */
-    void head(long d, long distinct, RepeatedSum.Count k, int satLevel, long[] head) {
+    void head(long d, long distinct, StepCount k, int satLevel, long[] head) {
         if (d < from || d > to) settle(d);
         if (hiKind == 2) k.gate(1, distinct, satLevel);
         if (loKind == 2) k.gate(1, distinct, satLevel);
@@ -64,7 +64,7 @@ final class HeadSegments {
     /** head's decisions at d, exactly, and the counts from d on where every comparison keeps its answer. */
     private void settle(long d) {
         stretches++;
-        RepeatedSum.Count scratch = new RepeatedSum.Count(rs.maxLevel + 8);
+        StepCount scratch = new StepCount(rs.maxLevel + 8);
         long[] h = new long[4];
         rs.head(d, 2, scratch, rs.maxLevel + 1, h); // its gates go to the scratch; distinct does not steer a decision
         hiKind = (int) h[0];

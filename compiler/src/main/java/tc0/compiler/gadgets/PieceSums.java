@@ -64,7 +64,7 @@ final class PieceSums {
     }
 
     /** The pieces' gates and wires at count d into k; false where a sum would pass a long or fall below zero. */
-    boolean addTo(RepeatedSum.Count k, long d) {
+    boolean addTo(StepCount k, long d) {
         try {
             for (int lv = 0; lv < levels; lv++) {
                 if (a[lv] == 0 && dd[lv] == 0 && fd[lv] == 0) continue;

@@ -13,7 +13,7 @@ import java.math.BigInteger;
  */
 public final class RepeatedSum {
     final int shift, width, top;
-    private final long c0;
+    final long c0;
     /** Per column: the fixed runs (counts, levels), then what grows: a run of {@code base + step (c - c0)} at a level, or a repetition. */
     final long[][] fixedCount;
     final int[][] fixedLevel;
@@ -24,7 +24,7 @@ public final class RepeatedSum {
     final SumShape.Repeat[] repeat;
     final Runs[] before;
     final BigInteger constant0, constantStep, umax0, umaxStep, neg0, negStep;
-    private final long distinct0, distinctStep;
+    final long distinct0, distinctStep;
     final int maxLevel;
     /** Whether the shapes' constant or negative weights went past a long while built (then {@link SumShape#wide} at every c). */
     final boolean bigState, bigUmax;
@@ -132,10 +132,18 @@ public final class RepeatedSum {
         return sweep.at(d, distinct);
     }
 
+    /** This thread's sweep ({@link RepeatedRange}), made on first use; null where counts go by {@link #atDirect} (the check, another thread). */
+    RepeatedSweep sweepHere() {
+        if (DIRECT) return null;
+        if (sweep == null) { sweep = new RepeatedSweep(this, top); sweepOwner = Thread.currentThread(); }
+        return sweepOwner == Thread.currentThread() ? sweep : null;
+    }
+
     /** The sweep's figures for the trace: last rounds reused and recomputed, column rounds walked and taken from pieces. */
     public String sweepTrace() {
         long[] s = sweepStats();
-        return s == null ? "no sweep" : "last rounds reused " + s[0] + ", recomputed " + s[1] + "; column rounds walked " + s[2] + ", from pieces " + s[3];
+        return (s == null ? "no sweep" : "last rounds reused " + s[0] + ", recomputed " + s[1] + "; column rounds walked " + s[2] + ", from pieces " + s[3])
+                + "; " + top + " columns, the constant's step " + constantStep;
     }
 
     long[] sweepStats() { return sweep == null ? null : new long[] {sweep.reused, sweep.recomputed, sweep.walked, sweep.fromPiece}; }
@@ -146,7 +154,7 @@ public final class RepeatedSum {
         long d = c - c0;
         long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, d));
         if (distinct <= 1) return null;
-        Count k = new Count(maxLevel + 8);
+        StepCount k = new StepCount(maxLevel + 8);
         int satLevel = maxLevel + 1;
         long[] head = new long[4]; // hiKind, loKind, wide (0/1), the constant's low bits (top <= 61)
         BigInteger low = fastHead(d, distinct, k, satLevel, head) ? null : head(d, distinct, k, satLevel, head);
@@ -191,7 +199,7 @@ public final class RepeatedSum {
      * The saturation gates, whether the sum is wide and its constant's low bits at c = c0 + d, over longs: the same
      * decisions as {@link #head} wherever every number fits a long; false (nothing decided) where one might not.
      */
-    boolean fastHead(long d, long distinct, Count k, int satLevel, long[] head) {
+    boolean fastHead(long d, long distinct, StepCount k, int satLevel, long[] head) {
         if (longs == null || top > SumCount.BUILT_TOP || width - 1 + shift > 61) return false;
         // No exceptions here: a count past a long is the common case at large n (mamba's rows at 65536: every row), and a
         // thrown ArithmeticException per row cost more than the exact head it falls back to.
@@ -220,7 +228,7 @@ public final class RepeatedSum {
     }
 
     /** {@link #fastHead} over exact values: returns the constant's low bits (mod 2^top). */
-    BigInteger head(long d, long distinct, Count k, int satLevel, long[] head) {
+    BigInteger head(long d, long distinct, StepCount k, int satLevel, long[] head) {
         BigInteger bd = BigInteger.valueOf(d);
         BigInteger cb = constant0.add(constantStep.multiply(bd)), umax = umax0.add(umaxStep.multiply(bd)), neg = neg0.add(negStep.multiply(bd));
         // SumShape's wide(): its constant or negative sum past a long once, or its positive weights' sum past 63 bits. The
@@ -262,139 +270,5 @@ public final class RepeatedSum {
             if (v >>> 62 != 0) return true;
         }
         return false;
-    }
-
-    /** One count in progress: SumCount's figures, made step by step as it makes them. */
-    static final class Count {
-        long[] perLevel;
-        long wires;
-        /** Wires past a long (SumCount's split: the ones that did not fit added here), null while none. */
-        BigInteger wiresPast;
-        boolean wide, modelled = true, countExact = true, anyGroupGates;
-        ClosedSum.Kind[] bitKind;
-        int[] bitLevel;
-        boolean[] bitNegated;
-
-        Count(int levels) { perLevel = new long[levels]; }
-
-        void gate(long count, long fanIn, int level) {
-            if (count == 0) return;
-            if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
-            perLevel[level] = Math.addExact(perLevel[level], count);
-            addWires(count, fanIn);
-        }
-
-        /** Adds {@code count x fanIn >= 0} wires, past a long into {@link #wiresPast} (a dot of 2^40 terms: 2^66 wires). */
-        void addWires(long count, long fanIn) {
-            long hi = Math.multiplyHigh(count, fanIn), lo = count * fanIn;
-            if (hi == 0 && lo >= 0) {
-                long s = wires + lo;
-                if (s >= 0) { wires = s; return; }
-            }
-            addPast(BigInteger.valueOf(count).multiply(BigInteger.valueOf(fanIn)));
-        }
-
-        void addPast(BigInteger w) { wiresPast = wiresPast == null ? w : wiresPast.add(w); }
-
-        /** The result: wires past a long, if any, as {@link ClosedSum#wiresPast}. */
-        ClosedSum result() { return new ClosedSum(perLevel, wires, bitKind, bitLevel, bitNegated, modelled, wide, countExact, wiresPast); }
-
-        int satGate(long umax, long thr, long distinct, int level) {
-            if (thr <= 0) return 1;
-            if (umax < thr) return -1;
-            gate(1, distinct, level);
-            return 2;
-        }
-
-        int satGate(BigInteger umax, BigInteger thr, long distinct, int level) {
-            if (thr.signum() <= 0) return 1;
-            if (umax.compareTo(thr) < 0) return -1;
-            gate(1, distinct, level);
-            return 2;
-        }
-
-        /** SumCount.compress of one column with two rounds left, into heights {@code dh} and highest levels {@code dmax}. */
-        void roundOne(long[] count, int[] level, int runs, int j, int top, long[] dh, int[] dmax) {
-            long h = 0;
-            for (int q = 0; q < runs; q++) h += count[q];
-            if (h == 0) return;
-            if (h == 1) { put(dh, dmax, j, 1, level[0]); return; }
-            heights.to(j, top, dh, dmax);
-            RunWalk.roundOne(count, level, runs, h, SumCount.groupSize(h, 2), heights);
-        }
-
-        /** The walk's groups of column j into heights (reused: one per count). */
-        private final Heights heights = new Heights();
-
-        private final class Heights implements RunWalk.Sink {
-            private int j, top;
-            private long[] dh;
-            private int[] dmax;
-
-            void to(int j, int top, long[] dh, int[] dmax) { this.j = j; this.top = top; this.dh = dh; this.dmax = dmax; }
-
-            @Override public void single(long q, int level) { put(dh, dmax, j, q, level); }
-
-            @Override public void groups(long q, long s, int level) { emitGroups(q, s, level, j, top, dh, dmax, null, null, null); }
-        }
-
-        /**
-         * The last round: each column of two or more entries as one group, a single entry passed on, into
-         * {@code oh}, {@code omax}, {@code olast}. Columns past an int's bits too (as SumCount's, over longs).
-         */
-        boolean lastRound(long[] dh, int[] dmax, int top, long[] oh, int[] omax, int[] olast) {
-            for (int j = 0; j < top; j++) {
-                long h = dh[j];
-                if (h == 0) continue;
-                if (h == 1) { out(oh, omax, olast, j, 1, dmax[j]); continue; }
-                emitGroups(1, h, dmax[j], j, top, null, null, oh, omax, olast);
-            }
-            return true;
-        }
-
-        /** SumCount.emitGroups: into heights (dh, dmax) in round one, into the last round's columns (oh, omax, olast) after. */
-        void emitGroups(long q, long s, int level, int j, int top, long[] dh, int[] dmax, long[] oh, int[] omax, int[] olast) {
-            anyGroupGates = true;
-            gate(Math.multiplyExact(q, s), s, level + 1);
-            int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
-            long bitGates = 0, fanIn = 0;
-            for (int l = 0; l < nb; l++) {
-                long changes = s >> l;
-                int lv = changes >= 2 ? level + 2 : level + 1;
-                if (changes >= 2) { bitGates++; fanIn += changes; }
-                if (dh != null) put(dh, dmax, j + l, q, lv); else out(oh, omax, olast, j + l, q, lv);
-            }
-            if (bitGates > 0) {
-                gate(Math.multiplyExact(q, bitGates), 0, level + 2);
-                addWires(q, fanIn);
-            }
-        }
-
-        private static void put(long[] dh, int[] dmax, int j, long q, int level) {
-            if (q == 0) return;
-            if (dh[j] == 0 || level > dmax[j]) dmax[j] = level;
-            dh[j] += q;
-        }
-
-        void out(long[] oh, int[] omax, int[] olast, int j, long q, int level) {
-            if (q == 0) return;
-            if (oh[j] == 0 || level > omax[j]) omax[j] = level;
-            oh[j] += q;
-            olast[j] = level;
-        }
-
-        /** The final stage ({@link FinalStage}) over the last round's columns given as heights, highest and last levels (all entries anonymous). */
-        void finalStage(long[] oh, int[] omax, int[] olast, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel) {
-            long lo = wideConstant == null ? constant : wideConstant.longValue(), hi = wideConstant == null ? 0 : wideConstant.shiftRight(64).longValue();
-            FinalStage st = FinalStage.local().run(perLevel, oh, oh, omax, olast, shift, width, lo, hi, hiKind, loKind, satLevel, anyGroupGates);
-            if (st.wiresPast != null) addPast(st.wiresPast);
-            perLevel = st.perLevel;
-            addWires(st.wires, 1);
-            bitKind = st.bitKind;
-            bitLevel = st.bitLevel;
-            bitNegated = st.bitNegated;
-            modelled &= st.modelled;
-            countExact &= st.countExact;
-        }
     }
 }

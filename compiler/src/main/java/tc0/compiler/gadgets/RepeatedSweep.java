@@ -67,6 +67,8 @@ final class RepeatedSweep {
         pieces = new PieceSums(rs.maxLevel + 16);
         java.util.Arrays.fill(pieceFrom, 1);
         oh = new long[top];
+        dh = new long[top];
+        dmax = new int[top];
         omax = new int[top];
         olast = new int[top];
         gLo = new long[top];
@@ -78,7 +80,12 @@ final class RepeatedSweep {
 
     /** As {@link RepeatedSum#atDirect}, c >= c0 and the count's distinct terms past 1 checked by the caller. */
     ClosedSum at(long d, long distinct) {
-        RepeatedSum.Count k = new RepeatedSum.Count(rs.maxLevel + 8);
+        StepCount k = new StepCount(rs.maxLevel + 8);
+        return fill(d, distinct, k) ? k.result() : null;
+    }
+
+    /** {@link #at} into {@code k} (fresh or {@link StepCount#reset}): false where at gives null. */
+    boolean fill(long d, long distinct, StepCount k) {
         int satLevel = rs.maxLevel + 1;
         long[] head = new long[4];
         BigInteger low = null;
@@ -95,7 +102,7 @@ final class RepeatedSweep {
                 inPiece[j] = false;
             }
             ColumnRound c = cur[j];
-            if (!walk(j, d, c)) return null; // a repetition written out run by run: the ordinary count
+            if (!walk(j, d, c)) return false; // a repetition written out run by run: the ordinary count
             if (same) same = sameSignature(c, last[j]);
             if (!piece(j, d, c)) c.addTo(k);
         }
@@ -105,14 +112,15 @@ final class RepeatedSweep {
             for (int j = 0; j < top; j++) inPiece[j] = false;
             pieces.clear();
             cached = false;
-            return at(d, distinct);
+            k.reset();
+            return fill(d, distinct, k);
         }
         if (same) reused++;
         else {
             cached = false; // until the last round below is whole (it may throw part way)
             // A column in a piece keeps in cur the round it entered with: its signature, unless its groups of a kind move.
             if (pieces.volatiles > 0) for (int j = 0; j < top; j++) if (inPiece[j]) cur[j].setOnLine(pieceAt[j], pieceNext[j], d - pieceFrom[j]);
-            if (!lastRound()) return null;
+            if (!lastRound()) return false;
             for (int j = 0; j < top; j++) last[j].copySignature(cur[j]);
             cached = true;
             lastRoundAt = d;
@@ -126,7 +134,7 @@ final class RepeatedSweep {
         long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
         if (wideConstant == null && RepeatedSum.pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
         k.finalStage(oh, omax, olast, rs.shift, rs.width, constant, wideConstant, hiKind, loKind, satLevel);
-        return k.result();
+        return true;
     }
 
     /** Column j's height at d, and its growth per count (0: the same at every count). */
@@ -202,7 +210,7 @@ final class RepeatedSweep {
         return true;
     }
 
-    /** RepeatedSum.Count.roundOne's gates and wires, and its heights as a signature, into c. */
+    /** StepCount.roundOne's gates and wires, and its heights as a signature, into c. */
     private void roundOne(ColumnRound c, long[] count, int[] level, int runs, int j) {
         long h = 0;
         for (int q = 0; q < runs; q++) h += count[q];
@@ -253,8 +261,10 @@ final class RepeatedSweep {
 
     /** The heights and highest levels the signatures give, then RepeatedSum's last round over them; false where it cannot tell. */
     private boolean lastRound() {
-        long[] dh = new long[top];
-        int[] dmax = new int[top];
+        long[] dh = this.dh;
+        int[] dmax = this.dmax;
+        java.util.Arrays.fill(dh, 0);
+        java.util.Arrays.fill(dmax, 0);
         for (int j = 0; j < top; j++) {
             ColumnRound c = cur[j];
             for (int e = 0; e < c.ns; e++) {
@@ -267,7 +277,7 @@ final class RepeatedSweep {
                 }
             }
         }
-        RepeatedSum.Count kl = new RepeatedSum.Count(rs.maxLevel + 8);
+        StepCount kl = new StepCount(rs.maxLevel + 8);
         java.util.Arrays.fill(oh, 0);
         java.util.Arrays.fill(omax, 0);
         java.util.Arrays.fill(olast, 0);
@@ -278,6 +288,10 @@ final class RepeatedSweep {
         lastGroupGates = kl.anyGroupGates;
         return true;
     }
+
+    /** The last round's input, heights and highest levels (scratch). */
+    private final long[] dh;
+    private final int[] dmax;
 
     /**
      * SumCount.groupSize(h, 2), remembered per column over the heights where it holds (ceil(sqrt h) is g on ((g-1)^2, g^2]);

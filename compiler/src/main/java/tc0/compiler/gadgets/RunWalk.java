@@ -3,7 +3,7 @@ package tc0.compiler.gadgets;
 /**
  * Round one of a column given as runs of entries (count, level), walked by its group runs, not entry by entry:
  * SumCount.compress's groups, {@code extra} groups of {@code base + 1} entries and then groups of {@code base},
- * taken in order from the runs. One walk for {@link RepeatedSum.Count#roundOne} (heights) and {@link RepeatedSweep}
+ * taken in order from the runs. One walk for {@link StepCount#roundOne} (heights) and {@link RepeatedSweep}
  * (signatures); what a group run becomes is the {@link Sink}'s.
  */
 final class RunWalk {

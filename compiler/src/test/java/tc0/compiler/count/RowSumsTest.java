@@ -73,6 +73,73 @@ class RowSumsTest {
         assertTrue(rows > 10000, "rows compared: " + rows);
     }
 
+    /**
+     * A family's rows in ranges ({@link RowFamily#range}: one {@link tc0.compiler.gadgets.RepeatedRange} call each) sum
+     * as the same rows added one by one ({@link RowFamily#at(long, long)}), times weights of 1, small ones and ones
+     * past 2^58: every level, wires, depth, width, every row's output class; ranges of random lengths starting
+     * anywhere, flushed between them, a row where the range stops counted by itself as the caller does.
+     */
+    @Test
+    void rowsInRangesSumAsTheRowsOneByOne() {
+        Random r = new Random(2048);
+        long[] sh = SumForm.toFormat(2 * FX.fracBits(), OUT);
+        ElemClass x = ElemClass.of(new int[] {0, 2, 4, 6, 8}, new int[] {3, 1, 3, 2, 1}), y = ElemClass.fresh(5, 1);
+        ElemClass x0 = ElemClass.fresh(5, 6), y0 = ElemClass.of(new int[] {0, 2, ElemClass.FALSE, 4, 6}, new int[] {1, 2, 1, 2});
+        ElemClass w = ElemClass.fresh(5, 2), v = ElemClass.fresh(5, 4);
+        ElemClass[][][] families = {{{x}, {y}}, {{x0, x}, {y0, y}}, {{w, x, v}, {y, w, x}}};
+        long[][] fixeds = {{0}, {1, 0}, {3, 2, 0}};
+        long rows = 0;
+        for (int fam = 0; fam < families.length; fam++) {
+            ElemClass[] xs = families[fam][0], ys = families[fam][1];
+            int runs = xs.length;
+            int[] pair = new int[runs];
+            for (int q = 0; q < runs; q++) pair[q] = q;
+            long[] counts0 = java.util.Arrays.copyOf(fixeds[fam], runs);
+            counts0[runs - 1] = 2;
+            RowFamily byRow = RowFamily.of(xs, ys, pair, counts0, sh[1], (int) sh[0], OUT.width(), 2);
+            RowFamily ranged = RowFamily.of(xs, ys, pair, counts0, sh[1], (int) sh[0], OUT.width(), 2);
+            assertNotNull(byRow);
+            Profile want = new Profile(), got = new Profile();
+            long c = 2 + r.nextInt(40);
+            int last = 3000;
+            while (c <= last) {
+                int len = 1 + r.nextInt(r.nextBoolean() ? 8 : 700);
+                long weight = switch (r.nextInt(4)) {
+                    case 0 -> 1L + r.nextInt(1000);
+                    case 1 -> (1L << 58) + r.nextInt(1000);
+                    default -> 1;
+                };
+                long[] counts = new long[len];
+                for (int i = 0; i < len; i++) counts[i] = c + i;
+                ElemClass[] out = new ElemClass[len];
+                int from = 0;
+                while (from < len) {
+                    int stop = ranged.range(counts, from, len, weight, out);
+                    for (int i = from; i < stop; i++) {
+                        Instance.Result one = byRow.at(counts[i], weight);
+                        assertNotNull(one, "family " + fam + " c " + counts[i]);
+                        assertEquals(one.out()[0], out[i], "family " + fam + ": output class at c " + counts[i]);
+                        rows++;
+                    }
+                    if (stop == len) break;
+                    Instance.Result alone = ranged.at(counts[stop], weight); // the caller's row by itself: the family says null
+                    assertEquals(null, alone, "family " + fam + ": the row the range stopped at, c " + counts[stop]);
+                    Instance.Result one = byRow.at(counts[stop], weight);
+                    assertEquals(null, one, "family " + fam + ": the row by row count stops there too, c " + counts[stop]);
+                    from = stop + 1;
+                }
+                if (r.nextInt(3) == 0) { byRow.flushInto(want); ranged.flushInto(got); }
+                c += len + (r.nextInt(5) == 0 ? r.nextInt(50) : 0); // gaps between ranges too
+            }
+            byRow.flushInto(want);
+            ranged.flushInto(got);
+            CountedCost a = want.cost(), b = got.cost();
+            assertEquals(a, b, "family " + fam);
+            for (int l = 0; l <= a.depth(); l++) assertEquals(want.exactAt(l), got.exactAt(l), "family " + fam + " level " + l);
+        }
+        assertTrue(rows > 7000, "rows compared: " + rows);
+    }
+
     /** Rows whose bits differ only in a level or a polarity get their own classes (the cache compares all three). */
     @Test
     void aClassIsReusedOnlyForTheSameKindsLevelsAndPolarities() {

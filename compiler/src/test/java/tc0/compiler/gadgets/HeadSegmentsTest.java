@@ -32,7 +32,7 @@ class HeadSegmentsTest {
             for (int i = 0; i < 1500; i++) {
                 long d = i < 1200 ? i : r.nextLong(1L << (10 + r.nextInt(30)));
                 long distinct = 2 + r.nextInt(1000);
-                RepeatedSum.Count want = new RepeatedSum.Count(8), got = new RepeatedSum.Count(8);
+                StepCount want = new StepCount(8), got = new StepCount(8);
                 long[] hw = new long[4], hg = new long[4];
                 BigInteger low = rs.head(d, distinct, want, rs.maxLevel + 1, hw);
                 hw[3] = low.longValueExact();

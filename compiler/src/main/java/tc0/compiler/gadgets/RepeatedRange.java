@@ -1,0 +1,150 @@
+package tc0.compiler.gadgets;
+
+import java.math.BigInteger;
+
+/**
+ * {@link RepeatedSum#at} for a run of counts in one call, summed: the rows of a family (a causal {@code P @ V}'s
+ * rows, one count each) add their gates per level and wires into exact totals, and their output bits are told once
+ * per stretch of rows with equal bits. Per count no {@link ClosedSum}, no {@link StepCount} and no caller's profile
+ * or output class: one scratch count is reset and filled by the sweep ({@link RepeatedSweep#fill}), which already
+ * holds round one's columns in pieces and the last round while its signature stands; its gates are added to the
+ * totals and its bits compared with the stretch's.
+ *
+ * <p>Why not closed over the counts: the final stage follows the constant's low bits, and where the terms are signed
+ * the constant moves with the count (by the negative weights each pair adds), so its comparators differ from count
+ * to count; the stage is a walk over the columns (tens), cheap beside what each row cost around it.
+ *
+ * <p>Totals as {@link SumForm}-free figures, the same a caller's {@code SumForm.profile(at(c))} added row by row
+ * gives: gates on levels {@code >= 1}, and the wires of the rows with such a gate. Exact past a long (two limbs per
+ * figure). Not thread-safe: one per family and thread.
+ */
+public final class RepeatedRange {
+    private static final long LOW = Long.MAX_VALUE;
+    private final RepeatedSum rs;
+    private final StepCount k;
+    /** Per level {@code hi * 2^63 + lo}, and the wires likewise, plus wires past a long per row. */
+    private long[] lo = new long[8], hi = new long[8];
+    private long wiresLo, wiresHi;
+    private BigInteger wiresPast;
+    private boolean wide, lastGates;
+    /** Where the last {@link #sum} stopped, and whether at an exception (a column past an int: the caller's pastInt). */
+    private int stop;
+
+    /** Told the rows {@code [from, to)} of the counts summed share the output bits of {@code sample}. */
+    public interface Outputs {
+        void stretch(int from, int to, ClosedSum sample);
+    }
+
+    public RepeatedRange(RepeatedSum rs) {
+        this.rs = rs;
+        this.k = new StepCount(rs.maxLevel + 8);
+    }
+
+    /**
+     * Adds {@code at(counts[i])} for i = from, from + 1, ... into the totals, up to {@code to} or the first count
+     * {@link RepeatedSum#at} gives null for, or a sum not {@link ClosedSum#modelled}: returns that index (to where
+     * all were summed). The output bits of the rows summed go to {@code out} by stretches, in order. An
+     * ArithmeticException (a count past what the sweep takes) passes after the rows before it are summed and told;
+     * {@link #stopped} then says the row it came at.
+     */
+    public int sum(long[] counts, int from, int to, Outputs out) {
+        int sFrom = from;
+        ClosedSum sample = null;
+        stop = from;
+        try {
+            for (int i = from; i < to; i++) {
+                stop = i;
+                ClosedSum cs = null;
+                long c = counts[i];
+                if (c < rs.c0) return i;
+                long d = c - rs.c0;
+                long distinct = Math.addExact(rs.distinct0, Math.multiplyExact(rs.distinctStep, d));
+                if (distinct <= 1) return i;
+                RepeatedSweep sw = rs.sweepHere();
+                if (sw == null) { // the direct check, or another thread: row by row, the same figures
+                    cs = rs.at(c);
+                    if (cs == null || !cs.modelled()) return i;
+                    add(cs.gatesPerLevel(), cs.wires(), cs.wiresPast(), cs.wide());
+                } else {
+                    k.reset();
+                    if (!sw.fill(d, distinct, k) || !k.modelled) return i;
+                    add(k.perLevel, k.wires, k.wiresPast, k.wide);
+                }
+                ClosedSum.Kind[] kind = cs != null ? cs.bitKind() : k.bitKind;
+                int[] level = cs != null ? cs.bitLevel() : k.bitLevel;
+                boolean[] neg = cs != null ? cs.bitNegated() : k.bitNegated;
+                if (sample != null && sameBits(kind, level, neg, sample)) continue;
+                if (sample != null) out.stretch(sFrom, i, sample);
+                sFrom = i;
+                // The stage's bit arrays are new per count; the level array is the scratch's: copied.
+                sample = cs != null ? cs : new ClosedSum(k.perLevel.clone(), k.wires, kind, level, neg, k.modelled, k.wide, k.countExact, k.wiresPast);
+            }
+            stop = to;
+            return to;
+        } finally {
+            if (sample != null) out.stretch(sFrom, stop, sample);
+        }
+    }
+
+    /** Whether a row's output bits are the sample's: kinds, levels and polarities all (a class names all three). */
+    static boolean sameBits(ClosedSum.Kind[] kind, int[] level, boolean[] neg, ClosedSum sample) {
+        return java.util.Arrays.equals(kind, sample.bitKind()) && java.util.Arrays.equals(level, sample.bitLevel())
+                && java.util.Arrays.equals(neg, sample.bitNegated());
+    }
+
+    /** The index the last {@link #sum} stopped at (the row of its exception, where it threw). */
+    public int stopped() { return stop; }
+
+    private void add(long[] perLevel, long wires, BigInteger past, boolean wideRow) {
+        boolean first = true; // SumForm.profile: the wires go with the first gate level, none without a gate
+        for (int l = 1; l < perLevel.length; l++) {
+            long g = perLevel[l];
+            if (g == 0) continue;
+            if (l >= lo.length) { lo = java.util.Arrays.copyOf(lo, Math.max(l + 1, 2 * lo.length)); hi = java.util.Arrays.copyOf(hi, lo.length); }
+            long s = lo[l] + g;
+            if (s < 0) { s &= LOW; hi[l]++; }
+            lo[l] = s;
+            if (first) {
+                long w = wiresLo + wires;
+                if (w < 0) { w &= LOW; wiresHi++; }
+                wiresLo = w;
+                if (past != null) wiresPast = wiresPast == null ? past : wiresPast.add(past);
+                first = false;
+            }
+        }
+        lastGates = !first;
+        wide |= wideRow;
+    }
+
+    /** Levels the totals may hold gates on (0 .. levels - 1). */
+    public int levels() { return lo.length; }
+
+    /** The summed rows' gates on level {@code l}, exactly. */
+    public BigInteger gatesAt(int l) { return l < lo.length ? big(hi[l], lo[l]) : BigInteger.ZERO; }
+
+    /** The summed rows' wires (of rows with a gate), exactly. */
+    public BigInteger wires() {
+        BigInteger w = big(wiresHi, wiresLo);
+        return wiresPast == null ? w : w.add(wiresPast);
+    }
+
+    /** Whether some row summed was wide ({@link ClosedSum#wide}). */
+    public boolean wide() { return wide; }
+
+    /** Whether the last row summed had a gate (on a level {@code >= 1}). */
+    public boolean lastGates() { return lastGates; }
+
+    /** Back to no rows summed. */
+    public void clear() {
+        java.util.Arrays.fill(lo, 0);
+        java.util.Arrays.fill(hi, 0);
+        wiresLo = wiresHi = 0;
+        wiresPast = null;
+        wide = lastGates = false;
+    }
+
+    private static BigInteger big(long h, long l) {
+        BigInteger low = BigInteger.valueOf(l);
+        return h == 0 ? low : BigInteger.valueOf(h).shiftLeft(63).add(low);
+    }
+}
