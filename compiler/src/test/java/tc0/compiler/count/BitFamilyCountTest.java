@@ -45,6 +45,34 @@ class BitFamilyCountTest {
         }
     }
 
+    /**
+     * A family node is made before the groups naming it: where the records between (here an unread plain gate's) are
+     * lost from a small tail, the node must not bring the tail's settled range down to it, or that gate would be taken
+     * as settled there and counted live. Hand-made: a family node, an unread gate, a chain of 41 read gates (past a
+     * 64-int tail), a group naming the family node as its one bit, unread, and 8 more gates of the chain.
+     */
+    @Test
+    void aFamilyNodeDoesNotWidenWhatALostTailSettles() {
+        LiveNet net = new LiveNet(new int[4], null, 64, true, true);
+        FamilyCountTest.live(net, (n, x) -> {
+            LiveNet live = (LiveNet) n;
+            int c = live.familyAt(1);
+            live.gate(new int[] {x[0], x[1]}, new long[] {1, 1}, 2, 2); // read by nothing: dies
+            int h = live.gate(new int[] {x[2], x[3]}, new long[] {1, 1}, 2, 1);
+            for (int k = 0; k < 40; k++) h = live.gate(new int[] {x[2], x[3], h}, new long[] {1, 1, 1}, 3, 2);
+            if (live.alive(c)) { // as CountBitsTwin counts a group of two terms: [count >= 1], [count >= 2], bit 0
+                live.counted(2, 2, 1);
+                live.counted(1, 2, 2);
+                live.countGroup(new int[] {c}, new long[] {2}, new int[0], new int[0], 0, 1, 2, 2, 1, new int[] {x[3]}, 1, false);
+            }
+            // 8 more: with the group's 13 ints, 61 of the tail's 64: the group is the oldest record held
+            for (int k = 0; k < 8; k++) h = live.gate(new int[] {x[2], x[3], h}, new long[] {1, 1, 1}, 3, 2);
+            return new int[] {h};
+        }, null);
+        assertEquals(49, net.gates(), "gates: the chain alone");
+        assertEquals(2 + 48 * 3, net.wires(), "wires: the chain alone");
+    }
+
     private static void check(int inputs, BiFunction<Net, int[], int[]> gadget, String what) {
         Random r = new Random(what.hashCode());
         int[] levels = new int[inputs];
