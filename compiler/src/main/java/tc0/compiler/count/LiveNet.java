@@ -23,6 +23,8 @@ import tc0.compiler.gadgets.TwinNet;
  * outputs whose gates and reads hang on them alone ({@link #openUnit}, {@link #countGroup}) are settled in the
  * {@link GateTail} with the plain gates: a float block at p = 32 .. 64 is one run. One-hot values are families
  * ({@link TwinNet#bulkOneHots}): a member is no node unless read alone, counted by the live readers that read it.
+ * A wide sum's first-round count bits are families too ({@link #countFamilies}): one node per column
+ * ({@link #familyAt}), read by that column's last-round group, named as the bits' node in the groups' tail records.
  */
 final class LiveNet implements SharedTermsNet, BlockNet {
     private final int inputs;
