@@ -16,7 +16,7 @@ import tc0.circuits.Literal;
 final class GateTail {
     /** Ints a ring may grow to by default ({@code -Dtc0.count.tail=N}, a power of two; 0: no tail, every layer of dead gates one run). */
     static final int DEFAULT_MAX = Math.max(0, Integer.getInteger("tc0.count.tail", 1 << 23));
-    private static final int UNIT = -2, GROUP = -3; // a record's last int: a twin's unit, a compression group's twin
+    private static final int UNIT = -2, GROUP = -3, MARK = -4; // a record's last int: a twin's unit, a compression group's twin, a family node made
     private final int max;
     private final boolean off;
     private int[] ring;
@@ -122,6 +122,18 @@ final class GateTail {
         for (int v : tail) ring[(int) (head++ & mask)] = v;
     }
 
+    /**
+     * Records that family node {@code n} ({@code LiveNet#familyAt}) was made here: the groups recorded after it settle
+     * it, so the settle may take it in (its {@code from} down to n) only where this mark is still held. Layout: 0, n, -4.
+     */
+    void addMark(int n) {
+        if (off || !room(3)) return;
+        int mask = ring.length - 1;
+        ring[(int) (head++ & mask)] = 0;
+        ring[(int) (head++ & mask)] = n;
+        ring[(int) (head++ & mask)] = MARK;
+    }
+
     /** Whether {@code need} more ints fit a record (grown if it may); a record past the ring's most loses every older one. */
     private boolean room(int need) {
         if (need > max) { validFrom = head; return false; }
@@ -166,6 +178,11 @@ final class GateTail {
                 if (start < 0) break;
                 from = b;
                 pos = start;
+                continue;
+            }
+            if (n == MARK) { // every group after it that its node stands in is held: the node is settled here
+                from = Math.min(from, b);
+                pos -= 3;
                 continue;
             }
             if (n == GROUP) {
@@ -286,7 +303,7 @@ final class GateTail {
         lowest = Integer.MAX_VALUE;
         for (int i = 0; i < bits; i++) {
             int n = ring[(int) ((bitsAt + 3L * i) & mask)], l = ring[(int) ((bitsAt + 3L * i + 1) & mask)], fanIn = ring[(int) ((bitsAt + 3L * i + 2) & mask)];
-            lowest = Math.min(lowest, n);
+            if (!ringNodes.has(n, LiveNet.FAMILY)) lowest = Math.min(lowest, n); // a family node is made before the group: its mark says
             if (ringNodes.has(n, LiveNet.DEAD)) continue;
             if (lowBefore < 0) lowBefore = l;
             if (live(ringNodes, n)) { if (lowAfter < 0) lowAfter = l; }
@@ -295,7 +312,7 @@ final class GateTail {
         long before = multiples(lo, hi, lowBefore), after = multiples(lo, hi, lowAfter);
         for (int i = 0; i < ges; i++) {
             int n = ring[(int) ((gesAt + 2L * i) & mask)], t = ring[(int) ((gesAt + 2L * i + 1) & mask)];
-            lowest = Math.min(lowest, n);
+            if (!ringNodes.has(n, LiveNet.FAMILY)) lowest = Math.min(lowest, n);
             if (ringNodes.has(n, LiveNet.DEAD)) continue;
             if (lowBefore < 0 || (t & ((1 << lowBefore) - 1)) != 0) before++;
             if (live(ringNodes, n)) { if (lowAfter < 0 || (t & ((1 << lowAfter) - 1)) != 0) after++; }

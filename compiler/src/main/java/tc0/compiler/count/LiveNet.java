@@ -23,6 +23,8 @@ import tc0.compiler.gadgets.TwinNet;
  * outputs whose gates and reads hang on them alone ({@link #openUnit}, {@link #countGroup}) are settled in the
  * {@link GateTail} with the plain gates: a float block at p = 32 .. 64 is one run. One-hot values are families
  * ({@link TwinNet#bulkOneHots}): a member is no node unless read alone, counted by the live readers that read it.
+ * A wide sum's first-round count bits are families too ({@link #countFamilies}): one node per column
+ * ({@link #familyAt}), read by that column's last-round group, named as the bits' node in the groups' tail records.
  */
 final class LiveNet implements SharedTermsNet, BlockNet {
     private final int inputs;
@@ -32,9 +34,13 @@ final class LiveNet implements SharedTermsNet, BlockNet {
     /** One-hot values counted as families ({@link TwinNet#bulkOneHots}); {@code -Dtc0.count.families=false}: a node per member. */
     static final boolean FAMILIES = !"false".equals(System.getProperty("tc0.count.families"));
     private final boolean families;
+    /** A wide sum's first-round count bits as families, a node per column ({@code UnlistedRound}); {@code -Dtc0.count.bitFamilies=false}: a node per bit. */
+    static final boolean BIT_FAMILIES = !"false".equals(System.getProperty("tc0.count.bitFamilies"));
+    private final boolean bitFamilies;
     private int nodes;
     static final byte DEAD = 1, GATE = 2, FRESH = 4, READ = 8; // flags per node: known dead, a gate (or a block's or twin's output that dies like one), a twin's fresh literal, read by a live gate or an output
     static final byte PLAIN = 16, EXT = 32, LREAD = 64; // a plain gate (its terms in the tail); read by an output, a twin or a block; read by a gate the tail keeps live
+    static final byte FAMILY = (byte) 128; // a node standing for a column's count bits ({@link #familyAt}): not the groups' own node
     private final LiveNodes node = new LiveNodes();
     private final GateTail tail;
     private int runs;
@@ -66,7 +72,13 @@ final class LiveNet implements SharedTermsNet, BlockNet {
 
     /** As above, one-hots counted as families or not (a node per member: tests compare). */
     LiveNet(int[] levels, PartCounts parts, int tail, boolean families) {
+        this(levels, parts, tail, families, BIT_FAMILIES);
+    }
+
+    /** As above, a wide sum's first-round count bits as families or not (a node per bit: tests compare). */
+    LiveNet(int[] levels, PartCounts parts, int tail, boolean families, boolean bitFamilies) {
         this.families = families;
+        this.bitFamilies = bitFamilies;
         this.tail = new GateTail(tail);
         this.inputs = levels.length;
         this.inputLevels = levels;
@@ -157,6 +169,19 @@ final class LiveNet implements SharedTermsNet, BlockNet {
 
     /** Families' members are counted by their live readers and hold no node: a block at p = 64 some 40% fewer nodes. */
     @Override public boolean bulkOneHots() { return families; }
+
+    @Override public boolean countFamilies() { return bitFamilies; }
+
+    /** A gate node the tail settles through the groups whose bits it stands for; a mark in the tail says where it was made. */
+    @Override
+    public int familyAt(int lv) {
+        int n = newNode(lv);
+        node.set(n, (byte) (GATE | FAMILY));
+        tail.addMark(n);
+        return Literal.of(n, false);
+    }
+
+    @Override public void relevel(int lit, int lv) { node.setLevel(Literal.node(lit), lv); }
 
     @Override public int level(int lit) { return node.level(Literal.node(lit)); }
 

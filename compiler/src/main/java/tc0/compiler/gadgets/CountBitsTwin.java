@@ -36,7 +36,18 @@ final class CountBitsTwin {
      * (where given) tells whether the group's gates read its bits (some gate of it is live).
      */
     static int[] countBits(TwinNet net, int[] bits, int extra, int extraLevel, int keep, boolean[] live) {
-        return countBits(net, bits, extra, extraLevel, keep, live, net::outputAt);
+        return countBits(net, bits, extra, extraLevel, keep, live, net::outputAt, null, 0);
+    }
+
+    /**
+     * A hook for {@link UnlistedRound}'s families (count bits on a net that drops dead gates): maps the tags the
+     * {@code fresh} of {@link #countBits(TwinNet, int[], int, int, int, boolean[], java.util.function.IntUnaryOperator, Resolver, int)}
+     * gave to literals, in {@code out} (the bits, tags possibly negated) and {@code geLit[0 .. geMade - 1]}, before
+     * their liveness is asked.
+     */
+    @FunctionalInterface
+    interface Resolver {
+        void resolve(int[] out, int[] geLit, int geMade);
     }
 
     /**
@@ -50,7 +61,7 @@ final class CountBitsTwin {
         int[] levels = new int[2 * 64 + 2];
         int[] made = {0};
         // Each output gate gets a tag (a literal of a node standing for the index into levels), never given to the net.
-        int[] out = countBits(net, bits, extra, extraLevel, keep, live, lv -> { levels[made[0]] = lv; return Literal.of(1 + made[0]++, false); });
+        int[] out = countBits(net, bits, extra, extraLevel, keep, live, lv -> { levels[made[0]] = lv; return Literal.of(1 + made[0]++, false); }, null, 0);
         if (out == null) return null;
         int[] tag = new int[out.length], uses = new int[made[0]], real = new int[made[0]];
         for (int l = 0; l < out.length; l++) {
@@ -74,7 +85,12 @@ final class CountBitsTwin {
         static final int UNMADE = -1;
     }
 
-    private static int[] countBits(TwinNet net, int[] bits, int extra, int extraLevel, int keep, boolean[] live, java.util.function.IntUnaryOperator fresh) {
+    /**
+     * The group counted (see the class), its output gates made by {@code fresh}. Family hooks ({@link UnlistedRound}):
+     * {@code resolve} (null: none) maps fresh's tags to literals; {@code alsoRead} (a node literal, 0: none) is read
+     * with the group's terms where some gate of it lives (the node standing for the column's unmade entries).
+     */
+    static int[] countBits(TwinNet net, int[] bits, int extra, int extraLevel, int keep, boolean[] live, java.util.function.IntUnaryOperator fresh, Resolver resolve, int alsoRead) {
         int s = bits.length + extra, ones = 0, r = 0, top = extra > 0 ? extraLevel : 0;
         long[] keys = new long[bits.length]; // node and sign, sorted: a node's plain and negated entries side by side
         for (int lit : bits) {
@@ -127,6 +143,7 @@ final class CountBitsTwin {
                 out[l] = fresh.applyAsInt(geLevel + 1);
             }
         }
+        if (resolve != null) resolve.resolve(out, geLit, geMade); // hook: tags to literals before liveness is asked
         // Live: the [count >= t] that a live bit is or reads: the multiples of 2^l in lo .. hi for the lowest live
         // gate bit l (they include every higher one's), and the ones that are bits themselves.
         int low = -1;
@@ -141,12 +158,13 @@ final class CountBitsTwin {
         if (liveGe > 0) {
             modelled++;
             net.counted(liveGe, r, geLevel);
-            int[] read = new int[bits.length];
+            int[] read = new int[bits.length + 1];
             int reads = 0;
             for (int lit : bits) if (!Literal.isConstant(lit) && (!cancels || isTerm(bits, lit))) {
                 if (settles == null) net.reads(lit, liveGe);
                 else read[reads++] = Literal.of(Literal.node(lit), false);
             }
+            if (alsoRead != 0) { if (settles == null) net.reads(alsoRead, liveGe); else read[reads++] = alsoRead; } // hook: see countBits above
             if (settles != null) settles.countGroup(out, fanIn, geLit, geT, geMade, lo, hi, r, geLevel, read, reads, extra > 0);
         }
         if (live != null) live[0] = liveGe > 0;

@@ -35,4 +35,20 @@ public interface SharedTermsNet extends TwinNet {
      * group's gates also decide reads made elsewhere (a run's entries), so the net must run again if all of them die.
      */
     void countGroup(int[] out, long[] fanIn, int[] geLit, int[] geT, int geMade, int lo, int hi, int r, int geLevel, int[] terms, int termCount, boolean runs);
+
+    /**
+     * Whether a wide sum's first compression round may hold its count bits as families ({@link UnlistedRound}): the
+     * bits a column's last-round group reads unlisted, all standing as one {@link #familyAt} node of that column.
+     */
+    boolean countFamilies();
+
+    /**
+     * A node standing for every unmade count bit of one column: they have one reader (the column's last-round group),
+     * so they live or die together; an {@link #outputAt} literal on {@code level} that the net settles with the
+     * groups whose bits it stands for (it is their bits' node in {@link #countGroup}), made before any of them.
+     */
+    int familyAt(int level);
+
+    /** Sets a {@link #familyAt} literal's level (the highest of the bits it stands for, known once the round is done). */
+    void relevel(int lit, int level);
 }

@@ -113,7 +113,9 @@ final class WideRuns {
         WeightedSum.IntList[] trues = new WeightedSum.IntList[width];
         for (int j = 0; j < width; j++) if (ones.testBit(j)) (trues[j] = new WeightedSum.IntList()).add(Literal.TRUE);
         segments.add(new Segment(trues, null, -1, null));
-        UnlistedRound unlisted = roundsLeft == 2 && net.keepsEveryGate() && !listAlways ? new UnlistedRound(width) : null;
+        // Unlisted on a net that keeps every gate; as families (a node per column) on one that settles them.
+        SharedTermsNet families = net instanceof SharedTermsNet s && s.countFamilies() && !net.keepsEveryGate() ? s : null;
+        UnlistedRound unlisted = roundsLeft == 2 && (net.keepsEveryGate() || families != null) && !listAlways ? new UnlistedRound(width, families) : null;
         List<WeightedSum.IntList> cols = new Round(net, width, roundsLeft, segments.toArray(new Segment[0]), unlisted).run();
         return unlisted == null ? new Columns(cols, 1) : new Columns(unlisted.last(net), 2);
     }
@@ -179,7 +181,8 @@ final class WideRuns {
                     int[] count = null;
                     CountBitsTwin.Unmade unmade = null;
                     if (regular > 0 && size >= 2) {
-                        if (unlisted != null) unmade = CountBitsTwin.countUnmade(net, listed.toArray(), (int) regular, level, width - j, live);
+                        if (unlisted != null && unlisted.families()) count = unlisted.family(listed.toArray(), (int) regular, level, j, live);
+                        else if (unlisted != null) unmade = CountBitsTwin.countUnmade(net, listed.toArray(), (int) regular, level, width - j, live);
                         else count = CountBitsTwin.countBits(net, listed.toArray(), (int) regular, level, width - j, live);
                         if ((count != null || unmade != null) && !live[0]) unsure[j] = true;
                     }
