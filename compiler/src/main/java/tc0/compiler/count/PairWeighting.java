@@ -123,9 +123,9 @@ final class PairWeighting {
         if (w[0] >= 1L << 61 || w[1] >= 1L << 61 || Long.bitCount(w[0] + w[1]) != 1) return null;
         int bigM = Long.numberOfTrailingZeros(w[0] + w[1]), z = Long.numberOfTrailingZeros(w[1]);
         ElemClass c = in[0];
-        int top = -1;
-        for (int k = 0; k < c.width(); k++) if (c.bit(k) >= 0) top = k;
-        if (top < 0 || !ResampleStencils.Shared.freshSlots(c)) return null;
+        Bits b = bits(c);
+        int top = b.top();
+        if (top < 0 || !b.fresh()) return null;
         if (bigM + top + e - s > 61) return null; // every quotient below 2^61 (SPLIT's numbers and spread weights fit)
         if (c.bit(c.width() - 1) >= 0 && s - e - (c.width() - 1) > z) return null; // a negative literal with a remainder
         ShapeKey sk = new ShapeKey(c.id, e, s, z, bigM, rounds, divides);
@@ -138,6 +138,29 @@ final class PairWeighting {
         return sh;
     }
 
+    /** A class's variable bits in order, their slots' levels, the highest one (-1: none), and whether every slot occurs once. */
+    private record Bits(ElemClass c, int[] ks, int[] levels, int top, boolean fresh) {}
+
+    /** The class last asked about (one class serves a node's many weightings), immutable so threads may share it. */
+    private volatile Bits last;
+
+    private Bits bits(ElemClass c) {
+        Bits b = last;
+        if (b != null && b.c() == c) return b;
+        int n = 0;
+        for (int k = 0; k < c.width(); k++) if (c.bit(k) >= 0) n++;
+        int[] ks = new int[n], levels = new int[n];
+        n = 0;
+        for (int k = 0; k < c.width(); k++) {
+            if (c.bit(k) < 0) continue;
+            ks[n] = k;
+            levels[n++] = c.slotLevel(c.bit(k) >> 1);
+        }
+        b = new Bits(c, ks, levels, n == 0 ? -1 : ks[n - 1], ResampleStencils.Shared.freshSlots(c));
+        last = b;
+        return b;
+    }
+
     private Key key(int kind, ElemClass[] in, long[] w, int e, int s, boolean divides, int m, int frac, int width, int rounds) {
         Shape sh = shape(in, w, e, s, divides, rounds);
         if (sh == null || !sh.keyed()) return null;
@@ -148,16 +171,28 @@ final class PairWeighting {
         int[][] levels = new int[sens.length][];
         int[] filled = new int[sens.length];
         for (int i = 0; i < sens.length; i++) levels[i] = new int[(int) sh.height()[i]];
+        // The sensitive columns as a mask, and each one's index in sens (ascending, so each column fills in the literals' order).
+        long sensMask = 0;
+        int[] sensAt = sens.length == 0 ? null : new int[64];
+        for (int i = 0; i < sens.length; i++) { sensMask |= 1L << sens[i]; sensAt[sens[i]] = i; }
+        long passing = sh.passing();
+        Bits b = bits(c);
+        int[] ks = b.ks(), lv = b.levels();
         int lits = 0;
         for (long x : w) {
-            for (int k = 0; k < c.width(); k++) {
-                if (c.bit(k) < 0) continue;
-                int r = s - e - k;
-                long q = r <= 0 ? x << -r : r >= 63 ? 0 : x >>> r; // floor; exact where r <= z (the top one is)
-                if (q == 0) continue;
-                lits++;
-                if (Long.bitCount(q) >= 2 && Long.bitCount(q & sh.passing()) >= 2) return null; // does not spread
-                for (int i = 0; i < sens.length; i++) if ((q >>> sens[i] & 1) != 0) levels[i][filled[i]++] = c.slotLevel(c.bit(k) >> 1);
+            // Bit k's quotient floor(x 2^(k+e) / 2^s), r = s - e - k: a shift left where r <= 0 (below 2^61 by shape()),
+            // else zero exactly where r >= x's bit length; so the non-zero ones are the variable bits above s - e - len(x).
+            int from = ks.length, zeroBelow = s - e - (64 - Long.numberOfLeadingZeros(x));
+            while (from > 0 && ks[from - 1] > zeroBelow) from--;
+            lits += ks.length - from;
+            for (int i = from; i < ks.length; i++) {
+                int r = s - e - ks[i];
+                long q = r <= 0 ? x << -r : x >>> r; // floor; exact where r <= z (the top one is)
+                if (Long.bitCount(q) >= 2 && Long.bitCount(q & passing) >= 2) return null; // does not spread
+                for (long hit = q & sensMask; hit != 0; hit &= hit - 1) {
+                    int j = sensAt[Long.numberOfTrailingZeros(hit)];
+                    levels[j][filled[j]++] = lv[i];
+                }
             }
         }
         if (lits < 2) return null;
