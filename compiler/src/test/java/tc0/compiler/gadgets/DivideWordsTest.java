@@ -94,6 +94,13 @@ class DivideWordsTest {
             else no++;
         }
         assertTrue(yes > 10_000 && no > 10_000, yes + " fit, " + no + " do not");
+        // At the bound: a total of 2^62 - 1 fits, 2^62 does not (by two terms, and by one term of 62 bits)
+        BigInteger one = BigInteger.ONE;
+        assertTrue(DivideWords.fitsLong(new int[] {0, 0}, new long[] {1L << 61, (1L << 61) - 1}, one));
+        assertFalse(DivideWords.fitsLong(new int[] {0, 0}, new long[] {1L << 61, -(1L << 61)}, one));
+        assertFalse(DivideWords.fitsLong(new int[] {1, 3}, new long[] {1L << 60, 1L << 58}, one));
+        assertTrue(DivideWords.fitsLong(new int[] {61}, new long[] {1}, one));
+        assertFalse(DivideWords.fitsLong(new int[] {62}, new long[] {1}, one));
     }
 
     @Test
