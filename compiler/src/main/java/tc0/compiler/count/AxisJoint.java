@@ -113,8 +113,19 @@ record AxisJoint(int[] ids, PairAxis pairs, int count, int[][] parts) {
         int d = ClassMap.listed(maps[0].shape[axes[0]]);
         int[][] groups = new int[m][];
         for (int k = 0; k < m; k++) groups[k] = maps[k].groups(axes[k]) == 1 ? null : maps[k].axisGroups(axes[k]);
-        TupleIds seen = new TupleIds();
         int[] ids = new int[d];
+        if (m <= 2) { // two group ids (non-negative ints) in one long: no tuple store
+            LongIds seen = new LongIds();
+            int[] g0 = groups[0], g1 = m == 2 ? groups[1] : null;
+            for (int i = 0; i < d; i++) ids[i] = seen.id((long) (g0 == null ? 0 : g0[i]) << 32 | (g1 == null ? 0 : g1[i]));
+            int[][] parts = new int[seen.size()][m];
+            for (int g = 0; g < parts.length; g++) {
+                parts[g][0] = (int) (seen.key(g) >>> 32);
+                if (m == 2) parts[g][1] = (int) seen.key(g);
+            }
+            return new AxisJoint(ids, null, seen.size(), parts);
+        }
+        TupleIds seen = new TupleIds();
         long[] t = new long[m];
         for (int i = 0; i < d; i++) {
             for (int k = 0; k < m; k++) t[k] = groups[k] == null ? 0 : groups[k][i];

@@ -375,19 +375,15 @@ final class ClassMap {
                 continue;
             }
             // Joint groups: pairs (left group, right group) along the axis.
-            TupleIds pairs = new TupleIds();
+            LongIds pairs = new LongIds();
             int d = Math.toIntExact(sh[a]);
             n[a] = new int[d];
-            long[] key = new long[1];
-            for (int i = 0; i < d; i++) {
-                key[0] = ((long) group(a, i) << 32) | right.group(a, i);
-                n[a][i] = pairs.id(key, 1);
-            }
+            for (int i = 0; i < d; i++) n[a][i] = pairs.id(((long) group(a, i) << 32) | right.group(a, i));
             gs[a] = pairs.size();
             leftOf[a] = new int[gs[a]];
             rightOf[a] = new int[gs[a]];
             for (int p = 0; p < gs[a]; p++) {
-                long k = pairs.get(p, 0);
+                long k = pairs.key(p);
                 leftOf[a][p] = (int) (k >>> 32);
                 rightOf[a][p] = (int) k;
             }
