@@ -88,28 +88,24 @@ record AxisJoint(int[] ids, PairAxis pairs, int count, int[][] parts) {
 
     /** The joint groups of every paired map's left (or right) factor into {@code ids}; per joint group the factor group in each map (0 for a map of one group). */
     private static int[][] jointFactor(ClassMap[] maps, int[] axes, boolean leftSide, int[] ids) {
-        Map<Tuple, Integer> seen = new HashMap<>();
-        java.util.List<int[]> parts = new java.util.ArrayList<>();
+        TupleIds seen = new TupleIds();
         int m = maps.length;
-        int[] t = new int[m];
+        long[] t = new long[m];
         for (int i = 0; i < ids.length; i++) {
             for (int k = 0; k < m; k++) {
                 PairAxis p = maps[k].pairAxis(axes[k]);
                 t[k] = p == null ? 0 : (leftSide ? p.left() : p.right())[i];
             }
-            ids[i] = intern(seen, parts, t);
+            ids[i] = seen.id(t, m);
         }
-        return parts.toArray(int[][]::new);
+        return parts(seen, m);
     }
 
-    /** The id of tuple {@code t} among {@code parts}, added (as a copy) if new. */
-    private static int intern(Map<Tuple, Integer> seen, java.util.List<int[]> parts, int[] t) {
-        Integer g = seen.get(new Tuple(t));
-        if (g != null) return g;
-        int[] own = t.clone();
-        seen.put(new Tuple(own), parts.size());
-        parts.add(own);
-        return parts.size() - 1;
+    /** Per joint group its tuple of groups, in the order first seen. */
+    private static int[][] parts(TupleIds seen, int m) {
+        int[][] parts = new int[seen.size()][m];
+        for (int g = 0; g < parts.length; g++) for (int k = 0; k < m; k++) parts[g][k] = (int) seen.get(g, k);
+        return parts;
     }
 
     private static AxisJoint listed(ClassMap[] maps, int[] axes) {
@@ -117,15 +113,25 @@ record AxisJoint(int[] ids, PairAxis pairs, int count, int[][] parts) {
         int d = ClassMap.listed(maps[0].shape[axes[0]]);
         int[][] groups = new int[m][];
         for (int k = 0; k < m; k++) groups[k] = maps[k].groups(axes[k]) == 1 ? null : maps[k].axisGroups(axes[k]);
-        Map<Tuple, Integer> seen = new HashMap<>();
-        java.util.List<int[]> parts = new java.util.ArrayList<>();
         int[] ids = new int[d];
-        int[] t = new int[m];
+        if (m <= 2) { // two group ids (non-negative ints) in one long: no tuple store
+            LongIds seen = new LongIds();
+            int[] g0 = groups[0], g1 = m == 2 ? groups[1] : null;
+            for (int i = 0; i < d; i++) ids[i] = seen.id((long) (g0 == null ? 0 : g0[i]) << 32 | (g1 == null ? 0 : g1[i]));
+            int[][] parts = new int[seen.size()][m];
+            for (int g = 0; g < parts.length; g++) {
+                parts[g][0] = (int) (seen.key(g) >>> 32);
+                if (m == 2) parts[g][1] = (int) seen.key(g);
+            }
+            return new AxisJoint(ids, null, seen.size(), parts);
+        }
+        TupleIds seen = new TupleIds();
+        long[] t = new long[m];
         for (int i = 0; i < d; i++) {
             for (int k = 0; k < m; k++) t[k] = groups[k] == null ? 0 : groups[k][i];
-            ids[i] = intern(seen, parts, t);
+            ids[i] = seen.id(t, m);
         }
-        return new AxisJoint(ids, null, parts.size(), parts.toArray(int[][]::new));
+        return new AxisJoint(ids, null, seen.size(), parts(seen, m));
     }
 
     private record Tuple(int[] t) {

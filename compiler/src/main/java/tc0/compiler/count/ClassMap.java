@@ -375,19 +375,17 @@ final class ClassMap {
                 continue;
             }
             // Joint groups: pairs (left group, right group) along the axis.
-            Map<Long, Integer> pairs = new HashMap<>();
+            LongIds pairs = new LongIds();
             int d = Math.toIntExact(sh[a]);
             n[a] = new int[d];
-            for (int i = 0; i < d; i++) {
-                long key = ((long) group(a, i) << 32) | right.group(a, i);
-                n[a][i] = pairs.computeIfAbsent(key, k -> pairs.size());
-            }
+            for (int i = 0; i < d; i++) n[a][i] = pairs.id(((long) group(a, i) << 32) | right.group(a, i));
             gs[a] = pairs.size();
             leftOf[a] = new int[gs[a]];
             rightOf[a] = new int[gs[a]];
-            for (Map.Entry<Long, Integer> e : pairs.entrySet()) {
-                leftOf[a][e.getValue()] = (int) (e.getKey() >>> 32);
-                rightOf[a][e.getValue()] = (int) (long) e.getKey();
+            for (int p = 0; p < gs[a]; p++) {
+                long k = pairs.key(p);
+                leftOf[a][p] = (int) (k >>> 32);
+                rightOf[a][p] = (int) k;
             }
         }
         int size = 1;

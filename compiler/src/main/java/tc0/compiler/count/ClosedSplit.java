@@ -46,7 +46,15 @@ final class ClosedSplit {
     }
 
     private static Instance.Result of(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds, boolean onlyCertain, SplitMemo memo) {
-        PairWeighting.Key pair = memo == null ? null : memo.pairs.split(in, w, d, out, rounds, onlyCertain);
+        return keyed(in, w, d, out, rounds, onlyCertain, memo, memo == null ? null : memo.pairs.split(in, w, d, out, rounds, onlyCertain));
+    }
+
+    /**
+     * {@link #of} (or {@link #certain} where {@code onlyCertain}) given the weighting's key {@code pair}, as
+     * {@code memo.pairs.split(in, w, d, out, rounds, onlyCertain)} gives it (null: none): a caller that made the key already.
+     */
+    static Instance.Result keyed(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds, boolean onlyCertain, SplitMemo memo,
+            PairWeighting.Key pair) {
         Instance.Result known = memo == null ? null : memo.pairs.get(pair);
         if (known != null) return known;
         Instance.Result r = of(in, w, d, out, rounds, onlyCertain, memo, pair != null);

@@ -49,7 +49,9 @@ final class PairWeighting {
         }
 
         @Override public int hashCode() {
-            return Arrays.hashCode(new long[] {kind, classId, m, frac, width, rounds, bigM, z, lits, Arrays.hashCode(tops)});
+            long h = kind;
+            h = ((((((((h * 31 + classId) * 31 + m) * 31 + frac) * 31 + width) * 31 + rounds) * 31 + bigM) * 31 + z) * 31 + lits) * 31 + Arrays.hashCode(tops);
+            return Long.hashCode(h * 0x9E3779B97F4A7C15L);
         }
     }
 
@@ -62,6 +64,11 @@ final class PairWeighting {
     record Shape(long passing, boolean keyed, int[] sensitive, long[] height, long carries, int carryLevel, int z, int bigM, long[] columns) {}
 
     private record ShapeKey(int classId, int e, int s, int z, int bigM, int rounds, boolean divides) {}
+
+    /** A shape with its key's fields, in {@code recentShapes} (final fields: threads may share the slots). */
+    private record RecentShape(int classId, int e, int s, int z, int bigM, int rounds, boolean divides, Shape shape) {}
+
+    private final RecentShape[] recentShapes = new RecentShape[256];
 
     private static final int KEPT = 1 << 12;
     private final Map<Key, Instance.Result> results = new ConcurrentHashMap<>();
@@ -123,11 +130,17 @@ final class PairWeighting {
         if (w[0] >= 1L << 61 || w[1] >= 1L << 61 || Long.bitCount(w[0] + w[1]) != 1) return null;
         int bigM = Long.numberOfTrailingZeros(w[0] + w[1]), z = Long.numberOfTrailingZeros(w[1]);
         ElemClass c = in[0];
-        int top = -1;
-        for (int k = 0; k < c.width(); k++) if (c.bit(k) >= 0) top = k;
-        if (top < 0 || !ResampleStencils.Shared.freshSlots(c)) return null;
+        Bits b = bits(c);
+        int top = b.top();
+        if (top < 0 || !b.fresh()) return null;
         if (bigM + top + e - s > 61) return null; // every quotient below 2^61 (SPLIT's numbers and spread weights fit)
         if (c.bit(c.width() - 1) >= 0 && s - e - (c.width() - 1) > z) return null; // a negative literal with a remainder
+        // A small table by the key's hash first (no key object, no map: a node asks millions of times for a few shapes).
+        int slot = (((((c.id * 31 + e) * 31 + s) * 31 + z) * 31 + bigM) * 31 + rounds) * 2 + (divides ? 1 : 0);
+        slot = (slot ^ slot >>> 8 ^ slot >>> 16) & (recentShapes.length - 1);
+        RecentShape hit = recentShapes[slot];
+        if (hit != null && hit.classId() == c.id && hit.e() == e && hit.s() == s && hit.z() == z && hit.bigM() == bigM && hit.rounds() == rounds
+                && hit.divides() == divides) return hit.shape();
         ShapeKey sk = new ShapeKey(c.id, e, s, z, bigM, rounds, divides);
         Shape sh = shapes.get(sk);
         if (sh == null) {
@@ -135,7 +148,35 @@ final class PairWeighting {
             sh = shape(c, e, s, divides, z, bigM, rounds);
             shapes.put(sk, sh);
         }
+        recentShapes[slot] = new RecentShape(c.id, e, s, z, bigM, rounds, divides, sh);
         return sh;
+    }
+
+    /** A class's variable bits in order, their slots' levels, the highest one (-1: none), and whether every slot occurs once. */
+    private record Bits(ElemClass c, int[] ks, int[] levels, int top, boolean fresh) {}
+
+    /**
+     * Classes' bits by their id's low bits (a node's weightings read a few classes, in turn): records with final fields, so
+     * threads may share the slots; a slot holding another class is overwritten.
+     */
+    private final Bits[] recent = new Bits[16];
+
+    private Bits bits(ElemClass c) {
+        int slot = c.id & (recent.length - 1);
+        Bits b = recent[slot];
+        if (b != null && b.c() == c) return b;
+        int n = 0;
+        for (int k = 0; k < c.width(); k++) if (c.bit(k) >= 0) n++;
+        int[] ks = new int[n], levels = new int[n];
+        n = 0;
+        for (int k = 0; k < c.width(); k++) {
+            if (c.bit(k) < 0) continue;
+            ks[n] = k;
+            levels[n++] = c.slotLevel(c.bit(k) >> 1);
+        }
+        b = new Bits(c, ks, levels, n == 0 ? -1 : ks[n - 1], ResampleStencils.Shared.freshSlots(c));
+        recent[slot] = b;
+        return b;
     }
 
     private Key key(int kind, ElemClass[] in, long[] w, int e, int s, boolean divides, int m, int frac, int width, int rounds) {
@@ -148,16 +189,29 @@ final class PairWeighting {
         int[][] levels = new int[sens.length][];
         int[] filled = new int[sens.length];
         for (int i = 0; i < sens.length; i++) levels[i] = new int[(int) sh.height()[i]];
+        // The sensitive columns as a mask, and each one's index in sens (ascending, so each column fills in the literals' order).
+        long sensMask = 0;
+        int[] sensAt = sens.length == 0 ? null : new int[64];
+        for (int i = 0; i < sens.length; i++) { sensMask |= 1L << sens[i]; sensAt[sens[i]] = i; }
+        long passing = sh.passing();
+        boolean mayPass = Long.bitCount(passing) >= 2; // else no quotient has bits in two passing columns
+        Bits b = bits(c);
+        int[] ks = b.ks(), lv = b.levels();
         int lits = 0;
         for (long x : w) {
-            for (int k = 0; k < c.width(); k++) {
-                if (c.bit(k) < 0) continue;
-                int r = s - e - k;
-                long q = r <= 0 ? x << -r : r >= 63 ? 0 : x >>> r; // floor; exact where r <= z (the top one is)
-                if (q == 0) continue;
-                lits++;
-                if (Long.bitCount(q) >= 2 && Long.bitCount(q & sh.passing()) >= 2) return null; // does not spread
-                for (int i = 0; i < sens.length; i++) if ((q >>> sens[i] & 1) != 0) levels[i][filled[i]++] = c.slotLevel(c.bit(k) >> 1);
+            // Bit k's quotient floor(x 2^(k+e) / 2^s), r = s - e - k: a shift left where r <= 0 (below 2^61 by shape()),
+            // else zero exactly where r >= x's bit length; so the non-zero ones are the variable bits above s - e - len(x).
+            int from = ks.length, zeroBelow = s - e - (64 - Long.numberOfLeadingZeros(x));
+            while (from > 0 && ks[from - 1] > zeroBelow) from--;
+            lits += ks.length - from;
+            for (int i = from; i < ks.length; i++) {
+                int r = s - e - ks[i];
+                long q = r <= 0 ? x << -r : x >>> r; // floor; exact where r <= z (the top one is)
+                if (mayPass && Long.bitCount(q & passing) >= 2) return null; // does not spread
+                for (long hit = q & sensMask; hit != 0; hit &= hit - 1) {
+                    int j = sensAt[Long.numberOfTrailingZeros(hit)];
+                    levels[j][filled[j]++] = lv[i];
+                }
             }
         }
         if (lits < 2) return null;

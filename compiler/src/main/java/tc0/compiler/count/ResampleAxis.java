@@ -1,9 +1,7 @@
 package tc0.compiler.count;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import tc0.compiler.interp.Layout;
 import tc0.compiler.ir.Node;
 import tc0.compiler.ir.Op;
@@ -31,24 +29,26 @@ final class ResampleAxis {
 
     int size() { return taps.size(); }
 
-    private record Key(List<Long> weights, long den, List<Integer> srcGroups, List<Integer> canon, boolean live) {}
-
     static ResampleAxis of(Node n, Node src, Op.Interpolation mode, int axis, ClassMap m, boolean[] live, ResampleLive.Copies copies) {
         int positions = Math.toIntExact(n.dim(axis)), sources = Math.toIntExact(src.dim(axis));
         ResampleAxis r = new ResampleAxis(positions, sources);
-        Map<Key, Integer> seen = new HashMap<>();
+        // A group's key: tap count, denominator, liveness, then per tap its weight, source class group and canon.
+        TupleIds seen = new TupleIds();
+        long[] key = new long[3], counts = new long[0];
         boolean[] readOwn = new boolean[sources], readCopy = new boolean[copies == null ? 0 : copies.sources(axis)];
         for (int i = 0; i < positions; i++) {
             Layout.Taps t = Layout.taps(sources, positions, mode, i);
             boolean isLive = live == null || live[i];
             int k = t.index().length;
-            List<Long> w = new ArrayList<>(k);
-            List<Integer> sg = new ArrayList<>(k), cl = new ArrayList<>(k);
+            if (key.length < 3 + 3 * k) key = new long[3 + 3 * k];
+            key[0] = k;
+            key[1] = t.denominator();
+            key[2] = isLive ? 1 : 0;
             int[] canon = new int[k];
             for (int a = 0; a < k; a++) {
                 int j = t.index()[a];
-                w.add(t.weight()[a]);
-                sg.add(m.group(axis, j));
+                key[3 + 3 * a] = t.weight()[a];
+                key[4 + 3 * a] = m.group(axis, j);
                 canon[a] = -1;
                 if (copies != null && copies.single(axis, j)) {
                     for (int b = 0; b <= a && canon[a] < 0; b++) {
@@ -56,25 +56,24 @@ final class ResampleAxis {
                         if (copies.single(axis, jb) && copies.source(axis, jb) == copies.source(axis, j)) canon[a] = b;
                     }
                 }
-                cl.add(canon[a]);
+                key[5 + 3 * a] = canon[a];
                 if (isLive) r.tapped[j] = true;
             }
             if (isLive && k > 1) r.multiTap = true;
             if (isLive) r.disjoint &= readOnce(t.index(), copies, axis, readOwn, readCopy);
-            Integer g = seen.get(new Key(w, t.denominator(), sg, cl, isLive));
-            if (g == null) {
-                g = seen.size();
-                seen.put(new Key(w, t.denominator(), sg, cl, isLive), g);
+            int known = seen.size(), g = seen.id(key, 3 + 3 * k);
+            if (g == known) {
                 r.taps.add(t);
                 r.canon.add(canon);
-                r.count.add(0L);
                 r.live.add(isLive);
                 r.reads.add(new java.util.BitSet());
             }
             for (int j : t.index()) r.reads.get(g).set(j);
             r.of[i] = g;
-            r.count.set(g, r.count.get(g) + 1);
+            if (g == counts.length) counts = java.util.Arrays.copyOf(counts, 2 * g + 1);
+            counts[g]++;
         }
+        for (int g = 0; g < seen.size(); g++) r.count.add(counts[g]);
         return r;
     }
 

@@ -161,6 +161,12 @@ final class ResampleStencils {
          * so the cache never says "no" for a key; the caller then decides the route as before.
          */
         Instance.Result certainSplitShared(ElemClass[] in, Weighting k) {
+            // A weighting PairWeighting names is counted once per key already: no entry here (var's write-backs at
+            // n = 2^20: millions of weightings, each its own entry and a miss, the lookups a tenth of the count).
+            BigInteger wide = divisor(k, fx);
+            if (!DivideWords.fitsLong(widths(in), k.w(), wide)) return null; // as certainSplit
+            PairWeighting.Key pair = memo.pairs.split(in, k.w(), wide, out, rounds, true);
+            if (pair != null) return ClosedSplit.keyed(in, k.w(), wide, out, rounds, true, memo, pair);
             int[] ids = new int[in.length];
             for (int t = 0; t < ids.length; t++) ids[t] = in[t].id;
             List<Object> key = List.of(k, new Engine.IntsKey(ids));

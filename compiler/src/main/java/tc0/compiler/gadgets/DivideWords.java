@@ -20,6 +20,16 @@ public final class DivideWords {
      */
     public static boolean fitsLong(int[] widths, long[] coeffs, BigInteger d) {
         if (d.bitLength() > 62) return false;
+        // In longs where every term is below 2^62 (what the callers ask: a stencil's few words); else exactly.
+        long sum = 0;
+        boolean small = true;
+        for (int t = 0; t < widths.length && small; t++) {
+            long c = Math.abs(coeffs[t]);
+            small = c >= 0 && widths[t] >= 0 && 64 - Long.numberOfLeadingZeros(c) + widths[t] <= 62;
+            if (small) sum += c << widths[t]; // at most 2^62 - 1 each: the sum passes 2^62 before it could wrap
+            small &= sum >= 0 && sum < 1L << 62;
+        }
+        if (small) return true;
         BigInteger total = BigInteger.ZERO;
         for (int t = 0; t < widths.length; t++) total = total.add(BigInteger.valueOf(coeffs[t]).abs().shiftLeft(widths[t]));
         return total.bitLength() <= 62;

@@ -92,6 +92,41 @@ class ClosedSplitTest {
     }
 
     /**
+     * {@code certainSplitShared} on an upsample's pair weightings {@code (D - f, f)} (every f, one {@code Shared} for all, so
+     * those {@link PairWeighting} keys skip its own map and take the pair memo's answer) against {@link ClosedSplit#certain}
+     * afresh (no memo): the same answer or none, over words of one class (keyed) and of two (not keyed, its map), a single
+     * tap's weight times the pair (a single-tap row against a two-tap column) included.
+     */
+    @Test
+    void sharedPairWeightingsAnswerAsAfresh() {
+        Random rnd = new Random(2020);
+        long answered = 0;
+        long keyed = 0;
+        for (int c = 0; c < 30; c++) {
+            ElemClass[] in = c % 5 == 4 ? SplitMemoTest.words(rnd, 2, false, false) : SplitMemoTest.words(rnd, 2, true, c % 3 == 2);
+            int bigM = 3 + rnd.nextInt(7);
+            long den = 1L << bigM, single = c % 2 == 0 ? 1 : 1L << (1 + rnd.nextInt(4));
+            FixedFormat fx = new FixedFormat(16, 2 + rnd.nextInt(20));
+            FixedFormat out = new FixedFormat(3 + rnd.nextInt(8), 2 + rnd.nextInt(Math.min(fx.fracBits(), 20)));
+            ResampleStencils.Shared sym = new ResampleStencils.Shared(out, fx, ROUNDS);
+            for (long f = 1; f < den; f++) {
+                long[] w = {single * (den - f), single * f};
+                ResampleStencils.Weighting k = new ResampleStencils.Weighting(w, den * single);
+                BigInteger d = ResampleStencils.divisor(k, fx);
+                Instance.Result afresh = DivideWords.fitsLong(ResampleStencils.widths(in), w, d) ? ClosedSplit.certain(in, w, d, out, ROUNDS, null) : null;
+                Instance.Result shared = sym.certainSplitShared(in, k);
+                String what = "class " + c + " f " + f + " of " + den + " x " + single;
+                assertEquals(afresh == null, shared == null, what);
+                if (afresh == null) continue;
+                assertSameResult(afresh, shared, what);
+                answered++;
+            }
+            keyed += sym.memo.pairs.keyed.sum();
+        }
+        assertTrue(answered >= 1000 && keyed >= 1000, answered + " answered, " + keyed + " keyed");
+    }
+
+    /**
      * {@link ResampleStencils.Shared#certainSplit} answers only where the lowering's route ({@code chooseSplit}) is SPLIT,
      * and then with what the count gave once it knew the route ({@link ClosedSplit}); over words of fresh slots at
      * several levels, with constant bits and inverted bits, and words with a slot twice (sign-extended: its two signs

@@ -151,6 +151,84 @@ class PairWeightingTest {
         }
     }
 
+    /**
+     * The key's per-weighting part (the non-zero quotients' count, whether they spread, the sensitive columns' group levels)
+     * as the plain loop over every bit of both words makes it, against {@link PairWeighting#split} and {@link PairWeighting#exact}
+     * (which skip the quotients known zero and read the class's variable bits from a cache): on every weighting of random
+     * words, D, divisors and formats, both memos asked in turn so the class cache switches.
+     */
+    @Test
+    void theKeyIsThePlainLoopsKey() {
+        Random rnd = new Random(20);
+        long keys = 0, nulls = 0;
+        for (int c = 0; c < 40; c++) {
+            ElemClass[] in = SplitMemoTest.words(rnd, 2, true, c % 3 == 2), other = SplitMemoTest.words(rnd, 2, true, false);
+            int bigM = 2 + rnd.nextInt(9), rounds = 1 + rnd.nextInt(3), fx = 1 + rnd.nextInt(24);
+            long den = 1L << bigM;
+            BigInteger d = BigInteger.valueOf(den).shiftLeft(fx + (c % 4 == 0 ? bigM : 0));
+            FixedFormat out = new FixedFormat(3 + rnd.nextInt(6), 1 + rnd.nextInt(Math.min(fx + 6, 24)));
+            int m = d.getLowestSetBit(), a = out.fracBits(), zz = Math.min(a, m), e = a - zz + 1, s = m - zz + 1;
+            PairWeighting p = new PairWeighting();
+            for (long f = 1; f < den; f++) {
+                long[] w = {den - f, f};
+                p.exact(other, w, rounds); // another class in between: the cache must not answer for it
+                PairWeighting.Key split = p.split(in, w, d, out, rounds, false), exact = p.exact(in, w, rounds);
+                PairWeighting.Shape ss = p.splitShape(in, w, d, out, rounds), es = p.exactShape(in, w, rounds);
+                String what = "class " + c + " " + in[0] + " f " + f + " of " + den + " by 2^" + m + " into " + out + ", rounds " + rounds;
+                sameKey(plainKey(ss, in[0], w, e, s, rounds), split, "split " + what);
+                sameKey(plainKey(es, in[0], w, 0, 0, rounds), exact, "exact " + what);
+                keys += (split == null ? 0 : 1) + (exact == null ? 0 : 1);
+                nulls += (split == null ? 1 : 0) + (exact == null ? 1 : 0);
+            }
+        }
+        assertTrue(keys >= 1000 && nulls >= 100, keys + " keys, " + nulls + " nulls");
+    }
+
+    private static void sameKey(long[] plain, PairWeighting.Key k, String what) {
+        if (plain == null) { assertNull(k, what); return; }
+        assertTrue(k != null, what);
+        assertEquals(plain[0], k.lits(), "literals, " + what);
+        assertArrayEquals(java.util.Arrays.copyOfRange(plain, 1, plain.length), k.tops(), "tops, " + what);
+    }
+
+    /** {lits, tops...} of the key, every bit of both words in order; null where no key (no shape, not keyed, not spread, under 2 literals). */
+    private static long[] plainKey(PairWeighting.Shape sh, ElemClass c, long[] w, int e, int s, int rounds) {
+        if (sh == null || !sh.keyed()) return null;
+        int[] sens = sh.sensitive();
+        java.util.List<java.util.List<Long>> levels = new java.util.ArrayList<>();
+        for (int i = 0; i < sens.length; i++) levels.add(new java.util.ArrayList<>());
+        int lits = 0;
+        for (long x : w) {
+            for (int k = 0; k < c.width(); k++) {
+                if (c.bit(k) < 0) continue;
+                BigInteger q = BigInteger.valueOf(x).shiftLeft(k + e).shiftRight(s); // floor
+                if (q.signum() == 0) continue;
+                lits++;
+                long ql = q.longValueExact();
+                if (Long.bitCount(ql) >= 2 && Long.bitCount(ql & sh.passing()) >= 2) return null;
+                for (int i = 0; i < sens.length; i++) if (q.testBit(sens[i])) levels.get(i).add((long) c.slotLevel(c.bit(k) >> 1));
+            }
+        }
+        if (lits < 2) return null;
+        java.util.List<Long> tops = new java.util.ArrayList<>();
+        tops.add((long) lits);
+        for (int i = 0; i < sens.length; i++) {
+            long all = sh.height()[i];
+            while (levels.get(i).size() < all) levels.get(i).add((long) sh.carryLevel());
+            long groups = tc0.compiler.gadgets.ColumnCut.groups(all, rounds), base = tc0.compiler.gadgets.ColumnCut.base(all, groups),
+                    extra = tc0.compiler.gadgets.ColumnCut.extra(all, groups);
+            int at = 0;
+            for (long g = 0; g < groups; g++) {
+                int size = (int) tc0.compiler.gadgets.ColumnCut.size(g, base, extra);
+                long highest = -1;
+                for (int u = at; u < at + size; u++) highest = Math.max(highest, levels.get(i).get(u));
+                tops.add(highest);
+                at += size;
+            }
+        }
+        return tops.stream().mapToLong(Long::longValue).toArray();
+    }
+
     private static void same(Instance.Result fresh, Instance.Result kept, String what) {
         if (fresh == null) { assertNull(kept, what); return; }
         SplitMemoTest.assertSameResult(fresh, kept, what);

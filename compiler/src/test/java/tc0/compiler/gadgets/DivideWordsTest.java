@@ -67,6 +67,42 @@ class DivideWordsTest {
         }
     }
 
+    /**
+     * {@code fitsLong}'s long path against its definition in exact integers (the divisor and {@code sum |c_t| 2^width_t} below
+     * 2^62): random coefficients and widths around the bound, long's extremes, zero and negative coefficients, many terms.
+     */
+    @Test
+    void fitsLongIsItsDefinition() {
+        java.util.Random rnd = new java.util.Random(62);
+        long[] extremes = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, 1L << 61, -(1L << 61), (1L << 61) - 1};
+        int yes = 0, no = 0;
+        for (int i = 0; i < 100_000; i++) {
+            int n = 1 + rnd.nextInt(i % 10 == 0 ? 40 : 4);
+            int[] widths = new int[n];
+            long[] coeffs = new long[n];
+            for (int t = 0; t < n; t++) {
+                widths[t] = rnd.nextInt(i % 3 == 0 ? 64 : 30);
+                int bits = rnd.nextInt(64);
+                coeffs[t] = rnd.nextInt(8) == 0 ? extremes[rnd.nextInt(extremes.length)] : (rnd.nextLong() >> bits);
+            }
+            BigInteger d = BigInteger.ONE.shiftLeft(rnd.nextInt(66)).add(BigInteger.valueOf(rnd.nextInt(3)));
+            BigInteger total = BigInteger.ZERO;
+            for (int t = 0; t < n; t++) total = total.add(BigInteger.valueOf(coeffs[t]).abs().shiftLeft(widths[t]));
+            boolean want = d.bitLength() <= 62 && total.bitLength() <= 62;
+            assertEquals(want, DivideWords.fitsLong(widths, coeffs, d), java.util.Arrays.toString(coeffs) + " x 2^" + java.util.Arrays.toString(widths) + " by " + d);
+            if (want) yes++;
+            else no++;
+        }
+        assertTrue(yes > 10_000 && no > 10_000, yes + " fit, " + no + " do not");
+        // At the bound: a total of 2^62 - 1 fits, 2^62 does not (by two terms, and by one term of 62 bits)
+        BigInteger one = BigInteger.ONE;
+        assertTrue(DivideWords.fitsLong(new int[] {0, 0}, new long[] {1L << 61, (1L << 61) - 1}, one));
+        assertFalse(DivideWords.fitsLong(new int[] {0, 0}, new long[] {1L << 61, -(1L << 61)}, one));
+        assertFalse(DivideWords.fitsLong(new int[] {1, 3}, new long[] {1L << 60, 1L << 58}, one));
+        assertTrue(DivideWords.fitsLong(new int[] {61}, new long[] {1}, one));
+        assertFalse(DivideWords.fitsLong(new int[] {62}, new long[] {1}, one));
+    }
+
     @Test
     void resamplingAtAMillionNumeratorsPastALongByDivisorsPastALong() {
         Case[] cases = {
