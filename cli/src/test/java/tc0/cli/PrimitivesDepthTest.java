@@ -45,8 +45,8 @@ class PrimitivesDepthTest {
 
     /**
      * Past 64 (with -Dtc0.heavy and a 4 GB heap; about 10 min CPU): the sums, products and comparisons to p = 1024, the
-     * Chinese-remainder functions as far as their counts go today (divide, float divide, sqrt and exp to 256, log to 128;
-     * docs/GADGETS.md).
+     * Chinese-remainder functions as far as their counts go today (divide, float divide, sqrt and exp to 256, log to 128 here
+     * and 256 below; docs/GADGETS.md).
      */
     @Test
     @Tag("heavy")

@@ -63,6 +63,18 @@ class LogExponentBitsTest {
         }
     }
 
+    /** The series' length from its definition in BigInteger (least N with {@code 2^(F+1) < 2^N (N+1)}), to p = 1024, where doubles underflow. */
+    @Test
+    void seriesLengthAtEveryPToOneThousandTwentyFour() {
+        for (int p : new int[] {4, 8, 64, 128, 256, 353, 354, 355, 512, 1024}) {
+            FloatLog.Plan plan = new FloatLog.Plan(p, Primitive.logExponentBits(p));
+            BigInteger lhs = BigInteger.ONE.shiftLeft(plan.f + 1);
+            assertTrue(lhs.compareTo(BigInteger.ONE.shiftLeft(plan.n).multiply(BigInteger.valueOf(plan.n + 1))) < 0, "p = " + p + ": N = " + plan.n);
+            assertTrue(lhs.compareTo(BigInteger.ONE.shiftLeft(plan.n - 1).multiply(BigInteger.valueOf(plan.n))) >= 0, "p = " + p + ": N - 1 = " + (plan.n - 1) + " suffices");
+            assertEquals(plan.p * plan.n + plan.fc, plan.bits, "p = " + p);
+        }
+    }
+
     /** {@code 1 - 2^-p}, the float nearest 1 from below: its log, about {@code -2^-p}, is the least in magnitude. */
     static ChiangFloat below1(ChiangFloat.Format f) {
         return new ChiangFloat(f, false, BigInteger.ONE.shiftLeft(f.p()).subtract(BigInteger.ONE), f.bias() - f.p());
