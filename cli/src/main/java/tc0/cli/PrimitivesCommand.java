@@ -34,7 +34,9 @@ import tc0.compiler.gadgets.WeightedSum;
             "exactly what the builder makes without structural hashing when every gate is kept, read or not; the",
             "builder drops gates no output reads, at p = 8 up to 88 of 63,804 in a float row) and, where small",
             "enough, also built (with hashing) and measured. The float_ rows",
-            "are Chiang's p-bit floats (8 exponent bits), rounded once to nearest even: docs/NUMERICS.md.",
+            "are Chiang's p-bit floats (8 exponent bits; exp from p = 32 and log from p = 65 more, so that their",
+            "results neither all leave the range nor flush: Primitive.expExponentBits, logExponentBits), rounded",
+            "once to nearest even: docs/NUMERICS.md.",
             "",
             "Example:  tc0 primitives --set p=8,16,32 --set m=4 --only sum,product"})
 final class PrimitivesCommand implements Callable<Integer> {

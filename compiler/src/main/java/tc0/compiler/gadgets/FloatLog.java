@@ -86,9 +86,7 @@ public final class FloatLog {
             jBits = 32 - Integer.numberOfLeadingZeros((1 << (q - 1)) + p + 1);
             f = 3 * p + jBits + GUARD;
             // N: the tail z^(N+1) / ((N+1)(1 - z)) <= 2^-N / (N+1) below 2^-(F+1).
-            int terms = 1;
-            while (Math.pow(2, -terms) / (terms + 1) >= Math.pow(2, -(f + 1))) terms++;
-            n = terms;
+            n = terms(f);
             fc = f + (32 - Integer.numberOfLeadingZeros(n)) + 1;
             bits = p * n + fc; // S < ln 2 < 1
             top = p * n + fc - f;
@@ -101,6 +99,16 @@ public final class FloatLog {
                 coeff[i] = qr[1].shiftLeft(1).compareTo(BigInteger.valueOf(i)) >= 0 ? qr[0].add(BigInteger.ONE) : qr[0];
             }
         }
+    }
+
+    /**
+     * The least N with {@code 2^-N / (N+1) < 2^-(F+1)}, i.e. {@code 2^(F+1-N) < N + 1}, in integers: as doubles both
+     * sides underflow to 0 from F of about 1074 (p of about 354), and the loop ran to the int's overflow.
+     */
+    static int terms(int f) {
+        int n = 1;
+        while (n <= f + 1 && (f + 1 - n >= 62 || (1L << (f + 1 - n)) >= n + 1)) n++;
+        return n;
     }
 
     /** {@code floor(S_int / 2^top)}: S at F fraction bits, F bits; {@code w = 0} where h holds. */

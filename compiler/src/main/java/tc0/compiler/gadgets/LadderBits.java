@@ -20,7 +20,10 @@ final class LadderBits {
     private final LadderTwin twin;
     private final long lo, hi, max; // gates at v in lo .. hi (after the ladder's constant), bits over v in 1 .. max
     private int lowest = Long.SIZE; // the lowest bit asked: the gates at its multiples are counted
-    private final java.util.Map<Long, Integer> single = new java.util.HashMap<>(); // a bit that is one ladder gate: that gate's literal
+    // A bit that is one ladder gate: that gate's v and literal (at most one per bit asked, so a few; no boxed map per ladder).
+    private long[] singleV;
+    private int[] singleLit;
+    private int singles;
 
     private LadderBits(TwinNet net, LadderTwin twin, long lo, long hi, long max) {
         this.net = net;
@@ -52,11 +55,20 @@ final class LadderBits {
         if (pos < threshold) return Literal.FALSE;
         if (pos + neg == 1) { // the one ladder gate in range itself
             long v = Math.ceilDiv(lo, 1L << t) << t;
-            int lit = single.computeIfAbsent(v, k -> net.freshAt(twin.gateLevel())); // counted above with the others
+            int lit = single(v); // counted above with the others
             return neg == 1 ? Literal.not(lit) : lit;
         }
         net.counted(1, pos + neg, twin.gateLevel() + 1);
         return net.freshAt(twin.gateLevel() + 1);
+    }
+
+    /** The literal of ladder gate v, made on first use (bits t and t' can be the same gate). */
+    private int single(long v) {
+        for (int k = 0; k < singles; k++) if (singleV[k] == v) return singleLit[k];
+        if (singleV == null) { singleV = new long[4]; singleLit = new int[4]; }
+        if (singles == singleV.length) { singleV = java.util.Arrays.copyOf(singleV, 2 * singles); singleLit = java.util.Arrays.copyOf(singleLit, 2 * singles); }
+        singleV[singles] = v;
+        return singleLit[singles++] = net.freshAt(twin.gateLevel());
     }
 
     /** The multiples of {@code 2^l} in {@code from .. to}. */

@@ -132,8 +132,11 @@ final class OneHotPowers {
         }
         closed++;
         if (bulk != null) { // a family: its members counted where a live bit reads them, no read to report
-            if (live == some) for (int a = 1; a < q; a++) bulk.count(a); // every a has some bit (c a^i is not 0), each a gate
-            else if (live != 0) {
+            if (allRead) return out; // every member 1 .. q - 1 counted by an earlier term: count(a) is once, not O(q) a term
+            if (live == some) { // every a has some bit (c a^i is not 0), each a gate
+                for (int a = 1; a < q; a++) bulk.count(a);
+                allRead = true;
+            } else if (live != 0) {
                 long[] term = table(i, c);
                 for (int a = 1; a < q; a++) if ((term[a] & live) != 0) bulk.count(a);
             }

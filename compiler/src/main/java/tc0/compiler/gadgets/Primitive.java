@@ -8,7 +8,7 @@ import tc0.circuits.Literal;
  * their depth formulas are written in ({@code d_std} for one addition, comparison or product of two
  * numbers, {@code d_sum} for an iterated sum, {@code d_prod} for an iterated product, {@code d_div}), measured.
  * Each takes its operands as words of {@link #width} bits (m of them where it is n-ary) and returns its result's bits;
- * the float rows take Chiang floats ({@link FloatWord}, 8 exponent bits; exp {@link #expExponentBits}).
+ * the float rows take Chiang floats ({@link FloatWord}, 8 exponent bits; exp {@link #expExponentBits}, log {@link #logExponentBits}).
  */
 public enum Primitive {
     /** {@code x + y}, p + 1 bits ({@link WideSum}). */
@@ -103,12 +103,29 @@ public enum Primitive {
             return residueGates(plan.bits, 1);
         }
     },
-    /** {@code round(log x)} ({@link FloatLog}: a series of about 2p terms). */
+    /**
+     * {@code round(log x)} ({@link FloatLog}: a series of about 3p terms), with {@link #logExponentBits} exponent bits:
+     * at q = 8 from p = 65 the logs next to 1 flush to zero, and from about p = 138 every log does.
+     */
     FLOAT_LOG("d_log", "float log x") {
-        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatLog.log(net, float_(xs[0]), rounds).word(); }
+        @Override public int[] build(Net net, int[][] xs, int rounds) {
+            int w = xs[0].length, p = 1;
+            while (p + logExponentBits(p) + 1 < w) p++;
+            return FloatLog.log(net, FloatWord.of(xs[0], p, logExponentBits(p)), rounds).word();
+        }
         @Override public int operands(int m) { return 1; }
-        @Override public long gatesAtLeast(int p, int m) { return residueGates(new FloatLog.Plan(p, FLOAT_EXPONENT_BITS).bits, 1); }
+        @Override public int width(int p) { return p + logExponentBits(p) + 1; }
+        @Override public long gatesAtLeast(int p, int m) { return residueGates(new FloatLog.Plan(p, logExponentBits(p)).bits, 1); }
     };
+
+    /**
+     * log's exponent bits at precision p: the least q >= 8 with a bias {@code 2^(q-1) >= 2p - 1}. Every nonzero log of
+     * a p-bit float is at least {@code 2^-p} in magnitude (the floats nearest 1 are {@code 1 - 2^-p} and
+     * {@code 1 + 2^-(p-1)}), and {@code 2^-p = 2^(p-1) 2^(1-2p)} is a float exactly when {@code bias >= 2p - 1}; the
+     * largest, {@code (bias + p) ln 2}, is far inside the range. So no log result flushes or saturates: 8 to p = 64,
+     * then 9 to 128, 10 to 256, 11 to 512, 12 to 1024.
+     */
+    public static int logExponentBits(int p) { return Math.max(FLOAT_EXPONENT_BITS, 33 - Integer.numberOfLeadingZeros(Math.max(1, 2 * p - 2))); }
 
     /** exp's exponent bits at precision p: 8, or {@code bits(p) + 3} (a bias of 4p or more) where that is more. */
     public static int expExponentBits(int p) { return Math.max(FLOAT_EXPONENT_BITS, 35 - Integer.numberOfLeadingZeros(p)); }

@@ -19,7 +19,7 @@ public final class FloatLogReference {
         ChiangFloat.Format fm = x.format();
         if (x.isZero() || x.negative()) return fm.largest(true);
         int p = fm.p(), jBits = FloatExpReference.bits((1 << (fm.q() - 1)) + p + 1), f = 3 * p + jBits + 3, n = 1;
-        while (Math.pow(2, -n) / (n + 1) >= Math.pow(2, -(f + 1))) n++;
+        while (n <= f + 1 && (f + 1 - n >= 62 || (1L << (f + 1 - n)) >= n + 1)) n++; // 2^-n/(n+1) >= 2^-(f+1), in integers (no underflow past f = 1074)
         int fc = f + FloatExpReference.bits(n) + 1;
         BigInteger ln2 = FloatExpReference.nearest(FloatExpReference.ln2(f + 64).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(f))));
         int h = x.significand().equals(BigInteger.ONE.shiftLeft(p - 1)) ? 1 : 0;
