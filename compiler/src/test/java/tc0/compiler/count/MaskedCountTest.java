@@ -19,7 +19,8 @@ import tc0.dsl.Dsl;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MaskedCountTest {
-    private static final String CAUSAL = """
+    /** A two-layer causal RoPE transformer (CausalRangeTest reads it with other masks). */
+    static final String CAUSAL = """
             fn att(X: [m, k]) -> [m, k] {
                 weight Wq: [k, k] = random(seed: 8);
                 weight Wk: [k, k] = random(seed: 9);
