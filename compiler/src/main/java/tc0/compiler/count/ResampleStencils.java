@@ -172,7 +172,7 @@ final class ResampleStencils {
             List<Object> key = List.of(k, new Engine.IntsKey(ids));
             Instance.Result r = splits.get(key);
             if (r != null) return r;
-            r = certainSplit(in, k);
+            r = ClosedSplit.keyed(in, k.w(), wide, out, rounds, true, memo, null); // certainSplit, its divisor, bound and (null) key known
             if (r != null) kept(splits, SPLITS_KEPT).put(key, r);
             return r;
         }

@@ -1,6 +1,8 @@
 package tc0.compiler.gadgets;
 
+import tc0.circuits.IntList;
 import tc0.circuits.Literal;
+import tc0.circuits.LongList;
 
 /**
  * A block ladder's bits counted from its {@link LadderTwin}'s normal form, on a net that keeps every gate
@@ -21,9 +23,8 @@ final class LadderBits {
     private final long lo, hi, max; // gates at v in lo .. hi (after the ladder's constant), bits over v in 1 .. max
     private int lowest = Long.SIZE; // the lowest bit asked: the gates at its multiples are counted
     // A bit that is one ladder gate: that gate's v and literal (at most one per bit asked, so a few; no boxed map per ladder).
-    private long[] singleV;
-    private int[] singleLit;
-    private int singles;
+    private LongList singleV;
+    private IntList singleLit;
 
     private LadderBits(TwinNet net, LadderTwin twin, long lo, long hi, long max) {
         this.net = net;
@@ -64,11 +65,12 @@ final class LadderBits {
 
     /** The literal of ladder gate v, made on first use (bits t and t' can be the same gate). */
     private int single(long v) {
-        for (int k = 0; k < singles; k++) if (singleV[k] == v) return singleLit[k];
-        if (singleV == null) { singleV = new long[4]; singleLit = new int[4]; }
-        if (singles == singleV.length) { singleV = java.util.Arrays.copyOf(singleV, 2 * singles); singleLit = java.util.Arrays.copyOf(singleLit, 2 * singles); }
-        singleV[singles] = v;
-        return singleLit[singles++] = net.freshAt(twin.gateLevel());
+        if (singleV == null) { singleV = new LongList(); singleLit = new IntList(); }
+        for (int k = 0; k < singleV.size(); k++) if (singleV.get(k) == v) return singleLit.get(k);
+        int lit = net.freshAt(twin.gateLevel());
+        singleV.add(v);
+        singleLit.add(lit);
+        return lit;
     }
 
     /** The multiples of {@code 2^l} in {@code from .. to}. */

@@ -91,11 +91,7 @@ public enum Primitive {
      * q = 8 every float of 135 bits or more is past exp's range and the circuit folds to constants.
      */
     FLOAT_EXP("d_exp", "float exp x") {
-        @Override public int[] build(Net net, int[][] xs, int rounds) {
-            int w = xs[0].length, p = 1;
-            while (p + expExponentBits(p) + 1 < w) p++;
-            return FloatExp.exp(net, FloatWord.of(xs[0], p, expExponentBits(p)), rounds).word();
-        }
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatExp.exp(net, float_(xs[0], Primitive::expExponentBits), rounds).word(); }
         @Override public int operands(int m) { return 1; }
         @Override public int width(int p) { return p + expExponentBits(p) + 1; }
         @Override public long gatesAtLeast(int p, int m) {
@@ -108,11 +104,7 @@ public enum Primitive {
      * at q = 8 from p = 65 the logs next to 1 flush to zero, and from about p = 138 every log does.
      */
     FLOAT_LOG("d_log", "float log x") {
-        @Override public int[] build(Net net, int[][] xs, int rounds) {
-            int w = xs[0].length, p = 1;
-            while (p + logExponentBits(p) + 1 < w) p++;
-            return FloatLog.log(net, FloatWord.of(xs[0], p, logExponentBits(p)), rounds).word();
-        }
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatLog.log(net, float_(xs[0], Primitive::logExponentBits), rounds).word(); }
         @Override public int operands(int m) { return 1; }
         @Override public int width(int p) { return p + logExponentBits(p) + 1; }
         @Override public long gatesAtLeast(int p, int m) { return residueGates(new FloatLog.Plan(p, logExponentBits(p)).bits, 1); }
@@ -170,6 +162,13 @@ public enum Primitive {
     public int width(int p) { return name().startsWith("FLOAT_") ? p + FLOAT_EXPONENT_BITS + 1 : p; }
 
     private static FloatWord float_(int[] word) { return FloatWord.of(word, word.length - FLOAT_EXPONENT_BITS - 1, FLOAT_EXPONENT_BITS); }
+
+    /** A row's word as a float whose exponent bits grow with p ({@code exponentBits(p)}): the p with {@code p + q(p) + 1} bits, the row's width. */
+    private static FloatWord float_(int[] word, java.util.function.IntUnaryOperator exponentBits) {
+        int p = 1;
+        while (p + exponentBits.applyAsInt(p) + 1 < word.length) p++;
+        return FloatWord.of(word, p, exponentBits.applyAsInt(p));
+    }
 
     private static FloatWord[] floats(int[][] words) {
         FloatWord[] fs = new FloatWord[words.length];

@@ -56,10 +56,9 @@ public final class RepeatedRange {
                 stop = i;
                 ClosedSum cs = null;
                 long c = counts[i];
-                if (c < rs.c0) return i;
+                long distinct = rs.distinctAt(c);
+                if (distinct < 0) return i;
                 long d = c - rs.c0;
-                long distinct = Math.addExact(rs.distinct0, Math.multiplyExact(rs.distinctStep, d));
-                if (distinct <= 1) return i;
                 RepeatedSweep sw = rs.sweepHere();
                 if (sw == null) { // the direct check, or another thread: row by row, the same figures
                     cs = rs.at(c);

@@ -24,7 +24,7 @@ public final class RepeatedSum {
     final SumShape.Repeat[] repeat;
     final Runs[] before;
     final BigInteger constant0, constantStep, umax0, umaxStep, neg0, negStep;
-    final long distinct0, distinctStep;
+    private final long distinct0, distinctStep;
     final int maxLevel;
     /** Whether the shapes' constant or negative weights went past a long while built (then {@link SumShape#wide} at every c). */
     final boolean bigState, bigUmax;
@@ -122,14 +122,17 @@ public final class RepeatedSum {
      * tell: by {@link RepeatedSweep}, which redoes the last round only where round one's groups change.
      */
     public ClosedSum at(long c) {
-        if (c < c0) return null;
-        long d = c - c0;
-        long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, d));
-        if (distinct <= 1) return null;
-        if (DIRECT) return atDirect(c);
-        if (sweep == null) { sweep = new RepeatedSweep(this, top); sweepOwner = Thread.currentThread(); }
-        if (sweepOwner != Thread.currentThread()) return atDirect(c);
-        return sweep.at(d, distinct);
+        long distinct = distinctAt(c);
+        if (distinct < 0) return null;
+        RepeatedSweep sw = sweepHere();
+        return sw == null ? atDirect(c) : sw.at(c - c0, distinct);
+    }
+
+    /** shape(c)'s distinct terms, or -1 where {@link #at} gives null before counting (c below c0, at most one term). */
+    long distinctAt(long c) {
+        if (c < c0) return -1;
+        long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, c - c0));
+        return distinct <= 1 ? -1 : distinct;
     }
 
     /** This thread's sweep ({@link RepeatedRange}), made on first use; null where counts go by {@link #atDirect} (the check, another thread). */
@@ -150,10 +153,9 @@ public final class RepeatedSum {
 
     /** {@link #at} column by column and bit by bit, every round at every c (the reference the sweep is checked against). */
     public ClosedSum atDirect(long c) {
-        if (c < c0) return null;
+        long distinct = distinctAt(c);
+        if (distinct < 0) return null;
         long d = c - c0;
-        long distinct = Math.addExact(distinct0, Math.multiplyExact(distinctStep, d));
-        if (distinct <= 1) return null;
         StepCount k = new StepCount(maxLevel + 8);
         int satLevel = maxLevel + 1;
         long[] head = new long[4]; // hiKind, loKind, wide (0/1), the constant's low bits (top <= 61)

@@ -115,9 +115,8 @@ final class UnlistedRound {
             if (h == 0) continue;
             int c = families == null ? 0 : column[j]; // the family node, read with the column's group (0: none)
             if (c != 0) families.relevel(c, freshLevel[j]);
-            int only = c != 0 && negated[j] ? Literal.not(c) : c; // the column's one unmade bit, where it has one
             int[] count;
-            if (h == 1) count = fresh[j] == 1 ? new int[] {c != 0 ? only : net.outputAt(freshLevel[j])} : bits; // passed on, as compress passes it
+            if (h == 1) count = fresh[j] == 1 ? new int[] {unmade(net, j)} : bits; // passed on, as compress passes it
             else {
                 count = CountBitsTwin.countBits(net, bits, fresh[j], freshLevel[j], width - j, null, net::outputAt, null, c);
                 if (count == null) count = WeightedSum.countBits(net, made(net, bits, j), width - j); // fewer than two terms: gate by gate
@@ -140,7 +139,13 @@ final class UnlistedRound {
     /** The entries with the outputs not made as literals (fresh nodes on their levels: at most one here). */
     private int[] made(TwinNet net, int[] bits, int j) {
         int[] all = java.util.Arrays.copyOf(bits, bits.length + fresh[j]);
-        for (int i = bits.length; i < all.length; i++) all[i] = families != null && column[j] != 0 ? (negated[j] ? Literal.not(column[j]) : column[j]) : net.outputAt(freshLevel[j]);
+        for (int i = bits.length; i < all.length; i++) all[i] = unmade(net, j);
         return all;
+    }
+
+    /** Column j's unmade bit as a literal: its family node (negated where the bit is), else a fresh output on its level. */
+    private int unmade(TwinNet net, int j) {
+        int c = families == null ? 0 : column[j];
+        return c == 0 ? net.outputAt(freshLevel[j]) : negated[j] ? Literal.not(c) : c;
     }
 }
