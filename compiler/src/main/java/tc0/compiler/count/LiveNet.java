@@ -25,6 +25,7 @@ import tc0.compiler.gadgets.TwinNet;
  * ({@link TwinNet#bulkOneHots}): a member is no node unless read alone, counted by the live readers that read it.
  * A wide sum's first-round count bits are families too ({@link #countFamilies}): one node per column
  * ({@link #familyAt}), read by that column's last-round group, named as the bits' node in the groups' tail records.
+ * A wide sum's block ladders read by their bits ({@link #ladderGroups}) are one group record each, no node per ladder gate.
  */
 final class LiveNet implements SharedTermsNet, BlockNet {
     private final int inputs;
@@ -37,6 +38,9 @@ final class LiveNet implements SharedTermsNet, BlockNet {
     /** A wide sum's first-round count bits as families, a node per column ({@code UnlistedRound}); {@code -Dtc0.count.bitFamilies=false}: a node per bit. */
     static final boolean BIT_FAMILIES = !"false".equals(System.getProperty("tc0.count.bitFamilies"));
     private final boolean bitFamilies;
+    /** A block ladder's bits as one group record ({@code LadderGroup}); {@code -Dtc0.count.ladderGroups=false}: a node per ladder gate. */
+    static final boolean LADDER_GROUPS = !"false".equals(System.getProperty("tc0.count.ladderGroups"));
+    private boolean ladderGroups = LADDER_GROUPS;
     private int nodes;
     static final byte DEAD = 1, GATE = 2, FRESH = 4, READ = 8; // flags per node: known dead, a gate (or a block's or twin's output that dies like one), a twin's fresh literal, read by a live gate or an output
     static final byte PLAIN = 16, EXT = 32, LREAD = 64; // a plain gate (its terms in the tail); read by an output, a twin or a block; read by a gate the tail keeps live
@@ -171,6 +175,14 @@ final class LiveNet implements SharedTermsNet, BlockNet {
     @Override public boolean bulkOneHots() { return families; }
 
     @Override public boolean countFamilies() { return bitFamilies; }
+
+    @Override public boolean ladderGroups() { return ladderGroups; }
+
+    /** Block ladders gate by gate, a node per ladder gate (tests compare). */
+    LiveNet withoutLadderGroups() {
+        ladderGroups = false;
+        return this;
+    }
 
     /** A gate node the tail settles through the groups whose bits it stands for; a mark in the tail says where it was made. */
     @Override
@@ -360,6 +372,7 @@ final class LiveNet implements SharedTermsNet, BlockNet {
 
     private int newNode(int lv) {
         if (unit >= 0) throw new IllegalStateException("a node made while a unit is open");
+        if (nodes >= 1 << 30) throw new ArithmeticException("a block counted gate by gate needs more than 2^30 nodes, more than a literal can name");
         node.ensure(nodes + 1);
         node.setLevel(nodes, lv);
         return nodes++;

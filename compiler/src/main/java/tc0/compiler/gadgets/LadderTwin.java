@@ -54,6 +54,9 @@ final class LadderTwin {
     /** The terms after normalising: a ladder gate's fan-in where it is a gate. */
     int size() { return size; }
 
+    /** The normalised terms' literals (plain, one per node): what each ladder gate reads. Not to be changed. */
+    int[] termLits() { return termLits; }
+
     /** The level of the ladder's gates. */
     int gateLevel() { return level + 1; }
 

@@ -49,6 +49,12 @@ public interface SharedTermsNet extends TwinNet {
      */
     int familyAt(int level);
 
+    /**
+     * Whether a block ladder read by its bits alone may count its bits as one {@link #countGroup} ({@link LadderGroup}),
+     * no node per ladder gate.
+     */
+    default boolean ladderGroups() { return false; }
+
     /** Sets a {@link #familyAt} literal's level (the highest of the bits it stands for, known once the round is done). */
     void relevel(int lit, int level);
 }

@@ -53,7 +53,7 @@ public final class WideSum {
     }
 
     private static int[] top(Net net, WideColumns in, int rounds, int from, boolean constantInBlocks) {
-        Sum sum = new Sum(net, in, rounds, constantInBlocks);
+        Sum sum = new Sum(net, in, rounds, constantInBlocks, from);
         if (from < 0 || from >= sum.width) throw new IllegalArgumentException("bits from " + from + " of " + sum.width);
         int[] out = new int[sum.width - from];
         for (int i = 0; i < sum.blocks(); i++) {
@@ -72,7 +72,7 @@ public final class WideSum {
      * falls among the columns, and a reader of the terms is one level deeper either way.
      */
     static Terms topBitTerms(Net net, WideColumns in, int rounds) {
-        Sum sum = new Sum(net, in, rounds, false);
+        Sum sum = new Sum(net, in, rounds, false, Integer.MAX_VALUE);
         int last = sum.blocks() - 1;
         return sum.ladder(last).bitTerms(sum.width - 1 - sum.start[last]);
     }
@@ -89,7 +89,8 @@ public final class WideSum {
         final Operands ops;
         final Carries carries;
 
-        Sum(Net net, WideColumns in, int rounds, boolean constantInBlocks) {
+        /** {@code from}: the lowest output bit asked (block 0's low bits are read by its output ladder alone: g_0 is false). */
+        Sum(Net net, WideColumns in, int rounds, boolean constantInBlocks, int from) {
             this.net = net;
             java.math.BigInteger constant = constantInBlocks ? in.constantBits() : java.math.BigInteger.ZERO;
             // On a twin net, columns holding runs go through their first round by heights (WideRuns), unlisted.
@@ -109,6 +110,7 @@ public final class WideSum {
             for (int i = 0; i <= blocks; i++) start[i] = i == 0 ? 0 : low > 0 ? low + (i - 1) * b : i * b;
             split = new Block[blocks];
             for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, start[i], start[i + 1], bitsOf(constant, start[i], start[i + 1]));
+            for (int i = 0; i < blocks; i++) split[i].readUpTo(i == 0 && start[1] <= from, i + 1 < blocks ? split[i + 1].lowWidth : 0);
             // Block i adds A_i (the low part of split block i) and B_i (the high part of split block i - 1).
             ops = new Operands(split);
             carries = new Carries(net, ops);
@@ -181,6 +183,8 @@ public final class WideSum {
         private boolean gateByGate;
         private boolean bulkAllowed, bulkTried; // a block ladder, read by its bits alone
         private LadderBits bulk; // its bits from the twin's normal form, on a net that keeps every gate
+        private int[] group; // its bits as one settled group, on a net that drops dead gates (LadderGroup)
+        private int bitsFrom = 0, bitsRead = Integer.MAX_VALUE; // a block ladder's bits asked lie in bitsFrom .. bitsRead - 1 (Block#readUpTo)
 
         Ladder(Net net, int[] lits, long[] w, long max) {
             this(net, lits, w, max, 0);
@@ -225,6 +229,11 @@ public final class WideSum {
             if (bulkAllowed && !bulkTried) {
                 bulkTried = true;
                 bulk = LadderBits.of(net, twin(), constant, max);
+                if (bulk == null) group = LadderGroup.bits(net, twin, constant, max, bitsFrom, bitsRead);
+            }
+            if (group != null) {
+                if (t < bitsFrom || t >= bitsRead) throw new IllegalStateException("bit " + t + " of a ladder read in " + bitsFrom + " .. " + (bitsRead - 1));
+                return t < group.length ? group[t] : Literal.FALSE;
             }
             return bits.computeIfAbsent(t, k -> {
                 if (bulk != null) return bulk.bit(t);
@@ -236,7 +245,7 @@ public final class WideSum {
 
         /** Bit t's gate's terms {@code ±[V >= m 2^t]}, m = 1, 2, ... (threshold 1), its ladder gates made. */
         Terms bitTerms(int t) {
-            if (bulk != null) throw new IllegalStateException("a ladder counted by its bits has no gate literals");
+            if (bulk != null || group != null) throw new IllegalStateException("a ladder counted by its bits has no gate literals");
             int n = (int) (max >>> t);
             int[] ls = new int[n];
             long[] ws = new long[n];
@@ -250,6 +259,7 @@ public final class WideSum {
             atLeast = null;
             bits = null;
             bulk = null;
+            group = null;
         }
     }
 
@@ -287,6 +297,17 @@ public final class WideSum {
         }
 
         int low(int t) { return singles != null ? singles[t] : ladder.bit(t); }
+
+        /**
+         * Which of its ladder's bits are ever asked: the high part up to the next block's width ({@link Operands#load}),
+         * the low part unless {@code noLow} (block 0 below the output bits: its operands are loaded by its own output
+         * ladder alone, as no carry reads {@code g_0}).
+         */
+        void readUpTo(boolean noLow, int nextWidth) {
+            if (ladder == null) return;
+            ladder.bitsFrom = noLow ? lowWidth : 0;
+            ladder.bitsRead = lowWidth + Math.min(highBits(), nextWidth);
+        }
 
         /** Bits of the high part {@code floor(V / 2^lowWidth)}. */
         int highBits() { return singles != null ? 0 : 64 - Long.numberOfLeadingZeros(ladder.max >>> lowWidth); }
