@@ -78,6 +78,33 @@ final class ResampleAxis {
     }
 
     /**
+     * This axis with its groups joined as {@code into} says (old group -> new group, numbered by first position): a
+     * new group keeps its first old group's taps, copies and liveness, counts its old groups' positions and reads
+     * what they read ({@link ResampleMerge}).
+     */
+    ResampleAxis merged(int[] into, int groups) {
+        ResampleAxis r = new ResampleAxis(of.length, tapped.length);
+        System.arraycopy(tapped, 0, r.tapped, 0, tapped.length);
+        r.multiTap = multiTap;
+        r.disjoint = disjoint;
+        long[] counts = new long[groups];
+        for (int g = 0; g < size(); g++) {
+            int h = into[g];
+            if (h == r.size()) {
+                r.taps.add(taps.get(g));
+                r.canon.add(canon.get(g));
+                r.live.add(live.get(g));
+                r.reads.add(new java.util.BitSet());
+            } else if (h > r.size()) throw new IllegalArgumentException("groups not numbered by first position");
+            r.reads.get(h).or(reads.get(g));
+            counts[h] += count.get(g);
+        }
+        for (int i = 0; i < of.length; i++) r.of[i] = into[of[i]];
+        for (long c : counts) r.count.add(c);
+        return r;
+    }
+
+    /**
      * Marks the operand positions one output position reads, as themselves and, where the operand copies its
      * source there, as that source position; false if another position read one of them before.
      */
