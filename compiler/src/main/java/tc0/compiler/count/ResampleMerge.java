@@ -14,6 +14,12 @@ import tc0.compiler.interp.Layout;
 final class ResampleMerge {
     private ResampleMerge() {}
 
+    /** Tests only: no group joined, every weighting counted by itself (the path joining replaces). */
+    static volatile boolean off;
+
+    /** Groups joined into another, over every count (for tests). */
+    static final java.util.concurrent.atomic.LongAdder joined = new java.util.concurrent.atomic.LongAdder();
+
     /** Where one group of the axis is counted. */
     interface Places {
         /** The union of the bits of the weights read by the key at every place group g is counted; -1: not keyed somewhere. */
@@ -26,6 +32,7 @@ final class ResampleMerge {
     /** The axis with groups joined as above (itself where none joins). */
     static ResampleAxis merge(ResampleAxis ax, ClassMap m, int axis, Places places) {
         int n = ax.size();
+        if (off) return ax;
         // A group's kind: what makes its places the same (its weights aside): taps' class groups, copies, liveness, denominator.
         TupleIds kinds = new TupleIds(), signatures = new TupleIds();
         long[] t = new long[8];
@@ -58,15 +65,16 @@ final class ResampleMerge {
         // A signature joins its groups where its first one is keyed at every place.
         int s = signatures.size();
         if (s == 0) return ax;
-        int[] joined = new int[s];
-        java.util.Arrays.fill(joined, -2); // -2 not yet seen, -1 not joined, else the new group
+        int[] first = new int[s];
+        java.util.Arrays.fill(first, -2); // -2 not yet seen, -1 not joined, else the new group
         int[] into = new int[n];
         int groups = 0;
         for (int g = 0; g < n; g++) {
             int k = sig[g];
-            if (k >= 0 && joined[k] == -2) joined[k] = places.keyed(g) ? groups : -1;
-            into[g] = k >= 0 && joined[k] >= 0 && joined[k] < groups ? joined[k] : groups++;
+            if (k >= 0 && first[k] == -2) first[k] = places.keyed(g) ? groups : -1;
+            into[g] = k >= 0 && first[k] >= 0 && first[k] < groups ? first[k] : groups++;
         }
+        joined.add(n - groups);
         return groups == n ? ax : ax.merged(into, groups);
     }
 }
