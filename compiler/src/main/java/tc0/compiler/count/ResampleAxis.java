@@ -50,6 +50,9 @@ final class ResampleAxis {
         int[] seenGroup = new int[16];
         long[] key = new long[3], counts = new long[0];
         boolean[] readOwn = new boolean[sources], readCopy = new boolean[copies == null ? 0 : copies.sources(axis)];
+        int lastK = -1, lastFirst = -1, lastLast = -1, lastKind = -1;
+        long lastDen = -1;
+        boolean lastLive = false;
         for (int i = 0; i < positions; i++) {
             Layout.Taps t = Layout.taps(sources, positions, mode, i);
             boolean isLive = live == null || live[i];
@@ -77,7 +80,16 @@ final class ResampleAxis {
             }
             if (isLive && k > 1) r.multiTap = true;
             if (isLive) r.disjoint &= readOnce(t.index(), copies, axis, readOwn, readCopy);
-            int kind = kinds.id(key, 3 + 2 * k), g;
+            // Neighbouring positions mostly read the same sources (an upsample: n / sources in a row): their kind is the last one's.
+            boolean again = copies == null && k <= 2 && k == lastK && isLive == lastLive && t.denominator() == lastDen && t.index()[0] == lastFirst
+                    && t.index()[k - 1] == lastLast;
+            int kind = again ? lastKind : kinds.id(key, 3 + 2 * k), g;
+            lastK = k;
+            lastLive = isLive;
+            lastDen = t.denominator();
+            lastFirst = t.index()[0];
+            lastLast = t.index()[k - 1];
+            lastKind = kind;
             long[] w = t.weight();
             int[] slots = null;
             int at;
