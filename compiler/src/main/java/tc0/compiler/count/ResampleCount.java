@@ -35,16 +35,16 @@ import tc0.compiler.numerics.FixedFormat;
  * numbers, as the lowering does ({@link ResampleStencils.Shared#route}).
  */
 final class ResampleCount {
-    private final Engine e;
+    final Engine e;
     private final Node n;
     private final int operand;
-    private final ClassMap m;
+    final ClassMap m;
     private final FixedFormat fx, out;
-    private final ResampleAxis[] ax;
+    final ResampleAxis[] ax;
     private final ResampleLive.Copies copies;
-    private final ResampleStencils.Shared sym;
+    final ResampleStencils.Shared sym;
     private final boolean rank3;
-    private final int cgroups;
+    final int cgroups;
     private boolean copied, passthrough, rowPassThrough;
 
     private ResampleCount(Engine e, Node n, int operand, ClassMap m, ResampleAxis[] ax, ResampleLive.Copies copies) {
@@ -102,7 +102,7 @@ final class ResampleCount {
         return new Summary(classes, Set.copyOf(bases), distinct, n.elem() instanceof Elem.Bit);
     }
 
-    private boolean pair(int axis, int g) { return ax[axis].taps.get(g).index().length > 1; }
+    boolean pair(int axis, int g) { return ax[axis].taps.get(g).index().length > 1; }
 
     private long channels(int cg) { return rank3 ? m.count(2, cg) : 1; }
 
@@ -130,7 +130,7 @@ final class ResampleCount {
         for (int gy = 0; gy < ax[0].size(); gy++) if (ax[0].live.get(gy) && !pair(0, gy)) singleRows.add(gy);
         int groupsX = ax[1].size();
         // Column groups whose weightings key alike at every place they are counted, joined (without copies only).
-        if (merge) ax[1] = ResampleMerge.merge(ax[1], m, 1, new ColumnPlaces(singleRows, kindFirst));
+        if (merge) ax[1] = ResampleMerge.merge(ax[1], m, 1, new ResamplePlaces.Columns(this, singleRows, kindFirst));
         int ny = ax[0].size(), nx = ax[1].size();
         // Stencils of single-tap rows, for every column group (few rows: borders and whole source positions).
         java.util.Map<Integer, int[]> singleRow = new java.util.LinkedHashMap<>();
@@ -190,7 +190,7 @@ final class ResampleCount {
         // Row groups whose weightings key alike at every column class, joined (single-tap rows keep their own groups).
         if (merge) {
             ResampleAxis before = ax[0];
-            ax[0] = ResampleMerge.merge(before, m, 0, new RowPlaces(colFirst, colPass, rowKind));
+            ax[0] = ResampleMerge.merge(before, m, 0, new ResamplePlaces.Rows(this, colFirst, colPass, rowKind));
             if (ax[0] != before) {
                 int[] into = new int[before.size()];
                 for (int i = 0; i < before.of.length; i++) into[before.of[i]] = ax[0].of[i];
@@ -232,95 +232,11 @@ final class ResampleCount {
         return ClassMap.of(Engine.shape(n), ids, groups, table);
     }
 
-    /** Where a column group is counted: against each single-tap row (direct) and in each row kind's column pass. */
-    private final class ColumnPlaces implements ResampleMerge.Places {
-        private final List<Integer> singleRows, kindFirst;
-
-        ColumnPlaces(List<Integer> singleRows, List<Integer> kindFirst) {
-            this.singleRows = singleRows;
-            this.kindFirst = kindFirst;
-        }
-
-        @Override public long mask(int gx) {
-            long mask = 0;
-            for (int gy : singleRows) {
-                if (ax[0].taps.get(gy).weight()[0] != 1) return -1; // the key would read the weights times another's
-                for (int cg = 0; cg < cgroups; cg++) {
-                    long k = sym.splitMask(tapClasses(m, ax, gy, gx, cg), weighting(gy, gx));
-                    if (k == -1) return -1;
-                    mask |= k;
-                }
-            }
-            for (int row : kindFirst) {
-                for (int cg = 0; cg < cgroups; cg++) {
-                    long k = sym.memo.pairs.exactMask(columnClasses(row, gx, cg), ax[1].taps.get(gx).weight(), e.rounds);
-                    if (k == -1) return -1;
-                    mask |= k;
-                }
-            }
-            return mask;
-        }
-
-        @Override public boolean keyed(int gx) {
-            for (int gy : singleRows) {
-                for (int cg = 0; cg < cgroups; cg++) if (sym.keyedSplit(tapClasses(m, ax, gy, gx, cg), weighting(gy, gx)) == null) return false;
-            }
-            for (int row : kindFirst) {
-                for (int cg = 0; cg < cgroups; cg++) {
-                    if (ResampleStencils.keyedExact(columnClasses(row, gx, cg), ax[1].taps.get(gx).weight(), e.rounds, sym.memo) == null) return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /** Where a two-tap row group is counted: against each single-tap column class (direct) and in each two-tap one's row pass. */
-    private final class RowPlaces implements ResampleMerge.Places {
-        private final List<Integer> colFirst;
-        private final int[][] colPass;
-        private final int[] rowKind;
-
-        RowPlaces(List<Integer> colFirst, int[][] colPass, int[] rowKind) {
-            this.colFirst = colFirst;
-            this.colPass = colPass;
-            this.rowKind = rowKind;
-        }
-
-        @Override public long mask(int gy) {
-            long mask = 0;
-            for (int gx : colFirst) {
-                if (!ax[1].live.get(gx)) continue;
-                if (!pair(1, gx) && ax[1].taps.get(gx).weight()[0] != 1) return -1;
-                for (int cg = 0; cg < cgroups; cg++) {
-                    long k = sym.splitMask(classes(gy, gx, cg), weighting(gy, gx));
-                    if (k == -1) return -1;
-                    mask |= k;
-                }
-            }
-            return mask;
-        }
-
-        @Override public boolean keyed(int gy) {
-            for (int gx : colFirst) {
-                if (!ax[1].live.get(gx)) continue;
-                for (int cg = 0; cg < cgroups; cg++) if (sym.keyedSplit(classes(gy, gx, cg), weighting(gy, gx)) == null) return false;
-            }
-            return true;
-        }
-
-        /** The words the row's stencil reads there: the operand's (direct) or the column passes' (row pass). */
-        private ElemClass[] classes(int gy, int gx, int cg) {
-            if (!pair(1, gx)) return tapClasses(m, ax, gy, gx, cg);
-            int[] t = ax[0].taps.get(gy).index();
-            return new ElemClass[] {ElemClass.byId(colPass[gx][rowKind[t[0]] * cgroups + cg]), ElemClass.byId(colPass[gx][rowKind[t[1]] * cgroups + cg])};
-        }
-    }
-
     /**
      * The weighting of row group gy against column group gx as {@link #direct} makes it (single taps of weight 1: the other's
      * weights), or as {@link #rowPass} does (a two-tap column group: the row's weights over both denominators).
      */
-    private Weighting weighting(int gy, int gx) {
+    Weighting weighting(int gy, int gx) {
         Layout.Taps ty = ax[0].taps.get(gy), tx = ax[1].taps.get(gx);
         long den = Math.multiplyExact(ty.denominator(), tx.denominator());
         if (ty.index().length > 1 && tx.index().length > 1) return new Weighting(ty.weight().clone(), den);
@@ -328,7 +244,7 @@ final class ResampleCount {
     }
 
     /** The column pass's words over source row {@code row}'s class group and column group gx's taps. */
-    private ElemClass[] columnClasses(int row, int gx, int cg) {
+    ElemClass[] columnClasses(int row, int gx, int cg) {
         Layout.Taps tx = ax[1].taps.get(gx);
         int[] g = new int[m.rank()];
         if (g.length == 3) g[2] = cg;
@@ -482,7 +398,7 @@ final class ResampleCount {
     }
 
     /** The classes of the taps of a group combination, in stencil order (row taps outer, column taps inner). */
-    private static ElemClass[] tapClasses(ClassMap m, ResampleAxis[] ax, int gy, int gx, int cg) {
+    static ElemClass[] tapClasses(ClassMap m, ResampleAxis[] ax, int gy, int gx, int cg) {
         Layout.Taps ty = ax[0].taps.get(gy), tx = ax[1].taps.get(gx);
         ElemClass[] in = new ElemClass[ty.index().length * tx.index().length];
         int[] g = new int[m.rank()];
