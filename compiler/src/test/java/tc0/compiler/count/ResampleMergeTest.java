@@ -101,6 +101,18 @@ class ResampleMergeTest {
         assertTrue(ResampleMerge.joined.sum() - before > 0, "no group joined at n = 128");
     }
 
+    /**
+     * An upsample of a computed map read in part (a nearest downsample): neighbouring positions read the same sources,
+     * some live, some dead (their groups by kind and f in {@code ResampleAxis.of}). Counted = built.
+     */
+    @Test
+    void anUpsampleReadInPartCountsAsBuilt() {
+        CountAsserts.assertCounted(CountAsserts.program("model m() { precision fixed(int: 5, frac: 6); ",
+                "input X: [2, 2, 1]; weight W: [1, 1] = random(seed: 4);"
+                        + " let U = upsample(reshape(reshape(X, [4, 1]) @ W, [2, 2, 1]), to: [16, 16], mode: bilinear);"
+                        + " output Y = downsample(U, to: [3, 5], mode: nearest);"), 2);
+    }
+
     private static int bitLength(long x) {
         return 64 - Long.numberOfLeadingZeros(x);
     }
