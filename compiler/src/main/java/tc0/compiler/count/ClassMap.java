@@ -43,6 +43,14 @@ final class ClassMap {
     }
 
     private ClassMap(long[] shape, int[][] ids, PairAxis[] pairs, int[] groups, int[] table, Diagonal diagonal, boolean onDiagonal) {
+        this(shape, ids, pairs, groups, table, diagonal, onDiagonal, null);
+    }
+
+    /**
+     * {@code known}: per axis its groups' counts where the caller has them (null, or a null entry: counted here, a pass
+     * over the axis's positions; at n = 2^20 a millisecond per axis and map, and var's decoder makes thousands of maps).
+     */
+    private ClassMap(long[] shape, int[][] ids, PairAxis[] pairs, int[] groups, int[] table, Diagonal diagonal, boolean onDiagonal, long[][] known) {
         this.shape = shape;
         this.ids = ids;
         this.pairs = pairs == null ? new PairAxis[groups.length] : pairs;
@@ -52,6 +60,7 @@ final class ClassMap {
         this.onDiagonal = onDiagonal;
         this.counts = new long[shape.length][];
         for (int a = 0; a < shape.length; a++) {
+            if (known != null && known[a] != null) { counts[a] = known[a]; continue; }
             counts[a] = new long[groups[a]];
             if (this.pairs[a] != null) counts[a] = this.pairs[a].counts(groups[a]);
             else if (ids[a] == null) counts[a][0] = shape[a];
@@ -86,11 +95,16 @@ final class ClassMap {
 
     /** As {@link #of(long[], int[][], int[], int[])}, the axes where {@code pairs} holds a {@link PairAxis} grouped by it (their ids unused). */
     static ClassMap of(long[] shape, int[][] ids, PairAxis[] pairs, int[] groups, int[] table) {
+        return of(shape, ids, pairs, groups, table, true);
+    }
+
+    /** As above; {@code copy} false: the caller hands over {@code ids}' arrays (made for this map, not kept). */
+    private static ClassMap of(long[] shape, int[][] ids, PairAxis[] pairs, int[] groups, int[] table, boolean copy) {
         int[][] own = new int[shape.length][];
         PairAxis[] pa = new PairAxis[groups.length];
         for (int a = 0; a < shape.length; a++) {
             if (pairs != null && pairs[a] != null) pa[a] = pairs[a];
-            else own[a] = ids[a] == null ? null : ids[a].clone();
+            else own[a] = ids[a] == null ? null : copy ? ids[a].clone() : ids[a];
         }
         return new ClassMap(shape.clone(), own, pa, groups.clone(), table.clone()).compress();
     }
@@ -342,7 +356,9 @@ final class ClassMap {
     /** Axes of size 1 repeated to {@code to}. */
     ClassMap broadcast(long[] to) {
         if (sided()) return Arrays.equals(to, shape) ? this : dense().broadcast(to);
-        return new ClassMap(to.clone(), ids.clone(), pairs.clone(), groups.clone(), table);
+        long[][] known = new long[shape.length][];
+        for (int a = 0; a < shape.length; a++) if (ids[a] != null) known[a] = counts[a]; // listed axes keep their length
+        return new ClassMap(to.clone(), ids.clone(), pairs.clone(), groups.clone(), table, Diagonal.plain(0), false, known);
     }
 
     ClassMap slice(long[] start, long[] size) {
@@ -352,7 +368,7 @@ final class ClassMap {
         for (int a = 0; a < shape.length; a++) {
             if (ids[a] != null) n[a] = Arrays.copyOfRange(ids[a], (int) start[a], (int) (start[a] + size[a]));
         }
-        return of(size, n, groups, table);
+        return of(size, n, null, groups, table, false);
     }
 
     /** {@code this} then {@code right} along {@code axis}. */
@@ -402,7 +418,7 @@ final class ClassMap {
             }
             t[f] = left ? table[flat(lg)] : right.table[right.flat(rg)];
         }
-        return of(sh, n, gs, t);
+        return of(sh, n, null, gs, t, false);
     }
 
     /**
@@ -501,7 +517,13 @@ final class ClassMap {
         }
         int[] gs = groups.clone();
         gs[axis] = ng;
-        return new ClassMap(shape, n, p, gs, t, diagonal, onDiagonal);
+        long[][] known = counts.clone(); // the other axes' groups are unchanged; this one's fold by remap
+        known[axis] = null;
+        if (p[axis] == null && n[axis] != null) {
+            known[axis] = new long[ng];
+            for (int g = 0; g < ga; g++) if (remap[g] >= 0) known[axis][remap[g]] += counts[axis][g];
+        }
+        return new ClassMap(shape, n, p, gs, t, diagonal, onDiagonal, known);
     }
 
     private record SliceKey(int[] s) {

@@ -112,6 +112,45 @@ final class PairWeighting {
         return key(EXACT, in, w, 0, 0, false, -1, 0, 0, rounds);
     }
 
+    /**
+     * The bits of the weights {@link #split}'s key reads beyond z and their bit lengths: weightings of one class, division
+     * and sum {@code w[0] + w[1]}, with equal lowest set bit of {@code w[1]}, equal bit lengths and equal bits here
+     * ({@code w[0] & mask}, {@code w[1] & mask}) have equal keys, null or not ({@link ResampleMerge}); -1 where no key is
+     * made for any of them (no such pair, a shape not keyed, or a sum of 2^61 or more, where the shape reads f).
+     */
+    long splitMask(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds) {
+        if (d.signum() <= 0 || d.bitCount() != 1) return -1;
+        int m = d.getLowestSetBit(), a = out.fracBits(), zz = Math.min(a, m), e = a - zz + 1, s = m - zz + 1;
+        return s > 62 ? -1 : mask(in, w, e, s, true, rounds);
+    }
+
+    /** {@link #splitMask} for {@link #exact}'s key. */
+    long exactMask(ElemClass[] in, long[] w, int rounds) {
+        return mask(in, w, 0, 0, false, rounds);
+    }
+
+    /**
+     * What {@link #key} reads of each weight x beyond the shape and x's bit length: bit j of quotient {@code x 2^(k+e) / 2^s}
+     * (bit {@code j + s - e - k} of x) for every variable bit k and every column j it checks (the passing columns where
+     * two or more pass, the sensitive ones).
+     */
+    private long mask(ElemClass[] in, long[] w, int e, int s, boolean divides, int rounds) {
+        if (in.length != 2 || w[0] <= 0 || w[1] <= 0 || w[0] + w[1] >= 1L << 61) return -1;
+        Shape sh = shape(in, w, e, s, divides, rounds);
+        if (sh == null || !sh.keyed()) return -1;
+        long columns = Long.bitCount(sh.passing()) >= 2 ? sh.passing() : 0;
+        for (int j : sh.sensitive()) columns |= 1L << j;
+        long mask = 0;
+        for (int k : bits(in[0]).ks()) {
+            int r = s - e - k;
+            for (long c = columns; c != 0; c &= c - 1) {
+                int at = Long.numberOfTrailingZeros(c) + r;
+                if (at >= 0 && at < 64) mask |= 1L << at;
+            }
+        }
+        return mask;
+    }
+
     /** The shape {@link #split}'s key is made from (keyed or not), or null where none is made: for tests. */
     Shape splitShape(ElemClass[] in, long[] w, BigInteger d, FixedFormat out, int rounds) {
         if (d.signum() <= 0 || d.bitCount() != 1) return null;

@@ -35,16 +35,16 @@ import tc0.compiler.numerics.FixedFormat;
  * numbers, as the lowering does ({@link ResampleStencils.Shared#route}).
  */
 final class ResampleCount {
-    private final Engine e;
+    final Engine e;
     private final Node n;
     private final int operand;
-    private final ClassMap m;
+    final ClassMap m;
     private final FixedFormat fx, out;
-    private final ResampleAxis[] ax;
+    final ResampleAxis[] ax;
     private final ResampleLive.Copies copies;
-    private final ResampleStencils.Shared sym;
+    final ResampleStencils.Shared sym;
     private final boolean rank3;
-    private final int cgroups;
+    final int cgroups;
     private boolean copied, passthrough, rowPassThrough;
 
     private ResampleCount(Engine e, Node n, int operand, ClassMap m, ResampleAxis[] ax, ResampleLive.Copies copies) {
@@ -102,30 +102,18 @@ final class ResampleCount {
         return new Summary(classes, Set.copyOf(bases), distinct, n.elem() instanceof Elem.Bit);
     }
 
-    private boolean pair(int axis, int g) { return ax[axis].taps.get(g).index().length > 1; }
+    boolean pair(int axis, int g) { return ax[axis].taps.get(g).index().length > 1; }
 
     private long channels(int cg) { return rank3 ? m.count(2, cg) : 1; }
 
     /** Counts every live stencil and gives the output's class map. */
     private ClassMap classes() {
-        int ny = ax[0].size(), nx = ax[1].size();
         // Where the operand copies elements, whether a stencil is separable depends on its taps' identities:
         // its column groups are then kept apart (a downsample's few), else grouped into column classes.
         boolean merge = copies == null;
-        // Stencils of single-tap rows, for every column group (few rows: borders and whole source positions).
-        java.util.Map<Integer, int[]> singleRow = new java.util.LinkedHashMap<>();
-        for (int gy = 0; gy < ny; gy++) {
-            if (!ax[0].live.get(gy) || pair(0, gy)) continue;
-            int[] row = new int[nx * cgroups];
-            for (int gx = 0; gx < nx; gx++) {
-                if (!ax[1].live.get(gx)) continue;
-                for (int cg = 0; cg < cgroups; cg++) row[gx * cgroups + cg] = direct(gy, gx, cg);
-            }
-            singleRow.put(gy, row);
-        }
         // Kinds of the source rows live two-tap rows read (class group, copied or not): the column pass's inputs.
         java.util.BitSet pairRows = new java.util.BitSet();
-        for (int gy = 0; gy < ny; gy++) if (ax[0].live.get(gy) && pair(0, gy)) pairRows.or(ax[0].reads.get(gy));
+        for (int gy = 0; gy < ax[0].size(); gy++) if (ax[0].live.get(gy) && pair(0, gy)) pairRows.or(ax[0].reads.get(gy));
         int[] rowKind = new int[ax[0].tapped.length];
         Arrays.fill(rowKind, -1);
         List<Integer> kindFirst = new ArrayList<>();
@@ -138,6 +126,22 @@ final class ResampleCount {
         }
         int kindCount = kinds.size();
         long[] allRows = rowsPerKind(pairRows, rowKind, kindCount);
+        List<Integer> singleRows = new ArrayList<>();
+        for (int gy = 0; gy < ax[0].size(); gy++) if (ax[0].live.get(gy) && !pair(0, gy)) singleRows.add(gy);
+        int groupsX = ax[1].size();
+        // Column groups whose weightings key alike at every place they are counted, joined (without copies only).
+        if (merge) ax[1] = ResampleMerge.merge(ax[1], m, 1, new ResamplePlaces.Columns(this, singleRows, kindFirst));
+        int ny = ax[0].size(), nx = ax[1].size();
+        // Stencils of single-tap rows, for every column group (few rows: borders and whole source positions).
+        java.util.Map<Integer, int[]> singleRow = new java.util.LinkedHashMap<>();
+        for (int gy : singleRows) {
+            int[] row = new int[nx * cgroups];
+            for (int gx = 0; gx < nx; gx++) {
+                if (!ax[1].live.get(gx)) continue;
+                for (int cg = 0; cg < cgroups; cg++) row[gx * cgroups + cg] = direct(gy, gx, cg);
+            }
+            singleRow.put(gy, row);
+        }
         // The column pass: one instance per (row kind, column group, channel group), for the rows it serves.
         int[][] colPass = new int[nx][];
         for (int gx = 0; gx < nx; gx++) {
@@ -182,7 +186,22 @@ final class ResampleCount {
             colCount.set(c, colCount.get(c) + ax[1].count.get(gx));
         }
         int nc = colFirst.size();
-        if (Engine.TRACE) System.err.println("count: node " + n.id() + " " + n.op().label() + ": " + ny + " row groups, " + nx + " column groups in " + nc + " column classes, " + kindCount + " source row kinds");
+        int groupsY = ny;
+        // Row groups whose weightings key alike at every column class, joined (single-tap rows keep their own groups).
+        if (merge) {
+            ResampleAxis before = ax[0];
+            ax[0] = ResampleMerge.merge(before, m, 0, new ResamplePlaces.Rows(this, colFirst, colPass, rowKind));
+            if (ax[0] != before) {
+                int[] into = new int[before.size()];
+                for (int i = 0; i < before.of.length; i++) into[before.of[i]] = ax[0].of[i];
+                java.util.Map<Integer, int[]> moved = new java.util.LinkedHashMap<>();
+                for (var row : singleRow.entrySet()) moved.put(into[row.getKey()], row.getValue());
+                singleRow = moved;
+                ny = ax[0].size();
+            }
+        }
+        if (Engine.TRACE) System.err.println("count: node " + n.id() + " " + n.op().label() + ": " + ny + " row groups (of " + groupsY + "), " + nx + " column groups (of "
+                + groupsX + ") in " + nc + " column classes, " + kindCount + " source row kinds");
         int[] table = new int[Math.multiplyExact(ny, nc * cgroups)];
         Arrays.fill(table, ElemClass.constant(0, out.width()).id); // what no consumer reads
         for (int gy = 0; gy < ny; gy++) {
@@ -211,6 +230,31 @@ final class ResampleCount {
         groups[1] = nc;
         if (rank3) { ids[2] = m.axisGroups(2); groups[2] = cgroups; }
         return ClassMap.of(Engine.shape(n), ids, groups, table);
+    }
+
+    /**
+     * The weighting of row group gy against column group gx as {@link #direct} makes it (single taps of weight 1: the other's
+     * weights), or as {@link #rowPass} does (a two-tap column group: the row's weights over both denominators).
+     */
+    Weighting weighting(int gy, int gx) {
+        Layout.Taps ty = ax[0].taps.get(gy), tx = ax[1].taps.get(gx);
+        long den = Math.multiplyExact(ty.denominator(), tx.denominator());
+        if (ty.index().length > 1 && tx.index().length > 1) return new Weighting(ty.weight().clone(), den);
+        return new Weighting(weights(ty, tx), den);
+    }
+
+    /** The column pass's words over source row {@code row}'s class group and column group gx's taps. */
+    ElemClass[] columnClasses(int row, int gx, int cg) {
+        Layout.Taps tx = ax[1].taps.get(gx);
+        int[] g = new int[m.rank()];
+        if (g.length == 3) g[2] = cg;
+        g[0] = m.group(0, row);
+        ElemClass[] in = new ElemClass[tx.index().length];
+        for (int b = 0; b < in.length; b++) {
+            g[1] = m.group(1, tx.index()[b]);
+            in[b] = m.at(g);
+        }
+        return in;
     }
 
     private static long[] rowsPerKind(java.util.BitSet rows, int[] rowKind, int kinds) {
@@ -270,15 +314,8 @@ final class ResampleCount {
      */
     private int columnPass(int row, long rows, int gx, int cg) {
         Layout.Taps tx = ax[1].taps.get(gx);
-        int[] g = new int[m.rank()];
-        if (g.length == 3) g[2] = cg;
-        g[0] = m.group(0, row);
         int k = tx.index().length;
-        ElemClass[] in = new ElemClass[k];
-        for (int b = 0; b < k; b++) {
-            g[1] = m.group(1, tx.index()[b]);
-            in[b] = m.at(g);
-        }
+        ElemClass[] in = columnClasses(row, gx, cg);
         long[] w = tx.weight();
         int rounds = e.rounds;
         Instance.Gadget gadget = (net, xs) -> {
@@ -361,7 +398,7 @@ final class ResampleCount {
     }
 
     /** The classes of the taps of a group combination, in stencil order (row taps outer, column taps inner). */
-    private static ElemClass[] tapClasses(ClassMap m, ResampleAxis[] ax, int gy, int gx, int cg) {
+    static ElemClass[] tapClasses(ClassMap m, ResampleAxis[] ax, int gy, int gx, int cg) {
         Layout.Taps ty = ax[0].taps.get(gy), tx = ax[1].taps.get(gx);
         ElemClass[] in = new ElemClass[ty.index().length * tx.index().length];
         int[] g = new int[m.rank()];

@@ -177,6 +177,23 @@ final class ResampleStencils {
             return r;
         }
 
+        /**
+         * The count {@link ResampleCount} makes of a stencil over distinct taps by SPLIT where {@link PairWeighting} keys it:
+         * {@link #certainSplit}'s where the form fits a long, else SPLIT's past a long ({@code divide}); null where that
+         * weighting is not keyed or its keyed count is not made (the caller then goes its own way, f by f).
+         */
+        Instance.Result keyedSplit(ElemClass[] in, Weighting k) {
+            BigInteger wide = divisor(k, fx);
+            boolean fits = DivideWords.fitsLong(widths(in), k.w(), wide);
+            PairWeighting.Key pair = memo.pairs.split(in, k.w(), wide, out, rounds, fits);
+            return pair == null ? null : ClosedSplit.keyed(in, k.w(), wide, out, rounds, fits, memo, pair);
+        }
+
+        /** The bits of k's weights {@link #keyedSplit}'s key reads ({@link PairWeighting#splitMask}). */
+        long splitMask(ElemClass[] in, Weighting k) {
+            return memo.pairs.splitMask(in, k.w(), divisor(k, fx), out, rounds);
+        }
+
         /** MULTIPLY over distinct taps in closed form; null where that does not apply (another route, or the closed sum does not). */
         Instance.Result closed(ElemClass[] in, Weighting k, DivideByConstant.Route route) {
             if (route != DivideByConstant.Route.MULTIPLY) return null; // MULTIPLY fits a long: so does d
@@ -222,6 +239,11 @@ final class ResampleStencils {
      */
     static Instance.Result closedExact(ElemClass[] in, long[] w, int rounds) {
         return closedExact(in, w, rounds, null);
+    }
+
+    /** {@link #closedExact} where {@link PairWeighting} keys it, else null ({@link ResampleMerge}). */
+    static Instance.Result keyedExact(ElemClass[] in, long[] w, int rounds, SplitMemo memo) {
+        return memo.pairs.exact(in, w, rounds) == null ? null : closedExact(in, w, rounds, memo);
     }
 
     /** {@link #closedExact}, spread sums looked up in (and added to) {@code memo} where not null. */
