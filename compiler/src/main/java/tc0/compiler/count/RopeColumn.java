@@ -25,7 +25,7 @@ final class RopeColumn {
     private final RopePlainRows plain;
     /** The words' level (the plain rows move up by it) and the low-top bit their rows need ({@link Rope#X_LOW} ..., 0 none). */
     private final int level, lowBit;
-    private final java.util.Map<Integer, Integer> liftedIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LiftedIds liftedIds;
 
     private final ElemClass[] base;
     private final long[] coef;
@@ -42,6 +42,7 @@ final class RopeColumn {
         this.plain = plain;
         int lv = RopeCount.plainLevel(base[0]);
         level = Math.max(0, lv);
+        liftedIds = new LiftedIds(level);
         boolean xLow = plain != null && RopeCount.topLow(base[0]), yLow = plain != null && RopeCount.topLow(base[1]);
         lowBit = xLow && yLow ? Rope.BOTH_LOW : xLow ? Rope.X_LOW : yLow ? Rope.Y_LOW : 0;
         this.base = base;
@@ -129,7 +130,7 @@ final class RopeColumn {
 
     /** A level-0 class id moved up to this column's level. */
     private int lifted(int id) {
-        return level == 0 ? id : liftedIds.computeIfAbsent(id, x -> ElemClass.byId(x).lifted(level).id);
+        return liftedIds.of(id);
     }
 
     /** The rows {@code rows} (null: every row) summed, counted first where not yet; their ids in {@link #out} from then on. */

@@ -143,7 +143,9 @@ final class RopeCount {
         int[] table = new int[rows * k];
         boolean passthrough = false, disjoint = true;
         int[] nodes = {op.operand(), op.operand()};
-        java.util.Map<Long, Integer> liftedOut = new java.util.HashMap<>();
+        LiftedIds[] liftedOut = new LiftedIds[col.length]; // per column group, one per lift
+        java.util.Map<Integer, LiftedIds> byLift = new java.util.HashMap<>();
+        for (int g = 0; g < col.length; g++) liftedOut[g] = byLift.computeIfAbsent(lift[g], LiftedIds::new);
         for (int i = 0; i < rows; i++) {
             int rg = m.group(0, i);
             for (int j = 0; j < pairs; j++) {
@@ -164,8 +166,7 @@ final class RopeCount {
                     continue;
                 }
                 for (int o = 0; o < 2; o++) {
-                    int d = lift[g], id = ids[r + o];
-                    table[i * k + 2 * j + o] = d == 0 ? id : liftedOut.computeIfAbsent((long) id << 32 | d, x -> ElemClass.byId(id).lifted(d).id);
+                    table[i * k + 2 * j + o] = liftedOut[g].of(ids[r + o]);
                 }
             }
         }

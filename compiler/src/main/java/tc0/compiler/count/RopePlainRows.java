@@ -112,7 +112,7 @@ final class RopePlainRows {
             }
             if (here) wiresHere = Math.addExact(wiresHere, cs[o].wires());
             made |= here;
-            out[2 * i + o] = SumForm.outputClass(cs[o], width, -1, 0).id;
+            out[2 * i + o] = OutputShapes.of(cs[o], width).id;
         }
         wires[i] = wiresHere;
         kind[i] = (byte) (made && (c != 0 || s != 0) ? 1 : 0);

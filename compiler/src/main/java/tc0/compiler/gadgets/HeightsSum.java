@@ -44,10 +44,22 @@ final class HeightsSum {
 
     private static HeightsSum rounds(long[] h, int level, int top) {
         HeightsSum s = new HeightsSum(level, top);
+        long[] mid = s.midHeight, fin = s.height;
+        int[] midMax = s.midMax, finMax = s.maxLevel;
+        long g1 = 0, g2 = 0, w = 0; // the first round's table gates, all one and two levels above level
+        boolean tabled = false;
         for (int j = 0; j < top; j++) {
             long c = j < h.length ? h[j] : 0;
-            if (c <= 1) { s.put(true, j, c, level); continue; }
-            if (c < EFFECTS && j + REACH[0][(int) c] <= top) { s.apply(true, 0, (int) c, level, j); continue; }
+            if (c <= 1) { if (c == 1) put(mid, midMax, j, 1, level); continue; }
+            if (c < EFFECTS && j + REACH[0][(int) c] <= top) {
+                int ci = (int) c;
+                g1 += G1[0][ci];
+                g2 += G2[0][ci];
+                w += W[0][ci];
+                tabled = true;
+                spread(mid, midMax, PACK[0], ci * SPAN, NPACK[0][ci], level, j);
+                continue;
+            }
             long groups, base, extra;
             if (c < CUTS) {
                 int cut = CUT[(int) c];
@@ -62,13 +74,41 @@ final class HeightsSum {
             s.groups(true, extra, base + 1, level, j);
             s.groups(true, groups - extra, base, level, j);
         }
+        if (tabled) { // table sums stay far below a long: at most 128 entries a column, top columns
+            s.anyGroupGates = true;
+            s.perLevel[level + 1] = Math.addExact(s.perLevel[level + 1], g1);
+            s.perLevel[level + 2] = Math.addExact(s.perLevel[level + 2], g2);
+            s.wires = Math.addExact(s.wires, w);
+        }
+        long[] perLevel = s.perLevel;
         for (int j = 0; j < top; j++) { // the last round: each column of two or more one group at its highest level
-            long c = s.midHeight[j];
-            if (c == 1) s.put(false, j, 1, s.midMax[j]);
-            else if (c > 1 && c < EFFECTS && j + REACH[1][(int) c] <= top) s.apply(false, 1, (int) c, s.midMax[j], j);
-            else if (c > 1) s.groups(false, 1, c, s.midMax[j], j);
+            long c = mid[j];
+            if (c == 1) put(fin, finMax, j, 1, midMax[j]);
+            else if (c > 1 && c < EFFECTS && j + REACH[1][(int) c] <= top) {
+                int ci = (int) c, lv = midMax[j];
+                s.anyGroupGates = true;
+                perLevel[lv + 1] += G1[1][ci];
+                perLevel[lv + 2] += G2[1][ci];
+                s.wires += W[1][ci];
+                spread(fin, finMax, PACK[1], ci * SPAN, NPACK[1][ci], lv, j);
+            }
+            else if (c > 1) s.groups(false, 1, c, midMax[j], j);
         }
         return s;
+    }
+
+    /** A table entry's puts ({@link #PACK}: offset, level step, entries) for a column at {@code lv} at column j. */
+    private static void spread(long[] h, int[] mx, int[] pack, int from, int count, int lv, int j) {
+        for (int at = from, end = from + count; at < end; at++) {
+            int p = pack[at], t = j + (p & 7), lt = lv + (p >>> 3 & 3);
+            if (h[t] == 0 || lt > mx[t]) mx[t] = lt;
+            h[t] += p >>> 5;
+        }
+    }
+
+    private static void put(long[] h, int[] mx, int j, long q, int lv) {
+        if (h[j] == 0 || lv > mx[j]) mx[j] = lv;
+        h[j] += q;
     }
 
     /**
@@ -109,20 +149,27 @@ final class HeightsSum {
         }
     }
 
+    /**
+     * {@link #ADD} and {@link #OFF} per round and height, only the offsets that get entries, packed: offset (bits
+     * 0-2), level step (3-4), entries (5-); {@link #NPACK} of them from {@code c * SPAN}.
+     */
+    private static final int[][] PACK = new int[2][EFFECTS * SPAN], NPACK = new int[2][EFFECTS];
+
+    static {
+        for (int k = 0; k < 2; k++) {
+            for (int c = 2; c < EFFECTS; c++) {
+                for (int l = 0; l < REACH[k][c]; l++) {
+                    int q = ADD[k][c * SPAN + l];
+                    if (q > 0) PACK[k][c * SPAN + NPACK[k][c]++] = l | OFF[k][c * SPAN + l] << 3 | q << 5;
+                }
+            }
+        }
+    }
+
     private static void effectPut(int k, int c, int l, long q, int off) {
         ADD[k][c * SPAN + l] += (int) q;
         OFF[k][c * SPAN + l] = Math.max(OFF[k][c * SPAN + l], off);
         REACH[k][c] = Math.max(REACH[k][c], l + 1);
-    }
-
-    /** Round k's table entry for a column of height c at {@code lv} applied at column j (as {@link #groups} would). */
-    private void apply(boolean first, int k, int c, int lv, int j) {
-        anyGroupGates = true;
-        perLevel[lv + 1] += G1[k][c];
-        perLevel[lv + 2] += G2[k][c];
-        wires += W[k][c];
-        int[] add = ADD[k], off = OFF[k];
-        for (int l = 0, at = c * SPAN; l < REACH[k][c]; l++, at++) if (add[at] > 0) put(first, j + l, add[at], lv + off[at]);
     }
 
     /** Heights below this have their first-round cut in {@link #CUT}. */
