@@ -134,7 +134,7 @@ final class OneHotPowers {
         if (bulk != null) { // a family: its members counted where a live bit reads them, no read to report
             if (allRead) return out; // every member 1 .. q - 1 counted by an earlier term: count(a) is once, not O(q) a term
             if (live == some) { // every a has some bit (c a^i is not 0), each a gate
-                for (int a = 1; a < q; a++) bulk.count(a);
+                bulk.countRange(1, q - 1); // in closed form where the family can (ResidueTwin.countRange)
                 allRead = true;
             } else if (live != 0) {
                 long[] term = table(i, c);
