@@ -73,6 +73,17 @@ class PrimitivesDepthTest {
         assertTrue(r.out().lines().anyMatch(l -> l.equals("d_log (float_log): depth 55 for every p counted (p = 256)")), r.out());
     }
 
+    /**
+     * The division at p = 512, 56 deep as at every p below (prime1024: the per-prime passes in closed form). With
+     * -Dtc0.heavy and a 6 GB heap; about 3 min CPU, 5.2 GB resident (docs/GADGETS.md, "Per-prime passes in closed form").
+     */
+    @Test
+    @Tag("heavy")
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
+    void divideAtFiveHundredTwelveHasOneDepth() {
+        assertOneDepth("512", "p = 512", "divide");
+    }
+
     private static void assertOneDepth(String ps, String range) {
         assertOneDepth(ps, range, String.join(",", DEPTH.keySet().stream().map(k -> k.substring(k.indexOf('(') + 1, k.indexOf(')'))).toList()));
     }

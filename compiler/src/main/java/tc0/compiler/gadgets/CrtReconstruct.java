@@ -44,41 +44,46 @@ public final class CrtReconstruct {
             int q = basis.prime(i);
             long h = basis.inverse(i);
             BigInteger c = basis.coefficient(i);
-            long[] fOf = new long[q], aOf = new long[q];
-            long maxF = 0, maxA = 0;
-            for (int y = 1; y < q; y++) {
-                fOf[y] = y * h / q;
-                aOf[y] = Math.ceilDiv((y * h % q) << T, q);
-                maxF = Math.max(maxF, fOf[y]);
-                maxA = Math.max(maxA, aOf[y]);
-            }
+            long maxF = (q - 1) * h / q, maxA = Math.ceilDiv((long) (q - 1) << T, q); // y h mod q reaches q - 1
             long yNeed = 0, fNeed = 0, aNeed = k == 1 ? 0 : (1L << bitLength(maxA)) - 1; // k = 1: j = 0, no gate reads the fractions
             for (int t = 0; t < bitLength(q - 1); t++) if (out.places(c, t)) yNeed |= 1L << t;
             for (int t = 0; t < bitLength(maxF); t++) if (out.places(m, t)) fNeed |= 1L << t;
-            long[] yOf = new long[q];
-            for (int y = 1; y < q; y++) yOf[y] = y;
             final int prime = i;
             IntUnaryOperator hot = y -> residue.applyAsInt(prime, y);
-            boolean distinct = false;
             OneHotBulk bulk = residue instanceof PrimeMemo memo && net instanceof TwinNet t && t.twins() ? memo.bulk(i) : null;
-            if (bulk != null) distinct = true;
-            else if (net instanceof TwinNet t && t.twins()) { // the one-hot literals first (any order counts alike), to see them distinct
-                int[] lits = new int[q];
-                java.util.Arrays.fill(lits, -1);
-                for (int y = 1; y < q; y++) if ((yOf[y] & yNeed | fOf[y] & fNeed | aOf[y] & aNeed) != 0) lits[y] = hot.applyAsInt(y);
-                distinct = OneHotOrs.distinct(lits);
+            int[] yOr, fOr, aOr;
+            if (bulk != null) { // the tables' bit counts in closed form (TablePopcounts), entries only where a bit is one member
+                // Each table rises with y (a: with y h mod q), so its top bit, where one entry has it, is the largest's.
+                int yLast = q - 1, aLast = (int) ((q - 1) * modInverse(h, q) % q); // y h = q - 1 mod q
+                yOr = OneHotOrs.family(net, bulk, q, TablePopcounts.identity(q, bitLength(q - 1)), yNeed,
+                        yNeed == (1L << bitLength(q - 1)) - 1 ? 1 : -1, yLast, () -> yTable(q));
+                fOr = OneHotOrs.family(net, bulk, q, TablePopcounts.floors(q, h, bitLength(maxF)), fNeed,
+                        fNeed == (1L << bitLength(maxF)) - 1 ? (int) Math.ceilDiv(q, h) : -1, yLast, () -> fTable(q, h));
+                aOr = OneHotOrs.family(net, bulk, q, TablePopcounts.fractions(q, T, bitLength(maxA)), aNeed, 1, aLast, () -> aTable(q, h, T));
+            } else {
+                long[] yOf = yTable(q), fOf = fTable(q, h), aOf = aTable(q, h, T);
+                boolean distinct = false;
+                if (net instanceof TwinNet t && t.twins()) { // the one-hot literals first (any order counts alike), to see them distinct
+                    int[] lits = new int[q];
+                    java.util.Arrays.fill(lits, -1);
+                    for (int y = 1; y < q; y++) if ((yOf[y] & yNeed | fOf[y] & fNeed | aOf[y] & aNeed) != 0) lits[y] = hot.applyAsInt(y);
+                    distinct = OneHotOrs.distinct(lits);
+                }
+                yOr = OneHotOrs.of(net, hot, q, yOf, yNeed, distinct);
+                fOr = OneHotOrs.of(net, hot, q, fOf, fNeed, distinct);
+                aOr = OneHotOrs.of(net, hot, q, aOf, aNeed, distinct);
             }
             // Each word's bits as one run (placed as adding them bit by bit would; counted by heights: WideRuns).
-            out.addRun(OneHotOrs.of(net, hot, bulk, q, yOf, yNeed, distinct), c);
-            out.addRun(OneHotOrs.of(net, hot, bulk, q, fOf, fNeed, distinct), minusM);
-            int[] aOr = OneHotOrs.of(net, hot, bulk, q, aOf, aNeed, distinct);
+            out.addRun(yOr, c);
+            out.addRun(fOr, minusM);
             for (int t = 0; t < aOr.length; t++) jForm.add(aOr[t], 1L << t);
         }
         LadderTwin jTwin = k > 1 ? jLadder(net, jForm) : null; // on a twin net: one normal form for every j
+        long jMax = jForm.max(); // once: asked per j it was k^2 T steps (4.6 x 10^9 for a division at p = 512)
         for (int j = 1; j < k; j++) {
             if (!out.places(m)) break;
             long t = (long) j << T;
-            int geq = jForm.max() < t ? Literal.FALSE : jTwin != null ? jTwin.atLeast(t - jForm.constant()) : jForm.atLeast(net, t);
+            int geq = jMax < t ? Literal.FALSE : jTwin != null ? jTwin.atLeast(t - jForm.constant()) : jForm.atLeast(net, t);
             out.addRun(new int[] {geq}, minusM); // a run of one literal: placed as add places it, counted by heights on a twin net
         }
         return WideSum.top(net, out, rounds, from);
@@ -91,6 +96,30 @@ public final class CrtReconstruct {
         long[] w = new long[n];
         for (int i = 0; i < n; i++) { lits[i] = jForm.lit(i); w[i] = jForm.weight(i); }
         return LadderTwin.of(net, lits, w, n);
+    }
+
+    private static long modInverse(long h, long q) {
+        return java.math.BigInteger.valueOf(h).modInverse(java.math.BigInteger.valueOf(q)).longValueExact();
+    }
+
+    private static long[] yTable(int q) {
+        long[] t = new long[q];
+        for (int y = 1; y < q; y++) t[y] = y;
+        return t;
+    }
+
+    /** {@code F_y = floor(y h / q)}. */
+    private static long[] fTable(int q, long h) {
+        long[] t = new long[q];
+        for (int y = 1; y < q; y++) t[y] = y * h / q;
+        return t;
+    }
+
+    /** {@code a_y = ceil(f_y 2^T)}, {@code f_y = (y h mod q) / q}. */
+    private static long[] aTable(int q, long h, int T) {
+        long[] t = new long[q];
+        for (int y = 1; y < q; y++) t[y] = Math.ceilDiv((y * h % q) << T, q);
+        return t;
     }
 
     private static int bitLength(long v) { return 64 - Long.numberOfLeadingZeros(v); }

@@ -91,11 +91,7 @@ public final class FloatExp {
             t = bBits + 8;
             kBits = bBits + 2;
             w = g + kBits + 2;
-            // N: 0.36^(N+1) / (N+1)! below 2^-(p + GUARD + 3).
-            int terms = 1;
-            double tail = 0.36, limit = Math.pow(2, -(p + GUARD + 3));
-            while (tail >= limit) { terms++; tail = tail * 0.36 / terms; }
-            n = terms;
+            n = terms(p);
             f = p + GUARD + 3 + (32 - Integer.numberOfLeadingZeros(n + 1));
             bits = w * n + f + 1; // exp(r) < 2
             top = w * n + f - (p + GUARD);
@@ -110,6 +106,22 @@ public final class FloatExp {
                 BigInteger[] qr = BigInteger.ONE.shiftLeft(f).divideAndRemainder(fact);
                 coeff[i] = qr[1].shiftLeft(1).compareTo(fact) >= 0 ? qr[0].add(BigInteger.ONE) : qr[0];
             }
+        }
+
+        /**
+         * N, the least with {@code 0.36^N / N! < 2^-(p + GUARD + 3)}, i.e. {@code 9^N 2^(p + GUARD + 3) < 25^N N!}, in
+         * integers: in doubles (as chosen before) the limit is subnormal from p of about 1013 and 0 from about 1065, where
+         * the loop ran to the int's overflow. The same N wherever the doubles are normal (ExpSeriesLengthTest).
+         */
+        static int terms(int p) {
+            BigInteger lhs = BigInteger.valueOf(9).shiftLeft(p + GUARD + 3), rhs = BigInteger.valueOf(25);
+            int n = 1;
+            while (lhs.compareTo(rhs) >= 0) {
+                n++;
+                lhs = lhs.multiply(BigInteger.valueOf(9));
+                rhs = rhs.multiply(BigInteger.valueOf(25L * n));
+            }
+            return n;
         }
 
         /** ln 2 = 2 atanh(1/3) = sum 2 / ((2j + 1) 3^(2j + 1)). */

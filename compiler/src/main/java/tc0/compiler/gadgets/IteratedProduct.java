@@ -56,10 +56,20 @@ public final class IteratedProduct {
             }
             LinearForm e = new LinearForm();
             int logBits = 32 - Integer.numberOfLeadingZeros(q - 2);
-            long[] logs = new long[q]; // a -> log_g a: bit t of x's logarithm is an OR of its one-hot residue
-            for (int a = 1; a < q; a++) logs[a] = basis.log(i, a);
+            long[][] logs = new long[1][]; // a -> log_g a: bit t of x's logarithm is an OR of its one-hot residue (made when needed)
+            java.util.function.Supplier<long[]> table = () -> {
+                if (logs[0] == null) {
+                    logs[0] = new long[q];
+                    for (int a = 1; a < q; a++) logs[0][a] = basis.log(i, a);
+                }
+                return logs[0];
+            };
             for (Residue x : xs) {
-                int[] ors = OneHotOrs.of(net, x::is, x.bulk(), q, logs, (1L << logBits) - 1, x.distinctOneHots());
+                OneHotBulk family = x.bulk(); // its bits' counts those of 0 .. q - 2, read by every a but 1 (log 0)
+                int[] ors = family != null
+                        ? OneHotOrs.family(net, family, q, TablePopcounts.logs(q, logBits), (1L << logBits) - 1, 2,
+                                basis.power(i, q - 2), table) // log q - 2, the largest, is g^(q-2)
+                        : OneHotOrs.of(net, x::is, null, q, table.get(), (1L << logBits) - 1, x.distinctOneHots());
                 for (int t = 0; t < logBits; t++) e.add(ors[t], 1L << t);
             }
             exponent = Residue.of(net, e, q - 1, rounds);
@@ -89,16 +99,27 @@ public final class IteratedProduct {
             }
             TwinNet tn = (TwinNet) net;
             int gateLevel = level + 1;
-            java.util.BitSet counted = new java.util.BitSet(basis.prime(i));
+            int q = basis.prime(i);
+            java.util.BitSet counted = new java.util.BitSet();
             java.util.Map<Integer, Integer> alone = new java.util.HashMap<>();
             return new OneHotBulk() {
+                private boolean all; // every y = 1 .. q - 1 counted
                 @Override public int level() { return gateLevel; }
                 @Override public void count(int y) {
-                    if (counted.get(y)) return;
+                    if (all || counted.get(y)) return;
                     counted.set(y);
                     e.count(basis.log(i, y));
                     for (OneHotBulk z : zero) z.count(0);
                     tn.counted(1, m + 1, gateLevel);
+                }
+                // Every y: the exponent's members log y are every u = 0 .. q - 2, no discrete log asked.
+                @Override public void countRange(int from, int to) {
+                    if (all) return;
+                    if (from != 1 || to != q - 1) { OneHotBulk.super.countRange(from, to); return; }
+                    e.countRange(0, q - 2);
+                    for (OneHotBulk z : zero) z.count(0);
+                    tn.counted(q - 1 - counted.cardinality(), m + 1, gateLevel);
+                    all = true;
                 }
                 @Override public int literal(int y) { // a gate that dies unread (a net that drops dead gates): counted where alive
                     return alone.computeIfAbsent(y, k -> {

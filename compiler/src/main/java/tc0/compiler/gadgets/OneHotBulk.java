@@ -17,4 +17,13 @@ interface OneHotBulk {
 
     /** Member a as a literal of its own (counted where it is alive, and not yet). */
     int literal(int a);
+
+    /**
+     * Members {@code from .. to} counted, as {@link #count} of each would: a reader that reads every class (a table with
+     * no zero entry, a series term) asks this once, and a family that knows its members' fan-ins in closed form
+     * ({@link ResidueTwin#countRange}) counts them without a pass over the classes.
+     */
+    default void countRange(int from, int to) {
+        for (int a = from; a <= to; a++) count(a);
+    }
 }

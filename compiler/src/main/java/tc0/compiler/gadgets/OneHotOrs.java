@@ -43,6 +43,37 @@ final class OneHotOrs {
         return out;
     }
 
+    /**
+     * {@link #of} over a family for a table given by its bit counts {@code count} (over a = 1 .. q - 1, closed forms:
+     * {@link TablePopcounts}) and the members it reads, {@code readFrom .. q - 1} (those whose entry has a bit of
+     * {@code need}; -1: not known), on a net that keeps every gate: no pass over the classes. {@code topHolder}: the one
+     * member whose entry has the table's top bit where only one has it (the table's largest entry, held once: a
+     * literal of its own), else -1. Entry by entry from {@code table} where another bit is one member or the net may
+     * drop gates.
+     */
+    static int[] family(Net net, OneHotBulk hot, int q, long[] count, long need, int readFrom, int topHolder,
+            java.util.function.Supplier<long[]> table) {
+        int bits = 64 - Long.numberOfLeadingZeros(need);
+        boolean closed = readFrom >= 0 && net instanceof TwinNet t && t.twins() && t.keepsEveryGate();
+        for (int b = 0; b < bits && closed; b++) {
+            closed = (need >>> b & 1) == 0 || count[b] != 1 || b == count.length - 1 && topHolder >= 1;
+        }
+        if (!closed) return of(net, hot::literal, hot, q, table.get(), need, true);
+        TwinNet t = (TwinNet) net;
+        int[] out = new int[bits];
+        int level = hot.level();
+        boolean any = false;
+        for (int b = 0; b < bits; b++) {
+            if ((need >>> b & 1) == 0 || count[b] == 0) { out[b] = Literal.FALSE; continue; }
+            if (count[b] == 1) { out[b] = hot.literal(topHolder); continue; }
+            out[b] = t.outputAt(level + 1);
+            t.counted(1, count[b], level + 1);
+            any = true;
+        }
+        if (any) hot.countRange(readFrom, q - 1); // topHolder among them: counted once
+        return out;
+    }
+
     private static int[] counted(TwinNet net, IntUnaryOperator hot, int q, long[] table, long need, int[] out) {
         int bits = out.length;
         long[] count = new long[bits];

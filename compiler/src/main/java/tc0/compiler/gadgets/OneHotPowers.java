@@ -134,7 +134,7 @@ final class OneHotPowers {
         if (bulk != null) { // a family: its members counted where a live bit reads them, no read to report
             if (allRead) return out; // every member 1 .. q - 1 counted by an earlier term: count(a) is once, not O(q) a term
             if (live == some) { // every a has some bit (c a^i is not 0), each a gate
-                for (int a = 1; a < q; a++) bulk.count(a);
+                bulk.countRange(1, q - 1); // in closed form where the family can (ResidueTwin.countRange)
                 allRead = true;
             } else if (live != 0) {
                 long[] term = table(i, c);
@@ -192,11 +192,43 @@ final class OneHotPowers {
             return count;
         }
         long h = modPow(root, d, q), x = c;
-        for (int m = (q - 1) / d; m > 0; m--) {
-            for (long s = x; s != 0; s &= s - 1) count[Long.numberOfTrailingZeros(s)]++;
-            x = x * h % q;
+        int steps = (q - 1) / d;
+        if (steps < LONG_WALK) {
+            for (int m = steps; m > 0; m--) {
+                for (long s = x; s != 0; s &= s - 1) count[Long.numberOfTrailingZeros(s)]++;
+                x = x * h % q;
+            }
+            return count;
         }
+        // A long walk (a division at p = 512 spent a quarter of its time here): the elements' low and high LOW bits
+        // tallied, the bits counted from the tallies; x h mod q through a double's quotient (x h < 2^62 exact
+        // to one unit: q < 2^31), not a long division per step.
+        int[] low = new int[1 << LOW], high = new int[(q >>> LOW) + 1];
+        double inv = 1.0 / q;
+        for (int m = steps; m > 0; m--) {
+            low[(int) x & (1 << LOW) - 1]++;
+            high[(int) (x >>> LOW)]++;
+            long prod = x * h, r = prod - (long) (prod * inv) * q;
+            x = r < 0 ? r + q : r >= q ? r - q : r;
+        }
+        tally(low, 0, count);
+        tally(high, LOW, count);
         return count;
+    }
+
+    /** Walks at least this long are tallied (below it the bit loop is as quick). */
+    static final int LONG_WALK = 4096;
+    private static final int LOW = 10;
+
+    /** Bit {@code shift + b} counted {@code tally[v]} times for each v with bit b. */
+    private static void tally(int[] tally, int shift, long[] count) {
+        for (int v = 1; v < tally.length; v++) {
+            if (tally[v] == 0) continue;
+            for (int s = v; s != 0; s &= s - 1) {
+                int b = shift + Integer.numberOfTrailingZeros(s);
+                if (b < count.length) count[b] += tally[v];
+            }
+        }
     }
 
     /** How many of {@code 0 .. n - 1} have bit b set: full periods of {@code 2^(b+1)}, then the rest past {@code 2^b}. */

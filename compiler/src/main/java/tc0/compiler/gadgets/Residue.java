@@ -83,6 +83,7 @@ public final class Residue {
         return new OneHotBulk() {
             @Override public int level() { return twin.oneHotLevel(); }
             @Override public void count(int a) { twin.count(a); }
+            @Override public void countRange(int from, int to) { twin.countRange(from, to); }
             @Override public int literal(int a) { return is(a); }
         };
     }

@@ -45,6 +45,20 @@ public final class FloatExpReference {
         return f.round(false, sum.shiftRight(c.w * c.n + c.f - f.p() - GUARD), k.intValueExact() - f.p() - GUARD);
     }
 
+    /**
+     * N, the least with {@code 0.36^N / N! < 2^-(p + GUARD + 3)}: {@code 9^N 2^(p + GUARD + 3) < 25^N N!} in integers
+     * (in doubles the limit underflows from p of about 1065).
+     */
+    public static int seriesLength(int p) {
+        BigInteger lhs = BigInteger.valueOf(9).shiftLeft(p + GUARD + 3), rhs = BigInteger.valueOf(25);
+        int n = 1;
+        for (; lhs.compareTo(rhs) >= 0; n++) {
+            lhs = lhs.multiply(BigInteger.valueOf(9));
+            rhs = rhs.multiply(BigInteger.valueOf(25L * (n + 1)));
+        }
+        return n;
+    }
+
     /** The widths and constants of one format. */
     private record Constants(int g, int t, int w, int n, int f, int firstBig, BigInteger invLn2, BigInteger ln2, BigInteger[] coeff) {
         private static final java.util.Map<ChiangFloat.Format, Constants> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
@@ -57,9 +71,7 @@ public final class FloatExpReference {
             int p = fm.p(), bias = fm.bias();
             if (fm.q() < 2) throw new IllegalArgumentException("exp needs at least 2 exponent bits, not " + fm.q());
             int b = bits(p + bias + 2), g = p + GUARD + 4, t = b + 8, w = g + b + 4;
-            int n = 1;
-            double tail = 0.36, limit = Math.pow(2, -(p + GUARD + 3));
-            while (tail >= limit) { n++; tail = tail * 0.36 / n; }
+            int n = seriesLength(p);
             int f = p + GUARD + 3 + bits(n + 1);
             BigDecimal ln2 = FloatExpReference.ln2(w + t + 64);
             BigInteger invLn2 = nearest(new BigDecimal(BigInteger.ONE.shiftLeft(t)).divide(ln2, new MathContext((t + 64) / 3 + 10)));
