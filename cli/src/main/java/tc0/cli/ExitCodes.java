@@ -9,9 +9,12 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** The JVM's heap was spent: not the input's fault, a larger heap or a smaller n may do. */
     public static final int OUT_OF_MEMORY = 3;
+    /** A fault in tc0 itself (an exception no check foresaw): one line, the stack trace only with TC0_DEBUG set. */
+    public static final int INTERNAL_ERROR = 4;
 
     /** The line every help text that lists the exit codes shows. */
-    static final String LIST = "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage (or an output that cannot be written), 3 out of memory.";
+    static final String LIST = "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage (or an output that cannot be written), 3 out of memory,"
+            + " 4 an internal error (a bug in tc0; TC0_DEBUG=1 prints its stack trace).";
 
     private ExitCodes() {}
 
@@ -29,6 +32,13 @@ public final class ExitCodes {
     static String heap() {
         long max = Runtime.getRuntime().maxMemory();
         return max >= 1L << 30 ? (max >> 30) + " GiB" : (max >> 20) + " MiB";
+    }
+
+    /** An unforeseen exception's message, or where it came from when it has none (no class name: users read it). */
+    static String internal(Exception ex) {
+        if (ex.getMessage() != null && !ex.getMessage().isBlank()) return ex.getMessage();
+        StackTraceElement[] at = ex.getStackTrace();
+        return at.length == 0 ? "no message" : "no message (at " + at[0].getFileName() + ":" + at[0].getLineNumber() + ")";
     }
 
     /** A command line whose usage errors exit 2 and whose {@link UserError}s print one line and exit with their code. */
@@ -56,7 +66,10 @@ public final class ExitCodes {
                         + "; --backend cpu evaluates without it");
                 return BAD_INPUT;
             }
-            throw ex;
+            if (System.getenv("TC0_DEBUG") != null) throw ex;
+            cmd.getErr().println("tc0: internal error: " + internal(ex)
+                    + " -- a bug in tc0, please report it with the command line; TC0_DEBUG=1 prints its stack trace");
+            return INTERNAL_ERROR;
         });
         return cl;
     }
