@@ -81,14 +81,14 @@ final class LadderBits {
     }
 
     /** The odd multiples {@code k 2^l} (k odd) in {@code from .. to}. */
-    private static long odd(long from, long to, int l) {
+    static long odd(long from, long to, int l) {
         if (from > to) return 0;
         long a = Math.ceilDiv(from, 1L << l), b = to >> l;
         return a > b ? 0 : (b + 1) / 2 - a / 2;
     }
 
     /** The even multiples {@code k 2^l} (k even, k >= 1) in {@code from .. to}. */
-    private static long even(long from, long to, int l) {
+    static long even(long from, long to, int l) {
         if (from > to) return 0;
         long a = Math.ceilDiv(from, 1L << l), b = to >> l;
         return a > b ? 0 : b - a + 1 - ((b + 1) / 2 - a / 2);

@@ -35,8 +35,8 @@ final class LadderGroup {
         int geMade = 0;
         for (int t = from; t < nb; t++) {
             long top = (max >>> t) << t; // the bit's terms: m 2^t for m = 1 .. max >> t
-            long threshold = 1 - (odd(1, Math.min(lo - 1, top), t) - even(1, Math.min(lo - 1, top), t)); // TRUE terms folded
-            long pos = odd(lo, Math.min(hi, top), t), neg = even(lo, Math.min(hi, top), t);
+            long threshold = 1 - (LadderBits.odd(1, Math.min(lo - 1, top), t) - LadderBits.even(1, Math.min(lo - 1, top), t)); // TRUE terms folded
+            long pos = LadderBits.odd(lo, Math.min(hi, top), t), neg = LadderBits.even(lo, Math.min(hi, top), t);
             if (-neg >= threshold) out[t] = Literal.TRUE;
             else if (pos < threshold) out[t] = Literal.FALSE;
             else if (pos + neg == 1) { // the one ladder gate in range itself: one literal however many bits it is
@@ -57,7 +57,7 @@ final class LadderGroup {
             s.counted(1, fanIn[t], geLevel + 1);
             if (low < 0) low = t;
         }
-        long liveGe = low < 0 ? 0 : odd(lo, hi, low) + even(lo, hi, low);
+        long liveGe = low < 0 ? 0 : LadderBits.odd(lo, hi, low) + LadderBits.even(lo, hi, low);
         for (int k = 0; k < geMade; k++) if (s.alive(geLit[k]) && (low < 0 || (geT[k] & ((1 << low) - 1)) != 0)) liveGe++;
         made++;
         if (liveGe > 0) {
@@ -66,19 +66,5 @@ final class LadderGroup {
             s.countGroup(out, fanIn, geLit, geT, geMade, (int) lo, (int) hi, twin.size(), geLevel, terms, terms.length, false);
         }
         return out;
-    }
-
-    /** The odd multiples {@code k 2^l} (k odd) in {@code from .. to}. */
-    private static long odd(long from, long to, int l) {
-        if (from > to) return 0;
-        long a = Math.ceilDiv(from, 1L << l), b = to >> l;
-        return a > b ? 0 : (b + 1) / 2 - a / 2;
-    }
-
-    /** The even multiples {@code k 2^l} (k even, k >= 1) in {@code from .. to}. */
-    private static long even(long from, long to, int l) {
-        if (from > to) return 0;
-        long a = Math.ceilDiv(from, 1L << l), b = to >> l;
-        return a > b ? 0 : b - a + 1 - ((b + 1) / 2 - a / 2);
     }
 }
