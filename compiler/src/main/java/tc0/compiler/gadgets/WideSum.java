@@ -89,7 +89,10 @@ public final class WideSum {
         final Operands ops;
         final Carries carries;
 
-        /** {@code from}: the lowest output bit asked (block 0's low bits are read by its output ladder alone: g_0 is false). */
+        /**
+         * {@code from}: the lowest output bit asked (block 0's low bits are read by its output ladder alone, as g_0 is
+         * false; with one block that ladder is the sum's top, which {@link #topBitTerms} reads whatever {@code from}).
+         */
         Sum(Net net, WideColumns in, int rounds, boolean constantInBlocks, int from) {
             this.net = net;
             java.math.BigInteger constant = constantInBlocks ? in.constantBits() : java.math.BigInteger.ZERO;
@@ -110,7 +113,7 @@ public final class WideSum {
             for (int i = 0; i <= blocks; i++) start[i] = i == 0 ? 0 : low > 0 ? low + (i - 1) * b : i * b;
             split = new Block[blocks];
             for (int i = 0; i < blocks; i++) split[i] = Block.of(net, cols, start[i], start[i + 1], bitsOf(constant, start[i], start[i + 1]));
-            for (int i = 0; i < blocks; i++) split[i].readUpTo(i == 0 && start[1] <= from, i + 1 < blocks ? split[i + 1].lowWidth : 0);
+            for (int i = 0; i < blocks; i++) split[i].readUpTo(i == 0 && blocks > 1 && start[1] <= from, i + 1 < blocks ? split[i + 1].lowWidth : 0);
             // Block i adds A_i (the low part of split block i) and B_i (the high part of split block i - 1).
             ops = new Operands(split);
             carries = new Carries(net, ops);
