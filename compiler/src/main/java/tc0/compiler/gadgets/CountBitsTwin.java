@@ -121,39 +121,11 @@ final class CountBitsTwin {
         int nb = Math.min(keep, 64 - Long.numberOfLeadingZeros(s));
         int lo = (int) least + 1, hi = (int) most + extra; // [count >= t] is a gate for t in lo .. hi
         int geLevel = top + 1;
-        // Per bit l: its gate's terms are [count >= t] at the multiples t of 2^l in lo .. hi, weight +1 at an odd
-        // multiple and -1 at an even one; those below lo are TRUE and move into the threshold. Counted, not listed.
-        int[] out = new int[nb];
-        int[] geT = new int[nb], geLit = new int[nb]; // the [count >= t] some bit is itself, and its literal
-        int geMade = 0;
-        long[] fanIn = new long[nb]; // > 0: the bit is a gate of its own
-        for (int l = 0; l < nb; l++) {
-            long threshold = 1 - (odd(1, lo - 1, l) - even(1, lo - 1, l));
-            long pos = odd(lo, hi, l), neg = even(lo, hi, l);
-            // Each term is a distinct plain gate: a negative weight stays on the gate (no literal is negated).
-            if (-neg >= threshold) out[l] = Literal.TRUE;
-            else if (pos < threshold) out[l] = Literal.FALSE;
-            else if (pos + neg == 1) { // the gate [count >= last] itself: one literal however many bits it is
-                int last = hi >> l << l, k = 0;
-                while (k < geMade && geT[k] != last) k++;
-                if (k == geMade) { geT[k] = last; geLit[k] = fresh.applyAsInt(geLevel); geMade++; }
-                out[l] = neg == 1 ? Literal.not(geLit[k]) : geLit[k];
-            } else {
-                fanIn[l] = pos + neg;
-                out[l] = fresh.applyAsInt(geLevel + 1);
-            }
-        }
-        if (resolve != null) resolve.resolve(out, geLit, geMade); // hook: tags to literals before liveness is asked
-        // Live: the [count >= t] that a live bit is or reads: the multiples of 2^l in lo .. hi for the lowest live
-        // gate bit l (they include every higher one's), and the ones that are bits themselves.
-        int low = -1;
-        for (int l = 0; l < nb; l++) {
-            if (fanIn[l] == 0 || !net.alive(out[l])) continue;
-            net.counted(1, fanIn[l], geLevel + 1);
-            if (low < 0) low = l;
-        }
-        long liveGe = low < 0 ? 0 : odd(lo, hi, low) + even(lo, hi, low);
-        for (int k = 0; k < geMade; k++) if (net.alive(geLit[k]) && (low < 0 || (geT[k] & ((1 << low) - 1)) != 0)) liveGe++;
+        // Bit l's terms are [count >= t] at the multiples t of 2^l in lo .. hi (LadderFold). Counted, not listed.
+        LadderFold fold = new LadderFold(lo, hi, Long.MAX_VALUE, 0, nb, geLevel, fresh);
+        int[] out = fold.out;
+        if (resolve != null) resolve.resolve(out, fold.geLit, fold.geMade); // hook: tags to literals before liveness is asked
+        long liveGe = fold.countLive(net);
         SharedTermsNet settles = net instanceof SharedTermsNet st ? st : null; // settles the group's deaths itself: the terms read through it
         if (liveGe > 0) {
             modelled++;
@@ -165,7 +137,7 @@ final class CountBitsTwin {
                 else read[reads++] = Literal.of(Literal.node(lit), false);
             }
             if (alsoRead != 0) { if (settles == null) net.reads(alsoRead, liveGe); else read[reads++] = alsoRead; } // hook: see countBits above
-            if (settles != null) settles.countGroup(out, fanIn, geLit, geT, geMade, lo, hi, r, geLevel, read, reads, extra > 0);
+            if (settles != null) settles.countGroup(out, fold.fanIn, fold.geLit, fold.geT, fold.geMade, lo, hi, r, geLevel, read, reads, extra > 0);
         }
         if (live != null) live[0] = liveGe > 0;
         return out;
@@ -176,19 +148,5 @@ final class CountBitsTwin {
         int node = Literal.node(lit), balance = 0;
         for (int b : bits) if (!Literal.isConstant(b) && Literal.node(b) == node) balance += Literal.isNegated(b) ? -1 : 1;
         return balance != 0;
-    }
-
-    /** The odd multiples {@code k 2^l} (k odd) in {@code from .. to}. */
-    private static long odd(long from, long to, int l) {
-        if (from > to) return 0;
-        long a = Math.ceilDiv(from, 1L << l), b = to >> l; // k in a .. b
-        return a > b ? 0 : (b + 1) / 2 - a / 2;
-    }
-
-    /** The even multiples {@code k 2^l} (k even, k >= 1) in {@code from .. to}. */
-    private static long even(long from, long to, int l) {
-        if (from > to) return 0;
-        long a = Math.ceilDiv(from, 1L << l), b = to >> l;
-        return a > b ? 0 : b - a + 1 - ((b + 1) / 2 - a / 2);
     }
 }

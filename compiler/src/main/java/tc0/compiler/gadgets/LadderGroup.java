@@ -21,50 +21,23 @@ final class LadderGroup {
 
     /**
      * Bits {@code from .. read - 1} of {@code V = constant + sum}, {@code [V >= v] = twin.atLeast(v - constant)},
-     * {@code max} V's largest value: {@code bits[t]} for {@code t} below max's bit length and {@code read} (higher bits
-     * are FALSE; those below {@code from} are FALSE here and must not be read); null where not modelled. Only bits that will be read are made: an unread one is a gate that dies, and
-     * where the net's tail no longer holds its record, a death costs a run of the whole block again.
+     * {@code max} V's largest value ({@code WideSum.Ladder} keeps it an int): {@code bits[t]} for {@code t} below max's
+     * bit length and {@code read} (higher bits are FALSE; those below {@code from} are FALSE here and must not be read);
+     * null where not modelled. Only bits that will be read are made: an unread one is a gate that dies, and where the
+     * net's tail no longer holds its record, a death costs a run of the whole block again.
      */
     static int[] bits(Net net, LadderTwin twin, long constant, long max, int from, int read) {
         if (twin == null || twin.size() < 2 || !(net instanceof SharedTermsNet s) || !s.ladderGroups()) return null;
         long lo = Math.max(1, Math.addExact(twin.firstGate(), constant)), hi = Math.min(max, Math.addExact(twin.lastGate(), constant));
-        if (hi >= Integer.MAX_VALUE) return null; // the net's group records hold ints
         int nb = Math.min(read, 64 - Long.numberOfLeadingZeros(max)), geLevel = twin.gateLevel();
-        int[] out = new int[nb], geT = new int[nb], geLit = new int[nb];
-        long[] fanIn = new long[nb]; // > 0: the bit is a gate of its own
-        int geMade = 0;
-        for (int t = from; t < nb; t++) {
-            long top = (max >>> t) << t; // the bit's terms: m 2^t for m = 1 .. max >> t
-            long threshold = 1 - (LadderBits.odd(1, Math.min(lo - 1, top), t) - LadderBits.even(1, Math.min(lo - 1, top), t)); // TRUE terms folded
-            long pos = LadderBits.odd(lo, Math.min(hi, top), t), neg = LadderBits.even(lo, Math.min(hi, top), t);
-            if (-neg >= threshold) out[t] = Literal.TRUE;
-            else if (pos < threshold) out[t] = Literal.FALSE;
-            else if (pos + neg == 1) { // the one ladder gate in range itself: one literal however many bits it is
-                int v = (int) (Math.ceilDiv(lo, 1L << t) << t), k = 0;
-                while (k < geMade && geT[k] != v) k++;
-                if (k == geMade) { geT[k] = v; geLit[k] = s.outputAt(geLevel); geMade++; }
-                out[t] = neg == 1 ? Literal.not(geLit[k]) : geLit[k];
-            } else {
-                fanIn[t] = pos + neg;
-                out[t] = s.outputAt(geLevel + 1);
-            }
-        }
-        // Live: the ladder gates a live bit is or reads: the multiples of 2^t in lo .. hi for the lowest live gate
-        // bit t (they include every higher one's), and the ones that are bits themselves.
-        int low = -1;
-        for (int t = 0; t < nb; t++) {
-            if (fanIn[t] == 0 || !s.alive(out[t])) continue;
-            s.counted(1, fanIn[t], geLevel + 1);
-            if (low < 0) low = t;
-        }
-        long liveGe = low < 0 ? 0 : LadderBits.odd(lo, hi, low) + LadderBits.even(lo, hi, low);
-        for (int k = 0; k < geMade; k++) if (s.alive(geLit[k]) && (low < 0 || (geT[k] & ((1 << low) - 1)) != 0)) liveGe++;
+        LadderFold fold = new LadderFold(lo, hi, max, from, nb, geLevel, s::outputAt);
+        long liveGe = fold.countLive(s);
         made++;
         if (liveGe > 0) {
             s.counted(liveGe, twin.size(), geLevel);
             int[] terms = twin.termLits();
-            s.countGroup(out, fanIn, geLit, geT, geMade, (int) lo, (int) hi, twin.size(), geLevel, terms, terms.length, false);
+            s.countGroup(fold.out, fold.fanIn, fold.geLit, fold.geT, fold.geMade, fold.lo, fold.hi, twin.size(), geLevel, terms, terms.length, false);
         }
-        return out;
+        return fold.out;
     }
 }

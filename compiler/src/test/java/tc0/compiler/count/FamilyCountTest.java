@@ -101,25 +101,30 @@ class FamilyCountTest {
             LiveNet families = new LiveNet(levels, null, GateTail.DEFAULT_MAX, true);
             int[] out = live(families, gadget, mask);
             assertTrue(families.twinsLive(), how + ": a twin's fresh literal unread");
-            for (LiveNet net : new LiveNet[] {members, families}) {
-                String at = how + (net == families ? ", families" : ", a node per member");
-                assertEquals(plain.gates(), net.gates(), at + ": gates");
-                assertEquals(plain.wires(), net.wires(), at + ": wires");
-                int n = Math.max(plain.perLevel().length, net.perLevel().length);
-                assertArrayEquals(Arrays.copyOf(plain.perLevel(), n), Arrays.copyOf(net.perLevel(), n), at + ": per level");
-                int[] o = net == families ? out : outMembers;
-                for (int i = 0; i < outPlain.length; i++) {
-                    if (!reads(mask, i, outPlain.length) || Literal.isConstant(outPlain[i])) continue;
-                    assertEquals(plain.level(outPlain[i]), net.level(o[i]), at + ", output " + i);
-                }
-                for (int k = 1; k <= inputs; k++) assertEquals(plain.isRead(k), net.isRead(k), at + ": input " + k + " read");
-            }
+            assertCountsAlike(how + ", a node per member", inputs, mask, plain, outPlain, members, outMembers);
+            assertCountsAlike(how + ", families", inputs, mask, plain, outPlain, families, out);
             if (plain.gates() > 0) assertTrue(families.nodes() < members.nodes(), how + ": " + families.nodes() + " nodes with families, " + members.nodes() + " a node per member");
             assertTrue(families.runs() <= members.runs(), how + ": " + families.runs() + " runs with families, " + members.runs() + " a node per member");
             if (keep == 1) runsAll = families.runs();
             System.out.println(how + ": runs " + plain.runs() + " / " + members.runs() + " / " + families.runs() + ", nodes " + plain.nodes() + " / " + members.nodes() + " / " + families.nodes() + " (gate by gate / a node per member / families)");
         }
         return runsAll;
+    }
+
+    /**
+     * A live count {@code net} equal to gate by gate ({@code plain}): gates, wires, gates on every level, the read
+     * outputs' levels (where {@code out} is given) and which inputs are read.
+     */
+    static void assertCountsAlike(String at, int inputs, boolean[] mask, LiveNet plain, int[] outPlain, LiveNet net, int[] out) {
+        assertEquals(plain.gates(), net.gates(), at + ": gates");
+        assertEquals(plain.wires(), net.wires(), at + ": wires");
+        int n = Math.max(plain.perLevel().length, net.perLevel().length);
+        assertArrayEquals(Arrays.copyOf(plain.perLevel(), n), Arrays.copyOf(net.perLevel(), n), at + ": per level");
+        for (int i = 0; out != null && i < outPlain.length; i++) {
+            if (!reads(mask, i, outPlain.length) || Literal.isConstant(outPlain[i])) continue;
+            assertEquals(plain.level(outPlain[i]), net.level(out[i]), at + ", output " + i);
+        }
+        for (int k = 1; k <= inputs; k++) assertEquals(plain.isRead(k), net.isRead(k), at + ": input " + k + " read");
     }
 
     /** Whether output i of n is read: as the mask says, or the last alone where there is none. */

@@ -1,6 +1,5 @@
 package tc0.compiler.count;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,23 +89,11 @@ class LadderGroupCountTest {
                 String at = how + (net == gates ? ", a node per ladder gate" : net == grouped ? ", ladder groups" : ", ladder groups, no tail");
                 int[] o = net == gates ? outGates : net == grouped ? out : outNone;
                 assertTrue(net.twinsLive(), at + ": a twin's fresh literal unread");
-                assertEquals(plain.gates(), net.gates(), at + ": gates");
-                assertEquals(plain.wires(), net.wires(), at + ": wires");
-                int n = Math.max(plain.perLevel().length, net.perLevel().length);
-                assertArrayEquals(Arrays.copyOf(plain.perLevel(), n), Arrays.copyOf(net.perLevel(), n), at + ": per level");
-                for (int i = 0; i < outPlain.length; i++) {
-                    if (!reads(mask, i, outPlain.length) || Literal.isConstant(outPlain[i])) continue;
-                    assertEquals(plain.level(outPlain[i]), net.level(o[i]), at + ", output " + i);
-                }
-                for (int k = 1; k <= inputs; k++) assertEquals(plain.isRead(k), net.isRead(k), at + ": input " + k + " read");
+                FamilyCountTest.assertCountsAlike(at, inputs, mask, plain, outPlain, net, o);
             }
             assertTrue(grouped.nodes() <= gates.nodes(), how + ": " + grouped.nodes() + " nodes with ladder groups, " + gates.nodes() + " a node per ladder gate");
             assertTrue(grouped.runs() <= gates.runs(), how + ": " + grouped.runs() + " runs with ladder groups, " + gates.runs() + " a node per ladder gate");
             if (fewerNodes && keep == 1) assertTrue(grouped.nodes() < gates.nodes(), how + ": " + grouped.nodes() + " nodes with ladder groups, " + gates.nodes() + " without");
         }
-    }
-
-    private static boolean reads(boolean[] mask, int i, int n) {
-        return mask == null ? i == n - 1 : mask[i % mask.length];
     }
 }
