@@ -19,7 +19,7 @@ import tc0.proofs.check.Outcome;
 
 /** {@code tc0 lemmas}: the lemma catalog's checks, claim by claim. */
 @Command(name = "lemmas",
-        header = "Run the lemma catalog's checks: STRUCT, FUNC, DEPTH, CONTRAST on the specs each claim names.",
+        header = "Run the lemma catalog's checks (STRUCT, FUNC, DEPTH, CONTRAST, SMT, SYMBOLIC) on the specs each claim names.",
         mixinStandardHelpOptions = true,
         description = {
             "For every claim of the catalog (docs/LEMMAS.md), every check it lists, on every spec it is checked",

@@ -37,16 +37,35 @@ public final class AssertProofs {
     public static List<String> lines(List<Stmt.Assert> asserts, Map<String, Long> others, SortedMap<Long, CountedCost> counted,
             SortedMap<Long, List<NodeFigures>> byN) {
         List<String> out = new ArrayList<>();
+        boolean anySize = asserts.stream().anyMatch(a -> a.metric() == Metric.SIZE);
+        Optional<SizeProof> proof = anySize ? sizeProof(counted, byN) : Optional.empty(); // once a spec: it does not read the bound
         int i = 0;
         for (Stmt.Assert a : asserts) {
             i++;
-            Optional<String> every = a.metric() == Metric.SIZE ? everyN(a, others, counted, byN) : Optional.empty();
+            Optional<String> every = a.metric() == Metric.SIZE ? everyN(a, others, proof) : Optional.empty();
             String line = every.orElseGet(() -> line(a, others, counted));
-            if (every.isEmpty() && line.startsWith("not proved") && a.metric() == Metric.SIZE) line = fromBelow(a, others, byN).orElse(line);
+            if (every.isEmpty() && line.startsWith("not proved") && a.metric() == Metric.SIZE) {
+                String formulas = line;
+                boolean noFormula = line.startsWith("not proved for all n: no formula");
+                line = fromBelow(a, others, byN).orElseGet(() -> noFormula ? proof.map(AssertProofs::whyNot).orElse(formulas) : formulas);
+            }
             if (a.metric() == Metric.DEPTH) line += depthEveryN(a, others, byN).orElse("");
             out.add("[" + i + "] " + line);
         }
         return out;
+    }
+
+    /**
+     * The node decomposition's size bound for every n >= 4 ({@link SizeProof}), where the counts split by node at every n
+     * counted, with one program from the first; empty where they do not.
+     */
+    static Optional<SizeProof> sizeProof(SortedMap<Long, CountedCost> counted, SortedMap<Long, List<NodeFigures>> byN) {
+        if (byN.isEmpty() || !byN.keySet().equals(counted.keySet()) || Decomposition.sameProgramFrom(byN) != byN.firstKey()) return Optional.empty();
+        Decomposition.Result d = Decomposition.of(byN);
+        if (d.decomposition().isEmpty()) return Optional.empty();
+        SortedMap<Long, BigInteger> gates = new TreeMap<>();
+        counted.forEach((n, c) -> gates.put(n, c.gates()));
+        return Optional.of(SizeProof.of(d.decomposition().get(), byN, gates));
     }
 
     /**
@@ -55,18 +74,30 @@ public final class AssertProofs {
      * the assert's bound. Empty where it does not apply or Z3 does not prove it (then the formula at the powers of
      * two is tried).
      */
-    static Optional<String> everyN(Stmt.Assert a, Map<String, Long> others, SortedMap<Long, CountedCost> counted, SortedMap<Long, List<NodeFigures>> byN) {
-        if (byN.isEmpty() || !byN.keySet().equals(counted.keySet()) || Decomposition.sameProgramFrom(byN) != byN.firstKey()) return Optional.empty();
+    static Optional<String> everyN(Stmt.Assert a, Map<String, Long> others, Optional<SizeProof> proof) {
         Optional<Formula> bound = BoundFormula.of(a.bound(), others);
-        if (bound.isEmpty()) return Optional.empty();
-        Decomposition.Result d = Decomposition.of(byN);
-        if (d.decomposition().isEmpty()) return Optional.empty();
-        SortedMap<Long, BigInteger> gates = new TreeMap<>();
-        counted.forEach((n, c) -> gates.put(n, c.gates()));
-        SizeProof p = SizeProof.of(d.decomposition().get(), byN, gates);
+        if (bound.isEmpty() || proof.isEmpty()) return Optional.empty();
+        SizeProof p = proof.get();
         if (!p.exceeded().isEmpty() || !Z3Growth.provesAtMostEveryN(p.bound(), bound.get())) return Optional.empty();
         return Optional.of("proved for every n >= 4 (Z3, on the node decomposition): size <= the node terms' sum " + p.bound().text() + " (M = 2^L; terms fitted on n <= "
                 + Decomposition.FIT_MAX_N + ", every larger n counted within them) <= " + bound.get().text());
+    }
+
+    /**
+     * A size assert neither proved nor refuted, where the node decomposition applies: what it proves for every n >= 4
+     * (a bound that does not reach the assert's), or why it claims nothing (its terms not confirmed past the fit: no n
+     * counted past 256, or a node past its term). No formula n^a L^b fits an example's counts, so this says more than that.
+     */
+    static String whyNot(SizeProof p) {
+        String none = "no formula n^a L^b (a <= " + SymbolicFigures.MAX_A + ", b <= " + SymbolicFigures.MAX_B + ") equals the counted size";
+        if (!p.exceeded().isEmpty()) {
+            int more = p.exceeded().size() - 1;
+            return "not proved for all n: " + none + ", and the node decomposition claims nothing: " + p.exceeded().getFirst()
+                    + (more > 0 ? " (and " + more + " more)" : "");
+        }
+        if (!p.proved()) return "not proved for all n: " + none + ", and Z3 proves no degree for the node decomposition's sum";
+        return "not proved for all n: " + none + "; the node decomposition proves size <= " + String.format("%,d", p.c()) + " n^" + p.k()
+                + " for every n >= 4 (docs/SYMBOLIC.md), which does not give this bound";
     }
 
     /**
