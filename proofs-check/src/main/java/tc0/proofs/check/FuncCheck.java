@@ -31,10 +31,10 @@ public final class FuncCheck {
     /** As above, the circuit evaluated by {@code evaluator} (tc0 lemmas --backend). */
     public static Outcome run(Target t, long n, int samples, long seed, Instances in, Verification.Reference reference,
             Evaluator evaluator) {
-        if (!in.buildable(t.spec(), n)) {
+        if (!in.buildable(t.spec(), Instances.at(n), Instances.FUNC_BUILD_LIMIT)) {
             return new Outcome(t.paper(), t.claim(), CheckKind.FUNC, t.spec(), "n = " + n, List.of(),
                     new Verdict.Undecided(String.format("n=%d counts %,d gates, more than the %,d built for FUNC",
-                            n, in.count(t.spec(), n).gates(), Instances.BUILD_LIMIT)), NOT_SHOWN);
+                            n, in.count(t.spec(), n).gates(), Instances.FUNC_BUILD_LIMIT)), NOT_SHOWN);
         }
         return compare(t, n, in.lowered(t.spec(), n), samples, seed, reference, evaluator);
     }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Timeout;
 import tc0.proofs.check.Instances;
 import tc0.proofs.check.Outcome;
 import tc0.proofs.check.Target;
+import tc0.proofs.catalog.Catalog;
+import tc0.proofs.catalog.Claim;
 import tc0.proofs.check.Verdict;
 
 /** SYMBOLIC on specs: what fits, what Z3 proves, and where no formula fits (said, not hidden). */
@@ -88,5 +90,31 @@ class SymbolicCheckTest {
         assertTrue(o.figures().stream().anyMatch(f -> f.startsWith("size: Z3: gates <= ") && f.contains(" n^3 for every n >= 4")), o.figures().toString());
         String depth = o.figures().stream().filter(f -> f.startsWith("depth <= ")).findFirst().orElseThrow();
         assertTrue(depth.startsWith("depth <= 113 at every n counted (deepest 113") && depth.contains("mean: "), depth);
+    }
+
+    /**
+     * A default run's sweep stops at n = 256, where the node terms are fitted and not yet confirmed: two counts past it
+     * are added (512, 1024); a sweep already past 256 (--heavy) or empty is left as it is.
+     */
+    @Test
+    void aSweepToTheFitGetsTwoConfirmingCounts() {
+        assertEquals(List.of(4L, 8L, 256L, 512L, 1024L), SymbolicCheck.withConfirmation(List.of(4L, 8L, 256L)));
+        assertEquals(List.of(4L, 8L, 512L), SymbolicCheck.withConfirmation(List.of(4L, 8L, 512L)));
+        assertEquals(List.of(), SymbolicCheck.withConfirmation(List.of()));
+    }
+
+    /**
+     * The RoPE paper's main theorem in a default run (the catalog's sweep to n = 256): with the two confirming counts
+     * the node decomposition proves its size for every n >= 4, so SYMBOLIC holds (it was undecided: "no size bound is
+     * proved from the node decomposition").
+     */
+    @Test
+    void theRopeTheoremHoldsInADefaultRun() {
+        Claim c = Catalog.load().paper("2411.07602").orElseThrow().claims().stream().filter(x -> x.id().equals("main theorem")).findFirst().orElseThrow();
+        List<Outcome> out = SymbolicCheck.forClaim(c, in, 256);
+        assertEquals(1, out.size());
+        assertTrue(out.getFirst().instances().endsWith("256, 512, 1024 counted"), out.getFirst().instances());
+        assertInstanceOf(Verdict.Holds.class, out.getFirst().verdict(), out.getFirst().figures().toString());
+        assertTrue(out.getFirst().figures().stream().anyMatch(f -> f.startsWith("size: Z3: gates <= ") && f.contains(" n^3 for every n >= 4")), out.getFirst().figures().toString());
     }
 }
