@@ -43,6 +43,9 @@ final class RopeFinalStage {
         fits = width <= 32 && top <= 62;
         if (!fits) return this;
         int lastNonEmpty = -1, carry0 = 0, carry1 = 0, maxLv = 0, soleLevel = 0;
+        // Per lane: the saturation gates a combining gate adds as terms (0, 1, 2), -1 where one is constant true (the slow path).
+        int fast0 = hi0 == 1 || lo0 == 1 ? -1 : (hi0 == 2 ? 1 : 0) + (lo0 == 2 ? 1 : 0);
+        int fast1 = hi1 == 1 || lo1 == 1 ? -1 : (hi1 == 2 ? 1 : 0) + (lo1 == 2 ? 1 : 0);
         long n = 0, q = 0;
         for (int j = 0; j < top; j++) {
             long h = height[j];
@@ -60,11 +63,33 @@ final class RopeFinalStage {
             carry1 = (carry1 + qb + kb1) >> 1;
             if (j < shift) continue;
             boolean sign = j - shift == width - 1;
-            bit(0, j, j - shift, m0, kb0, n, maxLv, soleLevel, hi0, lo0, satLevel, sign);
-            bit(1, j, j - shift, m1, kb1, n, maxLv, soleLevel, hi1, lo1, satLevel, sign);
+            int b = j - shift;
+            long rest0 = m0 - kb0, rest1 = m1 - kb1;
+            // Most bits: two comparators or more over two entries or more, no saturation gate true: a combining gate.
+            if (n >= 2 && rest0 >= 2 && fast0 >= 0) gateBit(0, j, b, rest0, n, maxLv, fast0, satLevel);
+            else bit(0, j, b, m0, kb0, n, maxLv, soleLevel, hi0, lo0, satLevel, sign);
+            if (n >= 2 && rest1 >= 2 && fast1 >= 0) gateBit(1, j, b, rest1, n, maxLv, fast1, satLevel);
+            else bit(1, j, b, m1, kb1, n, maxLv, soleLevel, hi1, lo1, satLevel, sign);
         }
         for (int l = 0; l < 2; l++) if (lastNonEmpty > lastRead[l] && anyGroupGates) modelled[l] = countExact[l] = false;
         return this;
+    }
+
+    /**
+     * {@link #bit} where n >= 2, rest >= 2 and no saturation kind is 1: {@code thr = 1 - t0 <= 1}, plus >= odd >= 1
+     * and minus <= -even <= -1, so the bit is never constant and has at least two terms -- a combining gate over the
+     * rest comparators (at maxLv + 1) and {@code sat} saturation gates (at satLevel).
+     */
+    private void gateBit(int l, int j, int b, long rest, long n, int maxLv, int sat, int satLevel) {
+        lastRead[l] = j;
+        int cmp = maxLv + 1, termLevel = sat > 0 ? Math.max(cmp, satLevel) : cmp, level = termLevel + 1;
+        if (level >= LEVELS) { fits = false; return; }
+        int at = l * LEVELS;
+        perLevel[at + cmp] += rest;
+        perLevel[at + level] += 1;
+        wires[l] += rest * n + rest + sat;
+        if (level > 15) fits = false;
+        key[4 * l + (b >> 3)] |= (long) (ClosedSum.Kind.GATE.ordinal() | level << 4) << ((b & 7) * 8);
     }
 
     /** Output bit b (column j) of lane l: FinalStage's decision for one bit, with {@code t0} = the constant's bit. */

@@ -7,8 +7,8 @@ package tc0.compiler.gadgets;
  * outputs reach at most four columns up, and column t's output is a function of {@code h[t - 3 .. t]}; RoPE's
  * heights move by at most 2 a column (a window of each code slides one bit), so one table read by
  * {@code h[t]} and the three steps below it gives column t's entries and highest level. Last round: column j's
- * c entries, one group, put bit l of c in column j + l, so column t gets one entry from each l with
- * {@code mid[t - l] >> l != 0}. Gates and wires per column from HeightsSum's tables; a column whose outputs would
+ * c entries, one group, put one entry in each of columns j .. j + bits(c) - 1 (bit l of c in column j + l), so
+ * the heights are a running count of the ranges that cover a column, and the levels a running highest. Gates and wires per column from HeightsSum's tables; a column whose outputs would
  * pass the top counts its gates as {@code HeightsSum.groups} does, clipped. Scratch reused from row to row.
  */
 final class RopeRounds {
@@ -60,7 +60,15 @@ final class RopeRounds {
     final long[] h = new long[PAD + COLS];
     /** The first round's output (padded as h) and levels; the last round's (from 0). */
     final long[] mid = new long[PAD + COLS], fin = new long[COLS];
-    final int[] midMax = new int[PAD + COLS], finMax = new int[COLS];
+    final int[] midMax = new int[PAD + COLS];
+    /**
+     * The last round's highest level so far: at column t the highest level of any entry in columns 0 .. t (each
+     * column's count puts its highest entry in its own column). The final stage reads levels only as that running
+     * highest and, while one entry is all, the level of that entry, which this is too ({@code RopeRowTest}).
+     */
+    final int[] finMax = new int[COLS];
+    /** Per column, how many counts' entries stop below it (the last round's columns, as a difference array). */
+    private final long[] ends = new long[COLS + 1];
     /** Both rounds' gates per level, wires, whether a group made a gate. */
     final long[] perLevel = new long[8];
     long wires;
@@ -105,19 +113,19 @@ final class RopeRounds {
         G1 = HeightsSum.G1[1];
         G2 = HeightsSum.G2[1];
         W = HeightsSum.W[1];
-        int bits = 64 - Long.numberOfLeadingZeros(midMost); // offsets the last round reaches
+        java.util.Arrays.fill(ends, 0, top + 1, 0);
+        long covering = 0;
+        int most2 = 0;
         for (int t = 0; t < top; t++) {
-            long e = 0;
-            int mx = 0;
-            for (int l = 0; l < bits; l++) {
-                long c = mid[PAD + t - l], sh = c >> l;
-                int in = sh != 0 ? 1 : 0, lv = midMax[PAD + t - l] + (sh >= 2 ? 2 : c == 1 ? 0 : 1);
-                e += in;
-                mx = Math.max(mx, in != 0 ? lv : 0);
-            }
-            fin[t] = e;
-            finMax[t] = mx;
             int c = (int) mid[PAD + t];
+            if (c > 0) {
+                covering++; // column t's count puts one entry in each of columns t .. t + bits(c) - 1
+                ends[Math.min(top, t + 32 - Integer.numberOfLeadingZeros(c))]++;
+                most2 = Math.max(most2, midMax[PAD + t] + (c >= 2 ? 2 : 0)); // its highest entry, at column t
+            }
+            covering -= ends[t];
+            fin[t] = covering;
+            finMax[t] = most2;
             if (c < 2) continue;
             int lv = midMax[PAD + t];
             if (t + reach[c] <= top) {
