@@ -17,6 +17,14 @@ final class OutputShapes {
 
     private static final ConcurrentHashMap<Key, ElemClass> BY_KEY = new ConcurrentHashMap<>();
 
+    /**
+     * The class cached for the key {@code key[from .. from + 3]} ({@link tc0.compiler.gadgets.RopeRow}'s, the same bytes
+     * as {@link #of}'s) of a sum {@code width} bits wide, null where no sum with that key was asked for yet.
+     */
+    static ElemClass cached(long[] key, int from, int width) {
+        return BY_KEY.get(new Key(key[from], key[from + 1], key[from + 2], key[from + 3], width));
+    }
+
     /** {@code SumForm.outputClass(cs, width, -1, 0)}, from the cache where the key holds the sum's bits. */
     static ElemClass of(ClosedSum cs, int width) {
         if (width > 32) return SumForm.outputClass(cs, width, -1, 0);

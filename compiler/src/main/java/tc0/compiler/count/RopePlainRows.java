@@ -2,6 +2,7 @@ package tc0.compiler.count;
 
 import tc0.compiler.gadgets.ClosedSum;
 import tc0.compiler.gadgets.Rope;
+import tc0.compiler.gadgets.RopeRow;
 import tc0.compiler.numerics.FixedFormat;
 
 /**
@@ -15,7 +16,7 @@ import tc0.compiler.numerics.FixedFormat;
  */
 final class RopePlainRows {
     /** Levels a row's gates may use (at level 0); a row past them is left to the forms. */
-    static final int LEVELS = 8;
+    static final int LEVELS = RopeRow.LEVELS;
     /** Per row: 0 reads nothing (no gate, or both codes 0), 1 reads every slot of both words, 2 not by heights, 3 no closed form, -1 not counted yet. */
     final byte[] kind;
     /** Per row: its rounds' {@code joined} mask ({@link Rope#pairSums(long, long, int, int, int, int, int, long[])}), for {@link #lowTops}. */
@@ -79,16 +80,41 @@ final class RopePlainRows {
         java.util.stream.IntStream.range(0, chunks).parallel().forEach(q -> {
             long from = (long) m * q / chunks, to = (long) m * (q + 1) / chunks;
             long[] low = new long[1];
+            RopeRow fused = new RopeRow();
             for (int t = (int) from; t < to; t++) {
                 int i = rows == null ? t : rows[t];
                 if (kind[i] != NOT_YET) continue;
                 int at = i * pairs + j;
-                row(i, coef[2 * at], coef[2 * at + 1], low);
+                if (!fused(i, coef[2 * at], coef[2 * at + 1], fused)) row(i, coef[2 * at], coef[2 * at + 1], low);
             }
         });
     }
 
-    /** Row i with codes (c, s). */
+    /**
+     * Row i with codes (c, s) in one pass ({@link RopeRow}), where it counts the row and both output shapes are
+     * interned already; false: count it by {@link #row}.
+     */
+    private boolean fused(int i, long c, long s, RopeRow r) {
+        if (rounds != 2) return false;
+        int k = r.count(c * factor, s * factor, w, shift, width);
+        if (k == 3) {
+            joined[i] = r.joined;
+            kind[i] = 3;
+            return true;
+        }
+        if (k != 0 && k != 1) return false;
+        ElemClass a = OutputShapes.cached(r.key(), 0, width), b = OutputShapes.cached(r.key(), 4, width);
+        if (a == null || b == null) return false;
+        joined[i] = r.joined;
+        out[2 * i] = a.id;
+        out[2 * i + 1] = b.id;
+        System.arraycopy(r.gates, 1, gates, i * LEVELS + 1, LEVELS - 1);
+        wires[i] = r.wires;
+        kind[i] = (byte) k;
+        return true;
+    }
+
+    /** Row i with codes (c, s), as {@link Rope#pairSums} and {@link OutputShapes#of} count it. */
     private void row(int i, long c, long s, long[] low) {
         ClosedSum[] cs = Rope.pairSums(c * factor, s * factor, w, 0, shift, width, rounds, low);
         joined[i] = low[0];

@@ -98,7 +98,7 @@ final class HeightsSum {
     }
 
     /** A table entry's puts ({@link #PACK}: offset, level step, entries) for a column at {@code lv} at column j. */
-    private static void spread(long[] h, int[] mx, int[] pack, int from, int count, int lv, int j) {
+    static void spread(long[] h, int[] mx, int[] pack, int from, int count, int lv, int j) {
         for (int at = from, end = from + count; at < end; at++) {
             int p = pack[at], t = j + (p & 7), lt = lv + (p >>> 3 & 3);
             if (h[t] == 0 || lt > mx[t]) mx[t] = lt;
@@ -117,9 +117,10 @@ final class HeightsSum {
      * level, wires, and per offset l the entries put in column j + l ({@code ADD}) and their highest level above
      * the column's ({@code OFF}, -1 none). A table lookup a column instead of two {@link #groups} calls.
      */
-    private static final int EFFECTS = 128, SPAN = 8;
-    private static final long[][] G1 = new long[2][EFFECTS], G2 = new long[2][EFFECTS], W = new long[2][EFFECTS];
-    private static final int[][] ADD = new int[2][EFFECTS * SPAN], OFF = new int[2][EFFECTS * SPAN], REACH = new int[2][EFFECTS];
+    static final int EFFECTS = 128, SPAN = 8; // package-visible: RopeRow reads the tables too
+    static final long[][] G1 = new long[2][EFFECTS], G2 = new long[2][EFFECTS], W = new long[2][EFFECTS];
+    private static final int[][] ADD = new int[2][EFFECTS * SPAN], OFF = new int[2][EFFECTS * SPAN];
+    static final int[][] REACH = new int[2][EFFECTS];
 
     static {
         for (int k = 0; k < 2; k++) {
@@ -153,7 +154,7 @@ final class HeightsSum {
      * {@link #ADD} and {@link #OFF} per round and height, only the offsets that get entries, packed: offset (bits
      * 0-2), level step (3-4), entries (5-); {@link #NPACK} of them from {@code c * SPAN}.
      */
-    private static final int[][] PACK = new int[2][EFFECTS * SPAN], NPACK = new int[2][EFFECTS];
+    static final int[][] PACK = new int[2][EFFECTS * SPAN], NPACK = new int[2][EFFECTS];
 
     static {
         for (int k = 0; k < 2; k++) {
