@@ -12,7 +12,7 @@ import tc0.circuits.Literal;
  * popcount in bit t, and since {@code a -> a^i} maps {@code Z_q^*} onto the subgroup {@code H} of d-th powers,
  * {@code d = gcd(i, q - 1)}, each element d times, the table is d copies of the coset {@code c H}. So the
  * popcounts are d times those of the coset, which depend only on q, d and the coset (told by
- * {@code c^((q-1)/d) mod q}): in closed form where the coset is the whole group (d = 1: the bits of 1 .. q - 1) or
+ * {@code log_g c mod d}): in closed form where the coset is the whole group (d = 1: the bits of 1 .. q - 1) or
  * one element (d = q - 1), else read off one walk of the group in discrete-log order ({@link PrimeCosets}) and kept
  * for this prime's later terms, not once per term (a division at p = 64 asks some 25,000 tables of up to 3,000
  * entries). The cache lives with one prime's series (or the square root's two): a cache shared by every build grew
