@@ -84,6 +84,18 @@ class PrimitivesDepthTest {
         assertOneDepth("512", "p = 512", "divide");
     }
 
+    /**
+     * The square root at p = 512, 56 deep as at p = 16 .. 256 (prime512: the members of the two series' choice counted by
+     * ranges, one walk of each prime's group for its coset counts). With -Dtc0.heavy and a 6 GB heap; about 3.5 min
+     * CPU, 6.2 GB resident (docs/GADGETS.md, "Sqrt at p = 512").
+     */
+    @Test
+    @Tag("heavy")
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
+    void sqrtAtFiveHundredTwelveHasOneDepth() {
+        assertOneDepth("512", "p = 512", "float_sqrt");
+    }
+
     private static void assertOneDepth(String ps, String range) {
         assertOneDepth(ps, range, String.join(",", DEPTH.keySet().stream().map(k -> k.substring(k.indexOf('(') + 1, k.indexOf(')'))).toList()));
     }

@@ -102,7 +102,8 @@ public final class FloatSqrt {
             LinearForm wForm = new LinearForm().addConstant(1); // w = 2^p - m = (2^p - 1 - m) + 1
             for (int b = 0; b < p; b++) wForm.add(Literal.not(m[b]), Residue.pow2(b, q));
             Residue w = Residue.of(net, wForm, q, rounds);
-            return new Residue[] {PowerSeries.of(net, q, w, coeff[0], p, half, rounds), PowerSeries.of(net, q, w, coeff[1], p, half, rounds)}; // B_i 2^(p(N-i)) w^i - half
+            PrimeCosets cosets = new PrimeCosets(q); // one walk of the group for both series
+            return new Residue[] {PowerSeries.of(net, q, w, coeff[0], p, half, rounds, cosets), PowerSeries.of(net, q, w, coeff[1], p, half, rounds, cosets)}; // B_i 2^(p(N-i)) w^i - half
         }, (sums, v) -> OneHotSelect.member(net, sums[0], sums[1], par, v), sums -> OneHotSelect.bulk(net, sums[0], sums[1], par));
         return CrtReconstruct.top(net, basis, memo, bits, top, rounds);
     }

@@ -1,8 +1,6 @@
 package tc0.compiler.gadgets;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.IntUnaryOperator;
 import tc0.circuits.Literal;
 
@@ -14,11 +12,11 @@ import tc0.circuits.Literal;
  * popcount in bit t, and since {@code a -> a^i} maps {@code Z_q^*} onto the subgroup {@code H} of d-th powers,
  * {@code d = gcd(i, q - 1)}, each element d times, the table is d copies of the coset {@code c H}. So the
  * popcounts are d times those of the coset, which depend only on q, d and the coset (told by
- * {@code c^((q-1)/d) mod q}): in closed form where the coset is the whole group (d = 1: the bits of 1 .. q - 1) or
- * one element (d = q - 1), else worked out by walking the coset ({@code (q-1)/d} steps) and kept for this prime's
- * later terms, not once per term (a division at p = 64 asks some 25,000 tables of up to 3,000 entries). The cache
- * lives with this object, one prime's series: a cache shared by every build grew without bound (some 10^5 cosets
- * at p = 512).
+ * {@code log_g c mod d}): in closed form where the coset is the whole group (d = 1: the bits of 1 .. q - 1) or
+ * one element (d = q - 1), else read off one walk of the group in discrete-log order ({@link PrimeCosets}) and kept
+ * for this prime's later terms, not once per term (a division at p = 64 asks some 25,000 tables of up to 3,000
+ * entries). The cache lives with one prime's series (or the square root's two): a cache shared by every build grew
+ * without bound (some 10^5 cosets at p = 512).
  */
 final class OneHotPowers {
 
@@ -31,8 +29,7 @@ final class OneHotPowers {
     private final boolean distinct;
     private final OneHotBulk bulk; // non-null: z's one-hots counted as a family, no literal each
     private long[] power; // the gate-by-gate path: a^at mod q (made when first needed: q longs)
-    private final Map<Long, long[]> cosets = new HashMap<>(); // this prime's coset popcounts by (d, symbol)
-    private int root; // q's least primitive root, found when a walk first needs it
+    private final PrimeCosets cosets; // this prime's coset popcounts (shared by the series of one prime)
     private int at;
     private int[] lits; // the closed path: hot(a), asked once
     private int level = -1; // their one level; -2: not one level (then entry by entry)
@@ -47,6 +44,13 @@ final class OneHotPowers {
 
     /** As above, z's one-hots counted as the family {@code bulk} where it is not null. */
     OneHotPowers(Net net, IntUnaryOperator hot, OneHotBulk bulk, int q, boolean distinct) {
+        this(net, hot, bulk, q, distinct, new PrimeCosets(q));
+    }
+
+    /** As above, the cosets' popcounts shared with the other series of this prime. */
+    OneHotPowers(Net net, IntUnaryOperator hot, OneHotBulk bulk, int q, boolean distinct, PrimeCosets cosets) {
+        if (cosets.prime() != q) throw new IllegalArgumentException("cosets of " + cosets.prime() + " for q = " + q);
+        this.cosets = cosets;
         this.net = net;
         this.hot = hot;
         this.bulk = bulk;
@@ -155,80 +159,19 @@ final class OneHotPowers {
     /** Bit t's popcount over {@code a = 1 .. q - 1} of {@code c a^i mod q} (c not 0 modulo q), cosets cached for this prime. */
     private long[] popcounts(int i, long c) {
         int d = gcd(i, q - 1);
-        int symbol = (int) modPow(c, (q - 1) / d, q); // the same for c and c' exactly when c H = c' H
-        long[] once = d == 1 || d == q - 1 ? coset(q, d, c, 0) : cosets.get((long) d << 32 | symbol);
-        if (once == null) {
-            if (root == 0) root = CrtBasis.primitiveRoot(q);
-            cosets.put((long) d << 32 | symbol, once = coset(q, d, c, root));
-        }
-        return times(d, once);
+        return times(d, cosets.coset(d, c));
     }
 
-    /** The same, alone (tests): nothing cached. */
+    /** The same, alone (tests): nothing shared. */
     static long[] popcounts(int q, int i, long c) {
         int d = gcd(i, q - 1);
-        return times(d, coset(q, d, c, d == 1 || d == q - 1 ? 0 : CrtBasis.primitiveRoot(q)));
+        return times(d, new PrimeCosets(q).coset(d, c));
     }
 
     private static long[] times(int d, long[] once) {
         long[] out = new long[once.length];
         for (int b = 0; b < out.length; b++) out[b] = d * once[b];
         return out;
-    }
-
-    /**
-     * Popcounts over the coset {@code c H}, H the d-th powers: for d = 1 the whole group, bit t set in
-     * {@link #onesBelow} of q less in 1 .. q - 1; for d = q - 1 the one element c; else walked, {@code c h^m},
-     * {@code h = g^d} (g = root), {@code m < (q-1)/d}.
-     */
-    private static long[] coset(int q, int d, long c, int root) {
-        long[] count = new long[32 - Integer.numberOfLeadingZeros(q - 1)];
-        if (d == 1) {
-            for (int b = 0; b < count.length; b++) count[b] = onesBelow(q, b);
-            return count;
-        }
-        if (d == q - 1) {
-            for (int b = 0; b < count.length; b++) count[b] = c >>> b & 1;
-            return count;
-        }
-        long h = modPow(root, d, q), x = c;
-        int steps = (q - 1) / d;
-        if (steps < LONG_WALK) {
-            for (int m = steps; m > 0; m--) {
-                for (long s = x; s != 0; s &= s - 1) count[Long.numberOfTrailingZeros(s)]++;
-                x = x * h % q;
-            }
-            return count;
-        }
-        // A long walk (a division at p = 512 spent a quarter of its time here): the elements' low and high LOW bits
-        // tallied, the bits counted from the tallies; x h mod q through a double's quotient (x h < 2^62 exact
-        // to one unit: q < 2^31), not a long division per step.
-        int[] low = new int[1 << LOW], high = new int[(q >>> LOW) + 1];
-        double inv = 1.0 / q;
-        for (int m = steps; m > 0; m--) {
-            low[(int) x & (1 << LOW) - 1]++;
-            high[(int) (x >>> LOW)]++;
-            long prod = x * h, r = prod - (long) (prod * inv) * q;
-            x = r < 0 ? r + q : r >= q ? r - q : r;
-        }
-        tally(low, 0, count);
-        tally(high, LOW, count);
-        return count;
-    }
-
-    /** Walks at least this long are tallied (below it the bit loop is as quick). */
-    static final int LONG_WALK = 4096;
-    private static final int LOW = 10;
-
-    /** Bit {@code shift + b} counted {@code tally[v]} times for each v with bit b. */
-    private static void tally(int[] tally, int shift, long[] count) {
-        for (int v = 1; v < tally.length; v++) {
-            if (tally[v] == 0) continue;
-            for (int s = v; s != 0; s &= s - 1) {
-                int b = shift + Integer.numberOfTrailingZeros(s);
-                if (b < count.length) count[b] += tally[v];
-            }
-        }
     }
 
     /** How many of {@code 0 .. n - 1} have bit b set: full periods of {@code 2^(b+1)}, then the rest past {@code 2^b}. */

@@ -19,6 +19,11 @@ final class PowerSeries {
      * time at p = 256: 10^5-bit numbers, some 800 terms, 13,000 primes).
      */
     static Residue of(Net net, int q, Residue z, BigInteger[] coeff, int step, BigInteger less, int rounds) {
+        return of(net, q, z, coeff, step, less, rounds, new PrimeCosets(q));
+    }
+
+    /** As above, the term tables' coset counts shared with another series of this prime ({@link PrimeCosets}). */
+    static Residue of(Net net, int q, Residue z, BigInteger[] coeff, int step, BigInteger less, int rounds, PrimeCosets cosets) {
         BigInteger bq = BigInteger.valueOf(q);
         int n = coeff.length - 1, tb = 32 - Integer.numberOfLeadingZeros(q - 1);
         long[] c = new long[n + 1];
@@ -29,7 +34,7 @@ final class PowerSeries {
         }
         c[0] = Math.floorMod(c[0] - less.mod(bq).longValueExact(), q);
         LinearForm sum = new LinearForm().addConstant(c[0]);
-        OneHotPowers terms = new OneHotPowers(net, z::is, z.bulk(), q, z.distinctOneHots()); // a -> a^i c mod q
+        OneHotPowers terms = new OneHotPowers(net, z::is, z.bulk(), q, z.distinctOneHots(), cosets); // a -> a^i c mod q
         for (int i = 1; i <= n; i++) {
             if (c[i] == 0) continue;
             int[] ors = terms.term(i, c[i]);

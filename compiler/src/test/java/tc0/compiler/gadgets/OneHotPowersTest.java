@@ -27,7 +27,7 @@ class OneHotPowersTest {
             }
         }
         int q512 = java.math.BigInteger.valueOf(182_600).nextProbablePrime().intValueExact();
-        for (int q : new int[] {2_999, 11_483, 46_133, q512}) { // primes of the size p = 64, 128, 256, 512 reach (long walks tallied: OneHotPowers.LONG_WALK)
+        for (int q : new int[] {2_999, 11_483, 46_133, q512}) { // primes of the size p = 64, 128, 256, 512 reach (long walks tallied: PrimeCosets.LONG_WALK)
             for (int i : new int[] {1, 2, 3, 4, 6, 12, 60, 127, 255, q - 1}) {
                 long c = 1 + r.nextInt(q - 1);
                 assertArrayEquals(entryByEntry(q, i, c), OneHotPowers.popcounts(q, i, c), "q " + q + ", i " + i);
