@@ -17,6 +17,8 @@ import java.util.Map;
 public final class RangeMemo {
     /** Ranges shorter than this are swept (the look-up would cost about what they do). */
     static final int MIN = 64;
+    /** Stretches of equal output bits a kept range may have (a causal family's rows share a few). */
+    static final int MAX_STRETCHES = 1 << 12;
     /** Counts kept over all ranges (a long each): past it no range is kept. */
     static final long MAX_KEPT = 1L << 22;
 

@@ -72,8 +72,12 @@ public final class RepeatedRange {
         if (memo.take(this, rs, key, counts, from, to, out)) { stop = to; return to; }
         java.util.List<int[]> at = new java.util.ArrayList<>();
         java.util.List<ClosedSum> samples = new java.util.ArrayList<>();
-        int end = sweep(counts, from, to, (a, b, sample) -> { at.add(new int[] {a, b}); samples.add(sample); out.stretch(a, b, sample); });
-        if (end == to) memo.keep(this, key, counts, from, to, wideRows, at, samples);
+        int[] room = {RangeMemo.MAX_STRETCHES}; // a range whose bits change at most rows is not kept (no list of them)
+        int end = sweep(counts, from, to, (a, b, sample) -> {
+            if (room[0]-- > 0) { at.add(new int[] {a, b}); samples.add(sample); }
+            out.stretch(a, b, sample);
+        });
+        if (end == to && room[0] >= 0) memo.keep(this, key, counts, from, to, wideRows, at, samples);
         return end;
     }
 
