@@ -69,7 +69,16 @@ public final class RepeatedRange {
         if (memo == null || !wasFresh || to - from < RangeMemo.MIN) return sweep(counts, from, to, out);
         if (!keyMade) { key = FamilyKey.of(rs); keyMade = true; }
         if (key == null) return sweep(counts, from, to, out);
-        if (memo.take(this, rs, key, counts, from, to, out)) { stop = to; return to; }
+        stop = from;
+        boolean taken;
+        try {
+            taken = memo.take(this, rs, key, counts, from, to, out);
+        } catch (ArithmeticException past) { // a count the families were compared at passed an int: swept instead
+            clear();
+            fresh = false;
+            taken = false;
+        }
+        if (taken) { stop = to; return to; }
         java.util.List<int[]> at = new java.util.ArrayList<>();
         java.util.List<ClosedSum> samples = new java.util.ArrayList<>();
         int[] room = {RangeMemo.MAX_STRETCHES}; // a range whose bits change at most rows is not kept (no list of them)
