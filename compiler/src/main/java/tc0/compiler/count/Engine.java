@@ -31,6 +31,8 @@ final class Engine {
     final Map<Object, RopeColumn> ropeColumns = new java.util.concurrent.ConcurrentHashMap<>();
     /** RoPE's rows of plain words by heights ({@link RopePlainRows}), shared by the plain pair columns over the same codes. */
     final Map<Object, RopePlainRows> ropePlain = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Row families' ranges by family up to count and level ({@link tc0.compiler.gadgets.RangeMemo}); null with {@code -Dtc0.count.rangeMemo=false}. */
+    final tc0.compiler.gadgets.RangeMemo rangeMemo = "false".equals(System.getProperty("tc0.count.rangeMemo")) ? null : new tc0.compiler.gadgets.RangeMemo();
     /** The most elements a non-uniform tensor may have where counting expands it element by element. */
     static final long EXPAND_LIMIT = 1L << 22;
     /** {@code -Dtc0.count.trace=true}: each node's time and class variety, and where a gadget runs instead of a closed form, on stderr. */

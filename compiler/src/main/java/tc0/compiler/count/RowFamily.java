@@ -1,6 +1,7 @@
 package tc0.compiler.count;
 
 import tc0.compiler.gadgets.ClosedSum;
+import tc0.compiler.gadgets.RangeMemo;
 import tc0.compiler.gadgets.RepeatedRange;
 import tc0.compiler.gadgets.RepeatedSum;
 
@@ -51,6 +52,11 @@ final class RowFamily {
      * no closed form by count ({@link RepeatedSum#of}) or its pairs are not summed as one pattern.
      */
     static RowFamily of(ElemClass[] xs, ElemClass[] ys, int[] pair, long[] counts, long scale, int shift, int width, int rounds) {
+        return of(xs, ys, pair, counts, scale, shift, width, rounds, null);
+    }
+
+    /** As above, its ranges taken from and kept in {@code memo} (null: none). */
+    static RowFamily of(ElemClass[] xs, ElemClass[] ys, int[] pair, long[] counts, long scale, int shift, int width, int rounds, RangeMemo memo) {
         int runs = pair.length;
         long c = counts[runs - 1];
         if (c < 2) return null;
@@ -83,7 +89,9 @@ final class RowFamily {
             System.arraycopy(uy, 0, used, runs, runs - 1);
             used[runs - 1] = lx[0];
             used[2 * runs - 1] = ly[0];
-            return new RowFamily(xIds, yIds, fixedCounts, sum, c, fixed.extra, one.extra, used, width);
+            RowFamily f = new RowFamily(xIds, yIds, fixedCounts, sum, c, fixed.extra, one.extra, used, width);
+            f.memo = memo;
+            return f;
         } catch (SumForm.Unmodelled | ArithmeticException u) {
             return null;
         }
@@ -114,8 +122,9 @@ final class RowFamily {
         return new Instance.Result(null, new ElemClass[] {sums.out(cs, width)}, used, false, true);
     }
 
-    /** The family's range sum (made on the first {@link #range}). */
+    /** The family's range sum (made on the first {@link #range}), and the ranges of equal families it takes from and adds to. */
     private RepeatedRange range;
+    private RangeMemo memo;
     /** A count {@link #range} stopped at without an answer: {@link #closed} gives null for it once (as at(c) did once per row). */
     private long skip = -1;
 
@@ -127,7 +136,7 @@ final class RowFamily {
      */
     int range(long[] counts, int from, int to, long weight, ElemClass[] out) {
         if (sums == null) sums = new RowSums(fixedAnds, pairAnds);
-        if (range == null) range = new RepeatedRange(sum);
+        if (range == null) range = new RepeatedRange(sum, memo);
         int end = from;
         while (end < to && counts[end] >= this.from && counts[end] < pastInt) end++;
         range.clear();

@@ -84,6 +84,8 @@ final class TriangleProduct {
         if (Engine.TRACE) System.err.printf("count: causal product of %d row keys, %d column groups: %d dots, %d by family, %d of them in %d ranges%n", keys.size(), cb,
                 dots.dotsCounted, dots.dotsByFamily, dots.dotsInRanges, dots.ranges);
         if (Engine.TRACE) System.err.println("count: causal product's last family: " + dots.familyTrace());
+        if (Engine.TRACE && e.rangeMemo != null) System.err.printf("count: ranges taken from an equal family so far: %d, %d rows, %d counted again%n", e.rangeMemo.hits,
+                e.rangeMemo.rowsTaken, e.rangeMemo.rowsRecounted);
         // Rows with the same outputs are one row group (a causal P @ V's n rows have a few output classes): the ops
         // after it then go by those few groups, not by n.
         Map<Engine.IntsKey, Integer> rowOf = new HashMap<>();

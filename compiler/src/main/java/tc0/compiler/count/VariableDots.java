@@ -336,7 +336,7 @@ final class VariableDots {
         if (runs == 0 || e.rounds != 2) return null;
         if (family == null || !family.holds(xs, ys, pr.pair(), pr.count())) {
             if (family != null) family.flushInto(summed);
-            family = RowFamily.of(xs, ys, pr.pair(), pr.count(), scale, shift, out.width(), e.rounds);
+            family = RowFamily.of(xs, ys, pr.pair(), pr.count(), scale, shift, out.width(), e.rounds, e.rangeMemo);
         }
         if (family == null) return null;
         long c = pr.count()[runs - 1];

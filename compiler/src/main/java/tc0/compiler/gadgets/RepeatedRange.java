@@ -35,10 +35,26 @@ public final class RepeatedRange {
         void stretch(int from, int to, ClosedSum sample);
     }
 
-    public RepeatedRange(RepeatedSum rs) {
+    public RepeatedRange(RepeatedSum rs) { this(rs, null); }
+
+    /** A range sum that takes ranges from {@code memo} and keeps its own there ({@link RangeMemo}); null: none. */
+    public RepeatedRange(RepeatedSum rs, RangeMemo memo) {
         this.rs = rs;
         this.k = new StepCount(rs.maxLevel + 8);
+        this.memo = memo;
     }
+
+    private final RangeMemo memo;
+    /** The family's key for the memo, made on first use. */
+    private FamilyKey key;
+    private boolean keyMade;
+    /** Whether nothing is summed since made or cleared (only then a range is taken from, or kept in, the memo). */
+    private boolean fresh = true;
+    /** Rows summed with the wide mark (the memo's difference of ranges needs the count, not the mark). */
+    private long wideRows;
+
+    /** The family summed. */
+    RepeatedSum family() { return rs; }
 
     /**
      * Adds {@code at(counts[i])} for i = from, from + 1, ... into the totals, up to {@code to} or the first count
@@ -48,6 +64,34 @@ public final class RepeatedRange {
      * {@link #stopped} then says the row it came at.
      */
     public int sum(long[] counts, int from, int to, Outputs out) {
+        boolean wasFresh = fresh;
+        fresh = false;
+        if (memo == null || !wasFresh || to - from < RangeMemo.MIN) return sweep(counts, from, to, out);
+        if (!keyMade) { key = FamilyKey.of(rs); keyMade = true; }
+        if (key == null) return sweep(counts, from, to, out);
+        stop = from;
+        boolean taken;
+        try {
+            taken = memo.take(this, rs, key, counts, from, to, out);
+        } catch (ArithmeticException past) { // a count the families were compared at passed an int: swept instead
+            clear();
+            fresh = false;
+            taken = false;
+        }
+        if (taken) { stop = to; return to; }
+        java.util.List<int[]> at = new java.util.ArrayList<>();
+        java.util.List<ClosedSum> samples = new java.util.ArrayList<>();
+        int[] room = {RangeMemo.MAX_STRETCHES}; // a range whose bits change at most rows is not kept (no list of them)
+        int end = sweep(counts, from, to, (a, b, sample) -> {
+            if (room[0]-- > 0) { at.add(new int[] {a, b}); samples.add(sample); }
+            out.stretch(a, b, sample);
+        });
+        if (end == to && room[0] >= 0) memo.keep(this, key, counts, from, to, wideRows, at, samples);
+        return end;
+    }
+
+    /** {@link #sum} by the sweep, count by count. */
+    private int sweep(long[] counts, int from, int to, Outputs out) {
         int sFrom = from;
         ClosedSum sample = null;
         stop = from;
@@ -113,6 +157,24 @@ public final class RepeatedRange {
         }
         lastGates = !first;
         wide |= wideRow;
+        if (wideRow) wideRows++;
+    }
+
+    /** The totals set to these (from the memo): gates per level {@code gates[l]} (each under 2^126), wires, marks. */
+    void load(BigInteger[] gates, BigInteger wiresTotal, boolean wideAny, boolean last) {
+        clear();
+        fresh = false;
+        if (gates.length > lo.length) { lo = new long[gates.length]; hi = new long[gates.length]; }
+        for (int l = 0; l < gates.length; l++) { hi[l] = limbHi(gates[l]); lo[l] = gates[l].longValue() & LOW; }
+        wiresHi = limbHi(wiresTotal);
+        wiresLo = wiresTotal.longValue() & LOW;
+        wide = wideAny;
+        lastGates = last;
+    }
+
+    private static long limbHi(BigInteger v) {
+        if (v.signum() < 0 || v.bitLength() > 126) throw new IllegalStateException("a range's total out of range: " + v);
+        return v.shiftRight(63).longValueExact();
     }
 
     /** Levels the totals may hold gates on (0 .. levels - 1). */
@@ -140,6 +202,8 @@ public final class RepeatedRange {
         wiresLo = wiresHi = 0;
         wiresPast = null;
         wide = lastGates = false;
+        wideRows = 0;
+        fresh = true;
     }
 
     private static BigInteger big(long h, long l) {

@@ -24,7 +24,7 @@ public final class RepeatedSum {
     final SumShape.Repeat[] repeat;
     final Runs[] before;
     final BigInteger constant0, constantStep, umax0, umaxStep, neg0, negStep;
-    private final long distinct0, distinctStep;
+    final long distinct0, distinctStep;
     final int maxLevel;
     /** Whether the shapes' constant or negative weights went past a long while built (then {@link SumShape#wide} at every c). */
     final boolean bigState, bigUmax;

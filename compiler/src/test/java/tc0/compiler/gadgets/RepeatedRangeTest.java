@@ -58,8 +58,12 @@ class RepeatedRangeTest {
 
     /** Sums counts[from, to) by a range (a fresh one, or one the sweep has run before: its caches) and compares. */
     private static int check(RepeatedSum rs, RepeatedSum direct, long[] counts, int from, int to, String what) {
+        return check(new RepeatedRange(rs), direct, counts, from, to, what);
+    }
+
+    /** As above, by {@code range} (from nothing summed). */
+    static int check(RepeatedRange range, RepeatedSum direct, long[] counts, int from, int to, String what) {
         Want want = new Want(direct, counts, from, to);
-        RepeatedRange range = new RepeatedRange(rs);
         int[] told = {from};
         ClosedSum[] stretchOf = new ClosedSum[to];
         int stop;
@@ -99,7 +103,7 @@ class RepeatedRangeTest {
         return stop - from;
     }
 
-    private static RepeatedSum family(RepeatedSumTest.Family f, long c0) {
+    static RepeatedSum family(RepeatedSumTest.Family f, long c0) {
         RepeatedSum rs = RepeatedSum.of(f.shape(c0), f.shape(c0 + 1), c0, f.shift(), f.width(), 2);
         assertNotNull(rs);
         return rs;

@@ -58,13 +58,19 @@ class RepeatedSumTest {
             return new Family(r.nextLong(), 1 + r.nextInt(8), r.nextInt(4), 3 + r.nextInt(wide ? 70 : 12), wide); // wide: shift + width past 61 bits too
         }
 
-        SumShape shape(long c) {
+        SumShape shape(long c) { return shape(c, 0, false); }
+
+        /**
+         * shape(c) with every level {@code dl} up; {@code apart}: each repeated column's first part written out as
+         * fixed runs and repeated c - 1 times (the same sum; a causal row with its first pair apart).
+         */
+        SumShape shape(long c, int dl, boolean apart) {
             Random r = new Random(seed);
             SumShape s = new SumShape();
             int fixed = r.nextInt(4);
-            for (int i = 0; i < fixed; i++) s.add(1 + r.nextInt(30), sign(r) << r.nextInt(cols), 1 + r.nextInt(5));
+            for (int i = 0; i < fixed; i++) s.add(1 + r.nextInt(30), sign(r) << r.nextInt(cols), dl + 1 + r.nextInt(5));
             s.addConstant(r.nextInt(1000) - 500);
-            if (wide) s.addShifted(2, -1, 61, 3); // weights past a long before the repetition
+            if (wide) s.addShifted(2, -1, 61, dl + 3); // weights past a long before the repetition
             int bigShift = wide ? 58 : 0;
             boolean crossing = !wide && seed % 3 == 0;
             for (int j = 0; j < cols; j++) {
@@ -75,7 +81,7 @@ class RepeatedSumTest {
                 long bit = 1L << (crossing ? j + 50 : j); // crossing: the negative weights' sum passes a long at some c
                 for (int e = 0; e < n; e++) {
                     w[e] = r.nextBoolean() ? bit : -bit;
-                    lv[e] = 1 + r.nextInt(6);
+                    lv[e] = dl + 1 + r.nextInt(6);
                     k[e] = 1 + r.nextInt(34);
                 }
                 boolean oneLevel = r.nextBoolean();
@@ -88,6 +94,9 @@ class RepeatedSumTest {
                     long[] unit = new long[n];
                     for (int e = 0; e < n; e++) unit[e] = Long.signum(w[e]);
                     s.addRepeatedShifted(unit, j + bigShift, lv, k, c);
+                } else if (apart && c > 1) {
+                    for (int e = 0; e < n; e++) s.add(k[e], w[e], lv[e]);
+                    s.addRepeated(w, lv, k, c - 1);
                 } else s.addRepeated(w, lv, k, c);
             }
             return s;
