@@ -64,6 +64,7 @@ class HostileSpecCheckTest {
     }
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS) // about a million body runs counted: 1-2 s idle, past 5 s at load 30
     void aTriangularNestUsingTheOuterVariableIsCountedUntilItPassesTheLimit() {
         String s = model("    let H = X;\n    for i in 0 .. n {\n        for j in 0 .. i {\n            H = H + X;\n        }\n    }\n    output Y = H;");
         // n + n (n - 1) / 2 body runs: n = 1449 gives 1,050,525, past 2^20 = 1,048,576; n = 1447 gives 1,047,628
