@@ -15,8 +15,9 @@ import tc0.dsl.Dsl;
  * {@link TriangleSoftmax}'s rows (kinds found by a scan, reads merged once per change, a row's group taken from
  * the row before when its outputs are the same, the summed lines made only when a line of two kinds comes) against
  * the same softmax counted line by line by {@link MaskedSoftmaxCount} (the triangle path off): the whole model's
- * depth, gates, wires and width. Masks whose rows grow (tril) and shrink (triu), rows of one kind of entry, scores
- * from two inputs split by the diagonal, the one-entry row, several n. Lines of two kinds summed by shape:
+ * depth, gates, wires and width. Masks whose rows grow (tril) and shrink (triu), rows of one kind of entry, the
+ * one-entry row, several n; also scores made by {@code where} from two inputs (X and Y are of one class: one kind;
+ * which path counts them is not asserted). Lines of two kinds summed by shape:
  * {@link SoftmaxRowsTest#causalPairSoftmaxCountsAsLineByLine}.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -48,7 +49,7 @@ class TriangleSoftmaxTest {
         String head = "model s(n = 4) { precision fixed(int: 5, frac: 4); input X: [n, n]; input Y: [n, n]; ";
         assertSame(head + "output Z = softmax(X, axis: 1, mask: tril(n)); }", n);
         assertSame(head + "output Z = softmax(X, axis: 1, mask: triu(n)); }", n);
-        // Scores from two inputs split by the diagonal (W an output: the entries the mask drops are read there).
+        // Scores made by where from two inputs (W an output: the entries the mask drops are read there).
         assertSame(head + "output W = where(tril(n), X, Y); output Z = softmax(W, axis: 1, mask: triu(n)); }", n);
         assertSame(head + "output W = where(triu(n), X, Y); output Z = softmax(W, axis: 1, mask: triu(n)); }", n);
     }
