@@ -1,7 +1,7 @@
 package tc0.compiler.count;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,14 +38,18 @@ final class ScaleSteps {
         this.maxQ = Fixed.layerNormMaxQ(m, fx);
         this.fast = new FastScale(m, fx, eps, feps, fr);
         long top = Fixed.layerNormScale(BigInteger.ZERO, m, fx, eps, feps, fr), bottom = rho(maxQ); // the definition checks eps
-        List<Long> b = new ArrayList<>(List.of(0L)), v = new ArrayList<>(List.of(top));
+        // The head in growing primitive arrays: up to ~4 10^5 steps, no boxed Long per step (a fresh JVM
+        // runs this loop before the JIT has compiled it; the boxes were most of its time there).
+        long[] b = new long[64], v = new long[64];
+        v[0] = top;
+        int h = 1;
         long rest = 0;
         if (top > bottom) {
             // The second step: where rho first drops below the top.
             long q = Fixed.layerNormScaleLimit(top, m, fx, eps, feps, fr).add(BigInteger.ONE).longValueExact();
             long cur = rho(q);
-            b.add(q);
-            v.add(cur);
+            b[h] = q;
+            v[h++] = cur;
             // Then one step per q while rho drops at every q (the next step is where rho < cur: q + 1 when
             // rho(q + 1) < cur); the first q where it stays starts the tail.
             while (cur > bottom) {
@@ -53,13 +57,14 @@ final class ScaleSteps {
                 if (next == cur) { rest = cur - bottom; break; }
                 q++;
                 cur = next;
-                b.add(q);
-                v.add(cur);
+                if (h == b.length) { b = Arrays.copyOf(b, 2 * h); v = Arrays.copyOf(v, 2 * h); }
+                b[h] = q;
+                v[h++] = cur;
             }
         }
         this.tail = rest;
-        this.headBreaks = b.stream().mapToLong(Long::longValue).toArray();
-        this.headValues = v.stream().mapToLong(Long::longValue).toArray();
+        this.headBreaks = Arrays.copyOf(b, h);
+        this.headValues = Arrays.copyOf(v, h);
     }
 
     static ScaleSteps of(int m, FixedFormat fx, long eps, FixedFormat feps, FixedFormat fr) {
