@@ -98,7 +98,7 @@ final class HeightsSum {
     }
 
     /** A table entry's puts ({@link #PACK}: offset, level step, entries) for a column at {@code lv} at column j. */
-    static void spread(long[] h, int[] mx, int[] pack, int from, int count, int lv, int j) {
+    private static void spread(long[] h, int[] mx, int[] pack, int from, int count, int lv, int j) {
         for (int at = from, end = from + count; at < end; at++) {
             int p = pack[at], t = j + (p & 7), lt = lv + (p >>> 3 & 3);
             if (h[t] == 0 || lt > mx[t]) mx[t] = lt;
