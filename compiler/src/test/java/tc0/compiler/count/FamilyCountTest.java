@@ -85,13 +85,10 @@ class FamilyCountTest {
     /** Every output read, a random half, a random tenth, the last alone; returns the families' runs with every output read. */
     private static int check(int inputs, BiFunction<Net, int[], int[]> gadget, String what) {
         Random r = new Random(what.hashCode());
-        int[] levels = new int[inputs];
-        for (int i = 0; i < inputs; i++) levels[i] = r.nextInt(4);
+        int[] levels = levels(r, inputs);
         int runsAll = -1;
         for (double keep : new double[] {1, 0.5, 0.1, 0}) { // 0: the last output alone
-            boolean[] mask = new boolean[256];
-            for (int i = 0; i < mask.length; i++) mask[i] = keep == 1 || r.nextDouble() < keep;
-            if (keep == 0) mask = null;
+            boolean[] mask = mask(r, keep);
             String how = what + ", outputs read " + keep;
             LiveNet plain = new LiveNet(levels, null, 0, false);
             plain.withoutTwins();
@@ -133,6 +130,20 @@ class FamilyCountTest {
     }
 
     /** The gadget counted on a LiveNet until no read gate dies: the outputs the mask reads (the last alone where null). */
+    /** Random input levels 0 .. 3 for a gadget check on a {@link LiveNet}. */
+    static int[] levels(Random r, int inputs) {
+        int[] levels = new int[inputs];
+        for (int i = 0; i < inputs; i++) levels[i] = r.nextInt(4);
+        return levels;
+    }
+
+    /** Which of up to 256 outputs are read: each with chance {@code keep} (1: all); null for {@code keep} 0, the last output alone. */
+    static boolean[] mask(Random r, double keep) {
+        boolean[] mask = new boolean[256];
+        for (int i = 0; i < mask.length; i++) mask[i] = keep == 1 || r.nextDouble() < keep;
+        return keep == 0 ? null : mask;
+    }
+
     static int[] live(LiveNet net, BiFunction<Net, int[], int[]> gadget, boolean[] mask) {
         int[] out;
         do {

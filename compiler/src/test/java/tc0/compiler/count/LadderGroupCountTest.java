@@ -69,12 +69,9 @@ class LadderGroupCountTest {
 
     private static void check(int inputs, BiFunction<Net, int[], int[]> gadget, String what, boolean fewerNodes) {
         Random r = new Random(what.hashCode());
-        int[] levels = new int[inputs];
-        for (int i = 0; i < inputs; i++) levels[i] = r.nextInt(4);
+        int[] levels = FamilyCountTest.levels(r, inputs);
         for (double keep : new double[] {1, 0.5, 0.1, 0}) { // 0: the last output alone
-            boolean[] mask = new boolean[256];
-            for (int i = 0; i < mask.length; i++) mask[i] = keep == 1 || r.nextDouble() < keep;
-            if (keep == 0) mask = null;
+            boolean[] mask = FamilyCountTest.mask(r, keep);
             String how = what + ", outputs read " + keep;
             LiveNet plain = new LiveNet(levels, null, 0, false, false);
             plain.withoutTwins();

@@ -46,12 +46,10 @@ class TwinTailTest {
     /** Every output read, a random half, a random tenth; returns the twin outputs the full tail settled dead. */
     private static long check(int inputs, BiFunction<Net, int[], int[]> gadget, String what, boolean oneRun) {
         Random r = new Random(what.hashCode());
-        int[] levels = new int[inputs];
-        for (int i = 0; i < inputs; i++) levels[i] = r.nextInt(4);
+        int[] levels = FamilyCountTest.levels(r, inputs);
         long settled = 0;
         for (double keep : new double[] {1, 0.5, 0.1}) {
-            boolean[] mask = new boolean[256];
-            for (int i = 0; i < mask.length; i++) mask[i] = keep == 1 || r.nextDouble() < keep;
+            boolean[] mask = FamilyCountTest.mask(r, keep);
             String how = what + ", outputs read " + keep;
             LiveNet plain = new LiveNet(levels, null, 0);
             plain.withoutTwins();
