@@ -19,7 +19,7 @@ import tc0.proofs.check.Outcome;
 
 /** {@code tc0 lemmas}: the lemma catalog's checks, claim by claim. */
 @Command(name = "lemmas",
-        header = "Run the lemma catalog's checks (STRUCT, FUNC, DEPTH, CONTRAST, SMT, SYMBOLIC) on the specs each claim names.",
+        header = "Run the lemma catalog's checks (STRUCT, FUNC, DEPTH, CONTRAST, SMT, SYMBOLIC, NUM) on the specs each claim names.",
         mixinStandardHelpOptions = true,
         description = {
             "For every claim of the catalog (docs/LEMMAS.md), every check it lists, on every spec it is checked",
@@ -31,7 +31,9 @@ import tc0.proofs.check.Outcome;
             "on for all inputs at fixed widths (--heavy: the slow ones too), SYMBOLIC fits size and depth as",
             "formulas in n and proves them for every n = 2^L with Z3, and a model's size for every n >= 4 from",
             "its nodes' terms (counting n = 512 and 1024 too where the sweep stops at 256, to confirm them).",
-            "NUM is not built yet and is reported undecided. A DEPTH where tc0 is deeper than the formula",
+            "NUM runs the fine-grained and memory claims on concrete matrices (the polynomial method's error",
+            "and rank as the entry bound crosses sqrt(log n); a KV cache's bits decoded from attention).",
+            "A DEPTH where tc0 is deeper than the formula",
             "is ABOVE, by how many levels: a finding about tc0's construction against the paper's, which",
             "passes unless --strict-depth.",
             "Exit 1 if any check fails.",

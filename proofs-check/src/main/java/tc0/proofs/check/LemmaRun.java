@@ -11,6 +11,7 @@ import tc0.proofs.catalog.CheckKind;
 import tc0.proofs.catalog.CheckedOn;
 import tc0.proofs.catalog.Claim;
 import tc0.proofs.catalog.Paper;
+import tc0.proofs.num.NumCheck;
 import tc0.proofs.symbolic.SymbolicCheck;
 import tc0.proofs.smt.SmtCheck;
 
@@ -18,8 +19,9 @@ import tc0.proofs.smt.SmtCheck;
  * The catalog's checks run claim by claim: every check kind a claim lists, on every spec it is checked on.
  * STRUCT and CONTRAST sweep the claim's n (up to {@link Options#maxN}); FUNC runs at the spec's smallest n;
  * DEPTH at the n up to 16, on the claim's region of a model where it names one; SMT proves the gadgets the claim
- * rests on ({@link SmtCheck}; only the quick proofs unless the sweep is the heavy one). A kind with no check built
- * yet (NUM), or a claim with no spec, is reported undecided with the reason, never left out.
+ * rests on ({@link SmtCheck}; only the quick proofs unless the sweep is the heavy one); NUM runs the claim's experiment
+ * on concrete matrices ({@link NumCheck}). A claim with no spec, or no NUM experiment, is reported undecided with the
+ * reason, never left out.
  */
 public final class LemmaRun {
     /**
@@ -64,9 +66,7 @@ public final class LemmaRun {
     static List<Outcome> check(Paper paper, Claim c, CheckKind k, Instances in, Options o) {
         if (k == CheckKind.SYMBOLIC) return SymbolicCheck.forClaim(c, in, o.maxN());
         if (k == CheckKind.SMT) return List.of(SmtCheck.run(c.paper(), c.id(), o.maxN() >= Options.HEAVY_MAX_N));
-        if (k == CheckKind.NUM) {
-            return List.of(undecided(c, k, "-", "no " + k + " check is built yet"));
-        }
+        if (k == CheckKind.NUM) return NumCheck.run(c);
         if (k == CheckKind.DEPTH) return List.of(depth(paper, c, in, o));
         if (c.checkedOn().isEmpty()) {
             return List.of(undecided(c, k, "-", c.gap() != null ? "no spec: " + c.gap() : "no spec names this claim yet"));
