@@ -48,7 +48,7 @@ final class PrimitivesCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUES", description = "p=8,16,... (the widths; default 8 to 1024 by doubling) or m=M (the operands of sum and product; default 4)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--only", paramLabel = "NAMES", split = ",", description = "some of: add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_sum, float_product, float_divide, float_sqrt, float_exp, float_log (default all)")
+    @Option(names = "--only", paramLabel = "NAMES", split = ",", description = "some of: add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_floor, float_sum, float_product, float_divide, float_sqrt, float_exp, float_log (default all)")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--max-count", paramLabel = "N", description = "stop counting a primitive past N gates and say so (default 20,000,000, about 30 s)")
@@ -184,7 +184,7 @@ final class PrimitivesCommand implements Callable<Integer> {
         List<Primitive> out = new ArrayList<>();
         for (String s : only) {
             Primitive found = Arrays.stream(Primitive.values()).filter(p -> name(p).equals(s.strip())).findFirst()
-                    .orElseThrow(() -> new UserError("--only " + s + ": no such primitive; choose from add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_sum, float_product, float_divide, float_sqrt, float_exp, float_log"));
+                    .orElseThrow(() -> new UserError("--only " + s + ": no such primitive; choose from add, compare, multiply, sum, product, divide, float_compare, float_add, float_multiply, float_floor, float_sum, float_product, float_divide, float_sqrt, float_exp, float_log"));
             if (!out.contains(found)) out.add(found);
         }
         return out;

@@ -64,6 +64,11 @@ public enum Primitive {
     FLOAT_MULTIPLY("d_std", "float x * y") {
         @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatProduct.multiply(net, float_(xs[0]), float_(xs[1]), rounds).word(); }
     },
+    /** {@code floor(x)} of a float, exact ({@link FloatFloor}; the Mamba paper's Cor 3.13). */
+    FLOAT_FLOOR("d_std", "float floor x") {
+        @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatFloor.build(net, float_(xs[0])).word(); }
+        @Override public int operands(int m) { return 1; }
+    },
     /** {@code round(x_1 + ... + x_m)}, one rounding ({@link FloatSum}). */
     FLOAT_SUM("d_sum", "float sum, 1 round") {
         @Override public int[] build(Net net, int[][] xs, int rounds) { return FloatSum.build(net, floats(xs), rounds).word(); }

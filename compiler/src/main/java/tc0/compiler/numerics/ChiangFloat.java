@@ -130,6 +130,16 @@ public record ChiangFloat(Format format, boolean negative, BigInteger significan
     public static ChiangFloat multiply(ChiangFloat x, ChiangFloat y) { return product(x.format, List.of(x, y)); }
 
     /**
+     * {@code floor(x)}: the greatest integer at most x, as a float, exact (an integer of at most p significant bits; -1
+     * is a float whenever some nonzero float lies below 1 in magnitude), rounded as every result is all the same.
+     * {@code scaled() / 2^bias} rounded toward minus infinity is BigInteger's shift.
+     */
+    public ChiangFloat floor() {
+        BigInteger f = scaled().shiftRight(format.bias());
+        return format.round(f.signum() < 0, f.abs(), 0);
+    }
+
+    /**
      * {@code x / y}, the exact quotient rounded once. Division by zero gives the largest magnitude with x's
      * sign (positive for {@code 0 / 0}): the limit from above, as {@code Fixed.div} gives all ones.
      */

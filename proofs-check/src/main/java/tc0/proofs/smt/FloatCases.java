@@ -8,6 +8,7 @@ import com.microsoft.z3.Context;
 import java.math.BigInteger;
 import java.util.List;
 import tc0.compiler.gadgets.FloatCompare;
+import tc0.compiler.gadgets.FloatFloor;
 import tc0.compiler.gadgets.FloatWord;
 import tc0.compiler.gadgets.WideColumns;
 import tc0.compiler.gadgets.WideSum;
@@ -40,6 +41,23 @@ final class FloatCases {
                     int c = ChiangFloat.compare(FloatRounding.decode(f, v[0]), FloatRounding.decode(f, v[1]));
                     return new long[] {c < 0 ? 1 : 0, c == 0 ? 1 : 0};
                 });
+    }
+
+    /**
+     * {@code floor(x)} (Cor 3.13): the value scaled by {@code 2^bias} shifted arithmetically right by bias (two's
+     * complement: toward minus infinity), rounded at exponent 0 ({@link FloatRounding}; exact where the floor is a float).
+     */
+    static GadgetCase floor(int p, int q) {
+        int bits = p + q + 1, bias = 1 << (q - 1), nBits = p + (1 << q) - bias + 1;
+        ChiangFloat.Format f = new ChiangFloat.Format(p, q);
+        return new GadgetCase("FloatFloor", "a float of p = " + p + ", q = " + q + " (" + bits + " bits)", Tier.QUICK,
+                () -> GadgetCircuits.of(new int[] {bits}, (net, x) -> new int[][] {FloatFloor.build(net, FloatWord.of(x[0], p, q)).word()}),
+                p + (1 << q) + 2, (w, in) -> {
+                    BitVecExpr floor = w.ctx().mkBVASHR(value(w, in.get("x0"), p, q), w.num(bias));
+                    BoolExpr negative = w.gt(w.num(0), floor);
+                    return List.of(FloatRounding.round(w, negative, w.ite(negative, w.neg(floor), floor), nBits, w.num(bias), p, q));
+                },
+                v -> new long[] {FloatRounding.encode(FloatRounding.decode(f, v[0]).floor())});
     }
 
     /** {@code (-1)^s m 2^E} at the working width, after assuming that m is 0 or has its top bit set. */

@@ -89,6 +89,8 @@ public final class Gadgets {
         c.add(ScanCases.line(3, FixedFormat.of(2, 1), FixedFormat.of(2, 1), FixedFormat.of(2, 2), FixedFormat.of(3, 2)));
         c.add(ScanCases.line(3, FixedFormat.of(2, 2), FixedFormat.of(2, 2), FixedFormat.of(2, 3), F33).as(Tier.HEAVY));
         c.add(FloatCases.compare(4, 3));
+        c.add(FloatCases.floor(4, 3));
+        c.add(FloatCases.floor(6, 4));
         c.add(FloatCases.wideSum(3, 8, 10, 1));
         c.add(FloatArithmeticCases.round(8, 4, 3, -2));
         c.add(FloatArithmeticCases.multiply(4, 3));

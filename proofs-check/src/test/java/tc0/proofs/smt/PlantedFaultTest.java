@@ -72,6 +72,14 @@ class PlantedFaultTest {
     }
 
     @Test
+    void aFloatFloorsSignThresholdOneUpIsRefuted() {
+        // the sign's output OR needs two of its cases: a negative result comes out positive
+        GadgetCase g = FloatCases.floor(4, 3);
+        Counterexample cx = refuted(g, c -> Faults.threshold(c, Faults.gateOf(c, "y0", 4 + 3), 1));
+        assertTrue((cx.inputs()[0] >> 7 & 1) == 1, "a negative input: " + cx);
+    }
+
+    @Test
     void aFaultInACompositionallyProvedSoftmaxIsRefutedByTheWiringObligation() {
         // the whole circuit's first output, bit 1, threshold one up: the steps still prove, the whole does not
         // equal them wired; the input found there is confirmed on the evaluator against the reference

@@ -54,8 +54,15 @@ class SmtCheckTest {
 
     @Test
     void aClaimNoGadgetCoversIsUndecidedAndSaysWhy() {
-        Outcome o = SmtCheck.run("2412.06148", "Cor 3.13", false);
+        Outcome o = SmtCheck.run("2412.06148", "a claim claims.json does not list", false);
         Verdict.Undecided u = assertInstanceOf(Verdict.Undecided.class, o.verdict());
-        assertTrue(u.reason().contains("floor"), u.reason());
+        assertTrue(u.reason().contains("no gadget is mapped"), u.reason());
+    }
+
+    @Test
+    void theFloorOfCorollaryThreeThirteenIsProved() {
+        Outcome o = SmtCheck.run("2412.06148", "Cor 3.13", false);
+        assertInstanceOf(Verdict.Holds.class, o.verdict(), o.verdict().line());
+        assertTrue(o.instances().contains("FloatFloor"), o.instances());
     }
 }
