@@ -59,7 +59,7 @@ public final class DepthCheck {
             DepthFormula.Evaluation v = printed.evaluate(p.depths(), defs);
             if (v.value().isEmpty()) {
                 undecided = new Verdict.Undecided("the formula " + printed + " needs " + v.missing()
-                        + ", which tc0's blocks do not measure (no iterated float product)");
+                        + ", which tc0's blocks do not measure");
                 break;
             }
             long f = v.value().getAsLong();
