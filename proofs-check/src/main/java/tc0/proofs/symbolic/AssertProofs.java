@@ -43,11 +43,15 @@ public final class AssertProofs {
         for (Stmt.Assert a : asserts) {
             i++;
             Optional<String> every = a.metric() == Metric.SIZE ? everyN(a, others, proof) : Optional.empty();
-            String line = every.orElseGet(() -> line(a, others, counted));
-            if (every.isEmpty() && line.startsWith("not proved") && a.metric() == Metric.SIZE) {
-                String formulas = line;
-                boolean noFormula = line.startsWith("not proved for all n: no formula");
-                line = fromBelow(a, others, byN).orElseGet(() -> noFormula ? proof.map(AssertProofs::whyNot).orElse(formulas) : formulas);
+            String line;
+            if (every.isPresent()) line = every.get();
+            else {
+                Line atPowers = line(a, others, counted);
+                line = atPowers.text();
+                if (a.metric() == Metric.SIZE && atPowers.kind() != Line.Kind.PROVED && atPowers.kind() != Line.Kind.REFUTED) {
+                    line = fromBelow(a, others, byN).orElseGet(() -> atPowers.kind() == Line.Kind.NO_FORMULA
+                            ? proof.map(AssertProofs::whyNot).orElse(atPowers.text()) : atPowers.text());
+                }
             }
             if (a.metric() == Metric.DEPTH) line += depthEveryN(a, others, byN).orElse("");
             out.add("[" + i + "] " + line);
@@ -139,7 +143,12 @@ public final class AssertProofs {
         return Optional.empty();
     }
 
-    static String line(Stmt.Assert a, Map<String, Long> others, SortedMap<Long, CountedCost> counted) {
+    /** An assert's line at the powers of two, and what it says: callers choose the next step by the kind, not the text. */
+    record Line(Kind kind, String text) {
+        enum Kind { PROVED, REFUTED, NO_FORMULA, NOT_PROVED }
+    }
+
+    static Line line(Stmt.Assert a, Map<String, Long> others, SortedMap<Long, CountedCost> counted) {
         SortedMap<Long, BigInteger> values = new TreeMap<>();
         counted.forEach((n, c) -> values.put(n, switch (a.metric()) {
             case DEPTH -> BigInteger.valueOf(c.depth());
@@ -150,22 +159,24 @@ public final class AssertProofs {
         SortedMap<Long, BigInteger> powers = SymbolicFigures.powersOfTwo(values);
         String metric = a.metric().text();
         if (powers.size() < 1 + SymbolicFigures.CONFIRM) {
-            return "not proved for all n: a " + metric + " formula needs counts at " + (1 + SymbolicFigures.CONFIRM)
-                    + " or more powers of two n >= 4 (e.g. --n 4,8,16,32,64)";
+            return new Line(Line.Kind.NOT_PROVED, "not proved for all n: a " + metric + " formula needs counts at " + (1 + SymbolicFigures.CONFIRM)
+                    + " or more powers of two n >= 4 (e.g. --n 4,8,16,32,64)");
         }
         Optional<Fit.Result> fit = Fit.search(powers, SymbolicFigures.MAX_A, SymbolicFigures.MAX_B, SymbolicFigures.CONFIRM);
         if (fit.isEmpty()) {
-            return "not proved for all n: no formula n^a L^b (a <= " + SymbolicFigures.MAX_A + ", b <= " + SymbolicFigures.MAX_B + ") equals the counted "
-                    + metric + " at n = " + SymbolicFigures.join(List.copyOf(powers.keySet()));
+            return new Line(Line.Kind.NO_FORMULA, "not proved for all n: no formula n^a L^b (a <= " + SymbolicFigures.MAX_A + ", b <= "
+                    + SymbolicFigures.MAX_B + ") equals the counted " + metric + " at n = " + SymbolicFigures.join(List.copyOf(powers.keySet())));
         }
         Optional<Formula> bound = BoundFormula.of(a.bound(), others);
         String measured = metric + " = " + SymbolicCheck.fitted(fit.get());
-        if (bound.isEmpty()) return "not proved for all n: the bound " + Printer.size(a.bound()) + " is not a polynomial in n and log2(n); " + measured;
+        if (bound.isEmpty()) {
+            return new Line(Line.Kind.NOT_PROVED, "not proved for all n: the bound " + Printer.size(a.bound()) + " is not a polynomial in n and log2(n); " + measured);
+        }
         if (Z3Growth.provesAtMostFormula(fit.get().formula(), bound.get())) {
-            return "proved for every n = 2^L >= 4 (Z3, on the formula): " + measured + " <= " + bound.get().text();
+            return new Line(Line.Kind.PROVED, "proved for every n = 2^L >= 4 (Z3, on the formula): " + measured + " <= " + bound.get().text());
         }
         return Z3Growth.firstAbove(fit.get().formula(), bound.get(), SymbolicFigures.MAX_L)
-                .map(n -> "refuted: the formula " + measured + " exceeds the bound " + bound.get().text() + " first at n = " + SymbolicCheck.power(n))
-                .orElse("not proved for all n (Z3 did not prove it, and no n = 2^L up to 2^" + SymbolicFigures.MAX_L + " exceeds it): " + measured);
+                .map(n -> new Line(Line.Kind.REFUTED, "refuted: the formula " + measured + " exceeds the bound " + bound.get().text() + " first at n = " + SymbolicCheck.power(n)))
+                .orElse(new Line(Line.Kind.NOT_PROVED, "not proved for all n (Z3 did not prove it, and no n = 2^L up to 2^" + SymbolicFigures.MAX_L + " exceeds it): " + measured));
     }
 }
