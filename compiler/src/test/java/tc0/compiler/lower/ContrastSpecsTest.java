@@ -121,6 +121,46 @@ class ContrastSpecsTest {
         assertAnswers("contrast/connectivity", n, "Reaches", sets, want);
     }
 
+    /** Two complete binary trees with labelled leaves: alike iff some swaps of children turn one into the other (AHU's canonical forms here). */
+    @Test
+    void treeIsomorphismSaysWhetherTheTreesAreAlike() {
+        long n = 8;
+        Random rnd = new Random(16);
+        List<Map<String, long[]>> sets = new ArrayList<>();
+        List<long[]> want = new ArrayList<>();
+        int alike = 0;
+        for (int c = 0; c < CASES; c++) {
+            long[] t1 = new long[(int) n];
+            for (int i = 0; i < n; i++) t1[i] = rnd.nextInt(2);
+            long[] t2 = swapped(t1, 0, (int) n, rnd);
+            if (c % 2 == 1) t2[rnd.nextInt((int) n)] ^= 1; // one leaf off: alike only where the trees happen to be
+            boolean same = canonical(t1, 0, (int) n).equals(canonical(t2, 0, (int) n));
+            if (same) alike++;
+            sets.add(Map.of("T1", t1, "T2", t2));
+            want.add(new long[] {same ? 1 : 0});
+        }
+        assertTrue(alike >= CASES / 2 && alike < CASES, alike + " of " + CASES + " alike");
+        assertAnswers("contrast/tree_isomorphism", n, "Isomorphic", sets, want);
+    }
+
+    /** The leaves of [from, from + len) with the children swapped at random nodes. */
+    private static long[] swapped(long[] leaves, int from, int len, Random rnd) {
+        if (len == 1) return new long[] {leaves[from]};
+        long[] a = swapped(leaves, from, len / 2, rnd), b = swapped(leaves, from + len / 2, len / 2, rnd);
+        long[] out = new long[len];
+        boolean swap = rnd.nextBoolean();
+        System.arraycopy(swap ? b : a, 0, out, 0, len / 2);
+        System.arraycopy(swap ? a : b, 0, out, len / 2, len / 2);
+        return out;
+    }
+
+    /** The canonical form: a leaf's label, a node's children's forms sorted. */
+    private static String canonical(long[] leaves, int from, int len) {
+        if (len == 1) return Long.toString(leaves[from]);
+        String a = canonical(leaves, from, len / 2), b = canonical(leaves, from + len / 2, len / 2);
+        return a.compareTo(b) <= 0 ? "(" + a + "," + b + ")" : "(" + b + "," + a + ")";
+    }
+
     /**
      * The contrast the sweep reports, on built circuits: depth grows by the same positive step each time n is
      * multiplied by {@code factor}, like log n (boolean_formula: one gate per formula level; s5_word and
@@ -128,7 +168,7 @@ class ContrastSpecsTest {
      * (6 and 7), so its step repeats every two doublings.
      */
     @ParameterizedTest
-    @CsvSource({"s5_word, 2", "boolean_formula, 2", "arithmetic_formula, 4", "connectivity, 2"})
+    @CsvSource({"s5_word, 2", "boolean_formula, 2", "arithmetic_formula, 4", "connectivity, 2", "tree_isomorphism, 2"})
     void depthGrowsByAConstantStepPerDoublingAndSizeStaysWithinTheAssertedBound(String name, long factor) {
         long n0 = 4, n1 = n0 * factor, n2 = n1 * factor;
         int d0 = built(name, n0), d1 = built(name, n1), d2 = built(name, n2);
@@ -143,7 +183,7 @@ class ContrastSpecsTest {
      * bit for bit: the thresholds and the saturation are the reference's, not an accident of well-formed inputs.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"s5_word", "boolean_formula", "arithmetic_formula", "connectivity"})
+    @ValueSource(strings = {"s5_word", "boolean_formula", "arithmetic_formula", "connectivity", "tree_isomorphism"})
     void onEdgeAndRandomInputsTheCircuitEqualsTheReference(String name) {
         for (long n : new long[] {5, 8}) {
             Lowered l = TensorIrToCircuit.lower(Specs.example("contrast/" + name, Map.of("n", n)));
