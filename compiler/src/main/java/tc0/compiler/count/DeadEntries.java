@@ -154,7 +154,7 @@ final class DeadEntries {
     /** {@link #alongSplit} along the rows: a row's 1 bits, per column group and side, by the columns' keys (a pair axis's from its factors). */
     private static ClassMap alongRows(ClassMap m, long least, long[] shape, int lines) {
         AxisJoint cols = AxisJoint.of(new ClassMap[] {m}, new int[] {1}, m.diagonal());
-        KeyedPositions keys = cols.keyed(m.diagonal());
+        KeyedPositions keys = cols.keyed(m.diagonal()).cursor(); // i ascending: counts moved on, not searched again
         int[] bit = new int[lines];
         for (int i = 0; i < lines; i++) {
             int gi = m.group(0, i);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tc0.compiler.gadgets.Acc128;
 import tc0.compiler.numerics.Fixed;
 import tc0.compiler.numerics.FixedFormat;
 

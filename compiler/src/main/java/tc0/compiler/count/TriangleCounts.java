@@ -62,7 +62,8 @@ final class TriangleCounts {
         if (cols != null) {
             long low = lower.computeIfAbsent((long) g0 << 32 | g1, k -> {
                 long sum = 0;
-                for (int i : positions0[g0]) sum += cols.atMost(g1, i + offset);
+                KeyedPositions up = cols.cursor(); // the rows ascending: each factor's count moved on, not searched again
+                for (int i : positions0[g0]) sum += up.atMost(g1, i + offset);
                 return sum;
             });
             return side == 0 ? low : Math.multiplyExact((long) positions0[g0].length, cols.size(g1)) - low;

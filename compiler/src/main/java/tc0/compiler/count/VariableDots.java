@@ -293,7 +293,7 @@ final class VariableDots {
 
     /** Positions of inner group {@code g} whose key is below {@code cut}. */
     private long below(int g, int cut) {
-        if (positions == null) positions = inner.keyed(a.diagonal());
+        if (positions == null) positions = inner.keyed(a.diagonal()).cursor(); // the cuts mostly grow (a range's rows)
         return positions.atMost(g, cut - 1L);
     }
 

@@ -11,14 +11,15 @@ final class ColumnRound {
     int[] lv = new int[4];
     long[] cnt = new long[4];
     long wires;
-    /** Wires past a long (a column of 2^40 entries: groups of 2^20, 2^60 wires), null while none. */
-    java.math.BigInteger wiresPast;
+    /** Wires past a long (a column of 2^40 entries: groups of 2^20, 2^60 wires), and whether any went past. */
+    final Acc128 past = new Acc128();
+    boolean pastAny;
     boolean groups;
     int ns;
     final int[] key = new int[RepeatedSweep.KINDS], slv = new int[RepeatedSweep.KINDS];
     final long[] q = new long[RepeatedSweep.KINDS];
 
-    void clear() { nl = 0; ns = 0; wires = 0; wiresPast = null; groups = false; }
+    void clear() { nl = 0; ns = 0; wires = 0; past.clear(); pastAny = false; groups = false; }
 
     void gate(long count, int level) {
         if (count == 0) return;
@@ -28,11 +29,11 @@ final class ColumnRound {
         cnt[nl++] = count;
     }
 
-    /** Adds {@code count x fanIn >= 0} wires, past a long into {@link #wiresPast}. */
+    /** Adds {@code count x fanIn >= 0} wires, past a long into {@link #past}. */
     void addWires(long count, long fanIn) {
         long s = SumCount.wiresPlus(wires, count, fanIn);
         if (s >= 0) wires = s;
-        else wiresPast = SumCount.pastPlus(wiresPast, count, fanIn);
+        else { past.addProduct(count, fanIn); pastAny = true; }
     }
 
     void sign(int nb, int topOff, long groups, int level) {
@@ -59,7 +60,7 @@ final class ColumnRound {
 
     /** This = a + t (b - a) in every count (a, b and this of one structure). */
     boolean onLine(ColumnRound a, ColumnRound b, long t) {
-        if (!sameStructure(a) || !sameStructure(b) || wiresPast != null || a.wiresPast != null || b.wiresPast != null) return false;
+        if (!sameStructure(a) || !sameStructure(b) || pastAny || a.pastAny || b.pastAny) return false;
         try {
             for (int i = 0; i < nl; i++) if (cnt[i] != line(a.cnt[i], b.cnt[i], t)) return false;
             for (int e = 0; e < ns; e++) if (q[e] != line(a.q[e], b.q[e], t)) return false;
@@ -79,7 +80,8 @@ final class ColumnRound {
         ns = a.ns;
         for (int e = 0; e < ns; e++) { key[e] = a.key[e]; slv[e] = a.slv[e]; q[e] = line(a.q[e], b.q[e], t); }
         wires = line(a.wires, b.wires, t);
-        wiresPast = a.wiresPast; // only copies (a == b) have wires past a long: pieces take none
+        past.copyFrom(a.past); // only copies (a == b) have wires past a long: pieces take none
+        pastAny = a.pastAny;
         groups = a.groups;
     }
 
@@ -95,7 +97,7 @@ final class ColumnRound {
     void addTo(StepCount k) {
         for (int i = 0; i < nl; i++) k.gate(cnt[i], 0, lv[i]);
         k.addWires(wires, 1);
-        if (wiresPast != null) k.addPast(wiresPast);
+        if (pastAny) k.addPast(past);
         k.anyGroupGates |= groups;
     }
 }

@@ -24,7 +24,7 @@ final class PieceSums {
 
     /** Adds the column whose round is {@code at} at {@code from} and {@code next} at from + 1; false (nothing added) where its figures are too large. */
     boolean enter(ColumnRound at, ColumnRound next, long from) {
-        if (at.wiresPast != null || next.wiresPast != null || !small(at.wires, next.wires, from)) return false;
+        if (at.pastAny || next.pastAny || !small(at.wires, next.wires, from)) return false;
         for (int i = 0; i < at.nl; i++) if (!small(at.cnt[i], next.cnt[i], from)) return false;
         add(at, next, from, 1);
         return true;

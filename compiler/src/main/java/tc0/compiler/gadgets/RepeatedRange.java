@@ -25,7 +25,9 @@ public final class RepeatedRange {
     /** Per level {@code hi * 2^63 + lo}, and the wires likewise, plus wires past a long per row. */
     private long[] lo = new long[8], hi = new long[8];
     private long wiresLo, wiresHi;
-    private BigInteger wiresPast;
+    /** Wires past a long, summed; whether any row had some. */
+    private final Acc128 past = new Acc128();
+    private boolean pastAny;
     private boolean wide, lastGates;
     /** Where the last {@link #sum} stopped, and whether at an exception (a column past an int: the caller's pastInt). */
     private int stop;
@@ -90,28 +92,87 @@ public final class RepeatedRange {
         return end;
     }
 
-    /** {@link #sum} by the sweep, count by count. */
+    /**
+     * Ranges of at least this many counts are swept in two halves at once, the second on another thread with a sweep
+     * and totals of its own, added after ({@code -Dtc0.count.rangeSplit=N}; 0: never). Tests set it low.
+     */
+    static int SPLIT_MIN = Integer.getInteger("tc0.count.rangeSplit", 1 << 16);
+    private static final boolean CORES = Runtime.getRuntime().availableProcessors() > 1;
+    /** The sweep this range counts with instead of the family's (the second half of a split range), else null. */
+    private RepeatedSweep own;
+    /** Set on a second half whose first half stopped early: it stops at its next check (its rows are not used). */
+    private volatile boolean cancelled;
+
+    /** {@link #sum} by the sweep, count by count; a long range in two halves at once ({@link RangeSplit}). */
     private int sweep(long[] counts, int from, int to, Outputs out) {
+        if (own == null && SPLIT_MIN > 0 && CORES && to - from >= SPLIT_MIN && rs.sweepHere() != null) return RangeSplit.sweep(this, counts, from, to, out);
+        return sweepRows(counts, from, to, out);
+    }
+
+    /** A range for the second half of a split: its own sweep, no memo. */
+    RepeatedRange secondHalf() {
+        RepeatedRange r = new RepeatedRange(rs);
+        r.own = new RepeatedSweep(rs, rs.top);
+        return r;
+    }
+
+    void cancel() { cancelled = true; }
+
+    /** The sweep's figures of a second half into the family's (the trace). */
+    void addSweepStats(RepeatedRange half) {
+        RepeatedSweep mine = rs.sweepHere();
+        if (mine == null || half.own == null) return;
+        mine.reused += half.own.reused;
+        mine.recomputed += half.own.recomputed;
+        mine.walked += half.own.walked;
+        mine.fromPiece += half.own.fromPiece;
+    }
+
+    /** The rows the other range summed (a later half of this one's counts) added to these totals, as if summed here. */
+    void addTotals(RepeatedRange o, boolean anyRows) {
+        if (o.lo.length > lo.length) { lo = java.util.Arrays.copyOf(lo, o.lo.length); hi = java.util.Arrays.copyOf(hi, o.lo.length); }
+        for (int l = 0; l < o.lo.length; l++) {
+            long s = lo[l] + o.lo[l];
+            if (s < 0) { s &= LOW; hi[l]++; }
+            lo[l] = s;
+            hi[l] += o.hi[l];
+        }
+        long w = wiresLo + o.wiresLo;
+        if (w < 0) { w &= LOW; wiresHi++; }
+        wiresLo = w;
+        wiresHi += o.wiresHi;
+        if (o.pastAny) { past.add(o.past); pastAny = true; }
+        wide |= o.wide;
+        wideRows += o.wideRows;
+        if (anyRows) lastGates = o.lastGates;
+    }
+
+    /** Where the last sweep stopped (set by {@link RangeSplit} after joining the halves). */
+    void stoppedAt(int i) { stop = i; }
+
+    /** {@link #sweep} of one range of counts on this thread. */
+    int sweepRows(long[] counts, int from, int to, Outputs out) {
         int sFrom = from;
         ClosedSum sample = null;
         stop = from;
         try {
+            RepeatedSweep sw = own != null ? own : rs.sweepHere();
             for (int i = from; i < to; i++) {
                 stop = i;
+                if ((i & 4095) == 0 && cancelled) return i;
                 ClosedSum cs = null;
                 long c = counts[i];
                 long distinct = rs.distinctAt(c);
                 if (distinct < 0) return i;
                 long d = c - rs.c0;
-                RepeatedSweep sw = rs.sweepHere();
                 if (sw == null) { // the direct check, or another thread: row by row, the same figures
                     cs = rs.at(c);
                     if (cs == null || !cs.modelled()) return i;
-                    add(cs.gatesPerLevel(), cs.wires(), cs.wiresPast(), cs.wide());
+                    add(cs.gatesPerLevel(), cs.wires(), cs.wiresPast(), null, cs.wide());
                 } else {
                     k.reset();
                     if (!sw.fill(d, distinct, k) || !k.modelled) return i;
-                    add(k.perLevel, k.wires, k.wiresPast, k.wide);
+                    add(k.perLevel, k.wires, null, k.pastAny ? k.past : null, k.wide);
                 }
                 ClosedSum.Kind[] kind = cs != null ? cs.bitKind() : k.bitKind;
                 int[] level = cs != null ? cs.bitLevel() : k.bitLevel;
@@ -120,7 +181,7 @@ public final class RepeatedRange {
                 if (sample != null) out.stretch(sFrom, i, sample);
                 sFrom = i;
                 // The stage's bit arrays are new per count; the level array is the scratch's: copied.
-                sample = cs != null ? cs : new ClosedSum(k.perLevel.clone(), k.wires, kind, level, neg, k.modelled, k.wide, k.countExact, k.wiresPast);
+                sample = cs != null ? cs : new ClosedSum(k.perLevel.clone(), k.wires, kind, level, neg, k.modelled, k.wide, k.countExact, k.wiresPast());
             }
             stop = to;
             return to;
@@ -138,7 +199,8 @@ public final class RepeatedRange {
     /** The index the last {@link #sum} stopped at (the row of its exception, where it threw). */
     public int stopped() { return stop; }
 
-    private void add(long[] perLevel, long wires, BigInteger past, boolean wideRow) {
+    /** A row's figures into the totals; its wires past a long as {@code bigPast} or {@code pastWords} (null: none). */
+    private void add(long[] perLevel, long wires, BigInteger bigPast, Acc128 pastWords, boolean wideRow) {
         boolean first = true; // SumForm.profile: the wires go with the first gate level, none without a gate
         for (int l = 1; l < perLevel.length; l++) {
             long g = perLevel[l];
@@ -151,7 +213,8 @@ public final class RepeatedRange {
                 long w = wiresLo + wires;
                 if (w < 0) { w &= LOW; wiresHi++; }
                 wiresLo = w;
-                if (past != null) wiresPast = wiresPast == null ? past : wiresPast.add(past);
+                if (bigPast != null) { past.add(bigPast); pastAny = true; }
+                if (pastWords != null) { past.add(pastWords); pastAny = true; }
                 first = false;
             }
         }
@@ -186,7 +249,7 @@ public final class RepeatedRange {
     /** The summed rows' wires (of rows with a gate), exactly. */
     public BigInteger wires() {
         BigInteger w = big(wiresHi, wiresLo);
-        return wiresPast == null ? w : w.add(wiresPast);
+        return pastAny ? w.add(past.value()) : w;
     }
 
     /** Whether some row summed was wide ({@link ClosedSum#wide}). */
@@ -200,7 +263,8 @@ public final class RepeatedRange {
         java.util.Arrays.fill(lo, 0);
         java.util.Arrays.fill(hi, 0);
         wiresLo = wiresHi = 0;
-        wiresPast = null;
+        past.clear();
+        pastAny = false;
         wide = lastGates = false;
         wideRows = 0;
         fresh = true;

@@ -38,7 +38,8 @@ final class RepeatedSweep {
     /** The cached last round: its gates per level, wires, whether it made groups, and its output columns. */
     private long[] lastGates;
     private long lastWires;
-    private BigInteger lastWiresPast;
+    /** The last round's count (reused: its wires past a long are read from it until the next recompute). */
+    private final StepCount lastK;
     private boolean lastGroupGates;
     private final long[] oh;
     private final int[] omax, olast;
@@ -47,6 +48,9 @@ final class RepeatedSweep {
     private final long[] gSize;
     private long[] runCount = new long[16];
     private int[] runLevel = new int[16];
+    /** Per column with a repetition: its top level, the entries before its first top entry, the longest stretch below the top (once, twice or more). */
+    private final int[] repTop;
+    private final long[] repHead, belowTopOne, belowTopMany;
     /** The head's decisions by stretches of counts (sums of at most 61 bits), else null. */
     final HeadSegments heads;
     /** Counts answered from the cached last round, last rounds recomputed, column rounds walked and taken from a piece (tests, trace). */
@@ -76,6 +80,20 @@ final class RepeatedSweep {
         gSize = new long[top];
         java.util.Arrays.fill(gLo, 1);
         heads = HeadSegments.fits(rs) ? new HeadSegments(rs) : null;
+        int cols = rs.repeat.length;
+        repTop = new int[cols];
+        repHead = new long[cols];
+        belowTopOne = new long[cols];
+        belowTopMany = new long[cols];
+        for (int j = 0; j < cols; j++) {
+            SumShape.Repeat p = rs.repeat[j];
+            if (p == null) continue;
+            repTop[j] = p.top();
+            repHead[j] = p.head();
+            belowTopOne[j] = p.belowTop(1);
+            belowTopMany[j] = p.belowTop(2);
+        }
+        lastK = new StepCount(rs.maxLevel + 8);
     }
 
     /** As {@link RepeatedSum#atDirect}, c >= c0 and the count's distinct terms past 1 checked by the caller. */
@@ -128,7 +146,7 @@ final class RepeatedSweep {
         }
         for (int l = 0; l < lastGates.length; l++) if (lastGates[l] != 0) k.gate(lastGates[l], 0, l);
         k.addWires(lastWires, 1);
-        if (lastWiresPast != null) k.addPast(lastWiresPast);
+        if (lastK.pastAny) k.addPast(lastK.past);
         k.anyGroupGates |= lastGroupGates;
         BigInteger wideConstant = beyond ? low : null;
         long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
@@ -197,11 +215,10 @@ final class RepeatedSweep {
             int[] fl = rs.fixedLevel[j];
             if (fc.length + 1 > runCount.length) { runCount = new long[fc.length + 1]; runLevel = new int[fc.length + 1]; }
             for (int q = 0; q < fc.length; q++) { runCount[runs] = fc[q]; runLevel[runs++] = fl[q]; }
-            if (rs.repeat[j] != null) {
-                SumShape.Repeat p = rs.repeat[j];
-                SumShape.Repeat r = new SumShape.Repeat(p.levels(), p.counts(), p.times() + d);
-                if (!r.groupsReachTheTop(2, rs.before[j])) return false;
-                runs = append(runCount, runLevel, runs, r.height(), r.top());
+            if (rs.repeat[j] != null) { // Repeat.groupsReachTheTop with what does not move with d kept
+                long times = rs.repeat[j].times() + d, hr = Math.multiplyExact(rs.repeatUnit[j], times), p0 = rs.fixedHeight[j], h = p0 + hr;
+                if (!SumShape.Repeat.reachTheTop(repTop[j], times > 1 ? belowTopMany[j] : belowTopOne[j], repHead[j], rs.before[j], p0, h, groupSize(j, h))) return false;
+                runs = append(runCount, runLevel, runs, hr, repTop[j]);
             } else if (rs.growBase[j] > 0 || rs.growStep[j] > 0) {
                 runs = append(runCount, runLevel, runs, Math.addExact(rs.growBase[j], Math.multiplyExact(rs.growStep[j], d)), rs.growLevel[j]);
             }
@@ -263,6 +280,21 @@ final class RepeatedSweep {
     private boolean lastRound() {
         long[] dh = this.dh;
         int[] dmax = this.dmax;
+        if (!spread.heights(cur, top, dh, dmax)) spreadByBits(cur, top, dh, dmax);
+        StepCount kl = lastK;
+        kl.reset();
+        java.util.Arrays.fill(oh, 0);
+        java.util.Arrays.fill(omax, 0);
+        java.util.Arrays.fill(olast, 0);
+        if (!spread.lastRound(kl, dh, dmax, top, oh, omax, olast) && !kl.lastRound(dh, dmax, top, oh, omax, olast)) return false;
+        lastGates = kl.perLevel;
+        lastWires = kl.wires;
+        lastGroupGates = kl.anyGroupGates;
+        return true;
+    }
+
+    /** The signatures' spread into the last round's heights and highest levels bit by bit (where {@link SpreadColumns} declines). */
+    static void spreadByBits(ColumnRound[] cur, int top, long[] dh, int[] dmax) {
         java.util.Arrays.fill(dh, 0);
         java.util.Arrays.fill(dmax, 0);
         for (int j = 0; j < top; j++) {
@@ -277,17 +309,10 @@ final class RepeatedSweep {
                 }
             }
         }
-        StepCount kl = new StepCount(rs.maxLevel + 8);
-        java.util.Arrays.fill(oh, 0);
-        java.util.Arrays.fill(omax, 0);
-        java.util.Arrays.fill(olast, 0);
-        if (!kl.lastRound(dh, dmax, top, oh, omax, olast)) return false;
-        lastGates = kl.perLevel;
-        lastWires = kl.wires;
-        lastWiresPast = kl.wiresPast;
-        lastGroupGates = kl.anyGroupGates;
-        return true;
     }
+
+    /** The last round's spreads by ranges (scratch). */
+    private final SpreadColumns spread = new SpreadColumns();
 
     /** The last round's input, heights and highest levels (scratch). */
     private final long[] dh;
@@ -299,11 +324,14 @@ final class RepeatedSweep {
      */
     private long groupSize(int j, long h) {
         if (h >= gLo[j] && h <= gHi[j]) return gSize[j];
-        long g = SumCount.groupSize(h, 2);
+        // The range guessed from the square root and confirmed at its two ends by SumCount's own expression: it rises with
+        // h (Math.pow is semi-monotonic), so equal at both ends is equal between. Two pow calls a new range, not four: a
+        // column whose height passes a range at every count (tensor attention's S @ V at 2^20) asks one at every count.
+        long g = (long) Math.ceil(Math.sqrt((double) h));
         long lo = h, hi = h;
         long a = (g - 1) * (g - 1) + 1, b = g * g; // g < 2^31 (checked first): no overflow
-        if (g >= 3 && g < (1L << 31) && a <= h && h <= b && SumCount.groupSize(a, 2) == g && SumCount.groupSize(b, 2) == g
-                && SumCount.groupSize(a - 1, 2) != g) { lo = a; hi = b; } // groupSize rises with h (Math.pow is semi-monotonic): the whole range is g
+        if (g >= 3 && g < (1L << 31) && a <= h && h <= b && SumCount.groupSize(a, 2) == g && SumCount.groupSize(b, 2) == g) { lo = a; hi = b; }
+        else g = SumCount.groupSize(h, 2);
         gLo[j] = lo;
         gHi[j] = hi;
         gSize[j] = g;

@@ -6,8 +6,13 @@ import java.math.BigInteger;
 final class StepCount {
     long[] perLevel;
     long wires;
-    /** Wires past a long (SumCount's split: the ones that did not fit added here), null while none. */
-    BigInteger wiresPast;
+    /**
+     * Wires past a long (SumCount's split: the ones that did not fit added here), in two words ({@link #wiresPast}
+     * as SumCount gives it): a dot of 2^40 terms adds some at every column of every count, no BigInteger per add.
+     */
+    final Acc128 past = new Acc128();
+    /** Whether any wires went past (SumCount's wiresPast not null), even 0 of them. */
+    boolean pastAny;
     boolean wide, modelled = true, countExact = true, anyGroupGates;
     ClosedSum.Kind[] bitKind;
     int[] bitLevel;
@@ -19,7 +24,8 @@ final class StepCount {
     void reset() {
         java.util.Arrays.fill(perLevel, 0);
         wires = 0;
-        wiresPast = null;
+        past.clear();
+        pastAny = false;
         wide = false;
         modelled = countExact = true;
         anyGroupGates = false;
@@ -32,7 +38,7 @@ final class StepCount {
         if (count == 0) return;
         if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
         perLevel[level] = Math.addExact(perLevel[level], count);
-        addWires(count, fanIn);
+        if (fanIn != 0) addWires(count, fanIn); // 0 wires change nothing
     }
 
     /** Adds {@code count x fanIn >= 0} wires, past a long into {@link #wiresPast} (a dot of 2^40 terms: 2^66 wires). */
@@ -42,13 +48,19 @@ final class StepCount {
             long s = wires + lo;
             if (s >= 0) { wires = s; return; }
         }
-        addPast(BigInteger.valueOf(count).multiply(BigInteger.valueOf(fanIn)));
+        past.addProduct(count, fanIn);
+        pastAny = true;
     }
 
-    void addPast(BigInteger w) { wiresPast = wiresPast == null ? w : wiresPast.add(w); }
+    void addPast(BigInteger w) { past.add(w); pastAny = true; }
+
+    void addPast(Acc128 w) { past.add(w); pastAny = true; }
+
+    /** The wires past a long, null where none went past (SumCount's). */
+    BigInteger wiresPast() { return pastAny ? past.value() : null; }
 
     /** The result: wires past a long, if any, as {@link ClosedSum#wiresPast}. */
-    ClosedSum result() { return new ClosedSum(perLevel, wires, bitKind, bitLevel, bitNegated, modelled, wide, countExact, wiresPast); }
+    ClosedSum result() { return new ClosedSum(perLevel, wires, bitKind, bitLevel, bitNegated, modelled, wide, countExact, wiresPast()); }
 
     int satGate(long umax, long thr, long distinct, int level) {
         if (thr <= 0) return 1;

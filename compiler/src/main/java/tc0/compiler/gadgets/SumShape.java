@@ -324,15 +324,36 @@ public final class SumShape {
          * least that high: then the groups' levels are those of {@code before} then one run at that level.
          */
         boolean groupsReachTheTop(int rounds, Runs before) {
+            if (rounds == 0) return true;
+            long p0 = before.height(), h = p0 + height();
+            return reachTheTop(top(), belowTop(times), head(), before, p0, h, SumCount.groupSize(h, rounds));
+        }
+
+        /** The stretch of entries before the first at the top level. */
+        long head() {
             int top = top();
-            long longest = 0, run = 0, head = -1; // the longest stretch below the top, the stretch before the first top
+            long run = 0;
+            for (int k = 0; k < levels.length; k++) { if (levels[k] == top) return run; run += counts[k]; }
+            return -1; // never: the top level is some run's
+        }
+
+        /** The longest stretch of entries below the top level over {@code times} repetitions. */
+        long belowTop(long times) {
+            int top = top();
+            long longest = 0, run = 0, head = -1;
             for (int k = 0; k < levels.length; k++) {
                 if (levels[k] == top) { if (head < 0) head = run; longest = Math.max(longest, run); run = 0; } else run += counts[k];
             }
-            longest = Math.max(longest, times > 1 ? run + head : run); // the last stretch runs on into the next repetition's first
-            if (rounds == 0) return true;
-            long p0 = before.height(), h = p0 + height();
-            long groups = ColumnCut.groups(h, rounds), base = ColumnCut.base(h, groups), extra = ColumnCut.extra(h, groups);
+            return Math.max(longest, times > 1 ? run + head : run); // the last stretch runs on into the next repetition's first
+        }
+
+        /**
+         * {@link #groupsReachTheTop} with its parts given (a sweep keeps them per column): the top level, the longest
+         * stretch below it ({@link #belowTop}) and the one before its first entry ({@link #head}), the {@code p0}
+         * entries of {@code before}, the column's height h and its group size g.
+         */
+        static boolean reachTheTop(int top, long longest, long head, Runs before, long p0, long h, long g) {
+            long groups = (h + g - 1) / g, base = ColumnCut.base(h, groups), extra = ColumnCut.extra(h, groups);
             if (base <= longest) return false; // a group inside the repetition may miss the top
             // The group holding the repetition's first entry (groups of base + 1, then of base, as SumCount makes them).
             long q = ColumnCut.groupOf(p0, base, extra), start = ColumnCut.first(q, base, extra), end = start + ColumnCut.size(q, base, extra);
