@@ -47,7 +47,7 @@ final class RepeatedSweep {
     private final long[] gSize;
     private long[] runCount = new long[16];
     private int[] runLevel = new int[16];
-    /** The head's decisions by stretches of counts (sums of at most 61 bits), else null. */
+    /** The head's decisions by stretches of counts (sums of at most SumCount.MAX_TOP bits), else null. */
     final HeadSegments heads;
     /** Counts answered from the cached last round, last rounds recomputed, column rounds walked and taken from a piece (tests, trace). */
     long reused, recomputed, walked, fromPiece;
