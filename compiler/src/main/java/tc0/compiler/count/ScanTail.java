@@ -131,6 +131,8 @@ final class ScanTail {
         long[] used = new long[2 * n];
         int[] cover = new int[n + 1];
         Map<Long, int[]> bCover = new HashMap<>(); // per slot mask: +1 / -1 where tail words of b are read with it
+        long coverMask = 0;
+        int[] cover1 = null; // bCover's entry for coverMask
         boolean passthrough = false;
         List<Piece> pieces = new ArrayList<>();
         Common[] common = new Common[1]; // the last rows' form but their last run
@@ -192,7 +194,8 @@ final class ScanTail {
                     if (mask == 0) continue;
                     if (pc.j < q) used[n + pc.j] |= mask;
                     else {
-                        int[] c = bCover.computeIfAbsent(mask, x -> new int[n + 1]);
+                        if (mask != coverMask || cover1 == null) { coverMask = mask; cover1 = bCover.computeIfAbsent(mask, x -> new int[n + 1]); } // few masks: no boxed key per pair
+                        int[] c = cover1;
                         c[pc.j]++;
                         c[pc.j + (int) pc.count]--;
                     }
@@ -313,7 +316,7 @@ final class ScanTail {
                 lastUy = ly[0];
             }
             if (sweep == null) return null;
-            ClosedSum cs = sweep.at(c);
+            ClosedSum cs = sweep.atScratch(c); // its level array read at once (RowSums.add, the check)
             if (cs == null) return null;
             if (!cs.modelled()) throw new SumForm.Unmodelled("the closed sum is not claimed exact here");
             int runs = rx.length;

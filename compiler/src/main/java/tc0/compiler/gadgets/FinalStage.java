@@ -76,53 +76,89 @@ final class FinalStage {
             long t0 = Math.min(m, kBit);
             carry = (carry + (int) (q & 1) + kBit) >> 1;
             if (j < shift) continue;
-            boolean signBit = j - shift == width - 1;
-            // Terms of the combining gate: (count, weight, level) groups.
-            long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
-            long plus = 0, minus = 0, termCount = 0;
-            int termLevel = 0;
-            long rest = m - t0; // comparators t = t0+1 .. m
-            long odd = (m + 1) / 2 - (t0 + 1) / 2; // odd t in (t0, m]: weight +1
-            long even = rest - odd;
-            if (n >= 2 && rest > 0) lastRead = j;
-            if (n >= 2) {
-                gate(rest, n, maxLv + 1);
-                plus += odd;
-                minus -= even;
-                termCount += rest;
-                if (rest > 0) termLevel = maxLv + 1;
-            } else if (n == 1 && rest > 0) {
-                long w = odd - even;
-                if (w != 0) {
-                    termCount++;
-                    if (w > 0) plus += w; else minus += w;
-                    termLevel = soleLevel;
-                }
-            }
-            long wh = signBit ? -2 : 2, wl = -wh;
-            if (hiKind == 1) thr -= wh;
-            else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
-            if (loKind == 1) thr -= wl;
-            else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
+            column(col, m, t0, n, maxLv, soleLevel, j - shift == width - 1, hiKind, loKind, satLevel);
+            if (col.read) lastRead = j;
+            gate(col.cmp, n, maxLv + 1);
+            if (col.kind == ClosedSum.Kind.GATE) gate(1, col.combineFanIn, col.level);
             int b = j - shift;
-            if (minus >= thr || plus < thr) {
-                level[b] = -1;
-                kind[b] = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
-                if (termCount > 0) { modelled = false; countExact = false; } // its comparators (or hi, lo) may be dead
-            } else if (termCount == 1) {
-                level[b] = termLevel;
-                if (n >= 2 && rest == 1) { kind[b] = ClosedSum.Kind.COMPARATOR; negated[b] = plus == 0; }
-                else if (hiKind == 2) { kind[b] = ClosedSum.Kind.HI; negated[b] = wh < 0; }
-                else if (loKind == 2) { kind[b] = ClosedSum.Kind.LO; negated[b] = wl > 0; }
-                else { kind[b] = ClosedSum.Kind.SOLE; modelled = false; }
-            } else {
-                gate(1, termCount, termLevel + 1);
-                level[b] = termLevel + 1;
-                kind[b] = ClosedSum.Kind.GATE;
-            }
+            kind[b] = col.kind;
+            level[b] = col.level;
+            negated[b] = col.negated;
+            if (col.notModelled) modelled = false;
+            if (col.notExact) countExact = false;
         }
         if (lastNonEmpty > lastRead && anyGroupGates) { modelled = false; countExact = false; }
         return this;
+    }
+
+    private final Column col = new Column();
+
+    /** What one output column gives (scratch, rewritten by each {@link #column} call). */
+    static final class Column {
+        /** Comparators (of fan-in n, at level maxLv + 1; 0 where n < 2), and whether any is read. */
+        long cmp;
+        boolean read;
+        /** The bit; where a GATE, its combining gate's fan-in (its level is {@link #level}). */
+        ClosedSum.Kind kind;
+        int level;
+        boolean negated;
+        long combineFanIn;
+        /** Whether the bit makes the count not modelled, not exact. */
+        boolean notModelled, notExact;
+    }
+
+    /**
+     * Output column with m comparators of which the first t0 are constant 1, n distinct entries up to it (the highest
+     * at maxLv, the last at soleLevel): its comparators, combining gate and bit into {@code c}. The one place this
+     * decision is made ({@link #run}, {@link StageSweep}).
+     */
+    static void column(Column c, long m, long t0, long n, int maxLv, int soleLevel, boolean signBit, int hiKind, int loKind, int satLevel) {
+        // Terms of the combining gate: (count, weight, level) groups.
+        long thr = 1 - (t0 % 2 == 1 ? 1 : 0);
+        long plus = 0, minus = 0, termCount = 0;
+        int termLevel = 0;
+        long rest = m - t0; // comparators t = t0+1 .. m
+        long odd = (m + 1) / 2 - (t0 + 1) / 2; // odd t in (t0, m]: weight +1
+        long even = rest - odd;
+        c.read = n >= 2 && rest > 0;
+        c.cmp = 0;
+        c.notModelled = c.notExact = false;
+        c.negated = false;
+        c.combineFanIn = 0;
+        if (n >= 2) {
+            c.cmp = rest;
+            plus += odd;
+            minus -= even;
+            termCount += rest;
+            if (rest > 0) termLevel = maxLv + 1;
+        } else if (n == 1 && rest > 0) {
+            long w = odd - even;
+            if (w != 0) {
+                termCount++;
+                if (w > 0) plus += w; else minus += w;
+                termLevel = soleLevel;
+            }
+        }
+        long wh = signBit ? -2 : 2, wl = -wh;
+        if (hiKind == 1) thr -= wh;
+        else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
+        if (loKind == 1) thr -= wl;
+        else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
+        if (minus >= thr || plus < thr) {
+            c.level = -1;
+            c.kind = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE;
+            if (termCount > 0) c.notModelled = c.notExact = true; // its comparators (or hi, lo) may be dead
+        } else if (termCount == 1) {
+            c.level = termLevel;
+            if (n >= 2 && rest == 1) { c.kind = ClosedSum.Kind.COMPARATOR; c.negated = plus == 0; }
+            else if (hiKind == 2) { c.kind = ClosedSum.Kind.HI; c.negated = wh < 0; }
+            else if (loKind == 2) { c.kind = ClosedSum.Kind.LO; c.negated = wl > 0; }
+            else { c.kind = ClosedSum.Kind.SOLE; c.notModelled = true; }
+        } else {
+            c.combineFanIn = termCount;
+            c.level = termLevel + 1;
+            c.kind = ClosedSum.Kind.GATE;
+        }
     }
 
     private void gate(long count, long fanIn, int lv) {

@@ -4,17 +4,19 @@ import java.math.BigInteger;
 
 /**
  * {@link RepeatedSum#head}'s decisions (the saturation gates HI and LO, whether the sum is wide) held over a stretch of
- * counts, and the constant's low bits by long arithmetic modulo 2^top: every number head compares is linear in the
+ * counts, and the constant's low bits by two-long arithmetic modulo 2^top: every number head compares is linear in the
  * count d ({@code A + B d}: the constant, the positive and negative sums, the thresholds), so each comparison keeps its
  * answer up to a count found by one division, and the decisions hold up to the least of those. Per count then no
  * BigInteger (mamba's rows pass a long from n = 2^15 on, and head was a fifth of the sweep's time at 2^20). Exact:
- * the same as head at every count ({@code HeadSegmentsTest}); only for sums of at most {@link SumCount#BUILT_TOP}
- * bits (wider ones need the constant's bits past a long: head).
+ * the same as head at every count ({@code HeadSegmentsTest}), for sums of up to {@link SumCount#MAX_TOP} bits: the low
+ * bits {@code (A + S d) mod 2^top} as two limbs (mamba's rows at 2^20 have 62 columns, past a long's 61, and went
+ * through head's BigIntegers at every count: 28 % of the sweep).
  */
 final class HeadSegments {
     private static final BigInteger LONG_END = BigInteger.ONE.shiftLeft(63), LONG_START = LONG_END.negate();
     private final RepeatedSum rs;
-    private final long mask;
+    /** The constant's bits kept: below 2^top in two limbs (bits 0..63, 64..127). */
+    private final long maskLo, maskHi;
     /** The linear functions compared, as {A, B} pairs, and the thresholds each is compared with ({@code f >= T}). */
     private final BigInteger[][] lines;
     private final BigInteger[][] thresholds;
@@ -22,14 +24,16 @@ final class HeadSegments {
     private long from = 1, to = 0;
     private int hiKind, loKind;
     private boolean wide;
-    private final long lowA, lowS;
+    /** (constant0 + half) and the constant's step, modulo 2^128, as low and high limbs. */
+    private final long lowA, highA, lowS, highS;
     /** Stretches set up (tests, trace). */
     long stretches;
 
     HeadSegments(RepeatedSum rs) {
         this.rs = rs;
         int top = rs.top;
-        mask = top >= 64 ? -1 : (1L << top) - 1;
+        maskLo = top >= 64 ? -1 : (1L << top) - 1;
+        maskHi = top <= 64 ? 0 : top >= 128 ? -1 : (1L << (top - 64)) - 1;
         BigInteger hb = rs.shift > 0 ? BigInteger.ONE.shiftLeft(rs.shift - 1) : BigInteger.ZERO, bb = BigInteger.ONE.shiftLeft(rs.width - 1 + rs.shift);
         BigInteger c0 = rs.constant0, cs = rs.constantStep;
         BigInteger hi0 = bb.subtract(c0), lo0 = bb.negate().subtract(c0); // hiStep, loStep at d = 0; both fall by cs per count
@@ -39,17 +43,19 @@ final class HeadSegments {
             {hi0, cs.negate()}, {lo0, cs.negate()}, {hi0.subtract(hb), cs.negate()}, {lo0.subtract(hb), cs.negate()},
             {rs.umax0.subtract(hi0.subtract(hb)), rs.umaxStep.add(cs)}, {rs.umax0.subtract(lo0.subtract(hb)), rs.umaxStep.add(cs)}};
         thresholds = new BigInteger[][] {range, range, range, range, range, range, range, thr, thr, sign, sign};
-        BigInteger m = BigInteger.ONE.shiftLeft(Math.min(top, 64));
-        lowA = c0.add(hb).mod(m).longValue();
-        lowS = cs.mod(m).longValue();
+        BigInteger m = BigInteger.ONE.shiftLeft(128), a = c0.add(hb).mod(m), s = cs.mod(m);
+        lowA = a.longValue();
+        highA = a.shiftRight(64).longValue();
+        lowS = s.longValue();
+        highS = s.shiftRight(64).longValue();
     }
 
     /** Whether this can tell the head of sums this wide. */
-    static boolean fits(RepeatedSum rs) { return rs.top <= SumCount.BUILT_TOP; }
+    static boolean fits(RepeatedSum rs) { return rs.top <= SumCount.MAX_TOP; }
 
     /**
      * As {@link RepeatedSum#head} at count {@code c0 + d} (d >= 0; shape(c0)'s d is 0): the saturation gates into k,
-     * head[0..3] (hiKind, loKind, wide, the constant's low bits).
+     * head[0..4] (hiKind, loKind, wide, the constant's low bits 0..63 and 64..127).
      */
     void head(long d, long distinct, StepCount k, int satLevel, long[] head) {
         if (d < from || d > to) settle(d);
@@ -58,7 +64,11 @@ final class HeadSegments {
         head[0] = hiKind;
         head[1] = loKind;
         head[2] = wide ? 1 : 0;
-        head[3] = (lowA + lowS * d) & mask; // (cb + hb) mod 2^top: the products wrap modulo 2^64, a multiple of 2^top
+        // (cb + hb) mod 2^top = (A + S d) mod 2^128, masked: the products wrap modulo 2^128, a multiple of 2^top
+        long pLo = lowS * d, pHi = Math.unsignedMultiplyHigh(lowS, d) + highS * d; // d >= 0
+        long lo = lowA + pLo, hi = highA + pHi + (Long.compareUnsigned(lo, lowA) < 0 ? 1 : 0);
+        head[3] = lo & maskLo;
+        head[4] = hi & maskHi;
     }
 
     /** head's decisions at d, exactly, and the counts from d on where every comparison keeps its answer. */

@@ -10,7 +10,8 @@ package tc0.compiler.gadgets;
 final class PieceSums {
     private static final long BIG = 1L << 50, STEP = 1L << 30;
     private long[] a, dd, fd;
-    private int levels;
+    /** The levels any column in a piece touched: [low, levels) (a count's evaluation walks only these). */
+    private int low = Integer.MAX_VALUE, levels;
     private long wa, wd, wfd;
     private int groups;
     /** Columns in pieces whose groups of some kind grow or shrink with the count (their signature moves). */
@@ -48,6 +49,7 @@ final class PieceSums {
                 fd = java.util.Arrays.copyOf(fd, n);
             }
             levels = Math.max(levels, lv + 1);
+            low = Math.min(low, lv);
             long step = next.cnt[i] - at.cnt[i];
             a[lv] += sign * at.cnt[i];
             dd[lv] += sign * step;
@@ -66,7 +68,7 @@ final class PieceSums {
     /** The pieces' gates and wires at count d into k; false where a sum would pass a long or fall below zero. */
     boolean addTo(StepCount k, long d) {
         try {
-            for (int lv = 0; lv < levels; lv++) {
+            for (int lv = low; lv < levels; lv++) {
                 if (a[lv] == 0 && dd[lv] == 0 && fd[lv] == 0) continue;
                 long v = Math.subtractExact(Math.addExact(a[lv], Math.multiplyExact(d, dd[lv])), fd[lv]);
                 if (v < 0) return false;

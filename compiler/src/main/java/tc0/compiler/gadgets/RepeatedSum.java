@@ -121,11 +121,19 @@ public final class RepeatedSum {
      * What {@link WeightedSum#closedSum} gives for shape(c), c >= c0 (saturating, two rounds), or null where this cannot
      * tell: by {@link RepeatedSweep}, which redoes the last round only where round one's groups change.
      */
-    public ClosedSum at(long c) {
+    public ClosedSum at(long c) { return at(c, false); }
+
+    /**
+     * {@link #at}, its gates per level in the sweep's scratch: valid until the next call on this thread (for a caller
+     * that adds them at once, as a scan's rows do: no count's arrays allocated).
+     */
+    public ClosedSum atScratch(long c) { return at(c, true); }
+
+    private ClosedSum at(long c, boolean scratch) {
         long distinct = distinctAt(c);
         if (distinct < 0) return null;
         RepeatedSweep sw = sweepHere();
-        return sw == null ? atDirect(c) : sw.at(c - c0, distinct);
+        return sw == null ? atDirect(c) : sw.at(c - c0, distinct, scratch);
     }
 
     /** shape(c)'s distinct terms, or -1 where {@link #at} gives null before counting (c below c0, at most one term). */
@@ -145,11 +153,16 @@ public final class RepeatedSum {
     /** The sweep's figures for the trace: last rounds reused and recomputed, column rounds walked and taken from pieces. */
     public String sweepTrace() {
         long[] s = sweepStats();
-        return (s == null ? "no sweep" : "last rounds reused " + s[0] + ", recomputed " + s[1] + "; column rounds walked " + s[2] + ", from pieces " + s[3])
+        return (s == null ? "no sweep" : "last rounds reused " + s[0] + ", recomputed " + s[1] + "; column rounds walked " + s[2] + ", from pieces " + s[3]
+                + "; final stages by columns " + s[4] + ", output columns redone " + s[5])
                 + "; " + top + " columns, the constant's step " + constantStep;
     }
 
-    long[] sweepStats() { return sweep == null ? null : new long[] {sweep.reused, sweep.recomputed, sweep.walked, sweep.fromPiece}; }
+    long[] sweepStats() {
+        if (sweep == null) return null;
+        StageSweep st = sweep.stage;
+        return new long[] {sweep.reused, sweep.recomputed, sweep.walked, sweep.fromPiece, st == null ? 0 : st.counts, st == null ? 0 : st.redone};
+    }
 
     /** {@link #at} column by column and bit by bit, every round at every c (the reference the sweep is checked against). */
     public ClosedSum atDirect(long c) {

@@ -51,7 +51,7 @@ final class RepeatedSweep {
     /** Per column with a repetition: its top level, the entries before its first top entry, the longest stretch below the top (once, twice or more). */
     private final int[] repTop;
     private final long[] repHead, belowTopOne, belowTopMany;
-    /** The head's decisions by stretches of counts (sums of at most 61 bits), else null. */
+    /** The head's decisions by stretches of counts (sums of at most SumCount.MAX_TOP bits), else null. */
     final HeadSegments heads;
     /** Counts answered from the cached last round, last rounds recomputed, column rounds walked and taken from a piece (tests, trace). */
     long reused, recomputed, walked, fromPiece;
@@ -70,6 +70,9 @@ final class RepeatedSweep {
         inPiece = new boolean[top];
         pieces = new PieceSums(rs.maxLevel + 16);
         java.util.Arrays.fill(pieceFrom, 1);
+        open = new int[top];
+        scratch = new StepCount(rs.maxLevel + 8);
+        stage = STAGE_SWEEP && StageSweep.fits(rs.shift, rs.width) ? new StageSweep(rs.shift, rs.width) : null;
         oh = new long[top];
         dh = new long[top];
         dmax = new int[top];
@@ -97,15 +100,25 @@ final class RepeatedSweep {
     }
 
     /** As {@link RepeatedSum#atDirect}, c >= c0 and the count's distinct terms past 1 checked by the caller. */
-    ClosedSum at(long d, long distinct) {
-        StepCount k = new StepCount(rs.maxLevel + 8);
+    ClosedSum at(long d, long distinct) { return at(d, distinct, false); }
+
+    /** {@link #at}; {@code scratch}: counted into this sweep's one StepCount, the result's level array reused by the next call. */
+    ClosedSum at(long d, long distinct, boolean scratch) {
+        StepCount k = scratch ? this.scratch : new StepCount(rs.maxLevel + 8);
+        if (scratch) k.reset();
         return fill(d, distinct, k) ? k.result() : null;
     }
+
+    private final StepCount scratch;
+    /** The final stage by the columns that change between counts of one last round; null: FinalStage at every count. */
+    final StageSweep stage;
+    /** Off: FinalStage at every count (a check: {@code -Dtc0.count.stageSweep=false}). */
+    private static final boolean STAGE_SWEEP = !"false".equals(System.getProperty("tc0.count.stageSweep"));
 
     /** {@link #at} into {@code k} (fresh or {@link StepCount#reset}): false where at gives null. */
     boolean fill(long d, long distinct, StepCount k) {
         int satLevel = rs.maxLevel + 1;
-        long[] head = new long[4];
+        long[] head = new long[5]; // hiKind, loKind, wide, the constant's low bits 0..63 and 64..127
         BigInteger low = null;
         if (heads != null) heads.head(d, distinct, k, satLevel, head); // held over stretches of counts: no BigInteger per count
         else low = rs.fastHead(d, distinct, k, satLevel, head) ? null : rs.head(d, distinct, k, satLevel, head);
@@ -113,21 +126,40 @@ final class RepeatedSweep {
         k.wide = head[2] != 0;
         boolean beyond = top > SumCount.BUILT_TOP;
         boolean same = cached;
-        for (int j = 0; j < top; j++) {
-            if (inPiece[j]) {
-                if (d >= pieceFrom[j] && d <= pieceTo[j]) { fromPiece++; continue; }
-                pieces.leave(pieceAt[j], pieceNext[j], pieceFrom[j]);
-                inPiece[j] = false;
+        if (spanValid && d >= spanFrom && d <= spanTo) { // every column in a piece holds at d: only the open ones walked
+            fromPiece += top - nOpen;
+            spanValid = false; // until the open list is whole again (a walk may stop part way)
+            int kept = 0;
+            for (int i = 0; i < nOpen; i++) {
+                int j = open[i];
+                ColumnRound c = cur[j];
+                if (!walk(j, d, c)) return false;
+                if (same) same = sameSignature(c, last[j]);
+                if (piece(j, d, c)) { spanFrom = Math.max(spanFrom, pieceFrom[j]); spanTo = Math.min(spanTo, pieceTo[j]); }
+                else { c.addTo(k); open[kept++] = j; }
             }
-            ColumnRound c = cur[j];
-            if (!walk(j, d, c)) return false; // a repetition written out run by run: the ordinary count
-            if (same) same = sameSignature(c, last[j]);
-            if (!piece(j, d, c)) c.addTo(k);
+            nOpen = kept;
+            spanValid = true;
+        } else {
+            spanValid = false;
+            for (int j = 0; j < top; j++) {
+                if (inPiece[j]) {
+                    if (d >= pieceFrom[j] && d <= pieceTo[j]) { fromPiece++; continue; }
+                    pieces.leave(pieceAt[j], pieceNext[j], pieceFrom[j]);
+                    inPiece[j] = false;
+                }
+                ColumnRound c = cur[j];
+                if (!walk(j, d, c)) return false; // a repetition written out run by run: the ordinary count
+                if (same) same = sameSignature(c, last[j]);
+                if (!piece(j, d, c)) c.addTo(k);
+            }
+            openColumns();
         }
         if (pieces.volatiles > 0 && d != lastRoundAt) same = false; // a piece's groups of one kind rise or fall with d
         if (!pieces.addTo(k, d)) { // past a long in the pieces' sums: every column walked from here on
             noPieces = true;
             for (int j = 0; j < top; j++) inPiece[j] = false;
+            spanValid = false;
             pieces.clear();
             cached = false;
             k.reset();
@@ -139,6 +171,7 @@ final class RepeatedSweep {
             // A column in a piece keeps in cur the round it entered with: its signature, unless its groups of a kind move.
             if (pieces.volatiles > 0) for (int j = 0; j < top; j++) if (inPiece[j]) cur[j].setOnLine(pieceAt[j], pieceNext[j], d - pieceFrom[j]);
             if (!lastRound()) return false;
+            if (stage != null) stage.newColumns();
             for (int j = 0; j < top; j++) last[j].copySignature(cur[j]);
             cached = true;
             lastRoundAt = d;
@@ -148,11 +181,39 @@ final class RepeatedSweep {
         k.addWires(lastWires, 1);
         if (lastK.pastAny) k.addPast(lastK.past);
         k.anyGroupGates |= lastGroupGates;
-        BigInteger wideConstant = beyond ? low : null;
-        long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
-        if (wideConstant == null && RepeatedSum.pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
-        k.finalStage(oh, omax, olast, rs.shift, rs.width, constant, wideConstant, hiKind, loKind, satLevel);
+        long lo, hi; // the constant's bits 0..63 and 64..127
+        if (heads != null && beyond) { lo = head[3]; hi = head[4]; } // from the stretches: RepeatedSum's low without the BigInteger
+        else {
+            BigInteger wideConstant = beyond ? low : null;
+            long constant = beyond ? 0 : low != null ? low.longValueExact() : head[3];
+            if (wideConstant == null && RepeatedSum.pastLong(oh, top, constant)) { wideConstant = BigInteger.valueOf(constant); k.wide = true; }
+            lo = wideConstant == null ? constant : wideConstant.longValue();
+            hi = wideConstant == null ? 0 : wideConstant.shiftRight(64).longValue();
+        }
+        if (stage == null || !stage.run(k, oh, omax, olast, lo, hi, hiKind, loKind, satLevel)) k.finalStage(oh, omax, olast, rs.shift, rs.width, lo, hi, hiKind, loKind, satLevel);
         return true;
+    }
+
+    /**
+     * The columns not in a piece, and the counts {@code [spanFrom, spanTo]} where every column in a piece holds (the
+     * pieces' common part): a count there walks only the open columns, not all {@code top} (mamba's rows: 62 columns,
+     * about 1.6 walked a count).
+     */
+    private final int[] open;
+    private int nOpen;
+    private long spanFrom, spanTo;
+    private boolean spanValid;
+
+    /** The open list and the pieces' common span, from inPiece, pieceFrom and pieceTo. */
+    private void openColumns() {
+        nOpen = 0;
+        spanFrom = Long.MIN_VALUE;
+        spanTo = Long.MAX_VALUE;
+        for (int j = 0; j < top; j++) {
+            if (!inPiece[j]) open[nOpen++] = j;
+            else { spanFrom = Math.max(spanFrom, pieceFrom[j]); spanTo = Math.min(spanTo, pieceTo[j]); }
+        }
+        spanValid = true;
     }
 
     /** Column j's height at d, and its growth per count (0: the same at every count). */

@@ -22,7 +22,9 @@ final class StepCount {
 
     /** Back to nothing counted (a range reuses one per count; the level array is kept). */
     void reset() {
-        java.util.Arrays.fill(perLevel, 0);
+        if (usedFrom < usedTo) java.util.Arrays.fill(perLevel, usedFrom, Math.min(usedTo, perLevel.length), 0);
+        usedFrom = Integer.MAX_VALUE;
+        usedTo = 0;
         wires = 0;
         past.clear();
         pastAny = false;
@@ -34,8 +36,13 @@ final class StepCount {
         bitNegated = null;
     }
 
+    /** The levels written since made or reset, [usedFrom, usedTo) (all the array can hold at first): reset clears only these. */
+    private int usedFrom = 0, usedTo = Integer.MAX_VALUE;
+
     void gate(long count, long fanIn, int level) {
         if (count == 0) return;
+        if (level < usedFrom) usedFrom = level;
+        if (level >= usedTo) usedTo = level + 1;
         if (level >= perLevel.length) perLevel = java.util.Arrays.copyOf(perLevel, Math.max(level + 1, perLevel.length * 2));
         perLevel[level] = Math.addExact(perLevel[level], count);
         if (fanIn != 0) addWires(count, fanIn); // 0 wires change nothing
@@ -149,9 +156,16 @@ final class StepCount {
     /** The final stage ({@link FinalStage}) over the last round's columns given as heights, highest and last levels (all entries anonymous). */
     void finalStage(long[] oh, int[] omax, int[] olast, int shift, int width, long constant, BigInteger wideConstant, int hiKind, int loKind, int satLevel) {
         long lo = wideConstant == null ? constant : wideConstant.longValue(), hi = wideConstant == null ? 0 : wideConstant.shiftRight(64).longValue();
+        finalStage(oh, omax, olast, shift, width, lo, hi, hiKind, loKind, satLevel);
+    }
+
+    /** {@link #finalStage} with the constant's bits as limbs: {@code lo} bits 0..63, {@code hi} bits 64..127. */
+    void finalStage(long[] oh, int[] omax, int[] olast, int shift, int width, long lo, long hi, int hiKind, int loKind, int satLevel) {
         FinalStage st = FinalStage.local().run(perLevel, oh, oh, omax, olast, shift, width, lo, hi, hiKind, loKind, satLevel, anyGroupGates);
         if (st.wiresPast != null) addPast(st.wiresPast);
         perLevel = st.perLevel;
+        usedFrom = 0; // the stage writes the array itself: from 0 up to its depth
+        usedTo = Math.max(usedTo, st.depth + 1);
         addWires(st.wires, 1);
         bitKind = st.bitKind;
         bitLevel = st.bitLevel;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@link HeadSegments} (the head's decisions held over stretches of counts) equals {@link RepeatedSum#head} (exact, per
  * count) at every count of long stretches and at counts far out, on random families whose constants and sums pass a
- * long on the way: the saturation kinds, wide, the constant's low bits and the gates added. The families are chosen so
+ * long on the way: the saturation kinds, wide, the constant's low bits (both limbs: a third of the families are sums
+ * of 62 to 75 bits) and the gates added. The families are chosen so
  * that every decision changes somewhere (checked), so a comparison left out of the stretches shows.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -21,9 +22,10 @@ class HeadSegmentsTest {
     @Test
     void everyCountAsTheExactHead() {
         Random r = new Random(61);
-        long compared = 0, hiChanges = 0, loChanges = 0, wideChanges = 0, stretches = 0;
+        long compared = 0, hiChanges = 0, loChanges = 0, wideChanges = 0, stretches = 0, pastLimb = 0;
         for (int trial = 0; trial < 400; trial++) {
-            RepeatedSumTest.Family f = trial % 2 == 0 ? RepeatedSumTest.Family.random(r, trial) : steep(r);
+            // Every third family wide (Family.random's trial 3: sums of up to 75 bits, the constant's bits in two limbs).
+            RepeatedSumTest.Family f = trial % 3 == 0 ? RepeatedSumTest.Family.random(r, 3) : trial % 3 == 1 ? RepeatedSumTest.Family.random(r, trial & ~3) : steep(r);
             long c0 = 2 + r.nextInt(5);
             RepeatedSum rs = RepeatedSum.of(f.shape(c0), f.shape(c0 + 1), c0, f.shift(), f.width(), 2);
             if (rs == null || !HeadSegments.fits(rs)) continue;
@@ -33,9 +35,11 @@ class HeadSegmentsTest {
                 long d = i < 1200 ? i : r.nextLong(1L << (10 + r.nextInt(30)));
                 long distinct = 2 + r.nextInt(1000);
                 StepCount want = new StepCount(8), got = new StepCount(8);
-                long[] hw = new long[4], hg = new long[4];
+                long[] hw = new long[5], hg = new long[5];
                 BigInteger low = rs.head(d, distinct, want, rs.maxLevel + 1, hw);
-                hw[3] = low.longValueExact();
+                hw[3] = low.longValue();
+                hw[4] = low.shiftRight(64).longValueExact();
+                if (hw[4] != 0) pastLimb++;
                 hs.head(d, distinct, got, rs.maxLevel + 1, hg);
                 String what = "trial " + trial + " d " + d;
                 assertArrayEquals(hw, hg, what);
@@ -54,6 +58,7 @@ class HeadSegmentsTest {
         assertTrue(compared > 200 * 1500, "counts compared: " + compared);
         assertTrue(hiChanges > 20 && loChanges > 20 && wideChanges > 20, "changes met: hi " + hiChanges + ", lo " + loChanges + ", wide " + wideChanges);
         assertTrue(stretches < compared / 20, "stretches " + stretches + " for " + compared + " counts");
+        assertTrue(pastLimb > 10_000, "counts whose constant's low bits pass 64: " + pastLimb);
     }
 
     /** A family whose constant moves fast against narrow outputs: the saturation gates come and go as c grows. */
