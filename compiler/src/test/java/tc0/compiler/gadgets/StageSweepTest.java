@@ -70,7 +70,7 @@ class StageSweepTest {
                 String what = "trial " + trial + " count " + i + " shift " + shift + " width " + width;
                 assertArrayEquals(trim(want.perLevel), trim(got.perLevel), what);
                 assertEquals(want.wires, got.wires, what);
-                assertEquals(want.wiresPast, got.wiresPast, what);
+                assertEquals(want.wiresPast(), got.wiresPast(), what);
                 assertArrayEquals(want.bitKind, got.bitKind, what);
                 assertArrayEquals(want.bitLevel, got.bitLevel, what);
                 assertArrayEquals(want.bitNegated, got.bitNegated, what);
