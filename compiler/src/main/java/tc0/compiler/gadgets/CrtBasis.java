@@ -22,17 +22,46 @@ public final class CrtBasis {
 
     private CrtBasis(int[] primes) {
         this.primes = primes;
-        BigInteger m = BigInteger.ONE;
-        for (int q : primes) m = m.multiply(BigInteger.valueOf(q));
-        modulus = m;
+        BigInteger[][] tree = productTree(primes);
+        modulus = tree[tree.length - 1][0];
         roots = new int[primes.length];
         inverses = new long[primes.length];
+        BigInteger[] squares = remaindersOfSquares(tree, modulus);
         for (int i = 0; i < primes.length; i++) {
             int q = primes[i];
             roots[i] = primitiveRoot(q);
-            BigInteger bq = BigInteger.valueOf(q);
-            inverses[i] = m.divide(bq).mod(bq).modInverse(bq).longValueExact();
+            long cofactor = squares[i].longValueExact() / q; // M mod q^2 = q ((M / q) mod q)
+            inverses[i] = BigInteger.valueOf(cofactor).modInverse(BigInteger.valueOf(q)).longValueExact();
         }
+    }
+
+    /** Level 0: the primes; each next level the products of pairs (an odd one out carried up); the last: M alone. */
+    private static BigInteger[][] productTree(int[] primes) {
+        List<BigInteger[]> levels = new ArrayList<>();
+        BigInteger[] level = new BigInteger[primes.length];
+        for (int i = 0; i < primes.length; i++) level[i] = BigInteger.valueOf(primes[i]);
+        levels.add(level);
+        while (level.length > 1) {
+            BigInteger[] up = new BigInteger[(level.length + 1) / 2];
+            for (int j = 0; j < up.length; j++) up[j] = 2 * j + 1 < level.length ? level[2 * j].multiply(level[2 * j + 1]) : level[2 * j];
+            levels.add(level = up);
+        }
+        return levels.toArray(new BigInteger[0][]);
+    }
+
+    /**
+     * {@code M mod q_i^2} for every prime, down the tree: a node's remainder from its parent's, modulo the node's
+     * square. M is divided by every prime's square in {@code log k} steps of big divisions, not one long division of
+     * M per prime (which was 13% of a log's count at p = 512: 45,400 primes, M of 790,000 bits).
+     */
+    private static BigInteger[] remaindersOfSquares(BigInteger[][] tree, BigInteger m) {
+        BigInteger[] rem = {m}; // M < M^2
+        for (int l = tree.length - 2; l >= 0; l--) {
+            BigInteger[] down = new BigInteger[tree[l].length];
+            for (int j = 0; j < down.length; j++) down[j] = rem[j / 2].mod(tree[l][j].multiply(tree[l][j]));
+            rem = down;
+        }
+        return rem;
     }
 
     /** The basis of these distinct odd primes (tests: bases other than {@link #covering}'s). */
@@ -66,9 +95,8 @@ public final class CrtBasis {
     }
 
     private static BigInteger product(List<Integer> ps) {
-        BigInteger m = BigInteger.ONE;
-        for (int q : ps) m = m.multiply(BigInteger.valueOf(q));
-        return m;
+        BigInteger[][] tree = productTree(ps.stream().mapToInt(Integer::intValue).toArray()); // pairs up: not k products of M's size
+        return tree[tree.length - 1][0];
     }
 
     public int size() { return primes.length; }
@@ -154,9 +182,11 @@ public final class CrtBasis {
     static int primitiveRoot(int q) {
         int phi = q - 1;
         List<Integer> factors = new ArrayList<>();
-        for (int f = 2, r = phi; r > 1; f++) {
+        int r = phi;
+        for (int f = 2; (long) f * f <= r; f++) { // to the square root: what is left above it is one prime factor
             if (r % f == 0) { factors.add(f); while (r % f == 0) r /= f; }
         }
+        if (r > 1) factors.add(r);
         for (int g = 2; ; g++) {
             boolean root = true;
             for (int f : factors) root &= BigInteger.valueOf(g).modPow(BigInteger.valueOf(phi / f), BigInteger.valueOf(q)).intValue() != 1;

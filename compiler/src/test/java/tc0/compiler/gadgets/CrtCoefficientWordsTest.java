@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link CrtBasis#coefficientWords} (c_i's low bits by exact division of M's low words, no division instruction)
- * against {@code coefficient(i) mod 2^width} in BigInteger, and {@link CrtBasis#coefficientLowestSetBit} against
- * c_i's: the bases {@link CrtBasis#covering} gives (edges 1 .. 129 bits and 1,000, 3,000, random ones to 4,000) and
+ * against {@code coefficient(i) mod 2^width} in BigInteger, {@link CrtBasis#coefficientLowestSetBit} against c_i's,
+ * M and {@code h_i} (a product tree, remainders of the squares down it) against the product and {@code (M / q_i) mod q_i}
+ * by long division, and the primitive roots (factors of {@code q - 1} to its square root) against factors to q - 1: the bases {@link CrtBasis#covering} gives (edges 1 .. 129 bits and 1,000, 3,000, random ones to 4,000) and
  * random sets of odd primes to 2^22 (3 among them or not, one prime alone), widths of one word, at word edges,
  * random, and past M.
  */
@@ -76,8 +77,34 @@ class CrtCoefficientWordsTest {
         }
     }
 
+    /** Every odd prime to 5,000 and 300 random ones to 2^22: the least primitive root, factors found to q - 1 (as before). */
+    @Test
+    void theRootIsTheLeastPrimitiveRoot() {
+        Random r = new Random(8);
+        for (int trial = 0; trial < 1_000; trial++) {
+            int q = trial < 700 ? BigInteger.valueOf(2 * trial + 1).nextProbablePrime().intValueExact() : BigInteger.valueOf(3 + r.nextInt(1 << 22)).nextProbablePrime().intValueExact();
+            java.util.List<Integer> factors = new java.util.ArrayList<>();
+            for (int f = 2, left = q - 1; left > 1; f++) if (left % f == 0) { factors.add(f); while (left % f == 0) left /= f; }
+            int g = 2;
+            while (true) {
+                boolean root = true;
+                for (int f : factors) root &= BigInteger.valueOf(g).modPow(BigInteger.valueOf((q - 1) / f), BigInteger.valueOf(q)).intValue() != 1;
+                if (root) break;
+                g++;
+            }
+            assertEquals(g, CrtBasis.primitiveRoot(q), "q " + q);
+        }
+    }
+
     private static void check(CrtBasis basis, Random r) {
         int mBits = basis.modulus().bitLength();
+        BigInteger product = BigInteger.ONE;
+        for (int i = 0; i < basis.size(); i++) product = product.multiply(BigInteger.valueOf(basis.prime(i)));
+        assertEquals(product, basis.modulus(), "M");
+        for (int i = 0; i < basis.size(); i++) { // h_i = (M / q_i)^-1 mod q_i, in 1 .. q_i - 1
+            BigInteger q = BigInteger.valueOf(basis.prime(i));
+            assertEquals(basis.modulus().divide(q).mod(q).modInverse(q).longValueExact(), basis.inverse(i), "h of " + q + " in " + basis.size() + " primes");
+        }
         int[] widths = {1, 63, 64, 65, 128, Math.max(1, mBits - 1), mBits, mBits + 70, 1 + r.nextInt(mBits + 200)};
         for (int i = 0; i < basis.size(); i++) {
             BigInteger c = basis.coefficient(i);
