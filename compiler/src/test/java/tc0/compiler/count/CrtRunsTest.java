@@ -32,8 +32,8 @@ import tc0.compiler.testing.RandomColumns;
 class CrtRunsTest {
     @Test
     void reconstructionRunsCountAsWithTheirWeightsKept() {
-        Random r = new Random(17);
         long before = WideSum.firstRoundsByRuns();
+        Random r = new Random(17);
         int[] edges = {1, 2, 7, 62, 63, 64, 65, 128, 129};
         for (int trial = 0; trial < edges.length + 10; trial++) {
             int bits = trial < edges.length ? edges[trial] : 3 + r.nextInt(400);
@@ -80,9 +80,9 @@ class CrtRunsTest {
         int[] levels = new int[INPUTS];
         LiveNet keptLive = new LiveNet(levels), derivedLive = new LiveNet(levels), plain = new LiveNet(levels);
         plain.withoutTwins();
-        live(keptLive, columns, false, rounds, from, mask);
-        live(derivedLive, columns, true, rounds, from, mask);
-        live(plain, columns, true, rounds, from, mask);
+        WideRunsTest.live(keptLive, net -> columns.of(net, false), rounds, from, mask);
+        WideRunsTest.live(derivedLive, net -> columns.of(net, true), rounds, from, mask);
+        WideRunsTest.live(plain, net -> columns.of(net, true), rounds, from, mask);
         for (LiveNet other : new LiveNet[] {keptLive, plain}) {
             String what = how + ", read " + read + (other == plain ? ", gate by gate" : "");
             assertEquals(other.gates(), derivedLive.gates(), what);
@@ -90,20 +90,6 @@ class CrtRunsTest {
             int n = Math.max(other.perLevel().length, derivedLive.perLevel().length);
             assertArrayEquals(Arrays.copyOf(other.perLevel(), n), Arrays.copyOf(derivedLive.perLevel(), n), what);
         }
-    }
-
-    private static void live(LiveNet net, Columns columns, boolean derived, int rounds, int from, boolean[] mask) {
-        int[] out;
-        do {
-            net.reset();
-            out = WideSum.top(net, columns.of(net, derived), rounds, from);
-        } while (net.settle(read(out, mask, from)));
-    }
-
-    private static int[] read(int[] out, boolean[] mask, int from) {
-        int[] r = new int[out.length];
-        for (int i = 0; i < out.length; i++) r[i] = mask[from + i] ? out[i] : Literal.FALSE;
-        return r;
     }
 
     /**
