@@ -13,6 +13,12 @@ import tc0.circuits.Literal;
  */
 public final class CountingNet implements TwinNet {
     private int nodes = 1; // node 0 is the constant
+    /**
+     * The most nodes: a literal is {@code 2 node + sign} in an int, so node 2^30's literal would be negative (a log
+     * at p = 512 passed it, caught only later as "names no node built yet"; the bound was 2^31).
+     */
+    static final int MAX_NODES = 1 << 30;
+    private int maxNodes = MAX_NODES;
     private static final int PAGE_BITS = 20, PAGE = 1 << PAGE_BITS;
     private char[][] levels = {new char[1024]}; // levels[node >>> PAGE_BITS][node & (PAGE - 1)], a level in 16 bits (checked); the first page grows to PAGE
     private long gates;
@@ -82,6 +88,9 @@ public final class CountingNet implements TwinNet {
 
     @Override public int freshAt(int lv) { return inputAt(lv); }
 
+    /** Test-only: a lower bound on the nodes, to see it refused without making 2^30. */
+    void nodeLimit(int n) { maxNodes = n; }
+
     public Cost cost() { return new Cost(depth, gates, wires); }
 
     @Override
@@ -113,7 +122,7 @@ public final class CountingNet implements TwinNet {
 
     private int newNode(int lv) {
         if (lv > Character.MAX_VALUE) throw new ArithmeticException("level " + lv + " past a counting net's 16 bits");
-        if (nodes == Integer.MAX_VALUE) throw new ArithmeticException("more than 2^31 nodes on a counting net");
+        if (nodes == maxNodes) throw new ArithmeticException("more than " + maxNodes + " nodes on a counting net: a literal (2 node + sign) would pass an int");
         int page = nodes >>> PAGE_BITS;
         if (page == levels.length) levels = Arrays.copyOf(levels, 2 * page);
         if (levels[page] == null) levels[page] = new char[PAGE];

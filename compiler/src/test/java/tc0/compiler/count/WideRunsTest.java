@@ -57,10 +57,15 @@ class WideRunsTest {
 
     /** The sum's bits from {@code from}, run until no gate dies, reading the bits the mask marks. */
     private static int[] live(LiveNet net, long seed, int width, int rounds, int from, boolean[] mask) {
+        return live(net, n -> columns(n, n.inputs(), seed, width), rounds, from, mask);
+    }
+
+    /** The sum of the columns {@code columns} makes on the net (the same each run), run until no gate dies. */
+    static int[] live(LiveNet net, java.util.function.Function<LiveNet, WideColumns> columns, int rounds, int from, boolean[] mask) {
         int[] out;
         do {
             net.reset();
-            out = WideSum.top(net, columns(net, net.inputs(), seed, width), rounds, from);
+            out = WideSum.top(net, columns.apply(net), rounds, from);
         } while (net.settle(read(out, mask, from)));
         return out;
     }
