@@ -18,6 +18,7 @@ public final class CrtBasis {
     private final long[] inverses; // h_i
     private int logsOf = -1; // the prime whose discrete-log table {@link #logs} holds: one at a time, made when asked
     private int[] logs; // logs[a] = log_g a for a in 1..q-1 (a count at p = 256 meets 4,700 primes up to 46,000)
+    private long[] modulusWords; // M's low words ({@link #coefficientWords})
 
     private CrtBasis(int[] primes) {
         this.primes = primes;
@@ -33,6 +34,9 @@ public final class CrtBasis {
             inverses[i] = m.divide(bq).mod(bq).modInverse(bq).longValueExact();
         }
     }
+
+    /** The basis of these distinct odd primes (tests: bases other than {@link #covering}'s). */
+    static CrtBasis of(int... primes) { return new CrtBasis(primes.clone()); }
 
     /** The smallest basis of odd primes whose product is at least {@code 2^(bits + 1)}. */
     public static CrtBasis covering(int bits) {
@@ -96,6 +100,55 @@ public final class CrtBasis {
     /** {@code c_i = (M / q_i) h_i}: {@code x = sum_i (x mod q_i) c_i mod M}. */
     public BigInteger coefficient(int i) {
         return modulus.divide(BigInteger.valueOf(primes[i])).multiply(BigInteger.valueOf(inverses[i]));
+    }
+
+    /** {@code c_i}'s lowest set bit: {@code h_i}'s, as {@code M / q_i} is odd (a product of odd primes). */
+    public int coefficientLowestSetBit(int i) { return Long.numberOfTrailingZeros(inverses[i]); }
+
+    /**
+     * {@code c_i mod 2^width} as {@code ceil(width / 64)} little-endian words, from M's low words alone: {@code M / q_i}
+     * is an exact division by an odd number, so its low words follow from M's low words, word by word from the bottom
+     * (a multiplication by {@code q_i^-1 mod 2^64}, the borrow from the product's high word), then times {@code h_i}
+     * with a carry. Two products a word, no division: the reconstruction asks this again rather than keep a weight of
+     * {@code bits} bits per prime.
+     */
+    public long[] coefficientWords(int i, int width) {
+        return quotientTimes(lowWords(width), primes[i], inverses[i], width);
+    }
+
+    /**
+     * {@code (a / q) h mod 2^width} for a multiple a of an odd q given by its low {@code ceil(width / 64)} words (or
+     * more), as that many words: each quotient word is the remainder's low word times {@code q^-1 mod 2^64}, and
+     * {@code q} times it leaves its high word (and a borrow where the word was below the last) to take from the next.
+     */
+    static long[] quotientTimes(long[] a, long q, long h, int width) {
+        long qInverse = inverse64(q), borrow = 0, carry = 0;
+        long[] out = new long[(width + 63) >>> 6];
+        for (int k = 0; k < out.length; k++) {
+            long t = a[k] - borrow;
+            long under = Long.compareUnsigned(a[k], borrow) < 0 ? 1 : 0;
+            long x = t * qInverse; // the quotient's word k: q x = t + (high word) 2^64
+            borrow = Math.unsignedMultiplyHigh(x, q) + under;
+            long low = x * h, sum = low + carry;
+            carry = Math.unsignedMultiplyHigh(x, h) + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+            out[k] = sum;
+        }
+        if ((width & 63) != 0) out[out.length - 1] &= (1L << (width & 63)) - 1;
+        return out;
+    }
+
+    /** M's low {@code ceil(width / 64)} words, kept for the last width asked. */
+    private long[] lowWords(int width) {
+        long[] m = modulusWords;
+        if (m == null || m.length != (width + 63) >>> 6) modulusWords = m = WideColumns.words(modulus.mod(BigInteger.ONE.shiftLeft(64 * ((width + 63) >>> 6))), 64 * ((width + 63) >>> 6));
+        return m;
+    }
+
+    /** {@code q^-1 mod 2^64} for odd q: Newton's steps, each doubling the bits right (q q = 1 mod 8: three to start). */
+    static long inverse64(long q) {
+        long x = q;
+        for (int s = 0; s < 5; s++) x *= 2 - q * x;
+        return x;
     }
 
     static int primitiveRoot(int q) {

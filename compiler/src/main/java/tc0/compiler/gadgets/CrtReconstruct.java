@@ -43,10 +43,10 @@ public final class CrtReconstruct {
         for (int i = 0; i < k; i++) {
             int q = basis.prime(i);
             long h = basis.inverse(i);
-            BigInteger c = basis.coefficient(i);
+            int cLow = basis.coefficientLowestSetBit(i); // c_i itself is not made: its bits are worked out when read (WideRuns)
             long maxF = (q - 1) * h / q, maxA = Math.ceilDiv((long) (q - 1) << T, q); // y h mod q reaches q - 1
             long yNeed = 0, fNeed = 0, aNeed = k == 1 ? 0 : (1L << bitLength(maxA)) - 1; // k = 1: j = 0, no gate reads the fractions
-            for (int t = 0; t < bitLength(q - 1); t++) if (out.places(c, t)) yNeed |= 1L << t;
+            for (int t = 0; t < bitLength(q - 1); t++) if ((long) cLow + t < bits) yNeed |= 1L << t;
             for (int t = 0; t < bitLength(maxF); t++) if (out.places(m, t)) fNeed |= 1L << t;
             final int prime = i;
             IntUnaryOperator hot = y -> residue.applyAsInt(prime, y);
@@ -74,7 +74,7 @@ public final class CrtReconstruct {
                 aOr = OneHotOrs.of(net, hot, q, aOf, aNeed, distinct);
             }
             // Each word's bits as one run (placed as adding them bit by bit would; counted by heights: WideRuns).
-            out.addRun(yOr, c);
+            out.addRun(yOr, cLow, () -> basis.coefficientWords(prime, bits));
             out.addRun(fOr, minusM);
             for (int t = 0; t < aOr.length; t++) jForm.add(aOr[t], 1L << t);
         }

@@ -3,6 +3,7 @@ package tc0.compiler.gadgets;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import tc0.circuits.Literal;
 
 /**
@@ -27,14 +28,30 @@ public final class WideColumns {
     private List<WeightedSum.IntList> cols; // listed once summed
     private boolean sealed;
     private boolean colsWithConstant; // whether cols holds the constant's TRUE bits
-    private BigInteger lastWeight, lastReduced; // the last run's weight (by identity) and its reduction modulo 2^width
+    private BigInteger lastWeight; // the last kept run's weight (by identity)
+    private RunWeight.Kept lastReduced; // and its reduction modulo 2^width, made when first placed
 
     /**
      * {@code lits[t]} at {@code weight 2^t} for every t (FALSE: none), {@code weight} positive and reduced modulo
      * {@code 2^width}, each literal complemented where the weight added was negative: column j holds
      * {@code lits[t]} for the t (ascending) with bit {@code j - t} of weight set, as {@link #add} places them.
      */
-    record Run(int[] lits, BigInteger weight) {}
+    record Run(int[] lits, RunWeight weight) {}
+
+    /**
+     * A run's weight, positive and reduced modulo {@code 2^width}, as little-endian words: kept once where runs share it
+     * (the reconstruction's M), or worked out again each time it is asked where each run has its own (the coefficients
+     * {@code c_i}, one per prime, of 10^5 bits and more: 4.5 GB kept for a log at p = 512).
+     */
+    sealed interface RunWeight {
+        long[] words();
+
+        record Kept(long[] words) implements RunWeight {}
+
+        record Derived(Supplier<long[]> of) implements RunWeight {
+            @Override public long[] words() { return of.get(); }
+        }
+    }
 
     public WideColumns(int width) {
         if (width < 1) throw new IllegalArgumentException("width " + width);
@@ -81,28 +98,71 @@ public final class WideColumns {
      * bits).
      */
     public WideColumns addRun(int[] lits, BigInteger weight) {
+        if (weight.signum() == 0) return this;
+        if (weight != lastWeight) { // the reconstruction's F runs and j gates share one weight M: one reduced copy, not one per prime
+            lastWeight = weight;
+            lastReduced = null;
+        }
+        return addRun(lits, weight.signum() < 0, weight.getLowestSetBit(), () -> {
+            if (lastReduced == null) lastReduced = new RunWeight.Kept(words(weight.abs().mod(modulus), width));
+            return lastReduced;
+        });
+    }
+
+    /**
+     * As {@link #addRun(int[], BigInteger)} for a positive weight that is not kept: {@code weight} gives its bits
+     * modulo {@code 2^width} as little-endian words each time they are needed (listed, or the first round's heights),
+     * {@code lowestSetBit} its lowest set bit. The reconstruction's {@code c_i}: one weight per prime, worked out again
+     * from the basis rather than kept.
+     */
+    public WideColumns addRun(int[] lits, int lowestSetBit, Supplier<long[]> weight) {
+        return addRun(lits, false, lowestSetBit, () -> new RunWeight.Derived(weight));
+    }
+
+    /**
+     * Both addRuns: {@code (negative ? -1 : 1) |w|}, {@code |w| mod 2^width} from {@code reduced}, asked only where a
+     * literal is placed or goes to the constant (which is read modulo {@code 2^width} alone, so the reduced weight
+     * gives it as the full one would).
+     */
+    private WideColumns addRun(int[] lits, boolean negative, int lowestSetBit, Supplier<RunWeight> reduced) {
         if (sealed) throw new IllegalStateException("columns already summed");
         int[] placed = new int[lits.length];
         boolean any = false;
         BigInteger toConstant = BigInteger.ZERO; // sum of the 2^t whose weight 2^t lits[t] goes to the constant: one product
         for (int t = 0; t < lits.length; t++) {
             placed[t] = Literal.FALSE;
-            if (lits[t] == Literal.FALSE || !places(weight, t)) continue;
+            if (lits[t] == Literal.FALSE || (long) lowestSetBit + t >= width) continue;
             if (lits[t] == Literal.TRUE) { toConstant = toConstant.setBit(t); continue; }
-            if (weight.signum() < 0) toConstant = toConstant.setBit(t);
-            placed[t] = weight.signum() < 0 ? Literal.not(lits[t]) : lits[t];
+            if (negative) toConstant = toConstant.setBit(t);
+            placed[t] = negative ? Literal.not(lits[t]) : lits[t];
             any = true;
         }
-        if (toConstant.signum() != 0) constant = constant.add(weight.multiply(toConstant));
+        if (toConstant.signum() == 0 && !any) return this;
+        RunWeight w = reduced.get();
+        if (toConstant.signum() != 0) {
+            BigInteger c = value(w.words()).multiply(toConstant);
+            constant = negative ? constant.subtract(c) : constant.add(c);
+        }
         if (any) {
-            if (weight != lastWeight) { // the reconstruction's F runs and j gates share one weight M: one reduced copy, not one per prime
-                lastWeight = weight;
-                lastReduced = weight.abs().mod(modulus);
-            }
-            items.add(new Run(placed, lastReduced));
+            items.add(new Run(placed, w));
             chunk = null;
         }
         return this;
+    }
+
+    /** A non-negative value below {@code 2^width} as {@code ceil(width / 64)} little-endian words. */
+    public static long[] words(BigInteger v, int width) {
+        byte[] b = v.toByteArray(); // big-endian, perhaps a leading zero byte
+        long[] w = new long[(width + 63) >>> 6];
+        for (int k = 0; k < b.length && k < 8 * w.length; k++) w[k >>> 3] |= (long) (b[b.length - 1 - k] & 0xff) << (8 * (k & 7));
+        return w;
+    }
+
+    /** The value of little-endian words. */
+    static BigInteger value(long[] words) {
+        byte[] b = new byte[8 * words.length + 1]; // big-endian, a leading zero byte: non-negative
+        for (int k = 0; k < 8 * words.length; k++) b[b.length - 1 - k] = (byte) (words[k >>> 3] >>> (8 * (k & 7)));
+        return new BigInteger(b);
     }
 
     /** Adds {@code 2^shift * lit}. */
@@ -185,14 +245,14 @@ public final class WideColumns {
             return;
         }
         Run run = (Run) item;
-        byte[] w = run.weight().toByteArray();
+        long[] w = run.weight().words();
         int[] lits = run.lits();
         for (int t = 0; t < lits.length; t++) {
             if (lits[t] == Literal.FALSE) continue;
             for (int k = 0; k < w.length; k++) {
-                for (int v = w[w.length - 1 - k] & 0xff; v != 0; v &= v - 1) {
-                    int j = t + 8 * k + Integer.numberOfTrailingZeros(v);
-                    if (j < cols.size()) cols.get(j).add(lits[t]);
+                for (long v = w[k]; v != 0; v &= v - 1) {
+                    long j = t + 64L * k + Long.numberOfTrailingZeros(v);
+                    if (j < cols.size()) cols.get((int) j).add(lits[t]);
                 }
             }
         }

@@ -33,10 +33,16 @@ final class WideRuns {
 
     private WideRuns() {}
 
-    /** A regular run: its literals, its weight's set bits (with prefix counts) and the ranges of t it has literals at. */
-    private record Regular(int[] lits, Bits bits, int[] ranges) {
+    /**
+     * A regular run: its literals, its weight, the ranges of t it has literals at, and its weight's set bits (with
+     * prefix counts) where the weight is kept (null where it is worked out again when asked: one per prime).
+     */
+    private record Regular(int[] lits, WideColumns.RunWeight weight, int[] ranges, Bits kept) {
+        /** The weight's bits: kept, or worked out again (asked where a group is not modelled or for reads: rare). */
+        Bits bits() { return kept != null ? kept : Bits.of(weight.words()); }
+
         /** Its entries in column j: {@code sum over ranges [t0, t1) of P(j - t0) - P(j - t1)}. */
-        long count(int j) {
+        long count(Bits bits, int j) {
             long n = 0;
             for (int r = 0; r < ranges.length; r += 2) n += bits.upTo(j - ranges[r]) - bits.upTo(j - ranges[r + 1]);
             return n;
@@ -45,13 +51,10 @@ final class WideRuns {
 
     /** A weight's bits as words, with the number of set bits below each word. */
     private record Bits(long[] words, int[] before) {
-        static Bits of(BigInteger w) {
-            byte[] b = w.toByteArray();
-            long[] words = new long[(b.length + 7) / 8];
-            for (int k = 0; k < b.length; k++) words[k / 8] |= (long) (b[b.length - 1 - k] & 0xff) << (8 * (k % 8));
+        static Bits of(long[] words) {
             int[] before = new int[words.length + 1];
             for (int i = 0; i < words.length; i++) before[i + 1] = before[i] + Long.bitCount(words[i]);
-            return new Bits(words, before); // not the bytes: a weight of 10^5 bits and more per prime
+            return new Bits(words, before);
         }
 
         /** The set bits at positions {@code <= m}. */
@@ -226,11 +229,12 @@ final class WideRuns {
             long at = 0;
             for (int f = 0; f < runs.length && at < v; f++) {
                 Regular run = runs[f];
-                long n = run.count(j);
+                Bits bits = run.bits();
+                long n = run.count(bits, j);
                 if (at + n <= u) { at += n; continue; }
                 for (int r = 0; r < run.ranges().length && at < v; r += 2) {
                     for (int t = run.ranges()[r]; t < run.ranges()[r + 1] && at < v; t++) {
-                        if (!run.bits().test(j - t)) continue;
+                        if (!bits.test(j - t)) continue;
                         if (at >= u) visit.accept(f, t);
                         at++;
                     }
@@ -250,9 +254,10 @@ final class WideRuns {
                 if (runs == null) continue;
                 for (int f = 0; f < runs.length; f++) {
                     Regular run = runs[f];
+                    long[] w = run.weight().words(); // once per run, not per literal
                     for (int r = 0; r < run.ranges().length; r += 2) {
                         for (int t = run.ranges()[r]; t < run.ranges()[r + 1]; t++) {
-                            if (sure(run, t)) { net.reads(run.lits()[t], 1); continue; }
+                            if (sure(w, t)) { net.reads(run.lits()[t], 1); continue; }
                             if (found == null) found = liveInUnsure();
                             if (found.contains(key(s, f, t))) net.reads(run.lits()[t], 1);
                         }
@@ -263,9 +268,8 @@ final class WideRuns {
 
         private static long key(int segment, int run, int t) { return ((long) segment << 40) | ((long) run << 16) | t; }
 
-        /** Whether literal t of the run has an entry in a column that is not unsure. */
-        private boolean sure(Regular run, int t) {
-            long[] w = run.bits().words();
+        /** Whether literal t of a run of weight w has an entry in a column that is not unsure. */
+        private boolean sure(long[] w, int t) {
             for (int i = 0; i < w.length; i++) {
                 for (long s = w[i]; s != 0; s &= s - 1) {
                     int j = t + 64 * i + Long.numberOfTrailingZeros(s);
@@ -334,7 +338,7 @@ final class WideRuns {
     }
 
     private static Regular[] regular(List<Object> runs) {
-        Map<BigInteger, Bits> bits = new HashMap<>(); // the F runs of every prime share one weight
+        Map<WideColumns.RunWeight, Bits> kept = new HashMap<>(); // the F runs of every prime share one weight
         Regular[] out = new Regular[runs.size()];
         for (int f = 0; f < out.length; f++) {
             WideColumns.Run run = (WideColumns.Run) runs.get(f);
@@ -348,20 +352,25 @@ final class WideRuns {
                 ranges.add(t1);
                 t = t1;
             }
-            out[f] = new Regular(lits, bits.computeIfAbsent(run.weight(), Bits::of), ranges.toArray());
+            WideColumns.RunWeight w = run.weight();
+            out[f] = new Regular(lits, w, ranges.toArray(), w instanceof WideColumns.RunWeight.Kept k ? kept.computeIfAbsent(k, x -> Bits.of(x.words())) : null);
         }
         return out;
     }
 
-    /** {@code R_j} for every column: each set bit m of a weight adds one to the columns {@code m + t0 .. m + t1 - 1} of each range. */
+    /**
+     * {@code R_j} for every column: each set bit m of a weight adds one to the columns {@code m + t0 .. m + t1 - 1} of
+     * each range, summed run by run into one difference array (a weight not kept is worked out, read and dropped: the
+     * memory is the columns', not the runs' times the bits).
+     */
     private static long[] heights(Regular[] regular, int width) {
-        Map<Bits, Map<String, int[]>> same = new HashMap<>(); // runs alike (weight and ranges) counted once, times how many
-        for (Regular r : regular) same.computeIfAbsent(r.bits(), k -> new HashMap<>()).computeIfAbsent(Arrays.toString(r.ranges()), k -> new int[] {0, 0})[0]++;
+        Map<WideColumns.RunWeight, Map<String, int[]>> same = new HashMap<>(); // runs alike (weight and ranges) counted once, times how many
+        for (Regular r : regular) same.computeIfAbsent(r.weight(), k -> new HashMap<>()).computeIfAbsent(Arrays.toString(r.ranges()), k -> new int[] {0, 0})[0]++;
         long[] diff = new long[width + 1];
         for (Regular r : regular) {
-            int[] times = same.get(r.bits()).get(Arrays.toString(r.ranges()));
+            int[] times = same.get(r.weight()).get(Arrays.toString(r.ranges()));
             if (times[1]++ > 0) continue;
-            long[] w = r.bits().words();
+            long[] w = r.weight().words(); // a kept weight's array, or one worked out for this run alone
             for (int i = 0; i < w.length; i++) {
                 for (long s = w[i]; s != 0; s &= s - 1) {
                     int m = 64 * i + Long.numberOfTrailingZeros(s);

@@ -52,6 +52,33 @@ class WideColumnsRunTest {
         }
     }
 
+    /** A run of a positive weight not kept (its words asked when listed) lists as the kept one: columns and constant. */
+    @Test
+    void aRunWithItsWeightNotKeptIsTheKeptRun() {
+        Random r = new Random(13);
+        CountingNet net = new CountingNet();
+        int[] vars = net.input(40);
+        int asked = 0;
+        for (int trial = 0; trial < 3_000; trial++) {
+            int width = 1 + r.nextInt(200);
+            BigInteger w = new BigInteger(1 + r.nextInt(260), r).shiftLeft(r.nextInt(40)).add(BigInteger.ONE.shiftLeft(r.nextInt(250)));
+            int[] lits = new int[1 + r.nextInt(24)];
+            for (int t = 0; t < lits.length; t++) {
+                int k = r.nextInt(6);
+                lits[t] = k == 0 ? Literal.FALSE : k == 1 ? Literal.TRUE : r.nextBoolean() ? vars[r.nextInt(40)] : Literal.not(vars[r.nextInt(40)]);
+            }
+            int[] calls = {0};
+            BigInteger reduced = w.mod(BigInteger.ONE.shiftLeft(width));
+            WideColumns kept = new WideColumns(width).addRun(lits, w);
+            WideColumns derived = new WideColumns(width).addRun(lits, w.getLowestSetBit(), () -> { calls[0]++; return WideColumns.words(reduced, width); });
+            String how = "width " + width + ", weight " + w;
+            assertEquals(kept.trueBits(), derived.trueBits(), how);
+            assertEquals(toString(kept.columns()), toString(derived.columns()), how);
+            asked += calls[0];
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(asked > 1_000, "weights asked " + asked + " times");
+    }
+
     private static String toString(java.util.List<WeightedSum.IntList> cols) {
         StringBuilder s = new StringBuilder();
         for (WeightedSum.IntList c : cols) s.append(java.util.Arrays.toString(c.toArray())).append(';');

@@ -28,10 +28,22 @@ public final class RandomColumns {
 
     /** Columns from {@code seed} over inputs {@code x}, at most {@code maxRun} literals a run. */
     public static WideColumns of(Net net, int[] x, long seed, int width, int maxRun) {
+        return of(net, x, seed, width, maxRun, false);
+    }
+
+    /**
+     * As above; {@code derived}: each run of a positive weight added with its weight not kept (its words worked out
+     * again when read, as the reconstruction's {@code c_i} are), the same columns.
+     */
+    public static WideColumns of(Net net, int[] x, long seed, int width, int maxRun, boolean derived) {
         WideColumns c = new WideColumns(width);
+        BigInteger modulus = BigInteger.ONE.shiftLeft(width);
         generate(x, net::and, seed, width, maxRun, new Sink() {
             @Override public void add(int lit, BigInteger weight) { c.add(lit, weight); }
-            @Override public void addRun(int[] lits, BigInteger weight) { c.addRun(lits, weight); }
+            @Override public void addRun(int[] lits, BigInteger weight) {
+                if (derived && weight.signum() > 0) c.addRun(lits, weight.getLowestSetBit(), () -> WideColumns.words(weight.mod(modulus), width));
+                else c.addRun(lits, weight);
+            }
             @Override public void constant(BigInteger k) { c.addConstant(k); }
         });
         return c;
