@@ -70,7 +70,10 @@ public final class CountingNet implements TwinNet {
     /** The level of a literal's node. */
     @Override public int level(int lit) { return levelOf(Literal.node(lit)); }
 
-    private int levelOf(int node) { return levels[node >>> PAGE_BITS][node & (PAGE - 1)]; }
+    private int levelOf(int node) {
+        if (node >= LevelLiteral.FIRST_NODE) throw new IllegalStateException("a level literal (" + LevelLiteral.level(Literal.of(node, false)) + ") read as a node: only a sum's groups read them");
+        return levels[node >>> PAGE_BITS][node & (PAGE - 1)];
+    }
 
     @Override public boolean twins() { return true; }
 
@@ -122,7 +125,7 @@ public final class CountingNet implements TwinNet {
 
     private int newNode(int lv) {
         if (lv > Character.MAX_VALUE) throw new ArithmeticException("level " + lv + " past a counting net's 16 bits");
-        if (nodes == maxNodes) throw new ArithmeticException("more than " + maxNodes + " nodes on a counting net: a literal (2 node + sign) would pass an int");
+        if (nodes == maxNodes) throw new ArithmeticException("more than " + maxNodes + " nodes on a counting net: a literal (2 node + sign) would pass an int"); // below LevelLiteral.FIRST_NODE too
         int page = nodes >>> PAGE_BITS;
         if (page == levels.length) levels = Arrays.copyOf(levels, 2 * page);
         if (levels[page] == null) levels[page] = new char[PAGE];

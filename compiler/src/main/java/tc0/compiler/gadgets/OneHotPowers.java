@@ -60,11 +60,22 @@ final class OneHotPowers {
     }
 
     /** Bits of the table {@code a -> c a^i mod q}, every one of them made; terms asked in increasing i. */
-    int[] term(int i, long c) {
+    int[] term(int i, long c) { return term(i, c, false); }
+
+    /**
+     * Adds term i's bits to {@code sum}, bit t weighing {@code 2^t}: where counted in closed form on a net that keeps
+     * every gate, as {@link LevelLiteral}s (no node each), since the sum is all that reads them.
+     */
+    void addTo(LinearForm sum, int i, long c) {
+        int[] ors = term(i, c, true);
+        for (int t = 0; t < bits; t++) sum.add(ors[t], 1L << t);
+    }
+
+    private int[] term(int i, long c, boolean levelOnly) {
         long need = (1L << bits) - 1;
         if (net instanceof TwinNet t && t.twins() && c % q != 0) {
             if (distinct) {
-                int[] out = closedTerm(t, i, Math.floorMod(c, q), need);
+                int[] out = closedTerm(t, i, Math.floorMod(c, q), need, levelOnly && LevelLiteral.mayHold(t));
                 if (out != null) return out;
             } else if (constantAt() != NOT_CONSTANT) return constantTerm(i, Math.floorMod(c, q));
         }
@@ -110,8 +121,8 @@ final class OneHotPowers {
         return term;
     }
 
-    /** The term counted from its coset's popcounts, or null where a bit is one literal (then entry by entry). */
-    private int[] closedTerm(TwinNet t, int i, long c, long need) {
+    /** The term counted from its coset's popcounts, or null where a bit is one literal (then entry by entry); its bits level literals where {@code levelOnly}. */
+    private int[] closedTerm(TwinNet t, int i, long c, long need, boolean levelOnly) {
         if (level == -1 && bulk != null) level = bulk.level(); // members counted below, where a live bit reads them
         if (level == -1) {
             lits = new int[q];
@@ -129,8 +140,8 @@ final class OneHotPowers {
         for (int b = 0; b < bits; b++) {
             if (count[b] == 0) { out[b] = Literal.FALSE; continue; }
             some |= 1L << b;
-            out[b] = t.outputAt(level + 1);
-            if (!t.alive(out[b])) continue;
+            out[b] = levelOnly ? LevelLiteral.of(level + 1) : t.outputAt(level + 1);
+            if (!levelOnly && !t.alive(out[b])) continue; // a level literal: on a net that keeps every gate, live
             t.counted(1, count[b], level + 1);
             live |= 1L << b;
         }

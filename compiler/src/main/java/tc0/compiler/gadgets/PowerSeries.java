@@ -25,7 +25,7 @@ final class PowerSeries {
     /** As above, the term tables' coset counts shared with another series of this prime ({@link PrimeCosets}). */
     static Residue of(Net net, int q, Residue z, BigInteger[] coeff, int step, BigInteger less, int rounds, PrimeCosets cosets) {
         BigInteger bq = BigInteger.valueOf(q);
-        int n = coeff.length - 1, tb = 32 - Integer.numberOfLeadingZeros(q - 1);
+        int n = coeff.length - 1;
         long[] c = new long[n + 1];
         long scale = 1 % q, unit = Residue.pow2(step, q); // 2^(step (n - i)) mod q, from i = n down
         for (int i = n; i >= 0; i--) {
@@ -36,9 +36,7 @@ final class PowerSeries {
         LinearForm sum = new LinearForm().addConstant(c[0]);
         OneHotPowers terms = new OneHotPowers(net, z::is, z.bulk(), q, z.distinctOneHots(), cosets); // a -> a^i c mod q
         for (int i = 1; i <= n; i++) {
-            if (c[i] == 0) continue;
-            int[] ors = terms.term(i, c[i]);
-            for (int t = 0; t < tb; t++) sum.add(ors[t], 1L << t);
+            if (c[i] != 0) terms.addTo(sum, i, c[i]);
         }
         return Residue.of(net, sum, q, rounds);
     }

@@ -61,6 +61,7 @@ public final class WeightedSum {
             if (w < 0) { c = Math.addExact(c, w); y[i] = Literal.not(form.lit(i)); a[i] = Math.negateExact(w); }
             else { y[i] = form.lit(i); a[i] = w; }
         }
+        if (LevelLiteral.mayHold(net)) LevelLiteral.makeUnlessOneColumn(net, y, a, n, saturate);
         long half = shift > 0 ? 1L << (shift - 1) : 0;
         long constant = Math.floorMod(Math.addExact(c, half), 1L << top);
         int hi = Literal.FALSE, lo = Literal.FALSE;
@@ -193,10 +194,12 @@ public final class WeightedSum {
     static int[] countBits(Net net, int[] bits, int keep) {
         int s = bits.length;
         if (s == 1) return new int[] {bits[0]};
+        boolean levelOnly = LevelLiteral.mayHold(net) && LevelLiteral.any(bits, s); // series term bits, no node each
         if (plantedCountFault == 0 && net instanceof TwinNet t && t.twins()) { // counted in closed form where it models the group
-            int[] counted = CountBitsTwin.countBits(t, bits, keep);
+            int[] counted = levelOnly ? LevelLiteral.countBits(t, bits, keep) : CountBitsTwin.countBits(t, bits, keep);
             if (counted != null) return counted;
         }
+        if (levelOnly) bits = LevelLiteral.made(net, bits); // gate by gate: each a node now
         int[] ge = new int[s]; // ge[t - 1] = [count >= t], t = 1..s: one bank over one form, built in order of t
         long[] thresholds = Ones.upTo(s);
         if (plantedCountFault != 0) {
@@ -224,6 +227,7 @@ public final class WeightedSum {
 
     private static int[] finalStage(Net net, List<IntList> cols, int shift, int width, long constant, int hi, int lo) {
         int[] out = new int[width];
+        if (LevelLiteral.mayHold(net)) for (IntList col : cols) col.make(net); // a column's only bit read by the final gates
         IntList bits = new IntList();
         List<Long> weights = new ArrayList<>();
         long vmax = 0;
@@ -269,6 +273,9 @@ public final class WeightedSum {
         void addAll(IntList o) { for (int i = 0; i < o.n; i++) add(o.a[i]); }
 
         int get(int i) { return a[i]; }
+
+        /** Every level literal made a node ({@link LevelLiteral#made}). */
+        void make(Net net) { for (int i = 0; i < n; i++) if (LevelLiteral.is(a[i])) a[i] = LevelLiteral.made((TwinNet) net, a[i]); }
 
         int size() { return n; }
 

@@ -164,12 +164,8 @@ public final class WideDivide {
         for (int b = 0; b < p; b++) wForm.add(Literal.not(yn[b]), Residue.pow2(b, q));
         Residue w = Residue.of(net, wForm, q, rounds);
         LinearForm sum = new LinearForm().addConstant(Residue.pow2(n * p, q)); // i = 0: w^0 = 1
-        int tb = 32 - Integer.numberOfLeadingZeros(q - 1);
         OneHotPowers terms = new OneHotPowers(net, w::is, w.bulk(), q, w.distinctOneHots()); // a -> a^i C_i mod q
-        for (int i = 1; i <= n; i++) {
-            int[] ors = terms.term(i, Residue.pow2((n - i) * p, q));
-            for (int t = 0; t < tb; t++) sum.add(ors[t], 1L << t);
-        }
+        for (int i = 1; i <= n; i++) terms.addTo(sum, i, Residue.pow2((n - i) * p, q));
         return Residue.of(net, sum, q, rounds);
     }
 }
