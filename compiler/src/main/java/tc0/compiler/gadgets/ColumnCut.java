@@ -47,4 +47,22 @@ public final class ColumnCut {
         long wide = extra * (base + 1); // the entries in groups of base + 1
         return p < wide ? p / (base + 1) : extra + (p - wide) / base;
     }
+
+    /**
+     * The bit gates of one group of {@code size >= 2} entries whose count spans {@code nb} columns: bit l is a gate where
+     * {@code size >> l >= 2} (it changes at two or more of the count's values), so the bits below the size's top bit.
+     */
+    static int bitGates(long size, int nb) {
+        return Math.min(nb, 63 - Long.numberOfLeadingZeros(size));
+    }
+
+    /** Their fan-in: {@code size >> l} summed over {@code l < bitGates}. */
+    static long bitGatesFanIn(long size, int bitGates) {
+        return allShifts(size) - allShifts(size >> bitGates);
+    }
+
+    /** {@code s >> l} summed over every l >= 0. */
+    private static long allShifts(long s) {
+        return 2 * s - Long.bitCount(s);
+    }
 }

@@ -195,6 +195,9 @@ final class HeightsSum {
     /** How many entries the first round put in column j (the last round's column). */
     long midHeight(int j) { return midHeight[j]; }
 
+    /** The first round's heights, column by column (read-only to callers). */
+    long[] midHeights() { return midHeight; }
+
     /** {@code q} groups of {@code size} entries at {@code lv} in column j (size one: the entries passed on). */
     private void groups(boolean first, long q, long size, int lv, int j) {
         if (q == 0) return;

@@ -318,18 +318,14 @@ final class RepeatedSweep {
         c.gate(entries, level + 1);
         c.addWires(entries, s);
         int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(s));
-        int topOff = (s >> (nb - 1)) >= 2 ? 2 : 1; // bits l < nb - 1 have s >> l >= 2 (level + 2); the top one may be 1
-        int bitGates = topOff == 2 ? nb : nb - 1;
+        int bitGates = ColumnCut.bitGates(s, nb);
+        int topOff = bitGates == nb ? 2 : 1; // bits l < bitGates at level + 2; the top one at level + 1 where it is no gate
         if (bitGates > 0) {
             c.gate(Math.multiplyExact(q, bitGates), level + 2);
-            long fanIn = allShifts(s) - allShifts(s >> bitGates); // sum of s >> l, l < bitGates
-            c.addWires(q, fanIn);
+            c.addWires(q, ColumnCut.bitGatesFanIn(s, bitGates));
         }
         c.sign(nb, topOff, q, level);
     }
-
-    /** sum over l >= 0 of floor(s / 2^l). */
-    private static long allShifts(long s) { return 2 * s - Long.bitCount(s); }
 
     private static boolean sameSignature(ColumnRound a, ColumnRound b) {
         if (a.ns != b.ns) return false;

@@ -109,7 +109,8 @@ public final class Rope {
         if ((xTopLow || yTopLow) && !(topsGrouped(h, rounded, ac, as, xTopLow, yTopLow, w) && topsGrouped(h, rounded, as, ac, xTopLow, yTopLow, w))) {
             return null;
         }
-        if (!survivorsDistinct(h, rounded, ac, as, w) || !survivorsDistinct(h, rounded, as, ac, w)) return null;
+        int read = Math.min(h.length, rounded.top());
+        if (!survivorsDistinct(h, rounded.midHeights(), 0, read, ac, as, w) || !survivorsDistinct(h, rounded.midHeights(), 0, read, as, ac, w)) return null;
         long umax = (ac + as) * ((1L << w) - 1), distinct = (c != 0 ? w : 0) + (s != 0 ? w : 0);
         ClosedSum a = rounded.close(negatives(c, w) + negatives(-s, w), umax, distinct, shift, width);
         ClosedSum b = rounded.close(negatives(s, w) + negatives(c, w), umax, distinct, shift, width);
@@ -120,13 +121,13 @@ public final class Rope {
      * The constant a w-bit word times {@code coeff} adds to a form: its negative weights ({@code SumShape.add}'s
      * share for each), the top bit's where the coefficient is positive, the other bits' where it is negative.
      */
-    private static long negatives(long coeff, int w) {
+    static long negatives(long coeff, int w) {
         long top = 1L << (w - 1);
         return coeff > 0 ? -coeff * top : coeff * (top - 1);
     }
 
     /** The bits {@code (j - w, j]} (those of a coefficient that put a bit of a w-bit word in column j). */
-    private static long window(int j, int w) {
+    static long window(int j, int w) {
         long upTo = j >= 63 ? -1L : (1L << (j + 1)) - 1;
         return j - w + 1 <= 0 ? upTo : upTo & -(1L << (j - w + 1));
     }
@@ -135,12 +136,14 @@ public final class Rope {
      * Whether the literals that reach the final stage alone are distinct: a column's literal reaches it where the
      * first round leaves it a group of one (its column's last entry) and nothing else lands in its column; column
      * j lists x's bits k ascending where bit j - k of {@code ax} is set, then y's likewise (the order
-     * {@code SumShape.add} appends them in).
+     * {@code SumShape.add} appends them in). Columns {@code 0 .. cols - 1} at {@code h[off + j]}, the first round's
+     * heights at {@code mid[off + j]} ({@link RopeRow} keeps both padded).
      */
-    private static boolean survivorsDistinct(long[] h, HeightsSum rounded, long ax, long ay, int w) {
+    static boolean survivorsDistinct(long[] h, long[] mid, int off, int cols, long ax, long ay, int w) {
         long seenX = 0, seenY = 0;
-        for (int j = 0; j < Math.min(h.length, rounded.top()); j++) {
-            if (h[j] == 0 || rounded.midHeight(j) != 1 || singles(h[j]) == 0) continue;
+        for (int j = 0; j < cols; j++) {
+            long x = h[off + j];
+            if (x == 0 || mid[off + j] != 1 || singles(x) == 0) continue;
             int k = lastEntry(ay, j, w);
             if (k >= 0) {
                 if ((seenY >>> k & 1) != 0) return false;
@@ -209,14 +212,17 @@ public final class Rope {
         return ok;
     }
 
-    /** The highest bit k of a w-bit word with bit j - k of {@code coeff} set (its last entry in column j), -1 if none. */
-    private static int lastEntry(long coeff, int j, int w) {
-        for (int k = Math.min(j, w - 1); k >= 0 && j - k < 63; k--) if ((coeff >>> (j - k) & 1) != 0) return k;
-        return -1;
+    /**
+     * The highest bit k of a w-bit word with bit j - k of {@code coeff} set (its last entry in column j; j - k < 63), -1 if
+     * none: the lowest set bit of the coefficient's window below bit 63.
+     */
+    static int lastEntry(long coeff, int j, int w) {
+        long in = coeff & window(j, w) & Long.MAX_VALUE;
+        return in == 0 ? -1 : j - Long.numberOfTrailingZeros(in);
     }
 
     /** How many of a column's h entries the first of two rounds leaves alone (groups of one: its last entries). */
-    private static long singles(long h) {
+    static long singles(long h) {
         if (h <= 1) return h;
         if (h < HeightsSum.CUTS) {
             int cut = HeightsSum.CUT[(int) h];

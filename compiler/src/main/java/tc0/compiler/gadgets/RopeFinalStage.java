@@ -92,55 +92,24 @@ final class RopeFinalStage {
         key[4 * l + (b >> 3)] |= (long) (ClosedSum.Kind.GATE.ordinal() | level << 4) << ((b & 7) * 8);
     }
 
-    /** Output bit b (column j) of lane l: FinalStage's decision for one bit, with {@code t0} = the constant's bit. */
+    private final FinalStage.Column col = new FinalStage.Column();
+
+    /** Output bit b (column j) of lane l: {@link FinalStage#column}'s decision, with {@code t0} = the constant's bit. */
     private void bit(int l, int j, int b, long m, int t0, long n, int maxLv, int soleLevel, int hiKind, int loKind, int satLevel, boolean sign) {
-        long thr = 1 - t0, plus = 0, minus = 0, termCount = 0;
-        int termLevel = 0;
-        long rest = m - t0, odd = (m + 1) / 2 - t0, even = rest - odd; // odd t in (t0, m]: weight +1
-        if (n >= 2) {
-            if (rest > 0) {
-                lastRead[l] = j;
-                gate(l, rest, n, maxLv + 1);
-                termLevel = maxLv + 1;
-            }
-            plus += odd;
-            minus -= even;
-            termCount += rest;
-        } else if (n == 1 && rest > 0) {
-            long w = odd - even;
-            if (w != 0) {
-                termCount++;
-                if (w > 0) plus += w; else minus += w;
-                termLevel = soleLevel;
-            }
-        }
-        long wh = sign ? -2 : 2, wl = -wh;
-        if (hiKind == 1) thr -= wh;
-        else if (hiKind == 2) { termCount++; if (wh > 0) plus += wh; else minus += wh; termLevel = Math.max(termLevel, satLevel); }
-        if (loKind == 1) thr -= wl;
-        else if (loKind == 2) { termCount++; if (wl > 0) plus += wl; else minus += wl; termLevel = Math.max(termLevel, satLevel); }
-        ClosedSum.Kind kind;
-        int level = 0;
-        boolean neg = false;
-        if (minus >= thr || plus < thr) {
-            kind = minus >= thr ? ClosedSum.Kind.TRUE : ClosedSum.Kind.FALSE; // a constant: level not in the key
-            if (termCount > 0) modelled[l] = countExact[l] = false; // its comparators (or hi, lo) may be dead
-        } else if (termCount == 1) {
-            level = termLevel;
-            if (n >= 2 && rest == 1) { kind = ClosedSum.Kind.COMPARATOR; neg = plus == 0; }
-            else if (hiKind == 2) { kind = ClosedSum.Kind.HI; neg = wh < 0; }
-            else if (loKind == 2) { kind = ClosedSum.Kind.LO; neg = wl > 0; }
-            else { kind = ClosedSum.Kind.SOLE; modelled[l] = false; }
-        } else {
-            gate(l, 1, termCount, termLevel + 1);
-            level = termLevel + 1;
-            kind = ClosedSum.Kind.GATE;
-        }
+        FinalStage.Column c = col;
+        FinalStage.column(c, m, t0, n, maxLv, soleLevel, sign, hiKind, loKind, satLevel);
+        if (c.read) lastRead[l] = j;
+        gate(l, c.cmp, n, maxLv + 1);
+        if (c.kind == ClosedSum.Kind.GATE) gate(l, 1, c.combineFanIn, c.level);
+        if (c.notModelled) modelled[l] = false;
+        if (c.notExact) countExact[l] = false;
+        int level = c.level < 0 ? 0 : c.level; // a constant: level not in the key
         if (level > 15) fits = false;
-        key[4 * l + (b >> 3)] |= (long) (kind.ordinal() | (neg ? 8 : 0) | (level & 15) << 4) << ((b & 7) * 8);
+        key[4 * l + (b >> 3)] |= (long) (c.kind.ordinal() | (c.negated ? 8 : 0) | (level & 15) << 4) << ((b & 7) * 8);
     }
 
     private void gate(int l, long count, long fanIn, int lv) {
+        if (count == 0) return;
         if (lv >= LEVELS) { fits = false; return; }
         perLevel[l * LEVELS + lv] += count;
         wires[l] += count * fanIn;

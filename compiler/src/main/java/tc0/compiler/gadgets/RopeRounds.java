@@ -142,16 +142,8 @@ final class RopeRounds {
         if (q == 0 || size == 1) return;
         perLevel[lv + 1] += q * size;
         wires += q * size * size;
-        int nb = Math.min(top - j, 64 - Long.numberOfLeadingZeros(size));
-        long bitGates = 0, fanIn = 0;
-        for (int l = 0; l < nb; l++) {
-            long changes = size >> l;
-            if (changes >= 2) {
-                bitGates++;
-                fanIn += changes;
-            }
-        }
+        int bitGates = ColumnCut.bitGates(size, Math.min(top - j, 64 - Long.numberOfLeadingZeros(size)));
         perLevel[lv + 2] += q * bitGates;
-        wires += q * fanIn;
+        wires += q * ColumnCut.bitGatesFanIn(size, bitGates);
     }
 }

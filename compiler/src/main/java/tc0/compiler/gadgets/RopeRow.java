@@ -42,7 +42,7 @@ public final class RopeRow {
         int cols = bits + w - 1, hs = Math.min(cols, top);
         long[] h = rounds.h, mid = rounds.mid, fin = rounds.fin;
         for (int j = 0; j < hs; j++) {
-            long win = window(j, w);
+            long win = Rope.window(j, w);
             h[PAD + j] = Long.bitCount(ac & win) + Long.bitCount(as & win);
         }
         java.util.Arrays.fill(h, PAD + hs, PAD + top, 0);
@@ -50,9 +50,9 @@ public final class RopeRow {
         long mask = 0;
         for (int j = w - 1; j < hs; j++) if (mid[PAD + j] >= 2) mask |= 1L << (j - w + 1);
         joined = mask;
-        if (!survivorsDistinct(hs, ac, as, w) || !survivorsDistinct(hs, as, ac, w)) return DECLINED;
+        if (!Rope.survivorsDistinct(h, mid, PAD, hs, ac, as, w) || !Rope.survivorsDistinct(h, mid, PAD, hs, as, ac, w)) return DECLINED;
         long umax = (ac + as) * ((1L << w) - 1), distinct = (c != 0 ? w : 0) + (s != 0 ? w : 0);
-        long const0 = negatives(c, w) + negatives(-s, w), const1 = negatives(s, w) + negatives(c, w);
+        long const0 = Rope.negatives(c, w) + Rope.negatives(-s, w), const1 = Rope.negatives(s, w) + Rope.negatives(c, w);
         long half = shift > 0 ? 1L << (shift - 1) : 0, bound = 1L << (width - 1 + shift);
         int hi0, lo0, hi1, lo1;
         long k0, k1;
@@ -104,47 +104,5 @@ public final class RopeRow {
     /** A saturation gate's kind from its threshold: 1 true, -1 false, 2 a gate (HeightsSum.finalStage's). */
     private static int kind(long thr, long umax) {
         return thr <= 0 ? 1 : umax < thr ? -1 : 2;
-    }
-
-    /** Rope.survivorsDistinct over columns below hs, the last entry found by the lowest set bit of the window. */
-    private boolean survivorsDistinct(int hs, long ax, long ay, int w) {
-        long seenX = 0, seenY = 0;
-        for (int j = 0; j < hs; j++) {
-            long x = rounds.h[PAD + j];
-            if (x == 0 || rounds.mid[PAD + j] != 1 || singles(x) == 0) continue;
-            int k = lastEntry(ay, j, w);
-            if (k >= 0) {
-                if ((seenY >>> k & 1) != 0) return false;
-                seenY |= 1L << k;
-                continue;
-            }
-            k = lastEntry(ax, j, w);
-            if ((seenX >>> k & 1) != 0) return false;
-            seenX |= 1L << k;
-        }
-        return true;
-    }
-
-    /** Rope.lastEntry: the highest k <= min(j, w - 1) with bit j - k of coeff set (j - k < 63), -1 if none. */
-    private static int lastEntry(long coeff, int j, int w) {
-        long in = coeff & window(j, w) & Long.MAX_VALUE;
-        return in == 0 ? -1 : j - Long.numberOfTrailingZeros(in);
-    }
-
-    /** Rope.singles: entries the first of two rounds leaves alone in a column of h (below 2^10). */
-    private static long singles(long h) {
-        if (h <= 1) return h;
-        int cut = HeightsSum.CUT[(int) h];
-        return (cut >>> 10 & 0x3ff) == 1 ? (cut & 0x3ff) - (cut >>> 20) : 0;
-    }
-
-    private static long window(int j, int w) {
-        long upTo = j >= 63 ? -1L : (1L << (j + 1)) - 1;
-        return j - w + 1 <= 0 ? upTo : upTo & -(1L << (j - w + 1));
-    }
-
-    private static long negatives(long coeff, int w) {
-        long top = 1L << (w - 1);
-        return coeff > 0 ? -coeff * top : coeff * (top - 1);
     }
 }

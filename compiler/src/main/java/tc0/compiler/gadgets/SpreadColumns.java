@@ -83,13 +83,13 @@ final class SpreadColumns {
             k.anyGroupGates = true;
             k.gate(h, h, lv + 1);
             int bits = 64 - Long.numberOfLeadingZeros(h), nb = Math.min(top - j, bits);
-            int bitGates = Math.min(nb, bits - 1); // bits l < bits - 1 see h >> l >= 2 (level + 2); the top one sees 1
+            int bitGates = ColumnCut.bitGates(h, nb); // at level + 2; the top bit, where it sees 1, at level + 1
             diff[j]++;
             diff[j + nb]--;
             if (nb == bits && lv + 1 > point[j + nb - 1]) point[j + nb - 1] = lv + 1;
             if (bitGates > 0) {
                 k.gate(bitGates, 0, lv + 2);
-                k.addWires(1, allShifts(h) - allShifts(h >> bitGates));
+                k.addWires(1, ColumnCut.bitGatesFanIn(h, bitGates));
             }
         }
         open = 0;
@@ -98,7 +98,7 @@ final class SpreadColumns {
             // Ranges at level + 2 from the group columns j <= t: [j, j + bitGates).
             long dj = dh[t];
             if (dj >= 2) {
-                int bits = 64 - Long.numberOfLeadingZeros(dj), bitGates = Math.min(Math.min(top - t, bits), bits - 1);
+                int bitGates = ColumnCut.bitGates(dj, Math.min(top - t, 64 - Long.numberOfLeadingZeros(dj)));
                 if (bitGates > 0) openRange(dmax[t] + 2, t + bitGates);
             }
             h += diff[t];
@@ -121,8 +121,6 @@ final class SpreadColumns {
         }
         return 0; // never: h > 0 at t means some group reaches it
     }
-
-    private static long allShifts(long s) { return 2 * s - Long.bitCount(s); }
 
     /** A range of value v open to {@code end} (exclusive), opened in order of its start: ranges it beats dropped, none kept if one beats it. */
     private void openRange(int v, int end) {

@@ -23,7 +23,6 @@ class SpreadColumnsTest {
     void heightsAsBitByBit() {
         Random r = new Random(7);
         SpreadColumns spread = new SpreadColumns();
-        int compared = 0;
         for (int trial = 0; trial < 3000; trial++) {
             int top = 1 + r.nextInt(trial % 3 == 0 ? 8 : 64);
             ColumnRound[] cur = new ColumnRound[top];
@@ -43,9 +42,7 @@ class SpreadColumnsTest {
             assertTrue(spread.heights(cur, top, got, gotMax), "trial " + trial);
             assertArrayEquals(want, got, "heights, trial " + trial);
             assertArrayEquals(wantMax, gotMax, "levels, trial " + trial);
-            compared++;
         }
-        assertEquals(3000, compared);
     }
 
     @Test

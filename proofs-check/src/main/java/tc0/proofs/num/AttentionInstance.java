@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 record AttentionInstance(double[][] q, double[][] k, double[][] v, int[] block, double bound) {
     static AttentionInstance of(TokenLayout layout, int log2n, double bound, long seed) {
         int[] block = layout.blocks(log2n);
-        int n = block.length, d = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+        int n = block.length, d = width(n);
         SplittableRandom random = new SplittableRandom(seed);
         double[][] q = new double[n][d], k = new double[n][d], v = new double[n][d];
         for (int i = 0; i < n; i++) {
@@ -28,6 +28,11 @@ record AttentionInstance(double[][] q, double[][] k, double[][] v, int[] block, 
             java.util.Arrays.fill(k[1], bound);
         }
         return new AttentionInstance(q, k, v, block, bound);
+    }
+
+    /** d = d_v = ceil(log2 N), at least 1. */
+    static int width(int tokens) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(tokens - 1));
     }
 
     int tokens() {

@@ -60,7 +60,7 @@ final class PolynomialMethodCheck {
         int tokens = layout.blocks(log2n).length;
         double lnN = Math.log(tokens), log2N = lnN / Math.log(2), eps = 1.0 / tokens;
         double b = entries.at(log2N), bDegree = degreeFor.at(log2N);
-        int d = Math.max(1, 32 - Integer.numberOfLeadingZeros(tokens - 1));
+        int d = AttentionInstance.width(tokens);
         long g = ExpTaylor.degree(bDegree * bDegree, lnN);
         long rank = MonomialFeatures.rank(d, (int) g, MAX_BUILT_RANK);
         String where = String.format(Locale.ROOT, "n = %d (N = %d, d = %d), %s, degree g = %d%s", 1 << log2n, tokens, d,
